@@ -1,0 +1,104 @@
+// Response shapes of the HTTP API, shared by the server, the widget and the console.
+// Types only: the widget imports this file with `import type`, so it adds no bytes.
+import type { Qualification, Reason } from './qualify/types';
+import type { PublicSiteConfig } from './site-rules';
+import type { Outcome } from './schemas/console.schema';
+
+/** Every error a client gets: one shape, with field messages for validation errors. */
+export interface ApiError {
+  error: {
+    code: string;
+    message: string;
+    /** Field path (dot-joined) -> message, for 400 validation errors. */
+    fields?: Record<string, string>;
+  };
+}
+
+export type SiteConfigResponse = PublicSiteConfig;
+
+/** Response of `POST /v1/callbacks` (201, or 200 when replayed by idempotency key). */
+export interface CallbackResponse {
+  leadId: string;
+  /** Scoped to this one lead: the visitor's live connection presents it. */
+  visitorToken: string;
+  status: VisitorStatus;
+}
+
+/** What the visitor's panel shows, pushed live on `/visitor` and returned by the API. */
+export type VisitorStatus =
+  | { state: 'waiting'; since: number; promiseSeconds: number }
+  | { state: 'accepted'; repName: string; at: number }
+  | { state: 'no_rep'; slots: string[] }
+  | { state: 'scheduled'; slot: string }
+  | { state: 'closed' };
+
+export type Stage =
+  | 'visitor'
+  | 'lead'
+  | 'mql'
+  | 'hot'
+  | 'sal'
+  | 'sql'
+  | 'opportunity'
+  | 'nurture'
+  | 'disqualified'
+  | 'suspect';
+
+export type UserRole = 'admin' | 'manager' | 'rep';
+
+export interface Me {
+  id: string;
+  name: string;
+  email: string;
+  role: UserRole;
+  workspaceId: string;
+  workspaceName: string;
+}
+
+/** A lead as a rep sees it on an offer or the lead card. Everything here is rendered as text. */
+export interface LeadCard {
+  id: string;
+  name: string;
+  /** E.164. */
+  phone: string;
+  email: string | null;
+  siteName: string;
+  pageUrl: string | null;
+  stage: Stage;
+  answers: Array<{ question: string; answer: string }>;
+  qualification: Pick<Qualification, 'fit' | 'score' | 'hot' | 'mql' | 'rulesVersion'> & { reasons: Reason[] };
+  timeline: TimelineEntry[];
+  capturedAt: number;
+  acceptedAt: number | null;
+  firstCallAt: number | null;
+  outcome: Outcome | null;
+  ownerName: string | null;
+}
+
+export interface TimelineEntry {
+  at: number;
+  kind: string;
+  text: string;
+}
+
+export interface OfferView {
+  offerId: string;
+  leadId: string;
+  offeredAt: number;
+  expiresAt: number;
+  lead: LeadCard;
+}
+
+export interface MyLeadRow {
+  id: string;
+  name: string;
+  phone: string;
+  stage: Stage;
+  capturedAt: number;
+  acceptedAt: number | null;
+  outcome: Outcome | null;
+}
+
+export interface SetupStatus {
+  needsSetup: boolean;
+}

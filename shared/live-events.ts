@@ -1,0 +1,36 @@
+// The socket.io event maps, typed once and used by both ends (server and clients).
+// Names are `domain:verb`. Acknowledgements are `Ack<T>`: only known error codes reach clients.
+import type { ChosenPresence } from './schemas/console.schema';
+import type { LeadCard, OfferView, VisitorStatus } from './api';
+
+export type AckError = 'invalid' | 'not_found' | 'already_taken' | 'expired' | 'forbidden' | 'internal';
+export type Ack<T = undefined> = { ok: true; data: T } | { ok: false; error: AckError };
+
+/** Why an offer left a rep's screen. */
+export type OfferClosedReason = 'accepted' | 'taken' | 'expired' | 'declined';
+
+export interface RepServerToClient {
+  'offer:new': (offer: OfferView) => void;
+  'offer:closed': (e: { offerId: string; reason: OfferClosedReason }) => void;
+  /** A lead this rep owns changed (accepted in another tab, outcome logged...). */
+  'lead:updated': (lead: LeadCard) => void;
+  'presence:changed': (e: { presence: ChosenPresence; reason?: string }) => void;
+}
+
+export interface RepClientToServer {
+  'presence:set': (presence: ChosenPresence, ack: (r: Ack<{ presence: ChosenPresence }>) => void) => void;
+  'offer:accept': (e: { offerId: string }, ack: (r: Ack<LeadCard>) => void) => void;
+  'offer:decline': (e: { offerId: string; reason?: string }, ack: (r: Ack) => void) => void;
+  /** Re-sync after (re)connecting: the server answers from committed state, not a buffer. */
+  'offers:sync': (ack: (r: Ack<{ presence: ChosenPresence; offers: OfferView[] }>) => void) => void;
+}
+
+export interface VisitorServerToClient {
+  'lead:status': (status: VisitorStatus) => void;
+}
+
+export type VisitorClientToServer = Record<string, never>;
+
+/** socket.io namespaces. */
+export const REP_NAMESPACE = '/rep';
+export const VISITOR_NAMESPACE = '/visitor';

@@ -1,0 +1,2 @@
+export { qualify } from './qualify';
+export type * from './types';

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** Longest phone input accepted before parsing; anything longer is not a phone number. */
+export const PHONE_MAX_CHARS = 250;
+
+/** Body of `POST /v1/callbacks`: a visitor asking to be called now. */
+export const callbackRequestSchema = z.strictObject({
+  siteKey: z.string().min(1, 'Site key is required').max(100),
+  name: z.string().trim().min(1, 'Please tell us your name').max(200, 'Name is too long'),
+  phone: z.string().trim().min(1, 'Please enter a phone number').max(PHONE_MAX_CHARS, 'Phone number is too long'),
+  email: z.union([z.literal(''), z.email('Please enter a valid email address').max(320)]).optional(),
+  answers: z.record(z.string().max(64), z.string().max(500)).default({}),
+  /** The page the visitor asked from (for the rep's context). */
+  pageUrl: z.string().max(2000).optional(),
+  /** Anonymous visitor id from first-party storage, to join behaviour history later. */
+  visitorId: z.string().max(100).optional(),
+});
+export type CallbackRequest = z.infer<typeof callbackRequestSchema>;
+
+/** Body of `POST /v1/callbacks/:leadId/slot`: the visitor picks a later callback time. */
+export const slotChoiceSchema = z.strictObject({
+  token: z.string().min(1).max(300),
+  slot: z.iso.datetime({ offset: true, message: 'Pick one of the offered times' }),
+});
+export type SlotChoice = z.infer<typeof slotChoiceSchema>;

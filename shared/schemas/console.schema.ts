@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+export const signInSchema = z.strictObject({
+  email: z.email('Enter your email address').max(320),
+  password: z.string().min(1, 'Enter your password').max(200),
+});
+
+/** First-run setup: the first admin of a fresh install (no demo mode). */
+export const setupSchema = z.strictObject({
+  workspaceName: z.string().trim().min(1, 'Name your workspace').max(200),
+  name: z.string().trim().min(1, 'Enter your name').max(200),
+  email: z.email('Enter a valid email address').max(320),
+  password: z.string().min(10, 'Use at least 10 characters').max(200),
+});
+
+export const OUTCOMES = ['connected', 'no_answer', 'sql', 'nurture', 'disqualified'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Outcomes that move the lead to a stage which must carry a reason (DOMAIN.md). */
+export const OUTCOMES_NEEDING_REASON: readonly Outcome[] = ['nurture', 'disqualified'];
+
+export const outcomeSchema = z
+  .strictObject({
+    outcome: z.enum(OUTCOMES, 'Pick an outcome'),
+    reason: z.string().trim().max(500).optional(),
+    notes: z.string().max(5000).optional(),
+  })
+  .refine((o) => !OUTCOMES_NEEDING_REASON.includes(o.outcome) || (o.reason ?? '').length > 0, {
+    path: ['reason'],
+    message: 'A reason is required for nurture and disqualified',
+  });
+export type OutcomeInput = z.infer<typeof outcomeSchema>;
+
+export const PRESENCES = ['available', 'away'] as const;
+export const presenceSchema = z.enum(PRESENCES);
+export type ChosenPresence = (typeof PRESENCES)[number];
+
+export const offerIdSchema = z.strictObject({ offerId: z.string().min(1).max(100) });
+export const declineSchema = z.strictObject({
+  offerId: z.string().min(1).max(100),
+  reason: z.string().trim().max(500).optional(),
+});
