@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import type { Store } from './db/store';
+import type { OnlineReps } from './live/online-reps';
+import type { Notifier, Router } from './routing/router';
+import { ApiFailure, errorBody } from './http/errors';
+import { requestLog } from './http/request-log';
+import { callbackRoutes } from './callbacks/callbacks.routes';
+import { siteRoutes } from './sites/sites.routes';
+import { authRoutes } from './console/auth.routes';
+import { leadRoutes } from './console/leads.routes';
+import { requireSameOrigin } from './auth/session';
+import { assetRoutes } from './static/assets.routes';
+import { demoRoutes } from './demo/demo-page';
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  clock: () => number;
+  log: Logger;
+  router: Router;
+  notify: Notifier;
+  online: OnlineReps;
+  /** Signs visitor tokens; stored in the database so tokens survive restarts. */
+  visitorSecret: string;
+  /** The demo site's key, when there is one (for `/demo`). */
+  demoSiteKey: () => string | null;
+}
+
+/** The HTTP app: one small sub-app per area, one error shape for every client. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  app.use('*', requestLog(deps.log));
+
+  const limit = bodyLimit({
+    maxSize: deps.config.maxBodyBytes,
+    onError: () => {
+      throw new ApiFailure(413, 'too_large', `The body is larger than ${deps.config.maxBodyBytes} bytes`);
+    },
+  });
+  app.use('/v1/*', limit);
+
+  // Preflight for API clients that post JSON from a browser; the real request is still
+  // checked against the site's allowed origins.
+  app.options('/v1/*', (c) => {
+    const origin = c.req.header('origin');
+    if (origin) {
+      c.header('Access-Control-Allow-Origin', origin);
+      c.header('Vary', 'Origin');
+      c.header('Access-Control-Allow-Methods', 'GET, POST');
+      c.header('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key');
+      c.header('Access-Control-Max-Age', '600');
+    }
+    return c.body(null, 204);
+  });
+
+  app.get('/healthz', async (c) => {
+    const ok = await deps.store.ping().catch(() => false);
+    return c.json({ ok }, ok ? 200 : 503);
+  });
+
+  app.route('/v1/sites', siteRoutes(deps));
+  app.route('/v1/callbacks', callbackRoutes(deps));
+  app.use('/v1/console/*', requireSameOrigin());
+  app.route('/v1/console', authRoutes(deps));
+  app.route('/v1/console/leads', leadRoutes(deps));
+  app.route('/demo', demoRoutes(deps));
+  app.get('/', (c) => c.redirect('/console/', 302));
+  app.route('/', assetRoutes(deps));
+
+  app.notFound((c) => c.json(errorBody('not_found', 'Not found'), 404));
+  app.onError((err, c) => {
+    if (err instanceof ApiFailure) return c.json(errorBody(err.code, err.message, err.fields), err.status);
+    deps.log.error({ err }, 'unhandled error');
+    return c.json(errorBody('internal', 'Something went wrong on our side'), 500);
+  });
+  return app;
+}

@@ -1,0 +1,64 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { getCookie } from 'hono/cookie';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Store, User } from '../db/store';
+import { ApiFailure } from '../http/errors';
+
+export const SESSION_COOKIE = 'sixty_session';
+
+/** 256 random bits; only its SHA-256 is stored. */
+export function newSessionToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Reads a cookie out of a raw `Cookie` header (socket.io handshakes have no Hono context). */
+export function cookieFromHeader(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+export type AuthEnv = { Variables: { user: User; sessionHash: string } };
+
+/** Requires a signed-in, active user; puts them on the context. */
+export function requireUser(store: Store, clock: () => number): MiddlewareHandler<AuthEnv> {
+  return async function requireUserMiddleware(c, next) {
+    const token = getCookie(c, SESSION_COOKIE);
+    const sessionHash = token ? hashToken(token) : null;
+    const user = sessionHash ? await store.userBySession(sessionHash, clock()) : null;
+    if (!user || !sessionHash) throw new ApiFailure(401, 'unauthenticated', 'Sign in to continue');
+    c.set('user', user);
+    c.set('sessionHash', sessionHash);
+    await next();
+  };
+}
+
+/**
+ * CSRF defence for cookie-authenticated writes: the browser's Origin must be our own.
+ * SameSite=Lax already stops most cross-site posts; this closes the rest.
+ */
+export function requireSameOrigin(): MiddlewareHandler {
+  return async function requireSameOriginMiddleware(c: Context, next) {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const origin = c.req.header('origin');
+      const host = c.req.header('host');
+      if (origin && (!host || hostOf(origin) !== host)) throw new ApiFailure(403, 'cross_origin', 'Cross-origin request refused');
+    }
+    await next();
+  };
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}

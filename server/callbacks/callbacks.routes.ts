@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { Hono } from 'hono';
+import type { CallbackResponse } from '../../shared/api';
+import { callbackRequestSchema, slotChoiceSchema } from '../../shared/schemas/callback.schema';
+import { qualify } from '../../shared/qualify/qualify';
+import { stageFromQualification } from '../../shared/lifecycle';
+import { chooseRep } from '../routing/routing.core';
+import type { AppDeps } from '../app';
+import { readBody } from '../http/body';
+import { ApiFailure } from '../http/errors';
+import { allowSiteOrigin } from '../sites/site-origin';
+import { toE164 } from './phone';
+import { callbackSlots } from './slots';
+import { leadOfToken, visitorToken } from './visitor-token';
+
+/** Idempotency keys: printable, bounded. */
+const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+/** `POST /v1/callbacks`: a visitor asks to be called now. Committed before the 2xx. */
+export function callbackRoutes(deps: AppDeps) {
+  const { store, clock, router, online } = deps;
+  const app = new Hono();
+
+  app.post('/', async (c) => {
+    const body = await readBody(c, callbackRequestSchema);
+    const site = await store.siteByKey(body.siteKey);
+    if (!site) throw new ApiFailure(400, 'unknown_site', 'Unknown site key', { siteKey: 'Unknown site key' });
+    allowSiteOrigin(c, site);
+
+    const key = c.req.header('idempotency-key') ?? c.req.query('idempotencyKey');
+    if (key !== undefined && !KEY_PATTERN.test(key)) {
+      throw new ApiFailure(400, 'invalid', 'Some fields need attention', { idempotencyKey: 'Use 8 to 128 letters, digits or _.:-' });
+    }
+    const phoneE164 = toE164(body.phone, site.phoneRegion);
+    const fields: Record<string, string> = {};
+    if (!phoneE164) fields.phone = 'This does not look like a valid phone number; include the country code if you are abroad';
+    for (const id of Object.keys(body.answers)) {
+      const q = site.rules.questions.find((x) => x.id === id);
+      if (!q) fields[`answers.${id}`] = 'Unknown question';
+      else if (q.type === 'single' && !q.options?.some((o) => o.value === body.answers[id])) fields[`answers.${id}`] = 'Pick one of the options';
+    }
+    for (const q of site.rules.questions) {
+      if (!body.answers[q.id]?.trim()) fields[`answers.${q.id}`] = 'Please answer this question';
+    }
+    if (Object.keys(fields).length) throw new ApiFailure(400, 'invalid', 'Some fields need attention', fields);
+
+    const now = clock();
+    const qualification = qualify({
+      rules: site.rules,
+      answers: body.answers,
+      traits: body.email ? { email: body.email } : {},
+      events: [],
+      callbackRequested: true,
+      now,
+    });
+    const result = await store.recordCallback({
+      site,
+      name: body.name,
+      phoneE164: phoneE164!,
+      email: body.email || null,
+      answers: body.answers,
+      pageUrl: body.pageUrl ?? null,
+      visitorId: body.visitorId ?? null,
+      qualification,
+      stage: stageFromQualification(qualification),
+      idempotency: key ? { key, bodyHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : null,
+      now,
+      online: online.set,
+      chooseRep: (candidates) => chooseRep(candidates, now),
+    });
+    if (result.kind === 'conflict') {
+      throw new ApiFailure(409, 'idempotency_conflict', 'This idempotency key was already used with a different request');
+    }
+    if (result.kind === 'created') await router.leadCaptured(result.leadId, result.offer);
+    const status = await router.statusOf(result.leadId);
+    const response: CallbackResponse = {
+      leadId: result.leadId,
+      visitorToken: visitorToken(deps.visitorSecret, result.leadId),
+      status: status ?? { state: 'closed' },
+    };
+    return c.json(response, result.kind === 'created' ? 201 : 200);
+  });
+
+  app.post('/:leadId/slot', async (c) => {
+    const body = await readBody(c, slotChoiceSchema);
+    const leadId = leadOfToken(deps.visitorSecret, body.token);
+    if (!leadId || leadId !== c.req.param('leadId')) throw new ApiFailure(403, 'bad_token', 'This link is not valid for that request');
+    const site = await store.siteOfLead(leadId);
+    if (!site) throw new ApiFailure(404, 'not_found', 'No such request');
+    allowSiteOrigin(c, site);
+    const at = Date.parse(body.slot);
+    // Only a slot we offer now is accepted: the visitor cannot book a time outside hours.
+    const offered = callbackSlots(clock(), site.hours).map(Date.parse);
+    if (!offered.includes(at)) throw new ApiFailure(400, 'invalid', 'Some fields need attention', { slot: 'Pick one of the offered times' });
+    if (!(await store.scheduleCallback(leadId, at, clock()))) throw new ApiFailure(409, 'not_waiting', 'This request is already being handled');
+    await router.scheduled(leadId, at);
+    return c.json({ status: await router.statusOf(leadId) });
+  });
+
+  return app;
+}

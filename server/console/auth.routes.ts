@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import type { Context } from 'hono';
+import type { Me } from '../../shared/api';
+import { setupSchema, signInSchema } from '../../shared/schemas/console.schema';
+import type { AppDeps } from '../app';
+import type { User } from '../db/store';
+import { readBody } from '../http/body';
+import { ApiFailure } from '../http/errors';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password';
+import { SESSION_COOKIE, hashToken, newSessionToken, requireUser, type AuthEnv } from '../auth/session';
+import { DEFAULT_SITE } from '../sites/default-site';
+
+export function toMe(u: User): Me {
+  return { id: u.id, name: u.name, email: u.email, role: u.role, workspaceId: u.workspaceId, workspaceName: u.workspaceName };
+}
+
+/** Sign-in, sign-out, who am I, and first-run setup of the first admin. */
+export function authRoutes(deps: AppDeps) {
+  const { store, clock, config } = deps;
+  const app = new Hono<AuthEnv>();
+
+  async function startSession(c: Context, user: User) {
+    const token = newSessionToken();
+    await store.createSession(hashToken(token), user.id, clock(), config.sessionTtlMs);
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      secure: c.req.url.startsWith('https:'),
+      maxAge: Math.floor(config.sessionTtlMs / 1000),
+    });
+  }
+
+  app.get('/setup', async (c) => c.json({ needsSetup: await store.isEmpty() }));
+
+  app.post('/setup', async (c) => {
+    const body = await readBody(c, setupSchema);
+    if (!(await store.isEmpty())) throw new ApiFailure(409, 'already_set_up', 'This Sixty is already set up; sign in instead');
+    const origin = new URL(c.req.url).origin;
+    const { userIds } = await store.createWorkspace(
+      {
+        workspace: { name: body.workspaceName },
+        sites: [{ ...DEFAULT_SITE(config.offerTimeoutMs), name: body.workspaceName, siteKey: newSessionToken().slice(0, 20), allowedOrigins: [origin] }],
+        users: [{ email: body.email, name: body.name, role: 'admin', passwordHash: await hashPassword(body.password) }],
+      },
+      clock(),
+    );
+    const user = (await store.userById(userIds[0]!))!;
+    await startSession(c, user);
+    return c.json(toMe(user), 201);
+  });
+
+  app.post('/session', async (c) => {
+    const body = await readBody(c, signInSchema);
+    const user = await store.userByEmail(body.email);
+    // Verify against a dummy hash for unknown emails so timing does not reveal who has an account.
+    const ok = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok || !user.active) throw new ApiFailure(401, 'bad_credentials', 'Email or password is not right');
+    await startSession(c, user);
+    return c.json(toMe(user));
+  });
+
+  app.delete('/session', requireUser(store, clock), async (c) => {
+    await store.deleteSession(c.get('sessionHash'));
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  app.get('/me', requireUser(store, clock), (c) => c.json(toMe(c.get('user'))));
+
+  return app;
+}

@@ -1,0 +1,44 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync, accessSync, constants } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from '../schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url));
+
+/** A start-up problem the operator can fix; main prints its message without a stack. */
+export class StartupError extends Error {}
+
+/**
+ * Opens (creating folders and file as needed) and migrates the database.
+ * WAL lets readers run beside the single writer; synchronous=NORMAL in WAL survives a process
+ * crash (what we guard against) but not a power loss, for a much cheaper commit.
+ */
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:') {
+    const dir = dirname(path);
+    try {
+      mkdirSync(dir, { recursive: true });
+      accessSync(dir, constants.W_OK);
+    } catch (err) {
+      throw new StartupError(`The data folder ${dir} is not writable (${(err as NodeJS.ErrnoException).code ?? err}). Set SIXTY_DB to a writable path.`);
+    }
+  }
+  let client: Database.Database;
+  try {
+    client = new Database(path);
+  } catch (err) {
+    throw new StartupError(`Cannot open the database at ${path}: ${(err as Error).message}`);
+  }
+  client.pragma('journal_mode = WAL');
+  client.pragma('synchronous = NORMAL');
+  client.pragma('foreign_keys = ON');
+  client.pragma('busy_timeout = 5000');
+  const db = drizzle(client, { schema }) as Db;
+  migrate(db, { migrationsFolder: MIGRATIONS });
+  return db;
+}

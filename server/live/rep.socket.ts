@@ -1,0 +1,101 @@
+import type { Namespace, Socket } from 'socket.io';
+import type { Ack, RepClientToServer, RepServerToClient } from '../../shared/live-events';
+import { declineSchema, offerIdSchema, presenceSchema } from '../../shared/schemas/console.schema';
+import type { AppDeps } from '../app';
+import type { User } from '../db/store';
+import { SESSION_COOKIE, cookieFromHeader, hashToken } from '../auth/session';
+
+type RepSocket = Socket<RepClientToServer, RepServerToClient, Record<string, never>, { user: User }>;
+type RepNamespace = Namespace<RepClientToServer, RepServerToClient, Record<string, never>, { user: User }>;
+
+/** Reps authenticate with their console session cookie; the handshake Origin must be ours. */
+export function registerRepNamespace(nsp: RepNamespace, deps: AppDeps) {
+  const { store, clock, router, online, log } = deps;
+
+  nsp.use(async (socket, next) => {
+    try {
+      const origin = socket.handshake.headers.origin;
+      const host = socket.handshake.headers.host;
+      if (origin && hostOf(origin) !== host) return next(new Error('forbidden'));
+      const token = cookieFromHeader(socket.handshake.headers.cookie, SESSION_COOKIE);
+      const user = token ? await store.userBySession(hashToken(token), clock()) : null;
+      if (!user) return next(new Error('unauthenticated'));
+      socket.data.user = user;
+      next();
+    } catch (err) {
+      log.error({ err }, 'rep handshake failed');
+      next(new Error('internal'));
+    }
+  });
+
+  nsp.on('connection', (socket: RepSocket) => {
+    const user = socket.data.user;
+    void socket.join(`rep:${user.id}`);
+    const cameOnline = online.connect(user.id, socket.id);
+    if (cameOnline) void safe(() => router.repAvailable(user.workspaceId));
+
+    socket.on('disconnect', () => {
+      online.disconnect(user.id, socket.id);
+    });
+
+    socket.on('offers:sync', (ack) => {
+      if (typeof ack !== 'function') return;
+      void respond(ack, async () => {
+        const me = await store.userById(user.id);
+        return { ok: true, data: { presence: me?.presence ?? 'away', offers: await store.openOffersForRep(user.id) } };
+      });
+    });
+
+    socket.on('presence:set', (presence, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = presenceSchema.safeParse(presence);
+      if (!parsed.success) return ack({ ok: false, error: 'invalid' });
+      void respond(ack, async () => {
+        await store.setPresence(user.id, parsed.data);
+        deps.notify.presenceChanged(user.id, parsed.data);
+        if (parsed.data === 'available') await router.repAvailable(user.workspaceId);
+        return { ok: true, data: { presence: parsed.data } };
+      });
+    });
+
+    socket.on('offer:accept', (e, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = offerIdSchema.safeParse(e);
+      if (!parsed.success) return ack({ ok: false, error: 'invalid' });
+      void respond(ack, () => router.accept(parsed.data.offerId, user.id));
+    });
+
+    socket.on('offer:decline', (e, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = declineSchema.safeParse(e);
+      if (!parsed.success) return ack({ ok: false, error: 'invalid' });
+      void respond(ack, () => router.decline(parsed.data.offerId, user.id, parsed.data.reason ?? null));
+    });
+  });
+
+  /** Runs a handler and acks its result; an unexpected failure becomes `internal`, never a crash. */
+  async function respond<T>(ack: (r: Ack<T>) => void, run: () => Promise<Ack<T>>) {
+    try {
+      ack(await run());
+    } catch (err) {
+      log.error({ err }, 'rep socket handler failed');
+      ack({ ok: false, error: 'internal' });
+    }
+  }
+
+  async function safe(run: () => Promise<void>) {
+    try {
+      await run();
+    } catch (err) {
+      log.error({ err }, 'routing after connect failed');
+    }
+  }
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import type { PublicSiteConfig } from '../../shared/site-rules';
+import type { AppDeps } from '../app';
+import { ApiFailure } from '../http/errors';
+import { allowSiteOrigin } from './site-origin';
+
+/** What the widget needs to draw itself: public, origin-checked, cacheable briefly. */
+export function siteRoutes(deps: AppDeps) {
+  const app = new Hono();
+  app.get('/:siteKey/config', async (c) => {
+    const site = await deps.store.siteByKey(c.req.param('siteKey'));
+    if (!site) throw new ApiFailure(404, 'unknown_site', 'Unknown site key', { siteKey: 'Unknown site key' });
+    allowSiteOrigin(c, site);
+    const body: PublicSiteConfig = {
+      siteName: site.name,
+      launcherText: site.launcherText,
+      phoneRegion: site.phoneRegion,
+      questions: site.rules.questions.map((q) => ({
+        id: q.id,
+        label: q.label,
+        type: q.type,
+        // Visitors see the choices, not which ones disqualify.
+        ...(q.options ? { options: q.options.map((o) => ({ value: o.value, label: o.label })) } : {}),
+      })),
+      promiseSeconds: 60,
+    };
+    c.header('Cache-Control', 'public, max-age=30');
+    return c.json(body);
+  });
+  return app;
+}

@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import { join, normalize } from 'node:path';
+import { Hono } from 'hono';
+import type { AppDeps } from '../app';
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+/** Security headers for console pages: no framing, no sniffing, scripts only from us. */
+const CONSOLE_HEADERS: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+/** Serves the built widget files at the site root and the console app under /console. */
+export function assetRoutes(deps: AppDeps) {
+  const dist = deps.config.distDir;
+  const app = new Hono();
+  const cache = new Map<string, Buffer>();
+
+  async function file(path: string): Promise<Buffer | null> {
+    const hit = cache.get(path);
+    if (hit) return hit;
+    try {
+      const buf = await readFile(path);
+      // Built assets do not change while the server runs; keep them in memory.
+      cache.set(path, buf);
+      return buf;
+    } catch {
+      return null;
+    }
+  }
+
+  function type(path: string): string {
+    return TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream';
+  }
+
+  // The widget files: sixty.js (loader) and the lazily loaded bundles next to it.
+  app.get('/:name{sixty(-[a-z]+)?\\.js}', async (c) => {
+    const body = await file(join(dist, 'widget', c.req.param('name')));
+    if (!body) return c.json({ error: { code: 'not_built', message: 'Widget not built: run npm run build' } }, 404);
+    c.header('Content-Type', TYPES['.js']!);
+    // Short cache so a new version reaches sites quickly; CORS so the loader can be fetched anywhere.
+    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    return c.body(new Uint8Array(body));
+  });
+
+  app.get('/console', (c) => c.redirect('/console/', 302));
+  app.get('/console/*', async (c) => {
+    const rel = normalize(c.req.path.slice('/console/'.length)).replace(/^(\.\.(\/|\\|$))+/, '');
+    const asset = rel && rel !== '.' ? await file(join(dist, 'console', rel)) : null;
+    // Unknown paths under /console get the app shell (client-side routes).
+    const body = asset ?? (await file(join(dist, 'console', 'index.html')));
+    if (!body) return c.text('Console not built: run npm run build', 404);
+    for (const [k, v] of Object.entries(CONSOLE_HEADERS)) c.header(k, v);
+    c.header('Content-Type', asset ? type(rel) : TYPES['.html']!);
+    c.header('Cache-Control', asset && rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    return c.body(new Uint8Array(body));
+  });
+
+  return app;
+}
