@@ -1,0 +1,103 @@
+// A real Sixty server on a free port with a real SQLite file in a temp folder.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { io, type Socket } from 'socket.io-client';
+import { configFromEnv, type Config } from '../../server/config';
+import { startServer, type RunningServer } from '../../server/server';
+import { DEMO_PASSWORD } from '../../server/demo/seed';
+import type { RepClientToServer, RepServerToClient, VisitorClientToServer, VisitorServerToClient } from '../../shared/live-events';
+
+export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+/** An origin the demo site allows (`http://localhost:*`). */
+export const HOST_ORIGIN = 'http://localhost:5999';
+
+export interface TestServer extends RunningServer {
+  dir: string;
+  siteKey: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'sixty-test-'));
+  const config = {
+    ...configFromEnv({}, { distDir: DIST }),
+    port: 0,
+    host: '127.0.0.1',
+    dbPath: join(dir, 'data', 'sixty.db'),
+    ...overrides,
+  };
+  const server = await startServer(config, { log: pino({ level: process.env.SIXTY_TEST_LOG ?? 'silent' }) });
+  const siteKey = server.deps.demoSiteKey();
+  if (!siteKey) throw new Error('test server has no demo site');
+  return {
+    ...server,
+    dir,
+    siteKey,
+    async stop() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the HTTP API and returns the session cookie (`name=value`). */
+export async function signIn(url: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await fetch(`${url}/v1/console/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie');
+  if (!cookie) throw new Error('no session cookie');
+  return cookie.split(';')[0]!;
+}
+
+export type RepClient = Socket<RepServerToClient, RepClientToServer>;
+export type VisitorClient = Socket<VisitorServerToClient, VisitorClientToServer>;
+
+export function repSocket(url: string, cookie: string): RepClient {
+  return io(`${url}/rep`, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
+}
+
+export function visitorSocket(url: string, token: string, origin = HOST_ORIGIN): VisitorClient {
+  return io(`${url}/visitor`, { transports: ['websocket'], auth: { token }, extraHeaders: { origin }, reconnection: false, forceNew: true });
+}
+
+export function connected(socket: { connected: boolean; once: (e: 'connect' | 'connect_error', f: (err?: Error) => void) => unknown }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (socket.connected) return resolve();
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (err) => reject(err));
+  });
+}
+
+/** Resolves with the next event's payload, or rejects after `ms`. */
+export function nextEvent<T>(socket: { once: (e: string, f: (p: T) => void) => unknown }, event: string, ms = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
+    socket.once(event, (p: T) => {
+      clearTimeout(timer);
+      resolve(p);
+    });
+  });
+}
+
+/** Answers that pass the demo site's must-haves. */
+export const PASSING_ANSWERS = { projects: 'commercial', size: '51-200', role: 'decision' };
+
+export function callbackBody(siteKey: string, extra: Record<string, unknown> = {}) {
+  return { siteKey, name: 'Pat Lee', phone: '+1 415 555 2671', email: 'pat@example.com', answers: PASSING_ANSWERS, pageUrl: `${HOST_ORIGIN}/pricing`, ...extra };
+}
+
+export async function postCallback(url: string, body: unknown, opts: { origin?: string; key?: string; raw?: string } = {}) {
+  const res = await fetch(`${url}/v1/callbacks${opts.key ? `?idempotencyKey=${opts.key}` : ''}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', origin: opts.origin ?? HOST_ORIGIN },
+    body: opts.raw ?? JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as any, headers: res.headers };
+}

@@ -1,0 +1,120 @@
+// Bad input gets a clear error naming the field, and nothing is half-written.
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callbackBody, postCallback, startTestServer, type TestServer } from '../helpers/test-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.stop());
+
+function leadCount(): number {
+  const db = new Database(server.deps.config.dbPath, { readonly: true });
+  try {
+    return (db.prepare('select count(*) as n from leads').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+describe('POST /v1/callbacks', () => {
+  it('commits a valid callback and answers 201 with a lead-scoped token', async () => {
+    const before = leadCount();
+    const res = await postCallback(server.url, callbackBody(server.siteKey));
+    expect(res.status).toBe(201);
+    expect(res.body.leadId).toMatch(/[0-9a-f-]{36}/);
+    expect(res.body.visitorToken.startsWith(`${res.body.leadId}.`)).toBe(true);
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5999');
+    expect(leadCount()).toBe(before + 1);
+    const db = new Database(server.deps.config.dbPath, { readonly: true });
+    const row = db.prepare('select phone, stage, hot from leads where id = ?').get(res.body.leadId) as { phone: string; stage: string; hot: number };
+    db.close();
+    expect(row).toEqual({ phone: '+14155552671', stage: 'hot', hot: 1 });
+  });
+
+  it.each([
+    ['a missing name', { name: undefined }, 'name'],
+    ['a bad phone', { phone: '12345' }, 'phone'],
+    ['a phone over 250 characters', { phone: '1'.repeat(251) }, 'phone'],
+    ['an unanswered must-have', { answers: { projects: 'commercial', size: '51-200' } }, 'answers.role'],
+    ['an answer that is not an option', { answers: { projects: 'castles', size: '51-200', role: 'decision' } }, 'answers.projects'],
+    ['an unknown site key', { siteKey: 'nope' }, 'siteKey'],
+    ['an unknown field', { favouriteColour: 'blue' }, 'favouriteColour'],
+    ['a bad email', { email: 'not-an-email' }, 'email'],
+  ])('refuses %s with 400 naming the field, and stores nothing', async (_what, change, field) => {
+    const before = leadCount();
+    const body = { ...callbackBody(server.siteKey), ...change };
+    const res = await postCallback(server.url, body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toHaveProperty([field]);
+    expect(typeof res.body.error.fields[field]).toBe('string');
+    expect(leadCount()).toBe(before);
+  });
+
+  it('refuses a body that is not JSON with 400', async () => {
+    const res = await postCallback(server.url, null, { raw: '{"siteKey":' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_json');
+  });
+
+  it('refuses a page from another origin with 403', async () => {
+    const before = leadCount();
+    const res = await postCallback(server.url, callbackBody(server.siteKey), { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('origin_not_allowed');
+    expect(res.body.error.fields).toHaveProperty('origin');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(leadCount()).toBe(before);
+  });
+
+  it('refuses an oversized body with 413, and stores nothing', async () => {
+    const before = leadCount();
+    const res = await postCallback(server.url, callbackBody(server.siteKey, { pageUrl: 'x'.repeat(64 * 1024) }));
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('too_large');
+    expect(leadCount()).toBe(before);
+  });
+
+  it('replays the same idempotency key to the same lead, and 409s a different body', async () => {
+    const key = `k-${Date.now()}-replay`;
+    const before = leadCount();
+    const bodies = await Promise.all(Array.from({ length: 5 }, () => postCallback(server.url, callbackBody(server.siteKey), { key })));
+    const ids = new Set(bodies.map((b) => b.body.leadId));
+    expect(ids.size).toBe(1);
+    expect(bodies.filter((b) => b.status === 201)).toHaveLength(1);
+    expect(bodies.filter((b) => b.status === 200)).toHaveLength(4);
+    expect(leadCount()).toBe(before + 1);
+    const other = await postCallback(server.url, callbackBody(server.siteKey, { name: 'Someone Else' }), { key });
+    expect(other.status).toBe(409);
+    expect(leadCount()).toBe(before + 1);
+  });
+
+  it('disqualifies by a must-have answer without routing, with the reason recorded', async () => {
+    const res = await postCallback(server.url, callbackBody(server.siteKey, { answers: { projects: 'residential', size: '1-10', role: 'decision' } }));
+    expect(res.status).toBe(201);
+    expect(res.body.status.state).toBe('closed');
+    const db = new Database(server.deps.config.dbPath, { readonly: true });
+    const change = db.prepare('select to_stage, reason from stage_changes where lead_id = ?').get(res.body.leadId) as { to_stage: string; reason: string };
+    const offers = db.prepare('select count(*) as n from offers where lead_id = ?').get(res.body.leadId) as { n: number };
+    db.close();
+    expect(change.to_stage).toBe('disqualified');
+    expect(change.reason).toMatch(/Residential-only/);
+    expect(offers.n).toBe(0);
+  });
+});
+
+describe('GET /v1/sites/:key/config', () => {
+  it('serves the questions without revealing which answers disqualify', async () => {
+    const res = await fetch(`${server.url}/v1/sites/${server.siteKey}/config`, { headers: { origin: 'http://127.0.0.1:8123' } });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(JSON.parse(text).questions).toHaveLength(3);
+    expect(text).not.toContain('disqualify');
+  });
+
+  it('answers 404 for an unknown key and 403 for a foreign origin', async () => {
+    expect((await fetch(`${server.url}/v1/sites/nope/config`, { headers: { origin: 'http://localhost:1' } })).status).toBe(404);
+    expect((await fetch(`${server.url}/v1/sites/${server.siteKey}/config`, { headers: { origin: 'https://evil.example' } })).status).toBe(403);
+  });
+});
