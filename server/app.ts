@@ -14,6 +14,7 @@ import { leadRoutes } from './console/leads.routes';
 import { requireSameOrigin } from './auth/session';
 import { assetRoutes } from './static/assets.routes';
 import { demoRoutes } from './demo/demo-page';
+import { publicCors } from './sites/site-origin';
 
 export interface AppDeps {
   config: Config;
@@ -40,6 +41,9 @@ export function createApp(deps: AppDeps) {
       throw new ApiFailure(413, 'too_large', `The body is larger than ${deps.config.maxBodyBytes} bytes`);
     },
   });
+  app.use('/v1/sites/*', publicCors());
+  app.use('/v1/callbacks', publicCors());
+  app.use('/v1/callbacks/*', publicCors());
   app.use('/v1/*', limit);
 
   // Preflight for API clients that post JSON from a browser; the real request is still

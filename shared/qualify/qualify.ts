@@ -50,7 +50,7 @@ function decideFit(questions: Question[], answers: Record<string, string>, reaso
       continue;
     }
     if (q.type === 'text') {
-      reasons.push({ source: `question:${q.id}`, text: `${q.label}: ${answer}`, points: 0 });
+      reasons.push({ source: `question:${q.id}`, text: labelled(q.label, answer), points: 0 });
       continue;
     }
     const option = q.options?.find((o) => o.value === answer);
@@ -66,10 +66,10 @@ function decideFit(questions: Question[], answers: Record<string, string>, reaso
         reason: option.disqualify.reason,
         missing: [],
       };
-      reasons.push({ source: `question:${q.id}`, text: `${q.label}: ${option.label} (${option.disqualify.reason})`, points: 0 });
+      reasons.push({ source: `question:${q.id}`, text: `${labelled(q.label, option.label)} (${option.disqualify.reason})`, points: 0 });
       continue;
     }
-    reasons.push({ source: `question:${q.id}`, text: `${q.label}: ${option.label}`, points: option.points ?? 0 });
+    reasons.push({ source: `question:${q.id}`, text: labelled(q.label, option.label), points: option.points ?? 0 });
   }
   if (failed) return { ...failed, missing };
   return missing.length === 0 ? { status: 'passes', missing } : { status: 'unknown', missing };
@@ -80,4 +80,9 @@ function matchesRule(rule: BehaviourRule, event: BehaviourEvent): boolean {
   if (rule.name !== undefined && rule.name !== event.name) return false;
   if (rule.urlContains !== undefined && !(event.url ?? '').includes(rule.urlContains)) return false;
   return true;
+}
+
+/** "How many employees? 51-200", "Industry: Retail": no colon after a question mark. */
+function labelled(label: string, answer: string): string {
+  return /[?:]$/.test(label.trim()) ? `${label.trim()} ${answer}` : `${label}: ${answer}`;
 }

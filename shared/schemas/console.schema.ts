@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OUTCOMES, OUTCOMES_NEEDING_REASON } from '../outcomes';
 
 export const signInSchema = z.strictObject({
   email: z.email('Enter your email address').max(320),
@@ -13,11 +14,7 @@ export const setupSchema = z.strictObject({
   password: z.string().min(10, 'Use at least 10 characters').max(200),
 });
 
-export const OUTCOMES = ['connected', 'no_answer', 'sql', 'nurture', 'disqualified'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-/** Outcomes that move the lead to a stage which must carry a reason (DOMAIN.md). */
-export const OUTCOMES_NEEDING_REASON: readonly Outcome[] = ['nurture', 'disqualified'];
+export { OUTCOMES, OUTCOMES_NEEDING_REASON, type Outcome } from '../outcomes';
 
 export const outcomeSchema = z
   .strictObject({

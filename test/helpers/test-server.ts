@@ -76,10 +76,12 @@ export function connected(socket: { connected: boolean; once: (e: 'connect' | 'c
 }
 
 /** Resolves with the next event's payload, or rejects after `ms`. */
-export function nextEvent<T>(socket: { once: (e: string, f: (p: T) => void) => unknown }, event: string, ms = 5000): Promise<T> {
+export function nextEvent<T>(socket: RepClient | VisitorClient, event: string, ms = 5000): Promise<T> {
+  // The typed event maps make `once` awkward to call generically; the caller names the payload type.
+  const emitter = socket as unknown as { once(e: string, f: (p: T) => void): void };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
-    socket.once(event, (p: T) => {
+    emitter.once(event, (p: T) => {
       clearTimeout(timer);
       resolve(p);
     });

@@ -47,6 +47,8 @@ describe('POST /v1/callbacks', () => {
     const body = { ...callbackBody(server.siteKey), ...change };
     const res = await postCallback(server.url, body);
     expect(res.status).toBe(400);
+    // Readable by the widget: errors carry CORS headers too.
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5999');
     expect(res.body.error.fields).toHaveProperty([field]);
     expect(typeof res.body.error.fields[field]).toBe('string');
     expect(leadCount()).toBe(before);
@@ -64,7 +66,6 @@ describe('POST /v1/callbacks', () => {
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('origin_not_allowed');
     expect(res.body.error.fields).toHaveProperty('origin');
-    expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect(leadCount()).toBe(before);
   });
 
@@ -72,6 +73,7 @@ describe('POST /v1/callbacks', () => {
     const before = leadCount();
     const res = await postCallback(server.url, callbackBody(server.siteKey, { pageUrl: 'x'.repeat(64 * 1024) }));
     expect(res.status).toBe(413);
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5999');
     expect(res.body.error.code).toBe('too_large');
     expect(leadCount()).toBe(before);
   });
@@ -111,6 +113,11 @@ describe('GET /v1/sites/:key/config', () => {
     const text = await res.text();
     expect(JSON.parse(text).questions).toHaveLength(3);
     expect(text).not.toContain('disqualify');
+  });
+
+  it('serves a same-origin page that sends no Origin (the /demo page)', async () => {
+    const res = await fetch(`${server.url}/v1/sites/${server.siteKey}/config`);
+    expect(res.status).toBe(200);
   });
 
   it('answers 404 for an unknown key and 403 for a foreign origin', async () => {

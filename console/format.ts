@@ -1,0 +1,82 @@
+// Display formatting for the console: phone numbers, times, points and domain labels.
+import type { Stage } from '../shared/api';
+import type { FitStatus } from '../shared/qualify/types';
+
+/** `tel:` target from an E.164 number; drops anything that is not a digit or the leading `+`. */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/(?!^\+)[^\d]/g, '')}`;
+}
+
+/** North American numbers read as +1 (555) 010-1234; others stay in E.164. */
+export function formatPhone(phone: string): string {
+  const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(phone);
+  return nanp ? `+1 (${nanp[1]}) ${nanp[2]}-${nanp[3]}` : phone;
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const secondsFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+function sameDay(a: number, b: number): boolean {
+  return new Date(a).toDateString() === new Date(b).toDateString();
+}
+
+/** Clock time for today, date and time for anything older. */
+export function formatWhen(at: number, now: number): string {
+  return sameDay(at, now) ? timeFormat.format(at) : dateTimeFormat.format(at);
+}
+
+/** Like formatWhen, with seconds for today: timelines measure speed in seconds. */
+export function formatWhenPrecise(at: number, now: number): string {
+  return sameDay(at, now) ? secondsFormat.format(at) : dateTimeFormat.format(at);
+}
+
+/** "45 s", "3 min 5 s", "2 h 10 min": how long a step took. */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
+  const h = Math.floor(m / 60);
+  return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+}
+
+export function formatPoints(points: number): string {
+  if (points > 0) return `+${points}`;
+  if (points < 0) return `\u2212${Math.abs(points)}`;
+  return '0';
+}
+
+/** The page the lead was on as its path (the site is shown beside it); falls back to the raw text. */
+export function formatPage(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.pathname === '/' && !u.search ? u.host : `${u.pathname}${u.search}`;
+  } catch {
+    return url;
+  }
+}
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  visitor: 'Visitor',
+  lead: 'Lead',
+  mql: 'MQL',
+  hot: 'Hot MQL',
+  sal: 'SAL',
+  sql: 'SQL',
+  opportunity: 'Opportunity',
+  nurture: 'Nurture',
+  disqualified: 'Disqualified',
+  suspect: 'Suspect',
+};
+
+export const FIT_LABELS: Record<FitStatus, string> = {
+  passes: 'Fit passes',
+  fails: 'Fit fails',
+  unknown: 'Fit unknown',
+};

@@ -1,0 +1,205 @@
+// The rep's live state: connection, presence and pending offers, kept in step with the /rep socket.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { LeadCard, OfferView } from '../../shared/api';
+import type { OfferClosedReason } from '../../shared/live-events';
+import type { ChosenPresence } from '../../shared/schemas/console.schema';
+import { api, ApiFailure } from '../api';
+import { acceptErrorText, connectRep, emitWithAck, type RepSocket } from '../live';
+
+export type Connection = 'connecting' | 'live' | 'reconnecting';
+
+/** An offer on screen; `closedText` keeps a closed one visible briefly to say why it went. */
+export interface OfferItem {
+  offer: OfferView;
+  busy?: 'accept' | 'decline';
+  closedText?: string;
+}
+
+/** How long a closed offer's note stays in place of its card. */
+const CLOSED_NOTE_MS = 4000;
+/** Drop offers the server never closed (e.g. lost connection) this long after they expired. */
+const STALE_OFFER_MS = 5000;
+/** Delay before retrying a handshake the server refused while the session is still valid. */
+const RETRY_MS = 3000;
+
+const CLOSED_TEXT: Partial<Record<OfferClosedReason, string>> = {
+  taken: 'Taken by someone else',
+  expired: 'Offer expired',
+};
+
+interface Handlers {
+  onLeadUpdated: (lead: LeadCard) => void;
+  onSignedOut: () => void;
+  notify: (text: string, tone?: 'info' | 'error') => void;
+}
+
+function byExpiry(a: OfferItem, b: OfferItem) {
+  return a.offer.expiresAt - b.offer.expiresAt;
+}
+
+export function useRepChannel(handlers: Handlers) {
+  const [connection, setConnection] = useState<Connection>('connecting');
+  const [presence, setPresenceState] = useState<ChosenPresence | null>(null);
+  const [presenceBusy, setPresenceBusy] = useState(false);
+  const [offers, setOffers] = useState<OfferItem[]>([]);
+  const socketRef = useRef<RepSocket | null>(null);
+  const on = useRef(handlers);
+  on.current = handlers;
+  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
+
+  const later = useCallback((fn: () => void, ms: number) => {
+    const timer = setTimeout(() => {
+      timers.current.delete(timer);
+      fn();
+    }, ms);
+    timers.current.add(timer);
+  }, []);
+
+  const removeOffer = useCallback((offerId: string) => {
+    setOffers((all) => all.filter((o) => o.offer.offerId !== offerId));
+  }, []);
+
+  /** Replace the card with a note saying why it went, then remove it. */
+  const closeWithNote = useCallback(
+    (offerId: string, text: string) => {
+      setOffers((all) => all.map((o) => (o.offer.offerId === offerId ? { ...o, busy: undefined, closedText: text } : o)));
+      later(() => removeOffer(offerId), CLOSED_NOTE_MS);
+    },
+    [later, removeOffer],
+  );
+
+  useEffect(() => {
+    const socket = connectRep();
+    socketRef.current = socket;
+    let stopped = false;
+    const reconnect = () => {
+      if (!stopped) socket.connect();
+    };
+
+    /** A refused handshake: signed out, or a passing server problem worth retrying. */
+    const checkSession = () => {
+      api.me().then(
+        () => later(reconnect, RETRY_MS),
+        (err) => {
+          if (stopped) return;
+          if (err instanceof ApiFailure && err.status === 401) on.current.onSignedOut();
+          else later(reconnect, RETRY_MS);
+        },
+      );
+    };
+
+    socket.on('connect', () => {
+      setConnection('live');
+      // Committed state wins over whatever this tab saw before the (re)connect.
+      emitWithAck(socket, 'offers:sync')
+        .then((r) => {
+          if (!r.ok) return;
+          setPresenceState(r.data.presence);
+          setOffers(r.data.offers.map((offer) => ({ offer })).sort(byExpiry));
+        })
+        .catch(() => on.current.notify('Could not load your offers. Retrying on reconnect.', 'error'));
+    });
+    socket.on('disconnect', (reason) => {
+      setConnection('reconnecting');
+      if (reason === 'io server disconnect') checkSession();
+    });
+    socket.on('connect_error', () => {
+      setConnection((c) => (c === 'connecting' ? c : 'reconnecting'));
+      if (!socket.active) checkSession();
+    });
+
+    socket.on('offer:new', (offer) => {
+      setOffers((all) => [...all.filter((o) => o.offer.offerId !== offer.offerId), { offer }].sort(byExpiry));
+    });
+    socket.on('offer:closed', ({ offerId, reason }) => {
+      const text = CLOSED_TEXT[reason];
+      if (text) closeWithNote(offerId, text);
+      else removeOffer(offerId);
+    });
+    socket.on('lead:updated', (lead) => on.current.onLeadUpdated(lead));
+    socket.on('presence:changed', ({ presence: next, reason }) => {
+      setPresenceState(next);
+      if (reason) on.current.notify(reason);
+    });
+
+    const sweep = setInterval(() => {
+      const cutoff = Date.now() - STALE_OFFER_MS;
+      setOffers((all) => (all.some((o) => o.offer.expiresAt < cutoff) ? all.filter((o) => o.offer.expiresAt >= cutoff) : all));
+    }, 1000);
+
+    return () => {
+      stopped = true;
+      clearInterval(sweep);
+      timers.current.forEach(clearTimeout);
+      socket.disconnect();
+      socketRef.current = null;
+    };
+  }, [later, closeWithNote, removeOffer]);
+
+  const setPresence = useCallback(async (next: ChosenPresence) => {
+    const socket = socketRef.current;
+    if (!socket) return;
+    setPresenceBusy(true);
+    try {
+      const r = await emitWithAck(socket, 'presence:set', next);
+      if (r.ok) setPresenceState(r.data.presence);
+      else on.current.notify('Could not change your status.', 'error');
+    } catch {
+      on.current.notify('No answer from the server. Your status did not change.', 'error');
+    } finally {
+      setPresenceBusy(false);
+    }
+  }, []);
+
+  const markBusy = (offerId: string, busy: OfferItem['busy']) =>
+    setOffers((all) => all.map((o) => (o.offer.offerId === offerId ? { ...o, busy } : o)));
+
+  /** Resolves with the lead card when this rep won the offer, null otherwise. */
+  const accept = useCallback(
+    async (offerId: string): Promise<LeadCard | null> => {
+      const socket = socketRef.current;
+      if (!socket) return null;
+      markBusy(offerId, 'accept');
+      try {
+        const r = await emitWithAck(socket, 'offer:accept', { offerId });
+        if (r.ok) {
+          removeOffer(offerId);
+          return r.data;
+        }
+        if (r.error === 'already_taken' || r.error === 'expired' || r.error === 'not_found') {
+          closeWithNote(offerId, acceptErrorText(r.error));
+        } else {
+          markBusy(offerId, undefined);
+          on.current.notify(acceptErrorText(r.error), 'error');
+        }
+      } catch {
+        markBusy(offerId, undefined);
+        on.current.notify(acceptErrorText('timeout'), 'error');
+      }
+      return null;
+    },
+    [removeOffer, closeWithNote],
+  );
+
+  const decline = useCallback(
+    async (offerId: string) => {
+      const socket = socketRef.current;
+      if (!socket) return;
+      markBusy(offerId, 'decline');
+      try {
+        const r = await emitWithAck(socket, 'offer:decline', { offerId });
+        if (r.ok || r.error === 'expired' || r.error === 'already_taken' || r.error === 'not_found') removeOffer(offerId);
+        else {
+          markBusy(offerId, undefined);
+          on.current.notify('Could not decline this offer.', 'error');
+        }
+      } catch {
+        markBusy(offerId, undefined);
+        on.current.notify('No answer from the server. The offer was not declined.', 'error');
+      }
+    },
+    [removeOffer],
+  );
+
+  return { connection, presence, presenceBusy, offers, setPresence, accept, decline };
+}

@@ -1,0 +1,12 @@
+// Entry point of the console SPA.
+import { render } from 'preact';
+import { App } from './App';
+import './styles/base.css';
+import './styles/forms.css';
+import './styles/header.css';
+import './styles/queue.css';
+import './styles/offers.css';
+import './styles/lead.css';
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

@@ -1,0 +1,42 @@
+// `npm run build`: the three widget scripts, then the console app, then a size report.
+// Fails when a widget file outgrows its gzip budget: size is checked on every build.
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { consoleConfig, repoRoot, widgetConfig, widgetEntries, widgetOutDir } from '../vite.config';
+
+const started = performance.now();
+
+await rm(widgetOutDir, { recursive: true, force: true });
+// Independent builds into distinct files: running them together keeps the build to seconds.
+await Promise.all(widgetEntries.map((w) => build(widgetConfig(w.entry, w.fileName))));
+
+if (existsSync(join(repoRoot, 'console/index.html'))) {
+  await build({ ...consoleConfig(), configFile: false, logLevel: 'warn' });
+} else {
+  console.warn('console/index.html not found: skipped the console build');
+}
+
+const overBudget: string[] = [];
+const rows = await Promise.all(
+  widgetEntries.map(async (w) => {
+    const code = await readFile(join(widgetOutDir, w.fileName));
+    const gzip = gzipSync(code, { level: 9 }).length;
+    const brotli = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    if (gzip > w.gzipBudget) overBudget.push(`${w.fileName}: ${gzip} B gzip > budget ${w.gzipBudget} B`);
+    return { file: `dist/widget/${w.fileName}`, raw: code.length, gzip, brotli, budget: w.gzipBudget };
+  }),
+);
+
+const pad = (value: string | number, width: number) => String(value).padStart(width);
+console.log(`\n${'file'.padEnd(28)}${pad('raw', 9)}${pad('gzip', 9)}${pad('brotli', 9)}${pad('gzip budget', 13)}`);
+for (const r of rows)
+  console.log(`${r.file.padEnd(28)}${pad(r.raw, 9)}${pad(r.gzip, 9)}${pad(r.brotli, 9)}${pad(r.budget, 13)}`);
+console.log(`\nbuilt in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+if (overBudget.length) {
+  console.error(`\nover budget:\n  ${overBudget.join('\n  ')}`);
+  process.exit(1);
+}

@@ -1,0 +1,132 @@
+// The whole path in a real browser: a visitor on a customer's page (another origin) asks for a
+// callback in the widget; a rep signed in to the console gets the offer live, accepts it, and
+// the visitor's panel shows the rep's name.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { launchBrowser, screenshotPath, serveHostPage, type HostPage } from '../helpers/browser';
+
+let server: TestServer;
+let host: HostPage;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  host = await serveHostPage('host-basic.html', server.url, server.siteKey);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  await server?.stop();
+});
+
+async function signInRep(page: Page, email: string) {
+  await page.goto(`${server.url}/console/`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('sixty-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Available' }).click();
+}
+
+async function fillWidget(page: Page) {
+  await page.getByRole('button', { name: 'Talk to sales in 60 seconds' }).click();
+  const panel = page.getByRole('dialog', { name: 'Talk to sales' });
+  await panel.getByLabel('Name').fill('Robin Visitor');
+  await panel.getByLabel('Phone').fill('(415) 555-2671');
+  await panel.getByLabel('Email').fill('robin@northwind.test');
+  await panel.getByRole('radio', { name: 'Commercial', exact: true }).check();
+  await panel.getByRole('radio', { name: '51-200' }).check();
+  await panel.getByRole('radio', { name: 'I decide or sign off on purchases' }).check();
+  return panel;
+}
+
+describe('one script tag to a rep live queue', () => {
+  it('routes a callback from the widget to a signed-in rep, and shows the visitor who is calling', async () => {
+    const repContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const visitorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const rep = await repContext.newPage();
+    const visitor = await visitorContext.newPage();
+    const pageErrors: string[] = [];
+    visitor.on('pageerror', (e) => pageErrors.push(e.message));
+    rep.on('pageerror', (e) => pageErrors.push(e.message));
+
+    await signInRep(rep, 'dana@demo.sixty');
+    await expect.poll(() => rep.getByText('Live', { exact: true }).count(), { timeout: 5000 }).toBeGreaterThan(0);
+
+    await visitor.goto(host.origin);
+    const panel = await fillWidget(visitor);
+    await visitor.screenshot({ path: screenshotPath('widget-form-desktop') });
+
+    const submittedAt = Date.now();
+    await panel.getByRole('button', { name: 'Call me now' }).click();
+    const offer = rep.getByText('Robin Visitor').first();
+    await offer.waitFor({ timeout: 5000 });
+    const submitToOfferMs = Date.now() - submittedAt;
+    console.log(`submit-to-offer in the browser: ${submitToOfferMs} ms`);
+    // Let the card's entrance animation finish so the screenshot shows what a rep reads.
+    await rep.waitForTimeout(600);
+    await rep.screenshot({ path: screenshotPath('console-offer-desktop') });
+
+    await rep.getByRole('button', { name: 'Accept' }).first().click();
+    const tel = rep.locator('a[href="tel:+14155552671"]');
+    await tel.waitFor({ timeout: 5000 });
+    await rep.screenshot({ path: screenshotPath('console-lead-desktop') });
+
+    await expect.poll(() => panel.locator('[data-sixty-status]').innerText(), { timeout: 5000 }).toContain('Dana Reyes');
+    await visitor.screenshot({ path: screenshotPath('widget-accepted-desktop') });
+    expect(pageErrors).toEqual([]);
+    await repContext.close();
+    await visitorContext.close();
+  });
+
+  it('works at 375 px wide on both sides', async () => {
+    const phone = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
+    const repContext = await browser.newContext(phone);
+    const visitorContext = await browser.newContext(phone);
+    const rep = await repContext.newPage();
+    const visitor = await visitorContext.newPage();
+    await signInRep(rep, 'sam@demo.sixty');
+    await visitor.goto(host.origin);
+    const panel = await fillWidget(visitor);
+    await visitor.screenshot({ path: screenshotPath('widget-form-375') });
+    await panel.getByRole('button', { name: 'Call me now' }).click();
+    await rep.getByText('Robin Visitor').first().waitFor({ timeout: 5000 });
+    await rep.waitForTimeout(600);
+    await rep.screenshot({ path: screenshotPath('console-offer-375') });
+    await rep.getByRole('button', { name: 'Accept' }).first().click();
+    await rep.locator('a[href^="tel:"]').first().waitFor({ timeout: 5000 });
+    await rep.screenshot({ path: screenshotPath('console-lead-375'), fullPage: true });
+    await expect.poll(() => panel.locator('[data-sixty-status]').innerText(), { timeout: 5000 }).toContain('Sam Okafor');
+    await visitor.screenshot({ path: screenshotPath('widget-accepted-375') });
+    await repContext.close();
+    await visitorContext.close();
+  });
+
+  it('serves /demo with the README snippet, and its widget opens with the site questions', async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 }]) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/demo`);
+      await page.getByRole('button', { name: 'Talk to sales in 60 seconds' }).click();
+      const panel = page.getByRole('dialog', { name: 'Talk to sales' });
+      await panel.getByText('How many employees?').waitFor({ timeout: 5000 });
+      await page.screenshot({ path: screenshotPath(`demo-open-${viewport.width}`) });
+      await context.close();
+    }
+  });
+
+  it('shows a field error next to the phone when the server rejects the number', async () => {
+    const context = await browser.newContext();
+    const visitor = await context.newPage();
+    await visitor.goto(host.origin);
+    const panel = await fillWidget(visitor);
+    // Passes the widget's light check (7-15 digits) but is not a real number.
+    await panel.getByLabel('Phone').fill('+1 555 000 0000');
+    await panel.getByRole('button', { name: 'Call me now' }).click();
+    await expect.poll(() => panel.locator('#sixty-phone-error').innerText(), { timeout: 5000 }).toMatch(/valid phone/i);
+    expect(await panel.getByLabel('Phone').getAttribute('aria-invalid')).toBe('true');
+    await visitor.screenshot({ path: screenshotPath('widget-phone-error') });
+    await context.close();
+  });
+});
