@@ -17,6 +17,8 @@ export const widgetOutDir = fromRoot('dist/widget');
 /** The widget's classic scripts. Budgets are gzip bytes; the loader's is what every page pays. */
 export const widgetEntries = [
   { entry: 'widget/loader/index.ts', fileName: 'sixty.js', gzipBudget: 4 * 1024 },
+  // Behaviour tracking, injected only once tracking is allowed (consent, no GPC/DNT).
+  { entry: 'widget/track/index.ts', fileName: 'sixty-track.js', gzipBudget: 4 * 1024 },
   { entry: 'widget/panel/index.tsx', fileName: 'sixty-panel.js', gzipBudget: 16 * 1024 },
   { entry: 'widget/live/index.ts', fileName: 'sixty-live.js', gzipBudget: 20 * 1024 },
 ] as const;

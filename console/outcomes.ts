@@ -5,6 +5,8 @@ import { OUTCOMES, OUTCOMES_NEEDING_REASON, type Outcome } from '../shared/outco
 export const OUTCOME_LABELS: Record<Outcome, string> = {
   connected: 'Connected',
   no_answer: 'No answer',
+  voicemail: 'Left a voicemail',
+  wrong_number: 'Wrong number',
   sql: 'SQL',
   nurture: 'Nurture',
   disqualified: 'Disqualified',

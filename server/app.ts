@@ -3,6 +3,13 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Store } from './db/store';
+import type { TrackingStore } from './tracking/tracking-store';
+import type { SiteCache } from './sites/site-cache';
+import type { AdminStore } from './console/admin-store';
+import type { Mailer } from './mail/mailer';
+import { linkRoutes, userRoutes } from './console/users.routes';
+import { eventRoutes } from './tracking/events.routes';
+import { rulesRoutes } from './tracking/rules.routes';
 import type { OnlineReps } from './live/online-reps';
 import type { Notifier, Router } from './routing/router';
 import { ApiFailure, errorBody } from './http/errors';
@@ -15,6 +22,7 @@ import { requireSameOrigin } from './auth/session';
 import { assetRoutes } from './static/assets.routes';
 import { demoRoutes } from './demo/demo-page';
 import { publicCors } from './sites/site-origin';
+import { benchRoutes } from './bench/bench.routes';
 
 export interface AppDeps {
   config: Config;
@@ -26,6 +34,15 @@ export interface AppDeps {
   online: OnlineReps;
   /** Signs visitor tokens; stored in the database so tokens survive restarts. */
   visitorSecret: string;
+  /** Behaviour tracking and rule versions (the tracking area's store operations). */
+  tracking: TrackingStore;
+  /** Users, invites and password resets. */
+  admin: AdminStore;
+  mailer: Mailer;
+  /** Ends a user's live connections at once (deactivated, password changed). */
+  kick: (userId: string) => void;
+  /** Site lookups for the hot public endpoints. */
+  sites: SiteCache;
   /** The demo site's key, when there is one (for `/demo`). */
   demoSiteKey: () => string | null;
 }
@@ -42,6 +59,7 @@ export function createApp(deps: AppDeps) {
     },
   });
   app.use('/v1/sites/*', publicCors());
+  app.use('/v1/events', publicCors());
   app.use('/v1/callbacks', publicCors());
   app.use('/v1/callbacks/*', publicCors());
   app.use('/v1/*', limit);
@@ -65,11 +83,16 @@ export function createApp(deps: AppDeps) {
     return c.json({ ok }, ok ? 200 : 503);
   });
 
+  app.route('/v1/sites/:siteId/rules', rulesRoutes(deps));
   app.route('/v1/sites', siteRoutes(deps));
   app.route('/v1/callbacks', callbackRoutes(deps));
+  app.route('/v1/events', eventRoutes(deps));
   app.use('/v1/console/*', requireSameOrigin());
   app.route('/v1/console', authRoutes(deps));
   app.route('/v1/console/leads', leadRoutes(deps));
+  app.route('/v1/console/users', userRoutes(deps));
+  app.route('/v1/console', linkRoutes(deps));
+  if (deps.config.bench) app.route('/bench', benchRoutes(deps));
   app.route('/demo', demoRoutes(deps));
   app.get('/', (c) => c.redirect('/console/', 302));
   app.route('/', assetRoutes(deps));

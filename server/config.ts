@@ -16,6 +16,14 @@ export interface Config {
   /** Console session lifetime. */
   sessionTtlMs: number;
   logLevel: string;
+  /** Bench-only routes and the `/bench` socket namespace (`SIXTY_BENCH=1`); never in production. */
+  bench: boolean;
+  /** SMTP server for invite and reset mail (`SIXTY_SMTP_URL`, e.g. smtp://user:pass@host:587); off when unset. */
+  smtpUrl: string | null;
+  /** Sender of that mail (`SIXTY_MAIL_FROM`). */
+  mailFrom: string;
+  /** Public base URL for links in mail (`SIXTY_PUBLIC_URL`); defaults to the request's origin. */
+  publicUrl: string | null;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { distDir: string }): Config {
@@ -29,6 +37,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { distDir: strin
     distDir: env.SIXTY_DIST ?? defaults.distDir,
     sessionTtlMs: 14 * 24 * 3600 * 1000,
     logLevel: env.SIXTY_LOG_LEVEL ?? 'info',
+    bench: env.SIXTY_BENCH === '1',
+    smtpUrl: env.SIXTY_SMTP_URL || null,
+    mailFrom: env.SIXTY_MAIL_FROM ?? 'Sixty <sixty@localhost>',
+    publicUrl: env.SIXTY_PUBLIC_URL ? env.SIXTY_PUBLIC_URL.replace(/\/$/, '') : null,
   };
 }
 

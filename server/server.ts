@@ -5,6 +5,10 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config';
 import { openDatabase, StartupError } from './db/sqlite/open';
 import { createSqliteStore } from './db/sqlite/sqlite-store';
+import { createTrackingOps } from './db/sqlite/tracking-ops';
+import { createAdminOps } from './db/sqlite/admin-ops';
+import { createMailer } from './mail/mailer';
+import { SiteCache } from './sites/site-cache';
 import { createApp, type AppDeps } from './app';
 import { createLive, liveNotifier } from './live/live';
 import { OnlineReps } from './live/online-reps';
@@ -54,6 +58,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     router,
     notify,
     online,
+    tracking: createTrackingOps(db),
+    admin: createAdminOps(db),
+    mailer: createMailer(config.smtpUrl, config.mailFrom),
+    kick: (userId) => io.of(REP_NAMESPACE).in(`rep:${userId}`).disconnectSockets(true),
+    sites: new SiteCache(store, clock),
     visitorSecret: await store.secret('visitor-token'),
     demoSiteKey: () => demoSiteKey,
   };

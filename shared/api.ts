@@ -102,3 +102,13 @@ export interface MyLeadRow {
 export interface SetupStatus {
   needsSetup: boolean;
 }
+
+/** Response of `POST /v1/events` to an in-page flush (beacons ignore it). */
+export interface EventsResponse {
+  accepted: number;
+  /**
+   * Present when this visitor has just turned hot with fit unknown and a rep is online:
+   * the widget may invite them, once per visit, and the invitation asks the must-haves.
+   */
+  invite?: { repName: string; reason: string };
+}

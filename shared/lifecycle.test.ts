@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import type { Stage } from './api';
 import { describe, expect, it } from 'vitest';
 import { checkTransition } from './lifecycle';
 
@@ -13,5 +15,29 @@ describe('checkTransition', () => {
   it('never leaves suspect, and never skips from visitor to SQL', () => {
     expect(checkTransition('suspect', 'lead', 'x')).toEqual({ ok: false, error: 'not_allowed' });
     expect(checkTransition('visitor', 'sql', 'x')).toEqual({ ok: false, error: 'not_allowed' });
+  });
+});
+
+const STAGES: Stage[] = ['visitor', 'lead', 'mql', 'hot', 'sal', 'sql', 'opportunity', 'nurture', 'disqualified', 'suspect'];
+
+describe('checkTransition: properties', () => {
+  it('over any walk of attempted transitions: suspect is final, and nurture/disqualified/suspect always carry a reason', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ to: fc.constantFrom(...STAGES), reason: fc.constantFrom('', 'Budget next year', undefined) }), { maxLength: 40 }), (steps) => {
+        let stage: Stage = 'visitor';
+        for (const step of steps) {
+          const check = checkTransition(stage, step.to, step.reason);
+          if (!check.ok) continue;
+          if (stage === 'suspect') throw new Error('left suspect');
+          if (['nurture', 'disqualified', 'suspect'].includes(step.to)) expect(step.reason?.trim()).toBeTruthy();
+          stage = step.to;
+        }
+      }),
+    );
+  });
+
+  it('never allows staying in place or jumping from visitor past the rep stages', () => {
+    for (const s of STAGES) expect(checkTransition(s, s, 'x').ok).toBe(false);
+    for (const to of ['sal', 'sql', 'opportunity'] as Stage[]) expect(checkTransition('visitor', to, 'x').ok).toBe(false);
   });
 });

@@ -26,17 +26,36 @@ export interface Question {
   options?: QuestionOption[];
 }
 
-/** A behaviour rule: an event that earns points. The scoring issue extends this shape. */
+/** A behaviour rule: an event that earns points. Points are never negative, so decay never raises a score. */
 export interface BehaviourRule {
   id: string;
   label: string;
-  /** Event type (`page_view`, `click`, `download`, `form_submit`, `custom`...). */
+  /** Event type (`page_view`, `click`, `download`, `outbound`, `form_submit`, `custom`...). */
   type: string;
-  /** Custom event name, for `custom` and `click` events. */
+  /** Event name, for `custom` and `click` events (`data-sixty-event` or a configured selector's name). */
   name?: string;
   /** Substring the event's URL must contain. */
   urlContains?: string;
+  /** Glob the event's URL path must match (`*` = any run of characters), e.g. `/pricing*`. */
+  urlPattern?: string;
   points: number;
+  /** `each` occurrence earns points (default), or only `once` (the latest occurrence, decayed). */
+  count?: 'each' | 'once';
+  /** Most points this rule can contribute. */
+  cap?: number;
+}
+
+/** A fit rule on a trait or answer: earns (or costs) points, or rules the lead out. */
+export interface FitRule {
+  id: string;
+  label: string;
+  /** Trait name (`companySize`, `country`, `emailDomain`, `jobTitle`, any identify trait) or `answer:<questionId>`. */
+  trait: string;
+  op: 'equals' | 'in' | 'contains' | 'gte' | 'lte';
+  value: string | number | string[];
+  points?: number;
+  /** Disqualifiers always win; `suspect` (competitor domains) means never route again. */
+  disqualify?: Disqualifier;
 }
 
 export interface SiteRules {
@@ -44,6 +63,10 @@ export interface SiteRules {
   version: number;
   questions: Question[];
   behaviour: BehaviourRule[];
+  /** Fit rules on traits and answers (company size, country, email domain...). */
+  fit?: FitRule[];
+  /** Behaviour points halve every this many days; absent or 0 = no decay. */
+  decayHalfLifeDays?: number;
   /** Score at which a lead whose fit passes becomes an MQL. */
   mqlThreshold: number;
   /** Score at which a lead whose fit passes becomes a hot MQL without a hand-raise. */
@@ -61,4 +84,8 @@ export interface PublicSiteConfig {
   questions: Question[];
   /** Seconds the visitor is promised (the countdown starts here). */
   promiseSeconds: number;
+  /** `required`: no storage and no behaviour events until consent (or the visitor opens the widget). */
+  consent: 'required' | 'implied';
+  /** Clicks on elements matching a selector become events with that name. */
+  trackSelectors: Array<{ selector: string; name: string }>;
 }

@@ -4,13 +4,11 @@ import type { CallbackResponse } from '../../shared/api';
 import { callbackRequestSchema, slotChoiceSchema } from '../../shared/schemas/callback.schema';
 import { qualify } from '../../shared/qualify/qualify';
 import { stageFromQualification } from '../../shared/lifecycle';
-import { chooseRep } from '../routing/routing.core';
 import type { AppDeps } from '../app';
 import { readBody } from '../http/body';
 import { ApiFailure } from '../http/errors';
 import { allowSiteOrigin } from '../sites/site-origin';
 import { toE164 } from './phone';
-import { callbackSlots } from './slots';
 import { leadOfToken, visitorToken } from './visitor-token';
 
 /** Idempotency keys: printable, bounded. */
@@ -18,12 +16,12 @@ const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 /** `POST /v1/callbacks`: a visitor asks to be called now. Committed before the 2xx. */
 export function callbackRoutes(deps: AppDeps) {
-  const { store, clock, router, online } = deps;
+  const { store, clock, router } = deps;
   const app = new Hono();
 
   app.post('/', async (c) => {
     const body = await readBody(c, callbackRequestSchema);
-    const site = await store.siteByKey(body.siteKey);
+    const site = await deps.sites.byKeyOrNull(body.siteKey);
     if (!site) throw new ApiFailure(400, 'unknown_site', 'Unknown site key', { siteKey: 'Unknown site key' });
     allowSiteOrigin(c, site);
 
@@ -45,11 +43,13 @@ export function callbackRoutes(deps: AppDeps) {
     if (Object.keys(fields).length) throw new ApiFailure(400, 'invalid', 'Some fields need attention', fields);
 
     const now = clock();
+    // A visitor who browsed before asking keeps their history: it counts in the decision.
+    const history = body.visitorId ? await deps.tracking.visitorHistory(site.id, body.visitorId) : null;
     const qualification = qualify({
       rules: site.rules,
       answers: body.answers,
-      traits: body.email ? { email: body.email } : {},
-      events: [],
+      traits: { ...(history?.traits ?? {}), ...(body.email ? { email: body.email } : {}) },
+      events: history?.events ?? [],
       callbackRequested: true,
       now,
     });
@@ -65,13 +65,14 @@ export function callbackRoutes(deps: AppDeps) {
       stage: stageFromQualification(qualification),
       idempotency: key ? { key, bodyHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : null,
       now,
-      online: online.set,
-      chooseRep: (candidates) => chooseRep(candidates, now),
     });
     if (result.kind === 'conflict') {
       throw new ApiFailure(409, 'idempotency_conflict', 'This idempotency key was already used with a different request');
     }
-    if (result.kind === 'created') await router.leadCaptured(result.leadId, result.offer);
+    if (result.kind === 'created') {
+      if (body.visitorId) await deps.tracking.linkVisitorToLead(site.id, body.visitorId, result.leadId);
+      await router.leadCaptured(result.leadId);
+    }
     const status = await router.statusOf(result.leadId);
     const response: CallbackResponse = {
       leadId: result.leadId,
@@ -90,7 +91,7 @@ export function callbackRoutes(deps: AppDeps) {
     allowSiteOrigin(c, site);
     const at = Date.parse(body.slot);
     // Only a slot we offer now is accepted: the visitor cannot book a time outside hours.
-    const offered = callbackSlots(clock(), site.hours).map(Date.parse);
+    const offered = (await router.slotsFor(leadId)).map(Date.parse);
     if (!offered.includes(at)) throw new ApiFailure(400, 'invalid', 'Some fields need attention', { slot: 'Pick one of the offered times' });
     if (!(await store.scheduleCallback(leadId, at, clock()))) throw new ApiFailure(409, 'not_waiting', 'This request is already being handled');
     await router.scheduled(leadId, at);

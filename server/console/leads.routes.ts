@@ -34,6 +34,8 @@ export function leadRoutes(deps: AppDeps) {
     if (!card) throw new ApiFailure(404, 'not_found', 'No such lead');
     if (card === 'not_owner') throw new ApiFailure(403, 'not_owner', 'Only the rep who owns this lead can log its outcome');
     notify.leadUpdated(user.id, card);
+    // The rep's active leads went down: waiting leads may be offered to them now.
+    await deps.router.outcomeLogged(user.workspaceId);
     return c.json(card);
   });
 

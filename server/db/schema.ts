@@ -1,7 +1,7 @@
 // The SQLite schema. Every row carries its workspace; site-specific rows carry their site too.
 // Times are epoch milliseconds (integers) so durations are plain subtraction.
 // Migrations are generated from this file by drizzle-kit (`npm run db:generate`); never by hand.
-import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 
 export const workspaces = sqliteTable('workspaces', {
@@ -24,8 +24,12 @@ export const sites = sqliteTable(
     launcherText: text('launcher_text').notNull(),
     phoneRegion: text('phone_region').notNull(),
     offerTimeoutMs: integer('offer_timeout_ms').notNull(),
-    /** JSON BusinessHours: when callbacks can be booked if nobody is online. */
-    hours: text('hours').notNull(),
+    /** Target from hand-raise to accept; a miss is recorded as an SLA breach. */
+    slaMs: integer('sla_ms').notNull().default(60_000),
+    /** A rep who lets this many offers in a row expire is set away (0 = never). */
+    missedOffersBeforeAway: integer('missed_offers_before_away').notNull().default(2),
+    /** JSON Cadence: business-day offsets of the follow-up attempts after no answer. */
+    followUpCadence: text('follow_up_cadence').notNull().default('{"offsetsBusinessDays":[0,1,2,4,7,10]}'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('sites_site_key').on(t.siteKey), index('sites_workspace').on(t.workspaceId)],
@@ -43,8 +47,22 @@ export const users = sqliteTable(
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     /** The rep's own choice; "online" comes from live connections, not from here. */
     presence: text('presence', { enum: ['available', 'away'] }).notNull().default('away'),
-    /** For fair round robin: least recently offered goes first; null = never offered. */
+    /** Why the rep is away when the system set it (missed offers); shown to them. */
+    awayReason: text('away_reason'),
+    /** When the rep was last offered a lead (for display). */
     lastOfferedAt: integer('last_offered_at'),
+    /** Workspace-wide order of the last offer, for round robin; null = never offered. */
+    offerSeq: integer('offer_seq'),
+    /** Offers that expired in a row; reset by any answer. Persisted so a restart keeps it. */
+    missedInARow: integer('missed_in_a_row').notNull().default(0),
+    offerCapacity: integer('offer_capacity').notNull().default(1),
+    leadCapacity: integer('lead_capacity').notNull().default(5),
+    /** JSON string arrays. Territories are ISO country codes (`*` = everywhere). */
+    skills: text('skills').notNull().default('[]'),
+    languages: text('languages').notNull().default('[]'),
+    territories: text('territories').notNull().default('[]'),
+    /** JSON Hours narrowing the rep's teams' hours; null = the teams' hours. */
+    ownHours: text('own_hours'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('users_email').on(t.email), index('users_workspace').on(t.workspaceId)],
@@ -91,6 +109,18 @@ export const leads = sqliteTable(
     ownerId: text('owner_id').references(() => users.id),
     scheduledFor: integer('scheduled_for'),
     outcome: text('outcome'),
+    /** Hand-raise (or turned hot): the SLA clock and waiting order start here. */
+    hotAt: integer('hot_at'),
+    /** When a rep must have accepted; a breach is recorded at this time if none did. */
+    slaDueAt: integer('sla_due_at'),
+    /** Why a waiting lead is not offered (QueueReason); null while offered or not routed. */
+    queueReason: text('queue_reason'),
+    /** Offers made at or after this belong to the current routing round. */
+    roundStartedAt: integer('round_started_at').notNull().default(0),
+    /** The routing rule that matched last (for the trail). */
+    ruleId: text('rule_id'),
+    /** Call attempts without contact (no answer, voicemail), for the follow-up cadence. */
+    contactAttempts: integer('contact_attempts').notNull().default(0),
     // The speed-to-lead timeline, measured rather than assumed.
     capturedAt: integer('captured_at').notNull(),
     qualifiedAt: integer('qualified_at'),
@@ -102,6 +132,7 @@ export const leads = sqliteTable(
   (t) => [
     index('leads_workspace_captured').on(t.workspaceId, t.capturedAt),
     index('leads_routing').on(t.routing, t.capturedAt),
+    index('leads_workspace_routing').on(t.workspaceId, t.routing, t.hotAt),
     index('leads_owner').on(t.ownerId),
   ],
 );
@@ -136,13 +167,17 @@ export const offers = sqliteTable(
     expiresAt: integer('expires_at').notNull(),
     respondedAt: integer('responded_at'),
     reason: text('reason'),
+    /** Escalation step that made it: owner, team, overflow, everyone. */
+    step: text('step').notNull().default('team'),
+    ruleId: text('rule_id'),
   },
   (t) => [
     index('offers_status_expires').on(t.status, t.expiresAt),
     index('offers_rep_status').on(t.repId, t.status),
     index('offers_lead').on(t.leadId),
-    // At most one open offer per lead at a time: the database, not the process, enforces it.
-    uniqueIndex('offers_one_open_per_lead').on(t.leadId).where(sql`status = 'offered'`),
+    // A broadcast opens several offers for one lead, but never two for the same rep; exactly
+    // one owner comes from the conditional accept, not from this index.
+    uniqueIndex('offers_one_open_per_lead_rep').on(t.leadId, t.repId).where(sql`status = 'offered'`),
   ],
 );
 
@@ -155,6 +190,8 @@ export const leadEvents = sqliteTable(
     leadId: text('lead_id').notNull().references(() => leads.id),
     kind: text('kind').notNull(),
     text: text('text').notNull(),
+    /** JSON details for the routing trail (rule id, rep ids, skip reasons...), or null. */
+    data: text('data'),
     at: integer('at').notNull(),
   },
   (t) => [index('lead_events_lead').on(t.leadId, t.at)],
@@ -179,3 +216,117 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** A group of reps with business hours: the target of routing rules. */
+export const teams = sqliteTable(
+  'teams',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    name: text('name').notNull(),
+    /** JSON Hours: time zone, weekly intervals, holidays. */
+    hours: text('hours').notNull(),
+    /** Weighted routing's virtual time (stride scheduling). */
+    vtime: real('vtime').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('teams_workspace').on(t.workspaceId)],
+);
+
+export const teamMembers = sqliteTable(
+  'team_members',
+  {
+    teamId: text('team_id').notNull().references(() => teams.id),
+    repId: text('rep_id').notNull().references(() => users.id),
+    workspaceId: text('workspace_id').notNull(),
+    /** Share of leads under the weighted strategy. */
+    weight: integer('weight').notNull().default(1),
+    /** Weighted routing's pass for this member (stride scheduling). */
+    pass: real('pass').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.repId] }), index('team_members_rep').on(t.repId)],
+);
+
+/** Ordered per site: conditions on the lead -> a team and a strategy, with escalation. */
+export const routingRules = sqliteTable(
+  'routing_rules',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    /** JSON Condition[]; empty = catch-all. */
+    conditions: text('conditions').notNull(),
+    teamId: text('team_id').notNull().references(() => teams.id),
+    strategy: text('strategy', { enum: ['round_robin', 'weighted', 'account_owner', 'broadcast'] }).notNull(),
+    overflowTeamId: text('overflow_team_id').references(() => teams.id),
+    escalateToEveryone: integer('escalate_to_everyone', { mode: 'boolean' }).notNull().default(true),
+    /** JSON RepRequirements. */
+    requires: text('requires').notNull().default('{"skills":[],"languages":[],"territory":false}'),
+    ownerWaitMs: integer('owner_wait_ms').notNull().default(15_000),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('routing_rules_site').on(t.siteId, t.position)],
+);
+
+/** Account ownership: leads from this email domain go to this rep first. */
+export const accountOwners = sqliteTable(
+  'account_owners',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    domain: text('domain').notNull(),
+    repId: text('rep_id').notNull().references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.domain] })],
+);
+
+/** The next call attempt a rep owes a lead (follow-up cadence), with its due time. */
+export const followUps = sqliteTable(
+  'follow_ups',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    leadId: text('lead_id').notNull().references(() => leads.id),
+    repId: text('rep_id').notNull().references(() => users.id),
+    /** Which attempt this is (2 = the first follow-up after the first call). */
+    attempt: integer('attempt').notNull(),
+    dueAt: integer('due_at').notNull(),
+    status: text('status', { enum: ['open', 'done', 'cancelled'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    closedAt: integer('closed_at'),
+  },
+  (t) => [index('follow_ups_rep').on(t.repId, t.status, t.dueAt), index('follow_ups_lead').on(t.leadId)],
+);
+
+/** Missed SLAs with their cause, for reports; the event also goes to the outbox. */
+export const slaBreaches = sqliteTable(
+  'sla_breaches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workspaceId: text('workspace_id').notNull(),
+    siteId: text('site_id').notNull(),
+    leadId: text('lead_id').notNull().references(() => leads.id),
+    dueAt: integer('due_at').notNull(),
+    cause: text('cause').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [uniqueIndex('sla_breaches_lead_due').on(t.leadId, t.dueAt), index('sla_breaches_workspace').on(t.workspaceId, t.at)],
+);
+
+/** Events for the outside world (webhooks, CRM), written in the transaction that caused them. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workspaceId: text('workspace_id').notNull(),
+    /** e.g. `lead.sla_breached`. */
+    topic: text('topic').notNull(),
+    /** JSON payload. */
+    payload: text('payload').notNull(),
+    createdAt: integer('created_at').notNull(),
+    deliveredAt: integer('delivered_at'),
+    attempts: integer('attempts').notNull().default(0),
+  },
+  (t) => [index('outbox_pending').on(t.deliveredAt, t.id)],
+);

@@ -5,8 +5,20 @@ import type { LeadCard, MyLeadRow, OfferView, Stage, UserRole, VisitorStatus } f
 import type { Qualification } from '../../shared/qualify/types';
 import type { SiteRules } from '../../shared/site-rules';
 import type { ChosenPresence, OutcomeInput } from '../../shared/schemas/console.schema';
-import type { BusinessHours } from '../callbacks/slots';
-import type { RepCandidate, RoutingDecision } from '../routing/routing.core';
+import type {
+  Cadence,
+  Condition,
+  Hours,
+  QueueReason,
+  RepRequirements,
+  RepState,
+  RoutingPlan,
+  RoutingRule,
+  RoutingSnapshot,
+  SlaCause,
+  Step,
+  Strategy,
+} from '../routing/routing.types';
 
 export interface Site {
   id: string;
@@ -17,8 +29,14 @@ export interface Site {
   rules: SiteRules;
   launcherText: string;
   phoneRegion: string;
+  /** Accept timeout of an offer (default 20 s). */
   offerTimeoutMs: number;
-  hours: BusinessHours;
+  /** SLA target from hand-raise to accept (default 60 s). */
+  slaMs: number;
+  /** Offers missed in a row before a rep is set away (default 2; 0 = never). */
+  missedOffersBeforeAway: number;
+  /** Follow-up attempts after no answer (default 6 over 10 business days). */
+  followUpCadence: Cadence;
 }
 
 export interface User {
@@ -31,6 +49,8 @@ export interface User {
   passwordHash: string;
   active: boolean;
   presence: ChosenPresence;
+  /** Set when the system made the rep away (missed offers), so they are told why. */
+  awayReason: string | null;
 }
 
 export interface NewWorkspace {
@@ -52,13 +72,11 @@ export interface CallbackCommand {
   stage: Stage;
   idempotency: { key: string; bodyHash: string } | null;
   now: number;
-  /** Reps with a live connection now; routing offers only to them. */
-  online: ReadonlySet<string>;
-  chooseRep: (candidates: RepCandidate[]) => RoutingDecision;
 }
 
+/** A hot callback is committed as `waiting`; the router offers it right after (see router.ts). */
 export type CallbackResult =
-  | { kind: 'created'; leadId: string; offer: OpenOffer | null }
+  | { kind: 'created'; leadId: string }
   | { kind: 'replay'; leadId: string }
   | { kind: 'conflict' };
 
@@ -71,8 +89,107 @@ export interface OpenOffer {
 }
 
 export type AcceptResult =
-  | { ok: true; leadId: string; repName: string; otherOffers: OpenOffer[] }
+  | { ok: true; leadId: string; workspaceId: string; repName: string; otherOffers: OpenOffer[] }
   | { ok: false; error: 'not_found' | 'already_taken' | 'expired' };
+
+/** The pure decision the store applies inside its transaction (routing/decide-routing.core). */
+export type DecideRouting = (snapshot: RoutingSnapshot) => RoutingPlan;
+
+/** What one routing pass did to a lead. */
+export interface RouteResult {
+  leadId: string;
+  workspaceId: string;
+  /** Offers made now (several for a broadcast). */
+  offers: OpenOffer[];
+  /** Why it waits, when no offer was made. */
+  queueReason: QueueReason | null;
+  /** Route it again at this time (owner wait over, hours open), if nothing happens before. */
+  wakeAt: number | null;
+  /** The lead's SLA deadline, to arm its check. */
+  slaDueAt: number | null;
+}
+
+/** An offer that left `offered` by a decline or expiry. */
+export interface ClosedOffer {
+  offer: OpenOffer;
+  /** The lead has no open offer left and waits for the next rep. */
+  leadWaiting: boolean;
+}
+
+export interface ExpiredOffer extends ClosedOffer {
+  /** Set when this miss made the rep away (K in a row). */
+  away: { reason: string } | null;
+}
+
+export interface SlaBreach {
+  leadId: string;
+  workspaceId: string;
+  siteId: string;
+  dueAt: number;
+  cause: SlaCause;
+  at: number;
+}
+
+export interface NewTeam {
+  name: string;
+  hours: Hours;
+  members: Array<{ repId: string; weight?: number }>;
+}
+
+export interface TeamView {
+  id: string;
+  name: string;
+  hours: Hours;
+  members: Array<{ repId: string; name: string; weight: number }>;
+}
+
+export interface NewRoutingRule {
+  name: string;
+  /** Appended after the last rule when omitted. */
+  position?: number;
+  conditions: Condition[];
+  teamId: string;
+  strategy: Strategy;
+  overflowTeamId?: string | null;
+  escalateToEveryone?: boolean;
+  requires?: Partial<RepRequirements>;
+  ownerWaitMs?: number;
+}
+
+/** A rep's routing settings; every field optional in an update. */
+export interface RepSettings {
+  offerCapacity: number;
+  leadCapacity: number;
+  skills: string[];
+  languages: string[];
+  territories: string[];
+  ownHours: Hours | null;
+}
+
+export type SiteRoutingSettings = Pick<Site, 'offerTimeoutMs' | 'slaMs' | 'missedOffersBeforeAway' | 'followUpCadence'>;
+
+export interface FollowUpTask {
+  id: string;
+  leadId: string;
+  leadName: string;
+  phone: string;
+  attempt: number;
+  dueAt: number;
+}
+
+export interface OutboxEvent {
+  id: number;
+  workspaceId: string;
+  topic: string;
+  payload: unknown;
+  createdAt: number;
+  attempts: number;
+}
+
+/** A rep with what routing knows of them, for presence views. */
+export type RepRouting = RepState;
+
+export type { Step };
 
 export interface Store {
   ping(): Promise<boolean>;
@@ -89,27 +206,63 @@ export interface Store {
   createSession(tokenHash: string, userId: string, now: number, ttlMs: number): Promise<void>;
   userBySession(tokenHash: string, now: number): Promise<User | null>;
   deleteSession(tokenHash: string): Promise<void>;
-  setPresence(userId: string, presence: ChosenPresence): Promise<void>;
+  /** The rep's own choice; `reason` is set when the system makes them away. Available clears the missed count. */
+  setPresence(userId: string, presence: ChosenPresence, reason?: string | null): Promise<void>;
 
   recordCallback(cmd: CallbackCommand): Promise<CallbackResult>;
-  /** Offers a waiting lead to the next eligible rep; null when nobody can take it now. */
-  offerNext(
-    leadId: string,
-    now: number,
-    online: ReadonlySet<string>,
-    chooseRep: (c: RepCandidate[]) => RoutingDecision,
-  ): Promise<OpenOffer | null>;
+  /**
+   * A known lead turned hot from behaviour: marks it waiting (hand-raise time now, SLA armed)
+   * unless it is already routed, owned or ruled out. True when it is waiting for a rep.
+   */
+  markHot(leadId: string, now: number): Promise<boolean>;
+  /**
+   * One routing pass over a lead that waits (or a booked callback now due): reads the snapshot,
+   * asks `decide`, and commits the offers or the queue reason with the routing trail, in one
+   * transaction. Null when the lead is not waiting (offered, owned, closed, not yet due).
+   */
+  routeLead(leadId: string, now: number, online: ReadonlySet<string>, decide: DecideRouting): Promise<RouteResult | null>;
+  /** A routing pass over every waiting lead of the workspace, oldest hand-raise first, in one transaction. */
+  routeWaiting(workspaceId: string, now: number, online: ReadonlySet<string>, decide: DecideRouting): Promise<RouteResult[]>;
+  /** Workspaces with leads waiting (or callbacks due by `now`), for the pass on start. */
+  workspacesWaiting(now: number): Promise<string[]>;
+  /** The routing snapshot of a lead, read only (for callback slots). */
+  routingSnapshot(leadId: string, online: ReadonlySet<string>): Promise<RoutingSnapshot | null>;
+  /** Exactly one winner: a conditional update; a late or second accept is refused. */
   acceptOffer(offerId: string, repId: string, now: number): Promise<AcceptResult>;
-  declineOffer(offerId: string, repId: string, reason: string | null, now: number): Promise<OpenOffer | null>;
-  /** Expires the offer if it is still open and due; returns it when it did. */
-  expireOffer(offerId: string, now: number): Promise<OpenOffer | null>;
+  declineOffer(offerId: string, repId: string, reason: string | null, now: number): Promise<ClosedOffer | null>;
+  /** Expires the offer if it is still open and due; counts the rep's miss and may set them away. */
+  expireOffer(offerId: string, now: number): Promise<ExpiredOffer | null>;
   openOffers(): Promise<OpenOffer[]>;
   openOffersForRep(repId: string): Promise<OfferView[]>;
   offerView(offerId: string): Promise<OfferView | null>;
   /** Leads waiting for a rep in the workspace (and booked callbacks now due), oldest first. */
   waitingLeads(workspaceId: string, now: number): Promise<string[]>;
-  /** Marks a lead that nobody can take now; it stays in the queue. */
-  markUnrouted(leadId: string, now: number, why: string): Promise<void>;
+  /** Every active rep of the workspace with their routing state (presence via derivePresence). */
+  repStates(workspaceId: string, online: ReadonlySet<string>): Promise<RepRouting[]>;
+
+  /** Records an SLA breach (row + outbox event) if the lead is still not accepted at its due time. */
+  recordSlaBreach(leadId: string, now: number): Promise<SlaBreach | null>;
+  /** Leads whose SLA is still running, so timers can be rebuilt on start. */
+  pendingSla(): Promise<Array<{ leadId: string; dueAt: number }>>;
+
+  createTeam(workspaceId: string, team: NewTeam, now: number): Promise<string>;
+  updateTeam(teamId: string, patch: Partial<Pick<NewTeam, 'name' | 'hours'>>): Promise<void>;
+  setTeamMembers(teamId: string, members: NewTeam['members']): Promise<void>;
+  teams(workspaceId: string): Promise<TeamView[]>;
+  createRoutingRule(siteId: string, rule: NewRoutingRule, now: number): Promise<string>;
+  updateRoutingRule(ruleId: string, patch: Partial<NewRoutingRule>): Promise<void>;
+  deleteRoutingRule(ruleId: string): Promise<void>;
+  routingRules(siteId: string): Promise<RoutingRule[]>;
+  updateRep(repId: string, patch: Partial<RepSettings>): Promise<void>;
+  /** Leads from this email domain go to this rep first (`account_owner` rules); null removes. */
+  setAccountOwner(workspaceId: string, domain: string, repId: string | null): Promise<void>;
+  updateSiteRouting(siteId: string, patch: Partial<SiteRoutingSettings>): Promise<void>;
+
+  /** The rep's open follow-up attempts, soonest due first. */
+  followUps(repId: string): Promise<FollowUpTask[]>;
+  /** Undelivered outbox events, oldest first. */
+  outboxPending(limit: number): Promise<OutboxEvent[]>;
+  markOutboxDelivered(ids: number[], now: number): Promise<void>;
 
   leadCard(leadId: string, workspaceId: string): Promise<LeadCard | null>;
   leadWorkspace(leadId: string): Promise<string | null>;
@@ -117,7 +270,9 @@ export interface Store {
   recordCallAttempt(leadId: string, userId: string, workspaceId: string, now: number): Promise<LeadCard | null>;
   recordOutcome(leadId: string, userId: string, workspaceId: string, input: OutcomeInput, now: number): Promise<LeadCard | 'not_owner' | null>;
 
-  visitorStatus(leadId: string, now: number, slots: () => string[]): Promise<VisitorStatus | null>;
+  /** What the visitor sees; `slots` computes callback times from the lead's routing snapshot when nobody can take it. */
+  visitorStatus(leadId: string, now: number, slots: (snapshot: RoutingSnapshot) => string[]): Promise<VisitorStatus | null>;
+  /** The visitor booked a slot: the lead is offered at that time; its SLA runs from then. */
   scheduleCallback(leadId: string, slotAt: number, now: number): Promise<boolean>;
   /** Booked callbacks not yet offered, so timers can be rebuilt on start. */
   scheduledLeads(): Promise<Array<{ leadId: string; at: number }>>;

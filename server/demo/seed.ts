@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../db/store';
 import { hashPassword } from '../auth/password';
+import { ALWAYS_OPEN } from '../routing/hours.core';
 import { DEFAULT_SITE } from '../sites/default-site';
 
 export const DEMO_PASSWORD = 'sixty-demo';
@@ -12,12 +13,13 @@ export const DEMO_USERS = [
 
 /**
  * Demo mode on an empty database: one workspace, one site open to localhost on any port,
- * three must-have questions, one admin and two reps, all with the same printed password.
+ * three must-have questions, one admin and two reps, all with the same printed password;
+ * one team "Sales" with both reps and one catch-all routing rule to it.
  */
 export async function seedDemo(store: Store, now: number, offerTimeoutMs: number): Promise<{ siteKey: string }> {
   const siteKey = `demo_${randomBytes(9).toString('base64url')}`;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await store.createWorkspace(
+  const { workspaceId, userIds, siteIds } = await store.createWorkspace(
     {
       workspace: { name: 'Acme Commercial Kitchens' },
       sites: [
@@ -30,6 +32,15 @@ export async function seedDemo(store: Store, now: number, offerTimeoutMs: number
       ],
       users: DEMO_USERS.map((u) => ({ ...u, passwordHash })),
     },
+    now,
+  );
+  const reps = userIds.filter((_, i) => DEMO_USERS[i]!.role === 'rep');
+  // Open around the clock so the demo routes live at any hour; a real team sets its own
+  // weekly hours, time zone and holidays (e.g. weeklyHours('Europe/Berlin', [1,2,3,4,5], '09:00', '17:00')).
+  const sales = await store.createTeam(workspaceId, { name: 'Sales', hours: ALWAYS_OPEN, members: reps.map((repId) => ({ repId })) }, now);
+  await store.createRoutingRule(
+    siteIds[0]!,
+    { name: 'Everyone else', conditions: [], teamId: sales, strategy: 'round_robin', escalateToEveryone: true },
     now,
   );
   return { siteKey };

@@ -1,16 +1,18 @@
-// The routing adapter: wraps the pure decision (routing.core) with the store, timers and pushes.
-// Every push is derived from committed state, so a lost message is recovered by a re-sync.
-import type { OfferView, VisitorStatus, LeadCard } from '../../shared/api';
+// The routing adapter: wraps the pure decision core with the store, a scheduler and live pushes.
+// Every decision is committed by the store first; pushes are derived from what was committed,
+// so a lost message is recovered by a re-sync and a restart rebuilds every timer from the rows.
+import type { Logger } from 'pino';
+import type { LeadCard, OfferView, VisitorStatus } from '../../shared/api';
 import type { Ack, OfferClosedReason } from '../../shared/live-events';
 import type { ChosenPresence } from '../../shared/schemas/console.schema';
-import type { OpenOffer, Store } from '../db/store';
+import type { OpenOffer, RouteResult, Store } from '../db/store';
 import type { OnlineReps } from '../live/online-reps';
 import { callbackSlots } from '../callbacks/slots';
-import { chooseRep } from './routing.core';
-import type { Logger } from 'pino';
-
-/** A rep who lets this many offers in a row expire is set away and told why. */
-export const MISSED_OFFERS_BEFORE_AWAY = 2;
+import { decideRouting } from './decide-routing.core';
+import { derivePresence } from './derive-presence.core';
+import { slotSchedules } from './slot-schedules.core';
+import type { Presence, RoutingSnapshot } from './routing.types';
+import { timerScheduler, type Scheduler } from './scheduler';
 
 export interface Notifier {
   offerNew(repId: string, offer: OfferView): void;
@@ -26,30 +28,36 @@ export interface RouterDeps {
   online: OnlineReps;
   notify: Notifier;
   log: Logger;
+  /** Real timers by default; the simulation passes a fake driven by its own clock. */
+  scheduler?: Scheduler;
 }
 
 export type Router = ReturnType<typeof createRouter>;
 
-export function createRouter({ store, clock, online, notify, log }: RouterDeps) {
-  const timers = new Map<string, NodeJS.Timeout>();
-  const missedInARow = new Map<string, number>();
+export function createRouter({ store, clock, online, notify, log, scheduler: injected }: RouterDeps) {
+  const scheduler = injected ?? timerScheduler(clock, (err) => log.error({ err }, 'routing timer failed'));
+  /** Work started after an answer was sent (re-routing after accept/decline), for idle(). */
+  const background = new Set<Promise<void>>();
   let stopped = false;
 
   function later(key: string, at: number, run: () => Promise<void>) {
-    if (stopped) return;
-    clearTimeout(timers.get(key));
-    const timer = setTimeout(() => {
-      timers.delete(key);
-      run().catch((err) => log.error({ err }, 'routing timer failed'));
-    }, Math.max(0, at - clock()));
-    timer.unref();
-    timers.set(key, timer);
+    if (!stopped) scheduler.set(key, at, run);
+  }
+
+  function inBackground(what: string, run: () => Promise<void>) {
+    const p = run()
+      .catch((err) => log.error({ err }, `${what} failed`))
+      .finally(() => background.delete(p));
+    background.add(p);
+  }
+
+  function slotsOf(snapshot: RoutingSnapshot, now: number): string[] {
+    return callbackSlots(now, slotSchedules(snapshot));
   }
 
   async function statusOf(leadId: string): Promise<VisitorStatus | null> {
-    const site = await store.siteOfLead(leadId);
-    if (!site) return null;
-    return store.visitorStatus(leadId, clock(), () => callbackSlots(clock(), site.hours));
+    const now = clock();
+    return store.visitorStatus(leadId, now, (s) => slotsOf(s, now));
   }
 
   async function pushVisitorStatus(leadId: string) {
@@ -57,94 +65,156 @@ export function createRouter({ store, clock, online, notify, log }: RouterDeps) 
     if (status) notify.visitorStatus(leadId, status);
   }
 
-  /** Pushes a committed offer to its rep and arms its expiry timer. */
-  async function announce(offer: OpenOffer) {
-    later(`offer:${offer.id}`, offer.expiresAt, () => expire(offer.id));
-    const view = await store.offerView(offer.id);
-    if (view) notify.offerNew(offer.repId, view);
+  /** Arms expiry timers and pushes each committed offer to its rep. */
+  async function announce(offers: readonly OpenOffer[]) {
+    for (const offer of offers) {
+      later(`offer:${offer.id}`, offer.expiresAt, () => expire(offer.id));
+      const view = await store.offerView(offer.id);
+      if (view) notify.offerNew(offer.repId, view);
+    }
   }
 
-  /** Offers a waiting lead to the next eligible rep. Returns whether an offer was made. */
-  async function route(leadId: string): Promise<boolean> {
+  /**
+   * After a routing pass: announce offers, arm the wake-up (owner wait over, hours opening), and
+   * tell visitors whose lead was offered. Waits found in a workspace pass are not pushed: their
+   * status did not change.
+   */
+  async function handle(results: readonly RouteResult[], pushWaits: boolean) {
+    for (const r of results) {
+      await announce(r.offers);
+      if (r.wakeAt !== null) later(`wake:${r.leadId}`, r.wakeAt, () => routeOne(r.leadId));
+      else scheduler.cancel(`wake:${r.leadId}`);
+      // Deadlines that passed were checked then (or on start); only future ones need a timer.
+      if (r.slaDueAt !== null && r.slaDueAt >= clock()) later(`sla:${r.leadId}`, r.slaDueAt, () => checkSla(r.leadId));
+      if (r.offers.length || pushWaits) await pushVisitorStatus(r.leadId);
+    }
+  }
+
+  async function routeOne(leadId: string) {
     const now = clock();
-    const offer = await store.offerNext(leadId, now, online.set, (c) => chooseRep(c, now));
-    if (offer) await announce(offer);
-    return offer !== null;
+    const result = await store.routeLead(leadId, now, online.set, (s) => decideRouting(s, now));
+    if (result) await handle([result], true);
+  }
+
+  /** Every waiting lead of the workspace, oldest first: no periodic sweep, only on events. */
+  async function routeWorkspace(workspaceId: string) {
+    const now = clock();
+    await handle(await store.routeWaiting(workspaceId, now, online.set, (s) => decideRouting(s, now)), false);
+  }
+
+  async function checkSla(leadId: string) {
+    const breach = await store.recordSlaBreach(leadId, clock());
+    if (breach) log.info({ leadId, cause: breach.cause }, 'SLA breached');
   }
 
   async function expire(offerId: string) {
-    const offer = await store.expireOffer(offerId, clock());
-    if (!offer) return;
+    const closed = await store.expireOffer(offerId, clock());
+    if (!closed) return;
+    const { offer } = closed;
     notify.offerClosed(offer.repId, offer.id, 'expired');
-    const missed = (missedInARow.get(offer.repId) ?? 0) + 1;
-    missedInARow.set(offer.repId, missed);
-    if (missed >= MISSED_OFFERS_BEFORE_AWAY) {
-      missedInARow.delete(offer.repId);
-      await store.setPresence(offer.repId, 'away');
-      notify.presenceChanged(offer.repId, 'away', `You missed ${missed} offers in a row, so we set you away.`);
-    }
-    const offered = await route(offer.leadId);
-    if (!offered) await pushVisitorStatus(offer.leadId);
+    if (closed.away) notify.presenceChanged(offer.repId, 'away', closed.away.reason);
+    // The lead (if nobody else holds it) and whoever waited for this rep's freed capacity.
+    await routeWorkspace(offer.workspaceId);
+    if (closed.leadWaiting) await pushVisitorStatus(offer.leadId);
+  }
+
+  function scheduled(leadId: string, at: number) {
+    scheduler.cancel(`sla:${leadId}`);
+    later(`scheduled:${leadId}`, at, () => routeOne(leadId));
   }
 
   return {
-    /** After a callback committed with (or without) its first offer. */
-    async leadCaptured(leadId: string, offer: OpenOffer | null) {
-      if (offer) await announce(offer);
+    /** After a callback committed: offer it now (its SLA clock is already running). */
+    async leadCaptured(leadId: string) {
+      await routeOne(leadId);
+    },
+
+    /**
+     * A known lead turned hot from behaviour (scoring calls this): marks it waiting unless it is
+     * already routed, owned or ruled out, and routes it now.
+     */
+    async leadBecameHot(leadId: string): Promise<void> {
+      if (!(await store.markHot(leadId, clock()))) return;
+      await routeOne(leadId);
     },
 
     async accept(offerId: string, repId: string): Promise<Ack<LeadCard>> {
       const result = await store.acceptOffer(offerId, repId, clock());
       if (!result.ok) return { ok: false, error: result.error };
-      clearTimeout(timers.get(`offer:${offerId}`));
-      timers.delete(`offer:${offerId}`);
-      missedInARow.delete(repId);
-      for (const other of result.otherOffers) notify.offerClosed(other.repId, other.id, 'taken');
+      scheduler.cancel(`offer:${offerId}`);
+      scheduler.cancel(`wake:${result.leadId}`);
+      scheduler.cancel(`sla:${result.leadId}`);
+      for (const other of result.otherOffers) {
+        scheduler.cancel(`offer:${other.id}`);
+        notify.offerClosed(other.repId, other.id, 'taken');
+      }
       notify.offerClosed(repId, offerId, 'accepted');
-      const workspaceId = await store.leadWorkspace(result.leadId);
-      const card = workspaceId ? await store.leadCard(result.leadId, workspaceId) : null;
+      const card = await store.leadCard(result.leadId, result.workspaceId);
       if (!card) return { ok: false, error: 'not_found' };
       notify.leadUpdated(repId, card);
       await pushVisitorStatus(result.leadId);
+      // The accepted offer (and any taken ones) freed offer capacity: waiting leads may go now.
+      inBackground('routing after accept', () => routeWorkspace(result.workspaceId));
       return { ok: true, data: card };
     },
 
     async decline(offerId: string, repId: string, reason: string | null): Promise<Ack> {
-      const offer = await store.declineOffer(offerId, repId, reason, clock());
-      if (!offer) return { ok: false, error: 'not_found' };
-      clearTimeout(timers.get(`offer:${offerId}`));
-      timers.delete(`offer:${offerId}`);
+      const closed = await store.declineOffer(offerId, repId, reason, clock());
+      if (!closed) return { ok: false, error: 'not_found' };
+      scheduler.cancel(`offer:${offerId}`);
       notify.offerClosed(repId, offerId, 'declined');
-      const offered = await route(offer.leadId);
-      if (!offered) await pushVisitorStatus(offer.leadId);
+      inBackground('routing after decline', async () => {
+        await routeWorkspace(closed.offer.workspaceId);
+        if (closed.leadWaiting) await pushVisitorStatus(closed.offer.leadId);
+      });
       return { ok: true, data: undefined };
     },
 
-    /** A rep came online or chose available: offer waiting leads at once, oldest first. */
+    /** A rep came online, chose available, or freed capacity: offer waiting leads at once, oldest first. */
     async repAvailable(workspaceId: string) {
-      for (const leadId of await store.waitingLeads(workspaceId, clock())) {
-        if (await route(leadId)) await pushVisitorStatus(leadId);
-      }
+      await routeWorkspace(workspaceId);
     },
 
+    /** An outcome was logged: the rep's active leads went down, so waiting leads may go to them. */
+    async outcomeLogged(workspaceId: string) {
+      await routeWorkspace(workspaceId);
+    },
+
+    /** A visitor booked a slot: the lead is offered at that time with the same reservation rules. */
     async scheduled(leadId: string, at: number) {
-      later(`scheduled:${leadId}`, at, async () => {
-        if (await route(leadId)) await pushVisitorStatus(leadId);
-      });
+      scheduled(leadId, at);
+    },
+
+    /** Callback times for a lead nobody can take now, from the hours of the reps who could. */
+    async slotsFor(leadId: string): Promise<string[]> {
+      const snapshot = await store.routingSnapshot(leadId, online.set);
+      return snapshot ? slotsOf(snapshot, clock()) : [];
     },
 
     statusOf,
 
-    /** Rebuilds timers from the database: nothing routing needs lives only in memory. */
+    /** Presence of every rep of the workspace: offline, away, busy (at capacity) or available. */
+    async presenceOf(workspaceId: string): Promise<Array<{ repId: string; name: string; presence: Presence }>> {
+      return (await store.repStates(workspaceId, online.set)).map((r) => ({ repId: r.repId, name: r.name, presence: derivePresence(r) }));
+    },
+
+    /** Rebuilds timers from the database (nothing routing needs lives only in memory), then routes what waits. */
     async start() {
+      stopped = false;
       for (const offer of await store.openOffers()) later(`offer:${offer.id}`, offer.expiresAt, () => expire(offer.id));
-      for (const s of await store.scheduledLeads()) await this.scheduled(s.leadId, s.at);
+      for (const s of await store.scheduledLeads()) scheduled(s.leadId, s.at);
+      for (const s of await store.pendingSla()) later(`sla:${s.leadId}`, s.dueAt, () => checkSla(s.leadId));
+      for (const workspaceId of await store.workspacesWaiting(clock())) await routeWorkspace(workspaceId);
+    },
+
+    /** Resolves when work started in the background has finished (tests, simulation, shutdown). */
+    async idle() {
+      while (background.size) await Promise.all([...background]);
     },
 
     stop() {
       stopped = true;
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
+      scheduler.clear();
     },
   };
 }

@@ -1,6 +1,10 @@
 import type { SiteRules } from '../../shared/site-rules';
 import type { Site } from '../db/store';
-import { DEFAULT_HOURS } from '../callbacks/slots';
+import { DEFAULT_CADENCE } from '../routing/plan-follow-up.core';
+import { DEFAULT_SLA_MS } from '../routing/sla-cause.core';
+
+/** A rep who lets this many offers in a row expire is set away and told why. */
+export const DEFAULT_MISSED_OFFERS_BEFORE_AWAY = 2;
 
 /** The must-haves a new site starts with: three questions sales needs before a call. */
 export const DEFAULT_RULES: SiteRules = {
@@ -54,6 +58,8 @@ export function DEFAULT_SITE(offerTimeoutMs: number): Omit<Site, 'id' | 'workspa
     launcherText: 'Talk to sales in 60 seconds',
     phoneRegion: 'US',
     offerTimeoutMs,
-    hours: DEFAULT_HOURS,
+    slaMs: DEFAULT_SLA_MS,
+    missedOffersBeforeAway: DEFAULT_MISSED_OFFERS_BEFORE_AWAY,
+    followUpCadence: DEFAULT_CADENCE,
   };
 }

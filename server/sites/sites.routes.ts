@@ -8,9 +8,10 @@ import { allowSiteOrigin } from './site-origin';
 export function siteRoutes(deps: AppDeps) {
   const app = new Hono();
   app.get('/:siteKey/config', async (c) => {
-    const site = await deps.store.siteByKey(c.req.param('siteKey'));
+    const site = await deps.sites.byKeyOrNull(c.req.param('siteKey'));
     if (!site) throw new ApiFailure(404, 'unknown_site', 'Unknown site key', { siteKey: 'Unknown site key' });
     allowSiteOrigin(c, site);
+    const settings = await deps.tracking.settings(site.id);
     const body: PublicSiteConfig = {
       siteName: site.name,
       launcherText: site.launcherText,
@@ -23,6 +24,8 @@ export function siteRoutes(deps: AppDeps) {
         ...(q.options ? { options: q.options.map((o) => ({ value: o.value, label: o.label })) } : {}),
       })),
       promiseSeconds: 60,
+      consent: settings.consent,
+      trackSelectors: settings.trackSelectors,
     };
     c.header('Cache-Control', 'public, max-age=30');
     return c.json(body);

@@ -1,2 +1,3 @@
 export { qualify } from './qualify';
+export { applyEvents, behaviourReasons, emptyBehaviourState, matchesRule, type BehaviourState } from './behaviour-score';
 export type * from './types';

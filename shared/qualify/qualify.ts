@@ -1,5 +1,6 @@
-import type { BehaviourRule, Question } from '../site-rules';
-import type { BehaviourEvent, Fit, QualifyInput, Qualification, Reason } from './types';
+import type { QualifyInput, Qualification } from './types';
+import { applyEvents, behaviourReasons, emptyBehaviourState } from './behaviour-score';
+import { decideFit } from './fit';
 
 /**
  * DOMAIN.md's exact rule, as a pure function of its input (no clock, no I/O):
@@ -7,25 +8,20 @@ import type { BehaviourEvent, Fit, QualifyInput, Qualification, Reason } from '.
  *   acceptably, and is unknown otherwise;
  * - MQL = fit passes AND (score >= MQL threshold OR a hand-raise);
  * - hot = fit passes AND (a hand-raise OR score >= hot threshold).
+ * Behaviour comes either as the full event history or as an incremental state built from it.
  */
 export function qualify(input: QualifyInput): Qualification {
   const { rules } = input;
-  const reasons: Reason[] = [];
-  const fit = decideFit(rules.questions, input.answers, reasons);
+  const reasons = [] as Qualification['reasons'];
+  const fit = decideFit(rules.questions, rules.fit ?? [], input.answers, input.traits, reasons);
 
-  let score = reasons.reduce((sum, r) => sum + r.points, 0);
-  for (const rule of rules.behaviour) {
-    const hits = input.events.filter((e) => matchesRule(rule, e)).length;
-    if (hits === 0) continue;
-    const points = hits * rule.points;
-    score += points;
-    reasons.push({ source: `behaviour:${rule.id}`, text: `${rule.label}${hits > 1 ? ` x${hits}` : ''}`, points });
-  }
+  const state = input.behaviour ?? applyEvents(emptyBehaviourState(rules.version), rules, input.events);
+  reasons.push(...behaviourReasons(state, rules, input.now));
+  const score = reasons.reduce((sum, r) => sum + r.points, 0);
 
-  const handRaiseEvent = input.events.find((e) => e.name !== undefined && rules.handRaiseEvents.includes(e.name));
-  const handRaise = input.callbackRequested || handRaiseEvent !== undefined;
+  const handRaise = input.callbackRequested || state.handRaise !== null;
   if (input.callbackRequested) reasons.push({ source: 'hand-raise:callback', text: 'Asked for a callback', points: 0 });
-  else if (handRaiseEvent) reasons.push({ source: `hand-raise:${handRaiseEvent.name}`, text: `Hand-raise: ${handRaiseEvent.name}`, points: 0 });
+  else if (state.handRaise) reasons.push({ source: `hand-raise:${state.handRaise}`, text: `Hand-raise: ${state.handRaise}`, points: 0 });
 
   const passes = fit.status === 'passes';
   return {
@@ -37,52 +33,4 @@ export function qualify(input: QualifyInput): Qualification {
     reasons,
     rulesVersion: rules.version,
   };
-}
-
-/** Walks the must-haves in order; a disqualifier wins over everything else. */
-function decideFit(questions: Question[], answers: Record<string, string>, reasons: Reason[]): Fit {
-  const missing: string[] = [];
-  let failed: Fit | undefined;
-  for (const q of questions) {
-    const answer = answers[q.id]?.trim();
-    if (!answer) {
-      missing.push(q.id);
-      continue;
-    }
-    if (q.type === 'text') {
-      reasons.push({ source: `question:${q.id}`, text: labelled(q.label, answer), points: 0 });
-      continue;
-    }
-    const option = q.options?.find((o) => o.value === answer);
-    if (!option) {
-      // An answer that is not one of the offered options is not an acceptable answer.
-      missing.push(q.id);
-      continue;
-    }
-    if (option.disqualify && !failed) {
-      failed = {
-        status: 'fails',
-        stage: option.disqualify.stage ?? 'disqualified',
-        reason: option.disqualify.reason,
-        missing: [],
-      };
-      reasons.push({ source: `question:${q.id}`, text: `${labelled(q.label, option.label)} (${option.disqualify.reason})`, points: 0 });
-      continue;
-    }
-    reasons.push({ source: `question:${q.id}`, text: labelled(q.label, option.label), points: option.points ?? 0 });
-  }
-  if (failed) return { ...failed, missing };
-  return missing.length === 0 ? { status: 'passes', missing } : { status: 'unknown', missing };
-}
-
-function matchesRule(rule: BehaviourRule, event: BehaviourEvent): boolean {
-  if (rule.type !== event.type) return false;
-  if (rule.name !== undefined && rule.name !== event.name) return false;
-  if (rule.urlContains !== undefined && !(event.url ?? '').includes(rule.urlContains)) return false;
-  return true;
-}
-
-/** "How many employees? 51-200", "Industry: Retail": no colon after a question mark. */
-function labelled(label: string, answer: string): string {
-  return /[?:]$/.test(label.trim()) ? `${label.trim()} ${answer}` : `${label}: ${answer}`;
 }

@@ -1,4 +1,5 @@
 import type { SiteRules } from '../site-rules';
+import type { BehaviourState } from './behaviour-score';
 
 /** One behaviour event as the engine sees it. */
 export interface BehaviourEvent {
@@ -22,6 +23,8 @@ export interface QualifyInput {
   answers: Record<string, string>;
   traits: Traits;
   events: BehaviourEvent[];
+  /** Incremental behaviour state (from `applyEvents`); when given, `events` is not re-read. */
+  behaviour?: BehaviourState;
   /** True when the person asked for a callback right now. */
   callbackRequested: boolean;
   /** Epoch milliseconds; the engine never reads the clock. */

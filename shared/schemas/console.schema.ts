@@ -37,3 +37,16 @@ export const declineSchema = z.strictObject({
   offerId: z.string().min(1).max(100),
   reason: z.string().trim().max(500).optional(),
 });
+
+export const ROLES = ['admin', 'manager', 'rep'] as const;
+
+export const inviteSchema = z.strictObject({
+  email: z.email('Enter a valid email address').max(320),
+  name: z.string().trim().min(1, 'Enter their name').max(200),
+  role: z.enum(ROLES, 'Pick a role'),
+});
+
+/** Accepting an invite or a password reset: the new password. */
+export const newPasswordSchema = z.strictObject({
+  password: z.string().min(10, 'Use at least 10 characters').max(200),
+});

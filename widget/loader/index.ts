@@ -1,20 +1,18 @@
-// The loader: the one classic script a site pastes. It shows the launcher, replays commands queued
-// by the snippet's stub, and injects the panel only when the visitor asks for it.
+// The loader: the one classic script a site pastes. It shows the launcher, fetches the site config,
+// runs the `sixty(...)` API (replaying calls queued by the snippet's stub), injects the tracker
+// once consent allows (./tracking.ts) and the panel only when the visitor asks for it.
 // It must never throw into the host page: every entry point is wrapped and failures are warned.
-import type { PanelHandle, SixtyGlobal, SixtyWindow } from '../contract';
+import type { Invite, PanelHandle, SixtyGlobal, SixtyWindow } from '../contract';
+import { INVITED_KEY, readStore, writeStore } from '../storage';
+import { warn } from './warn';
+import { showInvite } from './invite';
 import { createLauncher } from './launcher';
 import { createBundleLoader } from './load-bundle';
 import { readOwnScript } from './own-script';
+import { fetchSiteConfig } from './site-config';
+import { consent, opened, startTracking, visitorId, withTracker } from './tracking';
 
 const win = window as SixtyWindow;
-
-function warn(message: string, error?: unknown): void {
-  try {
-    console.warn(`sixty: ${message}`, error ?? '');
-  } catch {
-    // A page that broke console has bigger problems; stay silent.
-  }
-}
 
 function boot(): void {
   const existing = win.sixty;
@@ -22,35 +20,55 @@ function boot(): void {
   if (existing && existing._loaded) return;
 
   const own = readOwnScript();
-  if (!own) {
-    warn('no <script data-site="..."> found; the widget is not shown');
-    return;
-  }
+  if (!own) return warn('no <script data-site="..."> found; the widget is not shown');
 
-  const { host, root, button } = createLauncher(own.nonce);
+  const { host, root, button, label } = createLauncher(own.nonce);
   let panel: PanelHandle | undefined;
+  let panelOpen = false;
   let opening = false;
+  let endInvite: (() => void) | undefined;
 
-  const sixty = function sixty(command: string) {
+  const config = fetchSiteConfig(own.origin, own.siteKey);
+  config.then((site) => {
+    if (site && site.launcherText && !endInvite) label.data = site.launcherText;
+  });
+
+  const sixty = function sixty(command: string, arg?: unknown, props?: unknown) {
     try {
       if (command === 'open') open();
       else if (command === 'close') panel?.close();
+      else if (command === 'track') withTracker((t) => t.track(arg, props));
+      else if (command === 'identify') withTracker((t) => t.identify(arg));
+      else if (command === 'consent') consent(arg === true);
       else warn(`unknown command "${String(command)}"`);
     } catch (error) {
       warn(`"${String(command)}" failed`, error);
     }
   } as SixtyGlobal;
-  sixty._loaded = true;
+  const queued = existing && existing.q ? Array.prototype.slice.call(existing.q) : [];
+  // Keep whatever else is on the global (an early bundle's registration); the queue is replayed below.
+  Object.assign(sixty, existing, { q: undefined, _loaded: true });
   const load = createBundleLoader(own.src, own.nonce, sixty);
+  startTracking(own.origin, own.siteKey, config, load, invite);
+
+  /** The server says a rep could call this visitor now: ask once per visit, never over the panel. */
+  function invite({ repName }: Invite): void {
+    if (endInvite || panelOpen || readStore(INVITED_KEY, 'sessionStorage')) return;
+    // Invitations arrive only while tracking, so storage is allowed here.
+    writeStore(INVITED_KEY, '1', 'sessionStorage');
+    endInvite = showInvite(button, label, repName);
+  }
 
   function open(): void {
+    opened();
+    if (endInvite) endInvite();
     if (panel) return show(panel);
     if (opening) return;
     opening = true;
     button.setAttribute('aria-busy', 'true');
     load('panel')
       .then((bundle) => {
-        panel = bundle.mount({ root, siteKey: own!.siteKey, origin: own!.origin, nonce: own!.nonce, load, onClose });
+        panel = bundle.mount({ ...own!, root, load, onClose, config, visitorId });
         show(panel);
       })
       .catch((error) => warn('the panel could not be opened', error))
@@ -61,12 +79,12 @@ function boot(): void {
   }
 
   function show(handle: PanelHandle): void {
-    button.hidden = true;
+    panelOpen = button.hidden = true;
     handle.open();
   }
 
   function onClose(): void {
-    button.hidden = false;
+    panelOpen = button.hidden = false;
     button.focus();
   }
 
@@ -76,7 +94,6 @@ function boot(): void {
   button.addEventListener('focus', prefetch, { once: true });
   button.addEventListener('click', () => sixty('open'));
 
-  const queued = existing && existing.q ? Array.prototype.slice.call(existing.q) : [];
   win.sixty = sixty;
 
   const attach = () => {

@@ -13,6 +13,8 @@ export interface Launcher {
   host: HTMLElement;
   root: ShadowRoot;
   button: HTMLButtonElement;
+  /** The button's text (and accessible name): the site's launcher text, or an invitation. */
+  label: Text;
 }
 
 export function createLauncher(nonce: string): Launcher {
@@ -40,8 +42,9 @@ export function createLauncher(nonce: string): Launcher {
   button.className = 'launcher';
   button.setAttribute('part', 'launcher');
   button.setAttribute('data-sixty-launcher', '');
-  button.append(icon, LAUNCHER_TEXT);
+  const label = document.createTextNode(LAUNCHER_TEXT);
+  button.append(icon, label);
 
   root.append(style, button);
-  return { host, root, button };
+  return { host, root, button, label };
 }

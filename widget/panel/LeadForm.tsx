@@ -12,6 +12,8 @@ import { validateLead, type FieldErrors, type LeadValues } from './validate';
 interface Props {
   origin: string;
   siteKey: string;
+  /** The tracker's anonymous id, when tracking is allowed: the lead inherits that history. */
+  visitorId(): string | undefined;
   config: SiteConfigResponse;
   onSubmitted(response: CallbackResponse, phone: string): void;
 }
@@ -25,7 +27,7 @@ const FIX_FIELDS = 'Please fix the highlighted fields.';
 /** The schema caps pageUrl; a longer URL must not make the whole request fail. */
 const PAGE_URL_MAX = 2000;
 
-export function LeadForm({ origin, siteKey, config, onSubmitted }: Props) {
+export function LeadForm({ origin, siteKey, visitorId, config, onSubmitted }: Props) {
   const [values, setValues] = useState<LeadValues>({ name: '', phone: '', email: '', answers: {} });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<FormStatus | null>(null);
@@ -61,7 +63,7 @@ export function LeadForm({ origin, siteKey, config, onSubmitted }: Props) {
       return;
     }
 
-    const body = toRequest(siteKey, values, config);
+    const body = toRequest(siteKey, values, config, visitorId());
     const json = JSON.stringify(body);
     if (!pending.current || pending.current.json !== json) pending.current = { json, key: newIdempotencyKey() };
 
@@ -146,7 +148,7 @@ function fieldPaths(config: SiteConfigResponse): Record<string, true> {
   return paths;
 }
 
-function toRequest(siteKey: string, values: LeadValues, config: SiteConfigResponse): CallbackRequest {
+function toRequest(siteKey: string, values: LeadValues, config: SiteConfigResponse, visitorId?: string): CallbackRequest {
   const answers: Record<string, string> = {};
   for (const q of config.questions) {
     const answer = (values.answers[q.id] || '').trim();
@@ -161,5 +163,6 @@ function toRequest(siteKey: string, values: LeadValues, config: SiteConfigRespon
   };
   const email = values.email.trim();
   if (email) body.email = email;
+  if (visitorId) body.visitorId = visitorId;
   return body;
 }

@@ -23,19 +23,26 @@ interface Props {
 
 export function Panel({ ctx, open, onClose }: Props) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  // The loader fetched the config at page load; use that once, and refetch on "Try again".
+  const preloaded = useRef(ctx.config);
   const dialog = useRef<HTMLElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const leadId = phase.kind === 'live' ? phase.lead.leadId : null;
 
   const loadConfig = () => {
     setPhase({ kind: 'loading' });
-    fetchSiteConfig(ctx.origin, ctx.siteKey).then(
-      (config) => setPhase({ kind: 'form', config }),
-      (error) => {
-        console.warn('sixty: could not load the site config', error);
-        setPhase({ kind: 'unavailable' });
-      },
-    );
+    const early = preloaded.current;
+    preloaded.current = Promise.resolve(null);
+    early
+      .catch(() => null)
+      .then((config) => config || fetchSiteConfig(ctx.origin, ctx.siteKey))
+      .then(
+        (config) => setPhase({ kind: 'form', config }),
+        (error) => {
+          console.warn('sixty: could not load the site config', error);
+          setPhase({ kind: 'unavailable' });
+        },
+      );
   };
   useEffect(loadConfig, []);
 
@@ -132,6 +139,7 @@ export function Panel({ ctx, open, onClose }: Props) {
             <LeadForm
               origin={ctx.origin}
               siteKey={ctx.siteKey}
+              visitorId={ctx.visitorId}
               config={phase.config}
               onSubmitted={(lead, phone) => setPhase({ kind: 'live', config: phase.config, lead, status: lead.status, phone })}
             />

@@ -4,6 +4,8 @@ import type { Reason } from '../../../shared/qualify/types';
 import type { Outcome } from '../../../shared/schemas/console.schema';
 import type { Site, User } from '../store';
 import type * as schema from '../schema';
+import type { Cadence, Condition, Hours, RepRequirements, RepState, RoutingRule, Team } from '../../routing/routing.types';
+import { DEFAULT_CADENCE } from '../../routing/plan-follow-up.core';
 
 export function toSite(row: typeof schema.sites.$inferSelect): Site {
   return {
@@ -16,7 +18,9 @@ export function toSite(row: typeof schema.sites.$inferSelect): Site {
     launcherText: row.launcherText,
     phoneRegion: row.phoneRegion,
     offerTimeoutMs: row.offerTimeoutMs,
-    hours: JSON.parse(row.hours),
+    slaMs: row.slaMs,
+    missedOffersBeforeAway: row.missedOffersBeforeAway,
+    followUpCadence: parseJson<Cadence>(row.followUpCadence, DEFAULT_CADENCE),
   };
 }
 
@@ -31,7 +35,63 @@ export function toUser(row: typeof schema.users.$inferSelect, workspaceName: str
     passwordHash: row.passwordHash,
     active: row.active,
     presence: row.presence,
+    awayReason: row.awayReason,
   };
+}
+
+export function toRepState(row: typeof schema.users.$inferSelect, counts: { openOffers: number; activeLeads: number }, online: boolean): RepState {
+  return {
+    repId: row.id,
+    name: row.name,
+    online,
+    chosen: row.presence,
+    offerCapacity: row.offerCapacity,
+    leadCapacity: row.leadCapacity,
+    openOffers: counts.openOffers,
+    activeLeads: counts.activeLeads,
+    offerSeq: row.offerSeq,
+    joinedAt: row.createdAt,
+    skills: parseJson<string[]>(row.skills, []),
+    languages: parseJson<string[]>(row.languages, []),
+    territories: parseJson<string[]>(row.territories, []),
+    ownHours: row.ownHours ? parseJson<Hours | null>(row.ownHours, null) : null,
+  };
+}
+
+export function toTeam(row: typeof schema.teams.$inferSelect, members: Array<typeof schema.teamMembers.$inferSelect>): Team {
+  return {
+    id: row.id,
+    name: row.name,
+    hours: JSON.parse(row.hours) as Hours,
+    vtime: row.vtime,
+    members: members.map((m) => ({ repId: m.repId, weight: m.weight, pass: m.pass })),
+  };
+}
+
+const NO_REQUIREMENTS: RepRequirements = { skills: [], languages: [], territory: false };
+
+export function toRule(row: typeof schema.routingRules.$inferSelect): RoutingRule {
+  return {
+    id: row.id,
+    name: row.name,
+    position: row.position,
+    conditions: parseJson<Condition[]>(row.conditions, []),
+    teamId: row.teamId,
+    strategy: row.strategy,
+    overflowTeamId: row.overflowTeamId,
+    escalateToEveryone: row.escalateToEveryone,
+    requires: { ...NO_REQUIREMENTS, ...parseJson<Partial<RepRequirements>>(row.requires, {}) },
+    ownerWaitMs: row.ownerWaitMs,
+  };
+}
+
+/** Stored JSON written by this store; a damaged value falls back rather than failing routing. */
+export function parseJson<T>(raw: string, fallback: T): T {
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return fallback;
+  }
 }
 
 export function toLeadCard(

@@ -1,0 +1,33 @@
+// Store operations of workspace administration (users, invites, password resets).
+import type { UserRole } from '../../shared/api';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  active: boolean;
+  createdAt: number;
+}
+
+export interface PendingInvite {
+  email: string;
+  name: string;
+  role: UserRole;
+  workspaceId: string;
+  workspaceName: string;
+}
+
+export interface AdminStore {
+  users(workspaceId: string): Promise<UserRow[]>;
+  emailTaken(email: string): Promise<boolean>;
+  createInvite(i: { tokenHash: string; workspaceId: string; email: string; name: string; role: UserRole; createdBy: string }, now: number, ttlMs: number): Promise<void>;
+  invite(tokenHash: string, now: number): Promise<PendingInvite | null>;
+  /** Creates the invited user (once); null when the link is unknown, used or expired. */
+  acceptInvite(tokenHash: string, passwordHash: string, now: number): Promise<string | null>;
+  createPasswordReset(tokenHash: string, userId: string, workspaceId: string, now: number, ttlMs: number): Promise<void>;
+  /** Sets the new password and ends every session of the user; null when the link is not valid. */
+  usePasswordReset(tokenHash: string, passwordHash: string, now: number): Promise<string | null>;
+  /** Deactivates and ends every session; false when the user is not in the workspace. */
+  deactivate(workspaceId: string, userId: string): Promise<boolean>;
+}

@@ -1,0 +1,103 @@
+// What the SQLite store's operation groups share: the site cache, the trail and stage writers,
+// and the lead card reader. Each group (lead-ops, routing-ops, config-ops) is built on it.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { LeadCard, OfferView, Stage } from '../../../shared/api';
+import * as t from '../schema';
+import type { Site } from '../store';
+import type { Db } from './open';
+import { toLeadCard, toSite } from './rows';
+import { createSnapshotReader, type SnapshotReader } from './routing-snapshot';
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** A transaction or the database itself (for single reads). */
+export type Conn = Tx | Db;
+
+export interface StoreContext {
+  db: Db;
+  /** Prepared reads of routing state (see routing-snapshot.ts). */
+  reader: SnapshotReader;
+  site(conn: Conn, siteId: string): Site;
+  /** After a site's settings change. */
+  forgetSite(siteId: string): void;
+  event(tx: Conn, lead: { workspaceId: string; id: string }, kind: string, text: string, at: number, data?: unknown): void;
+  moveStage(tx: Conn, lead: { id: string; workspaceId: string; stage: string }, to: Stage, actor: string, reason: string | null, at: number): void;
+  card(conn: Conn, leadId: string, workspaceId: string): LeadCard | null;
+  offerView(conn: Conn, offerId: string): OfferView | null;
+}
+
+export function createContext(db: Db): StoreContext {
+  const siteCache = new Map<string, Site>();
+  // The trail is written on every routing step: one prepared insert.
+  const insertEvent = db
+    .insert(t.leadEvents)
+    .values({
+      workspaceId: sql.placeholder('workspaceId'),
+      leadId: sql.placeholder('leadId'),
+      kind: sql.placeholder('kind'),
+      text: sql.placeholder('text'),
+      at: sql.placeholder('at'),
+      data: sql.placeholder('data'),
+    })
+    .prepare();
+  // Offer cards are built for every push and re-sync.
+  const id = sql.placeholder('id');
+  const q = {
+    lead: db.select().from(t.leads).where(and(eq(t.leads.id, id), eq(t.leads.workspaceId, sql.placeholder('ws')))).prepare(),
+    events: db
+      .select({ at: t.leadEvents.at, kind: t.leadEvents.kind, text: t.leadEvents.text })
+      .from(t.leadEvents)
+      .where(eq(t.leadEvents.leadId, id))
+      .orderBy(asc(t.leadEvents.at), asc(t.leadEvents.id))
+      .prepare(),
+    userName: db.select({ name: t.users.name }).from(t.users).where(eq(t.users.id, id)).prepare(),
+    offer: db.select().from(t.offers).where(eq(t.offers.id, id)).prepare(),
+  };
+
+  const ctx: StoreContext = {
+    db,
+    reader: createSnapshotReader(db),
+
+    site(conn, siteId) {
+      const cached = siteCache.get(siteId);
+      if (cached) return cached;
+      const row = conn.select().from(t.sites).where(eq(t.sites.id, siteId)).get();
+      if (!row) throw new Error(`site ${siteId} missing`);
+      const s = toSite(row);
+      siteCache.set(siteId, s);
+      return s;
+    },
+
+    forgetSite(siteId) {
+      siteCache.delete(siteId);
+    },
+
+    event(_tx, lead, kind, text, at, data) {
+      insertEvent.run({ workspaceId: lead.workspaceId, leadId: lead.id, kind, text, at, data: data === undefined ? null : JSON.stringify(data) });
+    },
+
+    moveStage(tx, lead, to, actor, reason, at) {
+      if (lead.stage === to) return;
+      tx.update(t.leads).set({ stage: to }).where(eq(t.leads.id, lead.id)).run();
+      tx.insert(t.stageChanges)
+        .values({ workspaceId: lead.workspaceId, leadId: lead.id, fromStage: lead.stage, toStage: to, actor, reason, at })
+        .run();
+    },
+
+    card(conn, leadId, workspaceId) {
+      const lead = q.lead.get({ id: leadId, ws: workspaceId });
+      if (!lead) return null;
+      const events = q.events.all({ id: leadId });
+      const owner = lead.ownerId ? q.userName.get({ id: lead.ownerId }) : undefined;
+      return toLeadCard(lead, ctx.site(conn, lead.siteId), events, owner?.name ?? null);
+    },
+
+    offerView(conn, offerId) {
+      const o = q.offer.get({ id: offerId });
+      if (!o) return null;
+      const lead = ctx.card(conn, o.leadId, o.workspaceId);
+      if (!lead) return null;
+      return { offerId: o.id, leadId: o.leadId, offeredAt: o.offeredAt, expiresAt: o.expiresAt, lead };
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,103 @@
+// Reads what the routing core needs about one lead. Prepared once per store: routing runs on
+// every capture, answer and availability change, so it must not rebuild its queries each time.
+// Statements run on the same connection, so inside the caller's transaction.
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { leadFacts } from '../../routing/lead-facts.core';
+import type { RepState, RoutingSnapshot, Team } from '../../routing/routing.types';
+import * as t from '../schema';
+import * as tr from '../tracking-schema';
+import type { Db } from './open';
+import { parseJson, toRepState, toRule, toTeam } from './rows';
+
+export type LeadRow = typeof t.leads.$inferSelect;
+
+export interface SnapshotReader {
+  lead(id: string): LeadRow | undefined;
+  /** Every active user of the workspace with their open offers and active leads. */
+  reps(workspaceId: string, online: ReadonlySet<string>): RepState[];
+  teams(workspaceId: string): Map<string, Team>;
+  snapshot(lead: LeadRow, online: ReadonlySet<string>): RoutingSnapshot;
+}
+
+export function createSnapshotReader(db: Db): SnapshotReader {
+  const ws = sql.placeholder('ws');
+  const id = sql.placeholder('id');
+  const q = {
+    lead: db.select().from(t.leads).where(eq(t.leads.id, id)).prepare(),
+    users: db.select().from(t.users).where(and(eq(t.users.workspaceId, ws), eq(t.users.active, true))).orderBy(asc(t.users.createdAt)).prepare(),
+    openOffers: db
+      .select({ repId: t.offers.repId, n: count() })
+      .from(t.offers)
+      .where(and(eq(t.offers.workspaceId, ws), eq(t.offers.status, 'offered')))
+      .groupBy(t.offers.repId)
+      .prepare(),
+    activeLeads: db
+      .select({ repId: t.leads.ownerId, n: count() })
+      .from(t.leads)
+      .where(and(eq(t.leads.workspaceId, ws), eq(t.leads.routing, 'owned'), isNull(t.leads.outcome)))
+      .groupBy(t.leads.ownerId)
+      .prepare(),
+    members: db.select().from(t.teamMembers).where(eq(t.teamMembers.workspaceId, ws)).prepare(),
+    teams: db.select().from(t.teams).where(eq(t.teams.workspaceId, ws)).orderBy(asc(t.teams.createdAt)).prepare(),
+    rules: db.select().from(t.routingRules).where(eq(t.routingRules.siteId, sql.placeholder('site'))).orderBy(asc(t.routingRules.position)).prepare(),
+    offersOfLead: db.select({ repId: t.offers.repId, status: t.offers.status, offeredAt: t.offers.offeredAt }).from(t.offers).where(eq(t.offers.leadId, id)).prepare(),
+    owner: db
+      .select({ repId: t.accountOwners.repId })
+      .from(t.accountOwners)
+      .where(and(eq(t.accountOwners.workspaceId, ws), eq(t.accountOwners.domain, sql.placeholder('domain'))))
+      .prepare(),
+    // Traits and first-touch attribution live with the tracked visitor, when there is one.
+    visitor: db
+      .select({ traits: tr.visitors.traits, source: tr.visitors.utmSource, medium: tr.visitors.utmMedium, campaign: tr.visitors.utmCampaign })
+      .from(tr.visitors)
+      .where(eq(tr.visitors.leadId, id))
+      .prepare(),
+  };
+
+  const reader: SnapshotReader = {
+    lead: (leadId) => q.lead.get({ id: leadId }),
+
+    reps(workspaceId, online) {
+      const open = countBy(q.openOffers.all({ ws: workspaceId }));
+      const active = countBy(q.activeLeads.all({ ws: workspaceId }));
+      return q.users
+        .all({ ws: workspaceId })
+        .map((r) => toRepState(r, { openOffers: open.get(r.id) ?? 0, activeLeads: active.get(r.id) ?? 0 }, online.has(r.id)));
+    },
+
+    teams(workspaceId) {
+      const members = q.members.all({ ws: workspaceId });
+      return new Map(q.teams.all({ ws: workspaceId }).map((row) => [row.id, toTeam(row, members.filter((m) => m.teamId === row.id))]));
+    },
+
+    snapshot(lead, online) {
+      const visitor = q.visitor.get({ id: lead.id });
+      const facts = leadFacts({
+        id: lead.id,
+        phone: lead.phone,
+        email: lead.email,
+        pageUrl: lead.pageUrl,
+        answers: parseJson<Record<string, string>>(lead.answers, {}),
+        score: lead.score,
+        traits: visitor ? parseJson<Record<string, string | number | boolean>>(visitor.traits, {}) : {},
+        ...(visitor ? { utm: { source: visitor.source, medium: visitor.medium, campaign: visitor.campaign } } : {}),
+      });
+      const owner = facts.emailDomain ? q.owner.get({ ws: lead.workspaceId, domain: facts.emailDomain }) : undefined;
+      return {
+        lead: facts,
+        hotAt: lead.hotAt ?? lead.capturedAt,
+        roundStartedAt: lead.roundStartedAt,
+        rules: q.rules.all({ site: lead.siteId }).map(toRule),
+        teams: reader.teams(lead.workspaceId),
+        reps: reader.reps(lead.workspaceId, online),
+        offers: q.offersOfLead.all({ id: lead.id }),
+        accountOwnerId: owner?.repId ?? null,
+      };
+    },
+  };
+  return reader;
+}
+
+function countBy(rows: Array<{ repId: string | null; n: number }>): Map<string, number> {
+  return new Map(rows.filter((r) => r.repId !== null).map((r) => [r.repId as string, r.n]));
+}

@@ -1,0 +1,47 @@
+// Why a rep cannot be offered a lead right now (or null when they can).
+import { atCapacity } from './derive-presence.core';
+import { isOpenAllAt } from './hours.core';
+import type { Hours, RepRequirements, RepState, SkipReason } from './routing.types';
+
+export interface EligibilityContext {
+  now: number;
+  /** Hours the rep must be inside (their own hours are added); null = hours are not checked. */
+  hours: readonly Hours[] | null;
+  /** Null = skills, languages and territory are not checked. */
+  requires: RepRequirements | null;
+  country: string | null;
+  /** Reps who declined this lead: never offered it again. */
+  declined: ReadonlySet<string>;
+  /** Reps offered this lead in the current round. */
+  tried: ReadonlySet<string>;
+}
+
+/** The checks run in this order, so the trail names the first reason that applies. */
+export function skipReason(rep: RepState, ctx: EligibilityContext): SkipReason | null {
+  if (!rep.online) return 'offline';
+  if (rep.chosen !== 'available') return 'away';
+  if (ctx.declined.has(rep.repId)) return 'declined';
+  if (ctx.tried.has(rep.repId)) return 'already_offered';
+  if (ctx.hours && !isOpenAllAt(effectiveHours(rep, ctx.hours), ctx.now)) return 'outside_hours';
+  if (ctx.requires) {
+    if (!hasAll(rep.skills, ctx.requires.skills)) return 'missing_skill';
+    if (!hasAll(rep.languages, ctx.requires.languages)) return 'missing_language';
+    if (ctx.requires.territory && ctx.country && !covers(rep.territories, ctx.country)) return 'outside_territory';
+  }
+  if (atCapacity(rep)) return 'at_capacity';
+  return null;
+}
+
+/** A team's hours narrowed by the rep's own. */
+export function effectiveHours(rep: Pick<RepState, 'ownHours'>, hours: readonly Hours[]): Hours[] {
+  return rep.ownHours ? [...hours, rep.ownHours] : [...hours];
+}
+
+function hasAll(have: readonly string[], need: readonly string[]): boolean {
+  return need.every((n) => have.some((h) => h.toLowerCase() === n.toLowerCase()));
+}
+
+/** Territories are country codes; `*` covers every country. */
+function covers(territories: readonly string[], country: string): boolean {
+  return territories.some((t) => t === '*' || t.toUpperCase() === country.toUpperCase());
+}

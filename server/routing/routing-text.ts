@@ -1,0 +1,55 @@
+// The routing trail in words: what a rep or manager reads on the lead's timeline.
+import type { QueueReason, SkipReason, Skip, SlaCause, Step, Strategy } from './routing.types';
+
+export const SKIP_TEXT: Record<SkipReason, string> = {
+  offline: 'offline',
+  away: 'away',
+  declined: 'declined this lead',
+  already_offered: 'already offered this lead',
+  outside_hours: 'outside hours',
+  missing_skill: 'missing a required skill',
+  missing_language: 'does not speak the required language',
+  outside_territory: 'outside territory',
+  at_capacity: 'busy (at capacity)',
+};
+
+export const QUEUE_TEXT: Record<QueueReason, string> = {
+  owner_wait: 'Waiting for the account owner',
+  nobody_online: 'Nobody online: waiting in the queue',
+  nobody_available: 'Nobody available: waiting in the queue',
+  out_of_hours: 'Out of hours: waiting in the queue',
+  all_busy: 'Everyone is busy: waiting in the queue',
+  all_declined: 'Everyone declined: waiting in the queue',
+  no_match: 'No rep has the required skills, language or territory: waiting in the queue',
+};
+
+export const SLA_TEXT: Record<SlaCause, string> = {
+  nobody_online: 'nobody online',
+  out_of_hours: 'out of hours',
+  all_busy: 'everyone busy',
+  all_declined: 'everyone declined',
+  no_match: 'no rep matched the requirements',
+  timeouts: 'offers not accepted in time',
+};
+
+export const STRATEGY_TEXT: Record<Strategy, string> = {
+  round_robin: 'round robin',
+  weighted: 'weighted',
+  account_owner: 'account owner first',
+  broadcast: 'broadcast',
+};
+
+export const STEP_TEXT: Record<Step, string> = {
+  owner: 'the account owner',
+  team: 'the team',
+  overflow: 'the overflow team',
+  everyone: 'everyone online',
+};
+
+/** `Skipped Sam, Alex: offline; Kim: busy (at capacity)`: one line, grouped by reason. */
+export function describeSkips(skipped: readonly Skip[]): string | null {
+  if (!skipped.length) return null;
+  const by = new Map<SkipReason, string[]>();
+  for (const s of skipped) by.set(s.reason, [...(by.get(s.reason) ?? []), s.name]);
+  return `Skipped ${[...by].map(([reason, names]) => `${names.join(', ')}: ${SKIP_TEXT[reason]}`).join('; ')}`;
+}

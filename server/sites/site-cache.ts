@@ -1,0 +1,33 @@
+import type { Site, Store } from '../db/store';
+
+/** How long a site's row is trusted from memory. Short, so an edit reaches every process soon. */
+const TTL_MS = 2000;
+
+/**
+ * Site lookups by key for the hot public endpoints: one database read per key per TTL instead
+ * of one per request (and no re-parsing of the rules JSON). Edits invalidate explicitly.
+ */
+export class SiteCache {
+  private readonly byKey = new Map<string, { site: Site | null; at: number }>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => number,
+  ) {}
+
+  async byKeyOrNull(siteKey: string): Promise<Site | null> {
+    const now = this.clock();
+    const hit = this.byKey.get(siteKey);
+    if (hit && now - hit.at < TTL_MS) return hit.site;
+    const site = await this.store.siteByKey(siteKey);
+    // Unknown keys are cached too (briefly), so junk keys cannot hammer the database.
+    if (this.byKey.size > 10_000) this.byKey.clear();
+    this.byKey.set(siteKey, { site, at: now });
+    return site;
+  }
+
+  invalidate(siteKey?: string): void {
+    if (siteKey) this.byKey.delete(siteKey);
+    else this.byKey.clear();
+  }
+}

@@ -1,0 +1,81 @@
+import { Hono } from 'hono';
+import type { EventsResponse } from '../../shared/api';
+import { eventBatchSchema } from '../../shared/schemas/events.schema';
+import type { AppDeps } from '../app';
+import { toE164 } from '../callbacks/phone';
+import { readBody } from '../http/body';
+import { ApiFailure } from '../http/errors';
+import { allowSiteOrigin } from '../sites/site-origin';
+import { BotFilter } from './bot-filter';
+import { IngestQueue } from './ingest-queue';
+
+/**
+ * `POST /v1/events`: behaviour batches from the widget (fetch keepalive or sendBeacon, as
+ * text/plain JSON). Validated, origin-checked, bot-filtered, written in grouped commits, and
+ * every event re-scores its visitor at once.
+ */
+export function eventRoutes(deps: AppDeps) {
+  const { tracking, sites, clock, router, log } = deps;
+  const queue = new IngestQueue(tracking, clock);
+  const bots = new BotFilter();
+  const app = new Hono();
+
+  app.post('/', async (c) => {
+    const batch = await readBody(c, eventBatchSchema);
+    const site = await sites.byKeyOrNull(batch.siteKey);
+    if (!site) throw new ApiFailure(400, 'unknown_site', 'Unknown site key', { siteKey: 'Unknown site key' });
+    allowSiteOrigin(c, site);
+    const none: EventsResponse = { accepted: 0 };
+    // Global Privacy Control or Do Not Track: the widget sends nothing, and we keep nothing.
+    if (c.req.header('sec-gpc') === '1' || c.req.header('dnt') === '1') return c.json(none);
+
+    const settings = await tracking.settings(site.id);
+    let events = batch.events;
+    if (settings.botFilter) {
+      if (bots.userAgentIsBot(c.req.header('user-agent'))) return c.json(none);
+      const verdict = bots.check(
+        `${site.id}:${batch.visitorId}`,
+        events.length,
+        events.filter((e) => e.type === 'page_view').map((e) => e.at),
+        settings.maxEventsPerSecond,
+        clock(),
+      );
+      if (!verdict.ok) {
+        await tracking.markBot(site.id, batch.visitorId);
+        log.info({ site: site.id, why: verdict.why }, 'bot filtered');
+        return c.json(none);
+      }
+      events = events.slice(0, verdict.keep);
+      if (!events.length) return c.json(none);
+    }
+
+    const phone = identifiedPhone(events, site.phoneRegion);
+    const result = await queue.push({ site, visitorId: batch.visitorId, events, context: batch.context, identifiedPhone: phone });
+    if (result.leadTurnedHot && result.leadId) {
+      // A known lead whose fit passes just turned hot: routed exactly as a callback is.
+      router.leadBecameHot(result.leadId).catch((err) => log.error({ err }, 'routing a lead turned hot failed'));
+    }
+    const body: EventsResponse = { accepted: result.accepted };
+    if (result.inviteCandidate) {
+      const repName = await tracking.availableRepName(site.workspaceId, deps.online.set);
+      if (repName) {
+        await tracking.markInvited(site.id, batch.visitorId, clock());
+        const top = result.qualification.reasons.filter((r) => r.source.startsWith('behaviour:')).sort((a, b) => b.points - a.points)[0];
+        body.invite = { repName, reason: top?.text ?? 'Browsing' };
+      }
+    }
+    return c.json(body);
+  });
+
+  return app;
+}
+
+/** The last valid phone among identify traits in the batch, as E.164. */
+function identifiedPhone(events: Array<{ type: string; props?: Record<string, unknown> }>, region: string): string | null {
+  let phone: string | null = null;
+  for (const e of events) {
+    const raw = e.type === 'identify' ? e.props?.phone : undefined;
+    if (typeof raw === 'string' && raw.length <= 250) phone = toE164(raw, region) ?? phone;
+  }
+  return phone;
+}

@@ -1,0 +1,73 @@
+// The tracking area's store operations (domain operations returning Promises, like the Store).
+import type { SiteRules } from '../../shared/site-rules';
+import type { BehaviourEventInput, EventBatch } from '../../shared/schemas/events.schema';
+import type { Qualification } from '../../shared/qualify/types';
+import type { Site } from '../db/store';
+
+export interface SiteSettings {
+  consent: 'required' | 'implied';
+  trackSelectors: Array<{ selector: string; name: string }>;
+  botFilter: boolean;
+  maxEventsPerSecond: number;
+}
+
+export const DEFAULT_SETTINGS: SiteSettings = { consent: 'implied', trackSelectors: [], botFilter: true, maxEventsPerSecond: 20 };
+
+/** One validated batch, ready to be written. */
+export interface IngestItem {
+  site: Site;
+  visitorId: string;
+  events: BehaviourEventInput[];
+  context: EventBatch['context'];
+  /** The phone, when an identify in this batch carried a valid one (E.164). */
+  identifiedPhone: string | null;
+}
+
+export interface IngestResult {
+  accepted: number;
+  /** The visitor is now a known lead (created by this batch or earlier). */
+  leadId: string | null;
+  /** A known lead whose fit passes turned hot with this batch: route it now. */
+  leadTurnedHot: boolean;
+  /** Fit unknown and hot by behaviour, never invited before: the widget may invite. */
+  inviteCandidate: boolean;
+  qualification: Qualification;
+}
+
+export interface RulesVersionRow {
+  version: number;
+  status: 'draft' | 'published' | 'retired';
+  rules: SiteRules;
+  createdAt: number;
+  publishedAt: number | null;
+}
+
+/** Everything the backtest needs about one person: what we know and what they did. */
+export interface HistorySubject {
+  kind: 'lead' | 'visitor';
+  id: string;
+  name: string | null;
+  answers: Record<string, string>;
+  traits: Record<string, string | number | boolean>;
+  events: Array<{ type: string; name?: string; url?: string; at: number }>;
+  callbackRequested: boolean;
+}
+
+export interface TrackingStore {
+  settings(siteId: string): Promise<SiteSettings>;
+  saveSettings(siteId: string, workspaceId: string, s: SiteSettings): Promise<void>;
+  /** Writes many batches in one transaction (grouped commit), scoring each visitor. */
+  ingest(items: IngestItem[], now: number): Promise<IngestResult[]>;
+  markBot(siteId: string, visitorId: string): Promise<void>;
+  /** Behaviour history of a visitor, for a callback that joins it. */
+  visitorHistory(siteId: string, visitorId: string): Promise<{ events: HistorySubject['events']; traits: HistorySubject['traits'] } | null>;
+  linkVisitorToLead(siteId: string, visitorId: string, leadId: string): Promise<void>;
+  /** A name to put in an invitation, when a rep of the workspace is online and available. */
+  availableRepName(workspaceId: string, online: ReadonlySet<string>): Promise<string | null>;
+  markInvited(siteId: string, visitorId: string, now: number): Promise<void>;
+
+  rulesVersions(siteId: string): Promise<RulesVersionRow[]>;
+  saveDraft(site: Site, rules: SiteRules, userId: string, now: number): Promise<number>;
+  publish(site: Site, version: number, now: number): Promise<boolean>;
+  history(siteId: string): Promise<HistorySubject[]>;
+}

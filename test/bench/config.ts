@@ -1,0 +1,69 @@
+// What one run of the bench does: the full run (`npm run bench`) and the tiny one the harness
+// test uses so the harness cannot rot. Only sizes and durations differ, never the method.
+
+export interface BenchConfig {
+  name: 'full' | 'tiny';
+  /** Repeated rounds per figure; each figure reports the median and min/max over them. */
+  rounds: number;
+  ingest: {
+    /** Seconds of closed-loop load per variant per round, after a short warm-up. */
+    seconds: number;
+    warmupSeconds: number;
+    connections: number;
+    /** Distinct visitor ids the generated events are spread over. */
+    visitors: number;
+  };
+  submit: {
+    /** Open-loop samples per second (callbacks, and bare echoes beside them). */
+    rate: number;
+    /** Seconds of samples per round. */
+    seconds: number;
+    reps: number;
+    idleSockets: number;
+  };
+  connections: {
+    /** Idle socket counts to measure at; the largest the descriptor limit allows is added. */
+    steps: number[];
+    /** Open the largest count the descriptor limit allows (see docs/benchmarks.md). */
+    includeMax: boolean;
+    /** Sockets doing one echo per second each while the push latency is measured at the largest count. */
+    active: number;
+    /** Seconds of push samples at the largest count. */
+    pushSeconds: number;
+    /** Processes holding the client sockets. */
+    workers: number;
+  };
+  scoring: { pastEvents: number; batch: number; batches: number };
+  widget: { normalLoads: number; throttledLoads: number; throttled: boolean };
+  volume: { leads: number; windowMs: number; reps: number; capacity: number; timeoutMs: number };
+  /** Write docs/benchmarks.md and test/bench/results.json (off for the tiny run). */
+  writeReport: boolean;
+  /** Capture a CPU profile of the server for each server-side goal that is not met. */
+  profileMisses: boolean;
+}
+
+export const FULL: BenchConfig = {
+  name: 'full',
+  rounds: 3,
+  ingest: { seconds: 5, warmupSeconds: 2, connections: 32, visitors: 5000 },
+  submit: { rate: 50, seconds: 20, reps: 50, idleSockets: 2000 },
+  connections: { steps: [1000, 5000], includeMax: true, active: 1000, pushSeconds: 10, workers: 4 },
+  scoring: { pastEvents: 1000, batch: 1000, batches: 200 },
+  widget: { normalLoads: 5, throttledLoads: 3, throttled: true },
+  volume: { leads: 1000, windowMs: 1000, reps: 100, capacity: 10, timeoutMs: 60_000 },
+  writeReport: true,
+  profileMisses: true,
+};
+
+export const TINY: BenchConfig = {
+  name: 'tiny',
+  rounds: 2,
+  ingest: { seconds: 0.3, warmupSeconds: 0, connections: 4, visitors: 50 },
+  submit: { rate: 20, seconds: 0.5, reps: 3, idleSockets: 10 },
+  connections: { steps: [20], includeMax: false, active: 5, pushSeconds: 0.5, workers: 2 },
+  scoring: { pastEvents: 100, batch: 100, batches: 5 },
+  widget: { normalLoads: 1, throttledLoads: 0, throttled: false },
+  volume: { leads: 20, windowMs: 200, reps: 4, capacity: 10, timeoutMs: 10_000 },
+  writeReport: false,
+  profileMisses: false,
+};

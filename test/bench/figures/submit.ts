@@ -1,0 +1,139 @@
+// Figure 1: POST /v1/callbacks to `offer:new` at the rep's socket.io client, sampled at a fixed
+// rate while idle visitor sockets, connected reps and background ingest run; beside it, a bare
+// socket.io acknowledged round trip on the same server at the same rate.
+import { profiled, sleep, split, type BenchContext, type ProfileResult } from '../context';
+import { latency, spreadOf, type Latency, type Spread } from '../stats';
+
+export const SUBMIT_GOALS = { p50Ms: 5, p99Ms: 25 };
+
+export interface LatencyRounds {
+  p50: Spread;
+  p99: Spread;
+  p999: Spread;
+  /** Every round's samples together (p99.9 needs them). */
+  pooled: Latency;
+}
+
+export interface SubmitFigure {
+  rate: number;
+  secondsPerRound: number;
+  reps: number;
+  idleSockets: { requested: number; connected: number; namespace: '/visitor'; distinctLeads: number };
+  background: { targetRps: number; achievedRps: number; p99Ms: number; failed: number };
+  submitToOffer: LatencyRounds;
+  /** The callback's own HTTP response time (the visitor's side), for context. */
+  httpResponse: LatencyRounds;
+  bareRoundTrip: LatencyRounds;
+  /** Submit-to-offer over the bare round trip, per round. */
+  ratioP50: Spread;
+  ratioP99: Spread;
+  missing: number;
+  failures: Record<string, number>;
+  goals: { p50: boolean; p99: boolean };
+  profiles: ProfileResult[];
+}
+
+export function latencyRounds(rounds: number[][]): LatencyRounds {
+  const stats = rounds.map(latency);
+  return {
+    p50: spreadOf(stats, (s) => s.p50),
+    p99: spreadOf(stats, (s) => s.p99),
+    p999: spreadOf(stats, (s) => s.p999),
+    pooled: latency(rounds.flat()),
+  };
+}
+
+/** Opens idle visitor sockets across the socket workers; returns how many connected. */
+export async function openIdleVisitors(ctx: BenchContext, count: number, tokens: string[]): Promise<number> {
+  const shares = split(count, ctx.sockets.length);
+  const results = await Promise.all(
+    ctx.sockets.map((w, i) =>
+      w.call('sockets.open', {
+        url: ctx.server.url,
+        namespace: '/visitor',
+        count: shares[i]!,
+        // Each worker starts at a different token, so consecutive sockets use different leads.
+        tokens: rotate(tokens, shares.slice(0, i).reduce((a, b) => a + b, 0)),
+        localAddresses: ctx.localAddresses,
+        concurrency: 50,
+      }),
+    ),
+  );
+  const failed = results.find((r) => r.failed > 0);
+  if (failed) ctx.log(`idle sockets: ${failed.failed} failed (${failed.firstError})`);
+  return results.reduce((n, r) => n + r.opened, 0);
+}
+
+export async function closeIdle(ctx: BenchContext) {
+  await Promise.all(ctx.sockets.map((w) => w.call('sockets.close', null)));
+}
+
+function rotate<T>(list: T[], by: number): T[] {
+  if (!list.length) return list;
+  const k = by % list.length;
+  return [...list.slice(k), ...list.slice(0, k)];
+}
+
+export async function measureSubmit(ctx: BenchContext): Promise<SubmitFigure> {
+  const { config, server, probe, load } = ctx;
+  const { rate, seconds, reps: repCount, idleSockets } = config.submit;
+
+  const probeSite = await server.seed({ name: 'Bench submit', reps: repCount });
+  ctx.shared.probeSite = probeSite;
+  // The idle visitors' leads are on a site whose answers rule them out: stored, never routed,
+  // so they add connections without adding routing work.
+  const idleSite = await server.seed({ name: 'Bench idle visitors', reps: 0 });
+  ctx.log(`submit: creating ${idleSockets} idle visitors' leads`);
+  const created = await probe.call('callbacks.create', { url: server.url, siteKey: idleSite.siteKey, count: idleSockets, concurrency: 16 });
+  ctx.shared.idleTokens = created.tokens;
+  ctx.shared.idleSiteKey = idleSite.siteKey;
+  ctx.log(`submit: ${created.tokens.length} leads in ${(created.ms / 1000).toFixed(1)} s; connecting sockets and reps`);
+  const connected = await openIdleVisitors(ctx, idleSockets, created.tokens);
+  await probe.call('reps.open', { url: server.url, reps: probeSite.reps, logOutcome: true });
+
+  const targetRps = (ctx.shared.maxSingleRps ?? 1000) / 2;
+  await load.call('paced.start', {
+    url: server.url,
+    siteKey: ctx.eventsSite.siteKey,
+    rate: targetRps,
+    visitors: config.ingest.visitors,
+    eventsPerRequest: 1,
+    connections: 64,
+  });
+  await sleep(1000);
+
+  const rounds: Array<Awaited<ReturnType<typeof runProbe>>> = [];
+  for (let r = 0; r < config.rounds; r++) {
+    const round = await runProbe(ctx, rate, seconds);
+    const s = latency(round.submitToOffer);
+    ctx.log(`submit round ${r + 1}: p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms (${s.n} samples, ${round.missing} missing)`);
+    rounds.push(round);
+  }
+  const submitToOffer = latencyRounds(rounds.map((r) => r.submitToOffer));
+  const goals = { p50: submitToOffer.p50.median < SUBMIT_GOALS.p50Ms, p99: submitToOffer.p99.median < SUBMIT_GOALS.p99Ms };
+  const profiles: ProfileResult[] = [];
+  if (config.profileMisses && !(goals.p50 && goals.p99)) profiles.push(await profiled(ctx, 'submit-to-offer', () => runProbe(ctx, rate, seconds)));
+
+  const bg = await load.call('paced.stop', null);
+  const last = rounds[rounds.length - 1]!;
+  return {
+    rate,
+    secondsPerRound: seconds,
+    reps: repCount,
+    idleSockets: { requested: idleSockets, connected, namespace: '/visitor', distinctLeads: created.tokens.length },
+    background: { targetRps, achievedRps: bg?.rps ?? NaN, p99Ms: bg?.latency.p99 ?? NaN, failed: bg?.failed ?? 0 },
+    submitToOffer,
+    httpResponse: latencyRounds(rounds.map((r) => r.http)),
+    bareRoundTrip: latencyRounds(rounds.map((r) => r.echo)),
+    ratioP50: spreadOf(rounds, (r) => latency(r.submitToOffer).p50 / latency(r.echo).p50),
+    ratioP99: spreadOf(rounds, (r) => latency(r.submitToOffer).p99 / latency(r.echo).p99),
+    missing: rounds.reduce((n, r) => n + r.missing, 0),
+    failures: last.failures,
+    goals,
+    profiles,
+  };
+}
+
+export function runProbe(ctx: BenchContext, rate: number, seconds: number) {
+  return ctx.probe.call('probe.run', { url: ctx.server.url, siteKey: ctx.shared.probeSite!.siteKey, rate, seconds, settleMs: 5000 });
+}

@@ -1,0 +1,42 @@
+// Runs the whole benchmark harness in its tiny configuration (one server process, forked load
+// generators, Chromium), so the harness cannot rot. It checks that every figure was produced,
+// never how fast anything was: the benchmark itself asserts nothing.
+import { describe, expect, it } from 'vitest';
+import { TINY } from './config';
+import { runBench } from './harness';
+import { renderDoc, renderSummary } from './report';
+import type { Spread } from './stats';
+
+const finite = (s: Spread) => Number.isFinite(s.median) && s.rounds.length === TINY.rounds;
+
+describe('benchmark harness (tiny configuration)', () => {
+  it('produces all six figures, each over its rounds, and renders them', { timeout: 180_000 }, async () => {
+    const log: string[] = [];
+    const r = await runBench(TINY, { profileDir: null, log: (m) => log.push(m) });
+    expect(r.errors, log.join('\n')).toEqual({});
+    const f = r.figures;
+
+    expect(f.ingest && finite(f.ingest.bare.rps) && finite(f.ingest.single.rps) && finite(f.ingest.batch.eventsPerSecond)).toBe(true);
+    expect(f.ingest!.failedRequests).toBe(0);
+
+    expect(f.submit && finite(f.submit.submitToOffer.p50) && finite(f.submit.bareRoundTrip.p99)).toBe(true);
+    expect(f.submit!.missing).toBe(0);
+    expect(f.submit!.idleSockets.connected).toBe(TINY.submit.idleSockets);
+
+    expect(f.connections!.visitor).toHaveLength(TINY.connections.steps.length);
+    expect(f.connections!.push?.submitToOffer.pooled.n).toBeGreaterThan(0);
+
+    expect(f.scoring && finite(f.scoring.node.default.incrementalUs) && finite(f.scoring.browser.default.incrementalUs)).toBe(true);
+
+    expect(f.widget!.files.map((w) => w.file)).toContain('dist/widget/sixty.js');
+    expect(Number.isFinite(f.widget!.normal.launcherVisibleMs.median)).toBe(true);
+    expect(Number.isFinite(f.widget!.normal.panelInteractiveMs.median)).toBe(true);
+
+    expect(f.volume!.accepted.rounds.every((n) => n > 0)).toBe(true);
+    expect(f.volume!.perRep.max).toBeGreaterThan(0);
+
+    expect(r.protections).toMatchObject({ botFilter: false });
+    expect(renderSummary(r)).toContain('Submit to rep screen, p50');
+    expect(renderDoc(r)).toContain('## Machine');
+  });
+});

@@ -1,0 +1,266 @@
+// Routing over a real server and real socket.io clients, with timeouts shortened through
+// configuration: decline, expiry to auto-away, reconnect, restart mid-offer, broadcast, SLA
+// breaches and booked callbacks. Each test gets its own server, so no lead waits from another.
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { OfferView, VisitorStatus } from '../../shared/api';
+import {
+  callbackBody,
+  connected,
+  nextEvent,
+  postCallback,
+  repSocket,
+  signIn,
+  startTestServer,
+  visitorSocket,
+  type RepClient,
+  type TestServer,
+} from '../helpers/test-server';
+
+const cleanup: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const f of cleanup.splice(0).reverse()) await f();
+});
+
+async function server(offerTimeoutMs = 800): Promise<TestServer> {
+  const s = await startTestServer({ offerTimeoutMs });
+  cleanup.push(() => s.stop());
+  return s;
+}
+
+async function rep(s: TestServer, email: string, presence: 'available' | 'away' = 'available', cookie?: string): Promise<RepClient> {
+  const socket = repSocket(s.url, cookie ?? (await signIn(s.url, email)));
+  cleanup.push(() => socket.close());
+  await connected(socket);
+  await socket.emitWithAck('presence:set', presence);
+  return socket;
+}
+
+function rows<T>(s: TestServer, sql: string, ...args: unknown[]): T[] {
+  const db = new Database(s.deps.config.dbPath, { readonly: true });
+  try {
+    return db.prepare(sql).all(...args) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+async function siteId(s: TestServer): Promise<string> {
+  return (await s.deps.store.siteByKey(s.siteKey))!.id;
+}
+
+async function timeline(s: TestServer, leadId: string): Promise<string[]> {
+  const card = await s.deps.store.leadCard(leadId, (await s.deps.store.leadWorkspace(leadId))!);
+  return card!.timeline.map((e) => `${e.kind}: ${e.text}`);
+}
+
+describe('reservations', () => {
+  it('moves a declined offer to the next rep, keeps the reason on the trail, and the decliner is not asked again', async () => {
+    const s = await server(5000);
+    const dana = await rep(s, 'dana@demo.sixty');
+    const sam = await rep(s, 'sam@demo.sixty');
+    const first = Promise.race([
+      nextEvent<OfferView>(dana, 'offer:new').then((o) => ({ who: dana, other: sam, o })),
+      nextEvent<OfferView>(sam, 'offer:new').then((o) => ({ who: sam, other: dana, o })),
+    ]);
+    const res = await postCallback(s.url, callbackBody(s.siteKey));
+    const { who, other, o } = await first;
+    const closed = nextEvent<{ offerId: string; reason: string }>(who, 'offer:closed');
+    const next = nextEvent<OfferView>(other, 'offer:new');
+    expect(await who.emitWithAck('offer:decline', { offerId: o.offerId, reason: 'In a meeting' })).toEqual({ ok: true });
+    expect(await closed).toEqual({ offerId: o.offerId, reason: 'declined' });
+    const second = await next;
+    expect(second.leadId).toBe(res.body.leadId);
+    // A late accept of the declined offer is refused.
+    expect((await who.emitWithAck('offer:accept', { offerId: o.offerId })).ok).toBe(false);
+    const trail = await timeline(s, res.body.leadId);
+    expect(trail).toEqual(expect.arrayContaining([expect.stringMatching(/^rule: Rule "Everyone else" matched: team Sales, round robin$/), expect.stringMatching(/^declined: Declined by .+: In a meeting$/)]));
+    // The other declines too: nobody left who has not declined -> queued with the reason.
+    expect((await other.emitWithAck('offer:decline', { offerId: second.offerId })).ok).toBe(true);
+    await s.deps.router.idle();
+    expect(rows<{ queue_reason: string }>(s, 'select queue_reason from leads where id = ?', res.body.leadId)[0]!.queue_reason).toBe('all_declined');
+  });
+
+  it('after K missed offers in a row sets the rep away and tells them why', async () => {
+    const s = await server(400);
+    const dana = await rep(s, 'dana@demo.sixty');
+    const away = nextEvent<{ presence: string; reason?: string }>(dana, 'presence:changed', 4000);
+    const res = await postCallback(s.url, callbackBody(s.siteKey));
+    // Dana is the only one online: offered, missed, offered again (new round), missed -> away.
+    const changed = await away;
+    expect(changed.presence).toBe('away');
+    expect(changed.reason).toMatch(/missed 2 offers in a row/);
+    const sync = await dana.emitWithAck('offers:sync');
+    expect(sync.ok && sync.data.presence).toBe('away');
+    const trail = await timeline(s, res.body.leadId);
+    expect(trail.filter((t) => t.startsWith('expired:'))).toHaveLength(2);
+    expect(trail.some((t) => t.startsWith('away: Dana Reyes set away after 2 missed'))).toBe(true);
+    expect(rows<{ n: number }>(s, "select missed_in_a_row as n from users where email = 'dana@demo.sixty'")[0]!.n).toBe(0);
+  });
+
+  it('keeps the missed count in the database: one miss before a restart and one after make two in a row', async () => {
+    const s1 = await startTestServer({ offerTimeoutMs: 400 });
+    cleanup.push(() => rmSync(dirname(dirname(s1.deps.config.dbPath)), { recursive: true, force: true }));
+    const dana1 = await rep(s1, 'dana@demo.sixty');
+    const cookie = await signIn(s1.url, 'dana@demo.sixty');
+    const closed = nextEvent(dana1, 'offer:closed', 3000);
+    await postCallback(s1.url, callbackBody(s1.siteKey));
+    await closed;
+    dana1.close();
+    await s1.close();
+    expect(rows<{ n: number }>(s1, "select missed_in_a_row as n from users where email = 'dana@demo.sixty'")[0]!.n).toBe(1);
+
+    const s2 = await startTestServer({ dbPath: s1.deps.config.dbPath, offerTimeoutMs: 400 });
+    cleanup.push(() => s2.close());
+    const dana = repSocket(s2.url, cookie);
+    cleanup.push(() => dana.close());
+    await connected(dana);
+    await dana.emitWithAck('presence:set', 'available');
+    const away = await nextEvent<{ presence: string; reason?: string }>(dana, 'presence:changed', 4000);
+    expect(away.presence).toBe('away');
+  });
+});
+
+describe('recovery', () => {
+  it('recovers an offer after a reconnect through offers:sync, and the accept still works', async () => {
+    const s = await server(5000);
+    const cookie = await signIn(s.url, 'dana@demo.sixty');
+    const dana = await rep(s, 'dana@demo.sixty', 'available', cookie);
+    const offered = nextEvent<OfferView>(dana, 'offer:new');
+    await postCallback(s.url, callbackBody(s.siteKey));
+    const offer = await offered;
+    dana.close();
+    // A new connection (another tab, or the same after a network drop) gets it from the database.
+    const again = repSocket(s.url, cookie);
+    cleanup.push(() => again.close());
+    await connected(again);
+    const sync = await again.emitWithAck('offers:sync');
+    expect(sync.ok && sync.data.offers.map((o) => o.offerId)).toEqual([offer.offerId]);
+    expect((await again.emitWithAck('offer:accept', { offerId: offer.offerId })).ok).toBe(true);
+  });
+
+  it('keeps a pending offer across a restart: the rep re-syncs it and accepts', async () => {
+    const s1 = await startTestServer({ offerTimeoutMs: 4000 });
+    cleanup.push(() => rmSync(dirname(dirname(s1.deps.config.dbPath)), { recursive: true, force: true }));
+    const cookie = await signIn(s1.url, 'dana@demo.sixty');
+    const dana1 = await rep(s1, 'dana@demo.sixty', 'available', cookie);
+    const offered = nextEvent<OfferView>(dana1, 'offer:new');
+    const res = await postCallback(s1.url, callbackBody(s1.siteKey));
+    const offer = await offered;
+    await s1.close();
+
+    const s2 = await startTestServer({ dbPath: s1.deps.config.dbPath, offerTimeoutMs: 4000 });
+    cleanup.push(() => s2.close());
+    const dana = repSocket(s2.url, cookie);
+    cleanup.push(() => dana.close());
+    await connected(dana);
+    const sync = await dana.emitWithAck('offers:sync');
+    expect(sync.ok && sync.data.offers.map((o) => [o.offerId, o.expiresAt])).toEqual([[offer.offerId, offer.expiresAt]]);
+    const visitor = visitorSocket(s2.url, res.body.visitorToken);
+    cleanup.push(() => visitor.close());
+    expect((await nextEvent<VisitorStatus>(visitor, 'lead:status')).state).toBe('waiting');
+    const told = nextEvent<VisitorStatus>(visitor, 'lead:status');
+    expect((await dana.emitWithAck('offer:accept', { offerId: offer.offerId })).ok).toBe(true);
+    expect(await told).toMatchObject({ state: 'accepted', repName: 'Dana Reyes' });
+  });
+
+  it('expires an offer that ran out while the server was down, and re-offers the lead within seconds of the rep coming back', async () => {
+    const s1 = await startTestServer({ offerTimeoutMs: 300 });
+    cleanup.push(() => rmSync(dirname(dirname(s1.deps.config.dbPath)), { recursive: true, force: true }));
+    const cookie = await signIn(s1.url, 'dana@demo.sixty');
+    const dana1 = await rep(s1, 'dana@demo.sixty', 'available', cookie);
+    const offered = nextEvent<OfferView>(dana1, 'offer:new');
+    const res = await postCallback(s1.url, callbackBody(s1.siteKey));
+    const offer = await offered;
+    await s1.close();
+    await new Promise((r) => setTimeout(r, 500));
+
+    const s2 = await startTestServer({ dbPath: s1.deps.config.dbPath, offerTimeoutMs: 3000 });
+    cleanup.push(() => s2.close());
+    // Expired by the restart itself, before anyone connects.
+    await expect.poll(() => rows<{ status: string }>(s2, 'select status from offers where id = ?', offer.offerId)[0]!.status, { timeout: 2000 }).toBe('expired');
+    const dana = repSocket(s2.url, cookie);
+    cleanup.push(() => dana.close());
+    const again = nextEvent<OfferView>(dana, 'offer:new', 3000);
+    const t0 = Date.now();
+    await connected(dana);
+    const reoffer = await again;
+    expect(reoffer.leadId).toBe(res.body.leadId);
+    expect(reoffer.offerId).not.toBe(offer.offerId);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    // The old one cannot be accepted any more; the new one can.
+    expect(await dana.emitWithAck('offer:accept', { offerId: offer.offerId })).toEqual({ ok: false, error: 'expired' });
+    expect((await dana.emitWithAck('offer:accept', { offerId: reoffer.offerId })).ok).toBe(true);
+  });
+});
+
+describe('broadcast', () => {
+  it('offers every rep at once; the first accept wins and the others are told it was taken', async () => {
+    const s = await server(5000);
+    const [rule] = await s.deps.store.routingRules(await siteId(s));
+    await s.deps.store.updateRoutingRule(rule!.id, { strategy: 'broadcast' });
+    const dana = await rep(s, 'dana@demo.sixty');
+    const sam = await rep(s, 'sam@demo.sixty');
+    const toDana = nextEvent<OfferView>(dana, 'offer:new');
+    const toSam = nextEvent<OfferView>(sam, 'offer:new');
+    const res = await postCallback(s.url, callbackBody(s.siteKey));
+    const [a, b] = await Promise.all([toDana, toSam]);
+    expect(a.leadId).toBe(res.body.leadId);
+    expect(b.leadId).toBe(res.body.leadId);
+    expect(a.offerId).not.toBe(b.offerId);
+    const samClosed = nextEvent<{ offerId: string; reason: string }>(sam, 'offer:closed');
+    const danaClosed = nextEvent<{ offerId: string; reason: string }>(dana, 'offer:closed');
+    const [ra, rb] = await Promise.all([dana.emitWithAck('offer:accept', { offerId: a.offerId }), sam.emitWithAck('offer:accept', { offerId: b.offerId })]);
+    expect([ra.ok, rb.ok].filter(Boolean)).toHaveLength(1);
+    const loser = ra.ok ? { ack: rb, closed: samClosed, offerId: b.offerId } : { ack: ra, closed: danaClosed, offerId: a.offerId };
+    expect(loser.ack).toEqual({ ok: false, error: 'already_taken' });
+    expect(await loser.closed).toEqual({ offerId: loser.offerId, reason: 'taken' });
+    expect(rows(s, "select id from offers where lead_id = ? and status = 'accepted'", res.body.leadId)).toHaveLength(1);
+  });
+});
+
+describe('the SLA and the nobody-online path', () => {
+  it('records an SLA breach with its cause and puts the event in the outbox', async () => {
+    const s = await server();
+    await s.deps.store.updateSiteRouting(await siteId(s), { slaMs: 300 });
+    const res = await postCallback(s.url, callbackBody(s.siteKey));
+    expect(res.body.status).toMatchObject({ state: 'no_rep' });
+    await expect.poll(() => rows(s, 'select cause from sla_breaches where lead_id = ?', res.body.leadId), { timeout: 3000 }).toEqual([{ cause: 'nobody_online' }]);
+    const [event] = rows<{ topic: string; payload: string }>(s, 'select topic, payload from outbox');
+    expect(event!.topic).toBe('lead.sla_breached');
+    expect(JSON.parse(event!.payload)).toMatchObject({ leadId: res.body.leadId, cause: 'nobody_online' });
+    expect((await timeline(s, res.body.leadId)).some((t) => t.startsWith('sla_breached: SLA missed'))).toBe(true);
+    expect((await s.deps.store.outboxPending(10)).map((e) => e.topic)).toEqual(['lead.sla_breached']);
+  });
+
+  it('offers callback slots from the team hours, books one, and offers the lead at its time', async () => {
+    const s = await server(5000);
+    const res = await postCallback(s.url, callbackBody(s.siteKey));
+    // The demo team is open around the clock: the first slot is the next half hour after 15 minutes.
+    const slots: string[] = res.body.status.slots;
+    expect(slots).toHaveLength(6);
+    expect(Date.parse(slots[0]!) - Date.now()).toBeGreaterThanOrEqual(15 * 60_000);
+    const booked = await fetch(`${s.url}/v1/callbacks/${res.body.leadId}/slot`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: 'http://localhost:5999' },
+      body: JSON.stringify({ token: res.body.visitorToken, slot: slots[1] }),
+    });
+    expect(booked.status).toBe(200);
+    expect((await booked.json()).status).toEqual({ state: 'scheduled', slot: slots[1] });
+    // A rep online before the time is not offered it early...
+    const dana = await rep(s, 'dana@demo.sixty');
+    const got: OfferView[] = [];
+    dana.on('offer:new', (o) => got.push(o));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(got).toEqual([]);
+    // ...and is when it comes (moved close here, as if the time had come).
+    const soon = Date.now() + 300;
+    const db = new Database(s.deps.config.dbPath);
+    db.prepare('update leads set scheduled_for = ? where id = ?').run(soon, res.body.leadId);
+    db.close();
+    await s.deps.router.scheduled(res.body.leadId, soon);
+    await expect.poll(() => got.map((o) => o.leadId), { timeout: 3000 }).toEqual([res.body.leadId]);
+  });
+});

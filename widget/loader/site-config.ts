@@ -1,0 +1,10 @@
+// The site's public config, fetched once at page load: the loader needs its consent mode and
+// tracked selectors, the launcher its text, and the panel reuses the same promise.
+import type { LoaderConfig } from '../contract';
+
+/** Resolves with null when the server is unreachable or refuses this page. */
+export function fetchSiteConfig(origin: string, siteKey: string): Promise<LoaderConfig | null> {
+  return fetch(`${origin}/v1/sites/${encodeURIComponent(siteKey)}/config`, { credentials: 'omit' })
+    .then((res) => (res.ok ? res.json() : null))
+    .catch(() => null);
+}

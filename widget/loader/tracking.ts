@@ -1,0 +1,98 @@
+// The consent gate: decides from the site's consent mode, the visitor's choice and the browser's
+// privacy signals whether to track, and only then injects the tracker (`sixty-track.js`). Until
+// then nothing is stored, nothing is observed and no event is sent. API calls made before the
+// decision wait for it; calls made while tracking is not allowed are dropped.
+import type { Invite, LoaderConfig, Tracker, TrackSelector } from '../contract';
+import { CONSENT_KEY, FIRST_TOUCH_KEY, readStore, VISITOR_KEY, writeStore } from '../storage';
+import { browserOptedOut, trackingAllowed, type ConsentMode } from './consent';
+import { warn } from './warn';
+import type { LoadBundle } from './load-bundle';
+
+const optedOut = browserOptedOut(navigator as Navigator & { globalPrivacyControl?: unknown });
+/** Unknown until the config arrives, and for good when it cannot be loaded: nothing is tracked. */
+let mode: ConsentMode | undefined;
+/** The explicit decision: '1' granted, '0' refused, null none. Reading it stores nothing. */
+let choice = readStore(CONSENT_KEY);
+let tracker: Tracker | undefined;
+let loading = false;
+/** API calls waiting for the decision or for the tracker to load; null while they would be dropped. */
+let waiting: Array<(t: Tracker) => void> | null = [];
+let start: () => void;
+
+export function startTracking(
+  origin: string,
+  siteKey: string,
+  config: Promise<LoaderConfig | null>,
+  load: LoadBundle,
+  onInvite: (invite: Invite) => void,
+): void {
+  let selectors: TrackSelector[] = [];
+  start = () => {
+    loading = true;
+    load('track')
+      .then((bundle) => {
+        // Consent may have been withdrawn while the file was on its way.
+        if (!allowed()) return;
+        tracker = bundle.start({ origin, siteKey, selectors, onInvite });
+        for (const call of waiting || []) call(tracker);
+      })
+      .catch((error) => warn('tracking unavailable', error))
+      .then(() => {
+        loading = false;
+        waiting = tracker ? [] : null;
+      });
+  };
+  config
+    .then((site) => {
+      if (!site) return void (waiting = null);
+      mode = site.consent === 'required' ? 'required' : 'implied';
+      if (Array.isArray(site.trackSelectors)) selectors = site.trackSelectors;
+      update();
+    })
+    .catch((error) => warn('tracking unavailable', error));
+}
+
+/** `sixty('consent', ...)`: an explicit decision by the site's consent tool or the visitor. */
+export function consent(granted: boolean): void {
+  choice = granted ? '1' : '0';
+  update();
+}
+
+/** The visitor opened the widget: consent for what follows, unless they already refused. */
+export function opened(): void {
+  if (!choice) consent(true);
+}
+
+/** Runs `call` on the tracker now, later once it has loaded, or never if tracking is not allowed. */
+export function withTracker(call: (t: Tracker) => void): void {
+  if (tracker) call(tracker);
+  else if (waiting) waiting.push(call);
+}
+
+export function visitorId(): string | undefined {
+  return tracker && tracker.visitorId();
+}
+
+function allowed(): boolean {
+  return trackingAllowed(mode, choice ? choice === '1' : null, optedOut);
+}
+
+function update(): void {
+  if (!mode) return;
+  if (choice === '0') {
+    writeStore(VISITOR_KEY, null);
+    writeStore(FIRST_TOUCH_KEY, null);
+  }
+  // Remember the decision across pages; a refusal needs remembering only where tracking would
+  // otherwise start by itself.
+  if (choice && !optedOut) writeStore(CONSENT_KEY, choice === '1' || mode === 'implied' ? choice : null);
+
+  if (!allowed()) {
+    if (tracker) tracker.stop();
+    tracker = undefined;
+    waiting = null;
+  } else if (!tracker && !loading) {
+    waiting = waiting || [];
+    start();
+  }
+}

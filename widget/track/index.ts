@@ -1,0 +1,66 @@
+// Entry of `sixty-track.js`: behaviour tracking, registered as `sixty._track`. The loader injects
+// it only once the site's consent mode, the visitor's choice and the browser's privacy signals
+// allow tracking, so a visitor who is not tracked never even downloads this code.
+// Page views (with single-page-app navigation), visible time and scroll depth, marked and
+// configured clicks, downloads, outbound links, the host page's own forms, and the API's
+// `track` and `identify`, batched to `POST /v1/events`.
+import type { SixtyWindow, TrackBundle } from '../contract';
+import { emit, flush, sendAs, sendTo, visitorId } from './batch';
+import { onInteraction, trackSelectors } from './capture';
+import type { Props } from './clean-props';
+import { guard } from './guard';
+import { onNavigation } from './navigation';
+import { hidePage, resetPage, scrollPage, showPage, viewPage } from './pages';
+import { loadVisitor } from './visitor';
+
+let listening = false;
+
+function stop(): void {
+  sendAs('', undefined);
+  resetPage();
+}
+
+const bundle: TrackBundle = {
+  start(ctx) {
+    sendTo(ctx.origin + '/v1/events', ctx.siteKey, ctx.onInvite);
+    trackSelectors(ctx.selectors);
+    sendAs(...loadVisitor());
+    if (!listening) listen();
+    viewPage();
+    return {
+      track: (name, props) => name && emit({ type: 'custom', name: name as string, props: props as Props }),
+      identify: (traits) => emit({ type: 'identify', props: traits as Props }),
+      visitorId: () => visitorId || undefined,
+      stop,
+    };
+  },
+};
+
+function listen(): void {
+  listening = true;
+  // Listeners stay registered once added; they do nothing while tracking is stopped.
+  const whenOn = (fn: (event: Event) => void) => guard((event?: Event) => visitorId && fn(event!));
+  const leave = whenOn(() => {
+    hidePage();
+    flush(true);
+  });
+  onNavigation(whenOn(viewPage));
+  document.addEventListener('click', whenOn(onInteraction), true);
+  document.addEventListener('submit', whenOn(onInteraction), true);
+  document.addEventListener('visibilitychange', whenOn(() => (document.hidden ? leave : showPage)()));
+  addEventListener('scroll', whenOn(scrollPage), { passive: true });
+  addEventListener('pagehide', leave);
+  // Back from the back/forward cache: a new view of the page.
+  addEventListener(
+    'pageshow',
+    whenOn((event) => {
+      if ((event as PageTransitionEvent).persisted) {
+        resetPage();
+        viewPage();
+      }
+    }),
+  );
+}
+
+const sixty = (window as SixtyWindow).sixty;
+if (sixty) sixty._track = bundle;

@@ -1,0 +1,44 @@
+// Who the events belong to: the anonymous visitor id from first-party storage (created on the
+// first tracked page), and the context their batches carry: first touch until it is delivered,
+// and whether they have been here before.
+import type { EventBatch } from '../../shared/schemas/events.schema';
+import { FIRST_TOUCH_KEY, readStore, VISITOR_KEY, writeStore } from '../storage';
+import { cleanUrl } from './clean-url';
+import { readUtm } from './utm';
+import { newVisitorId } from './visitor-id';
+
+export type BatchContext = EventBatch['context'];
+
+/** The visitor's id and the context for their next batches. */
+export function loadVisitor(): [id: string, context: BatchContext] {
+  const stored = readStore(VISITOR_KEY);
+  if (stored && /^[\w-]{8,64}$/.test(stored)) {
+    let touch: NonNullable<BatchContext> = {};
+    try {
+      touch = JSON.parse(readStore(FIRST_TOUCH_KEY) || '{}');
+    } catch {
+      // Damaged: the first touch is lost, the visit is not.
+    }
+    // Field by field: an unknown key would get every batch refused by the strict schema.
+    return [stored, { referrer: touch.referrer, utm: touch.utm, returning: true }];
+  }
+  const id = newVisitorId();
+  const touch = firstTouch();
+  writeStore(VISITOR_KEY, id);
+  if (touch) writeStore(FIRST_TOUCH_KEY, JSON.stringify(touch));
+  return [id, touch];
+}
+
+/** Where a new visitor came from: the referrer when it is another site, and the UTMs. */
+function firstTouch(): BatchContext {
+  const touch: NonNullable<BatchContext> = {};
+  const utm = readUtm(location.search);
+  if (utm) touch.utm = utm;
+  try {
+    const referrer = new URL(document.referrer);
+    if (referrer.hostname !== location.hostname) touch.referrer = cleanUrl(referrer);
+  } catch {
+    // No referrer (typed URL, bookmark, Referrer-Policy: no-referrer).
+  }
+  return touch.utm || touch.referrer ? touch : undefined;
+}
