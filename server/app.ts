@@ -10,6 +10,7 @@ import type { Mailer } from './mail/mailer';
 import { linkRoutes, userRoutes } from './console/users.routes';
 import { eventRoutes } from './tracking/events.routes';
 import { rulesRoutes } from './tracking/rules.routes';
+import { siteSettingsRoutes } from './sites/settings.routes';
 import type { OnlineReps } from './live/online-reps';
 import type { Notifier, Router } from './routing/router';
 import { ApiFailure, errorBody } from './http/errors';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/v1/sites/:siteId/rules', rulesRoutes(deps));
+  app.route('/v1/sites/:siteId/settings', siteSettingsRoutes(deps));
   app.route('/v1/sites', siteRoutes(deps));
   app.route('/v1/callbacks', callbackRoutes(deps));
   app.route('/v1/events', eventRoutes(deps));

@@ -65,3 +65,13 @@ export const siteRulesSchema = z
   .refine((r) => r.hotThreshold >= r.mqlThreshold, { path: ['hotThreshold'], message: 'The hot score must be at least the MQL score' })
   .refine((r) => new Set(r.questions.map((q) => q.id)).size === r.questions.length, { path: ['questions'], message: 'Question ids must be unique' })
   .refine((r) => new Set(r.behaviour.map((b) => b.id)).size === r.behaviour.length, { path: ['behaviour'], message: 'Rule ids must be unique' }) satisfies z.ZodType<SiteRules>;
+
+/** Per-site tracking settings and protections (PUT /v1/sites/:siteId/settings). */
+export const siteSettingsSchema = z.strictObject({
+  consent: z.enum(['required', 'implied'], 'Pick required or implied'),
+  trackSelectors: z
+    .array(z.strictObject({ selector: z.string().min(1).max(300), name: z.string().min(1).max(100) }))
+    .max(50),
+  botFilter: z.boolean(),
+  maxEventsPerSecond: z.number().int().min(1).max(100_000),
+});

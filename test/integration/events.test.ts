@@ -108,17 +108,25 @@ describe('the bot filter (on by default)', () => {
     expect(eventCount(v)).toBe(0);
   });
 
-  it('lets everything through when the site turns the filter off', async () => {
-    const site = (await server.deps.store.siteByKey(server.siteKey))!;
-    const before = await server.deps.tracking.settings(site.id);
-    await server.deps.tracking.saveSettings(site.id, site.workspaceId, { ...before, botFilter: false });
+  it('lets everything through when an admin turns the filter off in the site settings', async () => {
+    const cookie = await signIn(server.url, 'admin@demo.sixty');
+    const settingsUrl = `${server.url}/v1/sites/${siteId}/settings`;
+    const before = await (await fetch(settingsUrl, { headers: { cookie } })).json();
+    expect(before).toMatchObject({ consent: 'implied', botFilter: true, maxEventsPerSecond: 20 });
+    const put = (body: unknown) => fetch(settingsUrl, { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const bad = await put({ ...before, maxEventsPerSecond: 0 });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.fields).toHaveProperty('maxEventsPerSecond');
+    expect((await put({ ...before, botFilter: false })).status).toBe(200);
     try {
       const v = visitor();
       const res = await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [pageView('/')] }, { 'user-agent': 'curl/8.5.0' });
       expect(res.body).toEqual({ accepted: 1 });
     } finally {
-      await server.deps.tracking.saveSettings(site.id, site.workspaceId, before);
+      expect((await put(before)).status).toBe(200);
     }
+    const rep = await signIn(server.url, 'dana@demo.sixty');
+    expect((await fetch(settingsUrl, { headers: { cookie: rep } })).status).toBe(403);
   });
 });
 
