@@ -6,6 +6,8 @@ import type { Store } from './db/store';
 import type { TrackingStore } from './tracking/tracking-store';
 import type { SiteCache } from './sites/site-cache';
 import type { AdminStore } from './console/admin-store';
+import type { ReportsStore } from './reports/reports-store';
+import { reportRoutes } from './reports/reports.routes';
 import type { Mailer } from './mail/mailer';
 import { linkRoutes, userRoutes } from './console/users.routes';
 import { eventRoutes } from './tracking/events.routes';
@@ -37,6 +39,8 @@ export interface AppDeps {
   visitorSecret: string;
   /** Behaviour tracking and rule versions (the tracking area's store operations). */
   tracking: TrackingStore;
+  /** Read-only queries behind the reports and the CSV export. */
+  reports: ReportsStore;
   /** Users, invites and password resets. */
   admin: AdminStore;
   mailer: Mailer;
@@ -93,6 +97,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/console', authRoutes(deps));
   app.route('/v1/console/leads', leadRoutes(deps));
   app.route('/v1/console/users', userRoutes(deps));
+  app.route('/v1/console/reports', reportRoutes(deps));
   app.route('/v1/console', linkRoutes(deps));
   if (deps.config.bench) app.route('/bench', benchRoutes(deps));
   app.route('/demo', demoRoutes(deps));

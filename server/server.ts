@@ -7,6 +7,7 @@ import { openDatabase, StartupError } from './db/sqlite/open';
 import { createSqliteStore } from './db/sqlite/sqlite-store';
 import { createTrackingOps } from './db/sqlite/tracking-ops';
 import { createAdminOps } from './db/sqlite/admin-ops';
+import { createReportsOps } from './db/sqlite/reports-ops';
 import { createMailer } from './mail/mailer';
 import { SiteCache } from './sites/site-cache';
 import { createApp, type AppDeps } from './app';
@@ -60,6 +61,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     online,
     tracking: createTrackingOps(db),
     admin: createAdminOps(db),
+    reports: createReportsOps(db),
     mailer: createMailer(config.smtpUrl, config.mailFrom),
     kick: (userId) => io.of(REP_NAMESPACE).in(`rep:${userId}`).disconnectSockets(true),
     sites: new SiteCache(store, clock),

@@ -1,0 +1,69 @@
+import type { ReportsStore } from '../../reports/reports-store';
+import type { Db } from './open';
+
+// Reports read with plain SQL: a few aggregate-friendly queries per report, not one per lead.
+export function createReportsOps(db: Db): ReportsStore {
+  const raw = db.$client;
+  const speed = raw.prepare<[string, number, number]>(
+    `select coalesce(l.hot_at, l.captured_at) as handRaiseAt, l.accepted_at as acceptedAt, l.first_call_at as firstCallAt,
+            u.name as repName, t.name as teamName
+       from leads l
+       left join users u on u.id = l.owner_id
+       left join routing_rules r on r.id = l.rule_id
+       left join teams t on t.id = r.team_id
+      where l.workspace_id = ? and l.hot = 1 and coalesce(l.hot_at, l.captured_at) >= ? and coalesce(l.hot_at, l.captured_at) < ?`,
+  );
+  const breaches = raw.prepare<[string, number, number], { cause: string }>('select cause from sla_breaches where workspace_id = ? and at >= ? and at < ?');
+  const visitors = raw.prepare<[string, number, number], { n: number }>(
+    'select count(*) as n from visitors where workspace_id = ? and is_bot = 0 and first_seen_at >= ? and first_seen_at < ?',
+  );
+  const leads = raw.prepare<[string, number, number], { id: string; capturedAt: number; source: string | null; campaign: string | null; contactAttempts: number }>(
+    `select l.id, l.captured_at as capturedAt, v.utm_source as source, v.utm_campaign as campaign, l.contact_attempts as contactAttempts
+       from leads l left join visitors v on v.site_id = l.site_id and v.visitor_id = l.visitor_id
+      where l.workspace_id = ? and l.captured_at >= ? and l.captured_at < ?`,
+  );
+  const changes = raw.prepare<[string, number, number], { leadId: string; to: string; at: number; reason: string | null }>(
+    `select c.lead_id as leadId, c.to_stage as "to", c.at, c.reason
+       from stage_changes c join leads l on l.id = c.lead_id
+      where l.workspace_id = ? and l.captured_at >= ? and l.captured_at < ? order by c.at, c.id`,
+  );
+  const exportQuery = raw.prepare<[string, number, number]>(
+    `select l.id, l.captured_at as capturedAt, l.name, l.phone, l.email, s.name as site, l.stage, l.score, l.fit, u.name as owner,
+            l.hot_at as handRaiseAt, l.accepted_at as acceptedAt, l.first_call_at as firstCallAt, l.outcome,
+            v.utm_source as source, v.utm_campaign as campaign, l.page_url as pageUrl,
+            (select group_concat(strftime('%Y-%m-%dT%H:%M:%SZ', e.at / 1000, 'unixepoch') || ' ' || e.text, ' | ')
+               from (select at, text from lead_events where lead_id = l.id order by at, id) e) as timeline
+       from leads l
+       join sites s on s.id = l.site_id
+       left join users u on u.id = l.owner_id
+       left join visitors v on v.site_id = l.site_id and v.visitor_id = l.visitor_id
+      where l.workspace_id = ? and l.captured_at >= ? and l.captured_at < ?
+      order by l.captured_at`,
+  );
+
+  return {
+    async speedLeads(workspaceId, from, to) {
+      return speed.all(workspaceId, from, to) as Awaited<ReturnType<ReportsStore['speedLeads']>>;
+    },
+    async breachCauses(workspaceId, from, to) {
+      return breaches.all(workspaceId, from, to).map((r) => r.cause);
+    },
+    async visitorCount(workspaceId, from, to) {
+      return visitors.get(workspaceId, from, to)!.n;
+    },
+    async funnelLeads(workspaceId, from, to) {
+      const byLead = new Map<string, Array<{ to: string; at: number; reason: string | null }>>();
+      for (const c of changes.all(workspaceId, from, to)) byLead.set(c.leadId, [...(byLead.get(c.leadId) ?? []), { to: c.to, at: c.at, reason: c.reason }]);
+      return leads.all(workspaceId, from, to).map((l) => ({
+        capturedAt: l.capturedAt,
+        changes: byLead.get(l.id) ?? [],
+        source: l.source,
+        campaign: l.campaign,
+        contactAttempts: l.contactAttempts,
+      }));
+    },
+    async exportRows(workspaceId, from, to) {
+      return exportQuery.all(workspaceId, from, to) as Awaited<ReturnType<ReportsStore['exportRows']>>;
+    },
+  };
+}

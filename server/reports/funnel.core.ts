@@ -1,0 +1,91 @@
+// The funnel both teams argue from: visitors -> leads -> MQL -> SAL -> SQL -> opportunity,
+// conversion between steps, time in stage, and why leads left (nurture, disqualified). Pure.
+import { percentile, ratio } from './stats';
+
+export const FUNNEL_STEPS = ['visitors', 'leads', 'mql', 'sal', 'sql', 'opportunity'] as const;
+export type FunnelStep = (typeof FUNNEL_STEPS)[number];
+
+/** Stages whose reaching counts as reaching the step (hot is an MQL). */
+const STEP_STAGES: Record<Exclude<FunnelStep, 'visitors' | 'leads'>, readonly string[]> = {
+  mql: ['mql', 'hot'],
+  sal: ['sal'],
+  sql: ['sql'],
+  opportunity: ['opportunity'],
+};
+
+export interface FunnelLead {
+  capturedAt: number;
+  /** Every stage change of the lead, oldest first. */
+  changes: Array<{ to: string; at: number; reason: string | null }>;
+  source: string | null;
+  campaign: string | null;
+  contactAttempts: number;
+}
+
+export interface FunnelReport {
+  steps: Array<{ step: FunnelStep; count: number; conversionFromPrevious: number | null; medianMsFromPrevious: number | null }>;
+  nurtureReasons: Array<{ reason: string; count: number }>;
+  disqualifyReasons: Array<{ reason: string; count: number }>;
+  sources: Array<{ source: string; leads: number; mql: number; sql: number }>;
+  campaigns: Array<{ campaign: string; leads: number; mql: number; sql: number }>;
+  followUps: { leadsWorked: number; meanAttempts: number | null };
+}
+
+export function funnel(visitors: number, leads: readonly FunnelLead[]): FunnelReport {
+  const reachedAt = (l: FunnelLead, step: FunnelStep): number | null => {
+    if (step === 'visitors' || step === 'leads') return l.capturedAt;
+    const hit = l.changes.find((c) => STEP_STAGES[step].includes(c.to) || later(step).some((s) => STEP_STAGES[s].includes(c.to)));
+    return hit ? hit.at : null;
+  };
+  const steps = FUNNEL_STEPS.map((step, i) => {
+    if (step === 'visitors') return { step, count: visitors, conversionFromPrevious: null, medianMsFromPrevious: null };
+    const count = leads.filter((l) => reachedAt(l, step) !== null).length;
+    const prev = FUNNEL_STEPS[i - 1]!;
+    const prevCount = prev === 'visitors' ? visitors : leads.filter((l) => reachedAt(l, prev) !== null).length;
+    const durations =
+      prev === 'visitors'
+        ? []
+        : leads
+            .map((l) => {
+              const a = reachedAt(l, prev);
+              const b = reachedAt(l, step);
+              return a !== null && b !== null ? Math.max(0, b - a) : null;
+            })
+            .filter((d): d is number => d !== null)
+            .sort((x, y) => x - y);
+    return { step, count, conversionFromPrevious: ratio(count, prevCount), medianMsFromPrevious: percentile(durations, 50) };
+  });
+
+  const reasons = (stages: string[]) => {
+    const by = new Map<string, number>();
+    for (const l of leads) for (const c of l.changes) if (stages.includes(c.to)) by.set(c.reason ?? '(no reason)', (by.get(c.reason ?? '(no reason)') ?? 0) + 1);
+    return [...by.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  };
+  const bySource = (key: (l: FunnelLead) => string | null) => {
+    const by = new Map<string, { leads: number; mql: number; sql: number }>();
+    for (const l of leads) {
+      const k = key(l) ?? '(direct)';
+      const row = by.get(k) ?? { leads: 0, mql: 0, sql: 0 };
+      row.leads++;
+      if (reachedAt(l, 'mql') !== null) row.mql++;
+      if (reachedAt(l, 'sql') !== null) row.sql++;
+      by.set(k, row);
+    }
+    return [...by.entries()].sort((a, b) => b[1].leads - a[1].leads || a[0].localeCompare(b[0]));
+  };
+  const worked = leads.filter((l) => l.contactAttempts > 0);
+  return {
+    steps,
+    nurtureReasons: reasons(['nurture']),
+    disqualifyReasons: reasons(['disqualified', 'suspect']),
+    sources: bySource((l) => l.source).map(([source, r]) => ({ source, ...r })),
+    campaigns: bySource((l) => l.campaign).map(([campaign, r]) => ({ campaign, ...r })),
+    followUps: { leadsWorked: worked.length, meanAttempts: worked.length ? worked.reduce((s, l) => s + l.contactAttempts, 0) / worked.length : null },
+  };
+}
+
+/** Reaching a later step implies having passed the earlier ones (an SQL was an MQL). */
+function later(step: Exclude<FunnelStep, 'visitors' | 'leads'>): Array<Exclude<FunnelStep, 'visitors' | 'leads'>> {
+  const order = ['mql', 'sal', 'sql', 'opportunity'] as const;
+  return order.slice(order.indexOf(step) + 1);
+}

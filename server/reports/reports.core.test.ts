@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { funnel, type FunnelLead } from './funnel.core';
+import { speedToLead } from './speed-to-lead.core';
+
+const S = 1000;
+
+describe('speedToLead', () => {
+  it('measures hand-raise to accept and to first call, with shares over all hand-raised leads', () => {
+    const r = speedToLead(
+      [
+        { handRaiseAt: 0, acceptedAt: 5 * S, firstCallAt: 20 * S, repName: 'Dana', teamName: 'Sales' },
+        { handRaiseAt: 0, acceptedAt: 50 * S, firstCallAt: 400 * S, repName: 'Sam', teamName: 'Sales' },
+        { handRaiseAt: 0, acceptedAt: 90 * S, firstCallAt: null, repName: 'Dana', teamName: 'Sales' },
+        { handRaiseAt: 0, acceptedAt: null, firstCallAt: null, repName: null, teamName: 'Sales' },
+      ],
+      ['nobody_online', 'timeouts', 'nobody_online'],
+    );
+    expect(r.toAccept).toEqual({ leads: 4, reached: 3, medianMs: 50 * S, p90Ms: 90 * S, within60s: 0.5, within5m: 0.75 });
+    expect(r.toFirstCall).toMatchObject({ reached: 2, medianMs: 20 * S, within60s: 0.25, within5m: 0.25 });
+    expect(r.byRep.map((x) => [x.name, x.toAccept.reached])).toEqual([['Dana', 2], ['Sam', 1]]);
+    expect(r.breaches).toEqual({ total: 3, byCause: [{ cause: 'nobody_online', count: 2 }, { cause: 'timeouts', count: 1 }] });
+  });
+});
+
+describe('funnel', () => {
+  const lead = (changes: FunnelLead['changes'], extra: Partial<FunnelLead> = {}): FunnelLead => ({ capturedAt: 0, changes, source: null, campaign: null, contactAttempts: 0, ...extra });
+  it('counts each step reached (a later stage implies the earlier ones), conversions and time between steps', () => {
+    const r = funnel(100, [
+      lead([{ to: 'hot', at: 0, reason: null }, { to: 'sal', at: 30 * S, reason: null }, { to: 'sql', at: 600 * S, reason: null }], { source: 'google', contactAttempts: 1 }),
+      lead([{ to: 'mql', at: 0, reason: null }, { to: 'nurture', at: 10 * S, reason: 'Budget next year' }], { source: 'google' }),
+      lead([{ to: 'disqualified', at: 0, reason: 'Residential only' }], { campaign: 'fall' }),
+      // Reaching a later stage implies the earlier steps, even without their own rows.
+      lead([{ to: 'mql', at: 0, reason: null }, { to: 'sal', at: 100 * S, reason: null }, { to: 'opportunity', at: 900 * S, reason: null }], { contactAttempts: 3 }),
+    ]);
+    expect(r.steps.map((s) => [s.step, s.count])).toEqual([['visitors', 100], ['leads', 4], ['mql', 3], ['sal', 2], ['sql', 2], ['opportunity', 1]]);
+    expect(r.steps[4]!.medianMsFromPrevious).toBe(570 * S);
+    expect(r.steps[1]!.conversionFromPrevious).toBe(0.04);
+    expect(r.steps[2]!.conversionFromPrevious).toBe(0.75);
+    expect(r.steps[3]!.medianMsFromPrevious).toBe(30 * S);
+    expect(r.nurtureReasons).toEqual([{ reason: 'Budget next year', count: 1 }]);
+    expect(r.disqualifyReasons).toEqual([{ reason: 'Residential only', count: 1 }]);
+    expect(r.sources).toContainEqual({ source: 'google', leads: 2, mql: 2, sql: 1 });
+    expect(r.followUps).toEqual({ leadsWorked: 2, meanAttempts: 2 });
+  });
+});

@@ -1,0 +1,70 @@
+// Speed-to-lead (DOMAIN.md): from the hand-raise to the rep's accept, and to the first call
+// attempt (the tel: click or the first logged outcome, whichever came first). Pure.
+import { percentile, ratio } from './stats';
+
+export interface SpeedLead {
+  handRaiseAt: number;
+  acceptedAt: number | null;
+  firstCallAt: number | null;
+  repName: string | null;
+  teamName: string | null;
+}
+
+export interface Distribution {
+  /** Hand-raised leads in the range (the denominator of the shares). */
+  leads: number;
+  /** Of those, how many reached this step at all. */
+  reached: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+  within60s: number | null;
+  within5m: number | null;
+}
+
+export interface SpeedReport {
+  toAccept: Distribution;
+  toFirstCall: Distribution;
+  byRep: Array<{ name: string; toAccept: Distribution; toFirstCall: Distribution }>;
+  byTeam: Array<{ name: string; toAccept: Distribution; toFirstCall: Distribution }>;
+  breaches: { total: number; byCause: Array<{ cause: string; count: number }> };
+}
+
+export function speedToLead(leads: readonly SpeedLead[], breachCauses: readonly string[]): SpeedReport {
+  const group = (key: (l: SpeedLead) => string | null) => {
+    const by = new Map<string, SpeedLead[]>();
+    for (const l of leads) {
+      const k = key(l);
+      if (k !== null) by.set(k, [...(by.get(k) ?? []), l]);
+    }
+    return [...by.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, ls]) => ({ name, toAccept: distribution(ls, (l) => l.acceptedAt), toFirstCall: distribution(ls, (l) => l.firstCallAt) }));
+  };
+  const causes = new Map<string, number>();
+  for (const c of breachCauses) causes.set(c, (causes.get(c) ?? 0) + 1);
+  return {
+    toAccept: distribution(leads, (l) => l.acceptedAt),
+    toFirstCall: distribution(leads, (l) => l.firstCallAt),
+    byRep: group((l) => l.repName),
+    byTeam: group((l) => l.teamName),
+    breaches: { total: breachCauses.length, byCause: [...causes.entries()].map(([cause, count]) => ({ cause, count })).sort((a, b) => b.count - a.count) },
+  };
+}
+
+function distribution(leads: readonly SpeedLead[], at: (l: SpeedLead) => number | null): Distribution {
+  const times = leads
+    .map((l) => {
+      const t = at(l);
+      return t === null ? null : Math.max(0, t - l.handRaiseAt);
+    })
+    .filter((d): d is number => d !== null)
+    .sort((a, b) => a - b);
+  return {
+    leads: leads.length,
+    reached: times.length,
+    medianMs: percentile(times, 50),
+    p90Ms: percentile(times, 90),
+    within60s: ratio(times.filter((d) => d <= 60_000).length, leads.length),
+    within5m: ratio(times.filter((d) => d <= 300_000).length, leads.length),
+  };
+}
