@@ -6,6 +6,8 @@ import type { Store } from './db/store';
 import type { TrackingStore } from './tracking/tracking-store';
 import type { SiteCache } from './sites/site-cache';
 import type { AdminStore } from './console/admin-store';
+import type { ErasureResult, Subject } from './db/sqlite/erasure-ops';
+import { erasureRoutes } from './console/erasure.routes';
 import type { ReportsStore } from './reports/reports-store';
 import { reportRoutes } from './reports/reports.routes';
 import type { Mailer } from './mail/mailer';
@@ -41,6 +43,8 @@ export interface AppDeps {
   tracking: TrackingStore;
   /** Read-only queries behind the reports and the CSV export. */
   reports: ReportsStore;
+  /** Right to erasure (one transaction, secure_delete, WAL truncated). */
+  erase: (workspaceId: string, who: Subject, actor: string, now: number) => Promise<ErasureResult>;
   /** Users, invites and password resets. */
   admin: AdminStore;
   mailer: Mailer;
@@ -98,6 +102,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/console/leads', leadRoutes(deps));
   app.route('/v1/console/users', userRoutes(deps));
   app.route('/v1/console/reports', reportRoutes(deps));
+  app.route('/v1/console/erasures', erasureRoutes(deps));
   app.route('/v1/console', linkRoutes(deps));
   if (deps.config.bench) app.route('/bench', benchRoutes(deps));
   app.route('/demo', demoRoutes(deps));

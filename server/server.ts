@@ -8,6 +8,7 @@ import { createSqliteStore } from './db/sqlite/sqlite-store';
 import { createTrackingOps } from './db/sqlite/tracking-ops';
 import { createAdminOps } from './db/sqlite/admin-ops';
 import { createReportsOps } from './db/sqlite/reports-ops';
+import { eraseSubject } from './db/sqlite/erasure-ops';
 import { createMailer } from './mail/mailer';
 import { SiteCache } from './sites/site-cache';
 import { createApp, type AppDeps } from './app';
@@ -62,6 +63,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     tracking: createTrackingOps(db),
     admin: createAdminOps(db),
     reports: createReportsOps(db),
+    erase: async (workspaceId, who, actor, now) => eraseSubject(db, workspaceId, who, actor, now),
     mailer: createMailer(config.smtpUrl, config.mailFrom),
     kick: (userId) => io.of(REP_NAMESPACE).in(`rep:${userId}`).disconnectSockets(true),
     sites: new SiteCache(store, clock),

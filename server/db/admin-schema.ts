@@ -30,3 +30,17 @@ export const passwordResets = sqliteTable(
   },
   (t) => [index('password_resets_user').on(t.userId)],
 );
+
+/** That an erasure happened, by whom and how much it removed; never who it was about. */
+export const erasures = sqliteTable(
+  'erasures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workspaceId: text('workspace_id').notNull(),
+    actor: text('actor').notNull(),
+    at: integer('at').notNull(),
+    /** JSON counts of removed rows per table. */
+    removed: text('removed').notNull(),
+  },
+  (t) => [index('erasures_workspace').on(t.workspaceId, t.at)],
+);

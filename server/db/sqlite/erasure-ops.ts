@@ -1,0 +1,71 @@
+// Right to erasure: every row about a person goes, and with secure_delete the freed bytes are
+// overwritten, and the WAL is checkpointed and truncated, so the data is gone from the files too.
+import type { Db } from './open';
+
+export interface ErasureResult {
+  removed: Record<string, number>;
+}
+
+/** Tables keyed by lead id, deleted before the leads themselves (foreign keys). */
+const BY_LEAD = ['lead_events', 'stage_changes', 'offers', 'follow_ups', 'sla_breaches', 'idempotency_keys'] as const;
+
+export interface Subject {
+  /** E.164. */
+  phone: string | null;
+  email: string | null;
+  /** Whether a phone typed into a site's form is this person's (parsed in the site's region). */
+  phoneMatches: (typed: string, siteId: string) => boolean;
+}
+
+export function eraseSubject(db: Db, workspaceId: string, who: Subject, actor: string, now: number): ErasureResult {
+  const raw = db.$client;
+  const removed: Record<string, number> = {};
+  const count = (table: string, n: number) => (removed[table] = (removed[table] ?? 0) + n);
+  raw.pragma('secure_delete = ON');
+  try {
+    raw.transaction(() => {
+      const leadIds = raw
+        .prepare<[string, string | null, string | null], { id: string }>('select id from leads where workspace_id = ? and (phone = ? or lower(email) = lower(?))')
+        .all(workspaceId, who.phone, who.email)
+        .map((r) => r.id);
+      // Visitors linked to those leads, or whose identify traits carried the phone or email.
+      const visitors = raw
+        .prepare<[string], { site_id: string; visitor_id: string; lead_id: string | null; traits: string }>('select site_id, visitor_id, lead_id, traits from visitors where workspace_id = ?')
+        .all(workspaceId)
+        .filter((v) => (v.lead_id !== null && leadIds.includes(v.lead_id)) || traitsMention(v.traits, v.site_id, who));
+      for (const v of visitors) {
+        count('events', raw.prepare('delete from events where site_id = ? and visitor_id = ?').run(v.site_id, v.visitor_id).changes);
+        count('visitors', raw.prepare('delete from visitors where site_id = ? and visitor_id = ?').run(v.site_id, v.visitor_id).changes);
+      }
+      for (const id of leadIds) {
+        for (const table of BY_LEAD) count(table, raw.prepare(`delete from ${table} where lead_id = ?`).run(id).changes);
+        // Outbox payloads name the lead; webhook deliveries copy them.
+        count('outbox', raw.prepare("delete from outbox where workspace_id = ? and payload like '%' || ? || '%'").run(workspaceId, id).changes);
+        if (hasTable(raw, 'webhook_deliveries')) {
+          count('webhook_deliveries', raw.prepare("delete from webhook_deliveries where workspace_id = ? and payload like '%' || ? || '%'").run(workspaceId, id).changes);
+        }
+        count('leads', raw.prepare('delete from leads where id = ?').run(id).changes);
+      }
+      raw.prepare('insert into erasures (workspace_id, actor, at, removed) values (?, ?, ?, ?)').run(workspaceId, actor, now, JSON.stringify(removed));
+    })();
+    // The deleted rows' old pages may still sit in the WAL: fold it into the main file and empty it.
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    raw.pragma('secure_delete = OFF');
+  }
+  return { removed };
+}
+
+function traitsMention(traits: string, siteId: string, who: Subject): boolean {
+  try {
+    const t = JSON.parse(traits) as Record<string, unknown>;
+    if (who.email !== null && typeof t.email === 'string' && t.email.toLowerCase() === who.email.toLowerCase()) return true;
+    return who.phone !== null && typeof t.phone === 'string' && who.phoneMatches(t.phone, siteId);
+  } catch {
+    return false;
+  }
+}
+
+function hasTable(raw: Db['$client'], name: string): boolean {
+  return raw.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(name) !== undefined;
+}
