@@ -5,6 +5,8 @@ import type { Config } from './config';
 import type { Store } from './db/store';
 import type { TrackingStore } from './tracking/tracking-store';
 import type { SiteCache } from './sites/site-cache';
+import type { SitesAdminStore } from './sites/sites-admin-store';
+import { sitesAdminRoutes } from './sites/sites-admin.routes';
 import type { AdminStore } from './console/admin-store';
 import type { ErasureResult, Subject } from './db/sqlite/erasure-ops';
 import { erasureRoutes } from './console/erasure.routes';
@@ -50,6 +52,8 @@ export interface AppDeps {
   mailer: Mailer;
   /** Ends a user's live connections at once (deactivated, password changed). */
   kick: (userId: string) => void;
+  /** Site keys, origins, install check and appearance. */
+  sitesAdmin: SitesAdminStore;
   /** Site lookups for the hot public endpoints. */
   sites: SiteCache;
   /** The demo site's key, when there is one (for `/demo`). */
@@ -103,6 +107,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/console/users', userRoutes(deps));
   app.route('/v1/console/reports', reportRoutes(deps));
   app.route('/v1/console/erasures', erasureRoutes(deps));
+  app.route('/v1/console/sites', sitesAdminRoutes(deps));
   app.route('/v1/console', linkRoutes(deps));
   if (deps.config.bench) app.route('/bench', benchRoutes(deps));
   app.route('/demo', demoRoutes(deps));

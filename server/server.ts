@@ -9,6 +9,7 @@ import { createTrackingOps } from './db/sqlite/tracking-ops';
 import { createAdminOps } from './db/sqlite/admin-ops';
 import { createReportsOps } from './db/sqlite/reports-ops';
 import { eraseSubject } from './db/sqlite/erasure-ops';
+import { createSitesAdminOps } from './db/sqlite/sites-admin-ops';
 import { createMailer } from './mail/mailer';
 import { SiteCache } from './sites/site-cache';
 import { createApp, type AppDeps } from './app';
@@ -45,6 +46,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   if (config.demo && (await store.isEmpty())) seededDemo = await seedDemo(store, clock(), config.offerTimeoutMs);
   let demoSiteKey: string | null = seededDemo?.siteKey ?? null;
 
+  const sitesAdmin = createSitesAdminOps(db);
   const online = new OnlineReps();
   // The HTTP server is created first so socket.io can attach; the app is wired after.
   let handler: (req: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
@@ -66,7 +68,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     erase: async (workspaceId, who, actor, now) => eraseSubject(db, workspaceId, who, actor, now),
     mailer: createMailer(config.smtpUrl, config.mailFrom),
     kick: (userId) => io.of(REP_NAMESPACE).in(`rep:${userId}`).disconnectSockets(true),
-    sites: new SiteCache(store, clock),
+    sitesAdmin,
+    sites: new SiteCache(store, sitesAdmin, clock),
     visitorSecret: await store.secret('visitor-token'),
     demoSiteKey: () => demoSiteKey,
   };

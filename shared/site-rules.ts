@@ -88,4 +88,12 @@ export interface PublicSiteConfig {
   consent: 'required' | 'implied';
   /** Clicks on elements matching a selector become events with that name. */
   trackSelectors: Array<{ selector: string; name: string }>;
+  /** The widget's look, set in the console. */
+  appearance: {
+    accentColor: string;
+    position: 'right' | 'left';
+    zIndex: number;
+    /** Per-language text overrides, e.g. { en: { launcher: '…' }, ar: { … } }. */
+    texts: Record<string, Record<string, string>>;
+  };
 }

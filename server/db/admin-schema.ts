@@ -1,6 +1,6 @@
 // Tables for workspace administration: one-time links for invites and password resets.
 // Only SHA-256 hashes of the link tokens are stored, like sessions.
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
 
 export const invites = sqliteTable(
   'invites',
@@ -44,3 +44,37 @@ export const erasures = sqliteTable(
   },
   (t) => [index('erasures_workspace').on(t.workspaceId, t.at)],
 );
+
+/** Site keys replaced by a rotation keep working until `expiresAt`, so pages update without downtime. */
+export const retiredSiteKeys = sqliteTable('retired_site_keys', {
+  siteKey: text('site_key').primaryKey(),
+  siteId: text('site_id').notNull(),
+  workspaceId: text('workspace_id').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+});
+
+/** Install check: where the snippet has been seen running, per allowed origin. */
+export const siteInstalls = sqliteTable(
+  'site_installs',
+  {
+    siteId: text('site_id').notNull(),
+    origin: text('origin').notNull(),
+    workspaceId: text('workspace_id').notNull(),
+    firstSeenAt: integer('first_seen_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    /** Origin and path only (no query string). */
+    lastUrl: text('last_url'),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.origin] })],
+);
+
+/** The widget's look: colours, side, stacking, and per-language text overrides. */
+export const siteAppearance = sqliteTable('site_appearance', {
+  siteId: text('site_id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  accentColor: text('accent_color').notNull().default('#1a47d6'),
+  position: text('position', { enum: ['right', 'left'] }).notNull().default('right'),
+  zIndex: integer('z_index').notNull().default(2147483000),
+  /** JSON: { "en": { "launcher": "..." }, "ar": { ... } }. */
+  texts: text('texts').notNull().default('{}'),
+});

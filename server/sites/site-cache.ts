@@ -1,4 +1,5 @@
 import type { Site, Store } from '../db/store';
+import type { SitesAdminStore } from './sites-admin-store';
 
 /** How long a site's row is trusted from memory. Short, so an edit reaches every process soon. */
 const TTL_MS = 2000;
@@ -12,6 +13,7 @@ export class SiteCache {
 
   constructor(
     private readonly store: Store,
+    private readonly sitesAdmin: SitesAdminStore,
     private readonly clock: () => number,
   ) {}
 
@@ -19,7 +21,12 @@ export class SiteCache {
     const now = this.clock();
     const hit = this.byKey.get(siteKey);
     if (hit && now - hit.at < TTL_MS) return hit.site;
-    const site = await this.store.siteByKey(siteKey);
+    let site = await this.store.siteByKey(siteKey);
+    if (!site) {
+      // A key replaced by a rotation keeps working during its grace period.
+      const current = await this.sitesAdmin.currentKeyForRetired(siteKey, now);
+      if (current) site = await this.store.siteByKey(current);
+    }
     // Unknown keys are cached too (briefly), so junk keys cannot hammer the database.
     if (this.byKey.size > 10_000) this.byKey.clear();
     this.byKey.set(siteKey, { site, at: now });

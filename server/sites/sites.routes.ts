@@ -26,6 +26,7 @@ export function siteRoutes(deps: AppDeps) {
       promiseSeconds: 60,
       consent: settings.consent,
       trackSelectors: settings.trackSelectors,
+      appearance: await deps.sitesAdmin.appearance(site.id),
     };
     c.header('Cache-Control', 'public, max-age=30');
     return c.json(body);

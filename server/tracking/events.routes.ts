@@ -8,6 +8,7 @@ import { ApiFailure } from '../http/errors';
 import { allowSiteOrigin } from '../sites/site-origin';
 import { BotFilter } from './bot-filter';
 import { IngestQueue } from './ingest-queue';
+import { InstallCheck } from '../sites/install-check';
 
 /**
  * `POST /v1/events`: behaviour batches from the widget (fetch keepalive or sendBeacon, as
@@ -18,6 +19,7 @@ export function eventRoutes(deps: AppDeps) {
   const { tracking, sites, clock, router, log } = deps;
   const queue = new IngestQueue(tracking, clock);
   const bots = new BotFilter();
+  const installs = new InstallCheck(deps.sitesAdmin);
   const app = new Hono();
 
   app.post('/', async (c) => {
@@ -49,6 +51,7 @@ export function eventRoutes(deps: AppDeps) {
       if (!events.length) return c.json(none);
     }
 
+    await installs.seen(site.id, site.workspaceId, c.req.header('origin'), events.find((e) => e.url)?.url ?? null, clock());
     const phone = identifiedPhone(events, site.phoneRegion);
     const result = await queue.push({ site, visitorId: batch.visitorId, events, context: batch.context, identifiedPhone: phone });
     if (result.leadTurnedHot && result.leadId) {

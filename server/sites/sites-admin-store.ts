@@ -1,0 +1,39 @@
+// Store operations behind site administration: keys, origins, install check, appearance.
+
+export interface SiteInstall {
+  origin: string;
+  lastUrl: string | null;
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+export interface Appearance {
+  accentColor: string;
+  position: 'right' | 'left';
+  zIndex: number;
+  /** Per-language text overrides: { en: { launcher: '...' } }. */
+  texts: Record<string, Record<string, string>>;
+}
+
+export const DEFAULT_APPEARANCE: Appearance = { accentColor: '#1a47d6', position: 'right', zIndex: 2147483000, texts: {} };
+
+export interface SiteUpdate {
+  name: string;
+  allowedOrigins: string[];
+  launcherText: string;
+  phoneRegion: string;
+  offerTimeoutMs: number;
+}
+
+export interface SitesAdminStore {
+  installs(siteId: string): Promise<SiteInstall[]>;
+  /** Records where the snippet ran (upsert per origin). */
+  seen(siteId: string, workspaceId: string, origin: string, url: string | null, now: number): Promise<void>;
+  update(workspaceId: string, siteId: string, u: SiteUpdate): Promise<boolean>;
+  /** New key now; the old one keeps working until `graceMs` from now. */
+  rotateKey(workspaceId: string, siteId: string, newKey: string, now: number, graceMs: number): Promise<boolean>;
+  /** The current key of the site a retired key belonged to, while the retired key's grace lasts. */
+  currentKeyForRetired(siteKey: string, now: number): Promise<string | null>;
+  appearance(siteId: string): Promise<Appearance>;
+  saveAppearance(siteId: string, workspaceId: string, a: Appearance): Promise<void>;
+}

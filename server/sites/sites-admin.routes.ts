@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+import { requireSameOrigin, requireUser, type AuthEnv } from '../auth/session';
+import { snippet } from '../demo/demo-page';
+import { readBody } from '../http/body';
+import { ApiFailure } from '../http/errors';
+
+/** How long a rotated-out key keeps working: long enough to redeploy the pages that carry it. */
+const KEY_GRACE_MS = 7 * 24 * 3600 * 1000;
+
+const originPattern = z
+  .string()
+  .max(300)
+  .refine((o) => /^https?:\/\/[^/\s?#]+$/.test(o), 'Use an origin like https://example.com or http://localhost:*');
+
+const siteUpdateSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Name the site').max(200),
+  allowedOrigins: z.array(originPattern).min(1, 'Allow at least one origin').max(50),
+  launcherText: z.string().trim().min(1).max(80),
+  phoneRegion: z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code'),
+  offerTimeoutMs: z.number().int().min(5_000, 'At least 5 seconds').max(600_000),
+});
+
+const appearanceSchema = z.strictObject({
+  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1a47d6'),
+  position: z.enum(['right', 'left']),
+  zIndex: z.number().int().min(0).max(2147483647),
+  texts: z.record(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/), z.record(z.string().max(64), z.string().max(300))),
+});
+
+/**
+ * Sites of the workspace (admin and manager): the snippet, the install check, origins, key
+ * rotation without downtime, and the widget's appearance. Mounted at /v1/console/sites.
+ */
+export function sitesAdminRoutes(deps: AppDeps) {
+  const { store, sitesAdmin, clock, sites } = deps;
+  const app = new Hono<AuthEnv>();
+  app.use('*', requireUser(store, clock));
+  app.use('*', async function requireSiteOwner(c, next) {
+    if (c.get('user').role === 'rep') throw new ApiFailure(403, 'forbidden', 'Only admins and managers manage sites');
+    await next();
+  });
+
+  async function owned(workspaceId: string, siteId: string) {
+    const site = (await store.sitesOfWorkspace(workspaceId)).find((s) => s.id === siteId);
+    if (!site) throw new ApiFailure(404, 'not_found', 'No such site');
+    return site;
+  }
+
+  app.get('/', async (c) => {
+    const base = deps.config.publicUrl ?? new URL(c.req.url).origin;
+    const list = await store.sitesOfWorkspace(c.get('user').workspaceId);
+    return c.json(
+      await Promise.all(
+        list.map(async (s) => ({
+          id: s.id,
+          name: s.name,
+          siteKey: s.siteKey,
+          allowedOrigins: s.allowedOrigins,
+          launcherText: s.launcherText,
+          phoneRegion: s.phoneRegion,
+          offerTimeoutMs: s.offerTimeoutMs,
+          snippet: snippet(base, s.siteKey),
+          installs: await sitesAdmin.installs(s.id),
+          appearance: await sitesAdmin.appearance(s.id),
+        })),
+      ),
+    );
+  });
+
+  app.put('/:siteId', requireSameOrigin(), async (c) => {
+    const site = await owned(c.get('user').workspaceId, c.req.param('siteId'));
+    const body = await readBody(c, siteUpdateSchema);
+    await sitesAdmin.update(site.workspaceId, site.id, body);
+    sites.invalidate(site.siteKey);
+    return c.json(body);
+  });
+
+  app.post('/:siteId/rotate-key', requireSameOrigin(), async (c) => {
+    const site = await owned(c.get('user').workspaceId, c.req.param('siteId'));
+    const key = `site_${randomBytes(12).toString('base64url')}`;
+    await sitesAdmin.rotateKey(site.workspaceId, site.id, key, clock(), KEY_GRACE_MS);
+    sites.invalidate(site.siteKey);
+    const base = deps.config.publicUrl ?? new URL(c.req.url).origin;
+    return c.json({ siteKey: key, snippet: snippet(base, key), previousKeyValidUntil: clock() + KEY_GRACE_MS });
+  });
+
+  app.put('/:siteId/appearance', requireSameOrigin(), async (c) => {
+    const site = await owned(c.get('user').workspaceId, c.req.param('siteId'));
+    const body = await readBody(c, appearanceSchema);
+    await sitesAdmin.saveAppearance(site.id, site.workspaceId, body);
+    sites.invalidate(site.siteKey);
+    return c.json(body);
+  });
+
+  return app;
+}

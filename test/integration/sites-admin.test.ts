@@ -1,0 +1,57 @@
+// Site administration: snippet and install check, origins, key rotation without downtime.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callbackBody, HOST_ORIGIN, postCallback, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { pageView, postEvents } from '../helpers/events';
+
+let server: TestServer;
+let admin: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await signIn(server.url, 'admin@demo.sixty');
+});
+afterAll(() => server.stop());
+
+async function call(path: string, init: RequestInit = {}, cookie = admin) {
+  const res = await fetch(`${server.url}/v1/console/sites${path}`, { ...init, headers: { 'content-type': 'application/json', cookie } });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+describe('sites', () => {
+  it('lists the snippet and where the snippet was last seen', async () => {
+    await postEvents(server.url, { siteKey: server.siteKey, visitorId: 'visitor_install_1', events: [pageView('/pricing?utm_source=x')] });
+    const [site] = (await call('')).body;
+    expect(site.snippet).toBe(`<script async src="${new URL(server.url).origin}/sixty.js" data-site="${server.siteKey}"></script>`);
+    expect(site.installs).toEqual([expect.objectContaining({ origin: HOST_ORIGIN, lastUrl: `${HOST_ORIGIN}/pricing` })]);
+  });
+
+  it('validates updates field by field, and a changed origin list takes effect', async () => {
+    const [site] = (await call('')).body;
+    const bad = await call(`/${site.id}`, { method: 'PUT', body: JSON.stringify({ ...pick(site), allowedOrigins: ['example.com/path'], offerTimeoutMs: 10 }) });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(['allowedOrigins.0', 'offerTimeoutMs']);
+    const ok = await call(`/${site.id}`, { method: 'PUT', body: JSON.stringify({ ...pick(site), allowedOrigins: ['https://shop.example'] }) });
+    expect(ok.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await postCallback(server.url, callbackBody(server.siteKey))).status).toBe(403);
+    expect((await postCallback(server.url, callbackBody(server.siteKey), { origin: 'https://shop.example' })).status).toBe(201);
+    await call(`/${site.id}`, { method: 'PUT', body: JSON.stringify(pick(site)) });
+  });
+
+  it('rotates the key without downtime: the old key keeps working during its grace period', async () => {
+    const [site] = (await call('')).body;
+    const rotated = await call(`/${site.id}/rotate-key`, { method: 'POST' });
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.siteKey).not.toBe(server.siteKey);
+    expect((await postCallback(server.url, callbackBody(rotated.body.siteKey))).status).toBe(201);
+    expect((await postCallback(server.url, callbackBody(server.siteKey))).status).toBe(201);
+  });
+
+  it('is not for reps', async () => {
+    const rep = await signIn(server.url, 'dana@demo.sixty');
+    expect((await call('', {}, rep)).status).toBe(403);
+  });
+});
+
+function pick(site: { name: string; allowedOrigins: string[]; launcherText: string; phoneRegion: string; offerTimeoutMs: number }) {
+  return { name: site.name, allowedOrigins: site.allowedOrigins, launcherText: site.launcherText, phoneRegion: site.phoneRegion, offerTimeoutMs: site.offerTimeoutMs };
+}
