@@ -6,6 +6,8 @@ import type { Store } from './db/store';
 import type { TrackingStore } from './tracking/tracking-store';
 import type { SiteCache } from './sites/site-cache';
 import type { SitesAdminStore } from './sites/sites-admin-store';
+import type { WebhookStore } from './webhooks/webhook-store';
+import { webhookRoutes } from './webhooks/webhooks.routes';
 import { sitesAdminRoutes } from './sites/sites-admin.routes';
 import type { AdminStore } from './console/admin-store';
 import type { ErasureResult, Subject } from './db/sqlite/erasure-ops';
@@ -52,6 +54,8 @@ export interface AppDeps {
   mailer: Mailer;
   /** Ends a user's live connections at once (deactivated, password changed). */
   kick: (userId: string) => void;
+  /** Outbound webhooks and their delivery log. */
+  webhooks: WebhookStore;
   /** Site keys, origins, install check and appearance. */
   sitesAdmin: SitesAdminStore;
   /** Site lookups for the hot public endpoints. */
@@ -108,6 +112,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/console/reports', reportRoutes(deps));
   app.route('/v1/console/erasures', erasureRoutes(deps));
   app.route('/v1/console/sites', sitesAdminRoutes(deps));
+  app.route('/v1/console/webhooks', webhookRoutes(deps));
   app.route('/v1/console', linkRoutes(deps));
   if (deps.config.bench) app.route('/bench', benchRoutes(deps));
   app.route('/demo', demoRoutes(deps));

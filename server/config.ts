@@ -22,6 +22,10 @@ export interface Config {
   smtpUrl: string | null;
   /** Sender of that mail (`SIXTY_MAIL_FROM`). */
   mailFrom: string;
+  /** How often webhook deliveries are checked (`SIXTY_WEBHOOK_TICK_MS`). */
+  webhookTickMs: number;
+  /** First retry delay of a failed webhook delivery; doubles each attempt (`SIXTY_WEBHOOK_RETRY_MS`). */
+  webhookRetryBaseMs: number;
   /** Public base URL for links in mail (`SIXTY_PUBLIC_URL`); defaults to the request's origin. */
   publicUrl: string | null;
 }
@@ -39,6 +43,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { distDir: strin
     logLevel: env.SIXTY_LOG_LEVEL ?? 'info',
     bench: env.SIXTY_BENCH === '1',
     smtpUrl: env.SIXTY_SMTP_URL || null,
+    webhookTickMs: intFrom(env.SIXTY_WEBHOOK_TICK_MS, 1000, 'SIXTY_WEBHOOK_TICK_MS'),
+    webhookRetryBaseMs: intFrom(env.SIXTY_WEBHOOK_RETRY_MS, 2000, 'SIXTY_WEBHOOK_RETRY_MS'),
     mailFrom: env.SIXTY_MAIL_FROM ?? 'Sixty <sixty@localhost>',
     publicUrl: env.SIXTY_PUBLIC_URL ? env.SIXTY_PUBLIC_URL.replace(/\/$/, '') : null,
   };

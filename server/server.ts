@@ -10,6 +10,8 @@ import { createAdminOps } from './db/sqlite/admin-ops';
 import { createReportsOps } from './db/sqlite/reports-ops';
 import { eraseSubject } from './db/sqlite/erasure-ops';
 import { createSitesAdminOps } from './db/sqlite/sites-admin-ops';
+import { createWebhookOps } from './db/sqlite/webhook-ops';
+import { startDispatcher } from './webhooks/dispatcher';
 import { createMailer } from './mail/mailer';
 import { SiteCache } from './sites/site-cache';
 import { createApp, type AppDeps } from './app';
@@ -47,6 +49,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let demoSiteKey: string | null = seededDemo?.siteKey ?? null;
 
   const sitesAdmin = createSitesAdminOps(db);
+  const webhookStore = createWebhookOps(db);
   const online = new OnlineReps();
   // The HTTP server is created first so socket.io can attach; the app is wired after.
   let handler: (req: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
@@ -69,6 +72,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     mailer: createMailer(config.smtpUrl, config.mailFrom),
     kick: (userId) => io.of(REP_NAMESPACE).in(`rep:${userId}`).disconnectSockets(true),
     sitesAdmin,
+    webhooks: webhookStore,
     sites: new SiteCache(store, sitesAdmin, clock),
     visitorSecret: await store.secret('visitor-token'),
     demoSiteKey: () => demoSiteKey,
@@ -79,11 +83,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   registerRepNamespace(io.of(REP_NAMESPACE) as unknown as Parameters<typeof registerRepNamespace>[0], deps);
   registerVisitorNamespace(io.of(VISITOR_NAMESPACE) as unknown as Parameters<typeof registerVisitorNamespace>[0], deps);
   await router.start();
+  const dispatcher = startDispatcher({ store: webhookStore, clock, log, tickMs: config.webhookTickMs, retryBaseMs: config.webhookRetryBaseMs });
 
   try {
     await listen(http, config.port, config.host);
   } catch (err) {
     router.stop();
+    await dispatcher.stop();
     store.close();
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new StartupError(`Port ${config.port} is already in use. Stop the other process or set PORT to a free port.`);
@@ -102,6 +108,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       // Stop accepting, let in-flight requests finish, then close sockets and the database.
       closing ??= (async () => {
         router.stop();
+        await dispatcher.stop();
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         (http as HttpServer & { closeIdleConnections?: () => void }).closeIdleConnections?.();
         await new Promise<void>((resolve) => io.close(() => resolve()));

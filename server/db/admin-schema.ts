@@ -1,6 +1,6 @@
 // Tables for workspace administration: one-time links for invites and password resets.
 // Only SHA-256 hashes of the link tokens are stored, like sessions.
-import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const invites = sqliteTable(
   'invites',
@@ -78,3 +78,47 @@ export const siteAppearance = sqliteTable('site_appearance', {
   /** JSON: { "en": { "launcher": "..." }, "ar": { ... } }. */
   texts: text('texts').notNull().default('{}'),
 });
+
+/** Outbound webhooks: signed JSON to any URL, or Slack-compatible incoming-webhook text. */
+export const webhooks = sqliteTable(
+  'webhooks',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    url: text('url').notNull(),
+    kind: text('kind', { enum: ['signed', 'slack'] }).notNull(),
+    /** HMAC-SHA256 key for the `Sixty-Signature` header. */
+    secret: text('secret').notNull(),
+    /** JSON array of topics, or ["*"]. */
+    topics: text('topics').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('webhooks_workspace').on(t.workspaceId)],
+);
+
+/** One event for one webhook: retried with backoff until delivered; the delivery log. */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workspaceId: text('workspace_id').notNull(),
+    webhookId: text('webhook_id').notNull(),
+    /** Stable per event (the receiver de-duplicates on it: delivery is at least once). */
+    eventId: text('event_id').notNull(),
+    topic: text('topic').notNull(),
+    payload: text('payload').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAt: integer('next_at').notNull(),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    deliveredAt: integer('delivered_at'),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_event').on(t.webhookId, t.eventId),
+    index('webhook_deliveries_due').on(t.status, t.nextAt),
+    index('webhook_deliveries_webhook').on(t.webhookId, t.id),
+  ],
+);

@@ -1,0 +1,144 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { TIMELINE_TOPICS, type WebhookEvent } from '../../webhooks/topics';
+import type { Webhook, WebhookStore } from '../../webhooks/webhook-store';
+import * as a from '../admin-schema';
+import type { Db } from './open';
+
+/** Events read per source per fan-out; the next tick continues. */
+const PAGE = 500;
+
+interface LeadSnapshot {
+  id: string;
+  name: string;
+  phone: string;
+  email: string | null;
+  stage: string;
+  score: number;
+  siteId: string;
+}
+
+export function createWebhookOps(db: Db): WebhookStore {
+  const raw = db.$client;
+  const cursor = raw.prepare<[string], { value: string }>('select value from settings where key = ?');
+  const setCursor = raw.prepare('insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value');
+  const timeline = raw.prepare<[number], { id: number; workspaceId: string; leadId: string; kind: string; text: string; at: number }>(
+    `select id, workspace_id as workspaceId, lead_id as leadId, kind, text, at from lead_events
+      where id > ? and kind in (${Object.keys(TIMELINE_TOPICS).map((k) => `'${k}'`).join(',')}) order by id limit ${PAGE}`,
+  );
+  const lastTimeline = raw.prepare<[], { id: number | null }>('select max(id) as id from lead_events');
+  const changes = raw.prepare<[number], { id: number; workspaceId: string; leadId: string; from: string | null; to: string; actor: string; reason: string | null; at: number }>(
+    `select id, workspace_id as workspaceId, lead_id as leadId, from_stage as "from", to_stage as "to", actor, reason, at from stage_changes where id > ? order by id limit ${PAGE}`,
+  );
+  const lastChange = raw.prepare<[], { id: number | null }>('select max(id) as id from stage_changes');
+  const outbox = raw.prepare<[number], { id: number; workspaceId: string; topic: string; payload: string; createdAt: number }>(
+    `select id, workspace_id as workspaceId, topic, payload, created_at as createdAt from outbox where id > ? order by id limit ${PAGE}`,
+  );
+  const lastOutbox = raw.prepare<[], { id: number | null }>('select max(id) as id from outbox');
+  const markOutbox = raw.prepare('update outbox set delivered_at = ?, attempts = attempts + 1 where id = ?');
+  const lead = raw.prepare<[string], LeadSnapshot>('select id, name, phone, email, stage, score, site_id as siteId from leads where id = ?');
+  const hooks = raw.prepare<[], { id: string; workspaceId: string; url: string; kind: 'signed' | 'slack'; secret: string; topics: string; active: number; createdAt: number }>(
+    'select id, workspace_id as workspaceId, url, kind, secret, topics, active, created_at as createdAt from webhooks where active = 1',
+  );
+  const insertDelivery = raw.prepare(
+    `insert into webhook_deliveries (workspace_id, webhook_id, event_id, topic, payload, status, attempts, next_at, created_at)
+     values (?, ?, ?, ?, ?, 'pending', 0, ?, ?) on conflict (webhook_id, event_id) do nothing`,
+  );
+
+  /** A new install starts its cursors at "now", so old history is not replayed to new hooks. */
+  function readCursor(name: string, last: () => number): number {
+    const row = cursor.get(`webhooks.cursor.${name}`);
+    if (row) return Number(row.value);
+    const start = last();
+    setCursor.run(`webhooks.cursor.${name}`, String(start));
+    return start;
+  }
+
+  const fanOutTx = raw.transaction((now: number, render: (e: WebhookEvent, w: Webhook) => string) => {
+    const active = hooks.all().map((h) => ({ ...h, topics: JSON.parse(h.topics) as string[], active: h.active === 1 }));
+    const events: Array<WebhookEvent & { source: string; seq: number }> = [];
+    const snapshot = (id: string) => {
+      const l = lead.get(id);
+      return l ? { id: l.id, name: l.name, phone: l.phone, email: l.email, stage: l.stage, score: l.score, siteId: l.siteId } : { id };
+    };
+    for (const r of timeline.all(readCursor('timeline', () => lastTimeline.get()?.id ?? 0))) {
+      events.push({ source: 'timeline', seq: r.id, id: `le_${r.id}`, topic: TIMELINE_TOPICS[r.kind]!, workspaceId: r.workspaceId, at: r.at, data: { text: r.text, lead: snapshot(r.leadId) } });
+    }
+    for (const r of changes.all(readCursor('stages', () => lastChange.get()?.id ?? 0))) {
+      events.push({ source: 'stages', seq: r.id, id: `sc_${r.id}`, topic: 'lead.stage_changed', workspaceId: r.workspaceId, at: r.at, data: { from: r.from, to: r.to, actor: r.actor, reason: r.reason, lead: snapshot(r.leadId) } });
+    }
+    for (const r of outbox.all(readCursor('outbox', () => lastOutbox.get()?.id ?? 0))) {
+      const payload = JSON.parse(r.payload) as Record<string, unknown>;
+      const leadId = typeof payload.leadId === 'string' ? payload.leadId : null;
+      events.push({ source: 'outbox', seq: r.id, id: `ob_${r.id}`, topic: r.topic, workspaceId: r.workspaceId, at: r.createdAt, data: { ...payload, ...(leadId ? { lead: snapshot(leadId) } : {}) } });
+      markOutbox.run(now, r.id);
+    }
+    let created = 0;
+    const max: Record<string, number> = {};
+    for (const e of events) {
+      max[e.source] = Math.max(max[e.source] ?? 0, e.seq);
+      for (const w of active) {
+        if (w.workspaceId !== e.workspaceId || !(w.topics.includes('*') || w.topics.includes(e.topic))) continue;
+        const { source: _s, seq: _q, ...event } = e;
+        created += insertDelivery.run(w.workspaceId, w.id, e.id, e.topic, render(event, w), now, now).changes;
+      }
+    }
+    for (const [source, seq] of Object.entries(max)) setCursor.run(`webhooks.cursor.${source}`, String(seq));
+    return created;
+  });
+
+  return {
+    async list(workspaceId) {
+      return db
+        .select()
+        .from(a.webhooks)
+        .where(eq(a.webhooks.workspaceId, workspaceId))
+        .all()
+        .map((w) => ({ ...w, topics: JSON.parse(w.topics) as string[] }));
+    },
+    async create(w) {
+      db.insert(a.webhooks).values({ ...w, topics: JSON.stringify(w.topics), active: true }).run();
+    },
+    async remove(workspaceId, id) {
+      return db.update(a.webhooks).set({ active: false }).where(and(eq(a.webhooks.id, id), eq(a.webhooks.workspaceId, workspaceId))).run().changes === 1;
+    },
+    async deliveries(workspaceId, webhookId, limit) {
+      return db
+        .select()
+        .from(a.webhookDeliveries)
+        .where(and(eq(a.webhookDeliveries.workspaceId, workspaceId), eq(a.webhookDeliveries.webhookId, webhookId)))
+        .orderBy(desc(a.webhookDeliveries.id))
+        .limit(limit)
+        .all();
+    },
+    async fanOut(now, render) {
+      return fanOutTx(now, render);
+    },
+    async due(now, limit) {
+      return raw
+        .prepare(
+          `select d.id, d.webhook_id as webhookId, d.event_id as eventId, d.topic, d.payload, d.status, d.attempts, d.next_at as nextAt,
+                  d.last_status as lastStatus, d.last_error as lastError, d.created_at as createdAt, d.delivered_at as deliveredAt,
+                  w.url, w.kind, w.secret
+             from webhook_deliveries d join webhooks w on w.id = d.webhook_id
+            where d.status = 'pending' and d.next_at <= ? and w.active = 1 order by d.next_at, d.id limit ?`,
+        )
+        .all(now, limit) as Awaited<ReturnType<WebhookStore['due']>>;
+    },
+    async claim(id, until, now) {
+      return raw.prepare("update webhook_deliveries set next_at = ? where id = ? and status = 'pending' and next_at <= ?").run(until, id, now).changes === 1;
+    },
+    async delivered(id, status, now) {
+      raw.prepare("update webhook_deliveries set status = 'delivered', attempts = attempts + 1, last_status = ?, last_error = null, delivered_at = ? where id = ?").run(status, now, id);
+    },
+    async failed(id, status, error, nextAt) {
+      raw
+        .prepare('update webhook_deliveries set attempts = attempts + 1, last_status = ?, last_error = ?, status = ?, next_at = coalesce(?, next_at) where id = ?')
+        .run(status, error.slice(0, 500), nextAt === null ? 'failed' : 'pending', nextAt, id);
+    },
+    async replay(workspaceId, id, now) {
+      return (
+        raw.prepare("update webhook_deliveries set status = 'pending', attempts = 0, next_at = ? where id = ? and workspace_id = ?").run(now, id, workspaceId).changes === 1
+      );
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { WebhookEvent } from './topics';
+
+export interface Webhook {
+  id: string;
+  workspaceId: string;
+  url: string;
+  kind: 'signed' | 'slack';
+  secret: string;
+  topics: string[];
+  active: boolean;
+  createdAt: number;
+}
+
+export interface Delivery {
+  id: number;
+  webhookId: string;
+  eventId: string;
+  topic: string;
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  nextAt: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: number;
+  deliveredAt: number | null;
+}
+
+export interface WebhookStore {
+  list(workspaceId: string): Promise<Webhook[]>;
+  create(w: Omit<Webhook, 'active'>): Promise<void>;
+  remove(workspaceId: string, id: string): Promise<boolean>;
+  deliveries(workspaceId: string, webhookId: string, limit: number): Promise<Delivery[]>;
+  /**
+   * Reads committed events past the stored cursors, creates a delivery per subscribed webhook,
+   * and advances the cursors, all in one transaction (so each event fans out exactly once).
+   */
+  fanOut(now: number, render: (e: WebhookEvent, w: Webhook) => string): Promise<number>;
+  due(now: number, limit: number): Promise<Array<Delivery & { url: string; kind: Webhook['kind']; secret: string }>>;
+  /** Claims a due delivery so concurrent ticks do not send it twice. */
+  claim(id: number, until: number, now: number): Promise<boolean>;
+  delivered(id: number, status: number, now: number): Promise<void>;
+  failed(id: number, status: number | null, error: string, nextAt: number | null): Promise<void>;
+  replay(workspaceId: string, id: number, now: number): Promise<boolean>;
+}

@@ -1,0 +1,53 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+import { requireSameOrigin, requireUser, type AuthEnv } from '../auth/session';
+import { readBody } from '../http/body';
+import { ApiFailure } from '../http/errors';
+import { TOPICS } from './topics';
+
+const webhookSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/, message: 'Use an http(s) URL' }).max(2000),
+  kind: z.enum(['signed', 'slack']),
+  topics: z.array(z.enum([...TOPICS, '*'])).min(1, 'Pick at least one event'),
+});
+
+/** Outbound webhooks (admin): create, list with the delivery log, remove, replay a delivery. */
+export function webhookRoutes(deps: AppDeps) {
+  const { store, webhooks, clock } = deps;
+  const app = new Hono<AuthEnv>();
+  app.use('*', requireSameOrigin());
+  app.use('*', requireUser(store, clock));
+  app.use('*', async function requireAdmin(c, next) {
+    if (c.get('user').role !== 'admin') throw new ApiFailure(403, 'forbidden', 'Only admins manage webhooks');
+    await next();
+  });
+
+  app.get('/', async (c) => {
+    const ws = c.get('user').workspaceId;
+    const list = await webhooks.list(ws);
+    return c.json(await Promise.all(list.map(async (w) => ({ ...w, deliveries: await webhooks.deliveries(ws, w.id, 50) }))));
+  });
+
+  app.post('/', async (c) => {
+    const body = await readBody(c, webhookSchema);
+    const w = { id: randomUUID(), workspaceId: c.get('user').workspaceId, ...body, secret: `whsec_${randomBytes(24).toString('base64url')}`, createdAt: clock() };
+    await webhooks.create(w);
+    // The secret is shown once here so the receiver can verify signatures.
+    return c.json(w, 201);
+  });
+
+  app.delete('/:id', async (c) => {
+    if (!(await webhooks.remove(c.get('user').workspaceId, c.req.param('id')))) throw new ApiFailure(404, 'not_found', 'No such webhook');
+    return c.body(null, 204);
+  });
+
+  app.post('/deliveries/:id/replay', async (c) => {
+    const id = Number(c.req.param('id'));
+    if (!Number.isInteger(id) || !(await webhooks.replay(c.get('user').workspaceId, id, clock()))) throw new ApiFailure(404, 'not_found', 'No such delivery');
+    return c.json({ replayed: id });
+  });
+
+  return app;
+}
