@@ -7,6 +7,7 @@ import type { TrackingStore } from './tracking/tracking-store';
 import type { SiteCache } from './sites/site-cache';
 import type { SitesAdminStore } from './sites/sites-admin-store';
 import type { WebhookStore } from './webhooks/webhook-store';
+import type { CallbackGuardStore } from './callbacks/callback-guard-store';
 import { webhookRoutes } from './webhooks/webhooks.routes';
 import { sitesAdminRoutes } from './sites/sites-admin.routes';
 import type { AdminStore } from './console/admin-store';
@@ -54,6 +55,8 @@ export interface AppDeps {
   mailer: Mailer;
   /** Ends a user's live connections at once (deactivated, password changed). */
   kick: (userId: string) => void;
+  /** Callback protections: per-phone daily cap, repeat requests joining the open lead. */
+  guard: CallbackGuardStore;
   /** Outbound webhooks and their delivery log. */
   webhooks: WebhookStore;
   /** Site keys, origins, install check and appearance. */

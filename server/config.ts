@@ -22,12 +22,35 @@ export interface Config {
   smtpUrl: string | null;
   /** Sender of that mail (`SIXTY_MAIL_FROM`). */
   mailFrom: string;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (`SIXTY_TRUST_PROXY=1`). */
+  trustProxy: boolean;
+  /** Abuse limits; each is documented in the README, and 0 turns one off. */
+  limits: Limits;
   /** How often webhook deliveries are checked (`SIXTY_WEBHOOK_TICK_MS`). */
   webhookTickMs: number;
   /** First retry delay of a failed webhook delivery; doubles each attempt (`SIXTY_WEBHOOK_RETRY_MS`). */
   webhookRetryBaseMs: number;
   /** Public base URL for links in mail (`SIXTY_PUBLIC_URL`); defaults to the request's origin. */
   publicUrl: string | null;
+}
+
+export interface Limits {
+  /** Callback requests per client address per minute (`SIXTY_LIMIT_CALLBACKS_PER_IP`, 10). */
+  callbacksPerIpPerMinute: number;
+  /** Callback requests per site per minute (`SIXTY_LIMIT_CALLBACKS_PER_SITE`, 300). */
+  callbacksPerSitePerMinute: number;
+  /** Event batches per client address per minute (`SIXTY_LIMIT_EVENTS_PER_IP`, 1200). */
+  eventsPerIpPerMinute: number;
+  /** Widget config reads per client address per minute (`SIXTY_LIMIT_CONFIG_PER_IP`, 300). */
+  configPerIpPerMinute: number;
+  /** Console sign-in attempts per client address per minute (`SIXTY_LIMIT_SIGNINS_PER_IP`, 20). */
+  signInsPerIpPerMinute: number;
+  /** Sign-in attempts per account per 15 minutes (`SIXTY_LIMIT_SIGNINS_PER_ACCOUNT`, 10). */
+  signInsPerAccountPer15Min: number;
+  /** Callbacks for one phone number per day, so nobody can have a stranger called over and over (`SIXTY_LIMIT_CALLBACKS_PER_PHONE`, 3). */
+  callbacksPerPhonePerDay: number;
+  /** A repeat callback from the same phone or email within this window joins the open lead (`SIXTY_DUPLICATE_WINDOW_MS`, 10 min). */
+  duplicateWindowMs: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { distDir: string }): Config {
@@ -43,6 +66,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { distDir: strin
     logLevel: env.SIXTY_LOG_LEVEL ?? 'info',
     bench: env.SIXTY_BENCH === '1',
     smtpUrl: env.SIXTY_SMTP_URL || null,
+    trustProxy: env.SIXTY_TRUST_PROXY === '1',
+    limits: {
+      callbacksPerIpPerMinute: intFrom(env.SIXTY_LIMIT_CALLBACKS_PER_IP, 10, 'SIXTY_LIMIT_CALLBACKS_PER_IP'),
+      callbacksPerSitePerMinute: intFrom(env.SIXTY_LIMIT_CALLBACKS_PER_SITE, 300, 'SIXTY_LIMIT_CALLBACKS_PER_SITE'),
+      eventsPerIpPerMinute: intFrom(env.SIXTY_LIMIT_EVENTS_PER_IP, 1200, 'SIXTY_LIMIT_EVENTS_PER_IP'),
+      configPerIpPerMinute: intFrom(env.SIXTY_LIMIT_CONFIG_PER_IP, 300, 'SIXTY_LIMIT_CONFIG_PER_IP'),
+      signInsPerIpPerMinute: intFrom(env.SIXTY_LIMIT_SIGNINS_PER_IP, 20, 'SIXTY_LIMIT_SIGNINS_PER_IP'),
+      signInsPerAccountPer15Min: intFrom(env.SIXTY_LIMIT_SIGNINS_PER_ACCOUNT, 10, 'SIXTY_LIMIT_SIGNINS_PER_ACCOUNT'),
+      callbacksPerPhonePerDay: intFrom(env.SIXTY_LIMIT_CALLBACKS_PER_PHONE, 3, 'SIXTY_LIMIT_CALLBACKS_PER_PHONE'),
+      duplicateWindowMs: intFrom(env.SIXTY_DUPLICATE_WINDOW_MS, 10 * 60_000, 'SIXTY_DUPLICATE_WINDOW_MS'),
+    },
     webhookTickMs: intFrom(env.SIXTY_WEBHOOK_TICK_MS, 1000, 'SIXTY_WEBHOOK_TICK_MS'),
     webhookRetryBaseMs: intFrom(env.SIXTY_WEBHOOK_RETRY_MS, 2000, 'SIXTY_WEBHOOK_RETRY_MS'),
     mailFrom: env.SIXTY_MAIL_FROM ?? 'Sixty <sixty@localhost>',

@@ -11,6 +11,7 @@ import { createReportsOps } from './db/sqlite/reports-ops';
 import { eraseSubject } from './db/sqlite/erasure-ops';
 import { createSitesAdminOps } from './db/sqlite/sites-admin-ops';
 import { createWebhookOps } from './db/sqlite/webhook-ops';
+import { createCallbackGuardOps } from './db/sqlite/callback-guard-ops';
 import { startDispatcher } from './webhooks/dispatcher';
 import { createMailer } from './mail/mailer';
 import { SiteCache } from './sites/site-cache';
@@ -73,6 +74,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     kick: (userId) => io.of(REP_NAMESPACE).in(`rep:${userId}`).disconnectSockets(true),
     sitesAdmin,
     webhooks: webhookStore,
+    guard: createCallbackGuardOps(db),
     sites: new SiteCache(store, sitesAdmin, clock),
     visitorSecret: await store.secret('visitor-token'),
     demoSiteKey: () => demoSiteKey,

@@ -8,22 +8,36 @@ import type { AppDeps } from '../app';
 import { readBody } from '../http/body';
 import { ApiFailure } from '../http/errors';
 import { allowSiteOrigin } from '../sites/site-origin';
+import { clientIp } from '../http/client-ip';
+import { RateLimiter, rateLimit, tooMany } from '../http/rate-limit';
 import { toE164 } from './phone';
 import { leadOfToken, visitorToken } from './visitor-token';
+
+const DAY_MS = 24 * 3600 * 1000;
 
 /** Idempotency keys: printable, bounded. */
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 /** `POST /v1/callbacks`: a visitor asks to be called now. Committed before the 2xx. */
 export function callbackRoutes(deps: AppDeps) {
-  const { store, clock, router } = deps;
+  const { store, clock, router, guard } = deps;
   const app = new Hono();
+  const limiter = new RateLimiter();
+  const limits = deps.config.limits;
+  app.use(
+    '/',
+    rateLimit({ limiter, limit: limits.callbacksPerIpPerMinute, what: 'callback requests from this address', key: (c) => `ip:${clientIp(c, deps.config.trustProxy)}`, clock }),
+  );
 
   app.post('/', async (c) => {
     const body = await readBody(c, callbackRequestSchema);
     const site = await deps.sites.byKeyOrNull(body.siteKey);
     if (!site) throw new ApiFailure(400, 'unknown_site', 'Unknown site key', { siteKey: 'Unknown site key' });
     allowSiteOrigin(c, site);
+    if (limits.callbacksPerSitePerMinute > 0) {
+      const hit = limiter.hit(`site:${site.id}`, limits.callbacksPerSitePerMinute, 60_000, clock());
+      if (!hit.ok) tooMany(c, hit.retryAfterSec, 'callback requests for this site');
+    }
 
     const key = c.req.header('idempotency-key') ?? c.req.query('idempotencyKey');
     if (key !== undefined && !KEY_PATTERN.test(key)) {
@@ -43,9 +57,26 @@ export function callbackRoutes(deps: AppDeps) {
     if (Object.keys(fields).length) throw new ApiFailure(400, 'invalid', 'Some fields need attention', fields);
 
     const now = clock();
+    const replay = key !== undefined && (await guard.keyUsed(site.id, key));
+    if (!replay) {
+      // Nobody can have a stranger called over and over: a daily cap per phone number.
+      const limit = deps.config.limits.callbacksPerPhonePerDay;
+      if (limit > 0) {
+        const recent = await guard.requestsForPhone(site.id, phoneE164!, now - DAY_MS);
+        if (recent.length >= limit) tooMany(c, Math.ceil((recent[recent.length - limit]! + DAY_MS - now) / 1000), 'callback requests for this phone number today');
+      }
+      // A repeat request from the same person joins their open lead instead of a second call.
+      const window = deps.config.limits.duplicateWindowMs;
+      const joined = window > 0 ? await guard.recentLead(site.id, phoneE164!, body.email || null, now - window) : null;
+      if (joined) {
+        await guard.record({ workspaceId: site.workspaceId, siteId: site.id, phone: phoneE164!, email: body.email || null, leadId: joined, at: now, repeat: true });
+        return c.json(await respond(joined), 200);
+      }
+    }
+
     // A visitor who browsed before asking keeps their history: it counts in the decision.
     const history = body.visitorId ? await deps.tracking.visitorHistory(site.id, body.visitorId) : null;
-    const qualification = qualify({
+    let qualification = qualify({
       rules: site.rules,
       answers: body.answers,
       traits: { ...(history?.traits ?? {}), ...(body.email ? { email: body.email } : {}) },
@@ -53,6 +84,11 @@ export function callbackRoutes(deps: AppDeps) {
       callbackRequested: true,
       now,
     });
+    const bot = await formBot(body, site.id);
+    if (bot) {
+      // Kept, never lost, but never routed: a person reviewing suspects can still call back.
+      qualification = { ...qualification, hot: false, mql: false, fit: { status: 'fails', stage: 'suspect', reason: bot, missing: [] } };
+    }
     const result = await store.recordCallback({
       site,
       name: body.name,
@@ -70,17 +106,28 @@ export function callbackRoutes(deps: AppDeps) {
       throw new ApiFailure(409, 'idempotency_conflict', 'This idempotency key was already used with a different request');
     }
     if (result.kind === 'created') {
+      await guard.record({ workspaceId: site.workspaceId, siteId: site.id, phone: phoneE164!, email: body.email || null, leadId: result.leadId, at: now, repeat: false });
       if (body.visitorId) await deps.tracking.linkVisitorToLead(site.id, body.visitorId, result.leadId);
       await router.leadCaptured(result.leadId);
     }
-    const status = await router.statusOf(result.leadId);
-    const response: CallbackResponse = {
-      leadId: result.leadId,
-      visitorToken: visitorToken(deps.visitorSecret, result.leadId),
-      status: status ?? { state: 'closed' },
-    };
-    return c.json(response, result.kind === 'created' ? 201 : 200);
+    return c.json(await respond(result.leadId), result.kind === 'created' ? 201 : 200);
   });
+
+  async function respond(leadId: string): Promise<CallbackResponse> {
+    return {
+      leadId,
+      visitorToken: visitorToken(deps.visitorSecret, leadId),
+      status: (await router.statusOf(leadId)) ?? { state: 'closed' },
+    };
+  }
+
+  /** Why this submission looks automated (honeypot filled, or faster than a person types), or null. */
+  async function formBot(body: { hp?: string | undefined; tts?: number | undefined }, siteId: string): Promise<string | null> {
+    if (body.hp) return 'Looks automated: filled a hidden form field';
+    const min = (await deps.tracking.settings(siteId)).minSubmitMs;
+    if (body.tts !== undefined && min > 0 && body.tts < min) return `Looks automated: submitted ${body.tts} ms after the form opened`;
+    return null;
+  }
 
   app.post('/:leadId/slot', async (c) => {
     const body = await readBody(c, slotChoiceSchema);

@@ -69,6 +69,8 @@ export const siteSettings = sqliteTable('site_settings', {
   botFilter: integer('bot_filter', { mode: 'boolean' }).notNull().default(true),
   /** Events per second one visitor may send before the excess is dropped. */
   maxEventsPerSecond: integer('max_events_per_second').notNull().default(20),
+  /** Callback forms submitted faster than this after opening are treated as bots (0 = off). */
+  minSubmitMs: integer('min_submit_ms').notNull().default(2000),
 });
 
 /** Every version of a site's rules; the published one is also copied to `sites.rules`. */

@@ -3,10 +3,22 @@ import type { PublicSiteConfig } from '../../shared/site-rules';
 import type { AppDeps } from '../app';
 import { ApiFailure } from '../http/errors';
 import { allowSiteOrigin } from './site-origin';
+import { clientIp } from '../http/client-ip';
+import { RateLimiter, rateLimit } from '../http/rate-limit';
 
 /** What the widget needs to draw itself: public, origin-checked, cacheable briefly. */
 export function siteRoutes(deps: AppDeps) {
   const app = new Hono();
+  app.use(
+    '*',
+    rateLimit({
+      limiter: new RateLimiter(),
+      limit: deps.config.limits.configPerIpPerMinute,
+      what: 'requests from this address',
+      key: (c) => clientIp(c, deps.config.trustProxy),
+      clock: deps.clock,
+    }),
+  );
   app.get('/:siteKey/config', async (c) => {
     const site = await deps.sites.byKeyOrNull(c.req.param('siteKey'));
     if (!site) throw new ApiFailure(404, 'unknown_site', 'Unknown site key', { siteKey: 'Unknown site key' });

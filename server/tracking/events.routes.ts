@@ -8,6 +8,8 @@ import { ApiFailure } from '../http/errors';
 import { allowSiteOrigin } from '../sites/site-origin';
 import { BotFilter } from './bot-filter';
 import { IngestQueue } from './ingest-queue';
+import { clientIp } from '../http/client-ip';
+import { RateLimiter, rateLimit } from '../http/rate-limit';
 import { InstallCheck } from '../sites/install-check';
 
 /**
@@ -21,6 +23,16 @@ export function eventRoutes(deps: AppDeps) {
   const bots = new BotFilter();
   const installs = new InstallCheck(deps.sitesAdmin);
   const app = new Hono();
+  app.use(
+    '/',
+    rateLimit({
+      limiter: new RateLimiter(),
+      limit: deps.config.limits.eventsPerIpPerMinute,
+      what: 'event batches from this address',
+      key: (c) => clientIp(c, deps.config.trustProxy),
+      clock,
+    }),
+  );
 
   app.post('/', async (c) => {
     const batch = await readBody(c, eventBatchSchema);

@@ -9,9 +9,11 @@ export interface SiteSettings {
   trackSelectors: Array<{ selector: string; name: string }>;
   botFilter: boolean;
   maxEventsPerSecond: number;
+  /** Callback forms submitted faster than this after opening are treated as bots (0 = off). */
+  minSubmitMs: number;
 }
 
-export const DEFAULT_SETTINGS: SiteSettings = { consent: 'implied', trackSelectors: [], botFilter: true, maxEventsPerSecond: 20 };
+export const DEFAULT_SETTINGS: SiteSettings = { consent: 'implied', trackSelectors: [], botFilter: true, maxEventsPerSecond: 20, minSubmitMs: 2000 };
 
 /** One validated batch, ready to be written. */
 export interface IngestItem {

@@ -14,6 +14,10 @@ export const callbackRequestSchema = z.strictObject({
   pageUrl: z.string().max(2000).optional(),
   /** Anonymous visitor id from first-party storage, to join behaviour history later. */
   visitorId: z.string().max(100).optional(),
+  /** Honeypot: a field people never see; anything in it means a form bot. */
+  hp: z.string().max(500).optional(),
+  /** Milliseconds from the form being shown to its submission (time-to-submit). */
+  tts: z.number().int().min(0).max(86_400_000).optional(),
 });
 export type CallbackRequest = z.infer<typeof callbackRequestSchema>;
 

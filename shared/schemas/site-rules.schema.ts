@@ -74,4 +74,5 @@ export const siteSettingsSchema = z.strictObject({
     .max(50),
   botFilter: z.boolean(),
   maxEventsPerSecond: z.number().int().min(1).max(100_000),
+  minSubmitMs: z.number().int().min(0).max(60_000),
 });

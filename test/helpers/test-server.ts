@@ -14,24 +14,51 @@ export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 /** An origin the demo site allows (`http://localhost:*`). */
 export const HOST_ORIGIN = 'http://localhost:5999';
 
+/** The abuse limits switched off (0), as the README documents. */
+export const NO_LIMITS = {
+  callbacksPerIpPerMinute: 0,
+  callbacksPerSitePerMinute: 0,
+  eventsPerIpPerMinute: 0,
+  configPerIpPerMinute: 0,
+  signInsPerIpPerMinute: 0,
+  signInsPerAccountPer15Min: 0,
+  callbacksPerPhonePerDay: 0,
+  duplicateWindowMs: 0,
+};
+
 export interface TestServer extends RunningServer {
   dir: string;
   siteKey: string;
   stop(): Promise<void>;
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export interface TestServerOptions extends Omit<Partial<Config>, 'limits'> {
+  limits?: Partial<Config['limits']>;
+  /** The demo site's time-to-submit check (ms); off (0) unless a test sets it, since browsers driven by tests fill forms in milliseconds. */
+  minSubmitMs?: number;
+}
+
+export async function startTestServer(overrides: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'sixty-test-'));
-  const config = {
-    ...configFromEnv({}, { distDir: DIST }),
+  const defaults = configFromEnv({}, { distDir: DIST });
+  const { limits: limitOverrides, minSubmitMs, ...rest } = overrides;
+  const config: Config = {
+    ...defaults,
     port: 0,
     host: '127.0.0.1',
     dbPath: join(dir, 'data', 'sixty.db'),
-    ...overrides,
+    ...rest,
+    // Every test client comes from 127.0.0.1 and reuses a few phone numbers, so the abuse
+    // limits are off here through their documented settings; test/integration/protections
+    // turns each one on and proves it works.
+    limits: { ...defaults.limits, ...NO_LIMITS, ...limitOverrides },
   };
   const server = await startServer(config, { log: pino({ level: process.env.SIXTY_TEST_LOG ?? 'silent' }) });
   const siteKey = server.deps.demoSiteKey();
   if (!siteKey) throw new Error('test server has no demo site');
+  const site = (await server.deps.store.siteByKey(siteKey))!;
+  const settings = await server.deps.tracking.settings(site.id);
+  await server.deps.tracking.saveSettings(site.id, site.workspaceId, { ...settings, minSubmitMs: minSubmitMs ?? 0 });
   return {
     ...server,
     dir,

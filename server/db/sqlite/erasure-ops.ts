@@ -7,7 +7,7 @@ export interface ErasureResult {
 }
 
 /** Tables keyed by lead id, deleted before the leads themselves (foreign keys). */
-const BY_LEAD = ['lead_events', 'stage_changes', 'offers', 'follow_ups', 'sla_breaches', 'idempotency_keys'] as const;
+const BY_LEAD = ['lead_events', 'stage_changes', 'offers', 'follow_ups', 'sla_breaches', 'idempotency_keys', 'callback_requests'] as const;
 
 export interface Subject {
   /** E.164. */

@@ -238,14 +238,14 @@ export function createTrackingOps(db: Db): TrackingStore {
       if (hit) return hit;
       const row = db.select().from(tr.siteSettings).where(eq(tr.siteSettings.siteId, siteId)).get();
       const s: SiteSettings = row
-        ? { consent: row.consent, trackSelectors: JSON.parse(row.trackSelectors), botFilter: row.botFilter, maxEventsPerSecond: row.maxEventsPerSecond }
+        ? { consent: row.consent, trackSelectors: JSON.parse(row.trackSelectors), botFilter: row.botFilter, maxEventsPerSecond: row.maxEventsPerSecond, minSubmitMs: row.minSubmitMs }
         : DEFAULT_SETTINGS;
       settingsCache.set(siteId, s);
       return s;
     },
 
     async saveSettings(siteId, workspaceId, s) {
-      const values = { siteId, workspaceId, consent: s.consent, trackSelectors: JSON.stringify(s.trackSelectors), botFilter: s.botFilter, maxEventsPerSecond: s.maxEventsPerSecond };
+      const values = { siteId, workspaceId, consent: s.consent, trackSelectors: JSON.stringify(s.trackSelectors), botFilter: s.botFilter, maxEventsPerSecond: s.maxEventsPerSecond, minSubmitMs: s.minSubmitMs };
       db.insert(tr.siteSettings).values(values).onConflictDoUpdate({ target: tr.siteSettings.siteId, set: values }).run();
       settingsCache.delete(siteId);
     },

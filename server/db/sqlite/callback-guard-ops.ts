@@ -1,0 +1,32 @@
+import type { CallbackGuardStore } from '../../callbacks/callback-guard-store';
+import type { Db } from './open';
+
+export function createCallbackGuardOps(db: Db): CallbackGuardStore {
+  const raw = db.$client;
+  const keyUsed = raw.prepare<[string, string]>('select 1 from idempotency_keys where site_id = ? and key = ?');
+  const byPhone = raw.prepare<[string, string, number], { at: number }>('select at from callback_requests where site_id = ? and phone = ? and at >= ? order by at');
+  const recent = raw.prepare<[string, string, string | null, number], { leadId: string }>(
+    `select r.lead_id as leadId from callback_requests r join leads l on l.id = r.lead_id
+      where r.site_id = ? and (r.phone = ? or (r.email is not null and r.email = ?)) and r.at >= ? order by r.at desc limit 1`,
+  );
+  const insert = raw.prepare('insert into callback_requests (workspace_id, site_id, phone, email, lead_id, at) values (?, ?, ?, ?, ?, ?)');
+  const note = raw.prepare("insert into lead_events (workspace_id, lead_id, kind, text, at) values (?, ?, 'repeat', 'Asked for a callback again (joined this lead)', ?)");
+  const recordTx = raw.transaction((r: Parameters<CallbackGuardStore['record']>[0]) => {
+    insert.run(r.workspaceId, r.siteId, r.phone, r.email, r.leadId, r.at);
+    if (r.repeat) note.run(r.workspaceId, r.leadId, r.at);
+  });
+  return {
+    async keyUsed(siteId, key) {
+      return keyUsed.get(siteId, key) !== undefined;
+    },
+    async requestsForPhone(siteId, phone, since) {
+      return byPhone.all(siteId, phone, since).map((r) => r.at);
+    },
+    async recentLead(siteId, phone, email, since) {
+      return recent.get(siteId, phone, email?.toLowerCase() ?? null, since)?.leadId ?? null;
+    },
+    async record(r) {
+      recordTx({ ...r, email: r.email?.toLowerCase() ?? null });
+    },
+  };
+}
