@@ -22,6 +22,8 @@ export interface Config {
   smtpUrl: string | null;
   /** Sender of that mail (`SIXTY_MAIL_FROM`). */
   mailFrom: string;
+  /** Anonymous behaviour events are deleted after this many days (`SIXTY_EVENT_RETENTION_DAYS`, 90; 0 keeps them). */
+  eventRetentionDays: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (`SIXTY_TRUST_PROXY=1`). */
   trustProxy: boolean;
   /** Abuse limits; each is documented in the README, and 0 turns one off. */
@@ -67,6 +69,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { distDir: strin
     bench: env.SIXTY_BENCH === '1',
     smtpUrl: env.SIXTY_SMTP_URL || null,
     trustProxy: env.SIXTY_TRUST_PROXY === '1',
+    eventRetentionDays: intFrom(env.SIXTY_EVENT_RETENTION_DAYS, 90, 'SIXTY_EVENT_RETENTION_DAYS'),
     limits: {
       callbacksPerIpPerMinute: intFrom(env.SIXTY_LIMIT_CALLBACKS_PER_IP, 10, 'SIXTY_LIMIT_CALLBACKS_PER_IP'),
       callbacksPerSitePerMinute: intFrom(env.SIXTY_LIMIT_CALLBACKS_PER_SITE, 300, 'SIXTY_LIMIT_CALLBACKS_PER_SITE'),

@@ -13,6 +13,7 @@ import { createSitesAdminOps } from './db/sqlite/sites-admin-ops';
 import { createWebhookOps } from './db/sqlite/webhook-ops';
 import { createCallbackGuardOps } from './db/sqlite/callback-guard-ops';
 import { startDispatcher } from './webhooks/dispatcher';
+import { startRetention } from './tracking/retention';
 import { createMailer } from './mail/mailer';
 import { SiteCache } from './sites/site-cache';
 import { createApp, type AppDeps } from './app';
@@ -30,6 +31,8 @@ export interface RunningServer {
   deps: AppDeps;
   /** Set when demo mode seeded a fresh database. */
   seededDemo: { siteKey: string } | null;
+  /** The anonymous-events retention job (runs hourly; tests call it with a fake clock). */
+  retention: { run(): Promise<{ events: number; visitors: number }> };
   close(): Promise<void>;
 }
 
@@ -85,6 +88,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   registerRepNamespace(io.of(REP_NAMESPACE) as unknown as Parameters<typeof registerRepNamespace>[0], deps);
   registerVisitorNamespace(io.of(VISITOR_NAMESPACE) as unknown as Parameters<typeof registerVisitorNamespace>[0], deps);
   await router.start();
+  const retention = startRetention(deps.tracking, config.eventRetentionDays, clock, log);
   const dispatcher = startDispatcher({ store: webhookStore, clock, log, tickMs: config.webhookTickMs, retryBaseMs: config.webhookRetryBaseMs });
 
   try {
@@ -106,10 +110,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     port,
     deps,
     seededDemo,
+    retention,
     close() {
       // Stop accepting, let in-flight requests finish, then close sockets and the database.
       closing ??= (async () => {
         router.stop();
+        retention.stop();
         await dispatcher.stop();
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         (http as HttpServer & { closeIdleConnections?: () => void }).closeIdleConnections?.();

@@ -68,6 +68,12 @@ export interface TrackingStore {
   availableRepName(workspaceId: string, online: ReadonlySet<string>): Promise<string | null>;
   markInvited(siteId: string, visitorId: string, now: number): Promise<void>;
 
+  /**
+   * Retention: deletes behaviour events of anonymous visitors (never identified, no lead) older
+   * than `before`, and such visitors not seen since. Known leads keep their history.
+   */
+  purgeAnonymous(before: number): Promise<{ events: number; visitors: number }>;
+
   rulesVersions(siteId: string): Promise<RulesVersionRow[]>;
   saveDraft(site: Site, rules: SiteRules, userId: string, now: number): Promise<number>;
   publish(site: Site, version: number, now: number): Promise<boolean>;

@@ -34,6 +34,8 @@ export interface TestServer extends RunningServer {
 
 export interface TestServerOptions extends Omit<Partial<Config>, 'limits'> {
   limits?: Partial<Config['limits']>;
+  /** A fake clock for the whole server (routing timers still run on real time). */
+  clock?: () => number;
   /** The demo site's time-to-submit check (ms); off (0) unless a test sets it, since browsers driven by tests fill forms in milliseconds. */
   minSubmitMs?: number;
 }
@@ -41,7 +43,7 @@ export interface TestServerOptions extends Omit<Partial<Config>, 'limits'> {
 export async function startTestServer(overrides: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'sixty-test-'));
   const defaults = configFromEnv({}, { distDir: DIST });
-  const { limits: limitOverrides, minSubmitMs, ...rest } = overrides;
+  const { limits: limitOverrides, minSubmitMs, clock, ...rest } = overrides;
   const config: Config = {
     ...defaults,
     port: 0,
@@ -53,7 +55,7 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
     // turns each one on and proves it works.
     limits: { ...defaults.limits, ...NO_LIMITS, ...limitOverrides },
   };
-  const server = await startServer(config, { log: pino({ level: process.env.SIXTY_TEST_LOG ?? 'silent' }) });
+  const server = await startServer(config, { log: pino({ level: process.env.SIXTY_TEST_LOG ?? 'silent' }), ...(clock ? { clock } : {}) });
   const siteKey = server.deps.demoSiteKey();
   if (!siteKey) throw new Error('test server has no demo site');
   const site = (await server.deps.store.siteByKey(siteKey))!;

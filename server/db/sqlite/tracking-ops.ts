@@ -284,6 +284,19 @@ export function createTrackingOps(db: Db): TrackingStore {
       raw.prepare('update visitors set invited_at = ? where site_id = ? and visitor_id = ?').run(now, siteId, visitorId);
     },
 
+    async purgeAnonymous(before) {
+      return raw.transaction(() => {
+        const events = raw
+          .prepare(
+            `delete from events where at < ? and exists (select 1 from visitors v where v.site_id = events.site_id
+               and v.visitor_id = events.visitor_id and v.lead_id is null)`,
+          )
+          .run(before).changes;
+        const visitors = raw.prepare('delete from visitors where lead_id is null and last_seen_at < ?').run(before).changes;
+        return { events, visitors };
+      })();
+    },
+
     async rulesVersions(siteId) {
       return db
         .select()
