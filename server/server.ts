@@ -121,6 +121,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         (http as HttpServer & { closeIdleConnections?: () => void }).closeIdleConnections?.();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await httpClosed;
+        // Re-routing started by the last accepts or declines finishes before the database closes.
+        await router.idle();
         store.close();
       })();
       return closing;

@@ -16,7 +16,6 @@ import type {
   RoutingRule,
   RoutingSnapshot,
   SlaCause,
-  Step,
   Strategy,
 } from '../routing/routing.types';
 
@@ -177,6 +176,16 @@ export interface FollowUpTask {
   dueAt: number;
 }
 
+/** A warm MQL (not hot): not offered live, it waits in its team's follow-up list. */
+export interface WarmLead {
+  leadId: string;
+  name: string;
+  score: number;
+  capturedAt: number;
+  /** The team of the routing rule it falls under; null when no rule matches. */
+  teamId: string | null;
+}
+
 export interface OutboxEvent {
   id: number;
   workspaceId: string;
@@ -188,8 +197,6 @@ export interface OutboxEvent {
 
 /** A rep with what routing knows of them, for presence views. */
 export type RepRouting = RepState;
-
-export type { Step };
 
 export interface Store {
   ping(): Promise<boolean>;
@@ -206,7 +213,7 @@ export interface Store {
   createSession(tokenHash: string, userId: string, now: number, ttlMs: number): Promise<void>;
   userBySession(tokenHash: string, now: number): Promise<User | null>;
   deleteSession(tokenHash: string): Promise<void>;
-  /** The rep's own choice; `reason` is set when the system makes them away. Available clears the missed count. */
+  /** The rep's own choice; `reason` is kept when the system makes them away. Coming back from away clears the missed count. */
   setPresence(userId: string, presence: ChosenPresence, reason?: string | null): Promise<void>;
 
   recordCallback(cmd: CallbackCommand): Promise<CallbackResult>;
@@ -258,6 +265,8 @@ export interface Store {
   setAccountOwner(workspaceId: string, domain: string, repId: string | null): Promise<void>;
   updateSiteRouting(siteId: string, patch: Partial<SiteRoutingSettings>): Promise<void>;
 
+  /** Warm MQLs of the workspace by team (the rule each falls under), oldest first. */
+  warmLeads(workspaceId: string, limit: number): Promise<WarmLead[]>;
   /** The rep's open follow-up attempts, soonest due first. */
   followUps(repId: string): Promise<FollowUpTask[]>;
   /** Undelivered outbox events, oldest first. */
@@ -268,6 +277,10 @@ export interface Store {
   leadWorkspace(leadId: string): Promise<string | null>;
   myLeads(repId: string): Promise<MyLeadRow[]>;
   recordCallAttempt(leadId: string, userId: string, workspaceId: string, now: number): Promise<LeadCard | null>;
+  /**
+   * Logs a call outcome. No answer or voicemail schedules the next attempt (a follow-up task) per
+   * the site's cadence; after the last, the lead goes back to nurture ("no contact after N attempts").
+   */
   recordOutcome(leadId: string, userId: string, workspaceId: string, input: OutcomeInput, now: number): Promise<LeadCard | 'not_owner' | null>;
 
   /** What the visitor sees; `slots` computes callback times from the lead's routing snapshot when nobody can take it. */

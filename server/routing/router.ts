@@ -97,9 +97,18 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
   }
 
   /** Every waiting lead of the workspace, oldest first: no periodic sweep, only on events. */
-  async function routeWorkspace(workspaceId: string) {
+  async function routeWorkspace(workspaceId: string): Promise<readonly RouteResult[]> {
     const now = clock();
-    await handle(await store.routeWaiting(workspaceId, now, online.set, (s) => decideRouting(s, now)), false);
+    const results = await store.routeWaiting(workspaceId, now, online.set, (s) => decideRouting(s, now));
+    await handle(results, false);
+    return results;
+  }
+
+  /** After an offer closed: route what waits, and tell the visitor if their lead found nobody. */
+  async function afterClose(offer: OpenOffer, leadWaiting: boolean) {
+    const results = await routeWorkspace(offer.workspaceId);
+    const reoffered = results.some((r) => r.leadId === offer.leadId && r.offers.length > 0);
+    if (leadWaiting && !reoffered) await pushVisitorStatus(offer.leadId);
   }
 
   async function checkSla(leadId: string) {
@@ -114,8 +123,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
     notify.offerClosed(offer.repId, offer.id, 'expired');
     if (closed.away) notify.presenceChanged(offer.repId, 'away', closed.away.reason);
     // The lead (if nobody else holds it) and whoever waited for this rep's freed capacity.
-    await routeWorkspace(offer.workspaceId);
-    if (closed.leadWaiting) await pushVisitorStatus(offer.leadId);
+    await afterClose(offer, closed.leadWaiting);
   }
 
   function scheduled(leadId: string, at: number) {
@@ -154,7 +162,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
       notify.leadUpdated(repId, card);
       await pushVisitorStatus(result.leadId);
       // The accepted offer (and any taken ones) freed offer capacity: waiting leads may go now.
-      inBackground('routing after accept', () => routeWorkspace(result.workspaceId));
+      inBackground('routing after accept', async () => void (await routeWorkspace(result.workspaceId)));
       return { ok: true, data: card };
     },
 
@@ -163,10 +171,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
       if (!closed) return { ok: false, error: 'not_found' };
       scheduler.cancel(`offer:${offerId}`);
       notify.offerClosed(repId, offerId, 'declined');
-      inBackground('routing after decline', async () => {
-        await routeWorkspace(closed.offer.workspaceId);
-        if (closed.leadWaiting) await pushVisitorStatus(closed.offer.leadId);
-      });
+      inBackground('routing after decline', () => afterClose(closed.offer, closed.leadWaiting));
       return { ok: true, data: undefined };
     },
 

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, isNotNull, isNull, lte, ne, notExists, or, sql } from 'drizzle-orm';
 import type { OfferView, Stage, VisitorStatus } from '../../../shared/api';
 import { checkTransition } from '../../../shared/lifecycle';
+import { matchRule } from '../../routing/match-rule.core';
 import { slaBreachCause } from '../../routing/sla-cause.core';
 import { QUEUE_TEXT, SLA_TEXT, STEP_TEXT, STRATEGY_TEXT, describeSkips } from '../../routing/routing-text';
 import type { QueueReason, RoutingPlan, RoutingSnapshot } from '../../routing/routing.types';
@@ -32,6 +33,7 @@ type RoutingOps = Pick<
   | 'visitorStatus'
   | 'scheduleCallback'
   | 'scheduledLeads'
+  | 'warmLeads'
 >;
 
 /** Stages a lead may not be routed from when it turns hot again. */
@@ -409,6 +411,22 @@ export function routingOps(ctx: StoreContext): RoutingOps {
           .run();
         ctx.event(tx, lead, 'scheduled', `Visitor asked to be called at ${new Date(slotAt).toISOString()}`, now, { at: slotAt });
         return true;
+      });
+    },
+
+    async warmLeads(workspaceId, limit) {
+      const leads = db
+        .select()
+        .from(t.leads)
+        .where(and(eq(t.leads.workspaceId, workspaceId), eq(t.leads.stage, 'mql'), eq(t.leads.routing, 'closed'), isNull(t.leads.ownerId)))
+        .orderBy(asc(t.leads.capturedAt))
+        .limit(limit)
+        .all();
+      const none = new Set<string>();
+      return leads.map((lead) => {
+        const s = reader.snapshot(lead, none);
+        const rule = matchRule(s.rules, s.lead);
+        return { leadId: lead.id, name: lead.name, score: lead.score, capturedAt: lead.capturedAt, teamId: rule && s.teams.has(rule.teamId) ? rule.teamId : null };
       });
     },
 
