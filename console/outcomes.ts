@@ -8,8 +8,10 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   voicemail: 'Left a voicemail',
   wrong_number: 'Wrong number',
   sql: 'SQL',
+  opportunity: 'Opportunity',
   nurture: 'Nurture',
   disqualified: 'Disqualified',
+  suspect: 'Suspect',
 };
 
 export const OUTCOME_CHOICES: readonly Outcome[] = OUTCOMES;

@@ -7,6 +7,8 @@ import type { TrackingStore } from './tracking/tracking-store';
 import type { SiteCache } from './sites/site-cache';
 import type { SitesAdminStore } from './sites/sites-admin-store';
 import type { WebhookStore } from './webhooks/webhook-store';
+import type { WorkspaceStore } from './console/workspace-store';
+import { workspaceRoutes } from './console/workspace.routes';
 import type { CallbackGuardStore } from './callbacks/callback-guard-store';
 import { webhookRoutes } from './webhooks/webhooks.routes';
 import { sitesAdminRoutes } from './sites/sites-admin.routes';
@@ -57,6 +59,8 @@ export interface AppDeps {
   kick: (userId: string) => void;
   /** Callback protections: per-phone daily cap, repeat requests joining the open lead. */
   guard: CallbackGuardStore;
+  /** The rep workspace and the supervisor view. */
+  workspace: WorkspaceStore;
   /** Outbound webhooks and their delivery log. */
   webhooks: WebhookStore;
   /** Site keys, origins, install check and appearance. */
@@ -117,6 +121,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/console/sites', sitesAdminRoutes(deps));
   app.route('/v1/console/webhooks', webhookRoutes(deps));
   app.route('/v1/console', linkRoutes(deps));
+  app.route('/v1/console', workspaceRoutes(deps));
   if (deps.config.bench) app.route('/bench', benchRoutes(deps));
   app.route('/demo', demoRoutes(deps));
   app.get('/', (c) => c.redirect('/console/', 302));

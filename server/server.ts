@@ -12,6 +12,7 @@ import { eraseSubject } from './db/sqlite/erasure-ops';
 import { createSitesAdminOps } from './db/sqlite/sites-admin-ops';
 import { createWebhookOps } from './db/sqlite/webhook-ops';
 import { createCallbackGuardOps } from './db/sqlite/callback-guard-ops';
+import { createWorkspaceOps } from './db/sqlite/workspace-ops';
 import { startDispatcher } from './webhooks/dispatcher';
 import { startRetention } from './tracking/retention';
 import { createMailer } from './mail/mailer';
@@ -78,6 +79,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     sitesAdmin,
     webhooks: webhookStore,
     guard: createCallbackGuardOps(db),
+    workspace: createWorkspaceOps(db),
     sites: new SiteCache(store, sitesAdmin, clock),
     visitorSecret: await store.secret('visitor-token'),
     demoSiteKey: () => demoSiteKey,

@@ -73,6 +73,28 @@ export interface LeadCard {
   firstCallAt: number | null;
   outcome: Outcome | null;
   ownerName: string | null;
+  company?: string | null;
+  /** The lead's IANA time zone, to show their local time. */
+  timeZone?: string | null;
+  /** What they did on the site, oldest first (page views, downloads, clicks...). */
+  pageTrail?: Array<{ at: number; type: string; url: string | null; name: string | null }>;
+  source?: { referrer: string | null; landingUrl: string | null; utm: Record<string, string> } | null;
+  /** Visits to the site (1 = this one) and the first time they were seen. */
+  visits?: number;
+  firstSeenAt?: number | null;
+  hotAt?: number | null;
+  /** When a rep must have accepted (the SLA clock). */
+  slaDueAt?: number | null;
+  notes?: Array<{ at: number; author: string; text: string }>;
+  qualificationAnswers?: SalesQualification | null;
+}
+
+/** The four sales-qualification questions a rep answers when logging SQL. */
+export interface SalesQualification {
+  needs: string;
+  currentSolution: string;
+  decisionMaker: string;
+  readyOrBudget: string;
 }
 
 export interface TimelineEntry {
@@ -97,6 +119,7 @@ export interface MyLeadRow {
   capturedAt: number;
   acceptedAt: number | null;
   outcome: Outcome | null;
+  nextFollowUpAt?: number | null;
 }
 
 export interface SetupStatus {

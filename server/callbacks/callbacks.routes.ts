@@ -97,6 +97,7 @@ export function callbackRoutes(deps: AppDeps) {
       answers: body.answers,
       pageUrl: body.pageUrl ?? null,
       visitorId: body.visitorId ?? null,
+      timeZone: body.timeZone ?? null,
       qualification,
       stage: stageFromQualification(qualification),
       idempotency: key ? { key, bodyHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : null,

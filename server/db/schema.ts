@@ -121,6 +121,10 @@ export const leads = sqliteTable(
     ruleId: text('rule_id'),
     /** Call attempts without contact (no answer, voicemail), for the follow-up cadence. */
     contactAttempts: integer('contact_attempts').notNull().default(0),
+    /** The visitor's IANA time zone (from their browser), so a rep sees their local time. */
+    timeZone: text('time_zone'),
+    /** JSON SalesQualification: the four questions answered when the rep logged SQL. */
+    salesQualification: text('sales_qualification'),
     // The speed-to-lead timeline, measured rather than assumed.
     capturedAt: integer('captured_at').notNull(),
     qualifiedAt: integer('qualified_at'),
@@ -297,6 +301,20 @@ export const followUps = sqliteTable(
     closedAt: integer('closed_at'),
   },
   (t) => [index('follow_ups_rep').on(t.repId, t.status, t.dueAt), index('follow_ups_lead').on(t.leadId)],
+);
+
+/** Notes reps write on a lead. */
+export const leadNotes = sqliteTable(
+  'lead_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workspaceId: text('workspace_id').notNull(),
+    leadId: text('lead_id').notNull().references(() => leads.id),
+    authorId: text('author_id').notNull(),
+    text: text('text').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('lead_notes_lead').on(t.leadId, t.at)],
 );
 
 /** Missed SLAs with their cause, for reports; the event also goes to the outbox. */

@@ -67,6 +67,8 @@ export interface CallbackCommand {
   answers: Record<string, string>;
   pageUrl: string | null;
   visitorId: string | null;
+  /** The visitor's IANA time zone, when their browser told us. */
+  timeZone?: string | null;
   qualification: Qualification;
   stage: Stage;
   idempotency: { key: string; bodyHash: string } | null;

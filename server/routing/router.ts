@@ -141,6 +141,12 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
      * A known lead turned hot from behaviour (scoring calls this): marks it waiting unless it is
      * already routed, owned or ruled out, and routes it now.
      */
+    /** Offers created outside a routing pass (a supervisor's force-offer): arm and push them. */
+    async offered(offers: readonly OpenOffer[]) {
+      await announce(offers);
+      for (const leadId of new Set(offers.map((o) => o.leadId))) await pushVisitorStatus(leadId);
+    },
+
     async leadBecameHot(leadId: string): Promise<void> {
       if (!(await store.markHot(leadId, clock()))) return;
       await routeOne(leadId);

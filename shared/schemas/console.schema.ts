@@ -16,15 +16,25 @@ export const setupSchema = z.strictObject({
 
 export { OUTCOMES, OUTCOMES_NEEDING_REASON, type Outcome } from '../outcomes';
 
+const answer = z.string().trim().min(1, 'Answer this question').max(1000);
+
 export const outcomeSchema = z
   .strictObject({
     outcome: z.enum(OUTCOMES, 'Pick an outcome'),
     reason: z.string().trim().max(500).optional(),
     notes: z.string().max(5000).optional(),
+    /** Required for `sql`: the four sales-qualification questions (DOMAIN.md). */
+    qualification: z
+      .strictObject({ needs: answer, currentSolution: answer, decisionMaker: answer, readyOrBudget: answer })
+      .optional(),
   })
   .refine((o) => !OUTCOMES_NEEDING_REASON.includes(o.outcome) || (o.reason ?? '').length > 0, {
     path: ['reason'],
-    message: 'A reason is required for nurture and disqualified',
+    message: 'A reason is required for nurture, disqualified and suspect',
+  })
+  .refine((o) => o.outcome !== 'sql' || o.qualification !== undefined, {
+    path: ['qualification'],
+    message: 'Answer the four qualification questions to mark SQL',
   });
 export type OutcomeInput = z.infer<typeof outcomeSchema>;
 
@@ -50,3 +60,6 @@ export const inviteSchema = z.strictObject({
 export const newPasswordSchema = z.strictObject({
   password: z.string().min(10, 'Use at least 10 characters').max(200),
 });
+
+export const noteSchema = z.strictObject({ text: z.string().trim().min(1, 'Write something').max(5000) });
+export const repIdSchema = z.strictObject({ repId: z.string().min(1).max(100) });

@@ -93,7 +93,7 @@ describe('after the call', () => {
   it("refuses another rep's outcome on a lead they do not own", async () => {
     const { lead } = await acceptedLead();
     const sam = await signIn(server.url, 'sam@demo.sixty');
-    const res = await api(`/v1/console/leads/${lead.id}/outcome`, sam, { method: 'POST', body: JSON.stringify({ outcome: 'sql' }) });
+    const res = await api(`/v1/console/leads/${lead.id}/outcome`, sam, { method: 'POST', body: JSON.stringify({ outcome: 'connected' }) });
     expect(res.status).toBe(403);
   });
 });

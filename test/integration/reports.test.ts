@@ -28,7 +28,7 @@ beforeAll(async () => {
       await fetch(`${server.url}/v1/console/leads/${ack.data.id}/outcome`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: danaCookie },
-        body: JSON.stringify({ outcome: 'sql' }),
+        body: JSON.stringify({ outcome: 'sql', qualification: { needs: 'A new line', currentSolution: 'None', decisionMaker: 'Yes', readyOrBudget: 'This quarter' } }),
       });
     }
   }

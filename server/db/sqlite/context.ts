@@ -5,6 +5,7 @@ import type { LeadCard, OfferView, Stage } from '../../../shared/api';
 import * as t from '../schema';
 import type { Site } from '../store';
 import type { Db } from './open';
+import { createLeadExtras } from './lead-extras';
 import { toLeadCard, toSite } from './rows';
 import { createSnapshotReader, type SnapshotReader } from './routing-snapshot';
 
@@ -25,8 +26,14 @@ export interface StoreContext {
   offerView(conn: Conn, offerId: string): OfferView | null;
 }
 
+/** How long a site row is trusted from memory (real time: a cache, not domain logic). */
+const SITE_TTL_MS = 2000;
+
 export function createContext(db: Db): StoreContext {
-  const siteCache = new Map<string, Site>();
+  // Sites change rarely but do change (rules published, origins edited elsewhere): a short
+  // time-to-live keeps cards and routing fresh without a read per use.
+  const siteCache = new Map<string, { site: Site; at: number }>();
+  const extras = createLeadExtras(db);
   // The trail is written on every routing step: one prepared insert.
   const insertEvent = db
     .insert(t.leadEvents)
@@ -59,11 +66,11 @@ export function createContext(db: Db): StoreContext {
 
     site(conn, siteId) {
       const cached = siteCache.get(siteId);
-      if (cached) return cached;
+      if (cached && Date.now() - cached.at < SITE_TTL_MS) return cached.site;
       const row = conn.select().from(t.sites).where(eq(t.sites.id, siteId)).get();
       if (!row) throw new Error(`site ${siteId} missing`);
       const s = toSite(row);
-      siteCache.set(siteId, s);
+      siteCache.set(siteId, { site: s, at: Date.now() });
       return s;
     },
 
@@ -88,7 +95,7 @@ export function createContext(db: Db): StoreContext {
       if (!lead) return null;
       const events = q.events.all({ id: leadId });
       const owner = lead.ownerId ? q.userName.get({ id: lead.ownerId }) : undefined;
-      return toLeadCard(lead, ctx.site(conn, lead.siteId), events, owner?.name ?? null);
+      return { ...toLeadCard(lead, ctx.site(conn, lead.siteId), events, owner?.name ?? null), ...extras(lead) };
     },
 
     offerView(conn, offerId) {

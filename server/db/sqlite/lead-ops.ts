@@ -23,8 +23,10 @@ const OUTCOME_STAGE: Record<OutcomeInput['outcome'], Stage | null> = {
   voicemail: null,
   wrong_number: null,
   sql: 'sql',
+  opportunity: 'opportunity',
   nurture: 'nurture',
   disqualified: 'disqualified',
+  suspect: 'suspect',
 };
 
 const OUTCOME_TEXT: Record<OutcomeInput['outcome'], string> = {
@@ -33,8 +35,10 @@ const OUTCOME_TEXT: Record<OutcomeInput['outcome'], string> = {
   voicemail: 'Left a voicemail',
   wrong_number: 'Wrong number',
   sql: 'Sales qualified (SQL)',
+  opportunity: 'Opportunity opened',
   nurture: 'Back to nurture',
   disqualified: 'Disqualified',
+  suspect: 'Suspect: never route again',
 };
 
 /** Business days for a follow-up when the owner has no team or hours of their own. */
@@ -82,6 +86,7 @@ export function leadOps(ctx: StoreContext): LeadOps {
             phone: cmd.phoneE164,
             email: cmd.email,
             visitorId: cmd.visitorId,
+            timeZone: cmd.timeZone ?? null,
             pageUrl: cmd.pageUrl,
             answers: JSON.stringify(cmd.answers),
             fit: q.fit.status,
@@ -155,9 +160,15 @@ export function leadOps(ctx: StoreContext): LeadOps {
           ctx.moveStage(tx, lead, to, userId, input.reason ?? null, now);
         }
         tx.update(t.leads)
-          .set({ outcome: input.outcome, outcomeAt: now, firstCallAt: lead.firstCallAt ?? now })
+          .set({
+            outcome: input.outcome,
+            outcomeAt: now,
+            firstCallAt: lead.firstCallAt ?? now,
+            ...(input.qualification ? { salesQualification: JSON.stringify(input.qualification) } : {}),
+          })
           .where(eq(t.leads.id, leadId))
           .run();
+        if (input.notes?.trim()) tx.insert(t.leadNotes).values({ workspaceId, leadId, authorId: userId, text: input.notes.trim(), at: now }).run();
         const extra = [input.reason, input.notes].filter((s) => s && s.trim()).join(' - ');
         ctx.event(tx, lead, 'outcome', `${OUTCOME_TEXT[input.outcome]}${extra ? `: ${extra}` : ''}`, now);
 

@@ -1,0 +1,31 @@
+// Store operations behind the rep workspace and the supervisor view.
+import type { MyLeadRow } from '../../shared/api';
+import type { OpenOffer } from '../db/store';
+
+export interface SupervisorView {
+  offers: Array<{ offerId: string; leadId: string; leadName: string; repId: string; repName: string; offeredAt: number; expiresAt: number }>;
+  waiting: Array<{ leadId: string; name: string; hotAt: number | null; queueReason: string | null }>;
+  breachesToday: Array<{ leadId: string; name: string; cause: string; at: number }>;
+  load: Array<{ repId: string; openOffers: number; activeLeads: number }>;
+}
+
+export interface WarmLeadRow {
+  id: string;
+  name: string;
+  score: number;
+  reasons: string[];
+  capturedAt: number;
+}
+
+export interface WorkspaceStore {
+  mine(repId: string, filter: { stage?: string; dueBy?: number }): Promise<MyLeadRow[]>;
+  warm(workspaceId: string, limit: number): Promise<WarmLeadRow[]>;
+  /** A rep pulls a warm MQL: they own it (SAL). False when someone else has it or it is not warm. */
+  claim(leadId: string, repId: string, workspaceId: string, now: number): Promise<boolean>;
+  addNote(leadId: string, workspaceId: string, authorId: string, text: string, now: number): Promise<boolean>;
+  supervisor(workspaceId: string, since: number): Promise<SupervisorView>;
+  /** Moves an owned lead (and its open follow-ups) to another rep of the workspace. */
+  reassign(leadId: string, toRepId: string, workspaceId: string, by: string, now: number): Promise<'ok' | 'not_found' | 'not_owned'>;
+  /** Offers a lead nobody owns to one rep now, outside the rules; the normal timeout applies. */
+  forceOffer(leadId: string, repId: string, workspaceId: string, by: string, now: number): Promise<OpenOffer | 'not_found' | 'owned' | 'already_offered'>;
+}

@@ -1,0 +1,56 @@
+// What the lead card shows beyond the lead row: where they came from, what they did on the
+// site, notes and the sales-qualification answers. Prepared once; read per card.
+import type { LeadCard, SalesQualification } from '../../../shared/api';
+import type { Db } from './open';
+
+/** The card shows the latest this many behaviour events. */
+const TRAIL_LIMIT = 60;
+
+interface LeadRowForExtras {
+  id: string;
+  siteId: string;
+  visitorId: string | null;
+  timeZone: string | null;
+  salesQualification: string | null;
+  hotAt: number | null;
+  slaDueAt: number | null;
+}
+
+type Extras = Pick<LeadCard, 'company' | 'timeZone' | 'pageTrail' | 'source' | 'visits' | 'firstSeenAt' | 'hotAt' | 'slaDueAt' | 'notes' | 'qualificationAnswers'>;
+
+export function createLeadExtras(db: Db) {
+  const raw = db.$client;
+  const visitor = raw.prepare<[string, string, string | null]>(
+    `select visitor_id as visitorId, traits, referrer, landing_url as landingUrl, utm_source as source, utm_medium as medium,
+            utm_campaign as campaign, utm_term as term, utm_content as content, visits, first_seen_at as firstSeenAt
+       from visitors where site_id = ? and (lead_id = ? or visitor_id = ?) order by last_seen_at desc limit 1`,
+  );
+  const trail = raw.prepare<[string, string]>(
+    `select at, type, url, name from (select id, at, type, url, name from events where site_id = ? and visitor_id = ?
+       and type in ('page_view', 'download', 'outbound', 'click', 'custom', 'form_submit') order by id desc limit ${TRAIL_LIMIT}) order by id`,
+  );
+  const notes = raw.prepare<[string]>(
+    'select n.at, coalesce(u.name, \'Someone\') as author, n.text from lead_notes n left join users u on u.id = n.author_id where n.lead_id = ? order by n.at, n.id',
+  );
+
+  return function leadExtras(lead: LeadRowForExtras): Extras {
+    const v = visitor.get(lead.siteId, lead.id, lead.visitorId) as
+      | { visitorId: string; traits: string; referrer: string | null; landingUrl: string | null; visits: number; firstSeenAt: number; [utm: string]: unknown }
+      | undefined;
+    const traits = v ? (JSON.parse(v.traits) as Record<string, unknown>) : {};
+    const utm: Record<string, string> = {};
+    if (v) for (const k of ['source', 'medium', 'campaign', 'term', 'content']) if (typeof v[k] === 'string') utm[k] = v[k] as string;
+    return {
+      company: typeof traits.company === 'string' ? traits.company : null,
+      timeZone: lead.timeZone,
+      pageTrail: v ? (trail.all(lead.siteId, v.visitorId) as Extras['pageTrail']) : [],
+      source: v ? { referrer: v.referrer, landingUrl: v.landingUrl, utm } : null,
+      visits: v?.visits ?? 1,
+      firstSeenAt: v?.firstSeenAt ?? null,
+      hotAt: lead.hotAt,
+      slaDueAt: lead.slaDueAt,
+      notes: notes.all(lead.id) as Extras['notes'],
+      qualificationAnswers: lead.salesQualification ? (JSON.parse(lead.salesQualification) as SalesQualification) : null,
+    };
+  };
+}
