@@ -1,0 +1,107 @@
+// Generated hostile payloads against every HTTP endpoint: deep nesting, huge strings, wrong
+// types, unicode edge cases and prototype-pollution keys. Zero 5xx, and the process survives,
+// including malformed socket.io frames from a raw WebSocket.
+import fc from 'fast-check';
+import { WebSocket } from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOST_ORIGIN, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+
+let server: TestServer;
+let admin: string;
+let leadId: string;
+let siteId: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await signIn(server.url, 'admin@demo.sixty');
+  siteId = (await server.deps.store.siteByKey(server.siteKey))!.id;
+  const res = await fetch(`${server.url}/v1/callbacks`, {
+    method: 'POST',
+    headers: { origin: HOST_ORIGIN },
+    body: JSON.stringify({ siteKey: server.siteKey, name: 'Fuzz Target', phone: '+1 415 555 0100', answers: { projects: 'commercial', size: '1-10', role: 'decision' } }),
+  });
+  leadId = ((await res.json()) as { leadId: string }).leadId;
+});
+afterAll(() => server.stop());
+
+const RUNS = Number(process.env.SIXTY_FUZZ_RUNS ?? 60);
+
+/** Every route a client can reach, with ids that exist (so handlers run past their lookups). */
+const endpoints = () => [
+  ['POST', '/v1/callbacks', false],
+  ['POST', '/v1/events', false],
+  ['GET', `/v1/sites/${server.siteKey}/config`, false],
+  ['POST', `/v1/callbacks/${leadId}/slot`, false],
+  ['POST', '/v1/console/session', false],
+  ['POST', '/v1/console/setup', false],
+  ['POST', `/v1/console/leads/${leadId}/outcome`, true],
+  ['POST', `/v1/console/leads/${leadId}/notes`, true],
+  ['POST', `/v1/console/leads/${leadId}/call`, true],
+  ['POST', `/v1/console/leads/${leadId}/claim`, true],
+  ['POST', `/v1/console/leads/${leadId}/offer`, true],
+  ['POST', `/v1/console/leads/${leadId}/reassign`, true],
+  ['GET', '/v1/console/leads/mine?stage=%00', true],
+  ['GET', '/v1/console/reports?from=%F0%9F&to=x', true],
+  ['POST', `/v1/sites/${siteId}/rules`, true],
+  ['POST', `/v1/sites/${siteId}/rules/backtest`, true],
+  ['PUT', `/v1/sites/${siteId}/settings`, true],
+  ['PUT', `/v1/console/sites/${siteId}`, true],
+  ['PUT', `/v1/console/sites/${siteId}/appearance`, true],
+  ['POST', '/v1/console/users/invites', true],
+  ['POST', '/v1/console/invites/x/accept', false],
+  ['POST', '/v1/console/password-resets/x', false],
+  ['POST', '/v1/console/webhooks', true],
+  ['POST', '/v1/console/erasures', true],
+] as const;
+
+const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'siteKey', 'name', 'phone', 'answers', 'events', 'toString', '\u0000', '🦄', 'a'.repeat(300));
+const hostileString = fc.oneof(
+  fc.string(),
+  fc.constantFrom('', '\u0000', '\uD800', '\uFFFF', '‮', '<script>alert(1)</script>', '=1+1', '../../etc/passwd', '%00', 'null', '1e309'),
+  fc.string({ minLength: 5000, maxLength: 20000 }),
+);
+const leaf = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
+const hostileValue = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, fc.array(tie('value'), { maxLength: 5 }), fc.dictionary(hostileKey, tie('value'), { maxKeys: 6 })),
+})).value;
+/** Deep nesting that a recursive walker would choke on. */
+const deep = fc.integer({ min: 50, max: 3000 }).map((n) => '['.repeat(n) + ']'.repeat(n));
+const body = fc.oneof(
+  hostileValue.map((v) => JSON.stringify(v) ?? 'null'),
+  deep,
+  hostileString,
+  fc.constant('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}'),
+);
+
+describe('fuzzing every endpoint', () => {
+  it('answers generated hostile input with a 4xx (or 2xx), never a 5xx', async () => {
+    const seen = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...endpoints()), body, fc.constantFrom('text/plain', 'application/json', 'application/x-www-form-urlencoded'), async ([method, path, auth], payload, type) => {
+        const res = await fetch(`${server.url}${path}`, {
+          method,
+          headers: { 'content-type': type, origin: HOST_ORIGIN, ...(auth ? { cookie: admin } : {}) },
+          ...(method === 'GET' ? {} : { body: payload }),
+        });
+        seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
+        await res.arrayBuffer();
+        expect(res.status, `${method} ${path} with ${payload.slice(0, 200)}`).toBeLessThan(500);
+      }),
+      { numRuns: RUNS * endpoints().length },
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it('survives malformed socket.io frames from a raw WebSocket', async () => {
+    const frames = ['', '4', '42', '42[', '42["offer:accept"', '42["offer:accept",{"offerId":{"__proto__":1}},1]', '0{"token":', '40/rep,{"x":', '451-["x",{"_placeholder":true,"num":99}]', '2'.repeat(70000), '\u0000\u0001', '40/visitor,' + '['.repeat(5000)];
+    for (const ns of ['/rep', '/visitor']) {
+      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`, { headers: { origin: HOST_ORIGIN, cookie: admin } });
+      await new Promise<void>((resolve) => ws.once('open', () => resolve()));
+      ws.send(`40${ns},`);
+      for (const f of frames) ws.send(f);
+      await new Promise((r) => setTimeout(r, 200));
+      ws.terminate();
+    }
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
