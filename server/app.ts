@@ -57,6 +57,8 @@ export interface AppDeps {
   mailer: Mailer;
   /** Ends a user's live connections at once (deactivated, password changed). */
   kick: (userId: string) => void;
+  /** Ends the live connections opened with one session (signed out). */
+  kickSession: (sessionHash: string) => Promise<void>;
   /** Callback protections: per-phone daily cap, repeat requests joining the open lead. */
   guard: CallbackGuardStore;
   /** The rep workspace and the supervisor view. */

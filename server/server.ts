@@ -76,6 +76,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     erase: async (workspaceId, who, actor, now) => eraseSubject(db, workspaceId, who, actor, now),
     mailer: createMailer(config.smtpUrl, config.mailFrom),
     kick: (userId) => io.of(REP_NAMESPACE).in(`rep:${userId}`).disconnectSockets(true),
+    kickSession: async (sessionHash) => {
+      for (const s of await io.of(REP_NAMESPACE).fetchSockets()) if (s.data.sessionHash === sessionHash) s.disconnect(true);
+    },
     sitesAdmin,
     webhooks: webhookStore,
     guard: createCallbackGuardOps(db),

@@ -73,6 +73,8 @@ export function authRoutes(deps: AppDeps) {
 
   app.delete('/session', requireUser(store, clock), async (c) => {
     await store.deleteSession(c.get('sessionHash'));
+    // A revoked session must not keep a live connection open.
+    await deps.kickSession(c.get('sessionHash'));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   });

@@ -30,9 +30,9 @@ export function leadRoutes(deps: AppDeps) {
 
   app.post('/:id/claim', async (c) => {
     const user = c.get('user');
-    if (!(await workspace.claim(c.req.param('id'), user.id, user.workspaceId, clock()))) {
-      throw new ApiFailure(409, 'not_available', 'Someone already has this lead, or it is no longer a warm MQL');
-    }
+    const claimed = await workspace.claim(c.req.param('id'), user.id, user.workspaceId, clock());
+    if (claimed === 'not_found') throw new ApiFailure(404, 'not_found', 'No such lead');
+    if (claimed === 'not_available') throw new ApiFailure(409, 'not_available', 'Someone already has this lead, or it is no longer a warm MQL');
     const card = (await store.leadCard(c.req.param('id'), user.workspaceId))!;
     notify.leadUpdated(user.id, card);
     return c.json(card);

@@ -20,8 +20,8 @@ export interface WarmLeadRow {
 export interface WorkspaceStore {
   mine(repId: string, filter: { stage?: string; dueBy?: number }): Promise<MyLeadRow[]>;
   warm(workspaceId: string, limit: number): Promise<WarmLeadRow[]>;
-  /** A rep pulls a warm MQL: they own it (SAL). False when someone else has it or it is not warm. */
-  claim(leadId: string, repId: string, workspaceId: string, now: number): Promise<boolean>;
+  /** A rep pulls a warm MQL: they own it (SAL). `not_available` when someone else has it or it is not warm. */
+  claim(leadId: string, repId: string, workspaceId: string, now: number): Promise<'ok' | 'not_found' | 'not_available'>;
   addNote(leadId: string, workspaceId: string, authorId: string, text: string, now: number): Promise<boolean>;
   supervisor(workspaceId: string, since: number): Promise<SupervisorView>;
   /** Moves an owned lead (and its open follow-ups) to another rep of the workspace. */

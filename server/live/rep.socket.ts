@@ -5,8 +5,8 @@ import type { AppDeps } from '../app';
 import type { User } from '../db/store';
 import { SESSION_COOKIE, cookieFromHeader, hashToken } from '../auth/session';
 
-type RepSocket = Socket<RepClientToServer, RepServerToClient, Record<string, never>, { user: User }>;
-type RepNamespace = Namespace<RepClientToServer, RepServerToClient, Record<string, never>, { user: User }>;
+type RepSocket = Socket<RepClientToServer, RepServerToClient, Record<string, never>, { user: User; sessionHash: string }>;
+type RepNamespace = Namespace<RepClientToServer, RepServerToClient, Record<string, never>, { user: User; sessionHash: string }>;
 
 /** Reps authenticate with their console session cookie; the handshake Origin must be ours. */
 export function registerRepNamespace(nsp: RepNamespace, deps: AppDeps) {
@@ -21,6 +21,7 @@ export function registerRepNamespace(nsp: RepNamespace, deps: AppDeps) {
       const user = token ? await store.userBySession(hashToken(token), clock()) : null;
       if (!user) return next(new Error('unauthenticated'));
       socket.data.user = user;
+      socket.data.sessionHash = hashToken(token!);
       next();
     } catch (err) {
       log.error({ err }, 'rep handshake failed');

@@ -39,7 +39,8 @@ export function createWorkspaceOps(db: Db): WorkspaceStore {
     async claim(leadId, repId, workspaceId, now) {
       return raw.transaction(() => {
         const rep = userName.get(repId, workspaceId);
-        if (!rep) return false;
+        // Another workspace's lead is indistinguishable from a missing one.
+        if (!rep || !raw.prepare('select 1 from leads where id = ? and workspace_id = ?').get(leadId, workspaceId)) return 'not_found' as const;
         // Conditional: only a warm lead nobody holds (no owner, no open offer) can be pulled.
         const done = raw
           .prepare(
@@ -47,11 +48,11 @@ export function createWorkspaceOps(db: Db): WorkspaceStore {
                and stage = 'mql' and routing in ('closed', 'waiting')`,
           )
           .run(repId, now, leadId, workspaceId);
-        if (done.changes !== 1) return false;
+        if (done.changes !== 1) return 'not_available' as const;
         raw.prepare("update leads set stage = 'sal' where id = ?").run(leadId);
         stageChange.run(workspaceId, leadId, 'mql', 'sal', repId, 'Pulled from the warm MQL list', now);
         event.run(workspaceId, leadId, 'accepted', `${rep.name} took this warm lead from the team's list`, now);
-        return true;
+        return 'ok' as const;
       })();
     },
 
