@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// The longer suite (`npm run test:load`): soak under load, run by .ci/run after `npm test`.
+export default defineConfig({
+  test: {
+    include: ['test/load/**/*.test.ts'],
+    testTimeout: 20 * 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
