@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'widget/**/*.test.ts', 'console/**/*.test.ts', 'test/**/*.test.ts'],
     // The benchmark (test/bench/run.ts) is not a test file and never runs here; its harness
     // test (test/bench/harness.test.ts) does, in a tiny configuration.
-    exclude: ['**/node_modules/**'],
+    // The soak (test/load) is the longer suite: npm run test:load.
+    exclude: ['**/node_modules/**', 'test/load/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
