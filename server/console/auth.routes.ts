@@ -29,7 +29,9 @@ export function authRoutes(deps: AppDeps) {
       httpOnly: true,
       sameSite: 'Lax',
       path: '/',
-      secure: c.req.url.startsWith('https:'),
+      // Behind a TLS-terminating proxy the request itself is plain HTTP: trust its header only
+      // when SIXTY_TRUST_PROXY says a proxy is there.
+      secure: c.req.url.startsWith('https:') || (config.trustProxy && c.req.header('x-forwarded-proto') === 'https'),
       maxAge: Math.floor(config.sessionTtlMs / 1000),
     });
   }
