@@ -15,9 +15,10 @@ export class ApiFailure extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/** `keepalive` caps bodies at 64 KB, so it is for the queue's small posts, not a rules draft. */
+export async function request<T>(method: Method, path: string, body?: unknown, keepalive = method === 'POST'): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -26,7 +27,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
       // The call endpoint fires as the browser hands off to a `tel:` link.
-      keepalive: method === 'POST',
+      keepalive,
     });
   } catch {
     throw new ApiFailure(0, 'network', 'Cannot reach the server. Check your connection and try again.');

@@ -7,6 +7,7 @@ import './styles/header.css';
 import './styles/queue.css';
 import './styles/offers.css';
 import './styles/lead.css';
+import './styles/nav.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

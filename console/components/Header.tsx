@@ -1,4 +1,5 @@
-// The queue's top bar: who and where, presence, connection state and sign out.
+// The queue's top bar: who and where, connection state, presence, offer alerts and sign out.
+import type { ComponentChildren } from 'preact';
 import type { Me } from '../../shared/api';
 import type { ChosenPresence } from '../../shared/schemas/console.schema';
 import type { Connection } from '../hooks/useRepChannel';
@@ -11,15 +12,25 @@ interface Props {
   presenceBusy: boolean;
   onPresence: (presence: ChosenPresence) => void;
   onSignOut: () => void;
+  /** The offer alert switches (sound, notifications). */
+  alerts: ComponentChildren;
 }
 
 const CONNECTION_TEXT: Record<Connection, string> = {
   connecting: 'Connecting…',
   live: 'Live',
   reconnecting: 'Reconnecting…',
+  offline: 'Offline',
 };
 
-export function Header({ me, connection, presence, presenceBusy, onPresence, onSignOut }: Props) {
+const CONNECTION_TITLE: Record<Connection, string> = {
+  connecting: 'Opening the live connection',
+  live: 'Connected: offers arrive the moment they are made',
+  reconnecting: 'Connection lost. Reconnecting by itself; offers made meanwhile appear once it is back.',
+  offline: 'This device has no network. Offers made meanwhile appear once it is back.',
+};
+
+export function Header({ me, connection, presence, presenceBusy, onPresence, onSignOut, alerts }: Props) {
   return (
     <header class="topbar">
       <div class="topbar-who">
@@ -32,11 +43,12 @@ export function Header({ me, connection, presence, presenceBusy, onPresence, onS
         </div>
       </div>
       <div class="topbar-controls">
-        <p class={`connection connection-${connection}`} role="status">
+        <p class={`connection connection-${connection}`} role="status" title={CONNECTION_TITLE[connection]} data-connection={connection}>
           <span class="dot" aria-hidden="true" />
           {CONNECTION_TEXT[connection]}
         </p>
         <PresenceToggle presence={presence} disabled={connection !== 'live' || presenceBusy} onChange={onPresence} />
+        <div class="topbar-alerts">{alerts}</div>
         <button type="button" class="btn btn-ghost signout" onClick={onSignOut}>
           Sign out
         </button>

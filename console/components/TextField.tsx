@@ -12,9 +12,11 @@ interface Props {
   error?: string;
   required?: boolean;
   multiline?: boolean;
+  /** Id of a <datalist> of suggestions. */
+  list?: string;
 }
 
-export function TextField({ id, label, value, onValue, type = 'text', autoComplete, hint, error, required, multiline }: Props) {
+export function TextField({ id, label, value, onValue, type = 'text', autoComplete, hint, error, required, multiline, list }: Props) {
   const showHint = hint && !error;
   const hintId = showHint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -31,7 +33,7 @@ export function TextField({ id, label, value, onValue, type = 'text', autoComple
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      {multiline ? <textarea rows={3} {...common} /> : <input type={type} autoComplete={autoComplete} {...common} />}
+      {multiline ? <textarea rows={3} {...common} /> : <input type={type} autoComplete={autoComplete} list={list} {...common} />}
       {showHint && (
         <p class="field-hint" id={hintId}>
           {hint}

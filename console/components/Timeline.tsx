@@ -1,13 +1,27 @@
-// What happened to the lead and when: the facts speed-to-lead is reported from.
+// What happened to the lead and when, routing included (rules matched, reps skipped, offers made,
+// expired, declined, accepted, escalations): the facts speed-to-lead is reported from.
 import type { TimelineEntry } from '../../shared/api';
 import { formatWhenPrecise } from '../format';
+
+/** Routing steps get their own marker colour; anything else is a plain step. */
+const TONE: Record<string, string> = {
+  rule: 'info',
+  offered: 'info',
+  queued: 'wait',
+  skipped: 'wait',
+  expired: 'bad',
+  declined: 'bad',
+  escalated: 'wait',
+  accepted: 'good',
+  sla_breach: 'bad',
+};
 
 export function Timeline({ entries, now }: { entries: TimelineEntry[]; now: number }) {
   if (entries.length === 0) return <p class="muted">Nothing recorded yet.</p>;
   return (
     <ol class="timeline">
       {entries.map((entry, i) => (
-        <li key={`${entry.at}-${i}`} class={`timeline-${entry.kind}`}>
+        <li key={`${entry.at}-${i}`} class={`timeline-${entry.kind} tone-${TONE[entry.kind] ?? 'plain'}`}>
           <time dateTime={new Date(entry.at).toISOString()}>{formatWhenPrecise(entry.at, now)}</time>
           <span>{entry.text}</span>
         </li>

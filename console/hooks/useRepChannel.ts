@@ -6,7 +6,8 @@ import type { ChosenPresence } from '../../shared/schemas/console.schema';
 import { api, ApiFailure } from '../api';
 import { acceptErrorText, connectRep, emitWithAck, type RepSocket } from '../live';
 
-export type Connection = 'connecting' | 'live' | 'reconnecting';
+/** `offline`: the browser says the network is gone; the socket reconnects when it is back. */
+export type Connection = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 /** An offer on screen; `closedText` keeps a closed one visible briefly to say why it went. */
 export interface OfferItem {
@@ -27,8 +28,16 @@ const CLOSED_TEXT: Partial<Record<OfferClosedReason, string>> = {
   expired: 'Offer expired',
 };
 
+/** When another tab of the same rep answered: this tab says so instead of just dropping the card. */
+const ELSEWHERE_TEXT: Partial<Record<OfferClosedReason, string>> = {
+  accepted: 'Accepted in your other tab',
+  declined: 'Declined in your other tab',
+};
+
 interface Handlers {
   onLeadUpdated: (lead: LeadCard) => void;
+  /** Another tab of this rep accepted the offer for this lead. */
+  onAcceptedElsewhere: (leadId: string) => void;
   onSignedOut: () => void;
   notify: (text: string, tone?: 'info' | 'error') => void;
 }
@@ -43,6 +52,10 @@ export function useRepChannel(handlers: Handlers) {
   const [presenceBusy, setPresenceBusy] = useState(false);
   const [offers, setOffers] = useState<OfferItem[]>([]);
   const socketRef = useRef<RepSocket | null>(null);
+  const offersRef = useRef(offers);
+  offersRef.current = offers;
+  /** Offers this tab is answering: their `offer:closed` echo is ours, not another tab's. */
+  const answering = useRef(new Set<string>());
   const on = useRef(handlers);
   on.current = handlers;
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
@@ -100,11 +113,11 @@ export function useRepChannel(handlers: Handlers) {
         .catch(() => on.current.notify('Could not load your offers. Retrying on reconnect.', 'error'));
     });
     socket.on('disconnect', (reason) => {
-      setConnection('reconnecting');
+      setConnection(navigator.onLine ? 'reconnecting' : 'offline');
       if (reason === 'io server disconnect') checkSession();
     });
     socket.on('connect_error', () => {
-      setConnection((c) => (c === 'connecting' ? c : 'reconnecting'));
+      setConnection((c) => (!navigator.onLine ? 'offline' : c === 'connecting' ? c : 'reconnecting'));
       if (!socket.active) checkSession();
     });
 
@@ -112,15 +125,30 @@ export function useRepChannel(handlers: Handlers) {
       setOffers((all) => [...all.filter((o) => o.offer.offerId !== offer.offerId), { offer }].sort(byExpiry));
     });
     socket.on('offer:closed', ({ offerId, reason }) => {
-      const text = CLOSED_TEXT[reason];
+      const item = offersRef.current.find((o) => o.offer.offerId === offerId);
+      const elsewhere = !answering.current.has(offerId) ? ELSEWHERE_TEXT[reason] : undefined;
+      const text = CLOSED_TEXT[reason] ?? elsewhere;
       if (text) closeWithNote(offerId, text);
       else removeOffer(offerId);
+      if (elsewhere && reason === 'accepted' && item) on.current.onAcceptedElsewhere(item.offer.leadId);
     });
     socket.on('lead:updated', (lead) => on.current.onLeadUpdated(lead));
     socket.on('presence:changed', ({ presence: next, reason }) => {
       setPresenceState(next);
       if (reason) on.current.notify(reason);
     });
+
+    // The browser knows before socket.io's heartbeat does. Back online, a fresh connection
+    // re-syncs from the server: the old one may look alive but have lost what was sent meanwhile.
+    const wentOffline = () => setConnection('offline');
+    const cameOnline = () => {
+      setConnection('reconnecting');
+      socket.disconnect();
+      socket.connect();
+    };
+    window.addEventListener('offline', wentOffline);
+    window.addEventListener('online', cameOnline);
+    if (!navigator.onLine) setConnection('offline');
 
     const sweep = setInterval(() => {
       const cutoff = Date.now() - STALE_OFFER_MS;
@@ -129,6 +157,8 @@ export function useRepChannel(handlers: Handlers) {
 
     return () => {
       stopped = true;
+      window.removeEventListener('offline', wentOffline);
+      window.removeEventListener('online', cameOnline);
       clearInterval(sweep);
       timers.current.forEach(clearTimeout);
       socket.disconnect();
@@ -160,6 +190,7 @@ export function useRepChannel(handlers: Handlers) {
       const socket = socketRef.current;
       if (!socket) return null;
       markBusy(offerId, 'accept');
+      answering.current.add(offerId);
       try {
         const r = await emitWithAck(socket, 'offer:accept', { offerId });
         if (r.ok) {
@@ -175,19 +206,23 @@ export function useRepChannel(handlers: Handlers) {
       } catch {
         markBusy(offerId, undefined);
         on.current.notify(acceptErrorText('timeout'), 'error');
+      } finally {
+        // Kept a little longer: the server's `offer:closed` echo may trail the acknowledgement.
+        later(() => answering.current.delete(offerId), CLOSED_NOTE_MS);
       }
       return null;
     },
-    [removeOffer, closeWithNote],
+    [removeOffer, closeWithNote, later],
   );
 
   const decline = useCallback(
-    async (offerId: string) => {
+    async (offerId: string, reason?: string) => {
       const socket = socketRef.current;
       if (!socket) return;
       markBusy(offerId, 'decline');
+      answering.current.add(offerId);
       try {
-        const r = await emitWithAck(socket, 'offer:decline', { offerId });
+        const r = await emitWithAck(socket, 'offer:decline', reason ? { offerId, reason } : { offerId });
         if (r.ok || r.error === 'expired' || r.error === 'already_taken' || r.error === 'not_found') removeOffer(offerId);
         else {
           markBusy(offerId, undefined);
@@ -196,9 +231,12 @@ export function useRepChannel(handlers: Handlers) {
       } catch {
         markBusy(offerId, undefined);
         on.current.notify('No answer from the server. The offer was not declined.', 'error');
+      } finally {
+        // Kept a little longer: the server's `offer:closed` echo may trail the acknowledgement.
+        later(() => answering.current.delete(offerId), CLOSED_NOTE_MS);
       }
     },
-    [removeOffer],
+    [removeOffer, later],
   );
 
   return { connection, presence, presenceBusy, offers, setPresence, accept, decline };

@@ -1,16 +1,25 @@
-// The rep's live queue: offers with countdowns, the open lead card and the rep's own leads.
+// The rep's live queue: offers with countdowns and alerts, the open lead card, the rep's lists
+// (own leads, follow-ups, the team's warm MQLs) and, for managers and admins, the supervisor view.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { LeadCard, Me } from '../../shared/api';
-import { api, messageOf } from '../api';
+import { api, ApiFailure, messageOf } from '../api';
+import { AlertControls } from '../components/AlertControls';
 import { Header } from '../components/Header';
+import { LazySupervisor } from '../components/LazySupervisor';
 import { LeadDetail } from '../components/LeadDetail';
-import { MyLeads } from '../components/MyLeads';
 import { Notices } from '../components/Notices';
 import { OfferList } from '../components/OfferList';
+import { ViewSwitch, useQueueView } from '../components/ViewSwitch';
+import { WorkLists, type WorkList } from '../components/WorkLists';
+import { queueApi, type FullLeadCard } from '../hooks/queue-api';
+import { useDesktopNotifications } from '../hooks/useDesktopNotifications';
 import { useMyLeads } from '../hooks/useMyLeads';
 import { useNotices } from '../hooks/useNotices';
+import { useOfferAlerts } from '../hooks/useOfferAlerts';
 import { useOfferKeys } from '../hooks/useOfferKeys';
+import { usePolledList } from '../hooks/usePolledList';
 import { useRepChannel } from '../hooks/useRepChannel';
+import { useSound } from '../hooks/useSound';
 
 interface Props {
   me: Me;
@@ -18,11 +27,34 @@ interface Props {
   onSignedOut: (expired: boolean) => void;
 }
 
+/** Follow-ups fall due and warm leads come and go without a live event: refreshed this often. */
+const LIST_REFRESH_MS = 30_000;
+
 export function Queue({ me, onSignedOut }: Props) {
-  const [lead, setLead] = useState<LeadCard | null>(null);
+  const [lead, setLead] = useState<FullLeadCard | null>(null);
+  const leadRef = useRef(lead);
+  leadRef.current = lead;
+  const [list, setList] = useState<WorkList>('mine');
+  const [claiming, setClaiming] = useState<string | null>(null);
+  const [decliningId, setDecliningId] = useState<string | null>(null);
+  const [view, setView] = useQueueView(me.role !== 'rep');
   const { notices, notify, dismiss } = useNotices();
   const myLeads = useMyLeads();
+  const followUps = usePolledList(queueApi.followUps, LIST_REFRESH_MS);
+  const warm = usePolledList(queueApi.warmLeads, LIST_REFRESH_MS);
+  const sound = useSound();
+  const desktop = useDesktopNotifications();
+  const sessionEnded = useCallback(() => onSignedOut(true), [onSignedOut]);
 
+  const failed = useCallback(
+    (err: unknown) => {
+      if (err instanceof ApiFailure && err.status === 401) sessionEnded();
+      else notify(messageOf(err), 'error');
+    },
+    [notify, sessionEnded],
+  );
+
+  /** A card came back from the server or a live update: refresh it if open, and its row. */
   const showLead = useCallback(
     (next: LeadCard) => {
       setLead((open) => (open && open.id === next.id ? next : open));
@@ -31,26 +63,71 @@ export function Queue({ me, onSignedOut }: Props) {
     [myLeads.upsert],
   );
 
-  const sessionEnded = useCallback(() => onSignedOut(true), [onSignedOut]);
-  const live = useRepChannel({ onLeadUpdated: showLead, onSignedOut: sessionEnded, notify });
+  const openLead = useCallback(
+    (id: string) => {
+      queueApi.lead(id).then((card) => {
+        setLead(card);
+        myLeads.upsert(card);
+      }, failed);
+    },
+    [failed, myLeads.upsert],
+  );
+
+  const live = useRepChannel({
+    onLeadUpdated: showLead,
+    onSignedOut: sessionEnded,
+    notify,
+    // The same rep accepted in another tab: this tab follows, unless it is busy with another lead.
+    onAcceptedElsewhere: (leadId) => {
+      if (!leadRef.current) openLead(leadId);
+    },
+  });
 
   const accept = useCallback(
     async (offerId: string) => {
+      setDecliningId(null);
       const won = await live.accept(offerId);
       if (won) {
         setLead(won);
         myLeads.upsert(won);
+        setView('queue');
       }
     },
     [live.accept, myLeads.upsert],
   );
 
-  const openLead = useCallback(
-    (id: string) => {
-      api.lead(id).then(setLead, (err) => notify(messageOf(err), 'error'));
+  const decline = useCallback(
+    async (offerId: string, reason: string) => {
+      await live.decline(offerId, reason);
+      setDecliningId((id) => (id === offerId ? null : id));
     },
-    [notify],
+    [live.decline],
   );
+
+  /** After an outcome: the lead's follow-ups changed on the server. */
+  const outcomeSaved = useCallback(
+    (next: FullLeadCard) => {
+      showLead(next);
+      followUps.reload();
+    },
+    [showLead, followUps.reload],
+  );
+
+  const take = async (leadId: string) => {
+    setClaiming(leadId);
+    try {
+      const card = await queueApi.claim(leadId);
+      warm.setRows((rows) => rows?.filter((r) => r.id !== leadId) ?? rows);
+      setLead(card);
+      myLeads.upsert(card);
+      notify(`${card.name} is yours now.`);
+    } catch (err) {
+      failed(err);
+      warm.reload();
+    } finally {
+      setClaiming(null);
+    }
+  };
 
   const signOut = async () => {
     try {
@@ -62,30 +139,41 @@ export function Queue({ me, onSignedOut }: Props) {
   };
 
   const openOffers = live.offers.filter((o) => !o.closedText && !o.busy);
-  useOfferKeys(live.connection === 'live' ? (openOffers[0]?.offer.offerId ?? null) : null, accept, live.decline);
+  const firstOpen = openOffers[0]?.offer.offerId ?? null;
+  useOfferKeys(live.connection === 'live' ? firstOpen : null, accept, setDecliningId);
+  const announcement = useOfferAlerts({ offers: openOffers.map((o) => o.offer), sound, notify: desktop.show });
 
-  // The tab title tells a rep in another tab that a lead is waiting.
+  // The picker closes with its offer (taken, expired, answered elsewhere).
   useEffect(() => {
-    document.title = openOffers.length ? `(${openOffers.length}) New lead · Sixty` : 'Queue · Sixty';
-  }, [openOffers.length]);
-  useEffect(
-    () => () => {
-      document.title = 'Sixty console';
-    },
-    [],
-  );
+    if (decliningId && !live.offers.some((o) => o.offer.offerId === decliningId && !o.closedText)) setDecliningId(null);
+  }, [live.offers, decliningId]);
 
   // Updates pushed while the channel was down were missed: reload what HTTP serves.
   const wasDown = useRef(false);
-  const openId = lead?.id ?? null;
   useEffect(() => {
-    if (live.connection === 'reconnecting') wasDown.current = true;
+    if (live.connection === 'reconnecting' || live.connection === 'offline') wasDown.current = true;
     else if (live.connection === 'live' && wasDown.current) {
       wasDown.current = false;
       myLeads.reload();
-      if (openId) api.lead(openId).then(showLead, () => undefined);
+      followUps.reload();
+      warm.reload();
+      const open = leadRef.current;
+      if (open) queueApi.lead(open.id).then(showLead, () => undefined);
     }
   }, [live.connection]);
+
+  const offerList = (
+    <OfferList
+      offers={live.offers}
+      presence={live.presence}
+      connection={live.connection}
+      decliningId={decliningId}
+      onAccept={accept}
+      onStartDecline={setDecliningId}
+      onCancelDecline={() => setDecliningId(null)}
+      onDecline={decline}
+    />
+  );
 
   return (
     <div class="app">
@@ -96,25 +184,42 @@ export function Queue({ me, onSignedOut }: Props) {
         presenceBusy={live.presenceBusy}
         onPresence={live.setPresence}
         onSignOut={signOut}
+        alerts={<AlertControls sound={sound} permission={desktop.permission} onAskPermission={desktop.request} />}
       />
-      <main class="queue">
-        <OfferList
-          offers={live.offers}
-          presence={live.presence}
-          offline={live.connection !== 'live'}
-          onAccept={accept}
-          onDecline={live.decline}
-        />
-        {lead ? (
-          <LeadDetail lead={lead} onChange={showLead} onClose={() => setLead(null)} />
-        ) : (
-          <section class="panel lead lead-empty" aria-label="Lead card">
-            <p class="empty-title">No lead open</p>
-            <p class="muted">Accept an offer or choose one of your leads to see its card.</p>
-          </section>
-        )}
-        <MyLeads rows={myLeads.rows} error={myLeads.error} openId={openId} onOpen={openLead} onRetry={myLeads.reload} />
-      </main>
+      <p class="sr-only" aria-live="assertive" aria-atomic="true">
+        {announcement}
+      </p>
+      {me.role !== 'rep' && <ViewSwitch view={view} offers={openOffers.length} onView={setView} />}
+      {view === 'supervisor' ? (
+        <main class="queue queue-supervisor">
+          {openOffers.length > 0 && offerList}
+          <LazySupervisor onSessionEnded={sessionEnded} />
+        </main>
+      ) : (
+        <main class="queue">
+          <h1 class="sr-only">Live queue</h1>
+          {offerList}
+          {lead ? (
+            <LeadDetail lead={lead} onChange={outcomeSaved} onClose={() => setLead(null)} />
+          ) : (
+            <section class="panel lead lead-empty" aria-label="Lead card">
+              <p class="empty-title">No lead open</p>
+              <p class="muted">Accept an offer, or choose one of your leads, follow-ups or the team's warm MQLs.</p>
+            </section>
+          )}
+          <WorkLists
+            selected={list}
+            onSelect={setList}
+            openId={lead?.id ?? null}
+            onOpen={openLead}
+            mine={myLeads}
+            followUps={followUps}
+            warm={warm}
+            claiming={claiming}
+            onTake={take}
+          />
+        </main>
+      )}
       <Notices notices={notices} onDismiss={dismiss} />
     </div>
   );

@@ -1,0 +1,55 @@
+// The numbers both teams argue from: speed-to-lead, the funnel, why leads left, where they came
+// from, follow-up effort, the CSV export, and the marketing SLA beside the measured actuals.
+import { useState } from 'preact/hooks';
+import type { PageProps } from '../../routes';
+import { adminApi } from '../admin-api';
+import { LoadState } from '../ui/LoadState';
+import { PageHead } from '../ui/PageHead';
+import { useLoad } from '../ui/useLoad';
+import { Breakdowns } from './Breakdowns';
+import { FunnelSection } from './FunnelSection';
+import { RangePicker } from './RangePicker';
+import { lastDays, toQuery, type DayRange } from './range';
+import { SlaCalculator } from './SlaCalculator';
+import { SpeedSection } from './SpeedSection';
+import '../admin.css';
+import './numbers.css';
+
+const rangeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
+export function NumbersPage({ onSessionEnded }: PageProps) {
+  const [range, setRange] = useState<DayRange>(() => lastDays(30, new Date()));
+  const q = toQuery(range);
+  const query = 'query' in q ? q.query : null;
+  const report = useLoad(() => (query ? adminApi.report(query) : Promise.reject(new Error('Pick a valid range'))), [range.from, range.to], onSessionEnded);
+  const data = report.data;
+
+  return (
+    <div class="page page-wide">
+      <PageHead
+        title="Numbers"
+        intro="Speed-to-lead, the funnel and the marketing SLA for a date range: the closed loop both teams argue from."
+        actions={
+          query && (
+            <a class="btn" href={adminApi.csvHref(query)} download>
+              Export leads (CSV)
+            </a>
+          )
+        }
+      />
+      <RangePicker value={range} onChange={setRange} />
+      <LoadState loading={report.loading && !data} error={report.error} onRetry={report.reload} />
+      {data && (
+        <div class={`numbers${report.loading ? ' numbers-stale' : ''}`} aria-busy={report.loading}>
+          <p class="muted range-note">
+            {rangeFormat.format(data.from)} to {rangeFormat.format(data.to - 1)}
+          </p>
+          <SpeedSection speed={data.speed} />
+          <FunnelSection funnel={data.funnel} />
+          <SlaCalculator funnel={data.funnel} from={data.from} to={data.to} />
+          <Breakdowns funnel={data.funnel} />
+        </div>
+      )}
+    </div>
+  );
+}

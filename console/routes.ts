@@ -1,0 +1,73 @@
+// The console's pages by path and who may open them. Admin and manager pages are loaded on
+// demand (dynamic import), so a rep's queue never downloads them.
+import type { ComponentType } from 'preact';
+import type { Me, UserRole } from '../shared/api';
+
+/** `manager`: managers and admins; `admin`: admins only. */
+export type Access = 'manager' | 'admin';
+
+/** What every signed-in admin page gets. */
+export interface PageProps {
+  me: Me;
+  params: Record<string, string>;
+  /** The server no longer knows the session (a 401): back to sign-in. */
+  onSessionEnded: () => void;
+}
+
+/** What the one-time link landing pages get (no session needed). */
+export interface LandingProps {
+  params: Record<string, string>;
+  onSignedIn: (me: Me) => void;
+}
+
+interface Route<P> {
+  path: string;
+  load: () => Promise<ComponentType<P>>;
+}
+
+export interface AdminRoute extends Route<PageProps> {
+  access: Access;
+}
+
+export const ADMIN_ROUTES: readonly AdminRoute[] = [
+  { path: '/numbers', access: 'manager', load: () => import('./admin/numbers/NumbersPage').then((m) => m.NumbersPage) },
+  { path: '/sites', access: 'manager', load: () => import('./admin/sites/SitesPage').then((m) => m.SitesPage) },
+  { path: '/sites/:siteId/rules', access: 'manager', load: () => import('./admin/rules/RulesPage').then((m) => m.RulesPage) },
+  { path: '/sites/:siteId/settings', access: 'manager', load: () => import('./admin/sites/SettingsPage').then((m) => m.SettingsPage) },
+  { path: '/sites/:siteId/appearance', access: 'manager', load: () => import('./admin/sites/AppearancePage').then((m) => m.AppearancePage) },
+  { path: '/users', access: 'admin', load: () => import('./admin/users/UsersPage').then((m) => m.UsersPage) },
+  { path: '/webhooks', access: 'admin', load: () => import('./admin/webhooks/WebhooksPage').then((m) => m.WebhooksPage) },
+  { path: '/erase', access: 'admin', load: () => import('./admin/erase/ErasePage').then((m) => m.ErasePage) },
+];
+
+export const LANDING_ROUTES: readonly Route<LandingProps>[] = [
+  { path: '/invite/:token', load: () => import('./admin/landing/InvitePage').then((m) => m.InvitePage) },
+  { path: '/reset/:token', load: () => import('./admin/landing/ResetPage').then((m) => m.ResetPage) },
+];
+
+/** The route whose pattern matches the path, with its `:params` decoded. */
+export function matchRoute<R extends { path: string }>(routes: readonly R[], path: string): { route: R; params: Record<string, string> } | null {
+  const parts = path.split('/').filter(Boolean);
+  for (const route of routes) {
+    const pattern = route.path.split('/').filter(Boolean);
+    if (pattern.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const ok = pattern.every((p, i) => {
+      if (p.startsWith(':')) {
+        try {
+          params[p.slice(1)] = decodeURIComponent(parts[i]!);
+          return true;
+        } catch {
+          return false;
+        }
+      }
+      return p === parts[i];
+    });
+    if (ok) return { route, params };
+  }
+  return null;
+}
+
+export function mayOpen(role: UserRole, access: Access): boolean {
+  return role === 'admin' || (access === 'manager' && role === 'manager');
+}
