@@ -170,6 +170,31 @@ export function SupervisorView({ onSessionEnded }: Props) {
           )}
         </section>
 
+        <section class="panel sv-panel" aria-labelledby="sv-active">
+          <h2 id="sv-active">Active leads</h2>
+          {data.active.length === 0 ? (
+            <p class="muted">No rep is holding a lead without an outcome.</p>
+          ) : (
+            <ul class="sv-list">
+              {data.active.map((a) => (
+                <li key={a.leadId} class="sv-item" data-active-lead={a.name}>
+                  <div class="sv-item-main">
+                    <p>
+                      <strong>{a.name}</strong>
+                      <span class="badge">{a.stage.toUpperCase()}</span>
+                    </p>
+                    <p class="muted sv-meta">
+                      With {a.ownerName}
+                      {a.acceptedAt !== null && <> · accepted {formatWhen(a.acceptedAt, now)}</>}
+                    </p>
+                    <LeadActions leadId={a.leadId} leadName={a.name} reps={data.reps} action="reassign" onDone={() => void refresh()} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
         <section class="panel sv-panel" aria-labelledby="sv-breaches">
           <h2 id="sv-breaches">SLA breaches today</h2>
           {data.breachesToday.length === 0 ? (

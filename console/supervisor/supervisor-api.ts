@@ -35,11 +35,21 @@ export interface Breach {
   at: number;
 }
 
+/** A lead a rep holds with no outcome logged yet: what a supervisor may reassign. */
+export interface ActiveLead {
+  leadId: string;
+  name: string;
+  ownerName: string;
+  acceptedAt: number | null;
+  stage: string;
+}
+
 export interface SupervisorData {
   reps: SupervisorRep[];
   offers: SupervisorOffer[];
   waiting: WaitingLead[];
   breachesToday: Breach[];
+  active: ActiveLead[];
 }
 
 const base = '/v1/console';

@@ -18,10 +18,23 @@ export interface PendingInvite {
   workspaceName: string;
 }
 
+/** An invite not yet accepted nor expired; `id` is a prefix of its token hash (never the token). */
+export interface InviteRow {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  createdAt: number;
+  expiresAt: number;
+}
+
 export interface AdminStore {
   users(workspaceId: string): Promise<UserRow[]>;
   emailTaken(email: string): Promise<boolean>;
   createInvite(i: { tokenHash: string; workspaceId: string; email: string; name: string; role: UserRole; createdBy: string }, now: number, ttlMs: number): Promise<void>;
+  pendingInvites(workspaceId: string, now: number): Promise<InviteRow[]>;
+  /** The link stops working at once; false when no pending invite of the workspace has this id. */
+  revokeInvite(workspaceId: string, id: string, now: number): Promise<boolean>;
   invite(tokenHash: string, now: number): Promise<PendingInvite | null>;
   /** Creates the invited user (once); null when the link is unknown, used or expired. */
   acceptInvite(tokenHash: string, passwordHash: string, now: number): Promise<string | null>;

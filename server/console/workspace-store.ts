@@ -7,6 +7,8 @@ export interface SupervisorView {
   waiting: Array<{ leadId: string; name: string; hotAt: number | null; queueReason: string | null }>;
   breachesToday: Array<{ leadId: string; name: string; cause: string; at: number }>;
   load: Array<{ repId: string; openOffers: number; activeLeads: number }>;
+  /** Leads reps hold with no outcome yet, oldest accept first: what a supervisor reassigns. */
+  active: Array<{ leadId: string; name: string; ownerName: string; acceptedAt: number | null; stage: string }>;
 }
 
 export interface WarmLeadRow {

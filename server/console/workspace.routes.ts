@@ -31,6 +31,7 @@ export function workspaceRoutes(deps: AppDeps) {
       offers: view.offers,
       waiting: view.waiting,
       breachesToday: view.breachesToday,
+      active: view.active,
     });
   });
 

@@ -132,6 +132,7 @@ describe('the warm list and the supervisor', () => {
     expect(offer.leadId).toBe(waiting.body.leadId);
     expect((await api('/supervisor', admin)).body.offers.map((o: { leadName: string }) => o.leadName)).toContain('Quinn Queue');
     await dana.emitWithAck('offer:accept', { offerId: offer.offerId });
+    expect((await api('/supervisor', admin)).body.active).toContainEqual(expect.objectContaining({ leadId: waiting.body.leadId, ownerName: 'Dana Reyes' }));
     const moved = await api(`/leads/${waiting.body.leadId}/reassign`, admin, { method: 'POST', body: JSON.stringify({ repId: samId }) });
     expect(moved.body.ownerName).toBe('Sam Okafor');
     expect((await api(`/leads/${waiting.body.leadId}/offer`, admin, { method: 'POST', body: JSON.stringify({ repId: danaId }) })).status).toBe(409);

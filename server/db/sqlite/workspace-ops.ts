@@ -92,6 +92,12 @@ export function createWorkspaceOps(db: Db): WorkspaceStore {
                from users u where u.workspace_id = ? and u.active = 1`,
           )
           .all(workspaceId) as SupervisorRow['load'],
+        active: raw
+          .prepare(
+            `select l.id as leadId, l.name, u.name as ownerName, l.accepted_at as acceptedAt, l.stage from leads l join users u on u.id = l.owner_id
+              where l.workspace_id = ? and l.routing = 'owned' and l.outcome is null order by l.accepted_at limit 200`,
+          )
+          .all(workspaceId) as SupervisorRow['active'],
       };
     },
 
