@@ -40,7 +40,8 @@ export function siteRoutes(deps: AppDeps) {
       trackSelectors: settings.trackSelectors,
       appearance: await deps.sitesAdmin.appearance(site.id),
     };
-    c.header('Cache-Control', 'public, max-age=30');
+    // Short: a published change to the questions reaches visitors' browsers within seconds.
+    c.header('Cache-Control', 'public, max-age=5');
     return c.json(body);
   });
   return app;
