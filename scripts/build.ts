@@ -1,4 +1,4 @@
-// `npm run build`: the three widget scripts, then the console app, then a size report.
+// `npm run build`: the widget scripts, then the console app, then a size report.
 // Fails when a widget file outgrows its gzip budget: size is checked on every build.
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
@@ -11,7 +11,7 @@ const started = performance.now();
 
 await rm(widgetOutDir, { recursive: true, force: true });
 // Independent builds into distinct files: running them together keeps the build to seconds.
-await Promise.all(widgetEntries.map((w) => build(widgetConfig(w.entry, w.fileName))));
+await Promise.all(widgetEntries.map((w) => build(widgetConfig(w.entry, w.fileName, 'sharesPanelPreact' in w && w.sharesPanelPreact))));
 
 if (existsSync(join(repoRoot, 'console/index.html'))) {
   await build({ ...consoleConfig(), configFile: false, logLevel: 'warn' });

@@ -1,6 +1,15 @@
-// What the widget bundles (loader, tracker, panel, live) agree on. Types only: every bundle
-// imports this with `import type`, so no code is shared between them and the loader stays tiny.
-import type { EventsResponse, SiteConfigResponse, VisitorStatus } from '../shared/api';
+// What the widget bundles (loader, tracker, panel, live, language packs) agree on. Types only:
+// every bundle imports this with `import type`, so no code is shared between them at run time
+// and the loader stays tiny.
+import type { Component, ComponentType, Fragment } from 'preact';
+import type { jsx } from 'preact/jsx-runtime';
+import type { CallbackResponse, EventsResponse, SiteConfigResponse } from '../shared/api';
+import type { qualify } from '../shared/qualify/qualify';
+import type { applyEvents, emptyBehaviourState } from '../shared/qualify/behaviour-score';
+import type { LiveTexts } from './live/texts';
+import type { PanelTexts } from './panel/texts';
+
+export type { LiveTexts, PanelTexts };
 
 /** A configured click to track: elements matching `selector` (or inside one) count as `name`. */
 export interface TrackSelector {
@@ -8,13 +17,21 @@ export interface TrackSelector {
   name: string;
 }
 
+/** Every visitor-facing text past the launcher, by key: what a language pack provides. */
+export type TextPack = PanelTexts & LiveTexts;
+
 /**
- * The site config as the loader reads it. `consent` and `trackSelectors` are optional until every
- * server sends them: a missing `consent` means `'implied'`, missing `trackSelectors` means none.
+ * The site config as the widget reads it. Fields past the server's `SiteConfigResponse` are
+ * optional until the server sends them: a missing `consent` means `'implied'`, missing
+ * `trackSelectors` none, missing `lang` English, missing `texts` the built-in ones.
  */
 export type LoaderConfig = SiteConfigResponse & {
   consent?: 'required' | 'implied';
   trackSelectors?: TrackSelector[];
+  /** The language the site's own texts (`launcherText`, `texts`, question labels) are written in. */
+  lang?: string;
+  /** The site's own wording for any built-in text (same keys as a language pack). */
+  texts?: Partial<TextPack>;
 };
 
 /** Bundles the loader can inject next to itself (`sixty-<name>.js`). */
@@ -22,6 +39,8 @@ export interface Bundles {
   track: TrackBundle;
   panel: PanelBundle;
   live: LiveBundle;
+  /** The Arabic language pack. */
+  ar: TextPack;
 }
 export type BundleName = keyof Bundles;
 
@@ -54,12 +73,14 @@ export interface TrackBundle {
 
 /** What the loader hands the panel when it mounts it. */
 export interface PanelContext {
-  /** The shadow root the launcher lives in; the panel renders into it too. */
+  /** The shadow root the launcher lives in. */
   root: ShadowRoot;
+  /** The element inside it that carries the text direction; the panel renders into it. */
+  frame: HTMLElement;
   siteKey: string;
   /** API and socket origin, derived from the loader's own `src`. */
   origin: string;
-  /** CSP nonce of the loader's script tag, for the panel's `<style>`. */
+  /** CSP nonce of the loader's script tag, for a `<style>` where constructable sheets are missing. */
   nonce: string;
   /** Injects a sibling bundle once and resolves with what it registered. */
   load<K extends BundleName>(name: K): Promise<Bundles[K]>;
@@ -69,6 +90,14 @@ export interface PanelContext {
   config: Promise<LoaderConfig | null>;
   /** The anonymous visitor id while tracking is allowed, so the lead inherits its history. */
   visitorId(): string | undefined;
+  /** The page's language (BCP 47), for dates; `en` when the page does not say. */
+  lang: string;
+  /** The built-in texts for that language beyond English (its language pack), or none. */
+  texts: Partial<TextPack>;
+  /** Whether the site's own texts apply: the page is in the site's language, or in one without built-in texts. */
+  siteTexts(config: LoaderConfig): boolean;
+  /** First-party storage is allowed (consent), so an unsent request may outlive the page. */
+  storageAllowed(): boolean;
 }
 
 export interface PanelHandle {
@@ -76,18 +105,46 @@ export interface PanelHandle {
   close(): void;
 }
 
+/** The engine's entry points, for pages and tests that want to compare. */
+export type QualifyFn = typeof qualify & {
+  qualify: typeof qualify;
+  applyEvents: typeof applyEvents;
+  emptyBehaviourState: typeof emptyBehaviourState;
+};
+
 /** Registered by `sixty-panel.js` as `sixty._panel`. */
 export interface PanelBundle {
   mount(ctx: PanelContext): PanelHandle;
 }
 
-export interface LiveConnection {
-  close(): void;
+/**
+ * The panel's Preact, lent to the live bundle as `sixty._ui` so the two share one copy: the live
+ * view renders inside the panel's tree.
+ */
+export interface SharedUi {
+  jsx: typeof jsx;
+  Fragment: typeof Fragment;
+  Component: typeof Component;
 }
 
-/** Registered by `sixty-live.js` as `sixty._live`. */
+/** What the panel hands the live view once the server acknowledged the request. */
+export interface LiveViewProps {
+  origin: string;
+  lead: CallbackResponse;
+  /** The number the visitor typed, echoed so they know which phone to watch. */
+  phone: string;
+  lang: string;
+  texts: Partial<LiveTexts>;
+  /** Gets the status line, so the panel can move focus to it. */
+  statusRef: { current: HTMLElement | null };
+}
+
+/** Registered by `sixty-live.js` as `sixty._live`; loaded after a callback request (or prefetched). */
 export interface LiveBundle {
-  connect(origin: string, token: string, onStatus: (status: VisitorStatus) => void): LiveConnection;
+  /** The panel's live phase: follows the lead over socket.io and shows its status. */
+  LiveView: ComponentType<LiveViewProps>;
+  /** Its stylesheet, added to the shadow root by the panel. */
+  css: string;
 }
 
 /** The one global the widget owns: the snippet's command function plus internal registries. */
@@ -100,6 +157,10 @@ export interface SixtyGlobal {
   _track?: TrackBundle;
   _panel?: PanelBundle;
   _live?: LiveBundle;
+  _ar?: TextPack;
+  _ui?: SharedUi;
+  /** The qualification engine the panel runs for instant feedback (never trusted by the server). */
+  _qualify?: QualifyFn;
 }
 
 /** How each bundle reaches the global without declaring anything on `Window` for the whole repo. */

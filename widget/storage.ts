@@ -13,6 +13,8 @@ export const FIRST_TOUCH_KEY = 'sixty_ft';
 export const CONSENT_KEY = 'sixty_consent';
 /** Set in sessionStorage once the visitor has been invited during this visit. */
 export const INVITED_KEY = 'sixty_inv';
+/** sessionStorage: a callback request not yet acknowledged, resent on the next page. */
+export const PENDING_KEY = 'sixty_cb';
 
 export function readStore(key: string, area: Area = 'localStorage'): string | null {
   try {

@@ -37,7 +37,7 @@ afterAll(async () => {
 /** Longer than the tracker's 2 s flush interval: whatever was going to be sent has been. */
 const QUIET_MS = 2600;
 const LAUNCHER = 'Talk to sales in 60 seconds';
-const INVITATION = 'Questions? Dana Reyes can call you in under a minute';
+const INVITATION = 'Questions? Dana can call you in under a minute';
 
 interface Visit {
   context: BrowserContext;

@@ -2,15 +2,16 @@
 // runs the `sixty(...)` API (replaying calls queued by the snippet's stub), injects the tracker
 // once consent allows (./tracking.ts) and the panel only when the visitor asks for it.
 // It must never throw into the host page: every entry point is wrapped and failures are warned.
-import type { Invite, PanelHandle, SixtyGlobal, SixtyWindow } from '../contract';
-import { INVITED_KEY, readStore, writeStore } from '../storage';
+import type { Invite, LoaderConfig, PanelHandle, SixtyGlobal, SixtyWindow, TextPack } from '../contract';
+import { INVITED_KEY, PENDING_KEY, readStore, writeStore } from '../storage';
 import { warn } from './warn';
 import { showInvite } from './invite';
 import { createLauncher } from './launcher';
 import { createBundleLoader } from './load-bundle';
 import { readOwnScript } from './own-script';
 import { fetchSiteConfig } from './site-config';
-import { consent, opened, startTracking, visitorId, withTracker } from './tracking';
+import { builtIn, LAUNCHER_TEXTS, siteTextsApply, type LoaderTexts } from './texts';
+import { allowed, consent, opened, startTracking, visitorId, withTracker } from './tracking';
 
 const win = window as SixtyWindow;
 
@@ -22,16 +23,28 @@ function boot(): void {
   const own = readOwnScript();
   if (!own) return warn('no <script data-site="..."> found; the widget is not shown');
 
-  const { host, root, button, label } = createLauncher(own.nonce);
+  const language = builtIn(own.lang);
+  let texts: LoaderTexts = LAUNCHER_TEXTS[language || 'en'];
+  const launcher = createLauncher(own, texts.launcher);
+  const { host, root, frame, button, label } = launcher;
   let panel: PanelHandle | undefined;
   let panelOpen = false;
   let opening = false;
+  let invited = false;
   let endInvite: (() => void) | undefined;
 
+  const siteTexts = (site: LoaderConfig) => siteTextsApply(site, own.lang);
   const config = fetchSiteConfig(own.origin, own.siteKey);
-  config.then((site) => {
-    if (site && site.launcherText && !endInvite) label.data = site.launcherText;
-  });
+  config
+    .then((site) => {
+      if (!site || !siteTexts(site)) return;
+      const custom: Record<string, unknown> = { ...site.texts, launcher: site.launcherText };
+      texts = { ...texts };
+      for (const key of Object.keys(texts) as Array<keyof LoaderTexts>)
+        if (typeof custom[key] === 'string' && custom[key]) texts[key] = custom[key] as string;
+      if (!endInvite) label.data = texts.launcher;
+    })
+    .catch((error) => warn('bad site config', error));
 
   const sixty = function sixty(command: string, arg?: unknown, props?: unknown) {
     try {
@@ -50,25 +63,32 @@ function boot(): void {
   Object.assign(sixty, existing, { q: undefined, _loaded: true });
   const load = createBundleLoader(own.src, own.nonce, sixty);
   startTracking(own.origin, own.siteKey, config, load, invite);
+  const context = { ...own, root, frame, load, onClose, config, visitorId, siteTexts, storageAllowed: allowed };
+
+  /** The language pack for the page's language; English (none) when it cannot be had. */
+  const pack = (): Promise<Partial<TextPack>> =>
+    language && language !== 'en' ? load(language).catch(() => ({})) : Promise.resolve({});
 
   /** The server says a rep could call this visitor now: ask once per visit, never over the panel. */
   function invite({ repName }: Invite): void {
-    if (endInvite || panelOpen || readStore(INVITED_KEY, 'sessionStorage')) return;
+    if (invited || panelOpen || typeof repName !== 'string' || readStore(INVITED_KEY, 'sessionStorage')) return;
+    invited = true;
     // Invitations arrive only while tracking, so storage is allowed here.
     writeStore(INVITED_KEY, '1', 'sessionStorage');
-    endInvite = showInvite(button, label, repName);
+    endInvite = showInvite(launcher, repName, texts.invite, texts.dismiss);
   }
 
   function open(): void {
     opened();
     if (endInvite) endInvite();
+    endInvite = undefined;
     if (panel) return show(panel);
     if (opening) return;
     opening = true;
     button.setAttribute('aria-busy', 'true');
-    load('panel')
-      .then((bundle) => {
-        panel = bundle.mount({ ...own!, root, load, onClose, config, visitorId });
+    Promise.all([load('panel'), pack()])
+      .then(([bundle, pack]) => {
+        panel = bundle.mount({ ...context, texts: pack });
         show(panel);
       })
       .catch((error) => warn('the panel could not be opened', error))
@@ -89,7 +109,7 @@ function boot(): void {
   }
 
   // Fetch the panel while the pointer travels to the button, so the click feels instant.
-  const prefetch = () => load('panel').catch(() => undefined);
+  const prefetch = () => Promise.all([load('panel'), pack()]).catch(() => undefined);
   button.addEventListener('pointerenter', prefetch, { once: true });
   button.addEventListener('focus', prefetch, { once: true });
   button.addEventListener('click', () => sixty('open'));
@@ -100,6 +120,8 @@ function boot(): void {
     try {
       document.body.appendChild(host);
       for (const args of queued) sixty.apply(null, Array.prototype.slice.call(args) as [string]);
+      // A request still unsent when the last page closed: the panel picks it up and resends it.
+      if (readStore(PENDING_KEY, 'sessionStorage')) open();
     } catch (error) {
       warn('could not attach the launcher', error);
     }

@@ -1,9 +1,9 @@
 // Builds the widget's host element, its shadow root and the launcher button, with DOM APIs only
 // (no innerHTML, so pages enforcing Trusted Types still get a working launcher).
-import { LAUNCHER_CSS } from './styles';
-
-/** The launcher's text and accessible name. */
-export const LAUNCHER_TEXT = 'Talk to sales in 60 seconds';
+import { addStyles } from '../add-styles';
+import type { OwnScript } from './own-script';
+import { launcherCss } from './styles';
+import { isRtl } from './texts';
 
 /** A handset glyph; decorative, the button's text carries the meaning. */
 const PHONE_PATH =
@@ -12,19 +12,29 @@ const PHONE_PATH =
 export interface Launcher {
   host: HTMLElement;
   root: ShadowRoot;
+  /** Our top-level element: language, direction and font for everything inside. */
+  frame: HTMLElement;
   button: HTMLButtonElement;
   /** The button's text (and accessible name): the site's launcher text, or an invitation. */
   label: Text;
+  /** A polite live region, for news a sighted visitor sees on the launcher. */
+  announce: HTMLElement;
 }
 
-export function createLauncher(nonce: string): Launcher {
+export function createLauncher(own: OwnScript, text: string): Launcher {
   const host = document.createElement('div');
   host.setAttribute('data-sixty-widget', '');
   const root = host.attachShadow({ mode: 'open' });
+  addStyles(root, launcherCss(own.zIndex), own.nonce);
 
-  const style = document.createElement('style');
-  if (nonce) style.nonce = nonce;
-  style.textContent = LAUNCHER_CSS;
+  const make = (tag: string, className: string) => {
+    const el = document.createElement(tag);
+    el.className = className;
+    return el;
+  };
+  const frame = make('div', 'frame');
+  frame.lang = own.lang;
+  frame.dir = isRtl(own.lang) ? 'rtl' : 'ltr';
 
   const svgNs = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(svgNs, 'svg');
@@ -33,18 +43,21 @@ export function createLauncher(nonce: string): Launcher {
   const path = document.createElementNS(svgNs, 'path');
   path.setAttribute('d', PHONE_PATH);
   svg.appendChild(path);
-  const icon = document.createElement('span');
-  icon.className = 'icon';
+  const icon = make('span', 'icon');
   icon.appendChild(svg);
 
-  const button = document.createElement('button');
+  const button = make('button', 'launcher') as HTMLButtonElement;
   button.type = 'button';
-  button.className = 'launcher';
   button.setAttribute('part', 'launcher');
   button.setAttribute('data-sixty-launcher', '');
-  const label = document.createTextNode(LAUNCHER_TEXT);
+  const label = document.createTextNode(text);
   button.append(icon, label);
 
-  root.append(style, button);
-  return { host, root, button, label };
+  const announce = make('span', 'sr');
+  announce.setAttribute('role', 'status');
+  const dock = make('div', 'dock');
+  dock.append(button);
+  frame.append(dock, announce);
+  root.append(frame);
+  return { host, root, frame, button, label, announce };
 }

@@ -73,7 +73,8 @@ export function visitorId(): string | undefined {
   return tracker && tracker.visitorId();
 }
 
-function allowed(): boolean {
+/** Tracking, and with it first-party storage, is allowed right now. */
+export function allowed(): boolean {
   return trackingAllowed(mode, choice ? choice === '1' : null, optedOut);
 }
 

@@ -1,168 +1,126 @@
 // The callback request form: name, phone, optional email and the site's must-have questions.
-// One idempotency key per distinct submission, so retries (automatic or a second click after a
-// network failure) can never create two leads.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CallbackResponse, SiteConfigResponse } from '../../shared/api';
-import type { CallbackRequest } from '../../shared/schemas/callback.schema';
-import { requestCallback } from './api';
+// It checks what it can before a round trip; sending (and the status while it is under way)
+// belongs to the panel, which keeps the request until the server has it.
+// A class component, as is the panel: Preact's hooks would add 1 KB gzip to the panel bundle.
+import { Component } from 'preact';
+import type { LoaderConfig } from '../contract';
 import { ChoiceField, TextField } from './fields';
-import { newIdempotencyKey } from './idempotency-key';
+import type { PanelTexts } from './texts';
 import { validateLead, type FieldErrors, type LeadValues } from './validate';
 
-interface Props {
-  origin: string;
-  siteKey: string;
-  /** The tracker's anonymous id, when tracking is allowed: the lead inherits that history. */
-  visitorId(): string | undefined;
-  config: SiteConfigResponse;
-  onSubmitted(response: CallbackResponse, phone: string): void;
-}
-
-interface FormStatus {
+export interface Note {
   text: string;
   tone: 'info' | 'error';
 }
 
-const FIX_FIELDS = 'Please fix the highlighted fields.';
-/** The schema caps pageUrl; a longer URL must not make the whole request fail. */
-const PAGE_URL_MAX = 2000;
+interface Props {
+  config: LoaderConfig;
+  t: PanelTexts;
+  /** What the visitor had typed, when a saved request is being resent. */
+  initial: LeadValues | null;
+  /** How sending goes, from the panel. */
+  note: Note | null;
+  busy: boolean;
+  /** Field messages from the server's answer (a new object for every answer). */
+  serverErrors: FieldErrors;
+  onSend(values: LeadValues): void;
+  /** The visitor started filling the form: time to fetch what the next step needs. */
+  onStart(): void;
+}
 
-export function LeadForm({ origin, siteKey, visitorId, config, onSubmitted }: Props) {
-  const [values, setValues] = useState<LeadValues>({ name: '', phone: '', email: '', answers: {} });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<FormStatus | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [focusTick, setFocusTick] = useState(0);
-  const pending = useRef<{ json: string; key: string } | null>(null);
-  const form = useRef<HTMLFormElement>(null);
+interface State {
+  values: LeadValues;
+  errors: FieldErrors;
+  /** The result of the last check, when it found something. */
+  checked: Note | null;
+}
 
-  // After a failed check, move focus to the first invalid control (its error is read with it).
-  useEffect(() => {
-    const invalid = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    const target = invalid?.tagName === 'FIELDSET' ? invalid.querySelector('input') : invalid;
-    target?.focus();
-  }, [focusTick]);
+export class LeadForm extends Component<Props, State> {
+  state: State = { values: this.props.initial || { name: '', phone: '', email: '', answers: {} }, errors: {}, checked: null };
+  form: HTMLFormElement | null = null;
 
-  const set = (path: string, value: string) => {
-    setValues((v) =>
-      path.startsWith('answers.')
-        ? { ...v, answers: { ...v.answers, [path.slice(8)]: value } }
-        : { ...v, [path]: value },
-    );
-    if (errors[path]) setErrors(({ [path]: _fixed, ...rest }) => rest);
+  componentDidUpdate(prev: Props) {
+    const errors = this.props.serverErrors;
+    if (errors !== prev.serverErrors && Object.keys(errors).length) this.setState({ errors }, this.focusInvalid);
+  }
+
+  /** After a failed check, focus the first invalid control (its error is read with it). */
+  focusInvalid = () => {
+    const invalid = this.form && this.form.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const target = invalid && invalid.tagName === 'FIELDSET' ? invalid.querySelector('input') : invalid;
+    if (target) target.focus();
   };
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (submitting) return;
-    const found = validateLead(values, config.questions);
-    setErrors(found);
-    if (Object.keys(found).length) {
-      setStatus({ text: FIX_FIELDS, tone: 'error' });
-      setFocusTick((t) => t + 1);
-      return;
-    }
-
-    const body = toRequest(siteKey, values, config, visitorId());
-    const json = JSON.stringify(body);
-    if (!pending.current || pending.current.json !== json) pending.current = { json, key: newIdempotencyKey() };
-
-    setSubmitting(true);
-    setStatus({ text: 'Sending your request…', tone: 'info' });
-    const outcome = await requestCallback(origin, body, pending.current.key, {
-      onRetry: (retry, of) => setStatus({ text: `Connection problem, retrying (${retry} of ${of})…`, tone: 'info' }),
+  set(path: string, value: string) {
+    this.setState(({ values, errors }) => {
+      const { [path]: _fixed, ...rest } = errors;
+      const next = path.startsWith('answers.')
+        ? { ...values, answers: { ...values.answers, [path.slice(8)]: value } }
+        : { ...values, [path]: value };
+      return { values: next, errors: rest };
     });
-    setSubmitting(false);
-    if (outcome.ok) return onSubmitted(outcome.data, body.phone);
-
-    const shown = Object.keys(outcome.fields).filter((path) => path in fieldPaths(config));
-    setErrors(Object.fromEntries(shown.map((path) => [path, outcome.fields[path]])));
-    setStatus({ text: shown.length ? FIX_FIELDS : outcome.message, tone: 'error' });
-    if (shown.length) setFocusTick((t) => t + 1);
   }
 
-  return (
-    <form ref={form} class="form" noValidate onSubmit={submit} data-sixty-form>
-      <TextField
-        id="sixty-name"
-        label="Name"
-        autoComplete="name"
-        maxLength={200}
-        value={values.name}
-        error={errors.name}
-        onValue={(v) => set('name', v)}
-      />
-      <TextField
-        id="sixty-phone"
-        label="Phone"
-        type="tel"
-        autoComplete="tel"
-        maxLength={40}
-        hint="We'll call this number right away."
-        value={values.phone}
-        error={errors.phone}
-        onValue={(v) => set('phone', v)}
-      />
-      <TextField
-        id="sixty-email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-        optional
-        maxLength={320}
-        value={values.email}
-        error={errors.email}
-        onValue={(v) => set('email', v)}
-      />
-      {config.questions.map((q, index) => {
-        const path = `answers.${q.id}`;
-        const props = {
-          id: `sixty-q${index}`,
-          label: q.label,
-          value: values.answers[q.id] || '',
-          error: errors[path],
-          onValue: (v: string) => set(path, v),
-        };
-        return q.type === 'single' ? (
-          <ChoiceField key={q.id} {...props} options={q.options || []} />
-        ) : (
-          <TextField key={q.id} {...props} maxLength={500} />
-        );
-      })}
-      <p class={`form-status${status ? ` is-${status.tone}` : ''}`} role="status" aria-live="polite" data-sixty-status>
-        {status?.text}
-      </p>
-      <button type="submit" class="submit" aria-disabled={submitting ? 'true' : undefined} data-sixty-submit>
-        {submitting && <span class="spinner" aria-hidden="true" />}
-        Call me now
-      </button>
-      <p class="fineprint">We only use these details to call you back about your request.</p>
-    </form>
-  );
-}
-
-/** The error paths that have a control on this form. */
-function fieldPaths(config: SiteConfigResponse): Record<string, true> {
-  const paths: Record<string, true> = { name: true, phone: true, email: true };
-  for (const q of config.questions) paths[`answers.${q.id}`] = true;
-  return paths;
-}
-
-function toRequest(siteKey: string, values: LeadValues, config: SiteConfigResponse, visitorId?: string): CallbackRequest {
-  const answers: Record<string, string> = {};
-  for (const q of config.questions) {
-    const answer = (values.answers[q.id] || '').trim();
-    if (answer) answers[q.id] = answer;
-  }
-  const body: CallbackRequest = {
-    siteKey,
-    name: values.name.trim(),
-    phone: values.phone.trim(),
-    answers,
-    pageUrl: location.href.slice(0, PAGE_URL_MAX),
+  submit = (event: Event) => {
+    event.preventDefault();
+    const { config, t, busy, onSend } = this.props;
+    if (busy) return;
+    const errors = validateLead(this.state.values, config.questions, t);
+    const invalid = Object.keys(errors).length > 0;
+    this.setState({ errors, checked: invalid ? { text: t.fix, tone: 'error' } : null }, invalid ? this.focusInvalid : undefined);
+    if (!invalid) onSend(this.state.values);
   };
-  const email = values.email.trim();
-  if (email) body.email = email;
-  if (visitorId) body.visitorId = visitorId;
-  return body;
+
+  render({ config, t, note, busy, onStart }: Props, { values, errors, checked }: State) {
+    const status = checked || note;
+    return (
+      <form ref={(el) => void (this.form = el)} noValidate onSubmit={this.submit} onFocusIn={onStart} data-sixty-form>
+        <TextField id="sixty-name" label={t.name} autoComplete="name" maxLength={200} value={values.name} error={errors.name} onValue={(v) => this.set('name', v)} />
+        <TextField
+          id="sixty-phone"
+          label={t.phone}
+          type="tel"
+          autoComplete="tel"
+          maxLength={40}
+          hint={t.phoneHint}
+          value={values.phone}
+          error={errors.phone}
+          onValue={(v) => this.set('phone', v)}
+        />
+        <TextField
+          id="sixty-email"
+          label={t.email}
+          type="email"
+          autoComplete="email"
+          optional={t.optional}
+          maxLength={320}
+          value={values.email}
+          error={errors.email}
+          onValue={(v) => this.set('email', v)}
+        />
+        {config.questions.map((q, index) => {
+          const path = `answers.${q.id}`;
+          const props = {
+            id: `sixty-q${index}`,
+            label: q.label,
+            value: values.answers[q.id] || '',
+            error: errors[path],
+            onValue: (v: string) => this.set(path, v),
+          };
+          return q.type === 'single' ? (
+            <ChoiceField key={q.id} {...props} options={q.options || []} />
+          ) : (
+            <TextField key={q.id} {...props} maxLength={500} />
+          );
+        })}
+        <p class={`status${status && status.tone === 'error' ? ' is-error' : ''}`} role="status" data-sixty-status>
+          {status && status.text}
+        </p>
+        <button type="submit" class="submit" aria-disabled={busy ? 'true' : undefined} data-sixty-submit>
+          {t.submit}
+        </button>
+        <small>{t.fineprint}</small>
+      </form>
+    );
+  }
 }

@@ -1,19 +1,23 @@
 // The panel shell: a dialog card with a close button, moving from loading the site's config, to
-// the form, to the lead's live status. Escape (with focus inside) closes it.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CallbackResponse, SiteConfigResponse, VisitorStatus } from '../../shared/api';
-import type { PanelContext } from '../contract';
-import { chooseSlot, fetchSiteConfig } from './api';
-import { Guard } from './Guard';
+// the form, to the lead's live status (drawn by the live bundle). It owns sending the request:
+// kept (in memory, and in sessionStorage when storage is allowed) and retried with the same
+// idempotency key until the server acknowledges it, with honest status meanwhile.
+// A class component, as is the form: Preact's hooks would add 1 KB gzip to the panel bundle.
+import { Component } from 'preact';
+import type { ApiError, CallbackResponse } from '../../shared/api';
+import type { CallbackRequest } from '../../shared/schemas/callback.schema';
+import { addStyles } from '../add-styles';
+import type { LiveBundle, LoaderConfig, PanelContext } from '../contract';
+import { fill } from '../fill';
+import { deliver } from './deliver';
 import { CloseIcon } from './icons';
-import { LeadForm } from './LeadForm';
-import { LiveStatus } from './LiveStatus';
-
-type Phase =
-  | { kind: 'loading' }
-  | { kind: 'unavailable' }
-  | { kind: 'form'; config: SiteConfigResponse }
-  | { kind: 'live'; config: SiteConfigResponse; lead: CallbackResponse; status: VisitorStatus; phone: string };
+import { newIdempotencyKey } from './idempotency-key';
+import { LeadForm, type Note } from './LeadForm';
+import { keepPending, readPending, type Pending } from './pending';
+import { isLead, toRequest, toValues } from './request';
+import { fetchSiteConfig, readConfig } from './site-config';
+import { PANEL_EN, type PanelTexts } from './texts';
+import type { FieldErrors } from './validate';
 
 interface Props {
   ctx: PanelContext;
@@ -21,134 +25,217 @@ interface Props {
   onClose(): void;
 }
 
-export function Panel({ ctx, open, onClose }: Props) {
-  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
-  // The loader fetched the config at page load; use that once, and refetch on "Try again".
-  const preloaded = useRef(ctx.config);
-  const dialog = useRef<HTMLElement>(null);
-  const statusRef = useRef<HTMLParagraphElement>(null);
-  const leadId = phase.kind === 'live' ? phase.lead.leadId : null;
+interface State {
+  /** A bug broke rendering: say so honestly, inside the panel (whose close button still works). */
+  failed?: boolean;
+  /** Undefined while loading, null when it could not be had. */
+  config?: LoaderConfig | null;
+  lead?: { response: CallbackResponse; phone: string };
+  live?: LiveBundle;
+  note: Note | null;
+  busy: boolean;
+  serverErrors: FieldErrors;
+}
 
-  const loadConfig = () => {
-    setPhase({ kind: 'loading' });
-    const early = preloaded.current;
-    preloaded.current = Promise.resolve(null);
+type Step = 'loading' | 'unavailable' | 'form' | 'received' | 'live';
+
+export class Panel extends Component<Props, State> {
+  state: State = { note: null, busy: false, serverErrors: {} };
+  /** A request the last page could not deliver: resent at once, its values refill the form. */
+  resumed = readPending();
+  /** The request being sent (or last sent), with its idempotency key. */
+  sent: Pending | null = this.resumed;
+  /** The loader fetched the config at page load; used once, then "Try again" refetches. */
+  preloaded = this.props.ctx.config;
+  dialog: HTMLElement | null = null;
+  statusRef: { current: HTMLElement | null } = { current: null };
+
+  // An error boundary: a rendering error below becomes a message here, never an error on the page.
+  componentDidCatch(error: unknown) {
+    console.warn('sixty: the panel failed', error);
+    this.setState({ failed: true });
+  }
+
+  componentDidMount() {
+    this.loadConfig();
+    if (this.resumed) this.send(this.resumed.body);
+  }
+
+  componentDidUpdate(prev: Props, before: State) {
+    const { ctx, open } = this.props;
+    const { lead } = this.state;
+    // Once the lead exists, the live bundle shows (and follows) its status. Until it has loaded,
+    // or if it cannot, the acknowledgement alone is shown: accurate, if not live.
+    if (lead && !before.lead)
+      ctx.load('live').then(
+        (live) => {
+          addStyles(ctx.root, live.css, ctx.nonce);
+          this.setState({ live });
+        },
+        (error) => console.warn('sixty: live updates unavailable', error),
+      );
+    // Put focus where the visitor's next step is whenever the panel opens or changes step: the
+    // first field, or while a saved request is being resent, the button beside its status.
+    const step = this.step(this.state);
+    if (open && this.dialog && (!prev.open || step !== this.step(before))) {
+      const target =
+        step === 'form'
+          ? this.dialog.querySelector<HTMLElement>(this.state.busy ? '[data-sixty-submit]' : 'input')
+          : step === 'live' || step === 'received'
+            ? this.statusRef.current
+            : this.dialog.querySelector('h2');
+      if (target) target.focus();
+    }
+  }
+
+  step({ config, lead, live }: State): Step {
+    return lead ? (live ? 'live' : 'received') : config ? 'form' : config === null ? 'unavailable' : 'loading';
+  }
+
+  /** The site's own texts, when they apply to this page's language. */
+  own(): Record<string, string> {
+    const { config } = this.state;
+    const out: Record<string, string> = {};
+    const texts = config && this.props.ctx.siteTexts(config) ? config.texts : undefined;
+    if (texts && typeof texts === 'object')
+      for (const [key, value] of Object.entries(texts)) if (typeof value === 'string') out[key] = value;
+    return out;
+  }
+
+  loadConfig = () => {
+    const { ctx } = this.props;
+    this.setState({ config: undefined });
+    const early = this.preloaded;
+    this.preloaded = Promise.resolve(null);
     early
-      .catch(() => null)
+      .then(readConfig, () => null)
       .then((config) => config || fetchSiteConfig(ctx.origin, ctx.siteKey))
       .then(
-        (config) => setPhase({ kind: 'form', config }),
+        (config) => this.setState({ config }),
         (error) => {
           console.warn('sixty: could not load the site config', error);
-          setPhase({ kind: 'unavailable' });
+          this.setState({ config: null });
         },
       );
   };
-  useEffect(loadConfig, []);
 
-  // Once the lead exists, follow it live. The initial status came with the POST response, so a
-  // socket that fails to load leaves the visitor with an accurate (if frozen) view.
-  useEffect(() => {
-    if (phase.kind !== 'live') return;
-    const token = phase.lead.visitorToken;
-    const update = (status: VisitorStatus) => setPhase((p) => (p.kind === 'live' ? { ...p, status } : p));
-    let connection: { close(): void } | undefined;
-    let stopped = false;
-    ctx
-      .load('live')
-      .then((live) => {
-        if (!stopped) connection = live.connect(ctx.origin, token, update);
-      })
-      .catch((error) => console.warn('sixty: live updates unavailable', error));
-    return () => {
-      stopped = true;
-      connection?.close();
-    };
-  }, [leadId]);
-
-  // Put focus where the visitor's next step is whenever the panel opens or changes step.
-  useEffect(() => {
-    if (!open || !dialog.current) return;
-    const target =
-      phase.kind === 'form'
-        ? dialog.current.querySelector('input')
-        : phase.kind === 'live'
-          ? statusRef.current
-          : dialog.current.querySelector<HTMLElement>('.title');
-    target?.focus();
-  }, [open, phase.kind]);
-
-  const config = phase.kind === 'form' || phase.kind === 'live' ? phase.config : null;
-
-  async function pickSlot(slot: string): Promise<string | null> {
-    if (phase.kind !== 'live') return null;
-    const outcome = await chooseSlot(ctx.origin, phase.lead.leadId, phase.lead.visitorToken, slot);
-    if (!outcome.ok) return outcome.message;
-    setPhase((p) => (p.kind === 'live' ? { ...p, status: outcome.data } : p));
-    return null;
+  send(body: CallbackRequest) {
+    const { ctx } = this.props;
+    const t = this.texts();
+    const json = JSON.stringify(body);
+    // One idempotency key per distinct request: a resend of the same one can never make two leads.
+    if (!this.sent || JSON.stringify(this.sent.body) !== json) this.sent = { key: newIdempotencyKey(), body };
+    const pending = this.sent;
+    if (ctx.storageAllowed()) keepPending(pending);
+    this.setState({ busy: true, serverErrors: {}, note: { text: t.sending, tone: 'info' } });
+    const url = `${ctx.origin}/v1/callbacks?idempotencyKey=${encodeURIComponent(pending.key)}`;
+    const wait = (offline: boolean) => this.setState({ note: { text: offline ? t.offline : t.retrying, tone: 'info' } });
+    deliver(url, json, isLead, wait).then(({ status, body: answer }) => {
+      keepPending(null);
+      this.sent = null;
+      if (status < 300)
+        return this.setState({ busy: false, note: null, lead: { response: answer as CallbackResponse, phone: body.phone } });
+      const api = answer as Partial<ApiError> | undefined;
+      const given: Record<string, unknown> = (api && api.error && api.error.fields) || {};
+      // Only text, and only for a control on this form.
+      const { config } = this.state;
+      const named = ['name', 'phone', 'email'].concat(config ? config.questions.map((q) => `answers.${q.id}`) : []);
+      const serverErrors: FieldErrors = {};
+      if (status === 400) for (const path of named) if (typeof given[path] === 'string') serverErrors[path] = given[path] as string;
+      const text = Object.keys(serverErrors).length ? t.fix : status === 403 || status === 404 ? t.forbidden : status === 413 ? t.tooLong : t.refused;
+      this.setState({ busy: false, serverErrors, note: { text, tone: 'error' } });
+    });
   }
 
-  return (
-    <section
-      ref={dialog}
-      class="panel"
-      role="dialog"
-      aria-labelledby="sixty-title"
-      hidden={!open}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          onClose();
-        }
-      }}
-      data-sixty-panel
-    >
-      <header class="head">
-        <div>
-          <h2 id="sixty-title" class="title" tabIndex={-1}>
-            Talk to sales
-          </h2>
-          <p class="subtitle">
-            {config
-              ? `${config.siteName} will call you back within ${config.promiseSeconds} seconds.`
-              : 'A real person will call you right back.'}
+  texts(): PanelTexts {
+    return { ...PANEL_EN, ...this.props.ctx.texts, ...this.own() };
+  }
+
+  render({ ctx, open, onClose }: Props, state: State) {
+    const { config, lead, live, note, busy } = state;
+    const t = this.texts();
+    let content;
+    if (state.failed)
+      content = (
+        <p role="alert" data-sixty-status>
+          {t.failed}
+        </p>
+      );
+    else if (lead && live) {
+      const LiveView = live.LiveView;
+      content = (
+        <LiveView origin={ctx.origin} lead={lead.response} phone={lead.phone} lang={ctx.lang} texts={{ ...ctx.texts, ...this.own() }} statusRef={this.statusRef} />
+      );
+    } else if (lead)
+      content = (
+        <p ref={(el) => void (this.statusRef.current = el)} class="muted" role="status" tabIndex={-1} data-sixty-status>
+          {fill(t.received, { phone: lead.phone })}
+        </p>
+      );
+    else if (config)
+      content = (
+        <LeadForm
+          config={config}
+          t={t}
+          initial={this.resumed && toValues(this.resumed.body)}
+          note={note}
+          busy={busy}
+          serverErrors={state.serverErrors}
+          onSend={(values) => this.send(toRequest(ctx.siteKey, values, config, ctx.visitorId()))}
+          onStart={() => ctx.load('live').catch(() => undefined)}
+        />
+      );
+    else if (busy)
+      // A saved request is being resent before the config is back: say so, not "unavailable".
+      content = (
+        <p class="status" role="status" data-sixty-status>
+          {note && note.text}
+        </p>
+      );
+    else
+      content = (
+        <>
+          <p class="muted" role="status" data-sixty-status>
+            {config === null ? t.unavailable : t.loading}
           </p>
+          {config === null && (
+            <button type="button" class="secondary" onClick={this.loadConfig}>
+              {t.tryAgain}
+            </button>
+          )}
+        </>
+      );
+
+    return (
+      <section
+        ref={(el) => void (this.dialog = el)}
+        class="panel"
+        role="dialog"
+        aria-labelledby="sixty-title"
+        hidden={!open}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            onClose();
+          }
+        }}
+        data-sixty-panel
+      >
+        <header class="head">
+          <div>
+            <h2 id="sixty-title" tabIndex={-1}>
+              {t.title}
+            </h2>
+            <p>{config && config.siteName ? fill(t.subtitle, { site: config.siteName, seconds: config.promiseSeconds }) : t.subtitleLoading}</p>
+          </div>
+          <button type="button" class="close" aria-label={t.close} onClick={onClose} data-sixty-close>
+            <CloseIcon />
+          </button>
+        </header>
+        <div class="body">
+          {content}
         </div>
-        <button type="button" class="close" aria-label="Close" onClick={onClose} data-sixty-close>
-          <CloseIcon />
-        </button>
-      </header>
-      <div class="body">
-        <Guard>
-          {phase.kind === 'loading' && (
-            <p class="muted" role="status" data-sixty-status>
-              Loading…
-            </p>
-          )}
-          {phase.kind === 'unavailable' && (
-            <div class="unavailable">
-              <p role="status" data-sixty-status>
-                Sorry, we can't take requests right now.
-              </p>
-              <button type="button" class="secondary" onClick={loadConfig}>
-                Try again
-              </button>
-            </div>
-          )}
-          {phase.kind === 'form' && (
-            <LeadForm
-              origin={ctx.origin}
-              siteKey={ctx.siteKey}
-              visitorId={ctx.visitorId}
-              config={phase.config}
-              onSubmitted={(lead, phone) => setPhase({ kind: 'live', config: phase.config, lead, status: lead.status, phone })}
-            />
-          )}
-          {phase.kind === 'live' && (
-            <LiveStatus status={phase.status} phone={phase.phone} chooseSlot={pickSlot} statusRef={statusRef} />
-          )}
-        </Guard>
-      </div>
-    </section>
-  );
+      </section>
+    );
+  }
 }

@@ -8,7 +8,8 @@ interface TextFieldProps {
   onValue(value: string): void;
   error?: string;
   hint?: string;
-  optional?: boolean;
+  /** The "(optional)" text, for a field that may stay empty. */
+  optional?: string;
   type?: 'text' | 'tel' | 'email';
   autoComplete?: string;
   maxLength: number;
@@ -21,7 +22,7 @@ export function TextField(p: TextFieldProps) {
     <div class="field">
       <label for={p.id}>
         {p.label}
-        {p.optional && <span class="optional"> (optional)</span>}
+        {p.optional && <span class="optional"> {p.optional}</span>}
       </label>
       {p.hint && (
         <p id={hintId} class="hint">
@@ -37,6 +38,8 @@ export function TextField(p: TextFieldProps) {
         aria-invalid={p.error ? 'true' : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
         autoComplete={p.autoComplete}
+        // Phone numbers and emails read left to right in every language.
+        dir={p.type && p.type !== 'text' ? 'ltr' : undefined}
         maxLength={p.maxLength}
       />
       {p.error && (

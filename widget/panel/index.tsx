@@ -1,17 +1,23 @@
-// Entry of `sixty-panel.js`: registers `sixty._panel` for the loader. The panel renders into the
-// loader's shadow root, so the host page's CSS cannot reach it and ours cannot leak out.
-import { render } from 'preact';
+// Entry of `sixty-panel.js`: registers `sixty._panel` for the loader, lends its Preact to the live
+// bundle (`sixty._ui`), and exposes the qualification engine it runs for instant feedback
+// (`sixty._qualify`, never trusted by the server; the parity test compares it with Node's).
+// The panel renders into the loader's shadow root, so the host page's CSS cannot reach it and
+// ours cannot leak out.
+import { Component, Fragment, render } from 'preact';
+import { jsx } from 'preact/jsx-runtime';
+import { applyEvents, emptyBehaviourState } from '../../shared/qualify/behaviour-score';
+import { qualify } from '../../shared/qualify/qualify';
+import type { QualifyInput } from '../../shared/qualify/types';
+import { addStyles } from '../add-styles';
 import type { PanelBundle, PanelContext, SixtyWindow } from '../contract';
 import { Panel } from './Panel';
 import { PANEL_CSS } from './styles';
 
 const panel: PanelBundle = {
   mount(ctx: PanelContext) {
-    const style = document.createElement('style');
-    if (ctx.nonce) style.nonce = ctx.nonce;
-    style.textContent = PANEL_CSS;
+    addStyles(ctx.root, PANEL_CSS, ctx.nonce);
     const container = document.createElement('div');
-    ctx.root.append(style, container);
+    ctx.frame.append(container);
 
     let isOpen = false;
     // Re-rendering the same component keeps its state: closing and reopening shows where the
@@ -32,4 +38,8 @@ const panel: PanelBundle = {
 };
 
 const sixty = (window as SixtyWindow).sixty;
-if (sixty) sixty._panel = panel;
+if (sixty) {
+  sixty._panel = panel;
+  sixty._ui = { jsx, Fragment, Component };
+  sixty._qualify = Object.assign((input: QualifyInput) => qualify(input), { qualify, applyEvents, emptyBehaviourState });
+}

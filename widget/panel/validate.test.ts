@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../shared/site-rules';
+import { PANEL_EN } from './texts';
 import { validateLead, type LeadValues } from './validate';
 
 const questions: Question[] = [
@@ -15,19 +16,28 @@ const valid: LeadValues = {
 
 describe('validateLead', () => {
   it('accepts a complete lead with formatted phone and no email', () => {
-    expect(validateLead(valid, questions)).toEqual({});
+    expect(validateLead(valid, questions, PANEL_EN)).toEqual({});
   });
 
   it('keys errors by the same dot paths the server uses', () => {
-    const errors = validateLead({ name: ' ', phone: '', email: 'nope', answers: {} }, questions);
+    const errors = validateLead({ name: ' ', phone: '', email: 'nope', answers: {} }, questions, PANEL_EN);
     expect(Object.keys(errors).sort()).toEqual(['answers.goal', 'answers.size', 'email', 'name', 'phone']);
   });
 
+  it('reads an answer that is not one of the options as missing, as the server does', () => {
+    expect(validateLead({ ...valid, answers: { size: '11-50', goal: 'x' } }, questions, PANEL_EN)).toEqual({
+      'answers.size': 'Please choose an option',
+    });
+    expect(validateLead({ ...valid, answers: { size: '1-10', goal: '  ' } }, questions, PANEL_EN)).toEqual({
+      'answers.goal': 'Please answer this question',
+    });
+  });
+
   it.each(['12345', '1234567890123456', '+1 555 CALL NOW', '555-0100 ext 2'])('rejects phone %s', (phone) => {
-    expect(validateLead({ ...valid, phone }, questions).phone).toBe('Please enter a valid phone number');
+    expect(validateLead({ ...valid, phone }, questions, PANEL_EN).phone).toBe('Please enter a valid phone number');
   });
 
   it.each(['5550100', '+1 415.555.0100', '(020) 7946 0958'])('accepts phone %s', (phone) => {
-    expect(validateLead({ ...valid, phone }, questions).phone).toBeUndefined();
+    expect(validateLead({ ...valid, phone }, questions, PANEL_EN).phone).toBeUndefined();
   });
 });

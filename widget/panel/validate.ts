@@ -1,6 +1,9 @@
 // Light client-side checks so the visitor hears about a typo before a round trip. The server's
-// schema is the authority; a full phone library would triple the panel's size.
+// schema and its copy of the qualification engine are the authority; a full phone library would
+// triple the panel's size.
 import type { Question } from '../../shared/site-rules';
+import { qualify } from '../../shared/qualify/qualify';
+import type { PanelTexts } from './texts';
 
 /** What the visitor has typed, keyed like the server's error fields (`answers.<id>`). */
 export interface LeadValues {
@@ -21,22 +24,28 @@ const PHONE_MAX_DIGITS = 15;
 /** Something@something.tld: catches typos without rejecting valid exotic addresses. */
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function validateLead(values: LeadValues, questions: Question[]): FieldErrors {
+export function validateLead(values: LeadValues, questions: Question[], t: PanelTexts): FieldErrors {
   const errors: FieldErrors = {};
-  if (!values.name.trim()) errors.name = 'Please tell us your name';
+  if (!values.name.trim()) errors.name = t.nameMissing;
 
   const phone = values.phone.trim();
   const digits = phone.replace(/\D/g, '').length;
-  if (!phone) errors.phone = 'Please enter a phone number';
-  else if (!PHONE_CHARS.test(phone) || digits < PHONE_MIN_DIGITS || digits > PHONE_MAX_DIGITS)
-    errors.phone = 'Please enter a valid phone number';
+  if (!phone) errors.phone = t.phoneMissing;
+  else if (!PHONE_CHARS.test(phone) || digits < PHONE_MIN_DIGITS || digits > PHONE_MAX_DIGITS) errors.phone = t.phoneInvalid;
 
   const email = values.email.trim();
-  if (email && !EMAIL_SHAPE.test(email)) errors.email = 'Please enter a valid email address';
+  if (email && !EMAIL_SHAPE.test(email)) errors.email = t.emailInvalid;
 
-  for (const q of questions) {
-    if (!(values.answers[q.id] || '').trim())
-      errors[`answers.${q.id}`] = q.type === 'single' ? 'Please choose an option' : 'Please answer this question';
+  // The must-haves still missing, by the same engine the server runs (it reads an answer that is
+  // not one of the options as missing, exactly as the server will).
+  for (const id of mustHavesMissing(values.answers, questions)) {
+    const q = questions.find((question) => question.id === id);
+    errors[`answers.${id}`] = q && q.type === 'single' ? t.choose : t.answer;
   }
   return errors;
+}
+
+function mustHavesMissing(answers: Record<string, string>, questions: Question[]): string[] {
+  const rules = { version: 0, questions, behaviour: [], mqlThreshold: 0, hotThreshold: 0, handRaiseEvents: [] };
+  return qualify({ rules, answers, traits: {}, events: [], callbackRequested: true, now: 0 }).fit.missing;
 }

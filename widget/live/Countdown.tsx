@@ -5,7 +5,7 @@
 const RADIUS = 44;
 const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
 
-export function Countdown({ seconds, total }: { seconds: number; total: number }) {
+export function Countdown({ seconds, total, unit }: { seconds: number; total: number; unit: string }) {
   const remaining = total > 0 ? seconds / total : 0;
   return (
     <div class="ring" role="timer" aria-atomic="true" data-sixty-countdown>
@@ -21,7 +21,7 @@ export function Countdown({ seconds, total }: { seconds: number; total: number }
         />
       </svg>
       <span class="ring-count">{seconds}</span>
-      <span class="ring-unit">seconds</span>
+      <span class="ring-unit">{unit}</span>
     </div>
   );
 }

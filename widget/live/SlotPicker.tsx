@@ -4,15 +4,16 @@ import { groupSlotsByDay } from './format-slot';
 
 interface Props {
   slots: string[];
+  lang: string;
   /** The slot being saved, if any: every button waits while it is. */
   choosing: string | null;
   onChoose(slot: string): void;
 }
 
-export function SlotPicker({ slots, choosing, onChoose }: Props) {
+export function SlotPicker({ slots, lang, choosing, onChoose }: Props) {
   return (
     <div class="slot-days" data-sixty-slots>
-      {groupSlotsByDay(slots).map((group, index) => (
+      {groupSlotsByDay(slots, lang).map((group, index) => (
         <div key={group.day} role="group" aria-labelledby={`sixty-day-${index}`}>
           <p id={`sixty-day-${index}`} class="slot-day">
             {group.day}

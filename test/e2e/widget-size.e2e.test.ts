@@ -1,0 +1,26 @@
+// Issue 7's size budgets, enforced in `npm test` on the built files (the build fails past them
+// too): gzip bytes per widget file, as vite.config.ts declares them. Also what must never be in
+// a bundle a strict Content-Security-Policy page loads: eval and the Function constructor.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { widgetEntries } from '../../vite.config';
+import { DIST } from '../helpers/test-server';
+
+describe('the widget files', () => {
+  it.each(widgetEntries.map((w) => [w.fileName, w.gzipBudget] as const))('%s stays within its gzip budget (%i B)', (fileName, budget) => {
+    const code = readFileSync(join(DIST, 'widget', fileName));
+    expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(budget);
+  });
+
+  it('hold the issue’s budgets: loader 4 KB, panel 12 KB, live connection 16 KB', () => {
+    const budget = (name: string) => widgetEntries.find((w) => w.fileName === name)!.gzipBudget;
+    expect([budget('sixty.js'), budget('sixty-panel.js'), budget('sixty-live.js')]).toEqual([4096, 12288, 16384]);
+  });
+
+  it.each(widgetEntries.map((w) => w.fileName))('%s uses no eval and no Function constructor', (fileName) => {
+    const code = readFileSync(join(DIST, 'widget', fileName), 'utf8');
+    expect(code).not.toMatch(/\beval\(|new Function\(|\bFunction\(/);
+  });
+});

@@ -1,0 +1,95 @@
+// What the visitor sees after asking for a call: the live state of their lead, pushed by the server.
+import type { ComponentChildren } from 'preact';
+import type { VisitorStatus } from '../../shared/api';
+import { splitText } from '../fill';
+import { Countdown } from './Countdown';
+import { formatSlot } from './format-slot';
+import { CheckIcon, ClockIcon } from './icons';
+import { SlotPicker } from './SlotPicker';
+import type { LiveTexts } from './texts';
+
+interface Props {
+  status: VisitorStatus;
+  /** Whole seconds left of the promise while waiting. */
+  seconds: number;
+  /** The number the visitor typed, echoed so they know which phone to watch. */
+  phone: string;
+  lang: string;
+  t: LiveTexts;
+  /** The slot being saved, and the last failure to save one. */
+  choosing: string | null;
+  slotError: string;
+  onChoose(slot: string): void;
+  /** False while the live connection is down: the status shown may be stale. */
+  connected: boolean;
+  statusRef: { current: HTMLElement | null };
+}
+
+/** A text with its placeholders replaced by markup. */
+function compose(text: string, values: Record<string, ComponentChildren>): ComponentChildren[] {
+  return splitText(text).map((part, i) => (i % 2 ? (part in values ? values[part] : `{${part}}`) : part));
+}
+
+export function LiveStatus({ status, seconds, phone, lang, t, choosing, slotError, onChoose, connected, statusRef }: Props) {
+  // A phone number reads left to right even in a right-to-left sentence.
+  const number = (
+    <bdi class="nowrap" dir="ltr">
+      {phone}
+    </bdi>
+  );
+  const ok = (
+    <span class="badge is-ok">
+      <CheckIcon />
+    </span>
+  );
+  let badge = (
+    <span class="badge">
+      <ClockIcon />
+    </span>
+  );
+  let headline: ComponentChildren;
+  let detail: ComponentChildren = <p class="live-detail">{compose(t.nearby, { phone: number })}</p>;
+
+  switch (status.state) {
+    case 'waiting':
+      badge = <Countdown seconds={seconds} total={status.promiseSeconds} unit={t.seconds} />;
+      headline = seconds > 0 ? t.finding : t.stillFinding;
+      break;
+    case 'accepted':
+      badge = ok;
+      headline = compose(t.accepted, { rep: <strong>{status.repName}</strong> });
+      break;
+    case 'no_rep':
+      headline = (
+        <>
+          {t.busy}
+          <span class="live-sub">{status.slots.length ? t.pickTime : t.callWhenFree}</span>
+        </>
+      );
+      detail = <SlotPicker slots={status.slots} lang={lang} choosing={choosing} onChoose={onChoose} />;
+      break;
+    case 'scheduled':
+      badge = ok;
+      headline = compose(t.scheduled, { time: formatSlot(status.slot, lang) });
+      detail = <p class="live-detail">{compose(t.scheduledDetail, { phone: number })}</p>;
+      break;
+    default:
+      badge = ok;
+      headline = t.closed;
+      detail = null;
+  }
+
+  return (
+    <div class="live" data-sixty-live={status.state}>
+      {badge}
+      <p ref={(el) => void (statusRef.current = el)} class="live-title" role="status" tabIndex={-1} data-sixty-status>
+        {headline}
+        {slotError && <span class="live-error"> {slotError}</span>}
+      </p>
+      {detail}
+      <p class="live-note" role="status" data-sixty-connection>
+        {connected ? '' : t.reconnecting}
+      </p>
+    </div>
+  );
+}

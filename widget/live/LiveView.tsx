@@ -1,0 +1,116 @@
+// The panel's live phase: follows the lead over socket.io (/visitor, with the token scoped to
+// this one lead) and lets the visitor pick a callback time when nobody is free. socket.io
+// reconnects by itself with backoff, and the server sends the current status on every
+// (re)connection, so a drop only ever delays news: the visitor is told while it lasts.
+import { Component } from 'preact';
+import { io, type Socket } from 'socket.io-client';
+import type { VisitorStatus } from '../../shared/api';
+import { VISITOR_NAMESPACE, type VisitorClientToServer, type VisitorServerToClient } from '../../shared/live-events';
+import type { LiveViewProps } from '../contract';
+import { LiveStatus } from './LiveStatus';
+import { LIVE_EN } from './texts';
+
+const STATES = ['waiting', 'accepted', 'no_rep', 'scheduled', 'closed'];
+
+/** A status the view knows how to draw; anything else from the wire is ignored. */
+function isStatus(status: unknown): status is VisitorStatus {
+  const s = status as VisitorStatus | null;
+  return (
+    !!s &&
+    STATES.indexOf(s.state) >= 0 &&
+    (s.state !== 'no_rep' || Array.isArray(s.slots)) &&
+    (s.state !== 'waiting' || typeof s.promiseSeconds === 'number')
+  );
+}
+
+interface State {
+  status: VisitorStatus;
+  /** False while the live connection is down: the status shown may be stale. */
+  connected: boolean;
+  /** The slot being saved, and the last failure to save one. */
+  choosing: string | null;
+  slotError: string;
+  /** The promise's deadline on this page's clock: set when this page first hears "waiting" (the
+   * visitor just submitted; the local clock cannot be compared with the server's `since`). */
+  deadline: number | null;
+}
+
+export class LiveView extends Component<LiveViewProps, State> {
+  state: State = { status: { state: 'closed' }, connected: true, choosing: null, slotError: '', deadline: null };
+  socket?: Socket<VisitorServerToClient, VisitorClientToServer>;
+  timer?: ReturnType<typeof setInterval>;
+
+  componentDidMount() {
+    const { origin, lead } = this.props;
+    this.show(lead.status);
+    // WebSocket only: no long-polling fallback means no sticky sessions needed behind a balancer.
+    const socket = (this.socket = io(origin + VISITOR_NAMESPACE, { auth: { token: lead.visitorToken }, transports: ['websocket'] }));
+    socket.on('lead:status', (status) => this.show(status));
+    socket.on('connect', () => this.setState({ connected: true }));
+    socket.on('disconnect', () => this.setState({ connected: false }));
+    // socket.io keeps retrying with backoff; one warning is enough for the page's developer.
+    let warned = false;
+    socket.on('connect_error', (error) => {
+      this.setState({ connected: false });
+      if (!warned) console.warn('sixty: live connection failed, retrying', error.message);
+      warned = true;
+    });
+    // The countdown's tick.
+    this.timer = setInterval(() => this.state.status.state === 'waiting' && this.forceUpdate(), 1000);
+  }
+
+  componentWillUnmount() {
+    clearInterval(this.timer);
+    if (this.socket) this.socket.disconnect();
+  }
+
+  show(status: unknown) {
+    if (!isStatus(status)) return;
+    const { deadline } = this.state;
+    this.setState({ status, deadline: deadline || (status.state === 'waiting' ? Date.now() + status.promiseSeconds * 1000 : null) });
+  }
+
+  choose = async (slot: string) => {
+    if (this.state.choosing) return;
+    this.setState({ choosing: slot, slotError: '' });
+    const next = await chooseSlot(this.props.origin, this.props.lead, slot);
+    this.setState({ choosing: null, slotError: next ? '' : { ...LIVE_EN, ...this.props.texts }.slotFailed });
+    this.show(next);
+  };
+
+  render({ phone, lang, texts, statusRef }: LiveViewProps, { status, connected, choosing, slotError, deadline }: State) {
+    const seconds = deadline ? Math.max(0, Math.ceil((deadline - Date.now()) / 1000)) : 0;
+    return (
+      <LiveStatus
+        status={status}
+        seconds={seconds}
+        phone={phone}
+        lang={lang}
+        t={{ ...LIVE_EN, ...texts }}
+        choosing={choosing}
+        slotError={slotError}
+        onChoose={this.choose}
+        connected={connected}
+        statusRef={statusRef}
+      />
+    );
+  }
+}
+
+/** Saves the chosen slot; the new status, or null when it could not be saved. Choosing the same
+ * slot twice is harmless, so a failed attempt is simply tried once more. */
+async function chooseSlot(origin: string, lead: LiveViewProps['lead'], slot: string): Promise<VisitorStatus | null> {
+  const url = `${origin}/v1/callbacks/${encodeURIComponent(lead.leadId)}/slot`;
+  const body = JSON.stringify({ token: lead.visitorToken, slot });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body, credentials: 'omit' });
+      const answer = res.ok ? ((await res.json()) as { status?: unknown }) : null;
+      if (answer && isStatus(answer.status)) return answer.status;
+      if (res.status < 500) return null;
+    } catch {
+      // Network failure: try again below.
+    }
+  }
+  return null;
+}
