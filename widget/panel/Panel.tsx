@@ -47,6 +47,8 @@ export class Panel extends Component<Props, State> {
   sent: Pending | null = this.resumed;
   /** The loader fetched the config at page load; used once, then "Try again" refetches. */
   preloaded = this.props.ctx.config;
+  /** When the form was shown: the server treats a submission faster than a person types as a bot. */
+  shownAt = Date.now();
   dialog: HTMLElement | null = null;
   statusRef: { current: HTMLElement | null } = { current: null };
 
@@ -181,7 +183,7 @@ export class Panel extends Component<Props, State> {
           note={note}
           busy={busy}
           serverErrors={state.serverErrors}
-          onSend={(values) => this.send(toRequest(ctx.siteKey, values, config, ctx.visitorId()))}
+          onSend={(values) => this.send(toRequest(ctx.siteKey, values, config, ctx.visitorId(), this.shownAt))}
           onStart={() => ctx.load('live').catch(() => undefined)}
         />
       );

@@ -8,7 +8,7 @@ import type { LeadValues } from './validate';
 /** The schema caps pageUrl; a longer URL must not make the whole request fail. */
 const PAGE_URL_MAX = 2000;
 
-export function toRequest(siteKey: string, values: LeadValues, config: LoaderConfig, visitorId?: string): CallbackRequest {
+export function toRequest(siteKey: string, values: LeadValues, config: LoaderConfig, visitorId?: string, shownAt?: number): CallbackRequest {
   const answers: Record<string, string> = {};
   for (const q of config.questions) {
     const answer = (values.answers[q.id] || '').trim();
@@ -24,6 +24,10 @@ export function toRequest(siteKey: string, values: LeadValues, config: LoaderCon
   const email = values.email.trim();
   if (email) body.email = email;
   if (visitorId) body.visitorId = visitorId;
+  // Time-to-submit for the server's form-bot check, and the visitor's zone so the rep sees their local time.
+  if (shownAt !== undefined) body.tts = Math.max(0, Math.round(Date.now() - shownAt));
+  const zone = timeZone();
+  if (zone) body.timeZone = zone;
   return body;
 }
 
@@ -35,4 +39,13 @@ export function toValues(body: CallbackRequest): LeadValues {
 export function isLead(body: unknown): body is CallbackResponse {
   const lead = body as CallbackResponse | undefined;
   return !!lead && typeof lead.leadId === 'string' && typeof lead.visitorToken === 'string' && !!lead.status && typeof lead.status.state === 'string';
+}
+
+function timeZone(): string | undefined {
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return zone && /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$/.test(zone) ? zone : undefined;
+  } catch {
+    return undefined;
+  }
 }
