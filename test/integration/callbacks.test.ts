@@ -92,6 +92,34 @@ describe('POST /v1/callbacks', () => {
     expect(leadCount()).toBe(before + 1);
   });
 
+  it('creates one lead from the same key sent 20 times at once, some connections dropped mid-flight', async () => {
+    const key = `k-${Date.now()}-storm`;
+    const before = leadCount();
+    const attempts = Array.from({ length: 20 }, async (_, i) => {
+      const abort = new AbortController();
+      // Every third client hangs up right after sending: the server must not care.
+      if (i % 3 === 0) setTimeout(() => abort.abort(), 1 + (i % 5));
+      try {
+        const res = await fetch(`${server.url}/v1/callbacks?idempotencyKey=${key}`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain', origin: 'http://localhost:5999' },
+          body: JSON.stringify(callbackBody(server.siteKey)),
+          signal: abort.signal,
+        });
+        return { status: res.status, leadId: ((await res.json()) as { leadId: string }).leadId };
+      } catch {
+        return null;
+      }
+    });
+    const done = (await Promise.all(attempts)).filter((r) => r !== null);
+    expect(done.length).toBeGreaterThan(5);
+    expect(new Set(done.map((r) => r.leadId)).size).toBe(1);
+    expect(leadCount()).toBe(before + 1);
+    // A retry after the storm still answers with the same lead.
+    const again = await postCallback(server.url, callbackBody(server.siteKey), { key });
+    expect([again.status, again.body.leadId]).toEqual([200, done[0]!.leadId]);
+  });
+
   it('disqualifies by a must-have answer without routing, with the reason recorded', async () => {
     const res = await postCallback(server.url, callbackBody(server.siteKey, { answers: { projects: 'residential', size: '1-10', role: 'decision' } }));
     expect(res.status).toBe(201);
