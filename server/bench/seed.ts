@@ -19,6 +19,10 @@ export type SeedRequest = z.infer<typeof seedRequestSchema>;
 /** Events per second per visitor the bench site accepts: far above any generator's rate. */
 export const BENCH_MAX_EVENTS_PER_SECOND = 1_000_000;
 
+/** The site settings the bench overrides: its generators are HTTP libraries, fast and tireless. */
+export const BENCH_PROTECTIONS = { botFilter: false, maxEventsPerSecond: BENCH_MAX_EVENTS_PER_SECOND, minSubmitMs: 0 } as const;
+export type BenchProtections = typeof BENCH_PROTECTIONS;
+
 export interface SeededWorkspace {
   workspaceId: string;
   siteId: string;
@@ -26,8 +30,8 @@ export interface SeededWorkspace {
   reps: Array<{ id: string; email: string; cookie: string }>;
   /** Whether the per-rep capacity could be set (the store supports `updateRep`). */
   capacityApplied: boolean;
-  /** What was switched off for this site, for the report. */
-  protections: { botFilter: false; maxEventsPerSecond: number };
+  /** What was switched off for this site (its tracking settings), for the report. */
+  protections: BenchProtections;
 }
 
 export async function seedBenchWorkspace(deps: AppDeps, req: SeedRequest): Promise<SeededWorkspace> {
@@ -59,8 +63,7 @@ export async function seedBenchWorkspace(deps: AppDeps, req: SeedRequest): Promi
   );
   const siteId = created.siteIds[0]!;
   const settings = await tracking.settings(siteId);
-  const protections = { botFilter: false as const, maxEventsPerSecond: BENCH_MAX_EVENTS_PER_SECOND };
-  await tracking.saveSettings(siteId, created.workspaceId, { ...settings, ...protections });
+  await tracking.saveSettings(siteId, created.workspaceId, { ...settings, ...BENCH_PROTECTIONS });
 
   let capacityApplied = false;
   const out: SeededWorkspace['reps'] = [];
@@ -74,5 +77,5 @@ export async function seedBenchWorkspace(deps: AppDeps, req: SeedRequest): Promi
     }
     out.push({ id, email: reps[i]!.email, cookie: `${SESSION_COOKIE}=${token}` });
   }
-  return { workspaceId: created.workspaceId, siteId, siteKey, reps: out, capacityApplied, protections };
+  return { workspaceId: created.workspaceId, siteId, siteKey, reps: out, capacityApplied, protections: BENCH_PROTECTIONS };
 }

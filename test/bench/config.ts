@@ -18,10 +18,14 @@ export interface BenchConfig {
     rate: number;
     /** Seconds of samples per round. */
     seconds: number;
+    /** Unmeasured seconds of the same probe first, once the background load is running. */
+    warmupSeconds: number;
     reps: number;
     idleSockets: number;
   };
   connections: {
+    /** Rounds for this figure: each opens the largest count twice (visitor and bare sockets). */
+    rounds: number;
     /** Idle socket counts to measure at; the largest the descriptor limit allows is added. */
     steps: number[];
     /** Open the largest count the descriptor limit allows (see docs/benchmarks.md). */
@@ -32,6 +36,8 @@ export interface BenchConfig {
     pushSeconds: number;
     /** Processes holding the client sockets. */
     workers: number;
+    /** Pause before each memory reading, and after the active sockets connect. */
+    settleMs: number;
   };
   scoring: { pastEvents: number; batch: number; batches: number };
   widget: { normalLoads: number; throttledLoads: number; throttled: boolean };
@@ -45,9 +51,9 @@ export interface BenchConfig {
 export const FULL: BenchConfig = {
   name: 'full',
   rounds: 3,
-  ingest: { seconds: 5, warmupSeconds: 2, connections: 32, visitors: 5000 },
-  submit: { rate: 50, seconds: 20, reps: 50, idleSockets: 2000 },
-  connections: { steps: [1000, 5000], includeMax: true, active: 1000, pushSeconds: 10, workers: 4 },
+  ingest: { seconds: 4, warmupSeconds: 2, connections: 32, visitors: 5000 },
+  submit: { rate: 50, seconds: 20, warmupSeconds: 5, reps: 50, idleSockets: 2000 },
+  connections: { rounds: 2, steps: [1000, 5000], includeMax: true, active: 1000, pushSeconds: 8, workers: 4, settleMs: 500 },
   scoring: { pastEvents: 1000, batch: 1000, batches: 200 },
   widget: { normalLoads: 5, throttledLoads: 3, throttled: true },
   volume: { leads: 1000, windowMs: 1000, reps: 100, capacity: 10, timeoutMs: 60_000 },
@@ -59,8 +65,8 @@ export const TINY: BenchConfig = {
   name: 'tiny',
   rounds: 2,
   ingest: { seconds: 0.3, warmupSeconds: 0, connections: 4, visitors: 50 },
-  submit: { rate: 20, seconds: 0.5, reps: 3, idleSockets: 10 },
-  connections: { steps: [20], includeMax: false, active: 5, pushSeconds: 0.5, workers: 2 },
+  submit: { rate: 20, seconds: 0.5, warmupSeconds: 0, reps: 3, idleSockets: 10 },
+  connections: { rounds: 2, steps: [10, 20], includeMax: false, active: 5, pushSeconds: 0.5, workers: 2, settleMs: 50 },
   scoring: { pastEvents: 100, batch: 100, batches: 5 },
   widget: { normalLoads: 1, throttledLoads: 0, throttled: false },
   volume: { leads: 20, windowMs: 200, reps: 4, capacity: 10, timeoutMs: 10_000 },

@@ -15,13 +15,15 @@ export interface BenchContext {
   sockets: BenchWorker[];
   /** The site behaviour events go to. */
   eventsSite: SeededWorkspace;
+  /** The run's own copy of dist/ (the server serves it; the widget figures read it). */
+  distDir: string;
   /** Where `.cpuprofile` files are written (null: keep only the summaries). */
   profileDir: string | null;
   /** Source addresses the client sockets are spread over. */
   localAddresses: string[];
   log(message: string): void;
   /** Values that later figures reuse (the measured ingest maximum, idle visitor tokens). */
-  shared: { maxSingleRps?: number; idleTokens?: string[]; idleSiteKey?: string; probeSite?: SeededWorkspace };
+  shared: { maxSingleRps?: number; idleTokens?: string[]; probeSite?: SeededWorkspace };
 }
 
 /** Runs `run` with a CPU profile of the server around it; the profile is summarized. */

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { TINY } from './config';
 import { runBench } from './harness';
-import { renderDoc, renderSummary } from './report';
+import { renderDoc } from './report-doc';
+import { renderSummary } from './report-summary';
 import type { Spread } from './stats';
 
 const finite = (s: Spread) => Number.isFinite(s.median) && s.rounds.length === TINY.rounds;
@@ -23,7 +24,8 @@ describe('benchmark harness (tiny configuration)', () => {
     expect(f.submit!.missing).toBe(0);
     expect(f.submit!.idleSockets.connected).toBe(TINY.submit.idleSockets);
 
-    expect(f.connections!.visitor).toHaveLength(TINY.connections.steps.length);
+    expect(f.connections!.visitor.steps).toHaveLength(TINY.connections.steps.length);
+    expect(Number.isFinite(f.connections!.visitor.rssSlope.median)).toBe(true);
     expect(f.connections!.push?.submitToOffer.pooled.n).toBeGreaterThan(0);
 
     expect(f.scoring && finite(f.scoring.node.default.incrementalUs) && finite(f.scoring.browser.default.incrementalUs)).toBe(true);
@@ -35,7 +37,7 @@ describe('benchmark harness (tiny configuration)', () => {
     expect(f.volume!.accepted.rounds.every((n) => n > 0)).toBe(true);
     expect(f.volume!.perRep.max).toBeGreaterThan(0);
 
-    expect(r.protections).toMatchObject({ botFilter: false });
+    expect(r.protections.site).toMatchObject({ botFilter: false });
     expect(renderSummary(r)).toContain('Submit to rep screen, p50');
     expect(renderDoc(r)).toContain('## Machine');
   });

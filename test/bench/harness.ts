@@ -1,7 +1,8 @@
 // Runs the benchmark: one real server process, load generators in their own processes, six
 // figures, each over repeated rounds beside a bare baseline measured in the same run.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,7 @@ import { measureVolume } from './figures/volume';
 import { measureWidget } from './figures/widget';
 import { fileLimits, machineInfo } from './machine';
 import { FIGURES, type BenchResults, type FigureName } from './results';
-import { startBenchServer } from './server-process';
+import { BENCH_LIMITS_OFF, startBenchServer } from './server-process';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -32,7 +33,8 @@ export interface RunOptions {
 
 export async function runBench(config: BenchConfig, opts: RunOptions = {}): Promise<BenchResults> {
   const started = performance.now();
-  const log = opts.log ?? ((m: string) => process.stderr.write(`[bench] ${m}\n`));
+  const stamp = () => `${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s`;
+  const log = opts.log ?? ((m: string) => process.stderr.write(`[bench ${stamp()}] ${m}\n`));
   const only = new Set(opts.only ?? FIGURES);
   ensureBuilt(log);
   if (opts.profileDir) mkdirSync(opts.profileDir, { recursive: true });
@@ -43,21 +45,28 @@ export async function runBench(config: BenchConfig, opts: RunOptions = {}): Prom
     machine: await machineInfo(),
     commit: commitOf(),
     durationSeconds: 0,
-    protections: null,
+    protections: { site: null, env: BENCH_LIMITS_OFF },
     localAddresses: [],
     figures: {},
     errors: {},
   };
 
+  // The run serves and measures its own copy of the build, so a rebuild by someone else on the
+  // same checkout cannot change the files halfway through.
+  const distCopy = mkdtempSync(join(tmpdir(), 'sixty-bench-dist-'));
+  cpSync(join(REPO_ROOT, 'dist'), distCopy, { recursive: true });
   const { hard } = fileLimits();
-  const server = await startBenchServer({ repoRoot: REPO_ROOT, fdLimit: hard });
+  const server = await startBenchServer({ repoRoot: REPO_ROOT, fdLimit: hard, distDir: distCopy }).catch((err: unknown) => {
+    rmSync(distCopy, { recursive: true, force: true });
+    throw err;
+  });
   const workers: BenchWorker[] = [];
   let browser: Browser | null = null;
   try {
     const [load, probe, ...sockets] = await startWorkers('gen', 2 + config.connections.workers);
     workers.push(load!, probe!, ...sockets);
     const eventsSite = await server.seed({ name: 'Bench events', reps: 0 });
-    results.protections = eventsSite.protections;
+    results.protections.site = eventsSite.protections;
     const localAddresses = await usableLocalAddresses(server.url);
     results.localAddresses = localAddresses;
     const memory = await server.memory();
@@ -69,6 +78,7 @@ export async function runBench(config: BenchConfig, opts: RunOptions = {}): Prom
       probe: probe!,
       sockets,
       eventsSite,
+      distDir: distCopy,
       profileDir: opts.profileDir ?? null,
       localAddresses,
       log,
@@ -106,6 +116,7 @@ export async function runBench(config: BenchConfig, opts: RunOptions = {}): Prom
     await browser?.close();
     await Promise.all(workers.map((w) => w.stop()));
     await server.stop();
+    rmSync(distCopy, { recursive: true, force: true });
   }
   results.durationSeconds = Math.round((performance.now() - started) / 100) / 10;
   return results;

@@ -1,4 +1,5 @@
 // The shape of test/bench/results.json: everything one run measured, and what it ran on.
+import type { BenchProtections } from '../../server/bench/seed';
 import type { BenchConfig } from './config';
 import type { MachineInfo } from './machine';
 import type { ConnectionsFigure } from './figures/connections';
@@ -14,8 +15,8 @@ export interface BenchResults {
   machine: MachineInfo;
   commit: { sha: string; dirty: boolean } | null;
   durationSeconds: number;
-  /** What the bench switched off on its sites, through their documented settings. */
-  protections: { botFilter: false; maxEventsPerSecond: number } | null;
+  /** What the bench switched off on its sites (tracking settings) and server (environment). */
+  protections: { site: BenchProtections | null; env: Record<string, string> };
   /** Source addresses the client sockets were spread over. */
   localAddresses: string[];
   figures: {

@@ -1,19 +1,30 @@
 // `npm run bench`: the full benchmark; writes test/bench/results.json and docs/benchmarks.md and
 // prints the summary table. Options: --tiny (the harness test's sizes), --only=ingest,submit,...
-// (a partial run: results go to a temp file only), --no-write.
+// (a partial run: results go to a temp file only), --no-write, --render (rewrite the doc from
+// the last results.json, e.g. after editing next-steps.md; measures nothing).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FULL, TINY } from './config';
 import { REPO_ROOT, runBench } from './harness';
 import { fileLimits } from './machine';
-import { renderDoc, renderSummary } from './report';
-import { FIGURES, type FigureName } from './results';
+import { renderDoc } from './report-doc';
+import { renderSummary } from './report-summary';
+import { FIGURES, type BenchResults, type FigureName } from './results';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 const value = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const RESULTS = join(REPO_ROOT, 'test/bench/results.json');
+const DOC = join(REPO_ROOT, 'docs/benchmarks.md');
+
+if (flag('render')) {
+  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
+  writeFileSync(DOC, renderDoc(results));
+  process.stdout.write(`${renderSummary(results)}\nrewrote docs/benchmarks.md from test/bench/results.json\n`);
+  process.exit(0);
+}
 
 // Thousands of client sockets need descriptors: raise the soft limit to the hard one and run
 // again (the load generators inherit it from this process).
@@ -40,9 +51,9 @@ const profileDir = join(REPO_ROOT, 'test/bench/profiles');
 const results = await runBench(config, { only, profileDir: config.profileMisses ? profileDir : null });
 process.stdout.write(`\n${renderSummary(results)}\n`);
 if (write) {
-  writeFileSync(join(REPO_ROOT, 'test/bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   mkdirSync(join(REPO_ROOT, 'docs'), { recursive: true });
-  writeFileSync(join(REPO_ROOT, 'docs/benchmarks.md'), renderDoc(results));
+  writeFileSync(DOC, renderDoc(results));
   process.stderr.write('[bench] wrote test/bench/results.json and docs/benchmarks.md\n');
 } else {
   const out = join(tmpdir(), 'sixty-bench-results.partial.json');

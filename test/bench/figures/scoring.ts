@@ -1,7 +1,7 @@
 // Figure 4: microseconds to score one new event for a visitor with 1,000 past events, on the
 // incremental path, in Node (a process of its own) and in Chromium; beside it, a full re-score
 // of the visitor's whole history, the cost the incremental state avoids.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,6 @@ export const SCORING_GOALS = { medianUs: 50 };
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const ENTRY = fileURLToPath(new URL('../browser/score-entry.ts', import.meta.url));
-const PANEL = join(REPO_ROOT, 'dist/widget/sixty-panel.js');
 
 export interface ScoringCase {
   /** Median over rounds of each round's median microseconds per event. */
@@ -71,7 +70,8 @@ export async function measureScoring(ctx: BenchContext, browser: Browser): Promi
     // The panel bundle registers on an existing `sixty` global; give it one, then see whether it
     // brought the engine (`sixty._qualify`).
     await page.evaluate(() => ((window as unknown as { sixty: object }).sixty = {}));
-    await page.addScriptTag({ content: readFileSync(PANEL, 'utf8') }).catch(() => undefined);
+    const panel = join(ctx.distDir, 'widget/sixty-panel.js');
+    if (existsSync(panel)) await page.addScriptTag({ content: readFileSync(panel, 'utf8') }).catch(() => undefined);
     await page.addScriptTag({ content: script });
     for (let r = 0; r < config.rounds; r++) {
       for (const k of ['default', 'many'] as const) {

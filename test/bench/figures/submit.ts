@@ -5,6 +5,8 @@ import { profiled, sleep, split, type BenchContext, type ProfileResult } from '.
 import { latency, spreadOf, type Latency, type Spread } from '../stats';
 
 export const SUBMIT_GOALS = { p50Ms: 5, p99Ms: 25 };
+/** Background ingest: keep-alive connections, and requests outstanding, at most. */
+export const BACKGROUND_CONNECTIONS = 32;
 
 export interface LatencyRounds {
   p50: Spread;
@@ -19,7 +21,7 @@ export interface SubmitFigure {
   secondsPerRound: number;
   reps: number;
   idleSockets: { requested: number; connected: number; namespace: '/visitor'; distinctLeads: number };
-  background: { targetRps: number; achievedRps: number; p99Ms: number; failed: number };
+  background: { targetRps: number; achievedRps: number; p99Ms: number; failed: number; shed: number };
   submitToOffer: LatencyRounds;
   /** The callback's own HTTP response time (the visitor's side), for context. */
   httpResponse: LatencyRounds;
@@ -78,18 +80,15 @@ export async function measureSubmit(ctx: BenchContext): Promise<SubmitFigure> {
   const { config, server, probe, load } = ctx;
   const { rate, seconds, reps: repCount, idleSockets } = config.submit;
 
-  const probeSite = await server.seed({ name: 'Bench submit', reps: repCount });
-  ctx.shared.probeSite = probeSite;
   // The idle visitors' leads are on a site whose answers rule them out: stored, never routed,
   // so they add connections without adding routing work.
   const idleSite = await server.seed({ name: 'Bench idle visitors', reps: 0 });
   ctx.log(`submit: creating ${idleSockets} idle visitors' leads`);
   const created = await probe.call('callbacks.create', { url: server.url, siteKey: idleSite.siteKey, count: idleSockets, concurrency: 16 });
   ctx.shared.idleTokens = created.tokens;
-  ctx.shared.idleSiteKey = idleSite.siteKey;
   ctx.log(`submit: ${created.tokens.length} leads in ${(created.ms / 1000).toFixed(1)} s; connecting sockets and reps`);
   const connected = await openIdleVisitors(ctx, idleSockets, created.tokens);
-  await probe.call('reps.open', { url: server.url, reps: probeSite.reps, logOutcome: true });
+  await openProbeReps(ctx);
 
   const targetRps = (ctx.shared.maxSingleRps ?? 1000) / 2;
   await load.call('paced.start', {
@@ -98,9 +97,13 @@ export async function measureSubmit(ctx: BenchContext): Promise<SubmitFigure> {
     rate: targetRps,
     visitors: config.ingest.visitors,
     eventsPerRequest: 1,
-    connections: 64,
+    connections: BACKGROUND_CONNECTIONS,
   });
   await sleep(1000);
+  if (config.submit.warmupSeconds > 0) {
+    ctx.log('submit: warm-up');
+    await runProbe(ctx, rate, config.submit.warmupSeconds);
+  }
 
   const rounds: Array<Awaited<ReturnType<typeof runProbe>>> = [];
   for (let r = 0; r < config.rounds; r++) {
@@ -112,7 +115,7 @@ export async function measureSubmit(ctx: BenchContext): Promise<SubmitFigure> {
   const submitToOffer = latencyRounds(rounds.map((r) => r.submitToOffer));
   const goals = { p50: submitToOffer.p50.median < SUBMIT_GOALS.p50Ms, p99: submitToOffer.p99.median < SUBMIT_GOALS.p99Ms };
   const profiles: ProfileResult[] = [];
-  if (config.profileMisses && !(goals.p50 && goals.p99)) profiles.push(await profiled(ctx, 'submit-to-offer', () => runProbe(ctx, rate, seconds)));
+  if (config.profileMisses && !(goals.p50 && goals.p99)) profiles.push(await profiled(ctx, 'submit-to-offer', () => runProbe(ctx, rate, Math.min(seconds, 10))));
 
   const bg = await load.call('paced.stop', null);
   const last = rounds[rounds.length - 1]!;
@@ -121,7 +124,7 @@ export async function measureSubmit(ctx: BenchContext): Promise<SubmitFigure> {
     secondsPerRound: seconds,
     reps: repCount,
     idleSockets: { requested: idleSockets, connected, namespace: '/visitor', distinctLeads: created.tokens.length },
-    background: { targetRps, achievedRps: bg?.rps ?? NaN, p99Ms: bg?.latency.p99 ?? NaN, failed: bg?.failed ?? 0 },
+    background: { targetRps, achievedRps: bg?.rps ?? NaN, p99Ms: bg?.latency.p99 ?? NaN, failed: bg?.failed ?? 0, shed: bg?.shed ?? 0 },
     submitToOffer,
     httpResponse: latencyRounds(rounds.map((r) => r.http)),
     bareRoundTrip: latencyRounds(rounds.map((r) => r.echo)),
@@ -132,6 +135,14 @@ export async function measureSubmit(ctx: BenchContext): Promise<SubmitFigure> {
     goals,
     profiles,
   };
+}
+
+/** Figure 1's reps, signed in and connected in the probe process (once per run). */
+export async function openProbeReps(ctx: BenchContext) {
+  if (ctx.shared.probeSite) return;
+  const site = await ctx.server.seed({ name: 'Bench submit', reps: ctx.config.submit.reps });
+  await ctx.probe.call('reps.open', { url: ctx.server.url, reps: site.reps, logOutcome: true });
+  ctx.shared.probeSite = site;
 }
 
 export function runProbe(ctx: BenchContext, rate: number, seconds: number) {

@@ -5,14 +5,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { widgetEntries } from '../../../vite.config';
 import type { BenchContext } from '../context';
 import { spreadOf, type Spread } from '../stats';
-
-const DIST = fileURLToPath(new URL('../../../dist/widget', import.meta.url));
 
 /** DevTools' "Slow 3G" (as Puppeteer defines it) and a 4x slower CPU. */
 export const SLOW_3G = { latency: 2000, downloadThroughput: 50_000, uploadThroughput: 50_000 };
@@ -63,14 +60,15 @@ interface LoadResult {
 }
 
 /** Every script in dist/widget, with its gzip budget where the build declares one. */
-export function widgetFiles(): WidgetFile[] {
+export function widgetFiles(distDir: string): WidgetFile[] {
+  const dir = join(distDir, 'widget');
   const budgets = new Map<string, number>(widgetEntries.map((w) => [w.fileName, w.gzipBudget]));
-  const names = readdirSync(DIST).filter((f) => f.endsWith('.js'));
+  const names = readdirSync(dir).filter((f) => f.endsWith('.js'));
   // The loader first (every page pays for it), then the build's order, then anything else.
   const order = (f: string) => (budgets.has(f) ? [...budgets.keys()].indexOf(f) : budgets.size);
   names.sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   return names.map((name) => {
-    const code = readFileSync(join(DIST, name));
+    const code = readFileSync(join(dir, name));
     return {
       file: `dist/widget/${name}`,
       raw: code.length,
@@ -89,7 +87,7 @@ export async function measureWidget(ctx: BenchContext, browser: Browser): Promis
       ctx.config.widget.throttled && ctx.config.widget.throttledLoads > 0
         ? await measureSpeed(ctx, browser, host.origin, true, ctx.config.widget.throttledLoads)
         : null;
-    return { files: widgetFiles(), normal, throttled };
+    return { files: widgetFiles(ctx.distDir), normal, throttled };
   } finally {
     await host.close();
   }

@@ -1,6 +1,8 @@
-// A steady open-loop HTTP load: requests go out evenly at the asked rate, whatever the server
-// does. (autocannon's rate limit sends each second's quota as fast as it can and then pauses,
-// which alternates between a saturated server and an idle one.)
+// A steady open-loop HTTP load: requests go out evenly at the asked rate. (autocannon's rate
+// limit sends each second's quota as fast as it can and then pauses, which alternates between a
+// saturated server and an idle one.) At most `connections` requests are outstanding: when the
+// server falls behind, the requests that would wait in this process are shed and counted, so
+// the background never turns into a backlog that outlives the measurement.
 import { Agent, request } from 'node:http';
 import { EVENT_HEADERS, eventsBody } from '../bench-data';
 import { latency, type Latency } from '../stats';
@@ -12,13 +14,15 @@ export interface PacedArgs {
   rate: number;
   visitors: number;
   eventsPerRequest: number;
-  /** Keep-alive connections at most. */
+  /** Keep-alive connections, and requests outstanding, at most. */
   connections: number;
 }
 
 export interface PacedResult {
   seconds: number;
   sent: number;
+  /** Due but not sent because `connections` requests were already outstanding. */
+  shed: number;
   ok: number;
   failed: number;
   /** 2xx responses per second. */
@@ -34,6 +38,7 @@ function start(args: PacedArgs): { stop: () => Promise<PacedResult> } {
   const agent = new Agent({ keepAlive: true, maxSockets: args.connections });
   const samples: number[] = [];
   let sent = 0;
+  let shed = 0;
   let ok = 0;
   let failed = 0;
   let inFlight = 0;
@@ -42,6 +47,10 @@ function start(args: PacedArgs): { stop: () => Promise<PacedResult> } {
   const t0 = performance.now();
 
   const send = (i: number, due: number) => {
+    if (inFlight >= args.connections) {
+      shed++;
+      return;
+    }
     sent++;
     inFlight++;
     const body = eventsBody(args.siteKey, i % args.visitors, i * args.eventsPerRequest, args.eventsPerRequest, Date.now());
@@ -85,7 +94,7 @@ function start(args: PacedArgs): { stop: () => Promise<PacedResult> } {
       const until = performance.now() + 10_000;
       while (inFlight > 0 && performance.now() < until) await new Promise((r) => setTimeout(r, 10));
       agent.destroy();
-      return { seconds, sent, ok, failed, rps: ok / seconds, latency: latency(samples) };
+      return { seconds, sent, shed, ok, failed, rps: ok / seconds, latency: latency(samples) };
     },
   };
 }

@@ -1,189 +1,18 @@
-// Renders one run's results: the summary table (stdout) and the whole of docs/benchmarks.md, so
-// every number in the document comes from the run that wrote it.
+// docs/benchmarks.md, whole: every number in it comes from the run that wrote it.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ProfileResult } from './context';
 import { CONNECTION_GOALS, IDLE_SHARE_OF_FD_LIMIT } from './figures/connections';
 import { BATCH_SIZE, INGEST_GOALS } from './figures/ingest';
 import { SCORING_GOALS } from './figures/scoring';
-import { SUBMIT_GOALS } from './figures/submit';
-import { CPU_SLOWDOWN, SLOW_3G, type WidgetSpeed } from './figures/widget';
+import { BACKGROUND_CONNECTIONS, SUBMIT_GOALS } from './figures/submit';
+import { CPU_SLOWDOWN, SLOW_3G } from './figures/widget';
+import { kb, num, pct, sp, table } from './report-format';
+import { summaryRows } from './report-summary';
 import type { BenchResults } from './results';
-import type { Spread } from './stats';
 
 /** Hand-written closing note (no numbers), kept beside the harness and included verbatim. */
 const NEXT_STEPS = fileURLToPath(new URL('./next-steps.md', import.meta.url));
-
-type Row = [figure: string, measure: string, result: string, baseline: string, ratio: string, goal: string, met: string];
-
-// ---- number formatting -------------------------------------------------------------------
-
-export function num(n: number, unit = ''): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return 'n/a';
-  const a = Math.abs(n);
-  if (Number.isInteger(n)) return unit ? `${n.toLocaleString('en-US')} ${unit}` : n.toLocaleString('en-US');
-  const text =
-    a >= 1000 ? Math.round(n).toLocaleString('en-US') : a >= 100 ? n.toFixed(0) : a >= 10 ? n.toFixed(1) : a >= 1 ? n.toFixed(2) : n.toPrecision(2);
-  return unit ? `${text} ${unit}` : text;
-}
-
-/** `3.21 ms (3.10-3.40)`: median, then min-max over rounds. */
-export function sp(s: Spread | undefined, unit = '', scale = 1): string {
-  if (!s || !Number.isFinite(s.median)) return 'n/a';
-  if (s.rounds.length <= 1) return num(s.median * scale, unit);
-  return `${num(s.median * scale, unit)} (${num(s.min * scale)}–${num(s.max * scale)})`;
-}
-
-const kb = (s: Spread | undefined) => sp(s, 'KB', 1 / 1024);
-const x = (s: Spread | undefined) => (s && Number.isFinite(s.median) ? `${sp(s)}×` : 'n/a');
-const pct = (s: Spread | undefined) => sp(s, '%', 100);
-const met = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? '**yes**' : '**no**');
-
-function table(rows: Row[]): string {
-  const head: Row = ['#', 'Measure', 'Result: median (min–max over rounds)', 'Bare baseline, same run', 'Ratio', 'Goal', 'Met'];
-  const line = (r: string[]) => `| ${r.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-// ---- summary -------------------------------------------------------------------------------
-
-export function summaryRows(r: BenchResults): Row[] {
-  const rows: Row[] = [];
-  const f = r.figures;
-  if (f.submit) {
-    const s = f.submit;
-    rows.push(['1', 'Submit to rep screen, p50', sp(s.submitToOffer.p50, 'ms'), sp(s.bareRoundTrip.p50, 'ms'), x(s.ratioP50), `< ${SUBMIT_GOALS.p50Ms} ms`, met(s.goals.p50)]);
-    rows.push(['1', 'Submit to rep screen, p99', sp(s.submitToOffer.p99, 'ms'), sp(s.bareRoundTrip.p99, 'ms'), x(s.ratioP99), `< ${SUBMIT_GOALS.p99Ms} ms`, met(s.goals.p99)]);
-    rows.push([
-      '1',
-      `Submit to rep screen, p99.9 (all ${num(s.submitToOffer.pooled.n)} samples: ${num(s.submitToOffer.pooled.p999, 'ms')})`,
-      sp(s.submitToOffer.p999, 'ms'),
-      sp(s.bareRoundTrip.p999, 'ms'),
-      '',
-      '',
-      '',
-    ]);
-  }
-  if (f.ingest) {
-    const g = f.ingest;
-    rows.push(['2', 'Ingest, 1-event requests', sp(g.single.rps, 'req/s'), sp(g.bare.rps, 'req/s'), pct(g.singleToBare), `≥ ${INGEST_GOALS.singleToBare * 100}% of bare`, met(g.goals.singleToBare)]);
-    rows.push(['2', 'Ingest, 1-event requests, p99 latency', sp(g.single.p99Ms, 'ms'), sp(g.bare.p99Ms, 'ms'), '', '', '']);
-    rows.push(['2', `Ingest, ${BATCH_SIZE}-event batches`, sp(g.batch.eventsPerSecond, 'events/s'), '', '', `≥ ${num(INGEST_GOALS.batchEventsPerSecond)} events/s`, met(g.goals.batchEventsPerSecond)]);
-    rows.push(['2', `Ingest, ${BATCH_SIZE}-event batches, p99 latency`, sp(g.batch.p99Ms, 'ms'), '', '', '', '']);
-  }
-  if (f.connections) {
-    const c = f.connections;
-    c.visitor.forEach((step, i) => {
-      const bare = c.bare[i];
-      rows.push([
-        '3',
-        `Server RSS per idle visitor socket, ${num(step.sockets)} sockets`,
-        `${kb(step.rssPerSocket)} (heap ${num(step.heapPerSocket.median / 1024, 'KB')})`,
-        `${kb(bare?.rssPerSocket)} per bare socket`,
-        bare ? `${num(step.rssPerSocket.median / bare.rssPerSocket.median)}×` : '',
-        `< ${CONNECTION_GOALS.bytesPerIdleSocket / 1024} KB`,
-        met(step.rssPerSocket.median < CONNECTION_GOALS.bytesPerIdleSocket),
-      ]);
-    });
-    if (c.push) {
-      rows.push([
-        '3',
-        `Submit to rep screen p99 at ${num(c.push.idleSockets)} idle + ${num(c.push.activeSockets)} active sockets`,
-        sp(c.push.submitToOffer.p99, 'ms'),
-        `${num(c.push.activeEcho.p99, 'ms')} active-socket echo p99`,
-        '',
-        '',
-        '',
-      ]);
-    }
-  }
-  if (f.scoring) {
-    const s = f.scoring;
-    const ratio = (a: Spread, b: Spread) => `${num(b.median / a.median)}× faster`;
-    rows.push([
-      '4',
-      `Score one new event after ${num(s.pastEvents)}, Node`,
-      sp(s.node.default.incrementalUs, 'µs'),
-      `${sp(s.node.default.fullUs, 'µs')} full re-score`,
-      ratio(s.node.default.incrementalUs, s.node.default.fullUs),
-      `median < ${SCORING_GOALS.medianUs} µs`,
-      met(s.goals.node),
-    ]);
-    rows.push([
-      '4',
-      `Score one new event after ${num(s.pastEvents)}, Chromium`,
-      sp(s.browser.default.incrementalUs, 'µs'),
-      `${sp(s.browser.default.fullUs, 'µs')} full re-score`,
-      ratio(s.browser.default.incrementalUs, s.browser.default.fullUs),
-      `median < ${SCORING_GOALS.medianUs} µs`,
-      met(s.goals.browser),
-    ]);
-  }
-  if (f.widget) {
-    const w = f.widget;
-    for (const file of w.files) {
-      rows.push([
-        '5',
-        `\`${file.file.replace('dist/widget/', '')}\` bytes, gzip / brotli`,
-        `${num(file.gzip)} / ${num(file.brotli)} B`,
-        `${num(file.raw)} B raw`,
-        '',
-        file.gzipBudget ? `gzip ≤ ${num(file.gzipBudget)} B (build budget)` : '',
-        file.gzipBudget ? met(file.gzip <= file.gzipBudget) : '',
-      ]);
-    }
-    const speeds: Array<[string, WidgetSpeed | null]> = [
-      ['normal', w.normal],
-      ['throttled', w.throttled],
-    ];
-    for (const [name, s] of speeds) {
-      if (!s) continue;
-      rows.push(['5', `Main-thread time added by the snippet, ${name}`, sp(s.addedTaskMs, 'ms'), `page alone loads in ${sp(s.pageLoadMs, 'ms')}`, '', '', '']);
-      rows.push(['5', `Script evaluation added, ${name}`, sp(s.addedScriptMs, 'ms'), '', '', '', '']);
-      rows.push([
-        '5',
-        `Long tasks / layout shift with the snippet, ${name}`,
-        `${sp(s.longTasks.with)} long tasks (${sp(s.longTasks.withTotalMs, 'ms')}), CLS ${sp(s.cls.with)}`,
-        `${sp(s.longTasks.without)} long tasks, CLS ${sp(s.cls.without)} without`,
-        '',
-        '',
-        '',
-      ]);
-      rows.push(['5', `Launcher visible (from navigation), ${name}`, sp(s.launcherVisibleMs, 'ms'), '', '', '', '']);
-      rows.push(['5', `Panel interactive (from click), ${name}`, sp(s.panelInteractiveMs, 'ms'), '', '', '', '']);
-    }
-  }
-  if (f.volume) {
-    const v = f.volume;
-    rows.push([
-      '6',
-      `${num(v.leads)} hot leads in ${num(v.windowMs / 1000)} s onto ${v.reps} reps: all accepted`,
-      v.roundsAllAccepted ? `${sp(v.allAcceptedMs, 'ms')} (${v.roundsAllAccepted} of ${v.accepted.rounds.length} rounds complete)` : `never all: ${sp(v.accepted)} accepted`,
-      `${sp(v.bareAllDoneMs, 'ms')} bare POST + echo each`,
-      v.roundsAllAccepted ? `${num(v.allAcceptedMs.median / v.bareAllDoneMs.median)}×` : '',
-      '',
-      '',
-    ]);
-    rows.push([
-      '6',
-      'Leads accepted per rep (spread of assignments)',
-      `min ${num(v.perRep.min)}, median ${num(v.perRep.median)}, max ${num(v.perRep.max)}, σ ${num(v.perRep.stddev)}`,
-      `${num(v.leads / v.reps)} each if even`,
-      '',
-      '',
-      '',
-    ]);
-    rows.push(['6', 'Submit to accepted, per lead', `p50 ${num(v.submitToAccept.p50, 'ms')}, p99 ${num(v.submitToAccept.p99, 'ms')}`, '', '', '', '']);
-  }
-  return rows;
-}
-
-export function renderSummary(r: BenchResults): string {
-  const errors = Object.entries(r.errors).map(([k, e]) => `- ${k} failed: ${e.split('\n')[0]}`);
-  return [table(summaryRows(r)), ...(errors.length ? ['', ...errors] : [])].join('\n');
-}
-
-// ---- the document ----------------------------------------------------------------------------
 
 function profileSection(p: ProfileResult): string {
   if (!p.summary) return `Profile \`${p.name}\`: not captured.`;
@@ -191,13 +20,18 @@ function profileSection(p: ProfileResult): string {
   const fns = s.functions
     .filter((f) => f.name !== '(idle)')
     .slice(0, 12)
-    .map((f) => `| ${f.name.replace(/\|/g, '\\|')} | ${num(f.ms)} | ${num(f.pct)}% |`);
+    .map((f) => `| ${f.name.replace(/\|/g, '\\|')} | ${num(f.ms)} | ${f.pct.toFixed(1)}% |`);
+  const own = (s.projectFunctions ?? []).slice(0, 12).map((f) => `| ${f.name.replace(/\|/g, '\\|')} | ${num(f.ms)} | ${f.pct.toFixed(1)}% |`);
   const mods = s.modules
     .filter((m) => m.name !== '(idle)')
     .slice(0, 8)
-    .map((m) => `| ${m.name} | ${num(m.ms)} | ${num(m.pct)}% |`);
+    .map((m) => `| ${m.name} | ${num(m.ms)} | ${m.pct.toFixed(1)}% |`);
   return [
-    `**Profile \`${p.name}\`** (server main thread, ${num(s.totalMs / 1000, 's')} sampled, ${num(s.idlePct)}% idle${p.file ? `; \`${p.file.replace(/^.*\/test\/bench\//, 'test/bench/')}\`` : ''}).`,
+    `**Profile \`${p.name}\`** (server main thread, ${num(s.totalMs / 1000, 's')} sampled, ${s.idlePct.toFixed(1)}% idle${p.file ? `; \`${p.file.replace(/^.*\/test\/bench\//, 'test/bench/')}\`` : ''}).`,
+    '',
+    '| Our function on the stack (with the library and SQLite calls beneath it) | ms | share |',
+    '| --- | --- | --- |',
+    ...own,
     '',
     '| Top self time: function | ms | share |',
     '| --- | --- | --- |',
@@ -218,8 +52,7 @@ function misses(r: BenchResults): string[] {
   if (f.ingest && !f.ingest.goals.batchEventsPerSecond)
     out.push(`Batched ingest takes ${sp(f.ingest.batch.eventsPerSecond, 'events/s')}, goal ≥ ${num(INGEST_GOALS.batchEventsPerSecond)}.`);
   if (f.connections && !f.connections.goals.bytesPerIdleSocket) {
-    const last = f.connections.visitor.at(-1)!;
-    out.push(`An idle visitor socket costs ${kb(last.rssPerSocket)} of server RSS at ${num(last.sockets)} sockets, goal < ${CONNECTION_GOALS.bytesPerIdleSocket / 1024} KB.`);
+    out.push(`An idle visitor socket costs ${kb(f.connections.visitor.rssSlope)} of server RSS, goal < ${CONNECTION_GOALS.bytesPerIdleSocket / 1024} KB.`);
   }
   if (f.scoring && !f.scoring.goals.node) out.push(`Scoring in Node takes ${sp(f.scoring.node.default.incrementalUs, 'µs')}, goal < ${SCORING_GOALS.medianUs} µs.`);
   if (f.scoring && !f.scoring.goals.browser) out.push(`Scoring in Chromium takes ${sp(f.scoring.browser.default.incrementalUs, 'µs')}, goal < ${SCORING_GOALS.medianUs} µs.`);
@@ -231,7 +64,7 @@ export function renderDoc(r: BenchResults): string {
   const f = r.figures;
   const when = r.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
   const commit = r.commit ? `commit \`${r.commit.sha}\`${r.commit.dirty ? ' with uncommitted changes in the working tree' : ''}` : 'an unknown commit';
-  const profiles = [f.ingest?.profiles, f.submit?.profiles, f.volume?.profiles].flatMap((p) => p ?? []);
+  const profiles = [f.ingest?.profiles, f.submit?.profiles, f.connections?.profiles, f.volume?.profiles].flatMap((p) => p ?? []);
   const notMet = misses(r);
   const nextSteps = existsSync(NEXT_STEPS) ? readFileSync(NEXT_STEPS, 'utf8').trim() : '';
 
@@ -265,19 +98,24 @@ ${num(r.durationSeconds, 's')}.`);
 The machine was shared with other work during the run (see the load average), so absolute times
 are noisy; the same-run baselines are what make the figures comparable.`);
 
+  const site = r.protections.site;
+  const env = Object.entries(r.protections.env).map(([k, v]) => `\`${k}=${v}\``);
   parts.push(`## Protections switched off for the bench
 
-The bench's sites switch off what would throttle a load generator, through the site's documented
-tracking settings (\`deps.tracking.saveSettings\`, as the admin API does), and nothing else:
+Every load generator sends from loopback, far faster than a person, so the protections that
+would throttle it are switched off, each through its documented setting, and nothing else:
 
-- **Bot filter off** (\`botFilter: false\`): the generators are HTTP libraries, which the filter drops by User-Agent.
-- **Per-visitor event rate raised** (\`maxEventsPerSecond: ${num(r.protections?.maxEventsPerSecond ?? NaN)}\`, default 20).
+- On the bench's sites, through the site's tracking settings (\`deps.tracking.saveSettings\`, what
+  the admin API writes): **bot filter off** (\`botFilter: ${site?.botFilter}\`; the generators are HTTP
+  libraries, which the filter drops by User-Agent), **per-visitor event rate raised**
+  (\`maxEventsPerSecond: ${num(site?.maxEventsPerSecond ?? NaN)}\`, default 20) and **time-to-submit check off**
+  (\`minSubmitMs: ${site?.minSubmitMs}\`; the bench's callbacks carry no form timing anyway).
+- On the bench server, through the environment (0 turns a limit off): ${env.join(', ')}.
 
-\`POST /v1/callbacks\` had no per-IP rate limit or time-to-submit check to switch off in this build.
 Bench reps are signed in by creating their sessions directly in the server process (the
 \`/bench/seed\` route), not through \`POST /v1/console/session\`, so scrypt sign-ins are not part of
 any figure. The bench-only routes (\`/bench/*\` and the \`/bench\` socket namespace) exist only when
-\`SIXTY_BENCH=1\`; they have no auth and the bench server listens on 127.0.0.1 only.`);
+\`SIXTY_BENCH=1\`; they have no auth, and the bench server listens on 127.0.0.1 only.`);
 
   parts.push(`## Results
 
@@ -294,13 +132,19 @@ pass the must-haves) at a fixed ${s.rate}/s, open loop: each sample is timed fro
 when the previous one finished, so a slow server cannot hide its queueing. A sample is the time to
 the \`offer:new\` for that lead at a rep's socket.io client. Reps accept every offer at once and then
 log the outcome (\`POST /v1/console/leads/:id/outcome\`), as a rep does, which frees their capacity.
-Rounds: ${s.submitToOffer.p50.rounds.length} × ${s.secondsPerRound} s.
+Rounds: ${s.submitToOffer.p50.rounds.length} × ${s.secondsPerRound} s, after ${r.config.submit.warmupSeconds} s of the same probe that is not counted. The
+reps' workspace keeps its leads from round to round, as a real one does.
 
 Meanwhile: **${num(s.idleSockets.connected)} idle visitor sockets** on the real \`/visitor\` namespace,
 each presenting a valid visitor token from an earlier callback (${num(s.idleSockets.distinctLeads)} distinct
 leads, on a site whose answers rule them out so they are stored but never routed); and **background
-ingest at half its measured maximum**: ${num(s.background.targetRps)} single-event requests/s asked,
-${num(s.background.achievedRps)} achieved (p99 ${num(s.background.p99Ms, 'ms')}).
+ingest at half its measured maximum** (figure 2's median): ${num(s.background.targetRps)} single-event requests/s
+asked, ${num(s.background.achievedRps)} achieved (p99 ${num(s.background.p99Ms, 'ms')} from when each was due). The background
+keeps at most ${BACKGROUND_CONNECTIONS} requests outstanding and sheds the rest rather than queue them${
+      s.background.shed > 0
+        ? `: **${num(s.background.shed)} were shed, so the server could not sustain half its ingest maximum beside the rest of this load**`
+        : '; none had to be shed'
+    }.
 
 Baseline: from the same probe process, at the same rate and at the same time, a bare socket.io
 acknowledged round trip (\`echo\`) on the bench-only \`/bench\` namespace of the same socket.io server.
@@ -321,31 +165,35 @@ The baseline is \`POST /bench/bare\` on the same server: Hono parses the same JS
 Server CPU per request is the server process's own CPU time (user + system) over the round divided
 by the requests it answered: unlike throughput it hardly moves when other work shares the machine.
 
-| Variant | Requests/s | Events/s | p99 latency | Server CPU per request |
-| --- | --- | --- | --- | --- |
-| bare endpoint | ${sp(g.bare.rps)} | | ${sp(g.bare.p99Ms, 'ms')} | ${sp(g.bare.serverCpuUs, 'µs')} |
-| 1-event requests | ${sp(g.single.rps)} | ${sp(g.single.rps)} | ${sp(g.single.p99Ms, 'ms')} | ${sp(g.single.serverCpuUs, 'µs')} |
-| ${BATCH_SIZE}-event batches | ${sp(g.batch.rps)} | ${sp(g.batch.eventsPerSecond)} | ${sp(g.batch.p99Ms, 'ms')} | ${sp(g.batch.serverCpuUs, 'µs')} |`);
+| Variant | Requests/s | Events/s | p99 latency | Server CPU per request | Events per server CPU-second |
+| --- | --- | --- | --- | --- | --- |
+| bare endpoint | ${sp(g.bare.rps)} | | ${sp(g.bare.p99Ms, 'ms')} | ${sp(g.bare.serverCpuUs, 'µs')} | (${num(1e6 / g.bare.serverCpuUs.median)} requests) |
+| 1-event requests | ${sp(g.single.rps)} | ${sp(g.single.rps)} | ${sp(g.single.p99Ms, 'ms')} | ${sp(g.single.serverCpuUs, 'µs')} | ${num(1e6 / g.single.serverCpuUs.median)} |
+| ${BATCH_SIZE}-event batches | ${sp(g.batch.rps)} | ${sp(g.batch.eventsPerSecond)} | ${sp(g.batch.p99Ms, 'ms')} | ${sp(g.batch.serverCpuUs, 'µs')} | ${num((1e6 * BATCH_SIZE) / g.batch.serverCpuUs.median)} |`);
   }
   if (f.connections) {
     const c = f.connections;
-    const rows = c.visitor.map(
+    const rows = c.visitor.steps.map(
       (v, i) =>
-        `| ${num(v.sockets)} | ${kb(v.rssPerSocket)} | ${kb(v.heapPerSocket)} | ${kb(v.externalPerSocket)} | ${kb(c.bare[i]?.rssPerSocket)} | ${kb(c.bare[i]?.heapPerSocket)} |`,
+        `| ${num(v.sockets)} | ${kb(v.rssPerSocket)} | ${kb(v.heapPerSocket)} | ${kb(v.externalPerSocket)} | ${kb(c.bare.steps[i]?.rssPerSocket)} | ${kb(c.bare.steps[i]?.heapPerSocket)} |`,
     );
     parts.push(`### 3. Connections
 
 Idle sockets are opened from ${r.config.connections.workers} client processes spread over ${r.localAddresses.length} loopback
 source addresses (${r.localAddresses[0]}–${r.localAddresses.at(-1)}), in steps, and the server's memory is
 read after each step through \`GET /bench/memory\` (\`process.memoryUsage()\` after a forced GC; the server
-runs with \`--expose-gc\`). Per socket = growth over the empty server divided by the count. Visitor
-sockets are on the real \`/visitor\` namespace, each with a valid visitor token (${num(c.distinctLeads)} distinct
-leads); the baseline is bare sockets on the bench \`/bench\` namespace (no auth, no rooms). The
+runs with \`--expose-gc\`). The figure (and the goal) is the marginal cost: memory growth from the
+smallest to the largest count divided by the sockets added; the table also shows growth over the
+empty server divided by the count, which carries the noise of the empty server's RSS. Visitor
+sockets are on the real \`/visitor\` namespace, each presenting a valid visitor token (the tokens of
+${num(c.distinctLeads)} leads from figure 1, used in turn, as a visitor's several tabs would); the baseline is
+bare sockets on the bench \`/bench\` namespace (no auth, no rooms). The
 largest count is ${IDLE_SHARE_OF_FD_LIMIT * 100}% of the server's open-file limit (${num(c.fdLimit)}), rounded down to a
-thousand; the rest is kept for the active sockets, reps, HTTP clients and SQLite. Clients connect at
-${sp(c.connectRatePerSecond, 'sockets/s')}.
+thousand; the rest is kept for the active sockets, reps, HTTP clients and SQLite. This figure runs
+${r.config.connections.rounds} rounds, not ${r.config.rounds}: each round opens the largest count twice, and connecting is
+most of the run's time. Clients connect at ${sp(c.connectRatePerSecond, 'sockets/s')}.
 
-| Idle sockets | RSS per visitor socket | Heap per visitor socket | External + buffers | RSS per bare socket | Heap per bare socket |
+| Idle sockets | Visitor socket: RSS (growth / count) | Heap | External + buffers | Bare socket: RSS | Heap |
 | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 ${
