@@ -53,17 +53,6 @@ export function routingOps(ctx: StoreContext): RoutingOps {
   const val = (name: string) => sql`${sql.placeholder(name)}`;
   // The statements every routing step runs, prepared once.
   const q = {
-    waiting: db
-      .select({ id: t.leads.id })
-      .from(t.leads)
-      .where(
-        and(
-          eq(t.leads.workspaceId, ph('ws')),
-          or(eq(t.leads.routing, 'waiting'), and(eq(t.leads.routing, 'scheduled'), lte(t.leads.scheduledFor, ph('now')))),
-        ),
-      )
-      .orderBy(asc(sql`coalesce(${t.leads.hotAt}, ${t.leads.capturedAt})`), asc(t.leads.capturedAt), asc(t.leads.id))
-      .prepare(),
     openOfferOfLead: db.select({ id: t.offers.id }).from(t.offers).where(and(eq(t.offers.leadId, ph('lead')), eq(t.offers.status, 'offered'))).prepare(),
     release: db.update(t.leads).set({ routing: 'waiting', queueReason: null }).where(and(eq(t.leads.id, ph('lead')), eq(t.leads.routing, 'offered'))).prepare(),
     offer: db.select().from(t.offers).where(eq(t.offers.id, ph('id'))).prepare(),
@@ -174,8 +163,18 @@ export function routingOps(ctx: StoreContext): RoutingOps {
     return q.release.run({ lead: leadId }).changes === 1;
   }
 
+  // Two index-friendly halves instead of one OR (which made SQLite use only the workspace
+  // column of leads_workspace_routing): the profile showed this query at ~15% of submit CPU.
+  const waitingQuery = db.$client.prepare<[string, string, number], { id: string }>(
+    `select id from (
+       select id, coalesce(hot_at, captured_at) as k, captured_at from leads where workspace_id = ? and routing = 'waiting'
+       union all
+       select id, coalesce(hot_at, captured_at) as k, captured_at from leads where workspace_id = ? and routing = 'scheduled' and scheduled_for <= ?
+     ) order by k, captured_at, id`,
+  );
+
   function waitingIds(workspaceId: string, now: number): string[] {
-    return q.waiting.all({ ws: workspaceId, now }).map((r) => r.id);
+    return waitingQuery.all(workspaceId, workspaceId, now).map((r) => r.id);
   }
 
   return {
