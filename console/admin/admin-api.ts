@@ -3,6 +3,14 @@ import type { Me } from '../../shared/api';
 import type { SiteRules } from '../../shared/site-rules';
 import { request } from '../api';
 import type {
+  AccountOwner,
+  Hours,
+  InviteRow,
+  NewSite,
+  RepRow,
+  RoutingRule,
+  SiteRouting,
+  TeamView,
   Appearance,
   BacktestResult,
   ConsoleSite,
@@ -20,6 +28,9 @@ import type {
 } from './types';
 
 const enc = encodeURIComponent;
+
+/** A routing rule as the console sends it (the server numbers positions). */
+export type RuleBody = Omit<RoutingRule, 'id' | 'position'>;
 const sitePath = (siteId: string) => `/v1/sites/${enc(siteId)}`;
 
 export interface ReportRange {
@@ -34,6 +45,7 @@ export const adminApi = {
   sites: () => request<ConsoleSite[]>('GET', '/v1/console/sites'),
   updateSite: (siteId: string, body: SiteDetails) => request<SiteDetails>('PUT', `/v1/console/sites/${enc(siteId)}`, body, false),
   saveAppearance: (siteId: string, body: Appearance) => request<Appearance>('PUT', `/v1/console/sites/${enc(siteId)}/appearance`, body, false),
+  createSite: (body: NewSite) => request<ConsoleSite>('POST', '/v1/console/sites', body, false),
   rotateKey: (siteId: string) => request<KeyRotation>('POST', `/v1/console/sites/${enc(siteId)}/rotate-key`, undefined, false),
 
   rules: (siteId: string) => request<RulesResponse>('GET', `${sitePath(siteId)}/rules`),
@@ -49,6 +61,8 @@ export const adminApi = {
   resetLink: (userId: string) => request<OneTimeLink>('POST', `/v1/console/users/${enc(userId)}/password-reset`, undefined, false),
   deactivate: (userId: string) => request<void>('POST', `/v1/console/users/${enc(userId)}/deactivate`, undefined, false),
 
+  pendingInvites: () => request<InviteRow[]>('GET', '/v1/console/users/invites'),
+  revokeInvite: (id: string) => request<void>('DELETE', `/v1/console/users/invites/${enc(id)}`),
   inviteInfo: (token: string) => request<InviteInfo>('GET', `/v1/console/invites/${enc(token)}`),
   acceptInvite: (token: string, password: string) => request<{ ok: true }>('POST', `/v1/console/invites/${enc(token)}/accept`, { password }, false),
   resetPassword: (token: string, password: string) => request<{ ok: true }>('POST', `/v1/console/password-resets/${enc(token)}`, { password }, false),
@@ -61,6 +75,26 @@ export const adminApi = {
   createWebhook: (body: { url: string; kind: Webhook['kind']; topics: string[] }) => request<Webhook>('POST', '/v1/console/webhooks', body, false),
   removeWebhook: (id: string) => request<void>('DELETE', `/v1/console/webhooks/${enc(id)}`),
   replayDelivery: (id: number) => request<{ replayed: number }>('POST', `/v1/console/webhooks/deliveries/${id}/replay`, undefined, false),
+
+  teams: () => request<TeamView[]>('GET', '/v1/console/teams'),
+  createTeam: (body: { name: string; hours: Hours; members: Array<{ repId: string; weight: number }> }) => request<TeamView>('POST', '/v1/console/teams', body, false),
+  updateTeam: (id: string, body: { name: string; hours: Hours }) => request<TeamView>('PUT', `/v1/console/teams/${enc(id)}`, body, false),
+  setTeamMembers: (id: string, members: Array<{ repId: string; weight: number }>) => request<TeamView>('PUT', `/v1/console/teams/${enc(id)}/members`, { members }, false),
+
+  reps: () => request<RepRow[]>('GET', '/v1/console/reps'),
+  updateRep: (id: string, body: Partial<Pick<RepRow, 'offerCapacity' | 'leadCapacity' | 'skills' | 'languages' | 'territories' | 'ownHours'>>) =>
+    request<RepRow>('PUT', `/v1/console/reps/${enc(id)}`, body, false),
+
+  accountOwners: () => request<{ owners: AccountOwner[] }>('GET', '/v1/console/account-owners'),
+  saveAccountOwners: (owners: AccountOwner[]) => request<{ owners: AccountOwner[] }>('PUT', '/v1/console/account-owners', { owners }, false),
+
+  routingRules: (siteId: string) => request<RoutingRule[]>('GET', `/v1/console/sites/${enc(siteId)}/routing-rules`),
+  createRoutingRule: (siteId: string, rule: RuleBody) => request<RoutingRule>('POST', `/v1/console/sites/${enc(siteId)}/routing-rules`, rule, false),
+  updateRoutingRule: (siteId: string, id: string, rule: RuleBody) => request<RoutingRule>('PUT', `/v1/console/sites/${enc(siteId)}/routing-rules/${enc(id)}`, rule, false),
+  deleteRoutingRule: (siteId: string, id: string) => request<void>('DELETE', `/v1/console/sites/${enc(siteId)}/routing-rules/${enc(id)}`),
+  orderRoutingRules: (siteId: string, ruleIds: string[]) => request<RoutingRule[]>('PUT', `/v1/console/sites/${enc(siteId)}/routing-rules/order`, { ruleIds }, false),
+  siteRouting: (siteId: string) => request<SiteRouting>('GET', `/v1/console/sites/${enc(siteId)}/routing`),
+  saveSiteRouting: (siteId: string, body: SiteRouting) => request<SiteRouting>('PUT', `/v1/console/sites/${enc(siteId)}/routing`, body, false),
 
   erase: (body: { phone?: string; email?: string }) => request<ErasureResult>('POST', '/v1/console/erasures', body, false),
 };

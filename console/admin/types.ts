@@ -74,3 +74,27 @@ export interface KeyRotation {
 
 /** `GET /v1/console/webhooks`: each webhook with its latest deliveries. */
 export type WebhookWithLog = import('../../server/webhooks/webhook-store').Webhook & { deliveries: Array<import('../../server/webhooks/webhook-store').Delivery> };
+
+export type { Cadence, Condition, Hours, HoursInterval, RepRequirements, RoutingRule, Strategy } from '../../server/routing/routing.types';
+export type { TeamView } from '../../server/db/store';
+export type { InviteRow } from '../../server/console/admin-store';
+import type { RepSettingsView, SiteRoutingSettings } from '../../server/db/store';
+
+/** `GET /v1/console/reps`: a user's routing settings and the teams they are in. */
+export type RepRow = RepSettingsView & { teams: Array<{ id: string; name: string }> };
+
+/** `GET/PUT /v1/console/sites/:siteId/routing`. */
+export type SiteRouting = SiteRoutingSettings;
+
+/** `GET/PUT /v1/console/account-owners`. */
+export interface AccountOwner {
+  domain: string;
+  repId: string;
+}
+
+/** `POST /v1/console/sites`. */
+export interface NewSite {
+  name: string;
+  allowedOrigins: string[];
+  phoneRegion: string;
+}

@@ -9,12 +9,15 @@ interface Item {
   label: string;
   /** Absent: everyone signed in. */
   access?: Access;
+  /** Other pages this item stands for (its tabs). */
+  also?: readonly string[];
 }
 
 const ITEMS: readonly Item[] = [
   { to: '/', label: 'Queue' },
   { to: '/numbers', label: 'Numbers', access: 'manager' },
   { to: '/sites', label: 'Sites', access: 'manager' },
+  { to: '/teams', label: 'Routing', access: 'manager', also: ['/reps', '/account-owners'] },
   { to: '/users', label: 'Users', access: 'admin' },
   { to: '/webhooks', label: 'Webhooks', access: 'admin' },
   { to: '/erase', label: 'Erase a person', access: 'admin' },
@@ -26,7 +29,8 @@ export function hasNav(me: Me): boolean {
 }
 
 function isCurrent(item: Item, path: string): boolean {
-  return item.to === '/' ? path === '/' : path === item.to || path.startsWith(`${item.to}/`);
+  if (item.to === '/') return path === '/';
+  return [item.to, ...(item.also ?? [])].some((to) => path === to || path.startsWith(`${to}/`));
 }
 
 interface Props {

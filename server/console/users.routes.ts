@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { inviteSchema, newPasswordSchema } from '../../shared/schemas/console.schema';
 import type { AppDeps } from '../app';
 import { hashPassword } from '../auth/password';
-import { hashToken, newSessionToken, requireUser, type AuthEnv } from '../auth/session';
+import { hashToken, newSessionToken, requireSameOrigin, requireUser, type AuthEnv } from '../auth/session';
 import { readBody } from '../http/body';
 import { ApiFailure } from '../http/errors';
 
@@ -13,8 +13,8 @@ const RESET_TTL_MS = 3600 * 1000;
 
 /**
  * Users of a workspace (admin only): list, invite with a one-time link (shown to copy, and
- * emailed when SMTP is configured), password reset the same way, deactivate (sessions end and
- * live connections drop at once). Mounted at /v1/console/users.
+ * emailed when SMTP is configured), list and revoke pending invites, password reset the same
+ * way, deactivate (sessions end and live connections drop at once). Mounted at /v1/console/users.
  */
 export function userRoutes(deps: AppDeps) {
   const { store, admin, clock } = deps;
@@ -40,6 +40,13 @@ export function userRoutes(deps: AppDeps) {
       text: `${me.name} invited you to join ${me.workspaceName} on Sixty as ${body.role}.\n\nSet your password here (the link works once, for 7 days):\n${link}\n`,
     });
     return c.json({ link, emailed }, 201);
+  });
+
+  app.get('/invites', async (c) => c.json(await admin.pendingInvites(c.get('user').workspaceId, clock())));
+
+  app.delete('/invites/:id', requireSameOrigin(), async (c) => {
+    if (!(await admin.revokeInvite(c.get('user').workspaceId, c.req.param('id'), clock()))) throw new ApiFailure(404, 'not_found', 'No such pending invite');
+    return c.body(null, 204);
   });
 
   app.post('/:id/password-reset', async (c) => {

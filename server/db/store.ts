@@ -167,6 +167,14 @@ export interface RepSettings {
   ownHours: Hours | null;
 }
 
+/** A user of the workspace with their routing settings (the console's Reps page). */
+export interface RepSettingsView extends RepSettings {
+  id: string;
+  name: string;
+  email: string;
+  role: UserRole;
+}
+
 export type SiteRoutingSettings = Pick<Site, 'offerTimeoutMs' | 'slaMs' | 'missedOffersBeforeAway' | 'followUpCadence'>;
 
 export interface FollowUpTask {
@@ -262,9 +270,17 @@ export interface Store {
   updateRoutingRule(ruleId: string, patch: Partial<NewRoutingRule>): Promise<void>;
   deleteRoutingRule(ruleId: string): Promise<void>;
   routingRules(siteId: string): Promise<RoutingRule[]>;
+  /** Positions follow the order given; rules of the site not listed keep theirs after them. */
+  reorderRoutingRules(siteId: string, ruleIds: string[]): Promise<void>;
+  /** Active users of the workspace with their routing settings, oldest first. */
+  repSettings(workspaceId: string): Promise<RepSettingsView[]>;
   updateRep(repId: string, patch: Partial<RepSettings>): Promise<void>;
   /** Leads from this email domain go to this rep first (`account_owner` rules); null removes. */
   setAccountOwner(workspaceId: string, domain: string, repId: string | null): Promise<void>;
+  accountOwners(workspaceId: string): Promise<Array<{ domain: string; repId: string }>>;
+  /** Replaces every owner of the workspace with this list, in one transaction. */
+  setAccountOwners(workspaceId: string, owners: Array<{ domain: string; repId: string }>): Promise<void>;
+  createSite(workspaceId: string, site: Omit<Site, 'id' | 'workspaceId'>, now: number): Promise<string>;
   updateSiteRouting(siteId: string, patch: Partial<SiteRoutingSettings>): Promise<void>;
 
   /** Warm MQLs of the workspace by team (the rule each falls under), oldest first. */

@@ -3,17 +3,17 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { requireSameOrigin, requireUser, type AuthEnv } from '../auth/session';
+import { newSiteSchema, originSchema } from '../../shared/schemas/routing-config.schema';
 import { snippet } from '../demo/demo-page';
+import type { Site } from '../db/store';
 import { readBody } from '../http/body';
 import { ApiFailure } from '../http/errors';
+import { DEFAULT_SITE } from './default-site';
 
 /** How long a rotated-out key keeps working: long enough to redeploy the pages that carry it. */
 const KEY_GRACE_MS = 7 * 24 * 3600 * 1000;
 
-const originPattern = z
-  .string()
-  .max(300)
-  .refine((o) => /^https?:\/\/[^/\s?#]+$/.test(o), 'Use an origin like https://example.com or http://localhost:*');
+const originPattern = originSchema;
 
 const siteUpdateSchema = z.strictObject({
   name: z.string().trim().min(1, 'Name the site').max(200),
@@ -49,25 +49,37 @@ export function sitesAdminRoutes(deps: AppDeps) {
     return site;
   }
 
+  async function view(base: string, s: Site) {
+    return {
+      id: s.id,
+      name: s.name,
+      siteKey: s.siteKey,
+      allowedOrigins: s.allowedOrigins,
+      launcherText: s.launcherText,
+      phoneRegion: s.phoneRegion,
+      offerTimeoutMs: s.offerTimeoutMs,
+      snippet: snippet(base, s.siteKey),
+      installs: await sitesAdmin.installs(s.id),
+      appearance: await sitesAdmin.appearance(s.id),
+    };
+  }
+
   app.get('/', async (c) => {
     const base = deps.config.publicUrl ?? new URL(c.req.url).origin;
     const list = await store.sitesOfWorkspace(c.get('user').workspaceId);
-    return c.json(
-      await Promise.all(
-        list.map(async (s) => ({
-          id: s.id,
-          name: s.name,
-          siteKey: s.siteKey,
-          allowedOrigins: s.allowedOrigins,
-          launcherText: s.launcherText,
-          phoneRegion: s.phoneRegion,
-          offerTimeoutMs: s.offerTimeoutMs,
-          snippet: snippet(base, s.siteKey),
-          installs: await sitesAdmin.installs(s.id),
-          appearance: await sitesAdmin.appearance(s.id),
-        })),
-      ),
-    );
+    return c.json(await Promise.all(list.map((s) => view(base, s))));
+  });
+
+  /** A new site starts with the default must-haves and a catch-all rule to the workspace's first team. */
+  app.post('/', requireSameOrigin(), async (c) => {
+    const ws = c.get('user').workspaceId;
+    const body = await readBody(c, newSiteSchema);
+    const key = `site_${randomBytes(12).toString('base64url')}`;
+    const id = await store.createSite(ws, { ...DEFAULT_SITE(deps.config.offerTimeoutMs), ...body, siteKey: key }, clock());
+    const [first] = await store.teams(ws);
+    if (first) await store.createRoutingRule(id, { name: 'Everyone else', conditions: [], teamId: first.id, strategy: 'round_robin', escalateToEveryone: true }, clock());
+    const site = (await store.sitesOfWorkspace(ws)).find((s) => s.id === id)!;
+    return c.json(await view(deps.config.publicUrl ?? new URL(c.req.url).origin, site), 201);
   });
 
   app.put('/:siteId', requireSameOrigin(), async (c) => {

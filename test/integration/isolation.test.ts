@@ -8,7 +8,7 @@ import { callbackBody, connected, postCallback, repSocket, signIn, startTestServ
 
 let server: TestServer;
 /** Ids that belong to workspace A (the demo). */
-const a = { leadId: '', siteId: '', offerId: '', userId: '', webhookId: '', deliveryId: 0 };
+const a = { leadId: '', siteId: '', offerId: '', userId: '', webhookId: '', deliveryId: 0, teamId: '', ruleId: '', inviteId: '' };
 const B_PASSWORD = 'beta workspace secret';
 
 beforeAll(async () => {
@@ -40,6 +40,12 @@ beforeAll(async () => {
   a.offerId = offer.offerId;
   a.siteId = (await server.deps.store.siteByKey(server.siteKey))!.id;
   a.userId = (await server.deps.store.userByEmail('dana@demo.sixty'))!.id;
+  const workspaceA = (await server.deps.store.userById(a.userId))!.workspaceId;
+  a.teamId = (await server.deps.store.teams(workspaceA))[0]!.id;
+  a.ruleId = (await server.deps.store.routingRules(a.siteId))[0]!.id;
+  await server.deps.store.setAccountOwner(workspaceA, 'secret-account.example', a.userId);
+  await fetch(`${server.url}/v1/console/users/invites`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: adminA }, body: JSON.stringify({ email: 'pending@demo.sixty', name: 'Pending Pat', role: 'rep' }) });
+  a.inviteId = (await server.deps.admin.pendingInvites(workspaceA, Date.now()))[0]!.id;
   for (let i = 0; i < 100 && !a.deliveryId; i++) {
     const list = (await (await fetch(`${server.url}/v1/console/webhooks`, { headers: { cookie: adminA } })).json()) as Array<{ deliveries: Array<{ id: number }> }>;
     a.deliveryId = list[0]?.deliveries[0]?.id ?? 0;
@@ -69,6 +75,17 @@ const requests = () =>
     ['POST', `/v1/console/users/${a.userId}/password-reset`],
     ['POST', `/v1/console/users/${a.userId}/deactivate`],
     ['DELETE', `/v1/console/webhooks/${a.webhookId}`],
+    ['PUT', `/v1/console/teams/${a.teamId}`, { name: 'x', hours: { timeZone: 'UTC', weekly: [], holidays: [] } }],
+    ['PUT', `/v1/console/teams/${a.teamId}/members`, { members: [] }],
+    ['PUT', `/v1/console/reps/${a.userId}`, { offerCapacity: 3 }],
+    ['GET', `/v1/console/sites/${a.siteId}/routing-rules`],
+    ['POST', `/v1/console/sites/${a.siteId}/routing-rules`, { name: 'x', conditions: [], teamId: a.teamId, strategy: 'broadcast' }],
+    ['PUT', `/v1/console/sites/${a.siteId}/routing-rules/order`, { ruleIds: [a.ruleId] }],
+    ['PUT', `/v1/console/sites/${a.siteId}/routing-rules/${a.ruleId}`, { name: 'x', conditions: [], teamId: a.teamId, strategy: 'broadcast' }],
+    ['DELETE', `/v1/console/sites/${a.siteId}/routing-rules/${a.ruleId}`],
+    ['GET', `/v1/console/sites/${a.siteId}/routing`],
+    ['PUT', `/v1/console/sites/${a.siteId}/routing`, { offerTimeoutMs: 20000, slaMs: 60000, missedOffersBeforeAway: 0, followUpCadence: { offsetsBusinessDays: [0] } }],
+    ['DELETE', `/v1/console/users/invites/${a.inviteId}`],
     ['POST', `/v1/console/webhooks/deliveries/${a.deliveryId}/replay`],
   ] as Array<[string, string, unknown?]>;
 
@@ -85,14 +102,20 @@ describe('workspace isolation', () => {
         expect(text).not.toContain('+14155550123');
       }
       // Lists show only their own workspace.
-      for (const path of ['/v1/console/leads/mine', '/v1/console/leads/warm', '/v1/console/follow-ups', '/v1/console/supervisor', '/v1/console/reports', '/v1/console/reports/leads.csv', '/v1/console/sites', '/v1/console/users', '/v1/console/webhooks']) {
+      for (const path of ['/v1/console/leads/mine', '/v1/console/leads/warm', '/v1/console/follow-ups', '/v1/console/supervisor', '/v1/console/reports', '/v1/console/reports/leads.csv', '/v1/console/sites', '/v1/console/users', '/v1/console/webhooks', '/v1/console/teams', '/v1/console/reps', '/v1/console/account-owners', '/v1/console/users/invites']) {
         const res = await fetch(`${server.url}${path}`, { headers: { cookie } });
         const text = await res.text();
         expect(text, `${role} ${path}`).not.toContain('Secret Sally');
         expect(text).not.toContain('+14155550123');
         expect(text).not.toContain(server.siteKey);
         expect(text).not.toContain('dana@demo.sixty');
+        expect(text).not.toContain('Dana Reyes');
+        expect(text).not.toContain('secret-account.example');
+        expect(text).not.toContain('pending@demo.sixty');
       }
+      // Workspace A's routing is unchanged.
+      expect((await server.deps.store.routingRules(a.siteId)).map((r) => r.id)).toEqual([a.ruleId]);
+      expect((await server.deps.store.teams((await server.deps.store.userById(a.userId))!.workspaceId))[0]!.members).toHaveLength(2);
       // The lead was not touched.
       const card = await server.deps.store.leadCard(a.leadId, (await server.deps.store.leadWorkspace(a.leadId))!);
       expect(card).toMatchObject({ name: 'Secret Sally', stage: 'hot' });

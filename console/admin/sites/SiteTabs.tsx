@@ -1,5 +1,5 @@
-// The pages of one site: rules and settings, with the site's name when the server lists sites.
-import { useEffect, useState } from 'preact/hooks';
+// The pages of one site: rules, settings, appearance and routing, with the site's name when the server lists sites.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Link } from '../../nav/Link';
 import { adminApi } from '../admin-api';
 
@@ -15,10 +15,13 @@ export function useSiteName(siteId: string): string | null {
   return name;
 }
 
-export function SiteTabs({ siteId, current }: { siteId: string; current: 'rules' | 'settings' | 'appearance' }) {
+export function SiteTabs({ siteId, current }: { siteId: string; current: 'rules' | 'settings' | 'appearance' | 'routing' | 'routing-settings' }) {
   const base = `/sites/${encodeURIComponent(siteId)}`;
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the strip scrolls: keep the current tab in view.
+  useEffect(() => nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), [current]);
   return (
-    <nav class="site-tabs" aria-label="Site">
+    <nav class="site-tabs" aria-label="Site" ref={nav}>
       <Link to="/sites" class="site-tab site-tab-back">
         All sites
       </Link>
@@ -30,6 +33,12 @@ export function SiteTabs({ siteId, current }: { siteId: string; current: 'rules'
       </Link>
       <Link to={`${base}/appearance`} class="site-tab" aria-current={current === 'appearance' ? 'page' : undefined}>
         Widget appearance
+      </Link>
+      <Link to={`${base}/routing`} class="site-tab" aria-current={current === 'routing' ? 'page' : undefined}>
+        Routing rules
+      </Link>
+      <Link to={`${base}/routing-settings`} class="site-tab" aria-current={current === 'routing-settings' ? 'page' : undefined}>
+        Routing settings
       </Link>
     </nav>
   );

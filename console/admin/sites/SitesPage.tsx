@@ -12,15 +12,39 @@ import { PageHead } from '../ui/PageHead';
 import { failureOf, useLoad } from '../ui/useLoad';
 import { agoText } from '../ui/time';
 import type { ConsoleSite, KeyRotation } from '../types';
+import { NewSiteForm } from './NewSiteForm';
 import { SiteDetailsForm } from './SiteDetailsForm';
 import '../admin.css';
+import '../users/users.css';
 import './sites.css';
 
 export function SitesPage({ onSessionEnded }: PageProps) {
   const loaded = useLoad(() => adminApi.sites(), [], onSessionEnded);
+  const [notice, setNotice] = useState('');
+  const [adding, setAdding] = useState(false);
   return (
     <div class="page">
-      <PageHead title="Sites" intro="Each site has its own script tag, allowed origins, questions and scoring rules." />
+      <PageHead
+        title="Sites"
+        intro="Each site has its own script tag, allowed origins, questions and scoring rules."
+        actions={
+          !adding && (
+            <button type="button" class="btn btn-primary" onClick={() => (setNotice(''), setAdding(true))}>
+              Add site
+            </button>
+          )
+        }
+      />
+      <p role="status" class="notice-line">
+        {notice}
+      </p>
+      {adding && (
+        <NewSiteForm
+          onCreated={(name) => (setNotice(`${name} added: copy its snippet in its card.`), setAdding(false), loaded.reload())}
+          onClose={() => setAdding(false)}
+          onSessionEnded={onSessionEnded}
+        />
+      )}
       <LoadState loading={loaded.loading && !loaded.data} error={loaded.error} onRetry={loaded.reload} />
       {loaded.data && loaded.data.length === 0 && <p class="muted">No sites yet.</p>}
       {loaded.data?.map((site) => <SiteCard key={site.id} site={site} onChanged={loaded.reload} onSessionEnded={onSessionEnded} />)}
@@ -61,6 +85,9 @@ function SiteCard({ site, onChanged, onSessionEnded }: { site: ConsoleSite; onCh
           </Link>
           <Link to={`${base}/settings`} class="btn btn-small">
             Tracking settings
+          </Link>
+          <Link to={`${base}/routing`} class="btn btn-small">
+            Routing
           </Link>
           {!editing && (
             <button type="button" class="btn btn-small" onClick={() => setEditing(true)}>

@@ -41,7 +41,7 @@ function Shell({ id, label, hint, error, class: cls, hideLabel, children }: Comm
 type InputProps = Common & {
   value: string;
   onValue: (v: string) => void;
-  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'tel';
+  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'tel' | 'time';
   placeholder?: string;
   autoComplete?: string;
   inputMode?: 'numeric' | 'decimal' | 'text' | 'email' | 'tel';

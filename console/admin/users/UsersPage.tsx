@@ -1,4 +1,4 @@
-// The workspace's users (admin): invite with a one-time link, send a password reset link,
+// The workspace's users (admin): invite with a one-time link, revoke pending invites, send a password reset link,
 // deactivate (their sessions end at once).
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes';
@@ -10,12 +10,14 @@ import { failureOf, useLoad } from '../ui/useLoad';
 import type { OneTimeLink, UserRow } from '../types';
 import { InviteForm } from './InviteForm';
 import { LinkResult } from './LinkResult';
+import { PendingInvites } from './PendingInvites';
 import { UserTable } from './UserTable';
 import '../admin.css';
 import './users.css';
 
 export function UsersPage({ me, onSessionEnded }: PageProps) {
   const users = useLoad(() => adminApi.users(), [], onSessionEnded);
+  const invites = useLoad(() => adminApi.pendingInvites(), [], onSessionEnded);
   const [reset, setReset] = useState<{ user: UserRow; link: OneTimeLink } | null>(null);
   const [resetError, setResetError] = useState('');
   const [confirming, setConfirming] = useState<UserRow | null>(null);
@@ -78,7 +80,8 @@ export function UsersPage({ me, onSessionEnded }: PageProps) {
         <LoadState loading={users.loading && !users.data} error={users.error} onRetry={users.reload} />
         {users.data && <UserTable users={users.data} meId={me.id} onReset={resetLink} onDeactivate={(u) => (setDialogError(''), setConfirming(u))} />}
       </section>
-      <InviteForm onInvited={users.reload} onSessionEnded={onSessionEnded} />
+      <InviteForm onInvited={() => (users.reload(), invites.reload())} onSessionEnded={onSessionEnded} />
+      <PendingInvites invites={invites} onSessionEnded={onSessionEnded} />
       {confirming && (
         <ConfirmDialog
           title={`Deactivate ${confirming.name}?`}

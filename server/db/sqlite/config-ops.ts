@@ -1,5 +1,5 @@
 // Routing configuration: teams and their hours, rules, rep settings, account owners, site
-// settings. Used by the demo seed and tests now, by the admin console later.
+// settings, new sites. Used by the demo seed, tests and the console's admin endpoints.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import * as t from '../schema';
@@ -20,6 +20,11 @@ type ConfigOps = Pick<
   | 'updateRep'
   | 'setAccountOwner'
   | 'updateSiteRouting'
+  | 'reorderRoutingRules'
+  | 'repSettings'
+  | 'accountOwners'
+  | 'setAccountOwners'
+  | 'createSite'
 >;
 
 export function configOps(ctx: StoreContext): ConfigOps {
@@ -119,6 +124,74 @@ export function configOps(ctx: StoreContext): ConfigOps {
 
     async routingRules(siteId) {
       return db.select().from(t.routingRules).where(eq(t.routingRules.siteId, siteId)).orderBy(asc(t.routingRules.position)).all().map(toRule);
+    },
+
+    async reorderRoutingRules(siteId, ruleIds) {
+      db.transaction((tx) => {
+        const rules = tx.select({ id: t.routingRules.id }).from(t.routingRules).where(eq(t.routingRules.siteId, siteId)).orderBy(asc(t.routingRules.position)).all();
+        const listed = ruleIds.filter((id) => rules.some((r) => r.id === id));
+        const order = [...new Set(listed), ...rules.map((r) => r.id).filter((id) => !listed.includes(id))];
+        order.forEach((id, i) => tx.update(t.routingRules).set({ position: i + 1 }).where(and(eq(t.routingRules.id, id), eq(t.routingRules.siteId, siteId))).run());
+      });
+    },
+
+    async repSettings(workspaceId) {
+      return db
+        .select()
+        .from(t.users)
+        .where(and(eq(t.users.workspaceId, workspaceId), eq(t.users.active, true)))
+        .orderBy(asc(t.users.createdAt))
+        .all()
+        .map((u) => ({
+          id: u.id,
+          name: u.name,
+          email: u.email,
+          role: u.role,
+          offerCapacity: u.offerCapacity,
+          leadCapacity: u.leadCapacity,
+          skills: JSON.parse(u.skills),
+          languages: JSON.parse(u.languages),
+          territories: JSON.parse(u.territories),
+          ownHours: u.ownHours ? JSON.parse(u.ownHours) : null,
+        }));
+    },
+
+    async accountOwners(workspaceId) {
+      return db
+        .select({ domain: t.accountOwners.domain, repId: t.accountOwners.repId })
+        .from(t.accountOwners)
+        .where(eq(t.accountOwners.workspaceId, workspaceId))
+        .orderBy(asc(t.accountOwners.domain))
+        .all();
+    },
+
+    async setAccountOwners(workspaceId, owners) {
+      db.transaction((tx) => {
+        tx.delete(t.accountOwners).where(eq(t.accountOwners.workspaceId, workspaceId)).run();
+        for (const o of owners) tx.insert(t.accountOwners).values({ workspaceId, domain: o.domain.trim().toLowerCase().replace(/^@/, ''), repId: o.repId }).run();
+      });
+    },
+
+    async createSite(workspaceId, s, now) {
+      const id = randomUUID();
+      db.insert(t.sites)
+        .values({
+          id,
+          workspaceId,
+          name: s.name,
+          siteKey: s.siteKey,
+          allowedOrigins: JSON.stringify(s.allowedOrigins),
+          rules: JSON.stringify(s.rules),
+          launcherText: s.launcherText,
+          phoneRegion: s.phoneRegion,
+          offerTimeoutMs: s.offerTimeoutMs,
+          slaMs: s.slaMs,
+          missedOffersBeforeAway: s.missedOffersBeforeAway,
+          followUpCadence: JSON.stringify(s.followUpCadence),
+          createdAt: now,
+        })
+        .run();
+      return id;
     },
 
     async updateRep(repId, patch) {

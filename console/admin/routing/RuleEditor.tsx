@@ -1,0 +1,145 @@
+// One routing rule as a form: its conditions (all must hold), the team and how it picks a rep,
+// the escalation chain (overflow team, then everyone) and what a rep must have.
+import { useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { focusFirstInvalid } from '../../focus';
+import type { RuleBody } from '../admin-api';
+import { Checkbox, Input, Select } from '../ui/fields';
+import { failureOf } from '../ui/useLoad';
+import type { RoutingRule, Strategy, TeamView } from '../types';
+import { conditionOf, draftOf, FIELD_OPTIONS, kindOf, OPS, withField, type ConditionDraft } from './conditions';
+import { splitList } from './hours';
+
+export const STRATEGY_OPTIONS: ReadonlyArray<{ value: Strategy; label: string }> = [
+  { value: 'round_robin', label: 'Round robin' },
+  { value: 'weighted', label: 'Weighted' },
+  { value: 'account_owner', label: 'Account owner first' },
+  { value: 'broadcast', label: 'Broadcast (first to accept)' },
+];
+
+interface Props {
+  id: string;
+  rule: RoutingRule | null;
+  teams: TeamView[];
+  onSave: (body: RuleBody) => Promise<unknown>;
+  onCancel: () => void;
+  onSessionEnded: () => void;
+}
+
+export function RuleEditor({ id, rule, teams, onSave, onCancel, onSessionEnded }: Props) {
+  const [name, setName] = useState(rule?.name ?? '');
+  const [conditions, setConditions] = useState<ConditionDraft[]>(rule?.conditions.map(draftOf) ?? []);
+  const [teamId, setTeamId] = useState(rule?.teamId ?? teams[0]?.id ?? '');
+  const [strategy, setStrategy] = useState<Strategy>(rule?.strategy ?? 'round_robin');
+  const [overflowTeamId, setOverflow] = useState(rule?.overflowTeamId ?? '');
+  const [everyone, setEveryone] = useState(rule?.escalateToEveryone ?? false);
+  const [skills, setSkills] = useState(rule?.requires.skills.join(', ') ?? '');
+  const [languages, setLanguages] = useState(rule?.requires.languages.join(', ') ?? '');
+  const [territory, setTerritory] = useState(rule?.requires.territory ?? false);
+  const [ownerWait, setOwnerWait] = useState(String((rule?.ownerWaitMs ?? 0) / 1000));
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const setCondition = (i: number, d: ConditionDraft) => setConditions((cs) => cs.map((c, j) => (j === i ? d : c)));
+  const listError = (name: string) => Object.entries(fields).find(([k]) => k === name || k.startsWith(`${name}.`))?.[1];
+
+  const submit = async (e: JSX.TargetedEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    setBusy(true);
+    setError('');
+    setFields({});
+    try {
+      await onSave({
+        name: name.trim(),
+        conditions: conditions.map(conditionOf),
+        teamId,
+        strategy,
+        overflowTeamId: overflowTeamId || null,
+        escalateToEveryone: everyone,
+        requires: { skills: splitList(skills), languages: splitList(languages).map((l) => l.toLowerCase()), territory },
+        ownerWaitMs: Math.round(Number(ownerWait || 0) * 1000),
+      });
+    } catch (err) {
+      const f = failureOf(err, onSessionEnded);
+      if (f) {
+        setFields(f.fields);
+        setError(Object.keys(f.fields).length ? 'Some fields need attention.' : f.message);
+        focusFirstInvalid(form);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const teamOptions = teams.map((t) => ({ value: t.id, label: t.name }));
+  return (
+    <form class="rule-editor stack" noValidate onSubmit={submit} aria-label={rule ? `Edit rule ${rule.name}` : 'New routing rule'}>
+      <Input id={`${id}-name`} label="Rule name" class="narrow" value={name} error={fields.name} onValue={setName} />
+      <fieldset class="conditions">
+        <legend>Conditions (all must hold; none = every lead)</legend>
+        <ul class="condition-list">
+          {conditions.map((c, i) => {
+            const kind = kindOf(c.field);
+            const err = (p: string) => fields[`conditions.${i}.${p}`];
+            return (
+              <li key={i} class="condition-row">
+                <Select id={`${id}-c${i}-field`} label={`Condition ${i + 1}: field`} value={c.field} options={FIELD_OPTIONS} error={err('field')} onValue={(f) => setCondition(i, withField(c, f))} />
+                {kind === 'keyed' && (
+                  <Input id={`${id}-c${i}-key`} label={`Condition ${i + 1}: ${c.field === 'answer' ? 'question id' : 'trait'}`} placeholder="projects" value={c.key} error={err('key')} onValue={(key) => setCondition(i, { ...c, key })} />
+                )}
+                <Select id={`${id}-c${i}-op`} label={`Condition ${i + 1}: test`} value={c.op} options={OPS[kind]} error={err('op')} onValue={(op) => setCondition(i, { ...c, op })} />
+                <Input
+                  id={`${id}-c${i}-value`}
+                  label={`Condition ${i + 1}: ${kind === 'number' ? 'number' : 'values'}`}
+                  type={kind === 'number' ? 'number' : 'text'}
+                  placeholder={kind === 'number' ? '201' : 'comma-separated'}
+                  value={c.text}
+                  error={err('value') ?? err('values') ?? Object.entries(fields).find(([k]) => k.startsWith(`conditions.${i}.values.`))?.[1]}
+                  onValue={(text) => setCondition(i, { ...c, text })}
+                />
+                <button type="button" class="btn btn-small btn-ghost" aria-label={`Remove condition ${i + 1}`} onClick={() => setConditions((cs) => cs.filter((_, j) => j !== i))}>
+                  Remove
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        <button type="button" class="btn btn-small" onClick={() => setConditions((cs) => [...cs, { field: 'answer', key: '', op: 'in', text: '' }])}>
+          Add condition
+        </button>
+      </fieldset>
+      <div class="grid-fields">
+        <Select id={`${id}-team`} label="Team" value={teamId} options={teamOptions} error={fields.teamId} onValue={setTeamId} />
+        <Select id={`${id}-strategy`} label="Strategy" value={strategy} options={STRATEGY_OPTIONS} error={fields.strategy} onValue={setStrategy} />
+        <Select id={`${id}-overflow`} label="Overflow team" value={overflowTeamId} options={[{ value: '', label: 'None' }, ...teamOptions]} error={fields.overflowTeamId} onValue={setOverflow} />
+        {strategy === 'account_owner' && (
+          <Input id={`${id}-owner-wait`} type="number" min={0} label="Wait for the owner (seconds)" value={ownerWait} error={fields.ownerWaitMs} onValue={setOwnerWait} />
+        )}
+      </div>
+      <Checkbox id={`${id}-everyone`} label="Then offer to everyone online before queueing" checked={everyone} onChecked={setEveryone} />
+      <fieldset>
+        <legend>Reps must have</legend>
+        <div class="grid-fields">
+          <Input id={`${id}-skills`} label="Skills" hint="Comma-separated" value={skills} error={listError('requires.skills')} onValue={setSkills} />
+          <Input id={`${id}-languages`} label="Languages" hint="e.g. de, en" value={languages} error={listError('requires.languages')} onValue={setLanguages} />
+        </div>
+        <Checkbox id={`${id}-territory`} label="The lead's country in their territories" checked={territory} onChecked={setTerritory} />
+      </fieldset>
+      <div class="form-actions">
+        {error && (
+          <p class="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="button" class="btn" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Save rule'}
+        </button>
+      </div>
+    </form>
+  );
+}
