@@ -180,7 +180,8 @@ describe('the live status', () => {
     expect(await rep.emitWithAck('offer:accept', { offerId: offer.offerId })).toMatchObject({ ok: true });
     await expect.poll(() => status(page), { timeout: 8000 }).toContain('Dana Reyes accepted');
     expect(await page.evaluate(() => (window as unknown as { connectionTexts: string[] }).connectionTexts)).toContain('Connection lost, reconnecting…');
-    expect(sockets.length).toBe(2);
+    // At least one reconnection (a retry may take more than one attempt).
+    expect(sockets.length).toBeGreaterThanOrEqual(2);
     expect(await panel.locator('[data-sixty-connection]').innerText()).toBe('');
     expect((await readWatch(page)).errors).toEqual([]);
     await context.close();
