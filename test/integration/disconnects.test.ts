@@ -57,7 +57,7 @@ describe('disconnects during an offer', () => {
         expect(recovered).toBe(false);
         for (let i = 0; i < 60 && !samOffers.some((o) => o.leadId === lead.body.leadId); i++) await new Promise((r) => setTimeout(r, 50));
         const rerouted = samOffers.find((o) => o.leadId === lead.body.leadId)!;
-        expect(rerouted).toBeDefined();
+        expect(rerouted?.leadId).toBe(lead.body.leadId);
         expect(rerouted.offeredAt - offer.expiresAt).toBeLessThan(1000);
         await sam.emitWithAck('offer:accept', { offerId: rerouted.offerId });
       }

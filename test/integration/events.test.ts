@@ -167,7 +167,7 @@ describe('identify, callbacks and routing from behaviour', () => {
       expect(lead).toMatchObject({ stage: 'mql', phone: '+14155550199' });
       await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [pageView('/pricing')] });
       await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [pageView('/pricing')] });
-      await expect.poll(() => offers.find((o) => o.leadId === lead!.id), { timeout: 5000 }).toBeDefined();
+      await expect.poll(() => offers.find((o) => o.leadId === lead!.id)?.leadId, { timeout: 5000 }).toBe(lead!.id);
       const offer = offers.find((o) => o.leadId === lead!.id)!;
       expect(offer.lead.stage).toBe('hot');
       expect(offer.lead.qualification.reasons.map((r) => r.text)).toContain('Viewed the pricing page x2');

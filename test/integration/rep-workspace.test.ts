@@ -106,7 +106,7 @@ describe('the warm list and the supervisor', () => {
     await postEvents(server.url, { siteKey: server.siteKey, visitorId: 'visitor_warm_1', events: [identify, pageView('/pricing')] });
     const warm = (await api('/leads/warm', danaCookie)).body as Array<{ id: string; name: string }>;
     const wendy = warm.find((w) => w.name === 'Wendy Warm')!;
-    expect(wendy).toBeDefined();
+    expect(wendy?.name).toBe('Wendy Warm');
     const sam = await signIn(server.url, 'sam@demo.sixty');
     const [a, b] = await Promise.all([api(`/leads/${wendy.id}/claim`, danaCookie, { method: 'POST' }), api(`/leads/${wendy.id}/claim`, sam, { method: 'POST' })]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
