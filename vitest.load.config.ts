@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20 * 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One at a time: each suite is a load test and measures the server it loads.
+    fileParallelism: false,
   },
 });
