@@ -5,8 +5,9 @@ export default defineConfig({
     include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'widget/**/*.test.ts', 'console/**/*.test.ts', 'test/**/*.test.ts'],
     // The benchmark (test/bench/run.ts) is not a test file and never runs here; its harness
     // test (test/bench/harness.test.ts) does, in a tiny configuration.
-    // The soak (test/load) is the longer suite: npm run test:load.
-    exclude: ['**/node_modules/**', 'test/load/**'],
+    // The soak (test/load) is the longer suite: npm run test:load. The cluster tests need
+    // PostgreSQL and Redis: npm run test:cluster (vitest.cluster.config.ts).
+    exclude: ['**/node_modules/**', 'test/load/**', 'test/cluster/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -26,8 +26,10 @@ import { eventRoutes } from './tracking/events.routes';
 import { rulesRoutes } from './tracking/rules.routes';
 import { siteSettingsRoutes } from './sites/settings.routes';
 import type { OnlineReps } from './live/online-reps';
+import type { RateLimiter } from './http/rate-limit';
+import type { BotFilter } from './tracking/bot-filter';
 import type { Notifier, Router } from './routing/router';
-import { ApiFailure, errorBody } from './http/errors';
+import { ApiFailure, clientFault, errorBody } from './http/errors';
 import { requestLog } from './http/request-log';
 import { callbackRoutes } from './callbacks/callbacks.routes';
 import { siteRoutes } from './sites/sites.routes';
@@ -46,7 +48,12 @@ export interface AppDeps {
   log: Logger;
   router: Router;
   notify: Notifier;
+  /** Reps with a live socket (on any process, in a cluster). */
   online: OnlineReps;
+  /** Every route's request limits: memory in one process, Redis in a cluster. */
+  limiter: RateLimiter;
+  /** Per-visitor event pace on the ingest path: memory in one process, Redis in a cluster. */
+  botFilter: BotFilter;
   /** Signs visitor tokens; stored in the database so tokens survive restarts. */
   visitorSecret: string;
   /** Behaviour tracking and rule versions (the tracking area's store operations). */
@@ -139,6 +146,8 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => c.json(errorBody('not_found', 'Not found'), 404));
   app.onError((err, c) => {
     if (err instanceof ApiFailure) return c.json(errorBody(err.code, err.message, err.fields), err.status);
+    const fault = clientFault(err);
+    if (fault) return c.json(errorBody(fault.code, fault.message), fault.status);
     deps.log.error({ err }, 'unhandled error');
     return c.json(errorBody('internal', 'Something went wrong on our side'), 500);
   });

@@ -1,10 +1,21 @@
 // Environment -> configuration, with safe defaults. Everything a test needs to switch is here.
+import { hostname } from 'node:os';
 
 export interface Config {
   port: number;
   host: string;
-  /** Path of the SQLite file (`SIXTY_DB`). */
+  /** Path of the SQLite file (`SIXTY_DB`); used when no PostgreSQL URL is set. */
   dbPath: string;
+  /** `SIXTY_DATABASE_URL=postgres://…` runs on PostgreSQL instead of the SQLite file (several processes may share it). */
+  databaseUrl: string | null;
+  /** `SIXTY_REDIS_URL=redis://…` turns on cluster mode: socket.io rooms, presence and rate limits shared through Redis. */
+  redisUrl: string | null;
+  /** Prefix of every Redis key and stream (`SIXTY_REDIS_PREFIX`, `sixty`); processes of one install share it. */
+  redisPrefix: string;
+  /** How often a cluster process looks for due offers, SLA deadlines and booked callbacks (`SIXTY_SWEEP_MS`, 1000). */
+  sweepMs: number;
+  /** This process's name in leases and presence (`SIXTY_NODE_ID`, default host name and pid). */
+  nodeId: string;
   /** Seed a demo workspace into an empty database (`SIXTY_DEMO`, on unless `0`). */
   demo: boolean;
   /** Accept timeout of a new site's offers (`SIXTY_OFFER_TIMEOUT_MS`, default 20 s). */
@@ -60,6 +71,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { distDir: strin
     port: intFrom(env.PORT, 3000, 'PORT'),
     host: env.HOST ?? '0.0.0.0',
     dbPath: env.SIXTY_DB ?? './data/sixty.db',
+    databaseUrl: databaseUrlFrom(env.SIXTY_DATABASE_URL),
+    redisUrl: env.SIXTY_REDIS_URL || null,
+    redisPrefix: env.SIXTY_REDIS_PREFIX || 'sixty',
+    sweepMs: intFrom(env.SIXTY_SWEEP_MS, 1000, 'SIXTY_SWEEP_MS'),
+    nodeId: env.SIXTY_NODE_ID || `${hostname()}:${process.pid}`,
     demo: env.SIXTY_DEMO !== '0',
     offerTimeoutMs: intFrom(env.SIXTY_OFFER_TIMEOUT_MS, 20_000, 'SIXTY_OFFER_TIMEOUT_MS'),
     maxBodyBytes: intFrom(env.SIXTY_MAX_BODY, 16 * 1024, 'SIXTY_MAX_BODY'),
@@ -85,6 +101,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { distDir: strin
     mailFrom: env.SIXTY_MAIL_FROM ?? 'Sixty <sixty@localhost>',
     publicUrl: env.SIXTY_PUBLIC_URL ? env.SIXTY_PUBLIC_URL.replace(/\/$/, '') : null,
   };
+}
+
+function databaseUrlFrom(raw: string | undefined): string | null {
+  if (!raw) return null;
+  if (!/^postgres(ql)?:\/\//.test(raw)) throw new Error(`SIXTY_DATABASE_URL must be a postgres:// URL, got "${raw.split('@').pop()}"`);
+  return raw;
 }
 
 function intFrom(raw: string | undefined, fallback: number, name: string): number {

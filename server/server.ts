@@ -3,23 +3,19 @@ import type { Server as HttpServer } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
-import { openDatabase, StartupError } from './db/sqlite/open';
-import { createSqliteStore } from './db/sqlite/sqlite-store';
-import { createTrackingOps } from './db/sqlite/tracking-ops';
-import { createAdminOps } from './db/sqlite/admin-ops';
-import { createReportsOps } from './db/sqlite/reports-ops';
-import { eraseSubject } from './db/sqlite/erasure-ops';
-import { createSitesAdminOps } from './db/sqlite/sites-admin-ops';
-import { createWebhookOps } from './db/sqlite/webhook-ops';
-import { createCallbackGuardOps } from './db/sqlite/callback-guard-ops';
-import { createWorkspaceOps } from './db/sqlite/workspace-ops';
+import { StartupError } from './db/sqlite/open';
+import { openBackend } from './db/backend';
+import { startClusterSweeper } from './routing/cluster-sweeper';
+import { startCluster, type Cluster } from './cluster';
+import { MemoryRateLimiter } from './http/rate-limit';
+import { MemoryBotFilter } from './tracking/bot-filter';
+import { LocalOnlineReps } from './live/online-reps';
 import { startDispatcher } from './webhooks/dispatcher';
 import { startRetention } from './tracking/retention';
 import { createMailer } from './mail/mailer';
 import { SiteCache } from './sites/site-cache';
 import { createApp, type AppDeps } from './app';
 import { createLive, liveNotifier } from './live/live';
-import { OnlineReps } from './live/online-reps';
 import { registerRepNamespace } from './live/rep.socket';
 import { registerVisitorNamespace } from './live/visitor.socket';
 import { createRouter } from './routing/router';
@@ -46,22 +42,35 @@ export interface StartOptions {
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? pino({ level: config.logLevel });
   const clock = opts.clock ?? Date.now;
-  const db = openDatabase(config.dbPath);
-  const store = createSqliteStore(db);
+  const backend = await openBackend(config);
+  const { store } = backend;
+  let cluster: Cluster | null = null;
+  try {
+    cluster = config.redisUrl ? await startCluster(config, log) : null;
+  } catch (err) {
+    await backend.close();
+    throw err;
+  }
+  // Several processes may share this database: due work is found by sweeping it, not by timers alone.
+  const clustered = backend.kind === 'postgres' || config.redisUrl !== null;
 
   let seededDemo: { siteKey: string } | null = null;
-  if (config.demo && (await store.isEmpty())) seededDemo = await seedDemo(store, clock(), config.offerTimeoutMs);
+  // Processes of a cluster starting together seed the demo once: the check and the seed run under one lock.
+  if (config.demo)
+    seededDemo = await backend.exclusive('demo-seed', async () => ((await store.isEmpty()) ? seedDemo(store, clock(), config.offerTimeoutMs) : null));
   let demoSiteKey: string | null = seededDemo?.siteKey ?? null;
 
-  const sitesAdmin = createSitesAdminOps(db);
-  const webhookStore = createWebhookOps(db);
-  const online = new OnlineReps();
+  const sitesAdmin = backend.sitesAdmin;
+  const webhookStore = backend.webhooks;
+  /** Singleton work (webhook delivery, retention) runs in the lease holder only when processes share the database. */
+  const lease = (name: string, ttlMs: number) => (clustered ? () => store.takeLease(name, config.nodeId, ttlMs, Date.now()) : undefined);
+  const online = cluster?.online ?? new LocalOnlineReps();
   // The HTTP server is created first so socket.io can attach; the app is wired after.
   let handler: (req: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
   const http = createAdaptorServer({ fetch: (req: Request) => handler(req) }) as HttpServer;
-  const io = createLive(http);
+  const io = createLive(http, cluster?.redis);
   const notify = liveNotifier(io);
-  const router = createRouter({ store, clock, online, notify, log });
+  const router = createRouter({ store, clock, online, notify, log, clustered });
   const deps: AppDeps = {
     config,
     store,
@@ -70,20 +79,21 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     router,
     notify,
     online,
-    tracking: createTrackingOps(db),
-    admin: createAdminOps(db),
-    reports: createReportsOps(db),
-    erase: async (workspaceId, who, actor, now) => eraseSubject(db, workspaceId, who, actor, now),
+    tracking: backend.tracking,
+    admin: backend.admin,
+    reports: backend.reports,
+    erase: backend.erase,
     mailer: createMailer(config.smtpUrl, config.mailFrom),
     kick: (userId) => io.of(REP_NAMESPACE).in(`rep:${userId}`).disconnectSockets(true),
-    kickSession: async (sessionHash) => {
-      for (const s of await io.of(REP_NAMESPACE).fetchSockets()) if (s.data.sessionHash === sessionHash) s.disconnect(true);
-    },
+    // Every rep socket joins its session's room, so this reaches sockets on any process at once.
+    kickSession: async (sessionHash) => io.of(REP_NAMESPACE).in(`session:${sessionHash}`).disconnectSockets(true),
+    limiter: cluster?.limiter ?? new MemoryRateLimiter(),
+    botFilter: cluster?.botFilter ?? new MemoryBotFilter(),
     sitesAdmin,
     webhooks: webhookStore,
-    guard: createCallbackGuardOps(db),
-    workspace: createWorkspaceOps(db),
-    sites: new SiteCache(store, sitesAdmin, clock),
+    guard: backend.guard,
+    workspace: backend.workspace,
+    sites: new SiteCache(store, sitesAdmin, clock, cluster?.sitePeers),
     visitorSecret: await store.secret('visitor-token'),
     demoSiteKey: () => demoSiteKey,
   };
@@ -93,15 +103,28 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   registerRepNamespace(io.of(REP_NAMESPACE) as unknown as Parameters<typeof registerRepNamespace>[0], deps);
   registerVisitorNamespace(io.of(VISITOR_NAMESPACE) as unknown as Parameters<typeof registerVisitorNamespace>[0], deps);
   await router.start();
-  const retention = startRetention(deps.tracking, config.eventRetentionDays, clock, log);
-  const dispatcher = startDispatcher({ store: webhookStore, clock, log, tickMs: config.webhookTickMs, retryBaseMs: config.webhookRetryBaseMs });
+  const sweeper = clustered ? startClusterSweeper(router, config.sweepMs, log) : null;
+  const retention = startRetention(deps.tracking, config.eventRetentionDays, clock, log, lease('retention', 2 * 3600_000));
+  const dispatcher = startDispatcher({
+    store: webhookStore,
+    clock,
+    log,
+    tickMs: config.webhookTickMs,
+    retryBaseMs: config.webhookRetryBaseMs,
+    mayRun: lease('webhooks', Math.max(5000, 5 * config.webhookTickMs)),
+  });
 
   try {
     await listen(http, config.port, config.host);
   } catch (err) {
     router.stop();
+    await sweeper?.stop();
+    retention.stop();
     await dispatcher.stop();
-    store.close();
+    // The adapter's Redis connections would keep the process alive.
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await cluster?.close();
+    await backend.close();
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new StartupError(`Port ${config.port} is already in use. Stop the other process or set PORT to a free port.`);
     if (code === 'EACCES') throw new StartupError(`Not allowed to listen on port ${config.port}. Use a port above 1024 (PORT).`);
@@ -120,6 +143,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       // Stop accepting, let in-flight requests finish, then close sockets and the database.
       closing ??= (async () => {
         router.stop();
+        await sweeper?.stop();
         retention.stop();
         await dispatcher.stop();
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
@@ -128,7 +152,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         await httpClosed;
         // Re-routing started by the last accepts or declines finishes before the database closes.
         await router.idle();
-        store.close();
+        // Presence goodbye and Redis after socket.io (its adapter publishes while closing).
+        await cluster?.close();
+        await backend.close();
       })();
       return closing;
     },

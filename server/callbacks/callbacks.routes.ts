@@ -9,7 +9,7 @@ import { readBody } from '../http/body';
 import { ApiFailure } from '../http/errors';
 import { allowSiteOrigin } from '../sites/site-origin';
 import { clientIp } from '../http/client-ip';
-import { RateLimiter, rateLimit, tooMany } from '../http/rate-limit';
+import { enforce, rateLimit, tooMany } from '../http/rate-limit';
 import { toE164 } from './phone';
 import { leadOfToken, visitorToken } from './visitor-token';
 
@@ -22,11 +22,11 @@ const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
 export function callbackRoutes(deps: AppDeps) {
   const { store, clock, router, guard } = deps;
   const app = new Hono();
-  const limiter = new RateLimiter();
+  const limiter = deps.limiter;
   const limits = deps.config.limits;
   app.use(
     '/',
-    rateLimit({ limiter, limit: limits.callbacksPerIpPerMinute, what: 'callback requests from this address', key: (c) => `ip:${clientIp(c, deps.config.trustProxy)}`, clock }),
+    rateLimit({ limiter, limit: limits.callbacksPerIpPerMinute, what: 'callback requests from this address', key: (c) => `callbacks:ip:${clientIp(c, deps.config.trustProxy)}`, clock }),
   );
 
   app.post('/', async (c) => {
@@ -34,10 +34,7 @@ export function callbackRoutes(deps: AppDeps) {
     const site = await deps.sites.byKeyOrNull(body.siteKey);
     if (!site) throw new ApiFailure(400, 'unknown_site', 'Unknown site key', { siteKey: 'Unknown site key' });
     allowSiteOrigin(c, site);
-    if (limits.callbacksPerSitePerMinute > 0) {
-      const hit = limiter.hit(`site:${site.id}`, limits.callbacksPerSitePerMinute, 60_000, clock());
-      if (!hit.ok) tooMany(c, hit.retryAfterSec, 'callback requests for this site');
-    }
+    await enforce(c, limiter, `callbacks:site:${site.id}`, limits.callbacksPerSitePerMinute, 60_000, clock(), 'callback requests for this site');
 
     const key = c.req.header('idempotency-key') ?? c.req.query('idempotencyKey');
     if (key !== undefined && !KEY_PATTERN.test(key)) {

@@ -7,7 +7,7 @@ import type { AppDeps } from '../app';
 import type { User } from '../db/store';
 import { readBody } from '../http/body';
 import { clientIp } from '../http/client-ip';
-import { RateLimiter, tooMany } from '../http/rate-limit';
+import { enforce } from '../http/rate-limit';
 import { ApiFailure } from '../http/errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password';
 import { SESSION_COOKIE, hashToken, newSessionToken, requireUser, type AuthEnv } from '../auth/session';
@@ -57,14 +57,10 @@ export function authRoutes(deps: AppDeps) {
 
   // Password guessing is slowed per address and per account (the account limit also stops a
   // botnet spreading guesses over many addresses).
-  const limiter = new RateLimiter();
   app.post('/session', async (c) => {
-    const ipHit = config.limits.signInsPerIpPerMinute > 0 ? limiter.hit(`ip:${clientIp(c, config.trustProxy)}`, config.limits.signInsPerIpPerMinute, 60_000, clock()) : { ok: true as const };
-    if (!ipHit.ok) tooMany(c, ipHit.retryAfterSec, 'sign-in attempts from this address');
+    await enforce(c, deps.limiter, `signin:ip:${clientIp(c, config.trustProxy)}`, config.limits.signInsPerIpPerMinute, 60_000, clock(), 'sign-in attempts from this address');
     const body = await readBody(c, signInSchema);
-    const accountHit =
-      config.limits.signInsPerAccountPer15Min > 0 ? limiter.hit(`account:${body.email.toLowerCase()}`, config.limits.signInsPerAccountPer15Min, 15 * 60_000, clock()) : { ok: true as const };
-    if (!accountHit.ok) tooMany(c, accountHit.retryAfterSec, 'sign-in attempts for this account');
+    await enforce(c, deps.limiter, `signin:account:${body.email.toLowerCase()}`, config.limits.signInsPerAccountPer15Min, 15 * 60_000, clock(), 'sign-in attempts for this account');
     const user = await store.userByEmail(body.email);
     // Verify against a dummy hash for unknown emails so timing does not reveal who has an account.
     const ok = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);

@@ -348,3 +348,14 @@ export const outbox = sqliteTable(
   },
   (t) => [index('outbox_pending').on(t.deliveredAt, t.id)],
 );
+
+/**
+ * A named lease so only one process of a cluster runs singleton work (webhook delivery,
+ * retention): the holder renews it before `expiresAt`; anyone may take it once it has expired.
+ */
+export const leases = sqliteTable('leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  /** Epoch ms. */
+  expiresAt: integer('expires_at').notNull(),
+});

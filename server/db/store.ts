@@ -1,6 +1,6 @@
 // The store speaks the domain and returns Promises. Each operation runs in one transaction
-// inside the implementation; over better-sqlite3 they complete synchronously, and a PostgreSQL
-// implementation can provide the same interface later without touching domain code.
+// inside the implementation: over better-sqlite3 (db/sqlite) they complete synchronously; over
+// PostgreSQL (db/pg) they serialise per workspace with advisory locks. Domain code sees only this.
 import type { LeadCard, MyLeadRow, OfferView, Stage, UserRole, VisitorStatus } from '../../shared/api';
 import type { Qualification } from '../../shared/qualify/types';
 import type { SiteRules } from '../../shared/site-rules';
@@ -309,5 +309,18 @@ export interface Store {
   scheduledLeads(): Promise<Array<{ leadId: string; at: number }>>;
   siteOfLead(leadId: string): Promise<Site | null>;
 
-  close(): void;
+  /**
+   * Work whose time has come, for the cluster sweeper (several processes on one database): open
+   * offers past their expiry, leads whose SLA deadline passed unaccepted, booked callbacks now due.
+   * Oldest first, at most `limit` of each. Acting on them stays exactly-once through the claims in
+   * expireOffer / recordSlaBreach / routeLead.
+   */
+  dueWork(now: number, limit: number): Promise<{ offers: OpenOffer[]; sla: string[]; scheduled: string[] }>;
+  /**
+   * A named lease for work only one process of a cluster may do (webhook delivery, retention):
+   * true when `holder` holds it until now + ttlMs (taken free or expired, or renewed).
+   */
+  takeLease(name: string, holder: string, ttlMs: number, now: number): Promise<boolean>;
+
+  close(): void | Promise<void>;
 }

@@ -36,3 +36,14 @@ export function fieldErrors(err: ZodError): Record<string, string> {
 export function invalid(err: ZodError): ApiFailure {
   return new ApiFailure(400, 'invalid', 'Some fields need attention', fieldErrors(err));
 }
+
+/**
+ * A database error caused by what a client sent rather than by us: PostgreSQL refuses NUL bytes
+ * and malformed text in any parameter (a path segment like `%00` reaches a query unchanged).
+ * Such requests get a 400, never a 500.
+ */
+export function clientFault(err: unknown): ApiFailure | null {
+  const code = (err as { code?: unknown; cause?: { code?: unknown } } | null)?.cause?.code ?? (err as { code?: unknown } | null)?.code;
+  if (code === '22021' || code === '22P05') return new ApiFailure(400, 'invalid_text', 'The request contains characters that cannot be stored (such as NUL)');
+  return null;
+}

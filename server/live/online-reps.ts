@@ -1,10 +1,24 @@
 // Which reps have a live connection now. Presence is derived from this plus the rep's own choice.
 
-export class OnlineReps {
+/**
+ * Read on every routing decision, so `set` is synchronous: a cluster implementation
+ * (cluster/cluster-online.ts) keeps the union of every process's reps in memory.
+ */
+export interface OnlineReps {
+  /** True when this is the rep's first live connection on this process (they may have just come online). */
+  connect(repId: string, socketId: string): boolean;
+  /** True when the rep's last connection on this process closed. */
+  disconnect(repId: string, socketId: string): boolean;
+  /** Reps with a live connection anywhere. */
+  readonly set: ReadonlySet<string>;
+  close(): Promise<void>;
+}
+
+/** One process: its own sockets are all there is. */
+export class LocalOnlineReps implements OnlineReps {
   private readonly sockets = new Map<string, Set<string>>();
   private readonly ids = new Set<string>();
 
-  /** True when this is the rep's first live connection (they just came online). */
   connect(repId: string, socketId: string): boolean {
     let set = this.sockets.get(repId);
     if (!set) this.sockets.set(repId, (set = new Set()));
@@ -14,7 +28,6 @@ export class OnlineReps {
     return first;
   }
 
-  /** True when the rep's last connection closed (they went offline). */
   disconnect(repId: string, socketId: string): boolean {
     const set = this.sockets.get(repId);
     if (!set) return false;
@@ -28,4 +41,9 @@ export class OnlineReps {
   get set(): ReadonlySet<string> {
     return this.ids;
   }
+
+  async close(): Promise<void> {}
 }
+
+/** The single-process default, under the name the tests and the simulation construct. */
+export const OnlineReps = LocalOnlineReps;

@@ -31,7 +31,8 @@ export function registerRepNamespace(nsp: RepNamespace, deps: AppDeps) {
 
   nsp.on('connection', (socket: RepSocket) => {
     const user = socket.data.user;
-    void socket.join(`rep:${user.id}`);
+    // The session room lets sign-out end this connection on whichever process holds it.
+    void socket.join([`rep:${user.id}`, `session:${socket.data.sessionHash}`]);
     const cameOnline = online.connect(user.id, socket.id);
     if (cameOnline) void safe(() => router.repAvailable(user.workspaceId));
 

@@ -30,11 +30,18 @@ export interface RouterDeps {
   log: Logger;
   /** Real timers by default; the simulation passes a fake driven by its own clock. */
   scheduler?: Scheduler;
+  /**
+   * Several processes share the database (cluster mode): on start this process does not arm a
+   * timer for every open offer, deadline and booked callback (each would fire in every process);
+   * the sweeper (cluster-sweeper.ts) finds due work instead and the store's claims make each
+   * happen once. Offers this process makes still get a local timer, the fast path.
+   */
+  clustered?: boolean;
 }
 
 export type Router = ReturnType<typeof createRouter>;
 
-export function createRouter({ store, clock, online, notify, log, scheduler: injected }: RouterDeps) {
+export function createRouter({ store, clock, online, notify, log, scheduler: injected, clustered = false }: RouterDeps) {
   const scheduler = injected ?? timerScheduler(clock, (err) => log.error({ err }, 'routing timer failed'));
   /** Work started after an answer was sent (re-routing after accept/decline), for idle(). */
   const background = new Set<Promise<void>>();
@@ -126,6 +133,11 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
     await afterClose(offer, closed.leadWaiting);
   }
 
+  /** Routes what waits in every workspace (on start, and wake-ups armed by a process that is gone). */
+  async function routeAllWaiting() {
+    for (const workspaceId of await store.workspacesWaiting(clock())) await routeWorkspace(workspaceId);
+  }
+
   function scheduled(leadId: string, at: number) {
     scheduler.cancel(`sla:${leadId}`);
     later(`scheduled:${leadId}`, at, () => routeOne(leadId));
@@ -209,13 +221,29 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
       return (await store.repStates(workspaceId, online.set)).map((r) => ({ repId: r.repId, name: r.name, presence: derivePresence(r) }));
     },
 
+    /**
+     * Acts on work whose time has come, found in the database rather than in this process's
+     * timers: offers past expiry (maybe made by a process that died), SLA deadlines, booked
+     * callbacks. Each step is a claim in the store, so two processes sweeping at once act once.
+     */
+    async sweep(limit = 100) {
+      const due = await store.dueWork(clock(), limit);
+      for (const offer of due.offers) await expire(offer.id);
+      for (const leadId of due.sla) await checkSla(leadId);
+      for (const leadId of due.scheduled) await routeOne(leadId);
+      return due.offers.length + due.sla.length + due.scheduled.length;
+    },
+
+    routeAllWaiting,
+
     /** Rebuilds timers from the database (nothing routing needs lives only in memory), then routes what waits. */
     async start() {
       stopped = false;
+      if (clustered) return routeAllWaiting();
       for (const offer of await store.openOffers()) later(`offer:${offer.id}`, offer.expiresAt, () => expire(offer.id));
       for (const s of await store.scheduledLeads()) scheduled(s.leadId, s.at);
       for (const s of await store.pendingSla()) later(`sla:${s.leadId}`, s.dueAt, () => checkSla(s.leadId));
-      for (const workspaceId of await store.workspacesWaiting(clock())) await routeWorkspace(workspaceId);
+      await routeAllWaiting();
     },
 
     /** Resolves when work started in the background has finished (tests, simulation, shutdown). */

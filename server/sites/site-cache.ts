@@ -5,6 +5,17 @@ import type { SitesAdminStore } from './sites-admin-store';
 const TTL_MS = 2000;
 
 /**
+ * How an invalidation reaches the other processes of a cluster (cluster/site-peers.ts, over
+ * Redis pub/sub). A lost message costs at most TTL_MS of a stale site, never more.
+ */
+export interface SiteCachePeers {
+  /** Tells the others to drop a key (null: everything). */
+  publish(siteKey: string | null): void;
+  /** Called with what another process dropped. */
+  subscribe(drop: (siteKey: string | null) => void): void;
+}
+
+/**
  * Site lookups by key for the hot public endpoints: one database read per key per TTL instead
  * of one per request (and no re-parsing of the rules JSON). Edits invalidate explicitly.
  */
@@ -15,7 +26,10 @@ export class SiteCache {
     private readonly store: Store,
     private readonly sitesAdmin: SitesAdminStore,
     private readonly clock: () => number,
-  ) {}
+    private readonly peers?: SiteCachePeers,
+  ) {
+    peers?.subscribe((siteKey) => this.drop(siteKey));
+  }
 
   async byKeyOrNull(siteKey: string): Promise<Site | null> {
     const now = this.clock();
@@ -33,7 +47,13 @@ export class SiteCache {
     return site;
   }
 
+  /** Drops a key (or everything) here and, in a cluster, in every other process. */
   invalidate(siteKey?: string): void {
+    this.drop(siteKey ?? null);
+    this.peers?.publish(siteKey ?? null);
+  }
+
+  private drop(siteKey: string | null): void {
     if (siteKey) this.byKey.delete(siteKey);
     else this.byKey.clear();
   }

@@ -4,7 +4,7 @@ import type { AppDeps } from '../app';
 import { ApiFailure } from '../http/errors';
 import { allowSiteOrigin } from './site-origin';
 import { clientIp } from '../http/client-ip';
-import { RateLimiter, rateLimit } from '../http/rate-limit';
+import { rateLimit } from '../http/rate-limit';
 
 /** What the widget needs to draw itself: public, origin-checked, cacheable briefly. */
 export function siteRoutes(deps: AppDeps) {
@@ -12,10 +12,10 @@ export function siteRoutes(deps: AppDeps) {
   app.use(
     '*',
     rateLimit({
-      limiter: new RateLimiter(),
+      limiter: deps.limiter,
       limit: deps.config.limits.configPerIpPerMinute,
       what: 'requests from this address',
-      key: (c) => clientIp(c, deps.config.trustProxy),
+      key: (c) => `config:ip:${clientIp(c, deps.config.trustProxy)}`,
       clock: deps.clock,
     }),
   );

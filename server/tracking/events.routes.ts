@@ -6,10 +6,10 @@ import { toE164 } from '../callbacks/phone';
 import { readBody } from '../http/body';
 import { ApiFailure } from '../http/errors';
 import { allowSiteOrigin } from '../sites/site-origin';
-import { BotFilter } from './bot-filter';
+import { userAgentIsBot } from './bot-filter';
 import { IngestQueue } from './ingest-queue';
 import { clientIp } from '../http/client-ip';
-import { RateLimiter, rateLimit } from '../http/rate-limit';
+import { rateLimit } from '../http/rate-limit';
 import { InstallCheck } from '../sites/install-check';
 
 /**
@@ -20,16 +20,15 @@ import { InstallCheck } from '../sites/install-check';
 export function eventRoutes(deps: AppDeps) {
   const { tracking, sites, clock, router, log } = deps;
   const queue = new IngestQueue(tracking, clock);
-  const bots = new BotFilter();
   const installs = new InstallCheck(deps.sitesAdmin);
   const app = new Hono();
   app.use(
     '/',
     rateLimit({
-      limiter: new RateLimiter(),
+      limiter: deps.limiter,
       limit: deps.config.limits.eventsPerIpPerMinute,
       what: 'event batches from this address',
-      key: (c) => clientIp(c, deps.config.trustProxy),
+      key: (c) => `events:ip:${clientIp(c, deps.config.trustProxy)}`,
       clock,
     }),
   );
@@ -46,8 +45,8 @@ export function eventRoutes(deps: AppDeps) {
     const settings = await tracking.settings(site.id);
     let events = batch.events;
     if (settings.botFilter) {
-      if (bots.userAgentIsBot(c.req.header('user-agent'))) return c.json(none);
-      const verdict = bots.check(
+      if (userAgentIsBot(c.req.header('user-agent'))) return c.json(none);
+      const verdict = await deps.botFilter.check(
         `${site.id}:${batch.visitorId}`,
         events.length,
         events.filter((e) => e.type === 'page_view').map((e) => e.at),

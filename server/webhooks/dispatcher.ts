@@ -15,6 +15,8 @@ export interface DispatcherOptions {
   log: Logger;
   tickMs: number;
   retryBaseMs: number;
+  /** In a cluster, only the holder of the `webhooks` lease delivers (fan-out cursors are one per install). */
+  mayRun?: () => Promise<boolean>;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface DispatcherOptions {
  * due ones (signed, or as Slack text), and retries failures with exponential backoff. Each
  * event carries a stable id so receivers can drop duplicates.
  */
-export function startDispatcher({ store, clock, log, tickMs, retryBaseMs }: DispatcherOptions) {
+export function startDispatcher({ store, clock, log, tickMs, retryBaseMs, mayRun }: DispatcherOptions) {
   let running = false;
   let stopped = false;
   const inFlight = new Set<Promise<void>>();
@@ -55,6 +57,7 @@ export function startDispatcher({ store, clock, log, tickMs, retryBaseMs }: Disp
     if (running || stopped) return;
     running = true;
     try {
+      if (mayRun && !(await mayRun())) return;
       await store.fanOut(clock(), render);
       const due = await store.due(clock(), CONCURRENCY * 4);
       for (const d of due) {

@@ -3,9 +3,10 @@
 // (a partial run: results go to a temp file only), --no-write, --render (rewrite the doc from
 // the last results.json, e.g. after editing next-steps.md; measures nothing).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { clusterBlock, withClusterBlock } from './cluster-section';
 import { FULL, TINY } from './config';
 import { REPO_ROOT, runBench } from './harness';
 import { fileLimits } from './machine';
@@ -19,9 +20,14 @@ const value = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.sp
 const RESULTS = join(REPO_ROOT, 'test/bench/results.json');
 const DOC = join(REPO_ROOT, 'docs/benchmarks.md');
 
+/** The cluster figure (`npm run bench:cluster`) is kept when this run rewrites the doc. */
+function existingClusterBlock(): string | null {
+  return existsSync(DOC) ? clusterBlock(readFileSync(DOC, 'utf8')) : null;
+}
+
 if (flag('render')) {
   const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
-  writeFileSync(DOC, renderDoc(results));
+  writeFileSync(DOC, withClusterBlock(renderDoc(results), existingClusterBlock()));
   process.stdout.write(`${renderSummary(results)}\nrewrote docs/benchmarks.md from test/bench/results.json\n`);
   process.exit(0);
 }
@@ -53,7 +59,7 @@ process.stdout.write(`\n${renderSummary(results)}\n`);
 if (write) {
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   mkdirSync(join(REPO_ROOT, 'docs'), { recursive: true });
-  writeFileSync(DOC, renderDoc(results));
+  writeFileSync(DOC, withClusterBlock(renderDoc(results), existingClusterBlock()));
   process.stderr.write('[bench] wrote test/bench/results.json and docs/benchmarks.md\n');
 } else {
   const out = join(tmpdir(), 'sixty-bench-results.partial.json');

@@ -54,7 +54,13 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startBenchServer(opts: { repoRoot: string; fdLimit: number; distDir: string }): Promise<BenchServer> {
+export async function startBenchServer(opts: {
+  repoRoot: string;
+  fdLimit: number;
+  distDir: string;
+  /** Extra environment, last (the cluster bench points processes at PostgreSQL and Redis). */
+  env?: Record<string, string>;
+}): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), 'sixty-bench-'));
   const [cmd, args] = withFileLimit(opts.fdLimit, [process.execPath, '--expose-gc', '--import', 'tsx', 'server/main.ts']);
   const child = spawn(cmd, args, {
@@ -71,6 +77,7 @@ export async function startBenchServer(opts: { repoRoot: string; fdLimit: number
       PORT: '0',
       // Loopback only: the bench routes have no auth. Clients may still bind any 127.0.0.x.
       HOST: '127.0.0.1',
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

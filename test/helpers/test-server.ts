@@ -1,4 +1,7 @@
-// A real Sixty server on a free port with a real SQLite file in a temp folder.
+// A real Sixty server on a free port with a real SQLite file in a temp folder, or, under
+// `npm run test:cluster` (SIXTY_TEST_DATABASE_URL, SIXTY_TEST_REDIS_URL), a throwaway PostgreSQL
+// database and Redis prefix of its own: the same tests then check the PostgreSQL store.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +12,7 @@ import { configFromEnv, type Config } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/server';
 import { DEMO_PASSWORD } from '../../server/demo/seed';
 import type { RepClientToServer, RepServerToClient, VisitorClientToServer, VisitorServerToClient } from '../../shared/live-events';
+import { clearRedisPrefix, createTestDatabase, dropTestDatabase, queryRows, TEST_DATABASE_URL, TEST_REDIS_URL, testRedisPrefix } from './databases';
 
 export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 /** An origin the demo site allows (`http://localhost:*`). */
@@ -44,18 +48,29 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
   const dir = mkdtempSync(join(tmpdir(), 'sixty-test-'));
   const defaults = configFromEnv({}, { distDir: DIST });
   const { limits: limitOverrides, minSubmitMs, clock, ...rest } = overrides;
+  const dbPath = rest.dbPath ?? join(dir, 'data', 'sixty.db');
+  const backing = await backingFor(dbPath, rest);
   const config: Config = {
     ...defaults,
     port: 0,
     host: '127.0.0.1',
-    dbPath: join(dir, 'data', 'sixty.db'),
+    dbPath,
+    nodeId: `test-${randomBytes(4).toString('hex')}`,
+    ...backing.config,
     ...rest,
     // Every test client comes from 127.0.0.1 and reuses a few phone numbers, so the abuse
     // limits are off here through their documented settings; test/integration/protections
     // turns each one on and proves it works.
     limits: { ...defaults.limits, ...NO_LIMITS, ...limitOverrides },
   };
-  const server = await startServer(config, { log: pino({ level: process.env.SIXTY_TEST_LOG ?? 'silent' }), ...(clock ? { clock } : {}) });
+  let server: RunningServer;
+  try {
+    server = await startServer(config, { log: pino({ level: process.env.SIXTY_TEST_LOG ?? 'silent' }), ...(clock ? { clock } : {}) });
+  } catch (err) {
+    await backing.release();
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   const siteKey = server.deps.demoSiteKey();
   if (!siteKey) throw new Error('test server has no demo site');
   const site = (await server.deps.store.siteByKey(siteKey))!;
@@ -68,8 +83,45 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
     async stop() {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
+      await backing.release();
     },
   };
+}
+
+/**
+ * Under test:cluster, the PostgreSQL database and Redis prefix behind a server. Keyed by its
+ * SQLite path, so a test that restarts a server "on the same file" (`dbPath` of the first)
+ * gets the same database back; the first server owns it and drops it when it stops.
+ */
+const backings = new Map<string, Pick<Config, 'databaseUrl' | 'redisUrl' | 'redisPrefix'>>();
+
+async function backingFor(dbPath: string, asked: Partial<Config>): Promise<{ config: Partial<Config>; release(): Promise<void> }> {
+  const none = { config: {}, release: async () => {} };
+  if (!TEST_DATABASE_URL || asked.databaseUrl !== undefined) return none;
+  const known = backings.get(dbPath);
+  if (known) return { config: known, release: async () => {} };
+  const config = {
+    databaseUrl: await createTestDatabase(TEST_DATABASE_URL),
+    redisUrl: TEST_REDIS_URL,
+    redisPrefix: testRedisPrefix(),
+  };
+  backings.set(dbPath, config);
+  return {
+    config,
+    async release() {
+      backings.delete(dbPath);
+      await dropTestDatabase(config.databaseUrl);
+      if (config.redisUrl) await clearRedisPrefix(config.redisUrl, config.redisPrefix);
+    },
+  };
+}
+
+/**
+ * Rows from the database of a test server (running or closed), on SQLite or PostgreSQL alike:
+ * `?` placeholders, and SQL both engines read (see queryRows).
+ */
+export function rows<T>(server: { deps: { config: Pick<Config, 'dbPath' | 'databaseUrl'> } }, sql: string, ...params: unknown[]): Promise<T[]> {
+  return queryRows<T>(server.deps.config, sql, ...params);
 }
 
 /** Signs in through the HTTP API and returns the session cookie (`name=value`). */

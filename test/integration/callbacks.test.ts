@@ -1,7 +1,6 @@
 // Bad input gets a clear error naming the field, and nothing is half-written.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callbackBody, postCallback, startTestServer, type TestServer } from '../helpers/test-server';
+import { callbackBody, postCallback, rows, startTestServer, type TestServer } from '../helpers/test-server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -9,27 +8,20 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-function leadCount(): number {
-  const db = new Database(server.deps.config.dbPath, { readonly: true });
-  try {
-    return (db.prepare('select count(*) as n from leads').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
+async function leadCount(): Promise<number> {
+  return (await rows<{ n: number }>(server, 'select count(*) as n from leads'))[0]!.n;
 }
 
 describe('POST /v1/callbacks', () => {
   it('commits a valid callback and answers 201 with a lead-scoped token', async () => {
-    const before = leadCount();
+    const before = await leadCount();
     const res = await postCallback(server.url, callbackBody(server.siteKey));
     expect(res.status).toBe(201);
     expect(res.body.leadId).toMatch(/[0-9a-f-]{36}/);
     expect(res.body.visitorToken.startsWith(`${res.body.leadId}.`)).toBe(true);
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5999');
-    expect(leadCount()).toBe(before + 1);
-    const db = new Database(server.deps.config.dbPath, { readonly: true });
-    const row = db.prepare('select phone, stage, hot from leads where id = ?').get(res.body.leadId) as { phone: string; stage: string; hot: number };
-    db.close();
+    expect(await leadCount()).toBe(before + 1);
+    const [row] = await rows<{ phone: string; stage: string; hot: number }>(server, 'select phone, stage, hot from leads where id = ?', res.body.leadId);
     expect(row).toEqual({ phone: '+14155552671', stage: 'hot', hot: 1 });
   });
 
@@ -43,7 +35,7 @@ describe('POST /v1/callbacks', () => {
     ['an unknown field', { favouriteColour: 'blue' }, 'favouriteColour'],
     ['a bad email', { email: 'not-an-email' }, 'email'],
   ])('refuses %s with 400 naming the field, and stores nothing', async (_what, change, field) => {
-    const before = leadCount();
+    const before = await leadCount();
     const body = { ...callbackBody(server.siteKey), ...change };
     const res = await postCallback(server.url, body);
     expect(res.status).toBe(400);
@@ -51,7 +43,7 @@ describe('POST /v1/callbacks', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5999');
     expect(res.body.error.fields).toHaveProperty([field]);
     expect(typeof res.body.error.fields[field]).toBe('string');
-    expect(leadCount()).toBe(before);
+    expect(await leadCount()).toBe(before);
   });
 
   it('refuses a body that is not JSON with 400', async () => {
@@ -61,40 +53,40 @@ describe('POST /v1/callbacks', () => {
   });
 
   it('refuses a page from another origin with 403', async () => {
-    const before = leadCount();
+    const before = await leadCount();
     const res = await postCallback(server.url, callbackBody(server.siteKey), { origin: 'https://evil.example' });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('origin_not_allowed');
     expect(res.body.error.fields).toHaveProperty('origin');
-    expect(leadCount()).toBe(before);
+    expect(await leadCount()).toBe(before);
   });
 
   it('refuses an oversized body with 413, and stores nothing', async () => {
-    const before = leadCount();
+    const before = await leadCount();
     const res = await postCallback(server.url, callbackBody(server.siteKey, { pageUrl: 'x'.repeat(64 * 1024) }));
     expect(res.status).toBe(413);
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5999');
     expect(res.body.error.code).toBe('too_large');
-    expect(leadCount()).toBe(before);
+    expect(await leadCount()).toBe(before);
   });
 
   it('replays the same idempotency key to the same lead, and 409s a different body', async () => {
     const key = `k-${Date.now()}-replay`;
-    const before = leadCount();
+    const before = await leadCount();
     const bodies = await Promise.all(Array.from({ length: 5 }, () => postCallback(server.url, callbackBody(server.siteKey), { key })));
     const ids = new Set(bodies.map((b) => b.body.leadId));
     expect(ids.size).toBe(1);
     expect(bodies.filter((b) => b.status === 201)).toHaveLength(1);
     expect(bodies.filter((b) => b.status === 200)).toHaveLength(4);
-    expect(leadCount()).toBe(before + 1);
+    expect(await leadCount()).toBe(before + 1);
     const other = await postCallback(server.url, callbackBody(server.siteKey, { name: 'Someone Else' }), { key });
     expect(other.status).toBe(409);
-    expect(leadCount()).toBe(before + 1);
+    expect(await leadCount()).toBe(before + 1);
   });
 
   it('creates one lead from the same key sent 20 times at once, some connections dropped mid-flight', async () => {
     const key = `k-${Date.now()}-storm`;
-    const before = leadCount();
+    const before = await leadCount();
     const attempts = Array.from({ length: 20 }, async (_, i) => {
       const abort = new AbortController();
       // Every third client hangs up right after sending: the server must not care.
@@ -114,7 +106,7 @@ describe('POST /v1/callbacks', () => {
     const done = (await Promise.all(attempts)).filter((r) => r !== null);
     expect(done.length).toBeGreaterThan(5);
     expect(new Set(done.map((r) => r.leadId)).size).toBe(1);
-    expect(leadCount()).toBe(before + 1);
+    expect(await leadCount()).toBe(before + 1);
     // A retry after the storm still answers with the same lead.
     const again = await postCallback(server.url, callbackBody(server.siteKey), { key });
     expect([again.status, again.body.leadId]).toEqual([200, done[0]!.leadId]);
@@ -124,10 +116,8 @@ describe('POST /v1/callbacks', () => {
     const res = await postCallback(server.url, callbackBody(server.siteKey, { answers: { projects: 'residential', size: '1-10', role: 'decision' } }));
     expect(res.status).toBe(201);
     expect(res.body.status.state).toBe('closed');
-    const db = new Database(server.deps.config.dbPath, { readonly: true });
-    const change = db.prepare('select to_stage, reason from stage_changes where lead_id = ?').get(res.body.leadId) as { to_stage: string; reason: string };
-    const offers = db.prepare('select count(*) as n from offers where lead_id = ?').get(res.body.leadId) as { n: number };
-    db.close();
+    const [change] = await rows<{ to_stage: string; reason: string }>(server, 'select to_stage, reason from stage_changes where lead_id = ?', res.body.leadId);
+    const [offers] = await rows<{ n: number }>(server, 'select count(*) as n from offers where lead_id = ?', res.body.leadId);
     expect(change.to_stage).toBe('disqualified');
     expect(change.reason).toMatch(/Residential-only/);
     expect(offers.n).toBe(0);

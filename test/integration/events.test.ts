@@ -1,9 +1,8 @@
 // Ingest: batches stored and scored in real time; bad batches refused whole; bots, GPC and
 // identify; the invitation signal; backtest and publish of rules versions.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView } from '../../shared/api';
-import { callbackBody, connected, postCallback, repSocket, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { callbackBody, connected, postCallback, repSocket, rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 import { BROWSER_UA, pageView, postEvents } from '../helpers/events';
 
 let server: TestServer;
@@ -17,15 +16,8 @@ afterAll(() => server.stop());
 let n = 0;
 const visitor = () => `visitor_${Date.now().toString(36)}_${n++}`;
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(server.deps.config.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-const eventCount = (v: string) => query<{ n: number }>('select count(*) as n from events where visitor_id = ?', v)[0]!.n;
+const query = <T>(sql: string, ...params: unknown[]) => rows<T>(server, sql, ...params);
+const eventCount = async (v: string) => (await query<{ n: number }>('select count(*) as n from events where visitor_id = ?', v))[0]!.n;
 
 describe('POST /v1/events', () => {
   it('stores a batch and re-scores the visitor at once, keeping first-touch attribution', async () => {
@@ -37,12 +29,12 @@ describe('POST /v1/events', () => {
       context: { referrer: 'https://news.example/story', utm: { source: 'newsletter', campaign: 'fall' } },
     });
     expect(res).toEqual({ status: 200, body: { accepted: 3 } });
-    expect(eventCount(v)).toBe(3);
-    const [row] = query<{ score: number; fit: string; utm_source: string; referrer: string }>('select score, fit, utm_source, referrer from visitors where visitor_id = ?', v);
+    expect(await eventCount(v)).toBe(3);
+    const [row] = await query<{ score: number; fit: string; utm_source: string; referrer: string }>('select score, fit, utm_source, referrer from visitors where visitor_id = ?', v);
     // pricing +15, two page views +1 each.
     expect(row).toEqual({ score: 17, fit: 'unknown', utm_source: 'newsletter', referrer: 'https://news.example/story' });
     await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [pageView('/pricing')], context: { utm: { source: 'other' } } });
-    const [again] = query<{ score: number; utm_source: string }>('select score, utm_source from visitors where visitor_id = ?', v);
+    const [again] = await query<{ score: number; utm_source: string }>('select score, utm_source from visitors where visitor_id = ?', v);
     expect(again).toEqual({ score: 33, utm_source: 'newsletter' });
   });
 
@@ -59,7 +51,7 @@ describe('POST /v1/events', () => {
     const res = await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [pageView('/')], ...change });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toHaveProperty([field]);
-    expect(eventCount(v)).toBe(0);
+    expect(await eventCount(v)).toBe(0);
   });
 
   it('refuses a foreign origin (403) and an oversized body (413), storing nothing', async () => {
@@ -67,14 +59,14 @@ describe('POST /v1/events', () => {
     expect((await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [pageView('/')] }, { origin: 'https://evil.example' })).status).toBe(403);
     const huge = { siteKey: server.siteKey, visitorId: v, events: Array.from({ length: 40 }, () => pageView(`/${'x'.repeat(1500)}`)) };
     expect((await postEvents(server.url, huge)).status).toBe(413);
-    expect(eventCount(v)).toBe(0);
+    expect(await eventCount(v)).toBe(0);
   });
 
   it('keeps nothing under Global Privacy Control or Do Not Track', async () => {
     const v = visitor();
     expect((await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [pageView('/')] }, { 'sec-gpc': '1' })).body).toEqual({ accepted: 0 });
     expect((await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [pageView('/')] }, { dnt: '1' })).body).toEqual({ accepted: 0 });
-    expect(eventCount(v)).toBe(0);
+    expect(await eventCount(v)).toBe(0);
   });
 });
 
@@ -88,7 +80,7 @@ describe('the bot filter (on by default)', () => {
     const v = visitor();
     const res = await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [pageView('/')] }, { 'user-agent': ua });
     expect(res.body).toEqual({ accepted: 0 });
-    expect(eventCount(v)).toBe(0);
+    expect(await eventCount(v)).toBe(0);
   });
 
   it('drops events beyond 20 a second from one visitor', async () => {
@@ -97,7 +89,7 @@ describe('the bot filter (on by default)', () => {
     const a = await postEvents(server.url, batch());
     const b = await postEvents(server.url, batch());
     expect(a.body.accepted + b.body.accepted).toBe(20);
-    expect(eventCount(v)).toBe(20);
+    expect(await eventCount(v)).toBe(20);
   });
 
   it('marks a visitor paging faster than a person can click as a bot, and keeps nothing more from them', async () => {
@@ -105,7 +97,7 @@ describe('the bot filter (on by default)', () => {
     const t0 = Date.now();
     const res = await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [0, 100, 200, 300, 400].map((d) => pageView(`/p${d}`, t0 + d)) });
     expect(res.body).toEqual({ accepted: 0 });
-    expect(eventCount(v)).toBe(0);
+    expect(await eventCount(v)).toBe(0);
   });
 
   it('lets everything through when an admin turns the filter off in the site settings', async () => {
@@ -136,9 +128,9 @@ describe('identify, callbacks and routing from behaviour', () => {
     await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [pageView('/pricing'), pageView('/pricing/teams')] });
     const res = await postCallback(server.url, callbackBody(server.siteKey, { visitorId: v }));
     expect(res.status).toBe(201);
-    const [lead] = query<{ reasons: string; score: number }>('select reasons, score from leads where id = ?', res.body.leadId);
+    const [lead] = await query<{ reasons: string; score: number }>('select reasons, score from leads where id = ?', res.body.leadId);
     expect(JSON.parse(lead!.reasons).map((r: { text: string }) => r.text)).toContain('Viewed the pricing page x2');
-    expect(query<{ lead_id: string }>('select lead_id from visitors where visitor_id = ?', v)[0]!.lead_id).toBe(res.body.leadId);
+    expect((await query<{ lead_id: string }>('select lead_id from visitors where visitor_id = ?', v))[0]!.lead_id).toBe(res.body.leadId);
   });
 
   it('makes an identified visitor with passing traits a known lead and routes them live when behaviour turns them hot', async () => {
@@ -163,7 +155,7 @@ describe('identify, callbacks and routing from behaviour', () => {
       // Fit passes (30 points from the answers); pricing twice more makes 30 + 15 + 15 + 2 = 62 >= 60.
       const first = await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [identify, pageView('/')] });
       expect(first.body.accepted).toBe(2);
-      const [lead] = query<{ id: string; stage: string; phone: string }>('select id, stage, phone from leads where visitor_id = ?', v);
+      const [lead] = await query<{ id: string; stage: string; phone: string }>('select id, stage, phone from leads where visitor_id = ?', v);
       expect(lead).toMatchObject({ stage: 'mql', phone: '+14155550199' });
       await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [pageView('/pricing')] });
       await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [pageView('/pricing')] });
@@ -212,13 +204,13 @@ describe('rules versions', () => {
     const identify = { type: 'identify', at: Date.now(), props: { name: 'Mo Warm', phone: '+1 415 555 0142', projects: 'commercial', size: '201+', role: 'evaluating' } };
     await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [identify, pageView('/')] });
     const current = (await admin('')).body.current;
-    const leadsBefore = query<{ n: number }>('select count(*) as n, sum(hot) as h from leads')[0];
+    const leadsBefore = (await query<{ n: number }>('select count(*) as n, sum(case when hot then 1 else 0 end) as h from leads'))[0];
     const draft = { ...current, hotThreshold: 15, mqlThreshold: 10 };
     const result = await admin('/backtest', { method: 'POST', body: JSON.stringify(draft) });
     expect(result.status).toBe(200);
     expect(result.body.draft.hot).toBeGreaterThan(result.body.current.hot);
     expect(result.body.flips).toContainEqual(expect.objectContaining({ kind: 'lead', name: 'Mo Warm', from: 'mql', to: 'hot' }));
-    expect(query<{ n: number }>('select count(*) as n, sum(hot) as h from leads')[0]).toEqual(leadsBefore);
+    expect((await query<{ n: number }>('select count(*) as n, sum(case when hot then 1 else 0 end) as h from leads'))[0]).toEqual(leadsBefore);
 
     const bad = await admin('', { method: 'POST', body: JSON.stringify({ ...draft, hotThreshold: 5 }) });
     expect(bad.status).toBe(400);

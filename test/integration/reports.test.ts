@@ -1,9 +1,8 @@
 // The numbers over a real history, checked against figures computed independently from the
 // raw rows; and the CSV export, safe against formula injection.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView } from '../../shared/api';
-import { callbackBody, connected, postCallback, repSocket, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { callbackBody, connected, postCallback, repSocket, rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 
 let server: TestServer;
 let admin: string;
@@ -48,12 +47,10 @@ describe('reports', () => {
     expect(res.status).toBe(200);
     const report = (await res.json()) as any;
 
-    const db = new Database(server.deps.config.dbPath, { readonly: true });
-    const waits = (db.prepare('select accepted_at - coalesce(hot_at, captured_at) as w from leads where hot = 1 and accepted_at is not null').all() as Array<{ w: number }>)
+    const waits = (await rows<{ w: number }>(server, 'select accepted_at - coalesce(hot_at, captured_at) as w from leads where hot and accepted_at is not null'))
       .map((r) => r.w)
       .sort((a, b) => a - b);
-    const leads = (db.prepare('select count(*) as n from leads').get() as { n: number }).n;
-    db.close();
+    const leads = (await rows<{ n: number }>(server, 'select count(*) as n from leads'))[0]!.n;
     expect(waits).toHaveLength(3);
     expect(report.speed.toAccept).toMatchObject({ leads: 3, reached: 3, medianMs: waits[1], p90Ms: waits[2], within60s: 1 });
     expect(report.speed.byRep).toEqual([expect.objectContaining({ name: 'Dana Reyes' })]);

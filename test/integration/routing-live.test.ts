@@ -3,7 +3,6 @@
 // breaches and booked callbacks. Each test gets its own server, so no lead waits from another.
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OfferView, VisitorStatus } from '../../shared/api';
 import {
@@ -12,6 +11,7 @@ import {
   nextEvent,
   postCallback,
   repSocket,
+  rows,
   signIn,
   startTestServer,
   visitorSocket,
@@ -36,15 +36,6 @@ async function rep(s: TestServer, email: string, presence: 'available' | 'away' 
   await connected(socket);
   await socket.emitWithAck('presence:set', presence);
   return socket;
-}
-
-function rows<T>(s: TestServer, sql: string, ...args: unknown[]): T[] {
-  const db = new Database(s.deps.config.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...args) as T[];
-  } finally {
-    db.close();
-  }
 }
 
 async function siteId(s: TestServer): Promise<string> {
@@ -80,7 +71,7 @@ describe('reservations', () => {
     // The other declines too: nobody left who has not declined -> queued with the reason.
     expect((await other.emitWithAck('offer:decline', { offerId: second.offerId })).ok).toBe(true);
     await s.deps.router.idle();
-    expect(rows<{ queue_reason: string }>(s, 'select queue_reason from leads where id = ?', res.body.leadId)[0]!.queue_reason).toBe('all_declined');
+    expect((await rows<{ queue_reason: string }>(s, 'select queue_reason from leads where id = ?', res.body.leadId))[0]!.queue_reason).toBe('all_declined');
   });
 
   it('after K missed offers in a row sets the rep away and tells them why', async () => {
@@ -97,7 +88,7 @@ describe('reservations', () => {
     const trail = await timeline(s, res.body.leadId);
     expect(trail.filter((t) => t.startsWith('expired:'))).toHaveLength(2);
     expect(trail.some((t) => t.startsWith('away: Dana Reyes set away after 2 missed'))).toBe(true);
-    expect(rows<{ n: number }>(s, "select missed_in_a_row as n from users where email = 'dana@demo.sixty'")[0]!.n).toBe(0);
+    expect((await rows<{ n: number }>(s, "select missed_in_a_row as n from users where email = 'dana@demo.sixty'"))[0]!.n).toBe(0);
   });
 
   it('keeps the missed count in the database: one miss before a restart and one after make two in a row', async () => {
@@ -110,7 +101,7 @@ describe('reservations', () => {
     await closed;
     dana1.close();
     await s1.close();
-    expect(rows<{ n: number }>(s1, "select missed_in_a_row as n from users where email = 'dana@demo.sixty'")[0]!.n).toBe(1);
+    expect((await rows<{ n: number }>(s1, "select missed_in_a_row as n from users where email = 'dana@demo.sixty'"))[0]!.n).toBe(1);
 
     const s2 = await startTestServer({ dbPath: s1.deps.config.dbPath, offerTimeoutMs: 400 });
     cleanup.push(() => s2.close());
@@ -180,7 +171,7 @@ describe('recovery', () => {
     const s2 = await startTestServer({ dbPath: s1.deps.config.dbPath, offerTimeoutMs: 3000 });
     cleanup.push(() => s2.close());
     // Expired by the restart itself, before anyone connects.
-    await expect.poll(() => rows<{ status: string }>(s2, 'select status from offers where id = ?', offer.offerId)[0]!.status, { timeout: 2000 }).toBe('expired');
+    await expect.poll(async () => (await rows<{ status: string }>(s2, 'select status from offers where id = ?', offer.offerId))[0]!.status, { timeout: 2000 }).toBe('expired');
     const dana = repSocket(s2.url, cookie);
     cleanup.push(() => dana.close());
     const again = nextEvent<OfferView>(dana, 'offer:new', 3000);
@@ -217,7 +208,7 @@ describe('broadcast', () => {
     const loser = ra.ok ? { ack: rb, closed: samClosed, offerId: b.offerId } : { ack: ra, closed: danaClosed, offerId: a.offerId };
     expect(loser.ack).toEqual({ ok: false, error: 'already_taken' });
     expect(await loser.closed).toEqual({ offerId: loser.offerId, reason: 'taken' });
-    expect(rows(s, "select id from offers where lead_id = ? and status = 'accepted'", res.body.leadId)).toHaveLength(1);
+    expect(await rows(s, "select id from offers where lead_id = ? and status = 'accepted'", res.body.leadId)).toHaveLength(1);
   });
 });
 
@@ -228,7 +219,7 @@ describe('the SLA and the nobody-online path', () => {
     const res = await postCallback(s.url, callbackBody(s.siteKey));
     expect(res.body.status).toMatchObject({ state: 'no_rep' });
     await expect.poll(() => rows(s, 'select cause from sla_breaches where lead_id = ?', res.body.leadId), { timeout: 3000 }).toEqual([{ cause: 'nobody_online' }]);
-    const [event] = rows<{ topic: string; payload: string }>(s, 'select topic, payload from outbox');
+    const [event] = await rows<{ topic: string; payload: string }>(s, 'select topic, payload from outbox');
     expect(event!.topic).toBe('lead.sla_breached');
     expect(JSON.parse(event!.payload)).toMatchObject({ leadId: res.body.leadId, cause: 'nobody_online' });
     expect((await timeline(s, res.body.leadId)).some((t) => t.startsWith('sla_breached: SLA missed'))).toBe(true);
@@ -257,9 +248,7 @@ describe('the SLA and the nobody-online path', () => {
     expect(got).toEqual([]);
     // ...and is when it comes (moved close here, as if the time had come).
     const soon = Date.now() + 300;
-    const db = new Database(s.deps.config.dbPath);
-    db.prepare('update leads set scheduled_for = ? where id = ?').run(soon, res.body.leadId);
-    db.close();
+    await rows(s, 'update leads set scheduled_for = ? where id = ?', soon, res.body.leadId);
     await s.deps.router.scheduled(res.body.leadId, soon);
     await expect.poll(() => got.map((o) => o.leadId), { timeout: 3000 }).toEqual([res.body.leadId]);
   });

@@ -1,221 +1,263 @@
 // Routing through the real store and router on the demo seed, with a fake clock: hours and the
 // wake-up at opening, leads turned hot by behaviour, presence, warm MQLs, the follow-up cadence.
+// The same cases run on every store backend (SQLite always; PostgreSQL with SIXTY_TEST_DATABASE_URL).
 import pino from 'pino';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OfferView, VisitorStatus } from '../../shared/api';
 import type { Qualification } from '../../shared/qualify/types';
-import { openDatabase, type Db } from '../../server/db/sqlite/open';
-import { createSqliteStore } from '../../server/db/sqlite/sqlite-store';
 import type { Site, Store } from '../../server/db/store';
 import { seedDemo } from '../../server/demo/seed';
 import { OnlineReps } from '../../server/live/online-reps';
 import { weeklyHours } from '../../server/routing/hours.core';
 import { createRouter, type Router } from '../../server/routing/router';
+import { storeBackends, type OpenStore } from '../helpers/store-backends';
 import { FakeClock, FakeScheduler } from '../sim/fake-time';
 
 const MONDAY_7 = Date.parse('2026-11-23T07:00:00Z');
 const HOT: Qualification = { fit: { status: 'passes', missing: [] }, score: 70, handRaise: true, mql: true, hot: true, reasons: [], rulesVersion: 1 };
 
-let db: Db;
-let store: Store;
-let router: Router;
-let clock: FakeClock;
-let scheduler: FakeScheduler;
-let online: OnlineReps;
-let site: Site;
-let ids: { dana: string; sam: string; admin: string; workspace: string; team: string };
-let offers: Array<{ repId: string; offer: OfferView }>;
-let visitor: Array<{ leadId: string; status: VisitorStatus }>;
+describe.each(storeBackends())('on $name', (backend) => {
+  let opened: OpenStore;
+  let store: Store;
+  let router: Router;
+  let clock: FakeClock;
+  let scheduler: FakeScheduler;
+  let online: OnlineReps;
+  let site: Site;
+  let ids: { dana: string; sam: string; admin: string; workspace: string; team: string };
+  let offers: Array<{ repId: string; offer: OfferView }>;
+  let visitor: Array<{ leadId: string; status: VisitorStatus }>;
 
-beforeEach(async () => {
-  db = openDatabase(':memory:');
-  store = createSqliteStore(db);
-  clock = new FakeClock(MONDAY_7);
-  scheduler = new FakeScheduler(clock);
-  online = new OnlineReps();
-  offers = [];
-  visitor = [];
-  const { siteKey } = await seedDemo(store, clock.now, 20_000);
-  site = (await store.siteByKey(siteKey))!;
-  const [admin, dana, sam] = await Promise.all(['admin', 'dana', 'sam'].map((n) => store.userByEmail(`${n}@demo.sixty`)));
-  const [team] = await store.teams(site.workspaceId);
-  ids = { admin: admin!.id, dana: dana!.id, sam: sam!.id, workspace: site.workspaceId, team: team!.id };
-  router = createRouter({
-    store,
-    clock: clock.read,
-    online,
-    scheduler,
-    log: pino({ level: 'silent' }),
-    notify: {
-      offerNew: (repId, offer) => void offers.push({ repId, offer }),
-      offerClosed: () => {},
-      leadUpdated: () => {},
-      presenceChanged: () => {},
-      visitorStatus: (leadId, status) => void visitor.push({ leadId, status }),
-    },
-  });
-  await router.start();
-});
-
-async function available(repId: string) {
-  online.connect(repId, repId);
-  await store.setPresence(repId, 'available');
-  await router.repAvailable(ids.workspace);
-}
-
-async function lead(hot = true, email: string | null = null): Promise<string> {
-  const r = await store.recordCallback({
-    site,
-    name: 'Pat',
-    phoneE164: '+14155552671',
-    email,
-    answers: { projects: 'commercial', size: '51-200', role: 'decision' },
-    pageUrl: null,
-    visitorId: null,
-    qualification: hot ? HOT : { ...HOT, hot: false, handRaise: false, score: 35 },
-    stage: hot ? 'hot' : 'mql',
-    idempotency: null,
-    now: clock.now,
-  });
-  if (r.kind !== 'created') throw new Error('not created');
-  if (hot) await router.leadCaptured(r.leadId);
-  return r.leadId;
-}
-
-async function own(leadId: string): Promise<string> {
-  const o = offers.find((x) => x.offer.leadId === leadId)!;
-  const r = await router.accept(o.offer.offerId, o.repId);
-  expect(r.ok).toBe(true);
-  return o.repId;
-}
-
-describe('the demo seed', () => {
-  it('has one team, Sales, with both reps, open around the clock, and a catch-all rule', async () => {
-    const teams = await store.teams(ids.workspace);
-    expect(teams.map((t) => [t.name, t.members.map((m) => m.name).sort()])).toEqual([['Sales', ['Dana Reyes', 'Sam Okafor']]]);
-    expect(teams[0]!.hours.weekly).toHaveLength(7);
-    const rules = await store.routingRules(site.id);
-    expect(rules).toMatchObject([{ name: 'Everyone else', conditions: [], teamId: ids.team, strategy: 'round_robin' }]);
-  });
-});
-
-describe('hours', () => {
   beforeEach(async () => {
-    await store.updateTeam(ids.team, { hours: weeklyHours('Europe/London', [1, 2, 3, 4, 5], '09:00', '17:00') });
-    const [rule] = await store.routingRules(site.id);
-    await store.updateRoutingRule(rule!.id, { escalateToEveryone: false });
+    opened = await backend.open();
+    store = opened.store;
+    clock = new FakeClock(MONDAY_7);
+    scheduler = new FakeScheduler(clock);
+    online = new OnlineReps();
+    offers = [];
+    visitor = [];
+    const { siteKey } = await seedDemo(store, clock.now, 20_000);
+    site = (await store.siteByKey(siteKey))!;
+    const [admin, dana, sam] = await Promise.all(['admin', 'dana', 'sam'].map((n) => store.userByEmail(`${n}@demo.sixty`)));
+    const [team] = await store.teams(site.workspaceId);
+    ids = { admin: admin!.id, dana: dana!.id, sam: sam!.id, workspace: site.workspaceId, team: team!.id };
+    router = createRouter({
+      store,
+      clock: clock.read,
+      online,
+      scheduler,
+      log: pino({ level: 'silent' }),
+      notify: {
+        offerNew: (repId, offer) => void offers.push({ repId, offer }),
+        offerClosed: () => {},
+        leadUpdated: () => {},
+        presenceChanged: () => {},
+        visitorStatus: (leadId, status) => void visitor.push({ leadId, status }),
+      },
+    });
+    await router.start();
   });
 
-  it('out of hours, offers the visitor slots inside the team hours, and offers the lead when the team opens', async () => {
-    await available(ids.dana);
-    const leadId = await lead();
-    expect(offers).toEqual([]);
-    const status = await router.statusOf(leadId);
-    expect(status).toEqual({ state: 'no_rep', slots: ['2026-11-23T09:00:00.000Z', '2026-11-23T09:30:00.000Z', '2026-11-23T10:00:00.000Z', '2026-11-23T10:30:00.000Z', '2026-11-23T11:00:00.000Z', '2026-11-23T11:30:00.000Z'] });
-    // No sweep: a timer set for the opening routes it then.
-    await scheduler.advanceTo(Date.parse('2026-11-23T08:59:59Z'), async () => {});
-    expect(offers).toEqual([]);
-    await scheduler.advanceTo(Date.parse('2026-11-23T09:00:00Z'), async () => {});
-    expect(offers.map((o) => [o.repId, o.offer.leadId])).toEqual([[ids.dana, leadId]]);
-    const card = await store.leadCard(leadId, ids.workspace);
-    expect(card!.timeline.map((e) => e.text)).toEqual(expect.arrayContaining(['Skipped Dana Reyes: outside hours; Sam Okafor: offline', 'Out of hours: waiting in the queue', 'Offered to Dana Reyes']));
+  afterEach(async () => {
+    // Background routing must finish before its database goes.
+    router.stop();
+    await router.idle();
+    await opened.close();
   });
 
-  it("narrows the slots to a rep's own hours", async () => {
-    await store.updateTeam(ids.team, { hours: weeklyHours('UTC', [1, 2, 3, 4, 5], '09:00', '17:00') });
-    await store.setTeamMembers(ids.team, [{ repId: ids.dana }]);
-    await store.updateRep(ids.dana, { ownHours: weeklyHours('UTC', [1, 2, 3, 4, 5], '13:00', '14:00') });
-    const leadId = await lead();
-    expect(await router.slotsFor(leadId)).toEqual(['2026-11-23T13:00:00.000Z', '2026-11-23T13:30:00.000Z', '2026-11-24T13:00:00.000Z', '2026-11-24T13:30:00.000Z', '2026-11-25T13:00:00.000Z', '2026-11-25T13:30:00.000Z']);
-  });
-});
+  async function available(repId: string) {
+    online.connect(repId, repId);
+    await store.setPresence(repId, 'available');
+    await router.repAvailable(ids.workspace);
+  }
 
-describe('a known lead turned hot by behaviour', () => {
-  it('is marked waiting and offered at once; an owned or disqualified lead is not', async () => {
-    await available(ids.sam);
-    const warm = await lead(false);
-    expect(offers).toEqual([]);
-    await router.leadBecameHot(warm);
-    expect(offers.map((o) => o.offer.leadId)).toEqual([warm]);
-    expect(offers[0]!.offer.lead.stage).toBe('hot');
-    await own(warm);
-    await router.leadBecameHot(warm);
-    expect(offers).toHaveLength(1);
-    const card = await store.leadCard(warm, ids.workspace);
-    expect(card!.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['hot', 'offered', 'accepted']));
-  });
-});
+  async function lead(hot = true, email: string | null = null): Promise<string> {
+    const r = await store.recordCallback({
+      site,
+      name: 'Pat',
+      phoneE164: '+14155552671',
+      email,
+      answers: { projects: 'commercial', size: '51-200', role: 'decision' },
+      pageUrl: null,
+      visitorId: null,
+      qualification: hot ? HOT : { ...HOT, hot: false, handRaise: false, score: 35 },
+      stage: hot ? 'hot' : 'mql',
+      idempotency: null,
+      now: clock.now,
+    });
+    if (r.kind !== 'created') throw new Error('not created');
+    if (hot) await router.leadCaptured(r.leadId);
+    return r.leadId;
+  }
 
-describe('warm MQLs and presence', () => {
-  it('lists warm MQLs under the team of their rule, oldest first, and never offers them', async () => {
-    await available(ids.dana);
-    const a = await lead(false);
-    clock.now += 1000;
-    const b = await lead(false);
-    expect(offers).toEqual([]);
-    expect((await store.warmLeads(ids.workspace, 10)).map((w) => [w.leadId, w.teamId])).toEqual([
-      [a, ids.team],
-      [b, ids.team],
-    ]);
+  async function own(leadId: string): Promise<string> {
+    const o = offers.find((x) => x.offer.leadId === leadId)!;
+    const r = await router.accept(o.offer.offerId, o.repId);
+    expect(r.ok).toBe(true);
+    // The routing pass an accept starts in the background, done before the next step (over
+    // PostgreSQL it is not finished by the time accept returns).
+    await router.idle();
+    return o.repId;
+  }
+
+  describe('the demo seed', () => {
+    it('has one team, Sales, with both reps, open around the clock, and a catch-all rule', async () => {
+      const teams = await store.teams(ids.workspace);
+      expect(teams.map((t) => [t.name, t.members.map((m) => m.name).sort()])).toEqual([['Sales', ['Dana Reyes', 'Sam Okafor']]]);
+      expect(teams[0]!.hours.weekly).toHaveLength(7);
+      const rules = await store.routingRules(site.id);
+      expect(rules).toMatchObject([{ name: 'Everyone else', conditions: [], teamId: ids.team, strategy: 'round_robin' }]);
+    });
   });
 
-  it('derives presence from connections, choice and load', async () => {
-    await available(ids.dana);
-    await lead();
-    online.connect(ids.admin, 'x');
-    const presence = Object.fromEntries((await router.presenceOf(ids.workspace)).map((p) => [p.name, p.presence]));
-    expect(presence).toEqual({ 'Alex Admin': 'away', 'Dana Reyes': 'busy', 'Sam Okafor': 'offline' });
-  });
-});
+  describe('hours', () => {
+    beforeEach(async () => {
+      await store.updateTeam(ids.team, { hours: weeklyHours('Europe/London', [1, 2, 3, 4, 5], '09:00', '17:00') });
+      const [rule] = await store.routingRules(site.id);
+      await store.updateRoutingRule(rule!.id, { escalateToEveryone: false });
+    });
 
-describe('the follow-up cadence', () => {
-  it('schedules six attempts over ten business days, then returns the lead to nurture with the reason', async () => {
-    await store.updateTeam(ids.team, { hours: weeklyHours('UTC', [1, 2, 3, 4, 5], '09:00', '17:00') });
-    clock.now = Date.parse('2026-11-23T10:00:00Z');
-    await available(ids.dana);
-    const leadId = await lead();
-    const repId = await own(leadId);
-    const due: string[] = [];
-    for (let attempt = 1; attempt <= 6; attempt++) {
-      const outcome = attempt % 2 ? 'no_answer' : 'voicemail';
-      const card = await store.recordOutcome(leadId, repId, ids.workspace, { outcome }, clock.now);
-      expect(card).not.toBeNull();
-      const tasks = await store.followUps(repId);
-      if (attempt < 6) {
-        expect(tasks).toHaveLength(1);
-        expect(tasks[0]).toMatchObject({ leadId, attempt: attempt + 1 });
-        due.push(new Date(tasks[0]!.dueAt).toISOString());
-        clock.now = tasks[0]!.dueAt;
-      } else {
-        expect(tasks).toEqual([]);
+    it('out of hours, offers the visitor slots inside the team hours, and offers the lead when the team opens', async () => {
+      await available(ids.dana);
+      const leadId = await lead();
+      expect(offers).toEqual([]);
+      const status = await router.statusOf(leadId);
+      expect(status).toEqual({ state: 'no_rep', slots: ['2026-11-23T09:00:00.000Z', '2026-11-23T09:30:00.000Z', '2026-11-23T10:00:00.000Z', '2026-11-23T10:30:00.000Z', '2026-11-23T11:00:00.000Z', '2026-11-23T11:30:00.000Z'] });
+      // No sweep: a timer set for the opening routes it then.
+      await scheduler.advanceTo(Date.parse('2026-11-23T08:59:59Z'), async () => {});
+      expect(offers).toEqual([]);
+      await scheduler.advanceTo(Date.parse('2026-11-23T09:00:00Z'), async () => {});
+      expect(offers.map((o) => [o.repId, o.offer.leadId])).toEqual([[ids.dana, leadId]]);
+      const card = await store.leadCard(leadId, ids.workspace);
+      expect(card!.timeline.map((e) => e.text)).toEqual(expect.arrayContaining(['Skipped Dana Reyes: outside hours; Sam Okafor: offline', 'Out of hours: waiting in the queue', 'Offered to Dana Reyes']));
+    });
+
+    it("narrows the slots to a rep's own hours", async () => {
+      await store.updateTeam(ids.team, { hours: weeklyHours('UTC', [1, 2, 3, 4, 5], '09:00', '17:00') });
+      await store.setTeamMembers(ids.team, [{ repId: ids.dana }]);
+      await store.updateRep(ids.dana, { ownHours: weeklyHours('UTC', [1, 2, 3, 4, 5], '13:00', '14:00') });
+      const leadId = await lead();
+      expect(await router.slotsFor(leadId)).toEqual(['2026-11-23T13:00:00.000Z', '2026-11-23T13:30:00.000Z', '2026-11-24T13:00:00.000Z', '2026-11-24T13:30:00.000Z', '2026-11-25T13:00:00.000Z', '2026-11-25T13:30:00.000Z']);
+    });
+  });
+
+  describe('a known lead turned hot by behaviour', () => {
+    it('is marked waiting and offered at once; an owned or disqualified lead is not', async () => {
+      await available(ids.sam);
+      const warm = await lead(false);
+      expect(offers).toEqual([]);
+      await router.leadBecameHot(warm);
+      expect(offers.map((o) => o.offer.leadId)).toEqual([warm]);
+      expect(offers[0]!.offer.lead.stage).toBe('hot');
+      await own(warm);
+      await router.leadBecameHot(warm);
+      expect(offers).toHaveLength(1);
+      const card = await store.leadCard(warm, ids.workspace);
+      expect(card!.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['hot', 'offered', 'accepted']));
+    });
+  });
+
+  describe('warm MQLs and presence', () => {
+    it('lists warm MQLs under the team of their rule, oldest first, and never offers them', async () => {
+      await available(ids.dana);
+      const a = await lead(false);
+      clock.now += 1000;
+      const b = await lead(false);
+      expect(offers).toEqual([]);
+      expect((await store.warmLeads(ids.workspace, 10)).map((w) => [w.leadId, w.teamId])).toEqual([
+        [a, ids.team],
+        [b, ids.team],
+      ]);
+    });
+
+    it('derives presence from connections, choice and load', async () => {
+      await available(ids.dana);
+      await lead();
+      online.connect(ids.admin, 'x');
+      const presence = Object.fromEntries((await router.presenceOf(ids.workspace)).map((p) => [p.name, p.presence]));
+      expect(presence).toEqual({ 'Alex Admin': 'away', 'Dana Reyes': 'busy', 'Sam Okafor': 'offline' });
+    });
+  });
+
+  describe('the follow-up cadence', () => {
+    it('schedules six attempts over ten business days, then returns the lead to nurture with the reason', async () => {
+      await store.updateTeam(ids.team, { hours: weeklyHours('UTC', [1, 2, 3, 4, 5], '09:00', '17:00') });
+      clock.now = Date.parse('2026-11-23T10:00:00Z');
+      await available(ids.dana);
+      const leadId = await lead();
+      const repId = await own(leadId);
+      const due: string[] = [];
+      for (let attempt = 1; attempt <= 6; attempt++) {
+        const outcome = attempt % 2 ? 'no_answer' : 'voicemail';
+        const card = await store.recordOutcome(leadId, repId, ids.workspace, { outcome }, clock.now);
+        expect(card).not.toBeNull();
+        const tasks = await store.followUps(repId);
+        if (attempt < 6) {
+          expect(tasks).toHaveLength(1);
+          expect(tasks[0]).toMatchObject({ leadId, attempt: attempt + 1 });
+          due.push(new Date(tasks[0]!.dueAt).toISOString());
+          clock.now = tasks[0]!.dueAt;
+        } else {
+          expect(tasks).toEqual([]);
+        }
       }
-    }
-    expect(due).toEqual(['2026-11-24T10:00:00.000Z', '2026-11-25T10:00:00.000Z', '2026-11-27T10:00:00.000Z', '2026-12-02T10:00:00.000Z', '2026-12-07T10:00:00.000Z']);
-    const card = await store.leadCard(leadId, ids.workspace);
-    expect(card!.stage).toBe('nurture');
-    const change = db.$client.prepare("select actor, reason from stage_changes where lead_id = ? and to_stage = 'nurture'").get(leadId);
-    expect(change).toEqual({ actor: 'system', reason: 'no contact after 6 attempts' });
+      expect(due).toEqual(['2026-11-24T10:00:00.000Z', '2026-11-25T10:00:00.000Z', '2026-11-27T10:00:00.000Z', '2026-12-02T10:00:00.000Z', '2026-12-07T10:00:00.000Z']);
+      const card = await store.leadCard(leadId, ids.workspace);
+      expect(card!.stage).toBe('nurture');
+      const changes = await opened.query("select actor, reason from stage_changes where lead_id = ? and to_stage = 'nurture'", leadId);
+      expect(changes).toEqual([{ actor: 'system', reason: 'no contact after 6 attempts' }]);
+    });
+
+    it('closes the open follow-up when contact is made', async () => {
+      await available(ids.dana);
+      const leadId = await lead();
+      const repId = await own(leadId);
+      await store.recordOutcome(leadId, repId, ids.workspace, { outcome: 'no_answer' }, clock.now);
+      expect(await store.followUps(repId)).toHaveLength(1);
+      await store.recordOutcome(leadId, repId, ids.workspace, { outcome: 'connected' }, clock.now + 1000);
+      expect(await store.followUps(repId)).toEqual([]);
+    });
+
+    it('frees capacity when an outcome is logged, and a waiting lead goes to that rep at once', async () => {
+      await store.updateRep(ids.dana, { leadCapacity: 1 });
+      await available(ids.dana);
+      const first = await lead();
+      await own(first);
+      const second = await lead();
+      expect(offers.map((o) => o.offer.leadId)).toEqual([first]);
+      await store.recordOutcome(first, ids.dana, ids.workspace, { outcome: 'connected' }, clock.now);
+      await router.outcomeLogged(ids.workspace);
+      expect(offers.map((o) => o.offer.leadId)).toEqual([first, second]);
+    });
   });
 
-  it('closes the open follow-up when contact is made', async () => {
-    await available(ids.dana);
-    const leadId = await lead();
-    const repId = await own(leadId);
-    await store.recordOutcome(leadId, repId, ids.workspace, { outcome: 'no_answer' }, clock.now);
-    expect(await store.followUps(repId)).toHaveLength(1);
-    await store.recordOutcome(leadId, repId, ids.workspace, { outcome: 'connected' }, clock.now + 1000);
-    expect(await store.followUps(repId)).toEqual([]);
-  });
+  describe('due work (what the cluster sweeper acts on)', () => {
+    it('lists offers past expiry and missed SLA deadlines, oldest first, while they are still open', async () => {
+      await store.updateRep(ids.dana, { offerCapacity: 2 });
+      await available(ids.dana);
+      const start = clock.now;
+      const first = await lead();
+      clock.now += 1000;
+      const second = await lead();
+      const [a, b] = offers.map((o) => o.offer.offerId);
+      const due = (ms: number, limit = 10) => store.dueWork(start + ms, limit);
+      expect(await due(19_999)).toEqual({ offers: [], sla: [], scheduled: [] });
+      expect((await due(21_000)).offers.map((o) => o.id)).toEqual([a, b]);
+      expect((await due(21_000, 1)).offers).toMatchObject([{ id: a, leadId: first, repId: ids.dana, workspaceId: ids.workspace, expiresAt: start + 20_000 }]);
+      expect((await due(61_000)).sla).toEqual([first, second]);
+      expect((await due(61_000, 1)).sla).toEqual([first]);
+      // Once acted on (breach recorded, lead accepted) they drop out: a sweep never repeats them.
+      await store.recordSlaBreach(first, start + 61_000);
+      await own(second);
+      expect(await due(61_000)).toEqual({ offers: [expect.objectContaining({ id: a })], sla: [], scheduled: [] });
+    });
 
-  it('frees capacity when an outcome is logged, and a waiting lead goes to that rep at once', async () => {
-    await store.updateRep(ids.dana, { leadCapacity: 1 });
-    await available(ids.dana);
-    const first = await lead();
-    await own(first);
-    const second = await lead();
-    expect(offers.map((o) => o.offer.leadId)).toEqual([first]);
-    await store.recordOutcome(first, ids.dana, ids.workspace, { outcome: 'connected' }, clock.now);
-    await router.outcomeLogged(ids.workspace);
-    expect(offers.map((o) => o.offer.leadId)).toEqual([first, second]);
+    it('lists a booked callback once its time has come, and never as an SLA miss while it waits for it', async () => {
+      const leadId = await lead();
+      const slot = clock.now + 3_600_000;
+      expect(await store.scheduleCallback(leadId, slot, clock.now)).toBe(true);
+      expect((await store.dueWork(slot - 1, 10)).scheduled).toEqual([]);
+      expect(await store.dueWork(slot + site.slaMs, 10)).toEqual({ offers: [], sla: [], scheduled: [leadId] });
+    });
   });
 });

@@ -3,10 +3,8 @@ import { and, asc, eq, gt, isNull, like } from 'drizzle-orm';
 import type { AdminStore } from '../../console/admin-store';
 import * as t from '../schema';
 import * as a from '../admin-schema';
+import { inviteId, isInviteId } from '../invite-id';
 import type { Db } from './open';
-
-/** Hex characters of the token hash that name an invite in the console (64 bits: unique in practice, scoped to a workspace). */
-const INVITE_ID_CHARS = 16;
 
 export function createAdminOps(db: Db): AdminStore {
   return {
@@ -34,11 +32,11 @@ export function createAdminOps(db: Db): AdminStore {
         .where(and(eq(a.invites.workspaceId, workspaceId), isNull(a.invites.acceptedAt), gt(a.invites.expiresAt, now)))
         .orderBy(asc(a.invites.createdAt))
         .all()
-        .map((i) => ({ id: i.tokenHash.slice(0, INVITE_ID_CHARS), email: i.email, name: i.name, role: i.role, createdAt: i.createdAt, expiresAt: i.expiresAt }));
+        .map((i) => ({ id: inviteId(i.tokenHash), email: i.email, name: i.name, role: i.role, createdAt: i.createdAt, expiresAt: i.expiresAt }));
     },
 
     async revokeInvite(workspaceId, id, now) {
-      if (!new RegExp(`^[0-9a-f]{${INVITE_ID_CHARS}}$`).test(id)) return false;
+      if (!isInviteId(id)) return false;
       const done = db
         .delete(a.invites)
         .where(and(eq(a.invites.workspaceId, workspaceId), like(a.invites.tokenHash, `${id}%`), isNull(a.invites.acceptedAt), gt(a.invites.expiresAt, now)))

@@ -7,7 +7,7 @@ export interface ErasureResult {
 }
 
 /** Tables keyed by lead id, deleted before the leads themselves (foreign keys). */
-const BY_LEAD = ['lead_events', 'stage_changes', 'offers', 'follow_ups', 'sla_breaches', 'idempotency_keys', 'callback_requests'] as const;
+export const BY_LEAD = ['lead_events', 'lead_notes', 'stage_changes', 'offers', 'follow_ups', 'sla_breaches', 'idempotency_keys', 'callback_requests'] as const;
 
 export interface Subject {
   /** E.164. */
@@ -56,7 +56,7 @@ export function eraseSubject(db: Db, workspaceId: string, who: Subject, actor: s
   return { removed };
 }
 
-function traitsMention(traits: string, siteId: string, who: Subject): boolean {
+export function traitsMention(traits: string, siteId: string, who: Subject): boolean {
   try {
     const t = JSON.parse(traits) as Record<string, unknown>;
     if (who.email !== null && typeof t.email === 'string' && t.email.toLowerCase() === who.email.toLowerCase()) return true;

@@ -17,7 +17,7 @@ import { parseJson } from './rows';
 type LeadOps = Pick<Store, 'recordCallback' | 'leadCard' | 'leadWorkspace' | 'myLeads' | 'recordCallAttempt' | 'recordOutcome' | 'followUps'>;
 
 /** Stage each logged outcome moves the lead to; null = it stays where it is. */
-const OUTCOME_STAGE: Record<OutcomeInput['outcome'], Stage | null> = {
+export const OUTCOME_STAGE: Record<OutcomeInput['outcome'], Stage | null> = {
   connected: null,
   no_answer: null,
   voicemail: null,
@@ -29,7 +29,7 @@ const OUTCOME_STAGE: Record<OutcomeInput['outcome'], Stage | null> = {
   suspect: 'suspect',
 };
 
-const OUTCOME_TEXT: Record<OutcomeInput['outcome'], string> = {
+export const OUTCOME_TEXT: Record<OutcomeInput['outcome'], string> = {
   connected: 'Connected',
   no_answer: 'No answer',
   voicemail: 'Left a voicemail',

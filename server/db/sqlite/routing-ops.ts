@@ -1,7 +1,7 @@
 // Routing's store operations: each runs in one transaction, applying the pure core's decision
 // together with the routing trail, so what reps are told always matches committed rows.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gte, isNotNull, isNull, lte, ne, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, ne, notExists, or, sql } from 'drizzle-orm';
 import type { OfferView, Stage, VisitorStatus } from '../../../shared/api';
 import { checkTransition } from '../../../shared/lifecycle';
 import { matchRule } from '../../routing/match-rule.core';
@@ -33,6 +33,7 @@ type RoutingOps = Pick<
   | 'visitorStatus'
   | 'scheduleCallback'
   | 'scheduledLeads'
+  | 'dueWork'
   | 'warmLeads'
 >;
 
@@ -427,6 +428,47 @@ export function routingOps(ctx: StoreContext): RoutingOps {
         const rule = matchRule(s.rules, s.lead);
         return { leadId: lead.id, name: lead.name, score: lead.score, capturedAt: lead.capturedAt, teamId: rule && s.teams.has(rule.teamId) ? rule.teamId : null };
       });
+    },
+
+    async dueWork(now, limit) {
+      const offers = db
+        .select()
+        .from(t.offers)
+        .where(and(eq(t.offers.status, 'offered'), lte(t.offers.expiresAt, now)))
+        .orderBy(asc(t.offers.expiresAt))
+        .limit(limit)
+        .all()
+        .map(toOpen);
+      const sla = db
+        .select({ leadId: t.leads.id })
+        .from(t.leads)
+        .where(
+          and(
+            // Only leads still looking for a rep: the routing index keeps this cheap as history grows.
+            inArray(t.leads.routing, ['waiting', 'offered']),
+            lte(t.leads.slaDueAt, now),
+            isNull(t.leads.acceptedAt),
+            notExists(
+              db
+                .select({ id: t.slaBreaches.id })
+                .from(t.slaBreaches)
+                .where(and(eq(t.slaBreaches.leadId, t.leads.id), eq(t.slaBreaches.dueAt, t.leads.slaDueAt))),
+            ),
+          ),
+        )
+        .orderBy(asc(t.leads.slaDueAt))
+        .limit(limit)
+        .all()
+        .map((r) => r.leadId);
+      const scheduled = db
+        .select({ leadId: t.leads.id })
+        .from(t.leads)
+        .where(and(eq(t.leads.routing, 'scheduled'), lte(t.leads.scheduledFor, now)))
+        .orderBy(asc(t.leads.scheduledFor))
+        .limit(limit)
+        .all()
+        .map((r) => r.leadId);
+      return { offers, sla, scheduled };
     },
 
     async scheduledLeads() {

@@ -27,6 +27,19 @@ export function createSqliteStore(db: Db): Store {
       return db.select({ id: t.workspaces.id }).from(t.workspaces).limit(1).get() === undefined;
     },
 
+    async takeLease(name, holder, ttlMs, now) {
+      // One statement: take a free or expired lease, or renew our own; anyone else's live lease stays.
+      const row = db.$client
+        .prepare(
+          `insert into leases (name, holder, expires_at) values (?, ?, ?)
+           on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
+           where leases.holder = excluded.holder or leases.expires_at <= ?
+           returning holder`,
+        )
+        .get(name, holder, now + ttlMs, now) as { holder: string } | undefined;
+      return row?.holder === holder;
+    },
+
     async secret(name) {
       return db.transaction((tx) => {
         const row = tx.select().from(t.settings).where(eq(t.settings.key, name)).get();

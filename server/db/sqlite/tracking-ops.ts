@@ -3,25 +3,29 @@
 // request are what would keep ingest far below the bare endpoint's rate.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { applyEvents, emptyBehaviourState, type BehaviourState } from '../../../shared/qualify/behaviour-score';
 import { qualify } from '../../../shared/qualify/qualify';
-import { stageFromQualification, checkTransition } from '../../../shared/lifecycle';
-import type { Stage } from '../../../shared/api';
-import type { SiteRules } from '../../../shared/site-rules';
-import type { BehaviourEvent, Qualification } from '../../../shared/qualify/types';
+import type { Qualification } from '../../../shared/qualify/types';
 import * as t from '../schema';
 import * as tr from '../tracking-schema';
 import type { Site } from '../store';
 import type { Db } from './open';
+import type { IngestItem, IngestResult, SiteSettings, TrackingStore } from '../../tracking/tracking-store';
 import {
-  DEFAULT_SETTINGS,
-  type HistorySubject,
-  type IngestItem,
-  type IngestResult,
-  type RulesVersionRow,
-  type SiteSettings,
-  type TrackingStore,
-} from '../../tracking/tracking-store';
+  batchEvents,
+  botResult,
+  firstTouch,
+  historySubjects,
+  identifiedLead,
+  ingestResult,
+  nextBehaviour,
+  scoreColumns,
+  scoringMove,
+  settingsColumns,
+  toEngineEvent,
+  toRulesVersionRow,
+  toSiteSettings,
+  type VisitorTraits,
+} from '../tracking-core';
 
 interface VisitorRow {
   traits: string;
@@ -41,9 +45,6 @@ interface LeadRow {
   routing: string;
   owner_id: string | null;
 }
-
-/** Stages that behaviour may still move (a rep's decision is never overwritten by scoring). */
-const SCORING_MAY_MOVE: readonly string[] = ['visitor', 'lead', 'mql', 'hot'];
 
 export function createTrackingOps(db: Db): TrackingStore {
   const raw = db.$client;
@@ -86,114 +87,44 @@ export function createTrackingOps(db: Db): TrackingStore {
 
   const settingsCache = new Map<string, SiteSettings>();
 
-  function behaviourFor(item: IngestItem, row: VisitorRow | undefined): BehaviourState {
-    const rules = item.site.rules;
-    if (row) {
-      const state = JSON.parse(row.behaviour) as BehaviourState;
-      if (state.version === rules.version) return state;
-    }
-    // Rules changed since this visitor was scored (or first sight): rebuild from their history.
-    const history = row ? visitorEvents.all(item.site.id, item.visitorId).map(toEngineEvent) : [];
-    return applyEvents(emptyBehaviourState(rules.version), rules, history);
-  }
-
   /** Moves a lead's stage as scoring dictates, with the audit row; never past a rep's decision. */
   function rescoreLead(lead: LeadRow, site: Site, q: Qualification, now: number) {
-    updateLeadScore.run({
-      id: lead.id,
-      score: q.score,
-      fit: q.fit.status,
-      fitReason: q.fit.reason ?? null,
-      mql: q.mql ? 1 : 0,
-      hot: q.hot ? 1 : 0,
-      reasons: JSON.stringify(q.reasons),
-      rulesVersion: q.rulesVersion,
-    });
-    if (!SCORING_MAY_MOVE.includes(lead.stage)) return;
-    const to = stageFromQualification(q);
-    if (to === lead.stage || stageRank(to) < stageRank(lead.stage as Stage)) return;
-    const reason = q.fit.status === 'fails' ? (q.fit.reason ?? 'Disqualified') : q.reasons.filter((r) => r.points).map((r) => `${r.text} +${r.points}`).join('; ');
-    if (!checkTransition(lead.stage as Stage, to, reason).ok) return;
-    updateLeadStage.run(to, lead.id);
-    insertStageChange.run(site.workspaceId, lead.id, lead.stage, to, reason || null, now);
-    insertLeadEvent.run(site.workspaceId, lead.id, 'qualified', `Now ${to.toUpperCase()} by behaviour (score ${q.score}, rules v${q.rulesVersion})`, now);
+    const score = scoreColumns(q);
+    updateLeadScore.run({ id: lead.id, ...score, mql: score.mql ? 1 : 0, hot: score.hot ? 1 : 0 });
+    const move = scoringMove(lead.stage, q);
+    if (!move) return;
+    updateLeadStage.run(move.to, lead.id);
+    insertStageChange.run(site.workspaceId, lead.id, lead.stage, move.to, move.reason || null, now);
+    insertLeadEvent.run(site.workspaceId, lead.id, 'qualified', move.note, now);
   }
 
   /** An identify with a valid phone makes the visitor a known lead (or joins their existing one). */
-  function leadFromIdentify(item: IngestItem, traits: Record<string, unknown>, q: Qualification, now: number): string {
+  function leadFromIdentify(item: IngestItem, traits: VisitorTraits, q: Qualification, now: number): string {
     const existing = findLeadByPhone.get(item.site.id, item.identifiedPhone!);
     if (existing) return existing.id;
-    const id = randomUUID();
-    const stage = stageFromQualification(q);
-    const str = (k: string) => (typeof traits[k] === 'string' ? (traits[k] as string).slice(0, 200) : null);
-    const answers = Object.fromEntries(item.site.rules.questions.filter((qq) => typeof traits[qq.id] === 'string').map((qq) => [qq.id, traits[qq.id] as string]));
-    db.insert(t.leads)
-      .values({
-        id,
-        workspaceId: item.site.workspaceId,
-        siteId: item.site.id,
-        name: str('name') ?? 'Unknown name',
-        phone: item.identifiedPhone!,
-        email: str('email'),
-        visitorId: item.visitorId,
-        pageUrl: item.events.find((e) => e.url)?.url ?? null,
-        answers: JSON.stringify(answers),
-        stage: 'visitor',
-        fit: q.fit.status,
-        fitReason: q.fit.reason ?? null,
-        score: q.score,
-        mql: q.mql,
-        hot: q.hot,
-        reasons: JSON.stringify(q.reasons),
-        rulesVersion: q.rulesVersion,
-        // Not routed yet: a known lead goes to routing when it turns hot (the adapter decides).
-        routing: 'closed',
-        capturedAt: now,
-        qualifiedAt: now,
-      })
-      .run();
-    insertLeadEvent.run(item.site.workspaceId, id, 'captured', 'Identified on the site (identify / form)', now);
-    insertStageChange.run(item.site.workspaceId, id, 'visitor', stage, q.fit.status === 'fails' ? (q.fit.reason ?? null) : 'Identified with a phone number', now);
-    updateLeadStage.run(stage, id);
-    return id;
+    const made = identifiedLead(item, traits, q, randomUUID(), now);
+    db.insert(t.leads).values(made.lead).run();
+    insertLeadEvent.run(item.site.workspaceId, made.lead.id, 'captured', made.note, now);
+    insertStageChange.run(item.site.workspaceId, made.lead.id, 'visitor', made.stage, made.stageReason, now);
+    updateLeadStage.run(made.stage, made.lead.id);
+    return made.lead.id;
   }
 
   function ingestOne(item: IngestItem, now: number): IngestResult {
     const { site } = item;
     let row = getVisitor.get(site.id, item.visitorId);
-    if (row?.is_bot) {
-      return { accepted: 0, leadId: row.lead_id, leadTurnedHot: false, inviteCandidate: false, qualification: emptyQualification(site.rules) };
-    }
-    if (!row) {
-      const utm = item.context?.utm;
-      insertVisitor.run({
-        siteId: site.id,
-        visitorId: item.visitorId,
-        workspaceId: site.workspaceId,
-        now,
-        referrer: item.context?.referrer ?? null,
-        utmSource: utm?.source ?? null,
-        utmMedium: utm?.medium ?? null,
-        utmCampaign: utm?.campaign ?? null,
-        utmTerm: utm?.term ?? null,
-        utmContent: utm?.content ?? null,
-        landingUrl: item.events.find((e) => e.type === 'page_view')?.url ?? null,
-        behaviour: JSON.stringify(emptyBehaviourState(site.rules.version)),
-        rulesVersion: site.rules.version,
-      });
-    }
+    if (row?.is_bot) return botResult(row.lead_id, site.rules);
+    if (!row) insertVisitor.run({ siteId: site.id, visitorId: item.visitorId, workspaceId: site.workspaceId, now, ...firstTouch(item) });
     // A callback may have come before the first behaviour batch: join that lead now.
     const knownLead = row ? row.lead_id : (findLeadByVisitor.get(site.id, item.visitorId)?.id ?? null);
-    const traits = row ? (JSON.parse(row.traits) as Record<string, string | number | boolean>) : {};
-    const engineEvents: BehaviourEvent[] = [];
+    const traits: VisitorTraits = row ? JSON.parse(row.traits) : {};
+    const engineEvents = batchEvents(item, traits, now);
+    // Scored before this batch is stored: a rebuild under new rules replays the stored history,
+    // which must not already hold the batch it then applies again.
+    const behaviour = nextBehaviour(site.rules, row?.behaviour, () => visitorEvents.all(site.id, item.visitorId).map(toEngineEvent), engineEvents);
     for (const e of item.events) {
       insertEvent.run(site.workspaceId, site.id, item.visitorId, e.type, e.name ?? null, e.url ?? null, e.at, now, e.props ? JSON.stringify(e.props) : null);
-      if (e.type === 'identify' && e.props) {
-        for (const [k, v] of Object.entries(e.props)) if (v !== null) traits[k] = v;
-      }
-      engineEvents.push({ type: e.type, ...(e.name !== undefined ? { name: e.name } : {}), ...(e.url !== undefined ? { url: e.url } : {}), at: now });
     }
-    const behaviour = applyEvents(behaviourFor(item, row), site.rules, engineEvents);
     let leadId = knownLead;
     let lead = leadId ? getLead.get(leadId) : undefined;
     const answers = lead ? (JSON.parse(lead.answers) as Record<string, string>) : {};
@@ -205,7 +136,6 @@ export function createTrackingOps(db: Db): TrackingStore {
     } else if (lead) {
       rescoreLead(lead, site, q, now);
     }
-    const wasHot = row?.hot === 1;
     updateVisitor.run({
       siteId: site.id,
       visitorId: item.visitorId,
@@ -220,14 +150,13 @@ export function createTrackingOps(db: Db): TrackingStore {
       leadId,
       newVisit: row && item.context?.returning ? 1 : 0,
     });
-    const unrouted = lead !== undefined && lead.owner_id === null && (lead.routing === 'closed' || lead.routing === 'waiting');
-    return {
-      accepted: item.events.length,
+    return ingestResult(
+      item,
+      row && { hot: row.hot === 1, invitedAt: row.invited_at },
+      lead && { ownerId: lead.owner_id, routing: lead.routing },
       leadId,
-      leadTurnedHot: q.hot && !wasHot && unrouted,
-      inviteCandidate: q.fit.status === 'unknown' && (q.score >= site.rules.hotThreshold || q.handRaise) && !row?.invited_at && !leadId,
-      qualification: q,
-    };
+      q,
+    );
   }
 
   const ingestAll = raw.transaction((items: IngestItem[], now: number) => items.map((item) => ingestOne(item, now)));
@@ -236,16 +165,13 @@ export function createTrackingOps(db: Db): TrackingStore {
     async settings(siteId) {
       const hit = settingsCache.get(siteId);
       if (hit) return hit;
-      const row = db.select().from(tr.siteSettings).where(eq(tr.siteSettings.siteId, siteId)).get();
-      const s: SiteSettings = row
-        ? { consent: row.consent, trackSelectors: JSON.parse(row.trackSelectors), botFilter: row.botFilter, maxEventsPerSecond: row.maxEventsPerSecond, minSubmitMs: row.minSubmitMs }
-        : DEFAULT_SETTINGS;
+      const s = toSiteSettings(db.select().from(tr.siteSettings).where(eq(tr.siteSettings.siteId, siteId)).get());
       settingsCache.set(siteId, s);
       return s;
     },
 
     async saveSettings(siteId, workspaceId, s) {
-      const values = { siteId, workspaceId, consent: s.consent, trackSelectors: JSON.stringify(s.trackSelectors), botFilter: s.botFilter, maxEventsPerSecond: s.maxEventsPerSecond, minSubmitMs: s.minSubmitMs };
+      const values = settingsColumns(siteId, workspaceId, s);
       db.insert(tr.siteSettings).values(values).onConflictDoUpdate({ target: tr.siteSettings.siteId, set: values }).run();
       settingsCache.delete(siteId);
     },
@@ -304,7 +230,7 @@ export function createTrackingOps(db: Db): TrackingStore {
         .where(eq(tr.rulesVersions.siteId, siteId))
         .orderBy(asc(tr.rulesVersions.version))
         .all()
-        .map((r): RulesVersionRow => ({ version: r.version, status: r.status, rules: JSON.parse(r.rules), createdAt: r.createdAt, publishedAt: r.publishedAt }));
+        .map(toRulesVersionRow);
     },
 
     async saveDraft(site, rules, userId, now) {
@@ -337,61 +263,27 @@ export function createTrackingOps(db: Db): TrackingStore {
     },
 
     async history(siteId) {
-      const subjects: HistorySubject[] = [];
-      const leadRows = db
-        .select({ id: t.leads.id, name: t.leads.name, answers: t.leads.answers, email: t.leads.email, visitorId: t.leads.visitorId, capturedAt: t.leads.capturedAt })
+      const leads = db
+        .select({ id: t.leads.id, name: t.leads.name, answers: t.leads.answers, email: t.leads.email, visitorId: t.leads.visitorId })
         .from(t.leads)
         .where(eq(t.leads.siteId, siteId))
         .all();
-      // Leads that came from a callback request carry that hand-raise into any re-decision.
-      const callbackLeads = new Set(
+      const callbackLeadIds = new Set(
         raw.prepare<[string], { id: string }>(
           "select e.lead_id as id from lead_events e join leads l on l.id = e.lead_id where l.site_id = ? and e.kind = 'captured' and e.text like 'Asked for a callback%'",
         ).all(siteId).map((r) => r.id),
       );
-      const linked = new Map(
-        db.select({ visitorId: tr.visitors.visitorId, leadId: tr.visitors.leadId, traits: tr.visitors.traits })
-          .from(tr.visitors)
-          .where(and(eq(tr.visitors.siteId, siteId), isNotNull(tr.visitors.leadId)))
-          .all()
-          .map((v) => [v.leadId!, v]),
-      );
-      for (const l of leadRows) {
-        const v = linked.get(l.id);
-        const traits: HistorySubject['traits'] = { ...(v ? JSON.parse(v.traits) : {}), ...(l.email ? { email: l.email } : {}) };
-        subjects.push({
-          kind: 'lead',
-          id: l.id,
-          name: l.name,
-          answers: JSON.parse(l.answers),
-          traits,
-          events: v ? visitorEvents.all(siteId, v.visitorId).map(toEngineEvent) : [],
-          callbackRequested: callbackLeads.has(l.id),
-        });
-      }
-      const anonymous = db
+      const linked = db
+        .select({ visitorId: tr.visitors.visitorId, leadId: tr.visitors.leadId, traits: tr.visitors.traits })
+        .from(tr.visitors)
+        .where(and(eq(tr.visitors.siteId, siteId), isNotNull(tr.visitors.leadId)))
+        .all();
+      const visitors = db
         .select({ visitorId: tr.visitors.visitorId, traits: tr.visitors.traits })
         .from(tr.visitors)
         .where(and(eq(tr.visitors.siteId, siteId), eq(tr.visitors.isBot, false)))
         .all();
-      for (const v of anonymous) {
-        if (leadRows.some((l) => l.visitorId === v.visitorId) || [...linked.values()].some((x) => x.visitorId === v.visitorId)) continue;
-        subjects.push({ kind: 'visitor', id: v.visitorId, name: null, answers: {}, traits: JSON.parse(v.traits), events: visitorEvents.all(siteId, v.visitorId).map(toEngineEvent), callbackRequested: false });
-      }
-      return subjects;
+      return historySubjects({ leads, callbackLeadIds, linked, visitors, eventsOf: (visitorId) => visitorEvents.all(siteId, visitorId).map(toEngineEvent) });
     },
   };
-}
-
-function toEngineEvent(r: { type: string; name: string | null; url: string | null; at: number }): BehaviourEvent {
-  return { type: r.type, ...(r.name !== null ? { name: r.name } : {}), ...(r.url !== null ? { url: r.url } : {}), at: r.at };
-}
-
-const STAGE_RANK: Partial<Record<Stage, number>> = { visitor: 0, lead: 1, mql: 2, hot: 3, disqualified: 4, suspect: 4 };
-function stageRank(s: Stage): number {
-  return STAGE_RANK[s] ?? 9;
-}
-
-function emptyQualification(rules: SiteRules): Qualification {
-  return { fit: { status: 'unknown', missing: [] }, score: 0, handRaise: false, mql: false, hot: false, reasons: [], rulesVersion: rules.version };
 }

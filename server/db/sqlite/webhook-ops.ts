@@ -1,21 +1,21 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { TIMELINE_TOPICS, type WebhookEvent } from '../../webhooks/topics';
+import type { WebhookEvent } from '../../webhooks/topics';
 import type { Webhook, WebhookStore } from '../../webhooks/webhook-store';
 import * as a from '../admin-schema';
+import {
+  FANOUT_PAGE as PAGE,
+  TIMELINE_KINDS_SQL,
+  leadRef,
+  outboxEvent,
+  outboxLeadId,
+  publicEvent,
+  stageEvent,
+  subscribes,
+  timelineEvent,
+  type LeadSnapshot,
+  type SourcedEvent,
+} from '../webhook-events';
 import type { Db } from './open';
-
-/** Events read per source per fan-out; the next tick continues. */
-const PAGE = 500;
-
-interface LeadSnapshot {
-  id: string;
-  name: string;
-  phone: string;
-  email: string | null;
-  stage: string;
-  score: number;
-  siteId: string;
-}
 
 export function createWebhookOps(db: Db): WebhookStore {
   const raw = db.$client;
@@ -23,7 +23,7 @@ export function createWebhookOps(db: Db): WebhookStore {
   const setCursor = raw.prepare('insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value');
   const timeline = raw.prepare<[number], { id: number; workspaceId: string; leadId: string; kind: string; text: string; at: number }>(
     `select id, workspace_id as workspaceId, lead_id as leadId, kind, text, at from lead_events
-      where id > ? and kind in (${Object.keys(TIMELINE_TOPICS).map((k) => `'${k}'`).join(',')}) order by id limit ${PAGE}`,
+      where id > ? and kind in (${TIMELINE_KINDS_SQL}) order by id limit ${PAGE}`,
   );
   const lastTimeline = raw.prepare<[], { id: number | null }>('select max(id) as id from lead_events');
   const changes = raw.prepare<[number], { id: number; workspaceId: string; leadId: string; from: string | null; to: string; actor: string; reason: string | null; at: number }>(
@@ -55,21 +55,17 @@ export function createWebhookOps(db: Db): WebhookStore {
 
   const fanOutTx = raw.transaction((now: number, render: (e: WebhookEvent, w: Webhook) => string) => {
     const active = hooks.all().map((h) => ({ ...h, topics: JSON.parse(h.topics) as string[], active: h.active === 1 }));
-    const events: Array<WebhookEvent & { source: string; seq: number }> = [];
-    const snapshot = (id: string) => {
-      const l = lead.get(id);
-      return l ? { id: l.id, name: l.name, phone: l.phone, email: l.email, stage: l.stage, score: l.score, siteId: l.siteId } : { id };
-    };
+    const events: SourcedEvent[] = [];
+    const snapshot = (id: string) => leadRef(id, lead.get(id));
     for (const r of timeline.all(readCursor('timeline', () => lastTimeline.get()?.id ?? 0))) {
-      events.push({ source: 'timeline', seq: r.id, id: `le_${r.id}`, topic: TIMELINE_TOPICS[r.kind]!, workspaceId: r.workspaceId, at: r.at, data: { text: r.text, lead: snapshot(r.leadId) } });
+      events.push(timelineEvent(r, snapshot(r.leadId)));
     }
     for (const r of changes.all(readCursor('stages', () => lastChange.get()?.id ?? 0))) {
-      events.push({ source: 'stages', seq: r.id, id: `sc_${r.id}`, topic: 'lead.stage_changed', workspaceId: r.workspaceId, at: r.at, data: { from: r.from, to: r.to, actor: r.actor, reason: r.reason, lead: snapshot(r.leadId) } });
+      events.push(stageEvent(r, snapshot(r.leadId)));
     }
     for (const r of outbox.all(readCursor('outbox', () => lastOutbox.get()?.id ?? 0))) {
-      const payload = JSON.parse(r.payload) as Record<string, unknown>;
-      const leadId = typeof payload.leadId === 'string' ? payload.leadId : null;
-      events.push({ source: 'outbox', seq: r.id, id: `ob_${r.id}`, topic: r.topic, workspaceId: r.workspaceId, at: r.createdAt, data: { ...payload, ...(leadId ? { lead: snapshot(leadId) } : {}) } });
+      const leadId = outboxLeadId(r.payload);
+      events.push(outboxEvent(r, leadId ? snapshot(leadId) : null));
       markOutbox.run(now, r.id);
     }
     let created = 0;
@@ -77,9 +73,8 @@ export function createWebhookOps(db: Db): WebhookStore {
     for (const e of events) {
       max[e.source] = Math.max(max[e.source] ?? 0, e.seq);
       for (const w of active) {
-        if (w.workspaceId !== e.workspaceId || !(w.topics.includes('*') || w.topics.includes(e.topic))) continue;
-        const { source: _s, seq: _q, ...event } = e;
-        created += insertDelivery.run(w.workspaceId, w.id, e.id, e.topic, render(event, w), now, now).changes;
+        if (!subscribes(w, e)) continue;
+        created += insertDelivery.run(w.workspaceId, w.id, e.id, e.topic, render(publicEvent(e), w), now, now).changes;
       }
     }
     for (const [source, seq] of Object.entries(max)) setCursor.run(`webhooks.cursor.${source}`, String(seq));

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { checkTransition } from '../../../shared/lifecycle';
-import type { MyLeadRow, Stage } from '../../../shared/api';
-import type { Reason } from '../../../shared/qualify/types';
+import type { MyLeadRow } from '../../../shared/api';
 import type { WorkspaceStore } from '../../console/workspace-store';
+import { UNKNOWN_MANAGER, forceOfferTurnsHot, warmReasons, workspaceText } from '../workspace-rows';
 import type { Db } from './open';
 
 // Reads and small writes of the rep workspace and the supervisor view, in plain SQL.
@@ -33,7 +32,7 @@ export function createWorkspaceOps(db: Db): WorkspaceStore {
               where workspace_id = ? and stage = 'mql' and owner_id is null and routing in ('closed', 'waiting') order by captured_at limit ?`,
           )
           .all(workspaceId, limit) as Array<{ id: string; name: string; score: number; reasons: string; capturedAt: number }>
-      ).map((r) => ({ ...r, reasons: (JSON.parse(r.reasons) as Reason[]).filter((x) => x.points !== 0).map((x) => `${x.text} ${x.points > 0 ? '+' : ''}${x.points}`) }));
+      ).map((r) => ({ ...r, reasons: warmReasons(r.reasons) }));
     },
 
     async claim(leadId, repId, workspaceId, now) {
@@ -50,8 +49,8 @@ export function createWorkspaceOps(db: Db): WorkspaceStore {
           .run(repId, now, leadId, workspaceId);
         if (done.changes !== 1) return 'not_available' as const;
         raw.prepare("update leads set stage = 'sal' where id = ?").run(leadId);
-        stageChange.run(workspaceId, leadId, 'mql', 'sal', repId, 'Pulled from the warm MQL list', now);
-        event.run(workspaceId, leadId, 'accepted', `${rep.name} took this warm lead from the team's list`, now);
+        stageChange.run(workspaceId, leadId, 'mql', 'sal', repId, workspaceText.claimReason, now);
+        event.run(workspaceId, leadId, 'accepted', workspaceText.claimed(rep.name), now);
         return 'ok' as const;
       })();
     },
@@ -109,8 +108,8 @@ export function createWorkspaceOps(db: Db): WorkspaceStore {
         if (!lead.ownerId) return 'not_owned' as const;
         raw.prepare('update leads set owner_id = ? where id = ?').run(toRepId, leadId);
         raw.prepare("update follow_ups set rep_id = ? where lead_id = ? and status = 'open'").run(toRepId, leadId);
-        const byName = raw.prepare<[string], { name: string }>('select name from users where id = ?').get(by)?.name ?? 'A manager';
-        event.run(workspaceId, leadId, 'reassigned', `${byName} reassigned this lead to ${to.name}`, now);
+        const byName = raw.prepare<[string], { name: string }>('select name from users where id = ?').get(by)?.name ?? UNKNOWN_MANAGER;
+        event.run(workspaceId, leadId, 'reassigned', workspaceText.reassigned(byName, to.name), now);
         return 'ok' as const;
       })();
     },
@@ -130,13 +129,12 @@ export function createWorkspaceOps(db: Db): WorkspaceStore {
           .prepare("insert into offers (id, workspace_id, lead_id, rep_id, status, offered_at, expires_at, step) values (?, ?, ?, ?, 'offered', ?, ?, 'team')")
           .run(offer.id, workspaceId, leadId, repId, now, offer.expiresAt);
         raw.prepare("update leads set routing = 'offered', first_offered_at = coalesce(first_offered_at, ?), queue_reason = null where id = ?").run(now, leadId);
-        if (checkTransition(lead.stage as Stage, 'hot', null).ok && lead.stage !== 'hot' && ['lead', 'mql'].includes(lead.stage)) {
-          // A supervisor pushing a lead to a rep is a decision that it should be called now.
+        if (forceOfferTurnsHot(lead.stage)) {
           raw.prepare("update leads set stage = 'hot' where id = ?").run(leadId);
-          stageChange.run(workspaceId, leadId, lead.stage, 'hot', by, 'Offered by a supervisor', now);
+          stageChange.run(workspaceId, leadId, lead.stage, 'hot', by, workspaceText.forceOfferReason, now);
         }
-        const byName = raw.prepare<[string], { name: string }>('select name from users where id = ?').get(by)?.name ?? 'A manager';
-        event.run(workspaceId, leadId, 'offered', `Offered to ${rep.name} by ${byName}`, now);
+        const byName = raw.prepare<[string], { name: string }>('select name from users where id = ?').get(by)?.name ?? UNKNOWN_MANAGER;
+        event.run(workspaceId, leadId, 'offered', workspaceText.forceOffered(rep.name, byName), now);
         return offer;
       })();
     },

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import { MemoryRateLimiter, verdict, type RateHit, type RateLimiter } from '../http/rate-limit';
+import type { RedisConnection } from './redis';
+import { luaScript, withDeadline } from './lua-script';
+
+/** A request never waits longer than this on Redis for its rate limit. */
+const DEADLINE_MS = 500;
+
+/**
+ * The memory limiter's fixed window, atomically, in one round trip: a window opens at a key's
+ * first hit (the caller's `now`, so every process and a test's fake clock agree) and Redis
+ * forgets it when it ends. Returns the count so far and when the window opened.
+ */
+const HIT = luaScript(`
+local now = tonumber(ARGV[1])
+local start = tonumber(redis.call('HGET', KEYS[1], 'start'))
+if not start or now - start >= tonumber(ARGV[2]) then
+  start = now
+  redis.call('HSET', KEYS[1], 'start', ARGV[1], 'count', 0)
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return { redis.call('HINCRBY', KEYS[1], 'count', 1), start }
+`);
+
+/**
+ * Every process of a cluster counts against one budget. While Redis is away each process
+ * falls back to its own counters: limits get looser by the number of processes, never off,
+ * and no request waits for Redis to come back.
+ */
+export class RedisRateLimiter implements RateLimiter {
+  private readonly fallback = new MemoryRateLimiter();
+  private failing = false;
+
+  constructor(
+    private readonly redis: RedisConnection,
+    private readonly log: Logger,
+  ) {}
+
+  async hit(key: string, limit: number, windowMs: number, now: number): Promise<RateHit> {
+    if (!this.redis.client.isReady) return this.fallback.hitNow(key, limit, windowMs, now);
+    try {
+      const [count, start] = (await withDeadline(HIT(this.redis.client, [this.keyOf(key)], [now, windowMs]), DEADLINE_MS)) as [number, number];
+      this.failing = false;
+      return verdict(count, limit, start + windowMs, now);
+    } catch (err) {
+      if (!this.failing) this.log.warn({ err: (err as Error).message }, 'rate limits fall back to this process until Redis answers');
+      this.failing = true;
+      return this.fallback.hitNow(key, limit, windowMs, now);
+    }
+  }
+
+  // Keys carry client addresses and email addresses: hashed, Redis holds neither, and a
+  // key's length is bounded whatever a client sends.
+  private keyOf(key: string): string {
+    return `${this.redis.prefix}:rl:${createHash('sha256').update(key).digest('base64url').slice(0, 27)}`;
+  }
+}

@@ -1,0 +1,19 @@
+import type { SiteCachePeers } from '../sites/site-cache';
+import type { RedisConnection } from './redis';
+
+/** The channel, under the install's prefix. */
+const CHANNEL = 'sites';
+/** Stands for "every key" on the wire (a site key is never empty). */
+const ALL = '';
+
+/** Site cache invalidations over Redis pub/sub; each process also hears its own, which is harmless. */
+export async function siteCachePeers(redis: RedisConnection): Promise<SiteCachePeers> {
+  const listeners: Array<(siteKey: string | null) => void> = [];
+  await redis.subscribe(CHANNEL, (message) => {
+    for (const drop of listeners) drop(message === ALL ? null : message);
+  });
+  return {
+    publish: (siteKey) => redis.publish(CHANNEL, siteKey ?? ALL),
+    subscribe: (drop) => void listeners.push(drop),
+  };
+}

@@ -1,0 +1,20 @@
+// The PostgreSQL mirror of server/db/abuse-schema.ts. Every callback request as it arrived
+// (after validation): the basis of the per-phone daily limit and of joining repeat requests to
+// the open lead. Kept in the database, not in process memory, so the limits hold across
+// restarts and processes.
+import { pgTable, text, bigint, bigserial, index } from 'drizzle-orm/pg-core';
+
+export const callbackRequests = pgTable(
+  'callback_requests',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    siteId: text('site_id').notNull(),
+    /** E.164. */
+    phone: text('phone').notNull(),
+    email: text('email'),
+    leadId: text('lead_id').notNull(),
+    at: bigint('at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('callback_requests_phone').on(t.siteId, t.phone, t.at), index('callback_requests_email').on(t.siteId, t.email, t.at)],
+);

@@ -1,0 +1,347 @@
+// One ingest call on PostgreSQL: one transaction with a fixed handful of round trips however
+// many batches it groups. The rows it needs are read up front in one statement each, every batch
+// is scored in memory in arrival order (exactly as the SQLite version scores them one after
+// another, with the same pure core), and the writes go out as a few multi-row statements.
+// Locks, always in this order: the workspaces whose known leads the group touches (their
+// routing state), then its visitors' rows (sorted), then those leads' rows (sorted).
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { qualify } from '../../../shared/qualify/qualify';
+import type { BehaviourEvent, Qualification } from '../../../shared/qualify/types';
+import type { IngestItem, IngestResult } from '../../tracking/tracking-store';
+import type { Site } from '../store';
+import {
+  batchEvents,
+  botResult,
+  firstTouch,
+  identifiedLead,
+  ingestResult,
+  nextBehaviour,
+  scoreColumns,
+  scoringMove,
+  toEngineEvent,
+  type VisitorTraits,
+} from '../tracking-core';
+import { lockWorkspace } from './locks';
+import type { PgTx } from './open';
+import { RaceLost } from './retry';
+import * as t from './schema';
+
+type VisitorRow = {
+  traits: string;
+  behaviour: string;
+  hot: boolean;
+  lead_id: string | null;
+  is_bot: boolean;
+  invited_at: number | null;
+};
+
+type LeadRow = {
+  id: string;
+  answers: string;
+  stage: string;
+  routing: string;
+  owner_id: string | null;
+};
+
+type NewLead = ReturnType<typeof identifiedLead>['lead'];
+
+/** One visitor of the group: where it stands before the next batch, and what to write back. */
+interface VisitorSlot {
+  item: IngestItem;
+  /** As the next batch sees it; undefined until the first batch of a visitor first seen in this group. */
+  row: VisitorRow | undefined;
+  /** The lead a visitor first seen here joins (a callback came before any behaviour). */
+  leadByVisitor: string | null;
+  /** Events already in the database, read only when the rules changed since they were scored. */
+  stored: BehaviourEvent[] | null;
+  /**
+   * Events of this group so far, as a rebuild from history sees them: the current batch's own
+   * included, since the SQLite version inserts them before it reads the history.
+   */
+  added: BehaviourEvent[];
+  /** Rules versions its batches bring (one, unless a process scored with a stale site). */
+  versions: Set<number>;
+  update: { traits: string; behaviour: string; score: number; fit: string; mql: boolean; hot: boolean; rulesVersion: number; leadId: string | null; newVisits: number } | null;
+}
+
+type Key = string;
+const keyOf = (siteId: string, visitorId: string): Key => `${siteId}\n${visitorId}`;
+
+/** PostgreSQL text cannot hold NUL; one such string would fail every batch of its group. */
+function pgText<T extends string | null>(s: T): T {
+  return (s === null ? s : s.replace(/\0/g, '')) as T;
+}
+
+/** A JS array as one array parameter (drizzle would otherwise spread it into a list). */
+const list = (values: readonly unknown[]) => sql.param(values);
+
+/**
+ * Creates the visitors first seen in this group (with their first batch's attribution) and, in
+ * the same statement, names the workspaces whose known leads the group may rescore or join,
+ * read from the rows as they were before it: their routing state is at stake.
+ */
+async function insertNewVisitors(tx: PgTx, slots: readonly VisitorSlot[], now: number) {
+  const touch = slots.map((s) => firstTouch(s.item));
+  const res = await tx.execute<{ site_id: string | null; visitor_id: string | null; workspace_id: string | null }>(sql`
+    with k as (
+      select * from unnest(${list(slots.map((s) => s.item.site.id))}::text[], ${list(slots.map((s) => s.item.visitorId))}::text[],
+                           ${list(slots.map((s) => s.item.site.workspaceId))}::text[], ${list(touch.map((x) => pgText(x.referrer)))}::text[],
+                           ${list(touch.map((x) => pgText(x.utmSource)))}::text[], ${list(touch.map((x) => pgText(x.utmMedium)))}::text[],
+                           ${list(touch.map((x) => pgText(x.utmCampaign)))}::text[], ${list(touch.map((x) => pgText(x.utmTerm)))}::text[],
+                           ${list(touch.map((x) => pgText(x.utmContent)))}::text[], ${list(touch.map((x) => pgText(x.landingUrl)))}::text[],
+                           ${list(touch.map((x) => x.behaviour))}::text[], ${list(touch.map((x) => x.rulesVersion))}::int[])
+                    with ordinality as k(site_id, visitor_id, workspace_id, referrer, utm_source, utm_medium, utm_campaign, utm_term,
+                                         utm_content, landing_url, behaviour, rules_version, ord)
+    ), inserted as (
+      insert into visitors (site_id, visitor_id, workspace_id, first_seen_at, last_seen_at, referrer, utm_source, utm_medium,
+                            utm_campaign, utm_term, utm_content, landing_url, visits, traits, behaviour, rules_version)
+      select k.site_id, k.visitor_id, k.workspace_id, ${now}::int8, ${now}::int8, k.referrer, k.utm_source, k.utm_medium,
+             k.utm_campaign, k.utm_term, k.utm_content, k.landing_url, 1, '{}', k.behaviour, k.rules_version
+        from k order by k.ord
+      on conflict do nothing
+      returning site_id, visitor_id
+    )
+    select site_id, visitor_id, null::text as workspace_id from inserted
+    union all
+    select distinct null::text, null::text, k.workspace_id from k
+     where exists (select 1 from visitors v where v.site_id = k.site_id and v.visitor_id = k.visitor_id and v.lead_id is not null and not v.is_bot)
+        or (not exists (select 1 from visitors v where v.site_id = k.site_id and v.visitor_id = k.visitor_id)
+            and exists (select 1 from leads l where l.workspace_id = k.workspace_id and l.site_id = k.site_id and l.visitor_id = k.visitor_id))`);
+  return {
+    created: new Set(res.rows.filter((r) => r.site_id !== null).map((r) => keyOf(r.site_id!, r.visitor_id!))),
+    workspacesWithLeads: res.rows.filter((r) => r.workspace_id !== null).map((r) => r.workspace_id!),
+  };
+}
+
+/**
+ * The group's visitors, locked until commit so a concurrent batch of the same visitor waits for
+ * this one; for those first seen here, the latest lead captured from them (a callback that
+ * came before any behaviour).
+ */
+async function lockVisitors(tx: PgTx, slots: readonly VisitorSlot[], created: ReadonlySet<Key>) {
+  const res = await tx.execute<VisitorRow & { site_id: string; visitor_id: string; lead_by_visitor: string | null }>(sql`
+    select v.site_id, v.visitor_id, v.traits, v.behaviour, v.hot, v.lead_id, v.is_bot, v.invited_at::float8 as invited_at,
+           case when k.created then (select l.id from leads l where l.workspace_id = v.workspace_id and l.site_id = v.site_id
+                                        and l.visitor_id = v.visitor_id order by l.captured_at desc limit 1) end as lead_by_visitor
+      from visitors v
+      join unnest(${list(slots.map((s) => s.item.site.id))}::text[], ${list(slots.map((s) => s.item.visitorId))}::text[],
+                  ${list(slots.map((s) => created.has(keyOf(s.item.site.id, s.item.visitorId))))}::bool[]) as k(site_id, visitor_id, created)
+        on v.site_id = k.site_id and v.visitor_id = k.visitor_id
+     order by v.site_id, v.visitor_id
+       for update of v`);
+  return new Map(res.rows.map((r) => [keyOf(r.site_id, r.visitor_id), r]));
+}
+
+/**
+ * The leads the group may touch, locked: known leads of its visitors, and every lead with a
+ * phone an identify in the group carries (the one it joins is chosen as the group runs).
+ */
+async function lockLeads(tx: PgTx, ids: readonly string[], phones: ReadonlyArray<{ site: Site; phone: string }>) {
+  const res = await tx.execute<LeadRow & { site_id: string; phone: string; captured_at: number }>(sql`
+    select id, answers, stage, routing, owner_id, site_id, phone, captured_at::float8 as captured_at
+      from leads
+     where id in (select unnest(${list(ids)}::text[])
+                  union all
+                  select l.id from leads l
+                    join unnest(${list(phones.map((p) => p.site.workspaceId))}::text[], ${list(phones.map((p) => p.site.id))}::text[],
+                                ${list(phones.map((p) => p.phone))}::text[]) as k(workspace_id, site_id, phone)
+                      on l.workspace_id = k.workspace_id and l.site_id = k.site_id and l.phone = k.phone)
+     order by id
+       for update`);
+  return res.rows;
+}
+
+async function storedHistory(tx: PgTx, slots: readonly VisitorSlot[]) {
+  const res = await tx.execute<{ site_id: string; visitor_id: string; type: string; name: string | null; url: string | null; at: number }>(sql`
+    select e.site_id, e.visitor_id, e.type, e.name, e.url, e.at::float8 as at
+      from events e
+      join unnest(${list(slots.map((s) => s.item.site.id))}::text[], ${list(slots.map((s) => s.item.visitorId))}::text[]) as k(site_id, visitor_id)
+        on e.site_id = k.site_id and e.visitor_id = k.visitor_id
+     order by e.id`);
+  const byKey = new Map<Key, BehaviourEvent[]>();
+  for (const r of res.rows) {
+    const k = keyOf(r.site_id, r.visitor_id);
+    const events = byKey.get(k);
+    if (events) events.push(toEngineEvent(r));
+    else byKey.set(k, [toEngineEvent(r)]);
+  }
+  return byKey;
+}
+
+export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: number): Promise<IngestResult[]> {
+  const slots = new Map<Key, VisitorSlot>();
+  for (const item of items) {
+    const k = keyOf(item.site.id, item.visitorId);
+    const slot = slots.get(k) ?? { item, row: undefined, leadByVisitor: null, stored: null, added: [], versions: new Set<number>(), update: null };
+    slot.versions.add(item.site.rules.version);
+    slots.set(k, slot);
+  }
+  // One order for every lock a group takes, so two groups never wait on each other in a circle.
+  const sorted = [...slots.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);
+
+  // The workspace locks come before any row lock, as in every transaction that touches routing
+  // state. Which are needed is read with the insert of new visitors (their rows are invisible
+  // to other transactions, so holding them cannot close a circle); the locked read confirms it.
+  const { created, workspacesWithLeads } = await insertNewVisitors(tx, sorted, now);
+  const locked = new Set<string>();
+  const lockAll = async (workspaceIds: Iterable<string>) => {
+    for (const w of [...new Set(workspaceIds)].filter((w) => !locked.has(w)).sort()) {
+      await lockWorkspace(tx, w);
+      locked.add(w);
+    }
+  };
+  await lockAll([...items.filter((i) => i.identifiedPhone).map((i) => i.site.workspaceId), ...workspacesWithLeads]);
+
+  const rows = await lockVisitors(tx, sorted, created);
+  for (const [k, slot] of slots) {
+    const row = rows.get(k);
+    // Deleted (retention, erasure) between our insert and our read: start again.
+    if (!row) throw new RaceLost(`visitor ${slot.item.visitorId} vanished during ingest`);
+    if (created.has(k)) slot.leadByVisitor = row.lead_by_visitor;
+    else slot.row = { traits: row.traits, behaviour: row.behaviour, hot: row.hot, lead_id: row.lead_id, is_bot: row.is_bot, invited_at: row.invited_at };
+  }
+
+  // A lead linked since the first read (a callback racing this group): lock its workspace too.
+  const known = sorted.map((s) => (s.row ? s.row.lead_id : s.leadByVisitor)).filter((id): id is string => id !== null);
+  await lockAll(sorted.filter((s) => !s.row?.is_bot && (s.row ? s.row.lead_id : s.leadByVisitor) !== null).map((s) => s.item.site.workspaceId));
+
+  const leads = new Map<string, LeadRow>();
+  /** Leads with a phone, newest first, for identify to join (`stage` is read as the group moves it). */
+  const byPhone = new Map<string, Array<{ id: string; capturedAt: number }>>();
+  const phoneKey = (siteId: string, phone: string) => `${siteId}\n${phone}`;
+  const phones = items.filter((i) => i.identifiedPhone).map((i) => ({ site: i.site, phone: i.identifiedPhone! }));
+  if (known.length || phones.length) {
+    for (const l of await lockLeads(tx, known, phones)) {
+      leads.set(l.id, { id: l.id, answers: l.answers, stage: l.stage, routing: l.routing, owner_id: l.owner_id });
+      const pk = phoneKey(l.site_id, l.phone);
+      byPhone.set(pk, [...(byPhone.get(pk) ?? []), { id: l.id, capturedAt: l.captured_at }].sort((a, b) => b.capturedAt - a.capturedAt));
+    }
+  }
+
+  // Rebuilding a visitor's state needs their history: read it for visitors whose stored rules
+  // version is not the one every batch of theirs brings.
+  const rebuilding = sorted.filter((s) => {
+    const stored = s.row ? (JSON.parse(s.row.behaviour) as { version: number }).version : null;
+    return s.versions.size > 1 || (stored !== null && !s.versions.has(stored));
+  });
+  if (rebuilding.length) {
+    const stored = await storedHistory(tx, rebuilding);
+    for (const s of rebuilding) s.stored = stored.get(keyOf(s.item.site.id, s.item.visitorId)) ?? [];
+  }
+
+  const newLeads: NewLead[] = [];
+  const rescored = new Map<string, ReturnType<typeof scoreColumns>>();
+  const stageChanges: Array<typeof t.stageChanges.$inferInsert> = [];
+  const leadEvents: Array<typeof t.leadEvents.$inferInsert> = [];
+  const events: Array<{ item: IngestItem; e: IngestItem['events'][number] }> = [];
+
+  function rescoreLead(lead: LeadRow, site: Site, q: Qualification) {
+    const fresh = newLeads.find((l) => l.id === lead.id);
+    if (fresh) Object.assign(fresh, scoreColumns(q));
+    else rescored.set(lead.id, scoreColumns(q));
+    const move = scoringMove(lead.stage, q);
+    if (!move) return;
+    stageChanges.push({ workspaceId: site.workspaceId, leadId: lead.id, fromStage: lead.stage, toStage: move.to, actor: 'system', reason: move.reason || null, at: now });
+    leadEvents.push({ workspaceId: site.workspaceId, leadId: lead.id, kind: 'qualified', text: move.note, at: now });
+    lead.stage = move.to;
+  }
+
+  /** An identify with a valid phone makes the visitor a known lead (or joins their existing one). */
+  function leadFromIdentify(item: IngestItem, traits: VisitorTraits, q: Qualification): string {
+    const pk = phoneKey(item.site.id, item.identifiedPhone!);
+    const existing = (byPhone.get(pk) ?? []).find((l) => leads.get(l.id)!.stage !== 'suspect');
+    if (existing) return existing.id;
+    const made = identifiedLead(item, traits, q, randomUUID(), now);
+    const lead = { ...made.lead, name: pgText(made.lead.name), email: pgText(made.lead.email), pageUrl: pgText(made.lead.pageUrl) };
+    newLeads.push(lead);
+    leads.set(lead.id, { id: lead.id, answers: lead.answers, stage: 'visitor', routing: lead.routing, owner_id: null });
+    byPhone.set(pk, [{ id: lead.id, capturedAt: now }, ...(byPhone.get(pk) ?? [])]);
+    leadEvents.push({ workspaceId: item.site.workspaceId, leadId: lead.id, kind: 'captured', text: made.note, at: now });
+    stageChanges.push({ workspaceId: item.site.workspaceId, leadId: lead.id, fromStage: 'visitor', toStage: made.stage, actor: 'system', reason: made.stageReason, at: now });
+    leads.get(lead.id)!.stage = made.stage;
+    return lead.id;
+  }
+
+  function ingestOne(item: IngestItem): IngestResult {
+    const { site } = item;
+    const slot = slots.get(keyOf(site.id, item.visitorId))!;
+    const row = slot.row;
+    if (row?.is_bot) return botResult(row.lead_id, site.rules);
+    const knownLead = row ? row.lead_id : slot.leadByVisitor;
+    const traits: VisitorTraits = row ? JSON.parse(row.traits) : {};
+    const engineEvents = batchEvents(item, traits, now);
+    // Scored before this batch joins the history: a rebuild under new rules replays the history,
+    // which must not already hold the batch it then applies again.
+    const behaviour = nextBehaviour(site.rules, row?.behaviour, () => [...(slot.stored ?? []), ...slot.added], engineEvents);
+    for (const e of item.events) {
+      events.push({ item, e });
+      slot.added.push(toEngineEvent({ type: e.type, name: e.name ?? null, url: e.url ?? null, at: now }));
+    }
+    let leadId = knownLead;
+    let lead = leadId ? leads.get(leadId) : undefined;
+    const answers = lead ? (JSON.parse(lead.answers) as Record<string, string>) : {};
+    const q = qualify({ rules: site.rules, answers, traits, events: [], behaviour, callbackRequested: false, now });
+
+    if (!leadId && item.identifiedPhone) {
+      leadId = leadFromIdentify(item, traits, q);
+      lead = leads.get(leadId);
+    } else if (lead) {
+      rescoreLead(lead, site, q);
+    }
+    const update = { traits: JSON.stringify(traits), behaviour: JSON.stringify(behaviour), score: q.score, fit: q.fit.status, mql: q.mql, hot: q.hot, rulesVersion: q.rulesVersion, leadId };
+    slot.update = { ...update, newVisits: (slot.update?.newVisits ?? 0) + (row && item.context?.returning ? 1 : 0) };
+    slot.row = { traits: update.traits, behaviour: update.behaviour, hot: q.hot, lead_id: leadId, is_bot: false, invited_at: row?.invited_at ?? null };
+    return ingestResult(item, row && { hot: row.hot, invitedAt: row.invited_at }, lead && { ownerId: lead.owner_id, routing: lead.routing }, leadId, q);
+  }
+
+  const results = items.map(ingestOne);
+
+  if (newLeads.length) {
+    for (const l of newLeads) l.stage = leads.get(l.id)!.stage;
+    await tx.insert(t.leads).values(newLeads);
+  }
+  if (rescored.size) {
+    const ids = [...rescored.keys()];
+    const cols = [...rescored.values()];
+    await tx.execute(sql`
+      update leads l
+         set score = x.score, fit = x.fit, fit_reason = x.fit_reason, mql = x.mql, hot = x.hot, reasons = x.reasons,
+             rules_version = x.rules_version, stage = x.stage
+        from unnest(${list(ids)}::text[], ${list(cols.map((c) => c.score))}::int[], ${list(cols.map((c) => c.fit))}::text[],
+                    ${list(cols.map((c) => c.fitReason))}::text[], ${list(cols.map((c) => c.mql))}::bool[], ${list(cols.map((c) => c.hot))}::bool[],
+                    ${list(cols.map((c) => c.reasons))}::text[], ${list(cols.map((c) => c.rulesVersion))}::int[],
+                    ${list(ids.map((id) => leads.get(id)!.stage))}::text[])
+             as x(id, score, fit, fit_reason, mql, hot, reasons, rules_version, stage)
+       where l.id = x.id`);
+  }
+  if (stageChanges.length) await tx.insert(t.stageChanges).values(stageChanges);
+  if (leadEvents.length) await tx.insert(t.leadEvents).values(leadEvents);
+
+  const updates = sorted.filter((s) => s.update !== null);
+  if (events.length || updates.length) {
+    const u = updates.map((s) => s.update!);
+    // Events keep arrival order (their ids order a visitor's history); one statement writes both tables.
+    await tx.execute(sql`
+      with inserted as (
+        insert into events (workspace_id, site_id, visitor_id, type, name, url, client_at, at, props)
+        select x.workspace_id, x.site_id, x.visitor_id, x.type, x.name, x.url, x.client_at, ${now}::int8, x.props
+          from unnest(${list(events.map(({ item }) => item.site.workspaceId))}::text[], ${list(events.map(({ item }) => item.site.id))}::text[],
+                      ${list(events.map(({ item }) => item.visitorId))}::text[], ${list(events.map(({ e }) => e.type))}::text[],
+                      ${list(events.map(({ e }) => pgText(e.name ?? null)))}::text[], ${list(events.map(({ e }) => pgText(e.url ?? null)))}::text[],
+                      ${list(events.map(({ e }) => e.at))}::int8[], ${list(events.map(({ e }) => (e.props ? JSON.stringify(e.props) : null)))}::text[])
+               with ordinality as x(workspace_id, site_id, visitor_id, type, name, url, client_at, props, ord)
+         order by x.ord
+      )
+      update visitors v
+         set last_seen_at = ${now}::int8, traits = x.traits, behaviour = x.behaviour, score = x.score, fit = x.fit, mql = x.mql,
+             hot = x.hot, rules_version = x.rules_version, lead_id = x.lead_id, visits = v.visits + x.new_visits
+        from unnest(${list(updates.map((s) => s.item.site.id))}::text[], ${list(updates.map((s) => s.item.visitorId))}::text[],
+                    ${list(u.map((x) => x.traits))}::text[], ${list(u.map((x) => x.behaviour))}::text[], ${list(u.map((x) => x.score))}::int[],
+                    ${list(u.map((x) => x.fit))}::text[], ${list(u.map((x) => x.mql))}::bool[], ${list(u.map((x) => x.hot))}::bool[],
+                    ${list(u.map((x) => x.rulesVersion))}::int[], ${list(u.map((x) => x.leadId))}::text[], ${list(u.map((x) => x.newVisits))}::int[])
+             as x(site_id, visitor_id, traits, behaviour, score, fit, mql, hot, rules_version, lead_id, new_visits)
+       where v.site_id = x.site_id and v.visitor_id = x.visitor_id`);
+  }
+  return results;
+}

@@ -1,0 +1,211 @@
+// Lead operations on PostgreSQL: capture a callback, the rep's view of their leads, call
+// attempts and outcomes (with the follow-up cadence), follow-up tasks. The twin of
+// sqlite/lead-ops.ts; writes that touch routing state hold the workspace's lock.
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { MyLeadRow, Stage } from '../../../shared/api';
+import { checkTransition } from '../../../shared/lifecycle';
+import { NO_CONTACT_OUTCOMES } from '../../../shared/outcomes';
+import type { OutcomeInput } from '../../../shared/schemas/console.schema';
+import { weeklyHours } from '../../routing/hours.core';
+import { planFollowUp } from '../../routing/plan-follow-up.core';
+import type { Hours } from '../../routing/routing.types';
+import { OUTCOME_STAGE, OUTCOME_TEXT } from '../sqlite/lead-ops';
+import { parseJson } from '../sqlite/rows';
+import type { CallbackResult, Store } from '../store';
+import type { StoreContext } from './context';
+import { lockWorkspace } from './locks';
+import type { PgTx } from './open';
+import * as t from './schema';
+
+type LeadOps = Pick<Store, 'recordCallback' | 'leadCard' | 'leadWorkspace' | 'myLeads' | 'recordCallAttempt' | 'recordOutcome' | 'followUps'>;
+
+/** Business days for a follow-up when the owner has no team or hours of their own. */
+const WEEKDAYS_9_TO_5 = weeklyHours('UTC', [1, 2, 3, 4, 5], '09:00', '17:00');
+
+export function leadOps(ctx: StoreContext): LeadOps {
+  const { db } = ctx;
+
+  /** The hours whose business days count for a rep's follow-ups: their own, else their first team's. */
+  async function repHours(tx: PgTx, repId: string): Promise<Hours> {
+    const [rep] = await tx.select({ ownHours: t.users.ownHours }).from(t.users).where(eq(t.users.id, repId));
+    if (rep?.ownHours) return parseJson<Hours>(rep.ownHours, WEEKDAYS_9_TO_5);
+    const [team] = await tx
+      .select({ hours: t.teams.hours })
+      .from(t.teamMembers)
+      .innerJoin(t.teams, eq(t.teams.id, t.teamMembers.teamId))
+      .where(eq(t.teamMembers.repId, repId))
+      .orderBy(asc(t.teams.createdAt))
+      .limit(1);
+    return team ? parseJson<Hours>(team.hours, WEEKDAYS_9_TO_5) : WEEKDAYS_9_TO_5;
+  }
+
+  async function closeFollowUps(tx: PgTx, leadId: string, status: 'done' | 'cancelled', now: number) {
+    await tx
+      .update(t.followUps)
+      .set({ status, closedAt: now })
+      .where(and(eq(t.followUps.leadId, leadId), eq(t.followUps.status, 'open')));
+  }
+
+  return {
+    async recordCallback(cmd): Promise<CallbackResult> {
+      return db.transaction(async (tx): Promise<CallbackResult> => {
+        await lockWorkspace(tx, cmd.site.workspaceId);
+        const lead = { id: randomUUID(), workspaceId: cmd.site.workspaceId, siteId: cmd.site.id, stage: 'visitor' as string };
+        if (cmd.idempotency) {
+          // The key is claimed first: a second request with it (any process) waits here for the
+          // first to commit, then finds the key taken and answers from it. No lead twice, and no
+          // unique violation that would abort the transaction.
+          const claimed = await tx
+            .insert(t.idempotencyKeys)
+            .values({ siteId: cmd.site.id, key: cmd.idempotency.key, workspaceId: lead.workspaceId, bodyHash: cmd.idempotency.bodyHash, leadId: lead.id, createdAt: cmd.now })
+            .onConflictDoNothing()
+            .returning({ key: t.idempotencyKeys.key });
+          if (!claimed.length) {
+            const [prior] = await tx
+              .select()
+              .from(t.idempotencyKeys)
+              .where(and(eq(t.idempotencyKeys.siteId, cmd.site.id), eq(t.idempotencyKeys.key, cmd.idempotency.key)));
+            if (!prior) throw new Error('idempotency key vanished while claimed');
+            return prior.bodyHash === cmd.idempotency.bodyHash ? { kind: 'replay', leadId: prior.leadId } : { kind: 'conflict' };
+          }
+        }
+        const q = cmd.qualification;
+        await tx.insert(t.leads).values({
+          ...lead,
+          stage: 'visitor',
+          name: cmd.name,
+          phone: cmd.phoneE164,
+          email: cmd.email,
+          visitorId: cmd.visitorId,
+          timeZone: cmd.timeZone ?? null,
+          pageUrl: cmd.pageUrl,
+          answers: JSON.stringify(cmd.answers),
+          fit: q.fit.status,
+          fitReason: q.fit.reason ?? null,
+          score: q.score,
+          mql: q.mql,
+          hot: q.hot,
+          reasons: JSON.stringify(q.reasons),
+          rulesVersion: q.rulesVersion,
+          // Only hot MQLs are offered live; the router offers this one right after the commit.
+          routing: q.hot ? 'waiting' : 'closed',
+          hotAt: q.hot ? cmd.now : null,
+          slaDueAt: q.hot ? cmd.now + cmd.site.slaMs : null,
+          roundStartedAt: cmd.now,
+          capturedAt: cmd.now,
+          qualifiedAt: cmd.now,
+        });
+        await ctx.event(tx, lead, 'captured', `Asked for a callback${cmd.pageUrl ? ` on ${cmd.pageUrl}` : ''}`, cmd.now);
+        const why = q.fit.status === 'fails' ? (q.fit.reason ?? 'Disqualified by a must-have answer') : q.reasons.map((r) => r.text).join('; ');
+        await ctx.moveStage(tx, lead, cmd.stage, 'system', why || null, cmd.now);
+        await ctx.event(tx, lead, 'qualified', `Qualified as ${cmd.stage.toUpperCase()} (score ${q.score}, rules v${q.rulesVersion})`, cmd.now);
+        return { kind: 'created', leadId: lead.id };
+      });
+    },
+
+    async leadCard(leadId, workspaceId) {
+      return ctx.card(db, leadId, workspaceId);
+    },
+
+    async leadWorkspace(leadId) {
+      const [row] = await db.select({ w: t.leads.workspaceId }).from(t.leads).where(eq(t.leads.id, leadId));
+      return row?.w ?? null;
+    },
+
+    async myLeads(repId): Promise<MyLeadRow[]> {
+      return (await db
+        .select({ id: t.leads.id, name: t.leads.name, phone: t.leads.phone, stage: t.leads.stage, capturedAt: t.leads.capturedAt, acceptedAt: t.leads.acceptedAt, outcome: t.leads.outcome })
+        .from(t.leads)
+        .where(eq(t.leads.ownerId, repId))
+        // As SQLite orders them: PostgreSQL would put leads never accepted first.
+        .orderBy(sql`${t.leads.acceptedAt} desc nulls last`)
+        .limit(200)) as MyLeadRow[];
+    },
+
+    async recordCallAttempt(leadId, userId, workspaceId, now) {
+      return db.transaction(async (tx) => {
+        const [lead] = await tx
+          .select()
+          .from(t.leads)
+          .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId), eq(t.leads.ownerId, userId)));
+        if (!lead) return null;
+        // Conditional, so two processes logging the same first call write its event once.
+        const first = await tx
+          .update(t.leads)
+          .set({ firstCallAt: now })
+          .where(and(eq(t.leads.id, leadId), isNull(t.leads.firstCallAt)))
+          .returning({ id: t.leads.id });
+        if (first.length) await ctx.event(tx, lead, 'call', 'First call attempt', now);
+        return ctx.card(tx, leadId, workspaceId);
+      });
+    },
+
+    async recordOutcome(leadId, userId, workspaceId, input, now) {
+      return db.transaction(async (tx) => {
+        await lockWorkspace(tx, workspaceId);
+        const [lead] = await tx
+          .select()
+          .from(t.leads)
+          .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId)));
+        if (!lead) return null;
+        if (lead.ownerId !== userId) return 'not_owner' as const;
+        const to = OUTCOME_STAGE[input.outcome];
+        if (to && to !== lead.stage) {
+          const check = checkTransition(lead.stage as Stage, to, input.reason);
+          if (!check.ok) return 'not_owner' as const;
+          await ctx.moveStage(tx, lead, to, userId, input.reason ?? null, now);
+        }
+        await tx
+          .update(t.leads)
+          .set({
+            outcome: input.outcome,
+            outcomeAt: now,
+            firstCallAt: lead.firstCallAt ?? now,
+            ...(input.qualification ? { salesQualification: JSON.stringify(input.qualification) } : {}),
+          })
+          .where(eq(t.leads.id, leadId));
+        if (input.notes?.trim()) await tx.insert(t.leadNotes).values({ workspaceId, leadId, authorId: userId, text: input.notes.trim(), at: now });
+        const extra = [input.reason, input.notes].filter((s) => s && s.trim()).join(' - ');
+        await ctx.event(tx, lead, 'outcome', `${OUTCOME_TEXT[input.outcome]}${extra ? `: ${extra}` : ''}`, now);
+
+        if (NO_CONTACT_OUTCOMES.includes(input.outcome)) {
+          const attempts = lead.contactAttempts + 1;
+          await closeFollowUps(tx, leadId, 'done', now);
+          const site = await ctx.site(tx, lead.siteId);
+          const plan = planFollowUp(attempts, site.followUpCadence, await repHours(tx, userId), now);
+          await tx.update(t.leads).set({ contactAttempts: attempts }).where(eq(t.leads.id, leadId));
+          if (plan.kind === 'next') {
+            await tx
+              .insert(t.followUps)
+              .values({ id: randomUUID(), workspaceId, leadId, repId: userId, attempt: plan.attempt, dueAt: plan.dueAt, status: 'open', createdAt: now });
+            await ctx.event(tx, lead, 'follow_up', `Next call attempt (${plan.attempt}) due ${new Date(plan.dueAt).toISOString()}`, now, {
+              attempt: plan.attempt,
+              dueAt: plan.dueAt,
+            });
+          } else {
+            const [current] = await tx.select({ stage: t.leads.stage }).from(t.leads).where(eq(t.leads.id, leadId));
+            if (checkTransition(current!.stage as Stage, 'nurture', plan.reason).ok) {
+              await ctx.moveStage(tx, { ...lead, stage: current!.stage }, 'nurture', 'system', plan.reason, now);
+            }
+            await tx.update(t.leads).set({ routing: 'closed' }).where(eq(t.leads.id, leadId));
+            await ctx.event(tx, lead, 'nurture', `Back to nurture: ${plan.reason}`, now, { reason: plan.reason });
+          }
+        } else {
+          // Contact made or the lead is settled: no more attempts owed.
+          await closeFollowUps(tx, leadId, input.outcome === 'wrong_number' ? 'cancelled' : 'done', now);
+        }
+        return ctx.card(tx, leadId, workspaceId);
+      });
+    },
+
+    async followUps(repId) {
+      return db
+        .select({ id: t.followUps.id, leadId: t.followUps.leadId, leadName: t.leads.name, phone: t.leads.phone, attempt: t.followUps.attempt, dueAt: t.followUps.dueAt })
+        .from(t.followUps)
+        .innerJoin(t.leads, eq(t.leads.id, t.followUps.leadId))
+        .where(and(eq(t.followUps.repId, repId), eq(t.followUps.status, 'open')))
+        .orderBy(asc(t.followUps.dueAt));
+    },
+  };
+}

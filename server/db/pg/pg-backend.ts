@@ -1,0 +1,34 @@
+// Several processes on one PostgreSQL database: the same operations as the SQLite backend, with
+// cross-process work serialised by advisory locks.
+import type { Backend } from '../backend';
+import { createAdminOps } from './admin-ops';
+import { createCallbackGuardOps } from './callback-guard-ops';
+import { eraseSubject } from './erasure-ops';
+import { openPostgres, withAdvisoryLock } from './open';
+import { createPgStore } from './pg-store';
+import { createReportsOps } from './reports-ops';
+import { createSitesAdminOps } from './sites-admin-ops';
+import { createTrackingOps } from './tracking-ops';
+import { createWebhookOps } from './webhook-ops';
+import { createWorkspaceOps } from './workspace-ops';
+
+export async function openPostgresBackend(url: string): Promise<Backend> {
+  const db = await openPostgres(url);
+  const store = createPgStore(db);
+  return {
+    kind: 'postgres',
+    store,
+    tracking: createTrackingOps(db),
+    reports: createReportsOps(db),
+    admin: createAdminOps(db),
+    workspace: createWorkspaceOps(db),
+    sitesAdmin: createSitesAdminOps(db),
+    webhooks: createWebhookOps(db),
+    guard: createCallbackGuardOps(db),
+    erase: (workspaceId, who, actor, now) => eraseSubject(db, workspaceId, who, actor, now),
+    exclusive: (name, fn) => withAdvisoryLock(db, `sixty:${name}`, fn),
+    async close() {
+      await store.close();
+    },
+  };
+}

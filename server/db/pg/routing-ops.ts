@@ -1,0 +1,489 @@
+// Routing's store operations over PostgreSQL, the twin of sqlite/routing-ops.ts. Each runs in
+// one transaction that first takes its workspace's advisory lock (locks.ts), so routing
+// decisions of a workspace are serialized across every process as SQLite's single writer
+// serializes them in one. The lock comes before any read the decision depends on: under READ
+// COMMITTED each statement after it sees everything committed before it was granted.
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, ne, notExists, or, sql } from 'drizzle-orm';
+import type { OfferView, Stage, VisitorStatus } from '../../../shared/api';
+import { checkTransition } from '../../../shared/lifecycle';
+import { matchRule } from '../../routing/match-rule.core';
+import { slaBreachCause } from '../../routing/sla-cause.core';
+import { QUEUE_TEXT, SLA_TEXT, STEP_TEXT, STRATEGY_TEXT, describeSkips } from '../../routing/routing-text';
+import type { QueueReason, RoutingPlan, RoutingSnapshot } from '../../routing/routing.types';
+import type { AcceptResult, DecideRouting, OpenOffer, RouteResult, SlaBreach, Store, WarmLead } from '../store';
+import type { StoreContext } from './context';
+import { lockWorkspace, workspaceOfLead } from './locks';
+import type { PgConn, PgTx } from './open';
+import type { LeadRow } from './routing-snapshot';
+import * as t from './schema';
+
+type RoutingOps = Pick<
+  Store,
+  | 'markHot'
+  | 'routeLead'
+  | 'routeWaiting'
+  | 'workspacesWaiting'
+  | 'routingSnapshot'
+  | 'acceptOffer'
+  | 'declineOffer'
+  | 'expireOffer'
+  | 'openOffers'
+  | 'openOffersForRep'
+  | 'offerView'
+  | 'waitingLeads'
+  | 'repStates'
+  | 'recordSlaBreach'
+  | 'pendingSla'
+  | 'visitorStatus'
+  | 'scheduleCallback'
+  | 'scheduledLeads'
+  | 'warmLeads'
+  | 'dueWork'
+>;
+
+/** Stages a lead may not be routed from when it turns hot again. */
+const NOT_ROUTABLE: readonly string[] = ['disqualified', 'suspect', 'sal', 'sql', 'opportunity'];
+/** `ruleId` stored when no rule matched, so a change of rule is noticed in the trail. */
+const FALLBACK_RULE_ID = '';
+
+const toOpen = (o: typeof t.offers.$inferSelect): OpenOffer => ({ id: o.id, leadId: o.leadId, repId: o.repId, workspaceId: o.workspaceId, expiresAt: o.expiresAt });
+
+/** Thrown inside a transaction to roll it back when another accept already owns the lead. */
+class LostRace extends Error {}
+
+/** Waiting now, or a booked callback whose time has come. */
+function routable(lead: LeadRow, now: number): boolean {
+  return lead.routing === 'waiting' || (lead.routing === 'scheduled' && (lead.scheduledFor ?? 0) <= now);
+}
+
+/** Takes the lock of the lead's workspace; false when the lead does not exist. */
+async function lockLeadWorkspace(tx: PgTx, leadId: string): Promise<boolean> {
+  const workspaceId = await workspaceOfLead(tx, leadId);
+  if (workspaceId === null) return false;
+  await lockWorkspace(tx, workspaceId);
+  return true;
+}
+
+/** Leads that wait for a rep (and booked callbacks now due), oldest hand-raise first. */
+async function waitingIds(conn: PgConn, workspaceId: string, now: number): Promise<string[]> {
+  const rows = await conn
+    .select({ id: t.leads.id })
+    .from(t.leads)
+    .where(
+      and(
+        eq(t.leads.workspaceId, workspaceId),
+        or(eq(t.leads.routing, 'waiting'), and(eq(t.leads.routing, 'scheduled'), lte(t.leads.scheduledFor, now))),
+      ),
+    )
+    .orderBy(sql`coalesce(${t.leads.hotAt}, ${t.leads.capturedAt})`, asc(t.leads.capturedAt), asc(t.leads.id));
+  return rows.map((r) => r.id);
+}
+
+export function routingOps(ctx: StoreContext): RoutingOps {
+  const { db, reader } = ctx;
+
+  async function routeIn(tx: PgTx, lead: LeadRow, now: number, online: ReadonlySet<string>, decide: DecideRouting): Promise<RouteResult> {
+    const snapshot = await reader.snapshot(tx, lead, online);
+    return apply(tx, lead, snapshot, decide(snapshot), now);
+  }
+
+  /** Commits a plan: offers (or the queue reason), the trail, and the round-robin bookkeeping. */
+  async function apply(tx: PgTx, lead: LeadRow, snapshot: RoutingSnapshot, plan: RoutingPlan, now: number): Promise<RouteResult> {
+    const ruleId = plan.rule.id ?? FALLBACK_RULE_ID;
+    const ruleChanged = lead.ruleId !== ruleId;
+    const names = new Map(snapshot.reps.map((r) => [r.repId, r.name]));
+    const teamName = (id: string | null) => (id ? snapshot.teams.get(id)?.name : undefined);
+    const trailRule = async () => {
+      if (!ruleChanged) return;
+      const text = plan.rule.id
+        ? `Rule "${plan.rule.name}" matched: team ${teamName(plan.rule.teamId) ?? '?'}, ${STRATEGY_TEXT[plan.rule.strategy]}`
+        : 'No routing rule matched: everyone in the workspace, round robin';
+      await ctx.event(tx, lead, 'rule', text, now, { ruleId: plan.rule.id });
+    };
+    const trailSkips = async () => {
+      const text = describeSkips(plan.skipped);
+      if (text) await ctx.event(tx, lead, 'skipped', text, now, { skipped: plan.skipped.map((s) => ({ repId: s.repId, reason: s.reason })) });
+    };
+
+    if (plan.kind === 'wait') {
+      if (ruleChanged || lead.queueReason !== plan.reason) {
+        await trailRule();
+        await trailSkips();
+        await ctx.event(tx, lead, 'queued', QUEUE_TEXT[plan.reason], now, { reason: plan.reason });
+      }
+      await tx.update(t.leads).set({ routing: 'waiting', queueReason: plan.reason, ruleId }).where(eq(t.leads.id, lead.id));
+      return { leadId: lead.id, workspaceId: lead.workspaceId, offers: [], queueReason: plan.reason, wakeAt: plan.wakeAt, slaDueAt: lead.slaDueAt };
+    }
+
+    await trailRule();
+    if (plan.newRound) await ctx.event(tx, lead, 'routing', 'Everyone eligible has had a turn: starting a new round', now);
+    if (plan.step !== 'team') {
+      const name = teamName(plan.teamId);
+      await ctx.event(tx, lead, 'escalated', `Escalated to ${STEP_TEXT[plan.step]}${name ? ` (${name})` : ''}`, now, { step: plan.step, teamId: plan.teamId });
+    }
+    await trailSkips();
+    const site = await ctx.site(tx, lead.siteId);
+    // Round robin's order: one workspace-wide sequence, so equal timestamps still rotate.
+    let seq = Math.max(0, ...snapshot.reps.map((r) => r.offerSeq ?? 0));
+    const offers: OpenOffer[] = [];
+    for (const repId of plan.repIds) {
+      const offer: OpenOffer = { id: randomUUID(), leadId: lead.id, repId, workspaceId: lead.workspaceId, expiresAt: now + site.offerTimeoutMs };
+      await tx.insert(t.offers).values({
+        id: offer.id,
+        workspaceId: offer.workspaceId,
+        leadId: offer.leadId,
+        repId,
+        status: 'offered',
+        offeredAt: now,
+        expiresAt: offer.expiresAt,
+        step: plan.step,
+        ruleId: plan.rule.id,
+      });
+      await tx.update(t.users).set({ lastOfferedAt: now, offerSeq: ++seq }).where(eq(t.users.id, repId));
+      const broadcast = plan.repIds.length > 1 ? ' (broadcast: first to accept wins)' : '';
+      await ctx.event(tx, lead, 'offered', `Offered to ${names.get(repId) ?? 'a rep'}${broadcast}`, now, { repId, offerId: offer.id, step: plan.step });
+      offers.push(offer);
+    }
+    if (plan.pass) {
+      await tx.update(t.teams).set({ vtime: plan.pass.vtime }).where(eq(t.teams.id, plan.pass.teamId));
+      await tx
+        .update(t.teamMembers)
+        .set({ pass: plan.pass.pass })
+        .where(and(eq(t.teamMembers.teamId, plan.pass.teamId), eq(t.teamMembers.repId, plan.pass.repId)));
+    }
+    await tx
+      .update(t.leads)
+      .set({
+        routing: 'offered',
+        firstOfferedAt: sql`coalesce(${t.leads.firstOfferedAt}, ${now})`,
+        queueReason: null,
+        ruleId,
+        ...(plan.newRound ? { roundStartedAt: now } : {}),
+      })
+      .where(eq(t.leads.id, lead.id));
+    return { leadId: lead.id, workspaceId: lead.workspaceId, offers, queueReason: null, wakeAt: null, slaDueAt: lead.slaDueAt };
+  }
+
+  /** Closes an offer's lead back to `waiting` when no other offer of it is open. */
+  async function releaseLead(tx: PgTx, leadId: string): Promise<boolean> {
+    const [open] = await tx
+      .select({ id: t.offers.id })
+      .from(t.offers)
+      .where(and(eq(t.offers.leadId, leadId), eq(t.offers.status, 'offered')))
+      .limit(1);
+    if (open) return false;
+    const released = await tx
+      .update(t.leads)
+      .set({ routing: 'waiting', queueReason: null })
+      .where(and(eq(t.leads.id, leadId), eq(t.leads.routing, 'offered')))
+      .returning({ id: t.leads.id });
+    return released.length === 1;
+  }
+
+  /** The offer's workspace, read before its lock is taken (an offer never changes workspace). */
+  async function workspaceOfOffer(tx: PgTx, offerId: string): Promise<string | null> {
+    const [row] = await tx.select({ workspaceId: t.offers.workspaceId }).from(t.offers).where(eq(t.offers.id, offerId));
+    return row?.workspaceId ?? null;
+  }
+
+  return {
+    async markHot(leadId, now) {
+      return db.transaction(async (tx) => {
+        if (!(await lockLeadWorkspace(tx, leadId))) return false;
+        const lead = (await reader.lead(tx, leadId))!;
+        if (lead.routing === 'waiting') return true;
+        if (lead.routing !== 'closed' || lead.ownerId || NOT_ROUTABLE.includes(lead.stage)) return false;
+        const site = await ctx.site(tx, lead.siteId);
+        await tx
+          .update(t.leads)
+          .set({ routing: 'waiting', hot: true, hotAt: now, slaDueAt: now + site.slaMs, queueReason: null, roundStartedAt: now })
+          .where(eq(t.leads.id, leadId));
+        if (checkTransition(lead.stage as Stage, 'hot', null).ok) await ctx.moveStage(tx, lead, 'hot', 'system', 'Turned hot from behaviour', now);
+        await ctx.event(tx, lead, 'hot', 'Turned hot from behaviour: routing to a rep now', now);
+        return true;
+      });
+    },
+
+    async routeLead(leadId, now, online, decide) {
+      return db.transaction(async (tx) => {
+        if (!(await lockLeadWorkspace(tx, leadId))) return null;
+        const lead = await reader.lead(tx, leadId);
+        if (!lead || !routable(lead, now)) return null;
+        return routeIn(tx, lead, now, online, decide);
+      });
+    },
+
+    async routeWaiting(workspaceId, now, online, decide) {
+      return db.transaction(async (tx) => {
+        await lockWorkspace(tx, workspaceId);
+        const results: RouteResult[] = [];
+        for (const id of await waitingIds(tx, workspaceId, now)) {
+          const lead = await reader.lead(tx, id);
+          if (lead && routable(lead, now)) results.push(await routeIn(tx, lead, now, online, decide));
+        }
+        return results;
+      });
+    },
+
+    async workspacesWaiting(now) {
+      const rows = await db
+        .selectDistinct({ w: t.leads.workspaceId })
+        .from(t.leads)
+        .where(or(eq(t.leads.routing, 'waiting'), and(eq(t.leads.routing, 'scheduled'), lte(t.leads.scheduledFor, now))));
+      return rows.map((r) => r.w);
+    },
+
+    async routingSnapshot(leadId, online) {
+      const lead = await reader.lead(db, leadId);
+      return lead ? reader.snapshot(db, lead, online) : null;
+    },
+
+    async acceptOffer(offerId, repId, now): Promise<AcceptResult> {
+      try {
+        return await db.transaction(async (tx): Promise<AcceptResult> => {
+          const workspaceId = await workspaceOfOffer(tx, offerId);
+          if (workspaceId === null) return { ok: false, error: 'not_found' };
+          await lockWorkspace(tx, workspaceId);
+          const [offer] = await tx.select().from(t.offers).where(eq(t.offers.id, offerId));
+          if (!offer || offer.repId !== repId) return { ok: false, error: 'not_found' };
+          // The conditional update is the decision: only one accept can move the offer out of
+          // `offered` (a second one waits on the row, then finds the condition false).
+          const won = await tx
+            .update(t.offers)
+            .set({ status: 'accepted', respondedAt: now })
+            .where(and(eq(t.offers.id, offerId), eq(t.offers.status, 'offered'), gt(t.offers.expiresAt, now)))
+            .returning({ id: t.offers.id });
+          if (won.length !== 1) {
+            return { ok: false, error: offer.status === 'accepted' || offer.status === 'taken' ? 'already_taken' : 'expired' };
+          }
+          // And the lead has one owner: with several open offers (broadcast) only the first accept
+          // finds it unowned.
+          const owned = await tx
+            .update(t.leads)
+            .set({ routing: 'owned', ownerId: repId, acceptedAt: now, queueReason: null })
+            .where(and(eq(t.leads.id, offer.leadId), isNull(t.leads.ownerId)))
+            .returning();
+          const lead = owned[0];
+          if (!lead) throw new LostRace();
+          const [rep] = await tx.update(t.users).set({ missedInARow: 0 }).where(eq(t.users.id, repId)).returning({ name: t.users.name });
+          const repName = rep!.name;
+          const secs = Math.round((now - (lead.hotAt ?? lead.capturedAt)) / 1000);
+          await ctx.event(tx, lead, 'accepted', `Accepted by ${repName} (${secs} s after the hand-raise)`, now, { repId, offerId });
+          // `owned` returned the row after the update; its stage is unchanged by it.
+          if (checkTransition(lead.stage as Stage, 'sal', null).ok) await ctx.moveStage(tx, lead, 'sal', repId, null, now);
+          const others = await tx
+            .update(t.offers)
+            .set({ status: 'taken', respondedAt: now })
+            .where(and(eq(t.offers.leadId, lead.id), eq(t.offers.status, 'offered')))
+            .returning();
+          return { ok: true, leadId: lead.id, workspaceId: lead.workspaceId, repName, otherOffers: others.map(toOpen) };
+        });
+      } catch (err) {
+        if (err instanceof LostRace) return { ok: false, error: 'already_taken' };
+        throw err;
+      }
+    },
+
+    async declineOffer(offerId, repId, reason, now) {
+      return db.transaction(async (tx) => {
+        const workspaceId = await workspaceOfOffer(tx, offerId);
+        if (workspaceId === null) return null;
+        await lockWorkspace(tx, workspaceId);
+        const [offer] = await tx
+          .update(t.offers)
+          .set({ status: 'declined', respondedAt: now, reason })
+          .where(and(eq(t.offers.id, offerId), eq(t.offers.repId, repId), eq(t.offers.status, 'offered')))
+          .returning();
+        if (!offer) return null;
+        // A decline is an answer: the rep is not missing offers.
+        const [rep] = await tx.update(t.users).set({ missedInARow: 0 }).where(eq(t.users.id, repId)).returning({ name: t.users.name });
+        const lead = { id: offer.leadId, workspaceId: offer.workspaceId };
+        await ctx.event(tx, lead, 'declined', `Declined by ${rep?.name ?? 'a rep'}${reason ? `: ${reason}` : ''}`, now, { repId, reason });
+        return { offer: toOpen(offer), leadWaiting: await releaseLead(tx, offer.leadId) };
+      });
+    },
+
+    async expireOffer(offerId, now) {
+      return db.transaction(async (tx) => {
+        // The workspace lock first, the row claim second: accept takes them in the same order,
+        // so an expiry and an accept of one offer never deadlock.
+        const workspaceId = await workspaceOfOffer(tx, offerId);
+        if (workspaceId === null) return null;
+        await lockWorkspace(tx, workspaceId);
+        // The claim: no row when it was answered, is not yet due, or another process holds it.
+        const [offer] = await tx
+          .select()
+          .from(t.offers)
+          .where(and(eq(t.offers.id, offerId), eq(t.offers.status, 'offered'), lte(t.offers.expiresAt, now)))
+          .for('update', { skipLocked: true });
+        if (!offer) return null;
+        await tx.update(t.offers).set({ status: 'expired', respondedAt: now }).where(eq(t.offers.id, offerId));
+        const lead = (await reader.lead(tx, offer.leadId))!;
+        const [rep] = await tx.select().from(t.users).where(eq(t.users.id, offer.repId));
+        await ctx.event(tx, lead, 'expired', `${rep!.name} did not accept in time`, now, { repId: rep!.id });
+        const k = (await ctx.site(tx, lead.siteId)).missedOffersBeforeAway;
+        const missed = rep!.missedInARow + 1;
+        let away: { reason: string } | null = null;
+        if (k > 0 && missed >= k) {
+          away = { reason: `You missed ${missed} offers in a row, so we set you away. Set yourself available when you are back.` };
+          await tx.update(t.users).set({ presence: 'away', awayReason: away.reason, missedInARow: 0 }).where(eq(t.users.id, rep!.id));
+          await ctx.event(tx, lead, 'away', `${rep!.name} set away after ${missed} missed offers in a row`, now, { repId: rep!.id });
+        } else {
+          await tx.update(t.users).set({ missedInARow: missed }).where(eq(t.users.id, rep!.id));
+        }
+        return { offer: toOpen(offer), leadWaiting: await releaseLead(tx, offer.leadId), away };
+      });
+    },
+
+    async openOffers() {
+      return (await db.select().from(t.offers).where(eq(t.offers.status, 'offered'))).map(toOpen);
+    },
+
+    async openOffersForRep(repId) {
+      const ids = await db
+        .select({ id: t.offers.id })
+        .from(t.offers)
+        .where(and(eq(t.offers.repId, repId), eq(t.offers.status, 'offered')))
+        .orderBy(asc(t.offers.offeredAt));
+      const views: OfferView[] = [];
+      for (const o of ids) {
+        const view = await ctx.offerView(db, o.id);
+        if (view) views.push(view);
+      }
+      return views;
+    },
+
+    async offerView(offerId) {
+      return ctx.offerView(db, offerId);
+    },
+
+    async waitingLeads(workspaceId, now) {
+      return waitingIds(db, workspaceId, now);
+    },
+
+    async repStates(workspaceId, online) {
+      return reader.reps(db, workspaceId, online);
+    },
+
+    async recordSlaBreach(leadId, now) {
+      return db.transaction(async (tx): Promise<SlaBreach | null> => {
+        if (!(await lockLeadWorkspace(tx, leadId))) return null;
+        const lead = (await reader.lead(tx, leadId))!;
+        if (lead.slaDueAt === null || now < lead.slaDueAt) return null;
+        if (lead.routing === 'closed' || lead.routing === 'scheduled') return null;
+        if (lead.acceptedAt !== null && lead.acceptedAt <= lead.slaDueAt) return null;
+        const [seen] = await tx
+          .select({ id: t.slaBreaches.id })
+          .from(t.slaBreaches)
+          .where(and(eq(t.slaBreaches.leadId, leadId), eq(t.slaBreaches.dueAt, lead.slaDueAt)));
+        if (seen) return null;
+        const site = await ctx.site(tx, lead.siteId);
+        const offers = await tx
+          .select({ repId: t.offers.repId, status: t.offers.status, offeredAt: t.offers.offeredAt })
+          .from(t.offers)
+          .where(and(eq(t.offers.leadId, leadId), gte(t.offers.offeredAt, lead.slaDueAt - site.slaMs)));
+        const cause = slaBreachCause(offers, lead.queueReason as QueueReason | null);
+        const breach: SlaBreach = { leadId, workspaceId: lead.workspaceId, siteId: lead.siteId, dueAt: lead.slaDueAt, cause, at: now };
+        await tx.insert(t.slaBreaches).values(breach);
+        await tx.insert(t.outbox).values({ workspaceId: lead.workspaceId, topic: 'lead.sla_breached', payload: JSON.stringify(breach), createdAt: now });
+        await ctx.event(tx, lead, 'sla_breached', `SLA missed: no rep accepted within ${Math.round(site.slaMs / 1000)} s (${SLA_TEXT[cause]})`, now, { cause });
+        return breach;
+      });
+    },
+
+    async pendingSla() {
+      const rows = await db
+        .select({ leadId: t.leads.id, dueAt: t.leads.slaDueAt })
+        .from(t.leads)
+        .where(and(isNotNull(t.leads.slaDueAt), isNull(t.leads.acceptedAt), ne(t.leads.routing, 'closed'), notExists(breachOfDue())));
+      return rows.map((r) => ({ leadId: r.leadId, dueAt: r.dueAt ?? 0 }));
+    },
+
+    async visitorStatus(leadId, _now, slots): Promise<VisitorStatus | null> {
+      const lead = await reader.lead(db, leadId);
+      if (!lead) return null;
+      if (lead.ownerId) {
+        const [rep] = await db.select({ name: t.users.name }).from(t.users).where(eq(t.users.id, lead.ownerId));
+        return { state: 'accepted', repName: rep?.name ?? 'A rep', at: lead.acceptedAt ?? lead.capturedAt };
+      }
+      if (lead.routing === 'scheduled' && lead.scheduledFor) return { state: 'scheduled', slot: new Date(lead.scheduledFor).toISOString() };
+      if (lead.routing === 'closed') return { state: 'closed' };
+      const promiseSeconds = Math.round((await ctx.site(db, lead.siteId)).slaMs / 1000);
+      // Queued for a reason that will not pass in seconds: offer later times instead.
+      if (lead.routing === 'waiting' && lead.queueReason && lead.queueReason !== 'owner_wait') {
+        return { state: 'no_rep', slots: slots(await reader.snapshot(db, lead, new Set())) };
+      }
+      return { state: 'waiting', since: lead.hotAt ?? lead.capturedAt, promiseSeconds };
+    },
+
+    async scheduleCallback(leadId, slotAt, now) {
+      return db.transaction(async (tx) => {
+        if (!(await lockLeadWorkspace(tx, leadId))) return false;
+        const lead = (await reader.lead(tx, leadId))!;
+        if (lead.routing !== 'waiting') return false;
+        const site = await ctx.site(tx, lead.siteId);
+        await tx
+          .update(t.leads)
+          .set({ routing: 'scheduled', scheduledFor: slotAt, slaDueAt: slotAt + site.slaMs, queueReason: null, roundStartedAt: slotAt })
+          .where(eq(t.leads.id, leadId));
+        await ctx.event(tx, lead, 'scheduled', `Visitor asked to be called at ${new Date(slotAt).toISOString()}`, now, { at: slotAt });
+        return true;
+      });
+    },
+
+    async warmLeads(workspaceId, limit) {
+      const leads = await db
+        .select()
+        .from(t.leads)
+        .where(and(eq(t.leads.workspaceId, workspaceId), eq(t.leads.stage, 'mql'), eq(t.leads.routing, 'closed'), isNull(t.leads.ownerId)))
+        .orderBy(asc(t.leads.capturedAt))
+        .limit(limit);
+      const none = new Set<string>();
+      const warm: WarmLead[] = [];
+      for (const lead of leads) {
+        const s = await reader.snapshot(db, lead, none);
+        const rule = matchRule(s.rules, s.lead);
+        warm.push({ leadId: lead.id, name: lead.name, score: lead.score, capturedAt: lead.capturedAt, teamId: rule && s.teams.has(rule.teamId) ? rule.teamId : null });
+      }
+      return warm;
+    },
+
+    async scheduledLeads() {
+      const rows = await db.select({ leadId: t.leads.id, at: t.leads.scheduledFor }).from(t.leads).where(eq(t.leads.routing, 'scheduled'));
+      return rows.map((r) => ({ leadId: r.leadId, at: r.at ?? 0 }));
+    },
+
+    // The same three lists as the SQLite twin; acting on them is claimed in expireOffer,
+    // recordSlaBreach and routeLead, so every process may read the same rows.
+    async dueWork(now, limit) {
+      const offers = await db
+        .select()
+        .from(t.offers)
+        .where(and(eq(t.offers.status, 'offered'), lte(t.offers.expiresAt, now)))
+        .orderBy(asc(t.offers.expiresAt))
+        .limit(limit);
+      const sla = await db
+        .select({ leadId: t.leads.id })
+        .from(t.leads)
+        .where(and(inArray(t.leads.routing, ['waiting', 'offered']), lte(t.leads.slaDueAt, now), isNull(t.leads.acceptedAt), notExists(breachOfDue())))
+        .orderBy(asc(t.leads.slaDueAt))
+        .limit(limit);
+      const scheduled = await db
+        .select({ leadId: t.leads.id })
+        .from(t.leads)
+        .where(and(eq(t.leads.routing, 'scheduled'), lte(t.leads.scheduledFor, now)))
+        .orderBy(asc(t.leads.scheduledFor))
+        .limit(limit);
+      return { offers: offers.map(toOpen), sla: sla.map((r) => r.leadId), scheduled: scheduled.map((r) => r.leadId) };
+    },
+  };
+
+  /** The breach row of the lead's current SLA deadline, for `not exists`. */
+  function breachOfDue() {
+    return db
+      .select({ id: t.slaBreaches.id })
+      .from(t.slaBreaches)
+      .where(and(eq(t.slaBreaches.leadId, t.leads.id), eq(t.slaBreaches.dueAt, t.leads.slaDueAt)));
+  }
+}

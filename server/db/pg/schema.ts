@@ -1,0 +1,365 @@
+// The PostgreSQL mirror of server/db/schema.ts: same export names, TS property names and SQL
+// names, so `$inferSelect` types match and the row mappers in server/db/sqlite/rows.ts are reused.
+// Times are epoch milliseconds in `bigint` (mode number): they outgrow a 32-bit `integer`.
+// Small counters, positions and scores stay `integer`. JSON stays `text` so the same
+// JSON.stringify/parse code works on both dialects.
+// test/integration/schema-parity.test.ts keeps this file in step with the SQLite one.
+// Migrations are generated from this file by drizzle-kit (`npm run db:generate`); never by hand.
+import { pgTable, text, integer, bigint, bigserial, boolean, doublePrecision, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+
+export const workspaces = pgTable('workspaces', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+});
+
+export const sites = pgTable(
+  'sites',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    name: text('name').notNull(),
+    siteKey: text('site_key').notNull(),
+    /** JSON array of origin patterns, e.g. `https://example.com`, `http://localhost:*`. */
+    allowedOrigins: text('allowed_origins').notNull(),
+    /** JSON SiteRules (questions, behaviour points, thresholds). */
+    rules: text('rules').notNull(),
+    launcherText: text('launcher_text').notNull(),
+    phoneRegion: text('phone_region').notNull(),
+    offerTimeoutMs: bigint('offer_timeout_ms', { mode: 'number' }).notNull(),
+    /** Target from hand-raise to accept; a miss is recorded as an SLA breach. */
+    slaMs: bigint('sla_ms', { mode: 'number' }).notNull().default(60_000),
+    /** A rep who lets this many offers in a row expire is set away (0 = never). */
+    missedOffersBeforeAway: integer('missed_offers_before_away').notNull().default(2),
+    /** JSON Cadence: business-day offsets of the follow-up attempts after no answer. */
+    followUpCadence: text('follow_up_cadence').notNull().default('{"offsetsBusinessDays":[0,1,2,4,7,10]}'),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [uniqueIndex('sites_site_key').on(t.siteKey), index('sites_workspace').on(t.workspaceId)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['admin', 'manager', 'rep'] }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    active: boolean('active').notNull().default(true),
+    /** The rep's own choice; "online" comes from live connections, not from here. */
+    presence: text('presence', { enum: ['available', 'away'] }).notNull().default('away'),
+    /** Why the rep is away when the system set it (missed offers); shown to them. */
+    awayReason: text('away_reason'),
+    /** When the rep was last offered a lead (for display). */
+    lastOfferedAt: bigint('last_offered_at', { mode: 'number' }),
+    /** Workspace-wide order of the last offer, for round robin; null = never offered. */
+    offerSeq: bigint('offer_seq', { mode: 'number' }),
+    /** Offers that expired in a row; reset by any answer. Persisted so a restart keeps it. */
+    missedInARow: integer('missed_in_a_row').notNull().default(0),
+    offerCapacity: integer('offer_capacity').notNull().default(1),
+    leadCapacity: integer('lead_capacity').notNull().default(5),
+    /** JSON string arrays. Territories are ISO country codes (`*` = everywhere). */
+    skills: text('skills').notNull().default('[]'),
+    languages: text('languages').notNull().default('[]'),
+    territories: text('territories').notNull().default('[]'),
+    /** JSON Hours narrowing the rep's teams' hours; null = the teams' hours. */
+    ownHours: text('own_hours'),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [uniqueIndex('users_email').on(t.email), index('users_workspace').on(t.workspaceId)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token: a stolen database dump does not yield live sessions. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    workspaceId: text('workspace_id').notNull(),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+export const leads = pgTable(
+  'leads',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    name: text('name').notNull(),
+    /** E.164, validated by libphonenumber-js on the way in. */
+    phone: text('phone').notNull(),
+    email: text('email'),
+    visitorId: text('visitor_id'),
+    pageUrl: text('page_url'),
+    /** JSON: question id -> answer. */
+    answers: text('answers').notNull(),
+    stage: text('stage').notNull(),
+    fit: text('fit').notNull(),
+    fitReason: text('fit_reason'),
+    score: integer('score').notNull(),
+    mql: boolean('mql').notNull(),
+    hot: boolean('hot').notNull(),
+    /** JSON Reason[]: why the engine decided what it did. */
+    reasons: text('reasons').notNull(),
+    rulesVersion: integer('rules_version').notNull(),
+    /** Routing state: waiting (needs a rep), offered, owned, scheduled, closed. */
+    routing: text('routing', { enum: ['waiting', 'offered', 'owned', 'scheduled', 'closed'] }).notNull(),
+    ownerId: text('owner_id').references(() => users.id),
+    scheduledFor: bigint('scheduled_for', { mode: 'number' }),
+    outcome: text('outcome'),
+    /** Hand-raise (or turned hot): the SLA clock and waiting order start here. */
+    hotAt: bigint('hot_at', { mode: 'number' }),
+    /** When a rep must have accepted; a breach is recorded at this time if none did. */
+    slaDueAt: bigint('sla_due_at', { mode: 'number' }),
+    /** Why a waiting lead is not offered (QueueReason); null while offered or not routed. */
+    queueReason: text('queue_reason'),
+    /** Offers made at or after this belong to the current routing round. */
+    roundStartedAt: bigint('round_started_at', { mode: 'number' }).notNull().default(0),
+    /** The routing rule that matched last (for the trail). */
+    ruleId: text('rule_id'),
+    /** Call attempts without contact (no answer, voicemail), for the follow-up cadence. */
+    contactAttempts: integer('contact_attempts').notNull().default(0),
+    /** The visitor's IANA time zone (from their browser), so a rep sees their local time. */
+    timeZone: text('time_zone'),
+    /** JSON SalesQualification: the four questions answered when the rep logged SQL. */
+    salesQualification: text('sales_qualification'),
+    // The speed-to-lead timeline, measured rather than assumed.
+    capturedAt: bigint('captured_at', { mode: 'number' }).notNull(),
+    qualifiedAt: bigint('qualified_at', { mode: 'number' }),
+    firstOfferedAt: bigint('first_offered_at', { mode: 'number' }),
+    acceptedAt: bigint('accepted_at', { mode: 'number' }),
+    firstCallAt: bigint('first_call_at', { mode: 'number' }),
+    outcomeAt: bigint('outcome_at', { mode: 'number' }),
+  },
+  (t) => [
+    index('leads_workspace_captured').on(t.workspaceId, t.capturedAt),
+    index('leads_routing').on(t.routing, t.capturedAt),
+    index('leads_workspace_routing').on(t.workspaceId, t.routing, t.hotAt),
+    index('leads_owner').on(t.ownerId),
+  ],
+);
+
+/** Every stage transition, with time, actor and reason: the closed-loop history. */
+export const stageChanges = pgTable(
+  'stage_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    leadId: text('lead_id').notNull().references(() => leads.id),
+    fromStage: text('from_stage'),
+    toStage: text('to_stage').notNull(),
+    /** `system` or a user id. */
+    actor: text('actor').notNull(),
+    reason: text('reason'),
+    at: bigint('at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('stage_changes_lead').on(t.leadId)],
+);
+
+/** A reservation: one lead offered to one rep until it is accepted, declined or expires. */
+export const offers = pgTable(
+  'offers',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    leadId: text('lead_id').notNull().references(() => leads.id),
+    repId: text('rep_id').notNull().references(() => users.id),
+    status: text('status', { enum: ['offered', 'accepted', 'declined', 'expired', 'taken'] }).notNull(),
+    offeredAt: bigint('offered_at', { mode: 'number' }).notNull(),
+    expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
+    respondedAt: bigint('responded_at', { mode: 'number' }),
+    reason: text('reason'),
+    /** Escalation step that made it: owner, team, overflow, everyone. */
+    step: text('step').notNull().default('team'),
+    ruleId: text('rule_id'),
+  },
+  (t) => [
+    index('offers_status_expires').on(t.status, t.expiresAt),
+    index('offers_rep_status').on(t.repId, t.status),
+    index('offers_lead').on(t.leadId),
+    // A broadcast opens several offers for one lead, but never two for the same rep; exactly
+    // one owner comes from the conditional accept, not from this index.
+    uniqueIndex('offers_one_open_per_lead_rep').on(t.leadId, t.repId).where(sql`status = 'offered'`),
+  ],
+);
+
+/** The lead's timeline and routing trail (offered to, skipped because, accepted by...). */
+export const leadEvents = pgTable(
+  'lead_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    leadId: text('lead_id').notNull().references(() => leads.id),
+    kind: text('kind').notNull(),
+    text: text('text').notNull(),
+    /** JSON details for the routing trail (rule id, rep ids, skip reasons...), or null. */
+    data: text('data'),
+    at: bigint('at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('lead_events_lead').on(t.leadId, t.at)],
+);
+
+/** Replays of `POST /v1/callbacks` by idempotency key return the first response. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    siteId: text('site_id').notNull(),
+    key: text('key').notNull(),
+    workspaceId: text('workspace_id').notNull(),
+    bodyHash: text('body_hash').notNull(),
+    leadId: text('lead_id').notNull(),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.key] }), index('idempotency_created').on(t.createdAt)],
+);
+
+/** Install-wide settings (the secret that signs visitor tokens). */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** A group of reps with business hours: the target of routing rules. */
+export const teams = pgTable(
+  'teams',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    name: text('name').notNull(),
+    /** JSON Hours: time zone, weekly intervals, holidays. */
+    hours: text('hours').notNull(),
+    /** Weighted routing's virtual time (stride scheduling). */
+    vtime: doublePrecision('vtime').notNull().default(0),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('teams_workspace').on(t.workspaceId)],
+);
+
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    teamId: text('team_id').notNull().references(() => teams.id),
+    repId: text('rep_id').notNull().references(() => users.id),
+    workspaceId: text('workspace_id').notNull(),
+    /** Share of leads under the weighted strategy. */
+    weight: integer('weight').notNull().default(1),
+    /** Weighted routing's pass for this member (stride scheduling). */
+    pass: doublePrecision('pass').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.repId] }), index('team_members_rep').on(t.repId)],
+);
+
+/** Ordered per site: conditions on the lead -> a team and a strategy, with escalation. */
+export const routingRules = pgTable(
+  'routing_rules',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    /** JSON Condition[]; empty = catch-all. */
+    conditions: text('conditions').notNull(),
+    teamId: text('team_id').notNull().references(() => teams.id),
+    strategy: text('strategy', { enum: ['round_robin', 'weighted', 'account_owner', 'broadcast'] }).notNull(),
+    overflowTeamId: text('overflow_team_id').references(() => teams.id),
+    escalateToEveryone: boolean('escalate_to_everyone').notNull().default(true),
+    /** JSON RepRequirements. */
+    requires: text('requires').notNull().default('{"skills":[],"languages":[],"territory":false}'),
+    ownerWaitMs: bigint('owner_wait_ms', { mode: 'number' }).notNull().default(15_000),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('routing_rules_site').on(t.siteId, t.position)],
+);
+
+/** Account ownership: leads from this email domain go to this rep first. */
+export const accountOwners = pgTable(
+  'account_owners',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    domain: text('domain').notNull(),
+    repId: text('rep_id').notNull().references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.domain] })],
+);
+
+/** The next call attempt a rep owes a lead (follow-up cadence), with its due time. */
+export const followUps = pgTable(
+  'follow_ups',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    leadId: text('lead_id').notNull().references(() => leads.id),
+    repId: text('rep_id').notNull().references(() => users.id),
+    /** Which attempt this is (2 = the first follow-up after the first call). */
+    attempt: integer('attempt').notNull(),
+    dueAt: bigint('due_at', { mode: 'number' }).notNull(),
+    status: text('status', { enum: ['open', 'done', 'cancelled'] }).notNull(),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    closedAt: bigint('closed_at', { mode: 'number' }),
+  },
+  (t) => [index('follow_ups_rep').on(t.repId, t.status, t.dueAt), index('follow_ups_lead').on(t.leadId)],
+);
+
+/** Notes reps write on a lead. */
+export const leadNotes = pgTable(
+  'lead_notes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    leadId: text('lead_id').notNull().references(() => leads.id),
+    authorId: text('author_id').notNull(),
+    text: text('text').notNull(),
+    at: bigint('at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('lead_notes_lead').on(t.leadId, t.at)],
+);
+
+/** Missed SLAs with their cause, for reports; the event also goes to the outbox. */
+export const slaBreaches = pgTable(
+  'sla_breaches',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    siteId: text('site_id').notNull(),
+    leadId: text('lead_id').notNull().references(() => leads.id),
+    dueAt: bigint('due_at', { mode: 'number' }).notNull(),
+    cause: text('cause').notNull(),
+    at: bigint('at', { mode: 'number' }).notNull(),
+  },
+  (t) => [uniqueIndex('sla_breaches_lead_due').on(t.leadId, t.dueAt), index('sla_breaches_workspace').on(t.workspaceId, t.at)],
+);
+
+/** Events for the outside world (webhooks, CRM), written in the transaction that caused them. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    /** e.g. `lead.sla_breached`. */
+    topic: text('topic').notNull(),
+    /** JSON payload. */
+    payload: text('payload').notNull(),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    deliveredAt: bigint('delivered_at', { mode: 'number' }),
+    attempts: integer('attempts').notNull().default(0),
+  },
+  (t) => [index('outbox_pending').on(t.deliveredAt, t.id)],
+);
+
+/**
+ * A named lease so only one process of a cluster runs singleton work (webhook delivery,
+ * retention): the holder renews it before `expiresAt`; anyone may take it once it has expired.
+ */
+export const leases = pgTable('leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  /** Epoch ms. */
+  expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
+});

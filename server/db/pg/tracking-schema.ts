@@ -1,0 +1,90 @@
+// The PostgreSQL mirror of server/db/tracking-schema.ts (behaviour tracking and rule versions).
+// Same names and types as the SQLite file; see server/db/pg/schema.ts for the type mapping.
+import { pgTable, text, integer, bigint, bigserial, boolean, index, primaryKey } from 'drizzle-orm/pg-core';
+
+/** One anonymous visitor of a site: first touch, traits, and the running qualification. */
+export const visitors = pgTable(
+  'visitors',
+  {
+    siteId: text('site_id').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    workspaceId: text('workspace_id').notNull(),
+    firstSeenAt: bigint('first_seen_at', { mode: 'number' }).notNull(),
+    lastSeenAt: bigint('last_seen_at', { mode: 'number' }).notNull(),
+    /** First-touch attribution: kept from the first batch, never overwritten. */
+    referrer: text('referrer'),
+    utmSource: text('utm_source'),
+    utmMedium: text('utm_medium'),
+    utmCampaign: text('utm_campaign'),
+    utmTerm: text('utm_term'),
+    utmContent: text('utm_content'),
+    landingUrl: text('landing_url'),
+    /** Visits counted from the widget's `returning` flag (1 = first visit). */
+    visits: integer('visits').notNull().default(1),
+    /** JSON traits from identify calls and captured forms. */
+    traits: text('traits').notNull().default('{}'),
+    /** JSON BehaviourState: incremental per-rule tallies, so one event scores in O(rules). */
+    behaviour: text('behaviour').notNull(),
+    score: integer('score').notNull().default(0),
+    fit: text('fit').notNull().default('unknown'),
+    mql: boolean('mql').notNull().default(false),
+    hot: boolean('hot').notNull().default(false),
+    rulesVersion: integer('rules_version').notNull(),
+    /** Set once the visitor is a known lead (identify with a phone, or a callback). */
+    leadId: text('lead_id'),
+    isBot: boolean('is_bot').notNull().default(false),
+    /** When the widget was told to invite them (at most once). */
+    invitedAt: bigint('invited_at', { mode: 'number' }),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.visitorId] }), index('visitors_lead').on(t.leadId), index('visitors_workspace_seen').on(t.workspaceId, t.lastSeenAt)],
+);
+
+/** Behaviour events as received. `at` is the server's receive time, which scoring uses. */
+export const events = pgTable(
+  'events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    siteId: text('site_id').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    type: text('type').notNull(),
+    name: text('name'),
+    url: text('url'),
+    clientAt: bigint('client_at', { mode: 'number' }).notNull(),
+    at: bigint('at', { mode: 'number' }).notNull(),
+    /** JSON flat properties, or null. */
+    props: text('props'),
+  },
+  (t) => [index('events_visitor').on(t.siteId, t.visitorId, t.id), index('events_workspace_at').on(t.workspaceId, t.at)],
+);
+
+/** Per-site tracking settings (consent mode, click selectors, protections). */
+export const siteSettings = pgTable('site_settings', {
+  siteId: text('site_id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  consent: text('consent', { enum: ['required', 'implied'] }).notNull().default('implied'),
+  /** JSON array of { selector, name }: clicks on matching elements become named events. */
+  trackSelectors: text('track_selectors').notNull().default('[]'),
+  /** Drop events from bots (User-Agent and behaviour limits). On by default. */
+  botFilter: boolean('bot_filter').notNull().default(true),
+  /** Events per second one visitor may send before the excess is dropped. */
+  maxEventsPerSecond: integer('max_events_per_second').notNull().default(20),
+  /** Callback forms submitted faster than this after opening are treated as bots (0 = off). */
+  minSubmitMs: integer('min_submit_ms').notNull().default(2000),
+});
+
+/** Every version of a site's rules; the published one is also copied to `sites.rules`. */
+export const rulesVersions = pgTable(
+  'rules_versions',
+  {
+    siteId: text('site_id').notNull(),
+    version: integer('version').notNull(),
+    workspaceId: text('workspace_id').notNull(),
+    rules: text('rules').notNull(),
+    status: text('status', { enum: ['draft', 'published', 'retired'] }).notNull(),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    createdBy: text('created_by'),
+    publishedAt: bigint('published_at', { mode: 'number' }),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.version] })],
+);

@@ -1,0 +1,38 @@
+// Cluster mode's replacement for "a timer for everything in every process": each process looks
+// for due work every `everyMs` and the store's claims (SKIP LOCKED, conditional updates) make
+// every expiry, SLA check and booked callback happen exactly once across the cluster. A process
+// killed mid-offer is covered by the others within one sweep of the offer's expiry.
+import type { Logger } from 'pino';
+import type { Router } from './router';
+
+/** Waiting leads whose wake-up timer lived in a process that is gone are re-routed this often (in sweeps). */
+const WAITING_PASS_EVERY = 5;
+
+export function startClusterSweeper(router: Router, everyMs: number, log: Logger) {
+  let running: Promise<void> | null = null;
+  let ticks = 0;
+  let stopped = false;
+
+  async function tick() {
+    ticks++;
+    // Drain a backlog (many offers expiring together) without waiting for the next tick.
+    while (!stopped && (await router.sweep()) >= 100) {}
+    if (!stopped && ticks % WAITING_PASS_EVERY === 0) await router.routeAllWaiting();
+  }
+
+  const timer = setInterval(() => {
+    if (running || stopped) return;
+    running = tick()
+      .catch((err) => log.error({ err }, 'cluster sweep failed'))
+      .finally(() => (running = null));
+  }, everyMs);
+  timer.unref();
+
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,132 @@
+// Opening the PostgreSQL store: three processes starting at once migrate one database exactly
+// once, every table of the pg schema exists afterwards, and a server that cannot be reached is a
+// StartupError that names the place but not the password. The advisory-lock helpers serialize.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getTableName, is, sql } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import { openPostgres, withAdvisoryLock, type PgDb } from '../../server/db/pg/open';
+import { lockWorkspace, workspaceOfLead } from '../../server/db/pg/locks';
+import { StartupError } from '../../server/db/sqlite/open';
+import * as core from '../../server/db/pg/schema';
+import * as tracking from '../../server/db/pg/tracking-schema';
+import * as admin from '../../server/db/pg/admin-schema';
+import * as abuse from '../../server/db/pg/abuse-schema';
+import { createTestDatabase, dropTestDatabase, TEST_DATABASE_URL } from '../helpers/databases';
+
+const TABLES = [core, tracking, admin, abuse]
+  .flatMap((mod) => Object.values(mod))
+  .filter((x): x is PgTable => is(x, PgTable))
+  .map((t) => getTableName(t))
+  .sort();
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.skipIf(!TEST_DATABASE_URL)('openPostgres', () => {
+  let url: string;
+  let dbs: PgDb[] = [];
+
+  beforeAll(async () => {
+    url = await createTestDatabase(TEST_DATABASE_URL!);
+    // Three processes starting together: without the lock their migrators race on CREATE.
+    dbs = await Promise.all([1, 2, 3].map(() => openPostgres(url, { max: 3 })));
+  });
+
+  afterAll(async () => {
+    await Promise.all(dbs.map((db) => db.$client.end()));
+    if (url) await dropTestDatabase(url);
+  });
+
+  it('creates every table of the pg schema, applying each migration once', async () => {
+    const { rows } = await dbs[0].$client.query<{ name: string }>(`select table_name as name from information_schema.tables where table_schema = 'public' order by 1`);
+    expect(rows.map((r) => r.name).sort()).toEqual(TABLES);
+    const applied = await dbs[1].$client.query<{ n: number }>('select count(*)::int as n from drizzle.__drizzle_migrations');
+    expect(applied.rows[0].n).toBe(1);
+  });
+
+  it('opens an already migrated database again without changes', async () => {
+    const again = await openPostgres(url, { max: 2 });
+    try {
+      const applied = await again.$client.query<{ n: number }>('select count(*)::int as n from drizzle.__drizzle_migrations');
+      expect(applied.rows[0].n).toBe(1);
+    } finally {
+      await again.$client.end();
+    }
+  });
+
+  it('reads epoch-ms bigints and booleans back as JS numbers and booleans', async () => {
+    const farFuture = 32_503_680_000_000; // year 3000: beyond a 32-bit integer
+    await dbs[0].insert(core.workspaces).values({ id: 'w-num', name: 'N', createdAt: farFuture });
+    const [row] = await dbs[1].select().from(core.workspaces).where(sql`id = 'w-num'`);
+    expect(row.createdAt).toBe(farFuture);
+    await dbs[0].insert(tracking.siteSettings).values({ siteId: 's-num', workspaceId: 'w-num' });
+    const [settings] = await dbs[2].select().from(tracking.siteSettings).where(sql`site_id = 's-num'`);
+    expect(settings.botFilter).toBe(true);
+  });
+
+  it('fails with a StartupError naming host and database but not the password', async () => {
+    const err = await openPostgres('postgres://sixty:s3cret-pw@127.0.0.1:1/nowhere', { connectionTimeoutMs: 2000 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StartupError);
+    const message = (err as Error).message;
+    expect(message).toContain('127.0.0.1:1/nowhere');
+    expect(message).not.toContain('s3cret-pw');
+  });
+
+  it('fails with a StartupError when the database does not exist', async () => {
+    const missing = new URL(url);
+    missing.pathname = '/sixty_t_does_not_exist';
+    const err = await openPostgres(missing.toString()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StartupError);
+    expect((err as Error).message).toContain('sixty_t_does_not_exist');
+  });
+
+  it('rejects a URL that is not postgres:// as a StartupError', async () => {
+    await expect(openPostgres('mysql://root:hunter2@db/x')).rejects.toBeInstanceOf(StartupError);
+    await expect(openPostgres('not a url')).rejects.toBeInstanceOf(StartupError);
+  });
+
+  it('withAdvisoryLock runs one holder at a time across processes', async () => {
+    let inside = 0;
+    let most = 0;
+    const work = (db: PgDb) =>
+      withAdvisoryLock(db, 'test:seed', async () => {
+        inside++;
+        most = Math.max(most, inside);
+        await db.execute(sql`select 1`); // the pool still serves while the lock client is set aside
+        await sleep(50);
+        inside--;
+      });
+    await Promise.all(dbs.flatMap((db) => [work(db), work(db)]));
+    expect(most).toBe(1);
+  });
+
+  it('lockWorkspace serializes transactions of one workspace, not of others', async () => {
+    const order: string[] = [];
+    const hold = (db: PgDb, ws: string, label: string, ms: number) =>
+      db.transaction(async (tx) => {
+        await lockWorkspace(tx, ws);
+        order.push(`${label}:in`);
+        await sleep(ms);
+        order.push(`${label}:out`);
+      });
+    const first = hold(dbs[0], 'ws-a', 'a1', 200);
+    await sleep(50);
+    await Promise.all([first, hold(dbs[1], 'ws-a', 'a2', 0), hold(dbs[2], 'ws-b', 'b', 0)]);
+    // b does not wait for a1; a2 does.
+    expect(order.indexOf('b:out')).toBeLessThan(order.indexOf('a1:out'));
+    expect(order.indexOf('a2:in')).toBeGreaterThan(order.indexOf('a1:out'));
+  });
+
+  it('workspaceOfLead reads the lead workspace, or null', async () => {
+    const db = dbs[0];
+    await db.insert(core.workspaces).values({ id: 'w1', name: 'W', createdAt: 1 });
+    await db.insert(core.sites).values({ id: 's1', workspaceId: 'w1', name: 'S', siteKey: 'k1', allowedOrigins: '[]', rules: '{}', launcherText: 'x', phoneRegion: 'US', offerTimeoutMs: 1000, createdAt: 1 });
+    await db.insert(core.leads).values({
+      id: 'l1', workspaceId: 'w1', siteId: 's1', name: 'L', phone: '+15555550100', answers: '{}', stage: 'new', fit: 'unknown', score: 0,
+      mql: false, hot: false, reasons: '[]', rulesVersion: 1, routing: 'waiting', capturedAt: 1,
+    });
+    await db.transaction(async (tx) => {
+      expect(await workspaceOfLead(tx, 'l1')).toBe('w1');
+      expect(await workspaceOfLead(tx, 'nope')).toBeNull();
+    });
+  });
+});
