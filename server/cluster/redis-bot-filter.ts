@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { MemoryBotFilter, PAGE_BURST, PAGE_BURST_MS, PAGE_MEMORY_MS, type BotFilter, type BotVerdict } from '../tracking/bot-filter';
 import type { RedisConnection } from './redis';
 import { luaScript, withDeadline } from './lua-script';
+import { redisOrLocal } from './redis-fallback';
 
 /** An event batch never waits longer than this on Redis for its bot check. */
 const DEADLINE_MS = 500;
@@ -54,24 +55,23 @@ return { 0, keep }
 /** One visitor's pace counted across every process; each process's own counters while Redis is away. */
 export class RedisBotFilter implements BotFilter {
   private readonly fallback = new MemoryBotFilter();
-  private failing = false;
+  private readonly ask: ReturnType<typeof redisOrLocal>;
 
   constructor(
     private readonly redis: RedisConnection,
-    private readonly log: Logger,
-  ) {}
+    log: Logger,
+  ) {
+    this.ask = redisOrLocal(redis, log, 'bot limits');
+  }
 
   async check(key: string, events: number, pageViewTimes: number[], maxPerSecond: number, now: number): Promise<BotVerdict> {
-    if (!this.redis.client.isReady) return this.fallback.checkNow(key, events, pageViewTimes, maxPerSecond, now);
-    try {
-      const args = [now, events, maxPerSecond, JSON.stringify(pageViewTimes), PAGE_BURST, PAGE_BURST_MS, PAGE_MEMORY_MS];
-      const [bot, keep] = (await withDeadline(CHECK(this.redis.client, [`${this.redis.prefix}:bot:${key}`], args), DEADLINE_MS)) as [number, number?];
-      this.failing = false;
-      return bot === 1 ? { ok: false, why: 'page_speed' } : { ok: true, keep: keep ?? 0 };
-    } catch (err) {
-      if (!this.failing) this.log.warn({ err: (err as Error).message }, 'bot limits fall back to this process until Redis answers');
-      this.failing = true;
-      return this.fallback.checkNow(key, events, pageViewTimes, maxPerSecond, now);
-    }
+    return this.ask(
+      async (): Promise<BotVerdict> => {
+        const args = [now, events, maxPerSecond, JSON.stringify(pageViewTimes), PAGE_BURST, PAGE_BURST_MS, PAGE_MEMORY_MS];
+        const [bot, keep] = (await withDeadline(CHECK(this.redis.client, [`${this.redis.prefix}:bot:${key}`], args), DEADLINE_MS)) as [number, number?];
+        return bot === 1 ? { ok: false, why: 'page_speed' } : { ok: true, keep: keep ?? 0 };
+      },
+      () => this.fallback.checkNow(key, events, pageViewTimes, maxPerSecond, now),
+    );
   }
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { MemoryRateLimiter, verdict, type RateHit, type RateLimiter } from '../http/rate-limit';
 import type { RedisConnection } from './redis';
 import { luaScript, withDeadline } from './lua-script';
+import { redisOrLocal } from './redis-fallback';
 
 /** A request never waits longer than this on Redis for its rate limit. */
 const DEADLINE_MS = 500;
@@ -23,31 +24,26 @@ end
 return { redis.call('HINCRBY', KEYS[1], 'count', 1), start }
 `);
 
-/**
- * Every process of a cluster counts against one budget. While Redis is away each process
- * falls back to its own counters: limits get looser by the number of processes, never off,
- * and no request waits for Redis to come back.
- */
+/** Every process of a cluster counts against one budget; its own counters while Redis is away (redis-fallback.ts). */
 export class RedisRateLimiter implements RateLimiter {
   private readonly fallback = new MemoryRateLimiter();
-  private failing = false;
+  private readonly ask: ReturnType<typeof redisOrLocal>;
 
   constructor(
     private readonly redis: RedisConnection,
-    private readonly log: Logger,
-  ) {}
+    log: Logger,
+  ) {
+    this.ask = redisOrLocal(redis, log, 'rate limits');
+  }
 
   async hit(key: string, limit: number, windowMs: number, now: number): Promise<RateHit> {
-    if (!this.redis.client.isReady) return this.fallback.hitNow(key, limit, windowMs, now);
-    try {
-      const [count, start] = (await withDeadline(HIT(this.redis.client, [this.keyOf(key)], [now, windowMs]), DEADLINE_MS)) as [number, number];
-      this.failing = false;
-      return verdict(count, limit, start + windowMs, now);
-    } catch (err) {
-      if (!this.failing) this.log.warn({ err: (err as Error).message }, 'rate limits fall back to this process until Redis answers');
-      this.failing = true;
-      return this.fallback.hitNow(key, limit, windowMs, now);
-    }
+    return this.ask(
+      async () => {
+        const [count, start] = (await withDeadline(HIT(this.redis.client, [this.keyOf(key)], [now, windowMs]), DEADLINE_MS)) as [number, number];
+        return verdict(count, limit, start + windowMs, now);
+      },
+      () => this.fallback.hitNow(key, limit, windowMs, now),
+    );
   }
 
   // Keys carry client addresses and email addresses: hashed, Redis holds neither, and a

@@ -493,6 +493,8 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
       await side.insert('leadEvents', [{ workspaceId: ws, leadId: 'l-erase', kind: 'captured', text: 'Erin asked', at: NOW }]);
       await side.insert('stageChanges', [{ workspaceId: ws, leadId: 'l-erase', fromStage: 'visitor', toStage: 'hot', actor: 'system', at: NOW }]);
       await side.insert('followUps', [{ id: 'f-erase', workspaceId: ws, leadId: 'l-erase', repId: 'u-ana', attempt: 2, dueAt: NOW + DAY, status: 'open', createdAt: NOW }]);
+      // A rep's note on the lead: erasure once failed on it (foreign key) when lead_notes was not swept.
+      await side.insert('leadNotes', [{ workspaceId: ws, leadId: 'l-erase', authorId: 'u-ana', text: 'Called, asked for Tuesday', at: NOW }]);
       await side.insert('slaBreaches', [{ workspaceId: ws, siteId: 's-rep', leadId: 'l-erase', dueAt: NOW + 60_000, cause: 'x', at: NOW + 60_000 }]);
       await side.insert('idempotencyKeys', [{ siteId: 's-rep', key: 'k-erase', workspaceId: ws, bodyHash: 'h', leadId: 'l-erase', createdAt: NOW }]);
       await side.insert('callbackRequests', [{ workspaceId: ws, siteId: 's-rep', phone, email: 'erase.me@private.test', leadId: 'l-erase', at: NOW }]);
@@ -523,6 +525,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
       ['events', 3],
       ['visitors', 3],
       ['lead_events', 1],
+      ['lead_notes', 1],
       ['stage_changes', 1],
       ['offers', 1],
       ['follow_ups', 1],

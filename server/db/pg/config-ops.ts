@@ -5,50 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { toRule } from '../sqlite/rows';
-import type { NewRoutingRule, Store } from '../store';
+import { memberWeight, ownerDomain, repColumns, ruleColumns, ruleRow, siteRoutingColumns, siteRow, teamColumns, toRepSettingsView } from '../columns';
+import type { ConfigOps } from '../op-types';
 import type { StoreContext } from './context';
 import { lockWorkspace } from './locks';
 import * as t from './schema';
 
-type ConfigOps = Pick<
-  Store,
-  | 'createTeam'
-  | 'updateTeam'
-  | 'setTeamMembers'
-  | 'teams'
-  | 'createRoutingRule'
-  | 'updateRoutingRule'
-  | 'deleteRoutingRule'
-  | 'routingRules'
-  | 'updateRep'
-  | 'setAccountOwner'
-  | 'updateSiteRouting'
-  | 'reorderRoutingRules'
-  | 'repSettings'
-  | 'accountOwners'
-  | 'setAccountOwners'
-  | 'createSite'
->;
-
-/** How account-owner domains are stored: `@Acme.com ` -> `acme.com`. */
-const ownerDomain = (raw: string) => raw.trim().toLowerCase().replace(/^@/, '');
-
 export function configOps(ctx: StoreContext): ConfigOps {
   const { db } = ctx;
-
-  function ruleColumns(r: Partial<NewRoutingRule>) {
-    return {
-      ...(r.name !== undefined ? { name: r.name } : {}),
-      ...(r.position !== undefined ? { position: r.position } : {}),
-      ...(r.conditions !== undefined ? { conditions: JSON.stringify(r.conditions) } : {}),
-      ...(r.teamId !== undefined ? { teamId: r.teamId } : {}),
-      ...(r.strategy !== undefined ? { strategy: r.strategy } : {}),
-      ...(r.overflowTeamId !== undefined ? { overflowTeamId: r.overflowTeamId } : {}),
-      ...(r.escalateToEveryone !== undefined ? { escalateToEveryone: r.escalateToEveryone } : {}),
-      ...(r.requires !== undefined ? { requires: JSON.stringify({ skills: [], languages: [], territory: false, ...r.requires }) } : {}),
-      ...(r.ownerWaitMs !== undefined ? { ownerWaitMs: r.ownerWaitMs } : {}),
-    };
-  }
 
   return {
     async createTeam(workspaceId, team, now) {
@@ -56,14 +20,14 @@ export function configOps(ctx: StoreContext): ConfigOps {
         const id = randomUUID();
         await tx.insert(t.teams).values({ id, workspaceId, name: team.name, hours: JSON.stringify(team.hours), createdAt: now });
         if (team.members.length) {
-          await tx.insert(t.teamMembers).values(team.members.map((m) => ({ teamId: id, repId: m.repId, workspaceId, weight: Math.max(1, m.weight ?? 1) })));
+          await tx.insert(t.teamMembers).values(team.members.map((m) => ({ teamId: id, repId: m.repId, workspaceId, weight: memberWeight(m) })));
         }
         return id;
       });
     },
 
     async updateTeam(teamId, patch) {
-      const set = { ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.hours !== undefined ? { hours: JSON.stringify(patch.hours) } : {}) };
+      const set = teamColumns(patch);
       if (Object.keys(set).length) await db.update(t.teams).set(set).where(eq(t.teams.id, teamId));
     },
 
@@ -79,7 +43,7 @@ export function configOps(ctx: StoreContext): ConfigOps {
         await tx.delete(t.teamMembers).where(eq(t.teamMembers.teamId, teamId));
         if (members.length) {
           await tx.insert(t.teamMembers).values(
-            members.map((m) => ({ teamId, repId: m.repId, workspaceId: team!.workspaceId, weight: Math.max(1, m.weight ?? 1), pass: passes.get(m.repId) ?? team!.vtime })),
+            members.map((m) => ({ teamId, repId: m.repId, workspaceId: team!.workspaceId, weight: memberWeight(m), pass: passes.get(m.repId) ?? team!.vtime })),
           );
         }
       });
@@ -110,18 +74,7 @@ export function configOps(ctx: StoreContext): ConfigOps {
           .from(t.routingRules)
           .where(eq(t.routingRules.siteId, siteId));
         const id = randomUUID();
-        await tx.insert(t.routingRules).values({
-          id,
-          workspaceId: site.workspaceId,
-          siteId,
-          position: rule.position ?? (last?.max ?? 0) + 1,
-          name: rule.name,
-          conditions: JSON.stringify(rule.conditions),
-          teamId: rule.teamId,
-          strategy: rule.strategy,
-          createdAt: now,
-          ...ruleColumns({ overflowTeamId: rule.overflowTeamId, escalateToEveryone: rule.escalateToEveryone, requires: rule.requires, ownerWaitMs: rule.ownerWaitMs }),
-        });
+        await tx.insert(t.routingRules).values(ruleRow(id, site.workspaceId, siteId, rule.position ?? (last?.max ?? 0) + 1, rule, now));
         return id;
       });
     },
@@ -165,18 +118,7 @@ export function configOps(ctx: StoreContext): ConfigOps {
         .from(t.users)
         .where(and(eq(t.users.workspaceId, workspaceId), eq(t.users.active, true)))
         .orderBy(asc(t.users.createdAt));
-      return users.map((u) => ({
-        id: u.id,
-        name: u.name,
-        email: u.email,
-        role: u.role,
-        offerCapacity: u.offerCapacity,
-        leadCapacity: u.leadCapacity,
-        skills: JSON.parse(u.skills),
-        languages: JSON.parse(u.languages),
-        territories: JSON.parse(u.territories),
-        ownHours: u.ownHours ? JSON.parse(u.ownHours) : null,
-      }));
+      return users.map(toRepSettingsView);
     },
 
     async accountOwners(workspaceId) {
@@ -198,33 +140,12 @@ export function configOps(ctx: StoreContext): ConfigOps {
 
     async createSite(workspaceId, s, now) {
       const id = randomUUID();
-      await db.insert(t.sites).values({
-        id,
-        workspaceId,
-        name: s.name,
-        siteKey: s.siteKey,
-        allowedOrigins: JSON.stringify(s.allowedOrigins),
-        rules: JSON.stringify(s.rules),
-        launcherText: s.launcherText,
-        phoneRegion: s.phoneRegion,
-        offerTimeoutMs: s.offerTimeoutMs,
-        slaMs: s.slaMs,
-        missedOffersBeforeAway: s.missedOffersBeforeAway,
-        followUpCadence: JSON.stringify(s.followUpCadence),
-        createdAt: now,
-      });
+      await db.insert(t.sites).values(siteRow(id, workspaceId, s, now));
       return id;
     },
 
     async updateRep(repId, patch) {
-      const set = {
-        ...(patch.offerCapacity !== undefined ? { offerCapacity: Math.max(1, patch.offerCapacity) } : {}),
-        ...(patch.leadCapacity !== undefined ? { leadCapacity: Math.max(1, patch.leadCapacity) } : {}),
-        ...(patch.skills !== undefined ? { skills: JSON.stringify(patch.skills) } : {}),
-        ...(patch.languages !== undefined ? { languages: JSON.stringify(patch.languages) } : {}),
-        ...(patch.territories !== undefined ? { territories: JSON.stringify(patch.territories.map((c) => c.toUpperCase())) } : {}),
-        ...(patch.ownHours !== undefined ? { ownHours: patch.ownHours ? JSON.stringify(patch.ownHours) : null } : {}),
-      };
+      const set = repColumns(patch);
       if (Object.keys(set).length) await db.update(t.users).set(set).where(eq(t.users.id, repId));
     },
 
@@ -242,12 +163,7 @@ export function configOps(ctx: StoreContext): ConfigOps {
     },
 
     async updateSiteRouting(siteId, patch) {
-      const set = {
-        ...(patch.offerTimeoutMs !== undefined ? { offerTimeoutMs: patch.offerTimeoutMs } : {}),
-        ...(patch.slaMs !== undefined ? { slaMs: patch.slaMs } : {}),
-        ...(patch.missedOffersBeforeAway !== undefined ? { missedOffersBeforeAway: patch.missedOffersBeforeAway } : {}),
-        ...(patch.followUpCadence !== undefined ? { followUpCadence: JSON.stringify(patch.followUpCadence) } : {}),
-      };
+      const set = siteRoutingColumns(patch);
       if (Object.keys(set).length) await db.update(t.sites).set(set).where(eq(t.sites.id, siteId));
       ctx.forgetSite(siteId);
     },

@@ -3,6 +3,7 @@
 // write goes through the connection it is given, so inside a transaction it sees (and joins) it.
 import { and, asc, eq } from 'drizzle-orm';
 import type { LeadCard, OfferView, Stage } from '../../../shared/api';
+import { createSiteCache } from '../site-cache';
 import type { Site } from '../store';
 import { toLeadCard, toSite } from '../sqlite/rows';
 import { createLeadExtras } from './lead-extras';
@@ -27,14 +28,9 @@ export interface StoreContext {
   offerView(conn: PgConn, offerId: string): Promise<OfferView | null>;
 }
 
-/**
- * How long a site row is trusted from memory (real time: a cache, not domain logic). Another
- * process may change a site; this bounds how long this one routes on the old settings.
- */
-const SITE_TTL_MS = 2000;
-
 export function createContext(db: PgDb): StoreContext {
-  const siteCache = new Map<string, { site: Site; at: number }>();
+  // Another process may change a site; the cache's time-to-live bounds how long this one routes on the old settings.
+  const siteCache = createSiteCache();
   const extras = createLeadExtras(db);
 
   const ctx: StoreContext = {
@@ -42,17 +38,17 @@ export function createContext(db: PgDb): StoreContext {
     reader: createSnapshotReader(),
 
     async site(conn, siteId) {
-      const cached = siteCache.get(siteId);
-      if (cached && Date.now() - cached.at < SITE_TTL_MS) return cached.site;
+      const cached = siteCache.fresh(siteId);
+      if (cached) return cached;
       const [row] = await conn.select().from(t.sites).where(eq(t.sites.id, siteId));
       if (!row) throw new Error(`site ${siteId} missing`);
       const s = toSite(row);
-      siteCache.set(siteId, { site: s, at: Date.now() });
+      siteCache.remember(s);
       return s;
     },
 
     forgetSite(siteId) {
-      siteCache.delete(siteId);
+      siteCache.forget(siteId);
     },
 
     async event(conn, lead, kind, text, at, data) {

@@ -1,31 +1,14 @@
 // What the lead card shows beyond the lead row, read from PostgreSQL: where they came from,
 // what they did on the site, notes and the sales-qualification answers.
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
-import type { LeadCard, SalesQualification } from '../../../shared/api';
+import { cardExtras, TRAIL_LIMIT, type Extras, type LeadRowForExtras } from '../card-extras';
 import { parseJson } from '../sqlite/rows';
 import type { PgConn, PgDb } from './open';
 import * as t from './schema';
 import * as tr from './tracking-schema';
 
-/** The card shows the latest this many behaviour events. */
-const TRAIL_LIMIT = 60;
-
 /** Behaviour worth showing a rep; heartbeats and the like are not. */
 const TRAIL_TYPES = ['page_view', 'download', 'outbound', 'click', 'custom', 'form_submit'];
-
-const UTM_KEYS = ['source', 'medium', 'campaign', 'term', 'content'] as const;
-
-interface LeadRowForExtras {
-  id: string;
-  siteId: string;
-  visitorId: string | null;
-  timeZone: string | null;
-  salesQualification: string | null;
-  hotAt: number | null;
-  slaDueAt: number | null;
-}
-
-type Extras = Pick<LeadCard, 'company' | 'timeZone' | 'pageTrail' | 'source' | 'visits' | 'firstSeenAt' | 'hotAt' | 'slaDueAt' | 'notes' | 'qualificationAnswers'>;
 
 // The db is unused today (every read goes through the caller's connection) but kept so the
 // factory matches the SQLite twin, which prepares its statements on it.
@@ -67,19 +50,12 @@ export function createLeadExtras(_db: PgDb) {
       .orderBy(asc(t.leadNotes.at), asc(t.leadNotes.id));
 
     const traits = v ? parseJson<Record<string, unknown>>(v.traits, {}) : {};
-    const utm: Record<string, string> = {};
-    if (v) for (const k of UTM_KEYS) if (typeof v[k] === 'string') utm[k] = v[k];
-    return {
-      company: typeof traits.company === 'string' ? traits.company : null,
-      timeZone: lead.timeZone,
-      pageTrail: trail.reverse(),
-      source: v ? { referrer: v.referrer, landingUrl: v.landingUrl, utm } : null,
-      visits: v?.visits ?? 1,
-      firstSeenAt: v?.firstSeenAt ?? null,
-      hotAt: lead.hotAt,
-      slaDueAt: lead.slaDueAt,
-      notes: notes.map((n) => ({ at: n.at, author: n.author ?? 'Someone', text: n.text })),
-      qualificationAnswers: lead.salesQualification ? (JSON.parse(lead.salesQualification) as SalesQualification) : null,
-    };
+    return cardExtras(
+      lead,
+      v,
+      traits,
+      trail.reverse(),
+      notes.map((n) => ({ at: n.at, author: n.author ?? 'Someone', text: n.text })),
+    );
   };
 }

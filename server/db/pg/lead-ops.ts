@@ -6,22 +6,16 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { MyLeadRow, Stage } from '../../../shared/api';
 import { checkTransition } from '../../../shared/lifecycle';
 import { NO_CONTACT_OUTCOMES } from '../../../shared/outcomes';
-import type { OutcomeInput } from '../../../shared/schemas/console.schema';
-import { weeklyHours } from '../../routing/hours.core';
 import { planFollowUp } from '../../routing/plan-follow-up.core';
 import type { Hours } from '../../routing/routing.types';
-import { OUTCOME_STAGE, OUTCOME_TEXT } from '../sqlite/lead-ops';
+import { captureTrail, capturedLeadRow, followUpText, nurtureText, OUTCOME_STAGE, outcomeColumns, outcomeText, WEEKDAYS_9_TO_5 } from '../lead-rows';
+import type { LeadOps } from '../op-types';
 import { parseJson } from '../sqlite/rows';
-import type { CallbackResult, Store } from '../store';
+import type { CallbackResult } from '../store';
 import type { StoreContext } from './context';
 import { lockWorkspace } from './locks';
 import type { PgTx } from './open';
 import * as t from './schema';
-
-type LeadOps = Pick<Store, 'recordCallback' | 'leadCard' | 'leadWorkspace' | 'myLeads' | 'recordCallAttempt' | 'recordOutcome' | 'followUps'>;
-
-/** Business days for a follow-up when the owner has no team or hours of their own. */
-const WEEKDAYS_9_TO_5 = weeklyHours('UTC', [1, 2, 3, 4, 5], '09:00', '17:00');
 
 export function leadOps(ctx: StoreContext): LeadOps {
   const { db } = ctx;
@@ -70,36 +64,11 @@ export function leadOps(ctx: StoreContext): LeadOps {
             return prior.bodyHash === cmd.idempotency.bodyHash ? { kind: 'replay', leadId: prior.leadId } : { kind: 'conflict' };
           }
         }
-        const q = cmd.qualification;
-        await tx.insert(t.leads).values({
-          ...lead,
-          stage: 'visitor',
-          name: cmd.name,
-          phone: cmd.phoneE164,
-          email: cmd.email,
-          visitorId: cmd.visitorId,
-          timeZone: cmd.timeZone ?? null,
-          pageUrl: cmd.pageUrl,
-          answers: JSON.stringify(cmd.answers),
-          fit: q.fit.status,
-          fitReason: q.fit.reason ?? null,
-          score: q.score,
-          mql: q.mql,
-          hot: q.hot,
-          reasons: JSON.stringify(q.reasons),
-          rulesVersion: q.rulesVersion,
-          // Only hot MQLs are offered live; the router offers this one right after the commit.
-          routing: q.hot ? 'waiting' : 'closed',
-          hotAt: q.hot ? cmd.now : null,
-          slaDueAt: q.hot ? cmd.now + cmd.site.slaMs : null,
-          roundStartedAt: cmd.now,
-          capturedAt: cmd.now,
-          qualifiedAt: cmd.now,
-        });
-        await ctx.event(tx, lead, 'captured', `Asked for a callback${cmd.pageUrl ? ` on ${cmd.pageUrl}` : ''}`, cmd.now);
-        const why = q.fit.status === 'fails' ? (q.fit.reason ?? 'Disqualified by a must-have answer') : q.reasons.map((r) => r.text).join('; ');
-        await ctx.moveStage(tx, lead, cmd.stage, 'system', why || null, cmd.now);
-        await ctx.event(tx, lead, 'qualified', `Qualified as ${cmd.stage.toUpperCase()} (score ${q.score}, rules v${q.rulesVersion})`, cmd.now);
+        await tx.insert(t.leads).values(capturedLeadRow(cmd, lead));
+        const trail = captureTrail(cmd);
+        await ctx.event(tx, lead, 'captured', trail.captured, cmd.now);
+        await ctx.moveStage(tx, lead, cmd.stage, 'system', trail.why, cmd.now);
+        await ctx.event(tx, lead, 'qualified', trail.qualified, cmd.now);
         return { kind: 'created', leadId: lead.id };
       });
     },
@@ -158,16 +127,10 @@ export function leadOps(ctx: StoreContext): LeadOps {
         }
         await tx
           .update(t.leads)
-          .set({
-            outcome: input.outcome,
-            outcomeAt: now,
-            firstCallAt: lead.firstCallAt ?? now,
-            ...(input.qualification ? { salesQualification: JSON.stringify(input.qualification) } : {}),
-          })
+          .set(outcomeColumns(lead, input, now))
           .where(eq(t.leads.id, leadId));
         if (input.notes?.trim()) await tx.insert(t.leadNotes).values({ workspaceId, leadId, authorId: userId, text: input.notes.trim(), at: now });
-        const extra = [input.reason, input.notes].filter((s) => s && s.trim()).join(' - ');
-        await ctx.event(tx, lead, 'outcome', `${OUTCOME_TEXT[input.outcome]}${extra ? `: ${extra}` : ''}`, now);
+        await ctx.event(tx, lead, 'outcome', outcomeText(input), now);
 
         if (NO_CONTACT_OUTCOMES.includes(input.outcome)) {
           const attempts = lead.contactAttempts + 1;
@@ -179,7 +142,7 @@ export function leadOps(ctx: StoreContext): LeadOps {
             await tx
               .insert(t.followUps)
               .values({ id: randomUUID(), workspaceId, leadId, repId: userId, attempt: plan.attempt, dueAt: plan.dueAt, status: 'open', createdAt: now });
-            await ctx.event(tx, lead, 'follow_up', `Next call attempt (${plan.attempt}) due ${new Date(plan.dueAt).toISOString()}`, now, {
+            await ctx.event(tx, lead, 'follow_up', followUpText(plan), now, {
               attempt: plan.attempt,
               dueAt: plan.dueAt,
             });
@@ -189,7 +152,7 @@ export function leadOps(ctx: StoreContext): LeadOps {
               await ctx.moveStage(tx, { ...lead, stage: current!.stage }, 'nurture', 'system', plan.reason, now);
             }
             await tx.update(t.leads).set({ routing: 'closed' }).where(eq(t.leads.id, leadId));
-            await ctx.event(tx, lead, 'nurture', `Back to nurture: ${plan.reason}`, now, { reason: plan.reason });
+            await ctx.event(tx, lead, 'nurture', nurtureText(plan.reason), now, { reason: plan.reason });
           }
         } else {
           // Contact made or the lead is settled: no more attempts owed.

@@ -4,6 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { toSite, toUser } from '../sqlite/rows';
+import { siteRow, userRow } from '../columns';
 import type { NewWorkspace, Store, User } from '../store';
 import { configOps } from './config-ops';
 import { createContext } from './context';
@@ -44,23 +45,8 @@ export function createPgStore(db: PgDb): Store {
       return db.transaction(async (tx) => {
         const workspaceId = randomUUID();
         await tx.insert(t.workspaces).values({ id: workspaceId, name: w.workspace.name, createdAt: now });
-        const sites = w.sites.map((s) => ({
-          id: randomUUID(),
-          workspaceId,
-          name: s.name,
-          siteKey: s.siteKey,
-          allowedOrigins: JSON.stringify(s.allowedOrigins),
-          rules: JSON.stringify(s.rules),
-          launcherText: s.launcherText,
-          phoneRegion: s.phoneRegion,
-          offerTimeoutMs: s.offerTimeoutMs,
-          slaMs: s.slaMs,
-          missedOffersBeforeAway: s.missedOffersBeforeAway,
-          followUpCadence: JSON.stringify(s.followUpCadence),
-          createdAt: now,
-        }));
-        // Each user gets a distinct join time so round robin's first-use order is stable.
-        const users = w.users.map((u, i) => ({ id: randomUUID(), workspaceId, ...u, email: u.email.toLowerCase(), createdAt: now + i }));
+        const sites = w.sites.map((s) => siteRow(randomUUID(), workspaceId, s, now));
+        const users = w.users.map((u, i) => userRow(randomUUID(), workspaceId, u, i, now));
         if (sites.length) await tx.insert(t.sites).values(sites);
         if (users.length) await tx.insert(t.users).values(users);
         return { workspaceId, userIds: users.map((u) => u.id), siteIds: sites.map((s) => s.id) };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ExportRow, ReportsStore } from '../../reports/reports-store';
+import { funnelLeads } from '../report-rows';
 import type { SpeedLead } from '../../reports/speed-to-lead.core';
 import type { PgDb } from './open';
 
@@ -48,15 +49,7 @@ export function createReportsOps(db: PgDb): ReportsStore {
             from stage_changes c join leads l on l.id = c.lead_id
            where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to} order by c.at, c.id`),
       ]);
-      const byLead = new Map<string, Array<{ to: string; at: number; reason: string | null }>>();
-      for (const c of changes.rows) byLead.set(c.leadId, [...(byLead.get(c.leadId) ?? []), { to: c.to, at: c.at, reason: c.reason }]);
-      return leads.rows.map((l) => ({
-        capturedAt: l.capturedAt,
-        changes: byLead.get(l.id) ?? [],
-        source: l.source,
-        campaign: l.campaign,
-        contactAttempts: l.contactAttempts,
-      }));
+      return funnelLeads(leads.rows, changes.rows);
     },
 
     async exportRows(workspaceId, from, to) {

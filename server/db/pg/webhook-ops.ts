@@ -4,6 +4,7 @@
 // a conditional update, deliveries are unique per (webhook, event), and sends are claimed.
 import { and, asc, desc, eq, gt, inArray, isNull, lte, max, sql } from 'drizzle-orm';
 import type { Webhook, WebhookStore } from '../../webhooks/webhook-store';
+import { toWebhook, webhookRow } from '../webhook-rows';
 import { FANOUT_PAGE, leadRef, outboxEvent, outboxLeadId, publicEvent, stageEvent, subscribes, timelineEvent, type SourcedEvent } from '../webhook-events';
 import { TIMELINE_TOPICS } from '../../webhooks/topics';
 import { advanceCursor, notYetFannedOut, type CursorState, type GapMark } from './event-cursor';
@@ -62,7 +63,7 @@ async function saveState(tx: PgTx, source: Source, before: CursorState, after: C
 export function createWebhookOps(db: PgDb): WebhookStore {
   async function fanOut(tx: PgTx, now: number, render: (e: ReturnType<typeof publicEvent>, w: Webhook) => string): Promise<number> {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('webhooks.fanout'))`);
-    const active = (await tx.select().from(a.webhooks).where(eq(a.webhooks.active, true))).map((w) => ({ ...w, topics: JSON.parse(w.topics) as string[] }));
+    const active = (await tx.select().from(a.webhooks).where(eq(a.webhooks.active, true))).map(toWebhook);
 
     const tlState = await readState(tx, 'timeline', async () => (await tx.select({ id: max(t.leadEvents.id) }).from(t.leadEvents))[0]?.id ?? 0);
     // Every kind is read (not only the timeline topics) so that ids stay contiguous for the cursor.
@@ -157,10 +158,10 @@ export function createWebhookOps(db: PgDb): WebhookStore {
   return {
     async list(workspaceId) {
       const rows = await db.select().from(a.webhooks).where(eq(a.webhooks.workspaceId, workspaceId));
-      return rows.map((w) => ({ ...w, topics: JSON.parse(w.topics) as string[] }));
+      return rows.map(toWebhook);
     },
     async create(w) {
-      await db.insert(a.webhooks).values({ ...w, topics: JSON.stringify(w.topics), active: true });
+      await db.insert(a.webhooks).values(webhookRow(w));
     },
     async remove(workspaceId, id) {
       const done = await db

@@ -3,59 +3,26 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import * as t from '../schema';
-import type { NewRoutingRule, Store } from '../store';
+import { memberWeight, ownerDomain, repColumns, ruleColumns, ruleRow, siteRoutingColumns, siteRow, teamColumns, toRepSettingsView } from '../columns';
+import type { ConfigOps } from '../op-types';
 import type { StoreContext } from './context';
 import { toRule } from './rows';
 
-type ConfigOps = Pick<
-  Store,
-  | 'createTeam'
-  | 'updateTeam'
-  | 'setTeamMembers'
-  | 'teams'
-  | 'createRoutingRule'
-  | 'updateRoutingRule'
-  | 'deleteRoutingRule'
-  | 'routingRules'
-  | 'updateRep'
-  | 'setAccountOwner'
-  | 'updateSiteRouting'
-  | 'reorderRoutingRules'
-  | 'repSettings'
-  | 'accountOwners'
-  | 'setAccountOwners'
-  | 'createSite'
->;
-
 export function configOps(ctx: StoreContext): ConfigOps {
   const { db } = ctx;
-
-  function ruleColumns(r: Partial<NewRoutingRule>) {
-    return {
-      ...(r.name !== undefined ? { name: r.name } : {}),
-      ...(r.position !== undefined ? { position: r.position } : {}),
-      ...(r.conditions !== undefined ? { conditions: JSON.stringify(r.conditions) } : {}),
-      ...(r.teamId !== undefined ? { teamId: r.teamId } : {}),
-      ...(r.strategy !== undefined ? { strategy: r.strategy } : {}),
-      ...(r.overflowTeamId !== undefined ? { overflowTeamId: r.overflowTeamId } : {}),
-      ...(r.escalateToEveryone !== undefined ? { escalateToEveryone: r.escalateToEveryone } : {}),
-      ...(r.requires !== undefined ? { requires: JSON.stringify({ skills: [], languages: [], territory: false, ...r.requires }) } : {}),
-      ...(r.ownerWaitMs !== undefined ? { ownerWaitMs: r.ownerWaitMs } : {}),
-    };
-  }
 
   return {
     async createTeam(workspaceId, team, now) {
       return db.transaction((tx) => {
         const id = randomUUID();
         tx.insert(t.teams).values({ id, workspaceId, name: team.name, hours: JSON.stringify(team.hours), createdAt: now }).run();
-        for (const m of team.members) tx.insert(t.teamMembers).values({ teamId: id, repId: m.repId, workspaceId, weight: Math.max(1, m.weight ?? 1) }).run();
+        for (const m of team.members) tx.insert(t.teamMembers).values({ teamId: id, repId: m.repId, workspaceId, weight: memberWeight(m) }).run();
         return id;
       });
     },
 
     async updateTeam(teamId, patch) {
-      const set = { ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.hours !== undefined ? { hours: JSON.stringify(patch.hours) } : {}) };
+      const set = teamColumns(patch);
       if (Object.keys(set).length) db.update(t.teams).set(set).where(eq(t.teams.id, teamId)).run();
     },
 
@@ -68,7 +35,7 @@ export function configOps(ctx: StoreContext): ConfigOps {
         tx.delete(t.teamMembers).where(eq(t.teamMembers.teamId, teamId)).run();
         for (const m of members) {
           tx.insert(t.teamMembers)
-            .values({ teamId, repId: m.repId, workspaceId: team.workspaceId, weight: Math.max(1, m.weight ?? 1), pass: passes.get(m.repId) ?? team.vtime })
+            .values({ teamId, repId: m.repId, workspaceId: team.workspaceId, weight: memberWeight(m), pass: passes.get(m.repId) ?? team.vtime })
             .run();
         }
       });
@@ -96,18 +63,7 @@ export function configOps(ctx: StoreContext): ConfigOps {
         const last = tx.select({ max: sql<number | null>`max(${t.routingRules.position})` }).from(t.routingRules).where(eq(t.routingRules.siteId, siteId)).get();
         const id = randomUUID();
         tx.insert(t.routingRules)
-          .values({
-            id,
-            workspaceId: site.workspaceId,
-            siteId,
-            position: rule.position ?? (last?.max ?? 0) + 1,
-            name: rule.name,
-            conditions: JSON.stringify(rule.conditions),
-            teamId: rule.teamId,
-            strategy: rule.strategy,
-            createdAt: now,
-            ...ruleColumns({ overflowTeamId: rule.overflowTeamId, escalateToEveryone: rule.escalateToEveryone, requires: rule.requires, ownerWaitMs: rule.ownerWaitMs }),
-          })
+          .values(ruleRow(id, site.workspaceId, siteId, rule.position ?? (last?.max ?? 0) + 1, rule, now))
           .run();
         return id;
       });
@@ -142,18 +98,7 @@ export function configOps(ctx: StoreContext): ConfigOps {
         .where(and(eq(t.users.workspaceId, workspaceId), eq(t.users.active, true)))
         .orderBy(asc(t.users.createdAt))
         .all()
-        .map((u) => ({
-          id: u.id,
-          name: u.name,
-          email: u.email,
-          role: u.role,
-          offerCapacity: u.offerCapacity,
-          leadCapacity: u.leadCapacity,
-          skills: JSON.parse(u.skills),
-          languages: JSON.parse(u.languages),
-          territories: JSON.parse(u.territories),
-          ownHours: u.ownHours ? JSON.parse(u.ownHours) : null,
-        }));
+        .map(toRepSettingsView);
     },
 
     async accountOwners(workspaceId) {
@@ -168,46 +113,23 @@ export function configOps(ctx: StoreContext): ConfigOps {
     async setAccountOwners(workspaceId, owners) {
       db.transaction((tx) => {
         tx.delete(t.accountOwners).where(eq(t.accountOwners.workspaceId, workspaceId)).run();
-        for (const o of owners) tx.insert(t.accountOwners).values({ workspaceId, domain: o.domain.trim().toLowerCase().replace(/^@/, ''), repId: o.repId }).run();
+        for (const o of owners) tx.insert(t.accountOwners).values({ workspaceId, domain: ownerDomain(o.domain), repId: o.repId }).run();
       });
     },
 
     async createSite(workspaceId, s, now) {
       const id = randomUUID();
-      db.insert(t.sites)
-        .values({
-          id,
-          workspaceId,
-          name: s.name,
-          siteKey: s.siteKey,
-          allowedOrigins: JSON.stringify(s.allowedOrigins),
-          rules: JSON.stringify(s.rules),
-          launcherText: s.launcherText,
-          phoneRegion: s.phoneRegion,
-          offerTimeoutMs: s.offerTimeoutMs,
-          slaMs: s.slaMs,
-          missedOffersBeforeAway: s.missedOffersBeforeAway,
-          followUpCadence: JSON.stringify(s.followUpCadence),
-          createdAt: now,
-        })
-        .run();
+      db.insert(t.sites).values(siteRow(id, workspaceId, s, now)).run();
       return id;
     },
 
     async updateRep(repId, patch) {
-      const set = {
-        ...(patch.offerCapacity !== undefined ? { offerCapacity: Math.max(1, patch.offerCapacity) } : {}),
-        ...(patch.leadCapacity !== undefined ? { leadCapacity: Math.max(1, patch.leadCapacity) } : {}),
-        ...(patch.skills !== undefined ? { skills: JSON.stringify(patch.skills) } : {}),
-        ...(patch.languages !== undefined ? { languages: JSON.stringify(patch.languages) } : {}),
-        ...(patch.territories !== undefined ? { territories: JSON.stringify(patch.territories.map((c) => c.toUpperCase())) } : {}),
-        ...(patch.ownHours !== undefined ? { ownHours: patch.ownHours ? JSON.stringify(patch.ownHours) : null } : {}),
-      };
+      const set = repColumns(patch);
       if (Object.keys(set).length) db.update(t.users).set(set).where(eq(t.users.id, repId)).run();
     },
 
     async setAccountOwner(workspaceId, rawDomain, repId) {
-      const domain = rawDomain.trim().toLowerCase().replace(/^@/, '');
+      const domain = ownerDomain(rawDomain);
       db.transaction((tx) => {
         tx.delete(t.accountOwners).where(and(eq(t.accountOwners.workspaceId, workspaceId), eq(t.accountOwners.domain, domain))).run();
         if (repId) tx.insert(t.accountOwners).values({ workspaceId, domain, repId }).run();
@@ -215,12 +137,7 @@ export function configOps(ctx: StoreContext): ConfigOps {
     },
 
     async updateSiteRouting(siteId, patch) {
-      const set = {
-        ...(patch.offerTimeoutMs !== undefined ? { offerTimeoutMs: patch.offerTimeoutMs } : {}),
-        ...(patch.slaMs !== undefined ? { slaMs: patch.slaMs } : {}),
-        ...(patch.missedOffersBeforeAway !== undefined ? { missedOffersBeforeAway: patch.missedOffersBeforeAway } : {}),
-        ...(patch.followUpCadence !== undefined ? { followUpCadence: JSON.stringify(patch.followUpCadence) } : {}),
-      };
+      const set = siteRoutingColumns(patch);
       if (Object.keys(set).length) db.update(t.sites).set(set).where(eq(t.sites.id, siteId)).run();
       ctx.forgetSite(siteId);
     },

@@ -3,6 +3,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { LeadCard, OfferView, Stage } from '../../../shared/api';
 import * as t from '../schema';
+import { createSiteCache } from '../site-cache';
 import type { Site } from '../store';
 import type { Db } from './open';
 import { createLeadExtras } from './lead-extras';
@@ -26,13 +27,8 @@ export interface StoreContext {
   offerView(conn: Conn, offerId: string): OfferView | null;
 }
 
-/** How long a site row is trusted from memory (real time: a cache, not domain logic). */
-const SITE_TTL_MS = 2000;
-
 export function createContext(db: Db): StoreContext {
-  // Sites change rarely but do change (rules published, origins edited elsewhere): a short
-  // time-to-live keeps cards and routing fresh without a read per use.
-  const siteCache = new Map<string, { site: Site; at: number }>();
+  const siteCache = createSiteCache();
   const extras = createLeadExtras(db);
   // The trail is written on every routing step: one prepared insert.
   const insertEvent = db
@@ -65,17 +61,17 @@ export function createContext(db: Db): StoreContext {
     reader: createSnapshotReader(db),
 
     site(conn, siteId) {
-      const cached = siteCache.get(siteId);
-      if (cached && Date.now() - cached.at < SITE_TTL_MS) return cached.site;
+      const cached = siteCache.fresh(siteId);
+      if (cached) return cached;
       const row = conn.select().from(t.sites).where(eq(t.sites.id, siteId)).get();
       if (!row) throw new Error(`site ${siteId} missing`);
       const s = toSite(row);
-      siteCache.set(siteId, { site: s, at: Date.now() });
+      siteCache.remember(s);
       return s;
     },
 
     forgetSite(siteId) {
-      siteCache.delete(siteId);
+      siteCache.forget(siteId);
     },
 
     event(_tx, lead, kind, text, at, data) {

@@ -1,22 +1,7 @@
 // What the lead card shows beyond the lead row: where they came from, what they did on the
 // site, notes and the sales-qualification answers. Prepared once; read per card.
-import type { LeadCard, SalesQualification } from '../../../shared/api';
+import { cardExtras, TRAIL_LIMIT, type Extras, type LeadRowForExtras } from '../card-extras';
 import type { Db } from './open';
-
-/** The card shows the latest this many behaviour events. */
-const TRAIL_LIMIT = 60;
-
-interface LeadRowForExtras {
-  id: string;
-  siteId: string;
-  visitorId: string | null;
-  timeZone: string | null;
-  salesQualification: string | null;
-  hotAt: number | null;
-  slaDueAt: number | null;
-}
-
-type Extras = Pick<LeadCard, 'company' | 'timeZone' | 'pageTrail' | 'source' | 'visits' | 'firstSeenAt' | 'hotAt' | 'slaDueAt' | 'notes' | 'qualificationAnswers'>;
 
 export function createLeadExtras(db: Db) {
   const raw = db.$client;
@@ -38,19 +23,6 @@ export function createLeadExtras(db: Db) {
       | { visitorId: string; traits: string; referrer: string | null; landingUrl: string | null; visits: number; firstSeenAt: number; [utm: string]: unknown }
       | undefined;
     const traits = v ? (JSON.parse(v.traits) as Record<string, unknown>) : {};
-    const utm: Record<string, string> = {};
-    if (v) for (const k of ['source', 'medium', 'campaign', 'term', 'content']) if (typeof v[k] === 'string') utm[k] = v[k] as string;
-    return {
-      company: typeof traits.company === 'string' ? traits.company : null,
-      timeZone: lead.timeZone,
-      pageTrail: v ? (trail.all(lead.siteId, v.visitorId) as Extras['pageTrail']) : [],
-      source: v ? { referrer: v.referrer, landingUrl: v.landingUrl, utm } : null,
-      visits: v?.visits ?? 1,
-      firstSeenAt: v?.firstSeenAt ?? null,
-      hotAt: lead.hotAt,
-      slaDueAt: lead.slaDueAt,
-      notes: notes.all(lead.id) as Extras['notes'],
-      qualificationAnswers: lead.salesQualification ? (JSON.parse(lead.salesQualification) as SalesQualification) : null,
-    };
+    return cardExtras(lead, v, traits, v ? (trail.all(lead.siteId, v.visitorId) as Extras['pageTrail']) : [], notes.all(lead.id) as Extras['notes']);
   };
 }

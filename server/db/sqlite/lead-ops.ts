@@ -5,44 +5,14 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { MyLeadRow, Stage } from '../../../shared/api';
 import { checkTransition } from '../../../shared/lifecycle';
 import { NO_CONTACT_OUTCOMES } from '../../../shared/outcomes';
-import type { OutcomeInput } from '../../../shared/schemas/console.schema';
-import { weeklyHours } from '../../routing/hours.core';
 import { planFollowUp } from '../../routing/plan-follow-up.core';
 import type { Hours } from '../../routing/routing.types';
 import * as t from '../schema';
-import type { CallbackResult, Store } from '../store';
+import { captureTrail, capturedLeadRow, followUpText, nurtureText, OUTCOME_STAGE, outcomeColumns, outcomeText, WEEKDAYS_9_TO_5 } from '../lead-rows';
+import type { LeadOps } from '../op-types';
+import type { CallbackResult } from '../store';
 import type { StoreContext, Tx } from './context';
 import { parseJson } from './rows';
-
-type LeadOps = Pick<Store, 'recordCallback' | 'leadCard' | 'leadWorkspace' | 'myLeads' | 'recordCallAttempt' | 'recordOutcome' | 'followUps'>;
-
-/** Stage each logged outcome moves the lead to; null = it stays where it is. */
-export const OUTCOME_STAGE: Record<OutcomeInput['outcome'], Stage | null> = {
-  connected: null,
-  no_answer: null,
-  voicemail: null,
-  wrong_number: null,
-  sql: 'sql',
-  opportunity: 'opportunity',
-  nurture: 'nurture',
-  disqualified: 'disqualified',
-  suspect: 'suspect',
-};
-
-export const OUTCOME_TEXT: Record<OutcomeInput['outcome'], string> = {
-  connected: 'Connected',
-  no_answer: 'No answer',
-  voicemail: 'Left a voicemail',
-  wrong_number: 'Wrong number',
-  sql: 'Sales qualified (SQL)',
-  opportunity: 'Opportunity opened',
-  nurture: 'Back to nurture',
-  disqualified: 'Disqualified',
-  suspect: 'Suspect: never route again',
-};
-
-/** Business days for a follow-up when the owner has no team or hours of their own. */
-const WEEKDAYS_9_TO_5 = weeklyHours('UTC', [1, 2, 3, 4, 5], '09:00', '17:00');
 
 export function leadOps(ctx: StoreContext): LeadOps {
   const { db } = ctx;
@@ -76,39 +46,12 @@ export function leadOps(ctx: StoreContext): LeadOps {
             .get();
           if (prior) return prior.bodyHash === cmd.idempotency.bodyHash ? { kind: 'replay', leadId: prior.leadId } : { kind: 'conflict' };
         }
-        const q = cmd.qualification;
         const lead = { id: randomUUID(), workspaceId: cmd.site.workspaceId, siteId: cmd.site.id, stage: 'visitor' as string };
-        tx.insert(t.leads)
-          .values({
-            ...lead,
-            stage: 'visitor',
-            name: cmd.name,
-            phone: cmd.phoneE164,
-            email: cmd.email,
-            visitorId: cmd.visitorId,
-            timeZone: cmd.timeZone ?? null,
-            pageUrl: cmd.pageUrl,
-            answers: JSON.stringify(cmd.answers),
-            fit: q.fit.status,
-            fitReason: q.fit.reason ?? null,
-            score: q.score,
-            mql: q.mql,
-            hot: q.hot,
-            reasons: JSON.stringify(q.reasons),
-            rulesVersion: q.rulesVersion,
-            // Only hot MQLs are offered live; the router offers this one right after the commit.
-            routing: q.hot ? 'waiting' : 'closed',
-            hotAt: q.hot ? cmd.now : null,
-            slaDueAt: q.hot ? cmd.now + cmd.site.slaMs : null,
-            roundStartedAt: cmd.now,
-            capturedAt: cmd.now,
-            qualifiedAt: cmd.now,
-          })
-          .run();
-        ctx.event(tx, lead, 'captured', `Asked for a callback${cmd.pageUrl ? ` on ${cmd.pageUrl}` : ''}`, cmd.now);
-        const why = q.fit.status === 'fails' ? (q.fit.reason ?? 'Disqualified by a must-have answer') : q.reasons.map((r) => r.text).join('; ');
-        ctx.moveStage(tx, lead, cmd.stage, 'system', why || null, cmd.now);
-        ctx.event(tx, lead, 'qualified', `Qualified as ${cmd.stage.toUpperCase()} (score ${q.score}, rules v${q.rulesVersion})`, cmd.now);
+        tx.insert(t.leads).values(capturedLeadRow(cmd, lead)).run();
+        const trail = captureTrail(cmd);
+        ctx.event(tx, lead, 'captured', trail.captured, cmd.now);
+        ctx.moveStage(tx, lead, cmd.stage, 'system', trail.why, cmd.now);
+        ctx.event(tx, lead, 'qualified', trail.qualified, cmd.now);
         if (cmd.idempotency) {
           tx.insert(t.idempotencyKeys)
             .values({ siteId: cmd.site.id, key: cmd.idempotency.key, workspaceId: lead.workspaceId, bodyHash: cmd.idempotency.bodyHash, leadId: lead.id, createdAt: cmd.now })
@@ -160,17 +103,11 @@ export function leadOps(ctx: StoreContext): LeadOps {
           ctx.moveStage(tx, lead, to, userId, input.reason ?? null, now);
         }
         tx.update(t.leads)
-          .set({
-            outcome: input.outcome,
-            outcomeAt: now,
-            firstCallAt: lead.firstCallAt ?? now,
-            ...(input.qualification ? { salesQualification: JSON.stringify(input.qualification) } : {}),
-          })
+          .set(outcomeColumns(lead, input, now))
           .where(eq(t.leads.id, leadId))
           .run();
         if (input.notes?.trim()) tx.insert(t.leadNotes).values({ workspaceId, leadId, authorId: userId, text: input.notes.trim(), at: now }).run();
-        const extra = [input.reason, input.notes].filter((s) => s && s.trim()).join(' - ');
-        ctx.event(tx, lead, 'outcome', `${OUTCOME_TEXT[input.outcome]}${extra ? `: ${extra}` : ''}`, now);
+        ctx.event(tx, lead, 'outcome', outcomeText(input), now);
 
         if (NO_CONTACT_OUTCOMES.includes(input.outcome)) {
           const attempts = lead.contactAttempts + 1;
@@ -181,14 +118,14 @@ export function leadOps(ctx: StoreContext): LeadOps {
             tx.insert(t.followUps)
               .values({ id: randomUUID(), workspaceId, leadId, repId: userId, attempt: plan.attempt, dueAt: plan.dueAt, status: 'open', createdAt: now })
               .run();
-            ctx.event(tx, lead, 'follow_up', `Next call attempt (${plan.attempt}) due ${new Date(plan.dueAt).toISOString()}`, now, { attempt: plan.attempt, dueAt: plan.dueAt });
+            ctx.event(tx, lead, 'follow_up', followUpText(plan), now, { attempt: plan.attempt, dueAt: plan.dueAt });
           } else {
             const current = tx.select({ stage: t.leads.stage }).from(t.leads).where(eq(t.leads.id, leadId)).get()!;
             if (checkTransition(current.stage as Stage, 'nurture', plan.reason).ok) {
               ctx.moveStage(tx, { ...lead, stage: current.stage }, 'nurture', 'system', plan.reason, now);
             }
             tx.update(t.leads).set({ routing: 'closed' }).where(eq(t.leads.id, leadId)).run();
-            ctx.event(tx, lead, 'nurture', `Back to nurture: ${plan.reason}`, now, { reason: plan.reason });
+            ctx.event(tx, lead, 'nurture', nurtureText(plan.reason), now, { reason: plan.reason });
           }
         } else {
           // Contact made or the lead is settled: no more attempts owed.

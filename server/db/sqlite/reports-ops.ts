@@ -1,4 +1,5 @@
 import type { ReportsStore } from '../../reports/reports-store';
+import { funnelLeads } from '../report-rows';
 import type { Db } from './open';
 
 // Reports read with plain SQL: a few aggregate-friendly queries per report, not one per lead.
@@ -52,15 +53,8 @@ export function createReportsOps(db: Db): ReportsStore {
       return visitors.get(workspaceId, from, to)!.n;
     },
     async funnelLeads(workspaceId, from, to) {
-      const byLead = new Map<string, Array<{ to: string; at: number; reason: string | null }>>();
-      for (const c of changes.all(workspaceId, from, to)) byLead.set(c.leadId, [...(byLead.get(c.leadId) ?? []), { to: c.to, at: c.at, reason: c.reason }]);
-      return leads.all(workspaceId, from, to).map((l) => ({
-        capturedAt: l.capturedAt,
-        changes: byLead.get(l.id) ?? [],
-        source: l.source,
-        campaign: l.campaign,
-        contactAttempts: l.contactAttempts,
-      }));
+      const stageChanges = changes.all(workspaceId, from, to);
+      return funnelLeads(leads.all(workspaceId, from, to), stageChanges);
     },
     async exportRows(workspaceId, from, to) {
       return exportQuery.all(workspaceId, from, to) as Awaited<ReturnType<ReportsStore['exportRows']>>;

@@ -6,46 +6,14 @@ import type { OfferView, Stage, VisitorStatus } from '../../../shared/api';
 import { checkTransition } from '../../../shared/lifecycle';
 import { matchRule } from '../../routing/match-rule.core';
 import { slaBreachCause } from '../../routing/sla-cause.core';
-import { QUEUE_TEXT, SLA_TEXT, STEP_TEXT, STRATEGY_TEXT, describeSkips } from '../../routing/routing-text';
+import { QUEUE_TEXT, SLA_TEXT } from '../../routing/routing-text';
 import type { QueueReason, RoutingPlan, RoutingSnapshot } from '../../routing/routing.types';
 import * as t from '../schema';
-import type { AcceptResult, DecideRouting, OpenOffer, RouteResult, SlaBreach, Store } from '../store';
+import type { AcceptResult, DecideRouting, OpenOffer, RouteResult, SlaBreach } from '../store';
+import type { RoutingOps } from '../op-types';
+import { escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, NOT_ROUTABLE, offeredLine, routable, ruleLine, skipsLine, toOpen, type TrailLine } from '../routing-rows';
 import type { StoreContext, Tx } from './context';
 import type { LeadRow } from './routing-snapshot';
-
-type RoutingOps = Pick<
-  Store,
-  | 'markHot'
-  | 'routeLead'
-  | 'routeWaiting'
-  | 'workspacesWaiting'
-  | 'routingSnapshot'
-  | 'acceptOffer'
-  | 'declineOffer'
-  | 'expireOffer'
-  | 'openOffers'
-  | 'openOffersForRep'
-  | 'offerView'
-  | 'waitingLeads'
-  | 'repStates'
-  | 'recordSlaBreach'
-  | 'pendingSla'
-  | 'visitorStatus'
-  | 'scheduleCallback'
-  | 'scheduledLeads'
-  | 'dueWork'
-  | 'warmLeads'
->;
-
-/** Stages a lead may not be routed from when it turns hot again. */
-const NOT_ROUTABLE: readonly string[] = ['disqualified', 'suspect', 'sal', 'sql', 'opportunity'];
-/** `ruleId` stored when no rule matched, so a change of rule is noticed in the trail. */
-const FALLBACK_RULE_ID = '';
-
-const toOpen = (o: typeof t.offers.$inferSelect): OpenOffer => ({ id: o.id, leadId: o.leadId, repId: o.repId, workspaceId: o.workspaceId, expiresAt: o.expiresAt });
-
-/** Thrown inside a transaction to roll it back when another accept already owns the lead. */
-class LostRace extends Error {}
 
 export function routingOps(ctx: StoreContext): RoutingOps {
   const { db, reader } = ctx;
@@ -81,11 +49,6 @@ export function routingOps(ctx: StoreContext): RoutingOps {
     offeredTo: db.update(t.users).set({ lastOfferedAt: val('now'), offerSeq: val('seq') }).where(eq(t.users.id, ph('id'))).prepare(),
   };
 
-  /** Waiting now, or a booked callback whose time has come. */
-  function routable(lead: LeadRow, now: number): boolean {
-    return lead.routing === 'waiting' || (lead.routing === 'scheduled' && (lead.scheduledFor ?? 0) <= now);
-  }
-
   function routeIn(tx: Tx, lead: LeadRow, now: number, online: ReadonlySet<string>, decide: DecideRouting): RouteResult {
     const snapshot = reader.snapshot(lead, online);
     return apply(tx, lead, snapshot, decide(snapshot), now);
@@ -96,18 +59,11 @@ export function routingOps(ctx: StoreContext): RoutingOps {
     const ruleId = plan.rule.id ?? FALLBACK_RULE_ID;
     const ruleChanged = lead.ruleId !== ruleId;
     const names = new Map(snapshot.reps.map((r) => [r.repId, r.name]));
-    const teamName = (id: string | null) => (id ? snapshot.teams.get(id)?.name : undefined);
-    const trailRule = () => {
-      if (!ruleChanged) return;
-      const text = plan.rule.id
-        ? `Rule "${plan.rule.name}" matched: team ${teamName(plan.rule.teamId) ?? '?'}, ${STRATEGY_TEXT[plan.rule.strategy]}`
-        : 'No routing rule matched: everyone in the workspace, round robin';
-      ctx.event(tx, lead, 'rule', text, now, { ruleId: plan.rule.id });
+    const trail = (line: TrailLine | null) => {
+      if (line) ctx.event(tx, lead, line.kind, line.text, now, line.data);
     };
-    const trailSkips = () => {
-      const text = describeSkips(plan.skipped);
-      if (text) ctx.event(tx, lead, 'skipped', text, now, { skipped: plan.skipped.map((s) => ({ repId: s.repId, reason: s.reason })) });
-    };
+    const trailRule = () => trail(ruleChanged ? ruleLine(plan, snapshot) : null);
+    const trailSkips = () => trail(skipsLine(plan));
 
     if (plan.kind === 'wait') {
       if (ruleChanged || lead.queueReason !== plan.reason) {
@@ -120,11 +76,7 @@ export function routingOps(ctx: StoreContext): RoutingOps {
     }
 
     trailRule();
-    if (plan.newRound) ctx.event(tx, lead, 'routing', 'Everyone eligible has had a turn: starting a new round', now);
-    if (plan.step !== 'team') {
-      const name = teamName(plan.teamId);
-      ctx.event(tx, lead, 'escalated', `Escalated to ${STEP_TEXT[plan.step]}${name ? ` (${name})` : ''}`, now, { step: plan.step, teamId: plan.teamId });
-    }
+    for (const line of escalationLines(plan, snapshot)) trail(line);
     trailSkips();
     const site = ctx.site(tx, lead.siteId);
     // Round robin's order: one workspace-wide sequence, so equal timestamps still rotate.
@@ -134,8 +86,7 @@ export function routingOps(ctx: StoreContext): RoutingOps {
       const offer: OpenOffer = { id: randomUUID(), leadId: lead.id, repId, workspaceId: lead.workspaceId, expiresAt: now + site.offerTimeoutMs };
       q.insertOffer.run({ id: offer.id, ws: offer.workspaceId, lead: offer.leadId, rep: repId, now, expiresAt: offer.expiresAt, step: plan.step, rule: plan.rule.id });
       q.offeredTo.run({ now, seq: ++seq, id: repId });
-      const broadcast = plan.repIds.length > 1 ? ' (broadcast: first to accept wins)' : '';
-      ctx.event(tx, lead, 'offered', `Offered to ${names.get(repId) ?? 'a rep'}${broadcast}`, now, { repId, offerId: offer.id, step: plan.step });
+      trail(offeredLine(plan, repId, names.get(repId), offer.id));
       offers.push(offer);
     }
     if (plan.pass) {
@@ -297,7 +248,7 @@ export function routingOps(ctx: StoreContext): RoutingOps {
         const missed = rep.missedInARow + 1;
         let away: { reason: string } | null = null;
         if (k > 0 && missed >= k) {
-          away = { reason: `You missed ${missed} offers in a row, so we set you away. Set yourself available when you are back.` };
+          away = { reason: missedAwayReason(missed) };
           tx.update(t.users).set({ presence: 'away', awayReason: away.reason, missedInARow: 0 }).where(eq(t.users.id, rep.id)).run();
           ctx.event(tx, lead, 'away', `${rep.name} set away after ${missed} missed offers in a row`, now, { repId: rep.id });
         } else {

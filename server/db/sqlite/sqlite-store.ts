@@ -3,6 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { asc, eq, inArray, isNull } from 'drizzle-orm';
 import * as t from '../schema';
+import { siteRow, userRow } from '../columns';
 import type { NewWorkspace, Store, User } from '../store';
 import { configOps } from './config-ops';
 import { createContext } from './context';
@@ -56,29 +57,12 @@ export function createSqliteStore(db: Db): Store {
         tx.insert(t.workspaces).values({ id: workspaceId, name: w.workspace.name, createdAt: now }).run();
         const siteIds = w.sites.map((s) => {
           const id = randomUUID();
-          tx.insert(t.sites)
-            .values({
-              id,
-              workspaceId,
-              name: s.name,
-              siteKey: s.siteKey,
-              allowedOrigins: JSON.stringify(s.allowedOrigins),
-              rules: JSON.stringify(s.rules),
-              launcherText: s.launcherText,
-              phoneRegion: s.phoneRegion,
-              offerTimeoutMs: s.offerTimeoutMs,
-              slaMs: s.slaMs,
-              missedOffersBeforeAway: s.missedOffersBeforeAway,
-              followUpCadence: JSON.stringify(s.followUpCadence),
-              createdAt: now,
-            })
-            .run();
+          tx.insert(t.sites).values(siteRow(id, workspaceId, s, now)).run();
           return id;
         });
-        // Each user gets a distinct join time so round robin's first-use order is stable.
         const userIds = w.users.map((u, i) => {
           const id = randomUUID();
-          tx.insert(t.users).values({ id, workspaceId, ...u, email: u.email.toLowerCase(), createdAt: now + i }).run();
+          tx.insert(t.users).values(userRow(id, workspaceId, u, i, now)).run();
           return id;
         });
         return { workspaceId, userIds, siteIds };

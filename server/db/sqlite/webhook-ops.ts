@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { WebhookEvent } from '../../webhooks/topics';
 import type { Webhook, WebhookStore } from '../../webhooks/webhook-store';
+import { toWebhook, webhookRow } from '../webhook-rows';
 import * as a from '../admin-schema';
 import {
   FANOUT_PAGE as PAGE,
@@ -88,10 +89,10 @@ export function createWebhookOps(db: Db): WebhookStore {
         .from(a.webhooks)
         .where(eq(a.webhooks.workspaceId, workspaceId))
         .all()
-        .map((w) => ({ ...w, topics: JSON.parse(w.topics) as string[] }));
+        .map(toWebhook);
     },
     async create(w) {
-      db.insert(a.webhooks).values({ ...w, topics: JSON.stringify(w.topics), active: true }).run();
+      db.insert(a.webhooks).values(webhookRow(w)).run();
     },
     async remove(workspaceId, id) {
       return db.update(a.webhooks).set({ active: false }).where(and(eq(a.webhooks.id, id), eq(a.webhooks.workspaceId, workspaceId))).run().changes === 1;

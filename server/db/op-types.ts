@@ -1,0 +1,49 @@
+// The slices of the Store each operation group implements, named once so the SQLite and
+// PostgreSQL groups promise exactly the same methods.
+import type { Store } from './store';
+
+export type RoutingOps = Pick<
+  Store,
+  | 'markHot'
+  | 'routeLead'
+  | 'routeWaiting'
+  | 'workspacesWaiting'
+  | 'routingSnapshot'
+  | 'acceptOffer'
+  | 'declineOffer'
+  | 'expireOffer'
+  | 'openOffers'
+  | 'openOffersForRep'
+  | 'offerView'
+  | 'waitingLeads'
+  | 'repStates'
+  | 'recordSlaBreach'
+  | 'pendingSla'
+  | 'visitorStatus'
+  | 'scheduleCallback'
+  | 'scheduledLeads'
+  | 'warmLeads'
+  | 'dueWork'
+>;
+
+export type ConfigOps = Pick<
+  Store,
+  | 'createTeam'
+  | 'updateTeam'
+  | 'setTeamMembers'
+  | 'teams'
+  | 'createRoutingRule'
+  | 'updateRoutingRule'
+  | 'deleteRoutingRule'
+  | 'routingRules'
+  | 'updateRep'
+  | 'setAccountOwner'
+  | 'updateSiteRouting'
+  | 'reorderRoutingRules'
+  | 'repSettings'
+  | 'accountOwners'
+  | 'setAccountOwners'
+  | 'createSite'
+>;
+
+export type LeadOps = Pick<Store, 'recordCallback' | 'leadCard' | 'leadWorkspace' | 'myLeads' | 'recordCallAttempt' | 'recordOutcome' | 'followUps'>;

@@ -1,0 +1,64 @@
+// What both dialects' routing operations decide and say without touching the database: which
+// leads may be routed, the offers handed back, the words of the routing trail. Shared so a
+// lead routed on SQLite or on PostgreSQL leaves the same trail.
+import { STEP_TEXT, STRATEGY_TEXT, describeSkips } from '../routing/routing-text';
+import type { RoutingPlan, RoutingSnapshot } from '../routing/routing.types';
+import type { OpenOffer } from './store';
+
+/** Stages a lead may not be routed from when it turns hot again. */
+export const NOT_ROUTABLE: readonly string[] = ['disqualified', 'suspect', 'sal', 'sql', 'opportunity'];
+/** `ruleId` stored when no rule matched, so a change of rule is noticed in the trail. */
+export const FALLBACK_RULE_ID = '';
+
+export const toOpen = (o: OpenOffer): OpenOffer => ({ id: o.id, leadId: o.leadId, repId: o.repId, workspaceId: o.workspaceId, expiresAt: o.expiresAt });
+
+/** Thrown inside a transaction to roll it back when another accept already owns the lead. */
+export class LostRace extends Error {}
+
+/** Waiting now, or a booked callback whose time has come. */
+export function routable(lead: { routing: string; scheduledFor: number | null }, now: number): boolean {
+  return lead.routing === 'waiting' || (lead.routing === 'scheduled' && (lead.scheduledFor ?? 0) <= now);
+}
+
+/** One line of a lead's trail, before it is written. */
+export interface TrailLine {
+  kind: string;
+  text: string;
+  data?: unknown;
+}
+
+const teamName = (snapshot: RoutingSnapshot, id: string | null) => (id ? snapshot.teams.get(id)?.name : undefined);
+
+/** The `rule` line: which rule now routes the lead (written when the rule changed). */
+export function ruleLine(plan: RoutingPlan, snapshot: RoutingSnapshot): TrailLine {
+  const text = plan.rule.id
+    ? `Rule "${plan.rule.name}" matched: team ${teamName(snapshot, plan.rule.teamId) ?? '?'}, ${STRATEGY_TEXT[plan.rule.strategy]}`
+    : 'No routing rule matched: everyone in the workspace, round robin';
+  return { kind: 'rule', text, data: { ruleId: plan.rule.id } };
+}
+
+/** The `skipped` line: who was passed over and why; null when nobody was. */
+export function skipsLine(plan: RoutingPlan): TrailLine | null {
+  const text = describeSkips(plan.skipped);
+  return text ? { kind: 'skipped', text, data: { skipped: plan.skipped.map((s) => ({ repId: s.repId, reason: s.reason })) } } : null;
+}
+
+/** The lines before an offer: a new round starting, an escalation past the rule's team. */
+export function escalationLines(plan: Extract<RoutingPlan, { kind: 'offer' }>, snapshot: RoutingSnapshot): TrailLine[] {
+  const lines: TrailLine[] = [];
+  if (plan.newRound) lines.push({ kind: 'routing', text: 'Everyone eligible has had a turn: starting a new round' });
+  if (plan.step !== 'team') {
+    const name = teamName(snapshot, plan.teamId);
+    lines.push({ kind: 'escalated', text: `Escalated to ${STEP_TEXT[plan.step]}${name ? ` (${name})` : ''}`, data: { step: plan.step, teamId: plan.teamId } });
+  }
+  return lines;
+}
+
+/** The `offered` line of one rep's offer. */
+export function offeredLine(plan: Extract<RoutingPlan, { kind: 'offer' }>, repId: string, repName: string | undefined, offerId: string): TrailLine {
+  const broadcast = plan.repIds.length > 1 ? ' (broadcast: first to accept wins)' : '';
+  return { kind: 'offered', text: `Offered to ${repName ?? 'a rep'}${broadcast}`, data: { repId, offerId, step: plan.step } };
+}
+
+/** What a rep is told when missed offers set them away. */
+export const missedAwayReason = (missed: number) => `You missed ${missed} offers in a row, so we set you away. Set yourself available when you are back.`;
