@@ -30,6 +30,8 @@ interface Setup {
   missing: number;
   /** The bare socket.io echo on the process the callbacks went to, same rounds. */
   echoP50: Spread;
+  /** The callback's own HTTP response (the visitor's side), for context. */
+  httpP50: Spread;
 }
 
 async function measure(name: string, submitTo: BenchServer, repsOn: BenchServer[], probe: BenchWorker): Promise<Setup> {
@@ -45,7 +47,7 @@ async function measure(name: string, submitTo: BenchServer, repsOn: BenchServer[
   for (let r = 0; r < RUN.rounds; r++) {
     const round = await run(RUN.seconds);
     const s = latency(round.submitToOffer);
-    log(`${name} round ${r + 1}: p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms (${s.n} samples, ${round.missing} missing)`);
+    log(`${name} round ${r + 1}: p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms (${s.n} samples, ${round.missing} missing), HTTP p50 ${latency(round.http).p50.toFixed(2)} ms`);
     rounds.push(round);
   }
   await probe.call('reps.close', null);
@@ -56,6 +58,7 @@ async function measure(name: string, submitTo: BenchServer, repsOn: BenchServer[
     samples: rounds.reduce((n, r) => n + r.submitToOffer.length, 0),
     missing: rounds.reduce((n, r) => n + r.missing, 0),
     echoP50: spreadOf(rounds, (r) => latency(r.echo).p50),
+    httpP50: spreadOf(rounds, (r) => latency(r.http).p50),
   };
 }
 
@@ -89,11 +92,11 @@ database and one Redis (socket.io Redis streams adapter); callbacks are POSTed t
 reps are connected to B and C, so every offer crosses processes through Redis. All on this one
 2-core machine, so the cluster's three processes, PostgreSQL and Redis share the same two cores.
 
-| Setup | Submit to rep screen p50 | p99 | Samples (missing) | Bare echo p50 on the submit process |
-| --- | --- | --- | --- | --- |
-| Single process (SQLite) | ${fmt(single.p50)} | ${fmt(single.p99)} | ${single.samples} (${single.missing}) | ${fmt(single.echoP50)} |
-| Cluster of 3 (PostgreSQL + Redis) | ${fmt(cluster.p50)} | ${fmt(cluster.p99)} | ${cluster.samples} (${cluster.missing}) | ${fmt(cluster.echoP50)} |
-| **Ratio cluster / single** | **${ratio(cluster.p50, single.p50)}×** | **${ratio(cluster.p99, single.p99)}×** | | |
+| Setup | Submit to rep screen p50 | p99 | Samples (missing) | Callback HTTP response p50 | Bare echo p50 on the submit process |
+| --- | --- | --- | --- | --- | --- |
+| Single process (SQLite) | ${fmt(single.p50)} | ${fmt(single.p99)} | ${single.samples} (${single.missing}) | ${fmt(single.httpP50)} | ${fmt(single.echoP50)} |
+| Cluster of 3 (PostgreSQL + Redis) | ${fmt(cluster.p50)} | ${fmt(cluster.p99)} | ${cluster.samples} (${cluster.missing}) | ${fmt(cluster.httpP50)} | ${fmt(cluster.echoP50)} |
+| **Ratio cluster / single** | **${ratio(cluster.p50, single.p50)}×** | **${ratio(cluster.p99, single.p99)}×** | | | |
 `);
 }
 
