@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView, VisitorStatus } from '../../shared/api';
 import { connectRep, offerInbox, presenceSeenBy, startCluster, type Cluster, type SixtyProcess } from '../helpers/cluster';
-import { callbackBody, connected, postCallback, signIn, visitorSocket, type RepClient, type VisitorClient } from '../helpers/test-server';
+import { callbackBody, connected, postCallback, repSocket, signIn, visitorSocket, type RepClient, type VisitorClient } from '../helpers/test-server';
 
 let cluster: Cluster;
 let A: SixtyProcess;
@@ -79,19 +79,22 @@ describe('three processes, one database, one Redis', () => {
     expect(await owner(res.body.leadId)).toBe(ids.dana);
   });
 
-  it('takes a rep who disconnects from B out of routing on A, and offers the waiting lead when she comes back on C', async () => {
+  it('takes a rep who disconnects from B out of routing on A, and offers her the waiting lead when she comes back on C', async () => {
+    // Dana's console closes while she is available (her choice stays "available" in the database).
     dana.close();
     await presenceSeenBy(A, admin, { 'Dana Reyes': 'offline', 'Sam Okafor': 'away' });
     const res = await postCallback(A.url, callbackBody(cluster.siteKey, { name: 'Lou Later', phone: '+1 415 555 0102' }));
     expect(res.status).toBe(201);
     expect(res.body.status.state).toBe('no_rep');
 
-    // Her console reconnects, this time through C; becoming available there routes what waits.
-    const again = await connectRep(C, 'dana@demo.sixty', 'away');
+    // Her console reconnects, this time through C: coming online there routes what waits. As the
+    // console does, it re-syncs open offers on connecting, so one pushed during the handshake counts.
+    const again = repSocket(C.url, await signIn(C.url, 'dana@demo.sixty'));
     sockets.push(again);
     const inbox = offerInbox(again);
-    expect((await again.emitWithAck('presence:set', 'available')).ok).toBe(true);
-    const offer = await inbox.offerFor(res.body.leadId, 5000);
+    await connected(again);
+    const sync = await again.emitWithAck('offers:sync');
+    const offer = (sync.ok && sync.data.offers.find((o) => o.leadId === res.body.leadId)) || (await inbox.offerFor(res.body.leadId, 5000));
     expect((await again.emitWithAck('offer:accept', { offerId: offer.offerId })).ok).toBe(true);
     expect(await owner(res.body.leadId)).toBe(ids.dana);
   });
