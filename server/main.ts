@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { configFromEnv } from './config';
 import { startServer } from './server';
 import { StartupError } from './db/sqlite/open';
+import { redactedUrl } from './cluster/redis';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/seed';
 import { snippet } from './demo/demo-page';
 
@@ -18,8 +19,9 @@ async function main() {
     `  Demo page:    ${base}/demo`,
     `  Embed script: ${base}/sixty.js`,
     `  Health:       ${base}/healthz`,
-    `  Database:     ${config.dbPath}`,
+    `  Database:     ${config.databaseUrl ? `PostgreSQL ${redactedUrl(config.databaseUrl)}` : config.dbPath}`,
   ];
+  if (config.redisUrl) lines.push(`  Cluster:      Redis ${redactedUrl(config.redisUrl)} (prefix ${config.redisPrefix}, node ${config.nodeId})`);
   const demoSiteKey = server.deps.demoSiteKey();
   if (demoSiteKey) {
     lines.push(
