@@ -42,6 +42,8 @@ export interface StartOptions {
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? pino({ level: config.logLevel });
   const clock = opts.clock ?? Date.now;
+  if (config.redisUrl && !config.databaseUrl)
+    log.warn('SIXTY_REDIS_URL is set without SIXTY_DATABASE_URL: several processes need PostgreSQL to share; on one SQLite file, run one process');
   const backend = await openBackend(config);
   const { store } = backend;
   let cluster: Cluster | null = null;
