@@ -131,8 +131,8 @@ describe('the SQLite and PostgreSQL schemas', () => {
   });
 
   it.each(pairs)('$label has the same columns, keys, indexes and foreign keys', ({ sqlite, pg }) => {
-    expect(pg, 'no PostgreSQL table under this export name').toBeDefined();
-    expect(pgShape(pg!)).toEqual(sqliteShape(sqlite));
+    // A missing PostgreSQL table shows up in the diff as this line against the SQLite shape.
+    expect(pg ? pgShape(pg) : ['(no PostgreSQL table under this export name)']).toEqual(sqliteShape(sqlite));
   });
 
   it('maps every column type it meets', () => {

@@ -2,13 +2,13 @@
 // under rules with the account-owner strategy.
 import { useEffect, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { focusFirstInvalid } from '../../focus';
 import type { PageProps } from '../../routes';
 import { adminApi } from '../admin-api';
+import { FormStatus, showFormFailure } from '../ui/form-failure';
 import { Input, Select } from '../ui/fields';
 import { LoadState } from '../ui/LoadState';
 import { PageHead } from '../ui/PageHead';
-import { failureOf, useLoad } from '../ui/useLoad';
+import { useLoad } from '../ui/useLoad';
 import type { AccountOwner } from '../types';
 import { RoutingTabs } from './RoutingTabs';
 import '../admin.css';
@@ -37,12 +37,7 @@ export function AccountOwnersPage({ onSessionEnded }: PageProps) {
       setRows((await adminApi.saveAccountOwners(rows.filter((r) => r.domain.trim()))).owners);
       setNotice('Saved.');
     } catch (err) {
-      const f = failureOf(err, onSessionEnded);
-      if (f) {
-        setFields(f.fields);
-        setError(Object.keys(f.fields).length ? 'Some fields need attention.' : f.message);
-        focusFirstInvalid(form);
-      }
+      showFormFailure(err, onSessionEnded, form, { setFields, setError });
     } finally {
       setBusy(false);
     }
@@ -83,14 +78,7 @@ export function AccountOwnersPage({ onSessionEnded }: PageProps) {
               </button>
             </div>
             <div class="form-actions">
-              <p class="action-notice" role="status">
-                {notice}
-              </p>
-              {error && (
-                <p class="form-error" role="alert">
-                  {error}
-                </p>
-              )}
+              <FormStatus notice={notice} error={error} />
               <button type="submit" class="btn btn-primary" disabled={busy}>
                 {busy ? 'Saving…' : 'Save account owners'}
               </button>

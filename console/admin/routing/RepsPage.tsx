@@ -2,13 +2,13 @@
 // languages and territories (rules may require them), and hours narrower than their teams'.
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { focusFirstInvalid } from '../../focus';
 import type { PageProps } from '../../routes';
 import { adminApi } from '../admin-api';
+import { FormStatus, showFormFailure } from '../ui/form-failure';
 import { Checkbox, Input } from '../ui/fields';
 import { LoadState } from '../ui/LoadState';
 import { PageHead } from '../ui/PageHead';
-import { failureOf, useLoad } from '../ui/useLoad';
+import { useLoad } from '../ui/useLoad';
 import type { Hours, RepRow } from '../types';
 import { HoursEditor } from './HoursEditor';
 import { browserTimeZone, officeHours, splitList } from './hours';
@@ -61,12 +61,7 @@ function RepCard({ rep, onSessionEnded }: { rep: RepRow; onSessionEnded: () => v
       });
       setNotice('Saved.');
     } catch (err) {
-      const f = failureOf(err, onSessionEnded);
-      if (f) {
-        setFields(f.fields);
-        setError(Object.keys(f.fields).length ? 'Some fields need attention.' : f.message);
-        focusFirstInvalid(form);
-      }
+      showFormFailure(err, onSessionEnded, form, { setFields, setError });
     } finally {
       setBusy(false);
     }
@@ -97,14 +92,7 @@ function RepCard({ rep, onSessionEnded }: { rep: RepRow; onSessionEnded: () => v
         />
         {ownHours && <HoursEditor id={`${id}-hours`} path="ownHours" value={ownHours} onChange={setOwnHours} errors={fields} />}
         <div class="form-actions">
-          <p class="action-notice" role="status">
-            {notice}
-          </p>
-          {error && (
-            <p class="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormStatus notice={notice} error={error} />
           <button type="submit" class="btn btn-primary" disabled={busy}>
             {busy ? 'Saving…' : `Save ${rep.name}`}
           </button>

@@ -2,10 +2,9 @@
 // the escalation chain (overflow team, then everyone) and what a rep must have.
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { focusFirstInvalid } from '../../focus';
 import type { RuleBody } from '../admin-api';
 import { Checkbox, Input, Select } from '../ui/fields';
-import { failureOf } from '../ui/useLoad';
+import { showFormFailure } from '../ui/form-failure';
 import type { RoutingRule, Strategy, TeamView } from '../types';
 import { conditionOf, draftOf, FIELD_OPTIONS, kindOf, OPS, withField, type ConditionDraft } from './conditions';
 import { splitList } from './hours';
@@ -62,12 +61,7 @@ export function RuleEditor({ id, rule, teams, onSave, onCancel, onSessionEnded }
         ownerWaitMs: Math.round(Number(ownerWait || 0) * 1000),
       });
     } catch (err) {
-      const f = failureOf(err, onSessionEnded);
-      if (f) {
-        setFields(f.fields);
-        setError(Object.keys(f.fields).length ? 'Some fields need attention.' : f.message);
-        focusFirstInvalid(form);
-      }
+      showFormFailure(err, onSessionEnded, form, { setFields, setError });
     } finally {
       setBusy(false);
     }

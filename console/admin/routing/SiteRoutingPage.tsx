@@ -2,14 +2,14 @@
 // SLA target, offers a rep may miss before being set away, and the follow-up cadence.
 import { useEffect, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { focusFirstInvalid } from '../../focus';
 import type { PageProps } from '../../routes';
 import { adminApi } from '../admin-api';
+import { FormStatus, showFormFailure } from '../ui/form-failure';
 import { SiteTabs, useSiteName } from '../sites/SiteTabs';
 import { Input } from '../ui/fields';
 import { LoadState } from '../ui/LoadState';
 import { PageHead } from '../ui/PageHead';
-import { failureOf, useLoad } from '../ui/useLoad';
+import { useLoad } from '../ui/useLoad';
 import { splitList } from './hours';
 import '../admin.css';
 import './routing.css';
@@ -52,12 +52,7 @@ export function SiteRoutingPage({ params, onSessionEnded }: PageProps) {
       });
       setNotice('Saved. New offers use these settings.');
     } catch (err) {
-      const f = failureOf(err, onSessionEnded);
-      if (f) {
-        setFields(f.fields);
-        setError(Object.keys(f.fields).length ? 'Some fields need attention.' : f.message);
-        focusFirstInvalid(form);
-      }
+      showFormFailure(err, onSessionEnded, form, { setFields, setError });
     } finally {
       setBusy(false);
     }
@@ -80,14 +75,7 @@ export function SiteRoutingPage({ params, onSessionEnded }: PageProps) {
               <Input id="cadence" label="Follow-up cadence (business days)" hint="Attempt days after the first, e.g. 0, 1, 2, 4, 7, 10" value={cadence} error={cadenceError} onValue={setCadence} />
             </div>
             <div class="form-actions">
-              <p class="action-notice" role="status">
-                {notice}
-              </p>
-              {error && (
-                <p class="form-error" role="alert">
-                  {error}
-                </p>
-              )}
+              <FormStatus notice={notice} error={error} />
               <button type="submit" class="btn btn-primary" disabled={busy}>
                 {busy ? 'Saving…' : 'Save routing settings'}
               </button>

@@ -5,10 +5,11 @@ import type { JSX } from 'preact';
 import { focusFirstInvalid } from '../../focus';
 import type { PageProps } from '../../routes';
 import { adminApi } from '../admin-api';
+import { FormStatus, showFormFailure } from '../ui/form-failure';
 import { Checkbox, Input } from '../ui/fields';
 import { LoadState } from '../ui/LoadState';
 import { PageHead } from '../ui/PageHead';
-import { failureOf, useLoad } from '../ui/useLoad';
+import { useLoad } from '../ui/useLoad';
 import type { Hours, RepRow, TeamView } from '../types';
 import { HoursEditor } from './HoursEditor';
 import { browserTimeZone, hoursSummary, officeHours } from './hours';
@@ -141,12 +142,7 @@ function TeamCard({ team, reps, onSaved, onSessionEnded }: CardProps) {
       setEditing(false);
       onSaved();
     } catch (err) {
-      const f = failureOf(err, onSessionEnded);
-      if (f) {
-        setFields(f.fields);
-        setError(Object.keys(f.fields).length ? 'Some fields need attention.' : f.message);
-        focusFirstInvalid(form);
-      }
+      showFormFailure(err, onSessionEnded, form, { setFields, setError });
     } finally {
       setBusy(false);
     }
@@ -186,14 +182,7 @@ function TeamCard({ team, reps, onSaved, onSessionEnded }: CardProps) {
           <HoursEditor id={`${id}-hours`} path="hours" value={hours} onChange={setHours} errors={fields} />
           <MembersEditor id={id} reps={reps} value={weights} onChange={setWeights} errors={fields} />
           <div class="form-actions">
-            <p class="action-notice" role="status">
-              {notice}
-            </p>
-            {error && (
-              <p class="form-error" role="alert">
-                {error}
-              </p>
-            )}
+            <FormStatus notice={notice} error={error} />
             <button type="button" class="btn" onClick={() => setEditing(false)}>
               Cancel
             </button>
@@ -235,12 +224,7 @@ function NewTeamForm({ reps, onCreated, onClose, onSessionEnded }: { reps: RepRo
       setFields({});
       onCreated();
     } catch (err) {
-      const f = failureOf(err, onSessionEnded);
-      if (f) {
-        setFields(f.fields);
-        setError(Object.keys(f.fields).length ? 'Some fields need attention.' : f.message);
-        focusFirstInvalid(form);
-      }
+      showFormFailure(err, onSessionEnded, form, { setFields, setError });
     } finally {
       setBusy(false);
     }
@@ -254,14 +238,7 @@ function NewTeamForm({ reps, onCreated, onClose, onSessionEnded }: { reps: RepRo
         <HoursEditor id="team-new-hours" path="hours" value={hours} onChange={setHours} errors={fields} />
         <MembersEditor id="team-new" reps={reps} value={weights} onChange={setWeights} errors={fields} />
         <div class="form-actions">
-          <p class="action-notice" role="status">
-            {notice}
-          </p>
-          {error && (
-            <p class="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormStatus notice={notice} error={error} />
           <button type="button" class="btn" onClick={onClose}>
             Close
           </button>
