@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { LoadState } from '../ui/LoadState';
 import { PageHead } from '../ui/PageHead';
 import { failureOf, useLoad } from '../ui/useLoad';
+import { FormStatus } from '../ui/form-failure';
 import type { RoutingRule, TeamView } from '../types';
 import { conditionText } from './conditions';
 import { RuleEditor, STRATEGY_OPTIONS } from './RuleEditor';
@@ -59,14 +60,7 @@ export function RoutingRulesPage({ params, onSessionEnded }: PageProps) {
     <div class="page">
       <PageHead title="Routing rules" eyebrow={siteName ?? undefined} intro="Tried from the top: the first rule whose conditions all hold decides the team and how a rep is picked." />
       <SiteTabs siteId={siteId} current="routing" />
-      <p role="status" class="notice-line">
-        {notice}
-      </p>
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormStatus notice={notice} error={error} noticeClass="notice-line" />
       <LoadState loading={loaded.loading && !loaded.data} error={loaded.error} onRetry={loaded.reload} />
       {loaded.data && teams.length === 0 && (
         <p class="warning">

@@ -18,11 +18,11 @@ export function showFormFailure(err: unknown, onSessionEnded: () => void, form: 
   focusFirstInvalid(form);
 }
 
-/** The form's live notice (announced politely) and its error (announced at once). */
-export function FormStatus({ notice, error }: { notice: string; error: string }): JSX.Element {
+/** The live notice (announced politely) and the error (announced at once) of a form or a page. */
+export function FormStatus({ notice, error, noticeClass = 'action-notice' }: { notice: string; error: string; noticeClass?: string }): JSX.Element {
   return (
     <>
-      <p class="action-notice" role="status">
+      <p class={noticeClass} role="status">
         {notice}
       </p>
       {error && (

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { LoadState } from '../ui/LoadState';
 import { PageHead } from '../ui/PageHead';
 import { failureOf, useLoad } from '../ui/useLoad';
+import { FormStatus } from '../ui/form-failure';
 import type { WebhookWithLog } from '../types';
 import { DeliveryLog } from './DeliveryLog';
 import { topicLabel } from './topics';
@@ -68,14 +69,7 @@ export function WebhooksPage({ onSessionEnded }: PageProps) {
           </button>
         }
       />
-      <p role="status" class="notice-line">
-        {notice}
-      </p>
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormStatus notice={notice} error={error} noticeClass="notice-line" />
       <LoadState loading={list.loading && !list.data} error={list.error} onRetry={list.reload} />
       {list.data?.length === 0 && <p class="muted">No webhooks yet.</p>}
       {sorted(list.data)?.map((w) => (
