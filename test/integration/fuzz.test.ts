@@ -24,6 +24,8 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 const RUNS = Number(process.env.SIXTY_FUZZ_RUNS ?? 60);
+// Printed so a failure seen once (in CI, say) can be replayed: SIXTY_FUZZ_SEED=<seed> npx vitest run test/integration/fuzz.test.ts
+const SEED = Number(process.env.SIXTY_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
 /** Every route a client can reach, with ids that exist (so handlers run past their lookups). */
 const endpoints = () => [
@@ -75,22 +77,44 @@ const body = fc.oneof(
 describe('fuzzing every endpoint', () => {
   it('answers generated hostile input with a 4xx (or 2xx), never a 5xx', async () => {
     const seen = new Map<number, number>();
+    console.log(`fuzz seed ${SEED}`);
+    let slowest = { ms: 0, what: '' };
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...endpoints()), body, fc.constantFrom('text/plain', 'application/json', 'application/x-www-form-urlencoded'), async ([method, path, auth], payload, type) => {
+        const started = performance.now();
         const res = await fetch(`${server.url}${path}`, {
           method,
-          headers: { 'content-type': type, origin: HOST_ORIGIN, ...(auth ? { cookie: admin } : {}) },
+          // Console calls come from the console's own origin, or the CSRF guard would answer
+          // 403 before any handler sees the payload; public calls come from the host site.
+          headers: { 'content-type': type, ...(auth ? { cookie: admin, origin: server.url } : { origin: HOST_ORIGIN }) },
           ...(method === 'GET' ? {} : { body: payload }),
+          // A hang is a failure with its input named, not a silent test timeout.
+          signal: AbortSignal.timeout(5_000),
+        }).catch((err: unknown) => {
+          throw new Error(`${method} ${path} (${type}) got no answer: ${String(err)} with ${payload.slice(0, 300)}`);
         });
         seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
         await res.arrayBuffer();
+        const ms = performance.now() - started;
+        if (ms > slowest.ms) slowest = { ms, what: `${method} ${path} (${type}, ${payload.length} chars) -> ${res.status}` };
         expect(res.status, `${method} ${path} with ${payload.slice(0, 200)}`).toBeLessThan(500);
       }),
-      { numRuns: RUNS * endpoints().length },
+      {
+        numRuns: RUNS * endpoints().length,
+        seed: SEED,
+        // A slow machine runs fewer cases rather than timing out, and a failure's shrinking is
+        // cut short (its counterexample so far is still reported) instead of hiding behind the
+        // test timeout, as it did once in CI.
+        interruptAfterTimeLimit: 60_000,
+        markInterruptAsFailure: false,
+      },
     );
+    console.log(`fuzz: ${[...seen].map(([s, n]) => `${s}×${n}`).join(' ')}; slowest ${slowest.ms.toFixed(0)} ms: ${slowest.what}`);
+    const sent = [...seen.values()].reduce((a, b) => a + b, 0);
+    expect(sent, 'too few cases ran to call this fuzzing').toBeGreaterThanOrEqual(10 * endpoints().length);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-  });
+  }, 120_000);
 
   it('survives malformed socket.io frames from a raw WebSocket', async () => {
     const frames = ['', '4', '42', '42[', '42["offer:accept"', '42["offer:accept",{"offerId":{"__proto__":1}},1]', '0{"token":', '40/rep,{"x":', '451-["x",{"_placeholder":true,"num":99}]', '2'.repeat(70000), '\u0000\u0001', '40/visitor,' + '['.repeat(5000)];
