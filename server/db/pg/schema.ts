@@ -142,6 +142,9 @@ export const leads = pgTable(
     index('leads_routing').on(t.routing, t.capturedAt),
     index('leads_workspace_routing').on(t.workspaceId, t.routing, t.hotAt),
     index('leads_owner').on(t.ownerId),
+    // A visitor's or a phone's newest lead, looked up on every identify and tracked event.
+    index('leads_site_visitor').on(t.siteId, t.visitorId),
+    index('leads_site_phone').on(t.siteId, t.phone),
   ],
 );
 
