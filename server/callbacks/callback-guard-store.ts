@@ -2,10 +2,25 @@
 export interface CallbackGuardStore {
   /** Whether this idempotency key was already used on the site (a retry: limits do not apply again). */
   keyUsed(siteId: string, key: string): Promise<boolean>;
-  /** Times of the requests for this phone on the site since `since`, oldest first. */
-  requestsForPhone(siteId: string, phone: string, since: number): Promise<number[]>;
-  /** The lead of the latest request from this phone or email since `since`. */
+  /**
+   * Admits a request for this phone, atomically: when the phone had fewer than `limit` requests
+   * on the site since `since` (or `limit` is null), records this one as pending and returns its
+   * id. Counting and recording in one step is what makes the daily cap hold against a burst of
+   * simultaneous requests, in one process or across several.
+   */
+  admit(r: { workspaceId: string; siteId: string; phone: string; email: string | null; at: number; limit: number | null; since: number }): Promise<Admission>;
+  /** The lead of the latest settled request from this phone or email since `since`. */
   recentLead(siteId: string, phone: string, email: string | null, since: number): Promise<string | null>;
-  /** Records a request; `repeat` also notes it on the lead's timeline. */
-  record(r: { workspaceId: string; siteId: string; phone: string; email: string | null; leadId: string; at: number; repeat: boolean }): Promise<void>;
+  /** Ties an admitted request to its lead; `repeat` also notes it on the lead's timeline. */
+  settle(r: { requestId: number; workspaceId: string; leadId: string; at: number; repeat: boolean }): Promise<void>;
+  /** Forgets an admitted request that made no lead (an idempotent replay, a conflict, a failure). */
+  release(requestId: number): Promise<void>;
+}
+
+/** Admitted, with the pending request's id; or over the cap until `retryAt`. */
+export type Admission = { ok: true; requestId: number } | { ok: false; retryAt: number };
+
+/** When the oldest of the last `limit` requests leaves the window, a slot frees up. */
+export function retryAtOf(times: number[], limit: number, windowMs: number): number {
+  return times[times.length - limit]! + windowMs;
 }

@@ -55,60 +55,82 @@ export function callbackRoutes(deps: AppDeps) {
 
     const now = clock();
     const replay = key !== undefined && (await guard.keyUsed(site.id, key));
+    // The request as admitted under the per-phone cap; settled with its lead, or released.
+    let requestId: number | null = null;
     if (!replay) {
-      // Nobody can have a stranger called over and over: a daily cap per phone number.
+      // Nobody can have a stranger called over and over: a daily cap per phone number, counted
+      // and recorded in one step so a burst of simultaneous requests cannot slip past it.
       const limit = deps.config.limits.callbacksPerPhonePerDay;
-      if (limit > 0) {
-        const recent = await guard.requestsForPhone(site.id, phoneE164!, now - DAY_MS);
-        if (recent.length >= limit) tooMany(c, Math.ceil((recent[recent.length - limit]! + DAY_MS - now) / 1000), 'callback requests for this phone number today');
+      const admission = await guard.admit({
+        workspaceId: site.workspaceId,
+        siteId: site.id,
+        phone: phoneE164!,
+        email: body.email || null,
+        at: now,
+        limit: limit > 0 ? limit : null,
+        since: now - DAY_MS,
+      });
+      if (!admission.ok) tooMany(c, Math.ceil((admission.retryAt - now) / 1000), 'callback requests for this phone number today');
+      requestId = admission.requestId;
+    }
+    const settle = (leadId: string, repeat: boolean) =>
+      requestId === null ? Promise.resolve() : guard.settle({ requestId, workspaceId: site.workspaceId, leadId, at: now, repeat });
+    try {
+      if (requestId !== null) {
+        // A repeat request from the same person joins their open lead instead of a second call.
+        const window = deps.config.limits.duplicateWindowMs;
+        const joined = window > 0 ? await guard.recentLead(site.id, phoneE164!, body.email || null, now - window) : null;
+        if (joined) {
+          await settle(joined, true);
+          return c.json(await respond(joined), 200);
+        }
       }
-      // A repeat request from the same person joins their open lead instead of a second call.
-      const window = deps.config.limits.duplicateWindowMs;
-      const joined = window > 0 ? await guard.recentLead(site.id, phoneE164!, body.email || null, now - window) : null;
-      if (joined) {
-        await guard.record({ workspaceId: site.workspaceId, siteId: site.id, phone: phoneE164!, email: body.email || null, leadId: joined, at: now, repeat: true });
-        return c.json(await respond(joined), 200);
+      // A visitor who browsed before asking keeps their history: it counts in the decision.
+      const history = body.visitorId ? await deps.tracking.visitorHistory(site.id, body.visitorId) : null;
+      let qualification = qualify({
+        rules: site.rules,
+        answers: body.answers,
+        traits: { ...(history?.traits ?? {}), ...(body.email ? { email: body.email } : {}) },
+        events: history?.events ?? [],
+        callbackRequested: true,
+        now,
+      });
+      const bot = await formBot(body, site.id);
+      if (bot) {
+        // Kept, never lost, but never routed: a person reviewing suspects can still call back.
+        qualification = { ...qualification, hot: false, mql: false, fit: { status: 'fails', stage: 'suspect', reason: bot, missing: [] } };
       }
+      const result = await store.recordCallback({
+        site,
+        name: body.name,
+        phoneE164: phoneE164!,
+        email: body.email || null,
+        answers: body.answers,
+        pageUrl: body.pageUrl ?? null,
+        visitorId: body.visitorId ?? null,
+        timeZone: body.timeZone ?? null,
+        qualification,
+        stage: stageFromQualification(qualification),
+        idempotency: key ? { key, bodyHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : null,
+        now,
+      });
+      if (result.kind === 'conflict') {
+        throw new ApiFailure(409, 'idempotency_conflict', 'This idempotency key was already used with a different request');
+      }
+      if (result.kind !== 'created') {
+        // A replay or a lost race on the same idempotency key: the first request holds the slot.
+        if (requestId !== null) await guard.release(requestId);
+      } else {
+        await settle(result.leadId, false);
+        if (body.visitorId) await deps.tracking.linkVisitorToLead(site.id, body.visitorId, result.leadId);
+        await router.leadCaptured(result.leadId);
+      }
+      return c.json(await respond(result.leadId), result.kind === 'created' ? 201 : 200);
+    } catch (err) {
+      // Only a request that made no lead gives its slot back (release skips settled ones).
+      if (requestId !== null) await guard.release(requestId).catch(() => undefined);
+      throw err;
     }
-
-    // A visitor who browsed before asking keeps their history: it counts in the decision.
-    const history = body.visitorId ? await deps.tracking.visitorHistory(site.id, body.visitorId) : null;
-    let qualification = qualify({
-      rules: site.rules,
-      answers: body.answers,
-      traits: { ...(history?.traits ?? {}), ...(body.email ? { email: body.email } : {}) },
-      events: history?.events ?? [],
-      callbackRequested: true,
-      now,
-    });
-    const bot = await formBot(body, site.id);
-    if (bot) {
-      // Kept, never lost, but never routed: a person reviewing suspects can still call back.
-      qualification = { ...qualification, hot: false, mql: false, fit: { status: 'fails', stage: 'suspect', reason: bot, missing: [] } };
-    }
-    const result = await store.recordCallback({
-      site,
-      name: body.name,
-      phoneE164: phoneE164!,
-      email: body.email || null,
-      answers: body.answers,
-      pageUrl: body.pageUrl ?? null,
-      visitorId: body.visitorId ?? null,
-      timeZone: body.timeZone ?? null,
-      qualification,
-      stage: stageFromQualification(qualification),
-      idempotency: key ? { key, bodyHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') } : null,
-      now,
-    });
-    if (result.kind === 'conflict') {
-      throw new ApiFailure(409, 'idempotency_conflict', 'This idempotency key was already used with a different request');
-    }
-    if (result.kind === 'created') {
-      await guard.record({ workspaceId: site.workspaceId, siteId: site.id, phone: phoneE164!, email: body.email || null, leadId: result.leadId, at: now, repeat: false });
-      if (body.visitorId) await deps.tracking.linkVisitorToLead(site.id, body.visitorId, result.leadId);
-      await router.leadCaptured(result.leadId);
-    }
-    return c.json(await respond(result.leadId), result.kind === 'created' ? 201 : 200);
   });
 
   async function respond(leadId: string): Promise<CallbackResponse> {

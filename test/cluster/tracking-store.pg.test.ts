@@ -458,26 +458,44 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
     expect(await postgres.reports.visitorCount(ws, t0 - DAY, t0 + DAY)).toBe(2);
   });
 
-  it('counts callback requests per phone and joins repeats alike', async () => {
+  it('admits callback requests under the per-phone cap, settles and releases them, and joins repeats alike', async () => {
     const ws = 'w-reports';
-    for (const side of [sqlite, postgres]) {
+    const admit = (g: CallbackGuardStore, phone: string, email: string | null, at: number, limit: number | null) =>
+      g.admit({ workspaceId: ws, siteId: 's-rep', phone, email, at, limit, since: at - DAY });
+    const run = async (side: typeof sqlite) => {
+      const g = side.guard;
       await side.insert('idempotencyKeys', [{ siteId: 's-rep', key: 'k-1', workspaceId: ws, bodyHash: 'h', leadId: 'l-1', createdAt: NOW }]);
-      await side.guard.record({ workspaceId: ws, siteId: 's-rep', phone: '+14155550201', email: 'L1@X.test', leadId: 'l-1', at: NOW, repeat: false });
-      await side.guard.record({ workspaceId: ws, siteId: 's-rep', phone: '+14155550201', email: null, leadId: 'l-1', at: NOW + 1000, repeat: true });
-      await side.guard.record({ workspaceId: ws, siteId: 's-rep', phone: '+14155550202', email: 'two@x.test', leadId: 'l-2', at: NOW + 2000, repeat: false });
-    }
-    const ask = async (g: CallbackGuardStore) => [
-      await g.keyUsed('s-rep', 'k-1'),
-      await g.keyUsed('s-rep', 'k-2'),
-      await g.requestsForPhone('s-rep', '+14155550201', NOW),
-      await g.requestsForPhone('s-rep', '+14155550201', NOW + 1),
-      await g.recentLead('s-rep', '+14155550299', 'l1@x.TEST', NOW - 1),
-      await g.recentLead('s-rep', '+14155550202', null, NOW),
-      await g.recentLead('s-rep', '+14155550202', null, NOW + 5000),
-    ];
-    const [s, p] = await Promise.all([ask(sqlite.guard), ask(postgres.guard)]);
+      const first = await admit(g, '+14155550201', 'L1@X.test', NOW, 2);
+      const pendingJoin = await g.recentLead('s-rep', '+14155550201', null, NOW - 1);
+      if (first.ok) await g.settle({ requestId: first.requestId, workspaceId: ws, leadId: 'l-1', at: NOW, repeat: false });
+      const second = await admit(g, '+14155550201', null, NOW + 1000, 2);
+      if (second.ok) await g.settle({ requestId: second.requestId, workspaceId: ws, leadId: 'l-1', at: NOW + 1000, repeat: true });
+      const third = await admit(g, '+14155550201', null, NOW + 2000, 2);
+      const uncapped = await admit(g, '+14155550201', null, NOW + 2000, null);
+      if (uncapped.ok) await g.release(uncapped.requestId);
+      const other = await admit(g, '+14155550202', 'two@x.test', NOW + 2000, 2);
+      if (other.ok) await g.settle({ requestId: other.requestId, workspaceId: ws, leadId: 'l-2', at: NOW + 2000, repeat: false });
+      const released = await admit(g, '+14155550203', null, NOW, 1);
+      if (released.ok) await g.release(released.requestId);
+      const afterRelease = await admit(g, '+14155550203', null, NOW + 1, 1);
+      return [
+        await g.keyUsed('s-rep', 'k-1'),
+        await g.keyUsed('s-rep', 'k-2'),
+        first.ok,
+        pendingJoin,
+        second.ok,
+        third,
+        uncapped.ok,
+        afterRelease.ok,
+        await g.recentLead('s-rep', '+14155550299', 'l1@x.TEST', NOW - 1),
+        await g.recentLead('s-rep', '+14155550202', null, NOW),
+        await g.recentLead('s-rep', '+14155550202', null, NOW + 5000),
+      ];
+    };
+    const [s, p] = await Promise.all([run(sqlite), run(postgres)]);
     expect(p).toEqual(s);
-    expect(p).toEqual([true, false, [NOW, NOW + 1000], [NOW + 1000], 'l-1', 'l-2', null]);
+    // A pending request joins nobody; the third of a cap of 2 waits until the first is a day old.
+    expect(p).toEqual([true, false, true, null, true, { ok: false, retryAt: NOW + DAY }, true, true, 'l-1', 'l-2', null]);
     const repeats = await rows<{ n: number }>(postgres, "select cast(count(*) as integer) as n from lead_events where lead_id = 'l-1' and kind = 'repeat'");
     expect(repeats[0]!.n).toBe(1);
   });
@@ -497,7 +515,11 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
       await side.insert('leadNotes', [{ workspaceId: ws, leadId: 'l-erase', authorId: 'u-ana', text: 'Called, asked for Tuesday', at: NOW }]);
       await side.insert('slaBreaches', [{ workspaceId: ws, siteId: 's-rep', leadId: 'l-erase', dueAt: NOW + 60_000, cause: 'x', at: NOW + 60_000 }]);
       await side.insert('idempotencyKeys', [{ siteId: 's-rep', key: 'k-erase', workspaceId: ws, bodyHash: 'h', leadId: 'l-erase', createdAt: NOW }]);
-      await side.insert('callbackRequests', [{ workspaceId: ws, siteId: 's-rep', phone, email: 'erase.me@private.test', leadId: 'l-erase', at: NOW }]);
+      await side.insert('callbackRequests', [
+        { workspaceId: ws, siteId: 's-rep', phone, email: 'erase.me@private.test', leadId: 'l-erase', at: NOW },
+        // Admitted but never tied to a lead (its process died in between): it names them too.
+        { workspaceId: ws, siteId: 's-rep', phone, email: null, leadId: null, at: NOW + 1 },
+      ]);
       await side.insert('outbox', [
         { workspaceId: ws, topic: 'lead.captured', payload: JSON.stringify({ leadId: 'L-ERASE'.toLowerCase(), phone }), createdAt: NOW },
         { workspaceId: ws, topic: 'lead.captured', payload: JSON.stringify({ leadId: 'l-1' }), createdAt: NOW },
@@ -531,7 +553,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
       ['follow_ups', 1],
       ['sla_breaches', 1],
       ['idempotency_keys', 1],
-      ['callback_requests', 1],
+      ['callback_requests', 2],
       ['outbox', 1],
       ['webhook_deliveries', 1],
       ['leads', 1],

@@ -91,6 +91,24 @@ describe('callback abuse', () => {
     expect((await postCallback(s.url, callbackBody(s.siteKey, { phone: freshPhone() }))).status).toBe(201);
   });
 
+  it('holds the per-phone cap against a burst of simultaneous requests, and gives back the slot of a request that made no lead', async () => {
+    const s = await start({ limits: { callbacksPerPhonePerDay: 3 } });
+    const p = freshPhone();
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => postCallback(s.url, callbackBody(s.siteKey, { phone: p, email: `burst${i}@x.test` }))));
+    const codes = burst.map((r) => r.status).sort();
+    expect(codes).toEqual([...Array(3).fill(201), ...Array(17).fill(429)]);
+    expect(rows(s, 'select count(*) as n from leads where phone = ?', '+14155550' + p.slice(-3))[0].n).toBe(3);
+    expect(rows(s, 'select count(*) as n from callback_requests where lead_id is null')[0].n).toBe(0);
+
+    // A request refused after admission (an idempotency key reused with another body) holds no slot.
+    const q = freshPhone();
+    expect((await postCallback(s.url, callbackBody(s.siteKey, { phone: q }), { key: 'burst-key-1' })).status).toBe(201);
+    expect((await postCallback(s.url, callbackBody(s.siteKey, { phone: q, name: 'Someone Else' }), { key: 'burst-key-1' })).status).toBe(409);
+    expect((await postCallback(s.url, callbackBody(s.siteKey, { phone: q, email: 'q2@x.test' }))).status).toBe(201);
+    expect((await postCallback(s.url, callbackBody(s.siteKey, { phone: q, email: 'q3@x.test' }))).status).toBe(201);
+    expect((await postCallback(s.url, callbackBody(s.siteKey, { phone: q, email: 'q4@x.test' }))).status).toBe(429);
+  });
+
   it('joins a repeat request from the same phone or email within the window to the open lead', async () => {
     const s = await start({ limits: { duplicateWindowMs: 60_000 } });
     const a = await postCallback(s.url, callbackBody(s.siteKey, { phone: '+1 415 555 0301', email: 'same@x.test' }));

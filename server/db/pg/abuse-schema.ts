@@ -13,7 +13,8 @@ export const callbackRequests = pgTable(
     /** E.164. */
     phone: text('phone').notNull(),
     email: text('email'),
-    leadId: text('lead_id').notNull(),
+    /** Null while the request is admitted but its lead is not made yet (the per-phone cap counts it). */
+    leadId: text('lead_id'),
     at: bigint('at', { mode: 'number' }).notNull(),
   },
   (t) => [index('callback_requests_phone').on(t.siteId, t.phone, t.at), index('callback_requests_email').on(t.siteId, t.email, t.at)],

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { CallbackGuardStore } from '../../callbacks/callback-guard-store';
+import { retryAtOf, type CallbackGuardStore } from '../../callbacks/callback-guard-store';
 import type { PgDb } from './open';
 
 // The callback protections' reads and writes on PostgreSQL, the twin of sqlite/callback-guard-ops.ts.
@@ -11,11 +11,28 @@ export function createCallbackGuardOps(db: PgDb): CallbackGuardStore {
       return res.rows.length > 0;
     },
 
-    async requestsForPhone(siteId, phone, since) {
-      const res = await db.execute<{ at: number }>(
-        sql`select at::float8 as at from callback_requests where site_id = ${siteId} and phone = ${phone} and at >= ${since} order by at`,
-      );
-      return res.rows.map((r) => r.at);
+    async admit(r) {
+      const email = r.email?.toLowerCase() ?? null;
+      return db.transaction(async (tx) => {
+        // One phone's requests are admitted one at a time across the cluster. The count runs in a
+        // statement after the lock, so its snapshot sees every request admitted before.
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext('phone:' || ${r.siteId} || ':' || ${r.phone}))`);
+        const res = await tx.execute<{ id: number | null; times: number[] | null }>(sql`
+          with recent as (
+            select at from callback_requests where site_id = ${r.siteId} and phone = ${r.phone} and at >= ${r.since}
+          ), admitted as (
+            insert into callback_requests (workspace_id, site_id, phone, email, lead_id, at)
+            select ${r.workspaceId}, ${r.siteId}, ${r.phone}, ${email}, null, ${r.at}
+             where ${r.limit}::int is null or (select count(*) from recent) < ${r.limit}::int
+            returning id
+          )
+          select (select id::float8 from admitted) as id,
+                 case when exists (select 1 from admitted) then null
+                      else (select array_agg(at::float8 order by at) from recent) end as times`);
+        const row = res.rows[0]!;
+        if (row.id !== null) return { ok: true as const, requestId: Number(row.id) };
+        return { ok: false as const, retryAt: retryAtOf((row.times ?? []).map(Number), r.limit!, r.at - r.since) };
+      });
     },
 
     async recentLead(siteId, phone, email, since) {
@@ -26,19 +43,20 @@ export function createCallbackGuardOps(db: PgDb): CallbackGuardStore {
       return res.rows[0]?.leadId ?? null;
     },
 
-    async record(r) {
-      const email = r.email?.toLowerCase() ?? null;
-      const request = sql`
-        insert into callback_requests (workspace_id, site_id, phone, email, lead_id, at)
-        values (${r.workspaceId}, ${r.siteId}, ${r.phone}, ${email}, ${r.leadId}, ${r.at})`;
-      // One statement either way: a repeat's note on the timeline commits with the request or not at all.
+    async settle(r) {
+      const link = sql`update callback_requests set lead_id = ${r.leadId} where id = ${r.requestId}`;
+      // One statement either way: a repeat's note on the timeline commits with the link or not at all.
       await db.execute(
         r.repeat
-          ? sql`with request as (${request})
+          ? sql`with linked as (${link})
                 insert into lead_events (workspace_id, lead_id, kind, text, at)
                 values (${r.workspaceId}, ${r.leadId}, 'repeat', 'Asked for a callback again (joined this lead)', ${r.at})`
-          : request,
+          : link,
       );
+    },
+
+    async release(requestId) {
+      await db.execute(sql`delete from callback_requests where id = ${requestId} and lead_id is null`);
     },
   };
 }

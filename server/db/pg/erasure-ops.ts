@@ -46,6 +46,8 @@ export async function eraseSubject(db: PgDb, workspaceId: string, who: Subject, 
       }
       count('leads', (await tx.execute(sql`delete from leads where id = any(${ids}::text[])`)).rowCount);
     }
+    // A request admitted but never tied to a lead (its process died in between) still names them.
+    count('callback_requests', (await tx.execute(sql`delete from callback_requests where workspace_id = ${workspaceId} and (phone = ${who.phone} or email = lower(${who.email}::text))`)).rowCount);
     await tx.execute(sql`insert into erasures (workspace_id, actor, at, removed) values (${workspaceId}, ${actor}, ${now}, ${JSON.stringify(removed)})`);
   });
   const touched = Object.keys(removed).filter((table) => removed[table]! > 0);

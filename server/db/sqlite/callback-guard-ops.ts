@@ -1,4 +1,4 @@
-import type { CallbackGuardStore } from '../../callbacks/callback-guard-store';
+import { retryAtOf, type Admission, type CallbackGuardStore } from '../../callbacks/callback-guard-store';
 import type { Db } from './open';
 
 export function createCallbackGuardOps(db: Db): CallbackGuardStore {
@@ -9,24 +9,37 @@ export function createCallbackGuardOps(db: Db): CallbackGuardStore {
     `select r.lead_id as leadId from callback_requests r join leads l on l.id = r.lead_id
       where r.site_id = ? and (r.phone = ? or (r.email is not null and r.email = ?)) and r.at >= ? order by r.at desc limit 1`,
   );
-  const insert = raw.prepare('insert into callback_requests (workspace_id, site_id, phone, email, lead_id, at) values (?, ?, ?, ?, ?, ?)');
+  const insert = raw.prepare('insert into callback_requests (workspace_id, site_id, phone, email, lead_id, at) values (?, ?, ?, ?, null, ?)');
+  const link = raw.prepare('update callback_requests set lead_id = ? where id = ?');
+  const drop = raw.prepare('delete from callback_requests where id = ? and lead_id is null');
   const note = raw.prepare("insert into lead_events (workspace_id, lead_id, kind, text, at) values (?, ?, 'repeat', 'Asked for a callback again (joined this lead)', ?)");
-  const recordTx = raw.transaction((r: Parameters<CallbackGuardStore['record']>[0]) => {
-    insert.run(r.workspaceId, r.siteId, r.phone, r.email, r.leadId, r.at);
+  // better-sqlite3 transactions are synchronous: nothing else runs between the count and the insert.
+  const admitTx = raw.transaction((r: Parameters<CallbackGuardStore['admit']>[0]): Admission => {
+    if (r.limit !== null) {
+      const times = byPhone.all(r.siteId, r.phone, r.since).map((x) => x.at);
+      if (times.length >= r.limit) return { ok: false, retryAt: retryAtOf(times, r.limit, r.at - r.since) };
+    }
+    return { ok: true, requestId: Number(insert.run(r.workspaceId, r.siteId, r.phone, r.email?.toLowerCase() ?? null, r.at).lastInsertRowid) };
+  });
+  const settleTx = raw.transaction((r: Parameters<CallbackGuardStore['settle']>[0]) => {
+    link.run(r.leadId, r.requestId);
     if (r.repeat) note.run(r.workspaceId, r.leadId, r.at);
   });
   return {
     async keyUsed(siteId, key) {
       return keyUsed.get(siteId, key) !== undefined;
     },
-    async requestsForPhone(siteId, phone, since) {
-      return byPhone.all(siteId, phone, since).map((r) => r.at);
+    async admit(r) {
+      return admitTx(r);
     },
     async recentLead(siteId, phone, email, since) {
       return recent.get(siteId, phone, email?.toLowerCase() ?? null, since)?.leadId ?? null;
     },
-    async record(r) {
-      recordTx({ ...r, email: r.email?.toLowerCase() ?? null });
+    async settle(r) {
+      settleTx(r);
+    },
+    async release(requestId) {
+      drop.run(requestId);
     },
   };
 }

@@ -46,6 +46,8 @@ export function eraseSubject(db: Db, workspaceId: string, who: Subject, actor: s
         }
         count('leads', raw.prepare('delete from leads where id = ?').run(id).changes);
       }
+      // A request admitted but never tied to a lead (the process died in between) still names them.
+      count('callback_requests', raw.prepare('delete from callback_requests where workspace_id = ? and (phone = ? or email = lower(?))').run(workspaceId, who.phone, who.email).changes);
       raw.prepare('insert into erasures (workspace_id, actor, at, removed) values (?, ?, ?, ?)').run(workspaceId, actor, now, JSON.stringify(removed));
     })();
     // The deleted rows' old pages may still sit in the WAL: fold it into the main file and empty it.

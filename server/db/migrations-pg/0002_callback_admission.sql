@@ -1,0 +1,1 @@
+ALTER TABLE "callback_requests" ALTER COLUMN "lead_id" DROP NOT NULL;
