@@ -36,6 +36,20 @@ export function formatWhenPrecise(at: number, now: number): string {
   return sameDay(at, now) ? secondsFormat.format(at) : dateTimeFormat.format(at);
 }
 
+const dayTimeFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const ISO_INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z\b/g;
+
+/**
+ * Timeline texts are stored with UTC instants (the CSV export keeps them so); a rep reads them in
+ * their own time zone, with the weekday, as "Tue, Nov 24, 10:00".
+ */
+export function localizeInstants(text: string): string {
+  return text.replace(ISO_INSTANT, (iso) => {
+    const at = Date.parse(iso);
+    return Number.isNaN(at) ? iso : dayTimeFormat.format(at);
+  });
+}
+
 /** "45 s", "3 min 5 s", "2 h 10 min": how long a step took. */
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));

@@ -1,7 +1,7 @@
 // What happened to the lead and when, routing included (rules matched, reps skipped, offers made,
 // expired, declined, accepted, escalations): the facts speed-to-lead is reported from.
 import type { TimelineEntry } from '../../shared/api';
-import { formatWhenPrecise } from '../format';
+import { formatWhenPrecise, localizeInstants } from '../format';
 
 /** Routing steps get their own marker colour; anything else is a plain step. */
 const TONE: Record<string, string> = {
@@ -23,7 +23,7 @@ export function Timeline({ entries, now }: { entries: TimelineEntry[]; now: numb
       {entries.map((entry, i) => (
         <li key={`${entry.at}-${i}`} class={`timeline-${entry.kind} tone-${TONE[entry.kind] ?? 'plain'}`}>
           <time dateTime={new Date(entry.at).toISOString()}>{formatWhenPrecise(entry.at, now)}</time>
-          <span>{entry.text}</span>
+          <span>{localizeInstants(entry.text)}</span>
         </li>
       ))}
     </ol>

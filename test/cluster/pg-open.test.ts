@@ -5,13 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTableName, is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { openPostgres, withAdvisoryLock, type PgDb } from '../../server/db/pg/open';
-import { lockWorkspace, workspaceOfLead } from '../../server/db/pg/locks';
+import { lockWorkspace, lockWorkspaceOf } from '../../server/db/pg/locks';
 import { StartupError } from '../../server/db/sqlite/open';
 import * as core from '../../server/db/pg/schema';
 import * as tracking from '../../server/db/pg/tracking-schema';
 import * as admin from '../../server/db/pg/admin-schema';
 import * as abuse from '../../server/db/pg/abuse-schema';
+import { readFileSync } from 'node:fs';
 import { createTestDatabase, dropTestDatabase, TEST_DATABASE_URL } from '../helpers/databases';
+
+/** The migrations drizzle-kit generated for PostgreSQL: each must be applied exactly once. */
+const MIGRATIONS = (JSON.parse(readFileSync(new URL('../../server/db/migrations-pg/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] }).entries.length;
 
 const TABLES = [core, tracking, admin, abuse]
   .flatMap((mod) => Object.values(mod))
@@ -40,14 +44,14 @@ describe.skipIf(!TEST_DATABASE_URL)('openPostgres', () => {
     const { rows } = await dbs[0].$client.query<{ name: string }>(`select table_name as name from information_schema.tables where table_schema = 'public' order by 1`);
     expect(rows.map((r) => r.name).sort()).toEqual(TABLES);
     const applied = await dbs[1].$client.query<{ n: number }>('select count(*)::int as n from drizzle.__drizzle_migrations');
-    expect(applied.rows[0].n).toBe(1);
+    expect(applied.rows[0].n).toBe(MIGRATIONS);
   });
 
   it('opens an already migrated database again without changes', async () => {
     const again = await openPostgres(url, { max: 2 });
     try {
       const applied = await again.$client.query<{ n: number }>('select count(*)::int as n from drizzle.__drizzle_migrations');
-      expect(applied.rows[0].n).toBe(1);
+      expect(applied.rows[0].n).toBe(MIGRATIONS);
     } finally {
       await again.$client.end();
     }
@@ -116,7 +120,7 @@ describe.skipIf(!TEST_DATABASE_URL)('openPostgres', () => {
     expect(order.indexOf('a2:in')).toBeGreaterThan(order.indexOf('a1:out'));
   });
 
-  it('workspaceOfLead reads the lead workspace, or null', async () => {
+  it('lockWorkspaceOf reads the workspace of a lead and takes its lock, or returns null', async () => {
     const db = dbs[0];
     await db.insert(core.workspaces).values({ id: 'w1', name: 'W', createdAt: 1 });
     await db.insert(core.sites).values({ id: 's1', workspaceId: 'w1', name: 'S', siteKey: 'k1', allowedOrigins: '[]', rules: '{}', launcherText: 'x', phoneRegion: 'US', offerTimeoutMs: 1000, createdAt: 1 });
@@ -124,9 +128,28 @@ describe.skipIf(!TEST_DATABASE_URL)('openPostgres', () => {
       id: 'l1', workspaceId: 'w1', siteId: 's1', name: 'L', phone: '+15555550100', answers: '{}', stage: 'new', fit: 'unknown', score: 0,
       mql: false, hot: false, reasons: '[]', rulesVersion: 1, routing: 'waiting', capturedAt: 1,
     });
+    const advisoryLocks = async (tx: Parameters<Parameters<PgDb['transaction']>[0]>[0]) =>
+      (await tx.execute<{ n: number }>(sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()`)).rows[0]!.n;
     await db.transaction(async (tx) => {
-      expect(await workspaceOfLead(tx, 'l1')).toBe('w1');
-      expect(await workspaceOfLead(tx, 'nope')).toBeNull();
+      expect(await lockWorkspaceOf(tx, core.leads, 'nope')).toBeNull();
+      expect(await advisoryLocks(tx)).toBe(0);
+      expect(await lockWorkspaceOf(tx, core.leads, 'l1')).toBe('w1');
+      expect(await advisoryLocks(tx)).toBe(1);
     });
+    // The same lock as lockWorkspace's: a transaction holding it makes the other wait.
+    const order: string[] = [];
+    const first = db.transaction(async (tx) => {
+      await lockWorkspaceOf(tx, core.leads, 'l1');
+      order.push('of:in');
+      await sleep(200);
+      order.push('of:out');
+    });
+    await sleep(50);
+    await dbs[1]!.transaction(async (tx) => {
+      await lockWorkspace(tx, 'w1');
+      order.push('ws:in');
+    });
+    await first;
+    expect(order).toEqual(['of:in', 'of:out', 'ws:in']);
   });
 });
