@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Store } from './db/store';
@@ -30,6 +29,7 @@ import type { RateLimiter } from './http/rate-limit';
 import type { BotFilter } from './tracking/bot-filter';
 import type { Notifier, Router } from './routing/router';
 import { ApiFailure, clientFault, errorBody } from './http/errors';
+import { limitBodies } from './http/body';
 import { requestLog } from './http/request-log';
 import { callbackRoutes } from './callbacks/callbacks.routes';
 import { siteRoutes } from './sites/sites.routes';
@@ -88,12 +88,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.use('*', requestLog(deps.log));
 
-  const limit = bodyLimit({
-    maxSize: deps.config.maxBodyBytes,
-    onError: () => {
-      throw new ApiFailure(413, 'too_large', `The body is larger than ${deps.config.maxBodyBytes} bytes`);
-    },
-  });
+  const limit = limitBodies(deps.config.maxBodyBytes);
   app.use('/v1/sites/*', publicCors());
   app.use('/v1/events', publicCors());
   app.use('/v1/callbacks', publicCors());

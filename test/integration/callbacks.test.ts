@@ -1,6 +1,6 @@
 // Bad input gets a clear error naming the field, and nothing is half-written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callbackBody, postCallback, rows, startTestServer, type TestServer } from '../helpers/test-server';
+import { callbackBody, HOST_ORIGIN, postCallback, rows, startTestServer, type TestServer } from '../helpers/test-server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -68,6 +68,27 @@ describe('POST /v1/callbacks', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5999');
     expect(res.body.error.code).toBe('too_large');
     expect(await leadCount()).toBe(before);
+  });
+
+  it('counts the bytes of a body sent without a length (chunked): 413 past the limit, read whole below it', async () => {
+    const chunked = (text: string) => {
+      const bytes = new TextEncoder().encode(text);
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += 1000) controller.enqueue(bytes.subarray(i, i + 1000));
+          controller.close();
+        },
+      });
+      return fetch(`${server.url}/v1/callbacks`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: HOST_ORIGIN }, body: stream, duplex: 'half' } as RequestInit);
+    };
+    const before = await leadCount();
+    const big = await chunked(JSON.stringify(callbackBody(server.siteKey, { pageUrl: 'x'.repeat(64 * 1024) })));
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { error: { code: string } }).error.code).toBe('too_large');
+    expect(await leadCount()).toBe(before);
+    const small = await chunked(JSON.stringify(callbackBody(server.siteKey, { phone: '+1 415 555 0188', name: 'Chunked Charlie' })));
+    expect(small.status).toBe(201);
+    expect(await leadCount()).toBe(before + 1);
   });
 
   it('replays the same idempotency key to the same lead, and 409s a different body', async () => {
