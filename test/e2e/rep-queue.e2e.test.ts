@@ -207,6 +207,12 @@ describe('rep queue', () => {
     await card.getByRole('radio', { name: 'No answer' }).check();
     await card.getByRole('button', { name: 'Save outcome' }).click();
     await card.getByText(/Saved at/).waitFor({ timeout: 5000 });
+    // The next attempt on the timeline reads in the rep's own time, not as a stored UTC instant.
+    const next = card.locator('.timeline li', { hasText: 'Next call attempt (2) due' });
+    await next.waitFor({ timeout: 5000 });
+    expect(await next.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
+    await page.getByRole('button', { name: 'Dismiss message' }).first().click();
+    await card.locator('.timeline').screenshot({ path: screenshotPath('rep-follow-up-timeline-1280') });
     await page.getByRole('tab', { name: /Follow-ups/ }).click();
     const tasks = page.getByRole('list', { name: 'Follow-up tasks' });
     await tasks.getByText('Wendy Warm').waitFor({ timeout: 5000 });
