@@ -3,7 +3,7 @@
 // reconnects by itself with backoff, and the server sends the current status on every
 // (re)connection, so a drop only ever delays news: the visitor is told while it lasts.
 import { Component } from 'preact';
-import { io, type Socket } from 'socket.io-client';
+import { io, type Manager, type Socket } from 'socket.io-client';
 import type { VisitorStatus } from '../../shared/api';
 import { VISITOR_NAMESPACE, type VisitorClientToServer, type VisitorServerToClient } from '../../shared/live-events';
 import type { LiveViewProps } from '../contract';
@@ -45,6 +45,7 @@ export class LiveView extends Component<LiveViewProps, State> {
     this.show(lead.status);
     // WebSocket only: no long-polling fallback means no sticky sessions needed behind a balancer.
     const socket = (this.socket = io(origin + VISITOR_NAMESPACE, { auth: { token: lead.visitorToken }, transports: ['websocket'] }));
+    retryEarlyCloses(socket.io);
     socket.on('lead:status', (status) => this.show(status));
     socket.on('connect', () => this.setState({ connected: true }));
     socket.on('disconnect', () => this.setState({ connected: false }));
@@ -95,6 +96,29 @@ export class LiveView extends Component<LiveViewProps, State> {
       />
     );
   }
+}
+
+/**
+ * socket.io-client (4.8) misses one kind of drop: a connection closed after its WebSocket opened
+ * but before engine.io's handshake (a proxy or a restarting server cutting it) raises no error,
+ * so the manager waits for its connect timeout (20 s) before trying again, and meanwhile the page
+ * hears nothing: no disconnect, no connect_error. Each attempt's connection is watched and such a
+ * close is reported as that attempt's error, so the manager retries with its usual backoff and the
+ * socket emits connect_error (the visitor is told at once). A close after the handshake, or after
+ * a real error or timeout, is the manager's own business: it listens for those itself.
+ */
+function retryEarlyCloses(manager: Manager) {
+  const watch = () => {
+    const engine = manager.engine;
+    let opened = false;
+    engine.once('open', () => (opened = true));
+    engine.once('close', (reason) => {
+      if (!opened && reason === 'transport close') (engine as unknown as { emit(event: 'error', error: Error): void }).emit('error', new Error(reason));
+    });
+  };
+  watch();
+  // Each retry opens a new connection right after announcing itself.
+  manager.on('reconnect_attempt', () => void Promise.resolve().then(watch));
 }
 
 /** Saves the chosen slot; the new status, or null when it could not be saved. Choosing the same
