@@ -32,12 +32,20 @@ export function registerVisitorNamespace(nsp: VisitorNamespace, deps: AppDeps) {
 
   nsp.on('connection', async (socket) => {
     const leadId = socket.data.leadId;
+    // Joined before the read, so no change is missed; but a push that reaches this socket while
+    // the read is under way (an accept committed meanwhile, on PostgreSQL where the read awaits)
+    // may be newer than what the read returns, and must not be overwritten by it.
+    let pushed = false;
+    const onPush = () => (pushed = true);
+    socket.onAnyOutgoing(onPush);
     await socket.join(`lead:${leadId}`);
     try {
       const status = await router.statusOf(leadId);
-      if (status) socket.emit('lead:status', status);
+      if (status && !pushed) socket.emit('lead:status', status);
     } catch (err) {
       log.error({ err }, 'visitor status failed');
+    } finally {
+      socket.offAnyOutgoing(onPush);
     }
   });
 }
