@@ -1,6 +1,7 @@
 // What both dialects' routing operations decide and say without touching the database: which
 // leads may be routed, the offers handed back, the words of the routing trail. Shared so a
 // lead routed on SQLite or on PostgreSQL leaves the same trail.
+import { sql, type Column } from 'drizzle-orm';
 import { STEP_TEXT, STRATEGY_TEXT, describeSkips } from '../routing/routing-text';
 import type { RoutingPlan, RoutingSnapshot } from '../routing/routing.types';
 import type { OpenOffer } from './store';
@@ -11,6 +12,17 @@ export const NOT_ROUTABLE: readonly string[] = ['disqualified', 'suspect', 'sal'
 export const FALLBACK_RULE_ID = '';
 
 export const toOpen = (o: OpenOffer): OpenOffer => ({ id: o.id, leadId: o.leadId, repId: o.repId, workspaceId: o.workspaceId, expiresAt: o.expiresAt });
+
+/** A lead's columns once a pass offered it; `firstOfferedAt` is the dialect's column, kept once set. */
+export function offeredColumns(plan: Extract<RoutingPlan, { kind: 'offer' }>, ruleId: string, now: number, firstOfferedAt: Column) {
+  return {
+    routing: 'offered' as const,
+    firstOfferedAt: sql`coalesce(${firstOfferedAt}, ${now})`,
+    queueReason: null,
+    ruleId,
+    ...(plan.newRound ? { roundStartedAt: now } : {}),
+  };
+}
 
 /** Thrown inside a transaction to roll it back when another accept already owns the lead. */
 export class LostRace extends Error {}

@@ -34,8 +34,13 @@ export function leadFacts(f: LeadFields): LeadFacts {
     source: str(f.traits.source) ?? utm.source,
     utm,
     pageUrl: f.pageUrl,
-    emailDomain: f.email?.split('@')[1]?.trim().toLowerCase() || null,
+    emailDomain: emailDomain(f.email),
   };
+}
+
+/** The domain of an email address, lower case; null without one. */
+export function emailDomain(email: string | null): string | null {
+  return email?.split('@')[1]?.trim().toLowerCase() || null;
 }
 
 // Parsing a number is costly and every routing step needs the country: remember recent ones.

@@ -1,15 +1,18 @@
 // What the PostgreSQL store's operation groups share: the site cache, the trail and stage
 // writers, and the lead card reader. The twin of sqlite/context.ts, made async: every read and
 // write goes through the connection it is given, so inside a transaction it sees (and joins) it.
-import { and, asc, eq } from 'drizzle-orm';
+import { eq, sql, type SQLWrapper } from 'drizzle-orm';
 import type { LeadCard, OfferView, Stage } from '../../../shared/api';
 import { createSiteCache } from '../site-cache';
+import type { TrailLine } from '../routing-rows';
 import type { Site } from '../store';
 import { toLeadCard, toSite } from '../sqlite/rows';
-import { createLeadExtras } from './lead-extras';
+import { decodeRow } from './decode-row';
+import { extrasColumns, extrasOf, visitorJoin, type ExtrasColumns } from './lead-extras';
 import type { PgConn, PgDb, PgTx } from './open';
 import { createSnapshotReader, type SnapshotReader } from './routing-snapshot';
 import * as t from './schema';
+import { writeTogether } from './write-together';
 
 /** The names the SQLite groups use, so ported groups read the same. */
 export type Tx = PgTx;
@@ -28,10 +31,45 @@ export interface StoreContext {
   offerView(conn: PgConn, offerId: string): Promise<OfferView | null>;
 }
 
+/** A trail line's row, for writes that insert several lines at once. */
+export function eventRow(lead: { workspaceId: string; id: string }, line: TrailLine, at: number): typeof t.leadEvents.$inferInsert {
+  return { workspaceId: lead.workspaceId, leadId: lead.id, kind: line.kind, text: line.text, at, data: line.data === undefined ? null : JSON.stringify(line.data) };
+}
+
+/** The record of a lead moving from its current stage to `to`. */
+export function stageChangeRow(lead: { id: string; workspaceId: string; stage: string }, to: Stage, actor: string, reason: string | null, at: number): typeof t.stageChanges.$inferInsert {
+  return { workspaceId: lead.workspaceId, leadId: lead.id, fromStage: lead.stage, toStage: to, actor, reason, at };
+}
+
+/** The writes that move a lead to `to` (none when it is there), for a caller that sends them with others. */
+export function stageWrites(conn: PgConn, lead: { id: string; workspaceId: string; stage: string }, to: Stage, actor: string, reason: string | null, at: number): SQLWrapper[] {
+  if (lead.stage === to) return [];
+  return [conn.update(t.leads).set({ stage: to }).where(eq(t.leads.id, lead.id)), conn.insert(t.stageChanges).values(stageChangeRow(lead, to, actor, reason, at))];
+}
+
+// The lead card in one statement (with its offer, for an offer view), its lead row as `l`: the
+// lead, its timeline, its owner's name and the extras, the lists as JSON.
+const cardColumns = sql`to_json(l) as lead,
+  (select coalesce(json_agg(json_build_object('at', e.at, 'kind', e.kind, 'text', e.text) order by e.at, e.id), '[]')
+     from lead_events e where e.lead_id = l.id) as events,
+  (select name from users where id = l.owner_id) as owner,
+  ${extrasColumns}`;
+
+type CardRow = ExtrasColumns & {
+  lead: Record<string, unknown>;
+  events: Array<{ at: number; kind: string; text: string }>;
+  owner: string | null;
+};
+
 export function createContext(db: PgDb): StoreContext {
   // Another process may change a site; the cache's time-to-live bounds how long this one routes on the old settings.
   const siteCache = createSiteCache();
-  const extras = createLeadExtras(db);
+
+  async function cardOf(conn: PgConn, row: CardRow): Promise<LeadCard> {
+    const lead = decodeRow(t.leads, row.lead);
+    const site = await ctx.site(conn, lead.siteId);
+    return { ...toLeadCard(lead, site, row.events, row.owner), ...extrasOf(lead, row) };
+  }
 
   const ctx: StoreContext = {
     db,
@@ -52,39 +90,25 @@ export function createContext(db: PgDb): StoreContext {
     },
 
     async event(conn, lead, kind, text, at, data) {
-      await conn
-        .insert(t.leadEvents)
-        .values({ workspaceId: lead.workspaceId, leadId: lead.id, kind, text, at, data: data === undefined ? null : JSON.stringify(data) });
+      await conn.insert(t.leadEvents).values(eventRow(lead, { kind, text, data }, at));
     },
 
     async moveStage(conn, lead, to, actor, reason, at) {
-      if (lead.stage === to) return;
-      await conn.update(t.leads).set({ stage: to }).where(eq(t.leads.id, lead.id));
-      await conn.insert(t.stageChanges).values({ workspaceId: lead.workspaceId, leadId: lead.id, fromStage: lead.stage, toStage: to, actor, reason, at });
+      await writeTogether(conn, stageWrites(conn, lead, to, actor, reason, at));
     },
 
     async card(conn, leadId, workspaceId) {
-      const [lead] = await conn
-        .select()
-        .from(t.leads)
-        .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId)));
-      if (!lead) return null;
-      const events = await conn
-        .select({ at: t.leadEvents.at, kind: t.leadEvents.kind, text: t.leadEvents.text })
-        .from(t.leadEvents)
-        .where(eq(t.leadEvents.leadId, leadId))
-        .orderBy(asc(t.leadEvents.at), asc(t.leadEvents.id));
-      const [owner] = lead.ownerId ? await conn.select({ name: t.users.name }).from(t.users).where(eq(t.users.id, lead.ownerId)) : [];
-      const site = await ctx.site(conn, lead.siteId);
-      return { ...toLeadCard(lead, site, events, owner?.name ?? null), ...(await extras(conn, lead)) };
+      const res = await conn.execute<CardRow>(sql`select ${cardColumns} from leads l ${visitorJoin} where l.id = ${leadId} and l.workspace_id = ${workspaceId}`);
+      return res.rows[0] ? cardOf(conn, res.rows[0]) : null;
     },
 
     async offerView(conn, offerId) {
-      const [o] = await conn.select().from(t.offers).where(eq(t.offers.id, offerId));
-      if (!o) return null;
-      const lead = await ctx.card(conn, o.leadId, o.workspaceId);
-      if (!lead) return null;
-      return { offerId: o.id, leadId: o.leadId, offeredAt: o.offeredAt, expiresAt: o.expiresAt, lead };
+      const res = await conn.execute<CardRow & { offer: Omit<OfferView, 'lead'> }>(sql`
+        select json_build_object('offerId', o.id, 'leadId', o.lead_id, 'offeredAt', o.offered_at, 'expiresAt', o.expires_at) as offer, ${cardColumns}
+          from offers o join leads l on l.id = o.lead_id and l.workspace_id = o.workspace_id ${visitorJoin}
+         where o.id = ${offerId}`);
+      const row = res.rows[0];
+      return row ? { ...row.offer, lead: await cardOf(conn, row) } : null;
     },
   };
   return ctx;

@@ -12,10 +12,11 @@ import { captureTrail, capturedLeadRow, followUpText, nurtureText, OUTCOME_STAGE
 import type { LeadOps } from '../op-types';
 import { parseJson } from '../sqlite/rows';
 import type { CallbackResult } from '../store';
-import type { StoreContext } from './context';
+import { eventRow, stageChangeRow, type StoreContext } from './context';
 import { lockWorkspace } from './locks';
 import type { PgTx } from './open';
 import * as t from './schema';
+import { writeTogether } from './write-together';
 
 export function leadOps(ctx: StoreContext): LeadOps {
   const { db } = ctx;
@@ -34,8 +35,9 @@ export function leadOps(ctx: StoreContext): LeadOps {
     return team ? parseJson<Hours>(team.hours, WEEKDAYS_9_TO_5) : WEEKDAYS_9_TO_5;
   }
 
-  async function closeFollowUps(tx: PgTx, leadId: string, status: 'done' | 'cancelled', now: number) {
-    await tx
+  /** Closes the lead's open follow-up (a write to send with others). */
+  function closeFollowUps(tx: PgTx, leadId: string, status: 'done' | 'cancelled', now: number) {
+    return tx
       .update(t.followUps)
       .set({ status, closedAt: now })
       .where(and(eq(t.followUps.leadId, leadId), eq(t.followUps.status, 'open')));
@@ -64,11 +66,17 @@ export function leadOps(ctx: StoreContext): LeadOps {
             return prior.bodyHash === cmd.idempotency.bodyHash ? { kind: 'replay', leadId: prior.leadId } : { kind: 'conflict' };
           }
         }
-        await tx.insert(t.leads).values(capturedLeadRow(cmd, lead));
+        // One statement: the lead is inserted at the stage it qualified for, beside the record of
+        // that move and its first trail lines (captured, then qualified, in id order).
         const trail = captureTrail(cmd);
-        await ctx.event(tx, lead, 'captured', trail.captured, cmd.now);
-        await ctx.moveStage(tx, lead, cmd.stage, 'system', trail.why, cmd.now);
-        await ctx.event(tx, lead, 'qualified', trail.qualified, cmd.now);
+        await writeTogether(tx, [
+          tx.insert(t.leads).values({ ...capturedLeadRow(cmd, lead), stage: cmd.stage }),
+          ...(cmd.stage !== lead.stage ? [tx.insert(t.stageChanges).values(stageChangeRow(lead, cmd.stage, 'system', trail.why, cmd.now))] : []),
+          tx.insert(t.leadEvents).values([
+            eventRow(lead, { kind: 'captured', text: trail.captured }, cmd.now),
+            eventRow(lead, { kind: 'qualified', text: trail.qualified }, cmd.now),
+          ]),
+        ]);
         return { kind: 'created', leadId: lead.id };
       });
     },
@@ -120,33 +128,39 @@ export function leadOps(ctx: StoreContext): LeadOps {
         if (!lead) return null;
         if (lead.ownerId !== userId) return 'not_owner' as const;
         const to = OUTCOME_STAGE[input.outcome];
-        if (to && to !== lead.stage) {
-          const check = checkTransition(lead.stage as Stage, to, input.reason);
-          if (!check.ok) return 'not_owner' as const;
-          await ctx.moveStage(tx, lead, to, userId, input.reason ?? null, now);
-        }
-        await tx
-          .update(t.leads)
-          .set(outcomeColumns(lead, input, now))
-          .where(eq(t.leads.id, leadId));
-        if (input.notes?.trim()) await tx.insert(t.leadNotes).values({ workspaceId, leadId, authorId: userId, text: input.notes.trim(), at: now });
-        await ctx.event(tx, lead, 'outcome', outcomeText(input), now);
+        const moves = to !== null && to !== lead.stage;
+        if (moves && !checkTransition(lead.stage as Stage, to, input.reason).ok) return 'not_owner' as const;
+        const notes = input.notes?.trim();
+        // One statement: the outcome's columns with the stage it moves to (one update of the lead
+        // row), the record of that move, the note, the trail line, and the open follow-up closed
+        // (contact made or the lead settled: no more attempts owed; after no contact the next one
+        // is planned below).
+        await writeTogether(tx, [
+          tx
+            .update(t.leads)
+            .set({ ...outcomeColumns(lead, input, now), ...(moves ? { stage: to } : {}) })
+            .where(eq(t.leads.id, leadId)),
+          ...(moves ? [tx.insert(t.stageChanges).values(stageChangeRow(lead, to, userId, input.reason ?? null, now))] : []),
+          ...(notes ? [tx.insert(t.leadNotes).values({ workspaceId, leadId, authorId: userId, text: notes, at: now })] : []),
+          tx.insert(t.leadEvents).values(eventRow(lead, { kind: 'outcome', text: outcomeText(input) }, now)),
+          closeFollowUps(tx, leadId, input.outcome === 'wrong_number' ? 'cancelled' : 'done', now),
+        ]);
 
         if (NO_CONTACT_OUTCOMES.includes(input.outcome)) {
           const attempts = lead.contactAttempts + 1;
-          await closeFollowUps(tx, leadId, 'done', now);
           const site = await ctx.site(tx, lead.siteId);
           const plan = planFollowUp(attempts, site.followUpCadence, await repHours(tx, userId), now);
-          await tx.update(t.leads).set({ contactAttempts: attempts }).where(eq(t.leads.id, leadId));
+          const counted = tx.update(t.leads).set({ contactAttempts: attempts }).where(eq(t.leads.id, leadId));
           if (plan.kind === 'next') {
-            await tx
-              .insert(t.followUps)
-              .values({ id: randomUUID(), workspaceId, leadId, repId: userId, attempt: plan.attempt, dueAt: plan.dueAt, status: 'open', createdAt: now });
-            await ctx.event(tx, lead, 'follow_up', followUpText(plan), now, {
-              attempt: plan.attempt,
-              dueAt: plan.dueAt,
-            });
+            await writeTogether(tx, [
+              counted,
+              tx
+                .insert(t.followUps)
+                .values({ id: randomUUID(), workspaceId, leadId, repId: userId, attempt: plan.attempt, dueAt: plan.dueAt, status: 'open', createdAt: now }),
+              tx.insert(t.leadEvents).values(eventRow(lead, { kind: 'follow_up', text: followUpText(plan), data: { attempt: plan.attempt, dueAt: plan.dueAt } }, now)),
+            ]);
           } else {
+            await counted;
             const [current] = await tx.select({ stage: t.leads.stage }).from(t.leads).where(eq(t.leads.id, leadId));
             if (checkTransition(current!.stage as Stage, 'nurture', plan.reason).ok) {
               await ctx.moveStage(tx, { ...lead, stage: current!.stage }, 'nurture', 'system', plan.reason, now);
@@ -154,9 +168,6 @@ export function leadOps(ctx: StoreContext): LeadOps {
             await tx.update(t.leads).set({ routing: 'closed' }).where(eq(t.leads.id, leadId));
             await ctx.event(tx, lead, 'nurture', nurtureText(plan.reason), now, { reason: plan.reason });
           }
-        } else {
-          // Contact made or the lead is settled: no more attempts owed.
-          await closeFollowUps(tx, leadId, input.outcome === 'wrong_number' ? 'cancelled' : 'done', now);
         }
         return ctx.card(tx, leadId, workspaceId);
       });

@@ -13,19 +13,18 @@ import { QUEUE_TEXT, SLA_TEXT } from '../../routing/routing-text';
 import type { QueueReason, RoutingPlan, RoutingSnapshot } from '../../routing/routing.types';
 import type { AcceptResult, DecideRouting, OpenOffer, RouteResult, SlaBreach, WarmLead } from '../store';
 import type { RoutingOps } from '../op-types';
-import { escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, NOT_ROUTABLE, offeredLine, routable, ruleLine, skipsLine, toOpen, type TrailLine } from '../routing-rows';
-import type { StoreContext } from './context';
-import { lockWorkspace, workspaceOfLead } from './locks';
+import { escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, NOT_ROUTABLE, offeredColumns, offeredLine, routable, ruleLine, skipsLine, toOpen, type TrailLine } from '../routing-rows';
+import { eventRow, stageWrites, type StoreContext } from './context';
+import { decodeRow } from './decode-row';
+import { lockWorkspace, lockWorkspaceOf } from './locks';
 import type { PgConn, PgTx } from './open';
 import type { LeadRow } from './routing-snapshot';
 import * as t from './schema';
+import { writeTogether } from './write-together';
 
 /** Takes the lock of the lead's workspace; false when the lead does not exist. */
 async function lockLeadWorkspace(tx: PgTx, leadId: string): Promise<boolean> {
-  const workspaceId = await workspaceOfLead(tx, leadId);
-  if (workspaceId === null) return false;
-  await lockWorkspace(tx, workspaceId);
-  return true;
+  return (await lockWorkspaceOf(tx, t.leads, leadId)) !== null;
 }
 
 /** Leads that wait for a rep (and booked callbacks now due), oldest hand-raise first. */
@@ -51,68 +50,61 @@ export function routingOps(ctx: StoreContext): RoutingOps {
     return apply(tx, lead, snapshot, decide(snapshot), now);
   }
 
-  /** Commits a plan: offers (or the queue reason), the trail, and the round-robin bookkeeping. */
+  /**
+   * Commits a plan: offers (or the queue reason), the trail, and the round-robin bookkeeping, in
+   * one statement. Each table is written once: the trail lines in one multi-row insert (in order,
+   * so their ids keep it), every offer in another.
+   */
   async function apply(tx: PgTx, lead: LeadRow, snapshot: RoutingSnapshot, plan: RoutingPlan, now: number): Promise<RouteResult> {
     const ruleId = plan.rule.id ?? FALLBACK_RULE_ID;
     const ruleChanged = lead.ruleId !== ruleId;
     const names = new Map(snapshot.reps.map((r) => [r.repId, r.name]));
-    const trail = async (line: TrailLine | null) => {
-      if (line) await ctx.event(tx, lead, line.kind, line.text, now, line.data);
+    const rule = ruleChanged ? ruleLine(plan, snapshot) : null;
+    const skips = skipsLine(plan);
+    const trail = (lines: Array<TrailLine | null>) => {
+      const rows = lines.filter((l): l is TrailLine => l !== null).map((l) => eventRow(lead, l, now));
+      return rows.length ? [tx.insert(t.leadEvents).values(rows)] : [];
     };
-    const trailRule = () => trail(ruleChanged ? ruleLine(plan, snapshot) : null);
-    const trailSkips = () => trail(skipsLine(plan));
 
     if (plan.kind === 'wait') {
-      if (ruleChanged || lead.queueReason !== plan.reason) {
-        await trailRule();
-        await trailSkips();
-        await ctx.event(tx, lead, 'queued', QUEUE_TEXT[plan.reason], now, { reason: plan.reason });
-      }
-      await tx.update(t.leads).set({ routing: 'waiting', queueReason: plan.reason, ruleId }).where(eq(t.leads.id, lead.id));
+      const queued = ruleChanged || lead.queueReason !== plan.reason;
+      await writeTogether(tx, [
+        ...trail(queued ? [rule, skips, { kind: 'queued', text: QUEUE_TEXT[plan.reason], data: { reason: plan.reason } }] : []),
+        tx.update(t.leads).set({ routing: 'waiting', queueReason: plan.reason, ruleId }).where(eq(t.leads.id, lead.id)),
+      ]);
       return { leadId: lead.id, workspaceId: lead.workspaceId, offers: [], queueReason: plan.reason, wakeAt: plan.wakeAt, slaDueAt: lead.slaDueAt };
     }
 
-    await trailRule();
-    for (const line of escalationLines(plan, snapshot)) await trail(line);
-    await trailSkips();
     const site = await ctx.site(tx, lead.siteId);
-    // Round robin's order: one workspace-wide sequence, so equal timestamps still rotate.
-    let seq = Math.max(0, ...snapshot.reps.map((r) => r.offerSeq ?? 0));
-    const offers: OpenOffer[] = [];
-    for (const repId of plan.repIds) {
-      const offer: OpenOffer = { id: randomUUID(), leadId: lead.id, repId, workspaceId: lead.workspaceId, expiresAt: now + site.offerTimeoutMs };
-      await tx.insert(t.offers).values({
-        id: offer.id,
-        workspaceId: offer.workspaceId,
-        leadId: offer.leadId,
-        repId,
-        status: 'offered',
-        offeredAt: now,
-        expiresAt: offer.expiresAt,
-        step: plan.step,
-        ruleId: plan.rule.id,
-      });
-      await tx.update(t.users).set({ lastOfferedAt: now, offerSeq: ++seq }).where(eq(t.users.id, repId));
-      await trail(offeredLine(plan, repId, names.get(repId), offer.id));
-      offers.push(offer);
-    }
-    if (plan.pass) {
-      await tx.update(t.teams).set({ vtime: plan.pass.vtime }).where(eq(t.teams.id, plan.pass.teamId));
-      await tx
-        .update(t.teamMembers)
-        .set({ pass: plan.pass.pass })
-        .where(and(eq(t.teamMembers.teamId, plan.pass.teamId), eq(t.teamMembers.repId, plan.pass.repId)));
-    }
-    await tx
-      .update(t.leads)
-      .set({
-        routing: 'offered',
-        firstOfferedAt: sql`coalesce(${t.leads.firstOfferedAt}, ${now})`,
-        queueReason: null,
-        ruleId,
-        ...(plan.newRound ? { roundStartedAt: now } : {}),
-      })
-      .where(eq(t.leads.id, lead.id));
+    const offers: OpenOffer[] = plan.repIds.map((repId) => ({ id: randomUUID(), leadId: lead.id, repId, workspaceId: lead.workspaceId, expiresAt: now + site.offerTimeoutMs }));
+    // Round robin's order: one workspace-wide sequence, so equal timestamps still rotate; each
+    // rep offered takes the next number, in plan order.
+    const seq = Math.max(0, ...snapshot.reps.map((r) => r.offerSeq ?? 0));
+    const seqOf = sql.join(plan.repIds.map((repId, i) => sql`when ${repId} then ${seq + i + 1}::bigint`), sql` `);
+    await writeTogether(tx, [
+      ...trail([rule, ...escalationLines(plan, snapshot), skips, ...offers.map((o) => offeredLine(plan, o.repId, names.get(o.repId), o.id))]),
+      ...(offers.length
+        ? [
+            tx.insert(t.offers).values(
+              offers.map((o) => ({ id: o.id, workspaceId: o.workspaceId, leadId: o.leadId, repId: o.repId, status: 'offered' as const, offeredAt: now, expiresAt: o.expiresAt, step: plan.step, ruleId: plan.rule.id })),
+            ),
+            tx
+              .update(t.users)
+              .set({ lastOfferedAt: now, offerSeq: sql`case ${t.users.id} ${seqOf} end` })
+              .where(inArray(t.users.id, plan.repIds)),
+          ]
+        : []),
+      ...(plan.pass
+        ? [
+            tx.update(t.teams).set({ vtime: plan.pass.vtime }).where(eq(t.teams.id, plan.pass.teamId)),
+            tx
+              .update(t.teamMembers)
+              .set({ pass: plan.pass.pass })
+              .where(and(eq(t.teamMembers.teamId, plan.pass.teamId), eq(t.teamMembers.repId, plan.pass.repId))),
+          ]
+        : []),
+      tx.update(t.leads).set(offeredColumns(plan, ruleId, now, t.leads.firstOfferedAt)).where(eq(t.leads.id, lead.id)),
+    ]);
     return { leadId: lead.id, workspaceId: lead.workspaceId, offers, queueReason: null, wakeAt: null, slaDueAt: lead.slaDueAt };
   }
 
@@ -130,12 +122,6 @@ export function routingOps(ctx: StoreContext): RoutingOps {
       .where(and(eq(t.leads.id, leadId), eq(t.leads.routing, 'offered')))
       .returning({ id: t.leads.id });
     return released.length === 1;
-  }
-
-  /** The offer's workspace, read before its lock is taken (an offer never changes workspace). */
-  async function workspaceOfOffer(tx: PgTx, offerId: string): Promise<string | null> {
-    const [row] = await tx.select({ workspaceId: t.offers.workspaceId }).from(t.offers).where(eq(t.offers.id, offerId));
-    return row?.workspaceId ?? null;
   }
 
   return {
@@ -193,10 +179,14 @@ export function routingOps(ctx: StoreContext): RoutingOps {
     async acceptOffer(offerId, repId, now): Promise<AcceptResult> {
       try {
         return await db.transaction(async (tx): Promise<AcceptResult> => {
-          const workspaceId = await workspaceOfOffer(tx, offerId);
-          if (workspaceId === null) return { ok: false, error: 'not_found' };
-          await lockWorkspace(tx, workspaceId);
-          const [offer] = await tx.select().from(t.offers).where(eq(t.offers.id, offerId));
+          if ((await lockWorkspaceOf(tx, t.offers, offerId)) === null) return { ok: false, error: 'not_found' };
+          // The offer with its rep's name, for the trail line (read after the lock, like every read here).
+          const [found] = await tx
+            .select({ offer: t.offers, repName: t.users.name })
+            .from(t.offers)
+            .innerJoin(t.users, eq(t.users.id, t.offers.repId))
+            .where(eq(t.offers.id, offerId));
+          const offer = found?.offer;
           if (!offer || offer.repId !== repId) return { ok: false, error: 'not_found' };
           // The conditional update is the decision: only one accept can move the offer out of
           // `offered` (a second one waits on the row, then finds the condition false).
@@ -217,18 +207,22 @@ export function routingOps(ctx: StoreContext): RoutingOps {
             .returning();
           const lead = owned[0];
           if (!lead) throw new LostRace();
-          const [rep] = await tx.update(t.users).set({ missedInARow: 0 }).where(eq(t.users.id, repId)).returning({ name: t.users.name });
-          const repName = rep!.name;
+          const repName = found.repName;
           const secs = Math.round((now - (lead.hotAt ?? lead.capturedAt)) / 1000);
-          await ctx.event(tx, lead, 'accepted', `Accepted by ${repName} (${secs} s after the hand-raise)`, now, { repId, offerId });
-          // `owned` returned the row after the update; its stage is unchanged by it.
-          if (checkTransition(lead.stage as Stage, 'sal', null).ok) await ctx.moveStage(tx, lead, 'sal', repId, null, now);
-          const others = await tx
-            .update(t.offers)
-            .set({ status: 'taken', respondedAt: now })
-            .where(and(eq(t.offers.leadId, lead.id), eq(t.offers.status, 'offered')))
-            .returning();
-          return { ok: true, leadId: lead.id, workspaceId: lead.workspaceId, repName, otherOffers: others.map(toOpen) };
+          // The rest in one statement: the rep answered (missed count back to zero), the trail line,
+          // the move to SAL where allowed (`owned` returned the row after the update; its stage is
+          // unchanged by it), and the lead's other open offers taken.
+          const others = await writeTogether(tx, [
+            tx.update(t.users).set({ missedInARow: 0 }).where(eq(t.users.id, repId)),
+            tx.insert(t.leadEvents).values(eventRow(lead, { kind: 'accepted', text: `Accepted by ${repName} (${secs} s after the hand-raise)`, data: { repId, offerId } }, now)),
+            ...(checkTransition(lead.stage as Stage, 'sal', null).ok ? stageWrites(tx, lead, 'sal', repId, null, now) : []),
+            tx
+              .update(t.offers)
+              .set({ status: 'taken', respondedAt: now })
+              .where(and(eq(t.offers.leadId, lead.id), eq(t.offers.status, 'offered')))
+              .returning(),
+          ]);
+          return { ok: true, leadId: lead.id, workspaceId: lead.workspaceId, repName, otherOffers: others.map((o) => toOpen(decodeRow(t.offers, o))) };
         });
       } catch (err) {
         if (err instanceof LostRace) return { ok: false, error: 'already_taken' };
@@ -238,9 +232,7 @@ export function routingOps(ctx: StoreContext): RoutingOps {
 
     async declineOffer(offerId, repId, reason, now) {
       return db.transaction(async (tx) => {
-        const workspaceId = await workspaceOfOffer(tx, offerId);
-        if (workspaceId === null) return null;
-        await lockWorkspace(tx, workspaceId);
+        if ((await lockWorkspaceOf(tx, t.offers, offerId)) === null) return null;
         const [offer] = await tx
           .update(t.offers)
           .set({ status: 'declined', respondedAt: now, reason })
@@ -259,9 +251,7 @@ export function routingOps(ctx: StoreContext): RoutingOps {
       return db.transaction(async (tx) => {
         // The workspace lock first, the row claim second: accept takes them in the same order,
         // so an expiry and an accept of one offer never deadlock.
-        const workspaceId = await workspaceOfOffer(tx, offerId);
-        if (workspaceId === null) return null;
-        await lockWorkspace(tx, workspaceId);
+        if ((await lockWorkspaceOf(tx, t.offers, offerId)) === null) return null;
         // The claim: no row when it was answered, is not yet due, or another process holds it.
         const [offer] = await tx
           .select()

@@ -11,7 +11,7 @@ import type { QueueReason, RoutingPlan, RoutingSnapshot } from '../../routing/ro
 import * as t from '../schema';
 import type { AcceptResult, DecideRouting, OpenOffer, RouteResult, SlaBreach } from '../store';
 import type { RoutingOps } from '../op-types';
-import { escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, NOT_ROUTABLE, offeredLine, routable, ruleLine, skipsLine, toOpen, type TrailLine } from '../routing-rows';
+import { escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, NOT_ROUTABLE, offeredColumns, offeredLine, routable, ruleLine, skipsLine, toOpen, type TrailLine } from '../routing-rows';
 import type { StoreContext, Tx } from './context';
 import type { LeadRow } from './routing-snapshot';
 
@@ -96,16 +96,7 @@ export function routingOps(ctx: StoreContext): RoutingOps {
         .where(and(eq(t.teamMembers.teamId, plan.pass.teamId), eq(t.teamMembers.repId, plan.pass.repId)))
         .run();
     }
-    tx.update(t.leads)
-      .set({
-        routing: 'offered',
-        firstOfferedAt: sql`coalesce(${t.leads.firstOfferedAt}, ${now})`,
-        queueReason: null,
-        ruleId,
-        ...(plan.newRound ? { roundStartedAt: now } : {}),
-      })
-      .where(eq(t.leads.id, lead.id))
-      .run();
+    tx.update(t.leads).set(offeredColumns(plan, ruleId, now, t.leads.firstOfferedAt)).where(eq(t.leads.id, lead.id)).run();
     return { leadId: lead.id, workspaceId: lead.workspaceId, offers, queueReason: null, wakeAt: null, slaDueAt: lead.slaDueAt };
   }
 
