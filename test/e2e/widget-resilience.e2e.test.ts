@@ -150,26 +150,34 @@ describe('the live status', () => {
     ['once connected', 'Dee Drop', '+1 415 555 0103', true],
     ['during its handshake', 'Hank Shake', '+1 415 555 0104', false],
   ] as const)('catches up after the socket drops %s: the visitor is told, and sees what happened meanwhile', async (_when, name, phone, connects) => {
-    const context = await browser.newContext();
+    // One case on a desktop, the other on a phone-sized screen, for the screenshots.
+    const context = await browser.newContext(connects ? {} : { viewport: { width: 375, height: 740 } });
     await watchPages(context);
     const page = await context.newPage();
     // Every socket goes through the test, which cuts the first one. When it `connects`, it reaches
     // the server and counts as live once the lead's status came through it; otherwise it is held
     // open but never connected, so the widget waits for engine.io's handshake until the cut.
+    // The first retry reaches the server only once the test has seen the visitor being told.
     const sockets: Array<{ live: boolean; close(): Promise<void> }> = [];
+    let releaseRetry!: () => void;
+    const retryReleased = new Promise<void>((r) => (releaseRetry = r));
     await page.routeWebSocket(/\/socket\.io\//, (ws) => {
       const socket = { live: false, close: () => ws.close() };
       sockets.push(socket);
       if (!connects && sockets.length === 1) return;
-      const upstream = ws.connectToServer();
-      upstream.onMessage((message) => {
-        if (String(message).includes('"lead:status"')) socket.live = true;
-        ws.send(message);
-      });
-      socket.close = async () => {
-        await ws.close();
-        await upstream.close();
+      const link = () => {
+        const upstream = ws.connectToServer();
+        upstream.onMessage((message) => {
+          if (String(message).includes('"lead:status"')) socket.live = true;
+          ws.send(message);
+        });
+        socket.close = async () => {
+          await ws.close();
+          await upstream.close();
+        };
       };
+      if (sockets.length === 2) void retryReleased.then(link);
+      else link();
     });
     await page.goto(site.url('guest-plain'));
     const panel = await fillForm(page, name, phone);
@@ -198,6 +206,10 @@ describe('the live status', () => {
     // Accepted while the visitor's socket is down: the push is missed, the reconnection catches up
     // (socket.io's backoff waits 0.5 to 1.5 s before the first retry).
     expect(await rep.emitWithAck('offer:accept', { offerId: offer.offerId })).toMatchObject({ ok: true });
+    const line = panel.locator('[data-sixty-connection]');
+    await expect.poll(() => line.innerText(), { timeout: 5000 }).toBe('Connection lost, reconnecting…');
+    await page.screenshot({ path: screenshotPath(`widget-reconnecting-${connects ? 'desktop' : '375'}`) });
+    releaseRetry();
     await expect.poll(() => status(page), { timeout: 8000 }).toContain('Dana Reyes accepted');
     expect(await page.evaluate(() => (window as unknown as { connectionTexts: string[] }).connectionTexts)).toContain('Connection lost, reconnecting…');
     // At least one reconnection (a retry may take more than one attempt).
