@@ -283,6 +283,34 @@ describe('behaviour tracking on a host page', () => {
     await visit.context.close();
   });
 
+  it('reports every route a single-page app passed through, even one left before the tracker looked', async () => {
+    // The view is reported a task after the history change (the router sets the title after
+    // pushing). A route left within that task, like a push followed at once by another or by a
+    // quick back, must still count: the URL and time are taken at the change itself.
+    const visit = await newVisit();
+    const { page } = visit;
+    await page.goto(`${spa.origin}/`);
+    await expect.poll(() => ofType(visit, 'page_view').length, { timeout: 5000 }).toBe(1);
+    await page.evaluate(() => {
+      history.pushState({}, '', '/pricing');
+      history.pushState({}, '', '/pricing/team');
+      document.title = 'Team plan - SPA fixture';
+    });
+    await expect.poll(() => ofType(visit, 'page_view').length, { timeout: 5000 }).toBe(3);
+
+    const views = ofType(visit, 'page_view');
+    expect(views.map((e) => e.url)).toEqual([`${spa.origin}/`, `${spa.origin}/pricing`, `${spa.origin}/pricing/team`]);
+    expect(views[2].props!.title).toBe('Team plan - SPA fixture');
+    expect(views[1].at).toBeLessThanOrEqual(views[2].at);
+    // The page left at once still has its engagement, with the time it really had: (almost) none.
+    const left = ofType(visit, 'engagement').map((e) => [e.url, e.props!.visibleMs]);
+    expect(left.map(([url]) => url)).toEqual([`${spa.origin}/`, `${spa.origin}/pricing`]);
+    expect(left[1][1]).toBeLessThan(50);
+    expect(visit.schemaErrors).toEqual([]);
+    expect(visit.pageErrors).toEqual([]);
+    await visit.context.close();
+  });
+
   it("captures the host page's own form as contact traits, never passwords, hidden or card fields, and never the widget's form", async () => {
     const visit = await newVisit();
     const { page } = visit;

@@ -45,13 +45,14 @@ export function sendAs(id: string, firstBatchContext: BatchContext): void {
 }
 
 /**
- * Queues an event for the current page (unless it names its own URL), cut to the schema's limits
- * here so that callers need not: one overlong value must not get a whole batch refused.
+ * Queues an event for the current page (unless it names its own URL) as of `at`, cut to the
+ * schema's limits here so that callers need not: one overlong value must not get a whole batch
+ * refused.
  */
-export function emit(event: EventInput): void {
+export function emit(event: EventInput, at = Date.now()): void {
   if (!visitorId) return;
   const name = event.name && String(event.name).slice(0, 100);
-  queue.push({ url: cleanUrl(location), ...event, name, props: cleanProps(event.props), at: Date.now() });
+  queue.push({ url: cleanUrl(location), ...event, name, props: cleanProps(event.props), at });
   if (queue.length >= FLUSH_AT) flush();
   else timer = timer || setTimeout(flushLater, FLUSH_MS);
 }

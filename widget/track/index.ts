@@ -9,8 +9,8 @@ import { emit, flush, sendAs, sendTo, visitorId } from './batch';
 import { onInteraction, trackSelectors } from './capture';
 import type { Props } from './clean-props';
 import { guard } from './guard';
-import { onNavigation } from './navigation';
-import { hidePage, resetPage, scrollPage, showPage, viewPage } from './pages';
+import { onNavigation, type Navigation } from './navigation';
+import { currentUrl, hidePage, resetPage, scrollPage, showPage, viewPage } from './pages';
 import { loadVisitor } from './visitor';
 
 let listening = false;
@@ -39,12 +39,12 @@ const bundle: TrackBundle = {
 function listen(): void {
   listening = true;
   // Listeners stay registered once added; they do nothing while tracking is stopped.
-  const whenOn = (fn: (event: Event) => void) => guard((event?: Event) => visitorId && fn(event!));
-  const leave = whenOn(() => {
+  const whenOn = <T = Event>(fn: (arg: T) => void) => guard((arg: T) => visitorId && fn(arg));
+  const leave = whenOn<Event | void>(() => {
     hidePage();
     flush(true);
   });
-  onNavigation(whenOn(viewPage));
+  onNavigation(currentUrl, whenOn<Navigation>(({ url, at }) => viewPage(url, at)));
   document.addEventListener('click', whenOn(onInteraction), true);
   document.addEventListener('submit', whenOn(onInteraction), true);
   document.addEventListener('visibilitychange', whenOn(() => (document.hidden ? leave : showPage)()));
@@ -53,8 +53,8 @@ function listen(): void {
   // Back from the back/forward cache: a new view of the page.
   addEventListener(
     'pageshow',
-    whenOn((event) => {
-      if ((event as PageTransitionEvent).persisted) {
+    whenOn<PageTransitionEvent>((event) => {
+      if (event.persisted) {
         resetPage();
         viewPage();
       }

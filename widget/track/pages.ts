@@ -10,26 +10,36 @@ let visibleMs = 0;
 /** When the current visible stretch started; 0 while hidden. */
 let visibleSince = 0;
 let scrollDepth = 0;
+/** The current page has not had its engagement reported yet (even a zero-length visit counts). */
+let unreported = false;
 
-/** Records a page view when the (clean) URL changed since the last one. */
-export function viewPage(): void {
-  const next = cleanUrl(location);
+/** The page as we report it, now. */
+export const currentUrl = (): string => cleanUrl(location);
+
+/**
+ * Records a page view when the (clean) URL changed since the last one. `next` and `at` are when
+ * the navigation happened, which can be a moment before this runs (see navigation.ts).
+ */
+export function viewPage(next = currentUrl(), at = Date.now()): void {
   if (next === url) return;
-  hidePage();
+  hidePage(at);
   url = next;
   scrollDepth = 0;
-  visibleSince = document.hidden ? 0 : Date.now();
-  emit({ type: 'page_view', props: { title: document.title } });
+  visibleSince = document.hidden ? 0 : at;
+  unreported = true;
+  emit({ type: 'page_view', url, props: { title: document.title } }, at);
 }
 
 /** The page is hidden or left: report the visible stretch that just ended. */
-export function hidePage(): void {
+export function hidePage(at = Date.now()): void {
   if (!url) return;
-  if (visibleSince) visibleMs += Date.now() - visibleSince;
+  if (visibleSince) visibleMs += Math.max(0, at - visibleSince);
   visibleSince = 0;
   scrollPage();
-  if (visibleMs) emit({ type: 'engagement', url, props: { visibleMs, scrollDepth } });
+  // A page hidden and then left reports once, not twice with nothing in the second.
+  if (visibleMs || unreported) emit({ type: 'engagement', url, props: { visibleMs, scrollDepth } }, at);
   visibleMs = 0;
+  unreported = false;
 }
 
 export function showPage(): void {
@@ -46,4 +56,5 @@ export function scrollPage(): void {
 export function resetPage(): void {
   url = '';
   visibleMs = visibleSince = 0;
+  unreported = false;
 }
