@@ -11,7 +11,7 @@ import { MemoryRateLimiter } from './http/rate-limit';
 import { MemoryBotFilter } from './tracking/bot-filter';
 import { LocalOnlineReps } from './live/online-reps';
 import { startDispatcher } from './webhooks/dispatcher';
-import { startRetention } from './tracking/retention';
+import { startRetention, type Removed } from './tracking/retention';
 import { createMailer } from './mail/mailer';
 import { SiteCache } from './sites/site-cache';
 import { createApp, type AppDeps } from './app';
@@ -28,8 +28,8 @@ export interface RunningServer {
   deps: AppDeps;
   /** Set when demo mode seeded a fresh database. */
   seededDemo: { siteKey: string } | null;
-  /** The anonymous-events retention job (runs hourly; tests call it with a fake clock). */
-  retention: { run(): Promise<{ events: number; visitors: number }> };
+  /** The retention job (runs hourly; tests call it with a fake clock). */
+  retention: { run(): Promise<Removed> };
   close(): Promise<void>;
 }
 
@@ -106,7 +106,15 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   registerVisitorNamespace(io.of(VISITOR_NAMESPACE) as unknown as Parameters<typeof registerVisitorNamespace>[0], deps);
   await router.start();
   const sweeper = clustered ? startClusterSweeper(router, config.sweepMs, log) : null;
-  const retention = startRetention(deps.tracking, config.eventRetentionDays, clock, log, lease('retention', 2 * 3600_000));
+  const retention = startRetention({
+    tracking: deps.tracking,
+    guard: deps.guard,
+    eventDays: config.eventRetentionDays,
+    requestWindowMs: config.limits.duplicateWindowMs,
+    clock,
+    log,
+    mayRun: lease('retention', 2 * 3600_000),
+  });
   const dispatcher = startDispatcher({
     store: webhookStore,
     clock,

@@ -15,6 +15,13 @@ export interface CallbackGuardStore {
   settle(r: { requestId: number; workspaceId: string; leadId: string; at: number; repeat: boolean }): Promise<void>;
   /** Forgets an admitted request that made no lead (an idempotent replay, a conflict, a failure). */
   release(requestId: number): Promise<void>;
+  /**
+   * Housekeeping: forgets requests from before `before` (past every window they count in) and
+   * pending ones from before `pendingBefore` (their process died between admitting and settling;
+   * without this they would hold a slot of the phone's daily cap until the day was over).
+   * Returns how many rows went.
+   */
+  prune(before: number, pendingBefore: number): Promise<number>;
 }
 
 /** Admitted, with the pending request's id; or over the cap until `retryAt`. */

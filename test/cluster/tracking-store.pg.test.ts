@@ -500,6 +500,26 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
     expect(repeats[0]!.n).toBe(1);
   });
 
+  it('prunes callback requests alike: past the window, and pending ones left by a dead process', async () => {
+    const rowsLeft = async (side: typeof sqlite) =>
+      (await rows<{ phone: string; lead: string | null }>(side, "select phone, lead_id as lead from callback_requests where site_id = 's-prune' order by phone")).map(
+        (r) => `${r.phone}:${r.lead ?? 'pending'}`,
+      );
+    const results = [];
+    for (const side of [sqlite, postgres]) {
+      await side.insert('callbackRequests', [
+        { workspaceId: 'w-reports', siteId: 's-prune', phone: '+1old-settled', leadId: 'l-1', at: NOW - DAY - 1 },
+        { workspaceId: 'w-reports', siteId: 's-prune', phone: '+2day-settled', leadId: 'l-1', at: NOW - DAY },
+        { workspaceId: 'w-reports', siteId: 's-prune', phone: '+3orphan', leadId: null, at: NOW - 11 * 60_000 },
+        { workspaceId: 'w-reports', siteId: 's-prune', phone: '+4in-flight', leadId: null, at: NOW - 60_000 },
+      ]);
+      const removed = await side.guard.prune(NOW - DAY, NOW - 10 * 60_000);
+      results.push([removed, await rowsLeft(side)]);
+    }
+    expect(results[1]).toEqual(results[0]);
+    expect(results[1]).toEqual([2, ['+2day-settled:l-1', '+4in-flight:pending']]);
+  });
+
   it('erases a person alike: every row about them goes, others stay, the erasure is recorded, and the tables are vacuumed', async () => {
     const ws = 'w-reports';
     const phone = '+14155550177';

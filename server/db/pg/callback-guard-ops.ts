@@ -58,5 +58,10 @@ export function createCallbackGuardOps(db: PgDb): CallbackGuardStore {
     async release(requestId) {
       await db.execute(sql`delete from callback_requests where id = ${requestId} and lead_id is null`);
     },
+
+    async prune(before, pendingBefore) {
+      const res = await db.execute(sql`delete from callback_requests where at < ${before} or (lead_id is null and at < ${pendingBefore})`);
+      return res.rowCount ?? 0;
+    },
   };
 }

@@ -12,6 +12,7 @@ export function createCallbackGuardOps(db: Db): CallbackGuardStore {
   const insert = raw.prepare('insert into callback_requests (workspace_id, site_id, phone, email, lead_id, at) values (?, ?, ?, ?, null, ?)');
   const link = raw.prepare('update callback_requests set lead_id = ? where id = ?');
   const drop = raw.prepare('delete from callback_requests where id = ? and lead_id is null');
+  const prune = raw.prepare('delete from callback_requests where at < ? or (lead_id is null and at < ?)');
   const note = raw.prepare("insert into lead_events (workspace_id, lead_id, kind, text, at) values (?, ?, 'repeat', 'Asked for a callback again (joined this lead)', ?)");
   // better-sqlite3 transactions are synchronous: nothing else runs between the count and the insert.
   const admitTx = raw.transaction((r: Parameters<CallbackGuardStore['admit']>[0]): Admission => {
@@ -40,6 +41,9 @@ export function createCallbackGuardOps(db: Db): CallbackGuardStore {
     },
     async release(requestId) {
       drop.run(requestId);
+    },
+    async prune(before, pendingBefore) {
+      return prune.run(before, pendingBefore).changes;
     },
   };
 }
