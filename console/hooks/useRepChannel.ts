@@ -5,6 +5,7 @@ import type { OfferClosedReason } from '../../shared/live-events';
 import type { ChosenPresence } from '../../shared/schemas/console.schema';
 import { api, ApiFailure } from '../api';
 import { acceptErrorText, connectRep, emitWithAck, type RepSocket } from '../live';
+import { SyncReplay, type Change } from './sync-replay';
 
 /** `offline`: the browser says the network is gone; the socket reconnects when it is back. */
 export type Connection = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -50,10 +51,14 @@ export function useRepChannel(handlers: Handlers) {
   const [connection, setConnection] = useState<Connection>('connecting');
   const [presence, setPresenceState] = useState<ChosenPresence | null>(null);
   const [presenceBusy, setPresenceBusy] = useState(false);
-  const [offers, setOffers] = useState<OfferItem[]>([]);
+  const [offers, setOfferState] = useState<OfferItem[]>([]);
   const socketRef = useRef<RepSocket | null>(null);
+  /** The offers as of the last change, even before the render that shows it. */
   const offersRef = useRef(offers);
-  offersRef.current = offers;
+  const setOffers = useCallback((change: Change<OfferItem[]>) => {
+    offersRef.current = change(offersRef.current);
+    setOfferState(offersRef.current);
+  }, []);
   /** Offers this tab is answering: their `offer:closed` echo is ours, not another tab's. */
   const answering = useRef(new Set<string>());
   const on = useRef(handlers);
@@ -68,23 +73,28 @@ export function useRepChannel(handlers: Handlers) {
     timers.current.add(timer);
   }, []);
 
-  const removeOffer = useCallback((offerId: string) => {
-    setOffers((all) => all.filter((o) => o.offer.offerId !== offerId));
-  }, []);
+  const removeOffer = useCallback(
+    (offerId: string) => setOffers((all) => all.filter((o) => o.offer.offerId !== offerId)),
+    [setOffers],
+  );
 
   /** Replace the card with a note saying why it went, then remove it. */
   const closeWithNote = useCallback(
-    (offerId: string, text: string) => {
-      setOffers((all) => all.map((o) => (o.offer.offerId === offerId ? { ...o, busy: undefined, closedText: text } : o)));
+    (offerId: string, text: string, record: (change: Change<OfferItem[]>) => Change<OfferItem[]> = (c) => c) => {
+      setOffers(record((all) => all.map((o) => (o.offer.offerId === offerId ? { ...o, busy: undefined, closedText: text } : o))));
       later(() => removeOffer(offerId), CLOSED_NOTE_MS);
     },
-    [later, removeOffer],
+    [later, removeOffer, setOffers],
   );
 
   useEffect(() => {
     const socket = connectRep();
     socketRef.current = socket;
     let stopped = false;
+    // Pushes that overtake a sync's answer are applied again on top of its snapshot.
+    const offerPushes = new SyncReplay<OfferItem[]>();
+    const presencePushes = new SyncReplay<ChosenPresence | null>();
+    const pushed = (change: Change<OfferItem[]>) => setOffers(offerPushes.note(change));
     const reconnect = () => {
       if (!stopped) socket.connect();
     };
@@ -104,13 +114,21 @@ export function useRepChannel(handlers: Handlers) {
     socket.on('connect', () => {
       setConnection('live');
       // Committed state wins over whatever this tab saw before the (re)connect.
+      const tickets = { offers: offerPushes.begin(), presence: presencePushes.begin() };
       emitWithAck(socket, 'offers:sync')
         .then((r) => {
-          if (!r.ok) return;
-          setPresenceState(r.data.presence);
-          setOffers(r.data.offers.map((offer) => ({ offer })).sort(byExpiry));
+          if (!r.ok) throw new Error(r.error);
+          const offersNow = offerPushes.settle(tickets.offers, r.data.offers.map((offer) => ({ offer })).sort(byExpiry));
+          // Null: a newer sync (after a reconnect) superseded this one; its answer will do.
+          if (!offersNow) return;
+          setOffers(() => offersNow);
+          setPresenceState(presencePushes.settle(tickets.presence, r.data.presence));
         })
-        .catch(() => on.current.notify('Could not load your offers. Retrying on reconnect.', 'error'));
+        .catch(() => {
+          offerPushes.abandon(tickets.offers);
+          presencePushes.abandon(tickets.presence);
+          on.current.notify('Could not load your offers. Retrying on reconnect.', 'error');
+        });
     });
     socket.on('disconnect', (reason) => {
       setConnection(navigator.onLine ? 'reconnecting' : 'offline');
@@ -122,19 +140,19 @@ export function useRepChannel(handlers: Handlers) {
     });
 
     socket.on('offer:new', (offer) => {
-      setOffers((all) => [...all.filter((o) => o.offer.offerId !== offer.offerId), { offer }].sort(byExpiry));
+      pushed((all) => [...all.filter((o) => o.offer.offerId !== offer.offerId), { offer }].sort(byExpiry));
     });
     socket.on('offer:closed', ({ offerId, reason }) => {
       const item = offersRef.current.find((o) => o.offer.offerId === offerId);
       const elsewhere = !answering.current.has(offerId) ? ELSEWHERE_TEXT[reason] : undefined;
       const text = CLOSED_TEXT[reason] ?? elsewhere;
-      if (text) closeWithNote(offerId, text);
-      else removeOffer(offerId);
+      if (text) closeWithNote(offerId, text, (change) => offerPushes.note(change));
+      else pushed((all) => all.filter((o) => o.offer.offerId !== offerId));
       if (elsewhere && reason === 'accepted' && item) on.current.onAcceptedElsewhere(item.offer.leadId);
     });
     socket.on('lead:updated', (lead) => on.current.onLeadUpdated(lead));
     socket.on('presence:changed', ({ presence: next, reason }) => {
-      setPresenceState(next);
+      setPresenceState(presencePushes.note(() => next)(null));
       if (reason) on.current.notify(reason);
     });
 
@@ -164,7 +182,7 @@ export function useRepChannel(handlers: Handlers) {
       socket.disconnect();
       socketRef.current = null;
     };
-  }, [later, closeWithNote, removeOffer]);
+  }, [later, closeWithNote, setOffers]);
 
   const setPresence = useCallback(async (next: ChosenPresence) => {
     const socket = socketRef.current;
