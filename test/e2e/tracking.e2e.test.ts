@@ -286,7 +286,8 @@ describe('behaviour tracking on a host page', () => {
   it('reports every route a single-page app passed through, even one left before the tracker looked', async () => {
     // The view is reported a task after the history change (the router sets the title after
     // pushing). A route left within that task, like a push followed at once by another or by a
-    // quick back, must still count: the URL and time are taken at the change itself.
+    // quick back, must still count: the URL and time are taken at the change itself. So is the
+    // scroll depth of the page left, before the router renders the next one.
     const visit = await newVisit();
     const { page } = visit;
     await page.goto(`${spa.origin}/`);
@@ -295,6 +296,8 @@ describe('behaviour tracking on a host page', () => {
       history.pushState({}, '', '/pricing');
       history.pushState({}, '', '/pricing/team');
       document.title = 'Team plan - SPA fixture';
+      // The next page is short: measured now, the page left would look read to the end.
+      document.querySelector('main')!.style.minHeight = '0';
     });
     await expect.poll(() => ofType(visit, 'page_view').length, { timeout: 5000 }).toBe(3);
 
@@ -303,9 +306,12 @@ describe('behaviour tracking on a host page', () => {
     expect(views[2].props!.title).toBe('Team plan - SPA fixture');
     expect(views[1].at).toBeLessThanOrEqual(views[2].at);
     // The page left at once still has its engagement, with the time it really had: (almost) none.
-    const left = ofType(visit, 'engagement').map((e) => [e.url, e.props!.visibleMs]);
+    const left = ofType(visit, 'engagement').map((e) => [e.url, e.props!.visibleMs, e.props!.scrollDepth]);
     expect(left.map(([url]) => url)).toEqual([`${spa.origin}/`, `${spa.origin}/pricing`]);
     expect(left[1][1]).toBeLessThan(50);
+    // Home was never scrolled: one 800 px screen of a 2500 px page.
+    expect(left[0][2]).toBeGreaterThan(0);
+    expect(left[0][2]).toBeLessThan(50);
     expect(visit.schemaErrors).toEqual([]);
     expect(visit.pageErrors).toEqual([]);
     await visit.context.close();

@@ -44,7 +44,10 @@ function listen(): void {
     hidePage();
     flush(true);
   });
-  onNavigation(currentUrl, whenOn<Navigation>(({ url, at }) => viewPage(url, at)));
+  // The page being left is measured at the history change too: a task later the router may have
+  // rendered the next page and scrolled.
+  const leaving = () => (scrollPage(), currentUrl());
+  onNavigation(leaving, whenOn<Navigation>(({ url, at }) => viewPage(url, at, true)));
   document.addEventListener('click', whenOn(onInteraction), true);
   document.addEventListener('submit', whenOn(onInteraction), true);
   document.addEventListener('visibilitychange', whenOn(() => (document.hidden ? leave : showPage)()));

@@ -18,11 +18,13 @@ export const currentUrl = (): string => cleanUrl(location);
 
 /**
  * Records a page view when the (clean) URL changed since the last one. `next` and `at` are when
- * the navigation happened, which can be a moment before this runs (see navigation.ts).
+ * the navigation happened, which can be a moment before this runs (see navigation.ts); `measured`
+ * says the page left was measured then too, and must not be measured again now that the next
+ * page may be on screen.
  */
-export function viewPage(next = currentUrl(), at = Date.now()): void {
+export function viewPage(next = currentUrl(), at = Date.now(), measured = false): void {
   if (next === url) return;
-  hidePage(at);
+  hidePage(at, measured);
   url = next;
   scrollDepth = 0;
   visibleSince = document.hidden ? 0 : at;
@@ -31,11 +33,11 @@ export function viewPage(next = currentUrl(), at = Date.now()): void {
 }
 
 /** The page is hidden or left: report the visible stretch that just ended. */
-export function hidePage(at = Date.now()): void {
+export function hidePage(at = Date.now(), measured = false): void {
   if (!url) return;
   if (visibleSince) visibleMs += Math.max(0, at - visibleSince);
   visibleSince = 0;
-  scrollPage();
+  if (!measured) scrollPage();
   // A page hidden and then left reports once, not twice with nothing in the second.
   if (visibleMs || unreported) emit({ type: 'engagement', url, props: { visibleMs, scrollDepth } }, at);
   visibleMs = 0;
