@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
-import type { CallbackResponse } from '../../shared/api';
+import type { CallbackResponse, VisitorStatus } from '../../shared/api';
 import { callbackRequestSchema, slotChoiceSchema } from '../../shared/schemas/callback.schema';
 import { qualify } from '../../shared/qualify/qualify';
 import { stageFromQualification } from '../../shared/lifecycle';
@@ -117,15 +117,16 @@ export function callbackRoutes(deps: AppDeps) {
       if (result.kind === 'conflict') {
         throw new ApiFailure(409, 'idempotency_conflict', 'This idempotency key was already used with a different request');
       }
+      let told: VisitorStatus | null | undefined;
       if (result.kind !== 'created') {
         // A replay or a lost race on the same idempotency key: the first request holds the slot.
         if (requestId !== null) await guard.release(requestId);
       } else {
         await settle(result.leadId, false);
         if (body.visitorId) await deps.tracking.linkVisitorToLead(site.id, body.visitorId, result.leadId);
-        await router.leadCaptured(result.leadId);
+        told = await router.leadCaptured(result.leadId);
       }
-      return c.json(await respond(result.leadId), result.kind === 'created' ? 201 : 200);
+      return c.json(await respond(result.leadId, told), result.kind === 'created' ? 201 : 200);
     } catch (err) {
       // Only a request that made no lead gives its slot back (release skips settled ones).
       if (requestId !== null) await guard.release(requestId).catch(() => undefined);
@@ -133,11 +134,12 @@ export function callbackRoutes(deps: AppDeps) {
     }
   });
 
-  async function respond(leadId: string): Promise<CallbackResponse> {
+  /** The answer to a callback; `told` is the status routing just pushed, when it pushed one. */
+  async function respond(leadId: string, told?: VisitorStatus | null): Promise<CallbackResponse> {
     return {
       leadId,
       visitorToken: visitorToken(deps.visitorSecret, leadId),
-      status: (await router.statusOf(leadId)) ?? { state: 'closed' },
+      status: (told === undefined ? await router.statusOf(leadId) : told) ?? { state: 'closed' },
     };
   }
 

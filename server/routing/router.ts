@@ -47,8 +47,8 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
   const background = new Set<Promise<void>>();
   let stopped = false;
 
-  function later(key: string, at: number, run: () => Promise<void>) {
-    if (!stopped) scheduler.set(key, at, run);
+  function later(key: string, at: number, run: () => Promise<unknown>) {
+    if (!stopped) scheduler.set(key, at, async () => void (await run()));
   }
 
   function inBackground(what: string, run: () => Promise<void>) {
@@ -70,6 +70,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
   async function pushVisitorStatus(leadId: string) {
     const status = await statusOf(leadId);
     if (status) notify.visitorStatus(leadId, status);
+    return status;
   }
 
   /** Arms expiry timers and pushes each committed offer to its rep. */
@@ -87,20 +88,24 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
    * status did not change.
    */
   async function handle(results: readonly RouteResult[], pushWaits: boolean) {
+    /** What each visitor was just told, for a caller that would otherwise read it again. */
+    const told = new Map<string, VisitorStatus | null>();
     for (const r of results) {
       await announce(r.offers);
       if (r.wakeAt !== null) later(`wake:${r.leadId}`, r.wakeAt, () => routeOne(r.leadId));
       else scheduler.cancel(`wake:${r.leadId}`);
       // Deadlines that passed were checked then (or on start); only future ones need a timer.
       if (r.slaDueAt !== null && r.slaDueAt >= clock()) later(`sla:${r.leadId}`, r.slaDueAt, () => checkSla(r.leadId));
-      if (r.offers.length || pushWaits) await pushVisitorStatus(r.leadId);
+      if (r.offers.length || pushWaits) told.set(r.leadId, await pushVisitorStatus(r.leadId));
     }
+    return told;
   }
 
-  async function routeOne(leadId: string) {
+  /** Routes one lead; returns the status its visitor was told, or undefined when nothing was. */
+  async function routeOne(leadId: string): Promise<VisitorStatus | null | undefined> {
     const now = clock();
     const result = await store.routeLead(leadId, now, online.set, (s) => decideRouting(s, now));
-    if (result) await handle([result], true);
+    return result ? (await handle([result], true)).get(leadId) : undefined;
   }
 
   /** Every waiting lead of the workspace, oldest first: no periodic sweep, only on events. */
@@ -146,7 +151,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
   return {
     /** After a callback committed: offer it now (its SLA clock is already running). */
     async leadCaptured(leadId: string) {
-      await routeOne(leadId);
+      return routeOne(leadId);
     },
 
     /**
