@@ -62,15 +62,23 @@ async function measure(name: string, submitTo: BenchServer, repsOn: BenchServer[
   };
 }
 
-async function withDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
+/**
+ * The server settings that decide what a commit waits for: scripts/cluster-services.sh turns them
+ * off for the test suite, production keeps them on, so the report says which the figure had.
+ */
+const DURABILITY = ['fsync', 'synchronous_commit'] as const;
+
+async function withDatabase<T>(run: (url: string, durability: string) => Promise<T>): Promise<T> {
   const name = `sixty_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: DATABASE_URL });
   await admin.connect();
+  const settings = await admin.query<{ name: string; setting: string }>('select name, setting from pg_settings where name = any($1) order by name', [DURABILITY]);
+  const durability = settings.rows.map((r) => `\`${r.name}=${r.setting}\``).join(', ');
   await admin.query(`create database ${name}`);
   try {
     const url = new URL(DATABASE_URL);
     url.pathname = `/${name}`;
-    return await run(url.toString());
+    return await run(url.toString(), durability);
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
@@ -80,7 +88,7 @@ async function withDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
 const fmt = (s: Spread) => `${s.median.toFixed(1)} ms (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
 const ratio = (a: Spread, b: Spread) => (a.median / b.median).toFixed(2);
 
-function render(single: Setup, cluster: Setup, at: string, load: number[]): string {
+function render(single: Setup, cluster: Setup, at: string, load: number[], durability: string): string {
   return wrapClusterBlock(`
 ## Cluster: submit to rep screen on PostgreSQL + Redis
 
@@ -91,6 +99,7 @@ SQLite file, reps and callbacks on it. **Cluster**: three Sixty processes sharin
 database and one Redis (socket.io Redis streams adapter); callbacks are POSTed to process A, the
 reps are connected to B and C, so every offer crosses processes through Redis. All on this one
 2-core machine, so the cluster's three processes, PostgreSQL and Redis share the same two cores.
+PostgreSQL ran with ${durability} (production keeps both on).
 
 | Setup | Submit to rep screen p50 | p99 | Samples (missing) | Callback HTTP response p50 | Bare echo p50 on the submit process |
 | --- | --- | --- | --- | --- | --- |
@@ -112,7 +121,9 @@ async function main() {
     const one = await startBenchServer({ repoRoot: REPO_ROOT, fdLimit: hard, distDir });
     const single = await measure('single', one, [one], probe).finally(() => one.stop());
 
-    const cluster = await withDatabase(async (databaseUrl) => {
+    let durability = '';
+    const cluster = await withDatabase(async (databaseUrl, settings) => {
+      durability = settings;
       // One prefix per run: the three processes share it, nothing else on the Redis does.
       const prefix = `bench-${randomBytes(3).toString('hex')}`;
       const env = (node: string) => ({ ...BENCH_LIMITS_OFF, SIXTY_DATABASE_URL: databaseUrl, SIXTY_REDIS_URL: REDIS_URL, SIXTY_REDIS_PREFIX: prefix, SIXTY_NODE_ID: node });
@@ -126,12 +137,12 @@ async function main() {
       }
     });
 
-    const results = { at: started, loadAverage: load, run: RUN, single, cluster, ratioP50: cluster.p50.median / single.p50.median, ratioP99: cluster.p99.median / single.p99.median };
+    const results = { at: started, loadAverage: load, postgres: durability, run: RUN, single, cluster, ratioP50: cluster.p50.median / single.p50.median, ratioP99: cluster.p99.median / single.p99.median };
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     if (!tiny) {
       writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
       const doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Benchmarks\n';
-      writeFileSync(DOC, withClusterBlock(doc, render(single, cluster, started, load)));
+      writeFileSync(DOC, withClusterBlock(doc, render(single, cluster, started, load, durability)));
       log(`wrote ${RESULTS} and the cluster block of docs/benchmarks.md${clusterBlock(doc) ? ' (replaced)' : ''}`);
     }
   } finally {
