@@ -45,6 +45,9 @@ export default defineConfig({
     // Remote round trips and spawned processes: slower than SQLite in one process.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Not inherited from vitest.config.ts (each config stands alone): the same 5 s default for
+    // expect.poll as `npm test`, for the integration tests re-run here on PostgreSQL.
+    expect: { poll: { timeout: 5000 } },
     pool: 'forks',
     // One file at a time: the cluster tests start three processes each (two cores), and the
     // timing checks (offer timeout + 5 s, loser told within a second) need the machine quiet.

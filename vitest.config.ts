@@ -10,6 +10,10 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'test/load/**', 'test/cluster/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll gives up after 1 s by default: too short on a busy 2-core CI machine for a
+    // condition that waits on a server round trip, a socket push or a browser render. A poll
+    // still fails when its condition never comes true; it only waits longer before saying so.
+    expect: { poll: { timeout: 5000 } },
     pool: 'forks',
   },
 });

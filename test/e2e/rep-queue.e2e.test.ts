@@ -20,8 +20,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function rep(email: string, options = DESKTOP) {
-  const r = await openRep(browser, server.url, email, options);
+async function rep(email: string, options = DESKTOP, on: TestServer = server) {
+  const r = await openRep(browser, on.url, email, options);
   opened.push(r);
   return r;
 }
@@ -52,12 +52,13 @@ describe('rep queue', () => {
     await expect.poll(async () => (await onDana.count()) + (await onSam.count()), { timeout: 5000 }).toBe(1);
     const [first, second] = (await onDana.count()) ? [dana, sam] : [sam, dana];
     const firstOffer = offerFor(first.page, 'Robin Ready');
-    await settle(first.page);
-    // Room was kept for the offer: nothing below it moved, at either width.
-    expect([await topOf(dana.page, '.worklists'), await topOf(sam.page, '.worklists')]).toEqual(before);
+    // The countdown and the tab title exist only while the offer is open (3 s): checked first,
+    // before the waits below eat into that time on a slow machine.
     await expect.poll(() => firstOffer.getByRole('timer').count()).toBe(1);
     await expect.poll(() => first.page.title()).toMatch(/New lead|Robin Ready is waiting/);
     await settle(first.page);
+    // Room was kept for the offer: nothing below it moved, at either width.
+    expect([await topOf(dana.page, '.worklists'), await topOf(sam.page, '.worklists')]).toEqual(before);
     await first.page.screenshot({ path: screenshotPath(`rep-offer-${first === dana ? 1280 : 375}`) });
 
     // Nobody answers on the first: after 3 s it is closed there and offered to the second.
@@ -176,17 +177,29 @@ describe('rep queue', () => {
   it('shows an offer made while the network was down once it is back (re-synced from the server)', async () => {
     // Dana stays online on another device, so the server offers her the lead while this
     // browser is cut off: its push is lost, and only the re-sync on reconnect can bring it.
-    const [dana, otherDevice] = await Promise.all([rep('dana@demo.sixty'), rep('dana@demo.sixty', PHONE)]);
-    await dana.context.setOffline(true);
-    await dana.page.locator('[data-connection="offline"]').waitFor({ timeout: 5000 });
-    await postLead(server, 'Otto Offline');
-    await offerFor(otherDevice.page, 'Otto Offline').waitFor({ timeout: 3000 });
-    await dana.page.screenshot({ path: screenshotPath('rep-offline-1280') });
-    expect(await offerFor(dana.page, 'Otto Offline').count()).toBe(0);
-    await dana.context.setOffline(false);
-    await offerFor(dana.page, 'Otto Offline').waitFor({ timeout: 2000 });
-    await dana.page.locator('[data-connection="live"]').waitFor({ timeout: 2000 });
-    await closeAll();
+    // On a server of its own whose offers last a minute: with this file's 3 s offers, a slow
+    // reconnect would find the offer expired, and the next round's offer, pushed to Dana, would
+    // stand in for a missing re-sync.
+    const longOffers = await startTestServer({ offerTimeoutMs: 60_000 });
+    try {
+      const [dana, otherDevice] = await Promise.all([rep('dana@demo.sixty', DESKTOP, longOffers), rep('dana@demo.sixty', PHONE, longOffers)]);
+      await dana.context.setOffline(true);
+      await dana.page.locator('[data-connection="offline"]').waitFor({ timeout: 5000 });
+      await postLead(longOffers, 'Otto Offline');
+      await offerFor(otherDevice.page, 'Otto Offline').waitFor({ timeout: 5000 });
+      await dana.page.screenshot({ path: screenshotPath('rep-offline-1280') });
+      expect(await offerFor(dana.page, 'Otto Offline').count()).toBe(0);
+      await dana.context.setOffline(false);
+      // Reconnect, re-sync and render, on a busy machine: 5 s.
+      await offerFor(dana.page, 'Otto Offline').waitFor({ timeout: 5000 });
+      await dana.page.locator('[data-connection="live"]').waitFor({ timeout: 5000 });
+      // The very offer the other device shows, not a later one.
+      expect(await offerFor(dana.page, 'Otto Offline').getAttribute('data-offer-id')).toBe(await offerFor(otherDevice.page, 'Otto Offline').getAttribute('data-offer-id'));
+      await closeAll();
+    } finally {
+      for (const r of opened.splice(0)) await r.context.close();
+      await longOffers.stop();
+    }
   });
 
   it("pulls a lead from the team's warm list, logs no answer, and finds the follow-up and the filtered list", async () => {

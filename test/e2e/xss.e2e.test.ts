@@ -65,15 +65,20 @@ describe('XSS corpus', () => {
       const card = page.locator('article').filter({ hasText: payload.slice(0, 20) }).first();
       await card.waitFor({ timeout: 10_000 });
       await card.getByRole('button', { name: 'Accept' }).click();
-      await page.locator('#lead-heading').waitFor({ timeout: 5000 });
-      // A note and an outcome with the payload too.
-      await page.getByLabel('Add a note').fill(payload);
-      await page.getByRole('button', { name: 'Add note' }).click();
+      // This lead's card: from the second payload on, the previous lead's card is open until this
+      // one replaces it, and typing into it would miss this lead.
+      const lead = page.locator(`section.lead[data-lead-id="${res.body.leadId}"]`);
+      await lead.waitFor({ timeout: 5000 });
+      // A note and an outcome with the payload too; the note is shown (as text) before the outcome
+      // is logged, so neither save's answer can overtake the other's.
+      await lead.getByLabel('Add a note').fill(payload);
+      await lead.getByRole('button', { name: 'Add note' }).click();
+      await lead.locator('.note-list .note-text', { hasText: payload }).first().waitFor({ timeout: 5000 });
       // Log the call so the rep's capacity (5 active leads) frees up for the next one.
-      await page.getByRole('radio', { name: 'Connected' }).check();
-      await page.getByLabel('Call notes (optional)').fill(payload);
-      await page.getByRole('button', { name: 'Save outcome' }).click();
-      await page.waitForTimeout(200);
+      await lead.getByRole('radio', { name: 'Connected' }).check();
+      await lead.getByLabel('Call notes (optional)').fill(payload);
+      await lead.getByRole('button', { name: 'Save outcome' }).click();
+      await lead.getByText(/Saved at/).waitFor({ timeout: 5000 });
     }
     await page.getByRole('button', { name: 'Supervisor' }).click();
     await page.waitForTimeout(2500);

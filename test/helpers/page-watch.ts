@@ -1,7 +1,9 @@
 // What a host page would notice of the widget, watched from inside the page: script errors and
 // unhandled rejections (the widget must never throw into the page), CSP violations, long tasks
 // and layout shifts (PerformanceObserver), and which globals appeared. Plus axe-core, run on the
-// widget's shadow tree, for WCAG 2.2 AA.
+// widget's shadow tree, for WCAG 2.2 AA. The test's own work in the page (evaluating axe-core, a
+// 650 KB script, and running it) is recorded as time windows, so that its long tasks are not
+// counted against the widget.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -10,24 +12,40 @@ export interface PageWatch {
   errors: string[];
   rejections: string[];
   cspViolations: string[];
-  /** Durations (ms) of every long task (over 50 ms) since the page started. */
-  longTasks: number[];
+  /** Every long task (over 50 ms) since the page started: start (page time, ms) and duration. */
+  longTasks: LongTask[];
+  /** When the test itself was busy in the page (axe-core): [from, to] in page time (performance.now()). */
+  testWindows: Array<[number, number]>;
   /** Layout shifts not caused by input, summed. */
   layoutShift: number;
   /** Globals on window now that were not there when the page started (minus Playwright's). */
   newGlobals: string[];
 }
 
+export interface LongTask {
+  startTime: number;
+  duration: number;
+}
+
+/**
+ * The long tasks that are not the test's own: those that overlap none of the windows in which the
+ * test ran axe-core. Page JavaScript runs one task at a time, so a task overlapping such a window
+ * is the test's (or ran while axe was between its own tasks, a few ms of idle time).
+ */
+export function pageLongTasks(watch: Pick<PageWatch, 'longTasks' | 'testWindows'>): LongTask[] {
+  return watch.longTasks.filter((t) => !watch.testWindows.some(([from, to]) => t.startTime <= to && t.startTime + t.duration >= from));
+}
+
 /** Installs the watchers in every page of the context, before any of the page's own scripts. */
 export async function watchPages(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    const watch = { errors: [] as string[], rejections: [] as string[], csp: [] as string[], longTasks: [] as number[], shift: 0, globals: Object.keys(window) };
+    const watch = { errors: [] as string[], rejections: [] as string[], csp: [] as string[], longTasks: [] as Array<{ startTime: number; duration: number }>, testWindows: [] as Array<[number, number]>, shift: 0, globals: Object.keys(window) };
     Object.defineProperty(window, '__pageWatch', { value: watch, enumerable: false });
     addEventListener('error', (e) => watch.errors.push(String(e.message || e.error)));
     addEventListener('unhandledrejection', (e) => watch.rejections.push(String(e.reason && (e.reason.stack || e.reason))));
     document.addEventListener('securitypolicyviolation', (e) => watch.csp.push(`${e.violatedDirective} ${e.blockedURI}`));
     try {
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => watch.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => watch.longTasks.push({ startTime: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
       new PerformanceObserver((list) =>
         list.getEntries().forEach((e) => {
           const shift = e as PerformanceEntry & { value: number; hadRecentInput: boolean };
@@ -42,13 +60,18 @@ export async function watchPages(context: BrowserContext): Promise<void> {
 
 export async function readWatch(page: Page): Promise<PageWatch> {
   return page.evaluate(() => {
-    const w = (window as unknown as { __pageWatch: { errors: string[]; rejections: string[]; csp: string[]; longTasks: number[]; shift: number; globals: string[] } }).__pageWatch;
+    const w = (
+      window as unknown as {
+        __pageWatch: { errors: string[]; rejections: string[]; csp: string[]; longTasks: LongTask[]; testWindows: Array<[number, number]>; shift: number; globals: string[] };
+      }
+    ).__pageWatch;
     const before = new Set(w.globals);
     return {
       errors: w.errors,
       rejections: w.rejections,
       cspViolations: w.csp,
       longTasks: w.longTasks,
+      testWindows: w.testWindows,
       layoutShift: w.shift,
       newGlobals: Object.keys(window).filter((k) => !before.has(k) && !k.startsWith('__playwright') && !k.startsWith('__pw')),
     };
@@ -56,6 +79,17 @@ export async function readWatch(page: Page): Promise<PageWatch> {
 }
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/**
+ * axe-core as evaluated in the page, with the window of its evaluation recorded. Top-level
+ * statements around the untouched source (Playwright evaluates a string with a global eval), all
+ * in one task: the task that parses and runs axe-core overlaps [from, to] whatever its parse took.
+ * Pages without the watcher (none today) just get axe-core.
+ */
+const AXE_INJECTION = [
+  'if (window.__pageWatch) window.__pageWatch.axeFrom = performance.now();',
+  AXE_SOURCE,
+  ';if (window.__pageWatch) window.__pageWatch.testWindows.push([window.__pageWatch.axeFrom, performance.now()]);',
+].join('\n');
 
 export interface AxeViolation {
   id: string;
@@ -70,13 +104,21 @@ export interface AxeViolation {
  * nothing is noticed.
  */
 export async function axeWidget(page: Page): Promise<{ violations: AxeViolation[]; checkedNodes: number }> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_INJECTION);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<any> } }).axe;
-    const result = await axe.run(
-      { include: [['[data-sixty-widget]']] },
-      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations', 'passes'] },
-    );
+    const watch = (window as unknown as { __pageWatch?: { testWindows: Array<[number, number]> } }).__pageWatch;
+    // axe.run spreads its work over several tasks: the whole run is the test's window.
+    const from = performance.now();
+    let result: any;
+    try {
+      result = await axe.run(
+        { include: [['[data-sixty-widget]']] },
+        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations', 'passes'] },
+      );
+    } finally {
+      watch?.testWindows.push([from, performance.now()]);
+    }
     const flat = (t: unknown): string => (Array.isArray(t) ? t.map(flat).join(' >>> ') : String(t));
     return {
       violations: result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n: any) => flat(n.target)) })),

@@ -15,6 +15,15 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
+/** Waits (polling every 20 ms) until `done()`, or fails saying what it waited for. */
+async function until(done: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 describe('npm run backup', () => {
   it('copies the live database under load, and the copy holds every acknowledged lead', async () => {
     const acknowledged: string[] = [];
@@ -26,16 +35,25 @@ describe('npm run backup', () => {
         if (res.status === 201) acknowledged.push(res.body.leadId);
       }
     })();
-    await new Promise((r) => setTimeout(r, 300));
-    const ackedBefore = [...acknowledged];
+    let ackedBefore: string[];
+    let stdout: string;
     const destination = join(server.dir, 'backup-under-load.db');
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/backup.ts', destination], {
-      cwd: ROOT,
-      env: { ...process.env, SIXTY_DB: server.deps.config.dbPath },
-    });
-    await new Promise((r) => setTimeout(r, 200));
-    stop = true;
-    await load;
+    try {
+      // Under load first: some leads acknowledged before the backup starts (however slow the
+      // machine), and requests still going while it runs.
+      await until(() => acknowledged.length > 5, 'more than 5 acknowledged leads');
+      ackedBefore = [...acknowledged];
+      ({ stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/backup.ts', destination], {
+        cwd: ROOT,
+        env: { ...process.env, SIXTY_DB: server.deps.config.dbPath },
+      }));
+      // The load went on past the backup: at least one more lead acknowledged after it started.
+      await until(() => acknowledged.length > ackedBefore.length, 'a lead acknowledged after the backup started');
+    } finally {
+      // Also when a wait failed: the load must end before the server is stopped under it.
+      stop = true;
+      await load;
+    }
     expect(stdout).toMatch(/integrity ok/);
     expect(ackedBefore.length).toBeGreaterThan(5);
     expect(acknowledged.length).toBeGreaterThan(ackedBefore.length);
@@ -45,5 +63,5 @@ describe('npm run backup', () => {
     restored.close();
     const missing = ackedBefore.filter((id) => !ids.has(id));
     expect(missing).toEqual([]);
-  });
+  }, 60_000); // spawns the backup script through tsx: seconds on a busy machine
 });

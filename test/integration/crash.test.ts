@@ -21,6 +21,15 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Waits (polling every 20 ms) until `done()`, or fails saying what it waited for. */
+async function until(done: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
@@ -54,7 +63,9 @@ async function boot(port: number): Promise<{ child: ChildProcess; url: string }>
   child.stdout!.on('data', (b) => (out += b));
   child.stderr!.on('data', (b) => (out += b));
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
+  // tsx compiles the server on the way up: seconds on a busy 2-core CI machine, so 30 s.
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
     if (/Sixty is running/.test(out)) return { child, url };
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 50));
@@ -86,10 +97,17 @@ describe('crash and restart', () => {
         }
       }
     })();
-    await new Promise((r) => setTimeout(r, 400));
-    first.child.kill('SIGKILL');
-    crashed = true;
-    await stream;
+    // Killed mid-stream, after at least 400 ms of it and once more than 5 leads are acknowledged
+    // (however slow the machine): requests are still in flight at the kill.
+    const streamStart = Date.now();
+    try {
+      await until(() => acked.size > 5 && Date.now() - streamStart >= 400, 'more than 5 acknowledged leads');
+    } finally {
+      // Also when the wait failed: the stream must end, not spin against a dead port.
+      first.child.kill('SIGKILL');
+      crashed = true;
+      await stream;
+    }
     dana.close();
     expect(acked.size).toBeGreaterThan(5);
     const openAtCrash = (new Database(db, { readonly: true }).prepare("select lead_id as id from offers where status = 'offered'").all() as Array<{ id: string }>).map((r) => r.id);
@@ -124,5 +142,5 @@ describe('crash and restart', () => {
     expect(Date.now() - t0).toBeLessThan(10_000);
     again.close();
     second.child.kill('SIGTERM');
-  }, 60_000);
+  }, 120_000); // two boots of up to 30 s each, on a busy machine
 });
