@@ -44,7 +44,9 @@ beforeAll(async () => {
     const [{ id }] = await cluster.rows<{ id: string }>('select id from users where email = ?', email);
     reps.push({ name, id: id!, socket, inbox: offerInbox(socket), closed });
   }
-  await presenceSeenBy(A, admin, { 'Dana Reyes': 'available', 'Sam Okafor': 'available' });
+  // Races are submitted on every process, and each routes with the presence it derives itself
+  // (B must see Sam, C must see Dana): wait until all three see both reps available.
+  for (const node of nodes) await presenceSeenBy(node, admin, { 'Dana Reyes': 'available', 'Sam Okafor': 'available' });
 });
 afterEach((ctx) => {
   if (ctx.task.result?.state === 'fail') console.error(cluster.logs());

@@ -383,7 +383,19 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL backend', () => {
     // Never two inside at once: every entry is followed by its own exit.
     for (let i = 0; i < log.length; i += 2) expect(log[i + 1]).toBe(log[i]!.replace('+', '-'));
     log.length = 0;
-    await Promise.all([backends[0]!.exclusive('one', step('a')), backends[1]!.exclusive('two', step('b'))]);
+    // Work of other names: each stays inside until the other has come in (signalled, not timed;
+    // 10 s to give up), so if one name's lock blocked the other the log shows a- before b+.
+    let aIn!: () => void;
+    let bIn!: () => void;
+    const inside = { a: new Promise<void>((r) => (aIn = r)), b: new Promise<void>((r) => (bIn = r)) };
+    const meet = (tag: 'a' | 'b', enter: () => void, other: Promise<void>) => async () => {
+      log.push(`${tag}+`);
+      enter();
+      await Promise.race([other, new Promise((r) => setTimeout(r, 10_000))]);
+      log.push(`${tag}-`);
+      return tag;
+    };
+    await Promise.all([backends[0]!.exclusive('one', meet('a', aIn, inside.b)), backends[1]!.exclusive('two', meet('b', bIn, inside.a))]);
     expect(log.slice(0, 2).sort()).toEqual(['a+', 'b+']);
     await expect(backends[0]!.exclusive('job', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(await backends[1]!.exclusive('job', async () => 'free again')).toBe('free again');

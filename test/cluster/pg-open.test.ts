@@ -25,6 +25,27 @@ const TABLES = [core, tracking, admin, abuse]
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A promise with its resolve, to signal from inside a transaction that it holds its lock. */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Resolves when `check` holds, or after `ms` anyway (the assertions after it then tell). */
+async function awaitOrGiveUp(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline && !(await check())) await sleep(20);
+}
+
+/** Whether some session of this database waits for an advisory lock (one held elsewhere). */
+async function someoneWaitsForALock(db: PgDb): Promise<boolean> {
+  const { rows } = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())`,
+  );
+  return rows[0]!.n > 0;
+}
+
 describe.skipIf(!TEST_DATABASE_URL)('openPostgres', () => {
   let url: string;
   let dbs: PgDb[] = [];
@@ -105,16 +126,26 @@ describe.skipIf(!TEST_DATABASE_URL)('openPostgres', () => {
 
   it('lockWorkspace serializes transactions of one workspace, not of others', async () => {
     const order: string[] = [];
-    const hold = (db: PgDb, ws: string, label: string, ms: number) =>
+    const hold = (db: PgDb, ws: string, label: string, inside?: () => void, until?: () => Promise<void>) =>
       db.transaction(async (tx) => {
         await lockWorkspace(tx, ws);
         order.push(`${label}:in`);
-        await sleep(ms);
+        inside?.();
+        await until?.();
         order.push(`${label}:out`);
       });
-    const first = hold(dbs[0], 'ws-a', 'a1', 200);
-    await sleep(50);
-    await Promise.all([first, hold(dbs[1], 'ws-a', 'a2', 0), hold(dbs[2], 'ws-b', 'b', 0)]);
+    // a1 takes the lock first (signalled from inside, not assumed after a sleep), then holds it
+    // until b has finished and a2 is queued on the lock, each with a generous give-up: if the
+    // lock wrongly made b wait, or let a2 in, the order below shows it.
+    const a1In = signal();
+    const bDone = signal();
+    const first = hold(dbs[0], 'ws-a', 'a1', a1In.resolve, async () => {
+      await Promise.race([bDone.promise, sleep(10_000)]);
+      await awaitOrGiveUp(() => someoneWaitsForALock(dbs[0]));
+    });
+    await a1In.promise;
+    const b = hold(dbs[2], 'ws-b', 'b').finally(bDone.resolve);
+    await Promise.all([first, hold(dbs[1], 'ws-a', 'a2'), b]);
     // b does not wait for a1; a2 does.
     expect(order.indexOf('b:out')).toBeLessThan(order.indexOf('a1:out'));
     expect(order.indexOf('a2:in')).toBeGreaterThan(order.indexOf('a1:out'));
@@ -137,14 +168,18 @@ describe.skipIf(!TEST_DATABASE_URL)('openPostgres', () => {
       expect(await advisoryLocks(tx)).toBe(1);
     });
     // The same lock as lockWorkspace's: a transaction holding it makes the other wait.
+    // The holder signals from inside once it has the lock, then keeps it until the other is seen
+    // queued on it (or 10 s: a lock that let it in shows in the order).
     const order: string[] = [];
+    const ofIn = signal();
     const first = db.transaction(async (tx) => {
       await lockWorkspaceOf(tx, core.leads, 'l1');
       order.push('of:in');
-      await sleep(200);
+      ofIn.resolve();
+      await awaitOrGiveUp(() => someoneWaitsForALock(dbs[2]!));
       order.push('of:out');
     });
-    await sleep(50);
+    await ofIn.promise;
     await dbs[1]!.transaction(async (tx) => {
       await lockWorkspace(tx, 'w1');
       order.push('ws:in');

@@ -36,9 +36,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
+/** Waits for offer number `i` by the clock (10 s; a count of short sleeps stretches under load). */
 async function expectOffer(offers: OfferView[], i: number) {
-  for (let t = 0; t < 100 && offers.length <= i; t++) await new Promise((r) => setTimeout(r, 20));
-  if (offers.length <= i) throw new Error('no offer');
+  const deadline = Date.now() + 10_000;
+  while (offers.length <= i && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  if (offers.length <= i) throw new Error(`offer ${i + 1} did not arrive within 10 s (${offers.length} so far)`);
 }
 
 describe('reports', () => {

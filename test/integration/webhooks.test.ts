@@ -40,10 +40,10 @@ async function api(path: string, init: RequestInit = {}) {
   return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as any) };
 }
 
-async function until<T>(f: () => T | undefined, ms = 8000): Promise<T> {
+async function until<T>(f: () => T | undefined | Promise<T | undefined>, ms = 8000): Promise<T> {
   const t0 = Date.now();
   for (;;) {
-    const v = f();
+    const v = await f();
     if (v !== undefined && v !== false) return v;
     if (Date.now() - t0 > ms) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 25));
@@ -83,9 +83,15 @@ describe('webhooks', () => {
     const okIds = received.filter((r) => r.ok).map((r) => r.eventId);
     expect(new Set(okIds).size).toBe(okIds.length);
 
-    // The log counts every attempt: the two failures are extra attempts on delivered rows.
-    const log = (await api('')).body.find((w: { id: string }) => w.id === hook.body.id).deliveries as Array<{ status: string; attempts: number; lastStatus: number }>;
-    const delivered = log.filter((d) => d.status === 'delivered');
+    // The log counts every attempt: the two failures are extra attempts on delivered rows. The
+    // store records a delivery after the receiver's 200 (asynchronously on PostgreSQL), so wait
+    // until every event the receiver accepted is logged as delivered.
+    const delivered = await until(async () => {
+      const log = (await api('')).body.find((w: { id: string }) => w.id === hook.body.id).deliveries as Array<{ eventId: string; status: string; attempts: number; lastStatus: number }>;
+      const done = log.filter((d) => d.status === 'delivered');
+      const logged = new Set(done.map((d) => d.eventId));
+      return received.every((r) => !r.ok || logged.has(r.eventId!)) ? done : undefined;
+    });
     expect(delivered.every((d) => d.lastStatus === 200)).toBe(true);
     expect(delivered.reduce((n, d) => n + d.attempts - 1, 0)).toBe(2);
   });
@@ -99,8 +105,11 @@ describe('webhooks', () => {
     expect(JSON.parse(slack.body)).toEqual({ text: expect.stringMatching(/Sal Slack moved to DISQUALIFIED: Residential-only/) });
     expect(received.slice(before).filter((r) => !r.ok).length).toBeGreaterThanOrEqual(3);
 
-    const hooks = (await api('')).body as Array<{ kind: string; deliveries: Array<{ id: number; status: string; eventId: string }> }>;
-    const delivery = hooks.find((h) => h.kind === 'slack')!.deliveries.find((d) => d.status === 'delivered')!;
+    // Logged as delivered after the receiver's 200 (asynchronously on PostgreSQL): wait for it.
+    const delivery = await until(async () => {
+      const hooks = (await api('')).body as Array<{ kind: string; deliveries: Array<{ id: number; status: string; eventId: string }> }>;
+      return hooks.find((h) => h.kind === 'slack')!.deliveries.find((d) => d.status === 'delivered');
+    });
     const count = received.length;
     expect((await api(`/deliveries/${delivery.id}/replay`, { method: 'POST' })).status).toBe(200);
     await until(() => received.length > count);
