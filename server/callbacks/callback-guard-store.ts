@@ -6,13 +6,26 @@ export interface CallbackGuardStore {
    * Admits a request for this phone, atomically: when the phone had fewer than `limit` requests
    * on the site since `since` (or `limit` is null), records this one as pending and returns its
    * id. Counting and recording in one step is what makes the daily cap hold against a burst of
-   * simultaneous requests, in one process or across several.
+   * simultaneous requests, in one process or across several. With `pendingSince`, also names the
+   * latest request for this phone admitted since then and not settled yet (`ahead`): a repeat that
+   * arrived while the first was still making its lead.
    */
-  admit(r: { workspaceId: string; siteId: string; phone: string; email: string | null; at: number; limit: number | null; since: number }): Promise<Admission>;
+  admit(r: {
+    workspaceId: string;
+    siteId: string;
+    phone: string;
+    email: string | null;
+    at: number;
+    limit: number | null;
+    since: number;
+    pendingSince?: number | null;
+  }): Promise<Admission>;
   /** The lead of the latest settled request from this phone or email since `since`. */
   recentLead(siteId: string, phone: string, email: string | null, since: number): Promise<string | null>;
   /** Ties an admitted request to its lead; `repeat` also notes it on the lead's timeline. */
   settle(r: { requestId: number; workspaceId: string; leadId: string; at: number; repeat: boolean }): Promise<void>;
+  /** What became of an admitted request: its lead, still pending, or gone (released, pruned, erased). */
+  requestOutcome(requestId: number): Promise<RequestOutcome>;
   /** Forgets an admitted request that made no lead (an idempotent replay, a conflict, a failure). */
   release(requestId: number): Promise<void>;
   /**
@@ -24,8 +37,20 @@ export interface CallbackGuardStore {
   prune(before: number, pendingBefore: number): Promise<number>;
 }
 
-/** Admitted, with the pending request's id; or over the cap until `retryAt`. */
-export type Admission = { ok: true; requestId: number } | { ok: false; retryAt: number };
+/**
+ * Admitted, with the pending request's id (and the earlier one still pending, if asked); or over
+ * the cap until `retryAt`.
+ */
+export type Admission = { ok: true; requestId: number; ahead: number | null } | { ok: false; retryAt: number };
+
+export type RequestOutcome = { leadId: string } | 'pending' | 'gone';
+
+/** A request's row (undefined when it is gone) read with its lead (null when that was erased). */
+export function outcomeOf(row: { settledTo: string | null; leadId: string | null } | undefined): RequestOutcome {
+  if (!row) return 'gone';
+  if (row.settledTo === null) return 'pending';
+  return row.leadId === null ? 'gone' : { leadId: row.leadId };
+}
 
 /** When the oldest of the last `limit` requests leaves the window, a slot frees up. */
 export function retryAtOf(times: number[], limit: number, windowMs: number): number {

@@ -12,6 +12,7 @@ import { clientIp } from '../http/client-ip';
 import { enforce, rateLimit, tooMany } from '../http/rate-limit';
 import { toE164 } from './phone';
 import { leadOfToken, visitorToken } from './visitor-token';
+import { leadOfEarlierRequest, WAIT_FOR_EARLIER_MS } from './earlier-request';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -57,6 +58,8 @@ export function callbackRoutes(deps: AppDeps) {
     const replay = key !== undefined && (await guard.keyUsed(site.id, key));
     // The request as admitted under the per-phone cap; settled with its lead, or released.
     let requestId: number | null = null;
+    let ahead: number | null = null;
+    const window = deps.config.limits.duplicateWindowMs;
     if (!replay) {
       // Nobody can have a stranger called over and over: a daily cap per phone number, counted
       // and recorded in one step so a burst of simultaneous requests cannot slip past it.
@@ -69,17 +72,22 @@ export function callbackRoutes(deps: AppDeps) {
         at: now,
         limit: limit > 0 ? limit : null,
         since: now - DAY_MS,
+        // A repeat may arrive while the first request is still making its lead.
+        pendingSince: window > 0 ? now - Math.min(window, WAIT_FOR_EARLIER_MS) : null,
       });
       if (!admission.ok) tooMany(c, Math.ceil((admission.retryAt - now) / 1000), 'callback requests for this phone number today');
       requestId = admission.requestId;
+      ahead = admission.ahead;
     }
     const settle = (leadId: string, repeat: boolean) =>
       requestId === null ? Promise.resolve() : guard.settle({ requestId, workspaceId: site.workspaceId, leadId, at: now, repeat });
     try {
-      if (requestId !== null) {
-        // A repeat request from the same person joins their open lead instead of a second call.
-        const window = deps.config.limits.duplicateWindowMs;
-        const joined = window > 0 ? await guard.recentLead(site.id, phoneE164!, body.email || null, now - window) : null;
+      if (requestId !== null && window > 0) {
+        // A repeat request from the same person joins their open lead instead of a second call,
+        // including a lead the request ahead of it is making right now (a double submit).
+        const joined =
+          (ahead !== null ? await leadOfEarlierRequest(guard, ahead) : null) ??
+          (await guard.recentLead(site.id, phoneE164!, body.email || null, now - window));
         if (joined) {
           await settle(joined, true);
           return c.json(await respond(joined), 200);

@@ -65,4 +65,32 @@ describe.skipIf(!TEST_DATABASE_URL)('the per-phone cap across two processes on o
     }
     expect(await admit(guards[0]!, NOW + 3)).toEqual({ ok: false, retryAt: NOW + 2 + DAY });
   });
+
+  it('names the request still pending ahead of each one: one chain however the burst lands on the two pools', async () => {
+    const phone = '+14155553000';
+    const results = await Promise.all(
+      Array.from({ length: BURST }, (_, i) =>
+        guards[i % 2]!.admit({ workspaceId: 'w-cap', siteId: 's-cap', phone, email: null, at: NOW, limit: null, since: NOW - DAY, pendingSince: NOW - 5000 }),
+      ),
+    );
+    const admitted = results.flatMap((r) => (r.ok ? [r] : []));
+    expect(admitted).toHaveLength(BURST);
+    // Admitted one at a time under the phone's lock: each names the one admitted just before it.
+    const ids = admitted.map((r) => r.requestId).sort((a, b) => a - b);
+    const byId = new Map(admitted.map((r) => [r.requestId, r.ahead]));
+    expect(ids.map((id) => byId.get(id))).toEqual([null, ...ids.slice(0, -1)]);
+
+    // The outcome a waiting request polls for: pending until settled or released; released, or
+    // settled to a lead since erased, it is gone (nothing to join). Joining a real lead is covered
+    // end to end by callbacks.test's double submit, which runs on PostgreSQL too.
+    expect(await guards[0]!.requestOutcome(ids[0]!)).toBe('pending');
+    await guards[0]!.settle({ requestId: ids[0]!, workspaceId: 'w-cap', leadId: 'l-erased', at: NOW, repeat: false });
+    await guards[1]!.release(ids[1]!);
+    const outcome = (id: number) => guards[1]!.requestOutcome(id);
+    expect([await outcome(ids[0]!), await outcome(ids[1]!), await outcome(ids[2]!)]).toEqual(['gone', 'gone', 'pending']);
+    // A request older than `pendingSince` is not worth waiting for (stuck, or its process died).
+    const late = await guards[0]!.admit({ workspaceId: 'w-cap', siteId: 's-cap', phone, email: null, at: NOW + 60_000, limit: null, since: NOW - DAY, pendingSince: NOW + 55_000 });
+    expect(late).toMatchObject({ ok: true, ahead: null });
+  });
 });
+

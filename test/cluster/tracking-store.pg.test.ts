@@ -500,6 +500,24 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
     expect(repeats[0]!.n).toBe(1);
   });
 
+  it('names the pending request ahead and reports request outcomes alike', async () => {
+    const run = async (side: typeof sqlite) => {
+      const g = side.guard;
+      const admit = (at: number) => g.admit({ workspaceId: 'w-reports', siteId: 's-ahead', phone: '+14155550301', email: null, at, limit: null, since: at - DAY, pendingSince: NOW - 5000 });
+      const first = await admit(NOW);
+      const second = await admit(NOW + 1);
+      if (!first.ok || !second.ok) throw new Error('not admitted');
+      const pendingFirst = await g.requestOutcome(first.requestId);
+      await g.settle({ requestId: first.requestId, workspaceId: 'w-reports', leadId: 'l-1', at: NOW, repeat: false });
+      const settledFirst = await g.requestOutcome(first.requestId);
+      await g.release(second.requestId);
+      return [first.ahead, second.ahead === first.requestId, pendingFirst, settledFirst, await g.requestOutcome(second.requestId)];
+    };
+    const [s, p] = [await run(sqlite), await run(postgres)];
+    expect(p).toEqual(s);
+    expect(p).toEqual([null, true, 'pending', { leadId: 'l-1' }, 'gone']);
+  });
+
   it('prunes callback requests alike: past the window, and pending ones left by a dead process', async () => {
     const rowsLeft = async (side: typeof sqlite) =>
       (await rows<{ phone: string; lead: string | null }>(side, "select phone, lead_id as lead from callback_requests where site_id = 's-prune' order by phone")).map(

@@ -164,3 +164,32 @@ describe('GET /v1/sites/:key/config', () => {
     expect((await fetch(`${server.url}/v1/sites/${server.siteKey}/config`, { headers: { origin: 'https://evil.example' } })).status).toBe(403);
   });
 });
+
+describe('repeat requests', () => {
+  // With the repeat window on, a double submit (or a retry without an idempotency key, or the same
+  // person on two tabs) must make one lead, not one per request. On PostgreSQL, and across
+  // processes, the requests really do run side by side: the later ones wait for the first's lead.
+  let repeats: TestServer;
+  beforeAll(async () => {
+    repeats = await startTestServer({ limits: { duplicateWindowMs: 60_000 } });
+  });
+  afterAll(() => repeats.stop());
+
+  it('joins simultaneous repeats (a double submit) to the one lead the first is making', async () => {
+    const phone = '+1 415 555 0177';
+    for (let round = 0; round < 3; round++) {
+      const burst = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => postCallback(repeats.url, callbackBody(repeats.siteKey, { phone, email: `round${round}.${i}@x.test` }))),
+      );
+      const leadIds = new Set(burst.map((r) => r.body.leadId));
+      expect(leadIds.size, `round ${round}: leads made`).toBe(1);
+      expect(burst.map((r) => r.status).sort()).toEqual(round === 0 ? [...Array(9).fill(200), 201] : Array(10).fill(200));
+    }
+    const [lead] = await rows<{ n: number }>(repeats, "select count(*) as n from leads where phone = '+14155550177'");
+    expect(Number(lead!.n)).toBe(1);
+    const [joined] = await rows<{ n: number }>(repeats, "select count(*) as n from lead_events where kind = 'repeat'");
+    expect(Number(joined!.n)).toBe(29);
+    const [pending] = await rows<{ n: number }>(repeats, 'select count(*) as n from callback_requests where lead_id is null');
+    expect(Number(pending!.n)).toBe(0);
+  });
+});

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { retryAtOf, type CallbackGuardStore } from '../../callbacks/callback-guard-store';
+import { outcomeOf, retryAtOf, type CallbackGuardStore } from '../../callbacks/callback-guard-store';
 import type { PgDb } from './open';
 
 // The callback protections' reads and writes on PostgreSQL, the twin of sqlite/callback-guard-ops.ts.
@@ -17,20 +17,26 @@ export function createCallbackGuardOps(db: PgDb): CallbackGuardStore {
         // One phone's requests are admitted one at a time across the cluster. The count runs in a
         // statement after the lock, so its snapshot sees every request admitted before.
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext('phone:' || ${r.siteId} || ':' || ${r.phone}))`);
-        const res = await tx.execute<{ id: number | null; times: number[] | null }>(sql`
+        const pendingSince = r.pendingSince ?? null;
+        // The statement's snapshot predates its own insert: `ahead` can only name an earlier request.
+        const res = await tx.execute<{ id: number | null; times: number[] | null; ahead: number | null }>(sql`
           with recent as (
             select at from callback_requests where site_id = ${r.siteId} and phone = ${r.phone} and at >= ${r.since}
+          ), ahead as (
+            select max(id)::float8 as id from callback_requests
+             where ${pendingSince}::float8 is not null and site_id = ${r.siteId} and phone = ${r.phone}
+               and lead_id is null and at >= ${pendingSince}::float8
           ), admitted as (
             insert into callback_requests (workspace_id, site_id, phone, email, lead_id, at)
             select ${r.workspaceId}, ${r.siteId}, ${r.phone}, ${email}, null, ${r.at}
              where ${r.limit}::int is null or (select count(*) from recent) < ${r.limit}::int
             returning id
           )
-          select (select id::float8 from admitted) as id,
+          select (select id::float8 from admitted) as id, (select id from ahead) as ahead,
                  case when exists (select 1 from admitted) then null
                       else (select array_agg(at::float8 order by at) from recent) end as times`);
         const row = res.rows[0]!;
-        if (row.id !== null) return { ok: true as const, requestId: Number(row.id) };
+        if (row.id !== null) return { ok: true as const, requestId: Number(row.id), ahead: row.ahead === null ? null : Number(row.ahead) };
         return { ok: false as const, retryAt: retryAtOf((row.times ?? []).map(Number), r.limit!, r.at - r.since) };
       });
     },
@@ -53,6 +59,12 @@ export function createCallbackGuardOps(db: PgDb): CallbackGuardStore {
                 values (${r.workspaceId}, ${r.leadId}, 'repeat', 'Asked for a callback again (joined this lead)', ${r.at})`
           : link,
       );
+    },
+
+    async requestOutcome(requestId) {
+      const res = await db.execute<{ settledTo: string | null; leadId: string | null }>(sql`
+        select r.lead_id as "settledTo", l.id as "leadId" from callback_requests r left join leads l on l.id = r.lead_id where r.id = ${requestId}`);
+      return outcomeOf(res.rows[0]);
     },
 
     async release(requestId) {

@@ -1,4 +1,4 @@
-import { retryAtOf, type Admission, type CallbackGuardStore } from '../../callbacks/callback-guard-store';
+import { outcomeOf, retryAtOf, type Admission, type CallbackGuardStore } from '../../callbacks/callback-guard-store';
 import type { Db } from './open';
 
 export function createCallbackGuardOps(db: Db): CallbackGuardStore {
@@ -12,6 +12,12 @@ export function createCallbackGuardOps(db: Db): CallbackGuardStore {
   const insert = raw.prepare('insert into callback_requests (workspace_id, site_id, phone, email, lead_id, at) values (?, ?, ?, ?, null, ?)');
   const link = raw.prepare('update callback_requests set lead_id = ? where id = ?');
   const drop = raw.prepare('delete from callback_requests where id = ? and lead_id is null');
+  const pendingAhead = raw.prepare<[string, string, number], { id: number }>(
+    'select max(id) as id from callback_requests where site_id = ? and phone = ? and lead_id is null and at >= ?',
+  );
+  const outcome = raw.prepare<[number], { settledTo: string | null; leadId: string | null }>(
+    'select r.lead_id as settledTo, l.id as leadId from callback_requests r left join leads l on l.id = r.lead_id where r.id = ?',
+  );
   const prune = raw.prepare('delete from callback_requests where at < ? or (lead_id is null and at < ?)');
   const note = raw.prepare("insert into lead_events (workspace_id, lead_id, kind, text, at) values (?, ?, 'repeat', 'Asked for a callback again (joined this lead)', ?)");
   // better-sqlite3 transactions are synchronous: nothing else runs between the count and the insert.
@@ -20,7 +26,9 @@ export function createCallbackGuardOps(db: Db): CallbackGuardStore {
       const times = byPhone.all(r.siteId, r.phone, r.since).map((x) => x.at);
       if (times.length >= r.limit) return { ok: false, retryAt: retryAtOf(times, r.limit, r.at - r.since) };
     }
-    return { ok: true, requestId: Number(insert.run(r.workspaceId, r.siteId, r.phone, r.email?.toLowerCase() ?? null, r.at).lastInsertRowid) };
+    const ahead = r.pendingSince == null ? null : (pendingAhead.get(r.siteId, r.phone, r.pendingSince)?.id ?? null);
+    const requestId = Number(insert.run(r.workspaceId, r.siteId, r.phone, r.email?.toLowerCase() ?? null, r.at).lastInsertRowid);
+    return { ok: true, requestId, ahead };
   });
   const settleTx = raw.transaction((r: Parameters<CallbackGuardStore['settle']>[0]) => {
     link.run(r.leadId, r.requestId);
@@ -38,6 +46,9 @@ export function createCallbackGuardOps(db: Db): CallbackGuardStore {
     },
     async settle(r) {
       settleTx(r);
+    },
+    async requestOutcome(requestId) {
+      return outcomeOf(outcome.get(requestId));
     },
     async release(requestId) {
       drop.run(requestId);
