@@ -82,9 +82,10 @@ export function useRepChannel(handlers: Handlers) {
   const closeWithNote = useCallback(
     (offerId: string, text: string, record: (change: Change<OfferItem[]>) => Change<OfferItem[]> = (c) => c) => {
       setOffers(record((all) => all.map((o) => (o.offer.offerId === offerId ? { ...o, busy: undefined, closedText: text } : o))));
-      later(() => removeOffer(offerId), CLOSED_NOTE_MS);
+      // Recorded like the note: a sync answered after this must not bring the card back.
+      later(() => setOffers(record((all) => all.filter((o) => o.offer.offerId !== offerId))), CLOSED_NOTE_MS);
     },
-    [later, removeOffer, setOffers],
+    [later, setOffers],
   );
 
   useEffect(() => {

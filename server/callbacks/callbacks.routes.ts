@@ -85,9 +85,13 @@ export function callbackRoutes(deps: AppDeps) {
       if (requestId !== null && window > 0) {
         // A repeat request from the same person joins their open lead instead of a second call,
         // including a lead the request ahead of it is making right now (a double submit).
-        const joined =
+        let joined =
           (ahead !== null ? await leadOfEarlierRequest(guard, ahead) : null) ??
           (await guard.recentLead(site.id, phoneE164!, body.email || null, now - window));
+        // The same request sent again under its idempotency key while the first was still running
+        // (the widget resends until it hears back) is a replay, not a repeat: the store answers it
+        // below with the first one's lead (or a conflict), and this admission's slot goes back.
+        if (joined && key !== undefined && (await guard.keyUsed(site.id, key))) joined = null;
         if (joined) {
           await settle(joined, true);
           return c.json(await respond(joined), 200);

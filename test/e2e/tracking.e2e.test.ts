@@ -319,9 +319,11 @@ describe('behaviour tracking on a host page', () => {
     const left = ofType(visit, 'engagement').map((e) => [e.url, e.props!.visibleMs, e.props!.scrollDepth]);
     expect(left.map(([url]) => url)).toEqual([`${spa.origin}/`, `${spa.origin}/pricing`]);
     expect(left[1][1]).toBeLessThan(50);
-    // Home was never scrolled: one 800 px screen of a 2500 px page.
+    // Home was never scrolled: one 800 px screen of a 2500 px page. So was /pricing, measured at
+    // the second push (its own, not added to home's).
     expect(left[0][2]).toBeGreaterThan(0);
     expect(left[0][2]).toBeLessThan(50);
+    expect(left[1][2]).toBe(left[0][2]);
     expect(visit.schemaErrors).toEqual([]);
     expect(visit.pageErrors).toEqual([]);
     await visit.context.close();

@@ -192,4 +192,21 @@ describe('repeat requests', () => {
     const [pending] = await rows<{ n: number }>(repeats, 'select count(*) as n from callback_requests where lead_id is null');
     expect(Number(pending!.n)).toBe(0);
   });
+
+  it('answers the same request resent under its idempotency key while the first runs as a replay, not a repeat', async () => {
+    // The widget resends until it hears back, with the same key: one submission, one slot of the
+    // phone's daily cap, no "asked again" on the timeline.
+    const body = callbackBody(repeats.siteKey, { phone: '+1 415 555 0178', email: 'resent@x.test' });
+    const sent = await Promise.all(Array.from({ length: 5 }, () => postCallback(repeats.url, body, { key: 'resend-key-0178' })));
+    expect(sent.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(sent.map((r) => r.body.leadId)).size).toBe(1);
+    const leadId = sent[0]!.body.leadId;
+    const [again] = await rows<{ n: number }>(repeats, "select count(*) as n from lead_events where kind = 'repeat' and lead_id = ?", leadId);
+    expect(Number(again!.n)).toBe(0);
+    const [slots] = await rows<{ n: number }>(repeats, "select count(*) as n from callback_requests where phone = '+14155550178'");
+    expect(Number(slots!.n)).toBe(1);
+    // The key with another body is still a conflict.
+    const other = await postCallback(repeats.url, { ...body, name: 'Someone Else' }, { key: 'resend-key-0178' });
+    expect(other.status).toBe(409);
+  });
 });

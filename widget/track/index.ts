@@ -10,7 +10,7 @@ import { onInteraction, trackSelectors } from './capture';
 import type { Props } from './clean-props';
 import { guard } from './guard';
 import { onNavigation, type Navigation } from './navigation';
-import { currentUrl, hidePage, resetPage, scrollPage, showPage, viewPage } from './pages';
+import { currentUrl, hidePage, resetPage, scrollDepthNow, scrollPage, showPage, viewPage } from './pages';
 import { loadVisitor } from './visitor';
 
 let listening = false;
@@ -45,9 +45,9 @@ function listen(): void {
     flush(true);
   });
   // The page being left is measured at the history change too: a task later the router may have
-  // rendered the next page and scrolled.
-  const leaving = () => (scrollPage(), currentUrl());
-  onNavigation(leaving, whenOn<Navigation>(({ url, at }) => viewPage(url, at, true)));
+  // rendered the next page and scrolled. Nothing is measured while tracking is stopped.
+  const leaving = () => ({ url: currentUrl(), leftDepth: visitorId ? scrollDepthNow() : 0 });
+  onNavigation(leaving, whenOn<Navigation>(({ url, at, leftDepth }) => viewPage(url, at, leftDepth)));
   document.addEventListener('click', whenOn(onInteraction), true);
   document.addEventListener('submit', whenOn(onInteraction), true);
   document.addEventListener('visibilitychange', whenOn(() => (document.hidden ? leave : showPage)()));

@@ -18,13 +18,13 @@ export const currentUrl = (): string => cleanUrl(location);
 
 /**
  * Records a page view when the (clean) URL changed since the last one. `next` and `at` are when
- * the navigation happened, which can be a moment before this runs (see navigation.ts); `measured`
- * says the page left was measured then too, and must not be measured again now that the next
- * page may be on screen.
+ * the navigation happened, which can be a moment before this runs (see navigation.ts); so is
+ * `leftDepth`, the page left's scroll depth then, when given: measuring it now could measure the
+ * next page, already on screen.
  */
-export function viewPage(next = currentUrl(), at = Date.now(), measured = false): void {
+export function viewPage(next = currentUrl(), at = Date.now(), leftDepth?: number): void {
   if (next === url) return;
-  hidePage(at, measured);
+  hidePage(at, leftDepth);
   url = next;
   scrollDepth = 0;
   visibleSince = document.hidden ? 0 : at;
@@ -33,11 +33,11 @@ export function viewPage(next = currentUrl(), at = Date.now(), measured = false)
 }
 
 /** The page is hidden or left: report the visible stretch that just ended. */
-export function hidePage(at = Date.now(), measured = false): void {
+export function hidePage(at = Date.now(), depth = scrollDepthNow()): void {
   if (!url) return;
   if (visibleSince) visibleMs += Math.max(0, at - visibleSince);
   visibleSince = 0;
-  if (!measured) scrollPage();
+  scrollDepth = Math.max(scrollDepth, depth);
   // A page hidden and then left reports once, not twice with nothing in the second.
   if (visibleMs || unreported) emit({ type: 'engagement', url, props: { visibleMs, scrollDepth } }, at);
   visibleMs = 0;
@@ -48,10 +48,14 @@ export function showPage(): void {
   if (url && !visibleSince) visibleSince = Date.now();
 }
 
-export function scrollPage(): void {
+/** How far down the page on screen is seen, in percent. */
+export function scrollDepthNow(): number {
   const height = document.documentElement.scrollHeight;
-  const seen = height ? Math.round(((scrollY + innerHeight) / height) * 100) : 100;
-  scrollDepth = Math.max(scrollDepth, Math.min(100, seen));
+  return Math.min(100, height ? Math.round(((scrollY + innerHeight) / height) * 100) : 100);
+}
+
+export function scrollPage(): void {
+  scrollDepth = Math.max(scrollDepth, scrollDepthNow());
 }
 
 /** Forgets the current page without reporting it (tracking stopped, or back from bfcache). */
