@@ -15,6 +15,7 @@ import { createLive } from '../../server/live/live';
 import { MemoryBotFilter } from '../../server/tracking/bot-filter';
 import { StartupError } from '../../server/db/sqlite/open';
 import { clearRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from '../helpers/databases';
+import { waitFor } from '../helpers/wait-for';
 
 const log = pino({ level: process.env.SIXTY_TEST_LOG ?? 'silent' });
 const T = Date.parse('2026-03-02T10:00:00Z');
@@ -38,14 +39,7 @@ function freshPrefix(): string {
   return prefix;
 }
 
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<number> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return Date.now() - start;
-}
+const until = (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5000) => waitFor(what, check, timeoutMs);
 
 describe.skipIf(!TEST_REDIS_URL)('Redis plumbing of cluster mode', () => {
   it('refuses to start with a clear message, without the password, when Redis is unreachable', async () => {

@@ -223,19 +223,23 @@ describe('behaviour tracking on a host page', () => {
     await page.goto(`${basic.origin}/pricing`);
     const pricingBatch = () =>
       visit.batches.slice(before).find((b) => b.events.some((e) => e.type === 'page_view' && e.url === `${basic.origin}/pricing`));
-    await expect.poll(pricingBatch, { timeout: 5000 }).toBeDefined();
-    const back = pricingBatch()!;
-    expect(back.visitorId).toBe(visitorId);
-    expect(back.context).toEqual({ returning: true });
+    await expect.poll(pricingBatch, { timeout: 5000 }).toMatchObject({ visitorId, context: { returning: true } });
+    expect(pricingBatch()!.context).toEqual({ returning: true });
     expect(visit.pageErrors).toEqual([]);
     await visit.context.close();
   });
 
-  it('follows single-page-app navigation and reports visible time and scroll depth per page', async () => {
+  /** A visit to the SPA fixture's home page, once its first page view has been sent. */
+  async function spaVisit(): Promise<Visit> {
     const visit = await newVisit();
-    const { page } = visit;
-    await page.goto(`${spa.origin}/`);
+    await visit.page.goto(`${spa.origin}/`);
     await expect.poll(() => ofType(visit, 'page_view').length, { timeout: 5000 }).toBe(1);
+    return visit;
+  }
+
+  it('follows single-page-app navigation and reports visible time and scroll depth per page', async () => {
+    const visit = await spaVisit();
+    const { page } = visit;
 
     // The browser fires `scroll` at its next frame, which may come after the click below has
     // scrolled back up: the event is dispatched here too, so the tracker reads the bottom position.
@@ -298,10 +302,8 @@ describe('behaviour tracking on a host page', () => {
     // pushing). A route left within that task, like a push followed at once by another or by a
     // quick back, must still count: the URL and time are taken at the change itself. So is the
     // scroll depth of the page left, before the router renders the next one.
-    const visit = await newVisit();
+    const visit = await spaVisit();
     const { page } = visit;
-    await page.goto(`${spa.origin}/`);
-    await expect.poll(() => ofType(visit, 'page_view').length, { timeout: 5000 }).toBe(1);
     await page.evaluate(() => {
       history.pushState({}, '', '/pricing');
       history.pushState({}, '', '/pricing/team');

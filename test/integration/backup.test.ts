@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callbackBody, postCallback, startTestServer, type TestServer } from '../helpers/test-server';
+import { waitFor } from '../helpers/wait-for';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let server: TestServer;
@@ -14,15 +15,6 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server.stop());
-
-/** Waits (polling every 20 ms) until `done()`, or fails saying what it waited for. */
-async function until(done: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('npm run backup', () => {
   it('copies the live database under load, and the copy holds every acknowledged lead', async () => {
@@ -41,14 +33,14 @@ describe('npm run backup', () => {
     try {
       // Under load first: some leads acknowledged before the backup starts (however slow the
       // machine), and requests still going while it runs.
-      await until(() => acknowledged.length > 5, 'more than 5 acknowledged leads');
+      await waitFor('more than 5 acknowledged leads', () => acknowledged.length > 5, 20_000);
       ackedBefore = [...acknowledged];
       ({ stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/backup.ts', destination], {
         cwd: ROOT,
         env: { ...process.env, SIXTY_DB: server.deps.config.dbPath },
       }));
       // The load went on past the backup: at least one more lead acknowledged after it started.
-      await until(() => acknowledged.length > ackedBefore.length, 'a lead acknowledged after the backup started');
+      await waitFor('a lead acknowledged after the backup started', () => acknowledged.length > ackedBefore.length, 20_000);
     } finally {
       // Also when a wait failed: the load must end before the server is stopped under it.
       stop = true;

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OfferView } from '../../shared/api';
 import { callbackBody, connected, postCallback, repSocket, signIn } from '../helpers/test-server';
+import { waitFor } from '../helpers/wait-for';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'sixty-crash-'));
@@ -20,15 +21,6 @@ afterAll(() => {
   for (const c of children) c.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** Waits (polling every 20 ms) until `done()`, or fails saying what it waited for. */
-async function until(done: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -101,7 +93,7 @@ describe('crash and restart', () => {
     // (however slow the machine): requests are still in flight at the kill.
     const streamStart = Date.now();
     try {
-      await until(() => acked.size > 5 && Date.now() - streamStart >= 400, 'more than 5 acknowledged leads');
+      await waitFor('more than 5 acknowledged leads', () => acked.size > 5 && Date.now() - streamStart >= 400, 20_000);
     } finally {
       // Also when the wait failed: the stream must end, not spin against a dead port.
       first.child.kill('SIGKILL');

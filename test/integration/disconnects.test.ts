@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView } from '../../shared/api';
 import { callbackBody, connected, postCallback, repSocket, signIn, startTestServer, type RepClient, type TestServer } from '../helpers/test-server';
+import { waitFor } from '../helpers/wait-for';
 
 /**
  * Long enough that each case's branch is clear on a busy machine: a 0.5-timeout drop reconnects
@@ -26,15 +27,7 @@ afterAll(async () => {
 });
 
 /** Waits for the offer of this lead among those a socket was pushed (an earlier case's lead is not it). */
-async function offerOf(offers: OfferView[], leadId: string, ms = 5000): Promise<OfferView> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const found = offers.find((o) => o.leadId === leadId);
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no offer for lead ${leadId} within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const offerOf = (offers: OfferView[], leadId: string) => waitFor(`an offer for lead ${leadId}`, () => offers.find((o) => o.leadId === leadId), 5000);
 
 function staleOffers(): number {
   const db = new Database(server.deps.config.dbPath, { readonly: true });

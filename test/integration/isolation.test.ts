@@ -5,6 +5,7 @@ import type { OfferView } from '../../shared/api';
 import { hashPassword } from '../../server/auth/password';
 import { DEFAULT_SITE } from '../../server/sites/default-site';
 import { callbackBody, connected, postCallback, repSocket, signIn, startTestServer, visitorSocket, type TestServer } from '../helpers/test-server';
+import { waitFor } from '../helpers/wait-for';
 
 let server: TestServer;
 /** Ids that belong to workspace A (the demo). */
@@ -46,15 +47,16 @@ beforeAll(async () => {
   await server.deps.store.setAccountOwner(workspaceA, 'secret-account.example', a.userId);
   await fetch(`${server.url}/v1/console/users/invites`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: adminA }, body: JSON.stringify({ email: 'pending@demo.sixty', name: 'Pending Pat', role: 'rep' }) });
   a.inviteId = (await server.deps.admin.pendingInvites(workspaceA, Date.now()))[0]!.id;
-  // Waited for by the clock (a busy machine stretches a count of short sleeps), with a clear error:
-  // without a delivery id the cross-workspace checks on it would test nothing.
-  const deadline = Date.now() + 15_000;
-  while (!a.deliveryId && Date.now() < deadline) {
-    const list = (await (await fetch(`${server.url}/v1/console/webhooks`, { headers: { cookie: adminA } })).json()) as Array<{ deliveries: Array<{ id: number }> }>;
-    a.deliveryId = list[0]?.deliveries[0]?.id ?? 0;
-    if (!a.deliveryId) await new Promise((r) => setTimeout(r, 50));
-  }
-  if (!a.deliveryId) throw new Error('workspace A has no webhook delivery after 15 s: the setup cannot check deliveries');
+  // Without a delivery id the cross-workspace checks on it would test nothing.
+  a.deliveryId = await waitFor(
+    'a webhook delivery of workspace A',
+    async () => {
+      const list = (await (await fetch(`${server.url}/v1/console/webhooks`, { headers: { cookie: adminA } })).json()) as Array<{ deliveries: Array<{ id: number }> }>;
+      return list[0]?.deliveries[0]?.id;
+    },
+    15_000,
+    50,
+  );
   dana.close();
 });
 afterAll(() => server.stop());

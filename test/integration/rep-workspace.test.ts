@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LeadCard, OfferView } from '../../shared/api';
 import { callbackBody, connected, postCallback, repSocket, signIn, startTestServer, type RepClient, type TestServer } from '../helpers/test-server';
 import { pageView, postEvents } from '../helpers/events';
+import { waitFor } from '../helpers/wait-for';
 
 let server: TestServer;
 let danaCookie: string;
@@ -36,12 +37,7 @@ async function acceptedLead(visitorId: string, extra: Record<string, unknown> = 
     context: { referrer: 'https://search.example/', utm: { source: 'google', campaign: 'spring' }, returning: false },
   });
   const res = await postCallback(server.url, callbackBody(server.siteKey, { visitorId, timeZone: 'Europe/Berlin', ...extra }));
-  // Waited for by the clock, not by a count of short sleeps (which a loaded machine stretches or
-  // a fast one cuts short), and a clear error if it never comes.
-  const deadline = Date.now() + 10_000;
-  while (!offers.some((o) => o.leadId === res.body.leadId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  const offer = offers.find((o) => o.leadId === res.body.leadId);
-  if (!offer) throw new Error(`no offer for lead ${res.body.leadId} (callback answered ${res.status}) within 10 s`);
+  const offer = await waitFor(`the offer of lead ${res.body.leadId} (callback answered ${res.status})`, () => offers.find((o) => o.leadId === res.body.leadId));
   const ack = await dana.emitWithAck('offer:accept', { offerId: offer.offerId });
   if (!ack.ok) throw new Error(ack.error);
   return ack.data;

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView } from '../../shared/api';
 import { callbackBody, connected, postCallback, repSocket, rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { waitFor } from '../helpers/wait-for';
 
 let server: TestServer;
 let admin: string;
@@ -36,12 +37,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-/** Waits for offer number `i` by the clock (10 s; a count of short sleeps stretches under load). */
-async function expectOffer(offers: OfferView[], i: number) {
-  const deadline = Date.now() + 10_000;
-  while (offers.length <= i && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  if (offers.length <= i) throw new Error(`offer ${i + 1} did not arrive within 10 s (${offers.length} so far)`);
-}
+/** Waits for offer number `i`. */
+const expectOffer = (offers: OfferView[], i: number) => waitFor(`offer ${i + 1}`, () => offers.length > i);
 
 describe('reports', () => {
   it('reports speed-to-lead and the funnel as the raw rows say', async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView } from '../../shared/api';
 import { verify } from '../../server/webhooks/signature';
 import { callbackBody, connected, postCallback, repSocket, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { waitFor } from '../helpers/wait-for';
 
 let server: TestServer;
 let admin: string;
@@ -40,15 +41,8 @@ async function api(path: string, init: RequestInit = {}) {
   return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as any) };
 }
 
-async function until<T>(f: () => T | undefined | Promise<T | undefined>, ms = 8000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await f();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** The webhook's `until`: the shared wait, with the 8 s these deliveries (retries included) may take. */
+const until = <T,>(f: () => T | undefined | false | Promise<T | undefined | false>) => waitFor('a webhook delivery step', f, 8000, 25);
 
 describe('webhooks', () => {
   it('delivers signed events through a receiver that fails twice, at least once with stable ids, and logs every attempt', async () => {
