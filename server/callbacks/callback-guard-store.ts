@@ -4,10 +4,10 @@ export interface CallbackGuardStore {
   keyUsed(siteId: string, key: string): Promise<boolean>;
   /**
    * Admits a request for this phone, atomically: when the phone had fewer than `limit` requests
-   * on the site since `since` (or `limit` is null), records this one as pending and returns its
+   * in the workspace (any of its sites) since `since` (or `limit` is null), records this one as pending and returns its
    * id. Counting and recording in one step is what makes the daily cap hold against a burst of
    * simultaneous requests, in one process or across several. With `pendingSince`, also names the
-   * latest request for this phone admitted since then and not settled yet (`ahead`): a repeat that
+   * latest request for this phone on this site admitted since then and not settled yet (`ahead`): a repeat that
    * arrived while the first was still making its lead.
    */
   admit(r: {
@@ -22,8 +22,8 @@ export interface CallbackGuardStore {
   }): Promise<Admission>;
   /** The lead of the latest settled request from this phone or email since `since`. */
   recentLead(siteId: string, phone: string, email: string | null, since: number): Promise<string | null>;
-  /** Ties an admitted request to its lead; `repeat` also notes it on the lead's timeline. */
-  settle(r: { requestId: number; workspaceId: string; leadId: string; at: number; repeat: boolean }): Promise<void>;
+  /** Ties an admitted request to its lead; a `note` (a repeat joining the lead) also goes on the lead's timeline. */
+  settle(r: { requestId: number; workspaceId: string; leadId: string; at: number; note: string | null }): Promise<void>;
   /** What became of an admitted request: its lead, still pending, or gone (released, pruned, erased). */
   requestOutcome(requestId: number): Promise<RequestOutcome>;
   /** Forgets an admitted request that made no lead (an idempotent replay, a conflict, a failure). */

@@ -9,7 +9,9 @@ import { allowSiteOrigin } from '../sites/site-origin';
 import { userAgentIsBot } from './bot-filter';
 import { IngestQueue } from './ingest-queue';
 import { clientIp } from '../http/client-ip';
-import { rateLimit } from '../http/rate-limit';
+import { rateLimit, tooMany } from '../http/rate-limit';
+import { admitLead, type Admission, type AdmissionDeps } from '../capture/admit-lead';
+import type { IngestResult } from './tracking-store';
 import { InstallCheck } from '../sites/install-check';
 
 /**
@@ -22,6 +24,7 @@ export function eventRoutes(deps: AppDeps) {
   const queue = new IngestQueue(tracking, clock);
   const installs = new InstallCheck(deps.sitesAdmin);
   const app = new Hono();
+  const admissionDeps: AdmissionDeps = { limiter: deps.limiter, limits: deps.config.limits, guard: deps.guard, botSettings: (siteId) => tracking.settings(siteId) };
   app.use(
     '/',
     rateLimit({
@@ -64,7 +67,33 @@ export function eventRoutes(deps: AppDeps) {
 
     await installs.seen(site.id, site.workspaceId, c.req.header('origin'), events.find((e) => e.url)?.url ?? null, clock());
     const phone = identifiedPhone(events, site.phoneRegion);
-    const result = await queue.push({ site, visitorId: batch.visitorId, events, context: batch.context, identifiedPhone: phone });
+    // An identify that would capture a new lead passes the same admission as a callback request.
+    let admitted: Extract<Admission, { kind: 'admitted' }> | null = null;
+    let joinLeadId: string | null = null;
+    if (phone && !(await tracking.leadForIdentify(site.id, batch.visitorId, phone))) {
+      const admission = await admitLead(admissionDeps, {
+        site,
+        clientIp: clientIp(c, deps.config.trustProxy),
+        userAgent: c.req.header('user-agent'),
+        phone,
+        email: identifiedEmail(events),
+        repeatNote: 'Identified again on the site (joined this lead)',
+        form: null,
+        key: null,
+        now: clock(),
+      });
+      if (admission.kind === 'refused') tooMany(c, admission.retryAfterSec, `new leads: ${admission.what}`);
+      if (admission.kind === 'joined') joinLeadId = admission.leadId;
+      if (admission.kind === 'admitted') admitted = admission;
+    }
+    let result: IngestResult;
+    try {
+      result = await queue.push({ site, visitorId: batch.visitorId, events, context: batch.context, identifiedPhone: phone, joinLeadId });
+    } catch (err) {
+      await admitted?.release().catch(() => undefined);
+      throw err;
+    }
+    if (admitted) await (result.leadId ? admitted.settle(result.leadId) : admitted.release());
     if (result.leadTurnedHot && result.leadId) {
       // A known lead whose fit passes just turned hot: routed exactly as a callback is.
       router.leadBecameHot(result.leadId).catch((err) => log.error({ err }, 'routing a lead turned hot failed'));
@@ -82,6 +111,16 @@ export function eventRoutes(deps: AppDeps) {
   });
 
   return app;
+}
+
+/** The last email among identify traits in the batch. */
+function identifiedEmail(events: Array<{ type: string; props?: Record<string, unknown> }>): string | null {
+  let email: string | null = null;
+  for (const e of events) {
+    const raw = e.type === 'identify' ? e.props?.email : undefined;
+    if (typeof raw === 'string' && raw.includes('@') && raw.length <= 320) email = raw;
+  }
+  return email;
 }
 
 /** The last valid phone among identify traits in the batch, as E.164. */

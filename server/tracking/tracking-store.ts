@@ -23,6 +23,8 @@ export interface IngestItem {
   context: EventBatch['context'];
   /** The phone, when an identify in this batch carried a valid one (E.164). */
   identifiedPhone: string | null;
+  /** The open lead the capture admission joined this identify to (a repeat from the same person by email). */
+  joinLeadId?: string | null;
 }
 
 export interface IngestResult {
@@ -61,6 +63,12 @@ export interface TrackingStore {
   /** Writes many batches in one transaction (grouped commit), scoring each visitor. */
   ingest(items: IngestItem[], now: number): Promise<IngestResult[]>;
   markBot(siteId: string, visitorId: string): Promise<void>;
+  /**
+   * The lead an identify with this phone would join without making one: the visitor's own, else
+   * the site's latest lead with that phone (suspects excepted), as ingest chooses. Null: the
+   * identify would capture a new lead, so it goes through the capture admission first.
+   */
+  leadForIdentify(siteId: string, visitorId: string, phone: string): Promise<string | null>;
   /** Behaviour history of a visitor, for a callback that joins it. */
   visitorHistory(siteId: string, visitorId: string): Promise<{ events: HistorySubject['events']; traits: HistorySubject['traits'] } | null>;
   linkVisitorToLead(siteId: string, visitorId: string, leadId: string): Promise<void>;

@@ -60,7 +60,7 @@ describe.skipIf(!TEST_DATABASE_URL)('the per-phone cap across two processes on o
     const second = await admit(guards[1]!, NOW + 2);
     expect(second.ok).toBe(true);
     if (second.ok) {
-      await guards[0]!.settle({ requestId: second.requestId, workspaceId: 'w-cap', leadId: 'l-cap', at: NOW + 2, repeat: false });
+      await guards[0]!.settle({ requestId: second.requestId, workspaceId: 'w-cap', leadId: 'l-cap', at: NOW + 2, note: null });
       await guards[0]!.release(second.requestId);
     }
     expect(await admit(guards[0]!, NOW + 3)).toEqual({ ok: false, retryAt: NOW + 2 + DAY });
@@ -84,7 +84,7 @@ describe.skipIf(!TEST_DATABASE_URL)('the per-phone cap across two processes on o
     // settled to a lead since erased, it is gone (nothing to join). Joining a real lead is covered
     // end to end by callbacks.test's double submit, which runs on PostgreSQL too.
     expect(await guards[0]!.requestOutcome(ids[0]!)).toBe('pending');
-    await guards[0]!.settle({ requestId: ids[0]!, workspaceId: 'w-cap', leadId: 'l-erased', at: NOW, repeat: false });
+    await guards[0]!.settle({ requestId: ids[0]!, workspaceId: 'w-cap', leadId: 'l-erased', at: NOW, note: null });
     await guards[1]!.release(ids[1]!);
     const outcome = (id: number) => guards[1]!.requestOutcome(id);
     expect([await outcome(ids[0]!), await outcome(ids[1]!), await outcome(ids[2]!)]).toEqual(['gone', 'gone', 'pending']);

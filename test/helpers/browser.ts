@@ -4,6 +4,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
+import { BROWSER_UA } from './test-server';
 
 export const CHROMIUM = process.env.SIXTY_CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS = fileURLToPath(new URL('../.artifacts', import.meta.url));
@@ -12,7 +13,8 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
+    // A person's browser to the bot filter (HeadlessChrome's own User-Agent is on its list).
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', `--user-agent=${BROWSER_UA}`],
   });
 }
 

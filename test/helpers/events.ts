@@ -1,8 +1,6 @@
-import { HOST_ORIGIN } from './test-server';
+import { BROWSER_UA, HOST_ORIGIN } from './test-server';
 
-/** A desktop Chrome User-Agent: the bot filter stays on, and a person's browser passes it. */
-export const BROWSER_UA =
-  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+export { BROWSER_UA };
 
 export function pageView(path: string, at = Date.now()) {
   return { type: 'page_view', url: `${HOST_ORIGIN}${path}`, at };

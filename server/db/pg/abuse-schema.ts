@@ -17,5 +17,10 @@ export const callbackRequests = pgTable(
     leadId: text('lead_id'),
     at: bigint('at', { mode: 'number' }).notNull(),
   },
-  (t) => [index('callback_requests_phone').on(t.siteId, t.phone, t.at), index('callback_requests_email').on(t.siteId, t.email, t.at)],
+  (t) => [
+    index('callback_requests_phone').on(t.siteId, t.phone, t.at),
+    index('callback_requests_email').on(t.siteId, t.email, t.at),
+    // The per-phone daily cap counts across the workspace's sites.
+    index('callback_requests_workspace_phone').on(t.workspaceId, t.phone, t.at),
+  ],
 );

@@ -16,12 +16,13 @@ export function createCallbackGuardOps(db: PgDb): CallbackGuardStore {
       return db.transaction(async (tx) => {
         // One phone's requests are admitted one at a time across the cluster. The count runs in a
         // statement after the lock, so its snapshot sees every request admitted before.
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtext('phone:' || ${r.siteId} || ':' || ${r.phone}))`);
+        // The cap is per workspace, so the lock is too.
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext('phone:' || ${r.workspaceId} || ':' || ${r.phone}))`);
         const pendingSince = r.pendingSince ?? null;
         // The statement's snapshot predates its own insert: `ahead` can only name an earlier request.
         const res = await tx.execute<{ id: number | null; times: number[] | null; ahead: number | null }>(sql`
           with recent as (
-            select at from callback_requests where site_id = ${r.siteId} and phone = ${r.phone} and at >= ${r.since}
+            select at from callback_requests where workspace_id = ${r.workspaceId} and phone = ${r.phone} and at >= ${r.since}
           ), ahead as (
             select max(id)::float8 as id from callback_requests
              where ${pendingSince}::float8 is not null and site_id = ${r.siteId} and phone = ${r.phone}
@@ -53,10 +54,10 @@ export function createCallbackGuardOps(db: PgDb): CallbackGuardStore {
       const link = sql`update callback_requests set lead_id = ${r.leadId} where id = ${r.requestId}`;
       // One statement either way: a repeat's note on the timeline commits with the link or not at all.
       await db.execute(
-        r.repeat
+        r.note !== null
           ? sql`with linked as (${link})
                 insert into lead_events (workspace_id, lead_id, kind, text, at)
-                values (${r.workspaceId}, ${r.leadId}, 'repeat', 'Asked for a callback again (joined this lead)', ${r.at})`
+                values (${r.workspaceId}, ${r.leadId}, 'repeat', ${r.note}, ${r.at})`
           : link,
       );
     },

@@ -203,7 +203,11 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
   }
 
   // A lead linked since the first read (a callback racing this group): lock its workspace too.
-  const known = sorted.map((s) => (s.row ? s.row.lead_id : s.leadByVisitor)).filter((id): id is string => id !== null);
+  const known = [
+    ...sorted.map((s) => (s.row ? s.row.lead_id : s.leadByVisitor)),
+    // Leads the capture admission joined an identify to are written too.
+    ...items.map((i) => i.joinLeadId ?? null),
+  ].filter((id): id is string => id !== null);
   await lockAll(sorted.filter((s) => !s.row?.is_bot && (s.row ? s.row.lead_id : s.leadByVisitor) !== null).map((s) => s.item.site.workspaceId));
 
   const leads = new Map<string, LeadRow>();
@@ -250,7 +254,8 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
   /** An identify with a valid phone makes the visitor a known lead (or joins their existing one). */
   function leadFromIdentify(item: IngestItem, traits: VisitorTraits, q: Qualification): string {
     const pk = phoneKey(item.site.id, item.identifiedPhone!);
-    const existing = (byPhone.get(pk) ?? []).find((l) => leads.get(l.id)!.stage !== 'suspect');
+    const joined = item.joinLeadId && leads.has(item.joinLeadId) ? { id: item.joinLeadId } : undefined;
+    const existing = joined ?? (byPhone.get(pk) ?? []).find((l) => leads.get(l.id)!.stage !== 'suspect');
     if (existing) return existing.id;
     const made = identifiedLead(item, traits, q, randomUUID(), now);
     const lead = { ...made.lead, name: pgText(made.lead.name), email: pgText(made.lead.email), pageUrl: pgText(made.lead.pageUrl) };

@@ -47,6 +47,16 @@ export function createTrackingOps(db: PgDb): TrackingStore {
       return retryingRaces(() => db.transaction((tx) => ingestGroup(tx, items, now)));
     },
 
+    async leadForIdentify(siteId, visitorId, phone) {
+      const res = await db.execute<{ id: string }>(sql`
+        select coalesce(
+          (select lead_id from visitors where site_id = ${siteId} and visitor_id = ${visitorId}),
+          (select id from leads where site_id = ${siteId} and visitor_id = ${visitorId} order by captured_at desc limit 1),
+          (select id from leads where site_id = ${siteId} and phone = ${phone} and stage <> 'suspect' order by captured_at desc limit 1)
+        ) as id`);
+      return res.rows[0]?.id ?? null;
+    },
+
     async markBot(siteId, visitorId) {
       await db.update(tr.visitors).set({ isBot: true }).where(and(eq(tr.visitors.siteId, siteId), eq(tr.visitors.visitorId, visitorId)));
     },

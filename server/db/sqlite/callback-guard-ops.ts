@@ -4,7 +4,8 @@ import type { Db } from './open';
 export function createCallbackGuardOps(db: Db): CallbackGuardStore {
   const raw = db.$client;
   const keyUsed = raw.prepare<[string, string]>('select 1 from idempotency_keys where site_id = ? and key = ?');
-  const byPhone = raw.prepare<[string, string, number], { at: number }>('select at from callback_requests where site_id = ? and phone = ? and at >= ? order by at');
+  // The daily cap counts the phone's requests on every site of the workspace.
+  const byPhone = raw.prepare<[string, string, number], { at: number }>('select at from callback_requests where workspace_id = ? and phone = ? and at >= ? order by at');
   const recent = raw.prepare<[string, string, string | null, number], { leadId: string }>(
     `select r.lead_id as leadId from callback_requests r join leads l on l.id = r.lead_id
       where r.site_id = ? and (r.phone = ? or (r.email is not null and r.email = ?)) and r.at >= ? order by r.at desc limit 1`,
@@ -19,11 +20,11 @@ export function createCallbackGuardOps(db: Db): CallbackGuardStore {
     'select r.lead_id as settledTo, l.id as leadId from callback_requests r left join leads l on l.id = r.lead_id where r.id = ?',
   );
   const prune = raw.prepare('delete from callback_requests where at < ? or (lead_id is null and at < ?)');
-  const note = raw.prepare("insert into lead_events (workspace_id, lead_id, kind, text, at) values (?, ?, 'repeat', 'Asked for a callback again (joined this lead)', ?)");
+  const note = raw.prepare("insert into lead_events (workspace_id, lead_id, kind, text, at) values (?, ?, 'repeat', ?, ?)");
   // better-sqlite3 transactions are synchronous: nothing else runs between the count and the insert.
   const admitTx = raw.transaction((r: Parameters<CallbackGuardStore['admit']>[0]): Admission => {
     if (r.limit !== null) {
-      const times = byPhone.all(r.siteId, r.phone, r.since).map((x) => x.at);
+      const times = byPhone.all(r.workspaceId, r.phone, r.since).map((x) => x.at);
       if (times.length >= r.limit) return { ok: false, retryAt: retryAtOf(times, r.limit, r.at - r.since) };
     }
     const ahead = r.pendingSince == null ? null : (pendingAhead.get(r.siteId, r.phone, r.pendingSince)?.id ?? null);
@@ -32,7 +33,7 @@ export function createCallbackGuardOps(db: Db): CallbackGuardStore {
   });
   const settleTx = raw.transaction((r: Parameters<CallbackGuardStore['settle']>[0]) => {
     link.run(r.leadId, r.requestId);
-    if (r.repeat) note.run(r.workspaceId, r.leadId, r.at);
+    if (r.note !== null) note.run(r.workspaceId, r.leadId, r.note, r.at);
   });
   return {
     async keyUsed(siteId, key) {

@@ -11,6 +11,20 @@ import { createTrackingOps } from './tracking-ops';
 import { createWebhookOps } from './webhook-ops';
 import { createWorkspaceOps } from './workspace-ops';
 
+/** Runs async work of the same name one after another (a promise chain per name). */
+function oneAtATime(): Backend['exclusive'] {
+  const tails = new Map<string, Promise<unknown>>();
+  return <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const run = (tails.get(name) ?? Promise.resolve()).then(fn, fn);
+    const tail = run.catch(() => undefined);
+    tails.set(name, tail);
+    void tail.then(() => {
+      if (tails.get(name) === tail) tails.delete(name);
+    });
+    return run;
+  };
+}
+
 export function openSqliteBackend(path: string): Backend {
   const db = openDatabase(path);
   const store = createSqliteStore(db);
@@ -25,8 +39,9 @@ export function openSqliteBackend(path: string): Backend {
     webhooks: createWebhookOps(db),
     guard: createCallbackGuardOps(db),
     erase: async (workspaceId, who, actor, now) => eraseSubject(db, workspaceId, who, actor, now),
-    // One process owns the file: nothing else can run the same work.
-    exclusive: (_name, fn) => fn(),
+    // One process owns the file, but its requests interleave at every await: work of one name
+    // runs one at a time in this process.
+    exclusive: oneAtATime(),
     async close() {
       await store.close();
     },

@@ -110,7 +110,7 @@ export function createTrackingOps(db: Db): TrackingStore {
 
   /** An identify with a valid phone makes the visitor a known lead (or joins their existing one). */
   function leadFromIdentify(item: IngestItem, traits: VisitorTraits, q: Qualification, now: number): string {
-    const existing = findLeadByPhone.get(item.site.id, item.identifiedPhone!);
+    const existing = (item.joinLeadId ? { id: item.joinLeadId } : undefined) ?? findLeadByPhone.get(item.site.id, item.identifiedPhone!);
     if (existing) return existing.id;
     const made = identifiedLead(item, traits, q, randomUUID(), now);
     db.insert(t.leads).values(made.lead).run();
@@ -190,6 +190,10 @@ export function createTrackingOps(db: Db): TrackingStore {
 
     async ingest(items, now) {
       return ingestAll(items, now);
+    },
+
+    async leadForIdentify(siteId, visitorId, phone) {
+      return getVisitor.get(siteId, visitorId)?.lead_id ?? findLeadByVisitor.get(siteId, visitorId)?.id ?? findLeadByPhone.get(siteId, phone)?.id ?? null;
     },
 
     async markBot(siteId, visitorId) {

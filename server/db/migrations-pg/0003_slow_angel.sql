@@ -1,0 +1,1 @@
+CREATE INDEX "callback_requests_workspace_phone" ON "callback_requests" USING btree ("workspace_id","phone","at");
