@@ -51,6 +51,7 @@ export interface SetupInput {
   name: string;
   email: string;
   password: string;
+  setupToken: string;
 }
 
 export interface OutcomeBody {

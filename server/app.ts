@@ -81,6 +81,8 @@ export interface AppDeps {
   sites: SiteCache;
   /** The demo site's key, when there is one (for `/demo`). */
   demoSiteKey: () => string | null;
+  /** Runs `fn` while no other request or process of the install runs work of this name (first-run setup, say). */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 
 /** The HTTP app: one small sub-app per area, one error shape for every client. */

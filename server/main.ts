@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { configFromEnv } from './config';
 import { startServer } from './server';
 import { StartupError } from './db/sqlite/open';
-import { redactedUrl } from './cluster/redis';
-import { DEMO_PASSWORD, DEMO_USERS } from './demo/seed';
-import { snippet } from './demo/demo-page';
+import { banner } from './demo/banner';
+import { knownDemoPassword } from './demo/demo-credentials';
+import { SETUP_TOKEN } from './console/setup-token';
 
 const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 
@@ -13,29 +13,18 @@ async function main() {
   const config = configFromEnv(process.env, { distDir });
   const server = await startServer(config);
   const base = `http://localhost:${server.port}`;
-  const lines = [
-    `Sixty is running on ${base}`,
-    `  Rep console:  ${base}/console/`,
-    `  Demo page:    ${base}/demo`,
-    `  Embed script: ${base}/sixty.js`,
-    `  Health:       ${base}/healthz`,
-    `  Database:     ${config.databaseUrl ? `PostgreSQL ${redactedUrl(config.databaseUrl)}` : config.dbPath}`,
-  ];
-  if (config.redisUrl) lines.push(`  Cluster:      Redis ${redactedUrl(config.redisUrl)} (prefix ${config.redisPrefix}, node ${config.nodeId})`);
-  const demoSiteKey = server.deps.demoSiteKey();
-  if (demoSiteKey) {
-    lines.push(
-      '',
-      `Demo workspace ${server.seededDemo ? 'created' : 'ready'}. Sign in to the console with:`,
-      ...DEMO_USERS.map((u) => `  ${u.role.padEnd(6)} ${u.email}  password: ${DEMO_PASSWORD}`),
-      '',
-      'Embed snippet for the demo site:',
-      `  ${snippet(base, demoSiteKey)}`,
-    );
-  } else if (await server.deps.store.isEmpty()) {
-    lines.push('', `No users yet: open ${base}/console/ to create the first admin.`);
-  }
-  process.stdout.write(lines.join('\n') + '\n');
+  const empty = await server.deps.store.isEmpty();
+  process.stdout.write(
+    banner({
+      base,
+      config,
+      demoSiteKey: server.deps.demoSiteKey(),
+      demoPassword: knownDemoPassword(config),
+      seeded: server.seededDemo !== null,
+      empty,
+      setupToken: empty ? await server.deps.store.secret(SETUP_TOKEN) : null,
+    }),
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -19,7 +19,8 @@ import { createLive, liveNotifier } from './live/live';
 import { registerRepNamespace } from './live/rep.socket';
 import { registerVisitorNamespace } from './live/visitor.socket';
 import { createRouter } from './routing/router';
-import { seedDemo } from './demo/seed';
+import { retireKnownDemoPassword, seedDemo } from './demo/seed';
+import { knownDemoPassword, newDemoPassword } from './demo/demo-credentials';
 import { REP_NAMESPACE, VISITOR_NAMESPACE } from '../shared/live-events';
 
 export interface RunningServer {
@@ -59,8 +60,18 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let seededDemo: { siteKey: string } | null = null;
   // Processes of a cluster starting together seed the demo once: the check and the seed run under one lock.
   if (config.demo)
-    seededDemo = await backend.exclusive('demo-seed', async () => ((await store.isEmpty()) ? seedDemo(store, clock(), config.offerTimeoutMs) : null));
+    seededDemo = await backend.exclusive('demo-seed', async () =>
+      (await store.isEmpty()) ? seedDemo(store, clock(), config.offerTimeoutMs, newDemoPassword(config)) : null,
+    );
   let demoSiteKey: string | null = seededDemo?.siteKey ?? null;
+  if (config.demo && !seededDemo) {
+    // A demo seeded with the old fixed password gets a password of its own.
+    const known = knownDemoPassword(config);
+    await backend.exclusive('demo-seed', async () => {
+      if (!(await retireKnownDemoPassword(store, backend.admin, known ?? newDemoPassword(config), clock()))) return;
+      log.warn('the demo users had the old fixed password; they now have this install\'s own (npm run demo:credentials prints it)');
+    });
+  }
 
   const sitesAdmin = backend.sitesAdmin;
   const webhookStore = backend.webhooks;
@@ -98,6 +109,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     sites: new SiteCache(store, sitesAdmin, clock, cluster?.sitePeers),
     visitorSecret: await store.secret('visitor-token'),
     demoSiteKey: () => demoSiteKey,
+    exclusive: (name, fn) => backend.exclusive(name, fn),
   };
   if (config.demo && !demoSiteKey) demoSiteKey = await firstDemoSiteKey(deps);
   const app = createApp(deps);

@@ -16,11 +16,17 @@ function validate(input: SetupInput): Record<string, string> {
   if (!input.name.trim()) fields.name = 'Enter your name';
   if (!/^\S+@\S+\.\S+$/.test(input.email.trim())) fields.email = 'Enter a valid email address';
   if (input.password.length < MIN_PASSWORD) fields.password = `Use at least ${MIN_PASSWORD} characters`;
+  if (!input.setupToken.trim()) fields.setupToken = 'Enter the setup token that npm start printed';
   return fields;
 }
 
+/** The link `npm start` prints carries the token in the fragment (`#setup-token=…`), which never reaches a server log. */
+function tokenFromLink(): string {
+  return new URLSearchParams(location.hash.slice(1)).get('setup-token') ?? '';
+}
+
 export function Setup({ onDone }: { onDone: (me: Me) => void }) {
-  const [input, setInput] = useState<SetupInput>({ workspaceName: '', name: '', email: '', password: '' });
+  const [input, setInput] = useState<SetupInput>({ workspaceName: '', name: '', email: '', password: '', setupToken: tokenFromLink() });
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -35,7 +41,7 @@ export function Setup({ onDone }: { onDone: (me: Me) => void }) {
     if (Object.keys(invalid).length) return focusFirstInvalid(form);
     setBusy(true);
     try {
-      onDone(await api.setup({ ...input, workspaceName: input.workspaceName.trim(), name: input.name.trim(), email: input.email.trim() }));
+      onDone(await api.setup({ ...input, workspaceName: input.workspaceName.trim(), name: input.name.trim(), email: input.email.trim(), setupToken: input.setupToken.trim() }));
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiFailure && Object.keys(err.fields).length) {
@@ -72,6 +78,15 @@ export function Setup({ onDone }: { onDone: (me: Me) => void }) {
           value={input.password}
           onValue={set('password')}
           error={fields.password}
+        />
+        <TextField
+          id="setupToken"
+          label="Setup token"
+          autoComplete="off"
+          hint="Printed by npm start while this install has no users; it proves you run this server."
+          value={input.setupToken}
+          onValue={set('setupToken')}
+          error={fields.setupToken}
         />
         <button type="submit" class="btn btn-primary btn-block" disabled={busy}>
           {busy ? 'Creating…' : 'Create workspace'}

@@ -12,6 +12,7 @@ import { ApiFailure } from '../http/errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password';
 import { SESSION_COOKIE, hashToken, newSessionToken, requireUser, type AuthEnv } from '../auth/session';
 import { DEFAULT_SITE } from '../sites/default-site';
+import { SETUP_TOKEN, setupTokenMatches } from './setup-token';
 
 export function toMe(u: User): Me {
   return { id: u.id, name: u.name, email: u.email, role: u.role, workspaceId: u.workspaceId, workspaceName: u.workspaceName };
@@ -40,16 +41,26 @@ export function authRoutes(deps: AppDeps) {
 
   app.post('/setup', async (c) => {
     const body = await readBody(c, setupSchema);
-    if (!(await store.isEmpty())) throw new ApiFailure(409, 'already_set_up', 'This Sixty is already set up; sign in instead');
+    const alreadySetUp = () => new ApiFailure(409, 'already_set_up', 'This Sixty is already set up; sign in instead');
+    if (!(await store.isEmpty())) throw alreadySetUp();
+    if (!setupTokenMatches(body.setupToken, await store.secret(SETUP_TOKEN)))
+      throw new ApiFailure(403, 'bad_setup_token', 'That is not the setup token this install printed', { setupToken: 'Not the setup token that npm start printed' });
     const origin = new URL(c.req.url).origin;
-    const { userIds } = await store.createWorkspace(
-      {
-        workspace: { name: body.workspaceName },
-        sites: [{ ...DEFAULT_SITE(config.offerTimeoutMs), name: body.workspaceName, siteKey: newSessionToken().slice(0, 20), allowedOrigins: [origin] }],
-        users: [{ email: body.email, name: body.name, role: 'admin', passwordHash: await hashPassword(body.password) }],
-      },
-      clock(),
-    );
+    const passwordHash = await hashPassword(body.password);
+    // The check and the creation run as one step: of simultaneous setups, exactly one makes a workspace.
+    const userIds = await deps.exclusive('setup', async () => {
+      if (!(await store.isEmpty())) return null;
+      const made = await store.createWorkspace(
+        {
+          workspace: { name: body.workspaceName },
+          sites: [{ ...DEFAULT_SITE(config.offerTimeoutMs), name: body.workspaceName, siteKey: newSessionToken().slice(0, 20), allowedOrigins: [origin] }],
+          users: [{ email: body.email, name: body.name, role: 'admin', passwordHash }],
+        },
+        clock(),
+      );
+      return made.userIds;
+    });
+    if (!userIds) throw alreadySetUp();
     const user = (await store.userById(userIds[0]!))!;
     await startSession(c, user);
     return c.json(toMe(user), 201);

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../db/store';
-import { hashPassword } from '../auth/password';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { hashToken } from '../auth/session';
+import type { AdminStore } from '../console/admin-store';
 import { ALWAYS_OPEN } from '../routing/hours.core';
 import { DEFAULT_SITE } from '../sites/default-site';
 
-export const DEMO_PASSWORD = 'sixty-demo';
+/** The password of demo workspaces seeded before it was generated: anyone could know it, so it is retired at start. */
+export const RETIRED_DEMO_PASSWORD = 'sixty-demo';
 export const DEMO_USERS = [
   { email: 'admin@demo.sixty', name: 'Alex Admin', role: 'admin' as const },
   { email: 'dana@demo.sixty', name: 'Dana Reyes', role: 'rep' as const },
@@ -13,12 +16,13 @@ export const DEMO_USERS = [
 
 /**
  * Demo mode on an empty database: one workspace, one site open to localhost on any port,
- * three must-have questions, one admin and two reps, all with the same printed password;
+ * three must-have questions, one admin and two reps, all with the same printed password
+ * (generated for this install: see demo-credentials.ts);
  * one team "Sales" with both reps and one catch-all routing rule to it.
  */
-export async function seedDemo(store: Store, now: number, offerTimeoutMs: number): Promise<{ siteKey: string }> {
+export async function seedDemo(store: Store, now: number, offerTimeoutMs: number, password: string): Promise<{ siteKey: string }> {
   const siteKey = `demo_${randomBytes(9).toString('base64url')}`;
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(password);
   const { workspaceId, userIds, siteIds } = await store.createWorkspace(
     {
       workspace: { name: 'Acme Commercial Kitchens' },
@@ -44,4 +48,22 @@ export async function seedDemo(store: Store, now: number, offerTimeoutMs: number
     now,
   );
   return { siteKey };
+}
+
+/**
+ * A demo workspace seeded with the old fixed password (before it was generated) would keep a
+ * password anyone can look up: give its demo users the install's own password instead, through
+ * the same reset that ends their sessions. Returns whether anything changed.
+ */
+export async function retireKnownDemoPassword(store: Store, admin: AdminStore, password: string, now: number): Promise<boolean> {
+  let changed = false;
+  for (const u of DEMO_USERS) {
+    const user = await store.userByEmail(u.email);
+    if (!user || !(await verifyPassword(RETIRED_DEMO_PASSWORD, user.passwordHash))) continue;
+    const token = randomBytes(32).toString('base64url');
+    await admin.createPasswordReset(hashToken(token), user.id, user.workspaceId, now, 60_000);
+    await admin.usePasswordReset(hashToken(token), await hashPassword(password), now);
+    changed = true;
+  }
+  return changed;
 }

@@ -12,6 +12,8 @@ export const setupSchema = z.strictObject({
   name: z.string().trim().min(1, 'Enter your name').max(200),
   email: z.email('Enter a valid email address').max(320),
   password: z.string().min(10, 'Use at least 10 characters').max(200),
+  /** Printed by `npm start` while the install has no users. */
+  setupToken: z.string().trim().min(1, 'Enter the setup token that npm start printed').max(200),
 });
 
 export { OUTCOMES, OUTCOMES_NEEDING_REASON, type Outcome } from '../outcomes';

@@ -2,6 +2,7 @@
 // assertions run against SQLite: one-time links are single-use when two processes redeem them at
 // once, a warm lead has exactly one taker, and the webhook cursor loses no late-committing event.
 // "Two processes" are two connection pools on one throwaway database.
+import { TEST_DEMO_PASSWORD } from '../helpers/test-server';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq as eqId } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,7 +62,7 @@ interface Seeded {
 }
 
 async function seed(store: Store): Promise<Seeded> {
-  const { siteKey } = await seedDemo(store, T0, 15_000);
+  const { siteKey } = await seedDemo(store, T0, 15_000, TEST_DEMO_PASSWORD);
   const site = (await store.siteByKey(siteKey))!;
   const id = async (email: string) => (await store.userByEmail(email))!.id;
   return { workspaceId: site.workspaceId, siteId: site.id, siteKey, adminId: await id('admin@demo.sixty'), danaId: await id('dana@demo.sixty'), samId: await id('sam@demo.sixty') };

@@ -3,6 +3,7 @@
 // once, callbacks with idempotent replays (also racing across processes), outcomes and
 // follow-ups, routing configuration, the outbox and cluster leases; and the backend, whose
 // exclusive() lets processes starting together seed the demo once.
+import { TEST_DEMO_PASSWORD } from '../helpers/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Qualification } from '../../shared/qualify/types';
 import type { Backend } from '../../server/db/backend';
@@ -52,7 +53,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL store: leads, configuration, ses
     dbs = await Promise.all([openPostgres(url, { max: 4 }), openPostgres(url, { max: 4 })]);
     [a, b] = dbs.map(createPgStore) as [Store, Store];
     expect(await a.isEmpty()).toBe(true);
-    const { siteKey } = await seedDemo(a, NOW, 20_000);
+    const { siteKey } = await seedDemo(a, NOW, 20_000, TEST_DEMO_PASSWORD);
     site = (await b.siteByKey(siteKey))!;
     const [admin, dana, sam] = await Promise.all(['admin', 'dana', 'sam'].map((n) => b.userByEmail(`${n}@demo.sixty`)));
     const [team] = await b.teams(site.workspaceId);
@@ -364,7 +365,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL backend', () => {
   it('seeds the demo once when three processes start together', async () => {
     expect(backends.map((b) => b.kind)).toEqual(['postgres', 'postgres', 'postgres']);
     const seeded = await Promise.all(
-      backends.map((b) => b.exclusive('demo-seed', async () => ((await b.store.isEmpty()) ? seedDemo(b.store, NOW, 20_000) : null))),
+      backends.map((b) => b.exclusive('demo-seed', async () => ((await b.store.isEmpty()) ? seedDemo(b.store, NOW, 20_000, TEST_DEMO_PASSWORD) : null))),
     );
     expect(seeded.filter((s) => s !== null)).toHaveLength(1);
     expect(await backends[2]!.store.ping()).toBe(true);

@@ -3,6 +3,7 @@
 // visitors, a rules change mid-way, bots) must leave the same rows and give the same answers.
 // Then what only PostgreSQL has to get right: two processes ingesting the same visitors at
 // once lose no update, and ingest touching a known lead waits for its workspace's lock.
+import { TEST_DEMO_PASSWORD } from '../helpers/test-server';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -160,7 +161,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
       const isPg = name === 'postgres';
       const pgDb = pgDbs[0]!;
       const store = isPg ? createPgStore(pgDb) : createSqliteStore(sqliteDb);
-      const { siteKey } = await seedDemo(store, NOW - 30 * DAY, 20_000);
+      const { siteKey } = await seedDemo(store, NOW - 30 * DAY, 20_000, TEST_DEMO_PASSWORD);
       const site = (await store.siteByKey(siteKey))!;
       return {
         name,
@@ -467,14 +468,14 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
       await side.insert('idempotencyKeys', [{ siteId: 's-rep', key: 'k-1', workspaceId: ws, bodyHash: 'h', leadId: 'l-1', createdAt: NOW }]);
       const first = await admit(g, '+14155550201', 'L1@X.test', NOW, 2);
       const pendingJoin = await g.recentLead('s-rep', '+14155550201', null, NOW - 1);
-      if (first.ok) await g.settle({ requestId: first.requestId, workspaceId: ws, leadId: 'l-1', at: NOW, repeat: false });
+      if (first.ok) await g.settle({ requestId: first.requestId, workspaceId: ws, leadId: 'l-1', at: NOW, note: null });
       const second = await admit(g, '+14155550201', null, NOW + 1000, 2);
-      if (second.ok) await g.settle({ requestId: second.requestId, workspaceId: ws, leadId: 'l-1', at: NOW + 1000, repeat: true });
+      if (second.ok) await g.settle({ requestId: second.requestId, workspaceId: ws, leadId: 'l-1', at: NOW + 1000, note: 'Asked for a callback again (joined this lead)' });
       const third = await admit(g, '+14155550201', null, NOW + 2000, 2);
       const uncapped = await admit(g, '+14155550201', null, NOW + 2000, null);
       if (uncapped.ok) await g.release(uncapped.requestId);
       const other = await admit(g, '+14155550202', 'two@x.test', NOW + 2000, 2);
-      if (other.ok) await g.settle({ requestId: other.requestId, workspaceId: ws, leadId: 'l-2', at: NOW + 2000, repeat: false });
+      if (other.ok) await g.settle({ requestId: other.requestId, workspaceId: ws, leadId: 'l-2', at: NOW + 2000, note: null });
       const released = await admit(g, '+14155550203', null, NOW, 1);
       if (released.ok) await g.release(released.requestId);
       const afterRelease = await admit(g, '+14155550203', null, NOW + 1, 1);
@@ -508,7 +509,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
       const second = await admit(NOW + 1);
       if (!first.ok || !second.ok) throw new Error('not admitted');
       const pendingFirst = await g.requestOutcome(first.requestId);
-      await g.settle({ requestId: first.requestId, workspaceId: 'w-reports', leadId: 'l-1', at: NOW, repeat: false });
+      await g.settle({ requestId: first.requestId, workspaceId: 'w-reports', leadId: 'l-1', at: NOW, note: null });
       const settledFirst = await g.requestOutcome(first.requestId);
       await g.release(second.requestId);
       return [first.ahead, second.ahead === first.requestId, pendingFirst, settledFirst, await g.requestOutcome(second.requestId)];

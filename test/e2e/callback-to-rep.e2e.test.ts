@@ -3,7 +3,7 @@
 // the visitor's panel shows the rep's name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { TEST_DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server';
 import { launchBrowser, screenshotPath, serveHostPage, type HostPage } from '../helpers/browser';
 
 let server: TestServer;
@@ -24,7 +24,7 @@ afterAll(async () => {
 async function signInRep(page: Page, email: string) {
   await page.goto(`${server.url}/console/`);
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('sixty-demo');
+  await page.getByLabel('Password').fill(TEST_DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Available' }).click();
 }

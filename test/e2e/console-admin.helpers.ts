@@ -1,5 +1,6 @@
 // Shared steps of the console admin browser tests: sign in where a page is asked for, and
 // screenshots of a page at desktop and phone widths.
+import { TEST_DEMO_PASSWORD } from '../helpers/test-server';
 import type { Page } from 'playwright-core';
 import { screenshotPath } from '../helpers/browser';
 
@@ -7,7 +8,7 @@ export const DESKTOP = { width: 1280, height: 860 };
 export const PHONE = { width: 375, height: 740 };
 
 /** Opens a console path; the sign-in form shows first, then the page asked for. */
-export async function openSignedIn(page: Page, url: string, path: string, email: string, password = 'sixty-demo') {
+export async function openSignedIn(page: Page, url: string, path: string, email: string, password = TEST_DEMO_PASSWORD) {
   await page.goto(`${url}/console${path}`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);

@@ -2,7 +2,7 @@
 // with a behaviour history, and read what the queue shows.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { postEvents, pageView } from '../helpers/events';
-import { HOST_ORIGIN, callbackBody, postCallback, type TestServer } from '../helpers/test-server';
+import { TEST_DEMO_PASSWORD, HOST_ORIGIN, callbackBody, postCallback, type TestServer } from '../helpers/test-server';
 
 export const DESKTOP = { viewport: { width: 1280, height: 800 } };
 export const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
@@ -32,7 +32,7 @@ export async function watch(page: Page, errors: string[]) {
 export async function signIn(page: Page, url: string, email: string) {
   await page.goto(`${url}/console/`);
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('sixty-demo');
+  await page.getByLabel('Password').fill(TEST_DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator('[data-connection="live"]').waitFor({ timeout: 5000 });
 }

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { OfferView } from '../../shared/api';
 import { clearRedisPrefix, createTestDatabase, dropTestDatabase, queryRows, TEST_DATABASE_URL, TEST_REDIS_URL, testRedisPrefix } from './databases';
-import { connected, repSocket, signIn, type RepClient } from './test-server';
+import { connected, repSocket, signIn, TEST_DEMO_PASSWORD, type RepClient } from './test-server';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** How long a process may take to answer /healthz (the first one also migrates and seeds). */
@@ -94,6 +94,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     SIXTY_REDIS_URL: redisUrl,
     SIXTY_REDIS_PREFIX: redisPrefix,
     SIXTY_LOG_LEVEL: 'warn',
+    SIXTY_DEMO_PASSWORD: TEST_DEMO_PASSWORD,
     ...(opts.offerTimeoutMs === undefined ? {} : { SIXTY_OFFER_TIMEOUT_MS: String(opts.offerTimeoutMs) }),
     ...NO_LIMITS,
     ...opts.env,

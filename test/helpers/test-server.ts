@@ -10,11 +10,20 @@ import pino from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { configFromEnv, type Config } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/server';
-import { DEMO_PASSWORD } from '../../server/demo/seed';
 import type { RepClientToServer, RepServerToClient, VisitorClientToServer, VisitorServerToClient } from '../../shared/live-events';
 import { clearRedisPrefix, createTestDatabase, dropTestDatabase, queryRows, TEST_DATABASE_URL, TEST_REDIS_URL, testRedisPrefix } from './databases';
 
 export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+/**
+ * A desktop Chrome User-Agent. The bot filter stays on in tests (it is on by default), and a
+ * person's browser passes it; Node's fetch (`node`) and HeadlessChrome do not.
+ */
+export const BROWSER_UA =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+/** The demo users' password in tests, set through `SIXTY_DEMO_PASSWORD`'s config field (a real install generates one). */
+export const TEST_DEMO_PASSWORD = 'test-demo-password';
+
 /** An origin the demo site allows (`http://localhost:*`). */
 export const HOST_ORIGIN = 'http://localhost:5999';
 
@@ -42,12 +51,14 @@ export interface TestServerOptions extends Omit<Partial<Config>, 'limits'> {
   clock?: () => number;
   /** The demo site's time-to-submit check (ms); off (0) unless a test sets it, since browsers driven by tests fill forms in milliseconds. */
   minSubmitMs?: number;
+  /** With `demo: false`: start on an empty install (no workspace, no site; `siteKey` is empty). */
+  allowEmpty?: boolean;
 }
 
 export async function startTestServer(overrides: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'sixty-test-'));
   const defaults = configFromEnv({}, { distDir: DIST });
-  const { limits: limitOverrides, minSubmitMs, clock, ...rest } = overrides;
+  const { limits: limitOverrides, minSubmitMs, clock, allowEmpty, ...rest } = overrides;
   const dbPath = rest.dbPath ?? join(dir, 'data', 'sixty.db');
   const backing = await backingFor(dbPath, rest);
   const config: Config = {
@@ -56,6 +67,7 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
     host: '127.0.0.1',
     dbPath,
     nodeId: `test-${randomBytes(4).toString('hex')}`,
+    demoPassword: TEST_DEMO_PASSWORD,
     ...backing.config,
     ...rest,
     // Every test client comes from 127.0.0.1 and reuses a few phone numbers, so the abuse
@@ -71,11 +83,13 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
-  const siteKey = server.deps.demoSiteKey();
-  if (!siteKey) throw new Error('test server has no demo site');
-  const site = (await server.deps.store.siteByKey(siteKey))!;
-  const settings = await server.deps.tracking.settings(site.id);
-  await server.deps.tracking.saveSettings(site.id, site.workspaceId, { ...settings, minSubmitMs: minSubmitMs ?? 0 });
+  const siteKey = server.deps.demoSiteKey() ?? '';
+  if (!siteKey && !allowEmpty) throw new Error('test server has no demo site');
+  const site = siteKey ? await server.deps.store.siteByKey(siteKey) : null;
+  if (site) {
+    const settings = await server.deps.tracking.settings(site.id);
+    await server.deps.tracking.saveSettings(site.id, site.workspaceId, { ...settings, minSubmitMs: minSubmitMs ?? 0 });
+  }
   return {
     ...server,
     dir,
@@ -125,7 +139,7 @@ export function rows<T>(server: { deps: { config: Pick<Config, 'dbPath' | 'datab
 }
 
 /** Signs in through the HTTP API and returns the session cookie (`name=value`). */
-export async function signIn(url: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+export async function signIn(url: string, email: string, password = TEST_DEMO_PASSWORD): Promise<string> {
   const res = await fetch(`${url}/v1/console/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -176,10 +190,10 @@ export function callbackBody(siteKey: string, extra: Record<string, unknown> = {
   return { siteKey, name: 'Pat Lee', phone: '+1 415 555 2671', email: 'pat@example.com', answers: PASSING_ANSWERS, pageUrl: `${HOST_ORIGIN}/pricing`, ...extra };
 }
 
-export async function postCallback(url: string, body: unknown, opts: { origin?: string; key?: string; raw?: string } = {}) {
+export async function postCallback(url: string, body: unknown, opts: { origin?: string; key?: string; raw?: string; userAgent?: string } = {}) {
   const res = await fetch(`${url}/v1/callbacks${opts.key ? `?idempotencyKey=${opts.key}` : ''}`, {
     method: 'POST',
-    headers: { 'content-type': 'text/plain', origin: opts.origin ?? HOST_ORIGIN },
+    headers: { 'content-type': 'text/plain', origin: opts.origin ?? HOST_ORIGIN, 'user-agent': opts.userAgent ?? BROWSER_UA },
     body: opts.raw ?? JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as any, headers: res.headers };

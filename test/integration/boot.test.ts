@@ -1,61 +1,11 @@
 // `npm start`'s process as a user meets it: first start, refusals with clear messages, SIGTERM.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cleanUpSpawned, freePort, start, tempDir } from '../helpers/spawn-sixty';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const dirs: string[] = [];
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const c of children.splice(0)) c.kill('SIGKILL');
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'sixty-boot-'));
-  dirs.push(d);
-  return d;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, SIXTY_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (b) => (out += b));
-  child.stderr!.on('data', (b) => (out += b));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = (text: string, ms = 20_000) =>
-    new Promise<void>((resolve, reject) => {
-      const started = Date.now();
-      const tick = setInterval(() => {
-        if (out.includes(text)) {
-          clearInterval(tick);
-          resolve();
-        } else if (Date.now() - started > ms || child.exitCode !== null) {
-          clearInterval(tick);
-          reject(new Error(`never printed "${text}"; got:\n${out}`));
-        }
-      }, 50);
-    });
-  return { child, exited, waitFor, output: () => out };
-}
+afterEach(cleanUpSpawned);
 
 describe('starting Sixty', () => {
   it('creates the data folder and database, seeds the demo, prints URLs and sign-in, and stops cleanly on SIGTERM', async () => {
@@ -65,7 +15,9 @@ describe('starting Sixty', () => {
     const p = start({ PORT: String(port), SIXTY_DB: db });
     await p.waitFor('Sixty is running');
     expect(p.output()).toContain(`/console/`);
-    expect(p.output()).toMatch(/dana@demo\.sixty\s+password: sixty-demo/);
+    // The demo password is this install's own, printed and kept beside the database.
+    const password = readFileSync(join(dir, 'nested', 'data', 'demo-password'), 'utf8').trim();
+    expect(p.output()).toContain(`dana@demo.sixty  password: ${password}`);
     expect(p.output()).toMatch(/<script async src="http:\/\/localhost:\d+\/sixty\.js" data-site="demo_[\w-]+"><\/script>/);
     expect(existsSync(db)).toBe(true);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
@@ -101,10 +53,11 @@ describe('starting Sixty', () => {
     await p.waitFor('create the first admin');
     const base = `http://127.0.0.1:${port}`;
     expect(await (await fetch(`${base}/v1/console/setup`)).json()).toEqual({ needsSetup: true });
+    const setupToken = /Setup token \(that page asks for it\): (\S+)/.exec(p.output())![1]!;
     const res = await fetch(`${base}/v1/console/setup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ workspaceName: 'Beta Ltd', name: 'Bea Admin', email: 'bea@beta.test', password: 'correct horse battery' }),
+      body: JSON.stringify({ workspaceName: 'Beta Ltd', name: 'Bea Admin', email: 'bea@beta.test', password: 'correct horse battery', setupToken }),
     });
     expect(res.status).toBe(201);
     expect((await res.json()).role).toBe('admin');
@@ -112,7 +65,7 @@ describe('starting Sixty', () => {
     const again = await fetch(`${base}/v1/console/setup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ workspaceName: 'Evil', name: 'Eve', email: 'eve@evil.test', password: 'correct horse battery' }),
+      body: JSON.stringify({ workspaceName: 'Evil', name: 'Eve', email: 'eve@evil.test', password: 'correct horse battery', setupToken }),
     });
     expect(again.status).toBe(409);
     expect((await fetch(`${base}/demo`)).status).toBe(404);

@@ -1,7 +1,7 @@
 // The console's HTTP API: sign-in, CSRF, outcomes with reasons, first call attempt.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LeadCard, OfferView } from '../../shared/api';
-import { callbackBody, connected, nextEvent, postCallback, repSocket, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { TEST_DEMO_PASSWORD, callbackBody, connected, nextEvent, postCallback, repSocket, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -43,7 +43,7 @@ describe('console sign-in', () => {
     const res = await fetch(`${server.url}/v1/console/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'DANA@demo.sixty', password: 'sixty-demo' }),
+      body: JSON.stringify({ email: 'DANA@demo.sixty', password: TEST_DEMO_PASSWORD }),
     });
     const setCookie = res.headers.get('set-cookie')!;
     expect(setCookie).toMatch(/HttpOnly/i);

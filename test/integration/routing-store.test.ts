@@ -1,6 +1,7 @@
 // Routing through the real store and router on the demo seed, with a fake clock: hours and the
 // wake-up at opening, leads turned hot by behaviour, presence, warm MQLs, the follow-up cadence.
 // The same cases run on every store backend (SQLite always; PostgreSQL with SIXTY_TEST_DATABASE_URL).
+import { TEST_DEMO_PASSWORD } from '../helpers/test-server';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OfferView, VisitorStatus } from '../../shared/api';
@@ -36,7 +37,7 @@ describe.each(storeBackends())('on $name', (backend) => {
     online = new OnlineReps();
     offers = [];
     visitor = [];
-    const { siteKey } = await seedDemo(store, clock.now, 20_000);
+    const { siteKey } = await seedDemo(store, clock.now, 20_000, TEST_DEMO_PASSWORD);
     site = (await store.siteByKey(siteKey))!;
     const [admin, dana, sam] = await Promise.all(['admin', 'dana', 'sam'].map((n) => store.userByEmail(`${n}@demo.sixty`)));
     const [team] = await store.teams(site.workspaceId);

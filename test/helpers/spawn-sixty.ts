@@ -1,0 +1,60 @@
+// `npm start`'s process as a user meets it (server/main.ts in a child process), with its output
+// collected; temp folders and children are cleaned up by `cleanUpSpawned` after each test.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+
+export function cleanUpSpawned() {
+  for (const c of children.splice(0)) c.kill('SIGKILL');
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+export function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'sixty-boot-'));
+  dirs.push(d);
+  return d;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs a TypeScript entry point of the repo (default: the server) with `env` added to this process's. */
+export function start(env: Record<string, string>, entry = 'server/main.ts') {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: ROOT,
+    env: { ...process.env, SIXTY_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  child.stdout!.on('data', (b) => (out += b));
+  child.stderr!.on('data', (b) => (out += b));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const waitFor = (text: string, ms = 20_000) =>
+    new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      const tick = setInterval(() => {
+        if (out.includes(text)) {
+          clearInterval(tick);
+          resolve();
+        } else if (Date.now() - started > ms || child.exitCode !== null) {
+          clearInterval(tick);
+          reject(new Error(`never printed "${text}"; got:\n${out}`));
+        }
+      }, 50);
+    });
+  return { child, exited, waitFor, output: () => out };
+}
