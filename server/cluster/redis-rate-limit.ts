@@ -24,6 +24,11 @@ end
 return { redis.call('HINCRBY', KEYS[1], 'count', 1), start }
 `);
 
+/** The count and start of a key's window, for a peek (nothing when no window is open). */
+const PEEK = luaScript(`
+return { tonumber(redis.call('HGET', KEYS[1], 'count')) or 0, tonumber(redis.call('HGET', KEYS[1], 'start')) or 0, redis.call('PTTL', KEYS[1]) }
+`);
+
 /** Every process of a cluster counts against one budget; its own counters while Redis is away (redis-fallback.ts). */
 export class RedisRateLimiter implements RateLimiter {
   private readonly fallback = new MemoryRateLimiter();
@@ -43,6 +48,17 @@ export class RedisRateLimiter implements RateLimiter {
         return verdict(count, limit, start + windowMs, now);
       },
       () => this.fallback.hitNow(key, limit, windowMs, now),
+    );
+  }
+
+  async peek(key: string, limit: number, now: number): Promise<RateHit> {
+    return this.ask(
+      async () => {
+        const [count, , ttl] = (await withDeadline(PEEK(this.redis.client, [this.keyOf(key)], []), DEADLINE_MS)) as [number, number, number];
+        // The window ends when Redis forgets the key.
+        return count === 0 || ttl <= 0 ? { ok: true as const } : verdict(count + 1, limit, now + ttl, now);
+      },
+      () => this.fallback.peekNow(key, limit, now),
     );
   }
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import type { Me } from '../../shared/api';
 import { setupSchema, signInSchema } from '../../shared/schemas/console.schema';
@@ -7,7 +7,8 @@ import type { AppDeps } from '../app';
 import type { User } from '../db/store';
 import { readBody } from '../http/body';
 import { clientIp } from '../http/client-ip';
-import { enforce } from '../http/rate-limit';
+import { enforce, tooMany } from '../http/rate-limit';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, DeviceCookies, SignInThrottle } from '../auth/sign-in-throttle';
 import { ApiFailure } from '../http/errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password';
 import { SESSION_COOKIE, hashToken, newSessionToken, requireUser, type AuthEnv } from '../auth/session';
@@ -23,6 +24,8 @@ export function authRoutes(deps: AppDeps) {
   const { store, clock, config } = deps;
   const app = new Hono<AuthEnv>();
 
+  const isHttps = (c: Context) => c.req.url.startsWith('https:') || (Boolean(config.trustProxy) && c.req.header('x-forwarded-proto') === 'https');
+
   async function startSession(c: Context, user: User) {
     const token = newSessionToken();
     await store.createSession(hashToken(token), user.id, clock(), config.sessionTtlMs);
@@ -32,7 +35,7 @@ export function authRoutes(deps: AppDeps) {
       path: '/',
       // Behind a TLS-terminating proxy the request itself is plain HTTP: trust its header only
       // when SIXTY_TRUST_PROXY says a proxy is there.
-      secure: c.req.url.startsWith('https:') || (config.trustProxy && c.req.header('x-forwarded-proto') === 'https'),
+      secure: isHttps(c),
       maxAge: Math.floor(config.sessionTtlMs / 1000),
     });
   }
@@ -66,17 +69,35 @@ export function authRoutes(deps: AppDeps) {
     return c.json(toMe(user), 201);
   });
 
-  // Password guessing is slowed per address and per account (the account limit also stops a
-  // botnet spreading guesses over many addresses).
+  const throttle = new SignInThrottle(deps.limiter, config.limits.signInsPerAccountPer15Min);
+  let deviceCookies: DeviceCookies | null = null;
+  const devices = async () => (deviceCookies ??= new DeviceCookies(await store.secret('device-cookie')));
+
+  // Password guessing is slowed per address across accounts (spraying), and per account without
+  // letting anyone lock its owner out: see sign-in-throttle.ts.
   app.post('/session', async (c) => {
-    await enforce(c, deps.limiter, `signin:ip:${clientIp(c, config.trustProxy)}`, config.limits.signInsPerIpPerMinute, 60_000, clock(), 'sign-in attempts from this address');
+    const ip = clientIp(c, config.trustProxy);
+    await enforce(c, deps.limiter, `signin:ip:${ip}`, config.limits.signInsPerIpPerMinute, 60_000, clock(), 'sign-in attempts from this address');
     const body = await readBody(c, signInSchema);
-    await enforce(c, deps.limiter, `signin:account:${body.email.toLowerCase()}`, config.limits.signInsPerAccountPer15Min, 15 * 60_000, clock(), 'sign-in attempts for this account');
+    const attempt = { email: body.email, clientIp: ip, device: (await devices()).deviceOf(getCookie(c, DEVICE_COOKIE), body.email) };
+    const allowed = await throttle.check(attempt, clock());
+    if (!allowed.ok) tooMany(c, allowed.retryAfterSec, 'wrong passwords for this account');
     const user = await store.userByEmail(body.email);
     // Verify against a dummy hash for unknown emails so timing does not reveal who has an account.
     const ok = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || !user.active) throw new ApiFailure(401, 'bad_credentials', 'Email or password is not right');
+    if (!user || !ok || !user.active) {
+      await throttle.failed(attempt, clock());
+      throw new ApiFailure(401, 'bad_credentials', 'Email or password is not right');
+    }
     await startSession(c, user);
+    // This browser is now a known device of the account: others' wrong guesses cannot lock it out.
+    setCookie(c, DEVICE_COOKIE, (await devices()).issue(user.email), {
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/v1/console/session',
+      secure: isHttps(c),
+      maxAge: DEVICE_COOKIE_MAX_AGE_S,
+    });
     return c.json(toMe(user));
   });
 

@@ -11,6 +11,11 @@ export type RateHit = { ok: true } | { ok: false; retryAfterSec: number };
 export interface RateLimiter {
   /** Counts a hit; `retryAfterSec` says when the window reopens once the limit is passed. */
   hit(key: string, limit: number, windowMs: number, now: number): Promise<RateHit>;
+  /**
+   * Whether one more hit would still be within the limit, without counting it: for limits on
+   * failures (wrong passwords), checked before the attempt and counted only when it fails.
+   */
+  peek(key: string, limit: number, now: number): Promise<RateHit>;
 }
 
 /** One process's counters: a Map and a sweep. */
@@ -32,6 +37,16 @@ export class MemoryRateLimiter implements RateLimiter {
     }
     w.count++;
     return verdict(w.count, limit, w.end, now);
+  }
+
+  async peek(key: string, limit: number, now: number): Promise<RateHit> {
+    return this.peekNow(key, limit, now);
+  }
+
+  peekNow(key: string, limit: number, now: number): RateHit {
+    const w = this.windows.get(key);
+    if (!w || now >= w.end) return { ok: true };
+    return verdict(w.count + 1, limit, w.end, now);
   }
 
   // Windows of different lengths share the map, so each entry keeps its own end.
