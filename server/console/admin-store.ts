@@ -30,7 +30,6 @@ export interface InviteRow {
 
 export interface AdminStore {
   users(workspaceId: string): Promise<UserRow[]>;
-  emailTaken(email: string): Promise<boolean>;
   createInvite(i: { tokenHash: string; workspaceId: string; email: string; name: string; role: UserRole; createdBy: string }, now: number, ttlMs: number): Promise<void>;
   pendingInvites(workspaceId: string, now: number): Promise<InviteRow[]>;
   /** The link stops working at once; false when no pending invite of the workspace has this id. */

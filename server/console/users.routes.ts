@@ -29,15 +29,21 @@ export function userRoutes(deps: AppDeps) {
 
   app.post('/invites', async (c) => {
     const body = await readBody(c, inviteSchema);
-    if (await admin.emailTaken(body.email)) throw new ApiFailure(409, 'email_taken', 'Someone already uses this email', { email: 'Already a user' });
     const me = c.get('user');
+    // One address is one account across the install (sign-in is by email alone). A user of this
+    // workspace is named; a user of another workspace is not: the answer is the same as for any
+    // new address, so nobody learns another company's users (docs/security.md).
+    const existing = await store.userByEmail(body.email);
+    if (existing?.workspaceId === me.workspaceId) throw new ApiFailure(409, 'email_taken', 'This person is already a user of this workspace', { email: 'Already a user here' });
     const token = newSessionToken();
     await admin.createInvite({ tokenHash: hashToken(token), workspaceId: me.workspaceId, ...body, createdBy: me.id }, clock(), INVITE_TTL_MS);
     const link = `${publicBase(c, deps)}/console/invite/${token}`;
     const emailed = await tryMail(deps, {
       to: body.email.toLowerCase(),
       subject: `${me.name} invited you to ${me.workspaceName} on Sixty`,
-      text: `${me.name} invited you to join ${me.workspaceName} on Sixty as ${body.role}.\n\nSet your password here (the link works once, for 7 days):\n${link}\n`,
+      text: existing
+        ? `${me.name} invited you to join ${me.workspaceName} on Sixty as ${body.role}.\n\nThis address already has a Sixty account on this server, and one address can belong to one workspace here, so the invite cannot be accepted with it. Ask ${me.name} to invite another address of yours.\n`
+        : `${me.name} invited you to join ${me.workspaceName} on Sixty as ${body.role}.\n\nSet your password here (the link works once, for 7 days):\n${link}\n`,
     });
     return c.json({ link, emailed }, 201);
   });

@@ -199,7 +199,6 @@ describe.skipIf(!TEST_DATABASE_URL).each(sides)('admin, sites, webhooks and supe
   it('lists users and pending invites; an invite is accepted once even when two processes redeem it at once', async () => {
     const [a1, a2] = side.admin;
     expect((await a1.users(s.workspaceId)).map((u) => u.email)).toEqual(['admin@demo.sixty', 'dana@demo.sixty', 'sam@demo.sixty']);
-    expect(await a1.emailTaken('DANA@demo.sixty')).toBe(true);
 
     for (let i = 0; i < 20; i++) {
       const tokenHash = randomBytes(32).toString('hex');

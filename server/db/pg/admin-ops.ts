@@ -19,11 +19,6 @@ export function createAdminOps(db: PgDb): AdminStore {
         .orderBy(asc(t.users.createdAt));
     },
 
-    async emailTaken(email) {
-      const [row] = await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, email.toLowerCase())).limit(1);
-      return row !== undefined;
-    },
-
     async createInvite(i, now, ttlMs) {
       await db.insert(a.invites).values({ ...i, email: i.email.toLowerCase(), createdAt: now, expiresAt: now + ttlMs });
     },

@@ -17,10 +17,6 @@ export function createAdminOps(db: Db): AdminStore {
         .all();
     },
 
-    async emailTaken(email) {
-      return db.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, email.toLowerCase())).get() !== undefined;
-    },
-
     async createInvite(i, now, ttlMs) {
       db.insert(a.invites).values({ ...i, email: i.email.toLowerCase(), createdAt: now, expiresAt: now + ttlMs }).run();
     },
