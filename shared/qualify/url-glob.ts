@@ -39,17 +39,23 @@ export function globMatch(pattern: string, path: string, count: GlobSteps = { st
 
 /** Index just past the leftmost `part` inside path[from, end), or -1. */
 function endOf(part: string, path: string, from: number, end: number, count: GlobSteps): number {
-  if (!part) return from;
-  // fail[i]: length of the longest proper prefix of part[0..i] that is also its suffix.
+  // fail[i]: length of the longest proper prefix of part[0..i] that is also its suffix. Falling
+  // back along it instead of re-reading the path is what keeps the search linear.
   const fail = [0];
-  // Characters of `part` matched once `c` is read with `k` matched: falling back along `fail`
-  // instead of re-reading the path is what keeps the search linear.
-  const next = (c: string, k: number) => {
-    for (; k && c !== part[k]; count.steps++) k = fail[k - 1]!;
-    count.steps++;
-    return c === part[k] ? k + 1 : 0;
-  };
-  for (let i = 1, k = 0; i < part.length; i++) fail[i] = k = next(part[i]!, k);
-  for (let i = from, k = 0; i < end; i++) if ((k = next(path[i]!, k)) === part.length) return i + 1;
-  return -1;
+  let steps = 0;
+  let k = 0;
+  for (let i = 1; i < part.length; i++, steps++) {
+    const c = part.charCodeAt(i);
+    for (; k && c !== part.charCodeAt(k); steps++) k = fail[k - 1]!;
+    if (c === part.charCodeAt(k)) k++;
+    fail[i] = k;
+  }
+  let i = from;
+  for (k = 0; k < part.length && i < end; i++, steps++) {
+    const c = path.charCodeAt(i);
+    for (; k && c !== part.charCodeAt(k); steps++) k = fail[k - 1]!;
+    if (c === part.charCodeAt(k)) k++;
+  }
+  count.steps += steps;
+  return k === part.length ? i : -1;
 }
