@@ -5,42 +5,15 @@
 // path, and the real server builds no regular expression from a pattern.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { globMatch, MAX_GLOB_PATH } from '../../shared/qualify/url-glob';
+import { WORST_GLOBS, worstPath } from '../helpers/glob-worst';
 import { pageView, postEvents } from '../helpers/events';
 import { rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 
-/** The issue's patterns, with the paths that made the regex backtrack and paths that make this matcher scan the most. */
-const WORST: Array<{ pattern: string; paths: Array<(n: number) => string> }> = [
-  {
-    pattern: '/*a*a*a*a*b',
-    paths: [(n) => `/${'a'.repeat(n - 1)}`, (n) => `/${'x'.repeat(n - 2)}b`, (n) => `/aaa${'x'.repeat(n - 5)}b`],
-  },
-  {
-    pattern: '/*/*/*/pricing',
-    paths: [(n) => '/'.repeat(n), (n) => `/${'x'.repeat(n - 9)}/pricing`, (n) => `${'/'.repeat(n - 7)}pricing`],
-  },
-  {
-    pattern: '/*/*/*/*/pricing',
-    paths: [(n) => '/'.repeat(n), (n) => `/${'x'.repeat(n - 9)}/pricing`, (n) => `${'/'.repeat(n - 7)}pricing`],
-  },
-  // Not in the report: a long literal after a star, where a backtracking-free two-pointer
-  // matcher still does path × literal steps (about a million here).
-  { pattern: `/*${'a'.repeat(400)}b*`, paths: [(n) => `/${'a'.repeat(n - 1)}`] },
-];
-
-function stepsFor(pattern: string, paths: Array<(n: number) => string>, n: number): number {
-  return Math.max(
-    ...paths.map((path) => {
-      const count = { steps: 0 };
-      globMatch(pattern, path(n), count);
-      return count.steps;
-    }),
-  );
-}
-
 describe('the URL glob matcher (steps counted, not timed)', () => {
-  it.each(WORST)('does work linear in the path for $pattern', ({ pattern, paths }) => {
+  it.each(WORST_GLOBS)('does work linear in the path for $pattern', (worst) => {
+    const { pattern } = worst;
     const lengths = [150, 300, 600, 1200, 1500, MAX_GLOB_PATH];
-    const steps = lengths.map((n) => stepsFor(pattern, paths, n));
+    const steps = lengths.map((n) => worstPath(worst, n).steps);
     console.log(`${pattern.slice(0, 24)}: ${lengths.map((n, i) => `${n} chars ${steps[i]} steps`).join(', ')}`);
     lengths.forEach((n, i) => expect(steps[i], `${n} chars`).toBeLessThanOrEqual(2 * (n + pattern.length)));
     // Doubling the path at most doubles the work (plus slack for the constant part).
@@ -48,7 +21,7 @@ describe('the URL glob matcher (steps counted, not timed)', () => {
   });
 
   it('scores no path past its limit, so a 3,000-character path costs nothing', () => {
-    for (const { pattern, paths } of WORST) {
+    for (const { pattern, paths } of WORST_GLOBS) {
       const count = { steps: 0 };
       expect(paths.some((path) => globMatch(pattern, path(3000), count))).toBe(false);
       expect(count.steps).toBe(0);
