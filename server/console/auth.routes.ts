@@ -32,7 +32,7 @@ export function authRoutes(deps: AppDeps) {
       path: '/',
       // Behind a TLS-terminating proxy the request itself is plain HTTP: trust its header only
       // when SIXTY_TRUST_PROXY says a proxy is there.
-      secure: c.req.url.startsWith('https:') || (config.trustProxy && c.req.header('x-forwarded-proto') === 'https'),
+      secure: c.req.url.startsWith('https:') || (config.trustProxy > 0 && c.req.header('x-forwarded-proto') === 'https'),
       maxAge: Math.floor(config.sessionTtlMs / 1000),
     });
   }
