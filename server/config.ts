@@ -37,8 +37,8 @@ export interface Config {
   mailFrom: string;
   /** Anonymous behaviour events are deleted after this many days (`SIXTY_EVENT_RETENTION_DAYS`, 90; 0 keeps them). */
   eventRetentionDays: number;
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (`SIXTY_TRUST_PROXY=1`). */
-  trustProxy: boolean;
+  /** Reverse proxies in front that append to X-Forwarded-For (`SIXTY_TRUST_PROXY`, 0 = none: the header is ignored). */
+  trustProxy: number;
   /** Abuse limits; each is documented in the README, and 0 turns one off. */
   limits: Limits;
   /** How often webhook deliveries are checked (`SIXTY_WEBHOOK_TICK_MS`). */
@@ -87,7 +87,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { distDir: strin
     logLevel: env.SIXTY_LOG_LEVEL ?? 'info',
     bench: env.SIXTY_BENCH === '1',
     smtpUrl: env.SIXTY_SMTP_URL || null,
-    trustProxy: env.SIXTY_TRUST_PROXY === '1',
+    trustProxy: intFrom(env.SIXTY_TRUST_PROXY, 0, 'SIXTY_TRUST_PROXY'),
     eventRetentionDays: intFrom(env.SIXTY_EVENT_RETENTION_DAYS, 90, 'SIXTY_EVENT_RETENTION_DAYS'),
     limits: {
       callbacksPerIpPerMinute: intFrom(env.SIXTY_LIMIT_CALLBACKS_PER_IP, 10, 'SIXTY_LIMIT_CALLBACKS_PER_IP'),

@@ -24,7 +24,9 @@ export function authRoutes(deps: AppDeps) {
   const { store, clock, config } = deps;
   const app = new Hono<AuthEnv>();
 
-  const isHttps = (c: Context) => c.req.url.startsWith('https:') || (Boolean(config.trustProxy) && c.req.header('x-forwarded-proto') === 'https');
+  // Behind a TLS-terminating proxy the request itself is plain HTTP: trust its header only when
+  // SIXTY_TRUST_PROXY says a proxy is there.
+  const isHttps = (c: Context) => c.req.url.startsWith('https:') || (config.trustProxy > 0 && c.req.header('x-forwarded-proto') === 'https');
 
   async function startSession(c: Context, user: User) {
     const token = newSessionToken();

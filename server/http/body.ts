@@ -65,21 +65,41 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S): Prom
     throw new ApiFailure(400, 'invalid_json', 'The body must be JSON');
   }
   // PostgreSQL text cannot hold U+0000 (SQLite can): refuse it here, naming the field, on both.
-  const nul = text.includes('\\u0000') ? nulPath(raw, []) : null;
+  const nul = text.includes('\\u0000') ? nulPath(raw) : null;
   if (nul !== null) throw new ApiFailure(400, 'invalid', 'Some fields need attention', { [nul || '_']: 'Must not contain NUL characters' });
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw invalid(parsed.error);
   return parsed.data;
 }
 
-/** Dotted path of the first string (or key) holding U+0000, or null. */
-function nulPath(value: unknown, path: string[]): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : null;
-  if (!value || typeof value !== 'object') return null;
-  for (const [k, v] of Object.entries(value)) {
-    if (k.includes('\u0000')) return [...path, k.replace(/\u0000/g, '')].join('.');
-    const found = nulPath(v, [...path, k]);
-    if (found !== null) return found;
+/**
+ * Deepest nesting walked. No body the API takes nests more than a few levels, and the schemas
+ * refuse unexpected nesting at its first level without walking further.
+ */
+const MAX_DEPTH = 64;
+
+/**
+ * Dotted path of the first string (or key) holding U+0000, or null. Walked with a stack of its
+ * own and only so deep: recursion overflowed on 5,000 nested arrays (issue 14), a 500.
+ */
+function nulPath(root: unknown): string | null {
+  // Entries to visit, the next on top; a path's last segment is the key it was reached by.
+  const stack: Array<{ value: unknown; path: string[] }> = [{ value: root, path: [] }];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const { value, path } = entry;
+    const key = path[path.length - 1];
+    if (key?.includes('\u0000')) return [...path.slice(0, -1), key.replace(/\u0000/g, '')].join('.');
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path.join('.');
+      continue;
+    }
+    if (!value || typeof value !== 'object') continue;
+    if (path.length === MAX_DEPTH) {
+      const field = Array.isArray(root) ? '_' : path[0]!;
+      throw new ApiFailure(400, 'invalid', 'Some fields need attention', { [field]: `Nested more than ${MAX_DEPTH} levels deep` });
+    }
+    const children = Object.entries(value);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ value: children[i]![1], path: [...path, children[i]![0]] });
   }
   return null;
 }

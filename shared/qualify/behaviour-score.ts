@@ -3,6 +3,7 @@
 // decay lets the whole sum be aged at once: S(t) = S(ref) * 2^-((t - ref) / halfLife).
 import type { BehaviourRule, SiteRules } from '../site-rules';
 import type { BehaviourEvent, Reason } from './types';
+import { globMatch } from './url-glob';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -88,14 +89,4 @@ function pathOf(url: string): string {
   if (start < 0) return url;
   const slash = url.indexOf('/', start + 3);
   return slash < 0 ? '/' : url.slice(slash);
-}
-
-const globCache = new Map<string, RegExp>();
-function globMatch(pattern: string, path: string): boolean {
-  let re = globCache.get(pattern);
-  if (!re) {
-    re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-    globCache.set(pattern, re);
-  }
-  return re.test(path);
 }

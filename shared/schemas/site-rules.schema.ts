@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_GLOB_STARS } from '../qualify/url-glob';
 import type { SiteRules } from '../site-rules';
 
 const disqualifier = z.strictObject({
@@ -35,7 +36,11 @@ export const siteRulesSchema = z
         type: z.string().min(1).max(64),
         name: z.string().max(100).optional(),
         urlContains: z.string().max(500).optional(),
-        urlPattern: z.string().max(500).optional(),
+        urlPattern: z
+          .string()
+          .max(500)
+          .refine((p) => p.split('*').length - 1 <= MAX_GLOB_STARS, `Use at most ${MAX_GLOB_STARS} * in a URL pattern`)
+          .optional(),
         // Never negative: decay must only ever lower a score (use a fit rule to subtract).
         points: z.number().int().min(0, 'Behaviour points cannot be negative; use a fit rule').max(1000),
         count: z.enum(['each', 'once']).optional(),

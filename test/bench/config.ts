@@ -39,7 +39,8 @@ export interface BenchConfig {
     /** Pause before each memory reading, and after the active sockets connect. */
     settleMs: number;
   };
-  scoring: { pastEvents: number; batch: number; batches: number };
+  /** `globMatches`: timed matches per worst-case URL pattern per round. */
+  scoring: { pastEvents: number; batch: number; batches: number; globMatches: number };
   widget: { normalLoads: number; throttledLoads: number; throttled: boolean };
   volume: { leads: number; windowMs: number; reps: number; capacity: number; timeoutMs: number };
   /** Write docs/benchmarks.md and test/bench/results.json (off for the tiny run). */
@@ -54,7 +55,7 @@ export const FULL: BenchConfig = {
   ingest: { seconds: 4, warmupSeconds: 2, connections: 32, visitors: 5000 },
   submit: { rate: 50, seconds: 20, warmupSeconds: 5, reps: 50, idleSockets: 2000 },
   connections: { rounds: 2, steps: [1000, 5000], includeMax: true, active: 1000, pushSeconds: 8, workers: 4, settleMs: 500 },
-  scoring: { pastEvents: 1000, batch: 1000, batches: 200 },
+  scoring: { pastEvents: 1000, batch: 1000, batches: 200, globMatches: 20_000 },
   widget: { normalLoads: 5, throttledLoads: 3, throttled: true },
   volume: { leads: 1000, windowMs: 1000, reps: 100, capacity: 10, timeoutMs: 60_000 },
   writeReport: true,
@@ -67,7 +68,7 @@ export const TINY: BenchConfig = {
   ingest: { seconds: 0.3, warmupSeconds: 0, connections: 4, visitors: 50 },
   submit: { rate: 20, seconds: 0.5, warmupSeconds: 0, reps: 3, idleSockets: 10 },
   connections: { rounds: 2, steps: [10, 20], includeMax: false, active: 5, pushSeconds: 0.5, workers: 2, settleMs: 50 },
-  scoring: { pastEvents: 100, batch: 100, batches: 5 },
+  scoring: { pastEvents: 100, batch: 100, batches: 5, globMatches: 100 },
   widget: { normalLoads: 1, throttledLoads: 0, throttled: false },
   volume: { leads: 20, windowMs: 200, reps: 4, capacity: 10, timeoutMs: 10_000 },
   writeReport: false,

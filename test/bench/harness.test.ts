@@ -29,6 +29,7 @@ describe('benchmark harness (tiny configuration)', () => {
     expect(f.connections!.push?.submitToOffer.pooled.n).toBeGreaterThan(0);
 
     expect(f.scoring && finite(f.scoring.node.default.incrementalUs) && finite(f.scoring.browser.default.incrementalUs)).toBe(true);
+    expect(f.scoring!.globs!.map((g) => finite(g.matchNs) && finite(g.includesNs) && g.steps > 0)).toEqual([true, true, true, true]);
 
     expect(f.widget!.files.map((w) => w.file)).toContain('dist/widget/sixty.js');
     expect(Number.isFinite(f.widget!.normal.launcherVisibleMs.median)).toBe(true);

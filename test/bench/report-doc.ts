@@ -8,6 +8,7 @@ import { SCORING_GOALS } from './figures/scoring';
 import { BACKGROUND_CONNECTIONS, SUBMIT_GOALS } from './figures/submit';
 import { CPU_SLOWDOWN, SLOW_3G } from './figures/widget';
 import { kb, num, pct, sp, table } from './report-format';
+import { globSection } from './report-globs';
 import { summaryRows } from './report-summary';
 import type { BenchResults } from './results';
 
@@ -222,6 +223,7 @@ the median batch. The baseline is re-scoring the whole history for every event
 | --- | --- | --- | --- | --- | --- |
 | default site (${s.rulesCount.default} behaviour rules) | ${sp(s.node.default.incrementalUs, 'µs')} | ${sp(s.node.default.incrementalP99Us, 'µs')} | ${sp(s.node.default.fullUs, 'µs')} | ${sp(s.browser.default.incrementalUs, 'µs')} | ${sp(s.browser.default.fullUs, 'µs')} |
 | configured site (${s.rulesCount.many} rules, decay on) | ${sp(s.node.many.incrementalUs, 'µs')} | ${sp(s.node.many.incrementalP99Us, 'µs')} | ${sp(s.node.many.fullUs, 'µs')} | ${sp(s.browser.many.incrementalUs, 'µs')} | ${sp(s.browser.many.fullUs, 'µs')} |`);
+    if (s.globs?.length) parts.push(globSection(s.globs, r.config.scoring.globMatches));
   }
   if (f.widget) {
     const w = f.widget;

@@ -5,6 +5,7 @@ import { SCORING_GOALS } from './figures/scoring';
 import { SUBMIT_GOALS } from './figures/submit';
 import type { WidgetSpeed } from './figures/widget';
 import { kb, met, num, pct, sp, table, x, type Row } from './report-format';
+import { shortPattern } from './report-globs';
 import type { BenchResults } from './results';
 import type { Spread } from './stats';
 
@@ -86,6 +87,17 @@ export function summaryRows(r: BenchResults): Row[] {
       `median < ${SCORING_GOALS.medianUs} µs`,
       met(s.goals.browser),
     ]);
+    for (const g of s.globs ?? []) {
+      rows.push([
+        '4',
+        `URL pattern \`${shortPattern(g.pattern)}\` at its worst, ${num(g.pathChars)}-char path (${num(g.steps)} steps), Node`,
+        sp(g.matchNs, 'ns'),
+        `${sp(g.includesNs, 'ns')} \`includes\` over the path`,
+        `${num(g.matchNs.median / g.includesNs.median)}×`,
+        '',
+        '',
+      ]);
+    }
   }
   if (f.widget) {
     const w = f.widget;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { configFromEnv, type Config } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/server';
@@ -53,12 +53,14 @@ export interface TestServerOptions extends Omit<Partial<Config>, 'limits'> {
   minSubmitMs?: number;
   /** With `demo: false`: start on an empty install (no workspace, no site; `siteKey` is empty). */
   allowEmpty?: boolean;
+  /** The server's logger; silent unless SIXTY_TEST_LOG sets a level. */
+  log?: Logger;
 }
 
 export async function startTestServer(overrides: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'sixty-test-'));
   const defaults = configFromEnv({}, { distDir: DIST });
-  const { limits: limitOverrides, minSubmitMs, clock, allowEmpty, ...rest } = overrides;
+  const { limits: limitOverrides, minSubmitMs, clock, allowEmpty, log, ...rest } = overrides;
   const dbPath = rest.dbPath ?? join(dir, 'data', 'sixty.db');
   const backing = await backingFor(dbPath, rest);
   const config: Config = {
@@ -77,7 +79,7 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
   };
   let server: RunningServer;
   try {
-    server = await startServer(config, { log: pino({ level: process.env.SIXTY_TEST_LOG ?? 'silent' }), ...(clock ? { clock } : {}) });
+    server = await startServer(config, { log: log ?? pino({ level: process.env.SIXTY_TEST_LOG ?? 'silent' }), ...(clock ? { clock } : {}) });
   } catch (err) {
     await backing.release();
     rmSync(dir, { recursive: true, force: true });

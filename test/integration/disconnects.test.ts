@@ -90,7 +90,7 @@ describe('session cookies behind a proxy', () => {
     const body = JSON.stringify({ email: 'dana@demo.sixty', password: TEST_DEMO_PASSWORD });
     const direct = await fetch(`${server.url}/v1/console/session`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body });
     expect(direct.headers.get('set-cookie')).not.toMatch(/Secure/i);
-    const proxied = await startTestServer({ trustProxy: true });
+    const proxied = await startTestServer({ trustProxy: 1 });
     try {
       const res = await fetch(`${proxied.url}/v1/console/session`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body });
       expect(res.headers.get('set-cookie')).toMatch(/Secure/i);

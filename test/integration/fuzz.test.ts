@@ -65,8 +65,20 @@ const leaf = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc
 const hostileValue = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, fc.array(tie('value'), { maxLength: 5 }), fc.dictionary(hostileKey, tie('value'), { maxKeys: 6 })),
 })).value;
-/** Deep nesting that a recursive walker would choke on. */
-const deep = fc.integer({ min: 50, max: 3000 }).map((n) => '['.repeat(n) + ']'.repeat(n));
+/**
+ * Deep nesting that a recursive walker would choke on: arrays or objects, as deep as the 16 KB
+ * body limit lets them go, around a NUL (which sends the body through the NUL check's walk) or not.
+ */
+const deep = fc
+  .record({
+    nest: fc.constantFrom({ open: '[', close: ']' }, { open: '{"a":', close: '}' }),
+    leaf: fc.constantFrom('0', '"x"', '"\\u0000"'),
+    share: fc.double({ min: 0.01, max: 1, noNaN: true }),
+  })
+  .map(({ nest: { open, close }, leaf, share }) => {
+    const depth = Math.floor((share * (16 * 1024 - leaf.length)) / (open.length + close.length));
+    return open.repeat(depth) + leaf + close.repeat(depth);
+  });
 const body = fc.oneof(
   hostileValue.map((v) => JSON.stringify(v) ?? 'null'),
   deep,

@@ -60,7 +60,7 @@ describe('rate limits', () => {
       fetch(`${url}/v1/console/session`, { method: 'POST', headers: { 'content-type': 'application/json', ...extra }, body: JSON.stringify({ email, password: 'wrong' }) }).then((r) => r.status);
     expect([await attempt('a@x.test'), await attempt('b@x.test'), await attempt('c@x.test'), await attempt('d@x.test')]).toEqual([401, 401, 401, 429]);
     await s.stop();
-    url = (await start({ limits: { signInsPerAccountPer15Min: 2 }, trustProxy: true })).url;
+    url = (await start({ limits: { signInsPerAccountPer15Min: 2 }, trustProxy: 1 })).url;
     // Different addresses (through a trusted proxy), one account: the account limit holds.
     const codes = [];
     for (let i = 0; i < 3; i++) codes.push(await attempt('dana@demo.sixty', { 'x-forwarded-for': `203.0.113.${i}` }));

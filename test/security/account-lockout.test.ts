@@ -30,7 +30,7 @@ async function attempt(s: TestServer, email: string, password: string, from: str
 
 describe('sign-in throttling', () => {
   it('an attacker elsewhere cannot keep the owner out: the browser that signed in before still signs in', async () => {
-    const s = (server = await startTestServer({ trustProxy: 1 as never, limits: { signInsPerAccountPer15Min: 4, signInsPerIpPerMinute: 100 } }));
+    const s = (server = await startTestServer({ trustProxy: 1, limits: { signInsPerAccountPer15Min: 4, signInsPerIpPerMinute: 100 } }));
     const owner = await attempt(s, 'dana@demo.sixty', TEST_DEMO_PASSWORD, '198.51.100.7');
     expect(owner.status).toBe(200);
     expect(owner.deviceCookie).toBeTruthy();
@@ -54,7 +54,7 @@ describe('sign-in throttling', () => {
 
   it('backs off one address on one account: a minute after 5 wrong passwords, fifteen minutes after 10', async () => {
     let now = Date.parse('2026-12-07T10:00:00Z');
-    const s = (server = await startTestServer({ clock: () => now, trustProxy: 1 as never, limits: { signInsPerAccountPer15Min: 0, signInsPerIpPerMinute: 0 } }));
+    const s = (server = await startTestServer({ clock: () => now, trustProxy: 1, limits: { signInsPerAccountPer15Min: 0, signInsPerIpPerMinute: 0 } }));
     const wrong = () => attempt(s, 'sam@demo.sixty', 'wrong', '203.0.113.9');
     for (let i = 0; i < 5; i++) expect((await wrong()).status).toBe(401);
     const waitMinute = await wrong();

@@ -10,6 +10,7 @@ import * as core from './schema';
 import * as tracking from './tracking-schema';
 import * as admin from './admin-schema';
 import * as abuse from './abuse-schema';
+import { scrub } from './scrub';
 
 const schema = { ...core, ...tracking, ...admin, ...abuse };
 export type PgSchema = typeof schema;
@@ -116,14 +117,4 @@ function describe(url: string): { where: string; password: string } {
   const user = parsed.username ? `${decodeURIComponent(parsed.username)}@` : '';
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || '(default database)';
   return { where: `${user}${parsed.host || 'localhost'}/${database}`, password: decodeURIComponent(parsed.password) };
-}
-
-/**
- * Drivers rarely echo the password, but the message is printed to the operator: make sure. Only
- * whole tokens, so a password that is also part of a name ("sixty" in "sixty_t_x") leaves it be.
- */
-function scrub(message: string, password: string): string {
-  if (password === '') return message;
-  const escaped = password.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return message.replace(new RegExp(`(?<![\\w])${escaped}(?![\\w])`, 'g'), '***');
 }

@@ -1,6 +1,7 @@
 // Figure 4: microseconds to score one new event for a visitor with 1,000 past events, on the
 // incremental path, in Node (a process of its own) and in Chromium; beside it, a full re-score
-// of the visitor's whole history, the cost the incremental state avoids.
+// of the visitor's whole history, the cost the incremental state avoids. Also, in Node, a
+// behaviour rule's URL pattern matched at its worst, beside `includes` over the same path.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +12,9 @@ import { DEFAULT_RULES } from '../../../server/sites/default-site';
 import type { SiteRules } from '../../../shared/site-rules';
 import type { BenchContext } from '../context';
 import { BenchWorker } from '../fleet';
+import type { GlobRun } from '../glob-loop';
 import { manyRules, type ScoringRun } from '../scoring-loop';
-import { percentile, spread, type Spread } from '../stats';
+import { percentile, spread, spreadOf, type Spread } from '../stats';
 
 export const SCORING_GOALS = { medianUs: 50 };
 
@@ -27,8 +29,19 @@ export interface ScoringCase {
   fullUs: Spread;
 }
 
+/** One worst-case URL pattern on the longest path scored: nanoseconds per match over rounds. */
+export interface GlobCase {
+  pattern: string;
+  pathChars: number;
+  steps: number;
+  matchNs: Spread;
+  includesNs: Spread;
+}
+
 export interface ScoringFigure {
   pastEvents: number;
+  /** Absent from results written before the glob matcher was measured. */
+  globs?: GlobCase[];
   rulesCount: { default: number; many: number };
   node: { default: ScoringCase; many: ScoringCase };
   browser: { default: ScoringCase; many: ScoringCase; engine: 'widget' | 'bundled' };
@@ -53,9 +66,11 @@ export async function measureScoring(ctx: BenchContext, browser: Browser): Promi
 
   const worker = await BenchWorker.start('scoring');
   const node = { default: [] as ScoringRun[], many: [] as ScoringRun[] };
+  const globRounds: GlobRun[][] = [];
   try {
     for (let r = 0; r < config.rounds; r++) {
       for (const k of ['default', 'many'] as const) node[k].push(await worker.call('scoring.node', args(sets[k])));
+      globRounds.push(await worker.call('scoring.globs', { matches: config.scoring.globMatches }));
     }
   } finally {
     await worker.stop();
@@ -89,6 +104,13 @@ export async function measureScoring(ctx: BenchContext, browser: Browser): Promi
 
   const result: ScoringFigure = {
     pastEvents: config.scoring.pastEvents,
+    globs: globRounds[0]!.map((g, i) => ({
+      pattern: g.pattern,
+      pathChars: g.pathChars,
+      steps: g.steps,
+      matchNs: spreadOf(globRounds, (round) => round[i]!.matchNs),
+      includesNs: spreadOf(globRounds, (round) => round[i]!.includesNs),
+    })),
     rulesCount: { default: sets.default.behaviour.length, many: sets.many.behaviour.length },
     node: { default: summarize(node.default), many: summarize(node.many) },
     browser: { default: summarize(inBrowser.default), many: summarize(inBrowser.many), engine },
