@@ -35,8 +35,6 @@ export function authRoutes(deps: AppDeps) {
       httpOnly: true,
       sameSite: 'Lax',
       path: '/',
-      // Behind a TLS-terminating proxy the request itself is plain HTTP: trust its header only
-      // when SIXTY_TRUST_PROXY says a proxy is there.
       secure: isHttps(c),
       maxAge: Math.floor(config.sessionTtlMs / 1000),
     });
