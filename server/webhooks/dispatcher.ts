@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import { OutboundFailure, type GuardedFetch } from '../net';
 import { MAX_ATTEMPTS, nextDelay } from './backoff';
 import { sign } from './signature';
-import { slackText, type WebhookEvent } from './topics';
+import { slackText } from './slack-text';
+import type { WebhookEvent } from './topics';
 import type { Webhook, WebhookStore } from './webhook-store';
 
 /** A receiver gets this long to answer before the attempt counts as failed. */
