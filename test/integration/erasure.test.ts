@@ -4,22 +4,21 @@
 // test:cluster) the files are the server's, out of reach: the rows are checked there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView } from '../../shared/api';
-import { callbackBody, connected, postCallback, repSocket, rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { callbackBody, connected, postCallback, repSocket, rows, signIn, type TestServer } from '../helpers/test-server';
 import { pageView, postEvents } from '../helpers/events';
 import { rawDatabaseText } from '../helpers/raw-database';
-import { startReceiver, type Receiver } from '../helpers/receiver';
+import type { Receiver } from '../helpers/receiver';
+import { createWebhook, startWebhookRig, type WebhookRig } from '../helpers/webhook-rig';
 import { waitFor } from '../helpers/wait-for';
 
+let rig: WebhookRig;
 let server: TestServer;
 let receiver: Receiver;
 beforeAll(async () => {
-  receiver = await startReceiver();
-  server = await startTestServer({ webhookTickMs: 50, fetchAllow: ['127.0.0.1'] });
+  rig = await startWebhookRig();
+  ({ server, receiver } = rig);
 });
-afterAll(async () => {
-  await server.stop();
-  await receiver.close();
-});
+afterAll(() => rig.stop());
 
 describe('erasing a person', () => {
   it('removes every trace of their name, phone and email from the database files, webhook deliveries included, and records the erasure', async () => {
@@ -27,14 +26,7 @@ describe('erasing a person', () => {
     const email = 'erase.me@private.example';
     const visitorId = 'visitor_erase_me_1';
     const admin = await signIn(server.url, 'admin@demo.sixty');
-    for (const kind of ['slack', 'signed']) {
-      const hook = await fetch(`${server.url}/v1/console/webhooks`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: admin },
-        body: JSON.stringify({ url: `${receiver.url}/${kind}`, kind, topics: ['*'] }),
-      });
-      expect(hook.status).toBe(201);
-    }
+    for (const kind of ['slack', 'signed']) expect((await createWebhook(server, admin, { url: `${receiver.url}/${kind}`, kind, topics: ['*'] })).status).toBe(201);
     await postEvents(server.url, { siteKey: server.siteKey, visitorId, events: [pageView('/pricing'), { type: 'identify', at: Date.now(), props: { email } }] });
     const dana = repSocket(server.url, await signIn(server.url, 'dana@demo.sixty'));
     await connected(dana);

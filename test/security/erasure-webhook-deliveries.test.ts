@@ -5,30 +5,26 @@
 // event it came from), and Replay has nothing left to send.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callbackBody, postCallback, rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { callbackBody, postCallback, rows, signIn, type TestServer } from '../helpers/test-server';
 import { rawDatabaseText } from '../helpers/raw-database';
-import { startReceiver, type Receiver } from '../helpers/receiver';
+import type { Receiver } from '../helpers/receiver';
+import { createWebhook, startWebhookRig, type WebhookRig } from '../helpers/webhook-rig';
 import { waitFor } from '../helpers/wait-for';
 
+let rig: WebhookRig;
 let server: TestServer;
 let receiver: Receiver;
 let admin: string;
 
 beforeAll(async () => {
-  receiver = await startReceiver();
-  server = await startTestServer({ webhookTickMs: 50, fetchAllow: ['127.0.0.1'] });
+  rig = await startWebhookRig();
+  ({ server, receiver } = rig);
   admin = await signIn(server.url, 'admin@demo.sixty');
-  for (const kind of ['slack', 'signed']) {
-    const res = await console('/webhooks', { url: `${receiver.url}/${kind}`, kind, topics: ['*'] });
-    expect(res.status).toBe(201);
-  }
+  for (const kind of ['slack', 'signed']) expect((await createWebhook(server, admin, { url: `${receiver.url}/${kind}`, kind, topics: ['*'] })).status).toBe(201);
 });
-afterAll(async () => {
-  await server.stop();
-  await receiver.close();
-});
+afterAll(() => rig.stop());
 
-function console(path: string, body?: unknown) {
+function asAdmin(path: string, body?: unknown) {
   return fetch(`${server.url}/v1/console${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: { 'content-type': 'application/json', cookie: admin },
@@ -40,7 +36,7 @@ function console(path: string, body?: unknown) {
 async function leadWithDeliveries(name: string, phone: string): Promise<number[]> {
   expect((await postCallback(server.url, callbackBody(server.siteKey, { name, phone, email: undefined }))).status).toBe(201);
   await waitFor(`deliveries naming ${name}`, () => ['/slack', '/signed'].every((path) => receiver.received.some((r) => r.path === path && r.body.includes(name))));
-  const hooks = (await (await console('/webhooks')).json()) as Array<{ kind: string; deliveries: Array<{ id: number; payload: string; status: string }> }>;
+  const hooks = (await (await asAdmin('/webhooks')).json()) as Array<{ kind: string; deliveries: Array<{ id: number; payload: string; status: string }> }>;
   const slack = hooks.find((h) => h.kind === 'slack')!.deliveries.filter((d) => d.payload.includes(name));
   // Slack text names the person, never the lead id: the shape the old erasure missed.
   expect(slack.length).toBeGreaterThan(0);
@@ -50,12 +46,12 @@ async function leadWithDeliveries(name: string, phone: string): Promise<number[]
 
 /** Erases by phone, then proves no delivery names the person and Replay finds nothing to send. */
 async function eraseAndCheck(name: string, phone: string, slackIds: number[]) {
-  const erased = await console('/erasures', { phone });
+  const erased = await asAdmin('/erasures', { phone });
   expect(erased.status).toBe(200);
   expect(await rows(server, 'select id from webhook_deliveries where payload like ?', `%${name}%`)).toEqual([]);
   expect(rawDatabaseText(server)).not.toContain(name);
   const heardBefore = receiver.received.length;
-  for (const id of slackIds) expect((await console(`/webhooks/deliveries/${id}/replay`, {})).status).toBe(404);
+  for (const id of slackIds) expect((await asAdmin(`/webhooks/deliveries/${id}/replay`, {})).status).toBe(404);
   // A later lead's message arriving shows the dispatcher ran since: nothing about the erased person went out.
   const later = `Later ${name.split(' ')[0]}`;
   await postCallback(server.url, callbackBody(server.siteKey, { name: later, phone: '+1 415 555 0123', email: undefined }));

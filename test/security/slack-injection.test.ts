@@ -3,35 +3,25 @@
 // whole workspace and a link whose text hides where it goes. Every visitor-supplied value in a
 // Slack message is now escaped (&, <, >), so Slack shows the name as typed and formats nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callbackBody, postCallback, signIn, startTestServer, type TestServer } from '../helpers/test-server';
-import { startReceiver, type Receiver } from '../helpers/receiver';
+import { callbackBody, postCallback, signIn } from '../helpers/test-server';
+import { createWebhook, startWebhookRig, type WebhookRig } from '../helpers/webhook-rig';
 import { waitFor } from '../helpers/wait-for';
 
 const NAME = '<!channel> <https://evil.example|Click…>';
 /** What Slack receives for it, and displays as the literal name. */
 const ESCAPED = '&lt;!channel&gt; &lt;https://evil.example|Click…&gt;';
 
-let server: TestServer;
-let receiver: Receiver;
-
+let rig: WebhookRig;
 beforeAll(async () => {
-  receiver = await startReceiver();
-  server = await startTestServer({ webhookTickMs: 50, fetchAllow: ['127.0.0.1'] });
+  rig = await startWebhookRig();
 });
-afterAll(async () => {
-  await server.stop();
-  await receiver.close();
-});
+afterAll(() => rig.stop());
 
 describe('a Slack webhook', () => {
   it('posts a hostile visitor name as plain text: no @channel, no disguised link', async () => {
+    const { server, receiver } = rig;
     const admin = await signIn(server.url, 'admin@demo.sixty');
-    const hook = await fetch(`${server.url}/v1/console/webhooks`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: admin },
-      body: JSON.stringify({ url: `${receiver.url}/slack`, kind: 'slack', topics: ['*'] }),
-    });
-    expect(hook.status).toBe(201);
+    expect((await createWebhook(server, admin, { url: `${receiver.url}/slack`, kind: 'slack', topics: ['*'] })).status).toBe(201);
 
     const lead = await postCallback(server.url, callbackBody(server.siteKey, { name: NAME }));
     expect(lead.status).toBe(201);
