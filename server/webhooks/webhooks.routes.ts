@@ -7,6 +7,7 @@ import { readBody } from '../http/body';
 import { ApiFailure } from '../http/errors';
 import { allowListFrom, targetOf, type AllowList } from '../net';
 import { TOPICS } from './topics';
+import { newWebhookView, webhookView } from './webhook-view';
 
 /**
  * A literal internal address (or `localhost`) is refused here, where the admin can fix it; a
@@ -39,15 +40,15 @@ export function webhookRoutes(deps: AppDeps) {
   app.get('/', async (c) => {
     const ws = c.get('user').workspaceId;
     const list = await webhooks.list(ws);
-    return c.json(await Promise.all(list.map(async (w) => ({ ...w, deliveries: await webhooks.deliveries(ws, w.id, 50) }))));
+    return c.json(await Promise.all(list.map(async (w) => ({ ...webhookView(w), deliveries: await webhooks.deliveries(ws, w.id, 50) }))));
   });
 
   app.post('/', async (c) => {
     const body = await readBody(c, schema);
     const w = { id: randomUUID(), workspaceId: c.get('user').workspaceId, ...body, secret: `whsec_${randomBytes(24).toString('base64url')}`, createdAt: clock() };
     await webhooks.create(w);
-    // The secret is shown once here so the receiver can verify signatures.
-    return c.json(w, 201);
+    // The secret is shown once, here, so the receiver can verify signatures; the list shows its last four characters.
+    return c.json(newWebhookView({ ...w, active: true }), 201);
   });
 
   app.delete('/:id', async (c) => {
