@@ -1,5 +1,6 @@
 // Environment -> configuration, with safe defaults. Everything a test needs to switch is here.
 import { hostname } from 'node:os';
+import { fetchAllowFrom } from './net/allow-list';
 
 export interface Config {
   port: number;
@@ -47,6 +48,8 @@ export interface Config {
   webhookRetryBaseMs: number;
   /** Public base URL for links in mail (`SIXTY_PUBLIC_URL`); defaults to the request's origin. */
   publicUrl: string | null;
+  /** Non-public hosts, addresses and CIDR ranges that webhooks and other user-given URLs may reach (`SIXTY_FETCH_ALLOW`, none). */
+  fetchAllow: string[];
 }
 
 export interface Limits {
@@ -103,6 +106,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { distDir: strin
     webhookRetryBaseMs: intFrom(env.SIXTY_WEBHOOK_RETRY_MS, 2000, 'SIXTY_WEBHOOK_RETRY_MS'),
     mailFrom: env.SIXTY_MAIL_FROM ?? 'Sixty <sixty@localhost>',
     publicUrl: env.SIXTY_PUBLIC_URL ? env.SIXTY_PUBLIC_URL.replace(/\/$/, '') : null,
+    fetchAllow: fetchAllowFrom(env.SIXTY_FETCH_ALLOW),
   };
 }
 

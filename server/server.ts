@@ -11,6 +11,7 @@ import { MemoryRateLimiter } from './http/rate-limit';
 import { MemoryBotFilter } from './tracking/bot-filter';
 import { LocalOnlineReps } from './live/online-reps';
 import { startDispatcher } from './webhooks/dispatcher';
+import { allowListFrom, createGuardedFetch } from './net';
 import { startRetention, type Removed } from './tracking/retention';
 import { createMailer } from './mail/mailer';
 import { SiteCache } from './sites/site-cache';
@@ -129,6 +130,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   });
   const dispatcher = startDispatcher({
     store: webhookStore,
+    outbound: createGuardedFetch({ allow: allowListFrom(config.fetchAllow) }),
     clock,
     log,
     tickMs: config.webhookTickMs,

@@ -23,6 +23,7 @@ import type {
   RulesResponse,
   SiteSettings,
   UserRow,
+  NewWebhook,
   Webhook,
   WebhookWithLog,
 } from './types';
@@ -72,7 +73,7 @@ export const adminApi = {
   csvHref: (r: ReportRange) => `/v1/console/reports/leads.csv?${rangeQuery(r)}`,
 
   webhooks: () => request<WebhookWithLog[]>('GET', '/v1/console/webhooks'),
-  createWebhook: (body: { url: string; kind: Webhook['kind']; topics: string[] }) => request<Webhook>('POST', '/v1/console/webhooks', body, false),
+  createWebhook: (body: { url: string; kind: Webhook['kind']; topics: string[] }) => request<NewWebhook>('POST', '/v1/console/webhooks', body, false),
   removeWebhook: (id: string) => request<void>('DELETE', `/v1/console/webhooks/${enc(id)}`),
   replayDelivery: (id: number) => request<{ replayed: number }>('POST', `/v1/console/webhooks/deliveries/${id}/replay`, undefined, false),
 

@@ -10,6 +10,7 @@ export type { RulesVersionRow, SiteSettings } from '../../server/tracking/tracki
 export type { BacktestCounts, BacktestResult } from '../../server/tracking/backtest.core';
 export type { Appearance, SiteInstall } from '../../server/sites/sites-admin-store';
 export type { Delivery, Webhook } from '../../server/webhooks/webhook-store';
+export type { NewWebhook, WebhookView } from '../../server/webhooks/webhook-view';
 export type { Topic } from '../../server/webhooks/topics';
 export type { UserRow } from '../../server/console/admin-store';
 export type { ErasureResult } from '../../server/db/sqlite/erasure-ops';
@@ -72,8 +73,8 @@ export interface KeyRotation {
   previousKeyValidUntil: number;
 }
 
-/** `GET /v1/console/webhooks`: each webhook with its latest deliveries. */
-export type WebhookWithLog = import('../../server/webhooks/webhook-store').Webhook & { deliveries: Array<import('../../server/webhooks/webhook-store').Delivery> };
+/** `GET /v1/console/webhooks`: each webhook (its secret masked) with its latest deliveries. */
+export type WebhookWithLog = import('../../server/webhooks/webhook-view').WebhookView & { deliveries: Array<import('../../server/webhooks/webhook-store').Delivery> };
 
 export type { Cadence, Condition, Hours, HoursInterval, RepRequirements, RoutingRule, Strategy } from '../../server/routing/routing.types';
 export type { TeamView } from '../../server/db/store';

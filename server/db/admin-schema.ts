@@ -106,6 +106,8 @@ export const webhookDeliveries = sqliteTable(
     webhookId: text('webhook_id').notNull(),
     /** Stable per event (the receiver de-duplicates on it: delivery is at least once). */
     eventId: text('event_id').notNull(),
+    /** The lead the event is about: erasure finds its deliveries by it, as Slack text names the person but not the lead id. */
+    leadId: text('lead_id'),
     topic: text('topic').notNull(),
     payload: text('payload').notNull(),
     status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull(),
@@ -120,5 +122,6 @@ export const webhookDeliveries = sqliteTable(
     uniqueIndex('webhook_deliveries_event').on(t.webhookId, t.eventId),
     index('webhook_deliveries_due').on(t.status, t.nextAt),
     index('webhook_deliveries_webhook').on(t.webhookId, t.id),
+    index('webhook_deliveries_lead').on(t.leadId),
   ],
 );

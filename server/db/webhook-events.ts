@@ -11,8 +11,11 @@ export const TIMELINE_KINDS_SQL = Object.keys(TIMELINE_TOPICS)
   .map((k) => `'${k}'`)
   .join(',');
 
-/** Where an event came from and its row id there, so the source's cursor can advance. */
-export type SourcedEvent = WebhookEvent & { source: 'timeline' | 'stages' | 'outbox'; seq: number };
+/**
+ * Where an event came from and its row id there, so the source's cursor can advance; and the
+ * lead it is about, stored on its deliveries so erasure can find them.
+ */
+export type SourcedEvent = WebhookEvent & { source: 'timeline' | 'stages' | 'outbox'; seq: number; leadId: string | null };
 
 export interface LeadSnapshot {
   id: string;
@@ -33,14 +36,14 @@ export function leadRef(id: string, row: LeadSnapshot | undefined): LeadRef {
 }
 
 export function timelineEvent(r: { id: number; workspaceId: string; leadId: string; kind: string; text: string; at: number }, lead: LeadRef): SourcedEvent {
-  return { source: 'timeline', seq: r.id, id: `le_${r.id}`, topic: TIMELINE_TOPICS[r.kind]!, workspaceId: r.workspaceId, at: r.at, data: { text: r.text, lead } };
+  return { source: 'timeline', seq: r.id, leadId: r.leadId, id: `le_${r.id}`, topic: TIMELINE_TOPICS[r.kind]!, workspaceId: r.workspaceId, at: r.at, data: { text: r.text, lead } };
 }
 
 export function stageEvent(
   r: { id: number; workspaceId: string; leadId: string; from: string | null; to: string; actor: string; reason: string | null; at: number },
   lead: LeadRef,
 ): SourcedEvent {
-  return { source: 'stages', seq: r.id, id: `sc_${r.id}`, topic: 'lead.stage_changed', workspaceId: r.workspaceId, at: r.at, data: { from: r.from, to: r.to, actor: r.actor, reason: r.reason, lead } };
+  return { source: 'stages', seq: r.id, leadId: r.leadId, id: `sc_${r.id}`, topic: 'lead.stage_changed', workspaceId: r.workspaceId, at: r.at, data: { from: r.from, to: r.to, actor: r.actor, reason: r.reason, lead } };
 }
 
 /** The lead an outbox payload names, if any (its snapshot joins the event). */
@@ -51,7 +54,7 @@ export function outboxLeadId(payload: string): string | null {
 
 export function outboxEvent(r: { id: number; workspaceId: string; topic: string; payload: string; createdAt: number }, lead: LeadRef | null): SourcedEvent {
   const payload = JSON.parse(r.payload) as Record<string, unknown>;
-  return { source: 'outbox', seq: r.id, id: `ob_${r.id}`, topic: r.topic, workspaceId: r.workspaceId, at: r.createdAt, data: { ...payload, ...(lead ? { lead } : {}) } };
+  return { source: 'outbox', seq: r.id, leadId: lead?.id ?? null, id: `ob_${r.id}`, topic: r.topic, workspaceId: r.workspaceId, at: r.createdAt, data: { ...payload, ...(lead ? { lead } : {}) } };
 }
 
 export function subscribes(w: Pick<Webhook, 'workspaceId' | 'topics'>, e: Pick<WebhookEvent, 'workspaceId' | 'topic'>): boolean {
@@ -60,6 +63,6 @@ export function subscribes(w: Pick<Webhook, 'workspaceId' | 'topics'>, e: Pick<W
 
 /** The event as a receiver sees it (without where it was read from). */
 export function publicEvent(e: SourcedEvent): WebhookEvent {
-  const { source: _s, seq: _q, ...event } = e;
+  const { source: _s, seq: _q, leadId: _l, ...event } = e;
   return event;
 }

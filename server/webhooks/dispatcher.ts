@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
+import { OutboundFailure, type GuardedFetch } from '../net';
 import { MAX_ATTEMPTS, nextDelay } from './backoff';
 import { sign } from './signature';
-import { slackText, type WebhookEvent } from './topics';
+import { slackText } from './slack-text';
+import type { WebhookEvent } from './topics';
 import type { Webhook, WebhookStore } from './webhook-store';
 
 /** A receiver gets this long to answer before the attempt counts as failed. */
@@ -11,6 +13,8 @@ const CONCURRENCY = 8;
 
 export interface DispatcherOptions {
   store: WebhookStore;
+  /** Every delivery goes through it: receivers are URLs an admin typed. */
+  outbound: GuardedFetch;
   clock: () => number;
   log: Logger;
   tickMs: number;
@@ -24,7 +28,7 @@ export interface DispatcherOptions {
  * due ones (signed, or as Slack text), and retries failures with exponential backoff. Each
  * event carries a stable id so receivers can drop duplicates.
  */
-export function startDispatcher({ store, clock, log, tickMs, retryBaseMs, mayRun }: DispatcherOptions) {
+export function startDispatcher({ store, outbound, clock, log, tickMs, retryBaseMs, mayRun }: DispatcherOptions) {
   let running = false;
   let stopped = false;
   const inFlight = new Set<Promise<void>>();
@@ -40,17 +44,20 @@ export function startDispatcher({ store, clock, log, tickMs, retryBaseMs, mayRun
       headers['sixty-topic'] = d.topic;
     }
     let status: number | null = null;
+    let error: string;
     try {
-      const res = await fetch(d.url, { method: 'POST', headers, body: d.payload, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' });
+      const res = await outbound(d.url, { method: 'POST', headers, body: d.payload, timeoutMs: TIMEOUT_MS });
       status = res.status;
-      await res.body?.cancel();
-      if (res.ok) return store.delivered(d.id, res.status, clock());
-      throw new Error(`HTTP ${res.status}`);
+      if (status >= 200 && status < 300) return store.delivered(d.id, status, clock());
+      error = status >= 300 && status < 400 ? `HTTP ${status}: redirects are not followed` : `HTTP ${status}`;
     } catch (err) {
-      const attempts = d.attempts + 1;
-      const next = attempts >= MAX_ATTEMPTS ? null : clock() + nextDelay(attempts, retryBaseMs);
-      await store.failed(d.id, status, (err as Error).message, next);
+      // The log shows only the kind of failure (see OutboundFailure); the detail goes to the server's log.
+      log.debug({ err, webhookId: d.webhookId }, 'webhook delivery failed');
+      error = err instanceof OutboundFailure ? err.message : 'delivery failed';
     }
+    const attempts = d.attempts + 1;
+    const next = attempts >= MAX_ATTEMPTS ? null : clock() + nextDelay(attempts, retryBaseMs);
+    await store.failed(d.id, status, error, next);
   }
 
   async function tick() {

@@ -30,19 +30,3 @@ export interface WebhookEvent {
   at: number;
   data: Record<string, unknown>;
 }
-
-/** One line a person reads in Slack. */
-export function slackText(e: WebhookEvent): string {
-  const lead = e.data.lead as { name?: string; stage?: string } | undefined;
-  const who = lead?.name ?? 'A lead';
-  switch (e.topic) {
-    case 'lead.sla_breached':
-      return `:rotating_light: Hot lead ${who} is waiting: SLA missed (${String(e.data.cause ?? 'unknown cause').replaceAll('_', ' ')}).`;
-    case 'offer.accepted':
-      return `:white_check_mark: ${String(e.data.text ?? `${who} was accepted`)}`;
-    case 'lead.stage_changed':
-      return `${who} moved to ${String(e.data.to ?? '').toUpperCase()}${e.data.reason ? `: ${String(e.data.reason)}` : ''}`;
-    default:
-      return `${who}: ${String(e.data.text ?? e.topic)}`;
-  }
-}

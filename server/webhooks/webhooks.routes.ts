@@ -5,17 +5,30 @@ import type { AppDeps } from '../app';
 import { requireSameOrigin, requireUser, type AuthEnv } from '../auth/session';
 import { readBody } from '../http/body';
 import { ApiFailure } from '../http/errors';
+import { allowListFrom, targetOf, type AllowList } from '../net';
 import { TOPICS } from './topics';
+import { newWebhookView, webhookView } from './webhook-view';
 
-const webhookSchema = z.strictObject({
-  url: z.url({ protocol: /^https?$/, message: 'Use an http(s) URL' }).max(2000),
-  kind: z.enum(['signed', 'slack']),
-  topics: z.array(z.enum([...TOPICS, '*'])).min(1, 'Pick at least one event'),
-});
+/**
+ * A literal internal address (or `localhost`) is refused here, where the admin can fix it; a
+ * name is checked when each delivery is sent, since what it resolves to can change.
+ */
+const publicTarget = (allow: AllowList) => (url: string) => !URL.canParse(url) || targetOf(new URL(url).hostname, allow).kind !== 'refused';
+
+const webhookSchema = (allow: AllowList) =>
+  z.strictObject({
+    url: z
+      .url({ protocol: /^https?$/, message: 'Use an http(s) URL' })
+      .max(2000)
+      .refine(publicTarget(allow), 'Webhooks cannot be sent to local or private network addresses (the operator can allow some with SIXTY_FETCH_ALLOW)'),
+    kind: z.enum(['signed', 'slack']),
+    topics: z.array(z.enum([...TOPICS, '*'])).min(1, 'Pick at least one event'),
+  });
 
 /** Outbound webhooks (admin): create, list with the delivery log, remove, replay a delivery. */
 export function webhookRoutes(deps: AppDeps) {
   const { store, webhooks, clock } = deps;
+  const schema = webhookSchema(allowListFrom(deps.config.fetchAllow));
   const app = new Hono<AuthEnv>();
   app.use('*', requireSameOrigin());
   app.use('*', requireUser(store, clock));
@@ -27,15 +40,15 @@ export function webhookRoutes(deps: AppDeps) {
   app.get('/', async (c) => {
     const ws = c.get('user').workspaceId;
     const list = await webhooks.list(ws);
-    return c.json(await Promise.all(list.map(async (w) => ({ ...w, deliveries: await webhooks.deliveries(ws, w.id, 50) }))));
+    return c.json(await Promise.all(list.map(async (w) => ({ ...webhookView(w), deliveries: await webhooks.deliveries(ws, w.id, 50) }))));
   });
 
   app.post('/', async (c) => {
-    const body = await readBody(c, webhookSchema);
+    const body = await readBody(c, schema);
     const w = { id: randomUUID(), workspaceId: c.get('user').workspaceId, ...body, secret: `whsec_${randomBytes(24).toString('base64url')}`, createdAt: clock() };
     await webhooks.create(w);
-    // The secret is shown once here so the receiver can verify signatures.
-    return c.json(w, 201);
+    // The secret is shown once, here, so the receiver can verify signatures; the list shows its last four characters.
+    return c.json(newWebhookView({ ...w, active: true }), 201);
   });
 
   app.delete('/:id', async (c) => {

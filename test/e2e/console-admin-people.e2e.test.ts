@@ -21,7 +21,8 @@ let errors: string[];
 const WAITS_MS = [150, 700, 1300];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  // The webhook test points at a local port, which Sixty refuses unless the operator allows it.
+  [server, browser] = await Promise.all([startTestServer({ fetchAllow: ['127.0.0.1'] }), launchBrowser()]);
   await seedHistory();
   admin = await browser.newContext({ viewport: DESKTOP });
   page = await admin.newPage();
@@ -218,14 +219,24 @@ describe('webhooks', () => {
   it('adds a webhook, shows its signing secret once, and removes it after a confirmation', async () => {
     await page.getByRole('link', { name: 'Webhooks' }).click();
     await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
+    // The cloud metadata address is refused on the URL field (127.0.0.1 is allowed on this test server).
+    await page.getByLabel('URL', { exact: true }).fill('http://169.254.169.254/latest/meta-data/');
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    await page.getByText('Webhooks cannot be sent to local or private network addresses', { exact: false }).waitFor();
     await page.getByLabel('URL', { exact: true }).fill('http://127.0.0.1:9/sixty');
     await page.getByRole('button', { name: 'Add webhook' }).click();
     const secret = page.getByRole('region', { name: 'Signing secret' });
-    expect(await secret.getByLabel('Secret (shown once)').inputValue()).toMatch(/^whsec_/);
+    const whole = await secret.getByLabel('Secret (shown once)').inputValue();
+    expect(whole).toMatch(/^whsec_/);
     const hook = page.getByRole('region', { name: 'Webhook http://127.0.0.1:9/sixty' });
     await hook.waitFor();
     expect(await hook.textContent()).toContain('All events');
+    // The list never has the whole secret, only its last four characters.
+    expect(await hook.textContent()).toContain(`Signing secret ending in ${whole.slice(-4)}`);
+    expect(await hook.textContent()).not.toContain(whole);
     await shoot(page, 'console-admin-webhooks');
+    await secret.getByRole('button', { name: 'Done' }).click();
+    expect(await page.getByRole('region', { name: 'Signing secret' }).count()).toBe(0);
     await hook.getByRole('button', { name: 'Remove webhook http://127.0.0.1:9/sixty' }).click();
     await page.getByRole('dialog', { name: 'Remove this webhook?' }).getByRole('button', { name: 'Remove' }).click();
     // Removed webhooks stay listed (greyed) for their delivery log, without a remove button.

@@ -1,30 +1,32 @@
-// Right to erasure: after erasing a person, their phone and email are nowhere in the raw
-// database file (or its WAL), and a record of the erasure remains without them. On PostgreSQL
-// (npm run test:cluster) the files are the server's, out of reach: the rows are checked there.
-import { readFileSync, existsSync } from 'node:fs';
+// Right to erasure: after erasing a person, their name, phone and email are nowhere in the raw
+// database file (or its WAL), webhook deliveries included (a Slack one names the person but not
+// the lead), and a record of the erasure remains without them. On PostgreSQL (npm run
+// test:cluster) the files are the server's, out of reach: the rows are checked there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView } from '../../shared/api';
-import { callbackBody, connected, postCallback, repSocket, rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { callbackBody, connected, postCallback, repSocket, rows, signIn, type TestServer } from '../helpers/test-server';
 import { pageView, postEvents } from '../helpers/events';
+import { rawDatabaseText } from '../helpers/raw-database';
+import type { Receiver } from '../helpers/receiver';
+import { createWebhook, startWebhookRig, type WebhookRig } from '../helpers/webhook-rig';
+import { waitFor } from '../helpers/wait-for';
 
+let rig: WebhookRig;
 let server: TestServer;
+let receiver: Receiver;
 beforeAll(async () => {
-  server = await startTestServer();
+  rig = await startWebhookRig();
+  ({ server, receiver } = rig);
 });
-afterAll(() => server.stop());
-
-/** Raw bytes of the SQLite database and its WAL, as an attacker with the files would read them. */
-function rawFiles(): string {
-  if (server.deps.config.databaseUrl) return '';
-  const path = server.deps.config.dbPath;
-  return [path, `${path}-wal`].filter(existsSync).map((p) => readFileSync(p).toString('latin1')).join('');
-}
+afterAll(() => rig.stop());
 
 describe('erasing a person', () => {
-  it('removes every trace of their phone and email from the database files, and records the erasure', async () => {
+  it('removes every trace of their name, phone and email from the database files, webhook deliveries included, and records the erasure', async () => {
     const phone = '+14155550177';
     const email = 'erase.me@private.example';
     const visitorId = 'visitor_erase_me_1';
+    const admin = await signIn(server.url, 'admin@demo.sixty');
+    for (const kind of ['slack', 'signed']) expect((await createWebhook(server, admin, { url: `${receiver.url}/${kind}`, kind, topics: ['*'] })).status).toBe(201);
     await postEvents(server.url, { siteKey: server.siteKey, visitorId, events: [pageView('/pricing'), { type: 'identify', at: Date.now(), props: { email } }] });
     const dana = repSocket(server.url, await signIn(server.url, 'dana@demo.sixty'));
     await connected(dana);
@@ -37,15 +39,16 @@ describe('erasing a person', () => {
     // Someone else who must stay.
     await postCallback(server.url, callbackBody(server.siteKey, { name: 'Kim Keep', phone: '+1 415 555 0188', email: 'kim@keep.example' }));
 
+    // Both webhooks have sent events about Erin: their deliveries hold her name.
+    await waitFor('deliveries naming Erin on both webhooks', () => ['/slack', '/signed'].every((path) => receiver.received.some((r) => r.path === path && r.body.includes('Erin Erasable'))));
     const onFile = !server.deps.config.databaseUrl;
     await server.deps.store.ping();
-    const before = rawFiles();
+    const before = rawDatabaseText(server);
     if (onFile) {
       expect(before).toContain(phone);
       expect(before).toContain(email);
     }
 
-    const admin = await signIn(server.url, 'admin@demo.sixty');
     const erased = await fetch(`${server.url}/v1/console/erasures`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: admin },
@@ -54,8 +57,9 @@ describe('erasing a person', () => {
     expect(erased.status).toBe(200);
     const { removed } = (await erased.json()) as { removed: Record<string, number> };
     expect(removed).toMatchObject({ leads: 1, visitors: 1, events: 2, offers: 1, idempotency_keys: 1 });
+    expect(removed.webhook_deliveries).toBeGreaterThanOrEqual(4);
 
-    const after = rawFiles();
+    const after = rawDatabaseText(server);
     if (onFile) {
       expect(after).not.toContain(phone);
       expect(after).not.toContain(email);
@@ -63,6 +67,7 @@ describe('erasing a person', () => {
       expect(after).toContain('+14155550188');
     }
 
+    expect(await rows(server, "select id from webhook_deliveries where payload like '%Erin Erasable%' or lead_id = ?", res.body.leadId)).toEqual([]);
     const record = await rows<{ actor: string; removed: string }>(server, 'select actor, removed from erasures');
     const [lead] = await rows<{ n: number }>(server, 'select count(*) as n from leads where id = ?', res.body.leadId);
     expect(lead!.n).toBe(0);

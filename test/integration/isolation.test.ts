@@ -13,7 +13,8 @@ const a = { leadId: '', siteId: '', offerId: '', userId: '', webhookId: '', deli
 const B_PASSWORD = 'beta workspace secret';
 
 beforeAll(async () => {
-  server = await startTestServer({ webhookTickMs: 50 });
+  // Workspace A's webhook points at a local port, which Sixty refuses unless allowed.
+  server = await startTestServer({ webhookTickMs: 50, fetchAllow: ['127.0.0.1'] });
   const passwordHash = await hashPassword(B_PASSWORD);
   await server.deps.store.createWorkspace(
     {

@@ -28,7 +28,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-  server = await startTestServer({ webhookTickMs: 50, webhookRetryBaseMs: 100 });
+  // The receiver is local, which Sixty refuses unless the operator allows it.
+  server = await startTestServer({ webhookTickMs: 50, webhookRetryBaseMs: 100, fetchAllow: ['127.0.0.1'] });
   admin = await signIn(server.url, 'admin@demo.sixty');
 });
 afterAll(async () => {

@@ -6,7 +6,7 @@ import { adminApi } from '../admin-api';
 import { CopyField } from '../ui/CopyField';
 import { Checkbox, Input } from '../ui/fields';
 import { failureOf } from '../ui/useLoad';
-import type { Webhook } from '../types';
+import type { NewWebhook, Webhook } from '../types';
 import { TOPICS, TOPIC_LABELS } from './topics';
 
 const KINDS = [
@@ -22,7 +22,7 @@ export function WebhookForm({ onCreated, onSessionEnded }: { onCreated: () => vo
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const [made, setMade] = useState<Webhook | null>(null);
+  const [made, setMade] = useState<NewWebhook | null>(null);
 
   const submit = async (e: JSX.TargetedEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -59,7 +59,7 @@ export function WebhookForm({ onCreated, onSessionEnded }: { onCreated: () => vo
         <div class="link-result" role="region" aria-label="Signing secret">
           <p class="link-result-title">Signing secret for {made.url}</p>
           <CopyField id="webhook-secret" label="Secret (shown once)" value={made.secret} />
-          <p class="muted field-hint">Verify the Sixty-Signature header with it. It will not be shown again.</p>
+          <p class="muted field-hint">Verify the Sixty-Signature header with it. It will not be shown again: the list shows only its last four characters.</p>
           <button type="button" class="btn btn-small" onClick={() => setMade(null)}>
             Done
           </button>

@@ -81,6 +81,11 @@ export function WebhooksPage({ onSessionEnded }: PageProps) {
                 <span class="badge">{w.kind === 'slack' ? 'Slack' : 'Signed JSON'}</span>
                 {!w.active && <span class="badge badge-inactive">Removed</span>} {w.topics.map(topicLabel).join(', ')}
               </p>
+              {w.kind === 'signed' && (
+                <p class="muted webhook-secret">
+                  Signing secret ending in <code>{w.secretLast4}</code> (shown in full only when it was added)
+                </p>
+              )}
             </div>
             {w.active && (
               <button type="button" class="btn btn-small btn-remove" onClick={() => setRemoving(w)} aria-label={`Remove webhook ${w.url}`}>

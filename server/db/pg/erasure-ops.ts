@@ -12,8 +12,6 @@ import { BY_LEAD, traitsMention, type ErasureResult, type Subject } from '../sql
 import { lockWorkspace } from './locks';
 import type { PgDb } from './open';
 
-/** Tables whose payload names a lead (outbox events; webhook deliveries copy them). */
-const BY_PAYLOAD = ['outbox', 'webhook_deliveries'] as const;
 
 export async function eraseSubject(db: PgDb, workspaceId: string, who: Subject, actor: string, now: number): Promise<ErasureResult> {
   const removed: Record<string, number> = {};
@@ -38,12 +36,24 @@ export async function eraseSubject(db: PgDb, workspaceId: string, who: Subject, 
     }
     if (leadIds.length) {
       const ids = sql.param(leadIds);
-      for (const table of BY_LEAD) count(table, (await tx.execute(sql`delete from ${sql.identifier(table)} where lead_id = any(${ids}::text[])`)).rowCount);
       // SQLite's LIKE ignores ASCII case; ILIKE keeps that.
       const patterns = sql.param(leadIds.map((id) => `%${id}%`));
-      for (const table of BY_PAYLOAD) {
-        count(table, (await tx.execute(sql`delete from ${sql.identifier(table)} where workspace_id = ${workspaceId} and payload ilike any(${patterns}::text[])`)).rowCount);
-      }
+      // By lead id; older rows (lead_id null) by the timeline, stage-change or outbox row their
+      // event came from, so before those go (as in sqlite/erasure-ops.ts).
+      count(
+        'webhook_deliveries',
+        (
+          await tx.execute(sql`
+            delete from webhook_deliveries where workspace_id = ${workspaceId} and (lead_id = any(${ids}::text[]) or (lead_id is null and (
+              payload ilike any(${patterns}::text[]) or event_id in (
+                select 'le_' || id from lead_events where lead_id = any(${ids}::text[])
+                union all select 'sc_' || id from stage_changes where lead_id = any(${ids}::text[])
+                union all select 'ob_' || id from outbox where workspace_id = ${workspaceId} and payload ilike any(${patterns}::text[])))))`)
+        ).rowCount,
+      );
+      for (const table of BY_LEAD) count(table, (await tx.execute(sql`delete from ${sql.identifier(table)} where lead_id = any(${ids}::text[])`)).rowCount);
+      // Outbox payloads name the lead.
+      count('outbox', (await tx.execute(sql`delete from outbox where workspace_id = ${workspaceId} and payload ilike any(${patterns}::text[])`)).rowCount);
       count('leads', (await tx.execute(sql`delete from leads where id = any(${ids}::text[])`)).rowCount);
     }
     // A request admitted but never tied to a lead (its process died in between) still names them.

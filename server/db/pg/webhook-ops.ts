@@ -18,7 +18,7 @@ import type { PgDb, PgTx } from './open';
  */
 const GAP_SETTLE_MS = 30_000;
 
-/** Delivery rows per insert statement (9 parameters each, far below PostgreSQL's 65,535). */
+/** Delivery rows per insert statement (10 parameters each, far below PostgreSQL's 65,535). */
 const INSERT_CHUNK = 1000;
 
 type Source = SourcedEvent['source'];
@@ -133,7 +133,7 @@ export function createWebhookOps(db: PgDb): WebhookStore {
       for (const w of active) {
         if (!subscribes(w, e)) continue;
         const event = publicEvent(e);
-        rows.push({ workspaceId: w.workspaceId, webhookId: w.id, eventId: e.id, topic: e.topic, payload: render(event, w), status: 'pending', attempts: 0, nextAt: now, createdAt: now });
+        rows.push({ workspaceId: w.workspaceId, webhookId: w.id, eventId: e.id, leadId: e.leadId, topic: e.topic, payload: render(event, w), status: 'pending', attempts: 0, nextAt: now, createdAt: now });
       }
     }
     let created = 0;

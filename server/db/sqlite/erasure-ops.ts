@@ -1,5 +1,6 @@
 // Right to erasure: every row about a person goes, and with secure_delete the freed bytes are
 // overwritten, and the WAL is checkpointed and truncated, so the data is gone from the files too.
+// (The connection otherwise runs with secure_delete FAST, so earlier updates left no stale copies.)
 import type { Db } from './open';
 
 export interface ErasureResult {
@@ -8,6 +9,19 @@ export interface ErasureResult {
 
 /** Tables keyed by lead id, deleted before the leads themselves (foreign keys). */
 export const BY_LEAD = ['lead_events', 'lead_notes', 'stage_changes', 'offers', 'follow_ups', 'sla_breaches', 'idempotency_keys', 'callback_requests'] as const;
+
+/**
+ * A lead's webhook deliveries, found by their lead id: a Slack delivery's text names the person
+ * but not the lead. Rows made before deliveries carried it (lead_id null) are found by the
+ * timeline, stage-change or outbox row their event came from (`le_`, `sc_`, `ob_` + its id), or
+ * by a payload naming the lead.
+ */
+const DELIVERIES_OF_LEAD = `
+  delete from webhook_deliveries where workspace_id = @workspaceId and (lead_id = @leadId or (lead_id is null and (
+    payload like '%' || @leadId || '%' or event_id in (
+      select 'le_' || id from lead_events where lead_id = @leadId
+      union all select 'sc_' || id from stage_changes where lead_id = @leadId
+      union all select 'ob_' || id from outbox where workspace_id = @workspaceId and payload like '%' || @leadId || '%'))))`;
 
 export interface Subject {
   /** E.164. */
@@ -38,12 +52,11 @@ export function eraseSubject(db: Db, workspaceId: string, who: Subject, actor: s
         count('visitors', raw.prepare('delete from visitors where site_id = ? and visitor_id = ?').run(v.site_id, v.visitor_id).changes);
       }
       for (const id of leadIds) {
+        // Before the timeline, stage changes and outbox go: older deliveries are found through them.
+        if (hasTable(raw, 'webhook_deliveries')) count('webhook_deliveries', raw.prepare(DELIVERIES_OF_LEAD).run({ workspaceId, leadId: id }).changes);
         for (const table of BY_LEAD) count(table, raw.prepare(`delete from ${table} where lead_id = ?`).run(id).changes);
-        // Outbox payloads name the lead; webhook deliveries copy them.
+        // Outbox payloads name the lead.
         count('outbox', raw.prepare("delete from outbox where workspace_id = ? and payload like '%' || ? || '%'").run(workspaceId, id).changes);
-        if (hasTable(raw, 'webhook_deliveries')) {
-          count('webhook_deliveries', raw.prepare("delete from webhook_deliveries where workspace_id = ? and payload like '%' || ? || '%'").run(workspaceId, id).changes);
-        }
         count('leads', raw.prepare('delete from leads where id = ?').run(id).changes);
       }
       // A request admitted but never tied to a lead (the process died in between) still names them.
@@ -53,7 +66,8 @@ export function eraseSubject(db: Db, workspaceId: string, who: Subject, actor: s
     // The deleted rows' old pages may still sit in the WAL: fold it into the main file and empty it.
     raw.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
-    raw.pragma('secure_delete = OFF');
+    // Back to the connection's setting (sqlite/open.ts).
+    raw.pragma('secure_delete = FAST');
   }
   return { removed };
 }

@@ -38,6 +38,10 @@ export function openDatabase(path: string): Db {
   client.pragma('synchronous = NORMAL');
   client.pragma('foreign_keys = ON');
   client.pragma('busy_timeout = 5000');
+  // An update that moves a row within its page (a status growing from 'pending' to 'delivered')
+  // leaves the old copy in the page's free space; FAST zeroes it at no extra I/O, so an erasure
+  // later finds no stale copies of a person's row (sqlite/erasure-ops.ts).
+  client.pragma('secure_delete = FAST');
   const db = drizzle(client, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS });
   return db;

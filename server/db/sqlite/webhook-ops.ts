@@ -41,8 +41,8 @@ export function createWebhookOps(db: Db): WebhookStore {
     'select id, workspace_id as workspaceId, url, kind, secret, topics, active, created_at as createdAt from webhooks where active = 1',
   );
   const insertDelivery = raw.prepare(
-    `insert into webhook_deliveries (workspace_id, webhook_id, event_id, topic, payload, status, attempts, next_at, created_at)
-     values (?, ?, ?, ?, ?, 'pending', 0, ?, ?) on conflict (webhook_id, event_id) do nothing`,
+    `insert into webhook_deliveries (workspace_id, webhook_id, event_id, lead_id, topic, payload, status, attempts, next_at, created_at)
+     values (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) on conflict (webhook_id, event_id) do nothing`,
   );
 
   /** A new install starts its cursors at "now", so old history is not replayed to new hooks. */
@@ -75,7 +75,7 @@ export function createWebhookOps(db: Db): WebhookStore {
       max[e.source] = Math.max(max[e.source] ?? 0, e.seq);
       for (const w of active) {
         if (!subscribes(w, e)) continue;
-        created += insertDelivery.run(w.workspaceId, w.id, e.id, e.topic, render(publicEvent(e), w), now, now).changes;
+        created += insertDelivery.run(w.workspaceId, w.id, e.id, e.leadId, e.topic, render(publicEvent(e), w), now, now).changes;
       }
     }
     for (const [source, seq] of Object.entries(max)) setCursor.run(`webhooks.cursor.${source}`, String(seq));
