@@ -33,9 +33,9 @@ export interface ReportResponse {
   funnel: FunnelReport;
 }
 
-/** An invite or password-reset link: shown once to copy; `emailed` when SMTP sent it. */
+/** An invite or password-reset link: `emailed` when SMTP sent it (then only its owner has it), else `link` to copy once. */
 export interface OneTimeLink {
-  link: string;
+  link?: string;
   emailed: boolean;
 }
 

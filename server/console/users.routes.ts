@@ -12,8 +12,8 @@ const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 const RESET_TTL_MS = 3600 * 1000;
 
 /**
- * Users of a workspace (admin only): list, invite with a one-time link (shown to copy, and
- * emailed when SMTP is configured), list and revoke pending invites, password reset the same
+ * Users of a workspace (admin only): list, invite with a one-time link (emailed when SMTP is
+ * configured, else shown to copy), list and revoke pending invites, password reset the same
  * way, deactivate (sessions end and live connections drop at once). Mounted at /v1/console/users.
  */
 export function userRoutes(deps: AppDeps) {
@@ -45,7 +45,7 @@ export function userRoutes(deps: AppDeps) {
         ? `${me.name} invited you to join ${me.workspaceName} on Sixty as ${body.role}.\n\nThis address already has a Sixty account on this server, and one address can belong to one workspace here, so the invite cannot be accepted with it. Ask ${me.name} to invite another address of yours.\n`
         : `${me.name} invited you to join ${me.workspaceName} on Sixty as ${body.role}.\n\nSet your password here (the link works once, for 7 days):\n${link}\n`,
     });
-    return c.json({ link, emailed }, 201);
+    return c.json(oneTimeLink(link, emailed), 201);
   });
 
   app.get('/invites', async (c) => c.json(await admin.pendingInvites(c.get('user').workspaceId, clock())));
@@ -67,7 +67,7 @@ export function userRoutes(deps: AppDeps) {
       subject: 'Reset your Sixty password',
       text: `Set a new password for ${target.email} here (the link works once, for one hour):\n${link}\n`,
     });
-    return c.json({ link, emailed }, 201);
+    return c.json(oneTimeLink(link, emailed), 201);
   });
 
   app.post('/:id/deactivate', async (c) => {
@@ -108,6 +108,15 @@ export function linkRoutes(deps: AppDeps) {
   });
 
   return app;
+}
+
+/**
+ * A one-time link grants an account: once it is mailed to its owner, the admin who asked for it
+ * is not given a copy (they could sign in as a colleague, or learn through an invite whether an
+ * address is used elsewhere). Without mail, it is returned to copy and hand over.
+ */
+function oneTimeLink(link: string, emailed: boolean): { link?: string; emailed: boolean } {
+  return emailed ? { emailed } : { link, emailed };
 }
 
 function publicBase(c: Context, deps: AppDeps): string {
