@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OfferView } from '../../shared/api';
-import { callbackBody, connected, postCallback, repSocket, signIn } from '../helpers/test-server';
+import { callbackBody, connected, postCallback, repSocket, signIn, TEST_DEMO_PASSWORD } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait-for';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -47,6 +47,7 @@ async function boot(port: number): Promise<{ child: ChildProcess; url: string }>
       SIXTY_LIMIT_CALLBACKS_PER_PHONE: '0',
       SIXTY_DUPLICATE_WINDOW_MS: '0',
       SIXTY_LIMIT_SIGNINS_PER_IP: '0',
+      SIXTY_DEMO_PASSWORD: TEST_DEMO_PASSWORD,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -33,7 +33,9 @@ describe('retention of anonymous behaviour', () => {
     expect(count('select count(*) as n from events')).toBe(5);
 
     now += 31 * DAY; // 91 days after the first events, 31 after the newer one.
-    expect(await server.retention.run()).toEqual({ events: 2, visitors: 1, callbackRequests: 0 });
+    // The identify that made the known lead passed the lead admission, whose record (kept for the
+    // per-phone daily cap and repeat joining) is forgotten once past its windows too.
+    expect(await server.retention.run()).toEqual({ events: 2, visitors: 1, callbackRequests: 1 });
     expect(count("select count(*) as n from events where visitor_id = 'visitor_anon_old'")).toBe(0);
     expect(count("select count(*) as n from events where visitor_id = 'visitor_known_1'")).toBe(2);
     expect(count("select count(*) as n from events where visitor_id = 'visitor_anon_new'")).toBe(1);

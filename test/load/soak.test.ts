@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OfferView } from '../../shared/api';
-import { connected, HOST_ORIGIN, repSocket, signIn, type RepClient } from '../helpers/test-server';
+import { connected, HOST_ORIGIN, repSocket, signIn, TEST_DEMO_PASSWORD, type RepClient } from '../helpers/test-server';
 import { BROWSER_UA } from '../helpers/events';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -66,6 +66,7 @@ describe('soak', () => {
         SIXTY_LIMIT_CONFIG_PER_IP: '0',
         SIXTY_LIMIT_SIGNINS_PER_IP: '0',
         SIXTY_LIMIT_SIGNINS_PER_ACCOUNT: '0',
+        SIXTY_DEMO_PASSWORD: TEST_DEMO_PASSWORD,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -138,7 +139,7 @@ describe('soak', () => {
             const t0 = Date.now();
             const cb = await fetch(`${url}/v1/callbacks?idempotencyKey=soak-${v}-${page}-${t0}`, {
               method: 'POST',
-              headers: { origin: HOST_ORIGIN },
+              headers: { origin: HOST_ORIGIN, 'user-agent': BROWSER_UA },
               body: JSON.stringify({ siteKey, name: `Visitor ${v}`, phone: `+1 415 555 01${String(v % 100).padStart(2, '0')}`, visitorId, answers: { projects: 'commercial', size: '11-50', role: 'decision' } }),
             });
             const body = (await cb.json()) as { leadId?: string };
