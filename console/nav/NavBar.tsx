@@ -45,11 +45,14 @@ export function NavBar({ me, path, onSignOut }: Props) {
   return (
     <div class={`navbar${onSignOut ? ' navbar-full' : ''}`}>
       {onSignOut && (
-        <Link to="/" class="navbar-brand" aria-label={`${me.workspaceName}: queue`}>
+        // Named by its visible text (no aria-label), so speech users can say what they see
+        // (WCAG 2.5.3); where it leads is read after it.
+        <Link to="/" class="navbar-brand">
           <span class="brand-mark" aria-hidden="true">
             60
           </span>
           <span class="navbar-workspace">{me.workspaceName}</span>
+          <span class="visually-hidden">, queue</span>
         </Link>
       )}
       <nav class="navbar-links" aria-label="Console">

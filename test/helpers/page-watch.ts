@@ -103,9 +103,14 @@ export interface AxeViolation {
  * Returns the violations and how many widget elements passed checks, so a run that looked at
  * nothing is noticed.
  */
-export async function axeWidget(page: Page): Promise<{ violations: AxeViolation[]; checkedNodes: number }> {
+export function axeWidget(page: Page): Promise<{ violations: AxeViolation[]; checkedNodes: number }> {
+  return axeRun(page, '[data-sixty-widget]');
+}
+
+/** axe-core's WCAG 2.0-2.2 A and AA rules on the elements matching `include` (default: the whole page). */
+export async function axeRun(page: Page, include = 'html'): Promise<{ violations: AxeViolation[]; checkedNodes: number }> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_INJECTION);
-  return page.evaluate(async () => {
+  return page.evaluate(async (include) => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<any> } }).axe;
     const watch = (window as unknown as { __pageWatch?: { testWindows: Array<[number, number]> } }).__pageWatch;
     // axe.run spreads its work over several tasks: the whole run is the test's window.
@@ -113,7 +118,7 @@ export async function axeWidget(page: Page): Promise<{ violations: AxeViolation[
     let result: any;
     try {
       result = await axe.run(
-        { include: [['[data-sixty-widget]']] },
+        { include: [[include]] },
         { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations', 'passes'] },
       );
     } finally {
@@ -124,5 +129,5 @@ export async function axeWidget(page: Page): Promise<{ violations: AxeViolation[
       violations: result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n: any) => flat(n.target)) })),
       checkedNodes: result.passes.reduce((n: number, p: any) => n + p.nodes.length, 0),
     };
-  });
+  }, include);
 }
