@@ -1,6 +1,7 @@
 // The site's qualification rules as plain typed objects. The widget bundles the qualification
 // engine, so nothing here may import zod; the server validates these shapes with the zod
 // schemas in ./schemas/site-rules.schema.ts before they reach the engine.
+import type { ServedAppearance } from './appearance';
 
 /** Why a must-have answer rules a lead out, and which terminal stage it sends them to. */
 export interface Disqualifier {
@@ -78,7 +79,6 @@ export interface SiteRules {
 /** Public, visitor-facing part of a site's configuration served to the widget. */
 export interface PublicSiteConfig {
   siteName: string;
-  launcherText: string;
   /** Default region for phone numbers typed without a country code (ISO 3166 alpha-2). */
   phoneRegion: string;
   questions: Question[];
@@ -88,12 +88,6 @@ export interface PublicSiteConfig {
   consent: 'required' | 'implied';
   /** Clicks on elements matching a selector become events with that name. */
   trackSelectors: Array<{ selector: string; name: string }>;
-  /** The widget's look, set in the console. */
-  appearance: {
-    accentColor: string;
-    position: 'right' | 'left';
-    zIndex: number;
-    /** Per-language text overrides, e.g. { en: { launcher: '…' }, ar: { … } }. */
-    texts: Record<string, Record<string, string>>;
-  };
+  /** The widget's look and texts, set on the console's appearance page. */
+  appearance: ServedAppearance;
 }

@@ -21,17 +21,13 @@ export interface TrackSelector {
 export type TextPack = PanelTexts & LiveTexts;
 
 /**
- * The site config as the widget reads it. Fields past the server's `SiteConfigResponse` are
- * optional until the server sends them: a missing `consent` means `'implied'`, missing
- * `trackSelectors` none, missing `lang` English, missing `texts` the built-in ones.
+ * The site config as the widget reads it. Every field is checked where it is read: a missing
+ * `consent` means `'implied'`, missing `trackSelectors` none, a missing or bad `appearance`
+ * field its default (shared/appearance.ts).
  */
 export type LoaderConfig = SiteConfigResponse & {
   consent?: 'required' | 'implied';
   trackSelectors?: TrackSelector[];
-  /** The language the site's own texts (`launcherText`, `texts`, question labels) are written in. */
-  lang?: string;
-  /** The site's own wording for any built-in text (same keys as a language pack). */
-  texts?: Partial<TextPack>;
 };
 
 /** Bundles the loader can inject next to itself (`sixty-<name>.js`). */
@@ -94,8 +90,8 @@ export interface PanelContext {
   lang: string;
   /** The built-in texts for that language beyond English (its language pack), or none. */
   texts: Partial<TextPack>;
-  /** Whether the site's own texts apply: the page is in the site's language, or in one without built-in texts. */
-  siteTexts(config: LoaderConfig): boolean;
+  /** The site's own texts for this page's language (its `appearance.texts`), by key. */
+  siteTexts(config: LoaderConfig): Record<string, string>;
   /** First-party storage is allowed (consent), so an unsent request may outlive the page. */
   storageAllowed(): boolean;
 }

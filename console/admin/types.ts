@@ -53,7 +53,6 @@ export interface ConsoleSite {
   name: string;
   siteKey: string;
   allowedOrigins: string[];
-  launcherText: string;
   phoneRegion: string;
   offerTimeoutMs: number;
   snippet: string;
@@ -64,7 +63,7 @@ export interface ConsoleSite {
 export type SettingsBody = SiteSettings;
 
 /** `PUT /v1/console/sites/:id`: what an admin edits about a site. */
-export type SiteDetails = Pick<ConsoleSite, 'name' | 'allowedOrigins' | 'launcherText' | 'phoneRegion' | 'offerTimeoutMs'>;
+export type SiteDetails = Pick<ConsoleSite, 'name' | 'allowedOrigins' | 'phoneRegion' | 'offerTimeoutMs'>;
 
 /** `POST /v1/console/sites/:id/rotate-key`: the new key; the old one works until `previousKeyValidUntil`. */
 export interface KeyRotation {

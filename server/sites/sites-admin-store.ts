@@ -1,4 +1,7 @@
 // Store operations behind site administration: keys, origins, install check, appearance.
+import type { Appearance } from '../../shared/appearance';
+
+export { DEFAULT_APPEARANCE, type Appearance } from '../../shared/appearance';
 
 export interface SiteInstall {
   origin: string;
@@ -7,20 +10,9 @@ export interface SiteInstall {
   lastSeenAt: number;
 }
 
-export interface Appearance {
-  accentColor: string;
-  position: 'right' | 'left';
-  zIndex: number;
-  /** Per-language text overrides: { en: { launcher: '...' } }. */
-  texts: Record<string, Record<string, string>>;
-}
-
-export const DEFAULT_APPEARANCE: Appearance = { accentColor: '#1a47d6', position: 'right', zIndex: 2147483000, texts: {} };
-
 export interface SiteUpdate {
   name: string;
   allowedOrigins: string[];
-  launcherText: string;
   phoneRegion: string;
   offerTimeoutMs: number;
 }

@@ -18,16 +18,15 @@ const originPattern = originSchema;
 const siteUpdateSchema = z.strictObject({
   name: z.string().trim().min(1, 'Name the site').max(200),
   allowedOrigins: z.array(originPattern).min(1, 'Allow at least one origin').max(50),
-  launcherText: z.string().trim().min(1).max(80),
   phoneRegion: z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code'),
   offerTimeoutMs: z.number().int().min(5_000, 'At least 5 seconds').max(600_000),
 });
 
 const appearanceSchema = z.strictObject({
-  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1a47d6'),
+  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1746d1'),
   position: z.enum(['right', 'left']),
   zIndex: z.number().int().min(0).max(2147483647),
-  texts: z.record(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/), z.record(z.string().max(64), z.string().max(300))),
+  texts: z.record(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/), z.record(z.string().max(64), z.string().min(1, 'Leave it out to use the default').max(300))),
 });
 
 /**
@@ -55,7 +54,6 @@ export function sitesAdminRoutes(deps: AppDeps) {
       name: s.name,
       siteKey: s.siteKey,
       allowedOrigins: s.allowedOrigins,
-      launcherText: s.launcherText,
       phoneRegion: s.phoneRegion,
       offerTimeoutMs: s.offerTimeoutMs,
       snippet: snippet(base, s.siteKey),

@@ -1,10 +1,19 @@
 import { Hono } from 'hono';
+import type { Appearance, ServedAppearance } from '../../shared/appearance';
+import { accentText } from '../../shared/contrast';
 import type { PublicSiteConfig } from '../../shared/site-rules';
 import type { AppDeps } from '../app';
 import { ApiFailure } from '../http/errors';
 import { allowSiteOrigin } from './site-origin';
 import { clientIp } from '../http/client-ip';
 import { rateLimit } from '../http/rate-limit';
+
+/** The appearance with the colours the widget draws with, chosen here by WCAG contrast so the
+ * loader, which every page pays for, carries no colour maths. */
+function served(appearance: Appearance): ServedAppearance {
+  const { textColor, accentOnWhite } = accentText(appearance.accentColor);
+  return { ...appearance, textColor, accentOnWhite };
+}
 
 /** What the widget needs to draw itself: public, origin-checked, cacheable briefly. */
 export function siteRoutes(deps: AppDeps) {
@@ -26,7 +35,6 @@ export function siteRoutes(deps: AppDeps) {
     const settings = await deps.tracking.settings(site.id);
     const body: PublicSiteConfig = {
       siteName: site.name,
-      launcherText: site.launcherText,
       phoneRegion: site.phoneRegion,
       questions: site.rules.questions.map((q) => ({
         id: q.id,
@@ -38,7 +46,7 @@ export function siteRoutes(deps: AppDeps) {
       promiseSeconds: 60,
       consent: settings.consent,
       trackSelectors: settings.trackSelectors,
-      appearance: await deps.sitesAdmin.appearance(site.id),
+      appearance: served(await deps.sitesAdmin.appearance(site.id)),
     };
     // Short: a published change to the questions reaches visitors' browsers within seconds.
     c.header('Cache-Control', 'public, max-age=5');

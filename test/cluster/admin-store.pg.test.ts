@@ -13,6 +13,7 @@ import { createAdminOps as pgAdmin } from '../../server/db/pg/admin-ops';
 import { openPostgres } from '../../server/db/pg/open';
 import { createPgStore } from '../../server/db/pg/pg-store';
 import { createSitesAdminOps as pgSites } from '../../server/db/pg/sites-admin-ops';
+import { DEFAULT_APPEARANCE } from '../../shared/appearance';
 import { createWebhookOps as pgWebhooks } from '../../server/db/pg/webhook-ops';
 import { createWorkspaceOps as pgWorkspace } from '../../server/db/pg/workspace-ops';
 import * as sqT from '../../server/db/schema';
@@ -296,11 +297,11 @@ describe.skipIf(!TEST_DATABASE_URL).each(sides)('admin, sites, webhooks and supe
 
   it('updates a site and saves its appearance (upsert)', async () => {
     const [s1, s2] = side.sites;
-    expect(await s1.appearance(s.siteId)).toEqual({ accentColor: '#1a47d6', position: 'right', zIndex: 2147483000, texts: {} });
+    expect(await s1.appearance(s.siteId)).toEqual(DEFAULT_APPEARANCE);
     await s1.saveAppearance(s.siteId, s.workspaceId, { accentColor: '#000000', position: 'left', zIndex: 10, texts: { en: { launcher: 'Call me' } } });
     await s2.saveAppearance(s.siteId, s.workspaceId, { accentColor: '#ffffff', position: 'left', zIndex: 11, texts: {} });
     expect(await s1.appearance(s.siteId)).toEqual({ accentColor: '#ffffff', position: 'left', zIndex: 11, texts: {} });
-    const u = { name: 'Acme', allowedOrigins: ['https://acme.example'], launcherText: 'Talk now', phoneRegion: 'US', offerTimeoutMs: 20_000 };
+    const u = { name: 'Acme', allowedOrigins: ['https://acme.example'], phoneRegion: 'US', offerTimeoutMs: 20_000 };
     expect(await s1.update('another-workspace', s.siteId, u)).toBe(false);
     expect(await s2.update(s.workspaceId, s.siteId, u)).toBe(true);
     expect((await side.store.sitesOfWorkspace(s.workspaceId))[0]).toMatchObject({ name: 'Acme', allowedOrigins: ['https://acme.example'], offerTimeoutMs: 20_000 });

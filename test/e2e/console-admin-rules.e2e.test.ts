@@ -137,20 +137,42 @@ describe('site pages', () => {
     await shoot(page, 'console-admin-settings');
   });
 
-  it('edits the widget appearance with a live preview', async () => {
+  it('edits the widget appearance with a live preview and a contrast warning, and visitors see it', async () => {
     await page.getByRole('link', { name: 'Widget appearance' }).click();
     await page.getByRole('heading', { name: 'Widget appearance', level: 1 }).waitFor();
+    const preview = page.getByRole('figure', { name: 'Preview of the widget on a page' });
+    const launcher = preview.locator('.preview-launcher');
+    const colours = () => launcher.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+    // Pure red: neither white nor dark text reaches 4.5:1 on it, and the page says so.
+    await page.getByLabel('Accent colour', { exact: true }).fill('#ff0000');
+    await page.getByText('Neither white nor dark text is readable enough on #ff0000', { exact: false }).waitFor();
+    await expect.poll(colours).toEqual(['rgb(255, 0, 0)', 'rgb(26, 29, 35)']);
+    await shoot(page, 'console-admin-appearance-warning');
     await page.getByLabel('Accent colour', { exact: true }).fill('#0f766e');
+    await page.getByText('The widget writes white text on it', { exact: false }).waitFor();
+    expect(await page.getByText('Neither white nor dark text', { exact: false }).count()).toBe(0);
+    await expect.poll(colours).toEqual(['rgb(15, 118, 110)', 'rgb(255, 255, 255)']);
     await page.getByLabel('Bottom left').check();
     await page.getByLabel('Launcher button').fill('Call me in a minute');
-    const preview = page.getByRole('figure', { name: 'Preview of the widget on a page' });
-    await expect.poll(() => preview.locator('.preview-launcher').textContent()).toBe('Call me in a minute');
+    await expect.poll(() => launcher.textContent()).toBe('Call me in a minute');
     expect(await preview.locator('.preview-page').getAttribute('class')).toContain('preview-left');
+    expect(await page.getByLabel('Stacking order (z-index)').inputValue()).toBe('10000');
     await page.getByRole('button', { name: 'Save appearance' }).click();
     await page.getByText('Appearance saved.', { exact: false }).waitFor();
-    const sites = (await (await page.request.get(`${server.url}/v1/console/sites`)).json()) as Array<{ id: string; appearance: unknown }>;
-    expect(sites.find((s) => s.id === siteId)!.appearance).toMatchObject({ accentColor: '#0f766e', position: 'left', texts: { en: { launcher: 'Call me in a minute' } } });
     await shoot(page, 'console-admin-appearance');
+
+    // A visitor's fresh browser: the launcher in the saved colour, corner and words.
+    const visitor = await browser.newContext({ viewport: DESKTOP });
+    try {
+      const demo = await visitor.newPage();
+      await demo.goto(`${server.url}/demo`);
+      const button = demo.getByRole('button', { name: 'Call me in a minute' });
+      await button.waitFor({ timeout: 5000 });
+      expect(await button.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color])).toEqual(['rgb(15, 118, 110)', 'rgb(255, 255, 255)']);
+      expect((await button.boundingBox())!.x).toBeLessThan(40);
+    } finally {
+      await visitor.close();
+    }
   });
 
   it('lists the sites with the snippet and the way to their rules', async () => {
@@ -163,13 +185,17 @@ describe('site pages', () => {
 
   it('edits a site and rotates its key with a grace period', async () => {
     await page.getByRole('button', { name: 'Edit site' }).click();
-    await page.getByLabel('Launcher text').fill('Talk to sales now');
+    // One launcher text, on the appearance page (per language): the site form has none.
+    expect(await page.getByLabel('Launcher text').count()).toBe(0);
+    await page.getByLabel('Phone region').fill('ca');
     await page.getByLabel('Allowed origins').fill('not an origin');
     await page.getByRole('button', { name: 'Save site' }).click();
     await expect.poll(() => page.locator(`#site-${siteId}-origins-error`).textContent()).toMatch(/origin like/);
     await page.getByLabel('Allowed origins').fill('http://localhost:*\nhttp://127.0.0.1:*');
     await page.getByRole('button', { name: 'Save site' }).click();
-    await expect.poll(() => page.locator('.site-facts').textContent()).toContain('Talk to sales now');
+    await expect.poll(() => page.locator('.site-facts').textContent()).toContain('CA');
+    // The English launcher text saved on the appearance page.
+    expect(await page.locator('.site-facts').textContent()).toContain('Call me in a minute');
 
     await page.getByRole('button', { name: 'Rotate key…' }).click();
     await page.getByRole('dialog', { name: 'Rotate the key of Acme website?' }).getByRole('button', { name: 'Rotate key' }).click();

@@ -10,7 +10,7 @@ import type { OfferView } from '../../shared/api';
 import { connected, nextEvent, repSocket, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
 import { serveFixtures, type FixtureSite } from '../helpers/fixture-site';
-import { axeWidget, pageLongTasks, readWatch, watchPages, type PageWatch } from '../helpers/page-watch';
+import { expectNoAxeViolations, pageLongTasks, readWatch, watchPages, type PageWatch } from '../helpers/page-watch';
 
 let server: TestServer;
 let site: FixtureSite;
@@ -65,12 +65,6 @@ async function expectLauncherInCorner(page: Page, corner: 'right' | 'left', name
   // Nothing of the page covers it: the point under its middle belongs to the widget.
   const onTop = await page.evaluate(([x, y]) => !!document.elementFromPoint(x!, y!)?.closest('[data-sixty-widget]'), [box.x + box.width / 2, box.y + box.height / 2]);
   expect(onTop).toBe(true);
-}
-
-async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
-  const { violations, checkedNodes } = await axeWidget(page);
-  expect(violations, `axe on ${state}`).toEqual([]);
-  expect(checkedNodes, `axe looked at the widget (${state})`).toBeGreaterThan(3);
 }
 
 /** Opens the panel and waits for the form, with focus moved into it. */
@@ -197,7 +191,14 @@ describe('in a right-to-left language', () => {
 });
 
 describe('never throws into the page, whatever the Sixty server does', () => {
-  const garbage = JSON.stringify({ siteName: 5, launcherText: { a: 1 }, questions: 'none', consent: 7, trackSelectors: 'x', texts: 'y', promiseSeconds: 'soon' });
+  const garbage = JSON.stringify({
+    siteName: 5,
+    questions: 'none',
+    consent: 7,
+    trackSelectors: 'x',
+    promiseSeconds: 'soon',
+    appearance: { accentColor: 'red;}*{display:none', textColor: 5, accentOnWhite: null, position: 7, zIndex: 'top', texts: { en: 'y', ar: [1] } },
+  });
   const servers: Array<{ what: string; route: (page: Page) => Promise<unknown>; launcher: boolean }> = [
     { what: 'the API is down', launcher: true, route: (page) => page.route(`${server.url}/v1/**`, (r) => r.abort('connectionrefused')) },
     { what: 'the whole server is down', launcher: false, route: (page) => page.route(`${server.url}/**`, (r) => r.abort('connectionrefused')) },

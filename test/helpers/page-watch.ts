@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export interface PageWatch {
   errors: string[];
@@ -130,4 +131,11 @@ export async function axeRun(page: Page, include = 'html'): Promise<{ violations
       checkedNodes: result.passes.reduce((n: number, p: any) => n + p.nodes.length, 0),
     };
   }, include);
+}
+
+/** axe finds nothing on the widget in `state`, and did look at it. */
+export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+  const { violations, checkedNodes } = await axeWidget(page);
+  expect(violations, `axe on ${state}`).toEqual([]);
+  expect(checkedNodes, `axe looked at the widget (${state})`).toBeGreaterThan(3);
 }

@@ -46,12 +46,36 @@ describe('sites', () => {
     expect((await postCallback(server.url, callbackBody(server.siteKey))).status).toBe(201);
   });
 
+  it('has one launcher text: the appearance page’s, per language (the site form refuses the old field)', async () => {
+    const [site] = (await call('')).body;
+    expect(site).not.toHaveProperty('launcherText');
+    const old = await call(`/${site.id}`, { method: 'PUT', body: JSON.stringify({ ...pick(site), launcherText: 'Talk now' }) });
+    expect(old.status).toBe(400);
+    expect(JSON.stringify(old.body.error)).toContain('launcherText');
+  });
+
+  it('validates the appearance field by field, and serves it to the widget with the text colour its accent needs', async () => {
+    const [site] = (await call('')).body;
+    expect(site.appearance).toEqual({ accentColor: '#1746d1', position: 'right', zIndex: 10000, texts: {} });
+    const bad = await call(`/${site.id}/appearance`, { method: 'PUT', body: JSON.stringify({ accentColor: 'teal', position: 'top', zIndex: 1.5, texts: { english: {} } }) });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(['accentColor', 'position', 'texts.english', 'zIndex']);
+
+    const config = async () => (await (await fetch(`${server.url}/v1/sites/${server.siteKey}/config`, { headers: { origin: HOST_ORIGIN } })).json()) as any;
+    expect((await config()).appearance).toMatchObject({ accentColor: '#1746d1', textColor: '#ffffff', accentOnWhite: '#1746d1' });
+    const saved = { accentColor: '#ffd400', position: 'left', zIndex: 500, texts: { en: { launcher: 'Ring me' }, fr: { launcher: 'Appelez-moi' } } };
+    expect((await call(`/${site.id}/appearance`, { method: 'PUT', body: JSON.stringify(saved) })).status).toBe(200);
+    // A light accent: dark text on it, and ink where the accent would have to read on white.
+    expect((await config()).appearance).toEqual({ ...saved, textColor: '#1a1d23', accentOnWhite: '#1a1d23' });
+    await call(`/${site.id}/appearance`, { method: 'PUT', body: JSON.stringify(site.appearance) });
+  });
+
   it('is not for reps', async () => {
     const rep = await signIn(server.url, 'dana@demo.sixty');
     expect((await call('', {}, rep)).status).toBe(403);
   });
 });
 
-function pick(site: { name: string; allowedOrigins: string[]; launcherText: string; phoneRegion: string; offerTimeoutMs: number }) {
-  return { name: site.name, allowedOrigins: site.allowedOrigins, launcherText: site.launcherText, phoneRegion: site.phoneRegion, offerTimeoutMs: site.offerTimeoutMs };
+function pick(site: { name: string; allowedOrigins: string[]; phoneRegion: string; offerTimeoutMs: number }) {
+  return { name: site.name, allowedOrigins: site.allowedOrigins, phoneRegion: site.phoneRegion, offerTimeoutMs: site.offerTimeoutMs };
 }

@@ -1,9 +1,9 @@
 // The live view's styles, added to the shadow root by the panel next to its own (whose focus
-// and reduced-motion rules it reuses). Colours as in widget/panel/styles.ts.
+// and reduced-motion rules it reuses). Colours and the site's look as in widget/panel/styles.ts.
 export const LIVE_CSS = `
 .live{display:flex;flex-direction:column;align-items:center;padding:8px 0 6px;text-align:center}
 .live-title{margin:16px 0 6px;font-size:18px;font-weight:600;line-height:1.35}
-.live-title strong{color:#1746d1}
+.live-title strong{color:var(--k)}
 .live-sub{display:block;margin-top:4px;font-size:15px;font-weight:400;color:#4b5262}
 .live-error{display:block;margin-top:8px;font-size:14px;font-weight:500;color:#b42318}
 .live-detail,.live-note{margin:0;font-size:14px;color:#4b5262}
@@ -13,17 +13,17 @@ export const LIVE_CSS = `
 .ring svg{position:absolute;inset:0;width:100%;height:100%;transform:rotate(-90deg)}
 .ring circle{fill:none;stroke-width:7}
 .ring-track{stroke:#e6eaf3}
-.ring-progress{stroke:#1746d1;stroke-linecap:round;transition:stroke-dashoffset 1s linear}
+.ring-progress{stroke:var(--k);stroke-linecap:round;transition:stroke-dashoffset 1s linear}
 .ring-count{position:relative;font-size:34px;font-weight:700;line-height:1;font-variant-numeric:tabular-nums}
 .ring-unit{position:relative;margin-top:2px;font-size:12px;color:#4b5262}
-.badge{display:flex;align-items:center;justify-content:center;width:72px;height:72px;border-radius:50%;background:#eef2fd;color:#1746d1}
+.badge{display:flex;align-items:center;justify-content:center;width:72px;height:72px;border-radius:50%;background:var(--t);color:var(--k)}
 .badge svg{width:38px;height:38px;fill:currentColor}
 .badge.is-ok{background:#e7f6ec;color:#137333}
 .slot-days{display:grid;gap:14px;width:100%;margin:16px 0 0;text-align:start}
 .slot-day{margin:0 0 8px;font-size:13px;font-weight:600;color:#4b5262}
 .slot-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(96px,1fr));gap:8px}
 .slot{display:flex;align-items:center;justify-content:center;gap:8px;width:100%;margin:0;padding:9px 8px;border:1px solid #8a93a3;border-radius:10px;background:#fff;color:inherit;font:inherit;font-size:14px;font-weight:600;white-space:nowrap;cursor:pointer}
-.slot:hover{border-color:#1746d1;background:#f0f4ff}
+.slot:hover{border-color:var(--k);background:var(--t)}
 .spinner{width:14px;height:14px;border:2px solid;border-inline-end-color:transparent;border-radius:50%;animation:sixty-spin .8s linear infinite}
 @keyframes sixty-spin{to{transform:rotate(360deg)}}
 `;

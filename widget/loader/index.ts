@@ -5,12 +5,13 @@
 import type { Invite, LoaderConfig, PanelHandle, SixtyGlobal, SixtyWindow, TextPack } from '../contract';
 import { INVITED_KEY, PENDING_KEY, readStore, writeStore } from '../storage';
 import { warn } from './warn';
+import { applyAppearance } from './appearance';
 import { showInvite } from './invite';
 import { createLauncher } from './launcher';
 import { createBundleLoader } from './load-bundle';
 import { readOwnScript } from './own-script';
 import { fetchSiteConfig } from './site-config';
-import { builtIn, LAUNCHER_TEXTS, siteTextsApply, type LoaderTexts } from './texts';
+import { builtIn, LAUNCHER_TEXTS, siteTexts, type LoaderTexts } from './texts';
 import { allowed, consent, opened, startTracking, visitorId, withTracker } from './tracking';
 
 const win = window as SixtyWindow;
@@ -33,15 +34,15 @@ function boot(): void {
   let invited = false;
   let endInvite: (() => void) | undefined;
 
-  const siteTexts = (site: LoaderConfig) => siteTextsApply(site, own.lang);
+  const ownTexts = (site: LoaderConfig) => siteTexts(site, own.lang);
   const config = fetchSiteConfig(own.origin, own.siteKey);
-  config
+  // The launcher appears once the config has settled, drawn in the site's look and words at once
+  // (never blue on the right, then jumping to the left in green); without a config, as built in.
+  const ready = config
     .then((site) => {
-      if (!site || !siteTexts(site)) return;
-      const custom: Record<string, unknown> = { ...site.texts, launcher: site.launcherText };
-      texts = { ...texts };
-      for (const key of Object.keys(texts) as Array<keyof LoaderTexts>)
-        if (typeof custom[key] === 'string' && custom[key]) texts[key] = custom[key] as string;
+      applyAppearance(root, own.nonce, own.zIndex, site);
+      if (!site) return;
+      texts = { ...texts, ...ownTexts(site) };
       if (!endInvite) label.data = texts.launcher;
     })
     .catch((error) => warn('bad site config', error));
@@ -63,7 +64,7 @@ function boot(): void {
   Object.assign(sixty, existing, { q: undefined, _loaded: true });
   const load = createBundleLoader(own.src, own.nonce, sixty);
   startTracking(own.origin, own.siteKey, config, load, invite);
-  const context = { ...own, root, frame, load, onClose, config, visitorId, siteTexts, storageAllowed: allowed };
+  const context = { ...own, root, frame, load, onClose, config, visitorId, siteTexts: ownTexts, storageAllowed: allowed };
 
   /** The language pack for the page's language; English (none) when it cannot be had. */
   const pack = (): Promise<Partial<TextPack>> =>
@@ -126,9 +127,11 @@ function boot(): void {
       warn('could not attach the launcher', error);
     }
   };
-  // An async script in <head> can run before <body> exists.
-  if (document.body) attach();
-  else document.addEventListener('DOMContentLoaded', attach, { once: true });
+  ready.then(() => {
+    // An async script in <head> can run before <body> exists.
+    if (document.body) attach();
+    else document.addEventListener('DOMContentLoaded', attach, { once: true });
+  });
 }
 
 try {

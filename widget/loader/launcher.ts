@@ -2,7 +2,7 @@
 // (no innerHTML, so pages enforcing Trusted Types still get a working launcher).
 import { addStyles } from '../add-styles';
 import type { OwnScript } from './own-script';
-import { launcherCss } from './styles';
+import { LAUNCHER_CSS } from './styles';
 import { isRtl } from './texts';
 
 /** A handset glyph; decorative, the button's text carries the meaning. */
@@ -25,7 +25,7 @@ export function createLauncher(own: OwnScript, text: string): Launcher {
   const host = document.createElement('div');
   host.setAttribute('data-sixty-widget', '');
   const root = host.attachShadow({ mode: 'open' });
-  addStyles(root, launcherCss(own.zIndex), own.nonce);
+  addStyles(root, LAUNCHER_CSS, own.nonce);
 
   const make = (tag: string, className: string) => {
     const el = document.createElement(tag);

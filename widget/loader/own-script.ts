@@ -1,10 +1,6 @@
 // Finds the snippet's own <script> tag: the site key, the server origin and the embedding options
 // all come from it.
 
-/** Above ordinary page layers (Bootstrap's modals sit at 1055, Material's dialogs at 1300) and
- * below the top of the range, which consent banners use and should keep: no z-index arms race. */
-const DEFAULT_Z_INDEX = 10000;
-
 export interface OwnScript {
   siteKey: string;
   /** Absolute URL of this loader; sibling bundles resolve against it. */
@@ -15,8 +11,8 @@ export interface OwnScript {
   nonce: string;
   /** `data-lang`, else the page's `<html lang>`, else English (BCP 47, as written). */
   lang: string;
-  /** `data-z-index`, else the default. */
-  zIndex: number;
+  /** `data-z-index`: the page owner knows their stacking, so it wins over the site's setting. */
+  zIndex?: number;
 }
 
 export function readOwnScript(): OwnScript | null {
@@ -36,6 +32,6 @@ export function readOwnScript(): OwnScript | null {
     // Browsers hide a nonce attribute from the DOM once applied; the property keeps it.
     nonce: script.nonce || data.nonce || '',
     lang: data.lang || document.documentElement.lang || 'en',
-    zIndex: isNaN(z) ? DEFAULT_Z_INDEX : z,
+    zIndex: isNaN(z) ? undefined : z,
   };
 }

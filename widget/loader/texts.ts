@@ -31,10 +31,19 @@ export function builtIn(lang: string): BuiltInLanguage | null {
 }
 
 /**
- * The site's own texts (`launcherText`, `texts`) are written in the site's language (`lang`,
- * English until the server says otherwise). They apply on pages in that language, and on pages
- * in a language with no built-in texts; elsewhere the built-in translation is closer.
+ * The site's own texts for a page in `lang` (`appearance.texts` in the config): those saved for
+ * its primary language (`pt`), then those for its exact tag (`pt-BR`) over them. A page in a
+ * language with neither saved nor built-in texts is shown English, so the site's English ones.
+ * Only strings are taken: the config is never trusted.
  */
-export function siteTextsApply(config: LoaderConfig, lang: string): boolean {
-  return !builtIn(lang) || primary(config.lang || 'en') === primary(lang);
+export function siteTexts(config: LoaderConfig, lang: string): Record<string, string> {
+  const saved: Record<string, Record<string, string>> = (config.appearance || {}).texts || {};
+  const out: Record<string, string> = {};
+  const take = (texts?: Record<string, unknown>) => {
+    if (texts instanceof Object) for (const key in texts) if (typeof texts[key] == 'string') out[key] = texts[key];
+  };
+  const p = primary(lang);
+  take(saved[p] || (builtIn(lang) ? undefined : saved.en));
+  take(saved[lang]);
+  return out;
 }

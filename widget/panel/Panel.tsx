@@ -94,14 +94,10 @@ export class Panel extends Component<Props, State> {
     return lead ? (live ? 'live' : 'received') : config ? 'form' : config === null ? 'unavailable' : 'loading';
   }
 
-  /** The site's own texts, when they apply to this page's language. */
+  /** The site's own texts for this page's language. */
   own(): Record<string, string> {
     const { config } = this.state;
-    const out: Record<string, string> = {};
-    const texts = config && this.props.ctx.siteTexts(config) ? config.texts : undefined;
-    if (texts && typeof texts === 'object')
-      for (const [key, value] of Object.entries(texts)) if (typeof value === 'string') out[key] = value;
-    return out;
+    return config ? this.props.ctx.siteTexts(config) : {};
   }
 
   loadConfig = () => {

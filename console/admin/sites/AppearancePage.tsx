@@ -1,5 +1,6 @@
-// A site's widget appearance: accent colour, corner, stacking order and the texts per language,
-// with a live preview.
+// A site's widget appearance: accent colour (with what it means for contrast), corner, stacking
+// order and the texts per language, with a live preview. The widget applies all of it on the
+// pages' next load (widget/loader/appearance.ts, widget/loader/texts.ts).
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { PageProps } from '../../routes';
@@ -9,7 +10,9 @@ import { Input } from '../ui/fields';
 import { LoadState } from '../ui/LoadState';
 import { PageHead } from '../ui/PageHead';
 import { failureOf, useLoad } from '../ui/useLoad';
+import { DEFAULT_APPEARANCE } from '../../../shared/appearance';
 import type { Appearance, ConsoleSite } from '../types';
+import { AccentContrast } from './AccentContrast';
 import { AppearancePreview } from './AppearancePreview';
 import { SiteTabs } from './SiteTabs';
 import { TEXT_KEYS } from './widget-texts';
@@ -83,7 +86,7 @@ function AppearanceForm({ site, form, onChange, onSessionEnded }: FormProps) {
     e.preventDefault();
     const el = e.currentTarget;
     if (!HEX.test(form.accentColor)) {
-      setFields({ accentColor: 'Use a colour like #1a47d6' });
+      setFields({ accentColor: 'Use a colour like #1746d1' });
       return focusFirstInvalid(el);
     }
     setFields({});
@@ -120,10 +123,11 @@ function AppearanceForm({ site, form, onChange, onSessionEnded }: FormProps) {
               type="color"
               class="colour-swatch"
               aria-label="Pick the accent colour"
-              value={HEX.test(form.accentColor) ? form.accentColor : '#1a47d6'}
+              value={HEX.test(form.accentColor) ? form.accentColor : DEFAULT_APPEARANCE.accentColor}
               onInput={(e) => change({ accentColor: e.currentTarget.value })}
             />
           </div>
+          {HEX.test(form.accentColor) && <AccentContrast accent={form.accentColor} id="accent-contrast" />}
           <fieldset class="stack">
             <legend>Corner</legend>
             <div class="radio-row">
@@ -134,6 +138,7 @@ function AppearanceForm({ site, form, onChange, onSessionEnded }: FormProps) {
                 </label>
               ))}
             </div>
+            <p class="field-hint">On right-to-left pages (Arabic, Hebrew…) the widget mirrors it.</p>
           </fieldset>
           <Input
             id="zIndex"
@@ -142,7 +147,7 @@ function AppearanceForm({ site, form, onChange, onSessionEnded }: FormProps) {
             type="number"
             inputMode="numeric"
             min={0}
-            hint="Raise it only if the page’s own elements cover the launcher."
+            hint={`Default ${DEFAULT_APPEARANCE.zIndex}: above the page’s usual layers, below consent banners (the top of the range is theirs). Raise it only if the page covers the launcher. A page’s own data-z-index wins over this.`}
             value={String(form.zIndex)}
             error={fields.zIndex}
             onValue={(v) => change({ zIndex: Number(v) })}
@@ -173,7 +178,7 @@ function AppearanceForm({ site, form, onChange, onSessionEnded }: FormProps) {
               key={`${lang}-${t.key}`}
               id={`text-${t.key}`}
               label={t.label}
-              placeholder={t.key === 'launcher' && lang === 'en' ? site.launcherText : t.fallback}
+              placeholder={t.fallback}
               value={form.texts[lang]?.[t.key] ?? ''}
               error={fields[`texts.${lang}.${t.key}`]}
               onValue={(v) => setText(t.key, v)}
@@ -190,7 +195,7 @@ function AppearanceForm({ site, form, onChange, onSessionEnded }: FormProps) {
         </div>
       </form>
       <div class="appearance-side">
-        <AppearancePreview appearance={form} lang={lang} siteName={site.name} launcherText={site.launcherText} />
+        <AppearancePreview appearance={form} lang={lang} siteName={site.name} />
       </div>
     </div>
   );

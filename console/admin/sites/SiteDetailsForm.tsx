@@ -1,4 +1,5 @@
-// Edit a site: name, allowed origins, launcher text, phone region and the offer timeout.
+// Edit a site: name, allowed origins, phone region and the offer timeout. (The widget's texts,
+// the launcher's included, are on the appearance page, per language.)
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { focusFirstInvalid } from '../../focus';
@@ -18,7 +19,6 @@ export function SiteDetailsForm({ site, onSaved, onCancel, onSessionEnded }: Pro
   const id = (f: string) => `site-${site.id}-${f}`;
   const [name, setName] = useState(site.name);
   const [origins, setOrigins] = useState(site.allowedOrigins.join('\n'));
-  const [launcherText, setLauncherText] = useState(site.launcherText);
   const [phoneRegion, setPhoneRegion] = useState(site.phoneRegion);
   const [timeout, setTimeoutText] = useState(String(Math.round(site.offerTimeoutMs / 1000)));
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -43,7 +43,6 @@ export function SiteDetailsForm({ site, onSaved, onCancel, onSessionEnded }: Pro
           .split(/[\n,]/)
           .map((o) => o.trim())
           .filter(Boolean),
-        launcherText: launcherText.trim(),
         phoneRegion: phoneRegion.trim().toUpperCase(),
         offerTimeoutMs: Math.round(seconds * 1000),
       });
@@ -71,7 +70,6 @@ export function SiteDetailsForm({ site, onSaved, onCancel, onSessionEnded }: Pro
         </p>
       )}
       <Input id={id('name')} label="Site name" value={name} error={fields.name} onValue={setName} />
-      <Input id={id('launcherText')} label="Launcher text" value={launcherText} error={fields.launcherText} onValue={setLauncherText} />
       <div class="field span-all">
         <label for={id('origins')}>Allowed origins</label>
         <textarea

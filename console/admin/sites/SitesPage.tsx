@@ -14,6 +14,7 @@ import { agoText } from '../ui/time';
 import type { ConsoleSite, KeyRotation } from '../types';
 import { NewSiteForm } from './NewSiteForm';
 import { SiteDetailsForm } from './SiteDetailsForm';
+import { fallbackText } from './widget-texts';
 import '../admin.css';
 import '../users/users.css';
 import './sites.css';
@@ -100,8 +101,8 @@ function SiteCard({ site, onChanged, onSessionEnded }: { site: ConsoleSite; onCh
         <SiteDetailsForm site={site} onSaved={() => (setEditing(false), onChanged())} onCancel={() => setEditing(false)} onSessionEnded={onSessionEnded} />
       ) : (
         <dl class="site-facts">
-          <dt>Launcher</dt>
-          <dd>{site.launcherText}</dd>
+          <dt>Launcher (en)</dt>
+          <dd>{site.appearance.texts.en?.launcher || fallbackText('launcher')}</dd>
           <dt>Phone region</dt>
           <dd>{site.phoneRegion}</dd>
           <dt>Time to accept</dt>

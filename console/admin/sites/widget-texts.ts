@@ -13,5 +13,8 @@ export const TEXT_KEYS = [
 
 export type TextKey = (typeof TEXT_KEYS)[number]['key'];
 
+/** The built-in English text for `key`. */
+export const fallbackText = (key: TextKey): string => TEXT_KEYS.find((t) => t.key === key)!.fallback;
+
 /** `ar-EG` -> `ar`; right-to-left scripts mirror the preview. */
 export const isRtl = (lang: string) => /^(ar|he|fa|ur|ps|yi)$/.test(lang.split('-')[0]!.toLowerCase());

@@ -29,7 +29,7 @@ export function createSitesAdminOps(db: PgDb): SitesAdminStore {
     async update(workspaceId, siteId, u) {
       const done = await db
         .update(t.sites)
-        .set({ name: u.name, allowedOrigins: JSON.stringify(u.allowedOrigins), launcherText: u.launcherText, phoneRegion: u.phoneRegion, offerTimeoutMs: u.offerTimeoutMs })
+        .set({ name: u.name, allowedOrigins: JSON.stringify(u.allowedOrigins), phoneRegion: u.phoneRegion, offerTimeoutMs: u.offerTimeoutMs })
         .where(and(eq(t.sites.id, siteId), eq(t.sites.workspaceId, workspaceId)));
       return done.rowCount === 1;
     },
