@@ -9,6 +9,7 @@ import type {
   NewSite,
   RepRow,
   RoutingRule,
+  RoutingRuleView,
   SiteRouting,
   TeamView,
   Appearance,
@@ -89,11 +90,11 @@ export const adminApi = {
   accountOwners: () => request<{ owners: AccountOwner[] }>('GET', '/v1/console/account-owners'),
   saveAccountOwners: (owners: AccountOwner[]) => request<{ owners: AccountOwner[] }>('PUT', '/v1/console/account-owners', { owners }, false),
 
-  routingRules: (siteId: string) => request<RoutingRule[]>('GET', `/v1/console/sites/${enc(siteId)}/routing-rules`),
-  createRoutingRule: (siteId: string, rule: RuleBody) => request<RoutingRule>('POST', `/v1/console/sites/${enc(siteId)}/routing-rules`, rule, false),
-  updateRoutingRule: (siteId: string, id: string, rule: RuleBody) => request<RoutingRule>('PUT', `/v1/console/sites/${enc(siteId)}/routing-rules/${enc(id)}`, rule, false),
+  routingRules: (siteId: string) => request<RoutingRuleView[]>('GET', `/v1/console/sites/${enc(siteId)}/routing-rules`),
+  createRoutingRule: (siteId: string, rule: RuleBody) => request<RoutingRuleView>('POST', `/v1/console/sites/${enc(siteId)}/routing-rules`, rule, false),
+  updateRoutingRule: (siteId: string, id: string, rule: RuleBody) => request<RoutingRuleView>('PUT', `/v1/console/sites/${enc(siteId)}/routing-rules/${enc(id)}`, rule, false),
   deleteRoutingRule: (siteId: string, id: string) => request<void>('DELETE', `/v1/console/sites/${enc(siteId)}/routing-rules/${enc(id)}`),
-  orderRoutingRules: (siteId: string, ruleIds: string[]) => request<RoutingRule[]>('PUT', `/v1/console/sites/${enc(siteId)}/routing-rules/order`, { ruleIds }, false),
+  orderRoutingRules: (siteId: string, ruleIds: string[]) => request<RoutingRuleView[]>('PUT', `/v1/console/sites/${enc(siteId)}/routing-rules/order`, { ruleIds }, false),
   siteRouting: (siteId: string) => request<SiteRouting>('GET', `/v1/console/sites/${enc(siteId)}/routing`),
   saveSiteRouting: (siteId: string, body: SiteRouting) => request<SiteRouting>('PUT', `/v1/console/sites/${enc(siteId)}/routing`, body, false),
 

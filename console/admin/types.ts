@@ -76,6 +76,8 @@ export interface KeyRotation {
 export type WebhookWithLog = import('../../server/webhooks/webhook-view').WebhookView & { deliveries: Array<import('../../server/webhooks/webhook-store').Delivery> };
 
 export type { Cadence, Condition, Hours, HoursInterval, RepRequirements, RoutingRule, Strategy } from '../../server/routing/routing.types';
+/** `GET /v1/console/sites/:siteId/routing-rules`: each rule with why it can never match, or null. */
+export type { RoutingRuleView, Unreachable } from '../../server/routing/rule-reachability.core';
 export type { TeamView } from '../../server/db/store';
 export type { InviteRow } from '../../server/console/admin-store';
 import type { RepSettingsView, SiteRoutingSettings } from '../../server/db/store';

@@ -1,6 +1,8 @@
 // Row values both dialects write for workspaces, sites, routing rules, teams, reps and account
 // owners. Pure: the SQLite and PostgreSQL tables share their TypeScript column names, so one
 // builder serves both and the two stores cannot drift in what they store.
+import { planNewRule, type NewRulePlan } from '../routing/place-new-rule.core';
+import type { Condition } from '../routing/routing.types';
 import type { NewRoutingRule, NewTeam, NewWorkspace, RepSettings, RepSettingsView, Site, SiteRoutingSettings } from './store';
 import type * as t from './schema';
 
@@ -32,7 +34,6 @@ export function userRow(id: string, workspaceId: string, u: NewWorkspace['users'
 export function ruleColumns(r: Partial<NewRoutingRule>) {
   return {
     ...(r.name !== undefined ? { name: r.name } : {}),
-    ...(r.position !== undefined ? { position: r.position } : {}),
     ...(r.conditions !== undefined ? { conditions: JSON.stringify(r.conditions) } : {}),
     ...(r.teamId !== undefined ? { teamId: r.teamId } : {}),
     ...(r.strategy !== undefined ? { strategy: r.strategy } : {}),
@@ -43,7 +44,12 @@ export function ruleColumns(r: Partial<NewRoutingRule>) {
   };
 }
 
-/** A new routing rule's row; `position` is the caller's (the rule's own, else after the last). */
+/** Where a new rule goes among the site's stored rules (rows in position order), as planNewRule decides. */
+export function planRuleInsert(rows: ReadonlyArray<{ id: string; position: number; conditions: string }>, rule: NewRoutingRule): NewRulePlan {
+  return planNewRule(rows.map((r) => ({ id: r.id, position: r.position, conditions: JSON.parse(r.conditions) as Condition[] })), rule.conditions);
+}
+
+/** A new routing rule's row at the position its plan gave it. */
 export function ruleRow(id: string, workspaceId: string, siteId: string, position: number, rule: NewRoutingRule, now: number) {
   return {
     id,

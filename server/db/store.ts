@@ -146,8 +146,7 @@ export interface TeamView {
 
 export interface NewRoutingRule {
   name: string;
-  /** Appended after the last rule when omitted. */
-  position?: number;
+  /** Placed above the site's first catch-all unless it is one (shared/routing-rule-order.ts). */
   conditions: Condition[];
   teamId: string;
   strategy: Strategy;

@@ -5,10 +5,14 @@ import { requireSameOrigin, requireUser, type AuthEnv } from '../auth/session';
 import { checkTeams, requireRoutingEditor } from '../console/routing-access';
 import { readBody } from '../http/body';
 import { ApiFailure } from '../http/errors';
+import { withReachability } from '../routing/rule-reachability.core';
+import type { Site } from '../db/store';
 
 /**
  * A site's routing (admin and manager): its ordered routing rules (first match wins) and its
  * offer timeout, SLA target, missed offers before away and follow-up cadence.
+ * Every rule comes back with `unreachable`: why it can never match under the site's published
+ * questions, or null. A new rule goes above the first catch-all (the store places it).
  * Mounted at /v1/console/sites.
  */
 export function siteRoutingRoutes(deps: AppDeps) {
@@ -24,8 +28,11 @@ export function siteRoutingRoutes(deps: AppDeps) {
     return site;
   }
 
-  async function ownedRule(siteId: string, ruleId: string) {
-    const rule = (await store.routingRules(siteId)).find((r) => r.id === ruleId);
+  /** The site's rules in order, each with its verdict under the published questions. */
+  const rulesOf = async (site: Site) => withReachability(await store.routingRules(site.id), site.rules.questions);
+
+  async function ownedRule(site: Site, ruleId: string) {
+    const rule = (await rulesOf(site)).find((r) => r.id === ruleId);
     if (!rule) throw new ApiFailure(404, 'not_found', 'No such routing rule');
     return rule;
   }
@@ -51,7 +58,7 @@ export function siteRoutingRoutes(deps: AppDeps) {
 
   app.get('/:siteId/routing-rules', async (c) => {
     const site = await owned(c.get('user').workspaceId, c.req.param('siteId'));
-    return c.json(await store.routingRules(site.id));
+    return c.json(await rulesOf(site));
   });
 
   app.post('/:siteId/routing-rules', requireSameOrigin(), async (c) => {
@@ -60,7 +67,7 @@ export function siteRoutingRoutes(deps: AppDeps) {
     const body = await readBody(c, routingRuleSchema);
     await checkRuleTeams(ws, body);
     const id = await store.createRoutingRule(site.id, body, clock());
-    return c.json(await ownedRule(site.id, id), 201);
+    return c.json(await ownedRule(site, id), 201);
   });
 
   // Before `/:ruleId` so "order" is never taken for a rule id.
@@ -71,22 +78,22 @@ export function siteRoutingRoutes(deps: AppDeps) {
     const unknown = body.ruleIds.findIndex((id) => !ids.has(id));
     if (unknown >= 0) throw new ApiFailure(400, 'invalid', 'Some fields need attention', { [`ruleIds.${unknown}`]: 'No such rule on this site' });
     await store.reorderRoutingRules(site.id, body.ruleIds);
-    return c.json(await store.routingRules(site.id));
+    return c.json(await rulesOf(site));
   });
 
   app.put('/:siteId/routing-rules/:ruleId', requireSameOrigin(), async (c) => {
     const ws = c.get('user').workspaceId;
     const site = await owned(ws, c.req.param('siteId'));
-    const rule = await ownedRule(site.id, c.req.param('ruleId'));
+    const rule = await ownedRule(site, c.req.param('ruleId'));
     const body = await readBody(c, routingRuleSchema);
     await checkRuleTeams(ws, body);
     await store.updateRoutingRule(rule.id, body);
-    return c.json(await ownedRule(site.id, rule.id));
+    return c.json(await ownedRule(site, rule.id));
   });
 
   app.delete('/:siteId/routing-rules/:ruleId', requireSameOrigin(), async (c) => {
     const site = await owned(c.get('user').workspaceId, c.req.param('siteId'));
-    const rule = await ownedRule(site.id, c.req.param('ruleId'));
+    const rule = await ownedRule(site, c.req.param('ruleId'));
     await store.deleteRoutingRule(rule.id);
     return c.body(null, 204);
   });

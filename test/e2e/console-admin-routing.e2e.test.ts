@@ -1,8 +1,8 @@
 // Routing configuration in a real browser against a real server: a manager-level admin creates
 // a team with hours and reps, gives a rep skills, writes a rule sending commercial 201+ leads to
-// that team by round robin and moves it to the top; a matching callback is then offered to that
-// team's rep (over the rep socket), and the lead records the rule.
-import Database from 'better-sqlite3';
+// that team by round robin (the question and answer picked by their labels; the rule lands
+// above the catch-all), sees it flagged while the catch-all is moved above it; a matching
+// callback is then offered to that team's rep (over the rep socket), whose lead card names the rule.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { OfferView } from '../../shared/api';
@@ -62,7 +62,8 @@ describe('routing configuration in the console', () => {
     await sam.getByText('Saved.').waitFor();
     await shoot(page, 'console-admin-reps');
 
-    // The rule: commercial projects at 201+ employees go to Enterprise by round robin, first.
+    // The rule: commercial projects at 201+ employees go to Enterprise by round robin. The
+    // question and its answer are picked by their labels; the form says where the rule goes.
     await page.getByRole('link', { name: 'Sites', exact: true }).click();
     await page.getByRole('region', { name: 'Acme website' }).getByRole('link', { name: 'Routing', exact: true }).click();
     await page.getByRole('heading', { name: 'Routing rules', level: 1 }).waitFor();
@@ -70,8 +71,8 @@ describe('routing configuration in the console', () => {
     const rule = page.getByRole('form', { name: 'New routing rule' });
     await rule.getByLabel('Rule name').fill('Big commercial');
     await rule.getByRole('button', { name: 'Add condition' }).click();
-    await rule.getByLabel('Condition 1: question id').fill('projects');
-    await rule.getByLabel('Condition 1: values').fill('commercial');
+    await rule.getByLabel('Condition 1: question').selectOption({ label: 'What kind of projects do you do?' });
+    await rule.getByRole('group', { name: 'Condition 1: answers' }).getByLabel('Commercial', { exact: true }).check();
     await rule.getByRole('button', { name: 'Add condition' }).click();
     await rule.getByLabel('Condition 2: field').selectOption('company_size');
     await rule.getByLabel('Condition 2: test').selectOption('gte');
@@ -79,19 +80,33 @@ describe('routing configuration in the console', () => {
     await rule.getByLabel('Team', { exact: true }).selectOption({ label: 'Enterprise' });
     await rule.getByLabel('Strategy').selectOption('round_robin');
     await rule.getByLabel('Overflow team').selectOption({ label: 'Sales' });
+    await rule.getByText('It goes in as rule 1, above “Everyone else” (which takes every lead), so it is tried first.').waitFor();
+    await shoot(page, 'console-admin-rule-new');
     await rule.getByRole('button', { name: 'Save rule' }).click();
-    await page.getByText('Big commercial added at the end.').waitFor();
+    await page.getByText('Big commercial added as rule 1, above Everyone else.').waitFor();
+    await expect.poll(() => page.locator('.rule-summary h2').allTextContents()).toEqual(['1. Big commercial', '2. Everyone else']);
+    const big = page.locator('.rule-card').filter({ hasText: 'Big commercial' });
+    await expect.poll(() => big.locator('dd').first().textContent()).toBe('Answer to “What kind of projects do you do?” is one of Commercial; and Company size (employees) at least 201');
+
+    // With the catch-all moved above it, the rule can never match, and the page says why.
+    await page.getByRole('button', { name: 'Move Everyone else up' }).click();
+    await page.getByText('Everyone else moved up.').waitFor();
+    await expect.poll(() => big.locator('.rule-flag').textContent()).toBe('Never matches: after the catch-all rule "Everyone else". Move it up, or delete it.');
+    await shoot(page, 'console-admin-routing-rules-unreachable');
     await page.getByRole('button', { name: 'Move Big commercial up' }).click();
     await page.getByText('Big commercial moved up.').waitFor();
     await expect.poll(() => page.locator('.rule-summary h2').allTextContents()).toEqual(['1. Big commercial', '2. Everyone else']);
+    await expect.poll(() => page.locator('.rule-flag').count()).toBe(0);
     await shoot(page, 'console-admin-routing-rules');
 
-    // A field error points at the field: an empty values list.
+    // A field error points at the field: no answer picked.
     await page.getByRole('button', { name: 'Edit Big commercial' }).click();
     const edit = page.getByRole('form', { name: 'Edit rule Big commercial' });
-    await edit.getByLabel('Condition 1: values').fill('');
+    const answers = edit.getByRole('group', { name: 'Condition 1: answers' });
+    await answers.getByLabel('Commercial', { exact: true }).uncheck();
     await edit.getByRole('button', { name: 'Save rule' }).click();
-    await expect(edit.getByLabel('Condition 1: values').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect.poll(() => answers.getByLabel('Commercial', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => answers.locator('.field-error').textContent()).toBe('Pick at least one answer');
     await shoot(page, 'console-admin-rule-edit');
     await edit.getByRole('button', { name: 'Cancel' }).click();
 
@@ -113,11 +128,8 @@ describe('routing configuration in the console', () => {
     expect(lead.status).toBe(201);
     const offer = await offered;
     expect(offer.leadId).toBe(lead.body.leadId);
+    expect(offer.lead.timeline.map((e) => e.text)).toContainEqual('Rule "Big commercial" matched: team Enterprise, round robin');
     expect(danaOffers).toEqual([]);
-    const db = new Database(server.deps.config.dbPath, { readonly: true });
-    const row = db.prepare('select r.name from leads l join routing_rules r on r.id = l.rule_id where l.id = ?').get(lead.body.leadId) as { name: string };
-    db.close();
-    expect(row.name).toBe('Big commercial');
     dana!.close();
     samSocket!.close();
 

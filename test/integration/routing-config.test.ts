@@ -87,7 +87,7 @@ describe('reps', () => {
 });
 
 describe('routing rules', () => {
-  it('creates, edits, reorders and deletes the rules of a site', async () => {
+  it('creates a rule above the catch-all, edits, reorders and deletes the rules of a site', async () => {
     const [sales, enterprise] = (await call('/teams', admin)).body;
     const rule = {
       name: 'Big commercial',
@@ -102,16 +102,52 @@ describe('routing rules', () => {
     };
     const made = await call(`/sites/${siteId}/routing-rules`, manager, 'POST', rule);
     expect(made.status).toBe(201);
-    expect(made.body).toMatchObject({ ...rule, escalateToEveryone: false, ownerWaitMs: 0, position: 2 });
+    // Above "Everyone else", so it is tried first.
+    expect(made.body).toMatchObject({ ...rule, escalateToEveryone: false, ownerWaitMs: 0, position: 1, unreachable: null });
+    const listed = (await call(`/sites/${siteId}/routing-rules`, admin)).body;
+    expect(listed.map((r: any) => [r.name, r.position, r.unreachable])).toEqual([
+      ['Big commercial', 1, null],
+      ['Everyone else', 2, null],
+    ]);
     const edited = await call(`/sites/${siteId}/routing-rules/${made.body.id}`, manager, 'PUT', { ...rule, strategy: 'weighted', escalateToEveryone: true });
-    expect(edited.body).toMatchObject({ strategy: 'weighted', escalateToEveryone: true });
-    const before = (await call(`/sites/${siteId}/routing-rules`, admin)).body.map((r: any) => r.id);
-    const reordered = await call(`/sites/${siteId}/routing-rules/order`, admin, 'PUT', { ruleIds: [made.body.id] });
-    expect(reordered.body.map((r: any) => r.id)).toEqual([made.body.id, before[0]]);
-    expect(reordered.body.map((r: any) => r.position)).toEqual([1, 2]);
+    expect(edited.body).toMatchObject({ strategy: 'weighted', escalateToEveryone: true, unreachable: null });
+
+    // Moving the catch-all up leaves the rule below it unreachable, and says why.
+    const everyone = listed[1].id;
+    const reordered = await call(`/sites/${siteId}/routing-rules/order`, admin, 'PUT', { ruleIds: [everyone] });
+    expect(reordered.body.map((r: any) => [r.id, r.position])).toEqual([
+      [everyone, 1],
+      [made.body.id, 2],
+    ]);
+    expect(reordered.body[1].unreachable).toEqual({ code: 'after_catch_all', reason: 'after the catch-all rule "Everyone else"' });
+    expect((await call(`/sites/${siteId}/routing-rules/order`, admin, 'PUT', { ruleIds: [made.body.id] })).body.map((r: any) => r.id)).toEqual([made.body.id, everyone]);
+
+    // A second rule goes below the first and above the catch-all; the first takes all its leads.
     const extra = await call(`/sites/${siteId}/routing-rules`, admin, 'POST', { ...rule, name: 'Temp' });
+    expect(extra.body).toMatchObject({ position: 2, unreachable: { code: 'shadowed', reason: 'every lead it could match is taken first by the rule "Big commercial" above it' } });
+    expect((await call(`/sites/${siteId}/routing-rules`, admin)).body.map((r: any) => r.name)).toEqual(['Big commercial', 'Temp', 'Everyone else']);
     expect((await call(`/sites/${siteId}/routing-rules/${extra.body.id}`, admin, 'DELETE')).status).toBe(204);
     expect((await call(`/sites/${siteId}/routing-rules`, admin)).body).toHaveLength(2);
+  });
+
+  it('flags rules that can never match under the published questions, with why', async () => {
+    const [sales] = (await call('/teams', admin)).body;
+    const add = async (name: string, conditions: unknown[]) => (await call(`/sites/${siteId}/routing-rules`, admin, 'POST', { name, conditions, teamId: sales.id, strategy: 'broadcast' })).body;
+    const night = await add('Night', []);
+    expect(night).toMatchObject({ position: 3, unreachable: { code: 'after_catch_all', reason: 'after the catch-all rule "Everyone else"' } });
+    const flagged = [
+      await add('Industrial', [{ field: 'answer', key: 'projects', op: 'in', values: ['industrial'] }]),
+      await add('Residential', [{ field: 'answer', key: 'projects', op: 'in', values: ['residential'] }]),
+      await add('Budget', [{ field: 'answer', key: 'budget', op: 'in', values: ['big'] }]),
+      await add('Both ways', [{ field: 'answer', key: 'size', op: 'in', values: ['1-10'] }, { field: 'answer', key: 'size', op: 'in', values: ['201+'] }]),
+    ];
+    expect(flagged.map((r) => r.unreachable)).toEqual([
+      { code: 'not_an_option', reason: 'answer "industrial" of question "What kind of projects do you do?" is not an option of the published rules' },
+      { code: 'rules_out', reason: 'answer "Residential only" to question "What kind of projects do you do?" rules the lead out (Residential-only work: we sell commercial equipment), and such leads are never routed' },
+      { code: 'not_asked', reason: 'question "budget" is no longer asked' },
+      { code: 'contradiction', reason: 'conditions on question "How many employees?" contradict each other' },
+    ]);
+    for (const r of [night, ...flagged]) expect((await call(`/sites/${siteId}/routing-rules/${r.id}`, admin, 'DELETE')).status).toBe(204);
   });
 
   it('points at the fields to fix, including teams of another workspace', async () => {

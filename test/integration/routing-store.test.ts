@@ -111,6 +111,22 @@ describe.each(storeBackends())('on $name', (backend) => {
     });
   });
 
+  describe('rule order', () => {
+    it('adds a rule above the catch-all and a catch-all at the end, positions without gaps', async () => {
+      const big = await store.createRoutingRule(site.id, { name: 'Big', conditions: [{ field: 'company_size', op: 'gte', value: 200 }], teamId: ids.team, strategy: 'broadcast' }, clock.now);
+      const night = await store.createRoutingRule(site.id, { name: 'Night', conditions: [], teamId: ids.team, strategy: 'broadcast' }, clock.now);
+      const uk = await store.createRoutingRule(site.id, { name: 'UK', conditions: [{ field: 'country', op: 'in', values: ['GB'] }], teamId: ids.team, strategy: 'broadcast' }, clock.now);
+      const rules = await store.routingRules(site.id);
+      expect(rules.map((r) => [r.name, r.position])).toEqual([
+        ['Big', 1],
+        ['UK', 2],
+        ['Everyone else', 3],
+        ['Night', 4],
+      ]);
+      expect([rules[0]!.id, rules[1]!.id, rules[3]!.id]).toEqual([big, uk, night]);
+    });
+  });
+
   describe('hours', () => {
     beforeEach(async () => {
       await store.updateTeam(ids.team, { hours: weeklyHours('Europe/London', [1, 2, 3, 4, 5], '09:00', '17:00') });

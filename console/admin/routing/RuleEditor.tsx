@@ -1,12 +1,15 @@
-// One routing rule as a form: its conditions (all must hold), the team and how it picks a rep,
-// the escalation chain (overflow team, then everyone) and what a rep must have.
+// One routing rule as a form: its conditions (all must hold; questions and answers picked from
+// the site's published rules), the team and how it picks a rep, the escalation chain (overflow
+// team, then everyone) and what a rep must have.
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { RuleBody } from '../admin-api';
 import { Checkbox, Input, Select } from '../ui/fields';
 import { showFormFailure } from '../ui/form-failure';
-import type { RoutingRule, Strategy, TeamView } from '../types';
-import { conditionOf, draftOf, FIELD_OPTIONS, kindOf, OPS, withField, type ConditionDraft } from './conditions';
+import type { ComponentChildren } from 'preact';
+import type { Question, RoutingRule, Strategy, TeamView } from '../types';
+import { AnswerPicks, QuestionSelect } from './AnswerPicks';
+import { conditionOf, draftOf, FIELD_OPTIONS, kindOf, newCondition, OPS, picksAnswers, withField, type ConditionDraft } from './conditions';
 import { splitList } from './hours';
 
 export const STRATEGY_OPTIONS: ReadonlyArray<{ value: Strategy; label: string }> = [
@@ -20,12 +23,16 @@ interface Props {
   id: string;
   rule: RoutingRule | null;
   teams: TeamView[];
+  /** The site's published questions: what answer conditions pick from. */
+  questions: readonly Question[];
+  /** Shown above the buttons, from the conditions as drafted: where a new rule will go, or why a saved one never matches. */
+  note?: (conditions: readonly ConditionDraft[]) => ComponentChildren;
   onSave: (body: RuleBody) => Promise<unknown>;
   onCancel: () => void;
   onSessionEnded: () => void;
 }
 
-export function RuleEditor({ id, rule, teams, onSave, onCancel, onSessionEnded }: Props) {
+export function RuleEditor({ id, rule, teams, questions, note, onSave, onCancel, onSessionEnded }: Props) {
   const [name, setName] = useState(rule?.name ?? '');
   const [conditions, setConditions] = useState<ConditionDraft[]>(rule?.conditions.map(draftOf) ?? []);
   const [teamId, setTeamId] = useState(rule?.teamId ?? teams[0]?.id ?? '');
@@ -42,6 +49,7 @@ export function RuleEditor({ id, rule, teams, onSave, onCancel, onSessionEnded }
 
   const setCondition = (i: number, d: ConditionDraft) => setConditions((cs) => cs.map((c, j) => (j === i ? d : c)));
   const listError = (name: string) => Object.entries(fields).find(([k]) => k === name || k.startsWith(`${name}.`))?.[1];
+  const valuesError = (i: number) => listError(`conditions.${i}.values`);
 
   const submit = async (e: JSX.TargetedEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -52,7 +60,7 @@ export function RuleEditor({ id, rule, teams, onSave, onCancel, onSessionEnded }
     try {
       await onSave({
         name: name.trim(),
-        conditions: conditions.map(conditionOf),
+        conditions: conditions.map((c) => conditionOf(c, questions)),
         teamId,
         strategy,
         overflowTeamId: overflowTeamId || null,
@@ -79,20 +87,33 @@ export function RuleEditor({ id, rule, teams, onSave, onCancel, onSessionEnded }
             const err = (p: string) => fields[`conditions.${i}.${p}`];
             return (
               <li key={i} class="condition-row">
-                <Select id={`${id}-c${i}-field`} label={`Condition ${i + 1}: field`} value={c.field} options={FIELD_OPTIONS} error={err('field')} onValue={(f) => setCondition(i, withField(c, f))} />
-                {kind === 'keyed' && (
-                  <Input id={`${id}-c${i}-key`} label={`Condition ${i + 1}: ${c.field === 'answer' ? 'question id' : 'trait'}`} placeholder="projects" value={c.key} error={err('key')} onValue={(key) => setCondition(i, { ...c, key })} />
+                <Select id={`${id}-c${i}-field`} label={`Condition ${i + 1}: field`} value={c.field} options={FIELD_OPTIONS} error={err('field')} onValue={(f) => setCondition(i, withField(c, f, questions))} />
+                {c.field === 'answer' ? (
+                  <QuestionSelect id={`${id}-c${i}-key`} label={`Condition ${i + 1}: question`} value={c.key} questions={questions} error={err('key')} onValue={(key) => setCondition(i, { ...c, key, picked: [], text: '' })} />
+                ) : (
+                  kind === 'keyed' && <Input id={`${id}-c${i}-key`} label={`Condition ${i + 1}: trait`} placeholder="plan" value={c.key} error={err('key')} onValue={(key) => setCondition(i, { ...c, key })} />
                 )}
                 <Select id={`${id}-c${i}-op`} label={`Condition ${i + 1}: test`} value={c.op} options={OPS[kind]} error={err('op')} onValue={(op) => setCondition(i, { ...c, op })} />
-                <Input
-                  id={`${id}-c${i}-value`}
-                  label={`Condition ${i + 1}: ${kind === 'number' ? 'number' : 'values'}`}
-                  type={kind === 'number' ? 'number' : 'text'}
-                  placeholder={kind === 'number' ? '201' : 'comma-separated'}
-                  value={c.text}
-                  error={err('value') ?? err('values') ?? Object.entries(fields).find(([k]) => k.startsWith(`conditions.${i}.values.`))?.[1]}
-                  onValue={(text) => setCondition(i, { ...c, text })}
-                />
+                {picksAnswers(c, questions) ? (
+                  <AnswerPicks
+                    id={`${id}-c${i}-answers`}
+                    legend={`Condition ${i + 1}: answers`}
+                    question={questions.find((q) => q.id === c.key)}
+                    picked={c.picked}
+                    error={valuesError(i)}
+                    onPicked={(picked) => setCondition(i, { ...c, picked })}
+                  />
+                ) : (
+                  <Input
+                    id={`${id}-c${i}-value`}
+                    label={`Condition ${i + 1}: ${kind === 'number' ? 'number' : c.field === 'answer' ? 'answers' : 'values'}`}
+                    type={kind === 'number' ? 'number' : 'text'}
+                    placeholder={kind === 'number' ? '201' : 'comma-separated'}
+                    value={c.text}
+                    error={err('value') ?? valuesError(i)}
+                    onValue={(text) => setCondition(i, { ...c, text })}
+                  />
+                )}
                 <button type="button" class="btn btn-small btn-ghost" aria-label={`Remove condition ${i + 1}`} onClick={() => setConditions((cs) => cs.filter((_, j) => j !== i))}>
                   Remove
                 </button>
@@ -100,7 +121,7 @@ export function RuleEditor({ id, rule, teams, onSave, onCancel, onSessionEnded }
             );
           })}
         </ul>
-        <button type="button" class="btn btn-small" onClick={() => setConditions((cs) => [...cs, { field: 'answer', key: '', op: 'in', text: '' }])}>
+        <button type="button" class="btn btn-small" onClick={() => setConditions((cs) => [...cs, newCondition(questions)])}>
           Add condition
         </button>
       </fieldset>
@@ -121,6 +142,7 @@ export function RuleEditor({ id, rule, teams, onSave, onCancel, onSessionEnded }
         </div>
         <Checkbox id={`${id}-territory`} label="The lead's country in their territories" checked={territory} onChecked={setTerritory} />
       </fieldset>
+      {note?.(conditions)}
       <div class="form-actions">
         {error && (
           <p class="form-error" role="alert">

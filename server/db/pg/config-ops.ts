@@ -3,9 +3,9 @@
 // they write (member passes, rule positions, owner lists) hold the workspace's lock, so they
 // never interleave with a routing pass or with each other from another process.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { toRule } from '../sqlite/rows';
-import { memberWeight, ownerDomain, repColumns, ruleColumns, ruleRow, siteRoutingColumns, siteRow, teamColumns, toRepSettingsView } from '../columns';
+import { memberWeight, ownerDomain, planRuleInsert, repColumns, ruleColumns, ruleRow, siteRoutingColumns, siteRow, teamColumns, toRepSettingsView } from '../columns';
 import type { ConfigOps } from '../op-types';
 import type { StoreContext } from './context';
 import { lockWorkspace } from './locks';
@@ -69,12 +69,15 @@ export function configOps(ctx: StoreContext): ConfigOps {
         const site = await ctx.site(tx, siteId);
         // Two rules added at once from different processes must not share a position.
         await lockWorkspace(tx, site.workspaceId);
-        const [last] = await tx
-          .select({ max: sql<number | null>`max(${t.routingRules.position})`.mapWith(Number) })
+        const placed = await tx
+          .select({ id: t.routingRules.id, position: t.routingRules.position, conditions: t.routingRules.conditions })
           .from(t.routingRules)
-          .where(eq(t.routingRules.siteId, siteId));
+          .where(eq(t.routingRules.siteId, siteId))
+          .orderBy(asc(t.routingRules.position));
+        const plan = planRuleInsert(placed, rule);
+        for (const m of plan.moves) await tx.update(t.routingRules).set({ position: m.position }).where(and(eq(t.routingRules.id, m.id), eq(t.routingRules.siteId, siteId)));
         const id = randomUUID();
-        await tx.insert(t.routingRules).values(ruleRow(id, site.workspaceId, siteId, rule.position ?? (last?.max ?? 0) + 1, rule, now));
+        await tx.insert(t.routingRules).values(ruleRow(id, site.workspaceId, siteId, plan.position, rule, now));
         return id;
       });
     },

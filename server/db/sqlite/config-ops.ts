@@ -1,9 +1,9 @@
 // Routing configuration: teams and their hours, rules, rep settings, account owners, site
 // settings, new sites. Used by the demo seed, tests and the console's admin endpoints.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import * as t from '../schema';
-import { memberWeight, ownerDomain, repColumns, ruleColumns, ruleRow, siteRoutingColumns, siteRow, teamColumns, toRepSettingsView } from '../columns';
+import { memberWeight, ownerDomain, planRuleInsert, repColumns, ruleColumns, ruleRow, siteRoutingColumns, siteRow, teamColumns, toRepSettingsView } from '../columns';
 import type { ConfigOps } from '../op-types';
 import type { StoreContext } from './context';
 import { toRule } from './rows';
@@ -60,11 +60,16 @@ export function configOps(ctx: StoreContext): ConfigOps {
     async createRoutingRule(siteId, rule, now) {
       return db.transaction((tx) => {
         const site = ctx.site(tx, siteId);
-        const last = tx.select({ max: sql<number | null>`max(${t.routingRules.position})` }).from(t.routingRules).where(eq(t.routingRules.siteId, siteId)).get();
+        const placed = tx
+          .select({ id: t.routingRules.id, position: t.routingRules.position, conditions: t.routingRules.conditions })
+          .from(t.routingRules)
+          .where(eq(t.routingRules.siteId, siteId))
+          .orderBy(asc(t.routingRules.position))
+          .all();
+        const plan = planRuleInsert(placed, rule);
+        for (const m of plan.moves) tx.update(t.routingRules).set({ position: m.position }).where(and(eq(t.routingRules.id, m.id), eq(t.routingRules.siteId, siteId))).run();
         const id = randomUUID();
-        tx.insert(t.routingRules)
-          .values(ruleRow(id, site.workspaceId, siteId, rule.position ?? (last?.max ?? 0) + 1, rule, now))
-          .run();
+        tx.insert(t.routingRules).values(ruleRow(id, site.workspaceId, siteId, plan.position, rule, now)).run();
         return id;
       });
     },
