@@ -1,7 +1,6 @@
 // The site's qualification rules as plain typed objects. The widget bundles the qualification
 // engine, so nothing here may import zod; the server validates these shapes with the zod
 // schemas in ./schemas/site-rules.schema.ts before they reach the engine.
-import type { ServedAppearance } from './appearance';
 
 /** Why a must-have answer rules a lead out, and which terminal stage it sends them to. */
 export interface Disqualifier {
@@ -74,20 +73,4 @@ export interface SiteRules {
   hotThreshold: number;
   /** Event names that count as a hand-raise besides a callback request (demo, quote...). */
   handRaiseEvents: string[];
-}
-
-/** Public, visitor-facing part of a site's configuration served to the widget. */
-export interface PublicSiteConfig {
-  siteName: string;
-  /** Default region for phone numbers typed without a country code (ISO 3166 alpha-2). */
-  phoneRegion: string;
-  questions: Question[];
-  /** Seconds the visitor is promised (the countdown starts here). */
-  promiseSeconds: number;
-  /** `required`: no storage and no behaviour events until consent (or the visitor opens the widget). */
-  consent: 'required' | 'implied';
-  /** Clicks on elements matching a selector become events with that name. */
-  trackSelectors: Array<{ selector: string; name: string }>;
-  /** The widget's look and texts, set on the console's appearance page. */
-  appearance: ServedAppearance;
 }

@@ -1,21 +1,18 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import type { CallbackResponse, VisitorStatus } from '../../shared/api';
-import { callbackRequestSchema, slotChoiceSchema } from '../../shared/schemas/callback.schema';
+import { callbackQuerySchema, callbackRequestSchema, slotChoiceSchema } from '../../shared/schemas/callback.schema';
 import { qualify } from '../../shared/qualify/qualify';
 import { stageFromQualification } from '../../shared/lifecycle';
 import type { AppDeps } from '../app';
 import { readBody } from '../http/body';
-import { ApiFailure } from '../http/errors';
+import { ApiFailure, invalid } from '../http/errors';
 import { allowSiteOrigin } from '../sites/site-origin';
 import { clientIp } from '../http/client-ip';
 import { tooMany } from '../http/rate-limit';
 import { toE164 } from './phone';
 import { leadOfToken, visitorToken } from './visitor-token';
 import { admitLead, type AdmissionDeps } from '../capture/admit-lead';
-
-/** Idempotency keys: printable, bounded. */
-const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 /** `POST /v1/callbacks`: a visitor asks to be called now. Committed before the 2xx. */
 export function callbackRoutes(deps: AppDeps) {
@@ -31,10 +28,9 @@ export function callbackRoutes(deps: AppDeps) {
     if (!site) throw new ApiFailure(400, 'unknown_site', 'Unknown site key', { siteKey: 'Unknown site key' });
     allowSiteOrigin(c, site);
 
-    const key = c.req.header('idempotency-key') ?? c.req.query('idempotencyKey');
-    if (key !== undefined && !KEY_PATTERN.test(key)) {
-      throw new ApiFailure(400, 'invalid', 'Some fields need attention', { idempotencyKey: 'Use 8 to 128 letters, digits or _.:-' });
-    }
+    const keyCheck = callbackQuerySchema.safeParse({ idempotencyKey: c.req.header('idempotency-key') ?? c.req.query('idempotencyKey') });
+    if (!keyCheck.success) throw invalid(keyCheck.error);
+    const key = keyCheck.data.idempotencyKey;
     const phoneE164 = toE164(body.phone, site.phoneRegion);
     const fields: Record<string, string> = {};
     if (!phoneE164) fields.phone = 'This does not look like a valid phone number; include the country code if you are abroad';

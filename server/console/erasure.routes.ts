@@ -1,17 +1,10 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { requireUser, type AuthEnv } from '../auth/session';
 import { toE164 } from '../callbacks/phone';
 import { readBody } from '../http/body';
+import { erasureSchema } from '../../shared/schemas/console.schema';
 import { ApiFailure } from '../http/errors';
-
-const erasureSchema = z
-  .strictObject({
-    phone: z.string().trim().max(250).optional(),
-    email: z.email('Enter a valid email address').max(320).optional(),
-  })
-  .refine((b) => b.phone || b.email, { path: ['phone'], message: 'Give a phone number or an email address' });
 
 /** Erase a person (admin): everything about them, and a record that it happened. */
 export function erasureRoutes(deps: AppDeps) {

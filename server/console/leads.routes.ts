@@ -1,12 +1,11 @@
 import { Hono } from 'hono';
 import { noteSchema, outcomeSchema, repIdSchema } from '../../shared/schemas/console.schema';
+import { myLeadsQuerySchema } from '../../shared/schemas/lead-card.schema';
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps } from '../app';
 import { requireUser, type AuthEnv } from '../auth/session';
 import { readBody } from '../http/body';
-import { ApiFailure } from '../http/errors';
-
-const STAGES = ['visitor', 'lead', 'mql', 'hot', 'sal', 'sql', 'opportunity', 'nurture', 'disqualified', 'suspect'];
+import { ApiFailure, invalid } from '../http/errors';
 
 const requireManager: MiddlewareHandler<AuthEnv> = async function requireManager(c, next) {
   if (c.get('user').role === 'rep') throw new ApiFailure(403, 'forbidden', 'Only managers and admins can do that');
@@ -20,9 +19,10 @@ export function leadRoutes(deps: AppDeps) {
   app.use('*', requireUser(store, clock));
 
   app.get('/mine', async (c) => {
-    const stage = c.req.query('stage');
-    if (stage !== undefined && !STAGES.includes(stage)) throw new ApiFailure(400, 'invalid', 'Some fields need attention', { stage: 'Unknown stage' });
-    return c.json(await workspace.mine(c.get('user').id, { ...(stage ? { stage } : {}), ...(c.req.query('due') === '1' ? { dueBy: clock() } : {}) }));
+    const query = myLeadsQuerySchema.safeParse(c.req.query());
+    if (!query.success) throw invalid(query.error);
+    const { stage, due } = query.data;
+    return c.json(await workspace.mine(c.get('user').id, { ...(stage ? { stage } : {}), ...(due === '1' ? { dueBy: clock() } : {}) }));
   });
 
   /** The team's warm MQLs (not hot, nobody on them), oldest first: reps can pull from it. */

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { requireUser, type AuthEnv } from '../auth/session';
 import { ApiFailure, invalid } from '../http/errors';
+import { reportRangeSchema } from '../../shared/schemas/console.schema';
 import { csvLine } from './csv';
 import { funnel } from './funnel.core';
 import { speedToLead } from './speed-to-lead.core';
@@ -10,11 +10,6 @@ import { speedToLead } from './speed-to-lead.core';
 const DAY_MS = 24 * 3600 * 1000;
 /** A report covers at most this long, so one request cannot scan years of history. */
 const MAX_RANGE_MS = 400 * DAY_MS;
-
-const rangeSchema = z.strictObject({
-  from: z.iso.datetime({ offset: true, message: 'Use an ISO date-time' }).optional(),
-  to: z.iso.datetime({ offset: true, message: 'Use an ISO date-time' }).optional(),
-});
 
 /**
  * The numbers (manager and admin): speed-to-lead and the funnel for a date range
@@ -31,7 +26,7 @@ export function reportRoutes(deps: AppDeps) {
   });
 
   function range(query: Record<string, string>): { from: number; to: number } {
-    const parsed = rangeSchema.safeParse(query);
+    const parsed = reportRangeSchema.safeParse(query);
     if (!parsed.success) throw invalid(parsed.error);
     const to = parsed.data.to ? Date.parse(parsed.data.to) : clock();
     const from = parsed.data.from ? Date.parse(parsed.data.from) : to - 30 * DAY_MS;

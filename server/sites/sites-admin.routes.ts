@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { requireSameOrigin, requireUser, type AuthEnv } from '../auth/session';
-import { newSiteSchema, originSchema } from '../../shared/schemas/routing-config.schema';
+import { newSiteSchema } from '../../shared/schemas/routing-config.schema';
+import { appearanceSchema, siteUpdateSchema } from '../../shared/schemas/site-admin.schema';
 import { snippet } from '../demo/demo-page';
 import type { Site } from '../db/store';
 import { readBody } from '../http/body';
@@ -12,22 +12,6 @@ import { DEFAULT_SITE } from './default-site';
 
 /** How long a rotated-out key keeps working: long enough to redeploy the pages that carry it. */
 const KEY_GRACE_MS = 7 * 24 * 3600 * 1000;
-
-const originPattern = originSchema;
-
-const siteUpdateSchema = z.strictObject({
-  name: z.string().trim().min(1, 'Name the site').max(200),
-  allowedOrigins: z.array(originPattern).min(1, 'Allow at least one origin').max(50),
-  phoneRegion: z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code'),
-  offerTimeoutMs: z.number().int().min(5_000, 'At least 5 seconds').max(600_000),
-});
-
-const appearanceSchema = z.strictObject({
-  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1746d1'),
-  position: z.enum(['right', 'left']),
-  zIndex: z.number().int().min(0).max(2147483647),
-  texts: z.record(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/), z.record(z.string().max(64), z.string().min(1, 'Leave it out to use the default').max(300))),
-});
 
 /**
  * Sites of the workspace (admin and manager): the snippet, the install check, origins, key

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Appearance, ServedAppearance } from '../../shared/appearance';
 import { accentText } from '../../shared/contrast';
-import type { PublicSiteConfig } from '../../shared/site-rules';
+import type { SiteConfigResponse } from '../../shared/api';
 import type { AppDeps } from '../app';
 import { ApiFailure } from '../http/errors';
 import { allowSiteOrigin } from './site-origin';
@@ -33,7 +33,7 @@ export function siteRoutes(deps: AppDeps) {
     if (!site) throw new ApiFailure(404, 'unknown_site', 'Unknown site key', { siteKey: 'Unknown site key' });
     allowSiteOrigin(c, site);
     const settings = await deps.tracking.settings(site.id);
-    const body: PublicSiteConfig = {
+    const body: SiteConfigResponse = {
       siteName: site.name,
       phoneRegion: site.phoneRegion,
       questions: site.rules.questions.map((q) => ({

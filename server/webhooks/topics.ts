@@ -2,16 +2,8 @@
 // changes, the outbox). Deriving from committed state means nothing is announced that did not
 // happen, and a restart resumes from a cursor instead of losing events.
 
-export const TOPICS = [
-  'lead.stage_changed',
-  'offer.created',
-  'offer.accepted',
-  'offer.declined',
-  'offer.expired',
-  'lead.outcome',
-  'lead.sla_breached',
-] as const;
-export type Topic = (typeof TOPICS)[number];
+import type { Topic } from '../../shared/schemas/webhook.schema';
+export { TOPICS, type Topic } from '../../shared/schemas/webhook.schema';
 
 /** Timeline kinds that are webhook events. */
 export const TIMELINE_TOPICS: Record<string, Topic> = {

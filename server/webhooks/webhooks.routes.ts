@@ -1,28 +1,26 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { requireSameOrigin, requireUser, type AuthEnv } from '../auth/session';
 import { readBody } from '../http/body';
 import { ApiFailure } from '../http/errors';
 import { allowListFrom, targetOf, type AllowList } from '../net';
-import { TOPICS } from './topics';
+import { webhookRequestSchema } from '../../shared/schemas/webhook.schema';
 import { newWebhookView, webhookView } from './webhook-view';
 
 /**
  * A literal internal address (or `localhost`) is refused here, where the admin can fix it; a
- * name is checked when each delivery is sent, since what it resolves to can change.
+ * name is checked when each delivery is sent, since what it resolves to can change. The shape
+ * is the shared schema's (and the API description's); this check depends on SIXTY_FETCH_ALLOW.
  */
 const publicTarget = (allow: AllowList) => (url: string) => !URL.canParse(url) || targetOf(new URL(url).hostname, allow).kind !== 'refused';
 
 const webhookSchema = (allow: AllowList) =>
-  z.strictObject({
-    url: z
-      .url({ protocol: /^https?$/, message: 'Use an http(s) URL' })
-      .max(2000)
-      .refine(publicTarget(allow), 'Webhooks cannot be sent to local or private network addresses (the operator can allow some with SIXTY_FETCH_ALLOW)'),
-    kind: z.enum(['signed', 'slack']),
-    topics: z.array(z.enum([...TOPICS, '*'])).min(1, 'Pick at least one event'),
+  webhookRequestSchema.extend({
+    url: webhookRequestSchema.shape.url.refine(
+      publicTarget(allow),
+      'Webhooks cannot be sent to local or private network addresses (the operator can allow some with SIXTY_FETCH_ALLOW)',
+    ),
   });
 
 /** Outbound webhooks (admin): create, list with the delivery log, remove, replay a delivery. */

@@ -29,3 +29,12 @@ export const slotChoiceSchema = z.strictObject({
   slot: z.iso.datetime({ offset: true, message: 'Pick one of the offered times' }),
 });
 export type SlotChoice = z.infer<typeof slotChoiceSchema>;
+
+/** Query of `POST /v1/callbacks` (the key may come as the `Idempotency-Key` header instead). */
+export const callbackQuerySchema = z.object({
+  idempotencyKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{8,128}$/, 'Use 8 to 128 letters, digits or _.:-')
+    .optional()
+    .describe('Retries with the same key and body answer 200 with the same lead; a different body, 409'),
+});

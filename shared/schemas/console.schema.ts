@@ -65,3 +65,42 @@ export const newPasswordSchema = z.strictObject({
 
 export const noteSchema = z.strictObject({ text: z.string().trim().min(1, 'Write something').max(5000) });
 export const repIdSchema = z.strictObject({ repId: z.string().min(1).max(100) });
+
+/** `POST /v1/console/erasures`: the person to erase, by phone, email or both. */
+export const erasureSchema = z
+  .strictObject({
+    phone: z.string().trim().max(250).optional(),
+    email: z.email('Enter a valid email address').max(320).optional(),
+  })
+  .refine((b) => b.phone || b.email, { path: ['phone'], message: 'Give a phone number or an email address' })
+  .describe('Give `phone`, `email` or both');
+
+/** Query of the reports and the CSV export; default: the 30 days before `to` (default now), at most 400 days. */
+export const reportRangeSchema = z.strictObject({
+  from: z.iso.datetime({ offset: true, message: 'Use an ISO date-time' }).optional(),
+  to: z.iso.datetime({ offset: true, message: 'Use an ISO date-time' }).optional(),
+});
+
+export const userRoleSchema = z.enum(ROLES);
+
+/** `GET /v1/console/me` and the answer to signing in or setting up. */
+export const meSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: userRoleSchema,
+  workspaceId: z.string(),
+  workspaceName: z.string(),
+});
+
+/** `GET /v1/console/setup`. */
+export const setupStatusSchema = z.strictObject({ needsSetup: z.boolean().describe('The install has no users yet: `POST /v1/console/setup` creates the first admin') });
+
+/** An invite or password-reset link: mailed to its owner only when SMTP sent it (`emailed`), else `link` to copy once. */
+export const oneTimeLinkSchema = z.strictObject({
+  link: z.string().optional().describe('Only when it was not mailed: copy it to its owner'),
+  emailed: z.boolean(),
+});
+
+/** `GET /v1/console/invites/:token`: who the invite is for. */
+export const inviteInfoSchema = z.strictObject({ email: z.string(), name: z.string(), role: userRoleSchema, workspaceName: z.string() });

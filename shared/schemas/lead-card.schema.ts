@@ -1,0 +1,124 @@
+// A lead as reps and supervisors read it over the console API: the lead card and the rows of
+// the rep's lists. Types in shared/api.ts are inferred from these.
+import { z } from 'zod';
+import { OUTCOMES } from '../outcomes';
+
+export const STAGES = ['visitor', 'lead', 'mql', 'hot', 'sal', 'sql', 'opportunity', 'nurture', 'disqualified', 'suspect'] as const;
+export const stageSchema = z.enum(STAGES);
+
+/** Why the engine decided what it did (mirrors `Reason` of the qualification engine, which stays free of zod). */
+export const reasonSchema = z.strictObject({
+  source: z.string().describe('The rule or question that produced it'),
+  text: z.string(),
+  points: z.number(),
+});
+
+const fitSchema = z.strictObject({
+  status: z.enum(['passes', 'fails', 'unknown']),
+  stage: z.enum(['disqualified', 'suspect']).optional().describe('For `fails`: which terminal stage'),
+  reason: z.string().optional(),
+  missing: z.array(z.string()).describe('Question ids still unanswered (for `unknown`)'),
+});
+
+/** The four sales-qualification questions a rep answers when logging SQL. */
+export const salesQualificationSchema = z.strictObject({
+  needs: z.string(),
+  currentSolution: z.string(),
+  decisionMaker: z.string(),
+  readyOrBudget: z.string(),
+});
+
+export const timelineEntrySchema = z.strictObject({ at: z.number().int(), kind: z.string(), text: z.string() });
+
+const outcomeSchema = z.enum(OUTCOMES);
+
+/** A lead as a rep sees it on an offer or the lead card. Everything here is rendered as text. */
+export const leadCardSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  phone: z.string().describe('E.164'),
+  email: z.string().nullable(),
+  siteName: z.string(),
+  pageUrl: z.string().nullable(),
+  stage: stageSchema,
+  answers: z.array(z.strictObject({ question: z.string(), answer: z.string() })),
+  qualification: z.strictObject({
+    fit: fitSchema,
+    score: z.number(),
+    hot: z.boolean(),
+    mql: z.boolean(),
+    rulesVersion: z.number().int(),
+    reasons: z.array(reasonSchema),
+  }),
+  timeline: z.array(timelineEntrySchema),
+  capturedAt: z.number().int(),
+  acceptedAt: z.number().int().nullable(),
+  firstCallAt: z.number().int().nullable(),
+  outcome: outcomeSchema.nullable(),
+  ownerName: z.string().nullable(),
+  company: z.string().nullable().optional(),
+  timeZone: z.string().nullable().optional().describe("The lead's IANA time zone, to show their local time"),
+  pageTrail: z
+    .array(z.strictObject({ at: z.number().int(), type: z.string(), url: z.string().nullable(), name: z.string().nullable() }))
+    .optional()
+    .describe('What they did on the site, oldest first (page views, downloads, clicks…)'),
+  source: z
+    .strictObject({ referrer: z.string().nullable(), landingUrl: z.string().nullable(), utm: z.record(z.string(), z.string()) })
+    .nullable()
+    .optional(),
+  visits: z.number().int().optional().describe('Visits to the site (1 = this one)'),
+  firstSeenAt: z.number().int().nullable().optional(),
+  hotAt: z.number().int().nullable().optional(),
+  slaDueAt: z.number().int().nullable().optional().describe('When a rep must have accepted (the SLA clock)'),
+  notes: z.array(z.strictObject({ at: z.number().int(), author: z.string(), text: z.string() })).optional(),
+  qualificationAnswers: salesQualificationSchema.nullable().optional(),
+});
+
+/** `GET /v1/console/leads/mine`: one of the rep's leads. */
+export const myLeadRowSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  stage: stageSchema,
+  capturedAt: z.number().int(),
+  acceptedAt: z.number().int().nullable(),
+  outcome: outcomeSchema.nullable(),
+  nextFollowUpAt: z.number().int().nullable().optional(),
+});
+
+/** An offer as the rep's live channel pushes it. */
+export const offerViewSchema = z.strictObject({
+  offerId: z.string(),
+  leadId: z.string(),
+  offeredAt: z.number().int(),
+  expiresAt: z.number().int(),
+  lead: leadCardSchema,
+});
+
+/** `GET /v1/console/follow-ups`: the rep's open follow-up attempts, soonest due first. */
+export const followUpTaskSchema = z.strictObject({
+  id: z.string(),
+  leadId: z.string(),
+  leadName: z.string(),
+  phone: z.string(),
+  attempt: z.number().int(),
+  dueAt: z.number().int(),
+});
+
+/** `GET /v1/console/leads/warm`: a warm MQL nobody works on yet. */
+export const warmLeadRowSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  score: z.number(),
+  reasons: z.array(z.string()),
+  capturedAt: z.number().int(),
+});
+
+/** `POST /v1/console/leads/:id/offer`: the offer made. */
+export const forcedOfferSchema = z.strictObject({ offerId: z.string(), expiresAt: z.number().int() });
+
+/** Query of `GET /v1/console/leads/mine`. */
+export const myLeadsQuerySchema = z.object({
+  stage: z.enum(STAGES, 'Unknown stage').optional().describe('Only leads in this stage'),
+  due: z.string().optional().describe('`1`: only leads with a follow-up due now'),
+});

@@ -1,0 +1,71 @@
+// Response bodies of the public endpoints (the widget's): the site config, a callback's answer,
+// the visitor's status and an event batch's answer, and the one error shape of every endpoint.
+// The types in shared/api.ts are inferred from these; the widget imports those types only
+// (`import type`), so it never bundles zod.
+import { z } from 'zod';
+import { servedAppearanceSchema } from './site-admin.schema';
+
+/** The one error shape of every endpoint. */
+export const apiErrorSchema = z.strictObject({
+  error: z.strictObject({
+    code: z.string().describe('Stable, machine-readable: `invalid`, `unknown_site`, `too_many`, `not_found`…'),
+    message: z.string().describe('For a person to read'),
+    fields: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('For 400: dot path of each field (`phone`, `answers.size`, `members.0.repId`) and what is wrong with it'),
+  }),
+});
+
+/** What the visitor's panel shows, pushed live on `/visitor` and returned by the API. */
+export const visitorStatusSchema = z.discriminatedUnion('state', [
+  z
+    .strictObject({ state: z.literal('waiting'), since: z.number().int(), promiseSeconds: z.number().int() })
+    .describe('Offered to a rep; the countdown runs from `since` (epoch ms)'),
+  z.strictObject({ state: z.literal('accepted'), repName: z.string(), at: z.number().int() }).describe('A rep took it and is calling'),
+  z
+    .strictObject({ state: z.literal('no_rep'), slots: z.array(z.iso.datetime()) })
+    .describe('Nobody can call now: callback times inside business hours to pick from'),
+  z.strictObject({ state: z.literal('scheduled'), slot: z.iso.datetime() }).describe('A callback time was booked'),
+  z.strictObject({ state: z.literal('closed') }).describe('Not routed live (for example disqualified)'),
+]);
+
+/** `POST /v1/callbacks` (201, or 200 when replayed by idempotency key or joined to an open request). */
+export const callbackResponseSchema = z.strictObject({
+  leadId: z.string(),
+  visitorToken: z.string().describe("Scoped to this one lead: the visitor's live connection and slot booking present it"),
+  status: visitorStatusSchema,
+});
+
+/** `POST /v1/callbacks/:leadId/slot`. */
+export const slotResponseSchema = z.strictObject({ status: visitorStatusSchema });
+
+/** `POST /v1/events` to an in-page flush (beacons ignore it). */
+export const eventsResponseSchema = z.strictObject({
+  accepted: z.number().int().describe('Events kept (after the bot filter)'),
+  invite: z
+    .strictObject({ repName: z.string(), reason: z.string() })
+    .optional()
+    .describe('This visitor has just turned hot with fit unknown and a rep is online: the widget may invite them, once per visit'),
+});
+
+/** A must-have question as visitors see it: the choices, never which ones disqualify. */
+const publicQuestionSchema = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  type: z.enum(['single', 'text']),
+  options: z.array(z.strictObject({ value: z.string(), label: z.string() })).optional().describe('For `single`: the choices, in display order'),
+});
+
+/** `GET /v1/sites/:siteKey/config`: the public, visitor-facing part of a site's configuration. */
+export const siteConfigResponseSchema = z.strictObject({
+  siteName: z.string(),
+  phoneRegion: z.string().describe('Region of phone numbers typed without a country code (ISO 3166 alpha-2)'),
+  questions: z.array(publicQuestionSchema),
+  promiseSeconds: z.number().int().describe('Seconds the visitor is promised (the countdown starts here)'),
+  consent: z.enum(['required', 'implied']).describe('`required`: no storage and no behaviour events until consent (or the visitor opens the widget)'),
+  trackSelectors: z
+    .array(z.strictObject({ selector: z.string(), name: z.string() }))
+    .describe('Clicks on elements matching a selector become events with that name'),
+  appearance: servedAppearanceSchema,
+});
