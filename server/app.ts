@@ -40,6 +40,7 @@ import { assetRoutes } from './static/assets.routes';
 import { demoRoutes } from './demo/demo-page';
 import { publicCors } from './sites/site-origin';
 import { benchRoutes } from './bench/bench.routes';
+import { apiDocsRoutes } from './api-docs/api-docs.routes';
 
 export interface AppDeps {
   config: Config;
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps) {
     return c.json({ ok }, ok ? 200 : 503);
   });
 
+  app.route('/v1/openapi.json', apiDocsRoutes());
   app.route('/v1/sites/:siteId/rules', rulesRoutes(deps));
   app.route('/v1/sites/:siteId/settings', siteSettingsRoutes(deps));
   app.route('/v1/sites', siteRoutes(deps));

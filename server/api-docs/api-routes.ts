@@ -1,0 +1,196 @@
+// Every route of the HTTP API, as clients call it: what it does, who may call it, what it takes
+// and what it answers. The OpenAPI document (`GET /v1/openapi.json`) and the request and response
+// sections of docs/api.md are generated from this table and the schemas it names; a test checks
+// that it lists exactly the routes server/app.ts mounts.
+import type { UserRole } from '../../shared/api';
+import type { BodyName, QueryName } from './api-schemas';
+
+/**
+ * Who may call a route:
+ * - `public`: anyone.
+ * - `site`: the widget on a customer's page: a site key, from one of the site's allowed origins.
+ * - `visitor`: the visitor who asked for a callback: the visitor token their request answered.
+ * - `link`: whoever holds a one-time link (the token in the path).
+ * - `session`: a signed-in console user (session cookie); writes only from the console's own origin.
+ */
+export type Auth = 'public' | 'site' | 'visitor' | 'link' | 'session';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface ApiRoute {
+  method: Method;
+  /** As mounted in Hono (`:param`). */
+  path: string;
+  /** One line: what it does. */
+  summary: string;
+  /** More, when a line is not enough (rules a schema cannot express, side effects). */
+  description?: string;
+  auth: Auth;
+  /** For `session`: the roles allowed; every signed-in user when absent. */
+  roles?: readonly UserRole[];
+  query?: QueryName;
+  body?: BodyName;
+  /** The success answer: its status, and its body's schema (none for 204 or a non-JSON body). */
+  answer: { status: 200 | 201 | 204; body?: BodyName; contentType?: string; description?: string };
+  /** Error statuses besides the success one, each with the one error shape (`ApiError`). */
+  errors: readonly number[];
+}
+
+const MANAGERS = ['admin', 'manager'] as const;
+const ADMINS = ['admin'] as const;
+
+/** A body past `SIXTY_MAX_BODY` is refused whole. */
+const BODY = [400, 413] as const;
+/** Signed in; writes from another origin are refused. */
+const SESSION = [401, 403] as const;
+
+export const API_ROUTES: readonly ApiRoute[] = [
+  // Public: the widget and anyone
+  { method: 'GET', path: '/healthz', summary: 'Liveness and database check', auth: 'public', answer: { status: 200, body: 'Health', description: '503 with `{ "ok": false }` when the database does not answer' }, errors: [] },
+  { method: 'GET', path: '/v1/openapi.json', summary: 'This API as an OpenAPI 3.1 document', auth: 'public', answer: { status: 200, contentType: 'application/json', description: 'The OpenAPI document' }, errors: [] },
+  { method: 'GET', path: '/v1/sites/:siteKey/config', summary: "The widget's public configuration", description: 'Questions carry their options, never which answers disqualify. Cached 5 seconds.', auth: 'site', answer: { status: 200, body: 'SiteConfig' }, errors: [403, 404, 429] },
+  {
+    method: 'POST',
+    path: '/v1/callbacks',
+    summary: 'A visitor asks to be called now',
+    description:
+      "Phones are read in the site's `phoneRegion` when they have no country code and stored as E.164. Every must-have question of the site's published rules must be answered, a `single` one with one of its options (`answers.<id>`). Committed (lead, qualification, stage change, first offer) before the answer.",
+    auth: 'site',
+    query: 'CallbackQuery',
+    body: 'CallbackRequest',
+    answer: { status: 201, body: 'CallbackResponse', description: '200 with the same lead when replayed with the same idempotency key, or joined to an open request from the same phone or email' },
+    errors: [...BODY, 403, 409, 429],
+  },
+  { method: 'POST', path: '/v1/callbacks/:leadId/slot', summary: 'Book one of the offered callback times', description: 'Only a time in the `no_rep` status\'s `slots` is accepted.', auth: 'visitor', body: 'SlotChoice', answer: { status: 200, body: 'SlotResponse' }, errors: [...BODY, 403, 404, 409] },
+  {
+    method: 'POST',
+    path: '/v1/events',
+    summary: 'A batch of behaviour events',
+    description: 'Refused whole (400 with fields) or kept whole, minus what the bot filter drops. With `Sec-GPC: 1` or `DNT: 1` nothing is kept.',
+    auth: 'site',
+    body: 'EventBatch',
+    answer: { status: 200, body: 'EventsResponse' },
+    errors: [...BODY, 403, 429],
+  },
+
+  // Signing in, first-run setup, one-time links
+  { method: 'GET', path: '/v1/console/setup', summary: 'Whether the install still needs its first admin', auth: 'public', answer: { status: 200, body: 'SetupStatus' }, errors: [] },
+  { method: 'POST', path: '/v1/console/setup', summary: 'Create the workspace and its first admin, and sign in', description: 'Only on an install without users, with the setup token `npm start` printed.', auth: 'public', body: 'Setup', answer: { status: 201, body: 'Me' }, errors: [...BODY, 403, 409] },
+  { method: 'POST', path: '/v1/console/session', summary: 'Sign in (sets the HttpOnly session cookie)', auth: 'public', body: 'SignIn', answer: { status: 200, body: 'Me' }, errors: [...BODY, 401, 403, 429] },
+  { method: 'DELETE', path: '/v1/console/session', summary: 'Sign out; ends this session\'s live connections', auth: 'session', answer: { status: 204 }, errors: SESSION },
+  { method: 'GET', path: '/v1/console/me', summary: 'Who is signed in', auth: 'session', answer: { status: 200, body: 'Me' }, errors: SESSION },
+  { method: 'GET', path: '/v1/console/invites/:token', summary: 'Who an invite link is for', auth: 'link', answer: { status: 200, body: 'InviteInfo' }, errors: [404] },
+  { method: 'POST', path: '/v1/console/invites/:token/accept', summary: 'Accept an invite with a password', auth: 'link', body: 'NewPassword', answer: { status: 201, body: 'Ok' }, errors: [...BODY, 403, 404] },
+  { method: 'POST', path: '/v1/console/password-resets/:token', summary: 'Set a new password with a reset link; ends the user\'s live connections', auth: 'link', body: 'NewPassword', answer: { status: 200, body: 'Ok' }, errors: [...BODY, 403, 404] },
+
+  // The rep workspace
+  { method: 'GET', path: '/v1/console/leads/mine', summary: "The signed-in rep's leads", auth: 'session', query: 'MyLeadsQuery', answer: { status: 200, body: 'MyLeads' }, errors: [400, ...SESSION] },
+  { method: 'GET', path: '/v1/console/leads/warm', summary: "The team's warm MQLs nobody works on, oldest first", auth: 'session', answer: { status: 200, body: 'WarmLeads' }, errors: SESSION },
+  { method: 'GET', path: '/v1/console/leads/:id', summary: 'The lead card', auth: 'session', answer: { status: 200, body: 'LeadCard' }, errors: [...SESSION, 404] },
+  { method: 'POST', path: '/v1/console/leads/:id/claim', summary: 'Take a warm MQL', auth: 'session', answer: { status: 200, body: 'LeadCard' }, errors: [...SESSION, 404, 409] },
+  { method: 'POST', path: '/v1/console/leads/:id/call', summary: 'Record the first call attempt', auth: 'session', answer: { status: 200, body: 'LeadCard' }, errors: [...SESSION, 404] },
+  {
+    method: 'POST',
+    path: '/v1/console/leads/:id/outcome',
+    summary: "Log a call's outcome (the lead's owner)",
+    description:
+      '`nurture`, `disqualified` and `suspect` need a `reason`; `sql` needs `qualification` (the four questions). `no_answer` and `voicemail` schedule the next attempt per the site\'s follow-up cadence; after the last, the lead goes back to nurture.',
+    auth: 'session',
+    body: 'Outcome',
+    answer: { status: 200, body: 'LeadCard' },
+    errors: [...BODY, ...SESSION, 404],
+  },
+  { method: 'POST', path: '/v1/console/leads/:id/notes', summary: 'Add a note to the lead', auth: 'session', body: 'Note', answer: { status: 200, body: 'LeadCard' }, errors: [...BODY, ...SESSION, 404] },
+  { method: 'POST', path: '/v1/console/leads/:id/reassign', summary: 'Move an owned lead (and its follow-ups) to another rep', auth: 'session', roles: MANAGERS, body: 'RepChoice', answer: { status: 200, body: 'LeadCard' }, errors: [...BODY, ...SESSION, 404, 409] },
+  { method: 'POST', path: '/v1/console/leads/:id/offer', summary: 'Offer a lead nobody owns to one rep now, outside the rules', auth: 'session', roles: MANAGERS, body: 'RepChoice', answer: { status: 201, body: 'ForcedOffer' }, errors: [...BODY, ...SESSION, 404, 409] },
+  { method: 'GET', path: '/v1/console/follow-ups', summary: "The signed-in rep's open follow-up attempts, soonest first", auth: 'session', answer: { status: 200, body: 'FollowUps' }, errors: SESSION },
+  {
+    method: 'GET',
+    path: '/v1/console/supervisor',
+    summary: "Reps and their state, open offers with timers, the waiting queue, today's SLA breaches",
+    auth: 'session',
+    roles: MANAGERS,
+    answer: { status: 200, contentType: 'application/json', description: 'Not yet described by a schema: see `SupervisorView` in server/console/workspace-store.ts' },
+    errors: SESSION,
+  },
+
+  // Users
+  { method: 'GET', path: '/v1/console/users', summary: 'Users of the workspace', auth: 'session', roles: ADMINS, answer: { status: 200, body: 'Users' }, errors: SESSION },
+  { method: 'POST', path: '/v1/console/users/invites', summary: 'Invite someone: a one-time link (mailed when SMTP is set)', auth: 'session', roles: ADMINS, body: 'Invite', answer: { status: 201, body: 'OneTimeLink' }, errors: [...BODY, ...SESSION, 409] },
+  { method: 'GET', path: '/v1/console/users/invites', summary: 'Pending invites', auth: 'session', roles: ADMINS, answer: { status: 200, body: 'Invites' }, errors: SESSION },
+  { method: 'DELETE', path: '/v1/console/users/invites/:id', summary: 'Revoke a pending invite (its link stops working at once)', auth: 'session', roles: ADMINS, answer: { status: 204 }, errors: [...SESSION, 404] },
+  { method: 'POST', path: '/v1/console/users/:id/password-reset', summary: 'A one-time password-reset link for a user', auth: 'session', roles: ADMINS, answer: { status: 201, body: 'OneTimeLink' }, errors: [...SESSION, 404] },
+  { method: 'POST', path: '/v1/console/users/:id/deactivate', summary: 'Deactivate a user: their sessions and live connections end at once', auth: 'session', roles: ADMINS, answer: { status: 204 }, errors: [400, ...SESSION, 404] },
+
+  // Sites, tracking and rules
+  { method: 'GET', path: '/v1/console/sites', summary: 'Sites with their snippet, install check and appearance', auth: 'session', roles: MANAGERS, answer: { status: 200, body: 'ConsoleSites' }, errors: SESSION },
+  { method: 'POST', path: '/v1/console/sites', summary: 'Add a site (default must-haves, a catch-all rule to the first team)', auth: 'session', roles: MANAGERS, body: 'NewSite', answer: { status: 201, body: 'ConsoleSite' }, errors: [...BODY, ...SESSION] },
+  { method: 'PUT', path: '/v1/console/sites/:siteId', summary: "Edit a site's details", auth: 'session', roles: MANAGERS, body: 'SiteUpdate', answer: { status: 200, body: 'SiteUpdate' }, errors: [...BODY, ...SESSION, 404] },
+  { method: 'POST', path: '/v1/console/sites/:siteId/rotate-key', summary: 'A new site key; the old one keeps working 7 days', auth: 'session', roles: MANAGERS, answer: { status: 200, body: 'KeyRotation' }, errors: [...SESSION, 404] },
+  { method: 'PUT', path: '/v1/console/sites/:siteId/appearance', summary: "The widget's look on this site", auth: 'session', roles: MANAGERS, body: 'Appearance', answer: { status: 200, body: 'Appearance' }, errors: [...BODY, ...SESSION, 404] },
+  { method: 'GET', path: '/v1/sites/:siteId/settings', summary: 'Tracking settings and protections of a site', auth: 'session', roles: MANAGERS, answer: { status: 200, body: 'SiteSettings' }, errors: [...SESSION, 404] },
+  { method: 'PUT', path: '/v1/sites/:siteId/settings', summary: 'Change tracking settings and protections', auth: 'session', roles: MANAGERS, body: 'SiteSettings', answer: { status: 200, body: 'SiteSettings' }, errors: [...BODY, ...SESSION, 404] },
+  { method: 'GET', path: '/v1/sites/:siteId/rules', summary: 'The published rules and every version', auth: 'session', roles: MANAGERS, answer: { status: 200, body: 'RulesVersions' }, errors: [...SESSION, 404] },
+  {
+    method: 'POST',
+    path: '/v1/sites/:siteId/rules',
+    summary: 'Save a draft of the rules',
+    description: 'The draft\'s own `version` is ignored: the server numbers versions. `hotThreshold` must be at least `mqlThreshold`; question and behaviour rule ids must be unique.',
+    auth: 'session',
+    roles: MANAGERS,
+    body: 'SiteRules',
+    answer: { status: 201, body: 'SavedDraft' },
+    errors: [...BODY, ...SESSION, 404],
+  },
+  {
+    method: 'POST',
+    path: '/v1/sites/:siteId/rules/backtest',
+    summary: 'How a draft would move the counts over the stored history, and who would flip',
+    description: 'Changes nothing.',
+    auth: 'session',
+    roles: MANAGERS,
+    body: 'SiteRules',
+    answer: { status: 200, contentType: 'application/json', description: 'Not yet described by a schema: see `BacktestResult` in server/tracking/backtest.core.ts' },
+    errors: [...BODY, ...SESSION, 404],
+  },
+  { method: 'POST', path: '/v1/sites/:siteId/rules/:version/publish', summary: 'Publish a version (an older one is a rollback)', auth: 'session', roles: MANAGERS, answer: { status: 200, body: 'Published' }, errors: [...SESSION, 404] },
+
+  // Routing
+  { method: 'GET', path: '/v1/console/sites/:siteId/routing', summary: "A site's offer timeout, SLA, missed offers before away and follow-up cadence", auth: 'session', roles: MANAGERS, answer: { status: 200, body: 'SiteRouting' }, errors: [...SESSION, 404] },
+  { method: 'PUT', path: '/v1/console/sites/:siteId/routing', summary: "Change a site's routing settings", auth: 'session', roles: MANAGERS, body: 'SiteRouting', answer: { status: 200, body: 'SiteRouting' }, errors: [...BODY, ...SESSION, 404] },
+  { method: 'GET', path: '/v1/console/sites/:siteId/routing-rules', summary: "A site's routing rules in order (first match wins)", auth: 'session', roles: MANAGERS, answer: { status: 200, body: 'RoutingRuleViews' }, errors: [...SESSION, 404] },
+  { method: 'POST', path: '/v1/console/sites/:siteId/routing-rules', summary: 'Add a routing rule', auth: 'session', roles: MANAGERS, body: 'RoutingRule', answer: { status: 201, body: 'RoutingRuleView' }, errors: [...BODY, ...SESSION, 404] },
+  { method: 'PUT', path: '/v1/console/sites/:siteId/routing-rules/order', summary: 'Reorder the routing rules', auth: 'session', roles: MANAGERS, body: 'RuleOrder', answer: { status: 200, body: 'RoutingRuleViews' }, errors: [...BODY, ...SESSION, 404] },
+  { method: 'PUT', path: '/v1/console/sites/:siteId/routing-rules/:ruleId', summary: 'Change a routing rule', auth: 'session', roles: MANAGERS, body: 'RoutingRule', answer: { status: 200, body: 'RoutingRuleView' }, errors: [...BODY, ...SESSION, 404] },
+  { method: 'DELETE', path: '/v1/console/sites/:siteId/routing-rules/:ruleId', summary: 'Remove a routing rule', auth: 'session', roles: MANAGERS, answer: { status: 204 }, errors: [...SESSION, 404] },
+  { method: 'GET', path: '/v1/console/teams', summary: 'Teams with their hours and members', auth: 'session', roles: MANAGERS, answer: { status: 200, body: 'TeamViews' }, errors: SESSION },
+  { method: 'POST', path: '/v1/console/teams', summary: 'Add a team', auth: 'session', roles: MANAGERS, body: 'NewTeam', answer: { status: 201, body: 'TeamView' }, errors: [...BODY, ...SESSION] },
+  { method: 'PUT', path: '/v1/console/teams/:id', summary: "Change a team's name and hours", auth: 'session', roles: MANAGERS, body: 'Team', answer: { status: 200, body: 'TeamView' }, errors: [...BODY, ...SESSION, 404] },
+  { method: 'PUT', path: '/v1/console/teams/:id/members', summary: "Replace a team's members and weights", auth: 'session', roles: MANAGERS, body: 'TeamMembers', answer: { status: 200, body: 'TeamView' }, errors: [...BODY, ...SESSION, 404] },
+  { method: 'GET', path: '/v1/console/reps', summary: "Users with their routing settings and teams", auth: 'session', roles: MANAGERS, answer: { status: 200, body: 'RepViews' }, errors: SESSION },
+  { method: 'PUT', path: '/v1/console/reps/:id', summary: "Change a rep's capacities, skills, languages, territories or own hours", auth: 'session', roles: MANAGERS, body: 'RepSettings', answer: { status: 200, body: 'RepView' }, errors: [...BODY, ...SESSION, 404] },
+  { method: 'GET', path: '/v1/console/account-owners', summary: 'Email domains and the rep who owns each account', auth: 'session', roles: MANAGERS, answer: { status: 200, body: 'AccountOwnersView' }, errors: SESSION },
+  { method: 'PUT', path: '/v1/console/account-owners', summary: 'Replace every account owner', description: 'Each domain once; a leading `@` is dropped and domains are lower-cased.', auth: 'session', roles: MANAGERS, body: 'AccountOwners', answer: { status: 200, body: 'AccountOwnersView' }, errors: [...BODY, ...SESSION] },
+
+  // Reports, webhooks, erasure
+  { method: 'GET', path: '/v1/console/reports', summary: 'Speed-to-lead and the funnel for a date range', auth: 'session', roles: MANAGERS, query: 'ReportRange', answer: { status: 200, contentType: 'application/json', description: 'Not yet described by a schema: `{ from, to, speed, funnel }`, see `SpeedReport` and `FunnelReport` in server/reports/' }, errors: [400, ...SESSION] },
+  { method: 'GET', path: '/v1/console/reports/leads.csv', summary: 'Leads with their timelines, as CSV', auth: 'session', roles: MANAGERS, query: 'ReportRange', answer: { status: 200, contentType: 'text/csv', description: 'One line per lead: id, captured_at, name, phone, email, site, stage, score, fit, owner, hand_raise_at, accepted_at, first_call_at, outcome, utm_source, utm_campaign, page_url, timeline' }, errors: [400, ...SESSION] },
+  { method: 'GET', path: '/v1/console/webhooks', summary: 'Webhooks with their latest 50 deliveries', auth: 'session', roles: ADMINS, answer: { status: 200, body: 'Webhooks' }, errors: SESSION },
+  { method: 'POST', path: '/v1/console/webhooks', summary: 'Add a webhook', auth: 'session', roles: ADMINS, body: 'WebhookRequest', answer: { status: 201, body: 'CreatedWebhook' }, errors: [...BODY, ...SESSION] },
+  { method: 'DELETE', path: '/v1/console/webhooks/:id', summary: 'Remove a webhook', auth: 'session', roles: ADMINS, answer: { status: 204 }, errors: [...SESSION, 404] },
+  { method: 'POST', path: '/v1/console/webhooks/deliveries/:id/replay', summary: 'Send a delivery again', auth: 'session', roles: ADMINS, answer: { status: 200, body: 'Replayed' }, errors: [...SESSION, 404] },
+  { method: 'POST', path: '/v1/console/erasures', summary: 'Erase a person: everything about them, and a record that it happened', auth: 'session', roles: ADMINS, body: 'Erasure', answer: { status: 200, body: 'ErasureResult' }, errors: [...BODY, ...SESSION] },
+];
+
+/**
+ * What the app mounts besides the API, and why it is not in the table: pages and files for
+ * browsers, and the CORS preflight (described in docs/api.md's prose).
+ */
+export const NOT_API: ReadonlyArray<{ method: string; path: string; why: string }> = [
+  { method: 'OPTIONS', path: '/v1/*', why: 'CORS preflight for browser clients' },
+  { method: 'GET', path: '/', why: 'redirects to the console' },
+  { method: 'GET', path: '/demo', why: 'the demo host page' },
+  { method: 'GET', path: '/:name{sixty(-[a-z]+)?\\.js}', why: 'the widget files' },
+  { method: 'GET', path: '/console', why: 'the console app' },
+  { method: 'GET', path: '/console/*', why: 'the console app' },
+];

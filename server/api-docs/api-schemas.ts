@@ -1,0 +1,129 @@
+// Every request and response body the API documents, by the name it has in the OpenAPI
+// document and docs/api.md. Each is the very zod schema the route validates with (requests)
+// or the one its answer's type is inferred from (responses), so the docs cannot drift.
+import { z } from 'zod';
+import { callbackQuerySchema, callbackRequestSchema, slotChoiceSchema } from '../../shared/schemas/callback.schema';
+import {
+  erasureSchema,
+  inviteInfoSchema,
+  inviteSchema,
+  meSchema,
+  newPasswordSchema,
+  noteSchema,
+  oneTimeLinkSchema,
+  outcomeSchema,
+  repIdSchema,
+  reportRangeSchema,
+  setupSchema,
+  setupStatusSchema,
+  signInSchema,
+} from '../../shared/schemas/console.schema';
+import {
+  accountOwnersViewSchema,
+  erasureResultSchema,
+  inviteRowSchema,
+  repViewSchema,
+  routingRuleViewSchema,
+  rulesResponseSchema,
+  teamViewSchema,
+  userRowSchema,
+} from '../../shared/schemas/console-responses.schema';
+import { eventBatchSchema } from '../../shared/schemas/events.schema';
+import { followUpTaskSchema, forcedOfferSchema, leadCardSchema, myLeadRowSchema, myLeadsQuerySchema, warmLeadRowSchema } from '../../shared/schemas/lead-card.schema';
+import { apiErrorSchema, callbackResponseSchema, eventsResponseSchema, siteConfigResponseSchema, slotResponseSchema } from '../../shared/schemas/public-api.schema';
+import {
+  accountOwnersSchema,
+  newSiteSchema,
+  newTeamSchema,
+  repSettingsSchema,
+  routingRuleSchema,
+  ruleOrderSchema,
+  siteRoutingSchema,
+  teamMembersSchema,
+  teamSchema,
+} from '../../shared/schemas/routing-config.schema';
+import { appearanceSchema, consoleSiteSchema, keyRotationSchema, siteUpdateSchema } from '../../shared/schemas/site-admin.schema';
+import { siteRulesSchema, siteSettingsSchema } from '../../shared/schemas/site-rules.schema';
+import { createdWebhookSchema, webhookRequestSchema, webhookWithLogSchema } from '../../shared/schemas/webhook.schema';
+
+/** Bodies (request and response). A name used both ways must convert to the same JSON Schema both ways. */
+export const BODIES = {
+  ApiError: apiErrorSchema,
+  // Public (the widget's)
+  SiteConfig: siteConfigResponseSchema,
+  CallbackRequest: callbackRequestSchema,
+  CallbackResponse: callbackResponseSchema,
+  SlotChoice: slotChoiceSchema,
+  SlotResponse: slotResponseSchema,
+  EventBatch: eventBatchSchema,
+  EventsResponse: eventsResponseSchema,
+  // Signing in and one-time links
+  SetupStatus: setupStatusSchema,
+  Setup: setupSchema,
+  SignIn: signInSchema,
+  Me: meSchema,
+  InviteInfo: inviteInfoSchema,
+  NewPassword: newPasswordSchema,
+  Ok: z.strictObject({ ok: z.literal(true) }),
+  // The rep workspace
+  LeadCard: leadCardSchema,
+  MyLeads: z.array(myLeadRowSchema),
+  WarmLeads: z.array(warmLeadRowSchema),
+  FollowUps: z.array(followUpTaskSchema),
+  Note: noteSchema,
+  Outcome: outcomeSchema,
+  RepChoice: repIdSchema,
+  ForcedOffer: forcedOfferSchema,
+  // Users
+  Users: z.array(userRowSchema),
+  Invite: inviteSchema,
+  Invites: z.array(inviteRowSchema),
+  OneTimeLink: oneTimeLinkSchema,
+  // Sites, tracking and rules
+  SiteSettings: siteSettingsSchema,
+  SiteRules: siteRulesSchema,
+  RulesVersions: rulesResponseSchema,
+  SavedDraft: z.strictObject({ version: z.number().int() }),
+  Published: z.strictObject({ published: z.number().int() }),
+  ConsoleSites: z.array(consoleSiteSchema),
+  ConsoleSite: consoleSiteSchema,
+  NewSite: newSiteSchema,
+  SiteUpdate: siteUpdateSchema,
+  KeyRotation: keyRotationSchema,
+  Appearance: appearanceSchema,
+  // Routing
+  SiteRouting: siteRoutingSchema,
+  RoutingRule: routingRuleSchema,
+  RoutingRuleView: routingRuleViewSchema,
+  RoutingRuleViews: z.array(routingRuleViewSchema),
+  RuleOrder: ruleOrderSchema,
+  NewTeam: newTeamSchema,
+  Team: teamSchema,
+  TeamMembers: teamMembersSchema,
+  TeamView: teamViewSchema,
+  TeamViews: z.array(teamViewSchema),
+  RepSettings: repSettingsSchema,
+  RepViews: z.array(repViewSchema),
+  RepView: repViewSchema,
+  AccountOwners: accountOwnersSchema,
+  AccountOwnersView: accountOwnersViewSchema,
+  // Webhooks, erasure
+  WebhookRequest: webhookRequestSchema,
+  CreatedWebhook: createdWebhookSchema,
+  Webhooks: z.array(webhookWithLogSchema),
+  Replayed: z.strictObject({ replayed: z.number().int() }),
+  Erasure: erasureSchema,
+  ErasureResult: erasureResultSchema,
+  Health: z.strictObject({ ok: z.boolean() }),
+} satisfies Record<string, z.ZodType>;
+
+export type BodyName = keyof typeof BODIES;
+
+/** Query strings, as objects of their parameters. */
+export const QUERIES = {
+  CallbackQuery: callbackQuerySchema,
+  MyLeadsQuery: myLeadsQuerySchema,
+  ReportRange: reportRangeSchema,
+} satisfies Record<string, z.ZodObject>;
+
+export type QueryName = keyof typeof QUERIES;
