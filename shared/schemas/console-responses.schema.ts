@@ -44,6 +44,13 @@ export const rulesResponseSchema = z.strictObject({
 export const routingRuleViewSchema = routingRuleSchema.extend({
   id: z.string(),
   position: z.number().int().describe('Rules are tried in ascending position; the first that matches wins'),
+  unreachable: z
+    .strictObject({
+      code: z.enum(['not_asked', 'not_an_option', 'rules_out', 'contradiction', 'after_catch_all', 'shadowed']),
+      reason: z.string(),
+    })
+    .nullable()
+    .describe('Why no routed lead can ever match this rule under the published questions, or null'),
 });
 
 /** A team with its hours and members. */
