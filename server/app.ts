@@ -47,6 +47,8 @@ export interface AppDeps {
   store: Store;
   clock: () => number;
   log: Logger;
+  /** Level of the line logged per request (see server/log/log-output.ts); `info` when unset. */
+  requestLogLevel?: 'info' | 'debug';
   router: Router;
   notify: Notifier;
   /** Reps with a live socket (on any process, in a cluster). */
@@ -89,7 +91,7 @@ export interface AppDeps {
 /** The HTTP app: one small sub-app per area, one error shape for every client. */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
-  app.use('*', requestLog(deps.log));
+  app.use('*', requestLog(deps.log, deps.requestLogLevel));
 
   const limit = limitBodies(deps.config.maxBodyBytes);
   app.use('/v1/sites/*', publicCors());

@@ -1,6 +1,7 @@
 // Environment -> configuration, with safe defaults. Everything a test needs to switch is here.
 import { hostname } from 'node:os';
 import { fetchAllowFrom } from './net/allow-list';
+import { LOG_FORMATS, type LogFormat } from './log/log-output';
 
 export interface Config {
   port: number;
@@ -30,6 +31,8 @@ export interface Config {
   /** Console session lifetime. */
   sessionTtlMs: number;
   logLevel: string;
+  /** `SIXTY_LOG_FORMAT`: `auto` (readable lines on a terminal, JSON otherwise), `json` or `pretty`. */
+  logFormat: LogFormat;
   /** Bench-only routes and the `/bench` socket namespace (`SIXTY_BENCH=1`); never in production. */
   bench: boolean;
   /** SMTP server for invite and reset mail (`SIXTY_SMTP_URL`, e.g. smtp://user:pass@host:587); off when unset. */
@@ -88,6 +91,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { distDir: strin
     distDir: env.SIXTY_DIST ?? defaults.distDir,
     sessionTtlMs: 14 * 24 * 3600 * 1000,
     logLevel: env.SIXTY_LOG_LEVEL ?? 'info',
+    logFormat: logFormatFrom(env.SIXTY_LOG_FORMAT),
     bench: env.SIXTY_BENCH === '1',
     smtpUrl: env.SIXTY_SMTP_URL || null,
     trustProxy: intFrom(env.SIXTY_TRUST_PROXY, 0, 'SIXTY_TRUST_PROXY'),
@@ -114,6 +118,12 @@ function databaseUrlFrom(raw: string | undefined): string | null {
   if (!raw) return null;
   if (!/^postgres(ql)?:\/\//.test(raw)) throw new Error(`SIXTY_DATABASE_URL must be a postgres:// URL, got "${raw.split('@').pop()}"`);
   return raw;
+}
+
+function logFormatFrom(raw: string | undefined): LogFormat {
+  if (raw === undefined || raw === '') return 'auto';
+  if (!(LOG_FORMATS as readonly string[]).includes(raw)) throw new Error(`SIXTY_LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}, got "${raw}"`);
+  return raw as LogFormat;
 }
 
 function intFrom(raw: string | undefined, fallback: number, name: string): number {

@@ -6,12 +6,16 @@ import { StartupError } from './db/sqlite/open';
 import { banner } from './demo/banner';
 import { knownDemoPassword } from './demo/demo-credentials';
 import { SETUP_TOKEN } from './console/setup-token';
+import { logOutput } from './log/log-output';
+import { createLogger } from './log/logger';
 
 const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 
 async function main() {
   const config = configFromEnv(process.env, { distDir });
-  const server = await startServer(config);
+  // A person at a terminal reads the banner and readable lines; a pipe or file gets JSON.
+  const output = logOutput(process.stdout.isTTY === true, config.logFormat);
+  const server = await startServer(config, { log: createLogger(config.logLevel, output.pretty), requestLogLevel: output.requestLevel });
   const base = `http://localhost:${server.port}`;
   const empty = await server.deps.store.isEmpty();
   process.stdout.write(

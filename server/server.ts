@@ -37,6 +37,8 @@ export interface RunningServer {
 
 export interface StartOptions {
   log?: Logger;
+  /** Level of the line per request; `info` (the access log) unless a terminal wants quiet. */
+  requestLogLevel?: 'info' | 'debug';
   clock?: () => number;
 }
 
@@ -90,6 +92,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     store,
     clock,
     log,
+    ...(opts.requestLogLevel ? { requestLogLevel: opts.requestLogLevel } : {}),
     router,
     notify,
     online,

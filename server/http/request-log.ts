@@ -4,13 +4,14 @@ import type { Logger } from 'pino';
 /**
  * One structured line per request: method, path with its secrets taken out (see `redactPath`;
  * never the query string, which may carry personal data or a token), status and duration.
- * Bodies, phone numbers and emails are never logged.
+ * Bodies, phone numbers and emails are never logged. At `info` for JSON logs (the access log);
+ * at `debug` on a terminal, where a line per request would push the sign-in banner away.
  */
-export function requestLog(log: Logger): MiddlewareHandler {
+export function requestLog(log: Logger, level: 'info' | 'debug' = 'info'): MiddlewareHandler {
   return async function requestLogMiddleware(c, next) {
     const start = performance.now();
     await next();
-    log.info({ method: c.req.method, path: redactPath(c.req.path), status: c.res.status, ms: Math.round((performance.now() - start) * 10) / 10 }, 'request');
+    log[level]({ method: c.req.method, path: redactPath(c.req.path), status: c.res.status, ms: Math.round((performance.now() - start) * 10) / 10 }, 'request');
   };
 }
 

@@ -1,7 +1,7 @@
 // `npm start`'s process as a user meets it (server/main.ts in a child process), with its output
 // collected; temp folders and children are cleaned up by `cleanUpSpawned` after each test.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,11 +33,38 @@ export function freePort(): Promise<number> {
 
 /** Runs a TypeScript entry point of the repo (default: the server) with `env` added to this process's. */
 export function start(env: Record<string, string>, entry = 'server/main.ts') {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    cwd: ROOT,
-    env: { ...process.env, SIXTY_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return watch(
+    spawn(process.execPath, ['--import', 'tsx', entry], {
+      cwd: ROOT,
+      env: { ...process.env, SIXTY_LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+}
+
+/** Whether util-linux `script` is here to give a child a pseudo-terminal. */
+export const CAN_OPEN_TERMINAL = existsSync('/usr/bin/script');
+
+/**
+ * Runs the server as `npm start` in a terminal: `script` gives it a pseudo-terminal for stdout
+ * (`exec` makes node the terminal's process itself, so `terminalProcess` finds it for signals).
+ * What the terminal shows is collected, with CR LF line ends.
+ */
+export function startInTerminal(env: Record<string, string>) {
+  const command = `exec ${process.execPath} --import tsx server/main.ts`;
+  const started = watch(
+    spawn('/usr/bin/script', ['-qfec', command, '/dev/null'], {
+      cwd: ROOT,
+      env: { ...process.env, SIXTY_LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+  /** The server's pid inside the terminal (the child of `script`). */
+  const terminalProcess = () => Number(readFileSync(`/proc/${started.child.pid}/task/${started.child.pid}/children`, 'utf8').trim().split(' ')[0]);
+  return { ...started, terminalProcess };
+}
+
+function watch(child: ChildProcess) {
   children.push(child);
   let out = '';
   child.stdout!.on('data', (b) => (out += b));
