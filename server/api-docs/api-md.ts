@@ -163,6 +163,7 @@ function nonNull(s: JsonSchema): JsonSchema {
 }
 
 function typeOf(s: JsonSchema): string {
+  if (Array.isArray(s.type)) return (s.type as string[]).map((type) => typeOf({ ...s, type })).join(' or ');
   const alts = (s.anyOf ?? s.oneOf) as JsonSchema[] | undefined;
   if (alts) {
     if (alts.every((a) => a.properties)) return s.oneOf ? `object, one of ${alts.length} shapes` : `object, one of ${alts.length} shapes`;

@@ -19,7 +19,8 @@ const propValue = z.union([z.string().max(500), z.number().finite(), z.boolean()
 /** Flat properties only: nothing nested, bounded keys and count. */
 const props = z
   .record(z.string().min(1).max(64), propValue)
-  .refine((p) => Object.keys(p).length <= 30, 'At most 30 properties');
+  .refine((p) => Object.keys(p).length <= 30, 'At most 30 properties')
+  .describe('Flat: at most 30 properties, strings up to 500 characters');
 
 /**
  * One behaviour event.
