@@ -158,7 +158,7 @@ describe('what the routes answer matches the served response schemas', () => {
     const sites = await check('GET', '/v1/console/sites');
     const site = sites[0];
     await check('PUT', `/v1/console/sites/${site.id}/appearance`, site.appearance);
-    await check('PUT', `/v1/console/sites/${site.id}`, { name: site.name, allowedOrigins: site.allowedOrigins, launcherText: site.launcherText, phoneRegion: site.phoneRegion, offerTimeoutMs: site.offerTimeoutMs });
+    await check('PUT', `/v1/console/sites/${site.id}`, { name: site.name, allowedOrigins: site.allowedOrigins, phoneRegion: site.phoneRegion, offerTimeoutMs: site.offerTimeoutMs });
     const settings = await check('GET', `/v1/sites/${site.id}/settings`);
     await check('PUT', `/v1/sites/${site.id}/settings`, settings);
     const rules = await check('GET', `/v1/sites/${site.id}/rules`);
