@@ -82,7 +82,7 @@ export interface PublicSiteConfig {
   /** Default region for phone numbers typed without a country code (ISO 3166 alpha-2). */
   phoneRegion: string;
   questions: Question[];
-  /** Seconds the visitor is promised (the countdown starts here). */
+  /** Seconds the visitor is promised: the site's SLA target (the live countdown starts here). */
   promiseSeconds: number;
   /** `required`: no storage and no behaviour events until consent (or the visitor opens the widget). */
   consent: 'required' | 'implied';
