@@ -12,7 +12,9 @@ const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 async function main() {
   const config = configFromEnv(process.env, { distDir });
   const server = await startServer(config);
-  const base = `http://localhost:${server.port}`;
+  // Behind a proxy the public URL is where pages load the widget from: the printed snippet and
+  // links use it, as `npm run demo:credentials` and the console's snippets do.
+  const base = config.publicUrl ?? `http://localhost:${server.port}`;
   const empty = await server.deps.store.isEmpty();
   process.stdout.write(
     banner({
