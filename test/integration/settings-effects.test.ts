@@ -10,7 +10,7 @@ import type { SiteRules } from '../../shared/site-rules';
 import { DEFAULT_RULES } from '../../server/sites/default-site';
 import { addDays, localTime } from '../../server/routing/hours.core';
 import { pageView, postEvents } from '../helpers/events';
-import { startReceiver, type Receiver } from '../helpers/receiver';
+import { closedPort, startReceiver, type Receiver } from '../helpers/receiver';
 import { linkIn, startInbox, type Inbox } from '../helpers/smtp-inbox';
 import { callbackBody, connected, HOST_ORIGIN, nextEvent, postCallback, repSocket, rows, signIn, startTestServer, type RepClient, type TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait-for';
@@ -32,6 +32,7 @@ const ENV = {
   publicUrl: 'https://sixty.acme.test',
   maxBodyBytes: 6000,
   eventRetentionDays: 10,
+  webhookRetryBaseMs: 45_000,
 };
 
 beforeAll(async () => {
@@ -320,6 +321,24 @@ describe('webhooks', () => {
 });
 
 describe('environment settings', () => {
+  it('SIXTY_WEBHOOK_RETRY_MS: a failed delivery is tried again after the configured delay, not the default 2 s', async () => {
+    const down = await ok('/console/webhooks', 'POST', { url: `http://127.0.0.1:${await closedPort()}/down`, kind: 'signed', topics: ['*'] });
+    try {
+      await postCallback(server.url, callbackBody(server.siteKey, { phone: freshPhone() }));
+      const failed = await waitFor('a failed first attempt', async () => {
+        const hook = (await ok('/console/webhooks', 'GET')).find((w: { id: string }) => w.id === down.id);
+        return hook.deliveries.find((d: { attempts: number }) => d.attempts === 1);
+      });
+      expect(failed).toMatchObject({ status: 'pending', lastError: 'connection failed' });
+      // Sent within a tick of being made; the next try is the base delay (plus up to 20% jitter) later.
+      const wait = failed.nextAt - failed.createdAt;
+      expect(wait).toBeGreaterThanOrEqual(45_000);
+      expect(wait).toBeLessThan(45_000 * 1.2 + 5000);
+    } finally {
+      await ok(`/console/webhooks/${down.id}`, 'DELETE');
+    }
+  });
+
   it('SIXTY_MAIL_FROM and SIXTY_PUBLIC_URL: the invitation comes from the configured sender and links to the public URL, as do snippets', async () => {
     const res = await ok('/console/users/invites', 'POST', { email: 'new.rep@acme.test', name: 'Nova Rep', role: 'rep' });
     expect(res).toEqual({ emailed: true });
