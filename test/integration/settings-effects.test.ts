@@ -228,6 +228,37 @@ describe('routing settings of reps, rules and account owners', () => {
     }
   });
 
+  it('a rule on the caller’s country requiring a language passes over its team to the overflow team’s rep who speaks it', async () => {
+    await ok(`/console/reps/${ids.sam}`, 'PUT', { languages: ['de'] });
+    const desk = await ok('/console/teams', 'POST', { name: 'DACH desk', hours: (await ok('/console/teams', 'GET'))[0].hours, members: [{ repId: ids.dana, weight: 1 }] });
+    const rule = await ok(`/console/sites/${siteId}/routing-rules`, 'POST', {
+      name: 'German callers',
+      conditions: [{ field: 'country', op: 'in', values: ['DE'] }],
+      teamId: desk.id,
+      strategy: 'round_robin',
+      overflowTeamId: ids.team,
+      requires: { skills: [], languages: ['de'], territory: false },
+    });
+    const samCookie = await signIn(server.url, 'sam@demo.sixty');
+    const [dana, sam] = [await online('dana@demo.sixty'), await online('sam@demo.sixty')];
+    try {
+      // Dana is the DACH desk but speaks no German; the overflow team's round robin alone would
+      // give her one of the two.
+      for (const n of [1, 2]) {
+        const res = await postCallback(server.url, callbackBody(server.siteKey, { phone: `+49 30 9018200${n}` }));
+        const offer = await waitFor(`lead ${n} offered to Sam`, () => sam.offers.find((o) => o.leadId === res.body.leadId));
+        expect(offer.lead.timeline.map((t) => t.text)).toContainEqual(expect.stringContaining('Rule "German callers" matched'));
+        expect((await work(sam, res.body.leadId, samCookie)).status).toBe(200);
+      }
+      expect(dana.offers).toEqual([]);
+    } finally {
+      offline(dana);
+      offline(sam);
+      await ok(`/console/sites/${siteId}/routing-rules/${rule.id}`, 'DELETE');
+      await ok(`/console/reps/${ids.sam}`, 'PUT', { languages: [] });
+    }
+  });
+
   it('an account owner gets every lead from their domain first under the account-owner strategy', async () => {
     const rules = await ok(`/console/sites/${siteId}/routing-rules`, 'GET');
     const catchAll = rules.find((r: { conditions: unknown[] }) => r.conditions.length === 0);
