@@ -16,7 +16,9 @@ async function main() {
   // A person at a terminal reads the banner and readable lines; a pipe or file gets JSON.
   const output = logOutput(process.stdout.isTTY === true, config.logFormat);
   const server = await startServer(config, { log: createLogger(config.logLevel, output.pretty), requestLogLevel: output.requestLevel });
-  const base = `http://localhost:${server.port}`;
+  // Behind a proxy the public URL is where pages load the widget from: the printed snippet and
+  // links use it, as `npm run demo:credentials` and the console's snippets do.
+  const base = config.publicUrl ?? `http://localhost:${server.port}`;
   const empty = await server.deps.store.isEmpty();
   process.stdout.write(
     banner({

@@ -43,7 +43,9 @@ export function siteRoutes(deps: AppDeps) {
         // Visitors see the choices, not which ones disqualify.
         ...(q.options ? { options: q.options.map((o) => ({ value: o.value, label: o.label })) } : {}),
       })),
-      promiseSeconds: 60,
+      // The site's SLA target (Routing settings): the panel promises it, and the live countdown
+      // (the visitor's `waiting` status) counts it down, so both say the same.
+      promiseSeconds: Math.round(site.slaMs / 1000),
       consent: settings.consent,
       trackSelectors: settings.trackSelectors,
       appearance: served(await deps.sitesAdmin.appearance(site.id)),

@@ -62,7 +62,7 @@ export const siteConfigResponseSchema = z.strictObject({
   siteName: z.string(),
   phoneRegion: z.string().describe('Region of phone numbers typed without a country code (ISO 3166 alpha-2)'),
   questions: z.array(publicQuestionSchema),
-  promiseSeconds: z.number().int().describe('Seconds the visitor is promised (the countdown starts here)'),
+  promiseSeconds: z.number().int().describe('Seconds the visitor is promised: the site\'s SLA target (the live countdown starts here)'),
   consent: z.enum(['required', 'implied']).describe('`required`: no storage and no behaviour events until consent (or the visitor opens the widget)'),
   trackSelectors: z
     .array(z.strictObject({ selector: z.string(), name: z.string() }))

@@ -70,7 +70,7 @@ export function SiteRoutingPage({ params, onSessionEnded }: PageProps) {
           <form class="stack" noValidate onSubmit={save}>
             <div class="grid-fields">
               <Input id="offer-timeout" type="number" min={5} label="Offer timeout (seconds)" hint="Then the next rep is offered the lead" value={timeout} error={fields.offerTimeoutMs} onValue={setTimeoutS} />
-              <Input id="sla" type="number" min={10} label="SLA target (seconds)" hint="Hand-raise to accept" value={sla} error={fields.slaMs} onValue={setSla} />
+              <Input id="sla" type="number" min={10} label="SLA target (seconds)" hint="Hand-raise to accept; the widget promises visitors a call within it" value={sla} error={fields.slaMs} onValue={setSla} />
               <Input id="missed" type="number" min={0} label="Missed offers before away" hint="0 = never set away" value={missed} error={fields.missedOffersBeforeAway} onValue={setMissed} />
               <Input id="cadence" label="Follow-up cadence (business days)" hint="Attempt days after the first, e.g. 0, 1, 2, 4, 7, 10" value={cadence} error={cadenceError} onValue={setCadence} />
             </div>
