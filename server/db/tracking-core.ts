@@ -106,6 +106,7 @@ export function identifiedLead(item: IngestItem, traits: VisitorTraits, q: Quali
     email: str('email'),
     visitorId: item.visitorId,
     pageUrl: item.events.find((e) => e.url)?.url ?? null,
+    referrer: item.context?.referrer ?? null,
     answers: JSON.stringify(answers),
     stage: 'visitor',
     ...scoreColumns(q),
