@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, max, sql } from 'drizzle-orm';
 import type { Webhook, WebhookStore } from '../../webhooks/webhook-store';
 import { toWebhook, webhookRow } from '../webhook-rows';
-import { FANOUT_PAGE, leadRef, outboxEvent, outboxLeadId, publicEvent, stageEvent, subscribes, timelineEvent, type SourcedEvent } from '../webhook-events';
+import { FANOUT_PAGE, LEAD_PAYLOAD_COLUMNS_SQL, LEAD_PAYLOAD_FROM_SQL, leadRef, type LeadPayloadRow, outboxEvent, outboxLeadId, publicEvent, stageEvent, subscribes, timelineEvent, type SourcedEvent } from '../webhook-events';
 import { TIMELINE_TOPICS } from '../../webhooks/topics';
 import { advanceCursor, notYetFannedOut, type CursorState, type GapMark } from './event-cursor';
 import * as t from './schema';
@@ -116,11 +116,10 @@ export function createWebhookOps(db: PgDb): WebhookStore {
       leadIds.length === 0
         ? []
         : (
-            await tx
-              .select({ id: t.leads.id, name: t.leads.name, phone: t.leads.phone, email: t.leads.email, stage: t.leads.stage, score: t.leads.score, siteId: t.leads.siteId })
-              .from(t.leads)
-              .where(inArray(t.leads.id, leadIds))
-          ).map((l) => [l.id, l] as const),
+            await tx.execute<LeadPayloadRow & Record<string, unknown>>(
+              sql`select ${sql.raw(LEAD_PAYLOAD_COLUMNS_SQL)}, l.captured_at::float8 as "capturedAt" ${sql.raw(LEAD_PAYLOAD_FROM_SQL)} where l.id in ${leadIds}`,
+            )
+          ).rows.map((l) => [l.id, l] as const),
     );
     const events = [
       ...timeline.map((r) => timelineEvent(r, leadRef(r.leadId, leads.get(r.leadId)))),

@@ -13,7 +13,9 @@ import {
   stageEvent,
   subscribes,
   timelineEvent,
-  type LeadSnapshot,
+  LEAD_PAYLOAD_COLUMNS_SQL,
+  LEAD_PAYLOAD_FROM_SQL,
+  type LeadPayloadRow,
   type SourcedEvent,
 } from '../webhook-events';
 import type { Db } from './open';
@@ -36,7 +38,7 @@ export function createWebhookOps(db: Db): WebhookStore {
   );
   const lastOutbox = raw.prepare<[], { id: number | null }>('select max(id) as id from outbox');
   const markOutbox = raw.prepare('update outbox set delivered_at = ?, attempts = attempts + 1 where id = ?');
-  const lead = raw.prepare<[string], LeadSnapshot>('select id, name, phone, email, stage, score, site_id as siteId from leads where id = ?');
+  const lead = raw.prepare<[string], LeadPayloadRow>(`select ${LEAD_PAYLOAD_COLUMNS_SQL}, l.captured_at as "capturedAt" ${LEAD_PAYLOAD_FROM_SQL} where l.id = ?`);
   const hooks = raw.prepare<[], { id: string; workspaceId: string; url: string; kind: 'signed' | 'slack'; secret: string; topics: string; active: number; createdAt: number }>(
     'select id, workspace_id as workspaceId, url, kind, secret, topics, active, created_at as createdAt from webhooks where active = 1',
   );
