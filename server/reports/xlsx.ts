@@ -1,6 +1,7 @@
 // The leads export as an .xlsx workbook (exceljs): phones, ids and answers are text cells (a
 // spreadsheet keeps "+14155550199" as typed, which no CSV can make it do), times are date cells
-// in UTC, and nothing is ever a formula: a value starting with "=" is written as a string.
+// in UTC, flags are the text true/false, and nothing is ever a formula: a value starting with
+// "=" is written as a string.
 import ExcelJS from 'exceljs';
 import type { Cell, CellKind, ExportTable } from './export-table';
 
@@ -14,7 +15,8 @@ const MAX_WIDTH = 50;
 function cellValue(kind: CellKind, value: Cell): ExcelJS.CellValue {
   if (value === null) return null;
   if (kind === 'time' && typeof value === 'number') return new Date(value);
-  if (kind === 'text') return String(value);
+  // LibreOffice opens a boolean cell as the formula =TRUE(): flags are written as text.
+  if (kind === 'text' || kind === 'flag') return String(value);
   return value;
 }
 
@@ -27,7 +29,7 @@ export async function xlsxOf(table: ExportTable): Promise<Buffer> {
     return {
       header: c.header,
       width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, c.kind === 'time' ? TIME_FORMAT.length + 2 : longest + 2)),
-      style: c.kind === 'text' ? { numFmt: TEXT_FORMAT } : c.kind === 'time' ? { numFmt: TIME_FORMAT } : {},
+      style: c.kind === 'text' || c.kind === 'flag' ? { numFmt: TEXT_FORMAT } : c.kind === 'time' ? { numFmt: TIME_FORMAT } : {},
     };
   });
   sheet.getRow(1).font = { bold: true };

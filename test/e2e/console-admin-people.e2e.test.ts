@@ -135,6 +135,13 @@ describe('numbers', () => {
     const res = await page.request.get(`${server.url}${csv}`);
     expect(res.status()).toBe(200);
     expect((await res.text()).split('\r\n').filter(Boolean)).toHaveLength(want.leads + 1);
+    // Beside it, the same range as an .xlsx workbook.
+    const xlsx = await page.getByRole('link', { name: 'Export leads (.xlsx)' }).getAttribute('href');
+    expect(xlsx).toBe(csv!.replace('leads.csv', 'leads.xlsx'));
+    const book = await page.request.get(`${server.url}${xlsx}`);
+    expect(book.status()).toBe(200);
+    expect(book.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect((await book.body()).subarray(0, 2).toString()).toBe('PK');
     await shoot(page, 'console-admin-numbers');
     await page.setViewportSize(PHONE);
     await expectChartsWhole(page);

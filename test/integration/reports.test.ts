@@ -1,6 +1,7 @@
 // The numbers over a real history, checked against figures computed independently from the
 // raw rows; visitors and sources as people came (tracked or not); and the CSV export, safe
 // against formula injection, with every field the lead card shows.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView } from '../../shared/api';
 import { callbackBody, connected, HOST_ORIGIN, postCallback, repSocket, rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
@@ -58,6 +59,31 @@ describe('reports', () => {
     const steps = Object.fromEntries(report.funnel.steps.map((s: { step: string; count: number }) => [s.step, s.count]));
     expect(steps).toMatchObject({ leads, mql: 3, sal: 3, sql: 1, opportunity: 0 });
     expect(report.funnel.disqualifyReasons[0].reason).toMatch(/Residential-only/);
+  });
+
+  it('exports the same table as .xlsx, with phones, ids and answers as text cells and times as dates', async () => {
+    const res = await fetch(`${server.url}/v1/console/reports/leads.xlsx`, { headers: { cookie: admin } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/\.xlsx"$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const sheet = book.getWorksheet('Leads')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const csvHeader = parseCsv(await (await fetch(`${server.url}/v1/console/reports/leads.csv`, { headers: { cookie: admin } })).text())[0];
+    expect(header).toEqual(csvHeader);
+    const cell = (row: number, name: string) => sheet.getRow(row).getCell(header.indexOf(name) + 1);
+    const leads = (await rows<{ n: number }>(server, 'select count(*) as n from leads'))[0]!.n;
+    expect(sheet.rowCount).toBe(leads + 1);
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      expect(cell(r, 'phone').type).toBe(ExcelJS.ValueType.String);
+      expect(String(cell(r, 'phone').value)).toMatch(/^\+1415555\d{4}$/);
+      expect(cell(r, 'id').type).toBe(ExcelJS.ValueType.String);
+      expect(cell(r, 'How many employees?').type).toBe(ExcelJS.ValueType.String);
+      expect(cell(r, 'captured_at').type).toBe(ExcelJS.ValueType.Date);
+    }
+    // A formula-like name is a string cell, never a formula.
+    const names = Array.from({ length: sheet.rowCount - 1 }, (_, i) => cell(i + 2, 'name'));
+    expect(names.find((c) => String(c.value).startsWith('=HYPERLINK'))!.type).toBe(ExcelJS.ValueType.String);
   });
 
   it('validates the date range and refuses reps', async () => {
