@@ -113,6 +113,6 @@ export function exportRow(r: ExportLeadColumns, extras: Extras): ExportRow {
     outcomeAt: r.outcomeAt,
     attribution: leadAttribution(touches),
     extras,
-    timeline: r.timeline ?? '',
+    timeline: r.timeline,
   };
 }

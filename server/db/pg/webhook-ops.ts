@@ -8,6 +8,7 @@ import { toWebhook, webhookRow } from '../webhook-rows';
 import { FANOUT_PAGE, LEAD_PAYLOAD_COLUMNS_SQL, LEAD_PAYLOAD_FROM_SQL, leadRef, type LeadPayloadRow, outboxEvent, outboxLeadId, publicEvent, stageEvent, subscribes, timelineEvent, type SourcedEvent } from '../webhook-events';
 import { TIMELINE_TOPICS } from '../../webhooks/topics';
 import { advanceCursor, notYetFannedOut, type CursorState, type GapMark } from './event-cursor';
+import { lockFanOut } from './locks';
 import * as t from './schema';
 import * as a from './admin-schema';
 import type { PgDb, PgTx } from './open';
@@ -68,7 +69,7 @@ async function saveState(tx: PgTx, source: Source, before: CursorState, after: C
 
 export function createWebhookOps(db: PgDb): WebhookStore {
   async function fanOut(tx: PgTx, now: number, render: (e: ReturnType<typeof publicEvent>, w: Webhook) => string): Promise<number> {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('webhooks.fanout'))`);
+    await lockFanOut(tx);
     const active = (await tx.select().from(a.webhooks).where(eq(a.webhooks.active, true))).map(toWebhook);
 
     const tlState = await readState(tx, 'timeline');
