@@ -36,8 +36,8 @@ export interface ExportRow {
   attribution: Attribution;
   /** What the lead card shows beyond the lead row (company, visits, trail, notes, SQL answers...). */
   extras: Extras;
-  /** Every timeline line, `ISO-time text`, joined by ` | `. */
-  timeline: string;
+  /** Every timeline line, `ISO-time text`, joined by ` | ` (null: none). */
+  timeline: string | null;
 }
 
 /** Read-only queries behind the numbers (workspace-scoped, times in epoch ms, [from, to)). */
