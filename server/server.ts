@@ -52,6 +52,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const { store } = backend;
   let cluster: Cluster | null = null;
   try {
+    // Before anything commits events (seeding, routing, requests): a cursor first set by a later
+    // fan-out would start at the then-current end and skip the events committed in between.
+    await backend.webhooks.startCursors();
     cluster = config.redisUrl ? await startCluster(config, log) : null;
   } catch (err) {
     await backend.close();

@@ -72,6 +72,7 @@ export const adminApi = {
 
   report: (r: ReportRange) => request<ReportResponse>('GET', `/v1/console/reports?${rangeQuery(r)}`),
   csvHref: (r: ReportRange) => `/v1/console/reports/leads.csv?${rangeQuery(r)}`,
+  xlsxHref: (r: ReportRange) => `/v1/console/reports/leads.xlsx?${rangeQuery(r)}`,
 
   webhooks: () => request<WebhookWithLog[]>('GET', '/v1/console/webhooks'),
   createWebhook: (body: { url: string; kind: Webhook['kind']; topics: string[] }) => request<NewWebhook>('POST', '/v1/console/webhooks', body, false),

@@ -81,6 +81,7 @@ export function callbackRoutes(deps: AppDeps) {
         email: body.email || null,
         answers: body.answers,
         pageUrl: body.pageUrl ?? null,
+        referrer: body.referrer || null,
         visitorId: body.visitorId ?? null,
         timeZone: body.timeZone ?? null,
         qualification,

@@ -47,6 +47,7 @@ export function capturedLeadRow(cmd: CallbackCommand, lead: { id: string; worksp
     visitorId: cmd.visitorId,
     timeZone: cmd.timeZone ?? null,
     pageUrl: cmd.pageUrl,
+    referrer: cmd.referrer ?? null,
     answers: JSON.stringify(cmd.answers),
     fit: q.fit.status,
     fitReason: q.fit.reason ?? null,

@@ -93,6 +93,8 @@ export const leads = sqliteTable(
     email: text('email'),
     visitorId: text('visitor_id'),
     pageUrl: text('page_url'),
+    /** The page that linked to the one the callback was asked from (document.referrer): the callback's own touch, with pageUrl. */
+    referrer: text('referrer'),
     /** JSON: question id -> answer. */
     answers: text('answers').notNull(),
     stage: text('stage').notNull(),

@@ -66,6 +66,8 @@ export interface CallbackCommand {
   email: string | null;
   answers: Record<string, string>;
   pageUrl: string | null;
+  /** The page's referrer (with pageUrl, the callback's own touch). */
+  referrer?: string | null;
   visitorId: string | null;
   /** The visitor's IANA time zone, when their browser told us. */
   timeZone?: string | null;

@@ -106,6 +106,7 @@ export function identifiedLead(item: IngestItem, traits: VisitorTraits, q: Quali
     email: str('email'),
     visitorId: item.visitorId,
     pageUrl: item.events.find((e) => e.url)?.url ?? null,
+    referrer: item.context?.referrer ?? null,
     answers: JSON.stringify(answers),
     stage: 'visitor',
     ...scoreColumns(q),
@@ -152,8 +153,29 @@ export function settingsColumns(siteId: string, workspaceId: string, s: SiteSett
   return { siteId, workspaceId, consent: s.consent, trackSelectors: JSON.stringify(s.trackSelectors), botFilter: s.botFilter, maxEventsPerSecond: s.maxEventsPerSecond, minSubmitMs: s.minSubmitMs };
 }
 
-export function toRulesVersionRow(r: { version: number; status: RulesVersionRow['status']; rules: string; createdAt: number; publishedAt: number | null }): RulesVersionRow {
-  return { version: r.version, status: r.status, rules: JSON.parse(r.rules), createdAt: r.createdAt, publishedAt: r.publishedAt };
+export function toRulesVersionRow(r: {
+  version: number;
+  status: RulesVersionRow['status'];
+  rules: string;
+  createdAt: number;
+  publishedAt: number | null;
+  retiredAt: number | null;
+}): RulesVersionRow {
+  return { version: r.version, status: r.status, rules: JSON.parse(r.rules), createdAt: r.createdAt, publishedAt: r.publishedAt, retiredAt: r.retiredAt };
+}
+
+/**
+ * A site's first rules are made with the site and live from then on, but get a stored row only
+ * when another version replaces them: this is that row, dated by the site's creation.
+ */
+export function firstRulesVersion(rules: SiteRules, siteCreatedAt: number) {
+  return { version: rules.version, status: 'published' as const, rules: JSON.stringify(rules), createdAt: siteCreatedAt, publishedAt: siteCreatedAt, retiredAt: null };
+}
+
+/** The stored versions, with the live one added when it has no row yet (a site's first rules). */
+export function withLiveVersion(rows: RulesVersionRow[], live: SiteRules, siteCreatedAt: number): RulesVersionRow[] {
+  if (rows.some((r) => r.version === live.version)) return rows;
+  return [...rows, toRulesVersionRow(firstRulesVersion(live, siteCreatedAt))].sort((a, b) => a.version - b.version);
 }
 
 /** What the backtest replays for a site: its leads (with their linked visitor's behaviour), then anonymous visitors. */

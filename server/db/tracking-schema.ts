@@ -84,7 +84,10 @@ export const rulesVersions = sqliteTable(
     status: text('status', { enum: ['draft', 'published', 'retired'] }).notNull(),
     createdAt: integer('created_at').notNull(),
     createdBy: text('created_by'),
+    /** Last time it went live (a rollback publishes it again). */
     publishedAt: integer('published_at'),
+    /** Last time another version replaced it; null while it is live or was never published. */
+    retiredAt: integer('retired_at'),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.version] })],
 );

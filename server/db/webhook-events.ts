@@ -1,7 +1,13 @@
 // How committed rows become webhook events, for both dialects' fan-out: the lead timeline,
 // stage changes and the outbox, each with a snapshot of the lead as it is now.
+import { labelledAnswers } from '../../shared/answers';
+import type { Reason } from '../../shared/qualify/types';
+import type { LeadRef, WebhookLead } from '../../shared/schemas/webhook-payload.schema';
+import type { SiteRules } from '../../shared/site-rules';
 import { TIMELINE_TOPICS, type WebhookEvent } from '../webhooks/topics';
 import type { Webhook } from '../webhooks/webhook-store';
+import { leadAttribution, TOUCH_COLUMNS_SQL, type TouchColumns } from './report-rows';
+import { parseJson } from './sqlite/rows';
 
 /** Events read per source per fan-out; the next tick continues. */
 export const FANOUT_PAGE = 500;
@@ -17,22 +23,76 @@ export const TIMELINE_KINDS_SQL = Object.keys(TIMELINE_TOPICS)
  */
 export type SourcedEvent = WebhookEvent & { source: 'timeline' | 'stages' | 'outbox'; seq: number; leadId: string | null };
 
-export interface LeadSnapshot {
+/**
+ * The lead columns a payload is built from, as both dialects select them (with
+ * `l.captured_at as "capturedAt"` in their own spelling), from `LEAD_PAYLOAD_FROM`.
+ */
+export const LEAD_PAYLOAD_COLUMNS_SQL = `l.id, l.name, l.phone, l.email, l.stage, l.score, l.fit, l.fit_reason as "fitReason", l.mql, l.hot,
+  l.rules_version as "rulesVersion", l.reasons, l.answers, l.time_zone as "timeZone", l.site_id as "siteId", s.name as "siteName",
+  s.rules as "siteRules", u.name as "ownerName", v.traits as "visitTraits", ${TOUCH_COLUMNS_SQL}`;
+export const LEAD_PAYLOAD_FROM_SQL = `from leads l join sites s on s.id = l.site_id left join users u on u.id = l.owner_id
+  left join visitors v on v.site_id = l.site_id and v.visitor_id = l.visitor_id`;
+
+/** A lead's row for its payload: JSON as text; SQLite gives flags as 0/1. */
+export interface LeadPayloadRow extends TouchColumns {
   id: string;
   name: string;
   phone: string;
   email: string | null;
   stage: string;
   score: number;
+  fit: string;
+  fitReason: string | null;
+  mql: boolean | number;
+  hot: boolean | number;
+  rulesVersion: number;
+  reasons: string;
+  answers: string;
+  timeZone: string | null;
   siteId: string;
+  siteName: string;
+  siteRules: string;
+  ownerName: string | null;
+  visitTraits: string | null;
+  capturedAt: number;
 }
 
-/** An erased lead is announced by id only. */
-export type LeadRef = LeadSnapshot | { id: string };
+/** The lead as a receiver gets it (shared/schemas/webhook-payload.schema.ts). */
+export function webhookLead(r: LeadPayloadRow): WebhookLead {
+  const rules = parseJson<{ questions?: SiteRules['questions'] }>(r.siteRules, {});
+  const traits = r.visitTraits ? parseJson<Record<string, unknown>>(r.visitTraits, {}) : {};
+  const a = leadAttribution(r);
+  return {
+    id: r.id,
+    name: r.name,
+    phone: r.phone,
+    email: r.email,
+    company: typeof traits.company === 'string' ? traits.company : null,
+    siteId: r.siteId,
+    siteName: r.siteName,
+    stage: r.stage,
+    score: r.score,
+    fit: r.fit as WebhookLead['fit'],
+    fitReason: r.fitReason,
+    mql: Boolean(r.mql),
+    hot: Boolean(r.hot),
+    rulesVersion: r.rulesVersion,
+    answers: labelledAnswers(rules.questions ?? [], parseJson<Record<string, string>>(r.answers, {})),
+    scoreReasons: parseJson<Reason[]>(r.reasons, []).map(({ source, text, points }) => ({ source, text, points })),
+    source: a.source,
+    utm: a.utm,
+    referrer: a.referrer,
+    pageUrl: r.pageUrl,
+    landingUrl: r.visitLanding,
+    capturedAt: r.capturedAt,
+    timeZone: r.timeZone,
+    ownerName: r.ownerName,
+  };
+}
 
-/** The lead's snapshot when it still exists. */
-export function leadRef(id: string, row: LeadSnapshot | undefined): LeadRef {
-  return row ? { id: row.id, name: row.name, phone: row.phone, email: row.email, stage: row.stage, score: row.score, siteId: row.siteId } : { id };
+/** The lead's payload when it still exists; an erased lead is announced by id only. */
+export function leadRef(id: string, row: LeadPayloadRow | undefined): LeadRef {
+  return row ? webhookLead(row) : { id };
 }
 
 export function timelineEvent(r: { id: number; workspaceId: string; leadId: string; kind: string; text: string; at: number }, lead: LeadRef): SourcedEvent {

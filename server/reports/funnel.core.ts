@@ -17,9 +17,12 @@ export interface FunnelLead {
   capturedAt: number;
   /** Every stage change of the lead, oldest first. */
   changes: Array<{ to: string; at: number; reason: string | null }>;
+  /** Attributed source and campaign (shared/attribution); null = direct. */
   source: string | null;
   campaign: string | null;
   contactAttempts: number;
+  /** The lead's tracked visitor when it is among the range's counted visitors (first seen in it, not a bot). */
+  countedVisitor: string | null;
 }
 
 export interface FunnelReport {
@@ -31,7 +34,23 @@ export interface FunnelReport {
   followUps: { leadsWorked: number; meanAttempts: number | null };
 }
 
-export function funnel(visitors: number, leads: readonly FunnelLead[]): FunnelReport {
+/**
+ * People who visited in the range: the tracked visitors first seen in it, plus every lead not
+ * among them (a callback from a page without tracking, a visitor first seen earlier, a second
+ * lead from one browser). Each lead is someone who visited, so leads never outnumber visitors.
+ */
+export function visitorsReached(trackedVisitors: number, leads: readonly FunnelLead[]): number {
+  const matched = new Set<string>();
+  let unmatched = 0;
+  for (const l of leads) {
+    if (l.countedVisitor !== null && !matched.has(l.countedVisitor)) matched.add(l.countedVisitor);
+    else unmatched++;
+  }
+  return trackedVisitors + unmatched;
+}
+
+export function funnel(trackedVisitors: number, leads: readonly FunnelLead[]): FunnelReport {
+  const visitors = visitorsReached(trackedVisitors, leads);
   const reachedAt = (l: FunnelLead, step: FunnelStep): number | null => {
     if (step === 'visitors' || step === 'leads') return l.capturedAt;
     const hit = l.changes.find((c) => STEP_STAGES[step].includes(c.to) || later(step).some((s) => STEP_STAGES[s].includes(c.to)));

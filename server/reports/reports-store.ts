@@ -1,26 +1,43 @@
+import type { Attribution } from '../../shared/attribution';
+import type { Stage } from '../../shared/api';
+import type { Reason } from '../../shared/qualify/types';
+import type { Extras } from '../db/card-extras';
 import type { FunnelLead } from './funnel.core';
 import type { SpeedLead } from './speed-to-lead.core';
 
-/** One lead as exported to CSV, with its timeline. */
+/** One lead as exported (CSV, .xlsx): the lead, what its card shows, where it came from, its timeline. */
 export interface ExportRow {
   id: string;
   capturedAt: number;
   name: string;
   phone: string;
   email: string | null;
+  siteId: string;
   site: string;
-  stage: string;
+  pageUrl: string | null;
+  /** The callback page's referrer. */
+  referrer: string | null;
+  stage: Stage;
   score: number;
   fit: string;
+  fitReason: string | null;
+  mql: boolean;
+  hot: boolean;
+  rulesVersion: number;
+  reasons: Reason[];
+  /** Question id -> answer as given (an option's value). */
+  answers: Record<string, string>;
   owner: string | null;
   handRaiseAt: number | null;
   acceptedAt: number | null;
   firstCallAt: number | null;
   outcome: string | null;
-  source: string | null;
-  campaign: string | null;
-  pageUrl: string | null;
-  timeline: string;
+  outcomeAt: number | null;
+  attribution: Attribution;
+  /** What the lead card shows beyond the lead row (company, visits, trail, notes, SQL answers...). */
+  extras: Extras;
+  /** Every timeline line, `ISO-time text`, joined by ` | ` (null: none). */
+  timeline: string | null;
 }
 
 /** Read-only queries behind the numbers (workspace-scoped, times in epoch ms, [from, to)). */

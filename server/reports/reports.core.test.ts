@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { funnel, type FunnelLead } from './funnel.core';
 import { speedToLead } from './speed-to-lead.core';
@@ -23,7 +24,17 @@ describe('speedToLead', () => {
 });
 
 describe('funnel', () => {
-  const lead = (changes: FunnelLead['changes'], extra: Partial<FunnelLead> = {}): FunnelLead => ({ capturedAt: 0, changes, source: null, campaign: null, contactAttempts: 0, ...extra });
+  let n = 0;
+  /** A lead whose tracked visitor is one of the range's visitors, unless `extra` says otherwise. */
+  const lead = (changes: FunnelLead['changes'], extra: Partial<FunnelLead> = {}): FunnelLead => ({
+    capturedAt: 0,
+    changes,
+    source: null,
+    campaign: null,
+    contactAttempts: 0,
+    countedVisitor: `visitor-${n++}`,
+    ...extra,
+  });
   it('counts each step reached (a later stage implies the earlier ones), conversions and time between steps', () => {
     const r = funnel(100, [
       lead([{ to: 'hot', at: 0, reason: null }, { to: 'sal', at: 30 * S, reason: null }, { to: 'sql', at: 600 * S, reason: null }], { source: 'google', contactAttempts: 1 }),
@@ -41,5 +52,20 @@ describe('funnel', () => {
     expect(r.disqualifyReasons).toEqual([{ reason: 'Residential only', count: 1 }]);
     expect(r.sources).toContainEqual({ source: 'google', leads: 2, mql: 2, sql: 1 });
     expect(r.followUps).toEqual({ leadsWorked: 2, meanAttempts: 2 });
+  });
+
+  it('counts a lead without a counted visitor as a visitor, so leads never outnumber visitors', () => {
+    // Two tracked visitors; one became a lead, and two callbacks came from pages without tracking.
+    const r = funnel(2, [lead([]), lead([], { countedVisitor: null }), lead([], { countedVisitor: null })]);
+    expect(r.steps.slice(0, 2).map((s) => [s.step, s.count])).toEqual([['visitors', 4], ['leads', 3]]);
+    expect(r.steps[1]!.conversionFromPrevious).toBe(0.75);
+    fc.assert(
+      fc.property(fc.nat(50), fc.array(fc.option(fc.constantFrom('a', 'b', 'c'), { nil: null }), { maxLength: 30 }), (tracked, visitors) => {
+        // A counted visitor is one of the tracked ones: at least as many tracked as distinct counted.
+        const t = Math.max(tracked, new Set(visitors.filter(Boolean)).size);
+        const steps = funnel(t, visitors.map((v) => lead([], { countedVisitor: v }))).steps;
+        expect(steps[1]!.count).toBeLessThanOrEqual(steps[0]!.count);
+      }),
+    );
   });
 });

@@ -3,9 +3,11 @@ import type { AppDeps } from '../app';
 import { requireUser, type AuthEnv } from '../auth/session';
 import { ApiFailure, invalid } from '../http/errors';
 import { reportRangeSchema } from '../../shared/schemas/console.schema';
-import { csvLine } from './csv';
+import { csvOf } from './csv';
+import { exportTable } from './export-table';
 import { funnel } from './funnel.core';
 import { speedToLead } from './speed-to-lead.core';
+import { xlsxOf } from './xlsx';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** A report covers at most this long, so one request cannot scan years of history. */
@@ -13,7 +15,7 @@ const MAX_RANGE_MS = 400 * DAY_MS;
 
 /**
  * The numbers (manager and admin): speed-to-lead and the funnel for a date range
- * (default: the last 30 days), and the CSV export of leads with their timelines.
+ * (default: the last 30 days), and the export of leads with their timelines (CSV and .xlsx).
  * Mounted at /v1/console/reports.
  */
 export function reportRoutes(deps: AppDeps) {
@@ -47,17 +49,26 @@ export function reportRoutes(deps: AppDeps) {
     return c.json({ from, to, speed: speedToLead(speedLeads, causes), funnel: funnel(visitors, funnelLeads) });
   });
 
+  /** The export of the range as one table (CSV and .xlsx are written from it), and its file name. */
+  async function exportOf(workspaceId: string, query: Record<string, string>, ext: 'csv' | 'xlsx') {
+    const { from, to } = range(query);
+    const [rows, sites] = await Promise.all([reports.exportRows(workspaceId, from, to), store.sitesOfWorkspace(workspaceId)]);
+    const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+    return { table: exportTable(rows, sites), disposition: `attachment; filename="sixty-leads-${day(from)}-${day(to)}.${ext}"` };
+  }
+
   app.get('/leads.csv', async (c) => {
-    const { from, to } = range(c.req.query());
-    const rows = await reports.exportRows(c.get('user').workspaceId, from, to);
-    const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
-    let body = csvLine(['id', 'captured_at', 'name', 'phone', 'email', 'site', 'stage', 'score', 'fit', 'owner', 'hand_raise_at', 'accepted_at', 'first_call_at', 'outcome', 'utm_source', 'utm_campaign', 'page_url', 'timeline']);
-    for (const r of rows) {
-      body += csvLine([r.id, iso(r.capturedAt), r.name, r.phone, r.email, r.site, r.stage, r.score, r.fit, r.owner, iso(r.handRaiseAt), iso(r.acceptedAt), iso(r.firstCallAt), r.outcome, r.source, r.campaign, r.pageUrl, r.timeline]);
-    }
+    const { table, disposition } = await exportOf(c.get('user').workspaceId, c.req.query(), 'csv');
     c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="sixty-leads-${new Date(from).toISOString().slice(0, 10)}-${new Date(to).toISOString().slice(0, 10)}.csv"`);
-    return c.body(body);
+    c.header('Content-Disposition', disposition);
+    return c.body(csvOf(table));
+  });
+
+  app.get('/leads.xlsx', async (c) => {
+    const { table, disposition } = await exportOf(c.get('user').workspaceId, c.req.query(), 'xlsx');
+    c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header('Content-Disposition', disposition);
+    return c.body(new Uint8Array(await xlsxOf(table)));
   });
 
   return app;

@@ -43,7 +43,10 @@ export interface RulesVersionRow {
   status: 'draft' | 'published' | 'retired';
   rules: SiteRules;
   createdAt: number;
+  /** Last time it went live (a rollback publishes an earlier version again). */
   publishedAt: number | null;
+  /** Last time another version replaced it; null while live or never published. */
+  retiredAt: number | null;
 }
 
 /** Everything the backtest needs about one person: what we know and what they did. */

@@ -32,6 +32,13 @@ export interface WebhookStore {
   remove(workspaceId: string, id: string): Promise<boolean>;
   deliveries(workspaceId: string, webhookId: string, limit: number): Promise<Delivery[]>;
   /**
+   * Starts the fan-out's cursors at the current end of each event source, where none is stored
+   * yet (a new install): history from before is not replayed, and every event committed after
+   * this fans out. Run before the server takes requests: a cursor first set by a later fan-out
+   * would skip the events committed in between.
+   */
+  startCursors(): Promise<void>;
+  /**
    * Reads committed events past the stored cursors, creates a delivery per subscribed webhook,
    * and advances the cursors, all in one transaction (so each event fans out exactly once).
    */

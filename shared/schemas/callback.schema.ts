@@ -12,6 +12,8 @@ export const callbackRequestSchema = z.strictObject({
   answers: z.record(z.string().max(64), z.string().max(500)).default({}),
   /** The page the visitor asked from (for the rep's context). */
   pageUrl: z.string().max(2000).optional(),
+  /** That page's referrer: with pageUrl, the callback's own touch (where the lead came from). */
+  referrer: z.string().max(2000).optional(),
   /** Anonymous visitor id from first-party storage, to join behaviour history later. */
   visitorId: z.string().max(100).optional(),
   /** The visitor's IANA time zone, so the rep sees their local time. */

@@ -36,6 +36,8 @@ export const rulesResponseSchema = z.strictObject({
       rules: siteRulesSchema,
       createdAt: z.number().int(),
       publishedAt: z.number().int().nullable(),
+      /** When a later version replaced it (or a rollback retired it); null while it is live or a draft. */
+      retiredAt: z.number().int().nullable(),
     }),
   ),
 });

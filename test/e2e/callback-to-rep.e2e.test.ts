@@ -3,7 +3,7 @@
 // the visitor's panel shows the rep's name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { TEST_DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server';
+import { rows, TEST_DEMO_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server';
 import { launchBrowser, screenshotPath, serveHostPage, type HostPage } from '../helpers/browser';
 
 let server: TestServer;
@@ -54,7 +54,8 @@ describe('one script tag to a rep live queue', () => {
     await signInRep(rep, 'dana@demo.sixty');
     await expect.poll(() => rep.getByText('Live', { exact: true }).count(), { timeout: 5000 }).toBeGreaterThan(0);
 
-    await visitor.goto(host.origin);
+    // Sent from another site to an ad's landing page: the callback carries both (its own touch).
+    await visitor.goto(`${host.origin}/?utm_source=google&utm_campaign=spring`, { referer: 'https://news.example.org/story' });
     const panel = await fillWidget(visitor);
     await visitor.screenshot({ path: screenshotPath('widget-form-desktop') });
 
@@ -67,6 +68,10 @@ describe('one script tag to a rep live queue', () => {
     // Let the card's entrance animation finish so the screenshot shows what a rep reads.
     await rep.waitForTimeout(600);
     await rep.screenshot({ path: screenshotPath('console-offer-desktop') });
+
+    const [touch] = await rows<{ page_url: string; referrer: string }>(server, 'select page_url, referrer from leads where name = ?', 'Robin Visitor');
+    expect(touch!.page_url).toBe(`${host.origin}/?utm_source=google&utm_campaign=spring`);
+    expect(touch!.referrer).toBe('https://news.example.org/story');
 
     await rep.getByRole('button', { name: 'Accept' }).first().click();
     const tel = rep.locator('a[href="tel:+14155552671"]');

@@ -8,7 +8,8 @@ import type { OfferView } from '../../shared/api';
 import { callbackBody, connected, postCallback, repSocket, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
 import { percentile } from '../../server/reports/stats';
-import { speedText, percentText } from '../../console/admin/numbers/figures';
+import { speedText, percentText, STEP_LABELS } from '../../console/admin/numbers/figures';
+import { chartTexts, recordChartTexts } from './chart-texts';
 import { collectErrors, DESKTOP, openSignedIn, PHONE, shoot } from './console-admin.helpers';
 
 let server: TestServer;
@@ -19,12 +20,19 @@ let errors: string[];
 
 /** How long Dana takes to accept each of the three hot callbacks. */
 const WAITS_MS = [150, 700, 1300];
+/**
+ * The server's clock runs this far ahead of real time; it jumps before Dana's first call attempts,
+ * so the by-rep chart's axis reads in minutes ("1 min 30 s"), whose last label used to be cut.
+ */
+let clockAhead = 0;
+const CALL_AFTER_MS = 95_000;
 
 beforeAll(async () => {
   // The webhook test points at a local port, which Sixty refuses unless the operator allows it.
-  [server, browser] = await Promise.all([startTestServer({ fetchAllow: ['127.0.0.1'] }), launchBrowser()]);
+  [server, browser] = await Promise.all([startTestServer({ fetchAllow: ['127.0.0.1'], clock: () => Date.now() + clockAhead }), launchBrowser()]);
   await seedHistory();
   admin = await browser.newContext({ viewport: DESKTOP });
+  await recordChartTexts(admin);
   page = await admin.newPage();
   errors = collectErrors(page);
 });
@@ -49,6 +57,7 @@ async function seedHistory() {
     await new Promise((r) => setTimeout(r, wait));
     const ack = await dana.emitWithAck('offer:accept', { offerId: offers[i]!.offerId });
     if (!ack.ok) throw new Error(`accept failed: ${ack.error}`);
+    if (i < 2) clockAhead += CALL_AFTER_MS;
     if (i === 0) {
       await post(`${ack.data.id}/call`);
       // SQL needs the four qualification answers (shared/schemas/console.schema.ts).
@@ -109,6 +118,7 @@ describe('numbers', () => {
     expect(await page.locator('section', { has: page.getByRole('heading', { name: 'Nurture reasons' }) }).textContent()).toContain('Budget opens next quarter');
     expect(await page.locator('section', { has: page.getByRole('heading', { name: 'Disqualification reasons' }) }).textContent()).toContain('Residential-only');
     expect(await page.locator('.chart canvas').count()).toBeGreaterThanOrEqual(2);
+    await expectChartsWhole(page);
 
     // The marketing SLA: 100,000 x 50% / 5,000 = 10 customers; /20% = 50 SQLs; /50% = 100 MQLs; /25% = 400 leads.
     await page.getByLabel('Sales quota per month').fill('100000');
@@ -125,9 +135,42 @@ describe('numbers', () => {
     const res = await page.request.get(`${server.url}${csv}`);
     expect(res.status()).toBe(200);
     expect((await res.text()).split('\r\n').filter(Boolean)).toHaveLength(want.leads + 1);
+    // Beside it, the same range as an .xlsx workbook.
+    const xlsx = await page.getByRole('link', { name: 'Export leads (.xlsx)' }).getAttribute('href');
+    expect(xlsx).toBe(csv!.replace('leads.csv', 'leads.xlsx'));
+    const book = await page.request.get(`${server.url}${xlsx}`);
+    expect(book.status()).toBe(200);
+    expect(book.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect((await book.body()).subarray(0, 2).toString()).toBe('PK');
     await shoot(page, 'console-admin-numbers');
+    await page.setViewportSize(PHONE);
+    await expectChartsWhole(page);
+    await page.setViewportSize(DESKTOP);
   });
 });
+
+/**
+ * The charts as drawn: the funnel's bars run from Visitors at the top to Opportunities at the
+ * bottom, the by-rep axis reads in minutes, and no text runs past its canvas (the cut "1 mi").
+ */
+async function expectChartsWhole(page: Page) {
+  const steps = Object.values(STEP_LABELS);
+  // A label too long for a narrow screen ends in an ellipsis rather than running off the canvas.
+  const stepOf = (text: string) => steps.find((s) => s === text || (text.endsWith('…') && s.startsWith(text.slice(0, -1))));
+  const funnelLabels = async () =>
+    (await chartTexts(page))
+      .filter((t) => t.chart.startsWith('Funnel:') && stepOf(t.text))
+      .sort((a, b) => a.y - b.y)
+      .map((t) => stepOf(t.text));
+  await expect.poll(funnelLabels).toEqual(steps);
+  expect(steps[0]).toBe('Visitors');
+  const texts = await chartTexts(page);
+  const byRep = texts.filter((t) => t.chart.startsWith('Median seconds to accept and to first call by rep'));
+  expect(byRep.some((t) => /\d min/.test(t.text))).toBe(true);
+  for (const t of texts) {
+    expect({ text: t.text, left: t.left >= 0, right: t.right <= t.canvasWidth + 0.5 }).toEqual({ text: t.text, left: true, right: true });
+  }
+}
 
 describe('users', () => {
   let inviteLink = '';

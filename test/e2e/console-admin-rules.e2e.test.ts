@@ -103,6 +103,20 @@ describe('rules editor', () => {
     await page.getByText('Version 2 is live.', { exact: false }).waitFor();
     await expect.poll(() => page.locator('.editor-basis').textContent()).toContain('Live: version 2');
 
+    // Version 1 keeps its own dates: made (and live) with the site, retired by this publish.
+    const db = new Database(server.deps.config.dbPath, { readonly: true });
+    const siteMadeAt = (db.prepare('select created_at as at from sites where id = ?').get(siteId) as { at: number }).at;
+    const v1Row = db.prepare('select created_at as createdAt, published_at as publishedAt, retired_at as retiredAt from rules_versions where site_id = ? and version = 1').get(siteId) as Record<string, number>;
+    db.close();
+    expect(v1Row).toEqual({ createdAt: siteMadeAt, publishedAt: siteMadeAt, retiredAt: expect.any(Number) });
+    const v1 = page.locator('li[data-version="1"]');
+    const when = (moment: string) => v1.locator(`[data-moment="${moment}"] time`).getAttribute('datetime');
+    await expect.poll(() => when('retired')).toBe(new Date(v1Row.retiredAt!).toISOString());
+    expect(await when('created')).toBe(new Date(siteMadeAt).toISOString());
+    expect(await when('published')).toBe(new Date(siteMadeAt).toISOString());
+    expect(await v1.locator('.version-meta').textContent()).toMatch(/^Saved .+ · Published .+ · Retired .+$/);
+    await page.locator('.versions').screenshot({ path: screenshotPath('console-admin-rules-version-dates') });
+
     // The public config is cached up to 2 s on the server.
     await expect.poll(() => widgetShows(NEW_LABEL), { timeout: 10_000, interval: 500 }).toBe(true);
   });

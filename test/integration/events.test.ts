@@ -224,15 +224,41 @@ describe('rules versions', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.hotThreshold).toMatch(/at least the MQL/);
 
+    // The site's first rules are listed before any publish, live since the site was made.
+    const [{ created_at: siteMadeAt }] = await query<{ created_at: number }>('select created_at from sites where id = ?', siteId);
+    const moments = (body: { versions: Array<{ version: number; status: string; createdAt: number; publishedAt: number | null; retiredAt: number | null }> }, version: number) =>
+      body.versions.find((x) => x.version === version);
+    expect(moments((await admin('')).body, current.version)).toMatchObject({ status: 'published', createdAt: siteMadeAt, publishedAt: siteMadeAt, retiredAt: null });
+
+    const savedFrom = Date.now();
     const saved = await admin('', { method: 'POST', body: JSON.stringify(draft) });
     expect(saved.status).toBe(201);
+    const publishFrom = Date.now();
     expect((await admin(`/${saved.body.version}/publish`, { method: 'POST' })).status).toBe(200);
+    const publishTo = Date.now();
     const after = await admin('');
     expect(after.body.current.hotThreshold).toBe(15);
     expect(after.body.current.version).toBe(saved.body.version);
-    // Roll back: publish the version it replaced.
+    // Each version keeps its own times: v1 was made with the site and retired by this publish.
+    const v1 = moments(after.body, current.version)!;
+    expect(v1).toMatchObject({ status: 'retired', createdAt: siteMadeAt, publishedAt: siteMadeAt });
+    expect(v1.retiredAt).toBeGreaterThanOrEqual(publishFrom);
+    expect(v1.retiredAt).toBeLessThanOrEqual(publishTo);
+    const v2 = moments(after.body, saved.body.version)!;
+    expect(v2).toMatchObject({ status: 'published', retiredAt: null });
+    expect(v2.createdAt).toBeGreaterThanOrEqual(savedFrom);
+    expect(v2.createdAt).toBeLessThanOrEqual(publishFrom);
+    expect(v2.publishedAt).toBe(v1.retiredAt);
+
+    // Roll back: publish the version it replaced. v1 is live again from now; v2 keeps when it was saved.
+    const rollbackFrom = Date.now();
     expect((await admin(`/${current.version}/publish`, { method: 'POST' })).status).toBe(200);
-    expect((await admin('')).body.current.hotThreshold).toBe(current.hotThreshold);
+    const rolled = await admin('');
+    expect(rolled.body.current.hotThreshold).toBe(current.hotThreshold);
+    const v1Again = moments(rolled.body, current.version)!;
+    expect(v1Again).toMatchObject({ status: 'published', createdAt: siteMadeAt, retiredAt: null });
+    expect(v1Again.publishedAt).toBeGreaterThanOrEqual(rollbackFrom);
+    expect(moments(rolled.body, saved.body.version)).toEqual({ ...v2, status: 'retired', retiredAt: v1Again.publishedAt });
   });
 
   it('refuses reps, and sites of other workspaces look missing', async () => {

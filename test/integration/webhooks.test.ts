@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView } from '../../shared/api';
 import { verify } from '../../server/webhooks/signature';
-import { callbackBody, connected, postCallback, repSocket, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { webhookEventSchema, webhookLeadSchema } from '../../shared/schemas/webhook-payload.schema';
+import { pageView, postEvents } from '../helpers/events';
+import { callbackBody, connected, HOST_ORIGIN, postCallback, repSocket, rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait-for';
 
 let server: TestServer;
@@ -108,6 +110,47 @@ describe('webhooks', () => {
     const count = received.length;
     expect((await api(`/deliveries/${delivery.id}/replay`, { method: 'POST' })).status).toBe(200);
     await until(() => received.length > count);
+  });
+
+  it('sends the lead whole: must-have answers, score reasons, company, source and UTM, as the documented schema says', async () => {
+    await api('', { method: 'POST', body: JSON.stringify({ url: `${receiverUrl}/crm`, kind: 'signed', topics: ['lead.stage_changed'] }) });
+    failFirst = 0;
+    // A tracked visitor who names their company, then asks for a callback from a Google ad's page.
+    const visitorId = `visitor_crm_${Date.now().toString(36)}`;
+    const identify = { type: 'identify', at: Date.now(), props: { company: 'Crm Ovens Ltd' } };
+    await postEvents(server.url, { siteKey: server.siteKey, visitorId, events: [pageView('/'), pageView('/pricing'), identify] });
+    const pageUrl = `${HOST_ORIGIN}/pricing?utm_source=google&utm_medium=cpc&utm_campaign=ovens-spring`;
+    const lead = await postCallback(server.url, callbackBody(server.siteKey, { name: 'Cam Crm', visitorId, pageUrl, referrer: 'https://www.google.com/' }));
+    const leadId: string = lead.body.leadId;
+
+    const got = await until(() => received.find((r) => r.ok && r.path === '/crm' && JSON.parse(r.body).data.lead?.id === leadId));
+    // Every field as the schema says, nothing more (strict objects): what docs/api.md documents.
+    const event = webhookEventSchema.parse(JSON.parse(got.body));
+    expect(event.topic).toBe('lead.stage_changed');
+    const sent = webhookLeadSchema.parse(event.data.lead);
+    const [row] = await rows<{ reasons: string; score: number }>(server, 'select reasons, score from leads where id = ?', leadId);
+    expect(sent).toMatchObject({
+      id: leadId,
+      name: 'Cam Crm',
+      phone: '+14155552671',
+      email: 'pat@example.com',
+      company: 'Crm Ovens Ltd',
+      fit: 'passes',
+      hot: true,
+      score: row!.score,
+      source: 'google',
+      utm: { source: 'google', medium: 'cpc', campaign: 'ovens-spring', term: null, content: null },
+      referrer: 'https://www.google.com/',
+      pageUrl,
+      landingUrl: `${HOST_ORIGIN}/`,
+    });
+    expect(sent.answers).toEqual([
+      { questionId: 'projects', question: 'What kind of projects do you do?', answer: 'Commercial', value: 'commercial' },
+      { questionId: 'size', question: 'How many employees?', answer: expect.any(String), value: '51-200' },
+      { questionId: 'role', question: expect.any(String), answer: expect.any(String), value: 'decision' },
+    ]);
+    expect(sent.scoreReasons).toEqual(JSON.parse(row!.reasons).map(({ source, text, points }: { source: string; text: string; points: number }) => ({ source, text, points })));
+    expect(sent.scoreReasons.length).toBeGreaterThan(0);
   });
 
   it('refuses bad webhooks field by field, and non-admins', async () => {

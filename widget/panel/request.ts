@@ -5,7 +5,7 @@ import type { CallbackRequest } from '../../shared/schemas/callback.schema';
 import type { LoaderConfig } from '../contract';
 import type { LeadValues } from './validate';
 
-/** The schema caps pageUrl; a longer URL must not make the whole request fail. */
+/** The schema caps pageUrl and referrer; a longer URL must not make the whole request fail. */
 const PAGE_URL_MAX = 2000;
 
 export function toRequest(siteKey: string, values: LeadValues, config: LoaderConfig, visitorId?: string, shownAt?: number): CallbackRequest {
@@ -24,6 +24,8 @@ export function toRequest(siteKey: string, values: LeadValues, config: LoaderCon
   const email = values.email.trim();
   if (email) body.email = email;
   if (visitorId) body.visitorId = visitorId;
+  // Where the visitor came from, for attribution when nothing tracked their visit.
+  if (document.referrer) body.referrer = document.referrer.slice(0, PAGE_URL_MAX);
   // Time-to-submit for the server's form-bot check, and the visitor's zone so the rep sees their local time.
   if (shownAt !== undefined) body.tts = Math.max(0, Math.round(Date.now() - shownAt));
   const zone = timeZone();

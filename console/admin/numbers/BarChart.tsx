@@ -30,12 +30,28 @@ const ROW_PX = 38;
 /** Widest category label column, in CSS pixels (narrow screens get less). */
 const LABEL_MAX_PX = 180;
 
-function labelWidth(labels: string[], width: number): number {
+/** Widths of texts in the chart's font, in CSS pixels. */
+function textWidths(texts: string[]): number[] {
   const ctx = document.createElement('canvas').getContext('2d');
-  if (!ctx) return 100;
+  if (!ctx) return texts.map((t) => t.length * 7);
   ctx.font = FONT;
-  const widest = Math.max(40, ...labels.map((l) => ctx.measureText(l).width));
+  return texts.map((t) => ctx.measureText(t).width);
+}
+
+/** Room between an axis and its labels (uPlot's default gap), in CSS pixels. */
+const AXIS_GAP_PX = 5;
+
+function labelWidth(labels: string[], width: number): number {
+  const widest = Math.max(40, ...textWidths(labels));
   return Math.min(widest + 16, LABEL_MAX_PX, Math.round(width * 0.4));
+}
+
+/** A category label shortened with an ellipsis to fit `px`, so none is cut at the canvas edge. */
+function fitLabel(label: string, px: number): string {
+  if (textWidths([label])[0]! <= px) return label;
+  let n = label.length;
+  while (n > 1 && textWidths([`${label.slice(0, n)}…`])[0]! > px) n--;
+  return `${label.slice(0, n)}…`;
 }
 
 /** Tick steps of the value axis: 1-2-5 series (whole numbers only for counts). */
@@ -43,19 +59,31 @@ const STEPS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 50
 /** Least room between two value ticks, in CSS pixels. */
 const TICK_SPACE_PX = 64;
 
-/** A round top for the value axis, with room for the value text after the longest bar. */
-function niceMax(values: number[]): number {
-  const max = Math.max(0, ...values);
-  if (max === 0) return 1;
-  const step = 10 ** Math.floor(Math.log10(max));
-  return Math.ceil((max * 1.15) / step) * step;
+/** Round tops within a power of ten, so the axis does not run far past the longest bar. */
+const NICE = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/** A round top for the value axis at or above `max`, with some headroom. */
+function niceMax(max: number): number {
+  if (max <= 0) return 1;
+  const want = max * 1.1;
+  const power = 10 ** Math.floor(Math.log10(want));
+  return NICE.find((m) => m * power >= want)! * power;
 }
 
 function options(p: Props, width: number, height: number): uPlot.Options {
   const n = p.labels.length;
   const k = p.series.length;
   const values = p.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const top = niceMax(values);
+  const max = Math.max(0, ...values);
+  const labelsPx = labelWidth(p.labels, width);
+  // The value written after the longest bar, and the value axis's last tick label (centred on the
+  // plot's right edge), must both fit inside the canvas: pad the right for half the widest tick
+  // label, and raise the top until the longest bar leaves room for its text.
+  const valueTextPx = Math.max(0, ...textWidths(values.map(p.format)));
+  const plotPx = Math.max(40, width - labelsPx - 12);
+  const room = Math.min(0.8, (valueTextPx + 6 + 4) / plotPx);
+  const top = niceMax(max / (1 - room));
+  const padRight = Math.ceil(Math.max(12, textWidths([p.format(top)])[0]! / 2 + 4));
   // Bar boxes of this draw, for writing each value at the end of its bar.
   let boxes: Array<{ s: number; i: number; left: number; top: number; width: number; height: number }> = [];
   return {
@@ -64,23 +92,23 @@ function options(p: Props, width: number, height: number): uPlot.Options {
     legend: { show: k > 1, live: false },
     cursor: { show: false },
     select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-    padding: [8, 12, 0, 0],
+    padding: [8, padRight, 0, 0],
     scales: {
-      // Categories run down the side (x is vertical), values across.
-      x: { time: false, ori: 1, dir: 1, range: [-0.5, n - 0.5] },
+      // Categories run down the side (x is vertical), the first at the top (dir -1), values across.
+      x: { time: false, ori: 1, dir: -1, range: [-0.5, n - 0.5] },
       y: { ori: 0, dir: 1, range: [0, top] },
     },
     axes: [
       {
         scale: 'x',
         side: 3,
-        size: labelWidth(p.labels, width),
+        size: labelsPx,
         font: FONT,
         stroke: '#111827',
         grid: { show: false },
         ticks: { show: false },
         splits: () => p.labels.map((_, i) => i),
-        values: (_u, splits) => splits.map((i) => p.labels[i] ?? ''),
+        values: (_u, splits) => splits.map((i) => fitLabel(p.labels[i] ?? '', labelsPx - AXIS_GAP_PX - 2)),
       },
       {
         scale: 'y',
@@ -147,8 +175,13 @@ export function BarChart(p: Props) {
     if (!el) return;
     const width = () => Math.max(200, el.clientWidth);
     const data: uPlot.AlignedData = [p.labels.map((_, i) => i), ...p.series.map((s) => s.values)];
-    const plot = new uPlot(options(p, width(), height), data, el);
-    const resized = new ResizeObserver(() => plot.setSize({ width: width(), height }));
+    let plot = new uPlot(options(p, width(), height), data, el);
+    // Redrawn from new options, not only resized: the room kept for the text depends on the width.
+    const resized = new ResizeObserver(() => {
+      if (Math.round(plot.width) === width()) return;
+      plot.destroy();
+      plot = new uPlot(options(p, width(), height), data, el);
+    });
     resized.observe(el);
     return () => {
       resized.disconnect();

@@ -1,5 +1,5 @@
 // The numbers both teams argue from: speed-to-lead, the funnel, why leads left, where they came
-// from, follow-up effort, the CSV export, and the marketing SLA beside the measured actuals.
+// from, follow-up effort, the exports (Excel and CSV), and the marketing SLA beside the measured actuals.
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../../routes';
 import { adminApi } from '../admin-api';
@@ -31,9 +31,14 @@ export function NumbersPage({ onSessionEnded }: PageProps) {
         intro="Speed-to-lead, the funnel and the marketing SLA for a date range: the closed loop both teams argue from."
         actions={
           query && (
-            <a class="btn" href={adminApi.csvHref(query)} download>
-              Export leads (CSV)
-            </a>
+            <>
+              <a class="btn" href={adminApi.xlsxHref(query)} download>
+                Export leads (.xlsx)
+              </a>
+              <a class="btn" href={adminApi.csvHref(query)} download>
+                Export leads (CSV)
+              </a>
+            </>
           )
         }
       />

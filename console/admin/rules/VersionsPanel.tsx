@@ -3,7 +3,7 @@
 import { formatWhen } from '../../format';
 import type { RulesVersionRow, SiteRules } from '../types';
 import { RulesDiff } from './RulesDiff';
-import { STATUS_LABELS } from './versions';
+import { STATUS_LABELS, versionMoments } from './versions';
 
 interface Props {
   rows: RulesVersionRow[];
@@ -35,7 +35,12 @@ export function VersionsPanel({ rows, live, comparing, onCompare, onEdit, onPubl
                   <span class={`badge badge-version-${row.status}`}>{STATUS_LABELS[row.status]}</span>
                 </p>
                 <p class="version-meta muted">
-                  {isLive && row.publishedAt ? `Published ${formatWhen(row.publishedAt, now)}` : row.createdAt ? `Saved ${formatWhen(row.createdAt, now)}` : 'The site’s first rules'}
+                  {versionMoments(row).map((m, i) => (
+                    <span key={m.kind} class="version-moment" data-moment={m.kind}>
+                      {i > 0 && ' · '}
+                      {m.label} <time dateTime={new Date(m.at).toISOString()}>{formatWhen(m.at, now)}</time>
+                    </span>
+                  ))}
                 </p>
               </div>
               <div class="version-actions">

@@ -9,7 +9,7 @@
 // but locks each table against all reads and writes while it runs, so it is left to the operator.
 import { sql } from 'drizzle-orm';
 import { BY_LEAD, traitsMention, type ErasureResult, type Subject } from '../sqlite/erasure-ops';
-import { lockWorkspace } from './locks';
+import { lockFanOut, lockWorkspace } from './locks';
 import type { PgDb } from './open';
 
 
@@ -17,6 +17,8 @@ export async function eraseSubject(db: PgDb, workspaceId: string, who: Subject, 
   const removed: Record<string, number> = {};
   const count = (table: string, n: number | null) => (removed[table] = (removed[table] ?? 0) + (n ?? 0));
   await db.transaction(async (tx) => {
+    // Before anything else (a fan-out holds it while it reads events and writes deliveries).
+    await lockFanOut(tx);
     // Deleting leads (and their open offers) changes the workspace's routing state.
     await lockWorkspace(tx, workspaceId);
     const leads = await tx.execute<{ id: string }>(

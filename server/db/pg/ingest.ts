@@ -258,7 +258,7 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
     const existing = joined ?? (byPhone.get(pk) ?? []).find((l) => leads.get(l.id)!.stage !== 'suspect');
     if (existing) return existing.id;
     const made = identifiedLead(item, traits, q, randomUUID(), now);
-    const lead = { ...made.lead, name: pgText(made.lead.name), email: pgText(made.lead.email), pageUrl: pgText(made.lead.pageUrl) };
+    const lead = { ...made.lead, name: pgText(made.lead.name), email: pgText(made.lead.email), pageUrl: pgText(made.lead.pageUrl), referrer: pgText(made.lead.referrer) };
     newLeads.push(lead);
     leads.set(lead.id, { id: lead.id, answers: lead.answers, stage: 'visitor', routing: lead.routing, owner_id: null });
     byPhone.set(pk, [{ id: lead.id, capturedAt: now }, ...(byPhone.get(pk) ?? [])]);

@@ -21,3 +21,11 @@ export async function lockWorkspaceOf(tx: PgTx, table: typeof t.leads | typeof t
   const res = await tx.execute<{ workspace_id: string }>(sql`select ${table.workspaceId}, ${lockOf(table.workspaceId)} from ${table} where ${table.id} = ${id}`);
   return res.rows[0]?.workspace_id ?? null;
 }
+
+/**
+ * Webhook fan-outs take turns on this lock (any process). An erasure takes it too, first, so no
+ * fan-out that read the person's events before the erasure committed writes their deliveries after.
+ */
+export async function lockFanOut(tx: PgTx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('webhooks.fanout'))`);
+}

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { ExportRow, ReportsStore } from '../../reports/reports-store';
-import { funnelLeads } from '../report-rows';
+import type { ReportsStore } from '../../reports/reports-store';
+import { exportRow, funnelLeads, TOUCH_COLUMNS_SQL, type ExportLeadColumns, type TouchColumns } from '../report-rows';
+import { extrasColumns, extrasOf, visitorJoin, type ExtrasColumns } from './lead-extras';
 import type { SpeedLead } from '../../reports/speed-to-lead.core';
 import type { PgDb } from './open';
 
@@ -39,8 +40,10 @@ export function createReportsOps(db: PgDb): ReportsStore {
 
     async funnelLeads(workspaceId, from, to) {
       const [leads, changes] = await Promise.all([
-        db.execute<{ id: string; capturedAt: number; source: string | null; campaign: string | null; contactAttempts: number }>(sql`
-          select l.id, l.captured_at::float8 as "capturedAt", v.utm_source as source, v.utm_campaign as campaign, l.contact_attempts as "contactAttempts"
+        db.execute<{ id: string; capturedAt: number; contactAttempts: number; countedVisitor: string | null } & TouchColumns & Record<string, unknown>>(sql`
+          select l.id, l.captured_at::float8 as "capturedAt", l.contact_attempts as "contactAttempts",
+                 case when not v.is_bot and v.first_seen_at >= ${from} and v.first_seen_at < ${to} then v.site_id || ' ' || v.visitor_id end as "countedVisitor",
+                 ${sql.raw(TOUCH_COLUMNS_SQL)}
             from leads l left join visitors v on v.site_id = l.site_id and v.visitor_id = l.visitor_id
            where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to}
            order by l.captured_at, l.id`),
@@ -54,20 +57,23 @@ export function createReportsOps(db: PgDb): ReportsStore {
 
     async exportRows(workspaceId, from, to) {
       // The timeline's times are formatted as SQLite's strftime('%Y-%m-%dT%H:%M:%SZ', at / 1000, 'unixepoch')
-      // formats them: whole seconds (integer division), UTC.
-      const res = await db.execute<ExportRow & Record<string, unknown>>(sql`
-        select l.id, l.captured_at::float8 as "capturedAt", l.name, l.phone, l.email, s.name as site, l.stage, l.score, l.fit, u.name as owner,
-               l.hot_at::float8 as "handRaiseAt", l.accepted_at::float8 as "acceptedAt", l.first_call_at::float8 as "firstCallAt", l.outcome,
-               v.utm_source as source, v.utm_campaign as campaign, l.page_url as "pageUrl",
+      // formats them: whole seconds (integer division), UTC. The card's extras are read as the card reads them.
+      const res = await db.execute<ExportLeadColumns & ExtrasColumns & Record<string, unknown>>(sql`
+        select l.id, l.captured_at::float8 as "capturedAt", l.name, l.phone, l.email, l.site_id as "siteId", s.name as site, l.page_url as "pageUrl", l.referrer,
+               l.visitor_id as "visitorId", l.stage, l.score, l.fit, l.fit_reason as "fitReason", l.mql, l.hot, l.rules_version as "rulesVersion",
+               l.reasons, l.answers, u.name as owner, l.time_zone as "timeZone", l.sales_qualification as "salesQualification",
+               l.hot_at::float8 as "hotAt", l.sla_due_at::float8 as "slaDueAt", l.accepted_at::float8 as "acceptedAt", l.first_call_at::float8 as "firstCallAt",
+               l.outcome, l.outcome_at::float8 as "outcomeAt",
                (select string_agg(to_char(to_timestamp(e.at / 1000) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' ' || e.text, ' | ' order by e.at, e.id)
-                  from lead_events e where e.lead_id = l.id) as timeline
+                  from lead_events e where e.lead_id = l.id) as timeline,
+               ${extrasColumns}
           from leads l
           join sites s on s.id = l.site_id
           left join users u on u.id = l.owner_id
-          left join visitors v on v.site_id = l.site_id and v.visitor_id = l.visitor_id
+          ${visitorJoin}
          where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to}
          order by l.captured_at, l.id`);
-      return res.rows;
+      return res.rows.map((r) => exportRow(r, extrasOf(r, r)));
     },
   };
 }

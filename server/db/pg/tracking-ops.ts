@@ -3,7 +3,7 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { BehaviourEvent } from '../../../shared/qualify/types';
 import type { SiteSettings, TrackingStore } from '../../tracking/tracking-store';
-import { historySubjects, settingsColumns, toEngineEvent, toRulesVersionRow, toSiteSettings } from '../tracking-core';
+import { firstRulesVersion, historySubjects, settingsColumns, toEngineEvent, toRulesVersionRow, toSiteSettings, withLiveVersion } from '../tracking-core';
 import { ingestGroup } from './ingest';
 import type { PgConn, PgDb } from './open';
 import { retryingRaces } from './retry';
@@ -102,8 +102,12 @@ export function createTrackingOps(db: PgDb): TrackingStore {
     },
 
     async rulesVersions(siteId) {
-      const rows = await db.select().from(tr.rulesVersions).where(eq(tr.rulesVersions.siteId, siteId)).orderBy(asc(tr.rulesVersions.version));
-      return rows.map(toRulesVersionRow);
+      const [rows, [site]] = await Promise.all([
+        db.select().from(tr.rulesVersions).where(eq(tr.rulesVersions.siteId, siteId)).orderBy(asc(tr.rulesVersions.version)),
+        db.select({ rules: t.sites.rules, createdAt: t.sites.createdAt }).from(t.sites).where(eq(t.sites.id, siteId)),
+      ]);
+      const versions = rows.map(toRulesVersionRow);
+      return site ? withLiveVersion(versions, JSON.parse(site.rules), site.createdAt) : versions;
     },
 
     async saveDraft(site, rules, userId, now) {
@@ -121,21 +125,23 @@ export function createTrackingOps(db: PgDb): TrackingStore {
 
     async publish(site, version, now) {
       return db.transaction(async (tx) => {
-        await tx.select({ id: t.sites.id }).from(t.sites).where(eq(t.sites.id, site.id)).for('update');
+        const [locked] = await tx.select({ createdAt: t.sites.createdAt }).from(t.sites).where(eq(t.sites.id, site.id)).for('update');
         const [draft] = await tx.select().from(tr.rulesVersions).where(and(eq(tr.rulesVersions.siteId, site.id), eq(tr.rulesVersions.version, version)));
-        if (!draft) return false;
+        if (!draft || !locked) return false;
         // Keep the version being replaced, so a rollback can publish it again.
         const [current] = await tx
           .select({ version: tr.rulesVersions.version })
           .from(tr.rulesVersions)
           .where(and(eq(tr.rulesVersions.siteId, site.id), eq(tr.rulesVersions.version, site.rules.version)));
-        if (!current) {
-          await tx
-            .insert(tr.rulesVersions)
-            .values({ siteId: site.id, version: site.rules.version, workspaceId: site.workspaceId, rules: JSON.stringify(site.rules), status: 'retired', createdAt: now, publishedAt: null });
-        }
-        await tx.update(tr.rulesVersions).set({ status: 'retired' }).where(and(eq(tr.rulesVersions.siteId, site.id), eq(tr.rulesVersions.status, 'published')));
-        await tx.update(tr.rulesVersions).set({ status: 'published', publishedAt: now }).where(and(eq(tr.rulesVersions.siteId, site.id), eq(tr.rulesVersions.version, version)));
+        if (!current) await tx.insert(tr.rulesVersions).values({ siteId: site.id, workspaceId: site.workspaceId, ...firstRulesVersion(site.rules, locked.createdAt) });
+        await tx
+          .update(tr.rulesVersions)
+          .set({ status: 'retired', retiredAt: now })
+          .where(and(eq(tr.rulesVersions.siteId, site.id), eq(tr.rulesVersions.status, 'published')));
+        await tx
+          .update(tr.rulesVersions)
+          .set({ status: 'published', publishedAt: now, retiredAt: null })
+          .where(and(eq(tr.rulesVersions.siteId, site.id), eq(tr.rulesVersions.version, version)));
         await tx.update(t.sites).set({ rules: draft.rules }).where(eq(t.sites.id, site.id));
         return true;
       });

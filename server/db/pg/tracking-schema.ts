@@ -84,7 +84,10 @@ export const rulesVersions = pgTable(
     status: text('status', { enum: ['draft', 'published', 'retired'] }).notNull(),
     createdAt: bigint('created_at', { mode: 'number' }).notNull(),
     createdBy: text('created_by'),
+    /** Last time it went live (a rollback publishes it again). */
     publishedAt: bigint('published_at', { mode: 'number' }),
+    /** Last time another version replaced it; null while it is live or was never published. */
+    retiredAt: bigint('retired_at', { mode: 'number' }),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.version] })],
 );

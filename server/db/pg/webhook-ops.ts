@@ -5,9 +5,10 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, max, sql } from 'drizzle-orm';
 import type { Webhook, WebhookStore } from '../../webhooks/webhook-store';
 import { toWebhook, webhookRow } from '../webhook-rows';
-import { FANOUT_PAGE, leadRef, outboxEvent, outboxLeadId, publicEvent, stageEvent, subscribes, timelineEvent, type SourcedEvent } from '../webhook-events';
+import { FANOUT_PAGE, LEAD_PAYLOAD_COLUMNS_SQL, LEAD_PAYLOAD_FROM_SQL, leadRef, type LeadPayloadRow, outboxEvent, outboxLeadId, publicEvent, stageEvent, subscribes, timelineEvent, type SourcedEvent } from '../webhook-events';
 import { TIMELINE_TOPICS } from '../../webhooks/topics';
 import { advanceCursor, notYetFannedOut, type CursorState, type GapMark } from './event-cursor';
+import { lockFanOut } from './locks';
 import * as t from './schema';
 import * as a from './admin-schema';
 import type { PgDb, PgTx } from './open';
@@ -31,11 +32,17 @@ async function setting(tx: PgTx, key: string): Promise<string | null> {
   return row?.value ?? null;
 }
 
-/** A new install starts its cursors at "now", so old history is not replayed to new hooks. */
-async function readState(tx: PgTx, source: Source, last: () => Promise<number>): Promise<CursorState> {
+/** The last id of each event source: where a new install's cursors start (see startCursors). */
+const LAST_ID: Record<Source, (tx: PgTx) => Promise<number>> = {
+  timeline: async (tx) => (await tx.select({ id: max(t.leadEvents.id) }).from(t.leadEvents))[0]?.id ?? 0,
+  stages: async (tx) => (await tx.select({ id: max(t.stageChanges.id) }).from(t.stageChanges))[0]?.id ?? 0,
+  outbox: async (tx) => (await tx.select({ id: max(t.outbox.id) }).from(t.outbox))[0]?.id ?? 0,
+};
+
+async function readState(tx: PgTx, source: Source): Promise<CursorState> {
   const stored = await setting(tx, cursorKey(source));
   if (stored === null) {
-    const start = await last();
+    const start = await LAST_ID[source](tx);
     await tx.insert(t.settings).values({ key: cursorKey(source), value: String(start) }).onConflictDoNothing();
     return { cursor: Number((await setting(tx, cursorKey(source)))!), gap: null };
   }
@@ -62,10 +69,10 @@ async function saveState(tx: PgTx, source: Source, before: CursorState, after: C
 
 export function createWebhookOps(db: PgDb): WebhookStore {
   async function fanOut(tx: PgTx, now: number, render: (e: ReturnType<typeof publicEvent>, w: Webhook) => string): Promise<number> {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('webhooks.fanout'))`);
+    await lockFanOut(tx);
     const active = (await tx.select().from(a.webhooks).where(eq(a.webhooks.active, true))).map(toWebhook);
 
-    const tlState = await readState(tx, 'timeline', async () => (await tx.select({ id: max(t.leadEvents.id) }).from(t.leadEvents))[0]?.id ?? 0);
+    const tlState = await readState(tx, 'timeline');
     // Every kind is read (not only the timeline topics) so that ids stay contiguous for the cursor.
     const tlRows = await tx
       .select({ id: t.leadEvents.id, workspaceId: t.leadEvents.workspaceId, leadId: t.leadEvents.leadId, kind: t.leadEvents.kind, text: t.leadEvents.text, at: t.leadEvents.at })
@@ -73,7 +80,7 @@ export function createWebhookOps(db: PgDb): WebhookStore {
       .where(gt(t.leadEvents.id, tlState.cursor))
       .orderBy(asc(t.leadEvents.id))
       .limit(FANOUT_PAGE);
-    const scState = await readState(tx, 'stages', async () => (await tx.select({ id: max(t.stageChanges.id) }).from(t.stageChanges))[0]?.id ?? 0);
+    const scState = await readState(tx, 'stages');
     const scRows = await tx
       .select({
         id: t.stageChanges.id,
@@ -89,7 +96,7 @@ export function createWebhookOps(db: PgDb): WebhookStore {
       .where(gt(t.stageChanges.id, scState.cursor))
       .orderBy(asc(t.stageChanges.id))
       .limit(FANOUT_PAGE);
-    const obState = await readState(tx, 'outbox', async () => (await tx.select({ id: max(t.outbox.id) }).from(t.outbox))[0]?.id ?? 0);
+    const obState = await readState(tx, 'outbox');
     const obRows = await tx
       .select({ id: t.outbox.id, workspaceId: t.outbox.workspaceId, topic: t.outbox.topic, payload: t.outbox.payload, createdAt: t.outbox.createdAt })
       .from(t.outbox)
@@ -110,11 +117,10 @@ export function createWebhookOps(db: PgDb): WebhookStore {
       leadIds.length === 0
         ? []
         : (
-            await tx
-              .select({ id: t.leads.id, name: t.leads.name, phone: t.leads.phone, email: t.leads.email, stage: t.leads.stage, score: t.leads.score, siteId: t.leads.siteId })
-              .from(t.leads)
-              .where(inArray(t.leads.id, leadIds))
-          ).map((l) => [l.id, l] as const),
+            await tx.execute<LeadPayloadRow & Record<string, unknown>>(
+              sql`select ${sql.raw(LEAD_PAYLOAD_COLUMNS_SQL)}, l.captured_at::float8 as "capturedAt" ${sql.raw(LEAD_PAYLOAD_FROM_SQL)} where l.id in ${leadIds}`,
+            )
+          ).rows.map((l) => [l.id, l] as const),
     );
     const events = [
       ...timeline.map((r) => timelineEvent(r, leadRef(r.leadId, leads.get(r.leadId)))),
@@ -177,6 +183,12 @@ export function createWebhookOps(db: PgDb): WebhookStore {
         .where(and(eq(a.webhookDeliveries.workspaceId, workspaceId), eq(a.webhookDeliveries.webhookId, webhookId)))
         .orderBy(desc(a.webhookDeliveries.id))
         .limit(limit);
+    },
+    async startCursors() {
+      // Processes starting together: the first insert of each cursor wins (readState).
+      await db.transaction(async (tx) => {
+        for (const source of Object.keys(LAST_ID) as Source[]) await readState(tx, source);
+      });
     },
     async fanOut(now, render) {
       return db.transaction((tx) => fanOut(tx, now, render));

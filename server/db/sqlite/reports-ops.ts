@@ -1,5 +1,6 @@
 import type { ReportsStore } from '../../reports/reports-store';
-import { funnelLeads } from '../report-rows';
+import { exportRow, funnelLeads, TOUCH_COLUMNS_SQL, type ExportLeadColumns, type TouchColumns } from '../report-rows';
+import { createLeadExtras } from './lead-extras';
 import type { Db } from './open';
 
 // Reports read with plain SQL: a few aggregate-friendly queries per report, not one per lead.
@@ -18,29 +19,33 @@ export function createReportsOps(db: Db): ReportsStore {
   const visitors = raw.prepare<[string, number, number], { n: number }>(
     'select count(*) as n from visitors where workspace_id = ? and is_bot = 0 and first_seen_at >= ? and first_seen_at < ?',
   );
-  const leads = raw.prepare<[string, number, number], { id: string; capturedAt: number; source: string | null; campaign: string | null; contactAttempts: number }>(
-    `select l.id, l.captured_at as capturedAt, v.utm_source as source, v.utm_campaign as campaign, l.contact_attempts as contactAttempts
+  type FunnelRow = { id: string; capturedAt: number; contactAttempts: number; countedVisitor: string | null } & TouchColumns;
+  const leads = raw.prepare<{ ws: string; from: number; to: number }, FunnelRow>(
+    `select l.id, l.captured_at as capturedAt, l.contact_attempts as contactAttempts,
+            case when v.is_bot = 0 and v.first_seen_at >= @from and v.first_seen_at < @to then v.site_id || ' ' || v.visitor_id end as countedVisitor,
+            ${TOUCH_COLUMNS_SQL}
        from leads l left join visitors v on v.site_id = l.site_id and v.visitor_id = l.visitor_id
-      where l.workspace_id = ? and l.captured_at >= ? and l.captured_at < ?`,
+      where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to`,
   );
   const changes = raw.prepare<[string, number, number], { leadId: string; to: string; at: number; reason: string | null }>(
     `select c.lead_id as leadId, c.to_stage as "to", c.at, c.reason
        from stage_changes c join leads l on l.id = c.lead_id
       where l.workspace_id = ? and l.captured_at >= ? and l.captured_at < ? order by c.at, c.id`,
   );
-  const exportQuery = raw.prepare<[string, number, number]>(
-    `select l.id, l.captured_at as capturedAt, l.name, l.phone, l.email, s.name as site, l.stage, l.score, l.fit, u.name as owner,
-            l.hot_at as handRaiseAt, l.accepted_at as acceptedAt, l.first_call_at as firstCallAt, l.outcome,
-            v.utm_source as source, v.utm_campaign as campaign, l.page_url as pageUrl,
+  const exportQuery = raw.prepare<[string, number, number], ExportLeadColumns>(
+    `select l.id, l.captured_at as capturedAt, l.name, l.phone, l.email, l.site_id as siteId, s.name as site, l.page_url as pageUrl, l.referrer,
+            l.visitor_id as visitorId, l.stage, l.score, l.fit, l.fit_reason as fitReason, l.mql, l.hot, l.rules_version as rulesVersion,
+            l.reasons, l.answers, u.name as owner, l.time_zone as timeZone, l.sales_qualification as salesQualification,
+            l.hot_at as hotAt, l.sla_due_at as slaDueAt, l.accepted_at as acceptedAt, l.first_call_at as firstCallAt, l.outcome, l.outcome_at as outcomeAt,
             (select group_concat(strftime('%Y-%m-%dT%H:%M:%SZ', e.at / 1000, 'unixepoch') || ' ' || e.text, ' | ')
                from (select at, text from lead_events where lead_id = l.id order by at, id) e) as timeline
        from leads l
        join sites s on s.id = l.site_id
        left join users u on u.id = l.owner_id
-       left join visitors v on v.site_id = l.site_id and v.visitor_id = l.visitor_id
       where l.workspace_id = ? and l.captured_at >= ? and l.captured_at < ?
       order by l.captured_at`,
   );
+  const extras = createLeadExtras(db);
 
   return {
     async speedLeads(workspaceId, from, to) {
@@ -54,10 +59,11 @@ export function createReportsOps(db: Db): ReportsStore {
     },
     async funnelLeads(workspaceId, from, to) {
       const stageChanges = changes.all(workspaceId, from, to);
-      return funnelLeads(leads.all(workspaceId, from, to), stageChanges);
+      return funnelLeads(leads.all({ ws: workspaceId, from, to }), stageChanges);
     },
     async exportRows(workspaceId, from, to) {
-      return exportQuery.all(workspaceId, from, to) as Awaited<ReturnType<ReportsStore['exportRows']>>;
+      // What the lead card shows beyond the row, read the way the card reads it.
+      return exportQuery.all(workspaceId, from, to).map((r) => exportRow(r, extras(r)));
     },
   };
 }

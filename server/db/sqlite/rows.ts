@@ -1,5 +1,6 @@
 // Row <-> domain conversions for the SQLite store.
 import type { LeadCard, Stage } from '../../../shared/api';
+import { labelledAnswers } from '../../../shared/answers';
 import type { Reason } from '../../../shared/qualify/types';
 import type { Outcome } from '../../../shared/schemas/console.schema';
 import type { Site, User } from '../store';
@@ -110,12 +111,7 @@ export function toLeadCard(
     siteName: site.name,
     pageUrl: lead.pageUrl,
     stage: lead.stage as Stage,
-    answers: site.rules.questions
-      .filter((q) => answers[q.id] !== undefined)
-      .map((q) => ({
-        question: q.label,
-        answer: q.options?.find((o) => o.value === answers[q.id])?.label ?? answers[q.id],
-      })),
+    answers: labelledAnswers(site.rules.questions, answers).map(({ question, answer }) => ({ question, answer })),
     qualification: {
       fit: {
         status: lead.fit as LeadCard['qualification']['fit']['status'],

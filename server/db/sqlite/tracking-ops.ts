@@ -25,6 +25,8 @@ import {
   toEngineEvent,
   toRulesVersionRow,
   toSiteSettings,
+  withLiveVersion,
+  firstRulesVersion,
   type VisitorTraits,
 } from '../tracking-core';
 
@@ -240,13 +242,15 @@ export function createTrackingOps(db: Db): TrackingStore {
     },
 
     async rulesVersions(siteId) {
-      return db
+      const rows = db
         .select()
         .from(tr.rulesVersions)
         .where(eq(tr.rulesVersions.siteId, siteId))
         .orderBy(asc(tr.rulesVersions.version))
         .all()
         .map(toRulesVersionRow);
+      const site = db.select({ rules: t.sites.rules, createdAt: t.sites.createdAt }).from(t.sites).where(eq(t.sites.id, siteId)).get();
+      return site ? withLiveVersion(rows, JSON.parse(site.rules), site.createdAt) : rows;
     },
 
     async saveDraft(site, rules, userId, now) {
@@ -267,12 +271,17 @@ export function createTrackingOps(db: Db): TrackingStore {
         // Keep the version being replaced, so a rollback can publish it again.
         const current = tx.select().from(tr.rulesVersions).where(and(eq(tr.rulesVersions.siteId, site.id), eq(tr.rulesVersions.version, site.rules.version))).get();
         if (!current) {
-          tx.insert(tr.rulesVersions)
-            .values({ siteId: site.id, version: site.rules.version, workspaceId: site.workspaceId, rules: JSON.stringify(site.rules), status: 'retired', createdAt: now, publishedAt: null })
-            .run();
+          const { createdAt } = tx.select({ createdAt: t.sites.createdAt }).from(t.sites).where(eq(t.sites.id, site.id)).get()!;
+          tx.insert(tr.rulesVersions).values({ siteId: site.id, workspaceId: site.workspaceId, ...firstRulesVersion(site.rules, createdAt) }).run();
         }
-        tx.update(tr.rulesVersions).set({ status: 'retired' }).where(and(eq(tr.rulesVersions.siteId, site.id), eq(tr.rulesVersions.status, 'published'))).run();
-        tx.update(tr.rulesVersions).set({ status: 'published', publishedAt: now }).where(and(eq(tr.rulesVersions.siteId, site.id), eq(tr.rulesVersions.version, version))).run();
+        tx.update(tr.rulesVersions)
+          .set({ status: 'retired', retiredAt: now })
+          .where(and(eq(tr.rulesVersions.siteId, site.id), eq(tr.rulesVersions.status, 'published')))
+          .run();
+        tx.update(tr.rulesVersions)
+          .set({ status: 'published', publishedAt: now, retiredAt: null })
+          .where(and(eq(tr.rulesVersions.siteId, site.id), eq(tr.rulesVersions.version, version)))
+          .run();
         tx.update(t.sites).set({ rules: draft.rules }).where(eq(t.sites.id, site.id)).run();
         return true;
       });

@@ -13,7 +13,9 @@ import {
   stageEvent,
   subscribes,
   timelineEvent,
-  type LeadSnapshot,
+  LEAD_PAYLOAD_COLUMNS_SQL,
+  LEAD_PAYLOAD_FROM_SQL,
+  type LeadPayloadRow,
   type SourcedEvent,
 } from '../webhook-events';
 import type { Db } from './open';
@@ -36,7 +38,7 @@ export function createWebhookOps(db: Db): WebhookStore {
   );
   const lastOutbox = raw.prepare<[], { id: number | null }>('select max(id) as id from outbox');
   const markOutbox = raw.prepare('update outbox set delivered_at = ?, attempts = attempts + 1 where id = ?');
-  const lead = raw.prepare<[string], LeadSnapshot>('select id, name, phone, email, stage, score, site_id as siteId from leads where id = ?');
+  const lead = raw.prepare<[string], LeadPayloadRow>(`select ${LEAD_PAYLOAD_COLUMNS_SQL}, l.captured_at as "capturedAt" ${LEAD_PAYLOAD_FROM_SQL} where l.id = ?`);
   const hooks = raw.prepare<[], { id: string; workspaceId: string; url: string; kind: 'signed' | 'slack'; secret: string; topics: string; active: number; createdAt: number }>(
     'select id, workspace_id as workspaceId, url, kind, secret, topics, active, created_at as createdAt from webhooks where active = 1',
   );
@@ -45,26 +47,36 @@ export function createWebhookOps(db: Db): WebhookStore {
      values (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) on conflict (webhook_id, event_id) do nothing`,
   );
 
-  /** A new install starts its cursors at "now", so old history is not replayed to new hooks. */
-  function readCursor(name: string, last: () => number): number {
+  /** The last id of each event source: where a new install's cursors start (see startCursors). */
+  const lastId: Record<SourcedEvent['source'], () => number> = {
+    timeline: () => lastTimeline.get()?.id ?? 0,
+    stages: () => lastChange.get()?.id ?? 0,
+    outbox: () => lastOutbox.get()?.id ?? 0,
+  };
+
+  function readCursor(name: SourcedEvent['source']): number {
     const row = cursor.get(`webhooks.cursor.${name}`);
     if (row) return Number(row.value);
-    const start = last();
+    const start = lastId[name]();
     setCursor.run(`webhooks.cursor.${name}`, String(start));
     return start;
   }
+
+  const startCursorsTx = raw.transaction(() => {
+    for (const source of Object.keys(lastId) as Array<SourcedEvent['source']>) readCursor(source);
+  });
 
   const fanOutTx = raw.transaction((now: number, render: (e: WebhookEvent, w: Webhook) => string) => {
     const active = hooks.all().map((h) => ({ ...h, topics: JSON.parse(h.topics) as string[], active: h.active === 1 }));
     const events: SourcedEvent[] = [];
     const snapshot = (id: string) => leadRef(id, lead.get(id));
-    for (const r of timeline.all(readCursor('timeline', () => lastTimeline.get()?.id ?? 0))) {
+    for (const r of timeline.all(readCursor('timeline'))) {
       events.push(timelineEvent(r, snapshot(r.leadId)));
     }
-    for (const r of changes.all(readCursor('stages', () => lastChange.get()?.id ?? 0))) {
+    for (const r of changes.all(readCursor('stages'))) {
       events.push(stageEvent(r, snapshot(r.leadId)));
     }
-    for (const r of outbox.all(readCursor('outbox', () => lastOutbox.get()?.id ?? 0))) {
+    for (const r of outbox.all(readCursor('outbox'))) {
       const leadId = outboxLeadId(r.payload);
       events.push(outboxEvent(r, leadId ? snapshot(leadId) : null));
       markOutbox.run(now, r.id);
@@ -105,6 +117,9 @@ export function createWebhookOps(db: Db): WebhookStore {
         .orderBy(desc(a.webhookDeliveries.id))
         .limit(limit)
         .all();
+    },
+    async startCursors() {
+      startCursorsTx();
     },
     async fanOut(now, render) {
       return fanOutTx(now, render);
