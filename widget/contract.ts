@@ -133,6 +133,8 @@ export interface LiveViewProps {
   texts: Partial<LiveTexts>;
   /** Gets the status line, so the panel can move focus to it. */
   statusRef: { current: HTMLElement | null };
+  /** The text (with `{site}`) to show in the header instead of the promise, or null to keep it. */
+  onHead(head: string | null): void;
 }
 
 /** Registered by `sixty-live.js` as `sixty._live`; loaded after a callback request (or prefetched). */

@@ -12,7 +12,7 @@ import type {
   RoutingRuleView,
   SiteRouting,
   TeamView,
-  Appearance,
+  AppearanceSettings,
   BacktestResult,
   ConsoleSite,
   ErasureResult,
@@ -46,7 +46,7 @@ const rangeQuery = (r: ReportRange) => `from=${enc(r.from)}&to=${enc(r.to)}`;
 export const adminApi = {
   sites: () => request<ConsoleSite[]>('GET', '/v1/console/sites'),
   updateSite: (siteId: string, body: SiteDetails) => request<SiteDetails>('PUT', `/v1/console/sites/${enc(siteId)}`, body, false),
-  saveAppearance: (siteId: string, body: Appearance) => request<Appearance>('PUT', `/v1/console/sites/${enc(siteId)}/appearance`, body, false),
+  saveAppearance: (siteId: string, body: AppearanceSettings) => request<AppearanceSettings>('PUT', `/v1/console/sites/${enc(siteId)}/appearance`, body, false),
   createSite: (body: NewSite) => request<ConsoleSite>('POST', '/v1/console/sites', body, false),
   rotateKey: (siteId: string) => request<KeyRotation>('POST', `/v1/console/sites/${enc(siteId)}/rotate-key`, undefined, false),
 

@@ -3,12 +3,12 @@
 import type { UserRole } from '../../shared/api';
 import type { SiteRules } from '../../shared/site-rules';
 import type { RulesVersionRow, SiteSettings } from '../../server/tracking/tracking-store';
-import type { Appearance, SiteInstall } from '../../server/sites/sites-admin-store';
+import type { AppearanceSettings, SiteInstall } from '../../server/sites/sites-admin-store';
 
 export type { BehaviourRule, Disqualifier, FitRule, Question, QuestionOption, SiteRules } from '../../shared/site-rules';
 export type { RulesVersionRow, SiteSettings } from '../../server/tracking/tracking-store';
 export type { BacktestCounts, BacktestResult } from '../../server/tracking/backtest.core';
-export type { Appearance, SiteInstall } from '../../server/sites/sites-admin-store';
+export type { Appearance, AppearanceSettings, SiteInstall } from '../../server/sites/sites-admin-store';
 export type { Delivery, Webhook } from '../../server/webhooks/webhook-store';
 export type { NewWebhook, WebhookView } from '../../server/webhooks/webhook-view';
 export type { Topic } from '../../server/webhooks/topics';
@@ -57,7 +57,7 @@ export interface ConsoleSite {
   offerTimeoutMs: number;
   snippet: string;
   installs: SiteInstall[];
-  appearance: Appearance;
+  appearance: AppearanceSettings;
 }
 
 export type SettingsBody = SiteSettings;

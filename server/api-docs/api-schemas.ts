@@ -42,7 +42,7 @@ import {
   teamMembersSchema,
   teamSchema,
 } from '../../shared/schemas/routing-config.schema';
-import { appearanceSchema, consoleSiteSchema, keyRotationSchema, siteUpdateSchema } from '../../shared/schemas/site-admin.schema';
+import { appearanceSettingsSchema, consoleSiteSchema, keyRotationSchema, siteUpdateSchema } from '../../shared/schemas/site-admin.schema';
 import { siteRulesSchema, siteSettingsSchema } from '../../shared/schemas/site-rules.schema';
 import { createdWebhookSchema, webhookRequestSchema, webhookWithLogSchema } from '../../shared/schemas/webhook.schema';
 
@@ -90,7 +90,7 @@ export const BODIES = {
   NewSite: newSiteSchema,
   SiteUpdate: siteUpdateSchema,
   KeyRotation: keyRotationSchema,
-  Appearance: appearanceSchema,
+  Appearance: appearanceSettingsSchema,
   // Routing
   SiteRouting: siteRoutingSchema,
   RoutingRule: routingRuleSchema,

@@ -19,7 +19,7 @@ export type RoutingOps = Pick<
   | 'repStates'
   | 'recordSlaBreach'
   | 'pendingSla'
-  | 'visitorStatus'
+  | 'visitorFacts'
   | 'scheduleCallback'
   | 'scheduledLeads'
   | 'warmLeads'

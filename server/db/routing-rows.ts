@@ -3,8 +3,10 @@
 // lead routed on SQLite or on PostgreSQL leaves the same trail.
 import { sql, type Column } from 'drizzle-orm';
 import { STEP_TEXT, STRATEGY_TEXT, describeSkips } from '../routing/routing-text';
-import type { RoutingPlan, RoutingSnapshot } from '../routing/routing.types';
-import type { OpenOffer } from './store';
+import type { QueueReason, RoutingPlan, RoutingSnapshot } from '../routing/routing.types';
+import type { VisitorFacts } from '../routing/visitor-status.core';
+import type { Stage } from '../../shared/api';
+import type { OpenOffer, Site } from './store';
 
 /** Stages a lead may not be routed from when it turns hot again. */
 export const NOT_ROUTABLE: readonly string[] = ['disqualified', 'suspect', 'sal', 'sql', 'opportunity'];
@@ -74,3 +76,25 @@ export function offeredLine(plan: Extract<RoutingPlan, { kind: 'offer' }>, repId
 
 /** What a rep is told when missed offers set them away. */
 export const missedAwayReason = (missed: number) => `You missed ${missed} offers in a row, so we set you away. Set yourself available when you are back.`;
+
+/** A lead's row (either dialect) as its visitor's status is decided from it. */
+export function visitorFactsOf(
+  lead: Pick<VisitorFacts, 'routing' | 'ownerId' | 'acceptedAt' | 'capturedAt' | 'hotAt' | 'scheduledFor'> & { stage: string; queueReason: string | null },
+  site: Pick<Site, 'slaMs'>,
+  ownerName: string | null,
+  endingUrl: string | null,
+): VisitorFacts {
+  return {
+    routing: lead.routing,
+    stage: lead.stage as Stage,
+    ownerId: lead.ownerId,
+    ownerName,
+    acceptedAt: lead.acceptedAt,
+    capturedAt: lead.capturedAt,
+    hotAt: lead.hotAt,
+    scheduledFor: lead.scheduledFor,
+    queueReason: lead.queueReason as QueueReason | null,
+    promiseSeconds: Math.round(site.slaMs / 1000),
+    endingUrl,
+  };
+}

@@ -1,7 +1,8 @@
 // The store speaks the domain and returns Promises. Each operation runs in one transaction
 // inside the implementation: over better-sqlite3 (db/sqlite) they complete synchronously; over
 // PostgreSQL (db/pg) they serialise per workspace with advisory locks. Domain code sees only this.
-import type { LeadCard, MyLeadRow, OfferView, Stage, UserRole, VisitorStatus } from '../../shared/api';
+import type { LeadCard, MyLeadRow, OfferView, Stage, UserRole } from '../../shared/api';
+import type { VisitorFacts } from '../routing/visitor-status.core';
 import type { Qualification } from '../../shared/qualify/types';
 import type { SiteRules } from '../../shared/site-rules';
 import type { ChosenPresence, OutcomeInput } from '../../shared/schemas/console.schema';
@@ -302,8 +303,8 @@ export interface Store {
    */
   recordOutcome(leadId: string, userId: string, workspaceId: string, input: OutcomeInput, now: number): Promise<LeadCard | 'not_owner' | null>;
 
-  /** What the visitor sees; `slots` computes callback times from the lead's routing snapshot when nobody can take it. */
-  visitorStatus(leadId: string, now: number, slots: (snapshot: RoutingSnapshot) => string[]): Promise<VisitorStatus | null>;
+  /** What the visitor's status is decided from (routing/visitor-status.core.ts), or null for no such lead. */
+  visitorFacts(leadId: string): Promise<VisitorFacts | null>;
   /** The visitor booked a slot: the lead is offered at that time; its SLA runs from then. */
   scheduleCallback(leadId: string, slotAt: number, now: number): Promise<boolean>;
   /** Booked callbacks not yet offered, so timers can be rebuilt on start. */

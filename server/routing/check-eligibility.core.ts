@@ -23,12 +23,17 @@ export function skipReason(rep: RepState, ctx: EligibilityContext): SkipReason |
   if (ctx.declined.has(rep.repId)) return 'declined';
   if (ctx.tried.has(rep.repId)) return 'already_offered';
   if (ctx.hours && !isOpenAllAt(effectiveHours(rep, ctx.hours), ctx.now)) return 'outside_hours';
-  if (ctx.requires) {
-    if (!hasAll(rep.skills, ctx.requires.skills)) return 'missing_skill';
-    if (!hasAll(rep.languages, ctx.requires.languages)) return 'missing_language';
-    if (ctx.requires.territory && ctx.country && !covers(rep.territories, ctx.country)) return 'outside_territory';
-  }
+  const unmet = ctx.requires && requirementUnmet(rep, ctx.requires, ctx.country);
+  if (unmet) return unmet;
   if (atCapacity(rep)) return 'at_capacity';
+  return null;
+}
+
+/** What a rule asks of a rep whatever the hour or their load: skills, languages, territory. */
+export function requirementUnmet(rep: Pick<RepState, 'skills' | 'languages' | 'territories'>, requires: RepRequirements, country: string | null): SkipReason | null {
+  if (!hasAll(rep.skills, requires.skills)) return 'missing_skill';
+  if (!hasAll(rep.languages, requires.languages)) return 'missing_language';
+  if (requires.territory && country && !covers(rep.territories, country)) return 'outside_territory';
   return null;
 }
 

@@ -13,6 +13,10 @@ import { derivePresence } from './derive-presence.core';
 import { slotSchedules } from './slot-schedules.core';
 import type { Presence, RoutingSnapshot } from './routing.types';
 import { timerScheduler, type Scheduler } from './scheduler';
+import { decideVisitorStatus, waitsInQueue } from './visitor-status.core';
+
+/** Callback times come from hours, not from who is online now. */
+const NOBODY_ONLINE: ReadonlySet<string> = new Set();
 
 export interface Notifier {
   offerNew(repId: string, offer: OfferView): void;
@@ -63,8 +67,11 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
   }
 
   async function statusOf(leadId: string): Promise<VisitorStatus | null> {
-    const now = clock();
-    return store.visitorStatus(leadId, now, (s) => slotsOf(s, now));
+    const facts = await store.visitorFacts(leadId);
+    if (!facts) return null;
+    // Who could take the lead, and their hours, matter only while it waits in the queue.
+    const snapshot = waitsInQueue(facts) ? await store.routingSnapshot(leadId, NOBODY_ONLINE) : null;
+    return decideVisitorStatus(facts, snapshot, clock());
   }
 
   async function pushVisitorStatus(leadId: string) {

@@ -3,6 +3,13 @@ import type { Appearance } from '../../shared/appearance';
 
 export { DEFAULT_APPEARANCE, type Appearance } from '../../shared/appearance';
 
+/**
+ * The appearance page's settings: the widget's look and texts, and the link shown with the
+ * `ended` text to visitors the site will not call (disqualified or suspect). The link reaches
+ * visitors in their lead's status (routing/visitor-status.core.ts), not in the public config.
+ */
+export type AppearanceSettings = Appearance & { endingUrl: string | null };
+
 export interface SiteInstall {
   origin: string;
   lastUrl: string | null;
@@ -26,6 +33,7 @@ export interface SitesAdminStore {
   rotateKey(workspaceId: string, siteId: string, newKey: string, now: number, graceMs: number): Promise<boolean>;
   /** The current key of the site a retired key belonged to, while the retired key's grace lasts. */
   currentKeyForRetired(siteKey: string, now: number): Promise<string | null>;
-  appearance(siteId: string): Promise<Appearance>;
-  saveAppearance(siteId: string, workspaceId: string, a: Appearance): Promise<void>;
+  appearance(siteId: string): Promise<AppearanceSettings>;
+  /** An `endingUrl` left out keeps the saved one. */
+  saveAppearance(siteId: string, workspaceId: string, a: Appearance & { endingUrl?: string | null }): Promise<void>;
 }

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app';
 import { requireSameOrigin, requireUser, type AuthEnv } from '../auth/session';
 import { newSiteSchema } from '../../shared/schemas/routing-config.schema';
-import { appearanceSchema, siteUpdateSchema } from '../../shared/schemas/site-admin.schema';
+import { appearanceSettingsSchema, siteUpdateSchema } from '../../shared/schemas/site-admin.schema';
 import { snippet } from '../demo/demo-page';
 import type { Site } from '../db/store';
 import { readBody } from '../http/body';
@@ -83,10 +83,10 @@ export function sitesAdminRoutes(deps: AppDeps) {
 
   app.put('/:siteId/appearance', requireSameOrigin(), async (c) => {
     const site = await owned(c.get('user').workspaceId, c.req.param('siteId'));
-    const body = await readBody(c, appearanceSchema);
+    const body = await readBody(c, appearanceSettingsSchema);
     await sitesAdmin.saveAppearance(site.id, site.workspaceId, body);
     sites.invalidate(site.siteKey);
-    return c.json(body);
+    return c.json(await sitesAdmin.appearance(site.id));
   });
 
   return app;

@@ -10,9 +10,10 @@ import { rateLimit } from '../http/rate-limit';
 
 /** The appearance with the colours the widget draws with, chosen here by WCAG contrast so the
  * loader, which every page pays for, carries no colour maths. */
-function served(appearance: Appearance): ServedAppearance {
-  const { textColor, accentOnWhite } = accentText(appearance.accentColor);
-  return { ...appearance, textColor, accentOnWhite };
+function served({ accentColor, position, zIndex, texts }: Appearance): ServedAppearance {
+  const { textColor, accentOnWhite } = accentText(accentColor);
+  // Only the look: the ending link reaches just the visitors it is for, in their lead's status.
+  return { accentColor, position, zIndex, texts, textColor, accentOnWhite };
 }
 
 /** What the widget needs to draw itself: public, origin-checked, cacheable briefly. */

@@ -17,17 +17,31 @@ export const apiErrorSchema = z.strictObject({
   }),
 });
 
-/** What the visitor's panel shows, pushed live on `/visitor` and returned by the API. */
+/**
+ * What the visitor's panel shows, pushed live on `/visitor` and returned by the API (decided by
+ * server/routing/visitor-status.core.ts). Times are ISO instants: the widget shows them in the
+ * visitor's own time zone, and names it.
+ */
 export const visitorStatusSchema = z.discriminatedUnion('state', [
   z
     .strictObject({ state: z.literal('waiting'), since: z.number().int(), promiseSeconds: z.number().int() })
     .describe('Offered to a rep; the countdown runs from `since` (epoch ms)'),
   z.strictObject({ state: z.literal('accepted'), repName: z.string(), at: z.number().int() }).describe('A rep took it and is calling'),
   z
-    .strictObject({ state: z.literal('no_rep'), slots: z.array(z.iso.datetime()) })
-    .describe('Nobody can call now: callback times inside business hours to pick from'),
+    .strictObject({
+      state: z.literal('no_rep'),
+      why: z
+        .enum(['closed', 'busy', 'queued'])
+        .describe('`closed`: no rep who could take it is inside their hours; `busy`: the reps on are all occupied; `queued`: inside hours, nobody free (offline, away…)'),
+      opensAt: z.iso.datetime().nullable().describe('When `closed`: the next opening of a rep who could take it, if within three weeks'),
+      slots: z.array(z.iso.datetime()).describe('Callback times to pick from, inside the hours of reps who could take it'),
+    })
+    .describe('Nobody can call now; the lead waits in the queue'),
   z.strictObject({ state: z.literal('scheduled'), slot: z.iso.datetime() }).describe('A callback time was booked'),
-  z.strictObject({ state: z.literal('closed') }).describe('Not routed live (for example disqualified)'),
+  z
+    .strictObject({ state: z.literal('ended'), link: z.string().nullable().describe("The site's link for visitors it will not call, if it set one") })
+    .describe("Disqualified or suspect (told apart nowhere): the widget shows the site's courteous ending"),
+  z.strictObject({ state: z.literal('closed') }).describe('Kept for follow-up rather than offered live'),
 ]);
 
 /** `POST /v1/callbacks` (201, or 200 when replayed by idempotency key or joined to an open request). */

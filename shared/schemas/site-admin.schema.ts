@@ -12,14 +12,28 @@ export const siteUpdateSchema = z.strictObject({
   offerTimeoutMs: z.number().int().min(5_000, 'At least 5 seconds').max(600_000),
 });
 
-/** `PUT /v1/console/sites/:siteId/appearance`: the widget's look. */
+/** The widget's look (what the public config serves, with the colours below). */
 export const appearanceSchema = z.strictObject({
   accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1746d1'),
   position: z.enum(['right', 'left']),
   zIndex: z.number().int().min(0).max(2147483647),
   texts: z
     .record(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/), z.record(z.string().max(64), z.string().min(1, 'Leave it out to use the default').max(300)))
-    .describe('Per-language text overrides by language tag and text key, e.g. `{ "en": { "launcher": "Talk to us" } }`; keys as in the widget\'s texts (`launcher`, `invite`, `title`, `subtitle`, `submit`, `fineprint`…)'),
+    .describe('Per-language text overrides by language tag and text key, e.g. `{ "en": { "launcher": "Talk to us" } }`; keys as in the widget\'s texts (`launcher`, `invite`, `title`, `subtitle`, `submit`, `fineprint`, `ended` and `endedLink` for visitors the site will not call…)'),
+});
+
+/**
+ * `PUT /v1/console/sites/:siteId/appearance` and the console's view of it: the look, and the link
+ * shown with the `ended` text to visitors the site will not call (disqualified or suspect). The
+ * link reaches those visitors in their lead's status, never in the public config.
+ */
+export const appearanceSettingsSchema = appearanceSchema.extend({
+  endingUrl: z
+    .url({ protocol: /^https?$/, message: 'Use a web address starting with https://' })
+    .max(2000)
+    .nullable()
+    .optional()
+    .describe('http(s) link shown to visitors the site will not call; `null` removes it, left out keeps it'),
 });
 
 /** The appearance as the config endpoint serves it: with the colours the widget draws with. */
@@ -46,7 +60,7 @@ export const consoleSiteSchema = z.strictObject({
   offerTimeoutMs: z.number().int(),
   snippet: z.string().describe('The script tag to paste into the site'),
   installs: z.array(siteInstallSchema),
-  appearance: appearanceSchema,
+  appearance: appearanceSettingsSchema,
 });
 
 /** `POST /v1/console/sites/:siteId/rotate-key`: the new key; the old one works until `previousKeyValidUntil`. */

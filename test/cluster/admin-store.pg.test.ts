@@ -297,10 +297,11 @@ describe.skipIf(!TEST_DATABASE_URL).each(sides)('admin, sites, webhooks and supe
 
   it('updates a site and saves its appearance (upsert)', async () => {
     const [s1, s2] = side.sites;
-    expect(await s1.appearance(s.siteId)).toEqual(DEFAULT_APPEARANCE);
-    await s1.saveAppearance(s.siteId, s.workspaceId, { accentColor: '#000000', position: 'left', zIndex: 10, texts: { en: { launcher: 'Call me' } } });
+    expect(await s1.appearance(s.siteId)).toEqual({ ...DEFAULT_APPEARANCE, endingUrl: null });
+    await s1.saveAppearance(s.siteId, s.workspaceId, { accentColor: '#000000', position: 'left', zIndex: 10, texts: { en: { launcher: 'Call me' } }, endingUrl: 'https://acme.example/guides' });
     await s2.saveAppearance(s.siteId, s.workspaceId, { accentColor: '#ffffff', position: 'left', zIndex: 11, texts: {} });
-    expect(await s1.appearance(s.siteId)).toEqual({ accentColor: '#ffffff', position: 'left', zIndex: 11, texts: {} });
+    // Left out, the ending link is kept.
+    expect(await s1.appearance(s.siteId)).toEqual({ accentColor: '#ffffff', position: 'left', zIndex: 11, texts: {}, endingUrl: 'https://acme.example/guides' });
     const u = { name: 'Acme', allowedOrigins: ['https://acme.example'], phoneRegion: 'US', offerTimeoutMs: 20_000 };
     expect(await s1.update('another-workspace', s.siteId, u)).toBe(false);
     expect(await s2.update(s.workspaceId, s.siteId, u)).toBe(true);

@@ -171,6 +171,13 @@ describe('site pages', () => {
     await expect.poll(() => launcher.textContent()).toBe('Call me in a minute');
     expect(await preview.locator('.preview-page').getAttribute('class')).toContain('preview-left');
     expect(await page.getByLabel('Stacking order (z-index)').inputValue()).toBe('10000');
+    // What visitors the site will not call read instead: a link that is not a web address is refused at its field.
+    await page.getByLabel('Message', { exact: true }).fill('We only equip commercial kitchens; our guide for home cooks may help.');
+    await page.getByLabel('Link text', { exact: true }).fill('Home-cook guide');
+    await page.getByLabel('Link address (optional)').fill('javascript:alert(1)');
+    await page.getByRole('button', { name: 'Save appearance' }).click();
+    await expect.poll(() => page.locator('#endingUrl-error').textContent()).toBe('Use a web address starting with https://');
+    await page.getByLabel('Link address (optional)').fill('https://acme.example/home-cooks');
     await page.getByRole('button', { name: 'Save appearance' }).click();
     await page.getByText('Appearance saved.', { exact: false }).waitFor();
     await shoot(page, 'console-admin-appearance');
@@ -184,6 +191,15 @@ describe('site pages', () => {
       await button.waitFor({ timeout: 5000 });
       expect(await button.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color])).toEqual(['rgb(15, 118, 110)', 'rgb(255, 255, 255)']);
       expect((await button.boundingBox())!.x).toBeLessThan(40);
+      // A visitor ruled out by their answer reads the saved message and link.
+      await button.click();
+      const panel = demo.getByRole('dialog', { name: 'Talk to sales' });
+      await panel.getByLabel('Name', { exact: true }).fill('Robin Home');
+      await panel.getByLabel('Phone', { exact: true }).fill('+1 415 555 0130');
+      for (const value of ['residential', '1-10', 'decision']) await panel.locator(`input[type=radio][value="${value}"]`).check();
+      await panel.getByRole('button', { name: 'Call me now' }).click();
+      await expect.poll(() => panel.locator('[data-sixty-status]').textContent(), { timeout: 5000 }).toBe('We only equip commercial kitchens; our guide for home cooks may help.');
+      expect(await panel.getByRole('link', { name: 'Home-cook guide' }).getAttribute('href')).toBe('https://acme.example/home-cooks');
     } finally {
       await visitor.close();
     }

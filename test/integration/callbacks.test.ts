@@ -136,7 +136,8 @@ describe('POST /v1/callbacks', () => {
   it('disqualifies by a must-have answer without routing, with the reason recorded', async () => {
     const res = await postCallback(server.url, callbackBody(server.siteKey, { answers: { projects: 'residential', size: '1-10', role: 'decision' } }));
     expect(res.status).toBe(201);
-    expect(res.body.status.state).toBe('closed');
+    // The visitor gets the courteous ending, which says nothing of the reason.
+    expect(res.body.status).toEqual({ state: 'ended', link: null });
     const [change] = await rows<{ to_stage: string; reason: string }>(server, 'select to_stage, reason from stage_changes where lead_id = ?', res.body.leadId);
     const [offers] = await rows<{ n: number }>(server, 'select count(*) as n from offers where lead_id = ?', res.body.leadId);
     expect(change.to_stage).toBe('disqualified');

@@ -257,3 +257,64 @@ describe('the SLA and the nobody-online path', () => {
     await expect.poll(() => got.map((o) => o.leadId), { timeout: 3000 }).toEqual([res.body.leadId]);
   });
 });
+
+describe('what the visitor is told when nobody can call', () => {
+  /** Sunday 2026-12-13 03:00 in New York, moving on in real time. */
+  const SUNDAY_NIGHT = Date.parse('2026-12-13T08:00:00Z');
+  const NY_WEEKDAYS = { timeZone: 'America/New_York', weekly: [1, 2, 3, 4, 5].map((day) => ({ day, open: '09:00', close: '17:00' })), holidays: [] };
+
+  async function admin(s: TestServer, method: string, path: string, body: unknown) {
+    const res = await fetch(`${s.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', origin: new URL(s.url).origin, cookie: await signIn(s.url, 'admin@demo.sixty') },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(200);
+    return res.json() as Promise<any>;
+  }
+
+  it('tells queued (inside hours, nobody on) from busy (the rep on is occupied)', async () => {
+    const s = await server(60_000);
+    const queued = await postCallback(s.url, callbackBody(s.siteKey));
+    expect(queued.body.status).toMatchObject({ state: 'no_rep', why: 'queued', opensAt: null });
+    expect(queued.body.status.slots).toHaveLength(6);
+    // Dana comes on and is offered the queued lead: her one offer slot is taken.
+    const dana = await rep(s, 'dana@demo.sixty');
+    await expect.poll(async () => {
+      const sync = await dana.emitWithAck('offers:sync');
+      return sync.ok ? sync.data.offers.map((o) => o.leadId) : null;
+    }).toEqual([queued.body.leadId]);
+    const busy = await postCallback(s.url, callbackBody(s.siteKey, { phone: '+1 415 555 2672' }));
+    expect(busy.body.status).toMatchObject({ state: 'no_rep', why: 'busy', opensAt: null });
+  });
+
+  it('says closed, and when it opens, when nobody who could take it is inside their hours', async () => {
+    const s = await startTestServer({ clock: ((t0) => () => SUNDAY_NIGHT + (Date.now() - t0))(Date.now()) });
+    cleanup.push(() => s.stop());
+    const [sales] = await s.deps.store.teams((await s.deps.store.siteByKey(s.siteKey))!.workspaceId);
+    await admin(s, 'PUT', `/v1/console/teams/${sales!.id}`, { name: sales!.name, hours: NY_WEEKDAYS });
+    // Nobody is on, and it is Sunday night for the team: closed, not queued.
+    const res = await postCallback(s.url, callbackBody(s.siteKey));
+    expect(res.body.status).toMatchObject({ state: 'no_rep', why: 'closed', opensAt: '2026-12-14T14:00:00.000Z' });
+    expect(res.body.status.slots[0]).toBe('2026-12-14T14:00:00.000Z');
+    // The live channel says the same.
+    const visitor = visitorSocket(s.url, res.body.visitorToken);
+    cleanup.push(() => visitor.close());
+    expect(await nextEvent<VisitorStatus>(visitor, 'lead:status')).toEqual(res.body.status);
+  });
+
+  it('gives disqualified and suspect visitors the site’s ending link, the same for both, never "closed"', async () => {
+    const s = await server();
+    const site = await siteId(s);
+    const none = await postCallback(s.url, callbackBody(s.siteKey, { answers: { projects: 'residential', size: '1-10', role: 'decision' } }));
+    expect(none.body.status).toEqual({ state: 'ended', link: null });
+    await admin(s, 'PUT', `/v1/console/sites/${site}/appearance`, { accentColor: '#1746d1', position: 'right', zIndex: 10000, texts: {}, endingUrl: 'https://acme.example/guides' });
+    const disqualified = await postCallback(s.url, callbackBody(s.siteKey, { phone: '+1 415 555 2673', answers: { projects: 'residential', size: '1-10', role: 'decision' } }));
+    const suspect = await postCallback(s.url, callbackBody(s.siteKey, { phone: '+1 415 555 2674', answers: { projects: 'commercial', size: '1-10', role: 'student' } }));
+    expect(disqualified.body.status).toEqual({ state: 'ended', link: 'https://acme.example/guides' });
+    expect(suspect.body.status).toEqual(disqualified.body.status);
+    const visitor = visitorSocket(s.url, suspect.body.visitorToken);
+    cleanup.push(() => visitor.close());
+    expect(await nextEvent<VisitorStatus>(visitor, 'lead:status')).toEqual({ state: 'ended', link: 'https://acme.example/guides' });
+  });
+});

@@ -139,7 +139,7 @@ describe.each(storeBackends())('on $name', (backend) => {
       const leadId = await lead();
       expect(offers).toEqual([]);
       const status = await router.statusOf(leadId);
-      expect(status).toEqual({ state: 'no_rep', slots: ['2026-11-23T09:00:00.000Z', '2026-11-23T09:30:00.000Z', '2026-11-23T10:00:00.000Z', '2026-11-23T10:30:00.000Z', '2026-11-23T11:00:00.000Z', '2026-11-23T11:30:00.000Z'] });
+      expect(status).toEqual({ state: 'no_rep', why: 'closed', opensAt: '2026-11-23T09:00:00.000Z', slots: ['2026-11-23T09:00:00.000Z', '2026-11-23T09:30:00.000Z', '2026-11-23T10:00:00.000Z', '2026-11-23T10:30:00.000Z', '2026-11-23T11:00:00.000Z', '2026-11-23T11:30:00.000Z'] });
       // No sweep: a timer set for the opening routes it then.
       await scheduler.advanceTo(Date.parse('2026-11-23T08:59:59Z'), async () => {});
       expect(offers).toEqual([]);

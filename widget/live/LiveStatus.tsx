@@ -3,8 +3,8 @@ import type { ComponentChildren } from 'preact';
 import type { VisitorStatus } from '../../shared/api';
 import { splitText } from '../fill';
 import { Countdown } from './Countdown';
-import { formatSlot } from './format-slot';
-import { CheckIcon, ClockIcon } from './icons';
+import { formatSlot, zoneName } from './format-slot';
+import { CheckIcon, ClockIcon, InfoIcon } from './icons';
 import { SlotPicker } from './SlotPicker';
 import type { LiveTexts } from './texts';
 
@@ -59,20 +59,44 @@ export function LiveStatus({ status, seconds, phone, lang, t, choosing, slotErro
       badge = ok;
       headline = compose(t.accepted, { rep: <strong>{status.repName}</strong> });
       break;
-    case 'no_rep':
+    case 'no_rep': {
+      // Closed says when it opens; busy and queued say the lead stays in line. Either way the
+      // visitor may pick a time instead, shown in their own zone.
+      const closed = status.why == 'closed';
+      const when = closed && status.opensAt ? compose(t.opens, { time: formatSlot(status.opensAt, lang) }) : t.callWhenFree;
+      const zone = status.slots.length ? zoneName(status.slots[0]!, lang) : '';
       headline = (
         <>
-          {t.busy}
-          <span class="live-sub">{status.slots.length ? t.pickTime : t.callWhenFree}</span>
+          {closed ? t.closedNow : status.why == 'busy' ? t.busy : t.queued}
+          <span class="live-sub">
+            {when} {status.slots.length ? t.pickTime : ''}
+          </span>
         </>
       );
-      detail = <SlotPicker slots={status.slots} lang={lang} choosing={choosing} onChoose={onChoose} />;
+      detail = <SlotPicker slots={status.slots} lang={lang} zone={zone && compose(t.zone, { zone })} choosing={choosing} onChoose={onChoose} />;
       break;
+    }
     case 'scheduled':
       badge = ok;
       headline = compose(t.scheduled, { time: formatSlot(status.slot, lang) });
       detail = <p class="live-detail">{compose(t.scheduledDetail, { phone: number })}</p>;
       break;
+    case 'ended': {
+      // The site's own words for a visitor nobody will call, and its link (http(s) only).
+      const link = status.link && /^https?:\/\//i.test(status.link) ? status.link : null;
+      badge = (
+        <span class="badge">
+          <InfoIcon />
+        </span>
+      );
+      headline = <span class="live-ended">{t.ended}</span>;
+      detail = link && (
+        <a class="live-link" href={link} target="_blank" rel="noopener noreferrer" data-sixty-ending-link>
+          {t.endedLink}
+        </a>
+      );
+      break;
+    }
     default:
       badge = ok;
       headline = t.closed;

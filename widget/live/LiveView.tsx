@@ -7,10 +7,11 @@ import { io, type Manager, type Socket } from 'socket.io-client';
 import type { VisitorStatus } from '../../shared/api';
 import { VISITOR_NAMESPACE, type VisitorClientToServer, type VisitorServerToClient } from '../../shared/live-events';
 import type { LiveViewProps } from '../contract';
+import { headOf } from './head';
 import { LiveStatus } from './LiveStatus';
 import { LIVE_EN } from './texts';
 
-const STATES = ['waiting', 'accepted', 'no_rep', 'scheduled', 'closed'];
+const STATES = ['waiting', 'accepted', 'no_rep', 'scheduled', 'ended', 'closed'];
 
 /** A status the view knows how to draw; anything else from the wire is ignored. */
 function isStatus(status: unknown): status is VisitorStatus {
@@ -69,6 +70,7 @@ export class LiveView extends Component<LiveViewProps, State> {
     if (!isStatus(status)) return;
     const { deadline } = this.state;
     this.setState({ status, deadline: deadline || (status.state === 'waiting' ? Date.now() + status.promiseSeconds * 1000 : null) });
+    this.props.onHead(headOf(status, { ...LIVE_EN, ...this.props.texts }));
   }
 
   choose = async (slot: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSlot, groupSlotsByDay } from './format-slot';
+import { formatSlot, groupSlotsByDay, zoneName } from './format-slot';
 
 describe('groupSlotsByDay', () => {
   it('keeps order, groups by local day and drops what is not a time', () => {
@@ -13,5 +13,14 @@ describe('groupSlotsByDay', () => {
 
   it('shows an unparseable slot as given rather than "Invalid Date"', () => {
     expect(formatSlot('soon')).toBe('soon');
+  });
+});
+
+describe('formatSlot and zoneName', () => {
+  it('name the zone the time is shown in, the same in both', () => {
+    const zone = zoneName('2030-01-15T12:00:00Z');
+    expect(zone.length).toBeGreaterThan(2);
+    expect(formatSlot('2030-01-15T12:00:00Z')).toContain(zone);
+    expect(zoneName('soon')).toBe('');
   });
 });

@@ -21,6 +21,10 @@ export const LIVE_CSS = `
 .badge.is-ok{background:#e7f6ec;color:#137333}
 .slot-days{display:grid;gap:14px;width:100%;margin:16px 0 0;text-align:start}
 .slot-day{margin:0 0 8px;font-size:13px;font-weight:600;color:#4b5262}
+.slot-zone{margin:0;font-size:13px;color:#4b5262}
+.live-ended{display:block;font-size:16px;font-weight:500}
+.live-link{display:inline-block;margin-top:6px;padding:10px 16px;border:1px solid var(--k);border-radius:10px;color:var(--k);font-weight:600;text-decoration:none}
+.live-link:hover{background:var(--t)}
 .slot-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(96px,1fr));gap:8px}
 .slot{display:flex;align-items:center;justify-content:center;gap:8px;width:100%;margin:0;padding:9px 8px;border:1px solid #8a93a3;border-radius:10px;background:#fff;color:inherit;font:inherit;font-size:14px;font-weight:600;white-space:nowrap;cursor:pointer}
 .slot:hover{border-color:var(--k);background:var(--t)}

@@ -1,16 +1,27 @@
 // The live view's visitor-facing texts in English (see widget/panel/texts.ts for how languages
-// and the site config replace them).
+// and the site config replace them). `head*` replace the panel header's 60-second promise once
+// it no longer applies; `{site}` there is the site's name.
 export const LIVE_EN = {
   nearby: "Keep your phone nearby: we'll call {phone}.",
   finding: 'Finding someone for you…',
   stillFinding: 'Still finding someone for you, thanks for waiting…',
   accepted: '{rep} accepted — calling you now',
+  closedNow: "We're closed right now.",
+  opens: 'We open {time}.',
   busy: 'Everyone is busy right now.',
-  pickTime: 'Pick a time for us to call you:',
+  queued: "You're in the queue.",
   callWhenFree: "We'll call you as soon as someone is free.",
+  pickTime: 'Or pick a time for us to call you:',
+  zone: 'Times in {zone}',
   scheduled: "We'll call you at {time}",
   scheduledDetail: "We'll call {phone}. You can close this window.",
-  closed: 'Thanks, your request is closed.',
+  ended: "Thank you for your interest. We can't offer a call for this request, but we appreciate you reaching out.",
+  endedLink: 'Learn more',
+  closed: "Thanks, we have your request. We'll be in touch.",
+  headClosed: '{site} is closed right now.',
+  headLater: '{site} will call you as soon as someone is free.',
+  headBooked: '{site} will call you at the time you picked.',
+  headEnded: 'Thanks for reaching out to {site}.',
   seconds: 'seconds',
   reconnecting: 'Connection lost, reconnecting…',
   slotFailed: "We couldn't save that time. Please try again.",

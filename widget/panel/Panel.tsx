@@ -35,6 +35,8 @@ interface State {
   note: Note | null;
   busy: boolean;
   serverErrors: FieldErrors;
+  /** Replaces the header's promise once the live view says it no longer holds. */
+  head?: string | null;
 }
 
 type Step = 'loading' | 'unavailable' | 'form' | 'received' | 'live';
@@ -162,7 +164,15 @@ export class Panel extends Component<Props, State> {
     else if (lead && live) {
       const LiveView = live.LiveView;
       content = (
-        <LiveView origin={ctx.origin} lead={lead.response} phone={lead.phone} lang={ctx.lang} texts={{ ...ctx.texts, ...this.own() }} statusRef={this.statusRef} />
+        <LiveView
+          origin={ctx.origin}
+          lead={lead.response}
+          phone={lead.phone}
+          lang={ctx.lang}
+          texts={{ ...ctx.texts, ...this.own() }}
+          statusRef={this.statusRef}
+          onHead={(head) => this.setState({ head })}
+        />
       );
     } else if (lead)
       content = (
@@ -224,7 +234,7 @@ export class Panel extends Component<Props, State> {
             <h2 id="sixty-title" tabIndex={-1}>
               {t.title}
             </h2>
-            <p>{config && config.siteName ? fill(t.subtitle, { site: config.siteName, seconds: config.promiseSeconds }) : t.subtitleLoading}</p>
+            <p>{config && config.siteName ? fill(state.head || t.subtitle, { site: config.siteName, seconds: config.promiseSeconds }) : t.subtitleLoading}</p>
           </div>
           <button type="button" class="close" aria-label={t.close} onClick={onClose} data-sixty-close>
             <CloseIcon />

@@ -11,11 +11,11 @@ import { LoadState } from '../ui/LoadState';
 import { PageHead } from '../ui/PageHead';
 import { failureOf, useLoad } from '../ui/useLoad';
 import { DEFAULT_APPEARANCE } from '../../../shared/appearance';
-import type { Appearance, ConsoleSite } from '../types';
+import type { AppearanceSettings, ConsoleSite } from '../types';
 import { AccentContrast } from './AccentContrast';
 import { AppearancePreview } from './AppearancePreview';
 import { SiteTabs } from './SiteTabs';
-import { TEXT_KEYS } from './widget-texts';
+import { ENDING_KEYS, TEXT_KEYS } from './widget-texts';
 import '../admin.css';
 import './sites.css';
 
@@ -25,7 +25,7 @@ const LANG = /^[a-z]{2}(-[A-Z]{2})?$/;
 export function AppearancePage({ params, onSessionEnded }: PageProps) {
   const siteId = params.siteId!;
   const [site, setSite] = useState<ConsoleSite | null>(null);
-  const [form, setForm] = useState<Appearance | null>(null);
+  const [form, setForm] = useState<AppearanceSettings | null>(null);
   const loaded = useLoad(
     async () => {
       const found = (await adminApi.sites()).find((s) => s.id === siteId) ?? null;
@@ -49,8 +49,8 @@ export function AppearancePage({ params, onSessionEnded }: PageProps) {
 
 interface FormProps {
   site: ConsoleSite;
-  form: Appearance;
-  onChange: (a: Appearance) => void;
+  form: AppearanceSettings;
+  onChange: (a: AppearanceSettings) => void;
   onSessionEnded: () => void;
 }
 
@@ -62,7 +62,7 @@ function AppearanceForm({ site, form, onChange, onSessionEnded }: FormProps) {
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const languages = [...new Set(['en', ...Object.keys(form.texts)])];
-  const change = (patch: Partial<Appearance>) => {
+  const change = (patch: Partial<AppearanceSettings>) => {
     onChange({ ...form, ...patch });
     setSaved(false);
   };
@@ -74,6 +74,17 @@ function AppearanceForm({ site, form, onChange, onSessionEnded }: FormProps) {
     if (!Object.keys(own).length) delete texts[lang];
     change({ texts });
   };
+  const textInput = (t: { key: string; label: string; fallback: string }) => (
+    <Input
+      key={`${lang}-${t.key}`}
+      id={`text-${t.key}`}
+      label={t.label}
+      placeholder={t.fallback}
+      value={form.texts[lang]?.[t.key] ?? ''}
+      error={fields[`texts.${lang}.${t.key}`]}
+      onValue={(v) => setText(t.key, v)}
+    />
+  );
   const addLanguage = () => {
     const code = newLang.trim();
     if (!LANG.test(code)) return setFields({ newLang: 'Use a code like fr or pt-BR' });
@@ -173,17 +184,24 @@ function AppearanceForm({ site, form, onChange, onSessionEnded }: FormProps) {
             </button>
           </div>
           {fields.texts && <p class="field-error">{fields.texts}</p>}
-          {TEXT_KEYS.map((t) => (
-            <Input
-              key={`${lang}-${t.key}`}
-              id={`text-${t.key}`}
-              label={t.label}
-              placeholder={t.fallback}
-              value={form.texts[lang]?.[t.key] ?? ''}
-              error={fields[`texts.${lang}.${t.key}`]}
-              onValue={(v) => setText(t.key, v)}
-            />
-          ))}
+          {TEXT_KEYS.map((t) => textInput(t))}
+        </section>
+        <section class="panel stack" aria-labelledby="ending-heading">
+          <h2 id="ending-heading">Visitors we won’t call</h2>
+          <p class="section-intro muted">
+            What a visitor reads instead of a call when a disqualifier rules them out or they are flagged as suspect (both read the same, so nobody learns they
+            were flagged). The texts are in the language chosen above ({lang}); the link is the same for every language.
+          </p>
+          {ENDING_KEYS.map((t) => textInput(t))}
+          <Input
+            id="endingUrl"
+            label="Link address (optional)"
+            placeholder="https://example.com/resources"
+            hint="A page that may still help them, such as a guide or a partner. Shown as a button under the message."
+            value={form.endingUrl ?? ''}
+            error={fields.endingUrl}
+            onValue={(v) => change({ endingUrl: v.trim() || null })}
+          />
         </section>
         <div class="form-actions">
           <p role="status" class="action-notice">

@@ -13,6 +13,16 @@ export const TEXT_KEYS = [
 
 export type TextKey = (typeof TEXT_KEYS)[number]['key'];
 
+/** What visitors the site will not call read instead (widget/live/texts.ts `ended`, `endedLink`). */
+export const ENDING_KEYS = [
+  {
+    key: 'ended',
+    label: 'Message',
+    fallback: "Thank you for your interest. We can't offer a call for this request, but we appreciate you reaching out.",
+  },
+  { key: 'endedLink', label: 'Link text', fallback: 'Learn more' },
+] as const;
+
 /** The built-in English text for `key`. */
 export const fallbackText = (key: TextKey): string => TEXT_KEYS.find((t) => t.key === key)!.fallback;
 

@@ -79,6 +79,8 @@ export const siteAppearance = pgTable('site_appearance', {
   zIndex: integer('z_index').notNull().default(2147483000),
   /** JSON: { "en": { "launcher": "..." }, "ar": { ... } }. */
   texts: text('texts').notNull().default('{}'),
+  /** http(s) link shown, with the ending text, to visitors the site will not call (disqualified or suspect); null = none. */
+  endingUrl: text('ending_url'),
 });
 
 /** Outbound webhooks: signed JSON to any URL, or Slack-compatible incoming-webhook text. */

@@ -5,7 +5,7 @@
 // COMMITTED each statement after it sees everything committed before it was granted.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, ne, notExists, or, sql } from 'drizzle-orm';
-import type { OfferView, Stage, VisitorStatus } from '../../../shared/api';
+import type { OfferView, Stage } from '../../../shared/api';
 import { checkTransition } from '../../../shared/lifecycle';
 import { matchRule } from '../../routing/match-rule.core';
 import { slaBreachCause } from '../../routing/sla-cause.core';
@@ -13,12 +13,13 @@ import { QUEUE_TEXT, SLA_TEXT } from '../../routing/routing-text';
 import type { QueueReason, RoutingPlan, RoutingSnapshot } from '../../routing/routing.types';
 import type { AcceptResult, DecideRouting, OpenOffer, RouteResult, SlaBreach, WarmLead } from '../store';
 import type { RoutingOps } from '../op-types';
-import { escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, NOT_ROUTABLE, offeredColumns, offeredLine, routable, ruleLine, skipsLine, toOpen, type TrailLine } from '../routing-rows';
+import { escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, NOT_ROUTABLE, offeredColumns, offeredLine, routable, ruleLine, skipsLine, toOpen, visitorFactsOf, type TrailLine } from '../routing-rows';
 import { eventRow, stageWrites, type StoreContext } from './context';
 import { decodeRow } from './decode-row';
 import { lockWorkspace, lockWorkspaceOf } from './locks';
 import type { PgConn, PgTx } from './open';
 import type { LeadRow } from './routing-snapshot';
+import * as a from './admin-schema';
 import * as t from './schema';
 import { writeTogether } from './write-together';
 
@@ -341,21 +342,12 @@ export function routingOps(ctx: StoreContext): RoutingOps {
       return rows.map((r) => ({ leadId: r.leadId, dueAt: r.dueAt ?? 0 }));
     },
 
-    async visitorStatus(leadId, _now, slots): Promise<VisitorStatus | null> {
+    async visitorFacts(leadId) {
       const lead = await reader.lead(db, leadId);
       if (!lead) return null;
-      if (lead.ownerId) {
-        const [rep] = await db.select({ name: t.users.name }).from(t.users).where(eq(t.users.id, lead.ownerId));
-        return { state: 'accepted', repName: rep?.name ?? 'A rep', at: lead.acceptedAt ?? lead.capturedAt };
-      }
-      if (lead.routing === 'scheduled' && lead.scheduledFor) return { state: 'scheduled', slot: new Date(lead.scheduledFor).toISOString() };
-      if (lead.routing === 'closed') return { state: 'closed' };
-      const promiseSeconds = Math.round((await ctx.site(db, lead.siteId)).slaMs / 1000);
-      // Queued for a reason that will not pass in seconds: offer later times instead.
-      if (lead.routing === 'waiting' && lead.queueReason && lead.queueReason !== 'owner_wait') {
-        return { state: 'no_rep', slots: slots(await reader.snapshot(db, lead, new Set())) };
-      }
-      return { state: 'waiting', since: lead.hotAt ?? lead.capturedAt, promiseSeconds };
+      const [owner] = lead.ownerId ? await db.select({ name: t.users.name }).from(t.users).where(eq(t.users.id, lead.ownerId)) : [];
+      const [ending] = await db.select({ url: a.siteAppearance.endingUrl }).from(a.siteAppearance).where(eq(a.siteAppearance.siteId, lead.siteId));
+      return visitorFactsOf(lead, await ctx.site(db, lead.siteId), owner?.name ?? null, ending?.url ?? null);
     },
 
     async scheduleCallback(leadId, slotAt, now) {

@@ -1,7 +1,8 @@
 // Site administration on PostgreSQL (keys, install check, appearance): the twin of
 // sqlite/sites-admin-ops.ts.
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { DEFAULT_APPEARANCE, type SitesAdminStore } from '../../sites/sites-admin-store';
+import type { SitesAdminStore } from '../../sites/sites-admin-store';
+import { appearanceOf, appearanceValues } from '../appearance-rows';
 import * as t from './schema';
 import * as a from './admin-schema';
 import type { PgDb } from './open';
@@ -60,11 +61,11 @@ export function createSitesAdminOps(db: PgDb): SitesAdminStore {
 
     async appearance(siteId) {
       const [row] = await db.select().from(a.siteAppearance).where(eq(a.siteAppearance.siteId, siteId));
-      return row ? { accentColor: row.accentColor, position: row.position, zIndex: row.zIndex, texts: JSON.parse(row.texts) } : DEFAULT_APPEARANCE;
+      return appearanceOf(row);
     },
 
     async saveAppearance(siteId, workspaceId, ap) {
-      const values = { siteId, workspaceId, accentColor: ap.accentColor, position: ap.position, zIndex: ap.zIndex, texts: JSON.stringify(ap.texts) };
+      const values = appearanceValues(siteId, workspaceId, ap);
       await db.insert(a.siteAppearance).values(values).onConflictDoUpdate({ target: a.siteAppearance.siteId, set: values });
     },
   };

@@ -2,16 +2,17 @@
 // together with the routing trail, so what reps are told always matches committed rows.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, ne, notExists, or, sql } from 'drizzle-orm';
-import type { OfferView, Stage, VisitorStatus } from '../../../shared/api';
+import type { OfferView, Stage } from '../../../shared/api';
 import { checkTransition } from '../../../shared/lifecycle';
 import { matchRule } from '../../routing/match-rule.core';
 import { slaBreachCause } from '../../routing/sla-cause.core';
 import { QUEUE_TEXT, SLA_TEXT } from '../../routing/routing-text';
 import type { QueueReason, RoutingPlan, RoutingSnapshot } from '../../routing/routing.types';
+import * as a from '../admin-schema';
 import * as t from '../schema';
 import type { AcceptResult, DecideRouting, OpenOffer, RouteResult, SlaBreach } from '../store';
 import type { RoutingOps } from '../op-types';
-import { escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, NOT_ROUTABLE, offeredColumns, offeredLine, routable, ruleLine, skipsLine, toOpen, type TrailLine } from '../routing-rows';
+import { escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, NOT_ROUTABLE, offeredColumns, offeredLine, routable, ruleLine, skipsLine, toOpen, visitorFactsOf, type TrailLine } from '../routing-rows';
 import type { StoreContext, Tx } from './context';
 import type { LeadRow } from './routing-snapshot';
 
@@ -26,6 +27,7 @@ export function routingOps(ctx: StoreContext): RoutingOps {
     release: db.update(t.leads).set({ routing: 'waiting', queueReason: null }).where(and(eq(t.leads.id, ph('lead')), eq(t.leads.routing, 'offered'))).prepare(),
     offer: db.select().from(t.offers).where(eq(t.offers.id, ph('id'))).prepare(),
     user: db.select().from(t.users).where(eq(t.users.id, ph('id'))).prepare(),
+    endingUrl: db.select({ url: a.siteAppearance.endingUrl }).from(a.siteAppearance).where(eq(a.siteAppearance.siteId, ph('site'))).prepare(),
     expire: db
       .update(t.offers)
       .set({ status: 'expired', respondedAt: val('now') })
@@ -325,21 +327,12 @@ export function routingOps(ctx: StoreContext): RoutingOps {
         .map((r) => ({ leadId: r.leadId, dueAt: r.dueAt ?? 0 }));
     },
 
-    async visitorStatus(leadId, _now, slots): Promise<VisitorStatus | null> {
+    async visitorFacts(leadId) {
       const lead = reader.lead(leadId);
       if (!lead) return null;
-      if (lead.ownerId) {
-        const rep = db.select({ name: t.users.name }).from(t.users).where(eq(t.users.id, lead.ownerId)).get();
-        return { state: 'accepted', repName: rep?.name ?? 'A rep', at: lead.acceptedAt ?? lead.capturedAt };
-      }
-      if (lead.routing === 'scheduled' && lead.scheduledFor) return { state: 'scheduled', slot: new Date(lead.scheduledFor).toISOString() };
-      if (lead.routing === 'closed') return { state: 'closed' };
-      const promiseSeconds = Math.round(ctx.site(db, lead.siteId).slaMs / 1000);
-      // Queued for a reason that will not pass in seconds: offer later times instead.
-      if (lead.routing === 'waiting' && lead.queueReason && lead.queueReason !== 'owner_wait') {
-        return { state: 'no_rep', slots: slots(reader.snapshot(lead, new Set())) };
-      }
-      return { state: 'waiting', since: lead.hotAt ?? lead.capturedAt, promiseSeconds };
+      const owner = lead.ownerId ? q.user.get({ id: lead.ownerId }) : undefined;
+      const ending = q.endingUrl.get({ site: lead.siteId });
+      return visitorFactsOf(lead, ctx.site(db, lead.siteId), owner?.name ?? null, ending?.url ?? null);
     },
 
     async scheduleCallback(leadId, slotAt, now) {

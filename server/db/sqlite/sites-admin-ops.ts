@@ -1,5 +1,6 @@
 import { and, eq, gt } from 'drizzle-orm';
-import { DEFAULT_APPEARANCE, type SitesAdminStore } from '../../sites/sites-admin-store';
+import type { SitesAdminStore } from '../../sites/sites-admin-store';
+import { appearanceOf, appearanceValues } from '../appearance-rows';
 import * as t from '../schema';
 import * as a from '../admin-schema';
 import type { Db } from './open';
@@ -54,11 +55,11 @@ export function createSitesAdminOps(db: Db): SitesAdminStore {
 
     async appearance(siteId) {
       const row = db.select().from(a.siteAppearance).where(eq(a.siteAppearance.siteId, siteId)).get();
-      return row ? { accentColor: row.accentColor, position: row.position, zIndex: row.zIndex, texts: JSON.parse(row.texts) } : DEFAULT_APPEARANCE;
+      return appearanceOf(row);
     },
 
     async saveAppearance(siteId, workspaceId, ap) {
-      const values = { siteId, workspaceId, accentColor: ap.accentColor, position: ap.position, zIndex: ap.zIndex, texts: JSON.stringify(ap.texts) };
+      const values = appearanceValues(siteId, workspaceId, ap);
       db.insert(a.siteAppearance).values(values).onConflictDoUpdate({ target: a.siteAppearance.siteId, set: values }).run();
     },
   };

@@ -1,0 +1,60 @@
+// What the visitor's panel says about their lead: being offered now, accepted, nobody can take
+// it now (closed, busy or queued, with callback times), booked, ruled out. Pure: (facts, now).
+import type { Stage, VisitorStatus } from '../../shared/api';
+import { callbackSlots } from '../callbacks/slots';
+import { isOpenAllAt, nextOpenAt } from './hours.core';
+import { slotSchedules } from './slot-schedules.core';
+import type { QueueReason, RoutingSnapshot } from './routing.types';
+
+/** What the store reads about a lead for its visitor. */
+export interface VisitorFacts {
+  routing: 'waiting' | 'offered' | 'owned' | 'scheduled' | 'closed';
+  stage: Stage;
+  ownerId: string | null;
+  ownerName: string | null;
+  acceptedAt: number | null;
+  capturedAt: number;
+  hotAt: number | null;
+  scheduledFor: number | null;
+  queueReason: QueueReason | null;
+  /** The promise shown while offering (the site's SLA, in seconds). */
+  promiseSeconds: number;
+  /** The site's link for visitors it will not call, if it set one. */
+  endingUrl: string | null;
+}
+
+/** Stages whose visitor gets the courteous ending: nobody will call them. */
+const RULED_OUT: readonly Stage[] = ['disqualified', 'suspect'];
+
+/** A lead waiting for a reason that will not pass in seconds: its visitor is offered later times,
+ * which needs the routing snapshot (read only then). */
+export function waitsInQueue(f: VisitorFacts): boolean {
+  return !f.ownerId && f.routing === 'waiting' && f.queueReason !== null && f.queueReason !== 'owner_wait' && !RULED_OUT.includes(f.stage);
+}
+
+/** `snapshot` is needed when `waitsInQueue(f)`; without it such a lead reads as being offered. */
+export function decideVisitorStatus(f: VisitorFacts, snapshot: RoutingSnapshot | null, now: number): VisitorStatus {
+  if (f.ownerId) return { state: 'accepted', repName: f.ownerName ?? 'A rep', at: f.acceptedAt ?? f.capturedAt };
+  if (f.routing === 'scheduled' && f.scheduledFor !== null) return { state: 'scheduled', slot: new Date(f.scheduledFor).toISOString() };
+  // A suspect must not learn they were flagged: the same ending as any disqualified visitor.
+  if (RULED_OUT.includes(f.stage)) return { state: 'ended', link: f.endingUrl };
+  if (f.routing === 'closed') return { state: 'closed' };
+  if (snapshot && waitsInQueue(f)) return nobodyNow(snapshot, f.queueReason!, now);
+  return { state: 'waiting', since: f.hotAt ?? f.capturedAt, promiseSeconds: f.promiseSeconds };
+}
+
+/**
+ * Closed when no rep who could take the lead is inside their hours (whatever else routing saw:
+ * offline reps at night are "closed", not "queued"), with the next opening; else busy when the
+ * reps who are on are all occupied; else queued.
+ */
+function nobodyNow(s: RoutingSnapshot, reason: QueueReason, now: number): VisitorStatus {
+  const schedules = slotSchedules(s);
+  const slots = callbackSlots(now, schedules);
+  if (schedules.length && !schedules.some((hours) => isOpenAllAt(hours, now))) {
+    const openings = schedules.map((hours) => nextOpenAt(hours, now)).filter((t) => t !== null);
+    const opensAt = openings.length ? new Date(Math.min(...openings)).toISOString() : null;
+    return { state: 'no_rep', why: 'closed', opensAt, slots };
+  }
+  return { state: 'no_rep', why: reason === 'all_busy' ? 'busy' : 'queued', opensAt: null, slots };
+}
