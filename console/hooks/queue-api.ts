@@ -1,7 +1,7 @@
 // The queue's HTTP calls beyond console/api.ts: the full lead card, outcomes with the sales
 // qualification, notes, follow-ups, filtered "my leads", the team's warm MQLs and claiming one.
 import type { LeadCard, MyLeadRow, SalesQualification, Stage } from '../../shared/api';
-import type { Outcome } from '../../shared/outcomes';
+import type { CallResult, Outcome } from '../../shared/outcomes';
 import { request } from '../api';
 
 /** One behaviour event on the lead's trail (page view, download, click...). */
@@ -36,6 +36,8 @@ export interface WarmLead {
 
 export interface OutcomeInput {
   outcome: Outcome;
+  /** The call result saved with a decision about the lead (connected + SQL). */
+  call?: CallResult;
   reason?: string;
   notes?: string;
   qualification?: SalesQualification;

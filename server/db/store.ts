@@ -5,6 +5,7 @@ import type { LeadCard, MyLeadRow, OfferView, Stage, UserRole, VisitorStatus } f
 import type { Qualification } from '../../shared/qualify/types';
 import type { SiteRules } from '../../shared/site-rules';
 import type { ChosenPresence, OutcomeInput } from '../../shared/schemas/console.schema';
+import type { OutcomeRefusal } from '../routing/plan-outcome.core';
 import type {
   Cadence,
   Condition,
@@ -296,10 +297,12 @@ export interface Store {
   myLeads(repId: string): Promise<MyLeadRow[]>;
   recordCallAttempt(leadId: string, userId: string, workspaceId: string, now: number): Promise<LeadCard | null>;
   /**
-   * Logs a call outcome. No answer or voicemail schedules the next attempt (a follow-up task) per
-   * the site's cadence; after the last, the lead goes back to nurture ("no contact after N attempts").
+   * Logs what a call gave: a call result, a decision about the lead, or both in one save
+   * (routing/plan-outcome.core.ts decides). No answer or voicemail schedules the next attempt (a
+   * follow-up task) per the site's cadence; after the last, the lead goes back to nurture ("no
+   * contact after N attempts"). Null when there is no such lead; a refusal says why.
    */
-  recordOutcome(leadId: string, userId: string, workspaceId: string, input: OutcomeInput, now: number): Promise<LeadCard | 'not_owner' | null>;
+  recordOutcome(leadId: string, userId: string, workspaceId: string, input: OutcomeInput, now: number): Promise<LeadCard | OutcomeRefusal | null>;
 
   /** What the visitor sees; `slots` computes callback times from the lead's routing snapshot when nobody can take it. */
   visitorStatus(leadId: string, now: number, slots: (snapshot: RoutingSnapshot) => string[]): Promise<VisitorStatus | null>;
