@@ -6,8 +6,6 @@ import { STEP_TEXT, STRATEGY_TEXT, describeSkips } from '../routing/routing-text
 import type { RoutingPlan, RoutingSnapshot } from '../routing/routing.types';
 import type { OpenOffer } from './store';
 
-/** Stages a lead may not be routed from when it turns hot again. */
-export const NOT_ROUTABLE: readonly string[] = ['disqualified', 'suspect', 'sal', 'sql', 'opportunity'];
 /** `ruleId` stored when no rule matched, so a change of rule is noticed in the trail. */
 export const FALLBACK_RULE_ID = '';
 
@@ -59,7 +57,8 @@ export function skipsLine(plan: RoutingPlan): TrailLine | null {
 export function escalationLines(plan: Extract<RoutingPlan, { kind: 'offer' }>, snapshot: RoutingSnapshot): TrailLine[] {
   const lines: TrailLine[] = [];
   if (plan.newRound) lines.push({ kind: 'routing', text: 'Everyone eligible has had a turn: starting a new round' });
-  if (plan.step !== 'team') {
+  if (plan.step === 'previous_owner') lines.push({ kind: 'routing', text: `Back from nurture: offered to ${STEP_TEXT[plan.step]} first` });
+  else if (plan.step !== 'team') {
     const name = teamName(snapshot, plan.teamId);
     lines.push({ kind: 'escalated', text: `Escalated to ${STEP_TEXT[plan.step]}${name ? ` (${name})` : ''}`, data: { step: plan.step, teamId: plan.teamId } });
   }

@@ -6,6 +6,7 @@ import type { Qualification } from '../../shared/qualify/types';
 import type { SiteRules } from '../../shared/site-rules';
 import type { ChosenPresence, OutcomeInput } from '../../shared/schemas/console.schema';
 import type { OutcomeRefusal } from '../routing/plan-outcome.core';
+import type { HandRaise } from '../routing/turn-hot.core';
 import type {
   Cadence,
   Condition,
@@ -229,10 +230,11 @@ export interface Store {
 
   recordCallback(cmd: CallbackCommand): Promise<CallbackResult>;
   /**
-   * A known lead turned hot from behaviour: marks it waiting (hand-raise time now, SLA armed)
-   * unless it is already routed, owned or ruled out. True when it is waiting for a rep.
+   * A known lead turned hot (behaviour, a hand-raise event, a new callback): marks it waiting
+   * (hand-raise time now, SLA armed) unless it is already routed, owned or ruled out; a lead in
+   * nurture returns from it (routing/turn-hot.core.ts decides). True when it is waiting for a rep.
    */
-  markHot(leadId: string, now: number): Promise<boolean>;
+  markHot(leadId: string, now: number, hand?: HandRaise): Promise<boolean>;
   /**
    * One routing pass over a lead that waits (or a booked callback now due): reads the snapshot,
    * asks `decide`, and commits the offers or the queue reason with the routing trail, in one

@@ -158,6 +158,52 @@ describe.each(storeBackends())('on $name', (backend) => {
     });
   });
 
+  describe('a lead back from nurture', () => {
+    /** A hot lead one rep took and sent back to nurture; three days later its person raises a hand again. */
+    async function nurturedLead(): Promise<{ leadId: string; owner: string; other: string }> {
+      await available(ids.dana);
+      await available(ids.sam);
+      const leadId = await lead();
+      const owner = await own(leadId);
+      const card = await store.recordOutcome(leadId, owner, ids.workspace, { outcome: 'nurture', reason: 'Budget next year' }, clock.now);
+      expect(card && !('error' in card) && card.stage).toBe('nurture');
+      clock.now += 3 * 24 * 3600_000;
+      offers = [];
+      return { leadId, owner, other: owner === ids.dana ? ids.sam : ids.dana };
+    }
+
+    it('is offered to the rep who had it first while they are online, though round robin would pick the other', async () => {
+      const { leadId, owner } = await nurturedLead();
+      await router.leadBecameHot(leadId, { cause: 'hand-raise: demo_request' });
+      expect(offers.map((o) => [o.repId, o.offer.leadId])).toEqual([[owner, leadId]]);
+      expect(offers[0]!.offer.lead).toMatchObject({ stage: 'hot', ownerName: null, acceptedAt: null, outcome: null });
+      const trail = offers[0]!.offer.lead.timeline.map((e) => `${e.kind}: ${e.text}`);
+      expect(trail).toEqual(
+        expect.arrayContaining([
+          'returned: Returned from nurture after 3 days: hand-raise: demo_request. Routing to a rep now, its previous owner first',
+          'routing: Back from nurture: offered to the rep who had it before nurture first',
+        ]),
+      );
+      const changes = await opened.query<{ from_stage: string; to_stage: string; reason: string }>('select from_stage, to_stage, reason from stage_changes where lead_id = ? order by id', leadId);
+      expect(changes.at(-1)).toEqual({ from_stage: 'nurture', to_stage: 'hot', reason: 'Returned from nurture: hand-raise: demo_request' });
+      // A second hand-raise while it is already back changes nothing.
+      await router.leadBecameHot(leadId, { cause: 'hand-raise: demo_request' });
+      expect(offers).toHaveLength(1);
+    });
+
+    it('goes to the team at once when that rep is offline, and its SLA runs from the new hand-raise', async () => {
+      const { leadId, owner, other } = await nurturedLead();
+      online.disconnect(owner, owner);
+      await router.leadBecameHot(leadId, { cause: 'asked for a callback' });
+      expect(offers.map((o) => [o.repId, o.offer.leadId])).toEqual([[other, leadId]]);
+      expect(offers[0]!.offer.lead).toMatchObject({ hotAt: clock.now, slaDueAt: clock.now + site.slaMs });
+      // Accepted by the team, it is the new owner's lead; the owner before is on record.
+      await own(leadId);
+      const [row] = await opened.query<{ owner_id: string; previous_owner_id: string }>('select owner_id, previous_owner_id from leads where id = ?', leadId);
+      expect(row).toEqual({ owner_id: other, previous_owner_id: owner });
+    });
+  });
+
   describe('warm MQLs and presence', () => {
     it('lists warm MQLs under the team of their rule, oldest first, and never offers them', async () => {
       await available(ids.dana);
