@@ -111,6 +111,29 @@ export interface OfferView {
   lead: LeadCard;
 }
 
+/**
+ * A callback a visitor booked, not yet offered: in the Upcoming list of the reps it will be
+ * offered to (GET /v1/console/upcoming) and in the supervisor view. At its time it is offered
+ * as any hot lead is.
+ */
+export interface UpcomingCallback {
+  leadId: string;
+  name: string;
+  /** E.164. */
+  phone: string;
+  siteName: string;
+  /** The booked time. */
+  at: number;
+  /** The visitor's IANA time zone, when their browser told us. */
+  timeZone: string | null;
+  answers: LeadCard['answers'];
+  /** Why it is hot: the score and its reasons. */
+  score: number;
+  reasons: Reason[];
+  /** The teams whose reps it will be offered to; null: everyone in the workspace (no rule matched). */
+  teams: Array<{ id: string; name: string }> | null;
+}
+
 export interface MyLeadRow {
   id: string;
   name: string;

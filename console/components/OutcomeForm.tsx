@@ -54,6 +54,12 @@ export function OutcomeForm({ lead, onSaved }: Props) {
     if (status.kind === 'saved') setStatus({ kind: 'idle' });
   };
 
+  /** An SQL answer typed in: its "answer this" message goes, the others stay until the next save. */
+  const answered = (next: SalesQualification) => {
+    edited(setSales)(next);
+    setFields((f) => Object.fromEntries(Object.entries(f).filter(([k]) => !(k.startsWith('qualification.') && next[k.slice(14) as keyof SalesQualification]?.trim()))));
+  };
+
   const check = (): Record<string, string> => {
     const invalid: Record<string, string> = {};
     if (call === '' && decision === KEEP) invalid.outcome = 'Pick what happened on the call, or a decision about the lead';
@@ -153,7 +159,7 @@ export function OutcomeForm({ lead, onSaved }: Props) {
           {groupError}
         </p>
       )}
-      {isSql && <SalesQuestions value={sales} errors={fields} onChange={edited(setSales)} />}
+      {isSql && <SalesQuestions value={sales} errors={fields} onChange={answered} />}
       {fields.qualification && !isSql && <p class="field-error">{fields.qualification}</p>}
       <div class="outcome-reason">
         <TextField

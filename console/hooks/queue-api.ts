@@ -1,6 +1,7 @@
 // The queue's HTTP calls beyond console/api.ts: the full lead card, outcomes with the sales
-// qualification, notes, follow-ups, filtered "my leads", the team's warm MQLs and claiming one.
-import type { LeadCard, MyLeadRow, SalesQualification, Stage } from '../../shared/api';
+// qualification, notes, follow-ups, booked callbacks, filtered "my leads", the team's warm MQLs
+// and claiming one.
+import type { LeadCard, MyLeadRow, SalesQualification, Stage, UpcomingCallback } from '../../shared/api';
 import type { CallResult, Outcome } from '../../shared/outcomes';
 import { request } from '../api';
 
@@ -8,7 +9,7 @@ import { request } from '../api';
 export type PageTrailEntry = NonNullable<LeadCard['pageTrail']>[number];
 export type LeadSource = NonNullable<LeadCard['source']>;
 export type LeadNote = NonNullable<LeadCard['notes']>[number];
-export type { SalesQualification };
+export type { SalesQualification, UpcomingCallback };
 
 /** The card with the optional fields the lead card endpoint fills (an offer's card may lack them). */
 export type FullLeadCard = LeadCard;
@@ -66,6 +67,7 @@ export const queueApi = {
   addNote: (id: string, text: string) => request<FullLeadCard>('POST', `${lead(id)}/notes`, { text }),
   myLeads: (filter: MyLeadsFilter) => request<MyLeadItem[]>('GET', `${base}/leads/mine${mineQuery(filter)}`),
   followUps: () => request<FollowUpTask[]>('GET', `${base}/follow-ups`),
+  upcoming: () => request<UpcomingCallback[]>('GET', `${base}/upcoming`),
   warmLeads: () => request<WarmLead[]>('GET', `${base}/leads/warm`),
   claim: (id: string) => request<FullLeadCard>('POST', `${lead(id)}/claim`),
 };

@@ -22,6 +22,7 @@ export type RoutingOps = Pick<
   | 'visitorStatus'
   | 'scheduleCallback'
   | 'scheduledLeads'
+  | 'bookedCallbacks'
   | 'warmLeads'
   | 'dueWork'
 >;

@@ -3,8 +3,9 @@
 // lead routed on SQLite or on PostgreSQL leaves the same trail.
 import { sql, type Column } from 'drizzle-orm';
 import { STEP_TEXT, STRATEGY_TEXT, describeSkips } from '../routing/routing-text';
-import type { RoutingPlan, RoutingSnapshot } from '../routing/routing.types';
-import type { OpenOffer } from './store';
+import type { LeadCard } from '../../shared/api';
+import type { RoutingPlan, RoutingSnapshot, Team } from '../routing/routing.types';
+import type { BookedCallback, OpenOffer } from './store';
 
 /** `ruleId` stored when no rule matched, so a change of rule is noticed in the trail. */
 export const FALLBACK_RULE_ID = '';
@@ -19,6 +20,23 @@ export function offeredColumns(plan: Extract<RoutingPlan, { kind: 'offer' }>, ru
     queueReason: null,
     ruleId,
     ...(plan.newRound ? { roundStartedAt: now } : {}),
+  };
+}
+
+/** A booked callback as the Upcoming list shows it, from its lead card and the teams it will be offered to (null: everyone). */
+export function bookedCallback(at: number, card: LeadCard, teams: readonly Team[] | null): BookedCallback {
+  return {
+    leadId: card.id,
+    name: card.name,
+    phone: card.phone,
+    siteName: card.siteName,
+    at,
+    timeZone: card.timeZone ?? null,
+    answers: card.answers,
+    score: card.qualification.score,
+    reasons: card.qualification.reasons,
+    teams: teams ? teams.map((t) => ({ id: t.id, name: t.name })) : null,
+    repIds: teams ? [...new Set(teams.flatMap((t) => t.members.map((m) => m.repId)))] : null,
   };
 }
 

@@ -1,7 +1,7 @@
 // The store speaks the domain and returns Promises. Each operation runs in one transaction
 // inside the implementation: over better-sqlite3 (db/sqlite) they complete synchronously; over
 // PostgreSQL (db/pg) they serialise per workspace with advisory locks. Domain code sees only this.
-import type { LeadCard, MyLeadRow, OfferView, Stage, UserRole, VisitorStatus } from '../../shared/api';
+import type { LeadCard, MyLeadRow, OfferView, Stage, UpcomingCallback, UserRole, VisitorStatus } from '../../shared/api';
 import type { Qualification } from '../../shared/qualify/types';
 import type { SiteRules } from '../../shared/site-rules';
 import type { ChosenPresence, OutcomeInput } from '../../shared/schemas/console.schema';
@@ -188,6 +188,11 @@ export interface FollowUpTask {
   dueAt: number;
 }
 
+/** A booked callback with who may see it: the members of its teams, or everyone (null). */
+export interface BookedCallback extends UpcomingCallback {
+  repIds: string[] | null;
+}
+
 /** A warm MQL (not hot): not offered live, it waits in its team's follow-up list. */
 export interface WarmLead {
   leadId: string;
@@ -312,6 +317,8 @@ export interface Store {
   scheduleCallback(leadId: string, slotAt: number, now: number): Promise<boolean>;
   /** Booked callbacks not yet offered, so timers can be rebuilt on start. */
   scheduledLeads(): Promise<Array<{ leadId: string; at: number }>>;
+  /** The workspace's booked callbacks not yet offered, soonest first, with the teams they will be offered to. */
+  bookedCallbacks(workspaceId: string, limit: number): Promise<BookedCallback[]>;
   siteOfLead(leadId: string): Promise<Site | null>;
 
   /**

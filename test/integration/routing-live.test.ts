@@ -245,8 +245,18 @@ describe('the SLA and the nobody-online path', () => {
     });
     expect(booked.status).toBe(200);
     expect((await booked.json()).status).toEqual({ state: 'scheduled', slot: slots[1] });
+    // The reps of the team it will be offered to see it coming; a rep outside that team does not.
+    const cookies = { dana: await signIn(s.url, 'dana@demo.sixty'), sam: await signIn(s.url, 'sam@demo.sixty'), admin: await signIn(s.url, 'admin@demo.sixty') };
+    const get = async (path: string, cookie: string) => (await fetch(`${s.url}/v1/console${path}`, { headers: { cookie } })).json();
+    const [team] = await s.deps.store.teams((await s.deps.store.leadWorkspace(res.body.leadId))!);
+    await s.deps.store.setTeamMembers(team!.id, [{ repId: (await s.deps.store.userByEmail('dana@demo.sixty'))!.id }]);
+    expect(await get('/upcoming', cookies.dana)).toEqual([
+      expect.objectContaining({ leadId: res.body.leadId, name: 'Pat Lee', at: Date.parse(slots[1]!), teams: [{ id: team!.id, name: 'Sales' }], score: expect.any(Number) }),
+    ]);
+    expect(await get('/upcoming', cookies.sam)).toEqual([]);
+    expect((await get('/supervisor', cookies.admin)).booked.map((b: { leadId: string }) => b.leadId)).toEqual([res.body.leadId]);
     // A rep online before the time is not offered it early...
-    const dana = await rep(s, 'dana@demo.sixty');
+    const dana = await rep(s, 'dana@demo.sixty', 'available', cookies.dana);
     const got: OfferView[] = [];
     dana.on('offer:new', (o) => got.push(o));
     await new Promise((r) => setTimeout(r, 200));
@@ -256,6 +266,7 @@ describe('the SLA and the nobody-online path', () => {
     await rows(s, 'update leads set scheduled_for = ? where id = ?', soon, res.body.leadId);
     await s.deps.router.scheduled(res.body.leadId, soon);
     await expect.poll(() => got.map((o) => o.leadId), { timeout: 3000 }).toEqual([res.body.leadId]);
+    expect(await get('/upcoming', cookies.dana)).toEqual([]);
   });
 });
 

@@ -299,6 +299,41 @@ describe.each(storeBackends())('on $name', (backend) => {
       expect(await due(61_000)).toEqual({ offers: [expect.objectContaining({ id: a })], sla: [], scheduled: [] });
     });
 
+    it('lists booked callbacks soonest first with what a rep needs and the teams they will be offered to, until offered at their time', async () => {
+      const sales = ids.team;
+      const vip = await store.createTeam(ids.workspace, { name: 'Key accounts', hours: (await store.teams(ids.workspace))[0]!.hours, members: [{ repId: ids.sam }] }, clock.now);
+      await store.createRoutingRule(site.id, { name: 'Big companies', position: 0, conditions: [{ field: 'company_size', op: 'gte', value: 200 }], teamId: vip, strategy: 'round_robin', overflowTeamId: sales }, clock.now);
+      const later = await lead();
+      const sooner = await lead();
+      /** As the slot route books one: the store commits it, the router arms its time. */
+      const book = async (leadId: string, at: number) => {
+        expect(await store.scheduleCallback(leadId, at, clock.now)).toBe(true);
+        await router.scheduled(leadId, at);
+      };
+      await book(later, clock.now + 7_200_000);
+      await book(sooner, clock.now + 3_600_000);
+      const booked = await store.bookedCallbacks(ids.workspace, 10);
+      expect(booked.map((b) => [b.leadId, b.at])).toEqual([
+        [sooner, clock.now + 3_600_000],
+        [later, clock.now + 7_200_000],
+      ]);
+      expect(booked[0]).toMatchObject({ name: 'Pat', phone: '+14155552671', siteName: 'Acme website', score: 70, teams: [{ id: sales, name: 'Sales' }] });
+      expect(booked[0]!.answers).toContainEqual({ question: 'How many employees?', answer: '51-200' });
+      expect(new Set(booked[0]!.repIds)).toEqual(new Set([ids.dana, ids.sam]));
+      // A lead the big-company rule takes goes to its team first, then the overflow: both listed.
+      const big = await store.recordCallback({ site, name: 'Bo Big', phoneE164: '+14155550123', email: null, answers: { projects: 'commercial', size: '201+', role: 'decision' }, pageUrl: null, visitorId: null, timeZone: 'America/New_York', qualification: HOT, stage: 'hot', idempotency: null, now: clock.now });
+      if (big.kind !== 'created') throw new Error('not created');
+      await router.leadCaptured(big.leadId);
+      await book(big.leadId, clock.now + 5_400_000);
+      const bo = (await store.bookedCallbacks(ids.workspace, 10)).find((b) => b.leadId === big.leadId)!;
+      expect(bo).toMatchObject({ timeZone: 'America/New_York', teams: [{ id: vip, name: 'Key accounts' }, { id: sales, name: 'Sales' }] });
+      // At its time it is offered, and no longer upcoming.
+      await available(ids.dana);
+      await scheduler.advanceTo(clock.now + 3_600_000, async () => {});
+      expect(offers.map((o) => o.offer.leadId)).toEqual([sooner]);
+      expect((await store.bookedCallbacks(ids.workspace, 10)).map((b) => b.leadId)).toEqual([big.leadId, later]);
+    });
+
     it('lists a booked callback once its time has come, and never as an SLA miss while it waits for it', async () => {
       const leadId = await lead();
       const slot = clock.now + 3_600_000;

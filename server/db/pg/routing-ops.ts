@@ -7,14 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, max, ne, notExists, or, sql } from 'drizzle-orm';
 import type { OfferView, Stage, VisitorStatus } from '../../../shared/api';
 import { checkTransition } from '../../../shared/lifecycle';
+import { teamsOfLead } from '../../routing/lead-teams.core';
 import { matchRule } from '../../routing/match-rule.core';
 import { slaBreachCause } from '../../routing/sla-cause.core';
 import { BEHAVIOUR, planTurnedHot } from '../../routing/turn-hot.core';
 import { QUEUE_TEXT, SLA_TEXT } from '../../routing/routing-text';
 import type { QueueReason, RoutingPlan, RoutingSnapshot } from '../../routing/routing.types';
-import type { AcceptResult, DecideRouting, OpenOffer, RouteResult, SlaBreach, WarmLead } from '../store';
+import type { AcceptResult, BookedCallback, DecideRouting, OpenOffer, RouteResult, SlaBreach, WarmLead } from '../store';
 import type { RoutingOps } from '../op-types';
-import { escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, offeredColumns, offeredLine, routable, ruleLine, skipsLine, toOpen, type TrailLine } from '../routing-rows';
+import { bookedCallback, escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, offeredColumns, offeredLine, routable, ruleLine, skipsLine, toOpen, type TrailLine } from '../routing-rows';
 import { eventRow, stageChangeRow, stageWrites, type StoreContext } from './context';
 import { decodeRow } from './decode-row';
 import { lockWorkspace, lockWorkspaceOf } from './locks';
@@ -398,6 +399,22 @@ export function routingOps(ctx: StoreContext): RoutingOps {
         warm.push({ leadId: lead.id, name: lead.name, score: lead.score, capturedAt: lead.capturedAt, teamId: rule && s.teams.has(rule.teamId) ? rule.teamId : null });
       }
       return warm;
+    },
+
+    async bookedCallbacks(workspaceId, limit) {
+      const leads = await db
+        .select()
+        .from(t.leads)
+        .where(and(eq(t.leads.workspaceId, workspaceId), eq(t.leads.routing, 'scheduled')))
+        .orderBy(asc(t.leads.scheduledFor), asc(t.leads.id))
+        .limit(limit);
+      const none = new Set<string>();
+      const booked: BookedCallback[] = [];
+      for (const lead of leads) {
+        const card = await ctx.card(db, lead.id, workspaceId);
+        if (card) booked.push(bookedCallback(lead.scheduledFor ?? 0, card, teamsOfLead(await reader.snapshot(db, lead, none))));
+      }
+      return booked;
     },
 
     async scheduledLeads() {

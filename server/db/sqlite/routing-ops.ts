@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, max, ne, notExists, or, sql } from 'drizzle-orm';
 import type { OfferView, Stage, VisitorStatus } from '../../../shared/api';
 import { checkTransition } from '../../../shared/lifecycle';
+import { teamsOfLead } from '../../routing/lead-teams.core';
 import { matchRule } from '../../routing/match-rule.core';
 import { slaBreachCause } from '../../routing/sla-cause.core';
 import { BEHAVIOUR, planTurnedHot } from '../../routing/turn-hot.core';
@@ -12,7 +13,7 @@ import type { QueueReason, RoutingPlan, RoutingSnapshot } from '../../routing/ro
 import * as t from '../schema';
 import type { AcceptResult, DecideRouting, OpenOffer, RouteResult, SlaBreach } from '../store';
 import type { RoutingOps } from '../op-types';
-import { escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, offeredColumns, offeredLine, routable, ruleLine, skipsLine, toOpen, type TrailLine } from '../routing-rows';
+import { bookedCallback, escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, offeredColumns, offeredLine, routable, ruleLine, skipsLine, toOpen, type TrailLine } from '../routing-rows';
 import type { StoreContext, Tx } from './context';
 import type { LeadRow } from './routing-snapshot';
 
@@ -417,6 +418,21 @@ export function routingOps(ctx: StoreContext): RoutingOps {
         .all()
         .map((r) => r.leadId);
       return { offers, sla, scheduled };
+    },
+
+    async bookedCallbacks(workspaceId, limit) {
+      const leads = db
+        .select()
+        .from(t.leads)
+        .where(and(eq(t.leads.workspaceId, workspaceId), eq(t.leads.routing, 'scheduled')))
+        .orderBy(asc(t.leads.scheduledFor), asc(t.leads.id))
+        .limit(limit)
+        .all();
+      const none = new Set<string>();
+      return leads.flatMap((lead) => {
+        const card = ctx.card(db, lead.id, workspaceId);
+        return card ? [bookedCallback(lead.scheduledFor ?? 0, card, teamsOfLead(reader.snapshot(lead, none)))] : [];
+      });
     },
 
     async scheduledLeads() {
