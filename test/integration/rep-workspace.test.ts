@@ -28,7 +28,12 @@ async function api(path: string, cookie: string, init: RequestInit = {}) {
   return { status: res.status, body: (res.status === 204 ? null : await res.json()) as any };
 }
 
-/** A callback from a visitor who browsed first; Dana accepts it. */
+let phoneSuffix = 10;
+
+/**
+ * A callback from a visitor who browsed first; Dana accepts it. Each from its own phone: a callback
+ * from the phone of a nurtured lead would bring that lead back instead of making a new one.
+ */
 async function acceptedLead(visitorId: string, extra: Record<string, unknown> = {}): Promise<LeadCard> {
   await postEvents(server.url, {
     siteKey: server.siteKey,
@@ -36,7 +41,7 @@ async function acceptedLead(visitorId: string, extra: Record<string, unknown> = 
     events: [pageView('/', Date.now() - 9000), pageView('/pricing', Date.now() - 5000), { type: 'download', url: 'http://localhost:5999/guide.pdf', at: Date.now() }],
     context: { referrer: 'https://search.example/', utm: { source: 'google', campaign: 'spring' }, returning: false },
   });
-  const res = await postCallback(server.url, callbackBody(server.siteKey, { visitorId, timeZone: 'Europe/Berlin', ...extra }));
+  const res = await postCallback(server.url, callbackBody(server.siteKey, { visitorId, timeZone: 'Europe/Berlin', phone: `+1 415 555 03${phoneSuffix++}`, ...extra }));
   const offer = await waitFor(`the offer of lead ${res.body.leadId} (callback answered ${res.status})`, () => offers.find((o) => o.leadId === res.body.leadId));
   const ack = await dana.emitWithAck('offer:accept', { offerId: offer.offerId });
   if (!ack.ok) throw new Error(ack.error);
