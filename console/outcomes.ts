@@ -1,5 +1,8 @@
-// Outcome choices for the form, from the zod-free shared constants.
-import { OUTCOMES, OUTCOMES_NEEDING_REASON, type Outcome } from '../shared/outcomes';
+// Outcome choices for the form, from the zod-free shared constants. What the form offers for a
+// lead comes from the stage machine (shared/outcomes.ts -> shared/lifecycle.ts), never a list of
+// its own: a rep is never shown a choice the server would refuse.
+import type { Stage } from '../shared/api';
+import { OUTCOMES_NEEDING_REASON, outcomeChoices, type Outcome, type OutcomeChoices } from '../shared/outcomes';
 
 /** Typed as a Record so adding an outcome fails to compile until it has a label. */
 export const OUTCOME_LABELS: Record<Outcome, string> = {
@@ -14,7 +17,10 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   suspect: 'Suspect',
 };
 
-export const OUTCOME_CHOICES: readonly Outcome[] = OUTCOMES;
+/** The call results and lead decisions the form offers on a lead at `stage`. */
+export function formChoices(stage: Stage): OutcomeChoices {
+  return outcomeChoices(stage);
+}
 
 /** The server enforces it too and its field message is shown. */
 export function outcomeNeedsReason(outcome: Outcome): boolean {

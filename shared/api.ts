@@ -11,6 +11,7 @@ import type {
   salesQualificationSchema,
   stageSchema,
   timelineEntrySchema,
+  upcomingCallbackSchema,
 } from './schemas/lead-card.schema';
 import type { meSchema, setupStatusSchema, userRoleSchema } from './schemas/console.schema';
 
@@ -42,6 +43,8 @@ export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 export type OfferView = z.infer<typeof offerViewSchema>;
 
 export type MyLeadRow = z.infer<typeof myLeadRowSchema>;
+
+export type UpcomingCallback = z.infer<typeof upcomingCallbackSchema>;
 
 export type SetupStatus = z.infer<typeof setupStatusSchema>;
 

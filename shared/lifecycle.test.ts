@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Stage } from './api';
 import { describe, expect, it } from 'vitest';
-import { checkTransition } from './lifecycle';
+import { checkTransition, nextStages, stageRule } from './lifecycle';
 
 describe('checkTransition', () => {
   it('allows the forward path and requires reasons for nurture, disqualified and suspect', () => {
@@ -10,6 +10,13 @@ describe('checkTransition', () => {
     expect(checkTransition('sal', 'nurture', '')).toEqual({ ok: false, error: 'reason_required' });
     expect(checkTransition('sal', 'nurture', 'Budget next year')).toEqual({ ok: true });
     expect(checkTransition('sql', 'disqualified', null)).toEqual({ ok: false, error: 'reason_required' });
+  });
+
+  it('lets a SAL lead go straight to opportunity, and names the rule of a stage', () => {
+    expect(checkTransition('sal', 'opportunity', null)).toEqual({ ok: true });
+    expect(nextStages('sal')).toContain('opportunity');
+    expect(stageRule('opportunity')).toBe('From OPPORTUNITY a lead can move to NURTURE, DISQUALIFIED');
+    expect(stageRule('suspect')).toBe('SUSPECT is final: a lead never leaves it');
   });
 
   it('never leaves suspect, and never skips from visitor to SQL', () => {

@@ -5,13 +5,16 @@ import type { Qualification } from './qualify/types';
 
 const TERMINAL_WITH_REASON: readonly Stage[] = ['nurture', 'disqualified', 'suspect'];
 
-/** Allowed next stages from each stage. Suspect is final: never route again. */
+/**
+ * Allowed next stages from each stage. Suspect is final: never route again. A SAL lead may go
+ * straight to opportunity: a rep who finds a deal on the first call does not log SQL first.
+ */
 const NEXT: Record<Stage, readonly Stage[]> = {
   visitor: ['lead', 'mql', 'hot', 'disqualified', 'suspect'],
   lead: ['mql', 'hot', 'nurture', 'disqualified', 'suspect'],
   mql: ['hot', 'sal', 'nurture', 'disqualified', 'suspect'],
   hot: ['sal', 'mql', 'nurture', 'disqualified', 'suspect'],
-  sal: ['sql', 'nurture', 'disqualified', 'suspect'],
+  sal: ['sql', 'opportunity', 'nurture', 'disqualified', 'suspect'],
   sql: ['opportunity', 'nurture', 'disqualified', 'suspect'],
   opportunity: ['nurture', 'disqualified'],
   nurture: ['lead', 'mql', 'hot', 'disqualified', 'suspect'],
@@ -25,6 +28,25 @@ export function checkTransition(from: Stage, to: Stage, reason: string | null | 
   if (!NEXT[from].includes(to)) return { ok: false, error: 'not_allowed' };
   if (TERMINAL_WITH_REASON.includes(to) && !reason?.trim()) return { ok: false, error: 'reason_required' };
   return { ok: true };
+}
+
+/** The stages a lead may move to from `from`, in the machine's order. */
+export function nextStages(from: Stage): readonly Stage[] {
+  return NEXT[from];
+}
+
+/** Whether moving to `to` must carry a reason (nurture, disqualified, suspect). */
+export function needsReason(to: Stage): boolean {
+  return TERMINAL_WITH_REASON.includes(to);
+}
+
+const stageName = (s: Stage) => s.toUpperCase();
+
+/** The rule of the machine for one stage, in words: what a refused move answers with. */
+export function stageRule(from: Stage): string {
+  const next = NEXT[from];
+  if (!next.length) return `${stageName(from)} is final: a lead never leaves it`;
+  return `From ${stageName(from)} a lead can move to ${next.map(stageName).join(', ')}`;
 }
 
 /** The stage a qualification puts a newly known person in. */

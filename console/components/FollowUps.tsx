@@ -26,7 +26,7 @@ export function FollowUps({ rows, error, openId, onOpen, onRetry }: Props) {
         loading={rows === null}
         error={error}
         empty={rows !== null && rows.length === 0}
-        emptyText="No follow-ups planned. Calls without an answer schedule the next attempt here."
+        emptyText="No follow-ups planned. Calls without an answer schedule the next attempt here; callbacks visitors booked are under Upcoming."
         onRetry={onRetry}
       />
       {rows && rows.length > 0 && (

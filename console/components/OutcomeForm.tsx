@@ -1,13 +1,14 @@
-// Log what happened on the call: a call result (connected, no answer...) or a stage decision
-// (SQL with the four sales questions, opportunity, nurture / disqualified / suspect with a reason).
+// Log what happened on the call and what it means for the lead, in one save: a call result
+// (connected, no answer...) and a stage decision (SQL with the four sales questions, opportunity,
+// nurture / disqualified / suspect with a reason) are two separate choices. Only what the stage
+// machine allows from the lead's stage is offered.
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import type { Outcome } from '../../shared/outcomes';
-import { OUTCOMES } from '../../shared/outcomes';
+import type { CallResult, Outcome, StageDecision } from '../../shared/outcomes';
 import { ApiFailure, messageOf } from '../api';
-import { formatWhenPrecise } from '../format';
+import { STAGE_LABELS, formatWhenPrecise } from '../format';
 import { focusFirstInvalid } from '../focus';
-import { OUTCOME_LABELS, outcomeNeedsReason } from '../outcomes';
+import { OUTCOME_LABELS, formChoices, outcomeNeedsReason } from '../outcomes';
 import { queueApi, type FullLeadCard, type SalesQualification } from '../hooks/queue-api';
 import { EMPTY_QUALIFICATION, SALES_QUESTIONS, SalesQuestions } from './SalesQuestions';
 import { TextField } from './TextField';
@@ -18,10 +19,6 @@ interface Props {
 }
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: number };
-
-/** What happened on this attempt; the lead keeps its stage. */
-const CALL_RESULTS: readonly Outcome[] = ['connected', 'no_answer', 'voicemail', 'wrong_number'];
-const STAGE_DECISIONS = OUTCOMES.filter((o) => !CALL_RESULTS.includes(o));
 
 /** Common reasons offered as suggestions; the rep can type anything. */
 const REASON_SUGGESTIONS: Partial<Record<Outcome, readonly string[]>> = {
@@ -36,26 +33,37 @@ const OUTCOME_HINTS: Partial<Record<Outcome, string>> = {
   opportunity: 'A deal is being worked.',
 };
 
+/** The lead group's first choice: log the call only. */
+const KEEP = '';
+
 export function OutcomeForm({ lead, onSaved }: Props) {
-  const [outcome, setOutcome] = useState<Outcome | ''>('');
+  const choices = formChoices(lead.stage);
+  const [call, setCall] = useState<CallResult | ''>('');
+  const [decision, setDecision] = useState<StageDecision | typeof KEEP>(KEEP);
   const [reason, setReason] = useState('');
   const [notes, setNotes] = useState('');
   const [sales, setSales] = useState<SalesQualification>(lead.qualificationAnswers ?? EMPTY_QUALIFICATION);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const needsReason = outcome !== '' && outcomeNeedsReason(outcome);
-  const isSql = outcome === 'sql';
+  const needsReason = decision !== KEEP && outcomeNeedsReason(decision);
+  const isSql = decision === 'sql';
 
   const edited = <T,>(set: (v: T) => void) => (value: T) => {
     set(value);
     if (status.kind === 'saved') setStatus({ kind: 'idle' });
   };
 
+  /** An SQL answer typed in: its "answer this" message goes, the others stay until the next save. */
+  const answered = (next: SalesQualification) => {
+    edited(setSales)(next);
+    setFields((f) => Object.fromEntries(Object.entries(f).filter(([k]) => !(k.startsWith('qualification.') && next[k.slice(14) as keyof SalesQualification]?.trim()))));
+  };
+
   const check = (): Record<string, string> => {
     const invalid: Record<string, string> = {};
-    if (outcome === '') invalid.outcome = 'Pick an outcome';
-    if (needsReason && !reason.trim()) invalid.reason = `A reason is required for ${OUTCOME_LABELS[outcome as Outcome].toLowerCase()}`;
+    if (call === '' && decision === KEEP) invalid.outcome = 'Pick what happened on the call, or a decision about the lead';
+    if (needsReason && !reason.trim()) invalid.reason = `A reason is required for ${OUTCOME_LABELS[decision as Outcome].toLowerCase()}`;
     if (isSql) for (const q of SALES_QUESTIONS) if (!sales[q.key].trim()) invalid[`qualification.${q.key}`] = `Answer "${q.label}" to mark SQL`;
     return invalid;
   };
@@ -66,17 +74,21 @@ export function OutcomeForm({ lead, onSaved }: Props) {
     const invalid = check();
     setFields(invalid);
     setError('');
-    if (outcome === '' || Object.keys(invalid).length) return focusFirstInvalid(form);
+    if (Object.keys(invalid).length) return focusFirstInvalid(form);
     setStatus({ kind: 'saving' });
     try {
       const trimmed = Object.fromEntries(Object.entries(sales).map(([k, v]) => [k, v.trim()])) as unknown as SalesQualification;
+      // One request: the decision is the outcome and the call rides along with it.
       const saved = await queueApi.logOutcome(lead.id, {
-        outcome,
-        reason: needsReason ? reason.trim() : reason.trim() || undefined,
+        ...(decision !== KEEP ? { outcome: decision, call: call || undefined } : { outcome: call as CallResult }),
+        reason: reason.trim() || undefined,
         notes: notes.trim() || undefined,
         qualification: isSql ? trimmed : undefined,
       });
       setStatus({ kind: 'saved', at: Date.now() });
+      setCall('');
+      setDecision(KEEP);
+      setReason('');
       setNotes('');
       onSaved(saved);
     } catch (err) {
@@ -88,21 +100,27 @@ export function OutcomeForm({ lead, onSaved }: Props) {
     }
   };
 
-  const groupError = fields.outcome;
-  const choice = (value: Outcome) => (
-    <label key={value} class="choice">
+  const groupError = fields.outcome ?? fields.call;
+  const radio = <T extends string>(name: string, value: T, label: string, checked: boolean, set: (v: T) => void) => (
+    <label key={value || 'keep'} class="choice">
       <input
         type="radio"
-        name="outcome"
+        name={name}
         value={value}
-        checked={outcome === value}
+        checked={checked}
         aria-invalid={groupError ? true : undefined}
-        onChange={() => edited(setOutcome)(value)}
+        aria-describedby={groupError ? 'outcome-error' : undefined}
+        onChange={() => edited(set)(value)}
       />
-      <span>{OUTCOME_LABELS[value]}</span>
+      <span>{label}</span>
     </label>
   );
-  const suggestions = outcome ? REASON_SUGGESTIONS[outcome] : undefined;
+  const suggestions = decision ? REASON_SUGGESTIONS[decision] : undefined;
+  const hint = decision ? OUTCOME_HINTS[decision] : undefined;
+
+  if (!choices.calls.length && !choices.decisions.length) {
+    return <p class="muted outcome-none">Nothing to log: a {STAGE_LABELS[lead.stage].toLowerCase()} lead never moves again.</p>;
+  }
 
   return (
     <form class="outcome stack" onSubmit={submit} noValidate>
@@ -111,50 +129,57 @@ export function OutcomeForm({ lead, onSaved }: Props) {
           Last logged: <strong>{OUTCOME_LABELS[lead.outcome]}</strong>
         </p>
       )}
-      <fieldset aria-describedby={groupError ? 'outcome-error' : undefined}>
-        <legend>Outcome</legend>
-        <p class="outcome-group-label" id="outcome-call-label">
-          The call
-        </p>
-        <div class="outcome-options" role="group" aria-labelledby="outcome-call-label">
-          {CALL_RESULTS.map(choice)}
-        </div>
-        <p class="outcome-group-label" id="outcome-stage-label">
-          The lead
-        </p>
-        <div class="outcome-options" role="group" aria-labelledby="outcome-stage-label">
-          {STAGE_DECISIONS.map(choice)}
-        </div>
-        {groupError && (
-          <p class="field-error" id="outcome-error">
-            {groupError}
+      <fieldset class="outcome-group">
+        <legend>The call</legend>
+        {choices.calls.length ? (
+          <div class="outcome-options">
+            {choices.calls.map((c) => radio('outcome-call', c, OUTCOME_LABELS[c], call === c, setCall))}
+          </div>
+        ) : (
+          <p class="field-hint">
+            This lead left the follow-up cadence ({STAGE_LABELS[lead.stage]}): no call attempts are logged on it. It comes back to a rep when the person raises a hand again.
           </p>
         )}
-        {outcome && OUTCOME_HINTS[outcome] && <p class="field-hint">{OUTCOME_HINTS[outcome]}</p>}
+        {call !== '' && (
+          <button type="button" class="btn btn-ghost btn-small outcome-clear" onClick={() => edited(setCall)('')}>
+            No call to log
+          </button>
+        )}
       </fieldset>
-      {isSql && <SalesQuestions value={sales} errors={fields} onChange={edited(setSales)} />}
-      {fields.qualification && !isSql && <p class="field-error">{fields.qualification}</p>}
-      {!isSql && (
-        <div class="outcome-reason">
-          <TextField
-            id="outcome-reason"
-            label={needsReason ? 'Reason' : 'Reason (optional)'}
-            hint={needsReason && !fields.reason ? 'Required: it is kept with the stage change.' : undefined}
-            value={reason}
-            onValue={edited(setReason)}
-            error={fields.reason}
-            required={needsReason}
-            list={suggestions ? 'outcome-reason-suggestions' : undefined}
-          />
-          {suggestions && (
-            <datalist id="outcome-reason-suggestions">
-              {suggestions.map((s) => (
-                <option key={s} value={s} />
-              ))}
-            </datalist>
-          )}
+      <fieldset class="outcome-group">
+        <legend>The lead</legend>
+        <div class="outcome-options">
+          {radio('outcome-lead', KEEP, `Stays ${STAGE_LABELS[lead.stage]}`, decision === KEEP, setDecision)}
+          {choices.decisions.map((d) => radio('outcome-lead', d, OUTCOME_LABELS[d], decision === d, setDecision))}
         </div>
+        {hint && <p class="field-hint">{hint}</p>}
+      </fieldset>
+      {groupError && (
+        <p class="field-error" id="outcome-error">
+          {groupError}
+        </p>
       )}
+      {isSql && <SalesQuestions value={sales} errors={fields} onChange={answered} />}
+      {fields.qualification && !isSql && <p class="field-error">{fields.qualification}</p>}
+      <div class="outcome-reason">
+        <TextField
+          id="outcome-reason"
+          label={needsReason ? 'Reason' : 'Reason (optional)'}
+          hint={needsReason && !fields.reason ? 'Required: it is kept with the stage change.' : undefined}
+          value={reason}
+          onValue={edited(setReason)}
+          error={fields.reason}
+          required={needsReason}
+          list={suggestions ? 'outcome-reason-suggestions' : undefined}
+        />
+        {suggestions && (
+          <datalist id="outcome-reason-suggestions">
+            {suggestions.map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
+        )}
+      </div>
       <TextField id="outcome-notes" label="Call notes (optional)" value={notes} onValue={edited(setNotes)} error={fields.notes} multiline />
       {error && (
         <p class="form-error" role="alert">

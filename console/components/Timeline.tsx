@@ -13,7 +13,9 @@ const TONE: Record<string, string> = {
   declined: 'bad',
   escalated: 'wait',
   accepted: 'good',
-  sla_breach: 'bad',
+  returned: 'info',
+  // The store writes `sla_breached`; `sla_breach` matched nothing, so breaches showed as plain steps.
+  sla_breached: 'bad',
 };
 
 export function Timeline({ entries, now }: { entries: TimelineEntry[]; now: number }) {

@@ -22,21 +22,29 @@ export function formatClock(ms: number): string {
 
 const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
 
-function zoneFormat(timeZone: string): Intl.DateTimeFormat | null {
-  if (!zoneFormats.has(timeZone)) {
+/** A cached format in the zone (the browser's own when undefined); null when the zone is unknown. */
+function zoneFormat(timeZone: string | undefined, withDate: boolean): Intl.DateTimeFormat | null {
+  const key = `${withDate ? 'date' : 'time'}|${timeZone ?? ''}`;
+  if (!zoneFormats.has(key)) {
     try {
-      zoneFormats.set(timeZone, new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit' }));
+      const date = withDate ? ({ month: 'short', day: 'numeric' } as const) : {};
+      zoneFormats.set(key, new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', ...date, hour: '2-digit', minute: '2-digit' }));
     } catch {
       // An unknown zone name (typed by a tracker, or from an older browser): show nothing rather than a wrong time.
-      zoneFormats.set(timeZone, null);
+      zoneFormats.set(key, null);
     }
   }
-  return zoneFormats.get(timeZone) ?? null;
+  return zoneFormats.get(key) ?? null;
 }
 
 /** "Tue 09:14" in the lead's zone, or null when the zone is unknown. */
 export function formatInZone(at: number, timeZone: string): string | null {
-  return zoneFormat(timeZone)?.format(at) ?? null;
+  return zoneFormat(timeZone, false)?.format(at) ?? null;
+}
+
+/** "Mon, Nov 23, 14:00" in the zone (the rep's own when none is given), or null when the zone is unknown. */
+export function formatDayInZone(at: number, timeZone?: string): string | null {
+  return zoneFormat(timeZone, true)?.format(at) ?? null;
 }
 
 /** The hour (0-23) in the zone, to say whether it is a sensible time to call. */

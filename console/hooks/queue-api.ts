@@ -1,14 +1,15 @@
 // The queue's HTTP calls beyond console/api.ts: the full lead card, outcomes with the sales
-// qualification, notes, follow-ups, filtered "my leads", the team's warm MQLs and claiming one.
-import type { LeadCard, MyLeadRow, SalesQualification, Stage } from '../../shared/api';
-import type { Outcome } from '../../shared/outcomes';
+// qualification, notes, follow-ups, booked callbacks, filtered "my leads", the team's warm MQLs
+// and claiming one.
+import type { LeadCard, MyLeadRow, SalesQualification, Stage, UpcomingCallback } from '../../shared/api';
+import type { CallResult, Outcome } from '../../shared/outcomes';
 import { request } from '../api';
 
 /** One behaviour event on the lead's trail (page view, download, click...). */
 export type PageTrailEntry = NonNullable<LeadCard['pageTrail']>[number];
 export type LeadSource = NonNullable<LeadCard['source']>;
 export type LeadNote = NonNullable<LeadCard['notes']>[number];
-export type { SalesQualification };
+export type { SalesQualification, UpcomingCallback };
 
 /** The card with the optional fields the lead card endpoint fills (an offer's card may lack them). */
 export type FullLeadCard = LeadCard;
@@ -36,6 +37,8 @@ export interface WarmLead {
 
 export interface OutcomeInput {
   outcome: Outcome;
+  /** The call result saved with a decision about the lead (connected + SQL). */
+  call?: CallResult;
   reason?: string;
   notes?: string;
   qualification?: SalesQualification;
@@ -64,6 +67,7 @@ export const queueApi = {
   addNote: (id: string, text: string) => request<FullLeadCard>('POST', `${lead(id)}/notes`, { text }),
   myLeads: (filter: MyLeadsFilter) => request<MyLeadItem[]>('GET', `${base}/leads/mine${mineQuery(filter)}`),
   followUps: () => request<FollowUpTask[]>('GET', `${base}/follow-ups`),
+  upcoming: () => request<UpcomingCallback[]>('GET', `${base}/upcoming`),
   warmLeads: () => request<WarmLead[]>('GET', `${base}/leads/warm`),
   claim: (id: string) => request<FullLeadCard>('POST', `${lead(id)}/claim`),
 };

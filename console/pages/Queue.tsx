@@ -1,5 +1,6 @@
 // The rep's live queue: offers with countdowns and alerts, the open lead card, the rep's lists
-// (own leads, follow-ups, the team's warm MQLs) and, for managers and admins, the supervisor view.
+// (own leads, follow-ups, booked callbacks, the team's warm MQLs) and, for managers and admins,
+// the supervisor view.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { LeadCard, Me } from '../../shared/api';
 import { api, ApiFailure, messageOf } from '../api';
@@ -41,6 +42,7 @@ export function Queue({ me, onSignedOut }: Props) {
   const { notices, notify, dismiss } = useNotices();
   const myLeads = useMyLeads();
   const followUps = usePolledList(queueApi.followUps, LIST_REFRESH_MS);
+  const upcoming = usePolledList(queueApi.upcoming, LIST_REFRESH_MS);
   const warm = usePolledList(queueApi.warmLeads, LIST_REFRESH_MS);
   const sound = useSound();
   const desktop = useDesktopNotifications();
@@ -143,6 +145,12 @@ export function Queue({ me, onSignedOut }: Props) {
   useOfferKeys(live.connection === 'live' ? firstOpen : null, accept, setDecliningId);
   const announcement = useOfferAlerts({ offers: openOffers.map((o) => o.offer), sound, notify: desktop.show });
 
+  // A booking whose time came is an offer now: it leaves the Upcoming list at once.
+  const offeredIds = openOffers.map((o) => o.offer.leadId).join(' ');
+  useEffect(() => {
+    if (offeredIds) upcoming.reload();
+  }, [offeredIds]);
+
   // The picker closes with its offer (taken, expired, answered elsewhere).
   useEffect(() => {
     if (decliningId && !live.offers.some((o) => o.offer.offerId === decliningId && !o.closedText)) setDecliningId(null);
@@ -156,6 +164,7 @@ export function Queue({ me, onSignedOut }: Props) {
       wasDown.current = false;
       myLeads.reload();
       followUps.reload();
+      upcoming.reload();
       warm.reload();
       const open = leadRef.current;
       if (open) queueApi.lead(open.id).then(showLead, () => undefined);
@@ -204,7 +213,7 @@ export function Queue({ me, onSignedOut }: Props) {
           ) : (
             <section class="panel lead lead-empty" aria-label="Lead card">
               <p class="empty-title">No lead open</p>
-              <p class="muted">Accept an offer, or choose one of your leads, follow-ups or the team's warm MQLs.</p>
+              <p class="muted">Accept an offer, or choose one of your leads, follow-ups, booked callbacks or the team's warm MQLs.</p>
             </section>
           )}
           <WorkLists
@@ -214,6 +223,7 @@ export function Queue({ me, onSignedOut }: Props) {
             onOpen={openLead}
             mine={myLeads}
             followUps={followUps}
+            upcoming={upcoming}
             warm={warm}
             claiming={claiming}
             onTake={take}

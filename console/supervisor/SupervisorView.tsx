@@ -1,5 +1,7 @@
 // The supervisor view (managers and admins): who is online and in what state, open offers with
-// their timers, the waiting queue, today's SLA breaches; reassign or force-offer a lead.
+// their timers, the waiting queue, booked callbacks, today's SLA breaches; reassign or
+// force-offer a lead.
+import { BookedTime } from '../components/BookedTime';
 import { Countdown } from '../components/Countdown';
 import { formatDuration, formatWhen, formatWhenPrecise } from '../format';
 import { useNow } from '../hooks/useNow';
@@ -30,6 +32,7 @@ function Summary({ data }: { data: SupervisorData }) {
     { label: 'Available', value: available },
     { label: 'Open offers', value: data.offers.length },
     { label: 'Waiting', value: data.waiting.length, alert: data.waiting.length > 0 },
+    { label: 'Booked', value: data.booked.length },
     { label: 'SLA breaches today', value: data.breachesToday.length, alert: data.breachesToday.length > 0 },
   ];
   return (
@@ -163,6 +166,30 @@ export function SupervisorView({ onSessionEnded }: Props) {
                       </p>
                     )}
                     <LeadActions leadId={w.leadId} leadName={w.name} reps={data.reps} action="offer" onDone={() => void refresh()} />
+                  </div>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+
+        <section class="panel sv-panel" aria-labelledby="sv-booked">
+          <h2 id="sv-booked">Booked callbacks</h2>
+          {data.booked.length === 0 ? (
+            <p class="muted">No callback booked.</p>
+          ) : (
+            <ol class="sv-list">
+              {data.booked.map((b) => (
+                <li key={b.leadId} class="sv-item" data-booked-lead={b.name}>
+                  <div class="sv-item-main">
+                    <p>
+                      <strong>{b.name}</strong>
+                      <span class="badge">{b.teams ? b.teams.map((t) => t.name).join(', ') : 'Everyone'}</span>
+                    </p>
+                    <BookedTime at={b.at} timeZone={b.timeZone} />
+                    <p class="muted sv-meta">
+                      Score {b.score} · {b.siteName}
+                    </p>
                   </div>
                 </li>
               ))}

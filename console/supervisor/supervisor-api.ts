@@ -1,5 +1,6 @@
 // The supervisor view's data (polled) and the two actions: reassign an owned lead, force-offer
 // a lead nobody owns.
+import type { UpcomingCallback } from '../../shared/api';
 import { request } from '../api';
 
 export type RepPresence = 'available' | 'busy' | 'away' | 'offline';
@@ -48,6 +49,8 @@ export interface SupervisorData {
   reps: SupervisorRep[];
   offers: SupervisorOffer[];
   waiting: WaitingLead[];
+  /** Callbacks visitors booked, soonest first: offered at their time. */
+  booked: UpcomingCallback[];
   breachesToday: Breach[];
   active: ActiveLead[];
 }

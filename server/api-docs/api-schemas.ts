@@ -29,7 +29,7 @@ import {
   userRowSchema,
 } from '../../shared/schemas/console-responses.schema';
 import { eventBatchSchema } from '../../shared/schemas/events.schema';
-import { followUpTaskSchema, forcedOfferSchema, leadCardSchema, myLeadRowSchema, myLeadsQuerySchema, warmLeadRowSchema } from '../../shared/schemas/lead-card.schema';
+import { followUpTaskSchema, forcedOfferSchema, leadCardSchema, myLeadRowSchema, myLeadsQuerySchema, upcomingCallbackSchema, warmLeadRowSchema } from '../../shared/schemas/lead-card.schema';
 import { apiErrorSchema, callbackResponseSchema, eventsResponseSchema, siteConfigResponseSchema, slotResponseSchema } from '../../shared/schemas/public-api.schema';
 import {
   accountOwnersSchema,
@@ -70,6 +70,7 @@ export const BODIES = {
   MyLeads: z.array(myLeadRowSchema),
   WarmLeads: z.array(warmLeadRowSchema),
   FollowUps: z.array(followUpTaskSchema),
+  Upcoming: z.array(upcomingCallbackSchema),
   Note: noteSchema,
   Outcome: outcomeSchema,
   RepChoice: repIdSchema,

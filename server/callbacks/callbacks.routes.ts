@@ -27,6 +27,7 @@ export function callbackRoutes(deps: AppDeps) {
     const site = await deps.sites.byKeyOrNull(body.siteKey);
     if (!site) throw new ApiFailure(400, 'unknown_site', 'Unknown site key', { siteKey: 'Unknown site key' });
     allowSiteOrigin(c, site);
+    const known = site;
 
     const keyCheck = callbackQuerySchema.safeParse({ idempotencyKey: c.req.header('idempotency-key') ?? c.req.query('idempotencyKey') });
     if (!keyCheck.success) throw invalid(keyCheck.error);
@@ -56,20 +57,35 @@ export function callbackRoutes(deps: AppDeps) {
       key: key ?? null,
       now,
     });
-    if (admission.kind === 'refused') tooMany(c, admission.retryAfterSec, `callback ${admission.what}`);
-    if (admission.kind === 'joined') return c.json(await respond(admission.leadId), 200);
-    const admitted = admission.kind === 'admitted' ? admission : null;
-    try {
-      // A visitor who browsed before asking keeps their history: it counts in the decision.
-      const history = body.visitorId ? await deps.tracking.visitorHistory(site.id, body.visitorId) : null;
-      let qualification = qualify({
-        rules: site.rules,
+    /** The authoritative qualification of this request; a visitor who browsed before asking keeps their history. */
+    async function qualifyCallback() {
+      const history = body.visitorId ? await deps.tracking.visitorHistory(known.id, body.visitorId) : null;
+      return qualify({
+        rules: known.rules,
         answers: body.answers,
         traits: { ...(history?.traits ?? {}), ...(body.email ? { email: body.email } : {}) },
         events: history?.events ?? [],
         callbackRequested: true,
         now,
       });
+    }
+    if (admission.kind === 'refused') tooMany(c, admission.retryAfterSec, `callback ${admission.what}`);
+    if (admission.kind === 'joined') return c.json(await respond(admission.leadId), 200);
+    if (admission.kind === 'returning') {
+      // Their lead was in nurture: it comes back, re-qualified with these answers, and is routed
+      // (its previous owner first); no second lead. A request that looks automated leaves it there.
+      const leadId = admission.leadId;
+      if (admission.suspect) return c.json(await respond(leadId, { state: 'closed' }), 200);
+      if (body.visitorId) await deps.tracking.linkVisitorToLead(site.id, body.visitorId, leadId);
+      const told = await router.leadBecameHot(leadId, {
+        cause: 'asked for a callback',
+        requalified: { answers: body.answers, qualification: await qualifyCallback(), pageUrl: body.pageUrl ?? null, timeZone: body.timeZone ?? null },
+      });
+      return c.json(await respond(leadId, told), 200);
+    }
+    const admitted = admission.kind === 'admitted' ? admission : null;
+    try {
+      let qualification = await qualifyCallback();
       if (admitted?.suspect) {
         // Kept, never lost, but never routed: a person reviewing suspects can still call back.
         qualification = { ...qualification, hot: false, mql: false, fit: { status: 'fails', stage: 'suspect', reason: admitted.suspect, missing: [] } };

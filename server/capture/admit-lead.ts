@@ -2,7 +2,14 @@
 // that would make a lead, and whatever entry point comes next), so the abuse protections cannot
 // differ by door: the client address's limit, the site's limit, the per-phone daily cap (per
 // workspace: a second site of the same company is no way around it), repeat requests joining the
-// open lead, and the bot checks. Each entry point only adapts its input and its answer.
+// open lead, a nurtured person's lead coming back, and the bot checks. Each entry point only
+// adapts its input and its answer.
+//
+// A person whose latest lead on the site is in nurture (by phone, whatever its age, and also when
+// the request falls in the duplicate window of that lead) does not make a second lead: that lead
+// returns from nurture (`returning`), re-qualified by the entry point and routed with its previous
+// owner first (routing/turn-hot.core.ts). Within the window, a lead that is not in nurture is
+// joined as before.
 import type { Limits } from '../config';
 import type { Site } from '../db/store';
 import type { RateLimiter } from '../http/rate-limit';
@@ -49,6 +56,11 @@ export type Admission =
   /** A repeat from the same person within the window: joined to their open lead (already noted). */
   | { kind: 'joined'; leadId: string }
   /**
+   * The person's lead is in nurture: the request is tied to it, and the entry point brings it
+   * back. `suspect` says why the request looks automated: then it stays in nurture (noted).
+   */
+  | { kind: 'returning'; leadId: string; suspect: string | null }
+  /**
    * Admitted: make the lead, then `settle` it (or `release` when no lead came of it). `suspect`
    * says why the request looks automated: the lead is kept, never routed.
    */
@@ -88,12 +100,19 @@ export async function admitLead(deps: AdmissionDeps, r: AdmissionRequest): Promi
   if (!admitted.ok) return { kind: 'refused', retryAfterSec: Math.max(1, Math.ceil((admitted.retryAt - r.now) / 1000)), what: 'requests for this phone number today' };
   const { requestId } = admitted;
   const release = () => guard.release(requestId);
+  /** Ties the request to the nurtured lead; a request that looks automated is noted there and goes no further. */
+  const returning = async (leadId: string): Promise<Admission> => {
+    const suspect = await botReason(deps, r);
+    await guard.settle({ requestId, workspaceId: site.workspaceId, leadId, at: r.now, note: suspect ? `${r.repeatNote}; not routed: ${suspect}` : null });
+    return { kind: 'returning', leadId, suspect };
+  };
 
   try {
+    let joined: string | null = null;
     if (window > 0) {
       // A repeat from the same person joins their open lead instead of a second call, including a
       // lead the request ahead of it is making right now (a double submit).
-      let joined =
+      joined =
         (admitted.ahead !== null ? await leadOfEarlierRequest(guard, admitted.ahead) : null) ??
         (await guard.recentLead(site.id, r.phone, r.email, r.now - window));
       // The same request sent again under its key while the first was still running is a replay,
@@ -102,10 +121,12 @@ export async function admitLead(deps: AdmissionDeps, r: AdmissionRequest): Promi
         await release();
         return { kind: 'replay' };
       }
-      if (joined) {
-        await guard.settle({ requestId, workspaceId: site.workspaceId, leadId: joined, at: r.now, note: r.repeatNote });
-        return { kind: 'joined', leadId: joined };
-      }
+    }
+    const nurtured = await guard.nurturedLead(site.id, r.phone);
+    if (nurtured && (joined === null || joined === nurtured)) return await returning(nurtured);
+    if (joined) {
+      await guard.settle({ requestId, workspaceId: site.workspaceId, leadId: joined, at: r.now, note: r.repeatNote });
+      return { kind: 'joined', leadId: joined };
     }
     const suspect = await botReason(deps, r);
     return {

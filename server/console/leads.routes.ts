@@ -88,7 +88,12 @@ export function leadRoutes(deps: AppDeps) {
     const input = await readBody(c, outcomeSchema);
     const card = await store.recordOutcome(c.req.param('id'), user.id, user.workspaceId, input, clock());
     if (!card) throw new ApiFailure(404, 'not_found', 'No such lead');
-    if (card === 'not_owner') throw new ApiFailure(403, 'not_owner', 'Only the rep who owns this lead can log its outcome');
+    if ('error' in card) {
+      if (card.error === 'not_owner') throw new ApiFailure(403, 'not_owner', 'Only the rep who owns this lead can log its outcome');
+      if (card.error === 'reason_required') throw new ApiFailure(400, 'invalid', 'Some fields need attention', { reason: card.message });
+      // The stage machine or the follow-up cadence says no: a conflict with the lead's state, named.
+      throw new ApiFailure(409, card.error, card.message);
+    }
     notify.leadUpdated(user.id, card);
     // The rep's active leads went down: waiting leads may be offered to them now.
     await deps.router.outcomeLogged(user.workspaceId);

@@ -22,6 +22,7 @@ export type RoutingOps = Pick<
   | 'visitorFacts'
   | 'scheduleCallback'
   | 'scheduledLeads'
+  | 'bookedCallbacks'
   | 'warmLeads'
   | 'dueWork'
 >;

@@ -3,13 +3,11 @@
 // lead routed on SQLite or on PostgreSQL leaves the same trail.
 import { sql, type Column } from 'drizzle-orm';
 import { STEP_TEXT, STRATEGY_TEXT, describeSkips } from '../routing/routing-text';
-import type { QueueReason, RoutingPlan, RoutingSnapshot } from '../routing/routing.types';
+import type { LeadCard, Stage } from '../../shared/api';
+import type { QueueReason, RoutingPlan, RoutingSnapshot, Team } from '../routing/routing.types';
 import type { VisitorFacts } from '../routing/visitor-status.core';
-import type { Stage } from '../../shared/api';
-import type { OpenOffer, Site } from './store';
+import type { BookedCallback, OpenOffer, Site } from './store';
 
-/** Stages a lead may not be routed from when it turns hot again. */
-export const NOT_ROUTABLE: readonly string[] = ['disqualified', 'suspect', 'sal', 'sql', 'opportunity'];
 /** `ruleId` stored when no rule matched, so a change of rule is noticed in the trail. */
 export const FALLBACK_RULE_ID = '';
 
@@ -23,6 +21,23 @@ export function offeredColumns(plan: Extract<RoutingPlan, { kind: 'offer' }>, ru
     queueReason: null,
     ruleId,
     ...(plan.newRound ? { roundStartedAt: now } : {}),
+  };
+}
+
+/** A booked callback as the Upcoming list shows it, from its lead card and the teams it will be offered to (null: everyone). */
+export function bookedCallback(at: number, card: LeadCard, teams: readonly Team[] | null): BookedCallback {
+  return {
+    leadId: card.id,
+    name: card.name,
+    phone: card.phone,
+    siteName: card.siteName,
+    at,
+    timeZone: card.timeZone ?? null,
+    answers: card.answers,
+    score: card.qualification.score,
+    reasons: card.qualification.reasons,
+    teams: teams ? teams.map((t) => ({ id: t.id, name: t.name })) : null,
+    repIds: teams ? [...new Set(teams.flatMap((t) => t.members.map((m) => m.repId)))] : null,
   };
 }
 
@@ -61,7 +76,8 @@ export function skipsLine(plan: RoutingPlan): TrailLine | null {
 export function escalationLines(plan: Extract<RoutingPlan, { kind: 'offer' }>, snapshot: RoutingSnapshot): TrailLine[] {
   const lines: TrailLine[] = [];
   if (plan.newRound) lines.push({ kind: 'routing', text: 'Everyone eligible has had a turn: starting a new round' });
-  if (plan.step !== 'team') {
+  if (plan.step === 'previous_owner') lines.push({ kind: 'routing', text: `Back from nurture: offered to ${STEP_TEXT[plan.step]} first` });
+  else if (plan.step !== 'team') {
     const name = teamName(snapshot, plan.teamId);
     lines.push({ kind: 'escalated', text: `Escalated to ${STEP_TEXT[plan.step]}${name ? ` (${name})` : ''}`, data: { step: plan.step, teamId: plan.teamId } });
   }

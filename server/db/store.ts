@@ -1,11 +1,13 @@
 // The store speaks the domain and returns Promises. Each operation runs in one transaction
 // inside the implementation: over better-sqlite3 (db/sqlite) they complete synchronously; over
 // PostgreSQL (db/pg) they serialise per workspace with advisory locks. Domain code sees only this.
-import type { LeadCard, MyLeadRow, OfferView, Stage, UserRole } from '../../shared/api';
+import type { LeadCard, MyLeadRow, OfferView, Stage, UpcomingCallback, UserRole } from '../../shared/api';
 import type { VisitorFacts } from '../routing/visitor-status.core';
 import type { Qualification } from '../../shared/qualify/types';
 import type { SiteRules } from '../../shared/site-rules';
 import type { ChosenPresence, OutcomeInput } from '../../shared/schemas/console.schema';
+import type { OutcomeRefusal } from '../routing/plan-outcome.core';
+import type { HandRaise } from '../routing/turn-hot.core';
 import type {
   Cadence,
   Condition,
@@ -188,6 +190,11 @@ export interface FollowUpTask {
   dueAt: number;
 }
 
+/** A booked callback with who may see it: the members of its teams, or everyone (null). */
+export interface BookedCallback extends UpcomingCallback {
+  repIds: string[] | null;
+}
+
 /** A warm MQL (not hot): not offered live, it waits in its team's follow-up list. */
 export interface WarmLead {
   leadId: string;
@@ -230,10 +237,11 @@ export interface Store {
 
   recordCallback(cmd: CallbackCommand): Promise<CallbackResult>;
   /**
-   * A known lead turned hot from behaviour: marks it waiting (hand-raise time now, SLA armed)
-   * unless it is already routed, owned or ruled out. True when it is waiting for a rep.
+   * A known lead turned hot (behaviour, a hand-raise event, a new callback): marks it waiting
+   * (hand-raise time now, SLA armed) unless it is already routed, owned or ruled out; a lead in
+   * nurture returns from it (routing/turn-hot.core.ts decides). True when it is waiting for a rep.
    */
-  markHot(leadId: string, now: number): Promise<boolean>;
+  markHot(leadId: string, now: number, hand?: HandRaise): Promise<boolean>;
   /**
    * One routing pass over a lead that waits (or a booked callback now due): reads the snapshot,
    * asks `decide`, and commits the offers or the queue reason with the routing trail, in one
@@ -298,10 +306,12 @@ export interface Store {
   myLeads(repId: string): Promise<MyLeadRow[]>;
   recordCallAttempt(leadId: string, userId: string, workspaceId: string, now: number): Promise<LeadCard | null>;
   /**
-   * Logs a call outcome. No answer or voicemail schedules the next attempt (a follow-up task) per
-   * the site's cadence; after the last, the lead goes back to nurture ("no contact after N attempts").
+   * Logs what a call gave: a call result, a decision about the lead, or both in one save
+   * (routing/plan-outcome.core.ts decides). No answer or voicemail schedules the next attempt (a
+   * follow-up task) per the site's cadence; after the last, the lead goes back to nurture ("no
+   * contact after N attempts"). Null when there is no such lead; a refusal says why.
    */
-  recordOutcome(leadId: string, userId: string, workspaceId: string, input: OutcomeInput, now: number): Promise<LeadCard | 'not_owner' | null>;
+  recordOutcome(leadId: string, userId: string, workspaceId: string, input: OutcomeInput, now: number): Promise<LeadCard | OutcomeRefusal | null>;
 
   /** What the visitor's status is decided from (routing/visitor-status.core.ts), or null for no such lead. */
   visitorFacts(leadId: string): Promise<VisitorFacts | null>;
@@ -309,6 +319,8 @@ export interface Store {
   scheduleCallback(leadId: string, slotAt: number, now: number): Promise<boolean>;
   /** Booked callbacks not yet offered, so timers can be rebuilt on start. */
   scheduledLeads(): Promise<Array<{ leadId: string; at: number }>>;
+  /** The workspace's booked callbacks not yet offered, soonest first, with the teams they will be offered to. */
+  bookedCallbacks(workspaceId: string, limit: number): Promise<BookedCallback[]>;
   siteOfLead(leadId: string): Promise<Site | null>;
 
   /**

@@ -33,7 +33,7 @@ export function toEngineEvent(r: { type: string; name: string | null; url: strin
 /** What a bot's batch answers: nothing accepted, nothing scored. */
 export function botResult(leadId: string | null, rules: SiteRules): IngestResult {
   const qualification: Qualification = { fit: { status: 'unknown', missing: [] }, score: 0, handRaise: false, mql: false, hot: false, reasons: [], rulesVersion: rules.version };
-  return { accepted: 0, leadId, leadTurnedHot: false, inviteCandidate: false, qualification };
+  return { accepted: 0, leadId, leadTurnedHot: false, hotCause: null, inviteCandidate: false, qualification };
 }
 
 /** First-touch attribution of a visitor first seen in this batch. */
@@ -123,19 +123,36 @@ export function identifiedLead(item: IngestItem, traits: VisitorTraits, q: Quali
   };
 }
 
+/**
+ * What makes a lead in nurture hot again with this batch: a hand-raise event in it, or its score
+ * reaching the hot threshold with it (`scoreBefore`: the visitor's score before the batch). Null
+ * otherwise: it stays in nurture. A hand-raise once seen stays in the behaviour state (and `hot`
+ * with it), so "hot" alone would bring the lead back on any page view.
+ */
+export function hotAgainCause(rules: SiteRules, events: ReadonlyArray<{ name?: string | undefined }>, scoreBefore: number, q: Qualification): string | null {
+  if (!q.hot) return null;
+  const raised = events.find((e) => e.name !== undefined && rules.handRaiseEvents.includes(e.name));
+  if (raised) return `hand-raise: ${raised.name}`;
+  if (scoreBefore < rules.hotThreshold && q.score >= rules.hotThreshold) return `score ${q.score} reached the hot threshold (${rules.hotThreshold})`;
+  return null;
+}
+
 /** What one scored batch answers. `visitor` is the row as it was before the batch (undefined: first sight). */
 export function ingestResult(
   item: IngestItem,
-  visitor: { hot: boolean; invitedAt: number | null } | undefined,
-  lead: { ownerId: string | null; routing: string } | undefined,
+  visitor: { hot: boolean; invitedAt: number | null; score: number } | undefined,
+  lead: { ownerId: string | null; routing: string; stage: string } | undefined,
   leadId: string | null,
   q: Qualification,
 ): IngestResult {
   const unrouted = lead !== undefined && lead.ownerId === null && (lead.routing === 'closed' || lead.routing === 'waiting');
+  // A lead in nurture has an owner and is closed: only a hand raised again brings it back.
+  const hotCause = lead?.stage === 'nurture' ? hotAgainCause(item.site.rules, item.events, visitor?.score ?? 0, q) : null;
   return {
     accepted: item.events.length,
     leadId,
-    leadTurnedHot: q.hot && !(visitor?.hot ?? false) && unrouted,
+    leadTurnedHot: lead?.stage === 'nurture' ? hotCause !== null : q.hot && !(visitor?.hot ?? false) && unrouted,
+    hotCause,
     inviteCandidate: q.fit.status === 'unknown' && (q.score >= item.site.rules.hotThreshold || q.handRaise) && !visitor?.invitedAt && !leadId,
     qualification: q,
   };

@@ -151,6 +151,35 @@ describe('account owner first', () => {
   });
 });
 
+describe('a lead back from nurture', () => {
+  // 'had' owned the lead before nurture and has waited least: round robin alone would pick 'a'.
+  const base = (had = rep('had', { offerSeq: 9 })) =>
+    snapshot({ hotAt: NOW, previousOwnerId: 'had', reps: [rep('a', { offerSeq: 1 }), had], teams: [team('t', ['a', 'had'])], rules: [rule('r', 't')] });
+
+  it('goes first to the rep who had it when they are online and free', () => {
+    const plan = decideRouting(base(), NOW);
+    expect(offered(plan)).toEqual(['had']);
+    expect(plan.kind === 'offer' && plan.step).toBe('previous_owner');
+  });
+
+  it('goes to the team at once, without waiting, when that rep is offline, away or busy', () => {
+    for (const had of [rep('had', { online: false }), rep('had', { chosen: 'away' }), rep('had', { openOffers: 1 })]) {
+      const plan = decideRouting(base(had), NOW);
+      expect(offered(plan)).toEqual(['a']);
+      expect(plan.kind === 'offer' && plan.step).toBe('team');
+    }
+  });
+
+  it('goes to the team once that rep declined it or let the offer expire', () => {
+    expect(offered(decideRouting({ ...base(), offers: [{ repId: 'had', status: 'declined', offeredAt: NOW }] }, NOW + 1))).toEqual(['a']);
+    expect(offered(decideRouting({ ...base(), offers: [{ repId: 'had', status: 'expired', offeredAt: NOW }] }, NOW + 1))).toEqual(['a']);
+  });
+
+  it('goes to the team when that rep left the workspace', () => {
+    expect(offered(decideRouting({ ...base(), previousOwnerId: 'gone' }, NOW))).toEqual(['a']);
+  });
+});
+
 describe('requirements', () => {
   it('skips reps without every required skill', () => {
     const s = snapshot({

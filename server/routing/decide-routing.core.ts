@@ -1,5 +1,6 @@
 // Who gets a lead next: the rule that matches, then the escalation chain
-// (account owner -> team -> overflow team -> everyone online -> queue). Pure: (snapshot, now).
+// (previous owner of a lead back from nurture -> account owner -> team -> overflow team ->
+// everyone online -> queue). Pure: (snapshot, now).
 import { skipReason, effectiveHours, type EligibilityContext } from './check-eligibility.core';
 import { nextOpenAt } from './hours.core';
 import { matchRule } from './match-rule.core';
@@ -50,6 +51,17 @@ function attempt(s: RoutingSnapshot, now: number, declined: ReadonlySet<string>,
     seen.add(rep.repId);
     skipped.push({ repId: rep.repId, name: rep.name, reason });
   };
+
+  // A lead back from nurture goes first to the rep who had it, when they can take it now; it
+  // never waits for them (the person raised a hand: the team takes it at once otherwise).
+  if (s.previousOwnerId) {
+    const owner = repsById.get(s.previousOwnerId);
+    if (owner) {
+      const why = skipReason(owner, { ...ctxBase, hours: [], requires: null });
+      if (!why) return offer(ref, 'previous_owner', null, [owner.repId], skipped, null);
+      skip(owner, why);
+    }
+  }
 
   if (rule?.strategy === 'account_owner' && s.accountOwnerId) {
     const owner = repsById.get(s.accountOwnerId);

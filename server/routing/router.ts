@@ -17,6 +17,7 @@ import { decideVisitorStatus, waitsInQueue } from './visitor-status.core';
 
 /** Callback times come from hours, not from who is online now. */
 const NOBODY_ONLINE: ReadonlySet<string> = new Set();
+import type { HandRaise } from './turn-hot.core';
 
 export interface Notifier {
   offerNew(repId: string, offer: OfferView): void;
@@ -161,19 +162,20 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
       return routeOne(leadId);
     },
 
-    /**
-     * A known lead turned hot from behaviour (scoring calls this): marks it waiting unless it is
-     * already routed, owned or ruled out, and routes it now.
-     */
     /** Offers created outside a routing pass (a supervisor's force-offer): arm and push them. */
     async offered(offers: readonly OpenOffer[]) {
       await announce(offers);
       for (const leadId of new Set(offers.map((o) => o.leadId))) await pushVisitorStatus(leadId);
     },
 
-    async leadBecameHot(leadId: string): Promise<void> {
-      if (!(await store.markHot(leadId, clock()))) return;
-      await routeOne(leadId);
+    /**
+     * A known lead turned hot (scoring, a hand-raise event, a callback from a nurtured person):
+     * marks it waiting unless it is already routed, owned or ruled out (a lead in nurture returns
+     * from it), and routes it now. Returns what its visitor was told, when anything was.
+     */
+    async leadBecameHot(leadId: string, hand?: HandRaise): Promise<VisitorStatus | null | undefined> {
+      if (!(await store.markHot(leadId, clock(), hand))) return undefined;
+      return routeOne(leadId);
     },
 
     async accept(offerId: string, repId: string): Promise<Ack<LeadCard>> {

@@ -40,6 +40,7 @@ export const STRATEGY_TEXT: Record<Strategy, string> = {
 };
 
 export const STEP_TEXT: Record<Step, string> = {
+  previous_owner: 'the rep who had it before nurture',
   owner: 'the account owner',
   team: 'the team',
   overflow: 'the overflow team',

@@ -68,6 +68,7 @@ export function snapshot(over: Partial<Omit<RoutingSnapshot, 'teams'>> & { teams
     reps: [],
     offers: [],
     accountOwnerId: null,
+    previousOwnerId: null,
     ...rest,
     teams: new Map(teams.map((t) => [t.id, t])),
   };

@@ -137,6 +137,8 @@ export interface RoutingSnapshot {
   offers: OfferRecord[];
   /** Owner of the lead's email domain, when one is set. */
   accountOwnerId: string | null;
+  /** The rep who owned the lead before it went back to nurture (set once it returns): offered it first. */
+  previousOwnerId: string | null;
 }
 
 export type SkipReason =
@@ -156,8 +158,11 @@ export interface Skip {
   reason: SkipReason;
 }
 
-/** Steps of the escalation chain, in order. `everyone` is the broadcast before the queue. */
-export type Step = 'owner' | 'team' | 'overflow' | 'everyone';
+/**
+ * Steps of the escalation chain, in order. `previous_owner` is the rep a lead back from nurture
+ * had; `everyone` is the broadcast before the queue.
+ */
+export type Step = 'previous_owner' | 'owner' | 'team' | 'overflow' | 'everyone';
 
 /** Why a lead waits instead of being offered. */
 export type QueueReason = 'owner_wait' | 'nobody_online' | 'nobody_available' | 'out_of_hours' | 'all_busy' | 'all_declined' | 'no_match';

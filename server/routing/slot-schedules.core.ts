@@ -1,6 +1,7 @@
 // Whose hours decide the callback times offered to a visitor when nobody can take the call now.
 import { requirementUnmet } from './check-eligibility.core';
 import { ALWAYS_OPEN } from './hours.core';
+import { teamsOfLead } from './lead-teams.core';
 import { matchRule } from './match-rule.core';
 import type { Hours, RepState, RoutingSnapshot, Team } from './routing.types';
 
@@ -13,24 +14,21 @@ import type { Hours, RepState, RoutingSnapshot, Team } from './routing.types';
  * no members yet offers its own hours.
  */
 export function slotSchedules(s: RoutingSnapshot): Hours[][] {
-  const matched = matchRule(s.rules, s.lead);
-  // A rule whose team is gone falls back, as routing does (decide-routing.core.ts).
-  const rule = matched && s.teams.has(matched.teamId) ? matched : null;
+  const teams = teamsOfLead(s);
+  // The rule the teams come from (none when its team is gone: routing falls back the same way).
+  const rule = teams ? matchRule(s.rules, s.lead) : null;
   const declined = new Set(s.offers.filter((o) => o.status === 'declined').map((o) => o.repId));
   const couldTake = (rep: RepState) => !declined.has(rep.repId) && !(rule && requirementUnmet(rep, rule.requires, s.lead.country));
   const repsById = new Map(s.reps.map((r) => [r.repId, r]));
   const out = new Map<string, Hours[]>();
   const add = (hours: Hours[]) => out.set(JSON.stringify(hours), hours);
-  const fromTeam = (team: Team | undefined) => {
-    if (!team) return;
+  const fromTeam = (team: Team) => {
     const members = team.members.map((m) => repsById.get(m.repId)).filter((r) => r !== undefined);
     if (!members.length) add([team.hours]);
     for (const rep of members.filter(couldTake)) add(rep.ownHours ? [team.hours, rep.ownHours] : [team.hours]);
   };
-  if (rule) {
-    fromTeam(s.teams.get(rule.teamId));
-    if (rule.overflowTeamId) fromTeam(s.teams.get(rule.overflowTeamId));
-  } else {
+  if (teams) for (const team of teams) fromTeam(team);
+  else {
     for (const rep of s.reps.filter(couldTake)) add(rep.ownHours ? [rep.ownHours] : [ALWAYS_OPEN]);
     if (!s.reps.length) add([ALWAYS_OPEN]);
   }

@@ -83,7 +83,8 @@ export function eventRoutes(deps: AppDeps) {
         now: clock(),
       });
       if (admission.kind === 'refused') tooMany(c, admission.retryAfterSec, `new leads: ${admission.what}`);
-      if (admission.kind === 'joined') joinLeadId = admission.leadId;
+      // A nurtured person's lead is joined too: a hand-raise in this batch brings it back.
+      if (admission.kind === 'joined' || admission.kind === 'returning') joinLeadId = admission.leadId;
       if (admission.kind === 'admitted') admitted = admission;
     }
     let result: IngestResult;
@@ -95,8 +96,9 @@ export function eventRoutes(deps: AppDeps) {
     }
     if (admitted) await (result.leadId ? admitted.settle(result.leadId) : admitted.release());
     if (result.leadTurnedHot && result.leadId) {
-      // A known lead whose fit passes just turned hot: routed exactly as a callback is.
-      router.leadBecameHot(result.leadId).catch((err) => log.error({ err }, 'routing a lead turned hot failed'));
+      // A known lead whose fit passes just turned hot (or, in nurture, raised a hand again): routed exactly as a callback is.
+      const hand = result.hotCause ? { cause: result.hotCause } : undefined;
+      router.leadBecameHot(result.leadId, hand).catch((err) => log.error({ err }, 'routing a lead turned hot failed'));
     }
     const body: EventsResponse = { accepted: result.accepted };
     if (result.inviteCandidate) {

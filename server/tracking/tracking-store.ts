@@ -31,8 +31,10 @@ export interface IngestResult {
   accepted: number;
   /** The visitor is now a known lead (created by this batch or earlier). */
   leadId: string | null;
-  /** A known lead whose fit passes turned hot with this batch: route it now. */
+  /** A known lead whose fit passes turned hot with this batch (a lead in nurture: hot again): route it now. */
   leadTurnedHot: boolean;
+  /** What made a lead in nurture hot again (its trail says it), else null. */
+  hotCause: string | null;
   /** Fit unknown and hot by behaviour, never invited before: the widget may invite. */
   inviteCandidate: boolean;
   qualification: Qualification;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OUTCOMES, OUTCOMES_NEEDING_REASON } from '../outcomes';
+import { CALL_RESULTS, OUTCOMES, OUTCOMES_NEEDING_REASON, isCallResult } from '../outcomes';
 
 export const signInSchema = z.strictObject({
   email: z.email('Enter your email address').max(320),
@@ -23,6 +23,8 @@ const answer = z.string().trim().min(1, 'Answer this question').max(1000);
 export const outcomeSchema = z
   .strictObject({
     outcome: z.enum(OUTCOMES, 'Pick an outcome'),
+    /** The call result logged in the same save as a decision about the lead (connected + SQL). */
+    call: z.enum(CALL_RESULTS, 'Pick a call result').optional(),
     reason: z.string().trim().max(500).optional(),
     notes: z.string().max(5000).optional(),
     /** Required for `sql`: the four sales-qualification questions (DOMAIN.md). */
@@ -33,6 +35,10 @@ export const outcomeSchema = z
   .refine((o) => !OUTCOMES_NEEDING_REASON.includes(o.outcome) || (o.reason ?? '').length > 0, {
     path: ['reason'],
     message: 'A reason is required for nurture, disqualified and suspect',
+  })
+  .refine((o) => o.call === undefined || !isCallResult(o.outcome), {
+    path: ['call'],
+    message: 'One call result per save: send it as the outcome, or with a decision about the lead',
   })
   .refine((o) => o.outcome !== 'sql' || o.qualification !== undefined, {
     path: ['qualification'],

@@ -86,6 +86,27 @@ export const myLeadRowSchema = z.strictObject({
   nextFollowUpAt: z.number().int().nullable().optional(),
 });
 
+/**
+ * A callback a visitor booked, not yet offered: in the Upcoming list of the reps it will be
+ * offered to (GET /v1/console/upcoming) and in the supervisor view. At its time it is offered
+ * as any hot lead is.
+ */
+export const upcomingCallbackSchema = z.strictObject({
+  leadId: z.string(),
+  name: z.string(),
+  phone: z.string().describe('E.164'),
+  siteName: z.string(),
+  at: z.number().int().describe('The booked time'),
+  timeZone: z.string().nullable().describe("The visitor's IANA time zone, when their browser told us"),
+  answers: z.array(z.strictObject({ question: z.string(), answer: z.string() })),
+  score: z.number(),
+  reasons: z.array(reasonSchema).describe('Why it is hot'),
+  teams: z
+    .array(z.strictObject({ id: z.string(), name: z.string() }))
+    .nullable()
+    .describe('The teams whose reps it will be offered to; null: everyone in the workspace (no rule matched)'),
+});
+
 /** An offer as the rep's live channel pushes it. */
 export const offerViewSchema = z.strictObject({
   offerId: z.string(),

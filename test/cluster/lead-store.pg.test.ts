@@ -211,7 +211,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL store: leads, configuration, ses
 
     it('schedules a follow-up on no answer, closes it on contact, and keeps notes and stage', async () => {
       const leadId = await danasLead('Jo');
-      expect(await a.recordOutcome(leadId, ids.sam, ids.workspace, { outcome: 'connected' }, NOW)).toBe('not_owner');
+      expect(await a.recordOutcome(leadId, ids.sam, ids.workspace, { outcome: 'connected' }, NOW)).toEqual({ error: 'not_owner' });
       expect(await a.recordOutcome('no-such-lead', ids.dana, ids.workspace, { outcome: 'connected' }, NOW)).toBeNull();
 
       await a.recordOutcome(leadId, ids.dana, ids.workspace, { outcome: 'no_answer' }, NOW + 5000);
@@ -221,11 +221,11 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL store: leads, configuration, ses
 
       const card = await b.recordOutcome(leadId, ids.dana, ids.workspace, { outcome: 'sql', notes: ' Budget approved ' }, NOW + 9000);
       expect(card).toMatchObject({ stage: 'sql', outcome: 'sql', firstCallAt: NOW + 5000 });
-      expect(card !== 'not_owner' && card?.notes).toEqual([{ at: NOW + 9000, author: 'Dana Reyes', text: 'Budget approved' }]);
+      expect(card && !('error' in card) && card.notes).toEqual([{ at: NOW + 9000, author: 'Dana Reyes', text: 'Budget approved' }]);
       expect(await a.followUps(ids.dana)).toEqual([]);
       expect(await rows("select status from follow_ups where lead_id = $1", leadId)).toEqual([{ status: 'done' }]);
       // A move the lifecycle refuses (suspect needs a reason) changes nothing.
-      expect(await a.recordOutcome(leadId, ids.dana, ids.workspace, { outcome: 'suspect' }, NOW + 9500)).toBe('not_owner');
+      expect(await a.recordOutcome(leadId, ids.dana, ids.workspace, { outcome: 'suspect' }, NOW + 9500)).toMatchObject({ error: 'reason_required' });
     });
   });
 

@@ -92,16 +92,34 @@ describe('rep queue', () => {
     await card.locator('a[href^="tel:"]').click();
     await expect.poll(() => card.locator('.speed').innerText(), { timeout: 5000 }).not.toContain('Not yet');
 
-    // SQL needs the four questions; the form says so, then saves.
+    // What happened on the call and what it means for the lead are two choices; the lead's are
+    // exactly what the stage machine allows from SAL.
+    const leadChoices = card.getByRole('group', { name: 'The lead' }).getByRole('radio');
+    expect(await leadChoices.evaluateAll((radios) => radios.map((r) => r.parentElement!.textContent))).toEqual(['Stays SAL', 'SQL', 'Opportunity', 'Nurture', 'Disqualified', 'Suspect']);
+    // SQL needs the four questions, shown inline with the reason field still there; the form says so.
     await card.getByRole('radio', { name: 'SQL' }).check();
+    await card.getByLabel('Reason (optional)').waitFor({ timeout: 3000 });
     await card.getByRole('button', { name: 'Save outcome' }).click();
     await expect.poll(() => card.locator('#sql-needs').getAttribute('aria-invalid')).toBe('true');
+    // One save records the call (connected) and the lead (SQL with its four answers).
+    await card.getByRole('group', { name: 'The call' }).getByRole('radio', { name: 'Connected' }).check();
     await card.getByLabel('Need').fill('Two walk-in coolers for a new site');
     await card.getByLabel('Current solution').fill('Rented units');
     await card.getByLabel('Decision maker').fill('Robin, the owner');
     await card.getByLabel('Ready to move / budget').fill('Q3, budget approved');
+    // The filled form at both widths, before its one save.
+    for (const size of [DESKTOP.viewport, PHONE.viewport]) {
+      await second.page.setViewportSize(size);
+      await settle(second.page);
+      await second.page.screenshot({ path: screenshotPath(`rep-outcome-form-${size.width}`), fullPage: true });
+    }
     await card.getByRole('button', { name: 'Save outcome' }).click();
     await expect.poll(() => card.locator('.badge-stage').first().innerText(), { timeout: 5000 }).toBe('SQL');
+    const trail = card.locator('.timeline');
+    await trail.getByText('Connected', { exact: true }).waitFor({ timeout: 5000 });
+    await trail
+      .getByText('Sales qualified (SQL): Need: Two walk-in coolers for a new site; Current solution: Rented units; Decision maker: Robin, the owner; Ready to move / budget: Q3, budget approved')
+      .waitFor({ timeout: 5000 });
 
     // A note, typed with markup: shown as text.
     await card.getByLabel('Add a note').fill('<b>Call back</b> after the site visit');

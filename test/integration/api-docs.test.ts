@@ -150,6 +150,7 @@ describe('what the routes answer matches the served response schemas', () => {
     await check('GET', '/v1/console/leads/mine');
     await check('GET', '/v1/console/leads/warm');
     await check('GET', '/v1/console/follow-ups');
+    await check('GET', '/v1/console/upcoming');
     const users = await check('GET', '/v1/console/users');
     const invite = await check('POST', '/v1/console/users/invites', { email: 'invitee@example.com', name: 'Invitee', role: 'rep' });
     await check('GET', '/v1/console/users/invites');

@@ -14,14 +14,19 @@ async function api(path: string, cookie: string, init: RequestInit = {}) {
   return { status: res.status, body: res.status === 204 ? null : await res.json() };
 }
 
-/** A lead accepted by Dana, ready for outcomes. */
+let phoneSuffix = 10;
+
+/**
+ * A lead accepted by Dana, ready for outcomes. Each from its own phone: a callback from the phone
+ * of a nurtured lead would bring that lead back instead of making a new one.
+ */
 async function acceptedLead(): Promise<{ cookie: string; lead: LeadCard }> {
   const cookie = await signIn(server.url, 'dana@demo.sixty');
   const socket = repSocket(server.url, cookie);
   await connected(socket);
   await socket.emitWithAck('presence:set', 'available');
   const offered = nextEvent<OfferView>(socket, 'offer:new');
-  await postCallback(server.url, callbackBody(server.siteKey));
+  await postCallback(server.url, callbackBody(server.siteKey, { phone: `+1 415 555 02${phoneSuffix++}` }));
   const offer = await offered;
   const ack = await socket.emitWithAck('offer:accept', { offerId: offer.offerId });
   await socket.emitWithAck('presence:set', 'away');

@@ -128,9 +128,9 @@ describe('callback abuse', () => {
     const fast = await postCallback(s.url, callbackBody(s.siteKey, { phone: freshPhone(), tts: 300 }));
     const human = await postCallback(s.url, callbackBody(s.siteKey, { phone: freshPhone(), tts: 9000 }));
     expect([honeypot.status, fast.status, human.status]).toEqual([201, 201, 201]);
-    expect(honeypot.body.status.state).toBe('closed');
-    expect(fast.body.status.state).toBe('closed');
-    expect(human.body.status.state).not.toBe('closed');
+    expect(honeypot.body.status.state).toBe('ended');
+    expect(fast.body.status.state).toBe('ended');
+    expect(human.body.status.state).not.toBe('ended');
     const stages = rows(s, 'select id, stage, fit_reason as reason from leads');
     expect(stages.find((r) => r.id === honeypot.body.leadId)).toMatchObject({ stage: 'suspect', reason: expect.stringMatching(/hidden form field/) });
     expect(stages.find((r) => r.id === fast.body.leadId)).toMatchObject({ stage: 'suspect', reason: expect.stringMatching(/300 ms/) });

@@ -28,7 +28,12 @@ async function api(path: string, cookie: string, init: RequestInit = {}) {
   return { status: res.status, body: (res.status === 204 ? null : await res.json()) as any };
 }
 
-/** A callback from a visitor who browsed first; Dana accepts it. */
+let phoneSuffix = 10;
+
+/**
+ * A callback from a visitor who browsed first; Dana accepts it. Each from its own phone: a callback
+ * from the phone of a nurtured lead would bring that lead back instead of making a new one.
+ */
 async function acceptedLead(visitorId: string, extra: Record<string, unknown> = {}): Promise<LeadCard> {
   await postEvents(server.url, {
     siteKey: server.siteKey,
@@ -36,7 +41,7 @@ async function acceptedLead(visitorId: string, extra: Record<string, unknown> = 
     events: [pageView('/', Date.now() - 9000), pageView('/pricing', Date.now() - 5000), { type: 'download', url: 'http://localhost:5999/guide.pdf', at: Date.now() }],
     context: { referrer: 'https://search.example/', utm: { source: 'google', campaign: 'spring' }, returning: false },
   });
-  const res = await postCallback(server.url, callbackBody(server.siteKey, { visitorId, timeZone: 'Europe/Berlin', ...extra }));
+  const res = await postCallback(server.url, callbackBody(server.siteKey, { visitorId, timeZone: 'Europe/Berlin', phone: `+1 415 555 03${phoneSuffix++}`, ...extra }));
   const offer = await waitFor(`the offer of lead ${res.body.leadId} (callback answered ${res.status})`, () => offers.find((o) => o.leadId === res.body.leadId));
   const ack = await dana.emitWithAck('offer:accept', { offerId: offer.offerId });
   if (!ack.ok) throw new Error(ack.error);
@@ -79,6 +84,52 @@ describe('after the call', () => {
     const mine = await api('/leads/mine?stage=opportunity', danaCookie);
     expect(mine.body.map((l: { id: string }) => l.id)).toEqual([card.id]);
     expect((await api('/leads/mine?stage=galaxy', danaCookie)).status).toBe(400);
+  });
+
+  it('logs connected and SQL with its four answers in one save, both on the trail', async () => {
+    const card = await acceptedLead('visitor_one_save_1');
+    const qualification = { needs: 'A cold room', currentSolution: 'None', decisionMaker: 'Pat, on the call', readyOrBudget: 'This month' };
+    const res = await api(`/leads/${card.id}/outcome`, danaCookie, { method: 'POST', body: JSON.stringify({ call: 'connected', outcome: 'sql', qualification }) });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ stage: 'sql', outcome: 'sql', qualificationAnswers: qualification });
+    expect(res.body.firstCallAt).toBeGreaterThan(0);
+    const lines = (res.body.timeline as Array<{ kind: string; text: string }>).filter((t) => t.kind === 'outcome').map((t) => t.text);
+    expect(lines).toEqual(['Connected', 'Sales qualified (SQL): Need: A cold room; Current solution: None; Decision maker: Pat, on the call; Ready to move / budget: This month']);
+    // Two call results in one save make no sense: the field says so.
+    const two = await api(`/leads/${card.id}/outcome`, danaCookie, { method: 'POST', body: JSON.stringify({ call: 'connected', outcome: 'no_answer' }) });
+    expect(two.status).toBe(400);
+    expect(two.body.error.fields).toHaveProperty('call');
+  });
+
+  it('moves a SAL lead to opportunity for its owner; a move the stage rules forbid answers 409 naming the rule', async () => {
+    const card = await acceptedLead('visitor_opp_1');
+    expect(card.stage).toBe('sal');
+    const opp = await api(`/leads/${card.id}/outcome`, danaCookie, { method: 'POST', body: JSON.stringify({ outcome: 'opportunity' }) });
+    expect(opp.status).toBe(200);
+    expect(opp.body.stage).toBe('opportunity');
+    const back = await api(`/leads/${card.id}/outcome`, danaCookie, { method: 'POST', body: JSON.stringify({ outcome: 'suspect', reason: 'Changed my mind' }) });
+    expect(back.status).toBe(409);
+    expect(back.body.error).toEqual({ code: 'stage_rule', message: 'The stage rules do not allow OPPORTUNITY → SUSPECT. From OPPORTUNITY a lead can move to NURTURE, DISQUALIFIED.' });
+    expect((await api(`/leads/${card.id}`, danaCookie)).body.stage).toBe('opportunity');
+  });
+
+  it('refuses follow-up outcomes with 409 once the lead left the cadence', async () => {
+    const card = await acceptedLead('visitor_cadence_1');
+    for (let i = 0; i < 6; i++) {
+      const r = await api(`/leads/${card.id}/outcome`, danaCookie, { method: 'POST', body: JSON.stringify({ outcome: i % 2 ? 'voicemail' : 'no_answer' }) });
+      expect(r.status).toBe(200);
+    }
+    const after = await api(`/leads/${card.id}`, danaCookie);
+    expect(after.body.stage).toBe('nurture');
+    for (const outcome of ['no_answer', 'voicemail']) {
+      const late = await api(`/leads/${card.id}/outcome`, danaCookie, { method: 'POST', body: JSON.stringify({ outcome }) });
+      expect(late.status).toBe(409);
+      expect(late.body.error.code).toBe('left_cadence');
+    }
+    // Nothing was written: still six attempts and one return to nurture.
+    const trail = (await api(`/leads/${card.id}`, danaCookie)).body.timeline as Array<{ kind: string }>;
+    expect(trail.filter((t) => t.kind === 'outcome')).toHaveLength(6);
+    expect(trail.filter((t) => t.kind === 'nurture')).toHaveLength(1);
   });
 
   it('schedules a follow-up after no answer, listed as a task and in "due" leads when due', async () => {

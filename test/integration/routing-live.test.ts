@@ -18,6 +18,7 @@ import {
   type RepClient,
   type TestServer,
 } from '../helpers/test-server';
+import { postEvents } from '../helpers/events';
 
 const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
@@ -244,8 +245,18 @@ describe('the SLA and the nobody-online path', () => {
     });
     expect(booked.status).toBe(200);
     expect((await booked.json()).status).toEqual({ state: 'scheduled', slot: slots[1] });
+    // The reps of the team it will be offered to see it coming; a rep outside that team does not.
+    const cookies = { dana: await signIn(s.url, 'dana@demo.sixty'), sam: await signIn(s.url, 'sam@demo.sixty'), admin: await signIn(s.url, 'admin@demo.sixty') };
+    const get = async (path: string, cookie: string) => (await fetch(`${s.url}/v1/console${path}`, { headers: { cookie } })).json();
+    const [team] = await s.deps.store.teams((await s.deps.store.leadWorkspace(res.body.leadId))!);
+    await s.deps.store.setTeamMembers(team!.id, [{ repId: (await s.deps.store.userByEmail('dana@demo.sixty'))!.id }]);
+    expect(await get('/upcoming', cookies.dana)).toEqual([
+      expect.objectContaining({ leadId: res.body.leadId, name: 'Pat Lee', at: Date.parse(slots[1]!), teams: [{ id: team!.id, name: 'Sales' }], score: expect.any(Number) }),
+    ]);
+    expect(await get('/upcoming', cookies.sam)).toEqual([]);
+    expect((await get('/supervisor', cookies.admin)).booked.map((b: { leadId: string }) => b.leadId)).toEqual([res.body.leadId]);
     // A rep online before the time is not offered it early...
-    const dana = await rep(s, 'dana@demo.sixty');
+    const dana = await rep(s, 'dana@demo.sixty', 'available', cookies.dana);
     const got: OfferView[] = [];
     dana.on('offer:new', (o) => got.push(o));
     await new Promise((r) => setTimeout(r, 200));
@@ -255,6 +266,79 @@ describe('the SLA and the nobody-online path', () => {
     await rows(s, 'update leads set scheduled_for = ? where id = ?', soon, res.body.leadId);
     await s.deps.router.scheduled(res.body.leadId, soon);
     await expect.poll(() => got.map((o) => o.leadId), { timeout: 3000 }).toEqual([res.body.leadId]);
+    expect(await get('/upcoming', cookies.dana)).toEqual([]);
+  });
+});
+
+describe('a lead back from nurture', () => {
+  /**
+   * A visitor's callback, accepted by whoever round robin offered it to, who then logs nurture.
+   * Both reps stay online and available.
+   */
+  async function nurturedLead(s: TestServer, visitorId: string) {
+    const cookies = { dana: await signIn(s.url, 'dana@demo.sixty'), sam: await signIn(s.url, 'sam@demo.sixty') };
+    const dana = await rep(s, 'dana@demo.sixty', 'available', cookies.dana);
+    const sam = await rep(s, 'sam@demo.sixty', 'available', cookies.sam);
+    const first = Promise.race([
+      nextEvent<OfferView>(dana, 'offer:new').then((o) => ({ owner: dana, other: sam, cookie: cookies.dana, o })),
+      nextEvent<OfferView>(sam, 'offer:new').then((o) => ({ owner: sam, other: dana, cookie: cookies.sam, o })),
+    ]);
+    const res = await postCallback(s.url, callbackBody(s.siteKey, { visitorId }));
+    const { owner, other, cookie, o } = await first;
+    expect((await owner.emitWithAck('offer:accept', { offerId: o.offerId })).ok).toBe(true);
+    const nurture = await fetch(`${s.url}/v1/console/leads/${o.leadId}/outcome`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ outcome: 'nurture', reason: 'Budget opens next year' }),
+    });
+    expect(nurture.status).toBe(200);
+    await s.deps.router.idle();
+    return { leadId: res.body.leadId as string, owner, other };
+  }
+
+  it('offers it to its owner first when they are online, after an identify and a hand-raise event', async () => {
+    const s = await server(5000);
+    const { leadId, owner, other } = await nurturedLead(s, 'visitor_back_events');
+    const got: OfferView[] = [];
+    other.on('offer:new', (o) => got.push(o));
+    const offered = nextEvent<OfferView>(owner, 'offer:new');
+    const at = Date.now();
+    const sent = await postEvents(s.url, {
+      siteKey: s.siteKey,
+      visitorId: 'visitor_back_events',
+      events: [
+        { type: 'identify', at, props: { name: 'Pat Lee', phone: '+1 415 555 2671' } },
+        { type: 'custom', name: 'demo_request', url: 'http://localhost:5999/demo', at },
+      ],
+    });
+    expect(sent.status).toBe(200);
+    const offer = await offered;
+    expect(offer.leadId).toBe(leadId);
+    expect(offer.lead.stage).toBe('hot');
+    expect(got).toEqual([]);
+    const trail = await timeline(s, leadId);
+    expect(trail).toContainEqual(expect.stringMatching(/^returned: Returned from nurture after \d+ min: hand-raise: demo_request\. Routing to a rep now, its previous owner first$/));
+    // One lead, not two.
+    expect(await rows(s, 'select id from leads')).toHaveLength(1);
+  });
+
+  it('offers it to the team when its owner is offline, after a new callback from the same person', async () => {
+    const s = await server(5000);
+    const { leadId, owner, other } = await nurturedLead(s, 'visitor_back_callback');
+    owner.close();
+    await expect.poll(() => s.deps.online.set.size).toBe(1);
+    const offered = nextEvent<OfferView>(other, 'offer:new');
+    const again = await postCallback(s.url, callbackBody(s.siteKey, { answers: { projects: 'both', size: '201+', role: 'decision' } }));
+    expect(again.status).toBe(200);
+    expect(again.body.leadId).toBe(leadId);
+    const offer = await offered;
+    expect(offer.leadId).toBe(leadId);
+    // Re-qualified with the answers it brought.
+    expect(offer.lead.answers).toContainEqual({ question: 'How many employees?', answer: '201 or more' });
+    const trail = await timeline(s, leadId);
+    expect(trail).toContainEqual(expect.stringMatching(/^returned: Returned from nurture after \d+ min: asked for a callback\. Routing to a rep now, its previous owner first$/));
+    expect(trail).toContainEqual(expect.stringMatching(/^skipped: Skipped .+: offline$/));
+    expect(await rows(s, 'select id from leads')).toHaveLength(1);
   });
 });
 

@@ -174,6 +174,52 @@ describe.each(storeBackends())('on $name', (backend) => {
     });
   });
 
+  describe('a lead back from nurture', () => {
+    /** A hot lead one rep took and sent back to nurture; three days later its person raises a hand again. */
+    async function nurturedLead(): Promise<{ leadId: string; owner: string; other: string }> {
+      await available(ids.dana);
+      await available(ids.sam);
+      const leadId = await lead();
+      const owner = await own(leadId);
+      const card = await store.recordOutcome(leadId, owner, ids.workspace, { outcome: 'nurture', reason: 'Budget next year' }, clock.now);
+      expect(card && !('error' in card) && card.stage).toBe('nurture');
+      clock.now += 3 * 24 * 3600_000;
+      offers = [];
+      return { leadId, owner, other: owner === ids.dana ? ids.sam : ids.dana };
+    }
+
+    it('is offered to the rep who had it first while they are online, though round robin would pick the other', async () => {
+      const { leadId, owner } = await nurturedLead();
+      await router.leadBecameHot(leadId, { cause: 'hand-raise: demo_request' });
+      expect(offers.map((o) => [o.repId, o.offer.leadId])).toEqual([[owner, leadId]]);
+      expect(offers[0]!.offer.lead).toMatchObject({ stage: 'hot', ownerName: null, acceptedAt: null, outcome: null });
+      const trail = offers[0]!.offer.lead.timeline.map((e) => `${e.kind}: ${e.text}`);
+      expect(trail).toEqual(
+        expect.arrayContaining([
+          'returned: Returned from nurture after 3 days: hand-raise: demo_request. Routing to a rep now, its previous owner first',
+          'routing: Back from nurture: offered to the rep who had it before nurture first',
+        ]),
+      );
+      const changes = await opened.query<{ from_stage: string; to_stage: string; reason: string }>('select from_stage, to_stage, reason from stage_changes where lead_id = ? order by id', leadId);
+      expect(changes.at(-1)).toEqual({ from_stage: 'nurture', to_stage: 'hot', reason: 'Returned from nurture: hand-raise: demo_request' });
+      // A second hand-raise while it is already back changes nothing.
+      await router.leadBecameHot(leadId, { cause: 'hand-raise: demo_request' });
+      expect(offers).toHaveLength(1);
+    });
+
+    it('goes to the team at once when that rep is offline, and its SLA runs from the new hand-raise', async () => {
+      const { leadId, owner, other } = await nurturedLead();
+      online.disconnect(owner, owner);
+      await router.leadBecameHot(leadId, { cause: 'asked for a callback' });
+      expect(offers.map((o) => [o.repId, o.offer.leadId])).toEqual([[other, leadId]]);
+      expect(offers[0]!.offer.lead).toMatchObject({ hotAt: clock.now, slaDueAt: clock.now + site.slaMs });
+      // Accepted by the team, it is the new owner's lead; the owner before is on record.
+      await own(leadId);
+      const [row] = await opened.query<{ owner_id: string; previous_owner_id: string }>('select owner_id, previous_owner_id from leads where id = ?', leadId);
+      expect(row).toEqual({ owner_id: other, previous_owner_id: owner });
+    });
+  });
+
   describe('warm MQLs and presence', () => {
     it('lists warm MQLs under the team of their rule, oldest first, and never offers them', async () => {
       await available(ids.dana);
@@ -267,6 +313,41 @@ describe.each(storeBackends())('on $name', (backend) => {
       await store.recordSlaBreach(first, start + 61_000);
       await own(second);
       expect(await due(61_000)).toEqual({ offers: [expect.objectContaining({ id: a })], sla: [], scheduled: [] });
+    });
+
+    it('lists booked callbacks soonest first with what a rep needs and the teams they will be offered to, until offered at their time', async () => {
+      const sales = ids.team;
+      const vip = await store.createTeam(ids.workspace, { name: 'Key accounts', hours: (await store.teams(ids.workspace))[0]!.hours, members: [{ repId: ids.sam }] }, clock.now);
+      await store.createRoutingRule(site.id, { name: 'Big companies', conditions: [{ field: 'company_size', op: 'gte', value: 200 }], teamId: vip, strategy: 'round_robin', overflowTeamId: sales }, clock.now);
+      const later = await lead();
+      const sooner = await lead();
+      /** As the slot route books one: the store commits it, the router arms its time. */
+      const book = async (leadId: string, at: number) => {
+        expect(await store.scheduleCallback(leadId, at, clock.now)).toBe(true);
+        await router.scheduled(leadId, at);
+      };
+      await book(later, clock.now + 7_200_000);
+      await book(sooner, clock.now + 3_600_000);
+      const booked = await store.bookedCallbacks(ids.workspace, 10);
+      expect(booked.map((b) => [b.leadId, b.at])).toEqual([
+        [sooner, clock.now + 3_600_000],
+        [later, clock.now + 7_200_000],
+      ]);
+      expect(booked[0]).toMatchObject({ name: 'Pat', phone: '+14155552671', siteName: 'Acme website', score: 70, teams: [{ id: sales, name: 'Sales' }] });
+      expect(booked[0]!.answers).toContainEqual({ question: 'How many employees?', answer: '51-200' });
+      expect(new Set(booked[0]!.repIds)).toEqual(new Set([ids.dana, ids.sam]));
+      // A lead the big-company rule takes goes to its team first, then the overflow: both listed.
+      const big = await store.recordCallback({ site, name: 'Bo Big', phoneE164: '+14155550123', email: null, answers: { projects: 'commercial', size: '201+', role: 'decision' }, pageUrl: null, visitorId: null, timeZone: 'America/New_York', qualification: HOT, stage: 'hot', idempotency: null, now: clock.now });
+      if (big.kind !== 'created') throw new Error('not created');
+      await router.leadCaptured(big.leadId);
+      await book(big.leadId, clock.now + 5_400_000);
+      const bo = (await store.bookedCallbacks(ids.workspace, 10)).find((b) => b.leadId === big.leadId)!;
+      expect(bo).toMatchObject({ timeZone: 'America/New_York', teams: [{ id: vip, name: 'Key accounts' }, { id: sales, name: 'Sales' }] });
+      // At its time it is offered, and no longer upcoming.
+      await available(ids.dana);
+      await scheduler.advanceTo(clock.now + 3_600_000, async () => {});
+      expect(offers.map((o) => o.offer.leadId)).toEqual([sooner]);
+      expect((await store.bookedCallbacks(ids.workspace, 10)).map((b) => b.leadId)).toEqual([big.leadId, later]);
     });
 
     it('lists a booked callback once its time has come, and never as an SLA miss while it waits for it', async () => {

@@ -243,7 +243,7 @@ export class World {
     if (!rows.length) return;
     const lead = rows[pick % rows.length]!;
     const card = await this.store.recordOutcome(lead.id, lead.owner_id, this.workspaceId, { outcome }, this.clock.now);
-    if (!card || card === 'not_owner') throw new Error('outcome refused');
+    if (!card || 'error' in card) throw new Error(`outcome refused: ${card ? card.error : 'no such lead'}`);
     await this.router.outcomeLogged(this.workspaceId);
   }
 

@@ -50,6 +50,14 @@ export function createCallbackGuardOps(db: PgDb): CallbackGuardStore {
       return res.rows[0]?.leadId ?? null;
     },
 
+    async nurturedLead(siteId, phone) {
+      // The phone's latest lead on the site (leads_site_phone), whatever its stage: only the latest may return.
+      const res = await db.execute<{ id: string; stage: string }>(sql`
+        select id, stage from leads where site_id = ${siteId} and phone = ${phone} order by captured_at desc limit 1`);
+      const latest = res.rows[0];
+      return latest?.stage === 'nurture' ? latest.id : null;
+    },
+
     async settle(r) {
       const link = sql`update callback_requests set lead_id = ${r.leadId} where id = ${r.requestId}`;
       // One statement either way: a repeat's note on the timeline commits with the link or not at all.

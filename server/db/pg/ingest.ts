@@ -34,6 +34,7 @@ type VisitorRow = {
   lead_id: string | null;
   is_bot: boolean;
   invited_at: number | null;
+  score: number;
 };
 
 type LeadRow = {
@@ -121,7 +122,7 @@ async function insertNewVisitors(tx: PgTx, slots: readonly VisitorSlot[], now: n
  */
 async function lockVisitors(tx: PgTx, slots: readonly VisitorSlot[], created: ReadonlySet<Key>) {
   const res = await tx.execute<VisitorRow & { site_id: string; visitor_id: string; lead_by_visitor: string | null }>(sql`
-    select v.site_id, v.visitor_id, v.traits, v.behaviour, v.hot, v.lead_id, v.is_bot, v.invited_at::float8 as invited_at,
+    select v.site_id, v.visitor_id, v.traits, v.behaviour, v.hot, v.lead_id, v.is_bot, v.invited_at::float8 as invited_at, v.score,
            case when k.created then (select l.id from leads l where l.workspace_id = v.workspace_id and l.site_id = v.site_id
                                         and l.visitor_id = v.visitor_id order by l.captured_at desc limit 1) end as lead_by_visitor
       from visitors v
@@ -199,7 +200,7 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
     // Deleted (retention, erasure) between our insert and our read: start again.
     if (!row) throw new RaceLost(`visitor ${slot.item.visitorId} vanished during ingest`);
     if (created.has(k)) slot.leadByVisitor = row.lead_by_visitor;
-    else slot.row = { traits: row.traits, behaviour: row.behaviour, hot: row.hot, lead_id: row.lead_id, is_bot: row.is_bot, invited_at: row.invited_at };
+    else slot.row = { traits: row.traits, behaviour: row.behaviour, hot: row.hot, lead_id: row.lead_id, is_bot: row.is_bot, invited_at: row.invited_at, score: row.score };
   }
 
   // A lead linked since the first read (a callback racing this group): lock its workspace too.
@@ -251,12 +252,15 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
     lead.stage = move.to;
   }
 
-  /** An identify with a valid phone makes the visitor a known lead (or joins their existing one). */
+  /** The existing lead an identify with a valid phone joins: the one the admission chose, else the phone's. */
+  function leadToJoin(item: IngestItem): string | null {
+    if (item.joinLeadId && leads.has(item.joinLeadId)) return item.joinLeadId;
+    return (byPhone.get(phoneKey(item.site.id, item.identifiedPhone!)) ?? []).find((l) => leads.get(l.id)!.stage !== 'suspect')?.id ?? null;
+  }
+
+  /** An identify with a valid phone that joins no lead makes the visitor a known lead. */
   function leadFromIdentify(item: IngestItem, traits: VisitorTraits, q: Qualification): string {
     const pk = phoneKey(item.site.id, item.identifiedPhone!);
-    const joined = item.joinLeadId && leads.has(item.joinLeadId) ? { id: item.joinLeadId } : undefined;
-    const existing = joined ?? (byPhone.get(pk) ?? []).find((l) => leads.get(l.id)!.stage !== 'suspect');
-    if (existing) return existing.id;
     const made = identifiedLead(item, traits, q, randomUUID(), now);
     const lead = { ...made.lead, name: pgText(made.lead.name), email: pgText(made.lead.email), pageUrl: pgText(made.lead.pageUrl), referrer: pgText(made.lead.referrer) };
     newLeads.push(lead);
@@ -283,11 +287,14 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
       events.push({ item, e });
       slot.added.push(toEngineEvent({ type: e.type, name: e.name ?? null, url: e.url ?? null, at: now }));
     }
-    let leadId = knownLead;
+    let leadId = knownLead ?? (item.identifiedPhone ? leadToJoin(item) : null);
     let lead = leadId ? leads.get(leadId) : undefined;
     const answers = lead ? (JSON.parse(lead.answers) as Record<string, string>) : {};
+    // A lead joined by this identify counts its answers too, as every later batch will.
     const q = qualify({ rules: site.rules, answers, traits, events: [], behaviour, callbackRequested: false, now });
 
+    // As the SQLite twin reads it: the stage before this batch rescored it.
+    const stageBefore = lead?.stage;
     if (!leadId && item.identifiedPhone) {
       leadId = leadFromIdentify(item, traits, q);
       lead = leads.get(leadId);
@@ -296,8 +303,14 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
     }
     const update = { traits: JSON.stringify(traits), behaviour: JSON.stringify(behaviour), score: q.score, fit: q.fit.status, mql: q.mql, hot: q.hot, rulesVersion: q.rulesVersion, leadId };
     slot.update = { ...update, newVisits: (slot.update?.newVisits ?? 0) + (row && item.context?.returning ? 1 : 0) };
-    slot.row = { traits: update.traits, behaviour: update.behaviour, hot: q.hot, lead_id: leadId, is_bot: false, invited_at: row?.invited_at ?? null };
-    return ingestResult(item, row && { hot: row.hot, invitedAt: row.invited_at }, lead && { ownerId: lead.owner_id, routing: lead.routing }, leadId, q);
+    slot.row = { traits: update.traits, behaviour: update.behaviour, hot: q.hot, lead_id: leadId, is_bot: false, invited_at: row?.invited_at ?? null, score: q.score };
+    return ingestResult(
+      item,
+      row && { hot: row.hot, invitedAt: row.invited_at, score: row.score },
+      lead && { ownerId: lead.owner_id, routing: lead.routing, stage: stageBefore ?? lead.stage },
+      leadId,
+      q,
+    );
   }
 
   const results = items.map(ingestOne);

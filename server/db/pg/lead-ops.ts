@@ -4,11 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { MyLeadRow, Stage } from '../../../shared/api';
-import { checkTransition } from '../../../shared/lifecycle';
-import { NO_CONTACT_OUTCOMES } from '../../../shared/outcomes';
-import { planFollowUp } from '../../routing/plan-follow-up.core';
+import { planOutcome } from '../../routing/plan-outcome.core';
 import type { Hours } from '../../routing/routing.types';
-import { captureTrail, capturedLeadRow, followUpText, nurtureText, OUTCOME_STAGE, outcomeColumns, outcomeText, WEEKDAYS_9_TO_5 } from '../lead-rows';
+import { captureTrail, capturedLeadRow, WEEKDAYS_9_TO_5 } from '../lead-rows';
 import type { LeadOps } from '../op-types';
 import { parseJson } from '../sqlite/rows';
 import type { CallbackResult } from '../store';
@@ -126,49 +124,23 @@ export function leadOps(ctx: StoreContext): LeadOps {
           .from(t.leads)
           .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId)));
         if (!lead) return null;
-        if (lead.ownerId !== userId) return 'not_owner' as const;
-        const to = OUTCOME_STAGE[input.outcome];
-        const moves = to !== null && to !== lead.stage;
-        if (moves && !checkTransition(lead.stage as Stage, to, input.reason).ok) return 'not_owner' as const;
-        const notes = input.notes?.trim();
-        // One statement: the outcome's columns with the stage it moves to (one update of the lead
-        // row), the record of that move, the note, the trail line, and the open follow-up closed
-        // (contact made or the lead settled: no more attempts owed; after no contact the next one
-        // is planned below).
+        const site = await ctx.site(tx, lead.siteId);
+        const decided = planOutcome({ ...lead, stage: lead.stage as Stage }, input, { userId, cadence: site.followUpCadence, hours: await repHours(tx, userId), now });
+        if (!decided.ok) return decided.refusal;
+        const { plan } = decided;
+        // One statement: the lead's columns (its final stage included), the record of each move,
+        // the note, the trail lines in order, the open follow-up closed and the next one planned.
+        // The follow-up close and insert touch different rows: the insert is open, the close
+        // only sees rows that were open when the statement began.
+        const next = plan.nextFollowUp;
         await writeTogether(tx, [
-          tx
-            .update(t.leads)
-            .set({ ...outcomeColumns(lead, input, now), ...(moves ? { stage: to } : {}) })
-            .where(eq(t.leads.id, leadId)),
-          ...(moves ? [tx.insert(t.stageChanges).values(stageChangeRow(lead, to, userId, input.reason ?? null, now))] : []),
-          ...(notes ? [tx.insert(t.leadNotes).values({ workspaceId, leadId, authorId: userId, text: notes, at: now })] : []),
-          tx.insert(t.leadEvents).values(eventRow(lead, { kind: 'outcome', text: outcomeText(input) }, now)),
-          closeFollowUps(tx, leadId, input.outcome === 'wrong_number' ? 'cancelled' : 'done', now),
+          tx.update(t.leads).set(plan.columns).where(eq(t.leads.id, leadId)),
+          ...plan.moves.map((m) => tx.insert(t.stageChanges).values(stageChangeRow({ ...lead, stage: m.from }, m.to, m.actor, m.reason, now))),
+          ...(plan.note ? [tx.insert(t.leadNotes).values({ workspaceId, leadId, authorId: userId, text: plan.note, at: now })] : []),
+          tx.insert(t.leadEvents).values(plan.trail.map((line) => eventRow(lead, line, now))),
+          closeFollowUps(tx, leadId, plan.closeFollowUps, now),
+          ...(next ? [tx.insert(t.followUps).values({ id: randomUUID(), workspaceId, leadId, repId: userId, attempt: next.attempt, dueAt: next.dueAt, status: 'open', createdAt: now })] : []),
         ]);
-
-        if (NO_CONTACT_OUTCOMES.includes(input.outcome)) {
-          const attempts = lead.contactAttempts + 1;
-          const site = await ctx.site(tx, lead.siteId);
-          const plan = planFollowUp(attempts, site.followUpCadence, await repHours(tx, userId), now);
-          const counted = tx.update(t.leads).set({ contactAttempts: attempts }).where(eq(t.leads.id, leadId));
-          if (plan.kind === 'next') {
-            await writeTogether(tx, [
-              counted,
-              tx
-                .insert(t.followUps)
-                .values({ id: randomUUID(), workspaceId, leadId, repId: userId, attempt: plan.attempt, dueAt: plan.dueAt, status: 'open', createdAt: now }),
-              tx.insert(t.leadEvents).values(eventRow(lead, { kind: 'follow_up', text: followUpText(plan), data: { attempt: plan.attempt, dueAt: plan.dueAt } }, now)),
-            ]);
-          } else {
-            await counted;
-            const [current] = await tx.select({ stage: t.leads.stage }).from(t.leads).where(eq(t.leads.id, leadId));
-            if (checkTransition(current!.stage as Stage, 'nurture', plan.reason).ok) {
-              await ctx.moveStage(tx, { ...lead, stage: current!.stage }, 'nurture', 'system', plan.reason, now);
-            }
-            await tx.update(t.leads).set({ routing: 'closed' }).where(eq(t.leads.id, leadId));
-            await ctx.event(tx, lead, 'nurture', nurtureText(plan.reason), now, { reason: plan.reason });
-          }
-        }
         return ctx.card(tx, leadId, workspaceId);
       });
     },

@@ -4,17 +4,19 @@
 // serializes them in one. The lock comes before any read the decision depends on: under READ
 // COMMITTED each statement after it sees everything committed before it was granted.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, ne, notExists, or, sql } from 'drizzle-orm';
-import type { OfferView, Stage } from '../../../shared/api';
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, max, ne, notExists, or, sql } from 'drizzle-orm';
+import type { OfferView, Stage, VisitorStatus } from '../../../shared/api';
 import { checkTransition } from '../../../shared/lifecycle';
+import { teamsOfLead } from '../../routing/lead-teams.core';
 import { matchRule } from '../../routing/match-rule.core';
 import { slaBreachCause } from '../../routing/sla-cause.core';
+import { BEHAVIOUR, planTurnedHot } from '../../routing/turn-hot.core';
 import { QUEUE_TEXT, SLA_TEXT } from '../../routing/routing-text';
 import type { QueueReason, RoutingPlan, RoutingSnapshot } from '../../routing/routing.types';
-import type { AcceptResult, DecideRouting, OpenOffer, RouteResult, SlaBreach, WarmLead } from '../store';
+import type { AcceptResult, BookedCallback, DecideRouting, OpenOffer, RouteResult, SlaBreach, WarmLead } from '../store';
 import type { RoutingOps } from '../op-types';
-import { escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, NOT_ROUTABLE, offeredColumns, offeredLine, routable, ruleLine, skipsLine, toOpen, visitorFactsOf, type TrailLine } from '../routing-rows';
-import { eventRow, stageWrites, type StoreContext } from './context';
+import { bookedCallback, escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, offeredColumns, offeredLine, routable, ruleLine, skipsLine, toOpen, visitorFactsOf, type TrailLine } from '../routing-rows';
+import { eventRow, stageChangeRow, stageWrites, type StoreContext } from './context';
 import { decodeRow } from './decode-row';
 import { lockWorkspace, lockWorkspaceOf } from './locks';
 import type { PgConn, PgTx } from './open';
@@ -22,6 +24,15 @@ import type { LeadRow } from './routing-snapshot';
 import * as a from './admin-schema';
 import * as t from './schema';
 import { writeTogether } from './write-together';
+
+/** When the lead last went to nurture (for "returned from nurture after ..."). */
+async function lastNurtured(tx: PgTx, leadId: string): Promise<number | null> {
+  const [row] = await tx
+    .select({ at: max(t.stageChanges.at) })
+    .from(t.stageChanges)
+    .where(and(eq(t.stageChanges.leadId, leadId), eq(t.stageChanges.toStage, 'nurture')));
+  return row?.at ?? null;
+}
 
 /** Takes the lock of the lead's workspace; false when the lead does not exist. */
 async function lockLeadWorkspace(tx: PgTx, leadId: string): Promise<boolean> {
@@ -126,20 +137,20 @@ export function routingOps(ctx: StoreContext): RoutingOps {
   }
 
   return {
-    async markHot(leadId, now) {
+    async markHot(leadId, now, hand = BEHAVIOUR) {
       return db.transaction(async (tx) => {
         if (!(await lockLeadWorkspace(tx, leadId))) return false;
         const lead = (await reader.lead(tx, leadId))!;
-        if (lead.routing === 'waiting') return true;
-        if (lead.routing !== 'closed' || lead.ownerId || NOT_ROUTABLE.includes(lead.stage)) return false;
-        const site = await ctx.site(tx, lead.siteId);
-        await tx
-          .update(t.leads)
-          .set({ routing: 'waiting', hot: true, hotAt: now, slaDueAt: now + site.slaMs, queueReason: null, roundStartedAt: now })
-          .where(eq(t.leads.id, leadId));
-        if (checkTransition(lead.stage as Stage, 'hot', null).ok) await ctx.moveStage(tx, lead, 'hot', 'system', 'Turned hot from behaviour', now);
-        await ctx.event(tx, lead, 'hot', 'Turned hot from behaviour: routing to a rep now', now);
-        return true;
+        const nurturedAt = lead.stage === 'nurture' ? await lastNurtured(tx, leadId) : null;
+        const plan = planTurnedHot({ ...lead, stage: lead.stage as Stage }, hand, { now, slaMs: (await ctx.site(tx, lead.siteId)).slaMs, nurturedAt });
+        if (plan.kind === 'skip' || plan.kind === 'waiting') return plan.kind === 'waiting';
+        // One statement: the lead's columns, the record of each move and the trail lines in order.
+        await writeTogether(tx, [
+          ...(Object.keys(plan.columns).length ? [tx.update(t.leads).set(plan.columns).where(eq(t.leads.id, leadId))] : []),
+          ...plan.moves.map((m) => tx.insert(t.stageChanges).values(stageChangeRow({ ...lead, stage: m.from }, m.to, m.actor, m.reason, now))),
+          tx.insert(t.leadEvents).values(plan.trail.map((line) => eventRow(lead, line, now))),
+        ]);
+        return plan.kind === 'route';
       });
     },
 
@@ -380,6 +391,22 @@ export function routingOps(ctx: StoreContext): RoutingOps {
         warm.push({ leadId: lead.id, name: lead.name, score: lead.score, capturedAt: lead.capturedAt, teamId: rule && s.teams.has(rule.teamId) ? rule.teamId : null });
       }
       return warm;
+    },
+
+    async bookedCallbacks(workspaceId, limit) {
+      const leads = await db
+        .select()
+        .from(t.leads)
+        .where(and(eq(t.leads.workspaceId, workspaceId), eq(t.leads.routing, 'scheduled')))
+        .orderBy(asc(t.leads.scheduledFor), asc(t.leads.id))
+        .limit(limit);
+      const none = new Set<string>();
+      const booked: BookedCallback[] = [];
+      for (const lead of leads) {
+        const card = await ctx.card(db, lead.id, workspaceId);
+        if (card) booked.push(bookedCallback(lead.scheduledFor ?? 0, card, teamsOfLead(await reader.snapshot(db, lead, none))));
+      }
+      return booked;
     },
 
     async scheduledLeads() {

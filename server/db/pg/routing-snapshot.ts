@@ -97,6 +97,7 @@ export function createSnapshotReader(): SnapshotReader {
         reps: toReps(row.reps, online),
         offers: row.offers,
         accountOwnerId: row.owner,
+        previousOwnerId: lead.previousOwnerId,
       };
     },
   };

@@ -113,6 +113,11 @@ export const leads = pgTable(
     /** Routing state: waiting (needs a rep), offered, owned, scheduled, closed. */
     routing: text('routing', { enum: ['waiting', 'offered', 'owned', 'scheduled', 'closed'] }).notNull(),
     ownerId: text('owner_id').references(() => users.id),
+    /**
+     * The rep who owned the lead when it went back to nurture, set when it returns (a hand raised
+     * again): routing offers it to them first while they are online (decideRouting).
+     */
+    previousOwnerId: text('previous_owner_id').references(() => users.id),
     scheduledFor: bigint('scheduled_for', { mode: 'number' }),
     outcome: text('outcome'),
     /** Hand-raise (or turned hot): the SLA clock and waiting order start here. */

@@ -10,6 +10,10 @@ export function createCallbackGuardOps(db: Db): CallbackGuardStore {
     `select r.lead_id as leadId from callback_requests r join leads l on l.id = r.lead_id
       where r.site_id = ? and (r.phone = ? or (r.email is not null and r.email = ?)) and r.at >= ? order by r.at desc limit 1`,
   );
+  // The phone's latest lead on the site (leads_site_phone), whatever its stage: only the latest may return.
+  const latestByPhone = raw.prepare<[string, string], { id: string; stage: string }>(
+    'select id, stage from leads where site_id = ? and phone = ? order by captured_at desc limit 1',
+  );
   const insert = raw.prepare('insert into callback_requests (workspace_id, site_id, phone, email, lead_id, at) values (?, ?, ?, ?, null, ?)');
   const link = raw.prepare('update callback_requests set lead_id = ? where id = ?');
   const drop = raw.prepare('delete from callback_requests where id = ? and lead_id is null');
@@ -44,6 +48,10 @@ export function createCallbackGuardOps(db: Db): CallbackGuardStore {
     },
     async recentLead(siteId, phone, email, since) {
       return recent.get(siteId, phone, email?.toLowerCase() ?? null, since)?.leadId ?? null;
+    },
+    async nurturedLead(siteId, phone) {
+      const latest = latestByPhone.get(siteId, phone);
+      return latest?.stage === 'nurture' ? latest.id : null;
     },
     async settle(r) {
       settleTx(r);

@@ -3,12 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { MyLeadRow, Stage } from '../../../shared/api';
-import { checkTransition } from '../../../shared/lifecycle';
-import { NO_CONTACT_OUTCOMES } from '../../../shared/outcomes';
-import { planFollowUp } from '../../routing/plan-follow-up.core';
+import { planOutcome } from '../../routing/plan-outcome.core';
 import type { Hours } from '../../routing/routing.types';
 import * as t from '../schema';
-import { captureTrail, capturedLeadRow, followUpText, nurtureText, OUTCOME_STAGE, outcomeColumns, outcomeText, WEEKDAYS_9_TO_5 } from '../lead-rows';
+import { captureTrail, capturedLeadRow, WEEKDAYS_9_TO_5 } from '../lead-rows';
 import type { LeadOps } from '../op-types';
 import type { CallbackResult } from '../store';
 import type { StoreContext, Tx } from './context';
@@ -95,41 +93,18 @@ export function leadOps(ctx: StoreContext): LeadOps {
       return db.transaction((tx) => {
         const lead = tx.select().from(t.leads).where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId))).get();
         if (!lead) return null;
-        if (lead.ownerId !== userId) return 'not_owner' as const;
-        const to = OUTCOME_STAGE[input.outcome];
-        if (to && to !== lead.stage) {
-          const check = checkTransition(lead.stage as Stage, to, input.reason);
-          if (!check.ok) return 'not_owner' as const;
-          ctx.moveStage(tx, lead, to, userId, input.reason ?? null, now);
-        }
-        tx.update(t.leads)
-          .set(outcomeColumns(lead, input, now))
-          .where(eq(t.leads.id, leadId))
-          .run();
-        if (input.notes?.trim()) tx.insert(t.leadNotes).values({ workspaceId, leadId, authorId: userId, text: input.notes.trim(), at: now }).run();
-        ctx.event(tx, lead, 'outcome', outcomeText(input), now);
-
-        if (NO_CONTACT_OUTCOMES.includes(input.outcome)) {
-          const attempts = lead.contactAttempts + 1;
-          closeFollowUps(tx, leadId, 'done', now);
-          const plan = planFollowUp(attempts, ctx.site(tx, lead.siteId).followUpCadence, repHours(tx, userId), now);
-          tx.update(t.leads).set({ contactAttempts: attempts }).where(eq(t.leads.id, leadId)).run();
-          if (plan.kind === 'next') {
-            tx.insert(t.followUps)
-              .values({ id: randomUUID(), workspaceId, leadId, repId: userId, attempt: plan.attempt, dueAt: plan.dueAt, status: 'open', createdAt: now })
-              .run();
-            ctx.event(tx, lead, 'follow_up', followUpText(plan), now, { attempt: plan.attempt, dueAt: plan.dueAt });
-          } else {
-            const current = tx.select({ stage: t.leads.stage }).from(t.leads).where(eq(t.leads.id, leadId)).get()!;
-            if (checkTransition(current.stage as Stage, 'nurture', plan.reason).ok) {
-              ctx.moveStage(tx, { ...lead, stage: current.stage }, 'nurture', 'system', plan.reason, now);
-            }
-            tx.update(t.leads).set({ routing: 'closed' }).where(eq(t.leads.id, leadId)).run();
-            ctx.event(tx, lead, 'nurture', nurtureText(plan.reason), now, { reason: plan.reason });
-          }
-        } else {
-          // Contact made or the lead is settled: no more attempts owed.
-          closeFollowUps(tx, leadId, input.outcome === 'wrong_number' ? 'cancelled' : 'done', now);
+        const decided = planOutcome({ ...lead, stage: lead.stage as Stage }, input, { userId, cadence: ctx.site(tx, lead.siteId).followUpCadence, hours: repHours(tx, userId), now });
+        if (!decided.ok) return decided.refusal;
+        const { plan } = decided;
+        tx.update(t.leads).set(plan.columns).where(eq(t.leads.id, leadId)).run();
+        for (const m of plan.moves) tx.insert(t.stageChanges).values({ workspaceId, leadId, fromStage: m.from, toStage: m.to, actor: m.actor, reason: m.reason, at: now }).run();
+        if (plan.note) tx.insert(t.leadNotes).values({ workspaceId, leadId, authorId: userId, text: plan.note, at: now }).run();
+        for (const line of plan.trail) ctx.event(tx, lead, line.kind, line.text, now, line.data);
+        closeFollowUps(tx, leadId, plan.closeFollowUps, now);
+        if (plan.nextFollowUp) {
+          tx.insert(t.followUps)
+            .values({ id: randomUUID(), workspaceId, leadId, repId: userId, attempt: plan.nextFollowUp.attempt, dueAt: plan.nextFollowUp.dueAt, status: 'open', createdAt: now })
+            .run();
         }
         return ctx.card(tx, leadId, workspaceId);
       });

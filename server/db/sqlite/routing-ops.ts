@@ -1,18 +1,20 @@
 // Routing's store operations: each runs in one transaction, applying the pure core's decision
 // together with the routing trail, so what reps are told always matches committed rows.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, ne, notExists, or, sql } from 'drizzle-orm';
-import type { OfferView, Stage } from '../../../shared/api';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, max, ne, notExists, or, sql } from 'drizzle-orm';
+import type { OfferView, Stage, VisitorStatus } from '../../../shared/api';
 import { checkTransition } from '../../../shared/lifecycle';
+import { teamsOfLead } from '../../routing/lead-teams.core';
 import { matchRule } from '../../routing/match-rule.core';
 import { slaBreachCause } from '../../routing/sla-cause.core';
+import { BEHAVIOUR, planTurnedHot } from '../../routing/turn-hot.core';
 import { QUEUE_TEXT, SLA_TEXT } from '../../routing/routing-text';
 import type { QueueReason, RoutingPlan, RoutingSnapshot } from '../../routing/routing.types';
 import * as a from '../admin-schema';
 import * as t from '../schema';
 import type { AcceptResult, DecideRouting, OpenOffer, RouteResult, SlaBreach } from '../store';
 import type { RoutingOps } from '../op-types';
-import { escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, NOT_ROUTABLE, offeredColumns, offeredLine, routable, ruleLine, skipsLine, toOpen, visitorFactsOf, type TrailLine } from '../routing-rows';
+import { bookedCallback, escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, offeredColumns, offeredLine, routable, ruleLine, skipsLine, toOpen, visitorFactsOf, type TrailLine } from '../routing-rows';
 import type { StoreContext, Tx } from './context';
 import type { LeadRow } from './routing-snapshot';
 
@@ -49,6 +51,12 @@ export function routingOps(ctx: StoreContext): RoutingOps {
       })
       .prepare(),
     offeredTo: db.update(t.users).set({ lastOfferedAt: val('now'), offerSeq: val('seq') }).where(eq(t.users.id, ph('id'))).prepare(),
+    /** When the lead last went to nurture (for "returned from nurture after ..."). */
+    nurturedAt: db
+      .select({ at: max(t.stageChanges.at) })
+      .from(t.stageChanges)
+      .where(and(eq(t.stageChanges.leadId, ph('lead')), eq(t.stageChanges.toStage, 'nurture')))
+      .prepare(),
   };
 
   function routeIn(tx: Tx, lead: LeadRow, now: number, online: ReadonlySet<string>, decide: DecideRouting): RouteResult {
@@ -123,20 +131,19 @@ export function routingOps(ctx: StoreContext): RoutingOps {
   }
 
   return {
-    async markHot(leadId, now) {
+    async markHot(leadId, now, hand = BEHAVIOUR) {
       return db.transaction((tx) => {
         const lead = tx.select().from(t.leads).where(eq(t.leads.id, leadId)).get();
         if (!lead) return false;
-        if (lead.routing === 'waiting') return true;
-        if (lead.routing !== 'closed' || lead.ownerId || NOT_ROUTABLE.includes(lead.stage)) return false;
-        const site = ctx.site(tx, lead.siteId);
-        tx.update(t.leads)
-          .set({ routing: 'waiting', hot: true, hotAt: now, slaDueAt: now + site.slaMs, queueReason: null, roundStartedAt: now })
-          .where(eq(t.leads.id, leadId))
-          .run();
-        if (checkTransition(lead.stage as Stage, 'hot', null).ok) ctx.moveStage(tx, lead, 'hot', 'system', 'Turned hot from behaviour', now);
-        ctx.event(tx, lead, 'hot', 'Turned hot from behaviour: routing to a rep now', now);
-        return true;
+        const nurturedAt = lead.stage === 'nurture' ? (q.nurturedAt.get({ lead: leadId })?.at ?? null) : null;
+        const plan = planTurnedHot({ ...lead, stage: lead.stage as Stage }, hand, { now, slaMs: ctx.site(tx, lead.siteId).slaMs, nurturedAt });
+        if (plan.kind === 'skip' || plan.kind === 'waiting') return plan.kind === 'waiting';
+        if (Object.keys(plan.columns).length) tx.update(t.leads).set(plan.columns).where(eq(t.leads.id, leadId)).run();
+        for (const m of plan.moves) {
+          tx.insert(t.stageChanges).values({ workspaceId: lead.workspaceId, leadId, fromStage: m.from, toStage: m.to, actor: m.actor, reason: m.reason, at: now }).run();
+        }
+        for (const line of plan.trail) ctx.event(tx, lead, line.kind, line.text, now, line.data);
+        return plan.kind === 'route';
       });
     },
 
@@ -404,6 +411,21 @@ export function routingOps(ctx: StoreContext): RoutingOps {
         .all()
         .map((r) => r.leadId);
       return { offers, sla, scheduled };
+    },
+
+    async bookedCallbacks(workspaceId, limit) {
+      const leads = db
+        .select()
+        .from(t.leads)
+        .where(and(eq(t.leads.workspaceId, workspaceId), eq(t.leads.routing, 'scheduled')))
+        .orderBy(asc(t.leads.scheduledFor), asc(t.leads.id))
+        .limit(limit)
+        .all();
+      const none = new Set<string>();
+      return leads.flatMap((lead) => {
+        const card = ctx.card(db, lead.id, workspaceId);
+        return card ? [bookedCallback(lead.scheduledFor ?? 0, card, teamsOfLead(reader.snapshot(lead, none)))] : [];
+      });
     },
 
     async scheduledLeads() {

@@ -92,6 +92,7 @@ export function createSnapshotReader(db: Db): SnapshotReader {
         reps: reader.reps(lead.workspaceId, online),
         offers: q.offersOfLead.all({ id: lead.id }),
         accountOwnerId: owner?.repId ?? null,
+        previousOwnerId: lead.previousOwnerId,
       };
     },
   };

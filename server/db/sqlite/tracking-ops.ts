@@ -110,10 +110,13 @@ export function createTrackingOps(db: Db): TrackingStore {
     insertLeadEvent.run(site.workspaceId, lead.id, 'qualified', move.note, now);
   }
 
-  /** An identify with a valid phone makes the visitor a known lead (or joins their existing one). */
+  /** The existing lead an identify with a valid phone joins: the one the admission chose, else the phone's. */
+  function leadToJoin(item: IngestItem): string | null {
+    return item.joinLeadId ?? findLeadByPhone.get(item.site.id, item.identifiedPhone!)?.id ?? null;
+  }
+
+  /** An identify with a valid phone that joins no lead makes the visitor a known lead. */
   function leadFromIdentify(item: IngestItem, traits: VisitorTraits, q: Qualification, now: number): string {
-    const existing = (item.joinLeadId ? { id: item.joinLeadId } : undefined) ?? findLeadByPhone.get(item.site.id, item.identifiedPhone!);
-    if (existing) return existing.id;
     const made = identifiedLead(item, traits, q, randomUUID(), now);
     db.insert(t.leads).values(made.lead).run();
     insertLeadEvent.run(item.site.workspaceId, made.lead.id, 'captured', made.note, now);
@@ -139,9 +142,10 @@ export function createTrackingOps(db: Db): TrackingStore {
         item.events.flatMap((e) => [site.workspaceId, site.id, item.visitorId, e.type, e.name ?? null, e.url ?? null, e.at, now, e.props ? JSON.stringify(e.props) : null]),
       );
     }
-    let leadId = knownLead;
+    let leadId = knownLead ?? (item.identifiedPhone ? leadToJoin(item) : null);
     let lead = leadId ? getLead.get(leadId) : undefined;
     const answers = lead ? (JSON.parse(lead.answers) as Record<string, string>) : {};
+    // A lead joined by this identify counts its answers too, as every later batch will.
     const q = qualify({ rules: site.rules, answers, traits, events: [], behaviour, callbackRequested: false, now });
 
     if (!leadId && item.identifiedPhone) {
@@ -166,8 +170,8 @@ export function createTrackingOps(db: Db): TrackingStore {
     });
     return ingestResult(
       item,
-      row && { hot: row.hot === 1, invitedAt: row.invited_at },
-      lead && { ownerId: lead.owner_id, routing: lead.routing },
+      row && { hot: row.hot === 1, invitedAt: row.invited_at, score: row.score },
+      lead && { ownerId: lead.owner_id, routing: lead.routing, stage: lead.stage },
       leadId,
       q,
     );

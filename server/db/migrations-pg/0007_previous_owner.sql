@@ -1,0 +1,2 @@
+ALTER TABLE "leads" ADD COLUMN "previous_owner_id" text;--> statement-breakpoint
+ALTER TABLE "leads" ADD CONSTRAINT "leads_previous_owner_id_users_id_fk" FOREIGN KEY ("previous_owner_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;

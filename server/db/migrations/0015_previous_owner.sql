@@ -1,0 +1,1 @@
+ALTER TABLE `leads` ADD `previous_owner_id` text REFERENCES users(id);
