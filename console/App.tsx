@@ -14,11 +14,7 @@ import { ADMIN_ROUTES, LANDING_ROUTES, matchRoute, mayOpen } from './routes';
 import { navigate, usePath } from './router';
 
 type Screen =
-  | { kind: 'loading' }
-  | { kind: 'failed'; message: string }
-  | { kind: 'setup' }
-  | { kind: 'signIn'; notice?: string }
-  | { kind: 'signedIn'; me: Me };
+  { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'setup' } | { kind: 'signIn'; notice?: string } | { kind: 'signedIn'; me: Me };
 
 async function resolveScreen(): Promise<Screen> {
   try {
@@ -55,7 +51,11 @@ export function App() {
 
   switch (screen.kind) {
     case 'loading':
-      return <p class="boot" role="status">Loading…</p>;
+      return (
+        <p class="boot" role="status">
+          Loading…
+        </p>
+      );
     case 'failed':
       return (
         <main class="boot" role="alert">
@@ -88,11 +88,7 @@ function SignedIn({ me, path, onSignedOut }: { me: Me; path: string; onSignedOut
   return (
     <AdminFrame me={me} path={path} onSignedOut={onSignedOut}>
       {match && allowed ? (
-        <LazyPage
-          key={path}
-          load={match.route.load}
-          props={{ me, params: match.params, onSessionEnded: () => onSignedOut(true) }}
-        />
+        <LazyPage key={path} load={match.route.load} props={{ me, params: match.params, onSessionEnded: () => onSignedOut(true) }} />
       ) : (
         <NotFound forbidden={match !== null} />
       )}

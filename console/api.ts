@@ -71,8 +71,7 @@ export const api = {
   myLeads: () => request<MyLeadRow[]>('GET', `${base}/leads/mine`),
   lead: (id: string) => request<LeadCard>('GET', `${base}/leads/${encodeURIComponent(id)}`),
   recordCall: (id: string) => request<LeadCard>('POST', `${base}/leads/${encodeURIComponent(id)}/call`),
-  logOutcome: (id: string, body: OutcomeBody) =>
-    request<LeadCard>('POST', `${base}/leads/${encodeURIComponent(id)}/outcome`, body),
+  logOutcome: (id: string, body: OutcomeBody) => request<LeadCard>('POST', `${base}/leads/${encodeURIComponent(id)}/outcome`, body),
 };
 
 /** The message to show for any thrown value. */

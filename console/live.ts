@@ -20,11 +20,7 @@ type AckResult<E extends keyof RepClientToServer> = Split<Parameters<RepClientTo
  * Emit and wait for the acknowledgement; rejects after ACK_TIMEOUT_MS.
  * (socket.io's `timeout()` typing loses the event map, so the types are restored here.)
  */
-export function emitWithAck<E extends keyof RepClientToServer>(
-  socket: RepSocket,
-  event: E,
-  ...args: EmitArgs<E>
-): Promise<AckResult<E>> {
+export function emitWithAck<E extends keyof RepClientToServer>(socket: RepSocket, event: E, ...args: EmitArgs<E>): Promise<AckResult<E>> {
   const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as {
     emitWithAck: (ev: E, ...rest: EmitArgs<E>) => Promise<AckResult<E>>;
   };

@@ -32,8 +32,7 @@ const rows = await Promise.all(
 
 const pad = (value: string | number, width: number) => String(value).padStart(width);
 console.log(`\n${'file'.padEnd(28)}${pad('raw', 9)}${pad('gzip', 9)}${pad('brotli', 9)}${pad('gzip budget', 13)}`);
-for (const r of rows)
-  console.log(`${r.file.padEnd(28)}${pad(r.raw, 9)}${pad(r.gzip, 9)}${pad(r.brotli, 9)}${pad(r.budget, 13)}`);
+for (const r of rows) console.log(`${r.file.padEnd(28)}${pad(r.raw, 9)}${pad(r.gzip, 9)}${pad(r.brotli, 9)}${pad(r.budget, 13)}`);
 console.log(`\nbuilt in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 if (overBudget.length) {

@@ -75,7 +75,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     const known = knownDemoPassword(config);
     await backend.exclusive('demo-seed', async () => {
       if (!(await retireKnownDemoPassword(store, backend.admin, known ?? newDemoPassword(config), clock()))) return;
-      log.warn('the demo users had the old fixed password; they now have this install\'s own (npm run demo:credentials prints it)');
+      log.warn("the demo users had the old fixed password; they now have this install's own (npm run demo:credentials prints it)");
     });
   }
 

@@ -25,14 +25,24 @@ describe('attribute', () => {
   });
 
   it('is direct when nothing names a source', () => {
-    expect(attribute([null, callback(null)])).toEqual({ source: null, utm: { source: null, medium: null, campaign: null, term: null, content: null }, referrer: null });
+    expect(attribute([null, callback(null)])).toEqual({
+      source: null,
+      utm: { source: null, medium: null, campaign: null, term: null, content: null },
+      referrer: null,
+    });
   });
 
   it('never throws, whatever the URLs', () => {
-    const url = fc.oneof(fc.string(), fc.tuple(fc.constantFrom('https://a.example/?utm_source=', 'http://www.b.example/x?q=', 'https://c.example:8443/'), fc.string()).map(([a, b]) => a + b));
+    const url = fc.oneof(
+      fc.string(),
+      fc.tuple(fc.constantFrom('https://a.example/?utm_source=', 'http://www.b.example/x?q=', 'https://c.example:8443/'), fc.string()).map(([a, b]) => a + b),
+    );
     fc.assert(
       fc.property(fc.option(url), fc.option(url), (page, referrer) => {
-        const a = attribute([{ url: page, referrer }, { url: referrer, referrer: page }]);
+        const a = attribute([
+          { url: page, referrer },
+          { url: referrer, referrer: page },
+        ]);
         expect(a.source === null || a.source.length > 0).toBe(true);
       }),
     );

@@ -30,16 +30,19 @@ const STAGES: Stage[] = ['visitor', 'lead', 'mql', 'hot', 'sal', 'sql', 'opportu
 describe('checkTransition: properties', () => {
   it('over any walk of attempted transitions: suspect is final, and nurture/disqualified/suspect always carry a reason', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ to: fc.constantFrom(...STAGES), reason: fc.constantFrom('', 'Budget next year', undefined) }), { maxLength: 40 }), (steps) => {
-        let stage: Stage = 'visitor';
-        for (const step of steps) {
-          const check = checkTransition(stage, step.to, step.reason);
-          if (!check.ok) continue;
-          if (stage === 'suspect') throw new Error('left suspect');
-          if (['nurture', 'disqualified', 'suspect'].includes(step.to)) expect(step.reason?.trim()).toBeTruthy();
-          stage = step.to;
-        }
-      }),
+      fc.property(
+        fc.array(fc.record({ to: fc.constantFrom(...STAGES), reason: fc.constantFrom('', 'Budget next year', undefined) }), { maxLength: 40 }),
+        (steps) => {
+          let stage: Stage = 'visitor';
+          for (const step of steps) {
+            const check = checkTransition(stage, step.to, step.reason);
+            if (!check.ok) continue;
+            if (stage === 'suspect') throw new Error('left suspect');
+            if (['nurture', 'disqualified', 'suspect'].includes(step.to)) expect(step.reason?.trim()).toBeTruthy();
+            stage = step.to;
+          }
+        },
+      ),
     );
   });
 

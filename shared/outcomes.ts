@@ -74,10 +74,18 @@ export type OutcomeCheck = { ok: true } | { ok: false; error: 'left_cadence' | '
 export function checkOutcome(stage: Stage, logged: LoggedOutcome): OutcomeCheck {
   const choices = outcomeChoices(stage);
   if (logged.call && !choices.calls.includes(logged.call)) {
-    return { ok: false, error: 'left_cadence', message: `This lead left the follow-up cadence (it is ${stage.toUpperCase()}): no call attempts are logged on it any more` };
+    return {
+      ok: false,
+      error: 'left_cadence',
+      message: `This lead left the follow-up cadence (it is ${stage.toUpperCase()}): no call attempts are logged on it any more`,
+    };
   }
   if (logged.decision && !choices.decisions.includes(logged.decision)) {
-    return { ok: false, error: 'stage_rule', message: `The stage rules do not allow ${stage.toUpperCase()} → ${DECISION_STAGE[logged.decision].toUpperCase()}. ${stageRule(stage)}.` };
+    return {
+      ok: false,
+      error: 'stage_rule',
+      message: `The stage rules do not allow ${stage.toUpperCase()} → ${DECISION_STAGE[logged.decision].toUpperCase()}. ${stageRule(stage)}.`,
+    };
   }
   return { ok: true };
 }

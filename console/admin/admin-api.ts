@@ -80,9 +80,11 @@ export const adminApi = {
   replayDelivery: (id: number) => request<{ replayed: number }>('POST', `/v1/console/webhooks/deliveries/${id}/replay`, undefined, false),
 
   teams: () => request<TeamView[]>('GET', '/v1/console/teams'),
-  createTeam: (body: { name: string; hours: Hours; members: Array<{ repId: string; weight: number }> }) => request<TeamView>('POST', '/v1/console/teams', body, false),
+  createTeam: (body: { name: string; hours: Hours; members: Array<{ repId: string; weight: number }> }) =>
+    request<TeamView>('POST', '/v1/console/teams', body, false),
   updateTeam: (id: string, body: { name: string; hours: Hours }) => request<TeamView>('PUT', `/v1/console/teams/${enc(id)}`, body, false),
-  setTeamMembers: (id: string, members: Array<{ repId: string; weight: number }>) => request<TeamView>('PUT', `/v1/console/teams/${enc(id)}/members`, { members }, false),
+  setTeamMembers: (id: string, members: Array<{ repId: string; weight: number }>) =>
+    request<TeamView>('PUT', `/v1/console/teams/${enc(id)}/members`, { members }, false),
 
   reps: () => request<RepRow[]>('GET', '/v1/console/reps'),
   updateRep: (id: string, body: Partial<Pick<RepRow, 'offerCapacity' | 'leadCapacity' | 'skills' | 'languages' | 'territories' | 'ownHours'>>) =>
@@ -93,9 +95,11 @@ export const adminApi = {
 
   routingRules: (siteId: string) => request<RoutingRuleView[]>('GET', `/v1/console/sites/${enc(siteId)}/routing-rules`),
   createRoutingRule: (siteId: string, rule: RuleBody) => request<RoutingRuleView>('POST', `/v1/console/sites/${enc(siteId)}/routing-rules`, rule, false),
-  updateRoutingRule: (siteId: string, id: string, rule: RuleBody) => request<RoutingRuleView>('PUT', `/v1/console/sites/${enc(siteId)}/routing-rules/${enc(id)}`, rule, false),
+  updateRoutingRule: (siteId: string, id: string, rule: RuleBody) =>
+    request<RoutingRuleView>('PUT', `/v1/console/sites/${enc(siteId)}/routing-rules/${enc(id)}`, rule, false),
   deleteRoutingRule: (siteId: string, id: string) => request<void>('DELETE', `/v1/console/sites/${enc(siteId)}/routing-rules/${enc(id)}`),
-  orderRoutingRules: (siteId: string, ruleIds: string[]) => request<RoutingRuleView[]>('PUT', `/v1/console/sites/${enc(siteId)}/routing-rules/order`, { ruleIds }, false),
+  orderRoutingRules: (siteId: string, ruleIds: string[]) =>
+    request<RoutingRuleView[]>('PUT', `/v1/console/sites/${enc(siteId)}/routing-rules/order`, { ruleIds }, false),
   siteRouting: (siteId: string) => request<SiteRouting>('GET', `/v1/console/sites/${enc(siteId)}/routing`),
   saveSiteRouting: (siteId: string, body: SiteRouting) => request<SiteRouting>('PUT', `/v1/console/sites/${enc(siteId)}/routing`, body, false),
 

@@ -73,7 +73,9 @@ export interface KeyRotation {
 }
 
 /** `GET /v1/console/webhooks`: each webhook (its secret masked) with its latest deliveries. */
-export type WebhookWithLog = import('../../server/webhooks/webhook-view').WebhookView & { deliveries: Array<import('../../server/webhooks/webhook-store').Delivery> };
+export type WebhookWithLog = import('../../server/webhooks/webhook-view').WebhookView & {
+  deliveries: Array<import('../../server/webhooks/webhook-store').Delivery>;
+};
 
 export type { Cadence, Condition, Hours, HoursInterval, RepRequirements, RoutingRule, Strategy } from '../../server/routing/routing.types';
 /** `GET /v1/console/sites/:siteId/routing-rules`: each rule with why it can never match, or null. */

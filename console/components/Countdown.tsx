@@ -22,14 +22,7 @@ export function Countdown({ offeredAt, expiresAt }: Props) {
     <div class={`countdown countdown-${urgency}`} role="timer" aria-label={`${seconds} seconds left to accept`}>
       <svg viewBox="0 0 48 48" aria-hidden="true">
         <circle class="countdown-track" cx="24" cy="24" r={RADIUS} />
-        <circle
-          class="countdown-ring"
-          cx="24"
-          cy="24"
-          r={RADIUS}
-          stroke-dasharray={CIRCUMFERENCE}
-          stroke-dashoffset={CIRCUMFERENCE * (1 - fraction)}
-        />
+        <circle class="countdown-ring" cx="24" cy="24" r={RADIUS} stroke-dasharray={CIRCUMFERENCE} stroke-dashoffset={CIRCUMFERENCE * (1 - fraction)} />
       </svg>
       <span class="countdown-seconds" aria-hidden="true">
         {seconds}

@@ -45,14 +45,7 @@ export function DeclinePicker({ offerId, leadName, busy, onConfirm, onCancel }: 
         <div class="decline-options">
           {REASONS.map((reason, i) => (
             <label key={reason} class="choice choice-small">
-              <input
-                ref={i === 0 ? first : undefined}
-                type="radio"
-                name={name}
-                value={reason}
-                checked={choice === reason}
-                onChange={() => setChoice(reason)}
-              />
+              <input ref={i === 0 ? first : undefined} type="radio" name={name} value={reason} checked={choice === reason} onChange={() => setChoice(reason)} />
               <span>{reason}</span>
             </label>
           ))}
@@ -65,13 +58,7 @@ export function DeclinePicker({ offerId, leadName, busy, onConfirm, onCancel }: 
       {choice === OTHER && (
         <div class="field">
           <label for={`${name}-other`}>Reason</label>
-          <input
-            id={`${name}-other`}
-            type="text"
-            maxLength={200}
-            value={other}
-            onInput={(e) => setOther(e.currentTarget.value)}
-          />
+          <input id={`${name}-other`} type="text" maxLength={200} value={other} onInput={(e) => setOther(e.currentTarget.value)} />
         </div>
       )}
       <div class="offer-actions">

@@ -14,7 +14,7 @@ interface Props {
 }
 
 function ordinal(n: number): string {
-  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${s}`;
 }
 
@@ -35,12 +35,7 @@ export function FollowUps({ rows, error, openId, onOpen, onRetry }: Props) {
             const due = task.dueAt <= now;
             return (
               <li key={task.id}>
-                <button
-                  type="button"
-                  class="lead-row"
-                  aria-current={task.leadId === openId ? 'true' : undefined}
-                  onClick={() => onOpen(task.leadId)}
-                >
+                <button type="button" class="lead-row" aria-current={task.leadId === openId ? 'true' : undefined} onClick={() => onOpen(task.leadId)}>
                   <span class="lead-row-main">
                     <span class="lead-row-name">{task.leadName}</span>
                     <span class="lead-row-meta">

@@ -49,15 +49,19 @@ export function OutcomeForm({ lead, onSaved }: Props) {
   const needsReason = decision !== KEEP && outcomeNeedsReason(decision);
   const isSql = decision === 'sql';
 
-  const edited = <T,>(set: (v: T) => void) => (value: T) => {
-    set(value);
-    if (status.kind === 'saved') setStatus({ kind: 'idle' });
-  };
+  const edited =
+    <T,>(set: (v: T) => void) =>
+    (value: T) => {
+      set(value);
+      if (status.kind === 'saved') setStatus({ kind: 'idle' });
+    };
 
   /** An SQL answer typed in: its "answer this" message goes, the others stay until the next save. */
   const answered = (next: SalesQualification) => {
     edited(setSales)(next);
-    setFields((f) => Object.fromEntries(Object.entries(f).filter(([k]) => !(k.startsWith('qualification.') && next[k.slice(14) as keyof SalesQualification]?.trim()))));
+    setFields((f) =>
+      Object.fromEntries(Object.entries(f).filter(([k]) => !(k.startsWith('qualification.') && next[k.slice(14) as keyof SalesQualification]?.trim()))),
+    );
   };
 
   const check = (): Record<string, string> => {
@@ -132,12 +136,11 @@ export function OutcomeForm({ lead, onSaved }: Props) {
       <fieldset class="outcome-group">
         <legend>The call</legend>
         {choices.calls.length ? (
-          <div class="outcome-options">
-            {choices.calls.map((c) => radio('outcome-call', c, OUTCOME_LABELS[c], call === c, setCall))}
-          </div>
+          <div class="outcome-options">{choices.calls.map((c) => radio('outcome-call', c, OUTCOME_LABELS[c], call === c, setCall))}</div>
         ) : (
           <p class="field-hint">
-            This lead left the follow-up cadence ({STAGE_LABELS[lead.stage]}): no call attempts are logged on it. It comes back to a rep when the person raises a hand again.
+            This lead left the follow-up cadence ({STAGE_LABELS[lead.stage]}): no call attempts are logged on it. It comes back to a rep when the person raises
+            a hand again.
           </p>
         )}
         {call !== '' && (

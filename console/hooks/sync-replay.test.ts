@@ -3,8 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { SyncReplay, type Change } from './sync-replay';
 
 type Offers = readonly string[];
-const add = (id: string): Change<Offers> => (all) => (all.includes(id) ? all : [...all, id].sort());
-const remove = (id: string): Change<Offers> => (all) => all.filter((x) => x !== id);
+const add =
+  (id: string): Change<Offers> =>
+  (all) =>
+    all.includes(id) ? all : [...all, id].sort();
+const remove =
+  (id: string): Change<Offers> =>
+  (all) =>
+    all.filter((x) => x !== id);
 
 describe('SyncReplay', () => {
   it('keeps a push that overtook the snapshot it would otherwise be overwritten by', () => {

@@ -39,9 +39,7 @@ export function useOfferAlerts({ offers, sound, notify }: Options): string {
     if (fresh.length) {
       play.current();
       const first = fresh[0]!;
-      setAnnouncement(
-        `New lead: ${first.lead.name}, ${first.lead.siteName}. ${secondsLeft(first)} seconds to accept. Press A to accept or D to decline.`,
-      );
+      setAnnouncement(`New lead: ${first.lead.name}, ${first.lead.siteName}. ${secondsLeft(first)} seconds to accept. Press A to accept or D to decline.`);
     }
     if (offers.length === 0) setAnnouncement('');
     // Offers that went (accepted, expired...): their notifications go too.
@@ -63,9 +61,6 @@ export function useOfferAlerts({ offers, sound, notify }: Options): string {
   useEffect(() => () => shown.current.forEach((n) => n.close()), []);
 
   const first = offers[0];
-  useTitleFlash(
-    'Queue · Sixty',
-    first ? [`(${offers.length}) New lead · Sixty`, `\u25CF ${first.lead.name} is waiting`] : null,
-  );
+  useTitleFlash('Queue · Sixty', first ? [`(${offers.length}) New lead · Sixty`, `\u25CF ${first.lead.name} is waiting`] : null);
   return announcement;
 }

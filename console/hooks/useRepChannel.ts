@@ -73,10 +73,7 @@ export function useRepChannel(handlers: Handlers) {
     timers.current.add(timer);
   }, []);
 
-  const removeOffer = useCallback(
-    (offerId: string) => setOffers((all) => all.filter((o) => o.offer.offerId !== offerId)),
-    [setOffers],
-  );
+  const removeOffer = useCallback((offerId: string) => setOffers((all) => all.filter((o) => o.offer.offerId !== offerId)), [setOffers]);
 
   /** Replace the card with a note saying why it went, then remove it. */
   const closeWithNote = useCallback(
@@ -200,8 +197,7 @@ export function useRepChannel(handlers: Handlers) {
     }
   }, []);
 
-  const markBusy = (offerId: string, busy: OfferItem['busy']) =>
-    setOffers((all) => all.map((o) => (o.offer.offerId === offerId ? { ...o, busy } : o)));
+  const markBusy = (offerId: string, busy: OfferItem['busy']) => setOffers((all) => all.map((o) => (o.offer.offerId === offerId ? { ...o, busy } : o)));
 
   /** Resolves with the lead card when this rep won the offer, null otherwise. */
   const accept = useCallback(

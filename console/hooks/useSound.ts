@@ -61,18 +61,21 @@ export function useSound(): Sound {
   const supported = typeof window !== 'undefined' && 'AudioContext' in window;
 
   /** Must run inside a user gesture the first time. */
-  const arm = useCallback((withChime: boolean) => {
-    if (!supported) return;
-    const audio = (ctx.current ??= new AudioContext());
-    audio.onstatechange = () => setRunning(audio.state === 'running');
-    audio.resume().then(
-      () => {
-        setRunning(audio.state === 'running');
-        if (withChime) chime(audio);
-      },
-      () => setRunning(false),
-    );
-  }, [supported]);
+  const arm = useCallback(
+    (withChime: boolean) => {
+      if (!supported) return;
+      const audio = (ctx.current ??= new AudioContext());
+      audio.onstatechange = () => setRunning(audio.state === 'running');
+      audio.resume().then(
+        () => {
+          setRunning(audio.state === 'running');
+          if (withChime) chime(audio);
+        },
+        () => setRunning(false),
+      );
+    },
+    [supported],
+  );
 
   const enable = useCallback(() => {
     remember(true);

@@ -13,9 +13,7 @@ export function NotFound({ forbidden }: { forbidden: boolean }) {
       <h1 ref={heading} tabIndex={-1}>
         {forbidden ? 'This page is not available to you' : 'Page not found'}
       </h1>
-      <p class="muted">
-        {forbidden ? 'Ask an admin if you need access. Your role can use the queue.' : 'The address may be mistyped, or the page moved.'}
-      </p>
+      <p class="muted">{forbidden ? 'Ask an admin if you need access. Your role can use the queue.' : 'The address may be mistyped, or the page moved.'}</p>
       <p>
         <Link to="/" class="btn">
           Go to the queue

@@ -41,7 +41,15 @@ export function Setup({ onDone }: { onDone: (me: Me) => void }) {
     if (Object.keys(invalid).length) return focusFirstInvalid(form);
     setBusy(true);
     try {
-      onDone(await api.setup({ ...input, workspaceName: input.workspaceName.trim(), name: input.name.trim(), email: input.email.trim(), setupToken: input.setupToken.trim() }));
+      onDone(
+        await api.setup({
+          ...input,
+          workspaceName: input.workspaceName.trim(),
+          name: input.name.trim(),
+          email: input.email.trim(),
+          setupToken: input.setupToken.trim(),
+        }),
+      );
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiFailure && Object.keys(err.fields).length) {

@@ -27,7 +27,10 @@ describe('docs/api.md', () => {
 describe('fillApiMarkdown', () => {
   it('rewrites only the blocks, and reports blocks for unknown routes', () => {
     const doc = buildOpenApi('docs');
-    const { markdown, unknown } = fillApiMarkdown('Intro.\n<!-- api: GET /v1/console/me -->\nstale\n<!-- /api -->\nOutro.\n<!-- api: GET /nowhere -->\n<!-- /api -->\n', doc);
+    const { markdown, unknown } = fillApiMarkdown(
+      'Intro.\n<!-- api: GET /v1/console/me -->\nstale\n<!-- /api -->\nOutro.\n<!-- api: GET /nowhere -->\n<!-- /api -->\n',
+      doc,
+    );
     expect(markdown.startsWith('Intro.\n<!-- api: GET /v1/console/me -->\n#### `GET /v1/console/me`')).toBe(true);
     expect(markdown).not.toContain('stale');
     expect(markdown).toContain('<!-- /api -->\nOutro.\n');

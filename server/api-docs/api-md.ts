@@ -55,7 +55,10 @@ function routeMarkdown(r: ApiRoute, doc: OpenApiDocument, tabled: Set<string>): 
   const query = op.parameters?.filter((p) => p.in === 'query') ?? [];
   if (query.length) {
     out.push('*Query:*', '', '| Parameter | Type | Required | Rules |', '| --- | --- | --- | --- |');
-    for (const p of query) out.push(`| \`${p.name}\` | ${typeOf(p.schema)} | ${p.required ? 'yes' : 'no'} | ${cell(rulesOf({ ...p.schema, ...(p.description ? { description: p.description } : {}) }))} |`);
+    for (const p of query)
+      out.push(
+        `| \`${p.name}\` | ${typeOf(p.schema)} | ${p.required ? 'yes' : 'no'} | ${cell(rulesOf({ ...p.schema, ...(p.description ? { description: p.description } : {}) }))} |`,
+      );
     out.push('');
   }
   const bodyRef = op.requestBody?.content['application/json'].schema.$ref;
@@ -64,8 +67,19 @@ function routeMarkdown(r: ApiRoute, doc: OpenApiDocument, tabled: Set<string>): 
   const answer = op.responses[status]!;
   const answerRef = (answer.content?.['application/json']?.schema as { $ref?: string } | undefined)?.$ref;
   if (answerRef) out.push(...schemaSection(`*Answer:* \`${status}\``, answerRef, doc, tabled, 'response', r.answer.description));
-  else out.push(`*Answer:* \`${status}\`${r.answer.contentType && r.answer.contentType !== 'application/json' ? ` (\`${r.answer.contentType}\`)` : ''}: ${answer.description}.`, '');
-  if (r.errors.length) out.push(`*Errors* (\`ApiError\`): ${[...r.errors].sort((a, b) => a - b).map((s) => `\`${s}\` ${ERROR_WORDS[s] ?? ''}`.trim()).join(', ')}.`, '');
+  else
+    out.push(
+      `*Answer:* \`${status}\`${r.answer.contentType && r.answer.contentType !== 'application/json' ? ` (\`${r.answer.contentType}\`)` : ''}: ${answer.description}.`,
+      '',
+    );
+  if (r.errors.length)
+    out.push(
+      `*Errors* (\`ApiError\`): ${[...r.errors]
+        .sort((a, b) => a - b)
+        .map((s) => `\`${s}\` ${ERROR_WORDS[s] ?? ''}`.trim())
+        .join(', ')}.`,
+      '',
+    );
   return out.join('\n');
 }
 
@@ -80,7 +94,10 @@ function schemaSection(title: string, $ref: string, doc: OpenApiDocument, tabled
   const out = [`${lead}: <a id="${anchor}"></a>\`${name}\`, ${typeOf(schema)}${schema.description ? `. ${String(schema.description)}` : ''}`, ''];
   if (!rows.length) return out;
   out.push(`| Field | Type | ${side === 'request' ? 'Required' : 'Present'} | Rules |`, '| --- | --- | --- | --- |');
-  for (const row of rows) out.push(`| \`${row.path}\` | ${row.type} | ${row.required ? (side === 'request' ? 'yes' : 'always') : row.when ? row.when : side === 'request' ? 'no' : 'optional'} | ${cell(row.rules)} |`);
+  for (const row of rows)
+    out.push(
+      `| \`${row.path}\` | ${row.type} | ${row.required ? (side === 'request' ? 'yes' : 'always') : row.when ? row.when : side === 'request' ? 'no' : 'optional'} | ${cell(row.rules)} |`,
+    );
   out.push('');
   return out;
 }
@@ -122,7 +139,10 @@ function childRows(schema: JsonSchema, path: string, when?: string): Row[] {
     const values = nonNull(schema.additionalProperties as JsonSchema);
     const valuePath = `${path}.<key>`;
     if (values.type === 'object' && !values.properties) {
-      return [{ path: valuePath, type: typeOf(values), required: false, ...(when ? { when } : {}), rules: rulesOf(values) }, ...childRows(values, valuePath, when)];
+      return [
+        { path: valuePath, type: typeOf(values), required: false, ...(when ? { when } : {}), rules: rulesOf(values) },
+        ...childRows(values, valuePath, when),
+      ];
     }
     return childRows(values, valuePath, when);
   }
@@ -131,11 +151,26 @@ function childRows(schema: JsonSchema, path: string, when?: string): Row[] {
     const tag = discriminator(variants);
     const tagOf = (v: JsonSchema) => (v.properties as Record<string, JsonSchema>)[tag ?? '']!;
     const tagRow: Row[] = tag
-      ? [{ path: `${path}.${tag}`, type: variants.flatMap((v) => valuesOf(tagOf(v))).map((x) => `\`${JSON.stringify(x)}\``).join(' or '), required: !when, ...(when ? { when } : {}), rules: 'Which shape the rest has' }]
+      ? [
+          {
+            path: `${path}.${tag}`,
+            type: variants
+              .flatMap((v) => valuesOf(tagOf(v)))
+              .map((x) => `\`${JSON.stringify(x)}\``)
+              .join(' or '),
+            required: !when,
+            ...(when ? { when } : {}),
+            rules: 'Which shape the rest has',
+          },
+        ]
       : [];
     return tagRow.concat(
       variants.flatMap((v, i) => {
-        const shape = tag ? `when \`${tag}\` is ${valuesOf(tagOf(v)).map((x) => `\`${x}\``).join(' or ')}` : `in shape ${i + 1}`;
+        const shape = tag
+          ? `when \`${tag}\` is ${valuesOf(tagOf(v))
+              .map((x) => `\`${x}\``)
+              .join(' or ')}`
+          : `in shape ${i + 1}`;
         return rowsOf(v, path, true, shape).filter((row) => row.path !== `${path}.${tag}`);
       }),
     );

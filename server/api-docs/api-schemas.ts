@@ -29,8 +29,22 @@ import {
   userRowSchema,
 } from '../../shared/schemas/console-responses.schema';
 import { eventBatchSchema } from '../../shared/schemas/events.schema';
-import { followUpTaskSchema, forcedOfferSchema, leadCardSchema, myLeadRowSchema, myLeadsQuerySchema, upcomingCallbackSchema, warmLeadRowSchema } from '../../shared/schemas/lead-card.schema';
-import { apiErrorSchema, callbackResponseSchema, eventsResponseSchema, siteConfigResponseSchema, slotResponseSchema } from '../../shared/schemas/public-api.schema';
+import {
+  followUpTaskSchema,
+  forcedOfferSchema,
+  leadCardSchema,
+  myLeadRowSchema,
+  myLeadsQuerySchema,
+  upcomingCallbackSchema,
+  warmLeadRowSchema,
+} from '../../shared/schemas/lead-card.schema';
+import {
+  apiErrorSchema,
+  callbackResponseSchema,
+  eventsResponseSchema,
+  siteConfigResponseSchema,
+  slotResponseSchema,
+} from '../../shared/schemas/public-api.schema';
 import {
   accountOwnersSchema,
   newSiteSchema,

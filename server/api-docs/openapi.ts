@@ -129,7 +129,8 @@ export function buildOpenApi(version: string): OpenApiDocument {
       'x-sixty-auth': r.auth,
       ...(r.roles ? { 'x-sixty-roles': r.roles } : {}),
     };
-    if (Object.values(paths).some((p) => Object.values(p).some((o) => o.operationId === op.operationId))) throw new Error(`Two operations are named ${op.operationId}`);
+    if (Object.values(paths).some((p) => Object.values(p).some((o) => o.operationId === op.operationId)))
+      throw new Error(`Two operations are named ${op.operationId}`);
     (paths[openApiPath(r.path)] ??= {})[r.method.toLowerCase()] = op;
   }
 

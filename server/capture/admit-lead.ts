@@ -97,7 +97,8 @@ export async function admitLead(deps: AdmissionDeps, r: AdmissionRequest): Promi
     // A repeat may arrive while the first request is still making its lead.
     pendingSince: window > 0 ? r.now - Math.min(window, WAIT_FOR_EARLIER_MS) : null,
   });
-  if (!admitted.ok) return { kind: 'refused', retryAfterSec: Math.max(1, Math.ceil((admitted.retryAt - r.now) / 1000)), what: 'requests for this phone number today' };
+  if (!admitted.ok)
+    return { kind: 'refused', retryAfterSec: Math.max(1, Math.ceil((admitted.retryAt - r.now) / 1000)), what: 'requests for this phone number today' };
   const { requestId } = admitted;
   const release = () => guard.release(requestId);
   /** Ties the request to the nurtured lead; a request that looks automated is noted there and goes no further. */

@@ -181,7 +181,10 @@ export class ClusterOnlineReps implements OnlineReps {
       const states = (await BEAT(this.redis.client, [this.keyOf(this.nodeId), this.registryKey()], args)) as string[];
       if (this.stopped) return;
       this.lastBeatAt = Date.now();
-      this.applyRead(states.map(parse).filter((s): s is NodeState => s !== null), askedAt);
+      this.applyRead(
+        states.map(parse).filter((s): s is NodeState => s !== null),
+        askedAt,
+      );
     } catch (err) {
       // Cut off from Redis, nothing from other processes can be trusted (nor reach them):
       // once a TTL has passed their reps drop out, and only this process's count.

@@ -2,7 +2,10 @@ import { Adapter, MessageType, type BroadcastOptions } from 'socket.io-adapter';
 
 /** What the cluster adapter offers its subclasses: queue a message for the other processes. */
 interface Publisher {
-  publish(message: { type: MessageType.BROADCAST; data: { packet: unknown; opts: { rooms: string[]; except: string[]; flags: BroadcastOptions['flags'] } } }): void;
+  publish(message: {
+    type: MessageType.BROADCAST;
+    data: { packet: unknown; opts: { rooms: string[]; except: string[]; flags: BroadcastOptions['flags'] } };
+  }): void;
 }
 
 /**

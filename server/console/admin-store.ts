@@ -30,7 +30,11 @@ export interface InviteRow {
 
 export interface AdminStore {
   users(workspaceId: string): Promise<UserRow[]>;
-  createInvite(i: { tokenHash: string; workspaceId: string; email: string; name: string; role: UserRole; createdBy: string }, now: number, ttlMs: number): Promise<void>;
+  createInvite(
+    i: { tokenHash: string; workspaceId: string; email: string; name: string; role: UserRole; createdBy: string },
+    now: number,
+    ttlMs: number,
+  ): Promise<void>;
   pendingInvites(workspaceId: string, now: number): Promise<InviteRow[]>;
   /** The link stops working at once; false when no pending invite of the workspace has this id. */
   revokeInvite(workspaceId: string, id: string, now: number): Promise<boolean>;

@@ -47,7 +47,9 @@ export function authRoutes(deps: AppDeps) {
     const alreadySetUp = () => new ApiFailure(409, 'already_set_up', 'This Sixty is already set up; sign in instead');
     if (!(await store.isEmpty())) throw alreadySetUp();
     if (!setupTokenMatches(body.setupToken, await store.secret(SETUP_TOKEN)))
-      throw new ApiFailure(403, 'bad_setup_token', 'That is not the setup token this install printed', { setupToken: 'Not the setup token that npm start printed' });
+      throw new ApiFailure(403, 'bad_setup_token', 'That is not the setup token this install printed', {
+        setupToken: 'Not the setup token that npm start printed',
+      });
     const origin = new URL(c.req.url).origin;
     const passwordHash = await hashPassword(body.password);
     // The check and the creation run as one step: of simultaneous setups, exactly one makes a workspace.

@@ -20,11 +20,16 @@ export function erasureRoutes(deps: AppDeps) {
     const region = (siteId: string) => sites.find((s) => s.id === siteId)?.phoneRegion ?? 'US';
     const phone = body.phone ? (sites.map((s) => toE164(body.phone!, s.phoneRegion)).find((p) => p !== null) ?? null) : null;
     if (body.phone && !phone) throw new ApiFailure(400, 'invalid', 'Some fields need attention', { phone: 'This does not look like a valid phone number' });
-    const result = await deps.erase(user.workspaceId, {
-      phone,
-      email: body.email ?? null,
-      phoneMatches: (typed, siteId) => toE164(typed, region(siteId)) === phone,
-    }, user.id, clock());
+    const result = await deps.erase(
+      user.workspaceId,
+      {
+        phone,
+        email: body.email ?? null,
+        phoneMatches: (typed, siteId) => toE164(typed, region(siteId)) === phone,
+      },
+      user.id,
+      clock(),
+    );
     return c.json(result);
   });
 

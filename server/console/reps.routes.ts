@@ -48,7 +48,11 @@ export function accountOwnerRoutes(deps: AppDeps) {
   app.put('/', requireSameOrigin(), async (c) => {
     const ws = c.get('user').workspaceId;
     const body = await readBody(c, accountOwnersSchema);
-    await checkReps(store, ws, body.owners.map((o, i) => [`owners.${i}.repId`, o.repId]));
+    await checkReps(
+      store,
+      ws,
+      body.owners.map((o, i) => [`owners.${i}.repId`, o.repId]),
+    );
     await store.setAccountOwners(ws, body.owners);
     return c.json({ owners: await store.accountOwners(ws) });
   });

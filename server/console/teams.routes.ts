@@ -27,7 +27,11 @@ export function teamRoutes(deps: AppDeps) {
   app.post('/', requireSameOrigin(), async (c) => {
     const ws = c.get('user').workspaceId;
     const body = await readBody(c, newTeamSchema);
-    await checkReps(store, ws, body.members.map((m, i) => [`members.${i}.repId`, m.repId]));
+    await checkReps(
+      store,
+      ws,
+      body.members.map((m, i) => [`members.${i}.repId`, m.repId]),
+    );
     const id = await store.createTeam(ws, body, clock());
     return c.json(await owned(ws, id), 201);
   });
@@ -44,7 +48,11 @@ export function teamRoutes(deps: AppDeps) {
     const ws = c.get('user').workspaceId;
     const team = await owned(ws, c.req.param('id'));
     const body = await readBody(c, teamMembersSchema);
-    await checkReps(store, ws, body.members.map((m, i) => [`members.${i}.repId`, m.repId]));
+    await checkReps(
+      store,
+      ws,
+      body.members.map((m, i) => [`members.${i}.repId`, m.repId]),
+    );
     const repeated = body.members.findIndex((m, i) => body.members.findIndex((o) => o.repId === m.repId) !== i);
     if (repeated >= 0) throw new ApiFailure(400, 'invalid', 'Some fields need attention', { [`members.${repeated}.repId`]: 'Listed twice' });
     await store.setTeamMembers(team.id, body.members);

@@ -34,7 +34,8 @@ export function userRoutes(deps: AppDeps) {
     // workspace is named; a user of another workspace is not: the answer is the same as for any
     // new address, so nobody learns another company's users (docs/security.md).
     const existing = await store.userByEmail(body.email);
-    if (existing?.workspaceId === me.workspaceId) throw new ApiFailure(409, 'email_taken', 'This person is already a user of this workspace', { email: 'Already a user here' });
+    if (existing?.workspaceId === me.workspaceId)
+      throw new ApiFailure(409, 'email_taken', 'This person is already a user of this workspace', { email: 'Already a user here' });
     const token = newSessionToken();
     await admin.createInvite({ tokenHash: hashToken(token), workspaceId: me.workspaceId, ...body, createdBy: me.id }, clock(), INVITE_TTL_MS);
     const link = `${publicBase(c, deps)}/console/invite/${token}`;

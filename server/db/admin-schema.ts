@@ -73,7 +73,9 @@ export const siteAppearance = sqliteTable('site_appearance', {
   siteId: text('site_id').primaryKey(),
   workspaceId: text('workspace_id').notNull(),
   accentColor: text('accent_color').notNull().default('#1a47d6'),
-  position: text('position', { enum: ['right', 'left'] }).notNull().default('right'),
+  position: text('position', { enum: ['right', 'left'] })
+    .notNull()
+    .default('right'),
   zIndex: integer('z_index').notNull().default(2147483000),
   /** JSON: { "en": { "launcher": "..." }, "ar": { ... } }. */
   texts: text('texts').notNull().default('{}'),

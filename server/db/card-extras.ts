@@ -16,7 +16,10 @@ export interface LeadRowForExtras {
   slaDueAt: number | null;
 }
 
-export type Extras = Pick<LeadCard, 'company' | 'timeZone' | 'pageTrail' | 'source' | 'visits' | 'firstSeenAt' | 'hotAt' | 'slaDueAt' | 'notes' | 'qualificationAnswers'>;
+export type Extras = Pick<
+  LeadCard,
+  'company' | 'timeZone' | 'pageTrail' | 'source' | 'visits' | 'firstSeenAt' | 'hotAt' | 'slaDueAt' | 'notes' | 'qualificationAnswers'
+>;
 
 /** The tracked visitor as read for the card: attribution under the UTM names. */
 export interface VisitorForExtras {

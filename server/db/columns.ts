@@ -46,7 +46,10 @@ export function ruleColumns(r: Partial<NewRoutingRule>) {
 
 /** Where a new rule goes among the site's stored rules (rows in position order), as planNewRule decides. */
 export function planRuleInsert(rows: ReadonlyArray<{ id: string; position: number; conditions: string }>, rule: NewRoutingRule): NewRulePlan {
-  return planNewRule(rows.map((r) => ({ id: r.id, position: r.position, conditions: JSON.parse(r.conditions) as Condition[] })), rule.conditions);
+  return planNewRule(
+    rows.map((r) => ({ id: r.id, position: r.position, conditions: JSON.parse(r.conditions) as Condition[] })),
+    rule.conditions,
+  );
 }
 
 /** A new routing rule's row at the position its plan gave it. */
@@ -61,7 +64,12 @@ export function ruleRow(id: string, workspaceId: string, siteId: string, positio
     teamId: rule.teamId,
     strategy: rule.strategy,
     createdAt: now,
-    ...ruleColumns({ overflowTeamId: rule.overflowTeamId, escalateToEveryone: rule.escalateToEveryone, requires: rule.requires, ownerWaitMs: rule.ownerWaitMs }),
+    ...ruleColumns({
+      overflowTeamId: rule.overflowTeamId,
+      escalateToEveryone: rule.escalateToEveryone,
+      requires: rule.requires,
+      ownerWaitMs: rule.ownerWaitMs,
+    }),
   };
 }
 

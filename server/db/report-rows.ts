@@ -29,7 +29,11 @@ export interface TouchColumns {
 
 /** The tracked first touch, then the callback's own (shared/attribution). */
 export function leadAttribution(r: TouchColumns): Attribution {
-  const visit = { url: r.visitLanding, referrer: r.visitReferrer, utm: { source: r.utmSource, medium: r.utmMedium, campaign: r.utmCampaign, term: r.utmTerm, content: r.utmContent } };
+  const visit = {
+    url: r.visitLanding,
+    referrer: r.visitReferrer,
+    utm: { source: r.utmSource, medium: r.utmMedium, campaign: r.utmCampaign, term: r.utmTerm, content: r.utmContent },
+  };
   return attribute([visit, { url: r.pageUrl, referrer: r.referrer }]);
 }
 
@@ -56,7 +60,24 @@ export function funnelLeads(
 /** An export row as both dialects read it: the lead's columns (JSON as text), before the card's extras join it. */
 export type ExportLeadColumns = Pick<
   ExportRow,
-  'id' | 'capturedAt' | 'name' | 'phone' | 'email' | 'siteId' | 'site' | 'pageUrl' | 'referrer' | 'score' | 'fit' | 'fitReason' | 'rulesVersion' | 'owner' | 'acceptedAt' | 'firstCallAt' | 'outcome' | 'outcomeAt'
+  | 'id'
+  | 'capturedAt'
+  | 'name'
+  | 'phone'
+  | 'email'
+  | 'siteId'
+  | 'site'
+  | 'pageUrl'
+  | 'referrer'
+  | 'score'
+  | 'fit'
+  | 'fitReason'
+  | 'rulesVersion'
+  | 'owner'
+  | 'acceptedAt'
+  | 'firstCallAt'
+  | 'outcome'
+  | 'outcomeAt'
 > & {
   visitorId: string | null;
   stage: string;

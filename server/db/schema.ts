@@ -14,7 +14,9 @@ export const sites = sqliteTable(
   'sites',
   {
     id: text('id').primaryKey(),
-    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     name: text('name').notNull(),
     siteKey: text('site_key').notNull(),
     /** JSON array of origin patterns, e.g. `https://example.com`, `http://localhost:*`. */
@@ -39,14 +41,18 @@ export const users = sqliteTable(
   'users',
   {
     id: text('id').primaryKey(),
-    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: text('role', { enum: ['admin', 'manager', 'rep'] }).notNull(),
     passwordHash: text('password_hash').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     /** The rep's own choice; "online" comes from live connections, not from here. */
-    presence: text('presence', { enum: ['available', 'away'] }).notNull().default('away'),
+    presence: text('presence', { enum: ['available', 'away'] })
+      .notNull()
+      .default('away'),
     /** Why the rep is away when the system set it (missed offers); shown to them. */
     awayReason: text('away_reason'),
     /** When the rep was last offered a lead (for display). */
@@ -73,7 +79,9 @@ export const sessions = sqliteTable(
   {
     /** SHA-256 of the cookie token: a stolen database file does not yield live sessions. */
     tokenHash: text('token_hash').primaryKey(),
-    userId: text('user_id').notNull().references(() => users.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
     workspaceId: text('workspace_id').notNull(),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
@@ -85,8 +93,12 @@ export const leads = sqliteTable(
   'leads',
   {
     id: text('id').primaryKey(),
-    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     name: text('name').notNull(),
     /** E.164, validated by libphonenumber-js on the way in. */
     phone: text('phone').notNull(),
@@ -157,7 +169,9 @@ export const stageChanges = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     workspaceId: text('workspace_id').notNull(),
-    leadId: text('lead_id').notNull().references(() => leads.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
     fromStage: text('from_stage'),
     toStage: text('to_stage').notNull(),
     /** `system` or a user id. */
@@ -174,8 +188,12 @@ export const offers = sqliteTable(
   {
     id: text('id').primaryKey(),
     workspaceId: text('workspace_id').notNull(),
-    leadId: text('lead_id').notNull().references(() => leads.id),
-    repId: text('rep_id').notNull().references(() => users.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    repId: text('rep_id')
+      .notNull()
+      .references(() => users.id),
     status: text('status', { enum: ['offered', 'accepted', 'declined', 'expired', 'taken'] }).notNull(),
     offeredAt: integer('offered_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
@@ -191,7 +209,9 @@ export const offers = sqliteTable(
     index('offers_lead').on(t.leadId),
     // A broadcast opens several offers for one lead, but never two for the same rep; exactly
     // one owner comes from the conditional accept, not from this index.
-    uniqueIndex('offers_one_open_per_lead_rep').on(t.leadId, t.repId).where(sql`status = 'offered'`),
+    uniqueIndex('offers_one_open_per_lead_rep')
+      .on(t.leadId, t.repId)
+      .where(sql`status = 'offered'`),
   ],
 );
 
@@ -201,7 +221,9 @@ export const leadEvents = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     workspaceId: text('workspace_id').notNull(),
-    leadId: text('lead_id').notNull().references(() => leads.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
     kind: text('kind').notNull(),
     text: text('text').notNull(),
     /** JSON details for the routing trail (rule id, rep ids, skip reasons...), or null. */
@@ -236,7 +258,9 @@ export const teams = sqliteTable(
   'teams',
   {
     id: text('id').primaryKey(),
-    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     name: text('name').notNull(),
     /** JSON Hours: time zone, weekly intervals, holidays. */
     hours: text('hours').notNull(),
@@ -250,8 +274,12 @@ export const teams = sqliteTable(
 export const teamMembers = sqliteTable(
   'team_members',
   {
-    teamId: text('team_id').notNull().references(() => teams.id),
-    repId: text('rep_id').notNull().references(() => users.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    repId: text('rep_id')
+      .notNull()
+      .references(() => users.id),
     workspaceId: text('workspace_id').notNull(),
     /** Share of leads under the weighted strategy. */
     weight: integer('weight').notNull().default(1),
@@ -267,12 +295,16 @@ export const routingRules = sqliteTable(
   {
     id: text('id').primaryKey(),
     workspaceId: text('workspace_id').notNull(),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     position: integer('position').notNull(),
     name: text('name').notNull(),
     /** JSON Condition[]; empty = catch-all. */
     conditions: text('conditions').notNull(),
-    teamId: text('team_id').notNull().references(() => teams.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
     strategy: text('strategy', { enum: ['round_robin', 'weighted', 'account_owner', 'broadcast'] }).notNull(),
     overflowTeamId: text('overflow_team_id').references(() => teams.id),
     escalateToEveryone: integer('escalate_to_everyone', { mode: 'boolean' }).notNull().default(true),
@@ -290,7 +322,9 @@ export const accountOwners = sqliteTable(
   {
     workspaceId: text('workspace_id').notNull(),
     domain: text('domain').notNull(),
-    repId: text('rep_id').notNull().references(() => users.id),
+    repId: text('rep_id')
+      .notNull()
+      .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.domain] })],
 );
@@ -301,8 +335,12 @@ export const followUps = sqliteTable(
   {
     id: text('id').primaryKey(),
     workspaceId: text('workspace_id').notNull(),
-    leadId: text('lead_id').notNull().references(() => leads.id),
-    repId: text('rep_id').notNull().references(() => users.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    repId: text('rep_id')
+      .notNull()
+      .references(() => users.id),
     /** Which attempt this is (2 = the first follow-up after the first call). */
     attempt: integer('attempt').notNull(),
     dueAt: integer('due_at').notNull(),
@@ -319,7 +357,9 @@ export const leadNotes = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     workspaceId: text('workspace_id').notNull(),
-    leadId: text('lead_id').notNull().references(() => leads.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
     authorId: text('author_id').notNull(),
     text: text('text').notNull(),
     at: integer('at').notNull(),
@@ -334,7 +374,9 @@ export const slaBreaches = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     workspaceId: text('workspace_id').notNull(),
     siteId: text('site_id').notNull(),
-    leadId: text('lead_id').notNull().references(() => leads.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
     dueAt: integer('due_at').notNull(),
     cause: text('cause').notNull(),
     at: integer('at').notNull(),

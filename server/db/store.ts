@@ -81,10 +81,7 @@ export interface CallbackCommand {
 }
 
 /** A hot callback is committed as `waiting`; the router offers it right after (see router.ts). */
-export type CallbackResult =
-  | { kind: 'created'; leadId: string }
-  | { kind: 'replay'; leadId: string }
-  | { kind: 'conflict' };
+export type CallbackResult = { kind: 'created'; leadId: string } | { kind: 'replay'; leadId: string } | { kind: 'conflict' };
 
 export interface OpenOffer {
   id: string;

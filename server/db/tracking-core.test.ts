@@ -10,7 +10,13 @@ import { hotAgainCause, ingestResult } from './tracking-core';
 const HOT: Qualification = { fit: { status: 'passes', missing: [] }, score: 40, handRaise: true, mql: true, hot: true, reasons: [], rulesVersion: 1 };
 const site = { id: 's', workspaceId: 'w', rules: DEFAULT_RULES } as Site;
 const nurtured = { ownerId: 'dana', routing: 'owned', stage: 'nurture' };
-const item = (events: Array<{ type: IngestItem['events'][number]['type']; name?: string }>): IngestItem => ({ site, visitorId: 'v', events: events.map((e) => ({ ...e, at: 0 })), context: undefined, identifiedPhone: null });
+const item = (events: Array<{ type: IngestItem['events'][number]['type']; name?: string }>): IngestItem => ({
+  site,
+  visitorId: 'v',
+  events: events.map((e) => ({ ...e, at: 0 })),
+  context: undefined,
+  identifiedPhone: null,
+});
 
 describe('hotAgainCause', () => {
   it('names a hand-raise event in the batch, or the hot threshold reached with it', () => {

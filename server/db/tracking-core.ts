@@ -6,14 +6,7 @@ import { stageFromQualification, checkTransition } from '../../shared/lifecycle'
 import type { Stage } from '../../shared/api';
 import type { SiteRules } from '../../shared/site-rules';
 import type { BehaviourEvent, Qualification } from '../../shared/qualify/types';
-import {
-  DEFAULT_SETTINGS,
-  type HistorySubject,
-  type IngestItem,
-  type IngestResult,
-  type RulesVersionRow,
-  type SiteSettings,
-} from '../tracking/tracking-store';
+import { DEFAULT_SETTINGS, type HistorySubject, type IngestItem, type IngestResult, type RulesVersionRow, type SiteSettings } from '../tracking/tracking-store';
 
 /** Identify traits as stored on the visitor. */
 export type VisitorTraits = Record<string, string | number | boolean>;
@@ -32,7 +25,15 @@ export function toEngineEvent(r: { type: string; name: string | null; url: strin
 
 /** What a bot's batch answers: nothing accepted, nothing scored. */
 export function botResult(leadId: string | null, rules: SiteRules): IngestResult {
-  const qualification: Qualification = { fit: { status: 'unknown', missing: [] }, score: 0, handRaise: false, mql: false, hot: false, reasons: [], rulesVersion: rules.version };
+  const qualification: Qualification = {
+    fit: { status: 'unknown', missing: [] },
+    score: 0,
+    handRaise: false,
+    mql: false,
+    hot: false,
+    reasons: [],
+    rulesVersion: rules.version,
+  };
   return { accepted: 0, leadId, leadTurnedHot: false, hotCause: null, inviteCandidate: false, qualification };
 }
 
@@ -69,7 +70,12 @@ export function batchEvents(item: IngestItem, traits: VisitorTraits, now: number
  * first sight) one rebuilt from their history, with the events folded in. `history` is read
  * only for a rebuild.
  */
-export function nextBehaviour(rules: SiteRules, stored: string | undefined, history: () => BehaviourEvent[], events: readonly BehaviourEvent[]): BehaviourState {
+export function nextBehaviour(
+  rules: SiteRules,
+  stored: string | undefined,
+  history: () => BehaviourEvent[],
+  events: readonly BehaviourEvent[],
+): BehaviourState {
   let state = stored === undefined ? null : (JSON.parse(stored) as BehaviourState);
   if (state?.version !== rules.version) state = applyEvents(emptyBehaviourState(rules.version), rules, stored !== undefined ? history() : []);
   return applyEvents(state, rules, events);
@@ -77,7 +83,15 @@ export function nextBehaviour(rules: SiteRules, stored: string | undefined, hist
 
 /** The lead columns a qualification sets. */
 export function scoreColumns(q: Qualification) {
-  return { score: q.score, fit: q.fit.status, fitReason: q.fit.reason ?? null, mql: q.mql, hot: q.hot, reasons: JSON.stringify(q.reasons), rulesVersion: q.rulesVersion };
+  return {
+    score: q.score,
+    fit: q.fit.status,
+    fitReason: q.fit.reason ?? null,
+    mql: q.mql,
+    hot: q.hot,
+    reasons: JSON.stringify(q.reasons),
+    rulesVersion: q.rulesVersion,
+  };
 }
 
 /** Where scoring moves a known lead, with the audit reason and timeline text; null when it stays. */
@@ -85,7 +99,13 @@ export function scoringMove(stage: string, q: Qualification): { to: Stage; reaso
   if (!SCORING_MAY_MOVE.includes(stage)) return null;
   const to = stageFromQualification(q);
   if (to === stage || stageRank(to) < stageRank(stage as Stage)) return null;
-  const reason = q.fit.status === 'fails' ? (q.fit.reason ?? 'Disqualified') : q.reasons.filter((r) => r.points).map((r) => `${r.text} +${r.points}`).join('; ');
+  const reason =
+    q.fit.status === 'fails'
+      ? (q.fit.reason ?? 'Disqualified')
+      : q.reasons
+          .filter((r) => r.points)
+          .map((r) => `${r.text} +${r.points}`)
+          .join('; ');
   if (!checkTransition(stage as Stage, to, reason).ok) return null;
   return { to, reason, note: `Now ${to.toUpperCase()} by behaviour (score ${q.score}, rules v${q.rulesVersion})` };
 }
@@ -162,12 +182,26 @@ export function toSiteSettings(
   row: { consent: SiteSettings['consent']; trackSelectors: string; botFilter: boolean; maxEventsPerSecond: number; minSubmitMs: number } | undefined,
 ): SiteSettings {
   return row
-    ? { consent: row.consent, trackSelectors: JSON.parse(row.trackSelectors), botFilter: row.botFilter, maxEventsPerSecond: row.maxEventsPerSecond, minSubmitMs: row.minSubmitMs }
+    ? {
+        consent: row.consent,
+        trackSelectors: JSON.parse(row.trackSelectors),
+        botFilter: row.botFilter,
+        maxEventsPerSecond: row.maxEventsPerSecond,
+        minSubmitMs: row.minSubmitMs,
+      }
     : DEFAULT_SETTINGS;
 }
 
 export function settingsColumns(siteId: string, workspaceId: string, s: SiteSettings) {
-  return { siteId, workspaceId, consent: s.consent, trackSelectors: JSON.stringify(s.trackSelectors), botFilter: s.botFilter, maxEventsPerSecond: s.maxEventsPerSecond, minSubmitMs: s.minSubmitMs };
+  return {
+    siteId,
+    workspaceId,
+    consent: s.consent,
+    trackSelectors: JSON.stringify(s.trackSelectors),
+    botFilter: s.botFilter,
+    maxEventsPerSecond: s.maxEventsPerSecond,
+    minSubmitMs: s.minSubmitMs,
+  };
 }
 
 export function toRulesVersionRow(r: {
@@ -186,7 +220,14 @@ export function toRulesVersionRow(r: {
  * when another version replaces them: this is that row, dated by the site's creation.
  */
 export function firstRulesVersion(rules: SiteRules, siteCreatedAt: number) {
-  return { version: rules.version, status: 'published' as const, rules: JSON.stringify(rules), createdAt: siteCreatedAt, publishedAt: siteCreatedAt, retiredAt: null };
+  return {
+    version: rules.version,
+    status: 'published' as const,
+    rules: JSON.stringify(rules),
+    createdAt: siteCreatedAt,
+    publishedAt: siteCreatedAt,
+    retiredAt: null,
+  };
 }
 
 /** The stored versions, with the live one added when it has no row yet (a site's first rules). */
@@ -223,7 +264,15 @@ export function historySubjects(input: {
   }
   for (const v of input.visitors) {
     if (input.leads.some((l) => l.visitorId === v.visitorId) || [...linked.values()].some((x) => x.visitorId === v.visitorId)) continue;
-    subjects.push({ kind: 'visitor', id: v.visitorId, name: null, answers: {}, traits: JSON.parse(v.traits), events: input.eventsOf(v.visitorId), callbackRequested: false });
+    subjects.push({
+      kind: 'visitor',
+      id: v.visitorId,
+      name: null,
+      answers: {},
+      traits: JSON.parse(v.traits),
+      events: input.eventsOf(v.visitorId),
+      callbackRequested: false,
+    });
   }
   return subjects;
 }

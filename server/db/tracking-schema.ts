@@ -36,7 +36,11 @@ export const visitors = sqliteTable(
     /** When the widget was told to invite them (at most once). */
     invitedAt: integer('invited_at'),
   },
-  (t) => [primaryKey({ columns: [t.siteId, t.visitorId] }), index('visitors_lead').on(t.leadId), index('visitors_workspace_seen').on(t.workspaceId, t.lastSeenAt)],
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.visitorId] }),
+    index('visitors_lead').on(t.leadId),
+    index('visitors_workspace_seen').on(t.workspaceId, t.lastSeenAt),
+  ],
 );
 
 /** Behaviour events as received. `at` is the server's receive time, which scoring uses. */
@@ -62,7 +66,9 @@ export const events = sqliteTable(
 export const siteSettings = sqliteTable('site_settings', {
   siteId: text('site_id').primaryKey(),
   workspaceId: text('workspace_id').notNull(),
-  consent: text('consent', { enum: ['required', 'implied'] }).notNull().default('implied'),
+  consent: text('consent', { enum: ['required', 'implied'] })
+    .notNull()
+    .default('implied'),
   /** JSON array of { selector, name }: clicks on matching elements become named events. */
   trackSelectors: text('track_selectors').notNull().default('[]'),
   /** Drop events from bots (User-Agent and behaviour limits). On by default. */

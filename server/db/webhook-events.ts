@@ -96,14 +96,32 @@ export function leadRef(id: string, row: LeadPayloadRow | undefined): LeadRef {
 }
 
 export function timelineEvent(r: { id: number; workspaceId: string; leadId: string; kind: string; text: string; at: number }, lead: LeadRef): SourcedEvent {
-  return { source: 'timeline', seq: r.id, leadId: r.leadId, id: `le_${r.id}`, topic: TIMELINE_TOPICS[r.kind]!, workspaceId: r.workspaceId, at: r.at, data: { text: r.text, lead } };
+  return {
+    source: 'timeline',
+    seq: r.id,
+    leadId: r.leadId,
+    id: `le_${r.id}`,
+    topic: TIMELINE_TOPICS[r.kind]!,
+    workspaceId: r.workspaceId,
+    at: r.at,
+    data: { text: r.text, lead },
+  };
 }
 
 export function stageEvent(
   r: { id: number; workspaceId: string; leadId: string; from: string | null; to: string; actor: string; reason: string | null; at: number },
   lead: LeadRef,
 ): SourcedEvent {
-  return { source: 'stages', seq: r.id, leadId: r.leadId, id: `sc_${r.id}`, topic: 'lead.stage_changed', workspaceId: r.workspaceId, at: r.at, data: { from: r.from, to: r.to, actor: r.actor, reason: r.reason, lead } };
+  return {
+    source: 'stages',
+    seq: r.id,
+    leadId: r.leadId,
+    id: `sc_${r.id}`,
+    topic: 'lead.stage_changed',
+    workspaceId: r.workspaceId,
+    at: r.at,
+    data: { from: r.from, to: r.to, actor: r.actor, reason: r.reason, lead },
+  };
 }
 
 /** The lead an outbox payload names, if any (its snapshot joins the event). */
@@ -114,7 +132,16 @@ export function outboxLeadId(payload: string): string | null {
 
 export function outboxEvent(r: { id: number; workspaceId: string; topic: string; payload: string; createdAt: number }, lead: LeadRef | null): SourcedEvent {
   const payload = JSON.parse(r.payload) as Record<string, unknown>;
-  return { source: 'outbox', seq: r.id, leadId: lead?.id ?? null, id: `ob_${r.id}`, topic: r.topic, workspaceId: r.workspaceId, at: r.createdAt, data: { ...payload, ...(lead ? { lead } : {}) } };
+  return {
+    source: 'outbox',
+    seq: r.id,
+    leadId: lead?.id ?? null,
+    id: `ob_${r.id}`,
+    topic: r.topic,
+    workspaceId: r.workspaceId,
+    at: r.createdAt,
+    data: { ...payload, ...(lead ? { lead } : {}) },
+  };
 }
 
 export function subscribes(w: Pick<Webhook, 'workspaceId' | 'topics'>, e: Pick<WebhookEvent, 'workspaceId' | 'topic'>): boolean {

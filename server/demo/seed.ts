@@ -42,11 +42,7 @@ export async function seedDemo(store: Store, now: number, offerTimeoutMs: number
   // Open around the clock so the demo routes live at any hour; a real team sets its own
   // weekly hours, time zone and holidays (e.g. weeklyHours('Europe/Berlin', [1,2,3,4,5], '09:00', '17:00')).
   const sales = await store.createTeam(workspaceId, { name: 'Sales', hours: ALWAYS_OPEN, members: reps.map((repId) => ({ repId })) }, now);
-  await store.createRoutingRule(
-    siteIds[0]!,
-    { name: 'Everyone else', conditions: [], teamId: sales, strategy: 'round_robin', escalateToEveryone: true },
-    now,
-  );
+  await store.createRoutingRule(siteIds[0]!, { name: 'Everyone else', conditions: [], teamId: sales, strategy: 'round_robin', escalateToEveryone: true }, now);
   return { siteKey };
 }
 

@@ -1,12 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import type {
-  RepClientToServer,
-  RepServerToClient,
-  VisitorClientToServer,
-  VisitorServerToClient,
-} from '../../shared/live-events';
+import type { RepClientToServer, RepServerToClient, VisitorClientToServer, VisitorServerToClient } from '../../shared/live-events';
 import { REP_NAMESPACE, VISITOR_NAMESPACE } from '../../shared/live-events';
 import type { Notifier } from '../routing/router';
 import type { RedisConnection } from '../cluster/redis';
@@ -63,8 +58,7 @@ export function liveNotifier(io: Server): Notifier {
     offerNew: (repId, offer) => void reps.to(`rep:${repId}`).emit('offer:new', offer),
     offerClosed: (repId, offerId, reason) => void reps.to(`rep:${repId}`).emit('offer:closed', { offerId, reason }),
     leadUpdated: (repId, lead) => void reps.to(`rep:${repId}`).emit('lead:updated', lead),
-    presenceChanged: (repId, presence, reason) =>
-      void reps.to(`rep:${repId}`).emit('presence:changed', reason ? { presence, reason } : { presence }),
+    presenceChanged: (repId, presence, reason) => void reps.to(`rep:${repId}`).emit('presence:changed', reason ? { presence, reason } : { presence }),
     visitorStatus: (leadId, status) => void visitors.to(`lead:${leadId}`).emit('lead:status', status),
   };
 }

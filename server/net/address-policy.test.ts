@@ -34,8 +34,28 @@ describe('the address policy', () => {
   });
 
   it('allows the public addresses just outside each blocked IPv4 range', () => {
-    const neighbours = ['1.0.0.0', '9.255.255.255', '11.0.0.0', '100.63.255.255', '100.128.0.0', '126.255.255.255', '128.0.0.0', '169.253.255.255', '169.255.0.0'];
-    neighbours.push('172.15.255.255', '172.32.0.0', '191.255.255.255', '192.0.1.0', '192.0.3.0', '192.167.255.255', '192.169.0.0', '198.17.255.255', '198.20.0.0');
+    const neighbours = [
+      '1.0.0.0',
+      '9.255.255.255',
+      '11.0.0.0',
+      '100.63.255.255',
+      '100.128.0.0',
+      '126.255.255.255',
+      '128.0.0.0',
+      '169.253.255.255',
+      '169.255.0.0',
+    ];
+    neighbours.push(
+      '172.15.255.255',
+      '172.32.0.0',
+      '191.255.255.255',
+      '192.0.1.0',
+      '192.0.3.0',
+      '192.167.255.255',
+      '192.169.0.0',
+      '198.17.255.255',
+      '198.20.0.0',
+    );
     neighbours.push('198.51.99.255', '198.51.101.0', '203.0.112.255', '203.0.114.0', '223.255.255.255');
     for (const address of neighbours) expect(allowed(address), address).toBe(true);
   });
@@ -75,12 +95,16 @@ describe('the address policy', () => {
     expect(allowed(address)).toBe(ok);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '93.184.216.34', '100.63.255.255', '100.128.0.0', '172.15.255.255', '172.32.0.0', '2606:4700::1111', '2a00:1450:4001::200e'])('allows public %s', (address) => {
-    expect(allowed(address)).toBe(true);
-  });
+  it.each(['8.8.8.8', '1.1.1.1', '93.184.216.34', '100.63.255.255', '100.128.0.0', '172.15.255.255', '172.32.0.0', '2606:4700::1111', '2a00:1450:4001::200e'])(
+    'allows public %s',
+    (address) => {
+      expect(allowed(address)).toBe(true);
+    },
+  );
 
   it('refuses what it cannot parse', () => {
-    for (const bad of ['', 'localhost', '127.1', '0x7f.0.0.1', '01.2.3.4', '256.0.0.1', '1:2:3:4:5:6:7:8:9', '1::2::3', 'fe80::1%eth0']) expect(allowed(bad), bad).toBe(false);
+    for (const bad of ['', 'localhost', '127.1', '0x7f.0.0.1', '01.2.3.4', '256.0.0.1', '1:2:3:4:5:6:7:8:9', '1::2::3', 'fe80::1%eth0'])
+      expect(allowed(bad), bad).toBe(false);
   });
 
   it('refuses every internal address whatever the URL spelling, once URL parsing has normalized it', () => {

@@ -66,7 +66,13 @@ async function failure(p: Promise<unknown>): Promise<OutboundFailure> {
 describe('the guarded fetch', () => {
   it('refuses loopback by default without connecting, whatever the spelling', async () => {
     const fetch = createGuardedFetch({ allow: PUBLIC_ONLY });
-    for (const url of [`http://127.0.0.1:${port}/`, `http://localhost:${port}/`, `http://2130706433:${port}/`, `http://0.0.0.0:${port}/`, `http://[::ffff:127.0.0.1]:${port}/`]) {
+    for (const url of [
+      `http://127.0.0.1:${port}/`,
+      `http://localhost:${port}/`,
+      `http://2130706433:${port}/`,
+      `http://0.0.0.0:${port}/`,
+      `http://[::ffff:127.0.0.1]:${port}/`,
+    ]) {
       const err = await failure(fetch(url, post));
       expect(err.message, url).toBe('refused: host not allowed or not found');
     }
@@ -104,7 +110,9 @@ describe('the guarded fetch', () => {
 
   it('trusts an allow-listed name whatever it resolves to', async () => {
     const dns = fakeDns({ 'calendar.internal': ['127.0.0.1'] });
-    expect((await createGuardedFetch({ allow: allowListFrom(['calendar.internal']), resolve: dns })(`http://calendar.internal:${port}/`, post)).status).toBe(200);
+    expect((await createGuardedFetch({ allow: allowListFrom(['calendar.internal']), resolve: dns })(`http://calendar.internal:${port}/`, post)).status).toBe(
+      200,
+    );
     expect((await failure(createGuardedFetch({ allow: PUBLIC_ONLY, resolve: dns })(`http://calendar.internal:${port}/`, post))).reason).toBe('refused');
   });
 

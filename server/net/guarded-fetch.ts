@@ -111,7 +111,8 @@ function pinned(addresses: LookupAddress[]): LookupFunction {
 
 function send(url: URL, addresses: LookupAddress[], request: OutboundRequest, deadline: AbortSignal): Promise<OutboundResponse> {
   return new Promise((resolve, reject) => {
-    const failed = (err: unknown) => reject(err instanceof OutboundFailure ? err : new OutboundFailure(deadline.aborted ? 'timeout' : 'connection', { cause: err }));
+    const failed = (err: unknown) =>
+      reject(err instanceof OutboundFailure ? err : new OutboundFailure(deadline.aborted ? 'timeout' : 'connection', { cause: err }));
     const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
       {
         protocol: url.protocol,

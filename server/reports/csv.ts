@@ -23,7 +23,8 @@ export function csvLine(values: Array<string | number | null | undefined>): stri
 
 /** The export table as CSV: times as ISO instants (UTC), flags as true/false. */
 export function csvOf(table: ExportTable): string {
-  const cell = (kind: CellKind, v: Cell) => (v === null ? null : kind === 'time' && typeof v === 'number' ? new Date(v).toISOString() : typeof v === 'boolean' ? String(v) : v);
+  const cell = (kind: CellKind, v: Cell) =>
+    v === null ? null : kind === 'time' && typeof v === 'number' ? new Date(v).toISOString() : typeof v === 'boolean' ? String(v) : v;
   let body = csvLine(table.columns.map((c) => c.header));
   for (const row of table.rows) body += csvLine(row.map((v, i) => cell(table.columns[i]!.kind, v)));
   return body;

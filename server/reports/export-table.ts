@@ -22,11 +22,16 @@ export interface ExportTable {
 
 const text = (header: string, value: (r: ExportRow) => string | null | undefined): ExportColumn => ({ header, kind: 'text', value: (r) => value(r) ?? null });
 const time = (header: string, value: (r: ExportRow) => number | null | undefined): ExportColumn => ({ header, kind: 'time', value: (r) => value(r) ?? null });
-const number = (header: string, value: (r: ExportRow) => number | null | undefined): ExportColumn => ({ header, kind: 'number', value: (r) => value(r) ?? null });
+const number = (header: string, value: (r: ExportRow) => number | null | undefined): ExportColumn => ({
+  header,
+  kind: 'number',
+  value: (r) => value(r) ?? null,
+});
 const flag = (header: string, value: (r: ExportRow) => boolean): ExportColumn => ({ header, kind: 'flag', value });
 
 /** `ISO-time text` items joined like the timeline, so one cell reads as one history. */
-const joined = (items: Array<{ at: number; text: string }> | undefined) => (items?.length ? items.map((i) => `${new Date(i.at).toISOString().slice(0, 19)}Z ${i.text}`).join(' | ') : null);
+const joined = (items: Array<{ at: number; text: string }> | undefined) =>
+  items?.length ? items.map((i) => `${new Date(i.at).toISOString().slice(0, 19)}Z ${i.text}`).join(' | ') : null;
 
 /** The columns before the answers: who, where from, how they were qualified. */
 const LEAD: ExportColumn[] = [
@@ -85,12 +90,11 @@ export function exportTable(rows: readonly ExportRow[], sites: ReadonlyArray<{ i
   const questions = new Map<string, string>();
   for (const s of sites) for (const q of s.rules.questions) if (!questions.has(q.id)) questions.set(q.id, q.label);
   const questionsOf = new Map(sites.map((s) => [s.id, s.rules.questions]));
-  const answers = [...questions].map(
-    ([id, label]): ExportColumn =>
-      text(label, (r) => {
-        const given = labelledAnswers(questionsOf.get(r.siteId) ?? [], r.answers).find((a) => a.questionId === id);
-        return given?.answer ?? r.answers[id];
-      }),
+  const answers = [...questions].map(([id, label]): ExportColumn =>
+    text(label, (r) => {
+      const given = labelledAnswers(questionsOf.get(r.siteId) ?? [], r.answers).find((a) => a.questionId === id);
+      return given?.answer ?? r.answers[id];
+    }),
   );
   const columns = [...LEAD, ...answers, ...WORK];
   return { columns: columns.map(({ header, kind }) => ({ header, kind })), rows: rows.map((r) => columns.map((c) => c.value(r))) };

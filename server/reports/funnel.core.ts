@@ -77,7 +77,8 @@ export function funnel(trackedVisitors: number, leads: readonly FunnelLead[]): F
 
   const reasons = (stages: string[]) => {
     const by = new Map<string, number>();
-    for (const l of leads) for (const c of l.changes) if (stages.includes(c.to)) by.set(c.reason ?? '(no reason)', (by.get(c.reason ?? '(no reason)') ?? 0) + 1);
+    for (const l of leads)
+      for (const c of l.changes) if (stages.includes(c.to)) by.set(c.reason ?? '(no reason)', (by.get(c.reason ?? '(no reason)') ?? 0) + 1);
     return [...by.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
   };
   const bySource = (key: (l: FunnelLead) => string | null) => {

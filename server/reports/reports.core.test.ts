@@ -18,8 +18,17 @@ describe('speedToLead', () => {
     );
     expect(r.toAccept).toEqual({ leads: 4, reached: 3, medianMs: 50 * S, p90Ms: 90 * S, within60s: 0.5, within5m: 0.75 });
     expect(r.toFirstCall).toMatchObject({ reached: 2, medianMs: 20 * S, within60s: 0.25, within5m: 0.25 });
-    expect(r.byRep.map((x) => [x.name, x.toAccept.reached])).toEqual([['Dana', 2], ['Sam', 1]]);
-    expect(r.breaches).toEqual({ total: 3, byCause: [{ cause: 'nobody_online', count: 2 }, { cause: 'timeouts', count: 1 }] });
+    expect(r.byRep.map((x) => [x.name, x.toAccept.reached])).toEqual([
+      ['Dana', 2],
+      ['Sam', 1],
+    ]);
+    expect(r.breaches).toEqual({
+      total: 3,
+      byCause: [
+        { cause: 'nobody_online', count: 2 },
+        { cause: 'timeouts', count: 1 },
+      ],
+    });
   });
 });
 
@@ -37,13 +46,40 @@ describe('funnel', () => {
   });
   it('counts each step reached (a later stage implies the earlier ones), conversions and time between steps', () => {
     const r = funnel(100, [
-      lead([{ to: 'hot', at: 0, reason: null }, { to: 'sal', at: 30 * S, reason: null }, { to: 'sql', at: 600 * S, reason: null }], { source: 'google', contactAttempts: 1 }),
-      lead([{ to: 'mql', at: 0, reason: null }, { to: 'nurture', at: 10 * S, reason: 'Budget next year' }], { source: 'google' }),
+      lead(
+        [
+          { to: 'hot', at: 0, reason: null },
+          { to: 'sal', at: 30 * S, reason: null },
+          { to: 'sql', at: 600 * S, reason: null },
+        ],
+        { source: 'google', contactAttempts: 1 },
+      ),
+      lead(
+        [
+          { to: 'mql', at: 0, reason: null },
+          { to: 'nurture', at: 10 * S, reason: 'Budget next year' },
+        ],
+        { source: 'google' },
+      ),
       lead([{ to: 'disqualified', at: 0, reason: 'Residential only' }], { campaign: 'fall' }),
       // Reaching a later stage implies the earlier steps, even without their own rows.
-      lead([{ to: 'mql', at: 0, reason: null }, { to: 'sal', at: 100 * S, reason: null }, { to: 'opportunity', at: 900 * S, reason: null }], { contactAttempts: 3 }),
+      lead(
+        [
+          { to: 'mql', at: 0, reason: null },
+          { to: 'sal', at: 100 * S, reason: null },
+          { to: 'opportunity', at: 900 * S, reason: null },
+        ],
+        { contactAttempts: 3 },
+      ),
     ]);
-    expect(r.steps.map((s) => [s.step, s.count])).toEqual([['visitors', 100], ['leads', 4], ['mql', 3], ['sal', 2], ['sql', 2], ['opportunity', 1]]);
+    expect(r.steps.map((s) => [s.step, s.count])).toEqual([
+      ['visitors', 100],
+      ['leads', 4],
+      ['mql', 3],
+      ['sal', 2],
+      ['sql', 2],
+      ['opportunity', 1],
+    ]);
     expect(r.steps[4]!.medianMsFromPrevious).toBe(570 * S);
     expect(r.steps[1]!.conversionFromPrevious).toBe(0.04);
     expect(r.steps[2]!.conversionFromPrevious).toBe(0.75);
@@ -57,13 +93,19 @@ describe('funnel', () => {
   it('counts a lead without a counted visitor as a visitor, so leads never outnumber visitors', () => {
     // Two tracked visitors; one became a lead, and two callbacks came from pages without tracking.
     const r = funnel(2, [lead([]), lead([], { countedVisitor: null }), lead([], { countedVisitor: null })]);
-    expect(r.steps.slice(0, 2).map((s) => [s.step, s.count])).toEqual([['visitors', 4], ['leads', 3]]);
+    expect(r.steps.slice(0, 2).map((s) => [s.step, s.count])).toEqual([
+      ['visitors', 4],
+      ['leads', 3],
+    ]);
     expect(r.steps[1]!.conversionFromPrevious).toBe(0.75);
     fc.assert(
       fc.property(fc.nat(50), fc.array(fc.option(fc.constantFrom('a', 'b', 'c'), { nil: null }), { maxLength: 30 }), (tracked, visitors) => {
         // A counted visitor is one of the tracked ones: at least as many tracked as distinct counted.
         const t = Math.max(tracked, new Set(visitors.filter(Boolean)).size);
-        const steps = funnel(t, visitors.map((v) => lead([], { countedVisitor: v }))).steps;
+        const steps = funnel(
+          t,
+          visitors.map((v) => lead([], { countedVisitor: v })),
+        ).steps;
         expect(steps[1]!.count).toBeLessThanOrEqual(steps[0]!.count);
       }),
     );

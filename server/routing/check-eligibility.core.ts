@@ -30,7 +30,11 @@ export function skipReason(rep: RepState, ctx: EligibilityContext): SkipReason |
 }
 
 /** What a rule asks of a rep whatever the hour or their load: skills, languages, territory. */
-export function requirementUnmet(rep: Pick<RepState, 'skills' | 'languages' | 'territories'>, requires: RepRequirements, country: string | null): SkipReason | null {
+export function requirementUnmet(
+  rep: Pick<RepState, 'skills' | 'languages' | 'territories'>,
+  requires: RepRequirements,
+  country: string | null,
+): SkipReason | null {
   if (!hasAll(rep.skills, requires.skills)) return 'missing_skill';
   if (!hasAll(rep.languages, requires.languages)) return 'missing_language';
   if (requires.territory && country && !covers(rep.territories, country)) return 'outside_territory';

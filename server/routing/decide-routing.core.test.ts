@@ -52,7 +52,16 @@ describe('round robin', () => {
 
   it('deals 1,000 leads over 10 equal reps with a spread of at most 1', () => {
     const reps = Array.from({ length: 10 }, (_, i) => rep(`r${i}`, { joinedAt: i }));
-    const s = snapshot({ reps, teams: [team('t', reps.map((r) => r.repId))], rules: [rule('r', 't')] });
+    const s = snapshot({
+      reps,
+      teams: [
+        team(
+          't',
+          reps.map((r) => r.repId),
+        ),
+      ],
+      rules: [rule('r', 't')],
+    });
     const counts = [...tally(s, 1000).values()];
     expect(counts).toHaveLength(10);
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
@@ -197,7 +206,12 @@ describe('requirements', () => {
     const s = snapshot({
       reps: [rep('en', { languages: ['en'] }), rep('de', { languages: ['en', 'de'], joinedAt: 1 })],
       teams: [team('t', ['en', 'de'])],
-      rules: [rule('dach', 't', { conditions: [{ field: 'country', op: 'in', values: ['DE', 'AT'] }], requires: { skills: [], languages: ['de'], territory: false } })],
+      rules: [
+        rule('dach', 't', {
+          conditions: [{ field: 'country', op: 'in', values: ['DE', 'AT'] }],
+          requires: { skills: [], languages: ['de'], territory: false },
+        }),
+      ],
       lead: lead({ country: 'AT' }),
     });
     const plan = decideRouting(s, NOW);
@@ -206,8 +220,16 @@ describe('requirements', () => {
   });
 
   it("offers a lead only to reps whose territories include the lead's country", () => {
-    const reps = [rep('us', { territories: ['US', 'CA'] }), rep('uk', { territories: ['GB'], joinedAt: 1 }), rep('global', { territories: ['*'], joinedAt: 2, offerSeq: 9 })];
-    const s = snapshot({ reps, teams: [team('t', ['us', 'uk', 'global'])], rules: [rule('r', 't', { requires: { skills: [], languages: [], territory: true } })] });
+    const reps = [
+      rep('us', { territories: ['US', 'CA'] }),
+      rep('uk', { territories: ['GB'], joinedAt: 1 }),
+      rep('global', { territories: ['*'], joinedAt: 2, offerSeq: 9 }),
+    ];
+    const s = snapshot({
+      reps,
+      teams: [team('t', ['us', 'uk', 'global'])],
+      rules: [rule('r', 't', { requires: { skills: [], languages: [], territory: true } })],
+    });
     expect(offered(decideRouting({ ...s, lead: lead({ country: 'GB' }) }, NOW))).toEqual(['uk']);
     expect(offered(decideRouting({ ...s, lead: lead({ country: 'CA' }) }, NOW))).toEqual(['us']);
     expect(offered(decideRouting({ ...s, lead: lead({ country: 'FR' }) }, NOW))).toEqual(['global']);
@@ -218,7 +240,18 @@ describe('requirements', () => {
 
 describe('hours and holidays', () => {
   const ninetofive = weeklyHours('Europe/Berlin', [1, 2, 3, 4, 5], '09:00', '17:00', ['2026-12-24', '2026-12-25']);
-  const withHours = (hours = ninetofive, reps = [rep('a')]) => snapshot({ reps, teams: [team('t', reps.map((r) => r.repId), { hours })], rules: [rule('r', 't')] });
+  const withHours = (hours = ninetofive, reps = [rep('a')]) =>
+    snapshot({
+      reps,
+      teams: [
+        team(
+          't',
+          reps.map((r) => r.repId),
+          { hours },
+        ),
+      ],
+      rules: [rule('r', 't')],
+    });
 
   it('offers inside the team hours and queues outside them until they open', () => {
     expect(offered(decideRouting(withHours(), NOW))).toEqual(['a']); // 16:00 Berlin
@@ -245,7 +278,10 @@ describe('hours and holidays', () => {
   });
 
   it('does not wake for reps who are offline anyway', () => {
-    expect(waited(decideRouting(withHours(ninetofive, [rep('a', { online: false })]), Date.parse('2026-11-23T20:00:00Z')))).toMatchObject({ reason: 'nobody_online', wakeAt: null });
+    expect(waited(decideRouting(withHours(ninetofive, [rep('a', { online: false })]), Date.parse('2026-11-23T20:00:00Z')))).toMatchObject({
+      reason: 'nobody_online',
+      wakeAt: null,
+    });
   });
 });
 
@@ -264,7 +300,12 @@ describe('escalation chain', () => {
   });
 
   it('then broadcasts to everyone online and free, whatever their team, hours or skills', () => {
-    const plan = decideRouting(chain([rep('s1', { openOffers: 1 }), rep('o1', { online: false }), rep('x'), rep('y'), rep('z', { chosen: 'away' })], { requires: { skills: ['x'], languages: [], territory: false } }), NOW);
+    const plan = decideRouting(
+      chain([rep('s1', { openOffers: 1 }), rep('o1', { online: false }), rep('x'), rep('y'), rep('z', { chosen: 'away' })], {
+        requires: { skills: ['x'], languages: [], territory: false },
+      }),
+      NOW,
+    );
     expect(offered(plan)).toEqual(['x', 'y']);
     expect(plan.kind === 'offer' && plan.step).toBe('everyone');
   });
@@ -285,7 +326,8 @@ describe('escalation chain', () => {
 });
 
 describe('rounds, declines and capacity', () => {
-  const three = () => snapshot({ reps: ['a', 'b', 'c'].map((id, i) => rep(id, { joinedAt: i })), teams: [team('t', ['a', 'b', 'c'])], rules: [rule('r', 't')] });
+  const three = () =>
+    snapshot({ reps: ['a', 'b', 'c'].map((id, i) => rep(id, { joinedAt: i })), teams: [team('t', ['a', 'b', 'c'])], rules: [rule('r', 't')] });
 
   it('moves on from a rep who let the offer expire, and comes back to them in a new round', () => {
     const s = three();
@@ -334,15 +376,17 @@ describe('without rules', () => {
 
 describe('any snapshot (property)', () => {
   const arbRep = (i: number) =>
-    fc.record({
-      online: fc.boolean(),
-      chosen: fc.constantFrom('available' as const, 'away' as const),
-      openOffers: fc.integer({ min: 0, max: 2 }),
-      activeLeads: fc.integer({ min: 0, max: 6 }),
-      offerSeq: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
-      status: fc.constantFrom('none', 'declined', 'expired'),
-      inTeam: fc.boolean(),
-    }).map((r) => ({ ...r, id: `r${i}` }));
+    fc
+      .record({
+        online: fc.boolean(),
+        chosen: fc.constantFrom('available' as const, 'away' as const),
+        openOffers: fc.integer({ min: 0, max: 2 }),
+        activeLeads: fc.integer({ min: 0, max: 6 }),
+        offerSeq: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+        status: fc.constantFrom('none', 'declined', 'expired'),
+        inTeam: fc.boolean(),
+      })
+      .map((r) => ({ ...r, id: `r${i}` }));
 
   it('offers only eligible reps, and waits only when nobody is eligible', () => {
     fc.assert(
@@ -351,11 +395,21 @@ describe('any snapshot (property)', () => {
         fc.constantFrom('round_robin' as const, 'broadcast' as const, 'weighted' as const),
         fc.boolean(),
         (raw, strategy, everyone) => {
-          const reps = raw.map((r, i) => rep(r.id, { online: r.online, chosen: r.chosen, openOffers: r.openOffers, activeLeads: r.activeLeads, offerSeq: r.offerSeq, joinedAt: i }));
+          const reps = raw.map((r, i) =>
+            rep(r.id, { online: r.online, chosen: r.chosen, openOffers: r.openOffers, activeLeads: r.activeLeads, offerSeq: r.offerSeq, joinedAt: i }),
+          );
           const offers = raw.filter((r) => r.status !== 'none').map((r) => ({ repId: r.id, status: r.status as 'declined' | 'expired', offeredAt: NOW - 1 }));
-          const t: Team = team('t', raw.filter((r) => r.inTeam).map((r) => r.id));
+          const t: Team = team(
+            't',
+            raw.filter((r) => r.inTeam).map((r) => r.id),
+          );
           const s = snapshot({ reps, offers, teams: [t], rules: [rule('r', 't', { strategy, escalateToEveryone: everyone })] });
-          const free = (r: RepState) => r.online && r.chosen === 'available' && r.openOffers < 1 && r.activeLeads + r.openOffers < 5 && !offers.some((o) => o.repId === r.repId && o.status === 'declined');
+          const free = (r: RepState) =>
+            r.online &&
+            r.chosen === 'available' &&
+            r.openOffers < 1 &&
+            r.activeLeads + r.openOffers < 5 &&
+            !offers.some((o) => o.repId === r.repId && o.status === 'declined');
           const reachable = reps.filter((r) => free(r) && (everyone || raw[Number(r.repId.slice(1))]!.inTeam));
           const plan = decideRouting(s, NOW);
           if (plan.kind === 'wait') expect(reachable).toEqual([]);

@@ -5,7 +5,21 @@ import { skipReason, effectiveHours, type EligibilityContext } from './check-eli
 import { nextOpenAt } from './hours.core';
 import { matchRule } from './match-rule.core';
 import { pickRoundRobin, pickWeighted } from './pick-rep.core';
-import type { Hours, PassUpdate, QueueReason, RepRequirements, RepState, RoutingPlan, RoutingRule, RoutingSnapshot, RuleRef, Skip, Step, Strategy, Team } from './routing.types';
+import type {
+  Hours,
+  PassUpdate,
+  QueueReason,
+  RepRequirements,
+  RepState,
+  RoutingPlan,
+  RoutingRule,
+  RoutingSnapshot,
+  RuleRef,
+  Skip,
+  Step,
+  Strategy,
+  Team,
+} from './routing.types';
 
 /** When no rule matches (or none is configured): everyone in the workspace, in turn. */
 export const FALLBACK_RULE: RuleRef = { id: null, name: 'No rule matched: everyone in the workspace', teamId: null, strategy: 'round_robin' };
@@ -94,7 +108,14 @@ function attempt(s: RoutingSnapshot, now: number, declined: ReadonlySet<string>,
     }
     if (!eligible.length) continue;
     if (step.strategy === 'broadcast') {
-      return offer(ref, step.step, step.team?.id ?? null, eligible.map((r) => r.repId), skipped, null);
+      return offer(
+        ref,
+        step.step,
+        step.team?.id ?? null,
+        eligible.map((r) => r.repId),
+        skipped,
+        null,
+      );
     }
     if (step.strategy === 'weighted' && step.team) {
       const pick = pickWeighted(eligible, step.team)!;

@@ -30,7 +30,14 @@ describe('hours', () => {
   });
 
   it('supports split days and 24-hour days', () => {
-    const split = { timeZone: 'UTC', weekly: [{ day: 1, open: '09:00', close: '12:00' }, { day: 1, open: '13:00', close: '17:00' }], holidays: [] };
+    const split = {
+      timeZone: 'UTC',
+      weekly: [
+        { day: 1, open: '09:00', close: '12:00' },
+        { day: 1, open: '13:00', close: '17:00' },
+      ],
+      holidays: [],
+    };
     expect(isOpenAt(split, at('2026-11-23T12:30:00Z'))).toBe(false);
     expect(isOpenAt(split, at('2026-11-23T13:00:00Z'))).toBe(true);
     expect(isOpenAt(ALWAYS_OPEN, at('2026-11-29T23:59:00Z'))).toBe(true);

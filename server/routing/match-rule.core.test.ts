@@ -8,7 +8,13 @@ describe('matchRule', () => {
     const rules = [
       rule('catch-all', 't', { position: 9 }),
       rule('enterprise', 't', { position: 1, conditions: [{ field: 'company_size', op: 'gte', value: 200 }] }),
-      rule('uk-enterprise', 't', { position: 0, conditions: [{ field: 'company_size', op: 'gte', value: 200 }, { field: 'country', op: 'in', values: ['GB'] }] }),
+      rule('uk-enterprise', 't', {
+        position: 0,
+        conditions: [
+          { field: 'company_size', op: 'gte', value: 200 },
+          { field: 'country', op: 'in', values: ['GB'] },
+        ],
+      }),
     ];
     expect(matchRule(rules, lead({ companySize: 500, country: 'GB' }))?.id).toBe('uk-enterprise');
     expect(matchRule(rules, lead({ companySize: 500, country: 'US' }))?.id).toBe('enterprise');
@@ -17,7 +23,12 @@ describe('matchRule', () => {
   });
 
   it.each<[string, Condition, Partial<Parameters<typeof lead>[0]>, boolean]>([
-    ['an answer among values (case-insensitive)', { field: 'answer', key: 'projects', op: 'in', values: ['Commercial'] }, { answers: { projects: 'commercial' } }, true],
+    [
+      'an answer among values (case-insensitive)',
+      { field: 'answer', key: 'projects', op: 'in', values: ['Commercial'] },
+      { answers: { projects: 'commercial' } },
+      true,
+    ],
     ['an unanswered question is not among values', { field: 'answer', key: 'projects', op: 'in', values: ['commercial'] }, {}, false],
     ['not_in holds for a missing answer', { field: 'answer', key: 'projects', op: 'not_in', values: ['residential'] }, {}, true],
     ['a trait', { field: 'trait', key: 'plan', op: 'in', values: ['pro'] }, { traits: { plan: 'pro' } }, true],

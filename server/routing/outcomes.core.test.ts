@@ -19,7 +19,15 @@ describe('derivePresence', () => {
 
 describe('slaBreachCause', () => {
   it('blames timeouts when an offer ran out or is still open at the deadline', () => {
-    expect(slaBreachCause([{ repId: 'a', status: 'declined', offeredAt: 0 }, { repId: 'b', status: 'expired', offeredAt: 1 }], null)).toBe('timeouts');
+    expect(
+      slaBreachCause(
+        [
+          { repId: 'a', status: 'declined', offeredAt: 0 },
+          { repId: 'b', status: 'expired', offeredAt: 1 },
+        ],
+        null,
+      ),
+    ).toBe('timeouts');
     expect(slaBreachCause([{ repId: 'a', status: 'offered', offeredAt: 0 }], null)).toBe('timeouts');
   });
 
@@ -57,6 +65,10 @@ describe('planFollowUp', () => {
 
   it('follows a shorter cadence of the site', () => {
     expect(planFollowUp(2, { offsetsBusinessDays: [0, 3] }, weekdays, monday10)).toEqual({ kind: 'nurture', reason: 'no contact after 2 attempts' });
-    expect(planFollowUp(1, { offsetsBusinessDays: [0, 3] }, weekdays, monday10)).toEqual({ kind: 'next', attempt: 2, dueAt: Date.parse('2026-11-26T10:00:00Z') });
+    expect(planFollowUp(1, { offsetsBusinessDays: [0, 3] }, weekdays, monday10)).toEqual({
+      kind: 'next',
+      attempt: 2,
+      dueAt: Date.parse('2026-11-26T10:00:00Z'),
+    });
   });
 });

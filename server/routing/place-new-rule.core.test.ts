@@ -38,7 +38,10 @@ describe('planNewRule', () => {
         const rules = catchAlls.map((all, i) => ({ id: `r${i}`, position: i * 3 + 1, conditions: all ? [] : BIG }));
         const plan = planNewRule(rules, newIsCatchAll ? [] : BIG);
         const moved = new Map(plan.moves.map((m) => [m.id, m.position]));
-        const after = [...rules.map((r) => ({ id: r.id, position: moved.get(r.id) ?? r.position, all: r.conditions.length === 0 })), { id: 'new', position: plan.position, all: newIsCatchAll }].sort((a, b) => a.position - b.position);
+        const after = [
+          ...rules.map((r) => ({ id: r.id, position: moved.get(r.id) ?? r.position, all: r.conditions.length === 0 })),
+          { id: 'new', position: plan.position, all: newIsCatchAll },
+        ].sort((a, b) => a.position - b.position);
         expect(after.map((r) => r.position)).toEqual(after.map((_, i) => i + 1));
         expect(after.filter((r) => r.id !== 'new').map((r) => r.id)).toEqual(rules.map((r) => r.id));
         const above = after.slice(0, plan.position - 1);

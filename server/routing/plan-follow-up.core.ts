@@ -5,9 +5,7 @@ import type { Cadence, Hours } from './routing.types';
 /** Default cadence: six attempts over ten business days. */
 export const DEFAULT_CADENCE: Cadence = { offsetsBusinessDays: [0, 1, 2, 4, 7, 10] };
 
-export type FollowUpPlan =
-  | { kind: 'next'; attempt: number; dueAt: number }
-  | { kind: 'nurture'; reason: string };
+export type FollowUpPlan = { kind: 'next'; attempt: number; dueAt: number } | { kind: 'nurture'; reason: string };
 
 /**
  * `attemptsMade` counts the attempts without contact so far, this one included. The next attempt

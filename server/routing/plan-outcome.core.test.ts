@@ -52,7 +52,10 @@ describe('planOutcome', () => {
     for (const call of ['no_answer', 'voicemail', 'connected'] as const) {
       expect(planOutcome(lead('nurture', { contactAttempts: 6 }), { outcome: call }, ctx)).toMatchObject({ ok: false, refusal: { error: 'left_cadence' } });
     }
-    expect(planOutcome(lead('nurture'), { outcome: 'disqualified', call: 'connected', reason: 'Wrong segment' }, ctx)).toMatchObject({ ok: false, refusal: { error: 'left_cadence' } });
+    expect(planOutcome(lead('nurture'), { outcome: 'disqualified', call: 'connected', reason: 'Wrong segment' }, ctx)).toMatchObject({
+      ok: false,
+      refusal: { error: 'left_cadence' },
+    });
     expect(planned(lead('nurture'), { outcome: 'disqualified', reason: 'Wrong segment' }).columns.stage).toBe('disqualified');
   });
 

@@ -100,7 +100,11 @@ function salesText(q: SalesQualification): string {
   return (Object.keys(SALES_LABELS) as Array<keyof SalesQualification>).map((k) => `${SALES_LABELS[k]}: ${q[k]}`).join('; ');
 }
 
-export function planOutcome(lead: OutcomeLead, input: OutcomeInput, ctx: OutcomeContext): { ok: true; plan: OutcomePlan } | { ok: false; refusal: OutcomeRefusal } {
+export function planOutcome(
+  lead: OutcomeLead,
+  input: OutcomeInput,
+  ctx: OutcomeContext,
+): { ok: true; plan: OutcomePlan } | { ok: false; refusal: OutcomeRefusal } {
   if (lead.ownerId !== ctx.userId) return { ok: false, refusal: { error: 'not_owner' } };
   const logged = splitOutcome(input);
   const allowed = checkOutcome(lead.stage, logged);

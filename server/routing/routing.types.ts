@@ -142,15 +142,7 @@ export interface RoutingSnapshot {
 }
 
 export type SkipReason =
-  | 'offline'
-  | 'away'
-  | 'declined'
-  | 'already_offered'
-  | 'outside_hours'
-  | 'missing_skill'
-  | 'missing_language'
-  | 'outside_territory'
-  | 'at_capacity';
+  'offline' | 'away' | 'declined' | 'already_offered' | 'outside_hours' | 'missing_skill' | 'missing_language' | 'outside_territory' | 'at_capacity';
 
 export interface Skip {
   repId: string;

@@ -160,7 +160,9 @@ function choiceConflict(key: string, cs: readonly Condition[], choices: Readonly
   const parts: string[] = [];
   if (missing.length) {
     const list = missing.map((v) => `"${v}"`).join(', ');
-    parts.push(`${missing.length === 1 ? `answer ${list} of question "${q.label}" is not an option` : `answers ${list} of question "${q.label}" are not options`} of the published rules`);
+    parts.push(
+      `${missing.length === 1 ? `answer ${list} of question "${q.label}" is not an option` : `answers ${list} of question "${q.label}" are not options`} of the published rules`,
+    );
   }
   if (rulingOut.length) {
     const one = rulingOut.length === 1 ? rulingOut[0]! : null;

@@ -17,13 +17,16 @@ export function timerScheduler(clock: () => number, onError: (err: unknown) => v
   const timers = new Map<string, NodeJS.Timeout>();
   const arm = (key: string, at: number, run: () => Promise<void>) => {
     const delay = Math.max(0, at - clock());
-    const timer = setTimeout(() => {
-      timers.delete(key);
-      // Timers may fire a millisecond before the clock reaches `at`; the store would then find
-      // the offer not yet due and nothing would retry. Never run early.
-      if (clock() < at) return arm(key, at, run);
-      run().catch(onError);
-    }, Math.min(delay, MAX_DELAY_MS));
+    const timer = setTimeout(
+      () => {
+        timers.delete(key);
+        // Timers may fire a millisecond before the clock reaches `at`; the store would then find
+        // the offer not yet due and nothing would retry. Never run early.
+        if (clock() < at) return arm(key, at, run);
+        run().catch(onError);
+      },
+      Math.min(delay, MAX_DELAY_MS),
+    );
     timer.unref();
     timers.set(key, timer);
   };

@@ -15,7 +15,18 @@ describe('planTurnedHot', () => {
     const plan = planTurnedHot(nurtured(), { cause: 'hand-raise: demo_request' }, ctx);
     expect(plan).toMatchObject({
       kind: 'route',
-      columns: { stage: 'hot', routing: 'waiting', hotAt: NOW, slaDueAt: NOW + 60_000, ownerId: null, previousOwnerId: 'dana', acceptedAt: null, firstCallAt: null, outcome: null, contactAttempts: 0 },
+      columns: {
+        stage: 'hot',
+        routing: 'waiting',
+        hotAt: NOW,
+        slaDueAt: NOW + 60_000,
+        ownerId: null,
+        previousOwnerId: 'dana',
+        acceptedAt: null,
+        firstCallAt: null,
+        outcome: null,
+        contactAttempts: 0,
+      },
       moves: [{ from: 'nurture', to: 'hot', actor: 'system', reason: 'Returned from nurture: hand-raise: demo_request' }],
     });
     if (plan.kind !== 'route') throw new Error('not routed');
@@ -29,19 +40,48 @@ describe('planTurnedHot', () => {
   });
 
   it('takes the new answers of a callback, whatever the lead’s routing state in nurture', () => {
-    const plan = planTurnedHot(nurtured({ routing: 'closed' }), { cause: 'asked for a callback', requalified: { answers: { size: '51-200' }, qualification: HOT, pageUrl: 'https://acme.test/pricing', timeZone: 'America/New_York' } }, ctx);
-    expect(plan).toMatchObject({ kind: 'route', columns: { answers: '{"size":"51-200"}', score: 70, rulesVersion: 3, pageUrl: 'https://acme.test/pricing', timeZone: 'America/New_York', routing: 'waiting' } });
+    const plan = planTurnedHot(
+      nurtured({ routing: 'closed' }),
+      {
+        cause: 'asked for a callback',
+        requalified: { answers: { size: '51-200' }, qualification: HOT, pageUrl: 'https://acme.test/pricing', timeZone: 'America/New_York' },
+      },
+      ctx,
+    );
+    expect(plan).toMatchObject({
+      kind: 'route',
+      columns: {
+        answers: '{"size":"51-200"}',
+        score: 70,
+        rulesVersion: 3,
+        pageUrl: 'https://acme.test/pricing',
+        timeZone: 'America/New_York',
+        routing: 'waiting',
+      },
+    });
   });
 
   it('keeps a lead in nurture whose new answers rule it out, moved where the answers put it', () => {
     const out: Qualification = { ...HOT, hot: false, mql: false, fit: { status: 'fails', reason: 'Residential only', missing: [] } };
-    const plan = planTurnedHot(nurtured(), { cause: 'asked for a callback', requalified: { answers: {}, qualification: out, pageUrl: null, timeZone: null } }, ctx);
-    expect(plan).toMatchObject({ kind: 'stay', columns: { stage: 'disqualified', fit: 'fails' }, moves: [{ from: 'nurture', to: 'disqualified', reason: 'Residential only' }] });
-    expect(plan.kind === 'stay' && plan.trail[0]!.text).toBe('Raised a hand again after 12 days in nurture (asked for a callback), re-qualified as DISQUALIFIED: not routed');
+    const plan = planTurnedHot(
+      nurtured(),
+      { cause: 'asked for a callback', requalified: { answers: {}, qualification: out, pageUrl: null, timeZone: null } },
+      ctx,
+    );
+    expect(plan).toMatchObject({
+      kind: 'stay',
+      columns: { stage: 'disqualified', fit: 'fails' },
+      moves: [{ from: 'nurture', to: 'disqualified', reason: 'Residential only' }],
+    });
+    expect(plan.kind === 'stay' && plan.trail[0]!.text).toBe(
+      'Raised a hand again after 12 days in nurture (asked for a callback), re-qualified as DISQUALIFIED: not routed',
+    );
   });
 
   it('remembers the first owner when a lead comes back without one (nurtured twice, never taken in between)', () => {
-    expect(planTurnedHot(nurtured({ ownerId: null, previousOwnerId: 'sam', routing: 'closed' }), { cause: 'x' }, ctx)).toMatchObject({ columns: { previousOwnerId: 'sam' } });
+    expect(planTurnedHot(nurtured({ ownerId: null, previousOwnerId: 'sam', routing: 'closed' }), { cause: 'x' }, ctx)).toMatchObject({
+      columns: { previousOwnerId: 'sam' },
+    });
   });
 
   it('routes a closed, unowned lead turned hot by behaviour; skips one a rep holds or that is ruled out', () => {

@@ -116,7 +116,12 @@ export function planTurnedHot(lead: HotLead, hand: HandRaise, ctx: { now: number
         kind: 'stay',
         columns: { ...requalified, ...(moves.length ? { stage: to } : {}) },
         moves,
-        trail: [{ kind: 'qualified', text: `Raised a hand again${stay ? ` after ${stay} in nurture` : ''} (${hand.cause}), re-qualified as ${(moves.length ? to : lead.stage).toUpperCase()}: not routed` }],
+        trail: [
+          {
+            kind: 'qualified',
+            text: `Raised a hand again${stay ? ` after ${stay} in nurture` : ''} (${hand.cause}), re-qualified as ${(moves.length ? to : lead.stage).toUpperCase()}: not routed`,
+          },
+        ],
       };
     }
     const previousOwnerId = lead.ownerId ?? lead.previousOwnerId;
@@ -151,7 +156,9 @@ export function planTurnedHot(lead: HotLead, hand: HandRaise, ctx: { now: number
 
   if (lead.routing === 'waiting') return { kind: 'waiting' };
   if (lead.routing !== 'closed' || lead.ownerId || NOT_ROUTABLE.includes(lead.stage)) return { kind: 'skip' };
-  const moves: StageMove[] = checkTransition(lead.stage, 'hot', null).ok ? [{ from: lead.stage, to: 'hot', actor: 'system', reason: 'Turned hot from behaviour' }] : [];
+  const moves: StageMove[] = checkTransition(lead.stage, 'hot', null).ok
+    ? [{ from: lead.stage, to: 'hot', actor: 'system', reason: 'Turned hot from behaviour' }]
+    : [];
   return {
     kind: 'route',
     columns: { ...waiting, ...(moves.length ? { stage: 'hot' as const } : {}) },

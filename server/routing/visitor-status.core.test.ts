@@ -48,7 +48,14 @@ describe('decideVisitorStatus', () => {
       state: 'no_rep',
       why: 'closed',
       opensAt: '2026-12-14T14:00:00.000Z',
-      slots: ['2026-12-14T14:00:00.000Z', '2026-12-14T14:30:00.000Z', '2026-12-14T15:00:00.000Z', '2026-12-14T15:30:00.000Z', '2026-12-14T16:00:00.000Z', '2026-12-14T16:30:00.000Z'],
+      slots: [
+        '2026-12-14T14:00:00.000Z',
+        '2026-12-14T14:30:00.000Z',
+        '2026-12-14T15:00:00.000Z',
+        '2026-12-14T15:30:00.000Z',
+        '2026-12-14T16:00:00.000Z',
+        '2026-12-14T16:30:00.000Z',
+      ],
     });
   });
 
@@ -63,7 +70,11 @@ describe('decideVisitorStatus', () => {
   });
 
   it('queues without times when nobody could take the lead at all', () => {
-    const nobody = snapshot({ rules: [rule('r', 'sales', { requires: { skills: ['kitchens'], languages: [], territory: false } })], teams: [team('sales', ['ann'])], reps: [rep('ann')] });
+    const nobody = snapshot({
+      rules: [rule('r', 'sales', { requires: { skills: ['kitchens'], languages: [], territory: false } })],
+      teams: [team('sales', ['ann'])],
+      reps: [rep('ann')],
+    });
     expect(decideVisitorStatus(facts({ queueReason: 'no_match' }), nobody, SUNDAY_NIGHT)).toEqual({ state: 'no_rep', why: 'queued', opensAt: null, slots: [] });
   });
 
@@ -79,9 +90,14 @@ describe('decideVisitorStatus', () => {
     const suspect = decideVisitorStatus(facts({ routing: 'closed', stage: 'suspect', hotAt: null }), null, SUNDAY_NIGHT);
     expect(disqualified).toEqual({ state: 'ended', link: 'https://example.com/guides' });
     expect(suspect).toEqual(disqualified);
-    expect(decideVisitorStatus(facts({ routing: 'closed', stage: 'disqualified', endingUrl: null }), null, SUNDAY_NIGHT)).toEqual({ state: 'ended', link: null });
+    expect(decideVisitorStatus(facts({ routing: 'closed', stage: 'disqualified', endingUrl: null }), null, SUNDAY_NIGHT)).toEqual({
+      state: 'ended',
+      link: null,
+    });
     // A lead a rep took and later ruled out stays "accepted" for the visitor they called.
-    expect(decideVisitorStatus(facts({ routing: 'owned', stage: 'disqualified', ownerId: 'ann', ownerName: 'Ann' }), null, SUNDAY_NIGHT).state).toBe('accepted');
+    expect(decideVisitorStatus(facts({ routing: 'owned', stage: 'disqualified', ownerId: 'ann', ownerName: 'Ann' }), null, SUNDAY_NIGHT).state).toBe(
+      'accepted',
+    );
     // A warm lead (not offered live) is kept for follow-up.
     expect(decideVisitorStatus(facts({ routing: 'closed', stage: 'mql' }), null, SUNDAY_NIGHT)).toEqual({ state: 'closed' });
   });

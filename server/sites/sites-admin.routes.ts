@@ -59,7 +59,12 @@ export function sitesAdminRoutes(deps: AppDeps) {
     const key = `site_${randomBytes(12).toString('base64url')}`;
     const id = await store.createSite(ws, { ...DEFAULT_SITE(deps.config.offerTimeoutMs), ...body, siteKey: key }, clock());
     const [first] = await store.teams(ws);
-    if (first) await store.createRoutingRule(id, { name: 'Everyone else', conditions: [], teamId: first.id, strategy: 'round_robin', escalateToEveryone: true }, clock());
+    if (first)
+      await store.createRoutingRule(
+        id,
+        { name: 'Everyone else', conditions: [], teamId: first.id, strategy: 'round_robin', escalateToEveryone: true },
+        clock(),
+      );
     const site = (await store.sitesOfWorkspace(ws)).find((s) => s.id === id)!;
     return c.json(await view(deps.config.publicUrl ?? new URL(c.req.url).origin, site), 201);
   });

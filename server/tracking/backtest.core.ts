@@ -41,8 +41,7 @@ export function backtest(current: SiteRules, draft: SiteRules, history: readonly
 
 function decide(rules: SiteRules, s: HistorySubject, now: number): { outcome: Outcome; score: number } {
   const q = qualify({ rules, answers: s.answers, traits: s.traits, events: s.events, callbackRequested: s.callbackRequested, now });
-  const outcome: Outcome =
-    q.fit.status === 'fails' ? (q.fit.stage ?? 'disqualified') : q.hot ? 'hot' : q.mql ? 'mql' : s.kind === 'lead' ? 'lead' : 'visitor';
+  const outcome: Outcome = q.fit.status === 'fails' ? (q.fit.stage ?? 'disqualified') : q.hot ? 'hot' : q.mql ? 'mql' : s.kind === 'lead' ? 'lead' : 'visitor';
   return { outcome, score: q.score };
 }
 

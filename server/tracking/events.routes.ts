@@ -24,7 +24,12 @@ export function eventRoutes(deps: AppDeps) {
   const queue = new IngestQueue(tracking, clock);
   const installs = new InstallCheck(deps.sitesAdmin);
   const app = new Hono();
-  const admissionDeps: AdmissionDeps = { limiter: deps.limiter, limits: deps.config.limits, guard: deps.guard, botSettings: (siteId) => tracking.settings(siteId) };
+  const admissionDeps: AdmissionDeps = {
+    limiter: deps.limiter,
+    limits: deps.config.limits,
+    guard: deps.guard,
+    botSettings: (siteId) => tracking.settings(siteId),
+  };
   app.use(
     '/',
     rateLimit({

@@ -71,7 +71,9 @@ export function startDispatcher({ store, outbound, clock, log, tickMs, retryBase
         // Claim first: the attempt's own timeout plus a margin, so a crash mid-send retries later.
         if (!(await store.claim(d.id, clock() + TIMEOUT_MS * 2, clock()))) continue;
         while (inFlight.size >= CONCURRENCY) await Promise.race(inFlight);
-        const p = send(d).catch((err) => log.error({ err }, 'webhook send failed')).finally(() => inFlight.delete(p));
+        const p = send(d)
+          .catch((err) => log.error({ err }, 'webhook send failed'))
+          .finally(() => inFlight.delete(p));
         inFlight.add(p);
       }
     } catch (err) {

@@ -22,7 +22,9 @@ describe('slack text', () => {
   });
 
   it('keeps its own formatting', () => {
-    expect(slackText(event('lead.sla_breached', { lead: { name: 'Ann' }, cause: 'nobody_online' }))).toBe(':rotating_light: Hot lead Ann is waiting: SLA missed (nobody online).');
+    expect(slackText(event('lead.sla_breached', { lead: { name: 'Ann' }, cause: 'nobody_online' }))).toBe(
+      ':rotating_light: Hot lead Ann is waiting: SLA missed (nobody online).',
+    );
     expect(slackText(event('lead.stage_changed', { lead: { name: 'Ann & Bo' }, to: 'sal', reason: 'Accepted' }))).toBe('Ann &amp; Bo moved to SAL: Accepted');
   });
 

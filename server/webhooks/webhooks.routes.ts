@@ -43,7 +43,13 @@ export function webhookRoutes(deps: AppDeps) {
 
   app.post('/', async (c) => {
     const body = await readBody(c, schema);
-    const w = { id: randomUUID(), workspaceId: c.get('user').workspaceId, ...body, secret: `whsec_${randomBytes(24).toString('base64url')}`, createdAt: clock() };
+    const w = {
+      id: randomUUID(),
+      workspaceId: c.get('user').workspaceId,
+      ...body,
+      secret: `whsec_${randomBytes(24).toString('base64url')}`,
+      createdAt: clock(),
+    };
     await webhooks.create(w);
     // The secret is shown once, here, so the receiver can verify signatures; the list shows its last four characters.
     return c.json(newWebhookView({ ...w, active: true }), 201);

@@ -33,7 +33,8 @@ const eventArb: fc.Arbitrary<BehaviourEvent> = fc.record({
   at: fc.integer({ min: 0, max: 60 * DAY }),
 });
 
-const score = (events: BehaviourEvent[], now: number) => behaviourReasons(applyEvents(emptyBehaviourState(1), RULES, events), RULES, now).reduce((s, r) => s + r.points, 0);
+const score = (events: BehaviourEvent[], now: number) =>
+  behaviourReasons(applyEvents(emptyBehaviourState(1), RULES, events), RULES, now).reduce((s, r) => s + r.points, 0);
 
 describe('behaviour scoring', () => {
   it('halves points every half-life, and explains each rule', () => {
@@ -87,7 +88,14 @@ describe('behaviour scoring', () => {
   it('a disqualifying trait always wins, and suspect outranks disqualified', () => {
     fc.assert(
       fc.property(fc.array(eventArb, { maxLength: 20 }), fc.boolean(), fc.integer({ min: 1, max: 5000 }), (events, callback, size) => {
-        const q = qualify({ rules: RULES, answers: {}, traits: { email: 'a@gmail.com', companySize: size }, events, callbackRequested: callback, now: 61 * DAY });
+        const q = qualify({
+          rules: RULES,
+          answers: {},
+          traits: { email: 'a@gmail.com', companySize: size },
+          events,
+          callbackRequested: callback,
+          now: 61 * DAY,
+        });
         expect(q.fit.status).toBe('fails');
         expect(q.hot || q.mql).toBe(false);
         const r = qualify({ rules: RULES, answers: {}, traits: { email: 'a@rival.com' }, events, callbackRequested: callback, now: 61 * DAY });
@@ -97,7 +105,14 @@ describe('behaviour scoring', () => {
   });
 
   it('makes a configured hand-raise event hot for a passing lead', () => {
-    const q = qualify({ rules: RULES, answers: {}, traits: { companySize: 250 }, events: [{ type: 'custom', name: 'demo_request', at: 1 }], callbackRequested: false, now: 2 });
+    const q = qualify({
+      rules: RULES,
+      answers: {},
+      traits: { companySize: 250 },
+      events: [{ type: 'custom', name: 'demo_request', at: 1 }],
+      callbackRequested: false,
+      now: 2,
+    });
     expect(q).toMatchObject({ handRaise: true, hot: true, mql: true });
     expect(q.reasons.map((r) => r.text)).toEqual(['200+ employees', 'Asked for a demo', 'Hand-raise: demo_request']);
   });

@@ -17,7 +17,15 @@ const RULES: SiteRules = {
         { value: 'competitor', label: 'We sell this too', disqualify: { reason: 'Competitor', stage: 'suspect' } },
       ],
     },
-    { id: 'size', label: 'Size', type: 'single', options: [{ value: 'small', label: 'Small' }, { value: 'big', label: 'Big', points: 20 }] },
+    {
+      id: 'size',
+      label: 'Size',
+      type: 'single',
+      options: [
+        { value: 'small', label: 'Small' },
+        { value: 'big', label: 'Big', points: 20 },
+      ],
+    },
     { id: 'notes', label: 'Notes', type: 'text' },
   ],
   behaviour: [
@@ -59,7 +67,15 @@ describe('qualify: the exact MQL / hot rule', () => {
   });
 
   it('explains every contribution', () => {
-    const q = qualify(input({ answers: PASSING, events: [{ type: 'page_view', url: '/pricing', at: 1 }, { type: 'page_view', url: '/pricing', at: 2 }] }));
+    const q = qualify(
+      input({
+        answers: PASSING,
+        events: [
+          { type: 'page_view', url: '/pricing', at: 1 },
+          { type: 'page_view', url: '/pricing', at: 2 },
+        ],
+      }),
+    );
     expect(q.reasons).toContainEqual({ source: 'behaviour:pricing', text: 'Pricing page x2', points: 30 });
     expect(q.reasons).toContainEqual({ source: 'question:projects', text: 'Projects: Commercial', points: 10 });
   });

@@ -17,7 +17,11 @@ export const callbackRequestSchema = z.strictObject({
   /** Anonymous visitor id from first-party storage, to join behaviour history later. */
   visitorId: z.string().max(100).optional(),
   /** The visitor's IANA time zone, so the rep sees their local time. */
-  timeZone: z.string().max(64).regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$/, 'Not a time zone').optional(),
+  timeZone: z
+    .string()
+    .max(64)
+    .regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$/, 'Not a time zone')
+    .optional(),
   /** Honeypot: a field people never see; anything in it means a form bot. */
   hp: z.string().max(500).optional(),
   /** Milliseconds from the form being shown to its submission (time-to-submit). */

@@ -28,9 +28,7 @@ export const outcomeSchema = z
     reason: z.string().trim().max(500).optional(),
     notes: z.string().max(5000).optional(),
     /** Required for `sql`: the four sales-qualification questions (DOMAIN.md). */
-    qualification: z
-      .strictObject({ needs: answer, currentSolution: answer, decisionMaker: answer, readyOrBudget: answer })
-      .optional(),
+    qualification: z.strictObject({ needs: answer, currentSolution: answer, decisionMaker: answer, readyOrBudget: answer }).optional(),
   })
   .refine((o) => !OUTCOMES_NEEDING_REASON.includes(o.outcome) || (o.reason ?? '').length > 0, {
     path: ['reason'],
@@ -100,7 +98,9 @@ export const meSchema = z.strictObject({
 });
 
 /** `GET /v1/console/setup`. */
-export const setupStatusSchema = z.strictObject({ needsSetup: z.boolean().describe('The install has no users yet: `POST /v1/console/setup` creates the first admin') });
+export const setupStatusSchema = z.strictObject({
+  needsSetup: z.boolean().describe('The install has no users yet: `POST /v1/console/setup` creates the first admin'),
+});
 
 /** An invite or password-reset link: mailed to its owner only when SMTP sent it (`emailed`), else `link` to copy once. */
 export const oneTimeLinkSchema = z.strictObject({

@@ -3,16 +3,7 @@ import { z } from 'zod';
 /** Most events one request may carry; the widget flushes far fewer. */
 export const MAX_EVENTS_PER_BATCH = 50;
 
-export const EVENT_TYPES = [
-  'page_view',
-  'engagement',
-  'click',
-  'download',
-  'outbound',
-  'form_submit',
-  'custom',
-  'identify',
-] as const;
+export const EVENT_TYPES = ['page_view', 'engagement', 'click', 'download', 'outbound', 'form_submit', 'custom', 'identify'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 const propValue = z.union([z.string().max(500), z.number().finite(), z.boolean(), z.null()]);

@@ -32,7 +32,9 @@ export const visitorStatusSchema = z.discriminatedUnion('state', [
       state: z.literal('no_rep'),
       why: z
         .enum(['closed', 'busy', 'queued'])
-        .describe('`closed`: no rep who could take it is inside their hours; `busy`: the reps on are all occupied; `queued`: inside hours, nobody free (offline, away…)'),
+        .describe(
+          '`closed`: no rep who could take it is inside their hours; `busy`: the reps on are all occupied; `queued`: inside hours, nobody free (offline, away…)',
+        ),
       opensAt: z.iso.datetime().nullable().describe('When `closed`: the next opening of a rep who could take it, if within three weeks'),
       slots: z.array(z.iso.datetime()).describe('Callback times to pick from, inside the hours of reps who could take it'),
     })
@@ -68,7 +70,10 @@ const publicQuestionSchema = z.strictObject({
   id: z.string(),
   label: z.string(),
   type: z.enum(['single', 'text']),
-  options: z.array(z.strictObject({ value: z.string(), label: z.string() })).optional().describe('For `single`: the choices, in display order'),
+  options: z
+    .array(z.strictObject({ value: z.string(), label: z.string() }))
+    .optional()
+    .describe('For `single`: the choices, in display order'),
 });
 
 /** `GET /v1/sites/:siteKey/config`: the public, visitor-facing part of a site's configuration. */
@@ -76,7 +81,7 @@ export const siteConfigResponseSchema = z.strictObject({
   siteName: z.string(),
   phoneRegion: z.string().describe('Region of phone numbers typed without a country code (ISO 3166 alpha-2)'),
   questions: z.array(publicQuestionSchema),
-  promiseSeconds: z.number().int().describe('Seconds the visitor is promised: the site\'s SLA target (the live countdown starts here)'),
+  promiseSeconds: z.number().int().describe("Seconds the visitor is promised: the site's SLA target (the live countdown starts here)"),
   consent: z.enum(['required', 'implied']).describe('`required`: no storage and no behaviour events until consent (or the visitor opens the widget)'),
   trackSelectors: z
     .array(z.strictObject({ selector: z.string(), name: z.string() }))

@@ -60,10 +60,19 @@ export const repSettingsSchema = z.strictObject({
 const values = z.array(z.string().trim().min(1).max(200)).min(1, 'Add at least one value').max(100);
 
 export const conditionSchema = z.discriminatedUnion('field', [
-  z.strictObject({ field: z.enum(['answer', 'trait']), key: z.string().trim().min(1, 'Which question or trait').max(64), op: z.enum(['in', 'not_in']), values }),
+  z.strictObject({
+    field: z.enum(['answer', 'trait']),
+    key: z.string().trim().min(1, 'Which question or trait').max(64),
+    op: z.enum(['in', 'not_in']),
+    values,
+  }),
   z.strictObject({ field: z.enum(['country', 'source', 'utm_source', 'utm_medium', 'utm_campaign', 'email_domain']), op: z.enum(['in', 'not_in']), values }),
   z.strictObject({ field: z.literal('page'), op: z.enum(['contains', 'not_contains']), values }),
-  z.strictObject({ field: z.enum(['score', 'company_size']), op: z.enum(['gte', 'lt']), value: z.number('Enter a number').int('Use a whole number').min(0).max(1_000_000) }),
+  z.strictObject({
+    field: z.enum(['score', 'company_size']),
+    op: z.enum(['gte', 'lt']),
+    value: z.number('Enter a number').int('Use a whole number').min(0).max(1_000_000),
+  }),
 ]);
 export type ConditionInput = z.infer<typeof conditionSchema>;
 
@@ -92,15 +101,13 @@ const domain = z
   .transform((d) => d.replace(/^@/, ''))
   .pipe(z.string().regex(/^(?=.{3,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/, 'Use a domain like example.com'));
 
-export const accountOwnersSchema = z
-  .strictObject({ owners: z.array(z.strictObject({ domain, repId: id })).max(5000) })
-  .superRefine((b, ctx) => {
-    const seen = new Set<string>();
-    b.owners.forEach((o, i) => {
-      if (seen.has(o.domain)) ctx.addIssue({ code: 'custom', path: ['owners', i, 'domain'], message: 'This domain is listed twice' });
-      seen.add(o.domain);
-    });
+export const accountOwnersSchema = z.strictObject({ owners: z.array(z.strictObject({ domain, repId: id })).max(5000) }).superRefine((b, ctx) => {
+  const seen = new Set<string>();
+  b.owners.forEach((o, i) => {
+    if (seen.has(o.domain)) ctx.addIssue({ code: 'custom', path: ['owners', i, 'domain'], message: 'This domain is listed twice' });
+    seen.add(o.domain);
   });
+});
 
 export const siteRoutingSchema = z.strictObject({
   offerTimeoutMs: z.number().int().min(5_000, 'At least 5 seconds').max(600_000, 'At most 10 minutes'),

@@ -19,7 +19,9 @@ export const appearanceSchema = z.strictObject({
   zIndex: z.number().int().min(0).max(2147483647),
   texts: z
     .record(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/), z.record(z.string().max(64), z.string().min(1, 'Leave it out to use the default').max(300)))
-    .describe('Per-language text overrides by language tag and text key, e.g. `{ "en": { "launcher": "Talk to us" } }`; keys as in the widget\'s texts (`launcher`, `invite`, `title`, `subtitle`, `submit`, `fineprint`, `ended` and `endedLink` for visitors the site will not call…)'),
+    .describe(
+      'Per-language text overrides by language tag and text key, e.g. `{ "en": { "launcher": "Talk to us" } }`; keys as in the widget\'s texts (`launcher`, `invite`, `title`, `subtitle`, `submit`, `fineprint`, `ended` and `endedLink` for visitors the site will not call…)',
+    ),
 });
 
 /**

@@ -4,8 +4,7 @@
 export const HOST_ORIGIN = 'http://localhost:5999';
 
 /** A desktop Chrome User-Agent (the bench site's bot filter is off anyway). */
-export const BROWSER_UA =
-  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 /** Answers that pass the default site's must-haves: the lead is hot and routed at once. */
 export const HOT_ANSWERS = { projects: 'commercial', size: '51-200', role: 'decision' };

@@ -47,7 +47,9 @@ async function measure(name: string, submitTo: BenchServer, repsOn: BenchServer[
   for (let r = 0; r < RUN.rounds; r++) {
     const round = await run(RUN.seconds);
     const s = latency(round.submitToOffer);
-    log(`${name} round ${r + 1}: p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms (${s.n} samples, ${round.missing} missing), HTTP p50 ${latency(round.http).p50.toFixed(2)} ms`);
+    log(
+      `${name} round ${r + 1}: p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms (${s.n} samples, ${round.missing} missing), HTTP p50 ${latency(round.http).p50.toFixed(2)} ms`,
+    );
     rounds.push(round);
   }
   await probe.call('reps.close', null);
@@ -72,7 +74,9 @@ async function withDatabase<T>(run: (url: string, durability: string) => Promise
   const name = `sixty_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: DATABASE_URL });
   await admin.connect();
-  const settings = await admin.query<{ name: string; setting: string }>('select name, setting from pg_settings where name = any($1) order by name', [DURABILITY]);
+  const settings = await admin.query<{ name: string; setting: string }>('select name, setting from pg_settings where name = any($1) order by name', [
+    DURABILITY,
+  ]);
   const durability = settings.rows.map((r) => `\`${r.name}=${r.setting}\``).join(', ');
   await admin.query(`create database ${name}`);
   try {
@@ -126,7 +130,13 @@ async function main() {
       durability = settings;
       // One prefix per run: the three processes share it, nothing else on the Redis does.
       const prefix = `bench-${randomBytes(3).toString('hex')}`;
-      const env = (node: string) => ({ ...BENCH_LIMITS_OFF, SIXTY_DATABASE_URL: databaseUrl, SIXTY_REDIS_URL: REDIS_URL, SIXTY_REDIS_PREFIX: prefix, SIXTY_NODE_ID: node });
+      const env = (node: string) => ({
+        ...BENCH_LIMITS_OFF,
+        SIXTY_DATABASE_URL: databaseUrl,
+        SIXTY_REDIS_URL: REDIS_URL,
+        SIXTY_REDIS_PREFIX: prefix,
+        SIXTY_NODE_ID: node,
+      });
       log('cluster of three (PostgreSQL + Redis)');
       const nodes: BenchServer[] = [];
       try {
@@ -137,7 +147,16 @@ async function main() {
       }
     });
 
-    const results = { at: started, loadAverage: load, postgres: durability, run: RUN, single, cluster, ratioP50: cluster.p50.median / single.p50.median, ratioP99: cluster.p99.median / single.p99.median };
+    const results = {
+      at: started,
+      loadAverage: load,
+      postgres: durability,
+      run: RUN,
+      single,
+      cluster,
+      ratioP50: cluster.p50.median / single.p50.median,
+      ratioP99: cluster.p99.median / single.p99.median,
+    };
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     if (!tiny) {
       writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);

@@ -49,14 +49,17 @@ function misses(r: BenchResults): string[] {
   const f = r.figures;
   if (f.submit && !f.submit.goals.p50) out.push(`Submit to rep screen p50 is ${sp(f.submit.submitToOffer.p50, 'ms')}, goal < ${SUBMIT_GOALS.p50Ms} ms.`);
   if (f.submit && !f.submit.goals.p99) out.push(`Submit to rep screen p99 is ${sp(f.submit.submitToOffer.p99, 'ms')}, goal < ${SUBMIT_GOALS.p99Ms} ms.`);
-  if (f.ingest && !f.ingest.goals.singleToBare) out.push(`Single-event ingest runs at ${pct(f.ingest.singleToBare)} of the bare endpoint, goal ≥ ${INGEST_GOALS.singleToBare * 100}%.`);
+  if (f.ingest && !f.ingest.goals.singleToBare)
+    out.push(`Single-event ingest runs at ${pct(f.ingest.singleToBare)} of the bare endpoint, goal ≥ ${INGEST_GOALS.singleToBare * 100}%.`);
   if (f.ingest && !f.ingest.goals.batchEventsPerSecond)
     out.push(`Batched ingest takes ${sp(f.ingest.batch.eventsPerSecond, 'events/s')}, goal ≥ ${num(INGEST_GOALS.batchEventsPerSecond)}.`);
   if (f.connections && !f.connections.goals.bytesPerIdleSocket) {
     out.push(`An idle visitor socket costs ${kb(f.connections.visitor.rssSlope)} of server RSS, goal < ${CONNECTION_GOALS.bytesPerIdleSocket / 1024} KB.`);
   }
-  if (f.scoring && !f.scoring.goals.node) out.push(`Scoring in Node takes ${sp(f.scoring.node.default.incrementalUs, 'µs')}, goal < ${SCORING_GOALS.medianUs} µs.`);
-  if (f.scoring && !f.scoring.goals.browser) out.push(`Scoring in Chromium takes ${sp(f.scoring.browser.default.incrementalUs, 'µs')}, goal < ${SCORING_GOALS.medianUs} µs.`);
+  if (f.scoring && !f.scoring.goals.node)
+    out.push(`Scoring in Node takes ${sp(f.scoring.node.default.incrementalUs, 'µs')}, goal < ${SCORING_GOALS.medianUs} µs.`);
+  if (f.scoring && !f.scoring.goals.browser)
+    out.push(`Scoring in Chromium takes ${sp(f.scoring.browser.default.incrementalUs, 'µs')}, goal < ${SCORING_GOALS.medianUs} µs.`);
   return out;
 }
 
@@ -232,7 +235,9 @@ the median batch. The baseline is re-scoring the whole history for every event
 Sizes are gzip level 9 and brotli quality 11 of each file in \`dist/widget/\`. In Chromium (headless,
 a fresh context per load, so a first visit with a cold cache), a plain customer page on its own
 origin is loaded with the README snippet and without it, alternately, ${w.normal.loads} times each at normal speed${
-      w.throttled ? ` and ${w.throttled.loads} times each throttled (DevTools' Slow 3G: ${SLOW_3G.latency} ms latency, ${num(SLOW_3G.downloadThroughput / 1000)} kB/s, and CPU ${CPU_SLOWDOWN}× slower, through CDP)` : ''
+      w.throttled
+        ? ` and ${w.throttled.loads} times each throttled (DevTools' Slow 3G: ${SLOW_3G.latency} ms latency, ${num(SLOW_3G.downloadThroughput / 1000)} kB/s, and CPU ${CPU_SLOWDOWN}× slower, through CDP)`
+        : ''
     }. Main-thread time is CDP's \`TaskDuration\` (all main-thread tasks) and \`ScriptDuration\` read once the
 page has settled, with minus without. Long tasks and layout shift come from \`PerformanceObserver\`s
 installed before any page script. "Launcher visible" is the first frame after the launcher is in

@@ -7,8 +7,7 @@ export function num(n: number, unit = ''): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return 'n/a';
   const a = Math.abs(n);
   if (Number.isInteger(n)) return unit ? `${n.toLocaleString('en-US')} ${unit}` : n.toLocaleString('en-US');
-  const text =
-    a >= 1000 ? Math.round(n).toLocaleString('en-US') : a >= 100 ? n.toFixed(0) : a >= 10 ? n.toFixed(1) : a >= 1 ? n.toFixed(2) : n.toPrecision(2);
+  const text = a >= 1000 ? Math.round(n).toLocaleString('en-US') : a >= 100 ? n.toFixed(0) : a >= 10 ? n.toFixed(1) : a >= 1 ? n.toFixed(2) : n.toPrecision(2);
   return unit ? `${text} ${unit}` : text;
 }
 

@@ -14,8 +14,24 @@ export function summaryRows(r: BenchResults): Row[] {
   const f = r.figures;
   if (f.submit) {
     const s = f.submit;
-    rows.push(['1', 'Submit to rep screen, p50', sp(s.submitToOffer.p50, 'ms'), sp(s.bareRoundTrip.p50, 'ms'), x(s.ratioP50), `< ${SUBMIT_GOALS.p50Ms} ms`, met(s.goals.p50)]);
-    rows.push(['1', 'Submit to rep screen, p99', sp(s.submitToOffer.p99, 'ms'), sp(s.bareRoundTrip.p99, 'ms'), x(s.ratioP99), `< ${SUBMIT_GOALS.p99Ms} ms`, met(s.goals.p99)]);
+    rows.push([
+      '1',
+      'Submit to rep screen, p50',
+      sp(s.submitToOffer.p50, 'ms'),
+      sp(s.bareRoundTrip.p50, 'ms'),
+      x(s.ratioP50),
+      `< ${SUBMIT_GOALS.p50Ms} ms`,
+      met(s.goals.p50),
+    ]);
+    rows.push([
+      '1',
+      'Submit to rep screen, p99',
+      sp(s.submitToOffer.p99, 'ms'),
+      sp(s.bareRoundTrip.p99, 'ms'),
+      x(s.ratioP99),
+      `< ${SUBMIT_GOALS.p99Ms} ms`,
+      met(s.goals.p99),
+    ]);
     rows.push([
       '1',
       `Submit to rep screen, p99.9 (all ${num(s.submitToOffer.pooled.n)} samples: ${num(s.submitToOffer.pooled.p999, 'ms')})`,
@@ -28,7 +44,15 @@ export function summaryRows(r: BenchResults): Row[] {
   }
   if (f.ingest) {
     const g = f.ingest;
-    rows.push(['2', 'Ingest, 1-event requests', sp(g.single.rps, 'req/s'), sp(g.bare.rps, 'req/s'), pct(g.singleToBare), `≥ ${INGEST_GOALS.singleToBare * 100}% of bare`, met(g.goals.singleToBare)]);
+    rows.push([
+      '2',
+      'Ingest, 1-event requests',
+      sp(g.single.rps, 'req/s'),
+      sp(g.bare.rps, 'req/s'),
+      pct(g.singleToBare),
+      `≥ ${INGEST_GOALS.singleToBare * 100}% of bare`,
+      met(g.goals.singleToBare),
+    ]);
     rows.push(['2', 'Ingest, 1-event requests, p99 latency', sp(g.single.p99Ms, 'ms'), sp(g.bare.p99Ms, 'ms'), '', '', '']);
     rows.push([
       '2',
@@ -39,9 +63,25 @@ export function summaryRows(r: BenchResults): Row[] {
       '',
       '',
     ]);
-    rows.push(['2', `Ingest, ${BATCH_SIZE}-event batches`, sp(g.batch.eventsPerSecond, 'events/s'), '', '', `≥ ${num(INGEST_GOALS.batchEventsPerSecond)} events/s`, met(g.goals.batchEventsPerSecond)]);
+    rows.push([
+      '2',
+      `Ingest, ${BATCH_SIZE}-event batches`,
+      sp(g.batch.eventsPerSecond, 'events/s'),
+      '',
+      '',
+      `≥ ${num(INGEST_GOALS.batchEventsPerSecond)} events/s`,
+      met(g.goals.batchEventsPerSecond),
+    ]);
     rows.push(['2', `Ingest, ${BATCH_SIZE}-event batches, p99 latency`, sp(g.batch.p99Ms, 'ms'), '', '', '', '']);
-    rows.push(['2', `Ingest, ${BATCH_SIZE}-event batches, per server CPU-second`, `${num((1e6 * BATCH_SIZE) / g.batch.serverCpuUs.median)} events`, '', '', '', '']);
+    rows.push([
+      '2',
+      `Ingest, ${BATCH_SIZE}-event batches, per server CPU-second`,
+      `${num((1e6 * BATCH_SIZE) / g.batch.serverCpuUs.median)} events`,
+      '',
+      '',
+      '',
+      '',
+    ]);
   }
   if (f.connections) {
     const c = f.connections;
@@ -138,7 +178,9 @@ export function summaryRows(r: BenchResults): Row[] {
     rows.push([
       '6',
       `${num(v.leads)} hot leads in ${num(v.windowMs / 1000)} s onto ${v.reps} reps: all accepted`,
-      v.roundsAllAccepted ? `${sp(v.allAcceptedMs, 'ms')} (${v.roundsAllAccepted} of ${v.accepted.rounds.length} rounds complete)` : `never all: ${sp(v.accepted)} accepted`,
+      v.roundsAllAccepted
+        ? `${sp(v.allAcceptedMs, 'ms')} (${v.roundsAllAccepted} of ${v.accepted.rounds.length} rounds complete)`
+        : `never all: ${sp(v.accepted)} accepted`,
       `${sp(v.bareAllDoneMs, 'ms')} bare POST + echo each`,
       v.roundsAllAccepted ? `${num(v.allAcceptedMs.median / v.bareAllDoneMs.median)}×` : '',
       '',

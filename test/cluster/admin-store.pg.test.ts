@@ -66,7 +66,14 @@ async function seed(store: Store): Promise<Seeded> {
   const { siteKey } = await seedDemo(store, T0, 15_000, TEST_DEMO_PASSWORD);
   const site = (await store.siteByKey(siteKey))!;
   const id = async (email: string) => (await store.userByEmail(email))!.id;
-  return { workspaceId: site.workspaceId, siteId: site.id, siteKey, adminId: await id('admin@demo.sixty'), danaId: await id('dana@demo.sixty'), samId: await id('sam@demo.sixty') };
+  return {
+    workspaceId: site.workspaceId,
+    siteId: site.id,
+    siteKey,
+    adminId: await id('admin@demo.sixty'),
+    danaId: await id('dana@demo.sixty'),
+    samId: await id('sam@demo.sixty'),
+  };
 }
 
 function sqliteSide(): Side {
@@ -96,7 +103,11 @@ function sqliteSide(): Side {
       return db.select({ ownerId: sqT.leads.ownerId, stage: sqT.leads.stage, routing: sqT.leads.routing }).from(sqT.leads).where(eqId(sqT.leads.id, id)).get();
     },
     async stageChanges(leadId) {
-      return db.select({ fromStage: sqT.stageChanges.fromStage, toStage: sqT.stageChanges.toStage }).from(sqT.stageChanges).where(eqId(sqT.stageChanges.leadId, leadId)).all();
+      return db
+        .select({ fromStage: sqT.stageChanges.fromStage, toStage: sqT.stageChanges.toStage })
+        .from(sqT.stageChanges)
+        .where(eqId(sqT.stageChanges.leadId, leadId))
+        .all();
     },
     async setting(key) {
       return db.select().from(sqT.settings).where(eqId(sqT.settings.key, key)).get()?.value ?? null;
@@ -129,11 +140,17 @@ async function postgresSide(): Promise<Side> {
       return row?.repId;
     },
     async lead(id) {
-      const [row] = await one.select({ ownerId: pgT.leads.ownerId, stage: pgT.leads.stage, routing: pgT.leads.routing }).from(pgT.leads).where(eqId(pgT.leads.id, id));
+      const [row] = await one
+        .select({ ownerId: pgT.leads.ownerId, stage: pgT.leads.stage, routing: pgT.leads.routing })
+        .from(pgT.leads)
+        .where(eqId(pgT.leads.id, id));
       return row;
     },
     async stageChanges(leadId) {
-      return one.select({ fromStage: pgT.stageChanges.fromStage, toStage: pgT.stageChanges.toStage }).from(pgT.stageChanges).where(eqId(pgT.stageChanges.leadId, leadId));
+      return one
+        .select({ fromStage: pgT.stageChanges.fromStage, toStage: pgT.stageChanges.toStage })
+        .from(pgT.stageChanges)
+        .where(eqId(pgT.stageChanges.leadId, leadId));
     },
     async setting(key) {
       const [row] = await one.select().from(pgT.settings).where(eqId(pgT.settings.key, key));
@@ -203,8 +220,18 @@ describe.skipIf(!TEST_DATABASE_URL).each(sides)('admin, sites, webhooks and supe
 
     for (let i = 0; i < 20; i++) {
       const tokenHash = randomBytes(32).toString('hex');
-      await a1.createInvite({ tokenHash, workspaceId: s.workspaceId, email: `New${i}@Example.com`, name: `New ${i}`, role: 'rep', createdBy: s.adminId }, T0, HOUR);
-      expect(await a2.invite(tokenHash, T0 + 1)).toEqual({ email: `new${i}@example.com`, name: `New ${i}`, role: 'rep', workspaceId: s.workspaceId, workspaceName: 'Acme Commercial Kitchens' });
+      await a1.createInvite(
+        { tokenHash, workspaceId: s.workspaceId, email: `New${i}@Example.com`, name: `New ${i}`, role: 'rep', createdBy: s.adminId },
+        T0,
+        HOUR,
+      );
+      expect(await a2.invite(tokenHash, T0 + 1)).toEqual({
+        email: `new${i}@example.com`,
+        name: `New ${i}`,
+        role: 'rep',
+        workspaceId: s.workspaceId,
+        workspaceName: 'Acme Commercial Kitchens',
+      });
       const results = await Promise.all([a1.acceptInvite(tokenHash, 'hash-a', T0 + 2), a2.acceptInvite(tokenHash, 'hash-b', T0 + 2)]);
       expect(results.filter((r) => r !== null)).toHaveLength(1);
       expect(await a1.invite(tokenHash, T0 + 3)).toBeNull();
@@ -214,7 +241,8 @@ describe.skipIf(!TEST_DATABASE_URL).each(sides)('admin, sites, webhooks and supe
 
     // Two invites for one address accepted at once: one user, the other link is used up.
     const twins = [randomBytes(32).toString('hex'), randomBytes(32).toString('hex')];
-    for (const tokenHash of twins) await a1.createInvite({ tokenHash, workspaceId: s.workspaceId, email: 'twin@example.com', name: 'Twin', role: 'rep', createdBy: s.adminId }, T0, HOUR);
+    for (const tokenHash of twins)
+      await a1.createInvite({ tokenHash, workspaceId: s.workspaceId, email: 'twin@example.com', name: 'Twin', role: 'rep', createdBy: s.adminId }, T0, HOUR);
     const made = await Promise.all([a1.acceptInvite(twins[0]!, 'h1', T0 + 2), a2.acceptInvite(twins[1]!, 'h2', T0 + 2)]);
     expect(made.filter((r) => r !== null)).toHaveLength(1);
     expect(await a1.pendingInvites(s.workspaceId, T0 + 3)).toEqual([]);
@@ -224,8 +252,16 @@ describe.skipIf(!TEST_DATABASE_URL).each(sides)('admin, sites, webhooks and supe
     const [a1, a2] = side.admin;
     const live = randomBytes(32).toString('hex');
     const old = randomBytes(32).toString('hex');
-    await a1.createInvite({ tokenHash: live, workspaceId: s.workspaceId, email: 'pat@example.com', name: 'Pat', role: 'manager', createdBy: s.adminId }, T0, HOUR);
-    await a1.createInvite({ tokenHash: old, workspaceId: s.workspaceId, email: 'old@example.com', name: 'Old', role: 'rep', createdBy: s.adminId }, T0 - 2 * HOUR, HOUR);
+    await a1.createInvite(
+      { tokenHash: live, workspaceId: s.workspaceId, email: 'pat@example.com', name: 'Pat', role: 'manager', createdBy: s.adminId },
+      T0,
+      HOUR,
+    );
+    await a1.createInvite(
+      { tokenHash: old, workspaceId: s.workspaceId, email: 'old@example.com', name: 'Old', role: 'rep', createdBy: s.adminId },
+      T0 - 2 * HOUR,
+      HOUR,
+    );
     const pending = await a2.pendingInvites(s.workspaceId, T0);
     expect(pending).toEqual([{ id: live.slice(0, 16), email: 'pat@example.com', name: 'Pat', role: 'manager', createdAt: T0, expiresAt: T0 + HOUR }]);
     expect(await a1.revokeInvite(s.workspaceId, '%', T0)).toBe(false);
@@ -277,7 +313,9 @@ describe.skipIf(!TEST_DATABASE_URL).each(sides)('admin, sites, webhooks and supe
     expect(await s2.currentKeyForRetired(first, T0 + HOUR)).toBeNull();
     expect(await s2.currentKeyForRetired('key_two', T0)).toBeNull();
     // Two rotations at once each retire the key they replaced; every retired key leads to the winner's.
-    expect(await Promise.all([s1.rotateKey(s.workspaceId, s.siteId, 'key_a', T0 + 1, HOUR), s2.rotateKey(s.workspaceId, s.siteId, 'key_b', T0 + 1, HOUR)])).toEqual([true, true]);
+    expect(
+      await Promise.all([s1.rotateKey(s.workspaceId, s.siteId, 'key_a', T0 + 1, HOUR), s2.rotateKey(s.workspaceId, s.siteId, 'key_b', T0 + 1, HOUR)]),
+    ).toEqual([true, true]);
     const current = (await side.store.sitesOfWorkspace(s.workspaceId))[0]!.siteKey;
     expect(['key_a', 'key_b']).toContain(current);
     const loser = current === 'key_a' ? 'key_b' : 'key_a';
@@ -288,7 +326,11 @@ describe.skipIf(!TEST_DATABASE_URL).each(sides)('admin, sites, webhooks and supe
     const [s1, s2] = side.sites;
     await s1.seen(s.siteId, s.workspaceId, 'https://acme.example', 'https://acme.example/pricing', T0);
     await s2.seen(s.siteId, s.workspaceId, 'https://acme.example', null, T0 + 5);
-    await Promise.all(Array.from({ length: 20 }, (_, i) => side.sites[i % 2]!.seen(s.siteId, s.workspaceId, 'https://shop.acme.example', `https://shop.acme.example/${i}`, T0 + 10)));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        side.sites[i % 2]!.seen(s.siteId, s.workspaceId, 'https://shop.acme.example', `https://shop.acme.example/${i}`, T0 + 10),
+      ),
+    );
     const installs = (await s1.installs(s.siteId)).sort((x, y) => x.origin.localeCompare(y.origin));
     expect(installs).toHaveLength(2);
     expect(installs[0]).toEqual({ origin: 'https://acme.example', lastUrl: 'https://acme.example/pricing', firstSeenAt: T0, lastSeenAt: T0 + 5 });
@@ -298,14 +340,30 @@ describe.skipIf(!TEST_DATABASE_URL).each(sides)('admin, sites, webhooks and supe
   it('updates a site and saves its appearance (upsert)', async () => {
     const [s1, s2] = side.sites;
     expect(await s1.appearance(s.siteId)).toEqual({ ...DEFAULT_APPEARANCE, endingUrl: null });
-    await s1.saveAppearance(s.siteId, s.workspaceId, { accentColor: '#000000', position: 'left', zIndex: 10, texts: { en: { launcher: 'Call me' } }, endingUrl: 'https://acme.example/guides' });
+    await s1.saveAppearance(s.siteId, s.workspaceId, {
+      accentColor: '#000000',
+      position: 'left',
+      zIndex: 10,
+      texts: { en: { launcher: 'Call me' } },
+      endingUrl: 'https://acme.example/guides',
+    });
     await s2.saveAppearance(s.siteId, s.workspaceId, { accentColor: '#ffffff', position: 'left', zIndex: 11, texts: {} });
     // Left out, the ending link is kept.
-    expect(await s1.appearance(s.siteId)).toEqual({ accentColor: '#ffffff', position: 'left', zIndex: 11, texts: {}, endingUrl: 'https://acme.example/guides' });
+    expect(await s1.appearance(s.siteId)).toEqual({
+      accentColor: '#ffffff',
+      position: 'left',
+      zIndex: 11,
+      texts: {},
+      endingUrl: 'https://acme.example/guides',
+    });
     const u = { name: 'Acme', allowedOrigins: ['https://acme.example'], phoneRegion: 'US', offerTimeoutMs: 20_000 };
     expect(await s1.update('another-workspace', s.siteId, u)).toBe(false);
     expect(await s2.update(s.workspaceId, s.siteId, u)).toBe(true);
-    expect((await side.store.sitesOfWorkspace(s.workspaceId))[0]).toMatchObject({ name: 'Acme', allowedOrigins: ['https://acme.example'], offerTimeoutMs: 20_000 });
+    expect((await side.store.sitesOfWorkspace(s.workspaceId))[0]).toMatchObject({
+      name: 'Acme',
+      allowedOrigins: ['https://acme.example'],
+      offerTimeoutMs: 20_000,
+    });
   });
 
   it('a warm lead has exactly one taker in 100 races between two processes', async () => {
@@ -338,7 +396,17 @@ describe.skipIf(!TEST_DATABASE_URL).each(sides)('admin, sites, webhooks and supe
     expect(await w2.mine(s.danaId, { dueBy: T0 + HOUR })).toEqual([]);
     // The earliest open follow-up is the lead's next one; done ones do not count.
     const held = mine[0]!;
-    const fu = (over: Partial<typeof sqT.followUps.$inferInsert>) => ({ id: randomUUID(), workspaceId: s.workspaceId, leadId: held.id, repId: s.danaId, attempt: 2, dueAt: T0 + HOUR, status: 'open' as const, createdAt: T0, ...over });
+    const fu = (over: Partial<typeof sqT.followUps.$inferInsert>) => ({
+      id: randomUUID(),
+      workspaceId: s.workspaceId,
+      leadId: held.id,
+      repId: s.danaId,
+      attempt: 2,
+      dueAt: T0 + HOUR,
+      status: 'open' as const,
+      createdAt: T0,
+      ...over,
+    });
     await side.insertFollowUp(fu({ dueAt: T0 + 2 * HOUR }));
     await side.insertFollowUp(fu({ dueAt: T0 + HOUR }));
     await side.insertFollowUp(fu({ dueAt: T0 - HOUR, status: 'done' }));
@@ -351,7 +419,10 @@ describe.skipIf(!TEST_DATABASE_URL).each(sides)('admin, sites, webhooks and supe
     const [w1, w2] = side.workspace;
     const lead = warmLead(s, { routing: 'waiting' });
     await side.insertLead(lead);
-    const results = await Promise.all([w1.forceOffer(lead.id!, s.danaId, s.workspaceId, s.adminId, T0), w2.forceOffer(lead.id!, s.danaId, s.workspaceId, s.adminId, T0)]);
+    const results = await Promise.all([
+      w1.forceOffer(lead.id!, s.danaId, s.workspaceId, s.adminId, T0),
+      w2.forceOffer(lead.id!, s.danaId, s.workspaceId, s.adminId, T0),
+    ]);
     const offer = results.find((r) => typeof r === 'object');
     expect(results.filter((r) => r === 'already_offered')).toHaveLength(1);
     expect(offer).toMatchObject({ leadId: lead.id, repId: s.danaId, workspaceId: s.workspaceId, expiresAt: T0 + 20_000 });
@@ -361,7 +432,15 @@ describe.skipIf(!TEST_DATABASE_URL).each(sides)('admin, sites, webhooks and supe
     expect(await w1.forceOffer(lead.id!, s.danaId, 'another-workspace', s.adminId, T0)).toBe('not_found');
 
     const view = await w2.supervisor(s.workspaceId, T0 - 1);
-    expect(view.offers).toContainEqual({ offerId: (offer as { id: string }).id, leadId: lead.id, leadName: lead.name, repId: s.danaId, repName: 'Dana Reyes', offeredAt: T0, expiresAt: T0 + 20_000 });
+    expect(view.offers).toContainEqual({
+      offerId: (offer as { id: string }).id,
+      leadId: lead.id,
+      leadName: lead.name,
+      repId: s.danaId,
+      repName: 'Dana Reyes',
+      offeredAt: T0,
+      expiresAt: T0 + 20_000,
+    });
     expect(view.load.find((l) => l.repId === s.danaId)).toMatchObject({ openOffers: 1 });
     expect(view.active.length).toBeGreaterThan(0);
     expect(typeof view.load[0]!.activeLeads).toBe('number');
@@ -371,8 +450,23 @@ describe.skipIf(!TEST_DATABASE_URL).each(sides)('admin, sites, webhooks and supe
     await side.insertLead(owned);
     expect(await w1.claim(owned.id!, s.danaId, s.workspaceId, T0)).toBe('ok');
     const followUp = randomUUID();
-    await side.insertFollowUp({ id: followUp, workspaceId: s.workspaceId, leadId: owned.id!, repId: s.danaId, attempt: 2, dueAt: T0 + HOUR, status: 'open', createdAt: T0 });
-    expect((await w2.supervisor(s.workspaceId, T0)).active).toContainEqual({ leadId: owned.id, name: owned.name, ownerName: 'Dana Reyes', acceptedAt: T0, stage: 'sal' });
+    await side.insertFollowUp({
+      id: followUp,
+      workspaceId: s.workspaceId,
+      leadId: owned.id!,
+      repId: s.danaId,
+      attempt: 2,
+      dueAt: T0 + HOUR,
+      status: 'open',
+      createdAt: T0,
+    });
+    expect((await w2.supervisor(s.workspaceId, T0)).active).toContainEqual({
+      leadId: owned.id,
+      name: owned.name,
+      ownerName: 'Dana Reyes',
+      acceptedAt: T0,
+      stage: 'sal',
+    });
     expect(await w1.forceOffer(owned.id!, s.samId, s.workspaceId, s.adminId, T0)).toBe('owned');
     expect(await w2.reassign(owned.id!, s.samId, s.workspaceId, s.adminId, T0 + 1)).toBe('ok');
     expect((await side.lead(owned.id!))!.ownerId).toBe(s.samId);
@@ -386,8 +480,24 @@ describe.skipIf(!TEST_DATABASE_URL).each(sides)('admin, sites, webhooks and supe
   it('fans events out to subscribed webhooks once, logs deliveries, claims a send once, and replays', async () => {
     const [h1, h2] = side.webhooks;
     const render = (e: { id: string; topic: string }) => JSON.stringify({ id: e.id, topic: e.topic });
-    await h1.create({ id: 'wh_signed', workspaceId: s.workspaceId, url: 'https://hooks.example/a', kind: 'signed', secret: 'sek', topics: ['offer.created', 'lead.stage_changed'], createdAt: T0 });
-    await h1.create({ id: 'wh_other', workspaceId: 'another-workspace', url: 'https://hooks.example/b', kind: 'slack', secret: 'x', topics: ['*'], createdAt: T0 });
+    await h1.create({
+      id: 'wh_signed',
+      workspaceId: s.workspaceId,
+      url: 'https://hooks.example/a',
+      kind: 'signed',
+      secret: 'sek',
+      topics: ['offer.created', 'lead.stage_changed'],
+      createdAt: T0,
+    });
+    await h1.create({
+      id: 'wh_other',
+      workspaceId: 'another-workspace',
+      url: 'https://hooks.example/b',
+      kind: 'slack',
+      secret: 'x',
+      topics: ['*'],
+      createdAt: T0,
+    });
     expect((await h2.list(s.workspaceId)).map((w) => ({ id: w.id, topics: w.topics, active: w.active }))).toEqual([
       { id: 'wh_signed', topics: ['offer.created', 'lead.stage_changed'], active: true },
     ]);

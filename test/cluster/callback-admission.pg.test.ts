@@ -89,8 +89,16 @@ describe.skipIf(!TEST_DATABASE_URL)('the per-phone cap across two processes on o
     const outcome = (id: number) => guards[1]!.requestOutcome(id);
     expect([await outcome(ids[0]!), await outcome(ids[1]!), await outcome(ids[2]!)]).toEqual(['gone', 'gone', 'pending']);
     // A request older than `pendingSince` is not worth waiting for (stuck, or its process died).
-    const late = await guards[0]!.admit({ workspaceId: 'w-cap', siteId: 's-cap', phone, email: null, at: NOW + 60_000, limit: null, since: NOW - DAY, pendingSince: NOW + 55_000 });
+    const late = await guards[0]!.admit({
+      workspaceId: 'w-cap',
+      siteId: 's-cap',
+      phone,
+      email: null,
+      at: NOW + 60_000,
+      limit: null,
+      since: NOW - DAY,
+      pendingSince: NOW + 55_000,
+    });
     expect(late).toMatchObject({ ok: true, ahead: null });
   });
 });
-

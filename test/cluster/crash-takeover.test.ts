@@ -71,7 +71,10 @@ describe('kill -9 of one process', () => {
     // In the database: every acknowledged lead; each old offer expired; each lead owned by Sam
     // through exactly one accepted offer (the re-offer he was sent), every other offer expired.
     expect([...(await leadsIn(cluster, leadIds))].sort()).toEqual([...leadIds].sort());
-    const old = await cluster.rows<{ status: string }>('select status from offers where id = any(?)', pending.map((o) => o.offerId));
+    const old = await cluster.rows<{ status: string }>(
+      'select status from offers where id = any(?)',
+      pending.map((o) => o.offerId),
+    );
     expect(old.map((o) => o.status)).toEqual(pending.map(() => 'expired'));
     const [{ id: samId }] = (await cluster.rows<{ id: string }>("select id from users where email = 'sam@demo.sixty'")) as [{ id: string }];
     const offers = await cluster.rows<{ id: string; lead: string; rep: string; status: string }>(

@@ -25,19 +25,28 @@ beforeAll(async () => {
   // Broadcast through the console API: the demo site's one rule offers every lead to the whole team.
   const [site] = (await consoleCall(A, admin, 'GET', '/sites')).body;
   const [rule] = (await consoleCall(A, admin, 'GET', `/sites/${site.id}/routing-rules`)).body;
-  const changed = await consoleCall(A, admin, 'PUT', `/sites/${site.id}/routing-rules/${rule.id}`, { name: 'Everyone at once', conditions: [], teamId: rule.teamId, strategy: 'broadcast' });
+  const changed = await consoleCall(A, admin, 'PUT', `/sites/${site.id}/routing-rules/${rule.id}`, {
+    name: 'Everyone at once',
+    conditions: [],
+    teamId: rule.teamId,
+    strategy: 'broadcast',
+  });
   expect(changed.status).toBe(200);
   // Capacity for the whole run: the console caps a rep at 20 open offers and 200 leads (one
   // person's desk), so the lead capacity a thousand wins need is set through the store, as the
   // single-process race test does.
   const backend = await openBackend({ dbPath: '', databaseUrl: cluster.databaseUrl });
   try {
-    for (const { id } of await cluster.rows<{ id: string }>("select id from users where role = 'rep'")) await backend.store.updateRep(id, { offerCapacity: AT_ONCE, leadCapacity: RACES * 2 });
+    for (const { id } of await cluster.rows<{ id: string }>("select id from users where role = 'rep'"))
+      await backend.store.updateRep(id, { offerCapacity: AT_ONCE, leadCapacity: RACES * 2 });
   } finally {
     await backend.close();
   }
 
-  for (const [name, node, email] of [['Dana', B, 'dana@demo.sixty'], ['Sam', C, 'sam@demo.sixty']] as const) {
+  for (const [name, node, email] of [
+    ['Dana', B, 'dana@demo.sixty'],
+    ['Sam', C, 'sam@demo.sixty'],
+  ] as const) {
     const socket = await connectRep(node, email, 'available');
     const closed = new Map<string, string>();
     socket.on('offer:closed', (e) => closed.set(e.offerId, e.reason));
@@ -92,11 +101,18 @@ describe('accept races across processes', () => {
       races.push(...(await Promise.all(batch.map(race))));
     }
     const ms = Date.now() - t0;
-    console.log(`${RACES} cross-process races in ${(ms / 1000).toFixed(1)} s; Dana won ${races.filter((r) => r.winner === reps[0]!.id).length}, Sam ${races.filter((r) => r.winner === reps[1]!.id).length}`);
+    console.log(
+      `${RACES} cross-process races in ${(ms / 1000).toFixed(1)} s; Dana won ${races.filter((r) => r.winner === reps[0]!.id).length}, Sam ${races.filter((r) => r.winner === reps[1]!.id).length}`,
+    );
 
     // The database: each lead owned by its race's winner, through exactly one accepted offer.
     const owners = new Map(
-      (await cluster.rows<{ id: string; owner: string }>('select id, owner_id as owner from leads where id = any(?)', races.map((r) => r.leadId))).map((r) => [r.id, r.owner]),
+      (
+        await cluster.rows<{ id: string; owner: string }>(
+          'select id, owner_id as owner from leads where id = any(?)',
+          races.map((r) => r.leadId),
+        )
+      ).map((r) => [r.id, r.owner]),
     );
     expect(races.filter((r) => owners.get(r.leadId) !== r.winner)).toEqual([]);
     const accepted = await cluster.rows<{ lead: string; rep: string; n: number }>(

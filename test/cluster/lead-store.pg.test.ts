@@ -125,14 +125,24 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL store: leads, configuration, ses
       expect(await b.leadWorkspace(leadId)).toBe(ids.workspace);
       expect((await b.siteOfLead(leadId))?.id).toBe(site.id);
       const card = await b.leadCard(leadId, ids.workspace);
-      expect(card).toMatchObject({ name: 'Robin', stage: 'hot', pageUrl: 'https://acme.test/pricing', hotAt: NOW, slaDueAt: NOW + site.slaMs, notes: [], pageTrail: [] });
+      expect(card).toMatchObject({
+        name: 'Robin',
+        stage: 'hot',
+        pageUrl: 'https://acme.test/pricing',
+        hotAt: NOW,
+        slaDueAt: NOW + site.slaMs,
+        notes: [],
+        pageTrail: [],
+      });
       expect(card!.timeline.map((e) => e.text)).toEqual(['Asked for a callback on https://acme.test/pricing', 'Qualified as HOT (score 70, rules v1)']);
       expect(await b.leadCard(leadId, 'another-workspace')).toBeNull();
       expect(await rows('select routing, round_started_at::float8 as at from leads where id = $1', leadId)).toEqual([{ routing: 'waiting', at: NOW }]);
-      expect(await rows('select from_stage as "from", to_stage as "to" from stage_changes where lead_id = $1', leadId)).toEqual([{ from: 'visitor', to: 'hot' }]);
+      expect(await rows('select from_stage as "from", to_stage as "to" from stage_changes where lead_id = $1', leadId)).toEqual([
+        { from: 'visitor', to: 'hot' },
+      ]);
     });
 
-    it("shows the tracked visitor on the card: company, first touch and the latest behaviour, oldest first", async () => {
+    it('shows the tracked visitor on the card: company, first touch and the latest behaviour, oldest first', async () => {
       await rows(
         `insert into visitors (site_id, visitor_id, workspace_id, first_seen_at, last_seen_at, referrer, utm_source, utm_campaign, landing_url, visits, traits, behaviour, rules_version)
          values ($1, 'v-1', $2, $3, $4, 'https://search.test', 'google', 'spring', 'https://acme.test/', 3, '{"company":"Initech"}', '{}', 1)`,
@@ -176,7 +186,9 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL store: leads, configuration, ses
     });
 
     it('makes one lead when two processes receive the same key at the same moment', async () => {
-      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).recordCallback(callback('Lee', { key: 'key-race', bodyHash: 'h' }))));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).recordCallback(callback('Lee', { key: 'key-race', bodyHash: 'h' }))),
+      );
       const created = results.filter((r) => r.kind === 'created');
       expect(created).toHaveLength(1);
       const leadId = created[0]!.kind === 'created' ? created[0]!.leadId : '';
@@ -223,7 +235,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL store: leads, configuration, ses
       expect(card).toMatchObject({ stage: 'sql', outcome: 'sql', firstCallAt: NOW + 5000 });
       expect(card && !('error' in card) && card.notes).toEqual([{ at: NOW + 9000, author: 'Dana Reyes', text: 'Budget approved' }]);
       expect(await a.followUps(ids.dana)).toEqual([]);
-      expect(await rows("select status from follow_ups where lead_id = $1", leadId)).toEqual([{ status: 'done' }]);
+      expect(await rows('select status from follow_ups where lead_id = $1', leadId)).toEqual([{ status: 'done' }]);
       // A move the lifecycle refuses (suspect needs a reason) changes nothing.
       expect(await a.recordOutcome(leadId, ids.dana, ids.workspace, { outcome: 'suspect' }, NOW + 9500)).toMatchObject({ error: 'reason_required' });
     });
@@ -239,12 +251,23 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL store: leads, configuration, ses
       const rules = await a.routingRules(site.id);
       expect(rules.map((r) => r.position)).toEqual([1, 2, 3, 4, 5, 6, 7]);
       expect(new Set(rules.map((r) => r.id))).toEqual(new Set([...added, rules[0]!.id]));
-      expect(rules[1]).toMatchObject({ strategy: 'broadcast', escalateToEveryone: true, ownerWaitMs: 15_000, requires: { skills: [], languages: [], territory: false } });
+      expect(rules[1]).toMatchObject({
+        strategy: 'broadcast',
+        escalateToEveryone: true,
+        ownerWaitMs: 15_000,
+        requires: { skills: [], languages: [], territory: false },
+      });
 
       await b.updateRoutingRule(added[0]!, { name: 'Renamed', requires: { skills: ['fr'] }, escalateToEveryone: false });
       await b.reorderRoutingRules(site.id, [added[0]!, 'not-a-rule', added[0]!]);
       const reordered = await a.routingRules(site.id);
-      expect(reordered[0]).toMatchObject({ id: added[0], name: 'Renamed', position: 1, escalateToEveryone: false, requires: { skills: ['fr'], languages: [], territory: false } });
+      expect(reordered[0]).toMatchObject({
+        id: added[0],
+        name: 'Renamed',
+        position: 1,
+        escalateToEveryone: false,
+        requires: { skills: ['fr'], languages: [], territory: false },
+      });
       expect(reordered.map((r) => r.position)).toEqual([1, 2, 3, 4, 5, 6, 7]);
       for (const id of added) await a.deleteRoutingRule(id);
       expect((await b.routingRules(site.id)).map((r) => r.name)).toEqual(['Everyone else']);
@@ -300,7 +323,10 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL store: leads, configuration, ses
     it('creates further sites and workspaces', async () => {
       const id = await b.createSite(ids.workspace, { ...site, name: 'Docs', siteKey: 'docs-key' }, NOW);
       expect(await a.siteByKey('docs-key')).toMatchObject({ id, workspaceId: ids.workspace, name: 'Docs', rules: site.rules });
-      const w = await a.createWorkspace({ workspace: { name: 'Globex' }, sites: [], users: [{ email: 'Hank@Globex.test', name: 'Hank', role: 'admin', passwordHash: 'x' }] }, NOW);
+      const w = await a.createWorkspace(
+        { workspace: { name: 'Globex' }, sites: [], users: [{ email: 'Hank@Globex.test', name: 'Hank', role: 'admin', passwordHash: 'x' }] },
+        NOW,
+      );
       expect(w.siteIds).toEqual([]);
       expect(await b.userByEmail('hank@globex.test')).toMatchObject({ id: w.userIds[0], workspaceId: w.workspaceId, workspaceName: 'Globex' });
     });
@@ -334,7 +360,9 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL store: leads, configuration, ses
       expect(await b.takeLease('webhooks', 'p2', TTL, NOW + TTL)).toBe(false);
       expect(await b.takeLease('webhooks', 'p2', TTL, NOW + 5000 + TTL)).toBe(true);
       expect(await a.takeLease('webhooks', 'p1', TTL, NOW + 5000 + TTL + 1)).toBe(false);
-      expect(await rows("select holder, expires_at::float8 as \"expiresAt\" from leases where name = 'webhooks'")).toEqual([{ holder: 'p2', expiresAt: NOW + 5000 + 2 * TTL }]);
+      expect(await rows('select holder, expires_at::float8 as "expiresAt" from leases where name = \'webhooks\'')).toEqual([
+        { holder: 'p2', expiresAt: NOW + 5000 + 2 * TTL },
+      ]);
       // Leases of other names are independent.
       expect(await a.takeLease('retention', 'p1', TTL, NOW)).toBe(true);
     });

@@ -91,58 +91,76 @@ describe.skipIf(!TEST_DATABASE_URL)('offer claims across two processes on one Po
 
   const rows = async <T extends pg.QueryResultRow>(sql: string, ...params: unknown[]) => (await look.query<T>(sql, params)).rows;
 
-  it(`${ACCEPT_RACES} races of both reps accepting one broadcast lead from different processes: exactly one winner`, async () => {
-    for (let race = 0; race < ACCEPT_RACES; race++) {
-      const { leadId, offers } = await broadcastLead();
-      // Alternate which process carries which rep, so neither side is always first in line.
-      const [first, second] = race % 2 ? [a, b] : [b, a];
-      const results = await Promise.all([first.acceptOffer(offers[0]!.id, offers[0]!.repId, now + 10), second.acceptOffer(offers[1]!.id, offers[1]!.repId, now + 10)]);
-      const winners = results.filter((r) => r.ok);
-      expect(winners, `race ${race}`).toHaveLength(1);
-      expect(results.find((r) => !r.ok)).toEqual({ ok: false, error: 'already_taken' });
-      const winner = offers[results.findIndex((r) => r.ok)]!;
-      const [lead] = await rows<{ owner_id: string }>('select owner_id from leads where id = $1', leadId);
-      expect(lead!.owner_id).toBe(winner.repId);
-    }
-    // Nothing half-done anywhere: one accepted offer and one accept in the trail per lead.
-    const perLead = await rows<{ accepted: number; events: number }>(
-      `select (select count(*)::int from offers o where o.lead_id = l.id and o.status = 'accepted') as accepted,
+  it(
+    `${ACCEPT_RACES} races of both reps accepting one broadcast lead from different processes: exactly one winner`,
+    async () => {
+      for (let race = 0; race < ACCEPT_RACES; race++) {
+        const { leadId, offers } = await broadcastLead();
+        // Alternate which process carries which rep, so neither side is always first in line.
+        const [first, second] = race % 2 ? [a, b] : [b, a];
+        const results = await Promise.all([
+          first.acceptOffer(offers[0]!.id, offers[0]!.repId, now + 10),
+          second.acceptOffer(offers[1]!.id, offers[1]!.repId, now + 10),
+        ]);
+        const winners = results.filter((r) => r.ok);
+        expect(winners, `race ${race}`).toHaveLength(1);
+        expect(results.find((r) => !r.ok)).toEqual({ ok: false, error: 'already_taken' });
+        const winner = offers[results.findIndex((r) => r.ok)]!;
+        const [lead] = await rows<{ owner_id: string }>('select owner_id from leads where id = $1', leadId);
+        expect(lead!.owner_id).toBe(winner.repId);
+      }
+      // Nothing half-done anywhere: one accepted offer and one accept in the trail per lead.
+      const perLead = await rows<{ accepted: number; events: number }>(
+        `select (select count(*)::int from offers o where o.lead_id = l.id and o.status = 'accepted') as accepted,
               (select count(*)::int from lead_events e where e.lead_id = l.id and e.kind = 'accepted') as events
          from leads l`,
-    );
-    expect(perLead).toHaveLength(ACCEPT_RACES);
-    expect(perLead.every((l) => l.accepted === 1 && l.events === 1)).toBe(true);
-    expect(await rows(`select id from offers where status = 'offered'`)).toEqual([]);
-  }, RACES_TIMEOUT_MS);
+      );
+      expect(perLead).toHaveLength(ACCEPT_RACES);
+      expect(perLead.every((l) => l.accepted === 1 && l.events === 1)).toBe(true);
+      expect(await rows(`select id from offers where status = 'offered'`)).toEqual([]);
+    },
+    RACES_TIMEOUT_MS,
+  );
 
-  it(`${EXPIRY_RACES} races of both processes expiring the same due offer: exactly one expires it`, async () => {
-    for (let race = 0; race < EXPIRY_RACES; race++) {
-      const { offers } = await broadcastLead();
-      const due = offers[0]!.expiresAt;
-      const results = await Promise.all([a.expireOffer(offers[0]!.id, due), b.expireOffer(offers[0]!.id, due)]);
-      expect(results.filter((r) => r !== null), `race ${race}`).toHaveLength(1);
-      // The other offer of the broadcast is still open, so the lead does not wait yet.
-      expect(results.find((r) => r !== null)!.leadWaiting).toBe(false);
-      // Close the round: the second offer expires too (claimed once more), freeing both reps.
-      const last = await Promise.all([b.expireOffer(offers[1]!.id, due), a.expireOffer(offers[1]!.id, due)]);
-      expect(last.filter((r) => r !== null)).toMatchObject([{ leadWaiting: true }]);
-    }
-    const expiredEvents = await rows<{ n: number }>(`select count(*)::int as n from lead_events where kind = 'expired'`);
-    expect(expiredEvents).toEqual([{ n: EXPIRY_RACES * 2 }]);
-  }, RACES_TIMEOUT_MS);
+  it(
+    `${EXPIRY_RACES} races of both processes expiring the same due offer: exactly one expires it`,
+    async () => {
+      for (let race = 0; race < EXPIRY_RACES; race++) {
+        const { offers } = await broadcastLead();
+        const due = offers[0]!.expiresAt;
+        const results = await Promise.all([a.expireOffer(offers[0]!.id, due), b.expireOffer(offers[0]!.id, due)]);
+        expect(
+          results.filter((r) => r !== null),
+          `race ${race}`,
+        ).toHaveLength(1);
+        // The other offer of the broadcast is still open, so the lead does not wait yet.
+        expect(results.find((r) => r !== null)!.leadWaiting).toBe(false);
+        // Close the round: the second offer expires too (claimed once more), freeing both reps.
+        const last = await Promise.all([b.expireOffer(offers[1]!.id, due), a.expireOffer(offers[1]!.id, due)]);
+        expect(last.filter((r) => r !== null)).toMatchObject([{ leadWaiting: true }]);
+      }
+      const expiredEvents = await rows<{ n: number }>(`select count(*)::int as n from lead_events where kind = 'expired'`);
+      expect(expiredEvents).toEqual([{ n: EXPIRY_RACES * 2 }]);
+    },
+    RACES_TIMEOUT_MS,
+  );
 
-  it('an accept and an expiry of one offer landing together: exactly one of them happens', async () => {
-    for (let race = 0; race < EXPIRY_RACES; race++) {
-      const { offers } = await broadcastLead();
-      const offer = offers[0]!;
-      // Process clocks differ by a few milliseconds: A still sees the offer open, B sees it due.
-      const [accepted, expired] = await Promise.all([a.acceptOffer(offer.id, offer.repId, offer.expiresAt - 1), b.expireOffer(offer.id, offer.expiresAt)]);
-      expect(Number(accepted.ok) + Number(expired !== null), `race ${race}`).toBe(1);
-      if (!accepted.ok) expect(accepted.error).toBe('expired');
-      // Clear what is left open so the next round starts free.
-      for (const o of offers) await a.expireOffer(o.id, o.expiresAt);
-    }
-  }, RACES_TIMEOUT_MS);
+  it(
+    'an accept and an expiry of one offer landing together: exactly one of them happens',
+    async () => {
+      for (let race = 0; race < EXPIRY_RACES; race++) {
+        const { offers } = await broadcastLead();
+        const offer = offers[0]!;
+        // Process clocks differ by a few milliseconds: A still sees the offer open, B sees it due.
+        const [accepted, expired] = await Promise.all([a.acceptOffer(offer.id, offer.repId, offer.expiresAt - 1), b.expireOffer(offer.id, offer.expiresAt)]);
+        expect(Number(accepted.ok) + Number(expired !== null), `race ${race}`).toBe(1);
+        if (!accepted.ok) expect(accepted.error).toBe('expired');
+        // Clear what is left open so the next round starts free.
+        for (const o of offers) await a.expireOffer(o.id, o.expiresAt);
+      }
+    },
+    RACES_TIMEOUT_MS,
+  );
 
   it('two processes routing the waiting leads of one workspace at once: one pass offers, capacity holds', async () => {
     // The expiry races above left their leads waiting; a rep takes at most 10 open offers.
@@ -155,7 +173,9 @@ describe.skipIf(!TEST_DATABASE_URL)('offer claims across two processes on one Po
     const offeredBy = (results: typeof fromA) => results.filter((r) => r.offers.length > 0).map((r) => r.leadId);
     // Serialized by the workspace lock: the second pass finds the reps full and offers nothing twice.
     expect(offeredBy(fromA).filter((id) => offeredBy(fromB).includes(id))).toEqual([]);
-    const load = await rows<{ rep_id: string; n: number }>(`select rep_id, count(*)::int as n from offers where status = 'offered' group by rep_id order by rep_id`);
+    const load = await rows<{ rep_id: string; n: number }>(
+      `select rep_id, count(*)::int as n from offers where status = 'offered' group by rep_id order by rep_id`,
+    );
     expect(load).toEqual([...reps].sort().map((rep_id) => ({ rep_id, n: 10 })));
     expect(offeredBy(fromA).length + offeredBy(fromB).length).toBe(10);
   });

@@ -15,7 +15,8 @@ import { readFileSync } from 'node:fs';
 import { createTestDatabase, dropTestDatabase, TEST_DATABASE_URL } from '../helpers/databases';
 
 /** The migrations drizzle-kit generated for PostgreSQL: each must be applied exactly once. */
-const MIGRATIONS = (JSON.parse(readFileSync(new URL('../../server/db/migrations-pg/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] }).entries.length;
+const MIGRATIONS = (JSON.parse(readFileSync(new URL('../../server/db/migrations-pg/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] })
+  .entries.length;
 
 const TABLES = [core, tracking, admin, abuse]
   .flatMap((mod) => Object.values(mod))
@@ -62,7 +63,9 @@ describe.skipIf(!TEST_DATABASE_URL)('openPostgres', () => {
   });
 
   it('creates every table of the pg schema, applying each migration once', async () => {
-    const { rows } = await dbs[0].$client.query<{ name: string }>(`select table_name as name from information_schema.tables where table_schema = 'public' order by 1`);
+    const { rows } = await dbs[0].$client.query<{ name: string }>(
+      `select table_name as name from information_schema.tables where table_schema = 'public' order by 1`,
+    );
     expect(rows.map((r) => r.name).sort()).toEqual(TABLES);
     const applied = await dbs[1].$client.query<{ n: number }>('select count(*)::int as n from drizzle.__drizzle_migrations');
     expect(applied.rows[0].n).toBe(MIGRATIONS);
@@ -81,10 +84,16 @@ describe.skipIf(!TEST_DATABASE_URL)('openPostgres', () => {
   it('reads epoch-ms bigints and booleans back as JS numbers and booleans', async () => {
     const farFuture = 32_503_680_000_000; // year 3000: beyond a 32-bit integer
     await dbs[0].insert(core.workspaces).values({ id: 'w-num', name: 'N', createdAt: farFuture });
-    const [row] = await dbs[1].select().from(core.workspaces).where(sql`id = 'w-num'`);
+    const [row] = await dbs[1]
+      .select()
+      .from(core.workspaces)
+      .where(sql`id = 'w-num'`);
     expect(row.createdAt).toBe(farFuture);
     await dbs[0].insert(tracking.siteSettings).values({ siteId: 's-num', workspaceId: 'w-num' });
-    const [settings] = await dbs[2].select().from(tracking.siteSettings).where(sql`site_id = 's-num'`);
+    const [settings] = await dbs[2]
+      .select()
+      .from(tracking.siteSettings)
+      .where(sql`site_id = 's-num'`);
     expect(settings.botFilter).toBe(true);
   });
 
@@ -154,10 +163,34 @@ describe.skipIf(!TEST_DATABASE_URL)('openPostgres', () => {
   it('lockWorkspaceOf reads the workspace of a lead and takes its lock, or returns null', async () => {
     const db = dbs[0];
     await db.insert(core.workspaces).values({ id: 'w1', name: 'W', createdAt: 1 });
-    await db.insert(core.sites).values({ id: 's1', workspaceId: 'w1', name: 'S', siteKey: 'k1', allowedOrigins: '[]', rules: '{}', launcherText: 'x', phoneRegion: 'US', offerTimeoutMs: 1000, createdAt: 1 });
+    await db.insert(core.sites).values({
+      id: 's1',
+      workspaceId: 'w1',
+      name: 'S',
+      siteKey: 'k1',
+      allowedOrigins: '[]',
+      rules: '{}',
+      launcherText: 'x',
+      phoneRegion: 'US',
+      offerTimeoutMs: 1000,
+      createdAt: 1,
+    });
     await db.insert(core.leads).values({
-      id: 'l1', workspaceId: 'w1', siteId: 's1', name: 'L', phone: '+15555550100', answers: '{}', stage: 'new', fit: 'unknown', score: 0,
-      mql: false, hot: false, reasons: '[]', rulesVersion: 1, routing: 'waiting', capturedAt: 1,
+      id: 'l1',
+      workspaceId: 'w1',
+      siteId: 's1',
+      name: 'L',
+      phone: '+15555550100',
+      answers: '{}',
+      stage: 'new',
+      fit: 'unknown',
+      score: 0,
+      mql: false,
+      hot: false,
+      reasons: '[]',
+      rulesVersion: 1,
+      routing: 'waiting',
+      capturedAt: 1,
     });
     const advisoryLocks = async (tx: Parameters<Parameters<PgDb['transaction']>[0]>[0]) =>
       (await tx.execute<{ n: number }>(sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()`)).rows[0]!.n;

@@ -22,7 +22,9 @@ beforeAll(async () => {
   cluster = await startCluster({ offerTimeoutMs: 30_000 });
   [A, B, C] = cluster.nodes as [SixtyProcess, SixtyProcess, SixtyProcess];
   admin = await signIn(A.url, 'admin@demo.sixty');
-  for (const { id, email } of await cluster.rows<{ id: string; email: string }>("select id, email from users where email in ('dana@demo.sixty', 'sam@demo.sixty')"))
+  for (const { id, email } of await cluster.rows<{ id: string; email: string }>(
+    "select id, email from users where email in ('dana@demo.sixty', 'sam@demo.sixty')",
+  ))
     ids[email.startsWith('dana') ? 'dana' : 'sam'] = id;
   // Dana's console talks to B, Sam's to C: each signs in through the API of their own process.
   dana = await connectRep(B, 'dana@demo.sixty', 'away');

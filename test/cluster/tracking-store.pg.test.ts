@@ -122,7 +122,10 @@ function plan(seed: number, groups: number): PlannedItem[][] {
       return {
         visitorId: r.pick(VISITORS),
         events,
-        context: r.int(3) === 0 ? { referrer: 'https://search.test/?q=ovens', utm: { source: 'ads', campaign: `c${r.int(3)}` }, returning: r.int(2) === 0 } : { returning: r.int(2) === 0 },
+        context:
+          r.int(3) === 0
+            ? { referrer: 'https://search.test/?q=ovens', utm: { source: 'ads', campaign: `c${r.int(3)}` }, returning: r.int(2) === 0 }
+            : { returning: r.int(2) === 0 },
         identifiedPhone,
         staleSite: r.int(3) === 0,
       };
@@ -174,7 +177,11 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
         insert: async (table, rows) => {
           // Same property names in both schema modules; the drizzle types differ by dialect only.
           if (isPg) await pgDb.insert(SCHEMA_PG[table] as typeof pgCore.leads).values(rows as Array<typeof pgCore.leads.$inferInsert>);
-          else sqliteDb.insert(SCHEMA_SQLITE[table] as typeof core.leads).values(rows as Array<typeof core.leads.$inferInsert>).run();
+          else
+            sqliteDb
+              .insert(SCHEMA_SQLITE[table] as typeof core.leads)
+              .values(rows as Array<typeof core.leads.$inferInsert>)
+              .run();
         },
         site,
         adminId: (await store.userByEmail('admin@demo.sixty'))!.id,
@@ -218,7 +225,11 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
               owner_id, captured_at, qualified_at from leads where site_id = ?`,
       side.site.id,
     );
-    const stageChanges = await rows(side, 'select lead_id, from_stage, to_stage, actor, reason, at from stage_changes where workspace_id = ? order by id', side.site.workspaceId);
+    const stageChanges = await rows(
+      side,
+      'select lead_id, from_stage, to_stage, actor, reason, at from stage_changes where workspace_id = ? order by id',
+      side.site.workspaceId,
+    );
     const leadEvents = await rows(side, 'select lead_id, kind, text, at from lead_events where workspace_id = ? order by id', side.site.workspaceId);
     return {
       visitors: visitors.map((v): Row => ({ ...v, lead_id: a(v.lead_id) })),
@@ -307,7 +318,10 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
 
   it('answers visitor history, rules versions and the backtest history alike', async () => {
     for (const visitorId of VISITORS) {
-      const [s, p] = await Promise.all([sqlite.tracking.visitorHistory(sqlite.site.id, visitorId), postgres.tracking.visitorHistory(postgres.site.id, visitorId)]);
+      const [s, p] = await Promise.all([
+        sqlite.tracking.visitorHistory(sqlite.site.id, visitorId),
+        postgres.tracking.visitorHistory(postgres.site.id, visitorId),
+      ]);
       expect(p).toEqual(s);
     }
     expect(await postgres.tracking.visitorHistory(postgres.site.id, 'visitor_0007')).toBeNull(); // the bot
@@ -334,7 +348,9 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
   it('keeps saveDraft numbering and publish consistent when two processes save at once', async () => {
     const other = pgTracking(pgDbs[1]!);
     const site = postgres.site;
-    const versions = await Promise.all([postgres.tracking, other, postgres.tracking, other].map((t, i) => t.saveDraft(site, site.rules, postgres.adminId, NOW + i)));
+    const versions = await Promise.all(
+      [postgres.tracking, other, postgres.tracking, other].map((t, i) => t.saveDraft(site, site.rules, postgres.adminId, NOW + i)),
+    );
     expect([...versions].sort()).toEqual([3, 4, 5, 6]);
     expect(await postgres.tracking.publish(site, 99, NOW)).toBe(false);
   });
@@ -378,9 +394,21 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
         { id: 'u-bo', workspaceId: ws, email: 'bo@rep.test', name: 'Bo Rep', role: 'rep', passwordHash: 'x', createdAt: t0 + 1 },
       ]);
       await side.insert('teams', [{ id: 't-rep', workspaceId: ws, name: 'Closers', hours: '{}', createdAt: t0 }]);
-      await side.insert('routingRules', [{ id: 'r-rep', workspaceId: ws, siteId: 's-rep', position: 0, name: 'All', conditions: '[]', teamId: 't-rep', strategy: 'round_robin', createdAt: t0 }]);
+      await side.insert('routingRules', [
+        { id: 'r-rep', workspaceId: ws, siteId: 's-rep', position: 0, name: 'All', conditions: '[]', teamId: 't-rep', strategy: 'round_robin', createdAt: t0 },
+      ]);
       await side.insert('visitors', [
-        { siteId: 's-rep', visitorId: 'rv-1', workspaceId: ws, firstSeenAt: t0, lastSeenAt: t0, utmSource: 'ads', utmCampaign: 'fall', behaviour: '{}', rulesVersion: 1 },
+        {
+          siteId: 's-rep',
+          visitorId: 'rv-1',
+          workspaceId: ws,
+          firstSeenAt: t0,
+          lastSeenAt: t0,
+          utmSource: 'ads',
+          utmCampaign: 'fall',
+          behaviour: '{}',
+          rulesVersion: 1,
+        },
         { siteId: 's-rep', visitorId: 'rv-2', workspaceId: ws, firstSeenAt: t0 + 5000, lastSeenAt: t0, behaviour: '{}', rulesVersion: 1 },
         { siteId: 's-rep', visitorId: 'rv-bot', workspaceId: ws, firstSeenAt: t0, lastSeenAt: t0, behaviour: '{}', rulesVersion: 1, isBot: true },
       ]);
@@ -403,7 +431,17 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
         ...extra,
       });
       await side.insert('leads', [
-        lead('l-1', 1, { visitorId: 'rv-1', ownerId: 'u-ana', ruleId: 'r-rep', hotAt: t0 + 1500, acceptedAt: t0 + 9000, firstCallAt: t0 + 70_000, outcome: 'booked', email: 'l1@x.test', pageUrl: 'https://acme.test/p' }),
+        lead('l-1', 1, {
+          visitorId: 'rv-1',
+          ownerId: 'u-ana',
+          ruleId: 'r-rep',
+          hotAt: t0 + 1500,
+          acceptedAt: t0 + 9000,
+          firstCallAt: t0 + 70_000,
+          outcome: 'booked',
+          email: 'l1@x.test',
+          pageUrl: 'https://acme.test/p',
+        }),
         lead('l-2', 2, { ownerId: 'u-bo', acceptedAt: t0 + 400_000, contactAttempts: 2 }),
         lead('l-3', 3, { hot: false, stage: 'mql', routing: 'closed' }),
         lead('l-4', 4, { visitorId: 'rv-2', hotAt: null, routing: 'waiting' }),
@@ -454,7 +492,9 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
       expect(p, `[${from}, ${to})`).toEqual(s);
     }
     const exported = await postgres.reports.exportRows(ws, t0 - DAY, t0 + DAY);
-    expect(exported[0]!.timeline).toBe('2026-10-31T23:59:59Z Asked for a callback | 2026-11-01T00:00:07Z Accepted by Ana | 2026-11-01T00:00:07Z Same millisecond, later id');
+    expect(exported[0]!.timeline).toBe(
+      '2026-10-31T23:59:59Z Asked for a callback | 2026-11-01T00:00:07Z Accepted by Ana | 2026-11-01T00:00:07Z Same millisecond, later id',
+    );
     expect(exported[2]!.timeline).toBeNull();
     expect(await postgres.reports.visitorCount(ws, t0 - DAY, t0 + DAY)).toBe(2);
   });
@@ -470,7 +510,8 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
       const pendingJoin = await g.recentLead('s-rep', '+14155550201', null, NOW - 1);
       if (first.ok) await g.settle({ requestId: first.requestId, workspaceId: ws, leadId: 'l-1', at: NOW, note: null });
       const second = await admit(g, '+14155550201', null, NOW + 1000, 2);
-      if (second.ok) await g.settle({ requestId: second.requestId, workspaceId: ws, leadId: 'l-1', at: NOW + 1000, note: 'Asked for a callback again (joined this lead)' });
+      if (second.ok)
+        await g.settle({ requestId: second.requestId, workspaceId: ws, leadId: 'l-1', at: NOW + 1000, note: 'Asked for a callback again (joined this lead)' });
       const third = await admit(g, '+14155550201', null, NOW + 2000, 2);
       const uncapped = await admit(g, '+14155550201', null, NOW + 2000, null);
       if (uncapped.ok) await g.release(uncapped.requestId);
@@ -504,7 +545,17 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
   it('names the pending request ahead and reports request outcomes alike', async () => {
     const run = async (side: typeof sqlite) => {
       const g = side.guard;
-      const admit = (at: number) => g.admit({ workspaceId: 'w-reports', siteId: 's-ahead', phone: '+14155550301', email: null, at, limit: null, since: at - DAY, pendingSince: NOW - 5000 });
+      const admit = (at: number) =>
+        g.admit({
+          workspaceId: 'w-reports',
+          siteId: 's-ahead',
+          phone: '+14155550301',
+          email: null,
+          at,
+          limit: null,
+          since: at - DAY,
+          pendingSince: NOW - 5000,
+        });
       const first = await admit(NOW);
       const second = await admit(NOW + 1);
       if (!first.ok || !second.ok) throw new Error('not admitted');
@@ -521,9 +572,12 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
 
   it('prunes callback requests alike: past the window, and pending ones left by a dead process', async () => {
     const rowsLeft = async (side: typeof sqlite) =>
-      (await rows<{ phone: string; lead: string | null }>(side, "select phone, lead_id as lead from callback_requests where site_id = 's-prune' order by phone")).map(
-        (r) => `${r.phone}:${r.lead ?? 'pending'}`,
-      );
+      (
+        await rows<{ phone: string; lead: string | null }>(
+          side,
+          "select phone, lead_id as lead from callback_requests where site_id = 's-prune' order by phone",
+        )
+      ).map((r) => `${r.phone}:${r.lead ?? 'pending'}`);
     const results = [];
     for (const side of [sqlite, postgres]) {
       await side.insert('callbackRequests', [
@@ -544,12 +598,34 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
     const phone = '+14155550177';
     for (const side of [sqlite, postgres]) {
       await side.insert('leads', [
-        { id: 'l-erase', workspaceId: ws, siteId: 's-rep', name: 'Erin Erasable', phone, email: 'Erase.Me@Private.test', visitorId: 'ev-1', answers: '{}', stage: 'hot', fit: 'passes', score: 70, mql: true, hot: true, reasons: '[]', rulesVersion: 1, routing: 'offered', capturedAt: NOW },
+        {
+          id: 'l-erase',
+          workspaceId: ws,
+          siteId: 's-rep',
+          name: 'Erin Erasable',
+          phone,
+          email: 'Erase.Me@Private.test',
+          visitorId: 'ev-1',
+          answers: '{}',
+          stage: 'hot',
+          fit: 'passes',
+          score: 70,
+          mql: true,
+          hot: true,
+          reasons: '[]',
+          rulesVersion: 1,
+          routing: 'offered',
+          capturedAt: NOW,
+        },
       ]);
-      await side.insert('offers', [{ id: 'o-erase', workspaceId: ws, leadId: 'l-erase', repId: 'u-ana', status: 'offered', offeredAt: NOW, expiresAt: NOW + 20_000 }]);
+      await side.insert('offers', [
+        { id: 'o-erase', workspaceId: ws, leadId: 'l-erase', repId: 'u-ana', status: 'offered', offeredAt: NOW, expiresAt: NOW + 20_000 },
+      ]);
       await side.insert('leadEvents', [{ workspaceId: ws, leadId: 'l-erase', kind: 'captured', text: 'Erin asked', at: NOW }]);
       await side.insert('stageChanges', [{ workspaceId: ws, leadId: 'l-erase', fromStage: 'visitor', toStage: 'hot', actor: 'system', at: NOW }]);
-      await side.insert('followUps', [{ id: 'f-erase', workspaceId: ws, leadId: 'l-erase', repId: 'u-ana', attempt: 2, dueAt: NOW + DAY, status: 'open', createdAt: NOW }]);
+      await side.insert('followUps', [
+        { id: 'f-erase', workspaceId: ws, leadId: 'l-erase', repId: 'u-ana', attempt: 2, dueAt: NOW + DAY, status: 'open', createdAt: NOW },
+      ]);
       // A rep's note on the lead: erasure once failed on it (foreign key) when lead_notes was not swept.
       await side.insert('leadNotes', [{ workspaceId: ws, leadId: 'l-erase', authorId: 'u-ana', text: 'Called, asked for Tuesday', at: NOW }]);
       await side.insert('slaBreaches', [{ workspaceId: ws, siteId: 's-rep', leadId: 'l-erase', dueAt: NOW + 60_000, cause: 'x', at: NOW + 60_000 }]);
@@ -564,22 +640,70 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
         { workspaceId: ws, topic: 'lead.captured', payload: JSON.stringify({ leadId: 'l-1' }), createdAt: NOW },
       ]);
       await side.insert('webhookDeliveries', [
-        { workspaceId: ws, webhookId: 'wh', eventId: 'e1', topic: 'lead.captured', payload: JSON.stringify({ leadId: 'l-erase' }), status: 'pending', nextAt: NOW, createdAt: NOW },
+        {
+          workspaceId: ws,
+          webhookId: 'wh',
+          eventId: 'e1',
+          topic: 'lead.captured',
+          payload: JSON.stringify({ leadId: 'l-erase' }),
+          status: 'pending',
+          nextAt: NOW,
+          createdAt: NOW,
+        },
       ]);
       await side.insert('visitors', [
         { siteId: 's-rep', visitorId: 'ev-1', workspaceId: ws, firstSeenAt: NOW, lastSeenAt: NOW, behaviour: '{}', rulesVersion: 1, leadId: 'l-erase' },
-        { siteId: 's-rep', visitorId: 'ev-2', workspaceId: ws, firstSeenAt: NOW, lastSeenAt: NOW, behaviour: '{}', rulesVersion: 1, traits: JSON.stringify({ email: 'ERASE.me@private.test' }) },
-        { siteId: 's-rep', visitorId: 'ev-3', workspaceId: ws, firstSeenAt: NOW, lastSeenAt: NOW, behaviour: '{}', rulesVersion: 1, traits: JSON.stringify({ phone: '(415) 555-0177' }) },
-        { siteId: 's-rep', visitorId: 'ev-keep', workspaceId: ws, firstSeenAt: NOW, lastSeenAt: NOW, behaviour: '{}', rulesVersion: 1, traits: JSON.stringify({ phone: '(415) 555-0178' }) },
+        {
+          siteId: 's-rep',
+          visitorId: 'ev-2',
+          workspaceId: ws,
+          firstSeenAt: NOW,
+          lastSeenAt: NOW,
+          behaviour: '{}',
+          rulesVersion: 1,
+          traits: JSON.stringify({ email: 'ERASE.me@private.test' }),
+        },
+        {
+          siteId: 's-rep',
+          visitorId: 'ev-3',
+          workspaceId: ws,
+          firstSeenAt: NOW,
+          lastSeenAt: NOW,
+          behaviour: '{}',
+          rulesVersion: 1,
+          traits: JSON.stringify({ phone: '(415) 555-0177' }),
+        },
+        {
+          siteId: 's-rep',
+          visitorId: 'ev-keep',
+          workspaceId: ws,
+          firstSeenAt: NOW,
+          lastSeenAt: NOW,
+          behaviour: '{}',
+          rulesVersion: 1,
+          traits: JSON.stringify({ phone: '(415) 555-0178' }),
+        },
       ]);
       await side.insert('events', [
         { workspaceId: ws, siteId: 's-rep', visitorId: 'ev-1', type: 'page_view', clientAt: NOW, at: NOW },
-        { workspaceId: ws, siteId: 's-rep', visitorId: 'ev-2', type: 'identify', clientAt: NOW, at: NOW, props: JSON.stringify({ email: 'erase.me@private.test' }) },
+        {
+          workspaceId: ws,
+          siteId: 's-rep',
+          visitorId: 'ev-2',
+          type: 'identify',
+          clientAt: NOW,
+          at: NOW,
+          props: JSON.stringify({ email: 'erase.me@private.test' }),
+        },
         { workspaceId: ws, siteId: 's-rep', visitorId: 'ev-3', type: 'page_view', clientAt: NOW, at: NOW },
         { workspaceId: ws, siteId: 's-rep', visitorId: 'ev-keep', type: 'page_view', clientAt: NOW, at: NOW },
       ]);
     }
-    const who = (site: string): Subject => ({ phone, email: 'erase.me@private.TEST', phoneMatches: (typed, siteId) => siteId === site && toE164(typed, 'US') === phone });
+    const who = (site: string): Subject => ({
+      phone,
+      email: 'erase.me@private.TEST',
+      phoneMatches: (typed, siteId) => siteId === site && toE164(typed, 'US') === phone,
+    });
     const [s, p] = await Promise.all([sqlite.erase(ws, who('s-rep'), 'u-admin', NOW), postgres.erase(ws, who('s-rep'), 'u-admin', NOW)]);
     expect(p).toEqual(s);
     expect(Object.entries(p.removed)).toEqual([
@@ -619,7 +743,13 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
 
   it('stores what PostgreSQL text cannot hold (NUL) without failing the other batches of its group', async () => {
     const site = postgres.site;
-    const item = (visitorId: string, url: string): IngestItem => ({ site, visitorId, events: [{ type: 'page_view', url, at: NOW }], context: { referrer: 'x\0y' }, identifiedPhone: null });
+    const item = (visitorId: string, url: string): IngestItem => ({
+      site,
+      visitorId,
+      events: [{ type: 'page_view', url, at: NOW }],
+      context: { referrer: 'x\0y' },
+      identifiedPhone: null,
+    });
     const results = await postgres.tracking.ingest([item('nul_visitor_1', 'https://acme.test/a\0b'), item('nul_visitor_2', 'https://acme.test/ok')], NOW + DAY);
     expect(results.map((r) => r.accepted)).toEqual([1, 1]);
     const stored = await rows<{ url: string }>(postgres, "select url from events where visitor_id like 'nul_visitor_%' order by id");
@@ -632,12 +762,21 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
     const visitors = Array.from({ length: 12 }, (_, i) => `race_visitor_${i}`);
     const r = random(7);
     const group = (): IngestItem[] =>
-      Array.from({ length: 20 }, () => ({ site, visitorId: r.pick(visitors), events: [{ type: 'page_view', url: 'https://acme.test/pricing', at: NOW }], context: { returning: true }, identifiedPhone: null }));
+      Array.from({ length: 20 }, () => ({
+        site,
+        visitorId: r.pick(visitors),
+        events: [{ type: 'page_view', url: 'https://acme.test/pricing', at: NOW }],
+        context: { returning: true },
+        identifiedPhone: null,
+      }));
     const groups = Array.from({ length: 30 }, group);
     await Promise.all(groups.map((g, i) => (i % 2 ? other : postgres.tracking).ingest(g, NOW + 2 * DAY + i)));
     const byVisitor = new Map<string, number>();
     for (const item of groups.flat()) byVisitor.set(item.visitorId, (byVisitor.get(item.visitorId) ?? 0) + 1);
-    const stored = await rows<{ visitor_id: string; visits: number; behaviour: string }>(postgres, "select visitor_id, visits, behaviour from visitors where visitor_id like 'race_visitor_%'");
+    const stored = await rows<{ visitor_id: string; visits: number; behaviour: string }>(
+      postgres,
+      "select visitor_id, visits, behaviour from visitors where visitor_id like 'race_visitor_%'",
+    );
     for (const v of stored) {
       const batches = byVisitor.get(v.visitor_id)!;
       const tallies = (JSON.parse(v.behaviour) as { tallies: Record<string, { n: number }> }).tallies;
@@ -651,8 +790,16 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
 
   it('takes the workspace lock before rescoring a known lead, and not for anonymous visitors', async () => {
     const site = postgres.site;
-    const known = (await rows<{ visitor_id: string }>(postgres, 'select visitor_id from visitors where site_id = ? and lead_id is not null and not is_bot limit 1', site.id))[0]!.visitor_id;
-    const batch = (visitorId: string): IngestItem => ({ site, visitorId, events: [{ type: 'page_view', url: 'https://acme.test/', at: NOW }], context: undefined, identifiedPhone: null });
+    const known = (
+      await rows<{ visitor_id: string }>(postgres, 'select visitor_id from visitors where site_id = ? and lead_id is not null and not is_bot limit 1', site.id)
+    )[0]!.visitor_id;
+    const batch = (visitorId: string): IngestItem => ({
+      site,
+      visitorId,
+      events: [{ type: 'page_view', url: 'https://acme.test/', at: NOW }],
+      context: undefined,
+      identifiedPhone: null,
+    });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let locked!: () => void;

@@ -8,7 +8,16 @@ import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_APPEARANCE } from '../../shared/appearance';
 import { inviteSchema, setupSchema } from '../../shared/schemas/console.schema';
-import { accountOwnersSchema, newSiteSchema, repSettingsSchema, routingRuleSchema, ruleOrderSchema, siteRoutingSchema, teamMembersSchema, teamSchema } from '../../shared/schemas/routing-config.schema';
+import {
+  accountOwnersSchema,
+  newSiteSchema,
+  repSettingsSchema,
+  routingRuleSchema,
+  ruleOrderSchema,
+  siteRoutingSchema,
+  teamMembersSchema,
+  teamSchema,
+} from '../../shared/schemas/routing-config.schema';
 import { siteRulesSchema, siteSettingsSchema } from '../../shared/schemas/site-rules.schema';
 import { TOPICS } from '../../server/webhooks/topics';
 import { envVariablesRead } from '../helpers/config-source';
@@ -88,8 +97,29 @@ describe('docs/settings.md', () => {
   });
 
   it('lists every field the console’s requests can change', () => {
-    const schemas = [siteSettingsSchema, siteRulesSchema, siteRoutingSchema, routingRuleSchema, ruleOrderSchema, teamSchema, teamMembersSchema, repSettingsSchema, accountOwnersSchema, newSiteSchema, inviteSchema, setupSchema];
-    const fields = new Set([...schemas.flatMap((s) => [...fieldsOf(s)]), ...Object.keys(DEFAULT_APPEARANCE), ...TOPICS, 'url', 'kind', 'topics', 'offerTimeoutMs']);
+    const schemas = [
+      siteSettingsSchema,
+      siteRulesSchema,
+      siteRoutingSchema,
+      routingRuleSchema,
+      ruleOrderSchema,
+      teamSchema,
+      teamMembersSchema,
+      repSettingsSchema,
+      accountOwnersSchema,
+      newSiteSchema,
+      inviteSchema,
+      setupSchema,
+    ];
+    const fields = new Set([
+      ...schemas.flatMap((s) => [...fieldsOf(s)]),
+      ...Object.keys(DEFAULT_APPEARANCE),
+      ...TOPICS,
+      'url',
+      'kind',
+      'topics',
+      'offerTimeoutMs',
+    ]);
     expect(fields.size).toBeGreaterThan(60);
     expect([...fields].filter((f) => !ticked.has(f) && !DOC.includes(`\`${f}\``))).toEqual([]);
   });

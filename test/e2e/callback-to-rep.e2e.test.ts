@@ -109,7 +109,10 @@ describe('one script tag to a rep live queue', () => {
   });
 
   it('serves /demo with the README snippet, and its widget opens with the site questions', async () => {
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 }]) {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 375, height: 740 },
+    ]) {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       await page.goto(`${server.url}/demo`);

@@ -45,9 +45,18 @@ export async function recordChartTexts(context: BrowserContext): Promise<void> {
 /** The texts drawn by charts still on the page, in device pixels of their canvas. */
 export function chartTexts(page: Page): Promise<DrawnText[]> {
   return page.evaluate(() => {
-    const drawn = (window as unknown as { __chartTexts: Array<{ canvas: HTMLCanvasElement; text: string; x: number; y: number; left: number; right: number }> }).__chartTexts;
+    const drawn = (window as unknown as { __chartTexts: Array<{ canvas: HTMLCanvasElement; text: string; x: number; y: number; left: number; right: number }> })
+      .__chartTexts;
     return drawn
       .filter((d) => d.canvas.isConnected)
-      .map((d) => ({ chart: d.canvas.closest('[role="img"]')?.getAttribute('aria-label') ?? '', text: d.text, x: d.x, y: d.y, left: d.left, right: d.right, canvasWidth: d.canvas.width }));
+      .map((d) => ({
+        chart: d.canvas.closest('[role="img"]')?.getAttribute('aria-label') ?? '',
+        text: d.text,
+        x: d.x,
+        y: d.y,
+        left: d.left,
+        right: d.right,
+        canvasWidth: d.canvas.width,
+      }));
   });
 }

@@ -50,9 +50,16 @@ async function seedHistory() {
   dana.on('offer:new', (o) => offers.push(o));
   await dana.emitWithAck('presence:set', 'available');
   const post = (path: string, body?: unknown) =>
-    fetch(`${server.url}/v1/console/leads/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: danaCookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${server.url}/v1/console/leads/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: danaCookie },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   for (const [i, wait] of WAITS_MS.entries()) {
-    await postCallback(server.url, callbackBody(server.siteKey, { name: `Buyer ${i + 1}`, phone: `+1 415 555 01${30 + i}`, email: `buyer${i + 1}@example.com` }));
+    await postCallback(
+      server.url,
+      callbackBody(server.siteKey, { name: `Buyer ${i + 1}`, phone: `+1 415 555 01${30 + i}`, email: `buyer${i + 1}@example.com` }),
+    );
     for (let t = 0; t < 100 && offers.length <= i; t++) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, wait));
     const ack = await dana.emitWithAck('offer:accept', { offerId: offers[i]!.offerId });
@@ -70,22 +77,38 @@ async function seedHistory() {
       if (!nurture.ok) throw new Error(`nurture outcome refused: ${nurture.status}`);
     }
   }
-  await postCallback(server.url, callbackBody(server.siteKey, { name: 'Res Only', phone: '+1 415 555 0140', email: 'res@example.com', answers: { projects: 'residential', size: '1-10', role: 'decision' } }));
+  await postCallback(
+    server.url,
+    callbackBody(server.siteKey, {
+      name: 'Res Only',
+      phone: '+1 415 555 0140',
+      email: 'res@example.com',
+      answers: { projects: 'residential', size: '1-10', role: 'decision' },
+    }),
+  );
   dana.close();
 }
 
 /** The figures the Numbers page must show, computed from the raw rows. */
 function expectedFromDb() {
   const db = new Database(server.deps.config.dbPath, { readonly: true });
-  const waits = (db.prepare('select accepted_at - coalesce(hot_at, captured_at) as w from leads where hot = 1 and accepted_at is not null').all() as Array<{ w: number }>)
+  const waits = (
+    db.prepare('select accepted_at - coalesce(hot_at, captured_at) as w from leads where hot = 1 and accepted_at is not null').all() as Array<{ w: number }>
+  )
     .map((r) => r.w)
     .sort((a, b) => a - b);
-  const calls = (db.prepare('select first_call_at - coalesce(hot_at, captured_at) as w from leads where hot = 1 and first_call_at is not null').all() as Array<{ w: number }>)
+  const calls = (
+    db.prepare('select first_call_at - coalesce(hot_at, captured_at) as w from leads where hot = 1 and first_call_at is not null').all() as Array<{ w: number }>
+  )
     .map((r) => r.w)
     .sort((a, b) => a - b);
   const leads = (db.prepare('select count(*) as n from leads').get() as { n: number }).n;
   const reached = (stages: string[]) =>
-    (db.prepare(`select count(distinct lead_id) as n from stage_changes where to_stage in (${stages.map(() => '?').join(',')})`).get(...stages) as { n: number }).n;
+    (
+      db.prepare(`select count(distinct lead_id) as n from stage_changes where to_stage in (${stages.map(() => '?').join(',')})`).get(...stages) as {
+        n: number;
+      }
+    ).n;
   const mql = reached(['mql', 'hot', 'sal', 'sql', 'opportunity']);
   const sal = reached(['sal', 'sql', 'opportunity']);
   const sql = reached(['sql', 'opportunity']);
@@ -127,8 +150,17 @@ describe('numbers', () => {
     await page.getByLabel('Lead → MQL (%)').fill('25');
     await page.getByLabel('MQL → SQL (%)').fill('50');
     await page.getByLabel('SQL → customer (%)').fill('20');
-    expect([await figure('needed-customers'), await figure('needed-sqls'), await figure('needed-mqls'), await figure('needed-leads')]).toEqual(['10', '50', '100', '400']);
-    expect([await figure('actual-leads'), await figure('actual-mqls'), await figure('actual-sqls')]).toEqual([String(want.leads), String(want.mql), String(want.sql)]);
+    expect([await figure('needed-customers'), await figure('needed-sqls'), await figure('needed-mqls'), await figure('needed-leads')]).toEqual([
+      '10',
+      '50',
+      '100',
+      '400',
+    ]);
+    expect([await figure('actual-leads'), await figure('actual-mqls'), await figure('actual-sqls')]).toEqual([
+      String(want.leads),
+      String(want.mql),
+      String(want.sql),
+    ]);
 
     const csv = await page.getByRole('link', { name: 'Export leads (CSV)' }).getAttribute('href');
     expect(csv).toMatch(/^\/v1\/console\/reports\/leads\.csv\?from=.+&to=.+/);

@@ -86,7 +86,9 @@ describe('routing configuration in the console', () => {
     await page.getByText('Big commercial added as rule 1, above Everyone else.').waitFor();
     await expect.poll(() => page.locator('.rule-summary h2').allTextContents()).toEqual(['1. Big commercial', '2. Everyone else']);
     const big = page.locator('.rule-card').filter({ hasText: 'Big commercial' });
-    await expect.poll(() => big.locator('dd').first().textContent()).toBe('Answer to “What kind of projects do you do?” is one of Commercial; and Company size (employees) at least 201');
+    await expect
+      .poll(() => big.locator('dd').first().textContent())
+      .toBe('Answer to “What kind of projects do you do?” is one of Commercial; and Company size (employees) at least 201');
 
     // With the catch-all moved above it, the rule can never match, and the page says why.
     await page.getByRole('button', { name: 'Move Everyone else up' }).click();
@@ -124,7 +126,10 @@ describe('routing configuration in the console', () => {
     dana!.on('offer:new', (o) => danaOffers.push(o));
     await Promise.all([dana!.emitWithAck('presence:set', 'available'), samSocket!.emitWithAck('presence:set', 'available')]);
     const offered = nextEvent<OfferView>(samSocket as RepClient, 'offer:new');
-    const lead = await postCallback(server.url, callbackBody(server.siteKey, { name: 'Big Buyer', answers: { projects: 'commercial', size: '201+', role: 'decision' } }));
+    const lead = await postCallback(
+      server.url,
+      callbackBody(server.siteKey, { name: 'Big Buyer', answers: { projects: 'commercial', size: '201+', role: 'decision' } }),
+    );
     expect(lead.status).toBe(201);
     const offer = await offered;
     expect(offer.leadId).toBe(lead.body.leadId);

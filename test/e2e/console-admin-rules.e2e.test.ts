@@ -22,7 +22,10 @@ beforeAll(async () => {
   const workspaceId = (await server.deps.store.userByEmail('admin@demo.sixty'))!.workspaceId;
   siteId = (await server.deps.store.sitesOfWorkspace(workspaceId))[0]!.id;
   // History for the backtest: a small company that passes today, and a bigger one.
-  await postCallback(server.url, callbackBody(server.siteKey, { name: 'Kim Small', phone: '+1 415 555 0120', answers: { projects: 'commercial', size: '1-10', role: 'decision' } }));
+  await postCallback(
+    server.url,
+    callbackBody(server.siteKey, { name: 'Kim Small', phone: '+1 415 555 0120', answers: { projects: 'commercial', size: '1-10', role: 'decision' } }),
+  );
   await postCallback(server.url, callbackBody(server.siteKey, { name: 'Lee Large', phone: '+1 415 555 0121' }));
   context = await browser.newContext({ viewport: DESKTOP });
   page = await context.newPage();
@@ -106,7 +109,9 @@ describe('rules editor', () => {
     // Version 1 keeps its own dates: made (and live) with the site, retired by this publish.
     const db = new Database(server.deps.config.dbPath, { readonly: true });
     const siteMadeAt = (db.prepare('select created_at as at from sites where id = ?').get(siteId) as { at: number }).at;
-    const v1Row = db.prepare('select created_at as createdAt, published_at as publishedAt, retired_at as retiredAt from rules_versions where site_id = ? and version = 1').get(siteId) as Record<string, number>;
+    const v1Row = db
+      .prepare('select created_at as createdAt, published_at as publishedAt, retired_at as retiredAt from rules_versions where site_id = ? and version = 1')
+      .get(siteId) as Record<string, number>;
     db.close();
     expect(v1Row).toEqual({ createdAt: siteMadeAt, publishedAt: siteMadeAt, retiredAt: expect.any(Number) });
     const v1 = page.locator('li[data-version="1"]');
@@ -128,7 +133,9 @@ describe('rules editor', () => {
     await dialog.getByText(`Question “How many employees?” › question`).waitFor();
     await dialog.getByRole('button', { name: 'Roll back to version 1' }).click();
     await page.getByText('Version 1 is live.', { exact: false }).waitFor();
-    const rules = (await (await page.request.get(`${server.url}/v1/sites/${siteId}/rules`)).json()) as { current: { version: number; questions: Array<{ label: string }> } };
+    const rules = (await (await page.request.get(`${server.url}/v1/sites/${siteId}/rules`)).json()) as {
+      current: { version: number; questions: Array<{ label: string }> };
+    };
     expect(rules.current.version).toBe(1);
     expect(rules.current.questions[1]!.label).toBe('How many employees?');
     await expect.poll(() => widgetShows('How many employees?'), { timeout: 10_000, interval: 500 }).toBe(true);
@@ -146,7 +153,10 @@ describe('site pages', () => {
     await page.getByLabel('Event name').fill('demo_click');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.', { exact: false }).waitFor();
-    const saved = (await (await page.request.get(`${server.url}/v1/sites/${siteId}/settings`)).json()) as { maxEventsPerSecond: number; trackSelectors: unknown[] };
+    const saved = (await (await page.request.get(`${server.url}/v1/sites/${siteId}/settings`)).json()) as {
+      maxEventsPerSecond: number;
+      trackSelectors: unknown[];
+    };
     expect(saved).toMatchObject({ maxEventsPerSecond: 25, trackSelectors: [{ selector: "a[href*='/demo']", name: 'demo_click' }] });
     await shoot(page, 'console-admin-settings');
   });
@@ -189,7 +199,10 @@ describe('site pages', () => {
       await demo.goto(`${server.url}/demo`);
       const button = demo.getByRole('button', { name: 'Call me in a minute' });
       await button.waitFor({ timeout: 5000 });
-      expect(await button.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color])).toEqual(['rgb(15, 118, 110)', 'rgb(255, 255, 255)']);
+      expect(await button.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color])).toEqual([
+        'rgb(15, 118, 110)',
+        'rgb(255, 255, 255)',
+      ]);
       expect((await button.boundingBox())!.x).toBeLessThan(40);
       // A visitor ruled out by their answer reads the saved message and link.
       await button.click();
@@ -198,7 +211,9 @@ describe('site pages', () => {
       await panel.getByLabel('Phone', { exact: true }).fill('+1 415 555 0130');
       for (const value of ['residential', '1-10', 'decision']) await panel.locator(`input[type=radio][value="${value}"]`).check();
       await panel.getByRole('button', { name: 'Call me now' }).click();
-      await expect.poll(() => panel.locator('[data-sixty-status]').textContent(), { timeout: 5000 }).toBe('We only equip commercial kitchens; our guide for home cooks may help.');
+      await expect
+        .poll(() => panel.locator('[data-sixty-status]').textContent(), { timeout: 5000 })
+        .toBe('We only equip commercial kitchens; our guide for home cooks may help.');
       expect(await panel.getByRole('link', { name: 'Home-cook guide' }).getAttribute('href')).toBe('https://acme.example/home-cooks');
     } finally {
       await visitor.close();

@@ -20,54 +20,91 @@ const traitNames = ['companySize', 'country', 'email', 'emailDomain', 'jobTitle'
 const values = ['commercial', 'residential', 'both', '51-200', '201+', 'us', 'de', 'CTO', 'a@gmail.com', 'b@rival.com', 'x@acme.test', ''];
 const paths = ['/', '/pricing', '/pricing/team', '/blog/a', '/docs', 'https://x.test/pricing?a=1', 'https://x.test/', 'pricing'];
 
-const disqualifier = fc.option(fc.record({ reason: fc.constantFrom('Residential only', 'Competitor'), stage: fc.constantFrom('disqualified', 'suspect', undefined) }, { requiredKeys: ['reason'] }), { nil: undefined });
+const disqualifier = fc.option(
+  fc.record(
+    { reason: fc.constantFrom('Residential only', 'Competitor'), stage: fc.constantFrom('disqualified', 'suspect', undefined) },
+    { requiredKeys: ['reason'] },
+  ),
+  { nil: undefined },
+);
 
 const question = fc.record({
   id: fc.constantFrom(...ids),
   label: fc.constantFrom('How many employees?', 'Projects', 'Role:', 'Notes'),
   type: fc.constantFrom('single', 'text'),
-  options: fc.array(fc.record({ value: fc.constantFrom(...values), label: fc.constantFrom('One', 'Two', 'Three'), disqualify: disqualifier, points: fc.option(fc.integer({ min: -10, max: 30 }), { nil: undefined }) }, { requiredKeys: ['value', 'label'] }), { maxLength: 4 }),
+  options: fc.array(
+    fc.record(
+      {
+        value: fc.constantFrom(...values),
+        label: fc.constantFrom('One', 'Two', 'Three'),
+        disqualify: disqualifier,
+        points: fc.option(fc.integer({ min: -10, max: 30 }), { nil: undefined }),
+      },
+      { requiredKeys: ['value', 'label'] },
+    ),
+    { maxLength: 4 },
+  ),
 });
 
-const fitRule = fc.record({
-  id: fc.constantFrom('f1', 'f2', 'f3'),
-  label: fc.constantFrom('Big company', 'Free mail', 'Rival'),
-  trait: fc.constantFrom(...traitNames),
-  op: fc.constantFrom('equals', 'in', 'contains', 'gte', 'lte'),
-  value: fc.oneof(fc.constantFrom(...values), fc.integer({ min: 0, max: 1000 }), fc.array(fc.constantFrom(...values), { maxLength: 3 })),
-  points: fc.option(fc.integer({ min: -20, max: 40 }), { nil: undefined }),
-  disqualify: disqualifier,
-}, { requiredKeys: ['id', 'label', 'trait', 'op', 'value'] });
+const fitRule = fc.record(
+  {
+    id: fc.constantFrom('f1', 'f2', 'f3'),
+    label: fc.constantFrom('Big company', 'Free mail', 'Rival'),
+    trait: fc.constantFrom(...traitNames),
+    op: fc.constantFrom('equals', 'in', 'contains', 'gte', 'lte'),
+    value: fc.oneof(fc.constantFrom(...values), fc.integer({ min: 0, max: 1000 }), fc.array(fc.constantFrom(...values), { maxLength: 3 })),
+    points: fc.option(fc.integer({ min: -20, max: 40 }), { nil: undefined }),
+    disqualify: disqualifier,
+  },
+  { requiredKeys: ['id', 'label', 'trait', 'op', 'value'] },
+);
 
-const behaviourRule = fc.record({
-  id: fc.constantFrom('b1', 'b2', 'b3', 'b4'),
-  label: fc.constantFrom('Viewed pricing', 'Read the blog', 'Downloaded'),
-  type: fc.constantFrom('page_view', 'download', 'custom', 'click'),
-  name: fc.option(fc.constantFrom('demo_request', 'pricing_cta'), { nil: undefined }),
-  urlContains: fc.option(fc.constantFrom('/pricing', '/blog', 'x.test'), { nil: undefined }),
-  urlPattern: fc.option(fc.constantFrom('/pricing*', '/blog/*', '*', '/'), { nil: undefined }),
-  points: fc.integer({ min: 0, max: 50 }),
-  count: fc.option(fc.constantFrom('each', 'once'), { nil: undefined }),
-  cap: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
-}, { requiredKeys: ['id', 'label', 'type', 'points'] });
+const behaviourRule = fc.record(
+  {
+    id: fc.constantFrom('b1', 'b2', 'b3', 'b4'),
+    label: fc.constantFrom('Viewed pricing', 'Read the blog', 'Downloaded'),
+    type: fc.constantFrom('page_view', 'download', 'custom', 'click'),
+    name: fc.option(fc.constantFrom('demo_request', 'pricing_cta'), { nil: undefined }),
+    urlContains: fc.option(fc.constantFrom('/pricing', '/blog', 'x.test'), { nil: undefined }),
+    urlPattern: fc.option(fc.constantFrom('/pricing*', '/blog/*', '*', '/'), { nil: undefined }),
+    points: fc.integer({ min: 0, max: 50 }),
+    count: fc.option(fc.constantFrom('each', 'once'), { nil: undefined }),
+    cap: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+  },
+  { requiredKeys: ['id', 'label', 'type', 'points'] },
+);
 
-const rules: fc.Arbitrary<SiteRules> = fc.record({
-  version: fc.integer({ min: 1, max: 9 }),
-  questions: fc.uniqueArray(question, { selector: (q) => q.id, maxLength: 3 }) as fc.Arbitrary<SiteRules['questions']>,
-  behaviour: fc.uniqueArray(behaviourRule, { selector: (b) => b.id, maxLength: 4 }) as fc.Arbitrary<SiteRules['behaviour']>,
-  fit: fc.option(fc.uniqueArray(fitRule, { selector: (f) => f.id, maxLength: 3 }), { nil: undefined }) as fc.Arbitrary<SiteRules['fit']>,
-  decayHalfLifeDays: fc.option(fc.oneof(fc.constant(0), fc.double({ min: 0.5, max: 30, noNaN: true })), { nil: undefined }),
-  mqlThreshold: fc.integer({ min: 0, max: 60 }),
-  hotThreshold: fc.integer({ min: 30, max: 120 }),
-  handRaiseEvents: fc.array(fc.constantFrom('demo_request', 'quote_request'), { maxLength: 2 }),
-}, { requiredKeys: ['version', 'questions', 'behaviour', 'mqlThreshold', 'hotThreshold', 'handRaiseEvents'] });
+const rules: fc.Arbitrary<SiteRules> = fc.record(
+  {
+    version: fc.integer({ min: 1, max: 9 }),
+    questions: fc.uniqueArray(question, { selector: (q) => q.id, maxLength: 3 }) as fc.Arbitrary<SiteRules['questions']>,
+    behaviour: fc.uniqueArray(behaviourRule, { selector: (b) => b.id, maxLength: 4 }) as fc.Arbitrary<SiteRules['behaviour']>,
+    fit: fc.option(fc.uniqueArray(fitRule, { selector: (f) => f.id, maxLength: 3 }), { nil: undefined }) as fc.Arbitrary<SiteRules['fit']>,
+    decayHalfLifeDays: fc.option(fc.oneof(fc.constant(0), fc.double({ min: 0.5, max: 30, noNaN: true })), { nil: undefined }),
+    mqlThreshold: fc.integer({ min: 0, max: 60 }),
+    hotThreshold: fc.integer({ min: 30, max: 120 }),
+    handRaiseEvents: fc.array(fc.constantFrom('demo_request', 'quote_request'), { maxLength: 2 }),
+  },
+  { requiredKeys: ['version', 'questions', 'behaviour', 'mqlThreshold', 'hotThreshold', 'handRaiseEvents'] },
+);
 
 const input: fc.Arbitrary<QualifyInput> = fc.record({
   rules,
   answers: fc.dictionary(fc.constantFrom(...ids), fc.constantFrom(...values, '  commercial ', '   ')),
-  traits: fc.dictionary(fc.constantFrom(...traitNames, 'company', 'phone'), fc.oneof(fc.constantFrom(...values), fc.integer({ min: 1, max: 5000 }), fc.boolean())),
+  traits: fc.dictionary(
+    fc.constantFrom(...traitNames, 'company', 'phone'),
+    fc.oneof(fc.constantFrom(...values), fc.integer({ min: 1, max: 5000 }), fc.boolean()),
+  ),
   events: fc.array(
-    fc.record({ type: fc.constantFrom('page_view', 'download', 'custom', 'click'), name: fc.option(fc.constantFrom('demo_request', 'quote_request', 'pricing_cta'), { nil: undefined }), url: fc.option(fc.constantFrom(...paths), { nil: undefined }), at: fc.integer({ min: 0, max: 90 * DAY }) }, { requiredKeys: ['type', 'at'] }),
+    fc.record(
+      {
+        type: fc.constantFrom('page_view', 'download', 'custom', 'click'),
+        name: fc.option(fc.constantFrom('demo_request', 'quote_request', 'pricing_cta'), { nil: undefined }),
+        url: fc.option(fc.constantFrom(...paths), { nil: undefined }),
+        at: fc.integer({ min: 0, max: 90 * DAY }),
+      },
+      { requiredKeys: ['type', 'at'] },
+    ),
     { maxLength: 40 },
   ),
   callbackRequested: fc.boolean(),
@@ -99,7 +136,9 @@ describe('the widget and the server qualify alike', () => {
     const inBrowser: unknown[] = [];
     for (let i = 0; i < inputs.length; i += 500) {
       const slice = inputs.slice(i, i + 500);
-      inBrowser.push(...(await page.evaluate((all) => all.map((one) => (window as unknown as { sixty: { _qualify(i: unknown): unknown } }).sixty._qualify(one)), slice)));
+      inBrowser.push(
+        ...(await page.evaluate((all) => all.map((one) => (window as unknown as { sixty: { _qualify(i: unknown): unknown } }).sixty._qualify(one)), slice)),
+      );
     }
     const inNode = inputs.map((one) => qualify(one));
     const first = inNode.findIndex((q, i) => JSON.stringify(q) !== JSON.stringify(inBrowser[i]));

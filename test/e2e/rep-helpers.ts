@@ -99,5 +99,8 @@ export function settle(page: Page) {
 
 /** Where an element's top is on the page (scroll included): to check nothing moves. */
 export function topOf(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
 }

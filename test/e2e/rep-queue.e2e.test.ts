@@ -95,7 +95,14 @@ describe('rep queue', () => {
     // What happened on the call and what it means for the lead are two choices; the lead's are
     // exactly what the stage machine allows from SAL.
     const leadChoices = card.getByRole('group', { name: 'The lead' }).getByRole('radio');
-    expect(await leadChoices.evaluateAll((radios) => radios.map((r) => r.parentElement!.textContent))).toEqual(['Stays SAL', 'SQL', 'Opportunity', 'Nurture', 'Disqualified', 'Suspect']);
+    expect(await leadChoices.evaluateAll((radios) => radios.map((r) => r.parentElement!.textContent))).toEqual([
+      'Stays SAL',
+      'SQL',
+      'Opportunity',
+      'Nurture',
+      'Disqualified',
+      'Suspect',
+    ]);
     // SQL needs the four questions, shown inline with the reason field still there; the form says so.
     await card.getByRole('radio', { name: 'SQL' }).check();
     await card.getByLabel('Reason (optional)').waitFor({ timeout: 3000 });
@@ -118,7 +125,9 @@ describe('rep queue', () => {
     const trail = card.locator('.timeline');
     await trail.getByText('Connected', { exact: true }).waitFor({ timeout: 5000 });
     await trail
-      .getByText('Sales qualified (SQL): Need: Two walk-in coolers for a new site; Current solution: Rented units; Decision maker: Robin, the owner; Ready to move / budget: Q3, budget approved')
+      .getByText(
+        'Sales qualified (SQL): Need: Two walk-in coolers for a new site; Current solution: Rented units; Decision maker: Robin, the owner; Ready to move / budget: Q3, budget approved',
+      )
       .waitFor({ timeout: 5000 });
 
     // A note, typed with markup: shown as text.
@@ -212,7 +221,9 @@ describe('rep queue', () => {
       await offerFor(dana.page, 'Otto Offline').waitFor({ timeout: 5000 });
       await dana.page.locator('[data-connection="live"]').waitFor({ timeout: 5000 });
       // The very offer the other device shows, not a later one.
-      expect(await offerFor(dana.page, 'Otto Offline').getAttribute('data-offer-id')).toBe(await offerFor(otherDevice.page, 'Otto Offline').getAttribute('data-offer-id'));
+      expect(await offerFor(dana.page, 'Otto Offline').getAttribute('data-offer-id')).toBe(
+        await offerFor(otherDevice.page, 'Otto Offline').getAttribute('data-offer-id'),
+      );
       await closeAll();
     } finally {
       for (const r of opened.splice(0)) await r.context.close();
@@ -222,7 +233,11 @@ describe('rep queue', () => {
 
   it("pulls a lead from the team's warm list, logs no answer, and finds the follow-up and the filtered list", async () => {
     // Identified with passing answers and a score between the MQL and hot thresholds: warm.
-    const identify = { type: 'identify', at: Date.now(), props: { name: 'Wendy Warm', phone: '+1 415 555 0166', projects: 'commercial', size: '11-50', role: 'evaluating' } };
+    const identify = {
+      type: 'identify',
+      at: Date.now(),
+      props: { name: 'Wendy Warm', phone: '+1 415 555 0166', projects: 'commercial', size: '11-50', role: 'evaluating' },
+    };
     await postEvents(server.url, { siteKey: server.siteKey, visitorId: 'visitor_wendy_warm', events: [identify, pageView('/pricing')] });
     const sam = await rep('sam@demo.sixty');
     const page = sam.page;

@@ -34,7 +34,11 @@ describe('booked callbacks', () => {
     await signIn(page, server.url, 'dana@demo.sixty');
 
     // Nobody is available (Dana is signed in but away): the visitor is offered times and books one.
-    const lead = (await postLead(server, 'Bea Booked', { timeZone: 'America/New_York' })) as { leadId: string; visitorToken: string; status: { state: string; slots: string[] } };
+    const lead = (await postLead(server, 'Bea Booked', { timeZone: 'America/New_York' })) as {
+      leadId: string;
+      visitorToken: string;
+      status: { state: string; slots: string[] };
+    };
     expect(lead.status.state).toBe('no_rep');
     const slot = lead.status.slots[1]!;
     const booked = await fetch(`${server.url}/v1/callbacks/${lead.leadId}/slot`, {

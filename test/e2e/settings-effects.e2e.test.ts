@@ -36,7 +36,11 @@ afterAll(async () => {
 
 /** A console API call as the admin; fails the test on anything but success. */
 async function ok(path: string, method = 'GET', body?: unknown) {
-  const res = await fetch(`${server.url}/v1${path}`, { method, headers: { 'content-type': 'application/json', cookie: admin }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const res = await fetch(`${server.url}/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', cookie: admin },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   expect(res.status, `${method} ${path}`).toBeLessThan(300);
   return res.json();
 }
@@ -87,7 +91,8 @@ describe('site settings in the panel', () => {
       for (const value of ['commercial', '51-200', 'decision']) await panel.locator(`input[type=radio][value="${value}"]`).check();
       await panel.getByRole('textbox', { name: models.label }).fill('Deck ovens, 2 chambers');
       await panel.getByRole('button', { name: 'Call me now' }).click();
-      const answers = () => rows<{ answers: string }>(server, "select answers from leads where name = 'Tex Field'").then((r) => r.map((x) => JSON.parse(x.answers).models));
+      const answers = () =>
+        rows<{ answers: string }>(server, "select answers from leads where name = 'Tex Field'").then((r) => r.map((x) => JSON.parse(x.answers).models));
       await expect.poll(answers).toEqual(['Deck ovens, 2 chambers']);
     } finally {
       await context.close();
@@ -119,7 +124,12 @@ describe('tracking settings', () => {
 
       await page.evaluate(() => (window as unknown as { sixty(...a: unknown[]): void }).sixty('consent', true));
       await page.locator('#plain').click();
-      const kept = () => rows<{ type: string; name: string | null }>(server, "select type, name from events where type in ('page_view', 'click') and url like ? order by id", `${site.url('tracking-basic')}%`);
+      const kept = () =>
+        rows<{ type: string; name: string | null }>(
+          server,
+          "select type, name from events where type in ('page_view', 'click') and url like ? order by id",
+          `${site.url('tracking-basic')}%`,
+        );
       await expect.poll(kept, { timeout: 8000 }).toEqual([
         { type: 'page_view', name: null },
         { type: 'click', name: 'plain_button' },

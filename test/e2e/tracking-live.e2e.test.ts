@@ -102,7 +102,9 @@ describe('behaviour turns into a hot lead, live', () => {
     await invitation.waitFor({ timeout: 8000 });
     await page.screenshot({ path: screenshotPath('widget-invite-live-desktop') });
     // The same news for screen readers, once.
-    expect(await page.evaluate(() => document.querySelector('[data-sixty-widget]')!.shadowRoot!.querySelector('[role=status]')!.textContent)).toMatch(/^Questions\?/);
+    expect(await page.evaluate(() => document.querySelector('[data-sixty-widget]')!.shadowRoot!.querySelector('[role=status]')!.textContent)).toMatch(
+      /^Questions\?/,
+    );
 
     // Accepting opens the panel with the must-have questions.
     await invitation.click();

@@ -22,9 +22,7 @@ beforeAll(async () => {
     throw new Error('dist/widget/sixty-track.js is missing: run npm run build (widget/track/index.ts is a widget entry)');
   server = await startTestServer();
   [basic, form, spa] = await Promise.all(
-    ['tracking-basic.html', 'tracking-form.html', 'tracking-spa.html'].map((f) =>
-      serveHostPage(f, server.url, server.siteKey),
-    ),
+    ['tracking-basic.html', 'tracking-form.html', 'tracking-spa.html'].map((f) => serveHostPage(f, server.url, server.siteKey)),
   );
   browser = await launchBrowser();
 });
@@ -76,10 +74,8 @@ async function newVisit(options: VisitOptions = {}): Promise<Visit> {
     pageErrors: [],
     callbackBodies: [],
   };
-  if (options.privacy === 'gpc')
-    await context.addInitScript(() => Object.defineProperty(navigator, 'globalPrivacyControl', { get: () => true }));
-  if (options.privacy === 'dnt')
-    await context.addInitScript(() => Object.defineProperty(navigator, 'doNotTrack', { get: () => '1' }));
+  if (options.privacy === 'gpc') await context.addInitScript(() => Object.defineProperty(navigator, 'globalPrivacyControl', { get: () => true }));
+  if (options.privacy === 'dnt') await context.addInitScript(() => Object.defineProperty(navigator, 'doNotTrack', { get: () => '1' }));
   if (options.config) {
     const extra = options.config;
     await context.route('**/v1/sites/*/config', async (route) => {
@@ -119,9 +115,7 @@ const events = (visit: Visit) => visit.batches.flatMap((b) => b.events);
 const ofType = (visit: Visit, type: string) => events(visit).filter((e) => e.type === type);
 
 async function storedKeys(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((k) => k.startsWith('sixty')),
-  );
+  return page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((k) => k.startsWith('sixty')));
 }
 
 async function waitForLauncher(page: Page): Promise<void> {
@@ -178,8 +172,7 @@ describe('behaviour tracking on a host page', () => {
     await waitForLauncher(page);
     await expect.poll(() => ofType(visit, 'page_view').length, { timeout: 5000 }).toBe(1);
 
-    for (const target of ['#marked-inner', '#configured', '#plain', '#pdf', '#export', '#outbound', '#internal'])
-      await page.locator(target).click();
+    for (const target of ['#marked-inner', '#configured', '#plain', '#pdf', '#export', '#outbound', '#internal']) await page.locator(target).click();
     await expect.poll(() => ofType(visit, 'outbound').length, { timeout: 5000 }).toBe(1);
 
     const [view] = ofType(visit, 'page_view');
@@ -188,10 +181,7 @@ describe('behaviour tracking on a host page', () => {
     expect(ofType(visit, 'custom')).toMatchObject([{ name: 'stub_event', props: { plan: 'pro', seats: 12 } }]);
     expect(ofType(visit, 'identify')).toMatchObject([{ props: { email: 'early@northwind.test', company: 'Northwind' } }]);
     expect(ofType(visit, 'click').map((e) => e.name)).toEqual(['pricing_cta', 'demo_request']);
-    expect(ofType(visit, 'download').map((e) => e.props!.href)).toEqual([
-      `${basic.origin}/files/brochure.pdf`,
-      `${basic.origin}/export`,
-    ]);
+    expect(ofType(visit, 'download').map((e) => e.props!.href)).toEqual([`${basic.origin}/files/brochure.pdf`, `${basic.origin}/export`]);
     expect(ofType(visit, 'outbound').map((e) => e.props!.href)).toEqual(['https://partner.example/offers']);
     for (const event of events(visit)) expect(event.url).toBe(`${basic.origin}/landing`);
 
@@ -221,8 +211,7 @@ describe('behaviour tracking on a host page', () => {
     // (its engagement, flushed as it is left) can arrive first.
     const before = visit.batches.length;
     await page.goto(`${basic.origin}/pricing`);
-    const pricingBatch = () =>
-      visit.batches.slice(before).find((b) => b.events.some((e) => e.type === 'page_view' && e.url === `${basic.origin}/pricing`));
+    const pricingBatch = () => visit.batches.slice(before).find((b) => b.events.some((e) => e.type === 'page_view' && e.url === `${basic.origin}/pricing`));
     await expect.poll(pricingBatch, { timeout: 5000 }).toMatchObject({ visitorId, context: { returning: true } });
     expect(pricingBatch()!.context).toEqual({ returning: true });
     expect(visit.pageErrors).toEqual([]);
@@ -288,10 +277,7 @@ describe('behaviour tracking on a host page', () => {
     expect(last.url).toBe(`${spa.origin}/features`);
     expect(last.props!.visibleMs).toBeGreaterThanOrEqual(150);
     expect(last.props!.scrollDepth).toBeGreaterThan(0);
-    expect(visit.eventRequests.map((r) => r.resourceType())).toEqual([
-      ...visit.eventRequests.slice(0, -1).map(() => 'fetch'),
-      'ping',
-    ]);
+    expect(visit.eventRequests.map((r) => r.resourceType())).toEqual([...visit.eventRequests.slice(0, -1).map(() => 'fetch'), 'ping']);
     expect(visit.schemaErrors).toEqual([]);
     expect(visit.pageErrors).toEqual([]);
     await visit.context.close();
@@ -365,7 +351,16 @@ describe('behaviour tracking on a host page', () => {
     expect(visit.callbackBodies).toMatchObject([{ name: 'Widget Person', visitorId }]);
 
     const everything = visit.bodies.join('\n');
-    for (const secret of ['hunter2-secret-pw', 'hidden-csrf-value-9c1f', '4242424242424242', '737', 'ROBIN CARDHOLDER', 'private message text', 'Widget Person', 'widget.person'])
+    for (const secret of [
+      'hunter2-secret-pw',
+      'hidden-csrf-value-9c1f',
+      '4242424242424242',
+      '737',
+      'ROBIN CARDHOLDER',
+      'private message text',
+      'Widget Person',
+      'widget.person',
+    ])
       expect(everything).not.toContain(secret);
     expect(visit.schemaErrors).toEqual([]);
     expect(visit.pageErrors).toEqual([]);
@@ -498,7 +493,10 @@ describe('the invitation', () => {
   });
 
   it('opens the panel when accepted, at 375 px too', async () => {
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 }]) {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 375, height: 740 },
+    ]) {
       const visit = await newVisit({ respond: invite, viewport });
       const { page } = visit;
       await page.goto(`${basic.origin}/`);

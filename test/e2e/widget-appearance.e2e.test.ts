@@ -108,7 +108,12 @@ describe('a custom accent, on the left', () => {
     expect(await colours(submit)).toEqual([VIOLET.rgb, WHITE]);
     await fillForm(panel);
     // A chosen answer is outlined in the accent, where it reads on white.
-    expect(await panel.locator('.option:has(:checked)').first().evaluate((el) => getComputedStyle(el).borderColor)).toBe(VIOLET.rgb);
+    expect(
+      await panel
+        .locator('.option:has(:checked)')
+        .first()
+        .evaluate((el) => getComputedStyle(el).borderColor),
+    ).toBe(VIOLET.rgb);
     await expectNoAxeViolations(page, 'panel');
     await page.screenshot({ path: screenshotPath('widget-appearance-left-panel-1280') });
 

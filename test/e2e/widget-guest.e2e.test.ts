@@ -43,7 +43,10 @@ async function visit(fixture: string, options: Parameters<Browser['newContext']>
  * task leaves out the test's own (evaluating and running axe-core, hundreds of ms on a busy
  * machine): the widget's work, the page's and anything else the test did still count.
  */
-async function manners(page: Page, pageGlobals: RegExp = /^$/): Promise<Omit<PageWatch, 'longTasks' | 'testWindows'> & { longestTaskMs: number; cookies: number }> {
+async function manners(
+  page: Page,
+  pageGlobals: RegExp = /^$/,
+): Promise<Omit<PageWatch, 'longTasks' | 'testWindows'> & { longestTaskMs: number; cookies: number }> {
   const watch = await readWatch(page);
   const cookies = (await page.context().cookies()).length;
   const { longTasks, testWindows, ...rest } = watch;
@@ -63,7 +66,10 @@ async function expectLauncherInCorner(page: Page, corner: 'right' | 'left', name
   if (corner === 'right') expect(viewport.width - (box.x + box.width)).toBeLessThan(40);
   else expect(box.x).toBeLessThan(40);
   // Nothing of the page covers it: the point under its middle belongs to the widget.
-  const onTop = await page.evaluate(([x, y]) => !!document.elementFromPoint(x!, y!)?.closest('[data-sixty-widget]'), [box.x + box.width / 2, box.y + box.height / 2]);
+  const onTop = await page.evaluate(
+    ([x, y]) => !!document.elementFromPoint(x!, y!)?.closest('[data-sixty-widget]'),
+    [box.x + box.width / 2, box.y + box.height / 2],
+  );
   expect(onTop).toBe(true);
 }
 
@@ -127,7 +133,9 @@ describe('a perfect guest on every fixture page', () => {
       if (p.axe) await expectNoAxeViolations(page, `${p.fixture}: panel`);
       await page.screenshot({ path: screenshotPath(`${p.fixture}-desktop`) });
       await page.keyboard.press('Escape');
-      await expect.poll(() => page.evaluate(() => document.querySelector('[data-sixty-widget]')?.shadowRoot?.activeElement?.hasAttribute('data-sixty-launcher'))).toBe(true);
+      await expect
+        .poll(() => page.evaluate(() => document.querySelector('[data-sixty-widget]')?.shadowRoot?.activeElement?.hasAttribute('data-sixty-launcher')))
+        .toBe(true);
 
       // Let the tracker's first flush happen, then judge.
       await page.waitForTimeout(300);
@@ -151,8 +159,24 @@ describe('a perfect guest on every fixture page', () => {
 describe('in a right-to-left language', () => {
   // An Arabic site: the page says `lang="ar"`, and the site's own questions are in Arabic.
   const ARABIC_QUESTIONS = [
-    { id: 'projects', label: 'ما نوع مشاريعك؟', type: 'single', options: [{ value: 'commercial', label: 'تجارية' }, { value: 'residential', label: 'سكنية فقط' }] },
-    { id: 'size', label: 'كم عدد الموظفين؟', type: 'single', options: [{ value: '1-10', label: '1-10' }, { value: '51-200', label: '51-200' }] },
+    {
+      id: 'projects',
+      label: 'ما نوع مشاريعك؟',
+      type: 'single',
+      options: [
+        { value: 'commercial', label: 'تجارية' },
+        { value: 'residential', label: 'سكنية فقط' },
+      ],
+    },
+    {
+      id: 'size',
+      label: 'كم عدد الموظفين؟',
+      type: 'single',
+      options: [
+        { value: '1-10', label: '1-10' },
+        { value: '51-200', label: '51-200' },
+      ],
+    },
   ];
 
   it('speaks Arabic, mirrors the layout, and passes axe, at desktop and 375 px', async () => {
@@ -202,7 +226,11 @@ describe('never throws into the page, whatever the Sixty server does', () => {
   const servers: Array<{ what: string; route: (page: Page) => Promise<unknown>; launcher: boolean }> = [
     { what: 'the API is down', launcher: true, route: (page) => page.route(`${server.url}/v1/**`, (r) => r.abort('connectionrefused')) },
     { what: 'the whole server is down', launcher: false, route: (page) => page.route(`${server.url}/**`, (r) => r.abort('connectionrefused')) },
-    { what: 'a proxy answers 502 pages', launcher: true, route: (page) => page.route(`${server.url}/v1/**`, (r) => r.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad gateway</h1>' })) },
+    {
+      what: 'a proxy answers 502 pages',
+      launcher: true,
+      route: (page) => page.route(`${server.url}/v1/**`, (r) => r.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad gateway</h1>' })),
+    },
     {
       what: 'the API answers garbage with 200',
       launcher: true,
@@ -216,7 +244,19 @@ describe('never throws into the page, whatever the Sixty server does', () => {
           }),
         ),
     },
-    { what: 'the API answers with broken JSON', launcher: true, route: (page) => page.route(`${server.url}/v1/**`, (r) => r.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: '{"siteName": "Acme", "questions": [' })) },
+    {
+      what: 'the API answers with broken JSON',
+      launcher: true,
+      route: (page) =>
+        page.route(`${server.url}/v1/**`, (r) =>
+          r.fulfill({
+            status: 200,
+            contentType: 'application/json',
+            headers: { 'access-control-allow-origin': '*' },
+            body: '{"siteName": "Acme", "questions": [',
+          }),
+        ),
+    },
   ];
 
   it.each(servers)('when $what', async ({ route, launcher }) => {
@@ -253,10 +293,11 @@ describe('keyboard only, with reduced motion, under the strict CSP', () => {
     const page = await context.newPage();
     await page.goto(site.url('guest-csp'));
     await page.getByRole('button', { name: LAUNCHER }).waitFor({ timeout: 5000 });
-    const focused = () => page.evaluate(() => {
-      const el = document.querySelector('[data-sixty-widget]')?.shadowRoot?.activeElement;
-      return el ? el.getAttribute('aria-label') || el.id || el.getAttribute('value') || el.textContent : null;
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('[data-sixty-widget]')?.shadowRoot?.activeElement;
+        return el ? el.getAttribute('aria-label') || el.id || el.getAttribute('value') || el.textContent : null;
+      });
     for (let i = 0; i < 10 && (await focused()) !== LAUNCHER; i++) await page.keyboard.press('Tab');
     expect(await focused()).toBe(LAUNCHER);
     await page.keyboard.press('Enter');

@@ -69,7 +69,9 @@ function offerFor(name: string, ms = 8000): Promise<OfferView> {
 
 /** Every callback request the pages of a context make: key and body. */
 function callbackRequests(requests: Request[]) {
-  return requests.filter((r) => r.url().includes('/v1/callbacks?')).map((r) => ({ key: new URL(r.url()).searchParams.get('idempotencyKey'), body: r.postData() }));
+  return requests
+    .filter((r) => r.url().includes('/v1/callbacks?'))
+    .map((r) => ({ key: new URL(r.url()).searchParams.get('idempotencyKey'), body: r.postData() }));
 }
 
 describe('a callback request is never lost', () => {
@@ -109,7 +111,9 @@ describe('a callback request is never lost', () => {
     let answered = 0;
     await context.route(`${server.url}/v1/callbacks?*`, (route) => {
       if (!hiccup) return route.continue();
-      return answered++ === 0 ? route.fulfill({ status: 200, contentType: 'text/html', body: '<html>Sign in to the Wi-Fi</html>' }) : route.abort('connectionrefused');
+      return answered++ === 0
+        ? route.fulfill({ status: 200, contentType: 'text/html', body: '<html>Sign in to the Wi-Fi</html>' })
+        : route.abort('connectionrefused');
     });
     const page = await context.newPage();
     await page.goto(site.url('guest-plain'));

@@ -91,7 +91,9 @@ describe('when the team is open but nobody can take the call', () => {
 
       // Her one offer slot is taken: the next visitor hears that everyone is busy.
       const busy = await askForCall(DESKTOP, '+1 415 555 0102');
-      await expect.poll(() => text(busy.status), { timeout: 5000 }).toBe("Everyone is busy right now. We'll call you as soon as someone is free. Or pick a time for us to call you:");
+      await expect
+        .poll(() => text(busy.status), { timeout: 5000 })
+        .toBe("Everyone is busy right now. We'll call you as soon as someone is free. Or pick a time for us to call you:");
       await expect.poll(() => text(busy.header)).toBe('Acme website will call you as soon as someone is free.');
       expect((await readWatch(busy.page)).errors).toEqual([]);
       await busy.context.close();
@@ -114,13 +116,15 @@ describe('when the team is closed', () => {
       const visit = await askForCall({ ...options, timezoneId: 'Asia/Tokyo' }, `+1 415 555 02${size.slice(0, 2)}`);
       const { panel, status, header, page } = visit;
       await panel.locator('[data-sixty-live="no_rep"]').waitFor({ timeout: 5000 });
-      await expect.poll(() => text(status)).toBe("We're closed right now. We open Mon, Dec 14, 11:00 PM Japan Standard Time. Or pick a time for us to call you:");
+      await expect
+        .poll(() => text(status))
+        .toBe("We're closed right now. We open Mon, Dec 14, 11:00 PM Japan Standard Time. Or pick a time for us to call you:");
       await expect.poll(() => text(header)).toBe('Acme website is closed right now.');
       expect(await text(panel.locator('[data-sixty-zone]'))).toBe('Times in Japan Standard Time');
       // New York's Monday 9:00 to 11:30 AM, as Tokyo sees it: the evening, then past midnight.
-      const days = await panel.locator('[data-sixty-slots] [role=group]').evaluateAll((groups) =>
-        groups.map((g) => [g.querySelector('.slot-day')!.textContent, ...[...g.querySelectorAll('.slot')].map((b) => b.textContent)]),
-      );
+      const days = await panel
+        .locator('[data-sixty-slots] [role=group]')
+        .evaluateAll((groups) => groups.map((g) => [g.querySelector('.slot-day')!.textContent, ...[...g.querySelectorAll('.slot')].map((b) => b.textContent)]));
       expect(days).toEqual([
         ['Monday, Dec 14', '11:00 PM', '11:30 PM'],
         ['Tuesday, Dec 15', '12:00 AM', '12:30 AM', '1:00 AM', '1:30 AM'],
@@ -145,7 +149,9 @@ describe('when the visitor is ruled out', () => {
       accentColor: '#1746d1',
       position: 'right',
       zIndex: 10000,
-      texts: { en: { ended: 'Thanks! We only equip commercial kitchens, so we will not call, but our home-cook guide may help.', endedLink: 'Read the guide' } },
+      texts: {
+        en: { ended: 'Thanks! We only equip commercial kitchens, so we will not call, but our home-cook guide may help.', endedLink: 'Read the guide' },
+      },
       endingUrl: 'https://acme.example/home-cooks',
     });
     for (const [size, options] of [

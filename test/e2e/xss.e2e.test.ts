@@ -12,7 +12,7 @@ const CORPUS = [
   '<script>window.__xss=1</script>',
   '<img src=x onerror="window.__xss=1">',
   '"><svg onload="window.__xss=1">',
-  "javascript:window.__xss=1",
+  'javascript:window.__xss=1',
   '<iframe srcdoc="<script>parent.__xss=1</script>">',
   '{{constructor.constructor("window.__xss=1")()}}',
   '<a href="javascript:window.__xss=1">click</a>',
@@ -60,9 +60,15 @@ describe('XSS corpus', () => {
         },
         { 'user-agent': `${BROWSER_UA} ${payload}` },
       );
-      const res = await postCallback(server.url, callbackBody(server.siteKey, { name: `${payload}`.slice(0, 200), pageUrl: payload, visitorId, phone: `+1 415 555 01${10 + i}` }));
+      const res = await postCallback(
+        server.url,
+        callbackBody(server.siteKey, { name: `${payload}`.slice(0, 200), pageUrl: payload, visitorId, phone: `+1 415 555 01${10 + i}` }),
+      );
       expect(res.status).toBe(201);
-      const card = page.locator('article').filter({ hasText: payload.slice(0, 20) }).first();
+      const card = page
+        .locator('article')
+        .filter({ hasText: payload.slice(0, 20) })
+        .first();
       await card.waitFor({ timeout: 10_000 });
       await card.getByRole('button', { name: 'Accept' }).click();
       // This lead's card: from the second payload on, the previous lead's card is open until this

@@ -84,7 +84,8 @@ export function freePort(): Promise<number> {
 }
 
 export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> {
-  if (!TEST_DATABASE_URL || !TEST_REDIS_URL) throw new Error('the cluster tests need SIXTY_TEST_DATABASE_URL and SIXTY_TEST_REDIS_URL: run them with npm run test:cluster');
+  if (!TEST_DATABASE_URL || !TEST_REDIS_URL)
+    throw new Error('the cluster tests need SIXTY_TEST_DATABASE_URL and SIXTY_TEST_REDIS_URL: run them with npm run test:cluster');
   const size = opts.size ?? 3;
   const databaseUrl = await createTestDatabase(TEST_DATABASE_URL);
   const redisUrl = TEST_REDIS_URL;

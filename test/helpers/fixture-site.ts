@@ -41,7 +41,11 @@ export async function serveFixtures(sixtyUrl: string, siteKey: string): Promise<
     }
     const nonce = randomBytes(12).toString('base64');
     const fill = (text: string) =>
-      text.replaceAll('{{SIXTY}}', sixtyUrl).replaceAll('{{SIXTY_WS}}', sixtyUrl.replace(/^http/, 'ws')).replaceAll('{{SITE_KEY}}', siteKey).replaceAll('{{NONCE}}', nonce);
+      text
+        .replaceAll('{{SIXTY}}', sixtyUrl)
+        .replaceAll('{{SIXTY_WS}}', sixtyUrl.replace(/^http/, 'ws'))
+        .replaceAll('{{SITE_KEY}}', siteKey)
+        .replaceAll('{{NONCE}}', nonce);
     const declared = html.match(/^<!-- headers: (\{.*\}) -->\n/);
     const headers: Record<string, string> = declared ? JSON.parse(fill(declared[1]!)) : {};
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(fill(html));

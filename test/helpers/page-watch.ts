@@ -40,13 +40,24 @@ export function pageLongTasks(watch: Pick<PageWatch, 'longTasks' | 'testWindows'
 /** Installs the watchers in every page of the context, before any of the page's own scripts. */
 export async function watchPages(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    const watch = { errors: [] as string[], rejections: [] as string[], csp: [] as string[], longTasks: [] as Array<{ startTime: number; duration: number }>, testWindows: [] as Array<[number, number]>, shift: 0, globals: Object.keys(window) };
+    const watch = {
+      errors: [] as string[],
+      rejections: [] as string[],
+      csp: [] as string[],
+      longTasks: [] as Array<{ startTime: number; duration: number }>,
+      testWindows: [] as Array<[number, number]>,
+      shift: 0,
+      globals: Object.keys(window),
+    };
     Object.defineProperty(window, '__pageWatch', { value: watch, enumerable: false });
     addEventListener('error', (e) => watch.errors.push(String(e.message || e.error)));
     addEventListener('unhandledrejection', (e) => watch.rejections.push(String(e.reason && (e.reason.stack || e.reason))));
     document.addEventListener('securitypolicyviolation', (e) => watch.csp.push(`${e.violatedDirective} ${e.blockedURI}`));
     try {
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => watch.longTasks.push({ startTime: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => watch.longTasks.push({ startTime: e.startTime, duration: e.duration }))).observe({
+        type: 'longtask',
+        buffered: true,
+      });
       new PerformanceObserver((list) =>
         list.getEntries().forEach((e) => {
           const shift = e as PerformanceEntry & { value: number; hadRecentInput: boolean };
@@ -63,7 +74,15 @@ export async function readWatch(page: Page): Promise<PageWatch> {
   return page.evaluate(() => {
     const w = (
       window as unknown as {
-        __pageWatch: { errors: string[]; rejections: string[]; csp: string[]; longTasks: LongTask[]; testWindows: Array<[number, number]>; shift: number; globals: string[] };
+        __pageWatch: {
+          errors: string[];
+          rejections: string[];
+          csp: string[];
+          longTasks: LongTask[];
+          testWindows: Array<[number, number]>;
+          shift: number;
+          globals: string[];
+        };
       }
     ).__pageWatch;
     const before = new Set(w.globals);

@@ -18,8 +18,7 @@ export const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
  * A desktop Chrome User-Agent. The bot filter stays on in tests (it is on by default), and a
  * person's browser passes it; Node's fetch (`node`) and HeadlessChrome do not.
  */
-export const BROWSER_UA =
-  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 /** The demo users' password in tests, set through `SIXTY_DEMO_PASSWORD`'s config field (a real install generates one). */
 export const TEST_DEMO_PASSWORD = 'test-demo-password';
@@ -189,7 +188,15 @@ export function nextEvent<T>(socket: RepClient | VisitorClient, event: string, m
 export const PASSING_ANSWERS = { projects: 'commercial', size: '51-200', role: 'decision' };
 
 export function callbackBody(siteKey: string, extra: Record<string, unknown> = {}) {
-  return { siteKey, name: 'Pat Lee', phone: '+1 415 555 2671', email: 'pat@example.com', answers: PASSING_ANSWERS, pageUrl: `${HOST_ORIGIN}/pricing`, ...extra };
+  return {
+    siteKey,
+    name: 'Pat Lee',
+    phone: '+1 415 555 2671',
+    email: 'pat@example.com',
+    answers: PASSING_ANSWERS,
+    pageUrl: `${HOST_ORIGIN}/pricing`,
+    ...extra,
+  };
 }
 
 export async function postCallback(url: string, body: unknown, opts: { origin?: string; key?: string; raw?: string; userAgent?: string } = {}) {

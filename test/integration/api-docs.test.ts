@@ -15,7 +15,10 @@ let admin: string;
 const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
 // zod checks these formats with a pattern it also writes out (email, date-time) or with URL
 // parsing (uri); Ajv is told the same.
-ajv.addFormat('email', true).addFormat('date-time', true).addFormat('uri', (s: string) => URL.canParse(s));
+ajv
+  .addFormat('email', true)
+  .addFormat('date-time', true)
+  .addFormat('uri', (s: string) => URL.canParse(s));
 const compiled = new Map<string, ValidateFunction>();
 
 beforeAll(async () => {
@@ -32,7 +35,9 @@ afterAll(() => server?.stop());
 function validator(route: ApiRoute, part: 'request' | 'answer'): ValidateFunction {
   const op = doc.paths[route.path.replace(/:([A-Za-z]+)/g, '{$1}')]![route.method.toLowerCase()]!;
   const schema =
-    part === 'request' ? op.requestBody?.content['application/json'].schema : (op.responses[String(route.answer.status)]?.content?.['application/json']?.schema as { $ref: string } | undefined);
+    part === 'request'
+      ? op.requestBody?.content['application/json'].schema
+      : (op.responses[String(route.answer.status)]?.content?.['application/json']?.schema as { $ref: string } | undefined);
   if (!schema) throw new Error(`${route.method} ${route.path} documents no ${part} schema`);
   const name = schema.$ref.split('/').pop()!;
   const key = `${part}:${name}`;
@@ -65,11 +70,21 @@ async function call(method: string, path: string, body?: unknown, as: 'admin' | 
 
 describe('GET /v1/openapi.json', () => {
   it('lists exactly the routes the app mounts (besides pages, files and the preflight)', () => {
-    const mounted = new Set(createApp(server.deps).routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
+    const mounted = new Set(
+      createApp(server.deps)
+        .routes.filter((r) => r.method !== 'ALL')
+        .map((r) => `${r.method} ${r.path}`),
+    );
     const documented = new Set(API_ROUTES.map((r) => `${r.method} ${r.path}`));
     const other = new Set(NOT_API.map((r) => `${r.method} ${r.path}`));
-    expect([...mounted].filter((k) => !documented.has(k) && !other.has(k)), 'mounted but not in server/api-docs/api-routes.ts').toEqual([]);
-    expect([...documented, ...other].filter((k) => !mounted.has(k)), 'listed but not mounted').toEqual([]);
+    expect(
+      [...mounted].filter((k) => !documented.has(k) && !other.has(k)),
+      'mounted but not in server/api-docs/api-routes.ts',
+    ).toEqual([]);
+    expect(
+      [...documented, ...other].filter((k) => !mounted.has(k)),
+      'listed but not mounted',
+    ).toEqual([]);
     const served = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
     expect(served.sort()).toEqual(API_ROUTES.map((r) => `${r.method} ${r.path.replace(/:([A-Za-z]+)/g, '{$1}')}`).sort());
   });
@@ -87,22 +102,94 @@ describe('GET /v1/openapi.json', () => {
 /** Bodies the served schema and the real route must agree on, each accepted or refused. */
 const AGREEMENT: Array<{ what: string; method: string; path: () => string; body: () => unknown; as?: 'visitor' }> = [
   { what: 'a webhook without kind', method: 'POST', path: () => '/v1/console/webhooks', body: () => ({ url: 'https://example.com/hook', topics: ['*'] }) },
-  { what: 'a webhook of an unknown kind', method: 'POST', path: () => '/v1/console/webhooks', body: () => ({ url: 'https://example.com/hook', kind: 'email', topics: ['*'] }) },
+  {
+    what: 'a webhook of an unknown kind',
+    method: 'POST',
+    path: () => '/v1/console/webhooks',
+    body: () => ({ url: 'https://example.com/hook', kind: 'email', topics: ['*'] }),
+  },
   { what: 'a webhook to no URL', method: 'POST', path: () => '/v1/console/webhooks', body: () => ({ url: 'not a url', kind: 'signed', topics: ['*'] }) },
-  { what: 'a webhook with no topics', method: 'POST', path: () => '/v1/console/webhooks', body: () => ({ url: 'https://example.com/hook', kind: 'slack', topics: [] }) },
-  { what: 'a good webhook', method: 'POST', path: () => '/v1/console/webhooks', body: () => ({ url: 'https://example.com/hook', kind: 'slack', topics: ['lead.outcome'] }) },
-  { what: 'a callback without a name', method: 'POST', path: () => '/v1/callbacks', body: () => ({ ...callbackBody(server.siteKey), name: undefined }), as: 'visitor' },
-  { what: 'a callback with a field nobody asked for', method: 'POST', path: () => '/v1/callbacks', body: () => callbackBody(server.siteKey, { company: 'Acme' }), as: 'visitor' },
-  { what: 'a callback with a bad email', method: 'POST', path: () => '/v1/callbacks', body: () => callbackBody(server.siteKey, { email: 'pat@' }), as: 'visitor' },
-  { what: 'a good callback', method: 'POST', path: () => '/v1/callbacks', body: () => callbackBody(server.siteKey, { phone: '+1 415 555 2699' }), as: 'visitor' },
-  { what: 'events with a short visitor id', method: 'POST', path: () => '/v1/events', body: () => ({ siteKey: server.siteKey, visitorId: 'abc', events: [{ type: 'page_view', at: 1 }] }), as: 'visitor' },
-  { what: 'an event of an unknown type', method: 'POST', path: () => '/v1/events', body: () => ({ siteKey: server.siteKey, visitorId: 'visitor-0001', events: [{ type: 'hover', at: 1 }] }), as: 'visitor' },
-  { what: 'a good event batch', method: 'POST', path: () => '/v1/events', body: () => ({ siteKey: server.siteKey, visitorId: 'visitor-0001', events: [{ type: 'page_view', url: `${HOST_ORIGIN}/`, at: Date.now() }] }), as: 'visitor' },
-  { what: 'an invite with an unknown role', method: 'POST', path: () => '/v1/console/users/invites', body: () => ({ email: 'new@example.com', name: 'New', role: 'owner' }) },
+  {
+    what: 'a webhook with no topics',
+    method: 'POST',
+    path: () => '/v1/console/webhooks',
+    body: () => ({ url: 'https://example.com/hook', kind: 'slack', topics: [] }),
+  },
+  {
+    what: 'a good webhook',
+    method: 'POST',
+    path: () => '/v1/console/webhooks',
+    body: () => ({ url: 'https://example.com/hook', kind: 'slack', topics: ['lead.outcome'] }),
+  },
+  {
+    what: 'a callback without a name',
+    method: 'POST',
+    path: () => '/v1/callbacks',
+    body: () => ({ ...callbackBody(server.siteKey), name: undefined }),
+    as: 'visitor',
+  },
+  {
+    what: 'a callback with a field nobody asked for',
+    method: 'POST',
+    path: () => '/v1/callbacks',
+    body: () => callbackBody(server.siteKey, { company: 'Acme' }),
+    as: 'visitor',
+  },
+  {
+    what: 'a callback with a bad email',
+    method: 'POST',
+    path: () => '/v1/callbacks',
+    body: () => callbackBody(server.siteKey, { email: 'pat@' }),
+    as: 'visitor',
+  },
+  {
+    what: 'a good callback',
+    method: 'POST',
+    path: () => '/v1/callbacks',
+    body: () => callbackBody(server.siteKey, { phone: '+1 415 555 2699' }),
+    as: 'visitor',
+  },
+  {
+    what: 'events with a short visitor id',
+    method: 'POST',
+    path: () => '/v1/events',
+    body: () => ({ siteKey: server.siteKey, visitorId: 'abc', events: [{ type: 'page_view', at: 1 }] }),
+    as: 'visitor',
+  },
+  {
+    what: 'an event of an unknown type',
+    method: 'POST',
+    path: () => '/v1/events',
+    body: () => ({ siteKey: server.siteKey, visitorId: 'visitor-0001', events: [{ type: 'hover', at: 1 }] }),
+    as: 'visitor',
+  },
+  {
+    what: 'a good event batch',
+    method: 'POST',
+    path: () => '/v1/events',
+    body: () => ({ siteKey: server.siteKey, visitorId: 'visitor-0001', events: [{ type: 'page_view', url: `${HOST_ORIGIN}/`, at: Date.now() }] }),
+    as: 'visitor',
+  },
+  {
+    what: 'an invite with an unknown role',
+    method: 'POST',
+    path: () => '/v1/console/users/invites',
+    body: () => ({ email: 'new@example.com', name: 'New', role: 'owner' }),
+  },
   { what: 'a team without hours', method: 'POST', path: () => '/v1/console/teams', body: () => ({ name: 'Night shift' }) },
   { what: 'rule order that is not a list', method: 'PUT', path: () => `/v1/console/sites/${siteId}/routing-rules/order`, body: () => ({ ruleIds: 'all' }) },
-  { what: 'a routing condition on an unknown field', method: 'POST', path: () => `/v1/console/sites/${siteId}/routing-rules`, body: () => ({ name: 'Sunny', conditions: [{ field: 'weather', op: 'in', values: ['sun'] }], teamId: 'team', strategy: 'round_robin' }) },
-  { what: 'appearance with a colour name', method: 'PUT', path: () => `/v1/console/sites/${siteId}/appearance`, body: () => ({ accentColor: 'teal', position: 'left', zIndex: 10000, texts: {} }) },
+  {
+    what: 'a routing condition on an unknown field',
+    method: 'POST',
+    path: () => `/v1/console/sites/${siteId}/routing-rules`,
+    body: () => ({ name: 'Sunny', conditions: [{ field: 'weather', op: 'in', values: ['sun'] }], teamId: 'team', strategy: 'round_robin' }),
+  },
+  {
+    what: 'appearance with a colour name',
+    method: 'PUT',
+    path: () => `/v1/console/sites/${siteId}/appearance`,
+    body: () => ({ accentColor: 'teal', position: 'left', zIndex: 10000, texts: {} }),
+  },
 ];
 
 let siteId = '';
@@ -121,7 +208,15 @@ describe('the served request schemas accept and refuse what the routes do', () =
     expect(res.status === 400, `route answered ${res.status} ${JSON.stringify(res.body)}; schema errors ${JSON.stringify(validate.errors)}`).toBe(!docAccepts);
     if (res.status === 400) {
       // The field the route names is the one the schema faults.
-      const faulted = (validate.errors ?? []).map((e) => [...e.instancePath.split('/').filter(Boolean), ...(e.params as { missingProperty?: string; additionalProperty?: string }).missingProperty ? [(e.params as { missingProperty: string }).missingProperty] : [], ...((e.params as { additionalProperty?: string }).additionalProperty ? [(e.params as { additionalProperty: string }).additionalProperty] : [])].join('.'));
+      const faulted = (validate.errors ?? []).map((e) =>
+        [
+          ...e.instancePath.split('/').filter(Boolean),
+          ...((e.params as { missingProperty?: string; additionalProperty?: string }).missingProperty
+            ? [(e.params as { missingProperty: string }).missingProperty]
+            : []),
+          ...((e.params as { additionalProperty?: string }).additionalProperty ? [(e.params as { additionalProperty: string }).additionalProperty] : []),
+        ].join('.'),
+      );
       expect(faulted).toEqual(expect.arrayContaining([Object.keys(res.body.error.fields)[0]]));
     }
   });
@@ -143,7 +238,12 @@ describe('what the routes answer matches the served response schemas', () => {
     await check('GET', '/v1/console/setup');
     await check('GET', `/v1/sites/${server.siteKey}/config`, undefined, 'visitor');
     const callback = await check('POST', '/v1/callbacks', callbackBody(server.siteKey, { phone: '+1 415 555 2688' }), 'visitor');
-    await check('POST', '/v1/events', { siteKey: server.siteKey, visitorId: 'visitor-0002', events: [{ type: 'page_view', url: `${HOST_ORIGIN}/pricing`, at: Date.now() }] }, 'visitor');
+    await check(
+      'POST',
+      '/v1/events',
+      { siteKey: server.siteKey, visitorId: 'visitor-0002', events: [{ type: 'page_view', url: `${HOST_ORIGIN}/pricing`, at: Date.now() }] },
+      'visitor',
+    );
     await check('GET', '/v1/console/me');
     await check('GET', `/v1/console/leads/${callback.leadId}`);
     await check('POST', `/v1/console/leads/${callback.leadId}/notes`, { text: 'Asked for a quote' });
@@ -159,7 +259,12 @@ describe('what the routes answer matches the served response schemas', () => {
     const sites = await check('GET', '/v1/console/sites');
     const site = sites[0];
     await check('PUT', `/v1/console/sites/${site.id}/appearance`, site.appearance);
-    await check('PUT', `/v1/console/sites/${site.id}`, { name: site.name, allowedOrigins: site.allowedOrigins, phoneRegion: site.phoneRegion, offerTimeoutMs: site.offerTimeoutMs });
+    await check('PUT', `/v1/console/sites/${site.id}`, {
+      name: site.name,
+      allowedOrigins: site.allowedOrigins,
+      phoneRegion: site.phoneRegion,
+      offerTimeoutMs: site.offerTimeoutMs,
+    });
     const settings = await check('GET', `/v1/sites/${site.id}/settings`);
     await check('PUT', `/v1/sites/${site.id}/settings`, settings);
     const rules = await check('GET', `/v1/sites/${site.id}/rules`);
@@ -171,7 +276,9 @@ describe('what the routes answer matches the served response schemas', () => {
     await check('PUT', `/v1/console/sites/${site.id}/routing-rules/${ruleList[0].id}`, rule);
     await check('PUT', `/v1/console/sites/${site.id}/routing-rules/order`, { ruleIds: ruleList.map((r: { id: string }) => r.id) });
     const teams = await check('GET', '/v1/console/teams');
-    await check('PUT', `/v1/console/teams/${teams[0].id}/members`, { members: teams[0].members.map((m: { repId: string; weight: number }) => ({ repId: m.repId, weight: m.weight })) });
+    await check('PUT', `/v1/console/teams/${teams[0].id}/members`, {
+      members: teams[0].members.map((m: { repId: string; weight: number }) => ({ repId: m.repId, weight: m.weight })),
+    });
     const reps = await check('GET', '/v1/console/reps');
     await check('PUT', `/v1/console/reps/${reps[0].id}`, { offerCapacity: reps[0].offerCapacity });
     await check('GET', '/v1/console/account-owners');
@@ -182,7 +289,24 @@ describe('what the routes answer matches the served response schemas', () => {
     await check('POST', `/v1/console/sites/${site.id}/rotate-key`);
     // Every documented answer schema is checked against a real answer, but for routes that need
     // a state this walk does not make (listed, so a new one is not skipped silently).
-    const needState = ['POST /v1/callbacks/:leadId/slot', 'POST /v1/console/setup', 'POST /v1/console/session', 'POST /v1/console/invites/:token/accept', 'POST /v1/console/password-resets/:token', 'POST /v1/console/leads/:id/claim', 'POST /v1/console/leads/:id/call', 'POST /v1/console/leads/:id/outcome', 'POST /v1/console/leads/:id/reassign', 'POST /v1/console/leads/:id/offer', 'POST /v1/console/sites', 'POST /v1/sites/:siteId/rules/:version/publish', 'POST /v1/console/sites/:siteId/routing-rules', 'POST /v1/console/teams', 'PUT /v1/console/teams/:id', 'POST /v1/console/webhooks/deliveries/:id/replay'];
+    const needState = [
+      'POST /v1/callbacks/:leadId/slot',
+      'POST /v1/console/setup',
+      'POST /v1/console/session',
+      'POST /v1/console/invites/:token/accept',
+      'POST /v1/console/password-resets/:token',
+      'POST /v1/console/leads/:id/claim',
+      'POST /v1/console/leads/:id/call',
+      'POST /v1/console/leads/:id/outcome',
+      'POST /v1/console/leads/:id/reassign',
+      'POST /v1/console/leads/:id/offer',
+      'POST /v1/console/sites',
+      'POST /v1/sites/:siteId/rules/:version/publish',
+      'POST /v1/console/sites/:siteId/routing-rules',
+      'POST /v1/console/teams',
+      'PUT /v1/console/teams/:id',
+      'POST /v1/console/webhooks/deliveries/:id/replay',
+    ];
     const unchecked = API_ROUTES.filter((r) => r.answer.body && !seen.has(r)).map((r) => `${r.method} ${r.path}`);
     expect(unchecked.filter((k) => !needState.includes(k))).toEqual([]);
   });

@@ -79,7 +79,12 @@ describe('POST /v1/callbacks', () => {
           controller.close();
         },
       });
-      return fetch(`${server.url}/v1/callbacks`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: HOST_ORIGIN }, body: stream, duplex: 'half' } as RequestInit);
+      return fetch(`${server.url}/v1/callbacks`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', origin: HOST_ORIGIN },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit);
     };
     const before = await leadCount();
     const big = await chunked(JSON.stringify(callbackBody(server.siteKey, { pageUrl: 'x'.repeat(64 * 1024) })));

@@ -1,7 +1,17 @@
 // The console's HTTP API: sign-in, CSRF, outcomes with reasons, first call attempt.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LeadCard, OfferView } from '../../shared/api';
-import { TEST_DEMO_PASSWORD, callbackBody, connected, nextEvent, postCallback, repSocket, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import {
+  TEST_DEMO_PASSWORD,
+  callbackBody,
+  connected,
+  nextEvent,
+  postCallback,
+  repSocket,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from '../helpers/test-server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -37,8 +47,15 @@ async function acceptedLead(): Promise<{ cookie: string; lead: LeadCard }> {
 
 describe('console sign-in', () => {
   it('refuses a wrong password and an unknown email the same way', async () => {
-    for (const body of [{ email: 'dana@demo.sixty', password: 'wrong' }, { email: 'nobody@demo.sixty', password: 'wrong' }]) {
-      const res = await fetch(`${server.url}/v1/console/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    for (const body of [
+      { email: 'dana@demo.sixty', password: 'wrong' },
+      { email: 'nobody@demo.sixty', password: 'wrong' },
+    ]) {
+      const res = await fetch(`${server.url}/v1/console/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       expect(res.status).toBe(401);
       expect((await res.json()).error.code).toBe('bad_credentials');
     }

@@ -103,7 +103,9 @@ describe('crash and restart', () => {
     }
     dana.close();
     expect(acked.size).toBeGreaterThan(5);
-    const openAtCrash = (new Database(db, { readonly: true }).prepare("select lead_id as id from offers where status = 'offered'").all() as Array<{ id: string }>).map((r) => r.id);
+    const openAtCrash = (
+      new Database(db, { readonly: true }).prepare("select lead_id as id from offers where status = 'offered'").all() as Array<{ id: string }>
+    ).map((r) => r.id);
 
     const second = await boot(port);
     // Every acknowledged lead is present exactly once.

@@ -4,7 +4,17 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView } from '../../shared/api';
-import { TEST_DEMO_PASSWORD, callbackBody, connected, postCallback, repSocket, signIn, startTestServer, type RepClient, type TestServer } from '../helpers/test-server';
+import {
+  TEST_DEMO_PASSWORD,
+  callbackBody,
+  connected,
+  postCallback,
+  repSocket,
+  signIn,
+  startTestServer,
+  type RepClient,
+  type TestServer,
+} from '../helpers/test-server';
 import { waitFor } from '../helpers/wait-for';
 
 /**
@@ -88,11 +98,19 @@ describe('disconnects during an offer', () => {
 describe('session cookies behind a proxy', () => {
   it('are Secure when a trusted proxy says the request came over HTTPS, and not from an untrusted header', async () => {
     const body = JSON.stringify({ email: 'dana@demo.sixty', password: TEST_DEMO_PASSWORD });
-    const direct = await fetch(`${server.url}/v1/console/session`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body });
+    const direct = await fetch(`${server.url}/v1/console/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+      body,
+    });
     expect(direct.headers.get('set-cookie')).not.toMatch(/Secure/i);
     const proxied = await startTestServer({ trustProxy: 1 });
     try {
-      const res = await fetch(`${proxied.url}/v1/console/session`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body });
+      const res = await fetch(`${proxied.url}/v1/console/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+        body,
+      });
       expect(res.headers.get('set-cookie')).toMatch(/Secure/i);
     } finally {
       await proxied.stop();

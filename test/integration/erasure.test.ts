@@ -26,13 +26,20 @@ describe('erasing a person', () => {
     const email = 'erase.me@private.example';
     const visitorId = 'visitor_erase_me_1';
     const admin = await signIn(server.url, 'admin@demo.sixty');
-    for (const kind of ['slack', 'signed']) expect((await createWebhook(server, admin, { url: `${receiver.url}/${kind}`, kind, topics: ['*'] })).status).toBe(201);
-    await postEvents(server.url, { siteKey: server.siteKey, visitorId, events: [pageView('/pricing'), { type: 'identify', at: Date.now(), props: { email } }] });
+    for (const kind of ['slack', 'signed'])
+      expect((await createWebhook(server, admin, { url: `${receiver.url}/${kind}`, kind, topics: ['*'] })).status).toBe(201);
+    await postEvents(server.url, {
+      siteKey: server.siteKey,
+      visitorId,
+      events: [pageView('/pricing'), { type: 'identify', at: Date.now(), props: { email } }],
+    });
     const dana = repSocket(server.url, await signIn(server.url, 'dana@demo.sixty'));
     await connected(dana);
     const offered = new Promise<OfferView>((resolve) => dana.on('offer:new', resolve));
     await dana.emitWithAck('presence:set', 'available');
-    const res = await postCallback(server.url, callbackBody(server.siteKey, { name: 'Erin Erasable', phone: '(415) 555-0177', email, visitorId }), { key: 'erase-me-key-1' });
+    const res = await postCallback(server.url, callbackBody(server.siteKey, { name: 'Erin Erasable', phone: '(415) 555-0177', email, visitorId }), {
+      key: 'erase-me-key-1',
+    });
     const offer = await offered;
     await dana.emitWithAck('offer:accept', { offerId: offer.offerId });
     dana.close();
@@ -40,7 +47,9 @@ describe('erasing a person', () => {
     await postCallback(server.url, callbackBody(server.siteKey, { name: 'Kim Keep', phone: '+1 415 555 0188', email: 'kim@keep.example' }));
 
     // Both webhooks have sent events about Erin: their deliveries hold her name.
-    await waitFor('deliveries naming Erin on both webhooks', () => ['/slack', '/signed'].every((path) => receiver.received.some((r) => r.path === path && r.body.includes('Erin Erasable'))));
+    await waitFor('deliveries naming Erin on both webhooks', () =>
+      ['/slack', '/signed'].every((path) => receiver.received.some((r) => r.path === path && r.body.includes('Erin Erasable'))),
+    );
     const onFile = !server.deps.config.databaseUrl;
     await server.deps.store.ping();
     const before = rawDatabaseText(server);

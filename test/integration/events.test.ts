@@ -30,7 +30,10 @@ describe('POST /v1/events', () => {
     });
     expect(res).toEqual({ status: 200, body: { accepted: 3 } });
     expect(await eventCount(v)).toBe(3);
-    const [row] = await query<{ score: number; fit: string; utm_source: string; referrer: string }>('select score, fit, utm_source, referrer from visitors where visitor_id = ?', v);
+    const [row] = await query<{ score: number; fit: string; utm_source: string; referrer: string }>(
+      'select score, fit, utm_source, referrer from visitors where visitor_id = ?',
+      v,
+    );
     // pricing +15, two page views +1 each.
     expect(row).toEqual({ score: 17, fit: 'unknown', utm_source: 'newsletter', referrer: 'https://news.example/story' });
     await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [pageView('/pricing')], context: { utm: { source: 'other' } } });
@@ -56,7 +59,9 @@ describe('POST /v1/events', () => {
 
   it('refuses a foreign origin (403) and an oversized body (413), storing nothing', async () => {
     const v = visitor();
-    expect((await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [pageView('/')] }, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [pageView('/')] }, { origin: 'https://evil.example' })).status).toBe(
+      403,
+    );
     const huge = { siteKey: server.siteKey, visitorId: v, events: Array.from({ length: 40 }, () => pageView(`/${'x'.repeat(1500)}`)) };
     expect((await postEvents(server.url, huge)).status).toBe(413);
     expect(await eventCount(v)).toBe(0);
@@ -64,7 +69,9 @@ describe('POST /v1/events', () => {
 
   it('keeps nothing under Global Privacy Control or Do Not Track', async () => {
     const v = visitor();
-    expect((await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [pageView('/')] }, { 'sec-gpc': '1' })).body).toEqual({ accepted: 0 });
+    expect((await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [pageView('/')] }, { 'sec-gpc': '1' })).body).toEqual({
+      accepted: 0,
+    });
     expect((await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [pageView('/')] }, { dnt: '1' })).body).toEqual({ accepted: 0 });
     expect(await eventCount(v)).toBe(0);
   });
@@ -90,7 +97,11 @@ describe('the bot filter (on by default)', () => {
     const stopped = await startTestServer({ clock: () => frozenAt });
     try {
       const v = visitor();
-      const batch = () => ({ siteKey: stopped.siteKey, visitorId: v, events: Array.from({ length: 15 }, (_, i) => ({ type: 'custom', name: `e${i}`, at: Date.now() })) });
+      const batch = () => ({
+        siteKey: stopped.siteKey,
+        visitorId: v,
+        events: Array.from({ length: 15 }, (_, i) => ({ type: 'custom', name: `e${i}`, at: Date.now() })),
+      });
       const a = await postEvents(stopped.url, batch());
       const b = await postEvents(stopped.url, batch());
       expect(a.body.accepted + b.body.accepted).toBe(20);
@@ -209,7 +220,11 @@ describe('rules versions', () => {
   it('backtests a draft against history without changing anything, then publishes and rolls back', async () => {
     // A known lead that is an MQL but not hot under the current rules (score 31 < 60).
     const v = visitor();
-    const identify = { type: 'identify', at: Date.now(), props: { name: 'Mo Warm', phone: '+1 415 555 0142', projects: 'commercial', size: '201+', role: 'evaluating' } };
+    const identify = {
+      type: 'identify',
+      at: Date.now(),
+      props: { name: 'Mo Warm', phone: '+1 415 555 0142', projects: 'commercial', size: '201+', role: 'evaluating' },
+    };
     await postEvents(server.url, { siteKey: server.siteKey, visitorId: v, events: [identify, pageView('/')] });
     const current = (await admin('')).body.current;
     const leadsBefore = (await query<{ n: number }>('select count(*) as n, sum(case when hot then 1 else 0 end) as h from leads'))[0];
@@ -226,9 +241,16 @@ describe('rules versions', () => {
 
     // The site's first rules are listed before any publish, live since the site was made.
     const [{ created_at: siteMadeAt }] = await query<{ created_at: number }>('select created_at from sites where id = ?', siteId);
-    const moments = (body: { versions: Array<{ version: number; status: string; createdAt: number; publishedAt: number | null; retiredAt: number | null }> }, version: number) =>
-      body.versions.find((x) => x.version === version);
-    expect(moments((await admin('')).body, current.version)).toMatchObject({ status: 'published', createdAt: siteMadeAt, publishedAt: siteMadeAt, retiredAt: null });
+    const moments = (
+      body: { versions: Array<{ version: number; status: string; createdAt: number; publishedAt: number | null; retiredAt: number | null }> },
+      version: number,
+    ) => body.versions.find((x) => x.version === version);
+    expect(moments((await admin('')).body, current.version)).toMatchObject({
+      status: 'published',
+      createdAt: siteMadeAt,
+      publishedAt: siteMadeAt,
+      retiredAt: null,
+    });
 
     const savedFrom = Date.now();
     const saved = await admin('', { method: 'POST', body: JSON.stringify(draft) });

@@ -17,7 +17,12 @@ beforeAll(async () => {
   const res = await fetch(`${server.url}/v1/callbacks`, {
     method: 'POST',
     headers: { origin: HOST_ORIGIN },
-    body: JSON.stringify({ siteKey: server.siteKey, name: 'Fuzz Target', phone: '+1 415 555 0100', answers: { projects: 'commercial', size: '1-10', role: 'decision' } }),
+    body: JSON.stringify({
+      siteKey: server.siteKey,
+      name: 'Fuzz Target',
+      phone: '+1 415 555 0100',
+      answers: { projects: 'commercial', size: '1-10', role: 'decision' },
+    }),
   });
   leadId = ((await res.json()) as { leadId: string }).leadId;
 });
@@ -28,34 +33,48 @@ const RUNS = Number(process.env.SIXTY_FUZZ_RUNS ?? 60);
 const SEED = Number(process.env.SIXTY_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
 /** Every route a client can reach, with ids that exist (so handlers run past their lookups). */
-const endpoints = () => [
-  ['POST', '/v1/callbacks', false],
-  ['POST', '/v1/events', false],
-  ['GET', `/v1/sites/${server.siteKey}/config`, false],
-  ['POST', `/v1/callbacks/${leadId}/slot`, false],
-  ['POST', '/v1/console/session', false],
-  ['POST', '/v1/console/setup', false],
-  ['POST', `/v1/console/leads/${leadId}/outcome`, true],
-  ['POST', `/v1/console/leads/${leadId}/notes`, true],
-  ['POST', `/v1/console/leads/${leadId}/call`, true],
-  ['POST', `/v1/console/leads/${leadId}/claim`, true],
-  ['POST', `/v1/console/leads/${leadId}/offer`, true],
-  ['POST', `/v1/console/leads/${leadId}/reassign`, true],
-  ['GET', '/v1/console/leads/mine?stage=%00', true],
-  ['GET', '/v1/console/reports?from=%F0%9F&to=x', true],
-  ['POST', `/v1/sites/${siteId}/rules`, true],
-  ['POST', `/v1/sites/${siteId}/rules/backtest`, true],
-  ['PUT', `/v1/sites/${siteId}/settings`, true],
-  ['PUT', `/v1/console/sites/${siteId}`, true],
-  ['PUT', `/v1/console/sites/${siteId}/appearance`, true],
-  ['POST', '/v1/console/users/invites', true],
-  ['POST', '/v1/console/invites/x/accept', false],
-  ['POST', '/v1/console/password-resets/x', false],
-  ['POST', '/v1/console/webhooks', true],
-  ['POST', '/v1/console/erasures', true],
-] as const;
+const endpoints = () =>
+  [
+    ['POST', '/v1/callbacks', false],
+    ['POST', '/v1/events', false],
+    ['GET', `/v1/sites/${server.siteKey}/config`, false],
+    ['POST', `/v1/callbacks/${leadId}/slot`, false],
+    ['POST', '/v1/console/session', false],
+    ['POST', '/v1/console/setup', false],
+    ['POST', `/v1/console/leads/${leadId}/outcome`, true],
+    ['POST', `/v1/console/leads/${leadId}/notes`, true],
+    ['POST', `/v1/console/leads/${leadId}/call`, true],
+    ['POST', `/v1/console/leads/${leadId}/claim`, true],
+    ['POST', `/v1/console/leads/${leadId}/offer`, true],
+    ['POST', `/v1/console/leads/${leadId}/reassign`, true],
+    ['GET', '/v1/console/leads/mine?stage=%00', true],
+    ['GET', '/v1/console/reports?from=%F0%9F&to=x', true],
+    ['POST', `/v1/sites/${siteId}/rules`, true],
+    ['POST', `/v1/sites/${siteId}/rules/backtest`, true],
+    ['PUT', `/v1/sites/${siteId}/settings`, true],
+    ['PUT', `/v1/console/sites/${siteId}`, true],
+    ['PUT', `/v1/console/sites/${siteId}/appearance`, true],
+    ['POST', '/v1/console/users/invites', true],
+    ['POST', '/v1/console/invites/x/accept', false],
+    ['POST', '/v1/console/password-resets/x', false],
+    ['POST', '/v1/console/webhooks', true],
+    ['POST', '/v1/console/erasures', true],
+  ] as const;
 
-const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'siteKey', 'name', 'phone', 'answers', 'events', 'toString', '\u0000', '🦄', 'a'.repeat(300));
+const hostileKey = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  'siteKey',
+  'name',
+  'phone',
+  'answers',
+  'events',
+  'toString',
+  '\u0000',
+  '🦄',
+  'a'.repeat(300),
+);
 const hostileString = fc.oneof(
   fc.string(),
   fc.constantFrom('', '\u0000', '\uD800', '\uFFFF', '‮', '<script>alert(1)</script>', '=1+1', '../../etc/passwd', '%00', 'null', '1e309'),
@@ -63,7 +82,12 @@ const hostileString = fc.oneof(
 );
 const leaf = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
 const hostileValue = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, fc.array(tie('value'), { maxLength: 5 }), fc.dictionary(hostileKey, tie('value'), { maxKeys: 6 })),
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leaf,
+    fc.array(tie('value'), { maxLength: 5 }),
+    fc.dictionary(hostileKey, tie('value'), { maxKeys: 6 }),
+  ),
 })).value;
 /**
  * Deep nesting that a recursive walker would choke on: arrays or objects, as deep as the 16 KB
@@ -92,25 +116,30 @@ describe('fuzzing every endpoint', () => {
     console.log(`fuzz seed ${SEED}`);
     let slowest = { ms: 0, what: '' };
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...endpoints()), body, fc.constantFrom('text/plain', 'application/json', 'application/x-www-form-urlencoded'), async ([method, path, auth], payload, type) => {
-        const started = performance.now();
-        const res = await fetch(`${server.url}${path}`, {
-          method,
-          // Console calls come from the console's own origin, or the CSRF guard would answer
-          // 403 before any handler sees the payload; public calls come from the host site.
-          headers: { 'content-type': type, ...(auth ? { cookie: admin, origin: server.url } : { origin: HOST_ORIGIN }) },
-          ...(method === 'GET' ? {} : { body: payload }),
-          // A hang is a failure with its input named, not a silent test timeout.
-          signal: AbortSignal.timeout(5_000),
-        }).catch((err: unknown) => {
-          throw new Error(`${method} ${path} (${type}) got no answer: ${String(err)} with ${payload.slice(0, 300)}`);
-        });
-        seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
-        await res.arrayBuffer();
-        const ms = performance.now() - started;
-        if (ms > slowest.ms) slowest = { ms, what: `${method} ${path} (${type}, ${payload.length} chars) -> ${res.status}` };
-        expect(res.status, `${method} ${path} with ${payload.slice(0, 200)}`).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...endpoints()),
+        body,
+        fc.constantFrom('text/plain', 'application/json', 'application/x-www-form-urlencoded'),
+        async ([method, path, auth], payload, type) => {
+          const started = performance.now();
+          const res = await fetch(`${server.url}${path}`, {
+            method,
+            // Console calls come from the console's own origin, or the CSRF guard would answer
+            // 403 before any handler sees the payload; public calls come from the host site.
+            headers: { 'content-type': type, ...(auth ? { cookie: admin, origin: server.url } : { origin: HOST_ORIGIN }) },
+            ...(method === 'GET' ? {} : { body: payload }),
+            // A hang is a failure with its input named, not a silent test timeout.
+            signal: AbortSignal.timeout(5_000),
+          }).catch((err: unknown) => {
+            throw new Error(`${method} ${path} (${type}) got no answer: ${String(err)} with ${payload.slice(0, 300)}`);
+          });
+          seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
+          await res.arrayBuffer();
+          const ms = performance.now() - started;
+          if (ms > slowest.ms) slowest = { ms, what: `${method} ${path} (${type}, ${payload.length} chars) -> ${res.status}` };
+          expect(res.status, `${method} ${path} with ${payload.slice(0, 200)}`).toBeLessThan(500);
+        },
+      ),
       {
         numRuns: RUNS * endpoints().length,
         seed: SEED,
@@ -129,7 +158,20 @@ describe('fuzzing every endpoint', () => {
   }, 120_000);
 
   it('survives malformed socket.io frames from a raw WebSocket', async () => {
-    const frames = ['', '4', '42', '42[', '42["offer:accept"', '42["offer:accept",{"offerId":{"__proto__":1}},1]', '0{"token":', '40/rep,{"x":', '451-["x",{"_placeholder":true,"num":99}]', '2'.repeat(70000), '\u0000\u0001', '40/visitor,' + '['.repeat(5000)];
+    const frames = [
+      '',
+      '4',
+      '42',
+      '42[',
+      '42["offer:accept"',
+      '42["offer:accept",{"offerId":{"__proto__":1}},1]',
+      '0{"token":',
+      '40/rep,{"x":',
+      '451-["x",{"_placeholder":true,"num":99}]',
+      '2'.repeat(70000),
+      '\u0000\u0001',
+      '40/visitor,' + '['.repeat(5000),
+    ];
     for (const ns of ['/rep', '/visitor']) {
       const ws = new WebSocket(`${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`, { headers: { origin: HOST_ORIGIN, cookie: admin } });
       await new Promise<void>((resolve) => ws.once('open', () => resolve()));

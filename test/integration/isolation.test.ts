@@ -30,7 +30,11 @@ beforeAll(async () => {
   );
   // Workspace A: a lead offered to Dana (open offer), a webhook with a delivery.
   const adminA = await signIn(server.url, 'admin@demo.sixty');
-  const hook = await fetch(`${server.url}/v1/console/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: adminA }, body: JSON.stringify({ url: 'http://127.0.0.1:9/x', kind: 'signed', topics: ['*'] }) });
+  const hook = await fetch(`${server.url}/v1/console/webhooks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: adminA },
+    body: JSON.stringify({ url: 'http://127.0.0.1:9/x', kind: 'signed', topics: ['*'] }),
+  });
   a.webhookId = ((await hook.json()) as { id: string }).id;
   const dana = repSocket(server.url, await signIn(server.url, 'dana@demo.sixty'));
   await connected(dana);
@@ -46,13 +50,19 @@ beforeAll(async () => {
   a.teamId = (await server.deps.store.teams(workspaceA))[0]!.id;
   a.ruleId = (await server.deps.store.routingRules(a.siteId))[0]!.id;
   await server.deps.store.setAccountOwner(workspaceA, 'secret-account.example', a.userId);
-  await fetch(`${server.url}/v1/console/users/invites`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: adminA }, body: JSON.stringify({ email: 'pending@demo.sixty', name: 'Pending Pat', role: 'rep' }) });
+  await fetch(`${server.url}/v1/console/users/invites`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: adminA },
+    body: JSON.stringify({ email: 'pending@demo.sixty', name: 'Pending Pat', role: 'rep' }),
+  });
   a.inviteId = (await server.deps.admin.pendingInvites(workspaceA, Date.now()))[0]!.id;
   // Without a delivery id the cross-workspace checks on it would test nothing.
   a.deliveryId = await waitFor(
     'a webhook delivery of workspace A',
     async () => {
-      const list = (await (await fetch(`${server.url}/v1/console/webhooks`, { headers: { cookie: adminA } })).json()) as Array<{ deliveries: Array<{ id: number }> }>;
+      const list = (await (await fetch(`${server.url}/v1/console/webhooks`, { headers: { cookie: adminA } })).json()) as Array<{
+        deliveries: Array<{ id: number }>;
+      }>;
       return list[0]?.deliveries[0]?.id;
     },
     15_000,
@@ -91,7 +101,11 @@ const requests = () =>
     ['PUT', `/v1/console/sites/${a.siteId}/routing-rules/${a.ruleId}`, { name: 'x', conditions: [], teamId: a.teamId, strategy: 'broadcast' }],
     ['DELETE', `/v1/console/sites/${a.siteId}/routing-rules/${a.ruleId}`],
     ['GET', `/v1/console/sites/${a.siteId}/routing`],
-    ['PUT', `/v1/console/sites/${a.siteId}/routing`, { offerTimeoutMs: 20000, slaMs: 60000, missedOffersBeforeAway: 0, followUpCadence: { offsetsBusinessDays: [0] } }],
+    [
+      'PUT',
+      `/v1/console/sites/${a.siteId}/routing`,
+      { offerTimeoutMs: 20000, slaMs: 60000, missedOffersBeforeAway: 0, followUpCadence: { offsetsBusinessDays: [0] } },
+    ],
     ['DELETE', `/v1/console/users/invites/${a.inviteId}`],
     ['POST', `/v1/console/webhooks/deliveries/${a.deliveryId}/replay`],
   ] as Array<[string, string, unknown?]>;
@@ -101,7 +115,11 @@ describe('workspace isolation', () => {
     it(`a ${role} of another workspace gets 403 or 404 for every id of this one, and sees none of its data`, async () => {
       const cookie = await signIn(server.url, `${role}@beta.test`, B_PASSWORD);
       for (const [method, path, body] of requests()) {
-        const res = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', cookie }, ...(body ? { body: JSON.stringify(body) } : {}) });
+        const res = await fetch(`${server.url}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', cookie },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        });
         const text = await res.text();
         expect([403, 404, 400], `${role} ${method} ${path} -> ${res.status} ${text.slice(0, 200)}`).toContain(res.status);
         if (res.status === 400) expect(path).toMatch(/backtest/); // the draft is validated before the site lookup
@@ -109,7 +127,21 @@ describe('workspace isolation', () => {
         expect(text).not.toContain('+14155550123');
       }
       // Lists show only their own workspace.
-      for (const path of ['/v1/console/leads/mine', '/v1/console/leads/warm', '/v1/console/follow-ups', '/v1/console/supervisor', '/v1/console/reports', '/v1/console/reports/leads.csv', '/v1/console/sites', '/v1/console/users', '/v1/console/webhooks', '/v1/console/teams', '/v1/console/reps', '/v1/console/account-owners', '/v1/console/users/invites']) {
+      for (const path of [
+        '/v1/console/leads/mine',
+        '/v1/console/leads/warm',
+        '/v1/console/follow-ups',
+        '/v1/console/supervisor',
+        '/v1/console/reports',
+        '/v1/console/reports/leads.csv',
+        '/v1/console/sites',
+        '/v1/console/users',
+        '/v1/console/webhooks',
+        '/v1/console/teams',
+        '/v1/console/reps',
+        '/v1/console/account-owners',
+        '/v1/console/users/invites',
+      ]) {
         const res = await fetch(`${server.url}${path}`, { headers: { cookie } });
         const text = await res.text();
         expect(text, `${role} ${path}`).not.toContain('Secret Sally');

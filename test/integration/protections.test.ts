@@ -57,7 +57,11 @@ describe('rate limits', () => {
     const s = await start({ limits: { signInsPerIpPerMinute: 3 } });
     let url = s.url;
     const attempt = (email: string, extra: Record<string, string> = {}) =>
-      fetch(`${url}/v1/console/session`, { method: 'POST', headers: { 'content-type': 'application/json', ...extra }, body: JSON.stringify({ email, password: 'wrong' }) }).then((r) => r.status);
+      fetch(`${url}/v1/console/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...extra },
+        body: JSON.stringify({ email, password: 'wrong' }),
+      }).then((r) => r.status);
     expect([await attempt('a@x.test'), await attempt('b@x.test'), await attempt('c@x.test'), await attempt('d@x.test')]).toEqual([401, 401, 401, 429]);
     await s.stop();
     url = (await start({ limits: { signInsPerAccountPer15Min: 2 }, trustProxy: 1 })).url;
@@ -69,7 +73,12 @@ describe('rate limits', () => {
 
   it('trusts X-Forwarded-For only behind a proxy (SIXTY_TRUST_PROXY=1)', async () => {
     const s = await start({ limits: { callbacksPerIpPerMinute: 1 } });
-    const post = (ip: string) => fetch(`${s.url}/v1/callbacks`, { method: 'POST', headers: { origin: HOST_ORIGIN, 'x-forwarded-for': ip }, body: JSON.stringify(callbackBody(s.siteKey, { phone: freshPhone() })) }).then((r) => r.status);
+    const post = (ip: string) =>
+      fetch(`${s.url}/v1/callbacks`, {
+        method: 'POST',
+        headers: { origin: HOST_ORIGIN, 'x-forwarded-for': ip },
+        body: JSON.stringify(callbackBody(s.siteKey, { phone: freshPhone() })),
+      }).then((r) => r.status);
     // Not trusted: a client cannot dodge the limit by inventing addresses.
     expect([await post('198.51.100.1'), await post('198.51.100.2')]).toEqual([201, 429]);
   });
@@ -94,7 +103,9 @@ describe('callback abuse', () => {
   it('holds the per-phone cap against a burst of simultaneous requests, and gives back the slot of a request that made no lead', async () => {
     const s = await start({ limits: { callbacksPerPhonePerDay: 3 } });
     const p = freshPhone();
-    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => postCallback(s.url, callbackBody(s.siteKey, { phone: p, email: `burst${i}@x.test` }))));
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => postCallback(s.url, callbackBody(s.siteKey, { phone: p, email: `burst${i}@x.test` }))),
+    );
     const codes = burst.map((r) => r.status).sort();
     expect(codes).toEqual([...Array(3).fill(201), ...Array(17).fill(429)]);
     expect(rows(s, 'select count(*) as n from leads where phone = ?', '+14155550' + p.slice(-3))[0].n).toBe(3);

@@ -91,7 +91,10 @@ describe('accept races', () => {
       // Waits past the 5 s bound below, so a late notice is measured rather than missed.
       const until = Date.now() + 6000;
       while (Date.now() < until && losers.some(([, o]) => !closedAt.has(o.offerId))) await Promise.race([nextEvent(), new Promise((r) => setTimeout(r, 50))]);
-      expect(losers.filter(([, o]) => !closedAt.has(o.offerId)).map(([, o]) => o.offerId), `round ${round}: losers never told`).toEqual([]);
+      expect(
+        losers.filter(([, o]) => !closedAt.has(o.offerId)).map(([, o]) => o.offerId),
+        `round ${round}: losers never told`,
+      ).toEqual([]);
       for (const [, o] of losers) loserNoticeMs.push(closedAt.get(o.offerId)![0]! - t0);
       for (const r of reps) inbox.get(r)!.delete(res.body.leadId);
     }

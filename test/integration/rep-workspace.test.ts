@@ -38,10 +38,17 @@ async function acceptedLead(visitorId: string, extra: Record<string, unknown> = 
   await postEvents(server.url, {
     siteKey: server.siteKey,
     visitorId,
-    events: [pageView('/', Date.now() - 9000), pageView('/pricing', Date.now() - 5000), { type: 'download', url: 'http://localhost:5999/guide.pdf', at: Date.now() }],
+    events: [
+      pageView('/', Date.now() - 9000),
+      pageView('/pricing', Date.now() - 5000),
+      { type: 'download', url: 'http://localhost:5999/guide.pdf', at: Date.now() },
+    ],
     context: { referrer: 'https://search.example/', utm: { source: 'google', campaign: 'spring' }, returning: false },
   });
-  const res = await postCallback(server.url, callbackBody(server.siteKey, { visitorId, timeZone: 'Europe/Berlin', phone: `+1 415 555 03${phoneSuffix++}`, ...extra }));
+  const res = await postCallback(
+    server.url,
+    callbackBody(server.siteKey, { visitorId, timeZone: 'Europe/Berlin', phone: `+1 415 555 03${phoneSuffix++}`, ...extra }),
+  );
   const offer = await waitFor(`the offer of lead ${res.body.leadId} (callback answered ${res.status})`, () => offers.find((o) => o.leadId === res.body.leadId));
   const ack = await dana.emitWithAck('offer:accept', { offerId: offer.offerId });
   if (!ack.ok) throw new Error(ack.error);
@@ -70,10 +77,21 @@ describe('after the call', () => {
     const missing = await api(`/leads/${card.id}/outcome`, danaCookie, { method: 'POST', body: JSON.stringify({ outcome: 'sql' }) });
     expect(missing.status).toBe(400);
     expect(missing.body.error.fields).toHaveProperty('qualification');
-    const partial = await api(`/leads/${card.id}/outcome`, danaCookie, { method: 'POST', body: JSON.stringify({ outcome: 'sql', qualification: { needs: 'Two lines', currentSolution: '', decisionMaker: 'Yes', readyOrBudget: 'Q1' } }) });
+    const partial = await api(`/leads/${card.id}/outcome`, danaCookie, {
+      method: 'POST',
+      body: JSON.stringify({ outcome: 'sql', qualification: { needs: 'Two lines', currentSolution: '', decisionMaker: 'Yes', readyOrBudget: 'Q1' } }),
+    });
     expect(partial.body.error.fields).toHaveProperty(['qualification.currentSolution']);
-    const qualification = { needs: 'Two new kitchen lines', currentSolution: 'Leased gear', decisionMaker: 'Owner, on the call', readyOrBudget: '$40k this quarter' };
-    const sql = await api(`/leads/${card.id}/outcome`, danaCookie, { method: 'POST', body: JSON.stringify({ outcome: 'sql', qualification, notes: 'Wants a site visit' }) });
+    const qualification = {
+      needs: 'Two new kitchen lines',
+      currentSolution: 'Leased gear',
+      decisionMaker: 'Owner, on the call',
+      readyOrBudget: '$40k this quarter',
+    };
+    const sql = await api(`/leads/${card.id}/outcome`, danaCookie, {
+      method: 'POST',
+      body: JSON.stringify({ outcome: 'sql', qualification, notes: 'Wants a site visit' }),
+    });
     expect(sql.status).toBe(200);
     expect(sql.body).toMatchObject({ stage: 'sql', qualificationAnswers: qualification });
     expect(sql.body.notes).toEqual([expect.objectContaining({ author: 'Dana Reyes', text: 'Wants a site visit' })]);
@@ -89,12 +107,18 @@ describe('after the call', () => {
   it('logs connected and SQL with its four answers in one save, both on the trail', async () => {
     const card = await acceptedLead('visitor_one_save_1');
     const qualification = { needs: 'A cold room', currentSolution: 'None', decisionMaker: 'Pat, on the call', readyOrBudget: 'This month' };
-    const res = await api(`/leads/${card.id}/outcome`, danaCookie, { method: 'POST', body: JSON.stringify({ call: 'connected', outcome: 'sql', qualification }) });
+    const res = await api(`/leads/${card.id}/outcome`, danaCookie, {
+      method: 'POST',
+      body: JSON.stringify({ call: 'connected', outcome: 'sql', qualification }),
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ stage: 'sql', outcome: 'sql', qualificationAnswers: qualification });
     expect(res.body.firstCallAt).toBeGreaterThan(0);
     const lines = (res.body.timeline as Array<{ kind: string; text: string }>).filter((t) => t.kind === 'outcome').map((t) => t.text);
-    expect(lines).toEqual(['Connected', 'Sales qualified (SQL): Need: A cold room; Current solution: None; Decision maker: Pat, on the call; Ready to move / budget: This month']);
+    expect(lines).toEqual([
+      'Connected',
+      'Sales qualified (SQL): Need: A cold room; Current solution: None; Decision maker: Pat, on the call; Ready to move / budget: This month',
+    ]);
     // Two call results in one save make no sense: the field says so.
     const two = await api(`/leads/${card.id}/outcome`, danaCookie, { method: 'POST', body: JSON.stringify({ call: 'connected', outcome: 'no_answer' }) });
     expect(two.status).toBe(400);
@@ -107,9 +131,15 @@ describe('after the call', () => {
     const opp = await api(`/leads/${card.id}/outcome`, danaCookie, { method: 'POST', body: JSON.stringify({ outcome: 'opportunity' }) });
     expect(opp.status).toBe(200);
     expect(opp.body.stage).toBe('opportunity');
-    const back = await api(`/leads/${card.id}/outcome`, danaCookie, { method: 'POST', body: JSON.stringify({ outcome: 'suspect', reason: 'Changed my mind' }) });
+    const back = await api(`/leads/${card.id}/outcome`, danaCookie, {
+      method: 'POST',
+      body: JSON.stringify({ outcome: 'suspect', reason: 'Changed my mind' }),
+    });
     expect(back.status).toBe(409);
-    expect(back.body.error).toEqual({ code: 'stage_rule', message: 'The stage rules do not allow OPPORTUNITY → SUSPECT. From OPPORTUNITY a lead can move to NURTURE, DISQUALIFIED.' });
+    expect(back.body.error).toEqual({
+      code: 'stage_rule',
+      message: 'The stage rules do not allow OPPORTUNITY → SUSPECT. From OPPORTUNITY a lead can move to NURTURE, DISQUALIFIED.',
+    });
     expect((await api(`/leads/${card.id}`, danaCookie)).body.stage).toBe('opportunity');
   });
 
@@ -145,7 +175,10 @@ describe('after the call', () => {
     const card = await acceptedLead('visitor_sus_1');
     const bad = await api(`/leads/${card.id}/outcome`, danaCookie, { method: 'POST', body: JSON.stringify({ outcome: 'suspect' }) });
     expect(bad.body.error.fields).toHaveProperty('reason');
-    const ok = await api(`/leads/${card.id}/outcome`, danaCookie, { method: 'POST', body: JSON.stringify({ outcome: 'suspect', reason: 'Competitor fishing for prices' }) });
+    const ok = await api(`/leads/${card.id}/outcome`, danaCookie, {
+      method: 'POST',
+      body: JSON.stringify({ outcome: 'suspect', reason: 'Competitor fishing for prices' }),
+    });
     expect(ok.body.stage).toBe('suspect');
   });
 });
@@ -153,13 +186,20 @@ describe('after the call', () => {
 describe('the warm list and the supervisor', () => {
   it('lets a rep pull a warm MQL once', async () => {
     // Identified with passing answers and a score between the MQL and hot thresholds: warm.
-    const identify = { type: 'identify', at: Date.now(), props: { name: 'Wendy Warm', phone: '+1 415 555 0166', projects: 'commercial', size: '11-50', role: 'evaluating' } };
+    const identify = {
+      type: 'identify',
+      at: Date.now(),
+      props: { name: 'Wendy Warm', phone: '+1 415 555 0166', projects: 'commercial', size: '11-50', role: 'evaluating' },
+    };
     await postEvents(server.url, { siteKey: server.siteKey, visitorId: 'visitor_warm_1', events: [identify, pageView('/pricing')] });
     const warm = (await api('/leads/warm', danaCookie)).body as Array<{ id: string; name: string }>;
     const wendy = warm.find((w) => w.name === 'Wendy Warm')!;
     expect(wendy?.name).toBe('Wendy Warm');
     const sam = await signIn(server.url, 'sam@demo.sixty');
-    const [a, b] = await Promise.all([api(`/leads/${wendy.id}/claim`, danaCookie, { method: 'POST' }), api(`/leads/${wendy.id}/claim`, sam, { method: 'POST' })]);
+    const [a, b] = await Promise.all([
+      api(`/leads/${wendy.id}/claim`, danaCookie, { method: 'POST' }),
+      api(`/leads/${wendy.id}/claim`, sam, { method: 'POST' }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     expect((await api('/leads/warm', danaCookie)).body.some((w: { id: string }) => w.id === wendy.id)).toBe(false);
   });

@@ -31,7 +31,10 @@ beforeAll(async () => {
       await fetch(`${server.url}/v1/console/leads/${ack.data.id}/outcome`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: danaCookie },
-        body: JSON.stringify({ outcome: 'sql', qualification: { needs: 'A new line', currentSolution: 'None', decisionMaker: 'Yes', readyOrBudget: 'This quarter' } }),
+        body: JSON.stringify({
+          outcome: 'sql',
+          qualification: { needs: 'A new line', currentSolution: 'None', decisionMaker: 'Yes', readyOrBudget: 'This quarter' },
+        }),
       });
     }
   }
@@ -49,7 +52,9 @@ describe('reports', () => {
     expect(res.status).toBe(200);
     const report = (await res.json()) as any;
 
-    const waits = (await rows<{ w: number }>(server, 'select accepted_at - coalesce(hot_at, captured_at) as w from leads where hot and accepted_at is not null'))
+    const waits = (
+      await rows<{ w: number }>(server, 'select accepted_at - coalesce(hot_at, captured_at) as w from leads where hot and accepted_at is not null')
+    )
       .map((r) => r.w)
       .sort((a, b) => a - b);
     const leads = (await rows<{ n: number }>(server, 'select count(*) as n from leads'))[0]!.n;
@@ -103,7 +108,10 @@ describe('reports', () => {
     // Callbacks from pages without tracking: one from a Google ad's landing page, one sent by another site.
     const ad = `${HOST_ORIGIN}/pricing?utm_source=google&utm_medium=cpc&utm_campaign=spring`;
     await postCallback(server.url, callbackBody(server.siteKey, { name: 'Gus Google', phone: '+1 415 555 0151', pageUrl: ad }));
-    await postCallback(server.url, callbackBody(server.siteKey, { name: 'Rita Referral', phone: '+1 415 555 0152', referrer: 'https://news.example.org/best-ovens' }));
+    await postCallback(
+      server.url,
+      callbackBody(server.siteKey, { name: 'Rita Referral', phone: '+1 415 555 0152', referrer: 'https://news.example.org/best-ovens' }),
+    );
 
     const report = (await (await fetch(`${server.url}/v1/console/reports`, { headers: { cookie: admin } })).json()) as any;
     const steps = Object.fromEntries(report.funnel.steps.map((s: { step: string; count: number }) => [s.step, s.count]));
@@ -139,7 +147,20 @@ describe('reports', () => {
     // A column for every field the lead card shows: company, each must-have answer, source and UTM, trail.
     const table = parseCsv(csv);
     const header = table[0]!;
-    for (const column of ['company', 'What kind of projects do you do?', 'How many employees?', 'score_reasons', 'source', 'utm_campaign', 'landing_url', 'visits', 'page_trail', 'notes', 'sql_needs', 'timeline']) {
+    for (const column of [
+      'company',
+      'What kind of projects do you do?',
+      'How many employees?',
+      'score_reasons',
+      'source',
+      'utm_campaign',
+      'landing_url',
+      'visits',
+      'page_trail',
+      'notes',
+      'sql_needs',
+      'timeline',
+    ]) {
       expect(header).toContain(column);
     }
     const row = (name: string) => Object.fromEntries(header.map((h, i) => [h, table.find((r) => r[2] === name)![i]]));
@@ -160,15 +181,15 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === ',') (row.push(field), (field = ''));
     else if (ch === '\r' && text[i + 1] === '\n') {
       row.push(field);
       out.push(row);
-      (row = []), (field = ''), i++;
+      ((row = []), (field = ''), i++);
     } else field += ch;
   }
   return out;

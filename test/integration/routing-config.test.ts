@@ -13,7 +13,11 @@ const ids = { dana: '', sam: '' };
 const HOURS = { timeZone: 'Europe/Berlin', weekly: [1, 2, 3, 4, 5].map((day) => ({ day, open: '09:00', close: '17:00' })), holidays: ['2026-12-25'] };
 
 async function call(path: string, cookie: string, method = 'GET', body?: unknown) {
-  const res = await fetch(`${server.url}/v1/console${path}`, { method, headers: { 'content-type': 'application/json', cookie }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const res = await fetch(`${server.url}/v1/console${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', cookie },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as any) };
 }
 
@@ -39,8 +43,16 @@ describe('teams', () => {
     expect(made.body).toMatchObject({ name: 'Enterprise', hours: HOURS, members: [{ repId: ids.dana, name: 'Dana Reyes', weight: 3 }] });
     const hours = { ...HOURS, timeZone: 'America/New_York', holidays: [] };
     expect((await call(`/teams/${made.body.id}`, admin, 'PUT', { name: 'Enterprise US', hours })).body).toMatchObject({ name: 'Enterprise US', hours });
-    const members = await call(`/teams/${made.body.id}/members`, admin, 'PUT', { members: [{ repId: ids.dana, weight: 1 }, { repId: ids.sam, weight: 2 }] });
-    expect(members.body.members.map((m: any) => [m.repId, m.weight])).toEqual([[ids.dana, 1], [ids.sam, 2]]);
+    const members = await call(`/teams/${made.body.id}/members`, admin, 'PUT', {
+      members: [
+        { repId: ids.dana, weight: 1 },
+        { repId: ids.sam, weight: 2 },
+      ],
+    });
+    expect(members.body.members.map((m: any) => [m.repId, m.weight])).toEqual([
+      [ids.dana, 1],
+      [ids.sam, 2],
+    ]);
     expect((await call('/teams', admin)).body.map((t: any) => t.name)).toEqual(['Sales', 'Enterprise US']);
   });
 
@@ -51,11 +63,23 @@ describe('teams', () => {
       members: [{ repId: 'nobody', weight: 0 }],
     });
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.body.error.fields).sort()).toEqual(['hours.holidays.0', 'hours.timeZone', 'hours.weekly.0.close', 'hours.weekly.0.day', 'members.0.weight', 'name']);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual([
+      'hours.holidays.0',
+      'hours.timeZone',
+      'hours.weekly.0.close',
+      'hours.weekly.0.day',
+      'members.0.weight',
+      'name',
+    ]);
     const stranger = await call('/teams', admin, 'POST', { name: 'X', hours: HOURS, members: [{ repId: 'nobody', weight: 1 }] });
     expect(stranger.body.error.fields).toEqual({ 'members.0.repId': 'No such user in this workspace' });
     const [team] = (await call('/teams', admin)).body;
-    const twice = await call(`/teams/${team.id}/members`, admin, 'PUT', { members: [{ repId: ids.dana, weight: 1 }, { repId: ids.dana, weight: 2 }] });
+    const twice = await call(`/teams/${team.id}/members`, admin, 'PUT', {
+      members: [
+        { repId: ids.dana, weight: 1 },
+        { repId: ids.dana, weight: 2 },
+      ],
+    });
     expect(twice.body.error.fields).toEqual({ 'members.1.repId': 'Listed twice' });
   });
 
@@ -70,10 +94,31 @@ describe('teams', () => {
 describe('reps', () => {
   it('lists every user with their routing settings and teams, and updates them', async () => {
     const list = (await call('/reps', manager)).body;
-    expect(list.find((r: any) => r.id === ids.dana)).toMatchObject({ name: 'Dana Reyes', offerCapacity: 1, leadCapacity: 5, skills: [], ownHours: null, teams: expect.arrayContaining([expect.objectContaining({ name: 'Sales' })]) });
-    const saved = await call(`/reps/${ids.sam}`, manager, 'PUT', { offerCapacity: 2, leadCapacity: 8, skills: ['ovens'], languages: ['de', 'en'], territories: ['de', '*'], ownHours: HOURS });
+    expect(list.find((r: any) => r.id === ids.dana)).toMatchObject({
+      name: 'Dana Reyes',
+      offerCapacity: 1,
+      leadCapacity: 5,
+      skills: [],
+      ownHours: null,
+      teams: expect.arrayContaining([expect.objectContaining({ name: 'Sales' })]),
+    });
+    const saved = await call(`/reps/${ids.sam}`, manager, 'PUT', {
+      offerCapacity: 2,
+      leadCapacity: 8,
+      skills: ['ovens'],
+      languages: ['de', 'en'],
+      territories: ['de', '*'],
+      ownHours: HOURS,
+    });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ offerCapacity: 2, leadCapacity: 8, skills: ['ovens'], languages: ['de', 'en'], territories: ['DE', '*'], ownHours: HOURS });
+    expect(saved.body).toMatchObject({
+      offerCapacity: 2,
+      leadCapacity: 8,
+      skills: ['ovens'],
+      languages: ['de', 'en'],
+      territories: ['DE', '*'],
+      ownHours: HOURS,
+    });
     expect((await call(`/reps/${ids.sam}`, manager, 'PUT', { ownHours: null })).body.ownHours).toBeNull();
   });
 
@@ -120,11 +165,17 @@ describe('routing rules', () => {
       [made.body.id, 2],
     ]);
     expect(reordered.body[1].unreachable).toEqual({ code: 'after_catch_all', reason: 'after the catch-all rule "Everyone else"' });
-    expect((await call(`/sites/${siteId}/routing-rules/order`, admin, 'PUT', { ruleIds: [made.body.id] })).body.map((r: any) => r.id)).toEqual([made.body.id, everyone]);
+    expect((await call(`/sites/${siteId}/routing-rules/order`, admin, 'PUT', { ruleIds: [made.body.id] })).body.map((r: any) => r.id)).toEqual([
+      made.body.id,
+      everyone,
+    ]);
 
     // A second rule goes below the first and above the catch-all; the first takes all its leads.
     const extra = await call(`/sites/${siteId}/routing-rules`, admin, 'POST', { ...rule, name: 'Temp' });
-    expect(extra.body).toMatchObject({ position: 2, unreachable: { code: 'shadowed', reason: 'every lead it could match is taken first by the rule "Big commercial" above it' } });
+    expect(extra.body).toMatchObject({
+      position: 2,
+      unreachable: { code: 'shadowed', reason: 'every lead it could match is taken first by the rule "Big commercial" above it' },
+    });
     expect((await call(`/sites/${siteId}/routing-rules`, admin)).body.map((r: any) => r.name)).toEqual(['Big commercial', 'Temp', 'Everyone else']);
     expect((await call(`/sites/${siteId}/routing-rules/${extra.body.id}`, admin, 'DELETE')).status).toBe(204);
     expect((await call(`/sites/${siteId}/routing-rules`, admin)).body).toHaveLength(2);
@@ -132,18 +183,26 @@ describe('routing rules', () => {
 
   it('flags rules that can never match under the published questions, with why', async () => {
     const [sales] = (await call('/teams', admin)).body;
-    const add = async (name: string, conditions: unknown[]) => (await call(`/sites/${siteId}/routing-rules`, admin, 'POST', { name, conditions, teamId: sales.id, strategy: 'broadcast' })).body;
+    const add = async (name: string, conditions: unknown[]) =>
+      (await call(`/sites/${siteId}/routing-rules`, admin, 'POST', { name, conditions, teamId: sales.id, strategy: 'broadcast' })).body;
     const night = await add('Night', []);
     expect(night).toMatchObject({ position: 3, unreachable: { code: 'after_catch_all', reason: 'after the catch-all rule "Everyone else"' } });
     const flagged = [
       await add('Industrial', [{ field: 'answer', key: 'projects', op: 'in', values: ['industrial'] }]),
       await add('Residential', [{ field: 'answer', key: 'projects', op: 'in', values: ['residential'] }]),
       await add('Budget', [{ field: 'answer', key: 'budget', op: 'in', values: ['big'] }]),
-      await add('Both ways', [{ field: 'answer', key: 'size', op: 'in', values: ['1-10'] }, { field: 'answer', key: 'size', op: 'in', values: ['201+'] }]),
+      await add('Both ways', [
+        { field: 'answer', key: 'size', op: 'in', values: ['1-10'] },
+        { field: 'answer', key: 'size', op: 'in', values: ['201+'] },
+      ]),
     ];
     expect(flagged.map((r) => r.unreachable)).toEqual([
       { code: 'not_an_option', reason: 'answer "industrial" of question "What kind of projects do you do?" is not an option of the published rules' },
-      { code: 'rules_out', reason: 'answer "Residential only" to question "What kind of projects do you do?" rules the lead out (Residential-only work: we sell commercial equipment), and such leads are never routed' },
+      {
+        code: 'rules_out',
+        reason:
+          'answer "Residential only" to question "What kind of projects do you do?" rules the lead out (Residential-only work: we sell commercial equipment), and such leads are never routed',
+      },
       { code: 'not_asked', reason: 'question "budget" is no longer asked' },
       { code: 'contradiction', reason: 'conditions on question "How many employees?" contradict each other' },
     ]);
@@ -153,12 +212,21 @@ describe('routing rules', () => {
   it('points at the fields to fix, including teams of another workspace', async () => {
     const bad = await call(`/sites/${siteId}/routing-rules`, admin, 'POST', {
       name: 'x',
-      conditions: [{ field: 'score', op: 'gte', value: 'high' }, { field: 'country', op: 'in', values: [] }],
+      conditions: [
+        { field: 'score', op: 'gte', value: 'high' },
+        { field: 'country', op: 'in', values: [] },
+      ],
       teamId: 't',
       strategy: 'random',
     });
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(['conditions.0.value', 'conditions.1.values', 'strategy']);
-    const team = await call(`/sites/${siteId}/routing-rules`, admin, 'POST', { name: 'x', conditions: [], teamId: 'nope', overflowTeamId: 'nada', strategy: 'broadcast' });
+    const team = await call(`/sites/${siteId}/routing-rules`, admin, 'POST', {
+      name: 'x',
+      conditions: [],
+      teamId: 'nope',
+      overflowTeamId: 'nada',
+      strategy: 'broadcast',
+    });
     expect(team.body.error.fields).toEqual({ teamId: 'No such team', overflowTeamId: 'No such team' });
     const order = await call(`/sites/${siteId}/routing-rules/order`, admin, 'PUT', { ruleIds: ['nope'] });
     expect(order.body.error.fields).toEqual({ 'ruleIds.0': 'No such rule on this site' });
@@ -173,10 +241,24 @@ describe('routing rules', () => {
 
 describe('account owners', () => {
   it('replaces the domain list and validates domains and reps', async () => {
-    const saved = await call('/account-owners', manager, 'PUT', { owners: [{ domain: '@Big.Example', repId: ids.sam }, { domain: 'acme.io', repId: ids.dana }] });
-    expect(saved.body.owners).toEqual([{ domain: 'acme.io', repId: ids.dana }, { domain: 'big.example', repId: ids.sam }]);
+    const saved = await call('/account-owners', manager, 'PUT', {
+      owners: [
+        { domain: '@Big.Example', repId: ids.sam },
+        { domain: 'acme.io', repId: ids.dana },
+      ],
+    });
+    expect(saved.body.owners).toEqual([
+      { domain: 'acme.io', repId: ids.dana },
+      { domain: 'big.example', repId: ids.sam },
+    ]);
     expect((await call('/account-owners', admin)).body.owners).toHaveLength(2);
-    const bad = await call('/account-owners', admin, 'PUT', { owners: [{ domain: 'not a domain', repId: ids.sam }, { domain: 'acme.io', repId: 'nobody' }, { domain: 'acme.io', repId: ids.sam }] });
+    const bad = await call('/account-owners', admin, 'PUT', {
+      owners: [
+        { domain: 'not a domain', repId: ids.sam },
+        { domain: 'acme.io', repId: 'nobody' },
+        { domain: 'acme.io', repId: ids.sam },
+      ],
+    });
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(['owners.0.domain', 'owners.2.domain']);
     const stranger = await call('/account-owners', admin, 'PUT', { owners: [{ domain: 'acme.io', repId: 'nobody' }] });
     expect(stranger.body.error.fields).toEqual({ 'owners.0.repId': 'No such user in this workspace' });
@@ -190,7 +272,12 @@ describe('site routing settings', () => {
     expect((await call(`/sites/${siteId}/routing`, manager, 'PUT', settings)).status).toBe(200);
     expect((await call(`/sites/${siteId}/routing`, admin)).body).toEqual(settings);
     expect(await server.deps.store.siteByKey(server.siteKey)).toMatchObject(settings);
-    const bad = await call(`/sites/${siteId}/routing`, admin, 'PUT', { offerTimeoutMs: 10, slaMs: 120_000, missedOffersBeforeAway: -1, followUpCadence: { offsetsBusinessDays: [3, 1] } });
+    const bad = await call(`/sites/${siteId}/routing`, admin, 'PUT', {
+      offerTimeoutMs: 10,
+      slaMs: 120_000,
+      missedOffersBeforeAway: -1,
+      followUpCadence: { offsetsBusinessDays: [3, 1] },
+    });
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(['followUpCadence.offsetsBusinessDays', 'missedOffersBeforeAway', 'offerTimeoutMs']);
     expect((await call(`/sites/${siteId}/routing`, rep, 'PUT', settings)).status).toBe(403);
     expect((await call('/sites/nope/routing', admin)).status).toBe(404);
@@ -206,7 +293,9 @@ describe('new sites', () => {
     const site = (await server.deps.store.siteByKey(made.body.siteKey))!;
     expect(site.rules.questions.map((q) => q.id)).toEqual(['projects', 'size', 'role']);
     const [sales] = (await call('/teams', admin)).body;
-    expect((await call(`/sites/${made.body.id}/routing-rules`, admin)).body).toEqual([expect.objectContaining({ conditions: [], teamId: sales.id, strategy: 'round_robin' })]);
+    expect((await call(`/sites/${made.body.id}/routing-rules`, admin)).body).toEqual([
+      expect.objectContaining({ conditions: [], teamId: sales.id, strategy: 'round_robin' }),
+    ]);
     const bad = await call('/sites', admin, 'POST', { name: ' ', allowedOrigins: ['shop.example/x'], phoneRegion: 'Germany' });
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(['allowedOrigins.0', 'name', 'phoneRegion']);
     expect((await call('/sites', rep, 'POST', { name: 'R', allowedOrigins: ['https://r.example'], phoneRegion: 'US' })).status).toBe(403);

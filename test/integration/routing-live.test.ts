@@ -68,7 +68,12 @@ describe('reservations', () => {
     // A late accept of the declined offer is refused.
     expect((await who.emitWithAck('offer:accept', { offerId: o.offerId })).ok).toBe(false);
     const trail = await timeline(s, res.body.leadId);
-    expect(trail).toEqual(expect.arrayContaining([expect.stringMatching(/^rule: Rule "Everyone else" matched: team Sales, round robin$/), expect.stringMatching(/^declined: Declined by .+: In a meeting$/)]));
+    expect(trail).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^rule: Rule "Everyone else" matched: team Sales, round robin$/),
+        expect.stringMatching(/^declined: Declined by .+: In a meeting$/),
+      ]),
+    );
     // The other declines too: nobody left who has not declined -> queued with the reason.
     expect((await other.emitWithAck('offer:decline', { offerId: second.offerId })).ok).toBe(true);
     await s.deps.router.idle();
@@ -176,7 +181,9 @@ describe('recovery', () => {
     const s2 = await startTestServer({ dbPath: s1.deps.config.dbPath, offerTimeoutMs: 3000 });
     cleanup.push(() => s2.close());
     // Expired by the restart itself, before anyone connects.
-    await expect.poll(async () => (await rows<{ status: string }>(s2, 'select status from offers where id = ?', offer.offerId))[0]!.status, { timeout: 2000 }).toBe('expired');
+    await expect
+      .poll(async () => (await rows<{ status: string }>(s2, 'select status from offers where id = ?', offer.offerId))[0]!.status, { timeout: 2000 })
+      .toBe('expired');
     const dana = repSocket(s2.url, cookie);
     cleanup.push(() => dana.close());
     const again = nextEvent<OfferView>(dana, 'offer:new', 3000);
@@ -223,7 +230,9 @@ describe('the SLA and the nobody-online path', () => {
     await s.deps.store.updateSiteRouting(await siteId(s), { slaMs: 300 });
     const res = await postCallback(s.url, callbackBody(s.siteKey));
     expect(res.body.status).toMatchObject({ state: 'no_rep' });
-    await expect.poll(() => rows(s, 'select cause from sla_breaches where lead_id = ?', res.body.leadId), { timeout: 3000 }).toEqual([{ cause: 'nobody_online' }]);
+    await expect
+      .poll(() => rows(s, 'select cause from sla_breaches where lead_id = ?', res.body.leadId), { timeout: 3000 })
+      .toEqual([{ cause: 'nobody_online' }]);
     const [event] = await rows<{ topic: string; payload: string }>(s, 'select topic, payload from outbox');
     expect(event!.topic).toBe('lead.sla_breached');
     expect(JSON.parse(event!.payload)).toMatchObject({ leadId: res.body.leadId, cause: 'nobody_online' });
@@ -246,12 +255,22 @@ describe('the SLA and the nobody-online path', () => {
     expect(booked.status).toBe(200);
     expect((await booked.json()).status).toEqual({ state: 'scheduled', slot: slots[1] });
     // The reps of the team it will be offered to see it coming; a rep outside that team does not.
-    const cookies = { dana: await signIn(s.url, 'dana@demo.sixty'), sam: await signIn(s.url, 'sam@demo.sixty'), admin: await signIn(s.url, 'admin@demo.sixty') };
+    const cookies = {
+      dana: await signIn(s.url, 'dana@demo.sixty'),
+      sam: await signIn(s.url, 'sam@demo.sixty'),
+      admin: await signIn(s.url, 'admin@demo.sixty'),
+    };
     const get = async (path: string, cookie: string) => (await fetch(`${s.url}/v1/console${path}`, { headers: { cookie } })).json();
     const [team] = await s.deps.store.teams((await s.deps.store.leadWorkspace(res.body.leadId))!);
     await s.deps.store.setTeamMembers(team!.id, [{ repId: (await s.deps.store.userByEmail('dana@demo.sixty'))!.id }]);
     expect(await get('/upcoming', cookies.dana)).toEqual([
-      expect.objectContaining({ leadId: res.body.leadId, name: 'Pat Lee', at: Date.parse(slots[1]!), teams: [{ id: team!.id, name: 'Sales' }], score: expect.any(Number) }),
+      expect.objectContaining({
+        leadId: res.body.leadId,
+        name: 'Pat Lee',
+        at: Date.parse(slots[1]!),
+        teams: [{ id: team!.id, name: 'Sales' }],
+        score: expect.any(Number),
+      }),
     ]);
     expect(await get('/upcoming', cookies.sam)).toEqual([]);
     expect((await get('/supervisor', cookies.admin)).booked.map((b: { leadId: string }) => b.leadId)).toEqual([res.body.leadId]);
@@ -317,7 +336,9 @@ describe('a lead back from nurture', () => {
     expect(offer.lead.stage).toBe('hot');
     expect(got).toEqual([]);
     const trail = await timeline(s, leadId);
-    expect(trail).toContainEqual(expect.stringMatching(/^returned: Returned from nurture after \d+ min: hand-raise: demo_request\. Routing to a rep now, its previous owner first$/));
+    expect(trail).toContainEqual(
+      expect.stringMatching(/^returned: Returned from nurture after \d+ min: hand-raise: demo_request\. Routing to a rep now, its previous owner first$/),
+    );
     // One lead, not two.
     expect(await rows(s, 'select id from leads')).toHaveLength(1);
   });
@@ -336,7 +357,9 @@ describe('a lead back from nurture', () => {
     // Re-qualified with the answers it brought.
     expect(offer.lead.answers).toContainEqual({ question: 'How many employees?', answer: '201 or more' });
     const trail = await timeline(s, leadId);
-    expect(trail).toContainEqual(expect.stringMatching(/^returned: Returned from nurture after \d+ min: asked for a callback\. Routing to a rep now, its previous owner first$/));
+    expect(trail).toContainEqual(
+      expect.stringMatching(/^returned: Returned from nurture after \d+ min: asked for a callback\. Routing to a rep now, its previous owner first$/),
+    );
     expect(trail).toContainEqual(expect.stringMatching(/^skipped: Skipped .+: offline$/));
     expect(await rows(s, 'select id from leads')).toHaveLength(1);
   });
@@ -364,16 +387,23 @@ describe('what the visitor is told when nobody can call', () => {
     expect(queued.body.status.slots).toHaveLength(6);
     // Dana comes on and is offered the queued lead: her one offer slot is taken.
     const dana = await rep(s, 'dana@demo.sixty');
-    await expect.poll(async () => {
-      const sync = await dana.emitWithAck('offers:sync');
-      return sync.ok ? sync.data.offers.map((o) => o.leadId) : null;
-    }).toEqual([queued.body.leadId]);
+    await expect
+      .poll(async () => {
+        const sync = await dana.emitWithAck('offers:sync');
+        return sync.ok ? sync.data.offers.map((o) => o.leadId) : null;
+      })
+      .toEqual([queued.body.leadId]);
     const busy = await postCallback(s.url, callbackBody(s.siteKey, { phone: '+1 415 555 2672' }));
     expect(busy.body.status).toMatchObject({ state: 'no_rep', why: 'busy', opensAt: null });
   });
 
   it('says closed, and when it opens, when nobody who could take it is inside their hours', async () => {
-    const s = await startTestServer({ clock: ((t0) => () => SUNDAY_NIGHT + (Date.now() - t0))(Date.now()) });
+    const s = await startTestServer({
+      clock: (
+        (t0) => () =>
+          SUNDAY_NIGHT + (Date.now() - t0)
+      )(Date.now()),
+    });
     cleanup.push(() => s.stop());
     const [sales] = await s.deps.store.teams((await s.deps.store.siteByKey(s.siteKey))!.workspaceId);
     await admin(s, 'PUT', `/v1/console/teams/${sales!.id}`, { name: sales!.name, hours: NY_WEEKDAYS });
@@ -392,9 +422,21 @@ describe('what the visitor is told when nobody can call', () => {
     const site = await siteId(s);
     const none = await postCallback(s.url, callbackBody(s.siteKey, { answers: { projects: 'residential', size: '1-10', role: 'decision' } }));
     expect(none.body.status).toEqual({ state: 'ended', link: null });
-    await admin(s, 'PUT', `/v1/console/sites/${site}/appearance`, { accentColor: '#1746d1', position: 'right', zIndex: 10000, texts: {}, endingUrl: 'https://acme.example/guides' });
-    const disqualified = await postCallback(s.url, callbackBody(s.siteKey, { phone: '+1 415 555 2673', answers: { projects: 'residential', size: '1-10', role: 'decision' } }));
-    const suspect = await postCallback(s.url, callbackBody(s.siteKey, { phone: '+1 415 555 2674', answers: { projects: 'commercial', size: '1-10', role: 'student' } }));
+    await admin(s, 'PUT', `/v1/console/sites/${site}/appearance`, {
+      accentColor: '#1746d1',
+      position: 'right',
+      zIndex: 10000,
+      texts: {},
+      endingUrl: 'https://acme.example/guides',
+    });
+    const disqualified = await postCallback(
+      s.url,
+      callbackBody(s.siteKey, { phone: '+1 415 555 2673', answers: { projects: 'residential', size: '1-10', role: 'decision' } }),
+    );
+    const suspect = await postCallback(
+      s.url,
+      callbackBody(s.siteKey, { phone: '+1 415 555 2674', answers: { projects: 'commercial', size: '1-10', role: 'student' } }),
+    );
     expect(disqualified.body.status).toEqual({ state: 'ended', link: 'https://acme.example/guides' });
     expect(suspect.body.status).toEqual(disqualified.body.status);
     const visitor = visitorSocket(s.url, suspect.body.visitorToken);

@@ -11,7 +11,11 @@ let admin: string;
 const reps: RepClient[] = [];
 
 async function call(path: string, method = 'GET', body?: unknown) {
-  const res = await fetch(`${server.url}/v1/console${path}`, { method, headers: { 'content-type': 'application/json', cookie: admin }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const res = await fetch(`${server.url}/v1/console${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', cookie: admin },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   return (await res.json()) as any;
 }
 
@@ -37,7 +41,12 @@ describe('a new routing rule', () => {
     const siteId = (await server.deps.store.siteByKey(server.siteKey))!.id;
     const sam = (await server.deps.store.userByEmail('sam@demo.sixty'))!.id;
     const team = await call('/teams', 'POST', { name: 'Commercial desk', hours: ALWAYS_OPEN, members: [{ repId: sam, weight: 1 }] });
-    const rule = await call(`/sites/${siteId}/routing-rules`, 'POST', { name: 'Commercial only', conditions: [{ field: 'answer', key: 'projects', op: 'in', values: ['commercial'] }], teamId: team.id, strategy: 'round_robin' });
+    const rule = await call(`/sites/${siteId}/routing-rules`, 'POST', {
+      name: 'Commercial only',
+      conditions: [{ field: 'answer', key: 'projects', op: 'in', values: ['commercial'] }],
+      teamId: team.id,
+      strategy: 'round_robin',
+    });
     expect((await call(`/sites/${siteId}/routing-rules`)).map((r: any) => r.name)).toEqual(['Commercial only', 'Everyone else']);
 
     const [dana, samSocket] = [await online('dana@demo.sixty'), await online('sam@demo.sixty')];
@@ -53,7 +62,10 @@ describe('a new routing rule', () => {
 
     // Sam is now busy with one offer; a mixed-projects lead is not this rule's: Dana, via the catch-all.
     const fallThrough = nextEvent<OfferView>(dana, 'offer:new');
-    const other = await postCallback(server.url, callbackBody(server.siteKey, { phone: '+1 415 555 2672', answers: { projects: 'both', size: '11-50', role: 'decision' } }));
+    const other = await postCallback(
+      server.url,
+      callbackBody(server.siteKey, { phone: '+1 415 555 2672', answers: { projects: 'both', size: '11-50', role: 'decision' } }),
+    );
     expect(other.status).toBe(201);
     expect((await fallThrough).lead.timeline.map((e) => e.text)).toContainEqual('Rule "Everyone else" matched: team Sales, round robin');
   });

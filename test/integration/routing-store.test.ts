@@ -113,9 +113,17 @@ describe.each(storeBackends())('on $name', (backend) => {
 
   describe('rule order', () => {
     it('adds a rule above the catch-all and a catch-all at the end, positions without gaps', async () => {
-      const big = await store.createRoutingRule(site.id, { name: 'Big', conditions: [{ field: 'company_size', op: 'gte', value: 200 }], teamId: ids.team, strategy: 'broadcast' }, clock.now);
+      const big = await store.createRoutingRule(
+        site.id,
+        { name: 'Big', conditions: [{ field: 'company_size', op: 'gte', value: 200 }], teamId: ids.team, strategy: 'broadcast' },
+        clock.now,
+      );
       const night = await store.createRoutingRule(site.id, { name: 'Night', conditions: [], teamId: ids.team, strategy: 'broadcast' }, clock.now);
-      const uk = await store.createRoutingRule(site.id, { name: 'UK', conditions: [{ field: 'country', op: 'in', values: ['GB'] }], teamId: ids.team, strategy: 'broadcast' }, clock.now);
+      const uk = await store.createRoutingRule(
+        site.id,
+        { name: 'UK', conditions: [{ field: 'country', op: 'in', values: ['GB'] }], teamId: ids.team, strategy: 'broadcast' },
+        clock.now,
+      );
       const rules = await store.routingRules(site.id);
       expect(rules.map((r) => [r.name, r.position])).toEqual([
         ['Big', 1],
@@ -139,14 +147,28 @@ describe.each(storeBackends())('on $name', (backend) => {
       const leadId = await lead();
       expect(offers).toEqual([]);
       const status = await router.statusOf(leadId);
-      expect(status).toEqual({ state: 'no_rep', why: 'closed', opensAt: '2026-11-23T09:00:00.000Z', slots: ['2026-11-23T09:00:00.000Z', '2026-11-23T09:30:00.000Z', '2026-11-23T10:00:00.000Z', '2026-11-23T10:30:00.000Z', '2026-11-23T11:00:00.000Z', '2026-11-23T11:30:00.000Z'] });
+      expect(status).toEqual({
+        state: 'no_rep',
+        why: 'closed',
+        opensAt: '2026-11-23T09:00:00.000Z',
+        slots: [
+          '2026-11-23T09:00:00.000Z',
+          '2026-11-23T09:30:00.000Z',
+          '2026-11-23T10:00:00.000Z',
+          '2026-11-23T10:30:00.000Z',
+          '2026-11-23T11:00:00.000Z',
+          '2026-11-23T11:30:00.000Z',
+        ],
+      });
       // No sweep: a timer set for the opening routes it then.
       await scheduler.advanceTo(Date.parse('2026-11-23T08:59:59Z'), async () => {});
       expect(offers).toEqual([]);
       await scheduler.advanceTo(Date.parse('2026-11-23T09:00:00Z'), async () => {});
       expect(offers.map((o) => [o.repId, o.offer.leadId])).toEqual([[ids.dana, leadId]]);
       const card = await store.leadCard(leadId, ids.workspace);
-      expect(card!.timeline.map((e) => e.text)).toEqual(expect.arrayContaining(['Skipped Dana Reyes: outside hours; Sam Okafor: offline', 'Out of hours: waiting in the queue', 'Offered to Dana Reyes']));
+      expect(card!.timeline.map((e) => e.text)).toEqual(
+        expect.arrayContaining(['Skipped Dana Reyes: outside hours; Sam Okafor: offline', 'Out of hours: waiting in the queue', 'Offered to Dana Reyes']),
+      );
     });
 
     it("narrows the slots to a rep's own hours", async () => {
@@ -154,7 +176,14 @@ describe.each(storeBackends())('on $name', (backend) => {
       await store.setTeamMembers(ids.team, [{ repId: ids.dana }]);
       await store.updateRep(ids.dana, { ownHours: weeklyHours('UTC', [1, 2, 3, 4, 5], '13:00', '14:00') });
       const leadId = await lead();
-      expect(await router.slotsFor(leadId)).toEqual(['2026-11-23T13:00:00.000Z', '2026-11-23T13:30:00.000Z', '2026-11-24T13:00:00.000Z', '2026-11-24T13:30:00.000Z', '2026-11-25T13:00:00.000Z', '2026-11-25T13:30:00.000Z']);
+      expect(await router.slotsFor(leadId)).toEqual([
+        '2026-11-23T13:00:00.000Z',
+        '2026-11-23T13:30:00.000Z',
+        '2026-11-24T13:00:00.000Z',
+        '2026-11-24T13:30:00.000Z',
+        '2026-11-25T13:00:00.000Z',
+        '2026-11-25T13:30:00.000Z',
+      ]);
     });
   });
 
@@ -200,7 +229,10 @@ describe.each(storeBackends())('on $name', (backend) => {
           'routing: Back from nurture: offered to the rep who had it before nurture first',
         ]),
       );
-      const changes = await opened.query<{ from_stage: string; to_stage: string; reason: string }>('select from_stage, to_stage, reason from stage_changes where lead_id = ? order by id', leadId);
+      const changes = await opened.query<{ from_stage: string; to_stage: string; reason: string }>(
+        'select from_stage, to_stage, reason from stage_changes where lead_id = ? order by id',
+        leadId,
+      );
       expect(changes.at(-1)).toEqual({ from_stage: 'nurture', to_stage: 'hot', reason: 'Returned from nurture: hand-raise: demo_request' });
       // A second hand-raise while it is already back changes nothing.
       await router.leadBecameHot(leadId, { cause: 'hand-raise: demo_request' });
@@ -264,7 +296,13 @@ describe.each(storeBackends())('on $name', (backend) => {
           expect(tasks).toEqual([]);
         }
       }
-      expect(due).toEqual(['2026-11-24T10:00:00.000Z', '2026-11-25T10:00:00.000Z', '2026-11-27T10:00:00.000Z', '2026-12-02T10:00:00.000Z', '2026-12-07T10:00:00.000Z']);
+      expect(due).toEqual([
+        '2026-11-24T10:00:00.000Z',
+        '2026-11-25T10:00:00.000Z',
+        '2026-11-27T10:00:00.000Z',
+        '2026-12-02T10:00:00.000Z',
+        '2026-12-07T10:00:00.000Z',
+      ]);
       const card = await store.leadCard(leadId, ids.workspace);
       expect(card!.stage).toBe('nurture');
       const changes = await opened.query("select actor, reason from stage_changes where lead_id = ? and to_stage = 'nurture'", leadId);
@@ -317,8 +355,16 @@ describe.each(storeBackends())('on $name', (backend) => {
 
     it('lists booked callbacks soonest first with what a rep needs and the teams they will be offered to, until offered at their time', async () => {
       const sales = ids.team;
-      const vip = await store.createTeam(ids.workspace, { name: 'Key accounts', hours: (await store.teams(ids.workspace))[0]!.hours, members: [{ repId: ids.sam }] }, clock.now);
-      await store.createRoutingRule(site.id, { name: 'Big companies', conditions: [{ field: 'company_size', op: 'gte', value: 200 }], teamId: vip, strategy: 'round_robin', overflowTeamId: sales }, clock.now);
+      const vip = await store.createTeam(
+        ids.workspace,
+        { name: 'Key accounts', hours: (await store.teams(ids.workspace))[0]!.hours, members: [{ repId: ids.sam }] },
+        clock.now,
+      );
+      await store.createRoutingRule(
+        site.id,
+        { name: 'Big companies', conditions: [{ field: 'company_size', op: 'gte', value: 200 }], teamId: vip, strategy: 'round_robin', overflowTeamId: sales },
+        clock.now,
+      );
       const later = await lead();
       const sooner = await lead();
       /** As the slot route books one: the store commits it, the router arms its time. */
@@ -337,12 +383,31 @@ describe.each(storeBackends())('on $name', (backend) => {
       expect(booked[0]!.answers).toContainEqual({ question: 'How many employees?', answer: '51-200' });
       expect(new Set(booked[0]!.repIds)).toEqual(new Set([ids.dana, ids.sam]));
       // A lead the big-company rule takes goes to its team first, then the overflow: both listed.
-      const big = await store.recordCallback({ site, name: 'Bo Big', phoneE164: '+14155550123', email: null, answers: { projects: 'commercial', size: '201+', role: 'decision' }, pageUrl: null, visitorId: null, timeZone: 'America/New_York', qualification: HOT, stage: 'hot', idempotency: null, now: clock.now });
+      const big = await store.recordCallback({
+        site,
+        name: 'Bo Big',
+        phoneE164: '+14155550123',
+        email: null,
+        answers: { projects: 'commercial', size: '201+', role: 'decision' },
+        pageUrl: null,
+        visitorId: null,
+        timeZone: 'America/New_York',
+        qualification: HOT,
+        stage: 'hot',
+        idempotency: null,
+        now: clock.now,
+      });
       if (big.kind !== 'created') throw new Error('not created');
       await router.leadCaptured(big.leadId);
       await book(big.leadId, clock.now + 5_400_000);
       const bo = (await store.bookedCallbacks(ids.workspace, 10)).find((b) => b.leadId === big.leadId)!;
-      expect(bo).toMatchObject({ timeZone: 'America/New_York', teams: [{ id: vip, name: 'Key accounts' }, { id: sales, name: 'Sales' }] });
+      expect(bo).toMatchObject({
+        timeZone: 'America/New_York',
+        teams: [
+          { id: vip, name: 'Key accounts' },
+          { id: sales, name: 'Sales' },
+        ],
+      });
       // At its time it is offered, and no longer upcoming.
       await available(ids.dana);
       await scheduler.advanceTo(clock.now + 3_600_000, async () => {});

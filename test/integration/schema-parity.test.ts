@@ -98,7 +98,9 @@ function shape(table: Table, config: Config, family: (col: Column) => string): s
   for (const fk of config.foreignKeys) {
     const ref = fk.reference();
     const target = `${getTableName(ref.foreignTable)}(${ref.foreignColumns.map((c) => c.name).join(', ')})`;
-    lines.push(`foreign key (${ref.columns.map((c) => c.name).join(', ')}) -> ${target} on delete ${fk.onDelete ?? 'no action'} on update ${fk.onUpdate ?? 'no action'}`);
+    lines.push(
+      `foreign key (${ref.columns.map((c) => c.name).join(', ')}) -> ${target} on delete ${fk.onDelete ?? 'no action'} on update ${fk.onUpdate ?? 'no action'}`,
+    );
   }
   return lines.sort();
 }
@@ -127,7 +129,11 @@ describe('the SQLite and PostgreSQL schemas', () => {
 
   const pairs = MODULES.flatMap(([module, sqliteMod, pgMod]) => {
     const pgTables = tablesOf(pgMod, PgTable);
-    return [...tablesOf(sqliteMod, SQLiteTable)].map(([exportName, table]) => ({ label: `${module}: ${getTableName(table)}`, sqlite: table, pg: pgTables.get(exportName) }));
+    return [...tablesOf(sqliteMod, SQLiteTable)].map(([exportName, table]) => ({
+      label: `${module}: ${getTableName(table)}`,
+      sqlite: table,
+      pg: pgTables.get(exportName),
+    }));
   });
 
   it.each(pairs)('$label has the same columns, keys, indexes and foreign keys', ({ sqlite, pg }) => {

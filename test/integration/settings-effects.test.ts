@@ -12,7 +12,19 @@ import { addDays, localTime } from '../../server/routing/hours.core';
 import { pageView, postEvents } from '../helpers/events';
 import { closedPort, startReceiver, type Receiver } from '../helpers/receiver';
 import { linkIn, startInbox, type Inbox } from '../helpers/smtp-inbox';
-import { callbackBody, connected, HOST_ORIGIN, nextEvent, postCallback, repSocket, rows, signIn, startTestServer, type RepClient, type TestServer } from '../helpers/test-server';
+import {
+  callbackBody,
+  connected,
+  HOST_ORIGIN,
+  nextEvent,
+  postCallback,
+  repSocket,
+  rows,
+  signIn,
+  startTestServer,
+  type RepClient,
+  type TestServer,
+} from '../helpers/test-server';
 import { waitFor } from '../helpers/wait-for';
 
 const DAY = 24 * 3600 * 1000;
@@ -59,7 +71,11 @@ afterAll(async () => {
 
 /** A console API call as the admin (or `cookie`), JSON both ways. */
 async function call(path: string, method = 'GET', body?: unknown, cookie = admin) {
-  const res = await fetch(`${server.url}/v1${path}`, { method, headers: { 'content-type': 'application/json', cookie }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const res = await fetch(`${server.url}/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', cookie },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as any };
 }
@@ -214,7 +230,10 @@ describe('routing settings of reps, rules and account owners', () => {
     try {
       // Round robin alone would give one of the two leads to Dana.
       for (const n of [1, 2]) {
-        const res = await postCallback(server.url, callbackBody(server.siteKey, { phone: freshPhone(), answers: { projects: 'both', size: '51-200', role: 'decision' } }));
+        const res = await postCallback(
+          server.url,
+          callbackBody(server.siteKey, { phone: freshPhone(), answers: { projects: 'both', size: '51-200', role: 'decision' } }),
+        );
         const offer = await waitFor(`lead ${n} offered to Sam`, () => sam.offers.find((o) => o.leadId === res.body.leadId));
         expect(offer.lead.timeline.map((t) => t.text)).toContainEqual(expect.stringContaining('Rule "Oven buyers" matched'));
         expect((await work(sam, res.body.leadId, samCookie)).status).toBe(200);
@@ -230,7 +249,11 @@ describe('routing settings of reps, rules and account owners', () => {
 
   it('a rule on the caller’s country requiring a language passes over its team to the overflow team’s rep who speaks it', async () => {
     await ok(`/console/reps/${ids.sam}`, 'PUT', { languages: ['de'] });
-    const desk = await ok('/console/teams', 'POST', { name: 'DACH desk', hours: (await ok('/console/teams', 'GET'))[0].hours, members: [{ repId: ids.dana, weight: 1 }] });
+    const desk = await ok('/console/teams', 'POST', {
+      name: 'DACH desk',
+      hours: (await ok('/console/teams', 'GET'))[0].hours,
+      members: [{ repId: ids.dana, weight: 1 }],
+    });
     const rule = await ok(`/console/sites/${siteId}/routing-rules`, 'POST', {
       name: 'German callers',
       conditions: [{ field: 'country', op: 'in', values: ['DE'] }],
@@ -287,7 +310,10 @@ describe('published rules', () => {
   it('a behaviour rule, the hot threshold and a hand-raise event decide which known visitors reach a rep live', async () => {
     const rules: SiteRules = {
       ...DEFAULT_RULES,
-      behaviour: [...DEFAULT_RULES.behaviour, { id: 'configurator', label: 'Used the oven configurator', type: 'custom', name: 'configurator_used', points: 25, count: 'once' }],
+      behaviour: [
+        ...DEFAULT_RULES.behaviour,
+        { id: 'configurator', label: 'Used the oven configurator', type: 'custom', name: 'configurator_used', points: 25, count: 'once' },
+      ],
       hotThreshold: 55,
       handRaiseEvents: ['trial_request'],
     };
@@ -298,7 +324,11 @@ describe('published rules', () => {
     try {
       // Answers worth 30 fit points: under the default rules (hot at 60, no configurator rule) this
       // visitor would stay a warm MQL; the configurator's 25 reach the new hot score of 55.
-      const known = (name: string, phone: string) => ({ type: 'identify', at: Date.now(), props: { name, phone, projects: 'commercial', size: '51-200', role: 'decision' } });
+      const known = (name: string, phone: string) => ({
+        type: 'identify',
+        at: Date.now(),
+        props: { name, phone, projects: 'commercial', size: '51-200', role: 'decision' },
+      });
       const configured = await postEvents(server.url, {
         siteKey: server.siteKey,
         visitorId: 'visitor_configurator',

@@ -92,7 +92,10 @@ describe('the environment of npm start', () => {
     // The mail could not go, so the link is handed back to copy.
     expect(await res.json()).toMatchObject({ emailed: false, link: expect.stringMatching(`^${PUBLIC_URL}/console/invite/`) });
     await p.waitFor('sending mail failed');
-    const lines = p.output().split('\n').filter((l) => l.startsWith('{'));
+    const lines = p
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'));
     expect(lines.some((l) => JSON.parse(l).level === 40)).toBe(true);
     // Every test above made requests; at the default level (info) each would be a line.
     expect(lines.filter((l) => JSON.parse(l).msg === 'request')).toEqual([]);

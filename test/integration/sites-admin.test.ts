@@ -57,7 +57,10 @@ describe('sites', () => {
   it('validates the appearance field by field, and serves it to the widget with the text colour its accent needs', async () => {
     const [site] = (await call('')).body;
     expect(site.appearance).toEqual({ accentColor: '#1746d1', position: 'right', zIndex: 10000, texts: {}, endingUrl: null });
-    const bad = await call(`/${site.id}/appearance`, { method: 'PUT', body: JSON.stringify({ accentColor: 'teal', position: 'top', zIndex: 1.5, texts: { english: {} } }) });
+    const bad = await call(`/${site.id}/appearance`, {
+      method: 'PUT',
+      body: JSON.stringify({ accentColor: 'teal', position: 'top', zIndex: 1.5, texts: { english: {} } }),
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(['accentColor', 'position', 'texts.english', 'zIndex']);
 
@@ -81,7 +84,9 @@ describe('sites', () => {
     const saved = await call(`/${site.id}/appearance`, { method: 'PUT', body: JSON.stringify({ ...look, endingUrl: 'https://example.com/guides' }) });
     expect(saved.body).toEqual({ ...look, endingUrl: 'https://example.com/guides' });
     // An older client that does not know the field does not erase it.
-    expect((await call(`/${site.id}/appearance`, { method: 'PUT', body: JSON.stringify({ ...look, zIndex: 20 }) })).body.endingUrl).toBe('https://example.com/guides');
+    expect((await call(`/${site.id}/appearance`, { method: 'PUT', body: JSON.stringify({ ...look, zIndex: 20 }) })).body.endingUrl).toBe(
+      'https://example.com/guides',
+    );
     const config = (await (await fetch(`${server.url}/v1/sites/${server.siteKey}/config`, { headers: { origin: HOST_ORIGIN } })).json()) as any;
     expect(JSON.stringify(config)).not.toContain('example.com/guides');
     expect((await call(`/${site.id}/appearance`, { method: 'PUT', body: JSON.stringify({ ...look, endingUrl: null }) })).body.endingUrl).toBeNull();

@@ -19,7 +19,11 @@ async function browse(port: number) {
 function linesAfterBanner(output: string): string[] {
   const after = output.slice(output.indexOf(BANNER_END) + BANNER_END.length);
   // Colour codes (ESC [ … m) come from pino-pretty on a terminal.
-  return after.replace(/\u001b\[[0-9;]*m/g, '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return after
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 describe('logs of npm start', () => {
@@ -52,8 +56,14 @@ describe('logs of npm start', () => {
       await p.waitFor('stopping');
       const lines = linesAfterBanner(p.output());
       expect(lines.find((l) => l.includes('stopping'))).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: stopping: finishing in-flight requests/);
-      expect(lines.filter((l) => l.startsWith('{')), 'JSON lines on the terminal').toEqual([]);
-      expect(lines.filter((l) => l.includes('request') && !l.includes('in-flight requests')), 'request lines on the terminal').toEqual([]);
+      expect(
+        lines.filter((l) => l.startsWith('{')),
+        'JSON lines on the terminal',
+      ).toEqual([]);
+      expect(
+        lines.filter((l) => l.includes('request') && !l.includes('in-flight requests')),
+        'request lines on the terminal',
+      ).toEqual([]);
       expect(p.output()).toContain('dana@demo.sixty  password: ');
     });
 

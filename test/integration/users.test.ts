@@ -26,7 +26,10 @@ async function call(path: string, cookie: string | null, init: RequestInit = {})
 describe('users', () => {
   it('invites with a one-time link mailed to the invitee only; the invitee sets a password and signs in', async () => {
     const admin = await signIn(server.url, 'admin@demo.sixty');
-    const res = await call('/v1/console/users/invites', admin, { method: 'POST', body: JSON.stringify({ email: 'Nia@Demo.Sixty', name: 'Nia Newrep', role: 'rep' }) });
+    const res = await call('/v1/console/users/invites', admin, {
+      method: 'POST',
+      body: JSON.stringify({ email: 'Nia@Demo.Sixty', name: 'Nia Newrep', role: 'rep' }),
+    });
     expect(res.status).toBe(201);
     expect(res.body.emailed).toBe(true);
     const invited = inbox.find((m) => m.to === 'nia@demo.sixty')!;
@@ -34,16 +37,26 @@ describe('users', () => {
     expect(res.body.link).toBeUndefined();
     const token = linkIn(invited.body).split('/').pop();
 
-    expect((await call(`/v1/console/invites/${token}`, null)).body).toMatchObject({ email: 'nia@demo.sixty', role: 'rep', workspaceName: 'Acme Commercial Kitchens' });
+    expect((await call(`/v1/console/invites/${token}`, null)).body).toMatchObject({
+      email: 'nia@demo.sixty',
+      role: 'rep',
+      workspaceName: 'Acme Commercial Kitchens',
+    });
     const weak = await call(`/v1/console/invites/${token}/accept`, null, { method: 'POST', body: JSON.stringify({ password: 'short' }) });
     expect(weak.status).toBe(400);
     expect(weak.body.error.fields.password).toMatch(/10 characters/);
-    expect((await call(`/v1/console/invites/${token}/accept`, null, { method: 'POST', body: JSON.stringify({ password: 'a long enough secret' }) })).status).toBe(201);
+    expect(
+      (await call(`/v1/console/invites/${token}/accept`, null, { method: 'POST', body: JSON.stringify({ password: 'a long enough secret' }) })).status,
+    ).toBe(201);
     // Single use.
-    expect((await call(`/v1/console/invites/${token}/accept`, null, { method: 'POST', body: JSON.stringify({ password: 'another long secret' }) })).status).toBe(404);
+    expect(
+      (await call(`/v1/console/invites/${token}/accept`, null, { method: 'POST', body: JSON.stringify({ password: 'another long secret' }) })).status,
+    ).toBe(404);
     const nia = await signIn(server.url, 'nia@demo.sixty', 'a long enough secret');
     expect((await call('/v1/console/me', nia)).body.name).toBe('Nia Newrep');
-    expect((await call('/v1/console/users/invites', nia, { method: 'POST', body: JSON.stringify({ email: 'x@y.z', name: 'X', role: 'admin' }) })).status).toBe(403);
+    expect((await call('/v1/console/users/invites', nia, { method: 'POST', body: JSON.stringify({ email: 'x@y.z', name: 'X', role: 'admin' }) })).status).toBe(
+      403,
+    );
   });
 
   it('resets a password by link, which ends the sessions opened with the old one', async () => {
@@ -54,8 +67,12 @@ describe('users', () => {
     const res = await call(`/v1/console/users/${sam.id}/password-reset`, admin, { method: 'POST' });
     expect(res).toMatchObject({ status: 201, body: { emailed: true } });
     expect(res.body.link).toBeUndefined();
-    const token = linkIn(inbox.find((m) => m.to === 'sam@demo.sixty')!.body).split('/').pop();
-    expect((await call(`/v1/console/password-resets/${token}`, null, { method: 'POST', body: JSON.stringify({ password: 'sam has a new one' }) })).status).toBe(200);
+    const token = linkIn(inbox.find((m) => m.to === 'sam@demo.sixty')!.body)
+      .split('/')
+      .pop();
+    expect((await call(`/v1/console/password-resets/${token}`, null, { method: 'POST', body: JSON.stringify({ password: 'sam has a new one' }) })).status).toBe(
+      200,
+    );
     expect((await call('/v1/console/me', samSession)).status).toBe(401);
     await expect(signIn(server.url, 'sam@demo.sixty')).rejects.toThrow('401');
     await signIn(server.url, 'sam@demo.sixty', 'sam has a new one');

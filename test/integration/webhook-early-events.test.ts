@@ -29,7 +29,15 @@ async function sendEarly(n: number) {
   // Made through the store the webhooks API writes to: an admin's sign-in (scrypt) alone takes
   // longer than the 100 ms the event must come within.
   const { workspaceId } = (await server.deps.store.siteByKey(server.siteKey))!;
-  await server.deps.webhooks.create({ id: `wh_round_${n}`, workspaceId, url: `${receiver.url}${path}`, kind: 'signed', secret: 'whsec_early', topics: ['lead.stage_changed'], createdAt: Date.now() });
+  await server.deps.webhooks.create({
+    id: `wh_round_${n}`,
+    workspaceId,
+    url: `${receiver.url}${path}`,
+    kind: 'signed',
+    secret: 'whsec_early',
+    topics: ['lead.stage_changed'],
+    createdAt: Date.now(),
+  });
   const lead = await postCallback(server.url, callbackBody(server.siteKey, { name: `Early ${n}` }));
   const sentAfterMs = Date.now() - answeredAt;
   const delivered = (async () => {
@@ -46,7 +54,12 @@ async function sendEarly(n: number) {
         50,
       );
       const log = await rows<{ event_id: string }>(server, 'select event_id from webhook_deliveries where lead_id = ?', leadId);
-      return { sentAfterMs, eventIds: got.map((r) => JSON.parse(r.body).id as string), changeIds: changes.map((c) => `sc_${c.id}`), logged: log.map((d) => d.event_id) };
+      return {
+        sentAfterMs,
+        eventIds: got.map((r) => JSON.parse(r.body).id as string),
+        changeIds: changes.map((c) => `sc_${c.id}`),
+        logged: log.map((d) => d.event_id),
+      };
     } finally {
       await server.stop();
     }

@@ -24,7 +24,13 @@ beforeAll(async () => {
     req.on('data', (b) => (body += b));
     req.on('end', () => {
       const ok = failFirst-- <= 0;
-      received.push({ path: req.url!, body, signature: req.headers['sixty-signature'] as string | undefined, eventId: req.headers['sixty-event-id'] as string | undefined, ok });
+      received.push({
+        path: req.url!,
+        body,
+        signature: req.headers['sixty-signature'] as string | undefined,
+        eventId: req.headers['sixty-event-id'] as string | undefined,
+        ok,
+      });
       res.writeHead(ok ? 200 : 500).end();
     });
   });
@@ -45,11 +51,14 @@ async function api(path: string, init: RequestInit = {}) {
 }
 
 /** The webhook's `until`: the shared wait, with the 8 s these deliveries (retries included) may take. */
-const until = <T,>(f: () => T | undefined | false | Promise<T | undefined | false>) => waitFor('a webhook delivery step', f, 8000, 25);
+const until = <T>(f: () => T | undefined | false | Promise<T | undefined | false>) => waitFor('a webhook delivery step', f, 8000, 25);
 
 describe('webhooks', () => {
   it('delivers signed events through a receiver that fails twice, at least once with stable ids, and logs every attempt', async () => {
-    const hook = await api('', { method: 'POST', body: JSON.stringify({ url: `${receiverUrl}/signed`, kind: 'signed', topics: ['offer.accepted', 'lead.stage_changed'] }) });
+    const hook = await api('', {
+      method: 'POST',
+      body: JSON.stringify({ url: `${receiverUrl}/signed`, kind: 'signed', topics: ['offer.accepted', 'lead.stage_changed'] }),
+    });
     expect(hook.status).toBe(201);
     const secret: string = hook.body.secret;
     failFirst = 2;
@@ -84,7 +93,12 @@ describe('webhooks', () => {
     // store records a delivery after the receiver's 200 (asynchronously on PostgreSQL), so wait
     // until every event the receiver accepted is logged as delivered.
     const delivered = await until(async () => {
-      const log = (await api('')).body.find((w: { id: string }) => w.id === hook.body.id).deliveries as Array<{ eventId: string; status: string; attempts: number; lastStatus: number }>;
+      const log = (await api('')).body.find((w: { id: string }) => w.id === hook.body.id).deliveries as Array<{
+        eventId: string;
+        status: string;
+        attempts: number;
+        lastStatus: number;
+      }>;
       const done = log.filter((d) => d.status === 'delivered');
       const logged = new Set(done.map((d) => d.eventId));
       return received.every((r) => !r.ok || logged.has(r.eventId!)) ? done : undefined;
@@ -149,7 +163,9 @@ describe('webhooks', () => {
       { questionId: 'size', question: 'How many employees?', answer: expect.any(String), value: '51-200' },
       { questionId: 'role', question: expect.any(String), answer: expect.any(String), value: 'decision' },
     ]);
-    expect(sent.scoreReasons).toEqual(JSON.parse(row!.reasons).map(({ source, text, points }: { source: string; text: string; points: number }) => ({ source, text, points })));
+    expect(sent.scoreReasons).toEqual(
+      JSON.parse(row!.reasons).map(({ source, text, points }: { source: string; text: string; points: number }) => ({ source, text, points })),
+    );
     expect(sent.scoreReasons.length).toBeGreaterThan(0);
   });
 

@@ -33,7 +33,20 @@ describe('fuzz under load', () => {
     });
     child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SIXTY_DB: join(dir, 'sixty.db'), SIXTY_LOG_LEVEL: 'error', SIXTY_BENCH: '1', SIXTY_LIMIT_CALLBACKS_PER_IP: '0', SIXTY_LIMIT_EVENTS_PER_IP: '0', SIXTY_LIMIT_CONFIG_PER_IP: '0', SIXTY_LIMIT_SIGNINS_PER_IP: '0', SIXTY_LIMIT_SIGNINS_PER_ACCOUNT: '0', SIXTY_LIMIT_CALLBACKS_PER_SITE: '0' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SIXTY_DB: join(dir, 'sixty.db'),
+        SIXTY_LOG_LEVEL: 'error',
+        SIXTY_BENCH: '1',
+        SIXTY_LIMIT_CALLBACKS_PER_IP: '0',
+        SIXTY_LIMIT_EVENTS_PER_IP: '0',
+        SIXTY_LIMIT_CONFIG_PER_IP: '0',
+        SIXTY_LIMIT_SIGNINS_PER_IP: '0',
+        SIXTY_LIMIT_SIGNINS_PER_ACCOUNT: '0',
+        SIXTY_LIMIT_CALLBACKS_PER_SITE: '0',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -42,10 +55,26 @@ describe('fuzz under load', () => {
     for (let i = 0; i < 300 && !out.includes('Sixty is running'); i++) await new Promise((r) => setTimeout(r, 100));
     const url = `http://127.0.0.1:${port}`;
     const siteKey = /data-site="([^"]+)"/.exec(out)![1]!;
-    const paths = ['/v1/callbacks', '/v1/events', `/v1/sites/${siteKey}/config`, '/v1/console/session', '/v1/console/setup', '/v1/callbacks/x/slot', '/v1/console/invites/x/accept'];
+    const paths = [
+      '/v1/callbacks',
+      '/v1/events',
+      `/v1/sites/${siteKey}/config`,
+      '/v1/console/session',
+      '/v1/console/setup',
+      '/v1/callbacks/x/slot',
+      '/v1/console/invites/x/accept',
+    ];
     const key = fc.constantFrom('__proto__', 'constructor', 'siteKey', 'name', 'phone', 'answers', 'events', 'visitorId', 'a'.repeat(100));
     const value = fc.letrec((tie) => ({
-      v: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.constant(null), fc.boolean(), fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(key, tie('v'), { maxKeys: 5 })),
+      v: fc.oneof(
+        { depthSize: 'small' },
+        fc.string(),
+        fc.integer(),
+        fc.constant(null),
+        fc.boolean(),
+        fc.array(tie('v'), { maxLength: 4 }),
+        fc.dictionary(key, tie('v'), { maxKeys: 5 }),
+      ),
     })).v;
     const samples = fc.sample(fc.tuple(fc.constantFrom(...paths), value), { numRuns: Math.min(CASES, 5000), seed: 42 });
     let fivexx = 0;
@@ -66,7 +95,11 @@ describe('fuzz under load', () => {
           warmRss = rssMb(child!.pid!);
         }
         const [path, v] = samples[i % samples.length]!;
-        const res = await fetch(`${url}${path}`, { method: path.endsWith('config') ? 'GET' : 'POST', headers: { origin: HOST_ORIGIN }, ...(path.endsWith('config') ? {} : { body: JSON.stringify(v) }) });
+        const res = await fetch(`${url}${path}`, {
+          method: path.endsWith('config') ? 'GET' : 'POST',
+          headers: { origin: HOST_ORIGIN },
+          ...(path.endsWith('config') ? {} : { body: JSON.stringify(v) }),
+        });
         await res.arrayBuffer();
         if (res.status >= 500) fivexx++;
       }

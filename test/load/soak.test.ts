@@ -85,7 +85,13 @@ describe('soak', () => {
     const submittedAt = new Map<string, number>();
     const errors: string[] = [];
     for (let i = 0; i < REPS; i++) {
-      const inv = (await (await fetch(`${url}/v1/console/users/invites`, { method: 'POST', headers: { ...json, cookie: admin }, body: JSON.stringify({ email: `soak${i}@demo.sixty`, name: `Soak Rep ${i}`, role: 'rep' }) })).json()) as { link: string };
+      const inv = (await (
+        await fetch(`${url}/v1/console/users/invites`, {
+          method: 'POST',
+          headers: { ...json, cookie: admin },
+          body: JSON.stringify({ email: `soak${i}@demo.sixty`, name: `Soak Rep ${i}`, role: 'rep' }),
+        })
+      ).json()) as { link: string };
       const token = inv.link.split('/').pop();
       await fetch(`${url}/v1/console/invites/${token}/accept`, { method: 'POST', headers: json, body: JSON.stringify({ password: 'soak soak soak' }) });
       const cookie = await signIn(url, `soak${i}@demo.sixty`, 'soak soak soak');
@@ -97,7 +103,11 @@ describe('soak', () => {
             if (ack.error !== 'already_taken' && ack.error !== 'expired') errors.push(`accept: ${ack.error}`);
             return;
           }
-          const res = await fetch(`${url}/v1/console/leads/${ack.data.id}/outcome`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ outcome: 'connected' }) });
+          const res = await fetch(`${url}/v1/console/leads/${ack.data.id}/outcome`, {
+            method: 'POST',
+            headers: { ...json, cookie },
+            body: JSON.stringify({ outcome: 'connected' }),
+          });
           if (res.status !== 200) errors.push(`outcome ${res.status}`);
         });
       });
@@ -140,7 +150,13 @@ describe('soak', () => {
             const cb = await fetch(`${url}/v1/callbacks?idempotencyKey=soak-${v}-${page}-${t0}`, {
               method: 'POST',
               headers: { origin: HOST_ORIGIN, 'user-agent': BROWSER_UA },
-              body: JSON.stringify({ siteKey, name: `Visitor ${v}`, phone: `+1 415 555 01${String(v % 100).padStart(2, '0')}`, visitorId, answers: { projects: 'commercial', size: '11-50', role: 'decision' } }),
+              body: JSON.stringify({
+                siteKey,
+                name: `Visitor ${v}`,
+                phone: `+1 415 555 01${String(v % 100).padStart(2, '0')}`,
+                visitorId,
+                answers: { projects: 'commercial', size: '11-50', role: 'decision' },
+              }),
             });
             const body = (await cb.json()) as { leadId?: string };
             if (cb.status !== 201 || !body.leadId) errors.push(`callback ${cb.status}`);
@@ -164,7 +180,10 @@ describe('soak', () => {
     const stored = new Set((db.prepare('select id from leads').all() as Array<{ id: string }>).map((r) => r.id));
     db.close();
     const lost = [...acknowledged].filter((id) => !stored.has(id));
-    const waits = [...submittedAt].filter(([id]) => offeredAt.has(id)).map(([id, t]) => offeredAt.get(id)! - t).sort((a, b) => a - b);
+    const waits = [...submittedAt]
+      .filter(([id]) => offeredAt.has(id))
+      .map(([id, t]) => offeredAt.get(id)! - t)
+      .sort((a, b) => a - b);
     const afterWarmup = samples.filter((s) => s.at - samples[0]!.at >= WARMUP_S * 1000);
     // Judged on memory after a forced GC (allocators keep freed pages, so RSS only creeps up);
     // RSS is reported beside it.
@@ -179,7 +198,11 @@ describe('soak', () => {
       lostLeads: lost.length,
       offered: waits.length,
       submitToOfferMs: { p50: pct(waits, 50), p99: pct(waits, 99), max: waits.at(-1) },
-      heapAfterGcMb: { afterWarmup: Math.round(afterWarmup[0]?.heapMb ?? 0), end: Math.round(afterWarmup.at(-1)?.heapMb ?? 0), growthPct: Math.round(growth * 1000) / 10 },
+      heapAfterGcMb: {
+        afterWarmup: Math.round(afterWarmup[0]?.heapMb ?? 0),
+        end: Math.round(afterWarmup.at(-1)?.heapMb ?? 0),
+        growthPct: Math.round(growth * 1000) / 10,
+      },
       rssMb: { afterWarmup: Math.round((afterWarmup[0]?.kb ?? 0) / 1024), end: Math.round((afterWarmup.at(-1)?.kb ?? 0) / 1024) },
     };
     console.log(`soak report: ${JSON.stringify(report)}`);

@@ -12,7 +12,9 @@ import { cleanUpSpawned, freePort, start, tempDir } from '../helpers/spawn-sixty
 afterEach(cleanUpSpawned);
 
 const signIn = (base: string, email: string, password: string) =>
-  fetch(`${base}/v1/console/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) }).then((r) => r.status);
+  fetch(`${base}/v1/console/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) }).then(
+    (r) => r.status,
+  );
 
 /** Starts `npm start`'s process on a fresh port; returns its base URL and printed admin password. */
 async function startSixty(db: string) {

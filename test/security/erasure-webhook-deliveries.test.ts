@@ -20,7 +20,8 @@ beforeAll(async () => {
   rig = await startWebhookRig();
   ({ server, receiver } = rig);
   admin = await signIn(server.url, 'admin@demo.sixty');
-  for (const kind of ['slack', 'signed']) expect((await createWebhook(server, admin, { url: `${receiver.url}/${kind}`, kind, topics: ['*'] })).status).toBe(201);
+  for (const kind of ['slack', 'signed'])
+    expect((await createWebhook(server, admin, { url: `${receiver.url}/${kind}`, kind, topics: ['*'] })).status).toBe(201);
 });
 afterAll(() => rig.stop());
 
@@ -35,7 +36,9 @@ function asAdmin(path: string, body?: unknown) {
 /** Makes a lead and waits until both webhooks have sent events naming them; returns the Slack deliveries' ids. */
 async function leadWithDeliveries(name: string, phone: string): Promise<number[]> {
   expect((await postCallback(server.url, callbackBody(server.siteKey, { name, phone, email: undefined }))).status).toBe(201);
-  await waitFor(`deliveries naming ${name}`, () => ['/slack', '/signed'].every((path) => receiver.received.some((r) => r.path === path && r.body.includes(name))));
+  await waitFor(`deliveries naming ${name}`, () =>
+    ['/slack', '/signed'].every((path) => receiver.received.some((r) => r.path === path && r.body.includes(name))),
+  );
   const hooks = (await (await asAdmin('/webhooks')).json()) as Array<{ kind: string; deliveries: Array<{ id: number; payload: string; status: string }> }>;
   const slack = hooks.find((h) => h.kind === 'slack')!.deliveries.filter((d) => d.payload.includes(name));
   // Slack text names the person, never the lead id: the shape the old erasure missed.

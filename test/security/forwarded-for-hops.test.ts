@@ -18,10 +18,18 @@ const appended = (forged: string | null, ...hops: string[]) => [...(forged === n
 /** Statuses of event batches posted with the given X-Forwarded-For headers, one each. */
 async function statuses(trustProxy: number, headers: Array<string | null>): Promise<number[]> {
   server = await startTestServer({ trustProxy, limits: { eventsPerIpPerMinute: 2 } });
-  const body = JSON.stringify({ siteKey: server.siteKey, visitorId: 'visitor_hops_1', events: [{ type: 'page_view', url: `${HOST_ORIGIN}/`, at: Date.now() }] });
+  const body = JSON.stringify({
+    siteKey: server.siteKey,
+    visitorId: 'visitor_hops_1',
+    events: [{ type: 'page_view', url: `${HOST_ORIGIN}/`, at: Date.now() }],
+  });
   const out: number[] = [];
   for (const xff of headers) {
-    const res = await fetch(`${server.url}/v1/events`, { method: 'POST', headers: { origin: HOST_ORIGIN, ...(xff === null ? {} : { 'x-forwarded-for': xff }) }, body });
+    const res = await fetch(`${server.url}/v1/events`, {
+      method: 'POST',
+      headers: { origin: HOST_ORIGIN, ...(xff === null ? {} : { 'x-forwarded-for': xff }) },
+      body,
+    });
     out.push(res.status);
   }
   return out;
@@ -34,7 +42,9 @@ describe('X-Forwarded-For behind appending proxies', () => {
   });
 
   it('one trusted proxy: different real clients are counted apart, whatever they forge', async () => {
-    expect(await statuses(1, [appended('10.0.0.1', '203.0.113.7'), appended('10.0.0.1', '203.0.113.8'), appended('10.0.0.1', '203.0.113.9')])).toEqual([200, 200, 200]);
+    expect(await statuses(1, [appended('10.0.0.1', '203.0.113.7'), appended('10.0.0.1', '203.0.113.8'), appended('10.0.0.1', '203.0.113.9')])).toEqual([
+      200, 200, 200,
+    ]);
   });
 
   it('two trusted proxies (a CDN, then a load balancer): the client is the second entry from the right', async () => {
@@ -42,9 +52,13 @@ describe('X-Forwarded-For behind appending proxies', () => {
     expect(await statuses(2, forged)).toEqual([200, 200, 429]);
     await server!.stop();
     // Same CDN edge, different clients behind it: counted apart.
-    expect(await statuses(2, [appended(null, '203.0.113.7', '198.51.100.1'), appended(null, '203.0.113.8', '198.51.100.1'), appended(null, '203.0.113.9', '198.51.100.1')])).toEqual([
-      200, 200, 200,
-    ]);
+    expect(
+      await statuses(2, [
+        appended(null, '203.0.113.7', '198.51.100.1'),
+        appended(null, '203.0.113.8', '198.51.100.1'),
+        appended(null, '203.0.113.9', '198.51.100.1'),
+      ]),
+    ).toEqual([200, 200, 200]);
   });
 
   it('fewer entries than trusted proxies: the header is not trusted and the socket peer counts', async () => {

@@ -15,7 +15,11 @@ describe('inviting a user', () => {
   it("does not reveal another workspace's users", async () => {
     const s = (server = await startTestServer());
     await s.deps.store.createWorkspace(
-      { workspace: { name: 'Rival Corp' }, sites: [], users: [{ email: 'ceo@rival.test', name: 'Rita Rival', role: 'admin', passwordHash: await hashPassword('rival rival rival') }] },
+      {
+        workspace: { name: 'Rival Corp' },
+        sites: [],
+        users: [{ email: 'ceo@rival.test', name: 'Rita Rival', role: 'admin', passwordHash: await hashPassword('rival rival rival') }],
+      },
       Date.now(),
     );
     const admin = await signIn(s.url, 'admin@demo.sixty');

@@ -29,7 +29,8 @@ function hotIdentify(siteKey: string, visitorId: string, phoneNumber: string, em
   };
 }
 
-const leadCount = async (s: TestServer, where = '1 = 1', ...p: unknown[]) => (await rows<{ n: number }>(s, `select count(*) as n from leads where ${where}`, ...p))[0]!.n;
+const leadCount = async (s: TestServer, where = '1 = 1', ...p: unknown[]) =>
+  (await rows<{ n: number }>(s, `select count(*) as n from leads where ${where}`, ...p))[0]!.n;
 
 async function secondSite(s: TestServer): Promise<string> {
   const admin = await signIn(s.url, 'admin@demo.sixty');
@@ -106,7 +107,11 @@ describe('the bot filter applies to callback requests', () => {
     const s = (server = await startTestServer());
     const scripted = await postCallback(s.url, callbackBody(s.siteKey, { phone: phone() }), { userAgent: 'python-requests/2.32.3' });
     expect(scripted.status).toBe(201);
-    const [lead] = await rows<{ stage: string; fit_reason: string; routing: string }>(s, 'select stage, fit_reason, routing from leads where id = ?', scripted.body.leadId);
+    const [lead] = await rows<{ stage: string; fit_reason: string; routing: string }>(
+      s,
+      'select stage, fit_reason, routing from leads where id = ?',
+      scripted.body.leadId,
+    );
     expect(lead).toMatchObject({ stage: 'suspect', fit_reason: expect.stringMatching(/User-Agent/) });
     expect(await rows(s, 'select id from offers where lead_id = ?', scripted.body.leadId)).toEqual([]);
     // A person's browser passes.

@@ -29,7 +29,9 @@ describe('one-time links with mail set up', () => {
     // A second admin joins by invite; the invite link itself went to them only.
     const invite = await post('/v1/console/users/invites', alex, { email: 'bo@demo.sixty', name: 'Bo Admin', role: 'admin' });
     expect(invite.body).toEqual({ emailed: true });
-    const inviteToken = linkIn(mail.messages.find((m) => m.to === 'bo@demo.sixty')!.body).split('/').pop();
+    const inviteToken = linkIn(mail.messages.find((m) => m.to === 'bo@demo.sixty')!.body)
+      .split('/')
+      .pop();
     expect((await post(`/v1/console/invites/${inviteToken}/accept`, null, { password: 'bo chose this one' })).status).toBe(201);
 
     const users = (await (await fetch(`${server.url}/v1/console/users`, { headers: { cookie: alex } })).json()) as Array<{ id: string; email: string }>;

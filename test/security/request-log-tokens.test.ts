@@ -23,7 +23,11 @@ async function call(path: string, init: { method?: string; cookie?: string; body
 }
 
 const tokenOf = (link: string) => link.split('/').pop()!;
-const loggedPaths = () => lines.map((l) => JSON.parse(l) as { msg: string; path?: string }).filter((l) => l.msg === 'request').map((l) => l.path);
+const loggedPaths = () =>
+  lines
+    .map((l) => JSON.parse(l) as { msg: string; path?: string })
+    .filter((l) => l.msg === 'request')
+    .map((l) => l.path);
 
 describe('the request log', () => {
   it('never holds an invite or reset token, in a path or a query', async () => {

@@ -79,7 +79,8 @@ describe('webhook SSRF', () => {
       const made = await createWebhook(`http://${self}:${receiver.port}/hook`);
       expect(made.status).toBe(201);
     }
-    for (const url of urls) await server.deps.webhooks.create({ id: randomUUID(), workspaceId, url, kind: 'signed', secret: 'whsec_test', topics: ['*'], createdAt: Date.now() });
+    for (const url of urls)
+      await server.deps.webhooks.create({ id: randomUUID(), workspaceId, url, kind: 'signed', secret: 'whsec_test', topics: ['*'], createdAt: Date.now() });
     const expected = urls.length + (selfIsLocal ? 1 : 0);
 
     await postCallback(server.url, callbackBody(server.siteKey, { name: 'Sid Ssrf' }));

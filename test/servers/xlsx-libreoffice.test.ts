@@ -24,9 +24,16 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sixty-xlsx-'));
   server = await startTestServer();
   const visitorId = `visitor_sheet_${Date.now().toString(36)}`;
-  await postEvents(server.url, { siteKey: server.siteKey, visitorId, events: [pageView('/'), { type: 'identify', at: Date.now(), props: { company: '@Acme Ovens' } }] });
+  await postEvents(server.url, {
+    siteKey: server.siteKey,
+    visitorId,
+    events: [pageView('/'), { type: 'identify', at: Date.now(), props: { company: '@Acme Ovens' } }],
+  });
   await postCallback(server.url, callbackBody(server.siteKey, { name: 'Sheet Person', phone: '+1 415 555 0199', visitorId }));
-  await postCallback(server.url, callbackBody(server.siteKey, { name: HOSTILE, phone: '+1 415 555 0198', answers: { projects: 'commercial', size: '11-50', role: 'decision' } }));
+  await postCallback(
+    server.url,
+    callbackBody(server.siteKey, { name: HOSTILE, phone: '+1 415 555 0198', answers: { projects: 'commercial', size: '11-50', role: 'decision' } }),
+  );
 });
 afterAll(async () => {
   await server?.stop();
@@ -39,7 +46,13 @@ interface OdsCell {
   text: string;
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The first sheet's rows as LibreOffice wrote them in flat ODF (repeated cells expanded). */
 function odsRows(fods: string): OdsCell[][] {
@@ -48,7 +61,9 @@ function odsRows(fods: string): OdsCell[][] {
     const cells: OdsCell[] = [];
     for (const [, attrs, body] of row!.matchAll(/<table:(?:covered-)?table-cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:(?:covered-)?table-cell>)/g)) {
       const repeated = Number(/table:number-columns-repeated="(\d+)"/.exec(attrs!)?.[1] ?? 1);
-      const paragraphs = [...(body ?? '').matchAll(/<text:p\b[^>]*>([\s\S]*?)<\/text:p>/g)].map(([, p]) => unescape(p!.replace(/<text:s\/>/g, ' ').replace(/<[^>]+>/g, '')));
+      const paragraphs = [...(body ?? '').matchAll(/<text:p\b[^>]*>([\s\S]*?)<\/text:p>/g)].map(([, p]) =>
+        unescape(p!.replace(/<text:s\/>/g, ' ').replace(/<[^>]+>/g, '')),
+      );
       const cell = { type: /office:value-type="([^"]+)"/.exec(attrs!)?.[1] ?? null, formula: /table:formula=/.test(attrs!), text: paragraphs.join('\n') };
       // Trailing empty cells repeat to the sheet's edge: keep just one of those.
       for (let i = 0; i < Math.min(repeated, cell.type === null ? 1 : repeated); i++) cells.push(cell);
@@ -69,7 +84,10 @@ describe('the .xlsx export in LibreOffice', () => {
 
     // A profile of its own, so a LibreOffice already running elsewhere (or a first run) does not interfere.
     const profile = pathToFileURL(join(dir, 'profile')).href;
-    execFileSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'fods', '--outdir', dir, xlsx], { stdio: 'pipe', timeout: 90_000 });
+    execFileSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'fods', '--outdir', dir, xlsx], {
+      stdio: 'pipe',
+      timeout: 90_000,
+    });
     const rows = odsRows(readFileSync(join(dir, 'leads.fods'), 'utf8'));
 
     const header = rows[0]!.map((c) => c.text);

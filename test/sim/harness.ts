@@ -73,15 +73,42 @@ async function seededTemplate(): Promise<Template> {
   );
   for (const [i, r] of REPS.entries()) await store.updateRep(userIds[i]!, { offerCapacity: r.offerCapacity, leadCapacity: r.leadCapacity });
   // Main team: r0, r1, r2 around the clock (weights 1:2:3). Overflow: r3, r4 on weekday hours.
-  const mainTeam = await store.createTeam(workspaceId, { name: 'Main', hours: ALWAYS_OPEN, members: userIds.slice(0, 3).map((repId, i) => ({ repId, weight: i + 1 })) }, START);
-  const overflowTeam = await store.createTeam(workspaceId, { name: 'Overflow', hours: OVERFLOW_HOURS, members: userIds.slice(3).map((repId) => ({ repId })) }, START);
+  const mainTeam = await store.createTeam(
+    workspaceId,
+    { name: 'Main', hours: ALWAYS_OPEN, members: userIds.slice(0, 3).map((repId, i) => ({ repId, weight: i + 1 })) },
+    START,
+  );
+  const overflowTeam = await store.createTeam(
+    workspaceId,
+    { name: 'Overflow', hours: OVERFLOW_HOURS, members: userIds.slice(3).map((repId) => ({ repId })) },
+    START,
+  );
   const siteId = siteIds[0]!;
   await store.createRoutingRule(
     siteId,
-    { name: 'Mixed projects', conditions: [{ field: 'answer', key: 'projects', op: 'in', values: ['both'] }], teamId: overflowTeam, strategy: 'broadcast', overflowTeamId: mainTeam, escalateToEveryone: false },
+    {
+      name: 'Mixed projects',
+      conditions: [{ field: 'answer', key: 'projects', op: 'in', values: ['both'] }],
+      teamId: overflowTeam,
+      strategy: 'broadcast',
+      overflowTeamId: mainTeam,
+      escalateToEveryone: false,
+    },
     START,
   );
-  const catchAllRule = await store.createRoutingRule(siteId, { name: 'Everyone else', conditions: [], teamId: mainTeam, strategy: 'round_robin', overflowTeamId: overflowTeam, escalateToEveryone: true, ownerWaitMs: 500 }, START);
+  const catchAllRule = await store.createRoutingRule(
+    siteId,
+    {
+      name: 'Everyone else',
+      conditions: [],
+      teamId: mainTeam,
+      strategy: 'round_robin',
+      overflowTeamId: overflowTeam,
+      escalateToEveryone: true,
+      ownerWaitMs: 500,
+    },
+    START,
+  );
   await store.setAccountOwner(workspaceId, OWNER_DOMAIN, userIds[1]!);
   template = { bytes: db.$client.serialize(), workspaceId, siteId, siteKey, repIds: userIds, mainTeam, overflowTeam, catchAllRule };
   db.$client.close();
@@ -248,7 +275,9 @@ export class World {
   }
 
   async bookSlot(pick: number) {
-    const rows = this.q<{ id: string }>("select id from leads where routing = 'waiting' and queue_reason is not null and queue_reason != 'owner_wait' order by id");
+    const rows = this.q<{ id: string }>(
+      "select id from leads where routing = 'waiting' and queue_reason is not null and queue_reason != 'owner_wait' order by id",
+    );
     if (!rows.length) return;
     const leadId = rows[pick % rows.length]!.id;
     const slots = await this.router.slotsFor(leadId);
@@ -301,11 +330,17 @@ export class World {
     // Never two owners: one accepted offer per lead at most, and it names the owner.
     const twice = this.q<{ lead_id: string }>("select lead_id from offers where status = 'accepted' group by lead_id having count(*) > 1");
     if (twice.length) throw new Error(`two owners for lead ${twice[0]!.lead_id}`);
-    const mismatch = this.q("select l.id from leads l join offers o on o.lead_id = l.id and o.status = 'accepted' where l.owner_id is null or l.owner_id != o.rep_id");
+    const mismatch = this.q(
+      "select l.id from leads l join offers o on o.lead_id = l.id and o.status = 'accepted' where l.owner_id is null or l.owner_id != o.rep_id",
+    );
     if (mismatch.length) throw new Error('owner does not match the accepted offer');
-    const ownedWithOffers = this.q("select l.id from leads l join offers o on o.lead_id = l.id and o.status = 'offered' where l.owner_id is not null or l.routing != 'offered'");
+    const ownedWithOffers = this.q(
+      "select l.id from leads l join offers o on o.lead_id = l.id and o.status = 'offered' where l.owner_id is not null or l.routing != 'offered'",
+    );
     if (ownedWithOffers.length) throw new Error('an open offer on a lead that is owned or not offered');
-    const offeredWithout = this.q("select l.id from leads l where l.routing = 'offered' and not exists (select 1 from offers o where o.lead_id = l.id and o.status = 'offered')");
+    const offeredWithout = this.q(
+      "select l.id from leads l where l.routing = 'offered' and not exists (select 1 from offers o where o.lead_id = l.id and o.status = 'offered')",
+    );
     if (offeredWithout.length) throw new Error('a lead marked offered without an open offer');
 
     // No rep over capacity.
@@ -366,7 +401,8 @@ export class World {
     const overflowOpen = isOpenAt(OVERFLOW_HOURS, now);
     for (const r of reps) {
       const index = this.t.repIds.indexOf(r.id);
-      const free = this.online.set.has(r.id) && r.presence === 'available' && r.open < r.offer_capacity && r.active + r.open < r.lead_capacity && !declined.has(r.id);
+      const free =
+        this.online.set.has(r.id) && r.presence === 'available' && r.open < r.offer_capacity && r.active + r.open < r.lead_capacity && !declined.has(r.id);
       if (!free) continue;
       const inMain = index < 3;
       // Mixed projects: overflow team (hours) then main team, no broadcast to everyone.

@@ -28,7 +28,11 @@ async function assignments(weights: number[], strategy: Strategy, leads: number)
     },
     clock.now,
   );
-  const team = await store.createTeam(workspaceId, { name: 'Team', hours: ALWAYS_OPEN, members: userIds.map((repId, i) => ({ repId, weight: weights[i]! })) }, clock.now);
+  const team = await store.createTeam(
+    workspaceId,
+    { name: 'Team', hours: ALWAYS_OPEN, members: userIds.map((repId, i) => ({ repId, weight: weights[i]! })) },
+    clock.now,
+  );
   await store.createRoutingRule(siteIds[0]!, { name: 'All', conditions: [], teamId: team, strategy }, clock.now);
   const site = (await store.siteByKey('fair'))!;
   const online = new OnlineReps();
@@ -39,7 +43,13 @@ async function assignments(weights: number[], strategy: Strategy, leads: number)
     online,
     log: pino({ level: 'silent' }),
     scheduler: new FakeScheduler(clock),
-    notify: { offerNew: (repId, offer) => void offered.push({ repId, offer }), offerClosed: () => {}, leadUpdated: () => {}, presenceChanged: () => {}, visitorStatus: () => {} },
+    notify: {
+      offerNew: (repId, offer) => void offered.push({ repId, offer }),
+      offerClosed: () => {},
+      leadUpdated: () => {},
+      presenceChanged: () => {},
+      visitorStatus: () => {},
+    },
   });
   for (const repId of userIds) {
     online.connect(repId, repId);
@@ -48,7 +58,19 @@ async function assignments(weights: number[], strategy: Strategy, leads: number)
   const count = new Map<string, number>();
   for (let i = 0; i < leads; i++) {
     clock.now += 1000;
-    const r = await store.recordCallback({ site, name: `L${i}`, phoneE164: '+14155552671', email: null, answers: {}, pageUrl: null, visitorId: null, qualification: HOT, stage: 'hot', idempotency: null, now: clock.now });
+    const r = await store.recordCallback({
+      site,
+      name: `L${i}`,
+      phoneE164: '+14155552671',
+      email: null,
+      answers: {},
+      pageUrl: null,
+      visitorId: null,
+      qualification: HOT,
+      stage: 'hot',
+      idempotency: null,
+      now: clock.now,
+    });
     if (r.kind !== 'created') throw new Error('not created');
     await router.leadCaptured(r.leadId);
     const pushed = offered.shift();

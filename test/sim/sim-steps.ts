@@ -24,18 +24,45 @@ const rep = fc.integer({ min: 0, max: REPS.length - 1 });
 const pick = fc.nat(50);
 
 export const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('lead' as const), mixed: fc.constantFrom(false, false, true), owned: fc.boolean(), viaBehaviour: fc.boolean() }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant('lead' as const), mixed: fc.constantFrom(false, false, true), owned: fc.boolean(), viaBehaviour: fc.boolean() }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('connect' as const), rep }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('disconnect' as const), rep }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('presence' as const), rep, presence: fc.constantFrom('available' as const, 'available' as const, 'away' as const) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('accept' as const), pick, otherRep: fc.constantFrom(false, false, false, false, false, false, false, false, false, true) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('presence' as const),
+      rep,
+      presence: fc.constantFrom('available' as const, 'available' as const, 'away' as const),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('accept' as const),
+      pick,
+      otherRep: fc.constantFrom(false, false, false, false, false, false, false, false, false, true),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('race' as const), pick }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('decline' as const), pick }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('outcome' as const), pick, outcome: fc.constantFrom('connected' as const, 'no_answer' as const, 'voicemail' as const) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('outcome' as const),
+      pick,
+      outcome: fc.constantFrom('connected' as const, 'no_answer' as const, 'voicemail' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('book' as const), pick }) },
   {
     weight: 4,
-    arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.oneof(fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 1000, max: 30_000 }), fc.constant(11 * 60_000)) }),
+    arbitrary: fc.record({
+      kind: fc.constant('wait' as const),
+      ms: fc.oneof(fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 1000, max: 30_000 }), fc.constant(11 * 60_000)),
+    }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), downMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 60_000 })) }) },
 );

@@ -11,14 +11,7 @@ export function Countdown({ seconds, total, unit }: { seconds: number; total: nu
     <div class="ring" role="timer" aria-atomic="true" data-sixty-countdown>
       <svg viewBox="0 0 100 100" aria-hidden="true">
         <circle class="ring-track" cx="50" cy="50" r={RADIUS} />
-        <circle
-          class="ring-progress"
-          cx="50"
-          cy="50"
-          r={RADIUS}
-          stroke-dasharray={CIRCUMFERENCE}
-          stroke-dashoffset={CIRCUMFERENCE * (1 - remaining)}
-        />
+        <circle class="ring-progress" cx="50" cy="50" r={RADIUS} stroke-dasharray={CIRCUMFERENCE} stroke-dashoffset={CIRCUMFERENCE * (1 - remaining)} />
       </svg>
       <span class="ring-count">{seconds}</span>
       <span class="ring-unit">{unit}</span>

@@ -29,7 +29,6 @@ describe('trackingAllowed', () => {
   });
 
   it('never tracks a browser that opted out, whatever the site or the choice', () => {
-    for (const mode of ['implied', 'required'] as const)
-      for (const choice of [null, true, false]) expect(trackingAllowed(mode, choice, true)).toBe(false);
+    for (const mode of ['implied', 'required'] as const) for (const choice of [null, true, false]) expect(trackingAllowed(mode, choice, true)).toBe(false);
   });
 });

@@ -67,8 +67,7 @@ function boot(): void {
   const context = { ...own, root, frame, load, onClose, config, visitorId, siteTexts: ownTexts, storageAllowed: allowed };
 
   /** The language pack for the page's language; English (none) when it cannot be had. */
-  const pack = (): Promise<Partial<TextPack>> =>
-    language && language !== 'en' ? load(language).catch(() => ({})) : Promise.resolve({});
+  const pack = (): Promise<Partial<TextPack>> => (language && language !== 'en' ? load(language).catch(() => ({})) : Promise.resolve({}));
 
   /** The server says a rep could call this visitor now: ask once per visit, never over the panel. */
   function invite({ repName }: Invite): void {

@@ -19,9 +19,7 @@ export function readOwnScript(): OwnScript | null {
   const current = document.currentScript;
   // currentScript is null when the loader runs from a bundle or is re-executed by a tag manager.
   const script =
-    current instanceof HTMLScriptElement && current.src && current.dataset.site
-      ? current
-      : document.querySelector<HTMLScriptElement>('script[data-site][src]');
+    current instanceof HTMLScriptElement && current.src && current.dataset.site ? current : document.querySelector<HTMLScriptElement>('script[data-site][src]');
   const data = script && script.dataset;
   if (!script || !data || !data.site) return null;
   const z = parseInt(data.zIndex || '', 10);

@@ -54,9 +54,7 @@ export class LeadForm extends Component<Props, State> {
   set(path: string, value: string) {
     this.setState(({ values, errors }) => {
       const { [path]: _fixed, ...rest } = errors;
-      const next = path.startsWith('answers.')
-        ? { ...values, answers: { ...values.answers, [path.slice(8)]: value } }
-        : { ...values, [path]: value };
+      const next = path.startsWith('answers.') ? { ...values, answers: { ...values.answers, [path.slice(8)]: value } } : { ...values, [path]: value };
       return { values: next, errors: rest };
     });
   }
@@ -75,7 +73,15 @@ export class LeadForm extends Component<Props, State> {
     const status = checked || note;
     return (
       <form ref={(el) => void (this.form = el)} noValidate onSubmit={this.submit} onFocusIn={onStart} data-sixty-form>
-        <TextField id="sixty-name" label={t.name} autoComplete="name" maxLength={200} value={values.name} error={errors.name} onValue={(v) => this.set('name', v)} />
+        <TextField
+          id="sixty-name"
+          label={t.name}
+          autoComplete="name"
+          maxLength={200}
+          value={values.name}
+          error={errors.name}
+          onValue={(v) => this.set('name', v)}
+        />
         <TextField
           id="sixty-phone"
           label={t.phone}
@@ -107,11 +113,7 @@ export class LeadForm extends Component<Props, State> {
             error: errors[path],
             onValue: (v: string) => this.set(path, v),
           };
-          return q.type === 'single' ? (
-            <ChoiceField key={q.id} {...props} options={q.options || []} />
-          ) : (
-            <TextField key={q.id} {...props} maxLength={500} />
-          );
+          return q.type === 'single' ? <ChoiceField key={q.id} {...props} options={q.options || []} /> : <TextField key={q.id} {...props} maxLength={500} />;
         })}
         <p class={`status${status && status.tone === 'error' ? ' is-error' : ''}`} role="status" data-sixty-status>
           {status && status.text}

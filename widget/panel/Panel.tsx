@@ -133,8 +133,7 @@ export class Panel extends Component<Props, State> {
     deliver(url, json, isLead, wait).then(({ status, body: answer }) => {
       keepPending(null);
       this.sent = null;
-      if (status < 300)
-        return this.setState({ busy: false, note: null, lead: { response: answer as CallbackResponse, phone: body.phone } });
+      if (status < 300) return this.setState({ busy: false, note: null, lead: { response: answer as CallbackResponse, phone: body.phone } });
       const api = answer as Partial<ApiError> | undefined;
       const given: Record<string, unknown> = (api && api.error && api.error.fields) || {};
       // Only text, and only for a control on this form.
@@ -240,9 +239,7 @@ export class Panel extends Component<Props, State> {
             <CloseIcon />
           </button>
         </header>
-        <div class="body">
-          {content}
-        </div>
+        <div class="body">{content}</div>
       </section>
     );
   }

@@ -63,24 +63,12 @@ interface ChoiceFieldProps {
 export function ChoiceField(p: ChoiceFieldProps) {
   const errorId = `${p.id}-error`;
   return (
-    <fieldset
-      class="field"
-      role="radiogroup"
-      aria-required="true"
-      aria-invalid={p.error ? 'true' : undefined}
-      aria-describedby={p.error ? errorId : undefined}
-    >
+    <fieldset class="field" role="radiogroup" aria-required="true" aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? errorId : undefined}>
       <legend>{p.label}</legend>
       <div class="options">
         {p.options.map((option) => (
           <label class="option" key={option.value}>
-            <input
-              type="radio"
-              name={p.id}
-              value={option.value}
-              checked={p.value === option.value}
-              onChange={() => p.onValue(option.value)}
-            />
+            <input type="radio" name={p.id} value={option.value} checked={p.value === option.value} onChange={() => p.onValue(option.value)} />
             <span>{option.label}</span>
           </label>
         ))}

@@ -65,8 +65,7 @@ export function flush(hiding?: boolean): void {
     const sent = context;
     const batch: EventBatch = { siteKey, visitorId, events: queue.splice(0, MAX_PER_REQUEST), context };
     const json = JSON.stringify(batch);
-    if (hiding && navigator.sendBeacon && navigator.sendBeacon(endpoint, new Blob([json], { type: 'text/plain' })))
-      delivered(sent);
+    if (hiding && navigator.sendBeacon && navigator.sendBeacon(endpoint, new Blob([json], { type: 'text/plain' }))) delivered(sent);
     else
       fetch(endpoint, { method: 'POST', keepalive: true, credentials: 'omit', body: json })
         .then((res) => {

@@ -12,7 +12,12 @@ export function cleanProps(input: unknown): Props | undefined {
   for (const key in typeof input === 'object' ? (input as Props) : {}) {
     const value = (input as Props)[key];
     const kind = typeof value;
-    if (count < 30 && key && key.length < 65 && (kind === 'string' || kind === 'boolean' || value === null || (kind === 'number' && isFinite(value as number)))) {
+    if (
+      count < 30 &&
+      key &&
+      key.length < 65 &&
+      (kind === 'string' || kind === 'boolean' || value === null || (kind === 'number' && isFinite(value as number)))
+    ) {
       props[key] = kind === 'string' ? (value as string).slice(0, 500) : value;
       count++;
     }

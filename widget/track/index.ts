@@ -47,10 +47,16 @@ function listen(): void {
   // The page being left is measured at the history change too: a task later the router may have
   // rendered the next page and scrolled. Nothing is measured while tracking is stopped.
   const leaving = () => ({ url: currentUrl(), leftDepth: visitorId ? scrollDepthNow() : 0 });
-  onNavigation(leaving, whenOn<Navigation>(({ url, at, leftDepth }) => viewPage(url, at, leftDepth)));
+  onNavigation(
+    leaving,
+    whenOn<Navigation>(({ url, at, leftDepth }) => viewPage(url, at, leftDepth)),
+  );
   document.addEventListener('click', whenOn(onInteraction), true);
   document.addEventListener('submit', whenOn(onInteraction), true);
-  document.addEventListener('visibilitychange', whenOn(() => (document.hidden ? leave : showPage)()));
+  document.addEventListener(
+    'visibilitychange',
+    whenOn(() => (document.hidden ? leave : showPage)()),
+  );
   addEventListener('scroll', whenOn(scrollPage), { passive: true });
   addEventListener('pagehide', leave);
   // Back from the back/forward cache: a new view of the page.

@@ -5,8 +5,7 @@ const kind = (href: string, download = false, pageHost = 'shop.test') => linkKin
 
 describe('linkKind', () => {
   it('sees file downloads by extension, whatever the host', () => {
-    for (const ext of ['pdf', 'zip', 'docx', 'xlsx', 'pptx', 'csv', 'doc', 'PDF'])
-      expect(kind(`https://shop.test/files/brochure.${ext}`)).toBe('download');
+    for (const ext of ['pdf', 'zip', 'docx', 'xlsx', 'pptx', 'csv', 'doc', 'PDF']) expect(kind(`https://shop.test/files/brochure.${ext}`)).toBe('download');
     expect(kind('https://cdn.other.test/price-list.pdf?v=3')).toBe('download');
   });
 

@@ -3,9 +3,13 @@ import { readUtm } from './utm';
 
 describe('readUtm', () => {
   it('reads the five utm parameters by their short names', () => {
-    expect(
-      readUtm('?utm_source=google&utm_medium=cpc&utm_campaign=spring%20sale&utm_term=ovens&utm_content=ad-2&x=1'),
-    ).toEqual({ source: 'google', medium: 'cpc', campaign: 'spring sale', term: 'ovens', content: 'ad-2' });
+    expect(readUtm('?utm_source=google&utm_medium=cpc&utm_campaign=spring%20sale&utm_term=ovens&utm_content=ad-2&x=1')).toEqual({
+      source: 'google',
+      medium: 'cpc',
+      campaign: 'spring sale',
+      term: 'ovens',
+      content: 'ad-2',
+    });
   });
 
   it('keeps only the ones present and non-empty', () => {

@@ -67,7 +67,16 @@ export function ErasePage({ onSessionEnded }: PageProps) {
               {error}
             </p>
           )}
-          <Input id="phone" label="Phone number" type="tel" autoComplete="off" hint="Any format; numbers without a country code are read in each site’s region." value={phone} error={fields.phone} onValue={setPhone} />
+          <Input
+            id="phone"
+            label="Phone number"
+            type="tel"
+            autoComplete="off"
+            hint="Any format; numbers without a country code are read in each site’s region."
+            value={phone}
+            error={fields.phone}
+            onValue={setPhone}
+          />
           <Input id="email" label="Email address" type="email" autoComplete="off" value={email} error={fields.email} onValue={setEmail} />
           <div>
             <button type="submit" class="btn btn-danger">

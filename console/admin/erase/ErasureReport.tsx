@@ -35,7 +35,9 @@ export function ErasureReport({ who, result }: { who: string; result: ErasureRes
             <thead>
               <tr>
                 <th scope="col">What</th>
-                <th scope="col" class="num">Removed</th>
+                <th scope="col" class="num">
+                  Removed
+                </th>
               </tr>
             </thead>
             <tbody>

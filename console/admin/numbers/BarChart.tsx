@@ -124,22 +124,20 @@ function options(p: Props, width: number, height: number): uPlot.Options {
     ],
     series: [
       {},
-      ...p.series.map(
-        (s, si): uPlot.Series => ({
-          label: s.label,
-          fill: TONES[s.tone ?? si] ?? TONES[0],
-          stroke: TONES[s.tone ?? si] ?? TONES[0],
-          width: 0,
-          points: { show: false },
-          paths: uPlot.paths.bars!({
-            // Two series sit side by side within a category; one is centred.
-            size: [k > 1 ? 0.36 : 0.6, 26],
-            align: k > 1 ? (si === 0 ? 1 : -1) : 0,
-            radius: 0.2,
-            each: (_u, seriesIdx, i, left, topPx, w, h) => boxes.push({ s: seriesIdx, i, left, top: topPx, width: w, height: h }),
-          }),
+      ...p.series.map((s, si): uPlot.Series => ({
+        label: s.label,
+        fill: TONES[s.tone ?? si] ?? TONES[0],
+        stroke: TONES[s.tone ?? si] ?? TONES[0],
+        width: 0,
+        points: { show: false },
+        paths: uPlot.paths.bars!({
+          // Two series sit side by side within a category; one is centred.
+          size: [k > 1 ? 0.36 : 0.6, 26],
+          align: k > 1 ? (si === 0 ? 1 : -1) : 0,
+          radius: 0.2,
+          each: (_u, seriesIdx, i, left, topPx, w, h) => boxes.push({ s: seriesIdx, i, left, top: topPx, width: w, height: h }),
         }),
-      ),
+      })),
     ],
     hooks: {
       drawClear: [() => (boxes = [])],

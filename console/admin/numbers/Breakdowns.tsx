@@ -14,7 +14,9 @@ function Reasons({ title, rows, id }: { title: string; rows: Array<{ reason: str
           <thead>
             <tr>
               <th scope="col">Reason</th>
-              <th scope="col" class="num">Leads</th>
+              <th scope="col" class="num">
+                Leads
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -43,9 +45,15 @@ function Origins({ title, who, rows, id }: { title: string; who: string; rows: A
             <thead>
               <tr>
                 <th scope="col">{who}</th>
-                <th scope="col" class="num">Leads</th>
-                <th scope="col" class="num">MQLs</th>
-                <th scope="col" class="num">SQLs</th>
+                <th scope="col" class="num">
+                  Leads
+                </th>
+                <th scope="col" class="num">
+                  MQLs
+                </th>
+                <th scope="col" class="num">
+                  SQLs
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -14,7 +14,7 @@ export function FunnelSection({ funnel }: { funnel: FunnelReport }) {
         labels={steps.map((s) => STEP_LABELS[s.step] ?? s.step)}
         series={[{ label: 'People', values: steps.map((s) => s.count) }]}
         whole
-            format={(n) => countText(n)}
+        format={(n) => countText(n)}
         summary={`Funnel: ${steps.map((s) => `${STEP_LABELS[s.step] ?? s.step} ${s.count}`).join(', ')}`}
       />
       <div class="table-scroll">
@@ -22,9 +22,15 @@ export function FunnelSection({ funnel }: { funnel: FunnelReport }) {
           <thead>
             <tr>
               <th scope="col">Step</th>
-              <th scope="col" class="num">Count</th>
-              <th scope="col" class="num">From previous</th>
-              <th scope="col" class="num">Median time from previous</th>
+              <th scope="col" class="num">
+                Count
+              </th>
+              <th scope="col" class="num">
+                From previous
+              </th>
+              <th scope="col" class="num">
+                Median time from previous
+              </th>
             </tr>
           </thead>
           <tbody>

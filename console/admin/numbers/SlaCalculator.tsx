@@ -66,7 +66,12 @@ export function SlaCalculator({ funnel, from, to }: Props) {
   const measuredMqlToSql = measured.mqls ? measured.sqls / measured.mqls : null;
 
   const input = inputOf(form);
-  const valid = Object.values(input).every((v) => Number.isFinite(v) && v >= 0) && input.marketingShare <= 1 && input.leadToMql <= 1 && input.mqlToSql <= 1 && input.sqlToCustomer <= 1;
+  const valid =
+    Object.values(input).every((v) => Number.isFinite(v) && v >= 0) &&
+    input.marketingShare <= 1 &&
+    input.leadToMql <= 1 &&
+    input.mqlToSql <= 1 &&
+    input.sqlToCustomer <= 1;
   const sla = valid ? marketingSla(input) : null;
   const set = (key: keyof Form) => (v: string) => setForm((f) => ({ ...f, [key]: v }));
   const useMeasured = () =>
@@ -92,7 +97,16 @@ export function SlaCalculator({ funnel, from, to }: Props) {
       <div class="sla-layout">
         <div class="grid-fields sla-inputs">
           <Input id="sla-quota" label="Sales quota per month" inputMode="decimal" value={form.salesQuota} onValue={set('salesQuota')} />
-          <Input id="sla-share" label="Share from marketing (%)" type="number" inputMode="decimal" min={0} max={100} value={form.marketingShare} onValue={set('marketingShare')} />
+          <Input
+            id="sla-share"
+            label="Share from marketing (%)"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={100}
+            value={form.marketingShare}
+            onValue={set('marketingShare')}
+          />
           <Input id="sla-deal" label="Average deal size" inputMode="decimal" value={form.averageDealSize} onValue={set('averageDealSize')} />
           <Input
             id="sla-lead-mql"
@@ -118,7 +132,17 @@ export function SlaCalculator({ funnel, from, to }: Props) {
             value={form.mqlToSql}
             onValue={set('mqlToSql')}
           />
-          <Input id="sla-sql-customer" label="SQL → customer (%)" type="number" inputMode="decimal" min={0} max={100} step="any" value={form.sqlToCustomer} onValue={set('sqlToCustomer')} />
+          <Input
+            id="sla-sql-customer"
+            label="SQL → customer (%)"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={100}
+            step="any"
+            value={form.sqlToCustomer}
+            onValue={set('sqlToCustomer')}
+          />
           <div class="sla-measured-btn">
             <button type="button" class="btn btn-small" onClick={useMeasured} disabled={!measuredLeadToMql && !measuredMqlToSql}>
               Use the measured rates
@@ -132,34 +156,40 @@ export function SlaCalculator({ funnel, from, to }: Props) {
                 Revenue goal from marketing: <strong>{countText(sla.revenueGoal)}</strong> a month
               </p>
               <div class="table-scroll">
-              <table class="data-table sla-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Per month</th>
-                    <th scope="col" class="num">Needed</th>
-                    <th scope="col" class="num">Measured pace</th>
-                    <th scope="col" class="num">In range</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => {
-                    const pace = r.actual === null ? null : r.actual * monthly;
-                    const short = pace !== null && r.needed !== null && pace < r.needed;
-                    return (
-                      <tr key={r.id} data-sla={r.id}>
-                        <th scope="row">{r.label}</th>
-                        <td class="num" data-figure={`needed-${r.id}`}>
-                          {countText(r.needed)}
-                        </td>
-                        <td class={`num${short ? ' short' : pace !== null ? ' met' : ''}`}>{pace === null ? '—' : countText(Math.round(pace))}</td>
-                        <td class="num" data-figure={`actual-${r.id}`}>
-                          {r.actual === null ? '—' : countText(r.actual)}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+                <table class="data-table sla-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Per month</th>
+                      <th scope="col" class="num">
+                        Needed
+                      </th>
+                      <th scope="col" class="num">
+                        Measured pace
+                      </th>
+                      <th scope="col" class="num">
+                        In range
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((r) => {
+                      const pace = r.actual === null ? null : r.actual * monthly;
+                      const short = pace !== null && r.needed !== null && pace < r.needed;
+                      return (
+                        <tr key={r.id} data-sla={r.id}>
+                          <th scope="row">{r.label}</th>
+                          <td class="num" data-figure={`needed-${r.id}`}>
+                            {countText(r.needed)}
+                          </td>
+                          <td class={`num${short ? ' short' : pace !== null ? ' met' : ''}`}>{pace === null ? '—' : countText(Math.round(pace))}</td>
+                          <td class="num" data-figure={`actual-${r.id}`}>
+                            {r.actual === null ? '—' : countText(r.actual)}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
               </div>
               <p class="muted kpi-note">Measured pace: the range&rsquo;s counts scaled to a month. Red: below what the quota needs.</p>
             </>

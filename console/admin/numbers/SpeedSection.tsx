@@ -43,12 +43,24 @@ function ByTable({ caption, who, rows }: { caption: string; who: string; rows: R
         <thead>
           <tr>
             <th scope="col">{who}</th>
-            <th scope="col" class="num">Hand-raises</th>
-            <th scope="col" class="num">Median to accept</th>
-            <th scope="col" class="num">p90 to accept</th>
-            <th scope="col" class="num">Accepted ≤ 60 s</th>
-            <th scope="col" class="num">Median to call</th>
-            <th scope="col" class="num">Called ≤ 5 min</th>
+            <th scope="col" class="num">
+              Hand-raises
+            </th>
+            <th scope="col" class="num">
+              Median to accept
+            </th>
+            <th scope="col" class="num">
+              p90 to accept
+            </th>
+            <th scope="col" class="num">
+              Accepted ≤ 60 s
+            </th>
+            <th scope="col" class="num">
+              Median to call
+            </th>
+            <th scope="col" class="num">
+              Called ≤ 5 min
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -75,7 +87,9 @@ export function SpeedSection({ speed }: { speed: SpeedReport }) {
   return (
     <section class="panel numbers-section" aria-labelledby="speed-heading">
       <h2 id="speed-heading">Speed-to-lead</h2>
-      <p class="section-intro muted">From the hand-raise (callback request, or turning hot) to a rep accepting, and to the first call attempt (the tel: click or the first logged outcome).</p>
+      <p class="section-intro muted">
+        From the hand-raise (callback request, or turning hot) to a rep accepting, and to the first call attempt (the tel: click or the first logged outcome).
+      </p>
       {speed.toAccept.leads === 0 ? (
         <p class="muted">No hand-raises in this range.</p>
       ) : (
@@ -109,7 +123,9 @@ export function SpeedSection({ speed }: { speed: SpeedReport }) {
       )}
       <h3 class="subhead">SLA breaches</h3>
       {speed.breaches.total === 0 ? (
-        <p class="muted" data-figure="breaches">No breaches: every hand-raise in this range was accepted within its SLA.</p>
+        <p class="muted" data-figure="breaches">
+          No breaches: every hand-raise in this range was accepted within its SLA.
+        </p>
       ) : (
         <>
           <p data-figure="breaches">

@@ -57,7 +57,14 @@ export function AccountOwnersPage({ onSessionEnded }: PageProps) {
             <ul class="selector-list">
               {rows.map((r, i) => (
                 <li key={i} class="selector-row">
-                  <Input id={`owner-domain-${i}`} label={`Domain ${i + 1}`} placeholder="example.com" value={r.domain} error={fields[`owners.${i}.domain`]} onValue={(domain) => set(i, { domain })} />
+                  <Input
+                    id={`owner-domain-${i}`}
+                    label={`Domain ${i + 1}`}
+                    placeholder="example.com"
+                    value={r.domain}
+                    error={fields[`owners.${i}.domain`]}
+                    onValue={(domain) => set(i, { domain })}
+                  />
                   <Select
                     id={`owner-rep-${i}`}
                     label={`Owner of domain ${i + 1}`}
@@ -66,7 +73,12 @@ export function AccountOwnersPage({ onSessionEnded }: PageProps) {
                     options={reps.map((p) => ({ value: p.id, label: p.name }))}
                     onValue={(repId) => set(i, { repId })}
                   />
-                  <button type="button" class="btn btn-small btn-ghost" aria-label={`Remove domain ${i + 1}`} onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
+                  <button
+                    type="button"
+                    class="btn btn-small btn-ghost"
+                    aria-label={`Remove domain ${i + 1}`}
+                    onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
+                  >
                     Remove
                   </button>
                 </li>

@@ -48,7 +48,13 @@ export function AnswerPicks({ id, legend, question, picked, error, onPicked }: P
       {choices.length === 0 && <p class="field-hint">This question has no answers to pick.</p>}
       {choices.map((c, j) => (
         <label key={c.value} for={`${id}-${j}`} class="answer-pick">
-          <input id={`${id}-${j}`} type="checkbox" checked={picked.some((v) => same(v, c.value))} aria-invalid={error ? true : undefined} onChange={toggle(c.value)} />
+          <input
+            id={`${id}-${j}`}
+            type="checkbox"
+            checked={picked.some((v) => same(v, c.value))}
+            aria-invalid={error ? true : undefined}
+            onChange={toggle(c.value)}
+          />
           {c.label}
         </label>
       ))}

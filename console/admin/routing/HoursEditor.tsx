@@ -31,7 +31,14 @@ export function HoursEditor({ id, path, value, onChange, errors }: Props) {
     <fieldset class="hours-editor" aria-labelledby={`${id}-legend`}>
       <legend id={`${id}-legend`}>Business hours</legend>
       <div class="hours-top">
-        <Select id={`${id}-tz`} label="Time zone" value={value.timeZone} error={err('timeZone')} options={timeZones(value.timeZone).map((z) => ({ value: z, label: z }))} onValue={(timeZone) => onChange({ ...value, timeZone })} />
+        <Select
+          id={`${id}-tz`}
+          label="Time zone"
+          value={value.timeZone}
+          error={err('timeZone')}
+          options={timeZones(value.timeZone).map((z) => ({ value: z, label: z }))}
+          onValue={(timeZone) => onChange({ ...value, timeZone })}
+        />
         <div class="hours-presets">
           <button type="button" class="btn btn-small" onClick={() => onChange({ ...officeHours(value.timeZone), holidays: value.holidays })}>
             Weekdays 9–5
@@ -46,11 +53,40 @@ export function HoursEditor({ id, path, value, onChange, errors }: Props) {
       <ul class="interval-list">
         {value.weekly.map((w, i) => (
           <li key={i} class="interval-row">
-            <Select id={`${id}-day-${i}`} label={`Interval ${i + 1}: day`} hideLabel={i > 0} value={String(w.day)} options={DAY_OPTIONS} error={err(`weekly.${i}.day`)} onValue={(d) => setInterval(i, { day: Number(d) })} />
+            <Select
+              id={`${id}-day-${i}`}
+              label={`Interval ${i + 1}: day`}
+              hideLabel={i > 0}
+              value={String(w.day)}
+              options={DAY_OPTIONS}
+              error={err(`weekly.${i}.day`)}
+              onValue={(d) => setInterval(i, { day: Number(d) })}
+            />
             {/* Text, not type=time: closing at 24:00 must be possible. */}
-            <Input id={`${id}-open-${i}`} placeholder="09:00" label={`Interval ${i + 1}: opens`} hideLabel={i > 0} value={w.open} error={err(`weekly.${i}.open`)} onValue={(open) => setInterval(i, { open })} />
-            <Input id={`${id}-close-${i}`} placeholder="17:00" label={`Interval ${i + 1}: closes`} hideLabel={i > 0} value={w.close} error={err(`weekly.${i}.close`)} onValue={(close) => setInterval(i, { close })} />
-            <button type="button" class="btn btn-small btn-ghost" aria-label={`Remove interval ${i + 1}`} onClick={() => onChange({ ...value, weekly: value.weekly.filter((_, j) => j !== i) })}>
+            <Input
+              id={`${id}-open-${i}`}
+              placeholder="09:00"
+              label={`Interval ${i + 1}: opens`}
+              hideLabel={i > 0}
+              value={w.open}
+              error={err(`weekly.${i}.open`)}
+              onValue={(open) => setInterval(i, { open })}
+            />
+            <Input
+              id={`${id}-close-${i}`}
+              placeholder="17:00"
+              label={`Interval ${i + 1}: closes`}
+              hideLabel={i > 0}
+              value={w.close}
+              error={err(`weekly.${i}.close`)}
+              onValue={(close) => setInterval(i, { close })}
+            />
+            <button
+              type="button"
+              class="btn btn-small btn-ghost"
+              aria-label={`Remove interval ${i + 1}`}
+              onClick={() => onChange({ ...value, weekly: value.weekly.filter((_, j) => j !== i) })}
+            >
               Remove
             </button>
           </li>
@@ -59,7 +95,9 @@ export function HoursEditor({ id, path, value, onChange, errors }: Props) {
       <button
         type="button"
         class="btn btn-small"
-        onClick={() => onChange({ ...value, weekly: [...value.weekly, { day: Math.min(7, (value.weekly.at(-1)?.day ?? 0) + 1), open: '09:00', close: '17:00' }] })}
+        onClick={() =>
+          onChange({ ...value, weekly: [...value.weekly, { day: Math.min(7, (value.weekly.at(-1)?.day ?? 0) + 1), open: '09:00', close: '17:00' }] })
+        }
       >
         Add interval
       </button>
@@ -69,7 +107,12 @@ export function HoursEditor({ id, path, value, onChange, errors }: Props) {
           {value.holidays.map((d, i) => (
             <li key={d} class="chip">
               <span class={err(`holidays.${i}`) ? 'field-error' : undefined}>{d}</span>
-              <button type="button" class="chip-remove" aria-label={`Remove holiday ${d}`} onClick={() => onChange({ ...value, holidays: value.holidays.filter((x) => x !== d) })}>
+              <button
+                type="button"
+                class="chip-remove"
+                aria-label={`Remove holiday ${d}`}
+                onClick={() => onChange({ ...value, holidays: value.holidays.filter((x) => x !== d) })}
+              >
                 ×
               </button>
             </li>

@@ -23,7 +23,9 @@ export function RepsPage({ onSessionEnded }: PageProps) {
       <PageHead title="Reps" intro="What each person can take: capacity, skills, languages, territories and their own hours." />
       <RoutingTabs current="/reps" />
       <LoadState loading={reps.loading && !reps.data} error={reps.error} onRetry={reps.reload} />
-      {reps.data?.map((r) => <RepCard key={r.id} rep={r} onSessionEnded={onSessionEnded} />)}
+      {reps.data?.map((r) => (
+        <RepCard key={r.id} rep={r} onSessionEnded={onSessionEnded} />
+      ))}
     </div>
   );
 }
@@ -78,11 +80,50 @@ function RepCard({ rep, onSessionEnded }: { rep: RepRow; onSessionEnded: () => v
       </div>
       <form class="stack" noValidate onSubmit={save}>
         <div class="grid-fields">
-          <Input id={`${id}-offers`} type="number" min={1} max={20} label="Offers at once" value={offerCapacity} error={fields.offerCapacity} onValue={setOfferCapacity} />
-          <Input id={`${id}-leads`} type="number" min={1} max={200} label="Active leads at most" value={leadCapacity} error={fields.leadCapacity} onValue={setLeadCapacity} />
-          <Input id={`${id}-skills`} label="Skills" hint="Comma-separated, e.g. ovens, refrigeration" value={skills} error={listError('skills')} onValue={setSkills} />
-          <Input id={`${id}-languages`} label="Languages" hint="Two-letter codes, e.g. en, de" value={languages} error={listError('languages')} onValue={setLanguages} />
-          <Input id={`${id}-territories`} label="Territories" hint="Country codes, e.g. US, CA; * for everywhere" value={territories} error={listError('territories')} onValue={setTerritories} />
+          <Input
+            id={`${id}-offers`}
+            type="number"
+            min={1}
+            max={20}
+            label="Offers at once"
+            value={offerCapacity}
+            error={fields.offerCapacity}
+            onValue={setOfferCapacity}
+          />
+          <Input
+            id={`${id}-leads`}
+            type="number"
+            min={1}
+            max={200}
+            label="Active leads at most"
+            value={leadCapacity}
+            error={fields.leadCapacity}
+            onValue={setLeadCapacity}
+          />
+          <Input
+            id={`${id}-skills`}
+            label="Skills"
+            hint="Comma-separated, e.g. ovens, refrigeration"
+            value={skills}
+            error={listError('skills')}
+            onValue={setSkills}
+          />
+          <Input
+            id={`${id}-languages`}
+            label="Languages"
+            hint="Two-letter codes, e.g. en, de"
+            value={languages}
+            error={listError('languages')}
+            onValue={setLanguages}
+          />
+          <Input
+            id={`${id}-territories`}
+            label="Territories"
+            hint="Country codes, e.g. US, CA; * for everywhere"
+            value={territories}
+            error={listError('territories')}
+            onValue={setTerritories}
+          />
         </div>
         <Checkbox
           id={`${id}-own-hours`}

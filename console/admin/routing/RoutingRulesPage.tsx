@@ -61,7 +61,11 @@ export function RoutingRulesPage({ params, onSessionEnded }: PageProps) {
 
   return (
     <div class="page">
-      <PageHead title="Routing rules" eyebrow={siteName ?? undefined} intro="Tried from the top: the first rule whose conditions all hold decides the team and how a rep is picked. A new rule goes above the catch-all (the rule with no conditions)." />
+      <PageHead
+        title="Routing rules"
+        eyebrow={siteName ?? undefined}
+        intro="Tried from the top: the first rule whose conditions all hold decides the team and how a rep is picked. A new rule goes above the catch-all (the rule with no conditions)."
+      />
       <SiteTabs siteId={siteId} current="routing" />
       <FormStatus notice={notice} error={error} noticeClass="notice-line" />
       <LoadState loading={loaded.loading && !loaded.data} error={loaded.error} onRetry={loaded.reload} />
@@ -73,7 +77,12 @@ export function RoutingRulesPage({ params, onSessionEnded }: PageProps) {
       {loaded.data && rules.length === 0 && <p class="muted">No rules: hot leads of this site wait with reason “no matching rule”.</p>}
       <ol class="rule-list">
         {rules.map((r, i) => (
-          <li key={r.id} class="panel rule-card" aria-labelledby={`rule-${r.id}`} aria-describedby={r.unreachable && editing !== r.id ? `rule-${r.id}-flag` : undefined}>
+          <li
+            key={r.id}
+            class="panel rule-card"
+            aria-labelledby={`rule-${r.id}`}
+            aria-describedby={r.unreachable && editing !== r.id ? `rule-${r.id}-flag` : undefined}
+          >
             {editing === r.id ? (
               <RuleEditor
                 id={`rule-${r.id}-edit`}
@@ -86,7 +95,17 @@ export function RoutingRulesPage({ params, onSessionEnded }: PageProps) {
                 onSessionEnded={onSessionEnded}
               />
             ) : (
-              <RuleSummary rule={r} index={i} count={rules.length} teams={teams} questions={questions} busy={busy} onEdit={() => setEditing(r.id)} onMove={(by) => move(i, by)} onRemove={() => setRemoving(r)} />
+              <RuleSummary
+                rule={r}
+                index={i}
+                count={rules.length}
+                teams={teams}
+                questions={questions}
+                busy={busy}
+                onEdit={() => setEditing(r.id)}
+                onMove={(by) => move(i, by)}
+                onRemove={() => setRemoving(r)}
+              />
             )}
           </li>
         ))}

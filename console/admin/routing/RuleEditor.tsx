@@ -87,13 +87,43 @@ export function RuleEditor({ id, rule, teams, questions, note, onSave, onCancel,
             const err = (p: string) => fields[`conditions.${i}.${p}`];
             return (
               <li key={i} class="condition-row">
-                <Select id={`${id}-c${i}-field`} label={`Condition ${i + 1}: field`} value={c.field} options={FIELD_OPTIONS} error={err('field')} onValue={(f) => setCondition(i, withField(c, f, questions))} />
+                <Select
+                  id={`${id}-c${i}-field`}
+                  label={`Condition ${i + 1}: field`}
+                  value={c.field}
+                  options={FIELD_OPTIONS}
+                  error={err('field')}
+                  onValue={(f) => setCondition(i, withField(c, f, questions))}
+                />
                 {c.field === 'answer' ? (
-                  <QuestionSelect id={`${id}-c${i}-key`} label={`Condition ${i + 1}: question`} value={c.key} questions={questions} error={err('key')} onValue={(key) => setCondition(i, { ...c, key, picked: [], text: '' })} />
+                  <QuestionSelect
+                    id={`${id}-c${i}-key`}
+                    label={`Condition ${i + 1}: question`}
+                    value={c.key}
+                    questions={questions}
+                    error={err('key')}
+                    onValue={(key) => setCondition(i, { ...c, key, picked: [], text: '' })}
+                  />
                 ) : (
-                  kind === 'keyed' && <Input id={`${id}-c${i}-key`} label={`Condition ${i + 1}: trait`} placeholder="plan" value={c.key} error={err('key')} onValue={(key) => setCondition(i, { ...c, key })} />
+                  kind === 'keyed' && (
+                    <Input
+                      id={`${id}-c${i}-key`}
+                      label={`Condition ${i + 1}: trait`}
+                      placeholder="plan"
+                      value={c.key}
+                      error={err('key')}
+                      onValue={(key) => setCondition(i, { ...c, key })}
+                    />
+                  )
                 )}
-                <Select id={`${id}-c${i}-op`} label={`Condition ${i + 1}: test`} value={c.op} options={OPS[kind]} error={err('op')} onValue={(op) => setCondition(i, { ...c, op })} />
+                <Select
+                  id={`${id}-c${i}-op`}
+                  label={`Condition ${i + 1}: test`}
+                  value={c.op}
+                  options={OPS[kind]}
+                  error={err('op')}
+                  onValue={(op) => setCondition(i, { ...c, op })}
+                />
                 {picksAnswers(c, questions) ? (
                   <AnswerPicks
                     id={`${id}-c${i}-answers`}
@@ -114,7 +144,12 @@ export function RuleEditor({ id, rule, teams, questions, note, onSave, onCancel,
                     onValue={(text) => setCondition(i, { ...c, text })}
                   />
                 )}
-                <button type="button" class="btn btn-small btn-ghost" aria-label={`Remove condition ${i + 1}`} onClick={() => setConditions((cs) => cs.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  class="btn btn-small btn-ghost"
+                  aria-label={`Remove condition ${i + 1}`}
+                  onClick={() => setConditions((cs) => cs.filter((_, j) => j !== i))}
+                >
                   Remove
                 </button>
               </li>
@@ -128,9 +163,24 @@ export function RuleEditor({ id, rule, teams, questions, note, onSave, onCancel,
       <div class="grid-fields">
         <Select id={`${id}-team`} label="Team" value={teamId} options={teamOptions} error={fields.teamId} onValue={setTeamId} />
         <Select id={`${id}-strategy`} label="Strategy" value={strategy} options={STRATEGY_OPTIONS} error={fields.strategy} onValue={setStrategy} />
-        <Select id={`${id}-overflow`} label="Overflow team" value={overflowTeamId} options={[{ value: '', label: 'None' }, ...teamOptions]} error={fields.overflowTeamId} onValue={setOverflow} />
+        <Select
+          id={`${id}-overflow`}
+          label="Overflow team"
+          value={overflowTeamId}
+          options={[{ value: '', label: 'None' }, ...teamOptions]}
+          error={fields.overflowTeamId}
+          onValue={setOverflow}
+        />
         {strategy === 'account_owner' && (
-          <Input id={`${id}-owner-wait`} type="number" min={0} label="Wait for the owner (seconds)" value={ownerWait} error={fields.ownerWaitMs} onValue={setOwnerWait} />
+          <Input
+            id={`${id}-owner-wait`}
+            type="number"
+            min={0}
+            label="Wait for the owner (seconds)"
+            value={ownerWait}
+            error={fields.ownerWaitMs}
+            onValue={setOwnerWait}
+          />
         )}
       </div>
       <Checkbox id={`${id}-everyone`} label="Then offer to everyone online before queueing" checked={everyone} onChecked={setEveryone} />

@@ -61,7 +61,11 @@ export function SiteRoutingPage({ params, onSessionEnded }: PageProps) {
   const cadenceError = Object.entries(fields).find(([k]) => k.startsWith('followUpCadence'))?.[1];
   return (
     <div class="page">
-      <PageHead title="Routing settings" eyebrow={siteName ?? undefined} intro="How long reps have to accept, the target both teams measure, and how often a lead is called back." />
+      <PageHead
+        title="Routing settings"
+        eyebrow={siteName ?? undefined}
+        intro="How long reps have to accept, the target both teams measure, and how often a lead is called back."
+      />
       <SiteTabs siteId={siteId} current="routing-settings" />
       <LoadState loading={loaded.loading && !loaded.data} error={loaded.error} onRetry={loaded.reload} />
       {loaded.data && (
@@ -69,10 +73,44 @@ export function SiteRoutingPage({ params, onSessionEnded }: PageProps) {
           <h2 id="routing-settings-heading">Offers and follow-up</h2>
           <form class="stack" noValidate onSubmit={save}>
             <div class="grid-fields">
-              <Input id="offer-timeout" type="number" min={5} label="Offer timeout (seconds)" hint="Then the next rep is offered the lead" value={timeout} error={fields.offerTimeoutMs} onValue={setTimeoutS} />
-              <Input id="sla" type="number" min={10} label="SLA target (seconds)" hint="Hand-raise to accept; the widget promises visitors a call within it" value={sla} error={fields.slaMs} onValue={setSla} />
-              <Input id="missed" type="number" min={0} label="Missed offers before away" hint="0 = never set away" value={missed} error={fields.missedOffersBeforeAway} onValue={setMissed} />
-              <Input id="cadence" label="Follow-up cadence (business days)" hint="Attempt days after the first, e.g. 0, 1, 2, 4, 7, 10" value={cadence} error={cadenceError} onValue={setCadence} />
+              <Input
+                id="offer-timeout"
+                type="number"
+                min={5}
+                label="Offer timeout (seconds)"
+                hint="Then the next rep is offered the lead"
+                value={timeout}
+                error={fields.offerTimeoutMs}
+                onValue={setTimeoutS}
+              />
+              <Input
+                id="sla"
+                type="number"
+                min={10}
+                label="SLA target (seconds)"
+                hint="Hand-raise to accept; the widget promises visitors a call within it"
+                value={sla}
+                error={fields.slaMs}
+                onValue={setSla}
+              />
+              <Input
+                id="missed"
+                type="number"
+                min={0}
+                label="Missed offers before away"
+                hint="0 = never set away"
+                value={missed}
+                error={fields.missedOffersBeforeAway}
+                onValue={setMissed}
+              />
+              <Input
+                id="cadence"
+                label="Follow-up cadence (business days)"
+                hint="Attempt days after the first, e.g. 0, 1, 2, 4, 7, 10"
+                value={cadence}
+                error={cadenceError}
+                onValue={setCadence}
+              />
             </div>
             <div class="form-actions">
               <FormStatus notice={notice} error={error} />

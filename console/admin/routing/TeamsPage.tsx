@@ -38,7 +38,11 @@ export function TeamsPage({ onSessionEnded }: PageProps) {
       />
       <RoutingTabs current="/teams" />
       {reps.data && adding && <NewTeamForm reps={reps.data} onCreated={teams.reload} onClose={() => setAdding(false)} onSessionEnded={onSessionEnded} />}
-      <LoadState loading={(teams.loading && !teams.data) || (reps.loading && !reps.data)} error={teams.error || reps.error} onRetry={() => (teams.reload(), reps.reload())} />
+      <LoadState
+        loading={(teams.loading && !teams.data) || (reps.loading && !reps.data)}
+        error={teams.error || reps.error}
+        onRetry={() => (teams.reload(), reps.reload())}
+      />
       {teams.data?.length === 0 && <p class="muted">No teams yet.</p>}
       {reps.data && teams.data?.map((t) => <TeamCard key={t.id} team={t} reps={reps.data!} onSaved={teams.reload} onSessionEnded={onSessionEnded} />)}
     </div>
@@ -56,7 +60,19 @@ function membersOf(w: Weights) {
 }
 
 /** Who is in the team, with a weight each: a checkbox and a number per user. */
-function MembersEditor({ id, reps, value, onChange, errors }: { id: string; reps: RepRow[]; value: Weights; onChange: (w: Weights) => void; errors: Record<string, string> }) {
+function MembersEditor({
+  id,
+  reps,
+  value,
+  onChange,
+  errors,
+}: {
+  id: string;
+  reps: RepRow[];
+  value: Weights;
+  onChange: (w: Weights) => void;
+  errors: Record<string, string>;
+}) {
   const order = Object.keys(value);
   return (
     <fieldset class="members-editor">

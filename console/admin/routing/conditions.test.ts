@@ -14,7 +14,9 @@ describe('answer conditions in the editor', () => {
   });
 
   it('take typed values for a free-text question, and keep the values of a question no longer asked', () => {
-    expect(conditionOf({ ...draftOf({ field: 'answer', key: 'notes', op: 'in', values: ['x'] }), text: 'urgent, asap' }, QUESTIONS)).toMatchObject({ values: ['urgent', 'asap'] });
+    expect(conditionOf({ ...draftOf({ field: 'answer', key: 'notes', op: 'in', values: ['x'] }), text: 'urgent, asap' }, QUESTIONS)).toMatchObject({
+      values: ['urgent', 'asap'],
+    });
     const gone = draftOf({ field: 'answer', key: 'budget', op: 'not_in', values: ['big'] });
     expect(picksAnswers(gone, QUESTIONS)).toBe(true);
     expect(conditionOf(gone, QUESTIONS)).toEqual({ field: 'answer', key: 'budget', op: 'not_in', values: ['big'] });
@@ -27,9 +29,15 @@ describe('answer conditions in the editor', () => {
   });
 
   it('read as labels in the rule list', () => {
-    expect(conditionText({ field: 'answer', key: 'size', op: 'in', values: ['201+', '51-200'] }, QUESTIONS)).toBe('Answer to “How many employees?” is one of 201 or more, 51-200');
-    expect(conditionText({ field: 'answer', key: 'projects', op: 'not_in', values: ['industrial'] }, QUESTIONS)).toBe('Answer to “What kind of projects do you do?” is none of “industrial”');
-    expect(conditionText({ field: 'answer', key: 'budget', op: 'in', values: ['big'] }, QUESTIONS)).toBe('Answer to “budget” (no longer asked) is one of “big”');
+    expect(conditionText({ field: 'answer', key: 'size', op: 'in', values: ['201+', '51-200'] }, QUESTIONS)).toBe(
+      'Answer to “How many employees?” is one of 201 or more, 51-200',
+    );
+    expect(conditionText({ field: 'answer', key: 'projects', op: 'not_in', values: ['industrial'] }, QUESTIONS)).toBe(
+      'Answer to “What kind of projects do you do?” is none of “industrial”',
+    );
+    expect(conditionText({ field: 'answer', key: 'budget', op: 'in', values: ['big'] }, QUESTIONS)).toBe(
+      'Answer to “budget” (no longer asked) is one of “big”',
+    );
     expect(conditionText({ field: 'company_size', op: 'gte', value: 201 }, QUESTIONS)).toBe('Company size (employees) at least 201');
   });
 });

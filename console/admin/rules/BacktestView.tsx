@@ -22,27 +22,33 @@ export function BacktestView({ result }: { result: BacktestResult }) {
   return (
     <div class="backtest">
       <div class="table-scroll">
-      <table class="data-table backtest-counts">
-        <caption class="visually-hidden">Decisions with the live rules and with the draft</caption>
-        <thead>
-          <tr>
-            <th scope="col">Over the history</th>
-            <th scope="col" class="num">Live</th>
-            <th scope="col" class="num">Draft</th>
-            <th scope="col" class="num">Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ROWS.map(([key, label]) => (
-            <tr key={key} data-count={key}>
-              <th scope="row">{label}</th>
-              <td class="num">{current[key]}</td>
-              <td class="num">{draft[key]}</td>
-              <td class={`num${draft[key] !== current[key] ? ' changed' : ''}`}>{change(current[key], draft[key])}</td>
+        <table class="data-table backtest-counts">
+          <caption class="visually-hidden">Decisions with the live rules and with the draft</caption>
+          <thead>
+            <tr>
+              <th scope="col">Over the history</th>
+              <th scope="col" class="num">
+                Live
+              </th>
+              <th scope="col" class="num">
+                Draft
+              </th>
+              <th scope="col" class="num">
+                Change
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {ROWS.map(([key, label]) => (
+              <tr key={key} data-count={key}>
+                <th scope="row">{label}</th>
+                <td class="num">{current[key]}</td>
+                <td class="num">{draft[key]}</td>
+                <td class={`num${draft[key] !== current[key] ? ' changed' : ''}`}>{change(current[key], draft[key])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       {flips.length === 0 ? (
         <p class="muted">Nobody&rsquo;s decision would change.</p>
@@ -58,7 +64,9 @@ export function BacktestView({ result }: { result: BacktestResult }) {
                   <th scope="col">Person</th>
                   <th scope="col">Now</th>
                   <th scope="col">With the draft</th>
-                  <th scope="col" class="num">Score</th>
+                  <th scope="col" class="num">
+                    Score
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -59,12 +59,33 @@ function BehaviourFields({ at, rule: r, errors, onChange }: { at: string; rule: 
   const named = r.type === 'custom' || r.type === 'click' || r.name !== '';
   return (
     <div class="grid-fields">
-      <Input id={fieldId(`${at}.label`)} class="span-2" label="Label (shown as the reason)" value={r.label} error={err('label')} onValue={(label) => onChange({ ...r, label })} />
+      <Input
+        id={fieldId(`${at}.label`)}
+        class="span-2"
+        label="Label (shown as the reason)"
+        value={r.label}
+        error={err('label')}
+        onValue={(label) => onChange({ ...r, label })}
+      />
       <Select id={fieldId(`${at}.type`)} label="Event" value={r.type} options={types} error={err('type')} onValue={(type) => onChange({ ...r, type })} />
       {named && (
-        <Input id={fieldId(`${at}.name`)} label="Event name" placeholder="demo_request" value={r.name} error={err('name')} onValue={(name) => onChange({ ...r, name })} />
+        <Input
+          id={fieldId(`${at}.name`)}
+          label="Event name"
+          placeholder="demo_request"
+          value={r.name}
+          error={err('name')}
+          onValue={(name) => onChange({ ...r, name })}
+        />
       )}
-      <Input id={fieldId(`${at}.urlContains`)} label="URL contains" placeholder="Any URL" value={r.urlContains} error={err('urlContains')} onValue={(urlContains) => onChange({ ...r, urlContains })} />
+      <Input
+        id={fieldId(`${at}.urlContains`)}
+        label="URL contains"
+        placeholder="Any URL"
+        value={r.urlContains}
+        error={err('urlContains')}
+        onValue={(urlContains) => onChange({ ...r, urlContains })}
+      />
       <Input
         id={fieldId(`${at}.urlPattern`)}
         label="URL path pattern"
@@ -74,9 +95,28 @@ function BehaviourFields({ at, rule: r, errors, onChange }: { at: string; rule: 
         error={err('urlPattern')}
         onValue={(urlPattern) => onChange({ ...r, urlPattern })}
       />
-      <Input id={fieldId(`${at}.points`)} label="Points" type="number" inputMode="numeric" min={0} value={r.points} error={err('points')} onValue={(points) => onChange({ ...r, points })} />
+      <Input
+        id={fieldId(`${at}.points`)}
+        label="Points"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        value={r.points}
+        error={err('points')}
+        onValue={(points) => onChange({ ...r, points })}
+      />
       <Select id={fieldId(`${at}.count`)} label="Counts" value={r.count} options={COUNTS} error={err('count')} onValue={(count) => onChange({ ...r, count })} />
-      <Input id={fieldId(`${at}.cap`)} label="Cap (most points)" type="number" inputMode="numeric" min={0} placeholder="No cap" value={r.cap} error={err('cap')} onValue={(cap) => onChange({ ...r, cap })} />
+      <Input
+        id={fieldId(`${at}.cap`)}
+        label="Cap (most points)"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        placeholder="No cap"
+        value={r.cap}
+        error={err('cap')}
+        onValue={(cap) => onChange({ ...r, cap })}
+      />
       <Input id={fieldId(`${at}.id`)} label="Rule id" value={r.id} error={err('id')} onValue={(id) => onChange({ ...r, id })} />
     </div>
   );

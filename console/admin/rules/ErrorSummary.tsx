@@ -7,7 +7,13 @@ import { fieldId } from './list-ops';
 export function describePath(path: string): string {
   const parts = path.split('.');
   const words: string[] = [];
-  const names: Record<string, string> = { questions: 'Question', options: 'option', behaviour: 'Behaviour rule', fit: 'Fit rule', handRaiseEvents: 'Hand-raise event' };
+  const names: Record<string, string> = {
+    questions: 'Question',
+    options: 'option',
+    behaviour: 'Behaviour rule',
+    fit: 'Fit rule',
+    handRaiseEvents: 'Hand-raise event',
+  };
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
     const next = parts[i + 1];

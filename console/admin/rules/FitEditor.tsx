@@ -36,7 +36,8 @@ export function FitEditor({ rules, questionIds, errors, onChange }: Props) {
         <span class="count">{rules.length}</span>
       </div>
       <p class="section-intro muted">
-        Checks on what we know about a person (traits from an identify call, or answers as <code>answer:&lt;id&gt;</code>): a competitor&rsquo;s email domain, a free-mail address, company size.
+        Checks on what we know about a person (traits from an identify call, or answers as <code>answer:&lt;id&gt;</code>): a competitor&rsquo;s email domain, a
+        free-mail address, company size.
       </p>
       {errors.fit && <p class="field-error">{errors.fit}</p>}
       <datalist id="fit-traits">
@@ -67,7 +68,14 @@ function FitFields({ at, rule: r, errors, onChange }: { at: string; rule: FitFor
   const err = (field: string) => errors[`${at}.${field}`];
   return (
     <div class="grid-fields">
-      <Input id={fieldId(`${at}.label`)} class="span-2" label="Label (shown as the reason)" value={r.label} error={err('label')} onValue={(label) => onChange({ ...r, label })} />
+      <Input
+        id={fieldId(`${at}.label`)}
+        class="span-2"
+        label="Label (shown as the reason)"
+        value={r.label}
+        error={err('label')}
+        onValue={(label) => onChange({ ...r, label })}
+      />
       <div class="field">
         <label for={fieldId(`${at}.trait`)}>Trait</label>
         <input
@@ -96,9 +104,24 @@ function FitFields({ at, rule: r, errors, onChange }: { at: string; rule: FitFor
       />
       <Select id={fieldId(`${at}.effect`)} label="Then" value={r.effect} options={EFFECTS} onValue={(effect) => onChange({ ...r, effect })} />
       {r.effect === 'points' ? (
-        <Input id={fieldId(`${at}.points`)} label="Points" type="number" inputMode="numeric" value={r.points} error={err('points')} onValue={(points) => onChange({ ...r, points })} />
+        <Input
+          id={fieldId(`${at}.points`)}
+          label="Points"
+          type="number"
+          inputMode="numeric"
+          value={r.points}
+          error={err('points')}
+          onValue={(points) => onChange({ ...r, points })}
+        />
       ) : (
-        <Input id={fieldId(`${at}.disqualify.reason`)} class="span-2" label="Reason reps see" value={r.reason} error={err('disqualify.reason')} onValue={(reason) => onChange({ ...r, reason })} />
+        <Input
+          id={fieldId(`${at}.disqualify.reason`)}
+          class="span-2"
+          label="Reason reps see"
+          value={r.reason}
+          error={err('disqualify.reason')}
+          onValue={(reason) => onChange({ ...r, reason })}
+        />
       )}
       <Input id={fieldId(`${at}.id`)} label="Rule id" value={r.id} error={err('id')} onValue={(id) => onChange({ ...r, id })} />
     </div>

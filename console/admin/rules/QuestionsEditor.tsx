@@ -33,7 +33,9 @@ export function QuestionsEditor({ questions, errors, onChange }: Props) {
         <h2 id="questions-heading">Must-have questions</h2>
         <span class="count">{questions.length}</span>
       </div>
-      <p class="section-intro muted">What sales needs answered before a call. Visitors answer them in the widget; an answer that disqualifies rules the lead out whatever else is true.</p>
+      <p class="section-intro muted">
+        What sales needs answered before a call. Visitors answer them in the widget; an answer that disqualifies rules the lead out whatever else is true.
+      </p>
       {errors.questions && <p class="field-error">{errors.questions}</p>}
       {questions.length > MAX_ADVISED && (
         <p class="warning" role="status">
@@ -88,8 +90,22 @@ function QuestionCard({ question: q, index: i, count, errors, onChange, onMove, 
         <RowTools name={`question ${i + 1}`} index={i} count={count} onMove={onMove} onRemove={onRemove} />
       </div>
       <div class="grid-fields">
-        <Input id={fieldId(`${at}.label`)} class="span-2" label="Question" value={q.label} error={err('label')} onValue={(label) => onChange({ ...q, label })} />
-        <Select id={fieldId(`${at}.type`)} label="Answer type" value={q.type} options={TYPES} error={err('type')} onValue={(type) => onChange({ ...q, type })} />
+        <Input
+          id={fieldId(`${at}.label`)}
+          class="span-2"
+          label="Question"
+          value={q.label}
+          error={err('label')}
+          onValue={(label) => onChange({ ...q, label })}
+        />
+        <Select
+          id={fieldId(`${at}.type`)}
+          label="Answer type"
+          value={q.type}
+          options={TYPES}
+          error={err('type')}
+          onValue={(type) => onChange({ ...q, type })}
+        />
         <Input
           id={fieldId(`${at}.id`)}
           label="Answer id"
@@ -107,7 +123,12 @@ function QuestionCard({ question: q, index: i, count, errors, onChange, onMove, 
             {q.options.map((o, oi) => (
               <li key={o.key} class={`option-row${o.disqualify ? ' option-disqualifies' : ''}`}>
                 <OptionRow at={`${at}.options.${oi}`} option={o} number={oi + 1} errors={errors} onChange={(next) => setOption(oi, next)} />
-                <RowTools name={`option ${oi + 1} of question ${i + 1}`} index={oi} count={q.options.length} onRemove={() => onChange({ ...q, options: removeAt(q.options, oi) })} />
+                <RowTools
+                  name={`option ${oi + 1} of question ${i + 1}`}
+                  index={oi}
+                  count={q.options.length}
+                  onRemove={() => onChange({ ...q, options: removeAt(q.options, oi) })}
+                />
               </li>
             ))}
           </ol>
@@ -135,7 +156,14 @@ function OptionRow({ at, option: o, number, errors, onChange }: OptionProps) {
   return (
     <div class={`grid-fields option-fields${o.disqualify ? ' option-fields-dq' : ''}`}>
       <Input id={fieldId(`${at}.label`)} class="of-label" label={`Option ${number}`} value={o.label} error={err('label')} onValue={setLabel} />
-      <Input id={fieldId(`${at}.value`)} class="of-value" label="Stored as" value={o.value} error={err('value')} onValue={(value) => onChange({ ...o, value })} />
+      <Input
+        id={fieldId(`${at}.value`)}
+        class="of-value"
+        label="Stored as"
+        value={o.value}
+        error={err('value')}
+        onValue={(value) => onChange({ ...o, value })}
+      />
       {!o.disqualify && (
         <Input
           id={fieldId(`${at}.points`)}
@@ -148,7 +176,14 @@ function OptionRow({ at, option: o, number, errors, onChange }: OptionProps) {
           onValue={(points) => onChange({ ...o, points })}
         />
       )}
-      <Checkbox id={fieldId(`${at}.disqualify`)} class="of-check" label="Disqualifies" checked={o.disqualify} error={err('disqualify')} onChecked={(disqualify) => onChange({ ...o, disqualify })} />
+      <Checkbox
+        id={fieldId(`${at}.disqualify`)}
+        class="of-check"
+        label="Disqualifies"
+        checked={o.disqualify}
+        error={err('disqualify')}
+        onChecked={(disqualify) => onChange({ ...o, disqualify })}
+      />
       {o.disqualify && (
         <>
           <Input
@@ -159,7 +194,14 @@ function OptionRow({ at, option: o, number, errors, onChange }: OptionProps) {
             error={err('disqualify.reason')}
             onValue={(reason) => onChange({ ...o, reason })}
           />
-          <Select id={fieldId(`${at}.disqualify.stage`)} class="of-stage" label="Sends them to" value={o.stage} options={STAGES} onValue={(stage) => onChange({ ...o, stage })} />
+          <Select
+            id={fieldId(`${at}.disqualify.stage`)}
+            class="of-stage"
+            label="Sends them to"
+            value={o.stage}
+            options={STAGES}
+            onValue={(stage) => onChange({ ...o, stage })}
+          />
         </>
       )}
     </div>

@@ -21,8 +21,16 @@ export function RulesDiff({ from, to }: { from: SiteRules; to: SiteRules }) {
               <ins>{l.to}</ins>
             </span>
           )}
-          {l.change === 'added' && l.to && <span class="diff-values"><ins>{l.to}</ins></span>}
-          {l.change === 'removed' && l.from && <span class="diff-values"><del>{l.from}</del></span>}
+          {l.change === 'added' && l.to && (
+            <span class="diff-values">
+              <ins>{l.to}</ins>
+            </span>
+          )}
+          {l.change === 'removed' && l.from && (
+            <span class="diff-values">
+              <del>{l.from}</del>
+            </span>
+          )}
         </li>
       ))}
     </ul>

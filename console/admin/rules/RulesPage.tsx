@@ -151,12 +151,18 @@ export function RulesPage({ params, onSessionEnded }: PageProps) {
             }}
           >
             <p class="editor-basis muted">
-              Live: version {data.current.version}. {basedOn !== null && basedOn !== data.current.version ? `Editing a copy of version ${basedOn}.` : 'Editing a copy of the live version.'}
+              Live: version {data.current.version}.{' '}
+              {basedOn !== null && basedOn !== data.current.version ? `Editing a copy of version ${basedOn}.` : 'Editing a copy of the live version.'}
             </p>
             {refused && <ErrorSummary errors={refused.errors} message={refused.message} />}
             <QuestionsEditor questions={form.questions} errors={refused?.errors ?? {}} onChange={(questions) => edit({ ...form, questions })} />
             <BehaviourEditor rules={form.behaviour} errors={refused?.errors ?? {}} onChange={(behaviour) => edit({ ...form, behaviour })} />
-            <FitEditor rules={form.fit} questionIds={form.questions.map((q) => q.id)} errors={refused?.errors ?? {}} onChange={(fit) => edit({ ...form, fit })} />
+            <FitEditor
+              rules={form.fit}
+              questionIds={form.questions.map((q) => q.id)}
+              errors={refused?.errors ?? {}}
+              onChange={(fit) => edit({ ...form, fit })}
+            />
             <ScoringEditor value={form} errors={refused?.errors ?? {}} onChange={(patch) => edit({ ...form, ...patch })} />
             <JsonEditor current={() => rulesFromForm(form, data.current.version).rules} onApply={applyJson} />
             <div class="action-bar">
@@ -179,16 +185,32 @@ export function RulesPage({ params, onSessionEnded }: PageProps) {
                 <h2 id="backtest-heading" ref={backtestHeading} tabIndex={-1}>
                   Backtest of the draft
                 </h2>
-                <p class="section-intro muted">How the stored history would be decided with the editor&rsquo;s rules instead of the live ones. Nothing is changed.</p>
+                <p class="section-intro muted">
+                  How the stored history would be decided with the editor&rsquo;s rules instead of the live ones. Nothing is changed.
+                </p>
                 <BacktestView result={backtest} />
               </section>
             )}
-            <VersionsPanel rows={versionList(data)} live={data.current} comparing={comparing} onCompare={setComparing} onEdit={loadIntoEditor} onPublish={setPublishing} />
+            <VersionsPanel
+              rows={versionList(data)}
+              live={data.current}
+              comparing={comparing}
+              onCompare={setComparing}
+              onEdit={loadIntoEditor}
+              onPublish={setPublishing}
+            />
           </aside>
         </div>
       )}
       {publishing && data && (
-        <PublishDialog siteId={siteId} row={publishing} live={data.current} onDone={published} onCancel={() => setPublishing(null)} onSessionEnded={onSessionEnded} />
+        <PublishDialog
+          siteId={siteId}
+          row={publishing}
+          live={data.current}
+          onDone={published}
+          onCancel={() => setPublishing(null)}
+          onSessionEnded={onSessionEnded}
+        />
       )}
     </div>
   );

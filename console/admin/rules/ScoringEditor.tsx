@@ -21,11 +21,30 @@ export function ScoringEditor({ value, errors, onChange }: Props) {
     <section class="panel editor-section" id="r-scoring" aria-labelledby="scoring-heading">
       <h2 id="scoring-heading">Thresholds and hand-raises</h2>
       <p class="section-intro muted">
-        MQL: fit passes and the score reaches the MQL threshold (or a hand-raise). Hot: fit passes and a hand-raise, or the score reaches the hot threshold. Only hot MQLs are pushed to reps.
+        MQL: fit passes and the score reaches the MQL threshold (or a hand-raise). Hot: fit passes and a hand-raise, or the score reaches the hot threshold.
+        Only hot MQLs are pushed to reps.
       </p>
       <div class="grid-fields">
-        <Input id={fieldId('mqlThreshold')} label="MQL threshold" type="number" inputMode="numeric" min={0} value={value.mqlThreshold} error={errors.mqlThreshold} onValue={(mqlThreshold) => onChange({ mqlThreshold })} />
-        <Input id={fieldId('hotThreshold')} label="Hot threshold" type="number" inputMode="numeric" min={0} value={value.hotThreshold} error={errors.hotThreshold} onValue={(hotThreshold) => onChange({ hotThreshold })} />
+        <Input
+          id={fieldId('mqlThreshold')}
+          label="MQL threshold"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          value={value.mqlThreshold}
+          error={errors.mqlThreshold}
+          onValue={(mqlThreshold) => onChange({ mqlThreshold })}
+        />
+        <Input
+          id={fieldId('hotThreshold')}
+          label="Hot threshold"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          value={value.hotThreshold}
+          error={errors.hotThreshold}
+          onValue={(hotThreshold) => onChange({ hotThreshold })}
+        />
         <Input
           id={fieldId('decayHalfLifeDays')}
           label="Decay half-life (days)"

@@ -4,7 +4,13 @@ import { formFromRules, rulesFromForm } from './form';
 
 describe('rules form', () => {
   it('round-trips the rules unchanged', () => {
-    const withFit = { ...DEFAULT_RULES, decayHalfLifeDays: 30, fit: [{ id: 'free', label: 'Free mail', trait: 'emailDomain', op: 'in' as const, value: ['gmail.com', 'yahoo.com'], disqualify: { reason: 'Free mail' } }] };
+    const withFit = {
+      ...DEFAULT_RULES,
+      decayHalfLifeDays: 30,
+      fit: [
+        { id: 'free', label: 'Free mail', trait: 'emailDomain', op: 'in' as const, value: ['gmail.com', 'yahoo.com'], disqualify: { reason: 'Free mail' } },
+      ],
+    };
     const { rules, errors } = rulesFromForm(formFromRules(withFit), withFit.version);
     expect(errors).toEqual({});
     expect(rules).toEqual(withFit);

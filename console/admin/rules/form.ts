@@ -216,7 +216,18 @@ export function blankOption(): OptionForm {
 }
 
 export function blankBehaviour(taken: readonly string[]): BehaviourForm {
-  return { key: newKey(), id: freeId('rule', taken), label: '', type: 'page_view', name: '', urlContains: '', urlPattern: '', points: '5', count: 'each', cap: '' };
+  return {
+    key: newKey(),
+    id: freeId('rule', taken),
+    label: '',
+    type: 'page_view',
+    name: '',
+    urlContains: '',
+    urlPattern: '',
+    points: '5',
+    count: 'each',
+    cap: '',
+  };
 }
 
 export function blankFit(taken: readonly string[]): FitForm {

@@ -4,7 +4,9 @@ import type { RulesResponse, RulesVersionRow } from '../types';
 
 export function versionList(res: RulesResponse): RulesVersionRow[] {
   return res.versions
-    .map((r) => (r.version === res.current.version ? { ...r, status: 'published' as const } : r.status === 'published' ? { ...r, status: 'retired' as const } : r))
+    .map((r) =>
+      r.version === res.current.version ? { ...r, status: 'published' as const } : r.status === 'published' ? { ...r, status: 'retired' as const } : r,
+    )
     .sort((a, b) => b.version - a.version);
 }
 

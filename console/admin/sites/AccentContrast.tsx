@@ -19,7 +19,8 @@ export function AccentContrast({ accent, id }: { accent: string; id: string }) {
   return (
     <p class="field-hint" id={id} role="status" data-contrast="ok">
       The widget writes {text} text on it ({ratio(textContrast)}, WCAG AA).
-      {accentOnWhite !== accent && ` On white it reads at only ${ratio(contrast(accent, WHITE))}, so selected answers and focus rings are drawn in dark ink instead.`}
+      {accentOnWhite !== accent &&
+        ` On white it reads at only ${ratio(contrast(accent, WHITE))}, so selected answers and focus rings are drawn in dark ink instead.`}
     </p>
   );
 }

@@ -129,7 +129,13 @@ function AppearanceForm({ site, form, onChange, onSessionEnded }: FormProps) {
         <section class="panel stack" aria-labelledby="look-heading">
           <h2 id="look-heading">Look</h2>
           <div class="colour-row">
-            <Input id="accentColor" label="Accent colour" value={form.accentColor} error={fields.accentColor} onValue={(accentColor) => change({ accentColor })} />
+            <Input
+              id="accentColor"
+              label="Accent colour"
+              value={form.accentColor}
+              error={fields.accentColor}
+              onValue={(accentColor) => change({ accentColor })}
+            />
             <input
               type="color"
               class="colour-swatch"

@@ -45,7 +45,14 @@ export function NewSiteForm({ onCreated, onClose, onSessionEnded }: { onCreated:
       <h2 id="site-new-heading">Add a site</h2>
       <form class="site-form" noValidate onSubmit={submit}>
         <Input id="site-new-name" label="Site name" value={name} error={fields.name} onValue={setName} />
-        <Input id="site-new-region" label="Phone region" hint="Country code for numbers typed without +" value={region} error={fields.phoneRegion} onValue={setRegion} />
+        <Input
+          id="site-new-region"
+          label="Phone region"
+          hint="Country code for numbers typed without +"
+          value={region}
+          error={fields.phoneRegion}
+          onValue={setRegion}
+        />
         <Input
           id="site-new-origins"
           class="span-all"

@@ -99,7 +99,11 @@ export function SettingsPage({ params, onSessionEnded }: PageProps) {
 
   return (
     <div class="page">
-      <PageHead eyebrow={siteName ?? 'Site'} title="Tracking settings" intro="How the script behaves on this site’s pages: consent, which clicks count, and the protections against bots and floods." />
+      <PageHead
+        eyebrow={siteName ?? 'Site'}
+        title="Tracking settings"
+        intro="How the script behaves on this site’s pages: consent, which clicks count, and the protections against bots and floods."
+      />
       <SiteTabs siteId={siteId} current="settings" />
       <LoadState loading={loaded.loading && !form} error={loaded.error} onRetry={loaded.reload} />
       {form && (
@@ -137,14 +141,29 @@ export function SettingsPage({ params, onSessionEnded }: PageProps) {
           <section class="panel" aria-labelledby="selectors-heading">
             <h2 id="selectors-heading">Tracked clicks</h2>
             <p class="section-intro muted">
-              Clicks on elements matching a CSS selector become events with that name (use the name in a behaviour rule). Elements with <code>data-sixty-event</code> are tracked without this.
+              Clicks on elements matching a CSS selector become events with that name (use the name in a behaviour rule). Elements with{' '}
+              <code>data-sixty-event</code> are tracked without this.
             </p>
             {fields.trackSelectors && <p class="field-error">{fields.trackSelectors}</p>}
             <ol class="selector-list">
               {form.selectors.map((s, i) => (
                 <li key={s.key} class="selector-row">
-                  <Input id={`trackSelectors-${i}-selector`} label="CSS selector" placeholder="a[href*='/demo']" value={s.selector} error={fields[`trackSelectors.${i}.selector`]} onValue={(selector) => setSelector(i, { selector })} />
-                  <Input id={`trackSelectors-${i}-name`} label="Event name" placeholder="demo_click" value={s.name} error={fields[`trackSelectors.${i}.name`]} onValue={(name) => setSelector(i, { name })} />
+                  <Input
+                    id={`trackSelectors-${i}-selector`}
+                    label="CSS selector"
+                    placeholder="a[href*='/demo']"
+                    value={s.selector}
+                    error={fields[`trackSelectors.${i}.selector`]}
+                    onValue={(selector) => setSelector(i, { selector })}
+                  />
+                  <Input
+                    id={`trackSelectors-${i}-name`}
+                    label="Event name"
+                    placeholder="demo_click"
+                    value={s.name}
+                    error={fields[`trackSelectors.${i}.name`]}
+                    onValue={(name) => setSelector(i, { name })}
+                  />
                   <button
                     type="button"
                     class="btn btn-ghost btn-small btn-remove"

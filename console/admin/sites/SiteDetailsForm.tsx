@@ -90,7 +90,14 @@ export function SiteDetailsForm({ site, onSaved, onCancel, onSessionEnded }: Pro
           </p>
         )}
       </div>
-      <Input id={id('phoneRegion')} label="Phone region" hint="Two letters, for numbers typed without +country code." value={phoneRegion} error={fields.phoneRegion} onValue={setPhoneRegion} />
+      <Input
+        id={id('phoneRegion')}
+        label="Phone region"
+        hint="Two letters, for numbers typed without +country code."
+        value={phoneRegion}
+        error={fields.phoneRegion}
+        onValue={setPhoneRegion}
+      />
       <Input
         id={id('offerTimeoutMs')}
         label="Seconds a rep has to accept"

@@ -48,7 +48,9 @@ export function SitesPage({ onSessionEnded }: PageProps) {
       )}
       <LoadState loading={loaded.loading && !loaded.data} error={loaded.error} onRetry={loaded.reload} />
       {loaded.data && loaded.data.length === 0 && <p class="muted">No sites yet.</p>}
-      {loaded.data?.map((site) => <SiteCard key={site.id} site={site} onChanged={loaded.reload} onSessionEnded={onSessionEnded} />)}
+      {loaded.data?.map((site) => (
+        <SiteCard key={site.id} site={site} onChanged={loaded.reload} onSessionEnded={onSessionEnded} />
+      ))}
     </div>
   );
 }
@@ -126,7 +128,8 @@ function SiteCard({ site, onChanged, onSessionEnded }: { site: ConsoleSite; onCh
       <h3>Install check</h3>
       <ul class="installs">
         {site.allowedOrigins.map((origin) => {
-          const seen = site.installs.find((i) => i.origin === origin) ?? (origin.includes('*') ? site.installs.find((i) => matchesPattern(origin, i.origin)) : undefined);
+          const seen =
+            site.installs.find((i) => i.origin === origin) ?? (origin.includes('*') ? site.installs.find((i) => matchesPattern(origin, i.origin)) : undefined);
           return (
             <li key={origin} class={seen ? 'install-seen' : 'install-waiting'}>
               <span class="dot" aria-hidden="true" />
@@ -146,7 +149,14 @@ function SiteCard({ site, onChanged, onSessionEnded }: { site: ConsoleSite; onCh
         })}
       </ul>
       {rotating && (
-        <ConfirmDialog title={`Rotate the key of ${site.name}?`} confirmLabel="Rotate key" busy={busy} error={error} onConfirm={rotate} onCancel={() => setRotating(false)}>
+        <ConfirmDialog
+          title={`Rotate the key of ${site.name}?`}
+          confirmLabel="Rotate key"
+          busy={busy}
+          error={error}
+          onConfirm={rotate}
+          onCancel={() => setRotating(false)}
+        >
           <p>A new key and snippet are made now. The current key keeps working for a grace period, so nothing breaks while you update your pages.</p>
         </ConfirmDialog>
       )}

@@ -55,9 +55,18 @@ export function InviteForm({ onInvited, onSessionEnded }: { onInvited: () => voi
   return (
     <section class="panel" aria-labelledby="invite-heading">
       <h2 id="invite-heading">Invite someone</h2>
-      <p class="section-intro muted">They get a one-time link to set their password: emailed to them when this server has SMTP set up, otherwise shown here to copy and send.</p>
+      <p class="section-intro muted">
+        They get a one-time link to set their password: emailed to them when this server has SMTP set up, otherwise shown here to copy and send.
+      </p>
       {made && (
-        <LinkResult id="invite-link" title={`Invite link for ${made.name}`} link={made.link} email={made.email} validFor="7 days" onClose={() => setMade(null)} />
+        <LinkResult
+          id="invite-link"
+          title={`Invite link for ${made.name}`}
+          link={made.link}
+          email={made.email}
+          validFor="7 days"
+          onClose={() => setMade(null)}
+        />
       )}
       <form class="invite-form" noValidate onSubmit={submit}>
         {error && (

@@ -53,7 +53,12 @@ export function PendingInvites({ invites, onSessionEnded }: { invites: Loaded<In
                 <span class="muted user-since">Link works until {new Date(i.expiresAt).toLocaleDateString()}</span>
               </div>
               <div class="user-actions">
-                <button type="button" class="btn btn-small btn-remove" aria-label={`Revoke the invite to ${i.email}`} onClick={() => (setError(''), setRevoking(i))}>
+                <button
+                  type="button"
+                  class="btn btn-small btn-remove"
+                  aria-label={`Revoke the invite to ${i.email}`}
+                  onClick={() => (setError(''), setRevoking(i))}
+                >
                   Revoke
                 </button>
               </div>
@@ -62,7 +67,15 @@ export function PendingInvites({ invites, onSessionEnded }: { invites: Loaded<In
         </ul>
       )}
       {revoking && (
-        <ConfirmDialog title={`Revoke the invite to ${revoking.email}?`} confirmLabel="Revoke" danger busy={busy} error={error} onConfirm={revoke} onCancel={() => setRevoking(null)}>
+        <ConfirmDialog
+          title={`Revoke the invite to ${revoking.email}?`}
+          confirmLabel="Revoke"
+          danger
+          busy={busy}
+          error={error}
+          onConfirm={revoke}
+          onCancel={() => setRevoking(null)}
+        >
           <p>The link stops working at once. You can invite them again later.</p>
         </ConfirmDialog>
       )}

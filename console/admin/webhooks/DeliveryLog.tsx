@@ -22,8 +22,12 @@ export function DeliveryLog({ deliveries, replaying, onReplay }: Props) {
             <th scope="col">When</th>
             <th scope="col">Event</th>
             <th scope="col">Status</th>
-            <th scope="col" class="num">HTTP</th>
-            <th scope="col" class="num">Attempts</th>
+            <th scope="col" class="num">
+              HTTP
+            </th>
+            <th scope="col" class="num">
+              Attempts
+            </th>
             <th scope="col">
               <span class="visually-hidden">Actions</span>
             </th>

@@ -71,7 +71,16 @@ export function WebhookForm({ onCreated, onSessionEnded }: { onCreated: () => vo
             {error}
           </p>
         )}
-        <Input id="url" label="URL" type="text" inputMode="text" placeholder="https://crm.example.com/hooks/sixty" value={url} error={fields.url} onValue={setUrl} />
+        <Input
+          id="url"
+          label="URL"
+          type="text"
+          inputMode="text"
+          placeholder="https://crm.example.com/hooks/sixty"
+          value={url}
+          error={fields.url}
+          onValue={setUrl}
+        />
         <fieldset class="stack">
           <legend>Format</legend>
           {KINDS.map((k) => (

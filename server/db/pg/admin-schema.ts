@@ -74,7 +74,9 @@ export const siteAppearance = pgTable('site_appearance', {
   siteId: text('site_id').primaryKey(),
   workspaceId: text('workspace_id').notNull(),
   accentColor: text('accent_color').notNull().default('#1a47d6'),
-  position: text('position', { enum: ['right', 'left'] }).notNull().default('right'),
+  position: text('position', { enum: ['right', 'left'] })
+    .notNull()
+    .default('right'),
   /** 2147483000 still fits a 32-bit integer (max 2147483647). */
   zIndex: integer('z_index').notNull().default(2147483000),
   /** JSON: { "en": { "launcher": "..." }, "ar": { ... } }. */

@@ -5,7 +5,18 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { toRule } from '../sqlite/rows';
-import { memberWeight, ownerDomain, planRuleInsert, repColumns, ruleColumns, ruleRow, siteRoutingColumns, siteRow, teamColumns, toRepSettingsView } from '../columns';
+import {
+  memberWeight,
+  ownerDomain,
+  planRuleInsert,
+  repColumns,
+  ruleColumns,
+  ruleRow,
+  siteRoutingColumns,
+  siteRow,
+  teamColumns,
+  toRepSettingsView,
+} from '../columns';
 import type { ConfigOps } from '../op-types';
 import type { StoreContext } from './context';
 import { lockWorkspace } from './locks';
@@ -43,7 +54,13 @@ export function configOps(ctx: StoreContext): ConfigOps {
         await tx.delete(t.teamMembers).where(eq(t.teamMembers.teamId, teamId));
         if (members.length) {
           await tx.insert(t.teamMembers).values(
-            members.map((m) => ({ teamId, repId: m.repId, workspaceId: team!.workspaceId, weight: memberWeight(m), pass: passes.get(m.repId) ?? team!.vtime })),
+            members.map((m) => ({
+              teamId,
+              repId: m.repId,
+              workspaceId: team!.workspaceId,
+              weight: memberWeight(m),
+              pass: passes.get(m.repId) ?? team!.vtime,
+            })),
           );
         }
       });
@@ -75,7 +92,11 @@ export function configOps(ctx: StoreContext): ConfigOps {
           .where(eq(t.routingRules.siteId, siteId))
           .orderBy(asc(t.routingRules.position));
         const plan = planRuleInsert(placed, rule);
-        for (const m of plan.moves) await tx.update(t.routingRules).set({ position: m.position }).where(and(eq(t.routingRules.id, m.id), eq(t.routingRules.siteId, siteId)));
+        for (const m of plan.moves)
+          await tx
+            .update(t.routingRules)
+            .set({ position: m.position })
+            .where(and(eq(t.routingRules.id, m.id), eq(t.routingRules.siteId, siteId)));
         const id = randomUUID();
         await tx.insert(t.routingRules).values(ruleRow(id, site.workspaceId, siteId, plan.position, rule, now));
         return id;

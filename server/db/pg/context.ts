@@ -33,18 +33,41 @@ export interface StoreContext {
 
 /** A trail line's row, for writes that insert several lines at once. */
 export function eventRow(lead: { workspaceId: string; id: string }, line: TrailLine, at: number): typeof t.leadEvents.$inferInsert {
-  return { workspaceId: lead.workspaceId, leadId: lead.id, kind: line.kind, text: line.text, at, data: line.data === undefined ? null : JSON.stringify(line.data) };
+  return {
+    workspaceId: lead.workspaceId,
+    leadId: lead.id,
+    kind: line.kind,
+    text: line.text,
+    at,
+    data: line.data === undefined ? null : JSON.stringify(line.data),
+  };
 }
 
 /** The record of a lead moving from its current stage to `to`. */
-export function stageChangeRow(lead: { id: string; workspaceId: string; stage: string }, to: Stage, actor: string, reason: string | null, at: number): typeof t.stageChanges.$inferInsert {
+export function stageChangeRow(
+  lead: { id: string; workspaceId: string; stage: string },
+  to: Stage,
+  actor: string,
+  reason: string | null,
+  at: number,
+): typeof t.stageChanges.$inferInsert {
   return { workspaceId: lead.workspaceId, leadId: lead.id, fromStage: lead.stage, toStage: to, actor, reason, at };
 }
 
 /** The writes that move a lead to `to` (none when it is there), for a caller that sends them with others. */
-export function stageWrites(conn: PgConn, lead: { id: string; workspaceId: string; stage: string }, to: Stage, actor: string, reason: string | null, at: number): SQLWrapper[] {
+export function stageWrites(
+  conn: PgConn,
+  lead: { id: string; workspaceId: string; stage: string },
+  to: Stage,
+  actor: string,
+  reason: string | null,
+  at: number,
+): SQLWrapper[] {
   if (lead.stage === to) return [];
-  return [conn.update(t.leads).set({ stage: to }).where(eq(t.leads.id, lead.id)), conn.insert(t.stageChanges).values(stageChangeRow(lead, to, actor, reason, at))];
+  return [
+    conn.update(t.leads).set({ stage: to }).where(eq(t.leads.id, lead.id)),
+    conn.insert(t.stageChanges).values(stageChangeRow(lead, to, actor, reason, at)),
+  ];
 }
 
 // The lead card in one statement (with its offer, for an offer view), its lead row as `l`: the
@@ -98,7 +121,9 @@ export function createContext(db: PgDb): StoreContext {
     },
 
     async card(conn, leadId, workspaceId) {
-      const res = await conn.execute<CardRow>(sql`select ${cardColumns} from leads l ${visitorJoin} where l.id = ${leadId} and l.workspace_id = ${workspaceId}`);
+      const res = await conn.execute<CardRow>(
+        sql`select ${cardColumns} from leads l ${visitorJoin} where l.id = ${leadId} and l.workspace_id = ${workspaceId}`,
+      );
       return res.rows[0] ? cardOf(conn, res.rows[0]) : null;
     },
 

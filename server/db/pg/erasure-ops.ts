@@ -12,7 +12,6 @@ import { BY_LEAD, traitsMention, type ErasureResult, type Subject } from '../sql
 import { lockFanOut, lockWorkspace } from './locks';
 import type { PgDb } from './open';
 
-
 export async function eraseSubject(db: PgDb, workspaceId: string, who: Subject, actor: string, now: number): Promise<ErasureResult> {
   const removed: Record<string, number> = {};
   const count = (table: string, n: number | null) => (removed[table] = (removed[table] ?? 0) + (n ?? 0));
@@ -59,7 +58,11 @@ export async function eraseSubject(db: PgDb, workspaceId: string, who: Subject, 
       count('leads', (await tx.execute(sql`delete from leads where id = any(${ids}::text[])`)).rowCount);
     }
     // A request admitted but never tied to a lead (its process died in between) still names them.
-    count('callback_requests', (await tx.execute(sql`delete from callback_requests where workspace_id = ${workspaceId} and (phone = ${who.phone} or email = lower(${who.email}::text))`)).rowCount);
+    count(
+      'callback_requests',
+      (await tx.execute(sql`delete from callback_requests where workspace_id = ${workspaceId} and (phone = ${who.phone} or email = lower(${who.email}::text))`))
+        .rowCount,
+    );
     await tx.execute(sql`insert into erasures (workspace_id, actor, at, removed) values (${workspaceId}, ${actor}, ${now}, ${JSON.stringify(removed)})`);
   });
   const touched = Object.keys(removed).filter((table) => removed[table]! > 0);
@@ -67,7 +70,9 @@ export async function eraseSubject(db: PgDb, workspaceId: string, who: Subject, 
     try {
       await db.execute(sql.raw(`vacuum ${touched.join(', ')}`));
     } catch (err) {
-      throw new Error(`Erased (committed), but VACUUM ${touched.join(', ')} failed; autovacuum will prune the rows later: ${(err as Error).message}`, { cause: err });
+      throw new Error(`Erased (committed), but VACUUM ${touched.join(', ')} failed; autovacuum will prune the rows later: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
   }
   return { removed };

@@ -63,7 +63,17 @@ interface VisitorSlot {
   added: BehaviourEvent[];
   /** Rules versions its batches bring (one, unless a process scored with a stale site). */
   versions: Set<number>;
-  update: { traits: string; behaviour: string; score: number; fit: string; mql: boolean; hot: boolean; rulesVersion: number; leadId: string | null; newVisits: number } | null;
+  update: {
+    traits: string;
+    behaviour: string;
+    score: number;
+    fit: string;
+    mql: boolean;
+    hot: boolean;
+    rulesVersion: number;
+    leadId: string | null;
+    newVisits: number;
+  } | null;
 }
 
 type Key = string;
@@ -200,7 +210,16 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
     // Deleted (retention, erasure) between our insert and our read: start again.
     if (!row) throw new RaceLost(`visitor ${slot.item.visitorId} vanished during ingest`);
     if (created.has(k)) slot.leadByVisitor = row.lead_by_visitor;
-    else slot.row = { traits: row.traits, behaviour: row.behaviour, hot: row.hot, lead_id: row.lead_id, is_bot: row.is_bot, invited_at: row.invited_at, score: row.score };
+    else
+      slot.row = {
+        traits: row.traits,
+        behaviour: row.behaviour,
+        hot: row.hot,
+        lead_id: row.lead_id,
+        is_bot: row.is_bot,
+        invited_at: row.invited_at,
+        score: row.score,
+      };
   }
 
   // A lead linked since the first read (a callback racing this group): lock its workspace too.
@@ -220,7 +239,10 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
     for (const l of await lockLeads(tx, known, phones)) {
       leads.set(l.id, { id: l.id, answers: l.answers, stage: l.stage, routing: l.routing, owner_id: l.owner_id });
       const pk = phoneKey(l.site_id, l.phone);
-      byPhone.set(pk, [...(byPhone.get(pk) ?? []), { id: l.id, capturedAt: l.captured_at }].sort((a, b) => b.capturedAt - a.capturedAt));
+      byPhone.set(
+        pk,
+        [...(byPhone.get(pk) ?? []), { id: l.id, capturedAt: l.captured_at }].sort((a, b) => b.capturedAt - a.capturedAt),
+      );
     }
   }
 
@@ -247,7 +269,15 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
     else rescored.set(lead.id, scoreColumns(q));
     const move = scoringMove(lead.stage, q);
     if (!move) return;
-    stageChanges.push({ workspaceId: site.workspaceId, leadId: lead.id, fromStage: lead.stage, toStage: move.to, actor: 'system', reason: move.reason || null, at: now });
+    stageChanges.push({
+      workspaceId: site.workspaceId,
+      leadId: lead.id,
+      fromStage: lead.stage,
+      toStage: move.to,
+      actor: 'system',
+      reason: move.reason || null,
+      at: now,
+    });
     leadEvents.push({ workspaceId: site.workspaceId, leadId: lead.id, kind: 'qualified', text: move.note, at: now });
     lead.stage = move.to;
   }
@@ -262,12 +292,26 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
   function leadFromIdentify(item: IngestItem, traits: VisitorTraits, q: Qualification): string {
     const pk = phoneKey(item.site.id, item.identifiedPhone!);
     const made = identifiedLead(item, traits, q, randomUUID(), now);
-    const lead = { ...made.lead, name: pgText(made.lead.name), email: pgText(made.lead.email), pageUrl: pgText(made.lead.pageUrl), referrer: pgText(made.lead.referrer) };
+    const lead = {
+      ...made.lead,
+      name: pgText(made.lead.name),
+      email: pgText(made.lead.email),
+      pageUrl: pgText(made.lead.pageUrl),
+      referrer: pgText(made.lead.referrer),
+    };
     newLeads.push(lead);
     leads.set(lead.id, { id: lead.id, answers: lead.answers, stage: 'visitor', routing: lead.routing, owner_id: null });
     byPhone.set(pk, [{ id: lead.id, capturedAt: now }, ...(byPhone.get(pk) ?? [])]);
     leadEvents.push({ workspaceId: item.site.workspaceId, leadId: lead.id, kind: 'captured', text: made.note, at: now });
-    stageChanges.push({ workspaceId: item.site.workspaceId, leadId: lead.id, fromStage: 'visitor', toStage: made.stage, actor: 'system', reason: made.stageReason, at: now });
+    stageChanges.push({
+      workspaceId: item.site.workspaceId,
+      leadId: lead.id,
+      fromStage: 'visitor',
+      toStage: made.stage,
+      actor: 'system',
+      reason: made.stageReason,
+      at: now,
+    });
     leads.get(lead.id)!.stage = made.stage;
     return lead.id;
   }
@@ -301,9 +345,26 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
     } else if (lead) {
       rescoreLead(lead, site, q);
     }
-    const update = { traits: JSON.stringify(traits), behaviour: JSON.stringify(behaviour), score: q.score, fit: q.fit.status, mql: q.mql, hot: q.hot, rulesVersion: q.rulesVersion, leadId };
+    const update = {
+      traits: JSON.stringify(traits),
+      behaviour: JSON.stringify(behaviour),
+      score: q.score,
+      fit: q.fit.status,
+      mql: q.mql,
+      hot: q.hot,
+      rulesVersion: q.rulesVersion,
+      leadId,
+    };
     slot.update = { ...update, newVisits: (slot.update?.newVisits ?? 0) + (row && item.context?.returning ? 1 : 0) };
-    slot.row = { traits: update.traits, behaviour: update.behaviour, hot: q.hot, lead_id: leadId, is_bot: false, invited_at: row?.invited_at ?? null, score: q.score };
+    slot.row = {
+      traits: update.traits,
+      behaviour: update.behaviour,
+      hot: q.hot,
+      lead_id: leadId,
+      is_bot: false,
+      invited_at: row?.invited_at ?? null,
+      score: q.score,
+    };
     return ingestResult(
       item,
       row && { hot: row.hot, invitedAt: row.invited_at, score: row.score },

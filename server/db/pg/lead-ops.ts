@@ -52,7 +52,14 @@ export function leadOps(ctx: StoreContext): LeadOps {
           // unique violation that would abort the transaction.
           const claimed = await tx
             .insert(t.idempotencyKeys)
-            .values({ siteId: cmd.site.id, key: cmd.idempotency.key, workspaceId: lead.workspaceId, bodyHash: cmd.idempotency.bodyHash, leadId: lead.id, createdAt: cmd.now })
+            .values({
+              siteId: cmd.site.id,
+              key: cmd.idempotency.key,
+              workspaceId: lead.workspaceId,
+              bodyHash: cmd.idempotency.bodyHash,
+              leadId: lead.id,
+              createdAt: cmd.now,
+            })
             .onConflictDoNothing()
             .returning({ key: t.idempotencyKeys.key });
           if (!claimed.length) {
@@ -70,10 +77,12 @@ export function leadOps(ctx: StoreContext): LeadOps {
         await writeTogether(tx, [
           tx.insert(t.leads).values({ ...capturedLeadRow(cmd, lead), stage: cmd.stage }),
           ...(cmd.stage !== lead.stage ? [tx.insert(t.stageChanges).values(stageChangeRow(lead, cmd.stage, 'system', trail.why, cmd.now))] : []),
-          tx.insert(t.leadEvents).values([
-            eventRow(lead, { kind: 'captured', text: trail.captured }, cmd.now),
-            eventRow(lead, { kind: 'qualified', text: trail.qualified }, cmd.now),
-          ]),
+          tx
+            .insert(t.leadEvents)
+            .values([
+              eventRow(lead, { kind: 'captured', text: trail.captured }, cmd.now),
+              eventRow(lead, { kind: 'qualified', text: trail.qualified }, cmd.now),
+            ]),
         ]);
         return { kind: 'created', leadId: lead.id };
       });
@@ -89,13 +98,23 @@ export function leadOps(ctx: StoreContext): LeadOps {
     },
 
     async myLeads(repId): Promise<MyLeadRow[]> {
-      return (await db
-        .select({ id: t.leads.id, name: t.leads.name, phone: t.leads.phone, stage: t.leads.stage, capturedAt: t.leads.capturedAt, acceptedAt: t.leads.acceptedAt, outcome: t.leads.outcome })
-        .from(t.leads)
-        .where(eq(t.leads.ownerId, repId))
-        // As SQLite orders them: PostgreSQL would put leads never accepted first.
-        .orderBy(sql`${t.leads.acceptedAt} desc nulls last`)
-        .limit(200)) as MyLeadRow[];
+      return (
+        (await db
+          .select({
+            id: t.leads.id,
+            name: t.leads.name,
+            phone: t.leads.phone,
+            stage: t.leads.stage,
+            capturedAt: t.leads.capturedAt,
+            acceptedAt: t.leads.acceptedAt,
+            outcome: t.leads.outcome,
+          })
+          .from(t.leads)
+          .where(eq(t.leads.ownerId, repId))
+          // As SQLite orders them: PostgreSQL would put leads never accepted first.
+          .orderBy(sql`${t.leads.acceptedAt} desc nulls last`)
+          .limit(200)) as MyLeadRow[]
+      );
     },
 
     async recordCallAttempt(leadId, userId, workspaceId, now) {
@@ -125,7 +144,12 @@ export function leadOps(ctx: StoreContext): LeadOps {
           .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId)));
         if (!lead) return null;
         const site = await ctx.site(tx, lead.siteId);
-        const decided = planOutcome({ ...lead, stage: lead.stage as Stage }, input, { userId, cadence: site.followUpCadence, hours: await repHours(tx, userId), now });
+        const decided = planOutcome({ ...lead, stage: lead.stage as Stage }, input, {
+          userId,
+          cadence: site.followUpCadence,
+          hours: await repHours(tx, userId),
+          now,
+        });
         if (!decided.ok) return decided.refusal;
         const { plan } = decided;
         // One statement: the lead's columns (its final stage included), the record of each move,
@@ -139,7 +163,13 @@ export function leadOps(ctx: StoreContext): LeadOps {
           ...(plan.note ? [tx.insert(t.leadNotes).values({ workspaceId, leadId, authorId: userId, text: plan.note, at: now })] : []),
           tx.insert(t.leadEvents).values(plan.trail.map((line) => eventRow(lead, line, now))),
           closeFollowUps(tx, leadId, plan.closeFollowUps, now),
-          ...(next ? [tx.insert(t.followUps).values({ id: randomUUID(), workspaceId, leadId, repId: userId, attempt: next.attempt, dueAt: next.dueAt, status: 'open', createdAt: now })] : []),
+          ...(next
+            ? [
+                tx
+                  .insert(t.followUps)
+                  .values({ id: randomUUID(), workspaceId, leadId, repId: userId, attempt: next.attempt, dueAt: next.dueAt, status: 'open', createdAt: now }),
+              ]
+            : []),
         ]);
         return ctx.card(tx, leadId, workspaceId);
       });
@@ -147,7 +177,14 @@ export function leadOps(ctx: StoreContext): LeadOps {
 
     async followUps(repId) {
       return db
-        .select({ id: t.followUps.id, leadId: t.followUps.leadId, leadName: t.leads.name, phone: t.leads.phone, attempt: t.followUps.attempt, dueAt: t.followUps.dueAt })
+        .select({
+          id: t.followUps.id,
+          leadId: t.followUps.leadId,
+          leadName: t.leads.name,
+          phone: t.leads.phone,
+          attempt: t.followUps.attempt,
+          dueAt: t.followUps.dueAt,
+        })
         .from(t.followUps)
         .innerJoin(t.leads, eq(t.leads.id, t.followUps.leadId))
         .where(and(eq(t.followUps.repId, repId), eq(t.followUps.status, 'open')))

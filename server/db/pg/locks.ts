@@ -18,7 +18,9 @@ export async function lockWorkspace(tx: PgTx, workspaceId: string): Promise<void
  * the statements after this one.
  */
 export async function lockWorkspaceOf(tx: PgTx, table: typeof t.leads | typeof t.offers, id: string): Promise<string | null> {
-  const res = await tx.execute<{ workspace_id: string }>(sql`select ${table.workspaceId}, ${lockOf(table.workspaceId)} from ${table} where ${table.id} = ${id}`);
+  const res = await tx.execute<{ workspace_id: string }>(
+    sql`select ${table.workspaceId}, ${lockOf(table.workspaceId)} from ${table} where ${table.id} = ${id}`,
+  );
   return res.rows[0]?.workspace_id ?? null;
 }
 

@@ -35,7 +35,10 @@ export function createPgStore(db: PgDb): Store {
     async secret(name) {
       // Processes starting together may each try to create it: the first insert wins, every
       // one of them reads the winner's value.
-      await db.insert(t.settings).values({ key: name, value: randomBytes(32).toString('base64url') }).onConflictDoNothing();
+      await db
+        .insert(t.settings)
+        .values({ key: name, value: randomBytes(32).toString('base64url') })
+        .onConflictDoNothing();
       const [row] = await db.select({ value: t.settings.value }).from(t.settings).where(eq(t.settings.key, name));
       if (!row) throw new Error(`setting ${name} missing after insert`);
       return row.value;
@@ -125,7 +128,14 @@ export function createPgStore(db: PgDb): Store {
 
     async outboxPending(limit) {
       const rows = await db.select().from(t.outbox).where(isNull(t.outbox.deliveredAt)).orderBy(asc(t.outbox.id)).limit(limit);
-      return rows.map((r) => ({ id: r.id, workspaceId: r.workspaceId, topic: r.topic, payload: JSON.parse(r.payload), createdAt: r.createdAt, attempts: r.attempts }));
+      return rows.map((r) => ({
+        id: r.id,
+        workspaceId: r.workspaceId,
+        topic: r.topic,
+        payload: JSON.parse(r.payload),
+        createdAt: r.createdAt,
+        attempts: r.attempts,
+      }));
     },
 
     async markOutboxDelivered(ids, now) {

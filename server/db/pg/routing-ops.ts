@@ -15,7 +15,21 @@ import { QUEUE_TEXT, SLA_TEXT } from '../../routing/routing-text';
 import type { QueueReason, RoutingPlan, RoutingSnapshot } from '../../routing/routing.types';
 import type { AcceptResult, BookedCallback, DecideRouting, OpenOffer, RouteResult, SlaBreach, WarmLead } from '../store';
 import type { RoutingOps } from '../op-types';
-import { bookedCallback, escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, offeredColumns, offeredLine, routable, ruleLine, skipsLine, toOpen, visitorFactsOf, type TrailLine } from '../routing-rows';
+import {
+  bookedCallback,
+  escalationLines,
+  FALLBACK_RULE_ID,
+  LostRace,
+  missedAwayReason,
+  offeredColumns,
+  offeredLine,
+  routable,
+  ruleLine,
+  skipsLine,
+  toOpen,
+  visitorFactsOf,
+  type TrailLine,
+} from '../routing-rows';
 import { eventRow, stageChangeRow, stageWrites, type StoreContext } from './context';
 import { decodeRow } from './decode-row';
 import { lockWorkspace, lockWorkspaceOf } from './locks';
@@ -44,12 +58,7 @@ async function waitingIds(conn: PgConn, workspaceId: string, now: number): Promi
   const rows = await conn
     .select({ id: t.leads.id })
     .from(t.leads)
-    .where(
-      and(
-        eq(t.leads.workspaceId, workspaceId),
-        or(eq(t.leads.routing, 'waiting'), and(eq(t.leads.routing, 'scheduled'), lte(t.leads.scheduledFor, now))),
-      ),
-    )
+    .where(and(eq(t.leads.workspaceId, workspaceId), or(eq(t.leads.routing, 'waiting'), and(eq(t.leads.routing, 'scheduled'), lte(t.leads.scheduledFor, now)))))
     .orderBy(sql`coalesce(${t.leads.hotAt}, ${t.leads.capturedAt})`, asc(t.leads.capturedAt), asc(t.leads.id));
   return rows.map((r) => r.id);
 }
@@ -88,17 +97,36 @@ export function routingOps(ctx: StoreContext): RoutingOps {
     }
 
     const site = await ctx.site(tx, lead.siteId);
-    const offers: OpenOffer[] = plan.repIds.map((repId) => ({ id: randomUUID(), leadId: lead.id, repId, workspaceId: lead.workspaceId, expiresAt: now + site.offerTimeoutMs }));
+    const offers: OpenOffer[] = plan.repIds.map((repId) => ({
+      id: randomUUID(),
+      leadId: lead.id,
+      repId,
+      workspaceId: lead.workspaceId,
+      expiresAt: now + site.offerTimeoutMs,
+    }));
     // Round robin's order: one workspace-wide sequence, so equal timestamps still rotate; each
     // rep offered takes the next number, in plan order.
     const seq = Math.max(0, ...snapshot.reps.map((r) => r.offerSeq ?? 0));
-    const seqOf = sql.join(plan.repIds.map((repId, i) => sql`when ${repId} then ${seq + i + 1}::bigint`), sql` `);
+    const seqOf = sql.join(
+      plan.repIds.map((repId, i) => sql`when ${repId} then ${seq + i + 1}::bigint`),
+      sql` `,
+    );
     await writeTogether(tx, [
       ...trail([rule, ...escalationLines(plan, snapshot), skips, ...offers.map((o) => offeredLine(plan, o.repId, names.get(o.repId), o.id))]),
       ...(offers.length
         ? [
             tx.insert(t.offers).values(
-              offers.map((o) => ({ id: o.id, workspaceId: o.workspaceId, leadId: o.leadId, repId: o.repId, status: 'offered' as const, offeredAt: now, expiresAt: o.expiresAt, step: plan.step, ruleId: plan.rule.id })),
+              offers.map((o) => ({
+                id: o.id,
+                workspaceId: o.workspaceId,
+                leadId: o.leadId,
+                repId: o.repId,
+                status: 'offered' as const,
+                offeredAt: now,
+                expiresAt: o.expiresAt,
+                step: plan.step,
+                ruleId: plan.rule.id,
+              })),
             ),
             tx
               .update(t.users)
@@ -115,7 +143,10 @@ export function routingOps(ctx: StoreContext): RoutingOps {
               .where(and(eq(t.teamMembers.teamId, plan.pass.teamId), eq(t.teamMembers.repId, plan.pass.repId))),
           ]
         : []),
-      tx.update(t.leads).set(offeredColumns(plan, ruleId, now, t.leads.firstOfferedAt)).where(eq(t.leads.id, lead.id)),
+      tx
+        .update(t.leads)
+        .set(offeredColumns(plan, ruleId, now, t.leads.firstOfferedAt))
+        .where(eq(t.leads.id, lead.id)),
     ]);
     return { leadId: lead.id, workspaceId: lead.workspaceId, offers, queueReason: null, wakeAt: null, slaDueAt: lead.slaDueAt };
   }
@@ -226,7 +257,9 @@ export function routingOps(ctx: StoreContext): RoutingOps {
           // unchanged by it), and the lead's other open offers taken.
           const others = await writeTogether(tx, [
             tx.update(t.users).set({ missedInARow: 0 }).where(eq(t.users.id, repId)),
-            tx.insert(t.leadEvents).values(eventRow(lead, { kind: 'accepted', text: `Accepted by ${repName} (${secs} s after the hand-raise)`, data: { repId, offerId } }, now)),
+            tx
+              .insert(t.leadEvents)
+              .values(eventRow(lead, { kind: 'accepted', text: `Accepted by ${repName} (${secs} s after the hand-raise)`, data: { repId, offerId } }, now)),
             ...(checkTransition(lead.stage as Stage, 'sal', null).ok ? stageWrites(tx, lead, 'sal', repId, null, now) : []),
             tx
               .update(t.offers)
@@ -388,7 +421,13 @@ export function routingOps(ctx: StoreContext): RoutingOps {
       for (const lead of leads) {
         const s = await reader.snapshot(db, lead, none);
         const rule = matchRule(s.rules, s.lead);
-        warm.push({ leadId: lead.id, name: lead.name, score: lead.score, capturedAt: lead.capturedAt, teamId: rule && s.teams.has(rule.teamId) ? rule.teamId : null });
+        warm.push({
+          leadId: lead.id,
+          name: lead.name,
+          score: lead.score,
+          capturedAt: lead.capturedAt,
+          teamId: rule && s.teams.has(rule.teamId) ? rule.teamId : null,
+        });
       }
       return warm;
     },

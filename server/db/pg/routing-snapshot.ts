@@ -93,7 +93,15 @@ export function createSnapshotReader(): SnapshotReader {
         hotAt: lead.hotAt ?? lead.capturedAt,
         roundStartedAt: lead.roundStartedAt,
         rules: row.rules.map((r) => toRule(decodeRow(t.routingRules, r))),
-        teams: new Map(teams.map((team) => [team.id, toTeam(team, members.filter((m) => m.teamId === team.id))])),
+        teams: new Map(
+          teams.map((team) => [
+            team.id,
+            toTeam(
+              team,
+              members.filter((m) => m.teamId === team.id),
+            ),
+          ]),
+        ),
         reps: toReps(row.reps, online),
         offers: row.offers,
         accountOwnerId: row.owner,

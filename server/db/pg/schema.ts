@@ -18,7 +18,9 @@ export const sites = pgTable(
   'sites',
   {
     id: text('id').primaryKey(),
-    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     name: text('name').notNull(),
     siteKey: text('site_key').notNull(),
     /** JSON array of origin patterns, e.g. `https://example.com`, `http://localhost:*`. */
@@ -43,14 +45,18 @@ export const users = pgTable(
   'users',
   {
     id: text('id').primaryKey(),
-    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: text('role', { enum: ['admin', 'manager', 'rep'] }).notNull(),
     passwordHash: text('password_hash').notNull(),
     active: boolean('active').notNull().default(true),
     /** The rep's own choice; "online" comes from live connections, not from here. */
-    presence: text('presence', { enum: ['available', 'away'] }).notNull().default('away'),
+    presence: text('presence', { enum: ['available', 'away'] })
+      .notNull()
+      .default('away'),
     /** Why the rep is away when the system set it (missed offers); shown to them. */
     awayReason: text('away_reason'),
     /** When the rep was last offered a lead (for display). */
@@ -77,7 +83,9 @@ export const sessions = pgTable(
   {
     /** SHA-256 of the cookie token: a stolen database dump does not yield live sessions. */
     tokenHash: text('token_hash').primaryKey(),
-    userId: text('user_id').notNull().references(() => users.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
     workspaceId: text('workspace_id').notNull(),
     createdAt: bigint('created_at', { mode: 'number' }).notNull(),
     expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
@@ -89,8 +97,12 @@ export const leads = pgTable(
   'leads',
   {
     id: text('id').primaryKey(),
-    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     name: text('name').notNull(),
     /** E.164, validated by libphonenumber-js on the way in. */
     phone: text('phone').notNull(),
@@ -161,7 +173,9 @@ export const stageChanges = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     workspaceId: text('workspace_id').notNull(),
-    leadId: text('lead_id').notNull().references(() => leads.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
     fromStage: text('from_stage'),
     toStage: text('to_stage').notNull(),
     /** `system` or a user id. */
@@ -178,8 +192,12 @@ export const offers = pgTable(
   {
     id: text('id').primaryKey(),
     workspaceId: text('workspace_id').notNull(),
-    leadId: text('lead_id').notNull().references(() => leads.id),
-    repId: text('rep_id').notNull().references(() => users.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    repId: text('rep_id')
+      .notNull()
+      .references(() => users.id),
     status: text('status', { enum: ['offered', 'accepted', 'declined', 'expired', 'taken'] }).notNull(),
     offeredAt: bigint('offered_at', { mode: 'number' }).notNull(),
     expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
@@ -195,7 +213,9 @@ export const offers = pgTable(
     index('offers_lead').on(t.leadId),
     // A broadcast opens several offers for one lead, but never two for the same rep; exactly
     // one owner comes from the conditional accept, not from this index.
-    uniqueIndex('offers_one_open_per_lead_rep').on(t.leadId, t.repId).where(sql`status = 'offered'`),
+    uniqueIndex('offers_one_open_per_lead_rep')
+      .on(t.leadId, t.repId)
+      .where(sql`status = 'offered'`),
   ],
 );
 
@@ -205,7 +225,9 @@ export const leadEvents = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     workspaceId: text('workspace_id').notNull(),
-    leadId: text('lead_id').notNull().references(() => leads.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
     kind: text('kind').notNull(),
     text: text('text').notNull(),
     /** JSON details for the routing trail (rule id, rep ids, skip reasons...), or null. */
@@ -240,7 +262,9 @@ export const teams = pgTable(
   'teams',
   {
     id: text('id').primaryKey(),
-    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     name: text('name').notNull(),
     /** JSON Hours: time zone, weekly intervals, holidays. */
     hours: text('hours').notNull(),
@@ -254,8 +278,12 @@ export const teams = pgTable(
 export const teamMembers = pgTable(
   'team_members',
   {
-    teamId: text('team_id').notNull().references(() => teams.id),
-    repId: text('rep_id').notNull().references(() => users.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    repId: text('rep_id')
+      .notNull()
+      .references(() => users.id),
     workspaceId: text('workspace_id').notNull(),
     /** Share of leads under the weighted strategy. */
     weight: integer('weight').notNull().default(1),
@@ -271,12 +299,16 @@ export const routingRules = pgTable(
   {
     id: text('id').primaryKey(),
     workspaceId: text('workspace_id').notNull(),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     position: integer('position').notNull(),
     name: text('name').notNull(),
     /** JSON Condition[]; empty = catch-all. */
     conditions: text('conditions').notNull(),
-    teamId: text('team_id').notNull().references(() => teams.id),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
     strategy: text('strategy', { enum: ['round_robin', 'weighted', 'account_owner', 'broadcast'] }).notNull(),
     overflowTeamId: text('overflow_team_id').references(() => teams.id),
     escalateToEveryone: boolean('escalate_to_everyone').notNull().default(true),
@@ -294,7 +326,9 @@ export const accountOwners = pgTable(
   {
     workspaceId: text('workspace_id').notNull(),
     domain: text('domain').notNull(),
-    repId: text('rep_id').notNull().references(() => users.id),
+    repId: text('rep_id')
+      .notNull()
+      .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.domain] })],
 );
@@ -305,8 +339,12 @@ export const followUps = pgTable(
   {
     id: text('id').primaryKey(),
     workspaceId: text('workspace_id').notNull(),
-    leadId: text('lead_id').notNull().references(() => leads.id),
-    repId: text('rep_id').notNull().references(() => users.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    repId: text('rep_id')
+      .notNull()
+      .references(() => users.id),
     /** Which attempt this is (2 = the first follow-up after the first call). */
     attempt: integer('attempt').notNull(),
     dueAt: bigint('due_at', { mode: 'number' }).notNull(),
@@ -323,7 +361,9 @@ export const leadNotes = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     workspaceId: text('workspace_id').notNull(),
-    leadId: text('lead_id').notNull().references(() => leads.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
     authorId: text('author_id').notNull(),
     text: text('text').notNull(),
     at: bigint('at', { mode: 'number' }).notNull(),
@@ -338,7 +378,9 @@ export const slaBreaches = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     workspaceId: text('workspace_id').notNull(),
     siteId: text('site_id').notNull(),
-    leadId: text('lead_id').notNull().references(() => leads.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
     dueAt: bigint('due_at', { mode: 'number' }).notNull(),
     cause: text('cause').notNull(),
     at: bigint('at', { mode: 'number' }).notNull(),

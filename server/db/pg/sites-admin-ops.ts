@@ -11,7 +11,12 @@ export function createSitesAdminOps(db: PgDb): SitesAdminStore {
   return {
     async installs(siteId) {
       return db
-        .select({ origin: a.siteInstalls.origin, lastUrl: a.siteInstalls.lastUrl, firstSeenAt: a.siteInstalls.firstSeenAt, lastSeenAt: a.siteInstalls.lastSeenAt })
+        .select({
+          origin: a.siteInstalls.origin,
+          lastUrl: a.siteInstalls.lastUrl,
+          firstSeenAt: a.siteInstalls.firstSeenAt,
+          lastSeenAt: a.siteInstalls.lastSeenAt,
+        })
         .from(a.siteInstalls)
         .where(eq(a.siteInstalls.siteId, siteId));
     },

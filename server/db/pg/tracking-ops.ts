@@ -58,7 +58,10 @@ export function createTrackingOps(db: PgDb): TrackingStore {
     },
 
     async markBot(siteId, visitorId) {
-      await db.update(tr.visitors).set({ isBot: true }).where(and(eq(tr.visitors.siteId, siteId), eq(tr.visitors.visitorId, visitorId)));
+      await db
+        .update(tr.visitors)
+        .set({ isBot: true })
+        .where(and(eq(tr.visitors.siteId, siteId), eq(tr.visitors.visitorId, visitorId)));
     },
 
     async visitorHistory(siteId, visitorId) {
@@ -71,7 +74,10 @@ export function createTrackingOps(db: PgDb): TrackingStore {
     },
 
     async linkVisitorToLead(siteId, visitorId, leadId) {
-      await db.update(tr.visitors).set({ leadId }).where(and(eq(tr.visitors.siteId, siteId), eq(tr.visitors.visitorId, visitorId)));
+      await db
+        .update(tr.visitors)
+        .set({ leadId })
+        .where(and(eq(tr.visitors.siteId, siteId), eq(tr.visitors.visitorId, visitorId)));
     },
 
     async availableRepName(workspaceId, online) {
@@ -88,7 +94,10 @@ export function createTrackingOps(db: PgDb): TrackingStore {
     },
 
     async markInvited(siteId, visitorId, now) {
-      await db.update(tr.visitors).set({ invitedAt: now }).where(and(eq(tr.visitors.siteId, siteId), eq(tr.visitors.visitorId, visitorId)));
+      await db
+        .update(tr.visitors)
+        .set({ invitedAt: now })
+        .where(and(eq(tr.visitors.siteId, siteId), eq(tr.visitors.visitorId, visitorId)));
     },
 
     async purgeAnonymous(before) {
@@ -116,9 +125,15 @@ export function createTrackingOps(db: PgDb): TrackingStore {
         await tx.select({ id: t.sites.id }).from(t.sites).where(eq(t.sites.id, site.id)).for('update');
         const versions = await tx.select({ v: tr.rulesVersions.version }).from(tr.rulesVersions).where(eq(tr.rulesVersions.siteId, site.id));
         const version = Math.max(site.rules.version, ...versions.map((v) => v.v)) + 1;
-        await tx
-          .insert(tr.rulesVersions)
-          .values({ siteId: site.id, version, workspaceId: site.workspaceId, rules: JSON.stringify({ ...rules, version }), status: 'draft', createdAt: now, createdBy: userId });
+        await tx.insert(tr.rulesVersions).values({
+          siteId: site.id,
+          version,
+          workspaceId: site.workspaceId,
+          rules: JSON.stringify({ ...rules, version }),
+          status: 'draft',
+          createdAt: now,
+          createdBy: userId,
+        });
         return version;
       });
     },
@@ -126,14 +141,18 @@ export function createTrackingOps(db: PgDb): TrackingStore {
     async publish(site, version, now) {
       return db.transaction(async (tx) => {
         const [locked] = await tx.select({ createdAt: t.sites.createdAt }).from(t.sites).where(eq(t.sites.id, site.id)).for('update');
-        const [draft] = await tx.select().from(tr.rulesVersions).where(and(eq(tr.rulesVersions.siteId, site.id), eq(tr.rulesVersions.version, version)));
+        const [draft] = await tx
+          .select()
+          .from(tr.rulesVersions)
+          .where(and(eq(tr.rulesVersions.siteId, site.id), eq(tr.rulesVersions.version, version)));
         if (!draft || !locked) return false;
         // Keep the version being replaced, so a rollback can publish it again.
         const [current] = await tx
           .select({ version: tr.rulesVersions.version })
           .from(tr.rulesVersions)
           .where(and(eq(tr.rulesVersions.siteId, site.id), eq(tr.rulesVersions.version, site.rules.version)));
-        if (!current) await tx.insert(tr.rulesVersions).values({ siteId: site.id, workspaceId: site.workspaceId, ...firstRulesVersion(site.rules, locked.createdAt) });
+        if (!current)
+          await tx.insert(tr.rulesVersions).values({ siteId: site.id, workspaceId: site.workspaceId, ...firstRulesVersion(site.rules, locked.createdAt) });
         await tx
           .update(tr.rulesVersions)
           .set({ status: 'retired', retiredAt: now })

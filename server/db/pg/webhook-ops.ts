@@ -5,7 +5,20 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, max, sql } from 'drizzle-orm';
 import type { Webhook, WebhookStore } from '../../webhooks/webhook-store';
 import { toWebhook, webhookRow } from '../webhook-rows';
-import { FANOUT_PAGE, LEAD_PAYLOAD_COLUMNS_SQL, LEAD_PAYLOAD_FROM_SQL, leadRef, type LeadPayloadRow, outboxEvent, outboxLeadId, publicEvent, stageEvent, subscribes, timelineEvent, type SourcedEvent } from '../webhook-events';
+import {
+  FANOUT_PAGE,
+  LEAD_PAYLOAD_COLUMNS_SQL,
+  LEAD_PAYLOAD_FROM_SQL,
+  leadRef,
+  type LeadPayloadRow,
+  outboxEvent,
+  outboxLeadId,
+  publicEvent,
+  stageEvent,
+  subscribes,
+  timelineEvent,
+  type SourcedEvent,
+} from '../webhook-events';
 import { TIMELINE_TOPICS } from '../../webhooks/topics';
 import { advanceCursor, notYetFannedOut, type CursorState, type GapMark } from './event-cursor';
 import { lockFanOut } from './locks';
@@ -43,7 +56,10 @@ async function readState(tx: PgTx, source: Source): Promise<CursorState> {
   const stored = await setting(tx, cursorKey(source));
   if (stored === null) {
     const start = await LAST_ID[source](tx);
-    await tx.insert(t.settings).values({ key: cursorKey(source), value: String(start) }).onConflictDoNothing();
+    await tx
+      .insert(t.settings)
+      .values({ key: cursorKey(source), value: String(start) })
+      .onConflictDoNothing();
     return { cursor: Number((await setting(tx, cursorKey(source)))!), gap: null };
   }
   const gap = await setting(tx, gapKey(source));
@@ -61,7 +77,10 @@ async function saveState(tx: PgTx, source: Source, before: CursorState, after: C
   }
   if (after.gap) {
     const value = JSON.stringify(after.gap);
-    await tx.insert(t.settings).values({ key: gapKey(source), value }).onConflictDoUpdate({ target: t.settings.key, set: { value } });
+    await tx
+      .insert(t.settings)
+      .values({ key: gapKey(source), value })
+      .onConflictDoUpdate({ target: t.settings.key, set: { value } });
   } else if (before.gap) {
     await tx.delete(t.settings).where(eq(t.settings.key, gapKey(source)));
   }
@@ -75,7 +94,14 @@ export function createWebhookOps(db: PgDb): WebhookStore {
     const tlState = await readState(tx, 'timeline');
     // Every kind is read (not only the timeline topics) so that ids stay contiguous for the cursor.
     const tlRows = await tx
-      .select({ id: t.leadEvents.id, workspaceId: t.leadEvents.workspaceId, leadId: t.leadEvents.leadId, kind: t.leadEvents.kind, text: t.leadEvents.text, at: t.leadEvents.at })
+      .select({
+        id: t.leadEvents.id,
+        workspaceId: t.leadEvents.workspaceId,
+        leadId: t.leadEvents.leadId,
+        kind: t.leadEvents.kind,
+        text: t.leadEvents.text,
+        at: t.leadEvents.at,
+      })
       .from(t.leadEvents)
       .where(gt(t.leadEvents.id, tlState.cursor))
       .orderBy(asc(t.leadEvents.id))
@@ -104,11 +130,26 @@ export function createWebhookOps(db: PgDb): WebhookStore {
       .orderBy(asc(t.outbox.id))
       .limit(FANOUT_PAGE);
 
-    const tlNew = new Set(notYetFannedOut(tlState, tlRows.map((r) => r.id)));
+    const tlNew = new Set(
+      notYetFannedOut(
+        tlState,
+        tlRows.map((r) => r.id),
+      ),
+    );
     const timeline = tlRows.filter((r) => tlNew.has(r.id) && TIMELINE_TOPICS[r.kind] !== undefined);
-    const scNew = new Set(notYetFannedOut(scState, scRows.map((r) => r.id)));
+    const scNew = new Set(
+      notYetFannedOut(
+        scState,
+        scRows.map((r) => r.id),
+      ),
+    );
     const changes = scRows.filter((r) => scNew.has(r.id));
-    const obNew = new Set(notYetFannedOut(obState, obRows.map((r) => r.id)));
+    const obNew = new Set(
+      notYetFannedOut(
+        obState,
+        obRows.map((r) => r.id),
+      ),
+    );
     const outbox = obRows.filter((r) => obNew.has(r.id)).map((r) => ({ ...r, leadId: outboxLeadId(r.payload) }));
 
     // One read for every lead the events name: the snapshot is the lead as it is now.
@@ -131,7 +172,15 @@ export function createWebhookOps(db: PgDb): WebhookStore {
       await tx
         .update(t.outbox)
         .set({ deliveredAt: now, attempts: sql`${t.outbox.attempts} + 1` })
-        .where(and(inArray(t.outbox.id, outbox.map((r) => r.id)), isNull(t.outbox.deliveredAt)));
+        .where(
+          and(
+            inArray(
+              t.outbox.id,
+              outbox.map((r) => r.id),
+            ),
+            isNull(t.outbox.deliveredAt),
+          ),
+        );
     }
 
     const rows: Array<typeof a.webhookDeliveries.$inferInsert> = [];
@@ -139,7 +188,18 @@ export function createWebhookOps(db: PgDb): WebhookStore {
       for (const w of active) {
         if (!subscribes(w, e)) continue;
         const event = publicEvent(e);
-        rows.push({ workspaceId: w.workspaceId, webhookId: w.id, eventId: e.id, leadId: e.leadId, topic: e.topic, payload: render(event, w), status: 'pending', attempts: 0, nextAt: now, createdAt: now });
+        rows.push({
+          workspaceId: w.workspaceId,
+          webhookId: w.id,
+          eventId: e.id,
+          leadId: e.leadId,
+          topic: e.topic,
+          payload: render(event, w),
+          status: 'pending',
+          attempts: 0,
+          nextAt: now,
+          createdAt: now,
+        });
       }
     }
     let created = 0;
@@ -238,7 +298,13 @@ export function createWebhookOps(db: PgDb): WebhookStore {
       const d = a.webhookDeliveries;
       await db
         .update(d)
-        .set({ attempts: sql`${d.attempts} + 1`, lastStatus: status, lastError: error.slice(0, 500), status: nextAt === null ? 'failed' : 'pending', nextAt: nextAt ?? sql`${d.nextAt}` })
+        .set({
+          attempts: sql`${d.attempts} + 1`,
+          lastStatus: status,
+          lastError: error.slice(0, 500),
+          status: nextAt === null ? 'failed' : 'pending',
+          nextAt: nextAt ?? sql`${d.nextAt}`,
+        })
         .where(eq(d.id, id));
     },
     async replay(workspaceId, id, now) {

@@ -91,7 +91,9 @@ export function createWorkspaceOps(db: PgDb): WorkspaceStore {
           )
           .returning({ id: t.leads.id });
         if (!taken) return 'not_available' as const;
-        await tx.insert(t.stageChanges).values({ workspaceId, leadId, fromStage: 'mql', toStage: 'sal', actor: repId, reason: workspaceText.claimReason, at: now });
+        await tx
+          .insert(t.stageChanges)
+          .values({ workspaceId, leadId, fromStage: 'mql', toStage: 'sal', actor: repId, reason: workspaceText.claimReason, at: now });
         await event(tx, workspaceId, leadId, 'accepted', workspaceText.claimed(repName), now);
         return 'ok' as const;
       });
@@ -203,7 +205,9 @@ export function createWorkspaceOps(db: PgDb): WorkspaceStore {
           .where(eq(t.leads.id, leadId));
         if (forceOfferTurnsHot(lead.stage)) {
           await tx.update(t.leads).set({ stage: 'hot' }).where(eq(t.leads.id, leadId));
-          await tx.insert(t.stageChanges).values({ workspaceId, leadId, fromStage: lead.stage, toStage: 'hot', actor: by, reason: workspaceText.forceOfferReason, at: now });
+          await tx
+            .insert(t.stageChanges)
+            .values({ workspaceId, leadId, fromStage: lead.stage, toStage: 'hot', actor: by, reason: workspaceText.forceOfferReason, at: now });
         }
         await event(tx, workspaceId, leadId, 'offered', workspaceText.forceOffered(repName, await actorName(tx, by)), now);
         return offer;

@@ -18,7 +18,9 @@ export function createAdminOps(db: Db): AdminStore {
     },
 
     async createInvite(i, now, ttlMs) {
-      db.insert(a.invites).values({ ...i, email: i.email.toLowerCase(), createdAt: now, expiresAt: now + ttlMs }).run();
+      db.insert(a.invites)
+        .values({ ...i, email: i.email.toLowerCase(), createdAt: now, expiresAt: now + ttlMs })
+        .run();
     },
 
     async pendingInvites(workspaceId, now) {
@@ -68,7 +70,9 @@ export function createAdminOps(db: Db): AdminStore {
     },
 
     async createPasswordReset(tokenHash, userId, workspaceId, now, ttlMs) {
-      db.insert(a.passwordResets).values({ tokenHash, userId, workspaceId, createdAt: now, expiresAt: now + ttlMs }).run();
+      db.insert(a.passwordResets)
+        .values({ tokenHash, userId, workspaceId, createdAt: now, expiresAt: now + ttlMs })
+        .run();
     },
 
     async usePasswordReset(tokenHash, passwordHash, now) {
@@ -89,7 +93,11 @@ export function createAdminOps(db: Db): AdminStore {
 
     async deactivate(workspaceId, userId) {
       return db.transaction((tx) => {
-        const done = tx.update(t.users).set({ active: false, presence: 'away' }).where(and(eq(t.users.id, userId), eq(t.users.workspaceId, workspaceId))).run();
+        const done = tx
+          .update(t.users)
+          .set({ active: false, presence: 'away' })
+          .where(and(eq(t.users.id, userId), eq(t.users.workspaceId, workspaceId)))
+          .run();
         if (done.changes !== 1) return false;
         tx.delete(t.sessions).where(eq(t.sessions.userId, userId)).run();
         return true;

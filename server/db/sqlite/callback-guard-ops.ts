@@ -5,7 +5,9 @@ export function createCallbackGuardOps(db: Db): CallbackGuardStore {
   const raw = db.$client;
   const keyUsed = raw.prepare<[string, string]>('select 1 from idempotency_keys where site_id = ? and key = ?');
   // The daily cap counts the phone's requests on every site of the workspace.
-  const byPhone = raw.prepare<[string, string, number], { at: number }>('select at from callback_requests where workspace_id = ? and phone = ? and at >= ? order by at');
+  const byPhone = raw.prepare<[string, string, number], { at: number }>(
+    'select at from callback_requests where workspace_id = ? and phone = ? and at >= ? order by at',
+  );
   const recent = raw.prepare<[string, string, string | null, number], { leadId: string }>(
     `select r.lead_id as leadId from callback_requests r join leads l on l.id = r.lead_id
       where r.site_id = ? and (r.phone = ? or (r.email is not null and r.email = ?)) and r.at >= ? order by r.at desc limit 1`,

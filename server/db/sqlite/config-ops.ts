@@ -3,7 +3,18 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import * as t from '../schema';
-import { memberWeight, ownerDomain, planRuleInsert, repColumns, ruleColumns, ruleRow, siteRoutingColumns, siteRow, teamColumns, toRepSettingsView } from '../columns';
+import {
+  memberWeight,
+  ownerDomain,
+  planRuleInsert,
+  repColumns,
+  ruleColumns,
+  ruleRow,
+  siteRoutingColumns,
+  siteRow,
+  teamColumns,
+  toRepSettingsView,
+} from '../columns';
 import type { ConfigOps } from '../op-types';
 import type { StoreContext } from './context';
 import { toRule } from './rows';
@@ -15,8 +26,13 @@ export function configOps(ctx: StoreContext): ConfigOps {
     async createTeam(workspaceId, team, now) {
       return db.transaction((tx) => {
         const id = randomUUID();
-        tx.insert(t.teams).values({ id, workspaceId, name: team.name, hours: JSON.stringify(team.hours), createdAt: now }).run();
-        for (const m of team.members) tx.insert(t.teamMembers).values({ teamId: id, repId: m.repId, workspaceId, weight: memberWeight(m) }).run();
+        tx.insert(t.teams)
+          .values({ id, workspaceId, name: team.name, hours: JSON.stringify(team.hours), createdAt: now })
+          .run();
+        for (const m of team.members)
+          tx.insert(t.teamMembers)
+            .values({ teamId: id, repId: m.repId, workspaceId, weight: memberWeight(m) })
+            .run();
         return id;
       });
     },
@@ -31,7 +47,14 @@ export function configOps(ctx: StoreContext): ConfigOps {
         const team = tx.select().from(t.teams).where(eq(t.teams.id, teamId)).get();
         if (!team) throw new Error(`team ${teamId} missing`);
         // Members who stay keep their place in weighted routing.
-        const passes = new Map(tx.select().from(t.teamMembers).where(eq(t.teamMembers.teamId, teamId)).all().map((m) => [m.repId, m.pass]));
+        const passes = new Map(
+          tx
+            .select()
+            .from(t.teamMembers)
+            .where(eq(t.teamMembers.teamId, teamId))
+            .all()
+            .map((m) => [m.repId, m.pass]),
+        );
         tx.delete(t.teamMembers).where(eq(t.teamMembers.teamId, teamId)).run();
         for (const m of members) {
           tx.insert(t.teamMembers)
@@ -67,9 +90,15 @@ export function configOps(ctx: StoreContext): ConfigOps {
           .orderBy(asc(t.routingRules.position))
           .all();
         const plan = planRuleInsert(placed, rule);
-        for (const m of plan.moves) tx.update(t.routingRules).set({ position: m.position }).where(and(eq(t.routingRules.id, m.id), eq(t.routingRules.siteId, siteId))).run();
+        for (const m of plan.moves)
+          tx.update(t.routingRules)
+            .set({ position: m.position })
+            .where(and(eq(t.routingRules.id, m.id), eq(t.routingRules.siteId, siteId)))
+            .run();
         const id = randomUUID();
-        tx.insert(t.routingRules).values(ruleRow(id, site.workspaceId, siteId, plan.position, rule, now)).run();
+        tx.insert(t.routingRules)
+          .values(ruleRow(id, site.workspaceId, siteId, plan.position, rule, now))
+          .run();
         return id;
       });
     },
@@ -89,10 +118,21 @@ export function configOps(ctx: StoreContext): ConfigOps {
 
     async reorderRoutingRules(siteId, ruleIds) {
       db.transaction((tx) => {
-        const rules = tx.select({ id: t.routingRules.id }).from(t.routingRules).where(eq(t.routingRules.siteId, siteId)).orderBy(asc(t.routingRules.position)).all();
+        const rules = tx
+          .select({ id: t.routingRules.id })
+          .from(t.routingRules)
+          .where(eq(t.routingRules.siteId, siteId))
+          .orderBy(asc(t.routingRules.position))
+          .all();
         const listed = ruleIds.filter((id) => rules.some((r) => r.id === id));
         const order = [...new Set(listed), ...rules.map((r) => r.id).filter((id) => !listed.includes(id))];
-        order.forEach((id, i) => tx.update(t.routingRules).set({ position: i + 1 }).where(and(eq(t.routingRules.id, id), eq(t.routingRules.siteId, siteId))).run());
+        order.forEach((id, i) =>
+          tx
+            .update(t.routingRules)
+            .set({ position: i + 1 })
+            .where(and(eq(t.routingRules.id, id), eq(t.routingRules.siteId, siteId)))
+            .run(),
+        );
       });
     },
 
@@ -118,13 +158,18 @@ export function configOps(ctx: StoreContext): ConfigOps {
     async setAccountOwners(workspaceId, owners) {
       db.transaction((tx) => {
         tx.delete(t.accountOwners).where(eq(t.accountOwners.workspaceId, workspaceId)).run();
-        for (const o of owners) tx.insert(t.accountOwners).values({ workspaceId, domain: ownerDomain(o.domain), repId: o.repId }).run();
+        for (const o of owners)
+          tx.insert(t.accountOwners)
+            .values({ workspaceId, domain: ownerDomain(o.domain), repId: o.repId })
+            .run();
       });
     },
 
     async createSite(workspaceId, s, now) {
       const id = randomUUID();
-      db.insert(t.sites).values(siteRow(id, workspaceId, s, now)).run();
+      db.insert(t.sites)
+        .values(siteRow(id, workspaceId, s, now))
+        .run();
       return id;
     },
 
@@ -136,7 +181,9 @@ export function configOps(ctx: StoreContext): ConfigOps {
     async setAccountOwner(workspaceId, rawDomain, repId) {
       const domain = ownerDomain(rawDomain);
       db.transaction((tx) => {
-        tx.delete(t.accountOwners).where(and(eq(t.accountOwners.workspaceId, workspaceId), eq(t.accountOwners.domain, domain))).run();
+        tx.delete(t.accountOwners)
+          .where(and(eq(t.accountOwners.workspaceId, workspaceId), eq(t.accountOwners.domain, domain)))
+          .run();
         if (repId) tx.insert(t.accountOwners).values({ workspaceId, domain, repId }).run();
       });
     },

@@ -45,7 +45,11 @@ export function createContext(db: Db): StoreContext {
   // Offer cards are built for every push and re-sync.
   const id = sql.placeholder('id');
   const q = {
-    lead: db.select().from(t.leads).where(and(eq(t.leads.id, id), eq(t.leads.workspaceId, sql.placeholder('ws')))).prepare(),
+    lead: db
+      .select()
+      .from(t.leads)
+      .where(and(eq(t.leads.id, id), eq(t.leads.workspaceId, sql.placeholder('ws'))))
+      .prepare(),
     events: db
       .select({ at: t.leadEvents.at, kind: t.leadEvents.kind, text: t.leadEvents.text })
       .from(t.leadEvents)
@@ -81,9 +85,7 @@ export function createContext(db: Db): StoreContext {
     moveStage(tx, lead, to, actor, reason, at) {
       if (lead.stage === to) return;
       tx.update(t.leads).set({ stage: to }).where(eq(t.leads.id, lead.id)).run();
-      tx.insert(t.stageChanges)
-        .values({ workspaceId: lead.workspaceId, leadId: lead.id, fromStage: lead.stage, toStage: to, actor, reason, at })
-        .run();
+      tx.insert(t.stageChanges).values({ workspaceId: lead.workspaceId, leadId: lead.id, fromStage: lead.stage, toStage: to, actor, reason, at }).run();
     },
 
     card(conn, leadId, workspaceId) {

@@ -39,12 +39,16 @@ export function eraseSubject(db: Db, workspaceId: string, who: Subject, actor: s
   try {
     raw.transaction(() => {
       const leadIds = raw
-        .prepare<[string, string | null, string | null], { id: string }>('select id from leads where workspace_id = ? and (phone = ? or lower(email) = lower(?))')
+        .prepare<[string, string | null, string | null], { id: string }>(
+          'select id from leads where workspace_id = ? and (phone = ? or lower(email) = lower(?))',
+        )
         .all(workspaceId, who.phone, who.email)
         .map((r) => r.id);
       // Visitors linked to those leads, or whose identify traits carried the phone or email.
       const visitors = raw
-        .prepare<[string], { site_id: string; visitor_id: string; lead_id: string | null; traits: string }>('select site_id, visitor_id, lead_id, traits from visitors where workspace_id = ?')
+        .prepare<[string], { site_id: string; visitor_id: string; lead_id: string | null; traits: string }>(
+          'select site_id, visitor_id, lead_id, traits from visitors where workspace_id = ?',
+        )
         .all(workspaceId)
         .filter((v) => (v.lead_id !== null && leadIds.includes(v.lead_id)) || traitsMention(v.traits, v.site_id, who));
       for (const v of visitors) {
@@ -60,7 +64,10 @@ export function eraseSubject(db: Db, workspaceId: string, who: Subject, actor: s
         count('leads', raw.prepare('delete from leads where id = ?').run(id).changes);
       }
       // A request admitted but never tied to a lead (the process died in between) still names them.
-      count('callback_requests', raw.prepare('delete from callback_requests where workspace_id = ? and (phone = ? or email = lower(?))').run(workspaceId, who.phone, who.email).changes);
+      count(
+        'callback_requests',
+        raw.prepare('delete from callback_requests where workspace_id = ? and (phone = ? or email = lower(?))').run(workspaceId, who.phone, who.email).changes,
+      );
       raw.prepare('insert into erasures (workspace_id, actor, at, removed) values (?, ?, ?, ?)').run(workspaceId, actor, now, JSON.stringify(removed));
     })();
     // The deleted rows' old pages may still sit in the WAL: fold it into the main file and empty it.

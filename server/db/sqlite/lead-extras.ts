@@ -15,7 +15,7 @@ export function createLeadExtras(db: Db) {
        and type in ('page_view', 'download', 'outbound', 'click', 'custom', 'form_submit') order by id desc limit ${TRAIL_LIMIT}) order by id`,
   );
   const notes = raw.prepare<[string]>(
-    'select n.at, coalesce(u.name, \'Someone\') as author, n.text from lead_notes n left join users u on u.id = n.author_id where n.lead_id = ? order by n.at, n.id',
+    "select n.at, coalesce(u.name, 'Someone') as author, n.text from lead_notes n left join users u on u.id = n.author_id where n.lead_id = ? order by n.at, n.id",
   );
 
   return function leadExtras(lead: LeadRowForExtras): Extras {

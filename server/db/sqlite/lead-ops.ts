@@ -30,7 +30,10 @@ export function leadOps(ctx: StoreContext): LeadOps {
   }
 
   function closeFollowUps(tx: Tx, leadId: string, status: 'done' | 'cancelled', now: number) {
-    tx.update(t.followUps).set({ status, closedAt: now }).where(and(eq(t.followUps.leadId, leadId), eq(t.followUps.status, 'open'))).run();
+    tx.update(t.followUps)
+      .set({ status, closedAt: now })
+      .where(and(eq(t.followUps.leadId, leadId), eq(t.followUps.status, 'open')))
+      .run();
   }
 
   return {
@@ -52,7 +55,14 @@ export function leadOps(ctx: StoreContext): LeadOps {
         ctx.event(tx, lead, 'qualified', trail.qualified, cmd.now);
         if (cmd.idempotency) {
           tx.insert(t.idempotencyKeys)
-            .values({ siteId: cmd.site.id, key: cmd.idempotency.key, workspaceId: lead.workspaceId, bodyHash: cmd.idempotency.bodyHash, leadId: lead.id, createdAt: cmd.now })
+            .values({
+              siteId: cmd.site.id,
+              key: cmd.idempotency.key,
+              workspaceId: lead.workspaceId,
+              bodyHash: cmd.idempotency.bodyHash,
+              leadId: lead.id,
+              createdAt: cmd.now,
+            })
             .run();
         }
         return { kind: 'created', leadId: lead.id };
@@ -69,7 +79,15 @@ export function leadOps(ctx: StoreContext): LeadOps {
 
     async myLeads(repId): Promise<MyLeadRow[]> {
       return db
-        .select({ id: t.leads.id, name: t.leads.name, phone: t.leads.phone, stage: t.leads.stage, capturedAt: t.leads.capturedAt, acceptedAt: t.leads.acceptedAt, outcome: t.leads.outcome })
+        .select({
+          id: t.leads.id,
+          name: t.leads.name,
+          phone: t.leads.phone,
+          stage: t.leads.stage,
+          capturedAt: t.leads.capturedAt,
+          acceptedAt: t.leads.acceptedAt,
+          outcome: t.leads.outcome,
+        })
         .from(t.leads)
         .where(eq(t.leads.ownerId, repId))
         .orderBy(desc(t.leads.acceptedAt))
@@ -79,7 +97,11 @@ export function leadOps(ctx: StoreContext): LeadOps {
 
     async recordCallAttempt(leadId, userId, workspaceId, now) {
       return db.transaction((tx) => {
-        const lead = tx.select().from(t.leads).where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId), eq(t.leads.ownerId, userId))).get();
+        const lead = tx
+          .select()
+          .from(t.leads)
+          .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId), eq(t.leads.ownerId, userId)))
+          .get();
         if (!lead) return null;
         if (lead.firstCallAt === null) {
           tx.update(t.leads).set({ firstCallAt: now }).where(eq(t.leads.id, leadId)).run();
@@ -91,19 +113,38 @@ export function leadOps(ctx: StoreContext): LeadOps {
 
     async recordOutcome(leadId, userId, workspaceId, input, now) {
       return db.transaction((tx) => {
-        const lead = tx.select().from(t.leads).where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId))).get();
+        const lead = tx
+          .select()
+          .from(t.leads)
+          .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId)))
+          .get();
         if (!lead) return null;
-        const decided = planOutcome({ ...lead, stage: lead.stage as Stage }, input, { userId, cadence: ctx.site(tx, lead.siteId).followUpCadence, hours: repHours(tx, userId), now });
+        const decided = planOutcome({ ...lead, stage: lead.stage as Stage }, input, {
+          userId,
+          cadence: ctx.site(tx, lead.siteId).followUpCadence,
+          hours: repHours(tx, userId),
+          now,
+        });
         if (!decided.ok) return decided.refusal;
         const { plan } = decided;
         tx.update(t.leads).set(plan.columns).where(eq(t.leads.id, leadId)).run();
-        for (const m of plan.moves) tx.insert(t.stageChanges).values({ workspaceId, leadId, fromStage: m.from, toStage: m.to, actor: m.actor, reason: m.reason, at: now }).run();
+        for (const m of plan.moves)
+          tx.insert(t.stageChanges).values({ workspaceId, leadId, fromStage: m.from, toStage: m.to, actor: m.actor, reason: m.reason, at: now }).run();
         if (plan.note) tx.insert(t.leadNotes).values({ workspaceId, leadId, authorId: userId, text: plan.note, at: now }).run();
         for (const line of plan.trail) ctx.event(tx, lead, line.kind, line.text, now, line.data);
         closeFollowUps(tx, leadId, plan.closeFollowUps, now);
         if (plan.nextFollowUp) {
           tx.insert(t.followUps)
-            .values({ id: randomUUID(), workspaceId, leadId, repId: userId, attempt: plan.nextFollowUp.attempt, dueAt: plan.nextFollowUp.dueAt, status: 'open', createdAt: now })
+            .values({
+              id: randomUUID(),
+              workspaceId,
+              leadId,
+              repId: userId,
+              attempt: plan.nextFollowUp.attempt,
+              dueAt: plan.nextFollowUp.dueAt,
+              status: 'open',
+              createdAt: now,
+            })
             .run();
         }
         return ctx.card(tx, leadId, workspaceId);
@@ -112,7 +153,14 @@ export function leadOps(ctx: StoreContext): LeadOps {
 
     async followUps(repId) {
       return db
-        .select({ id: t.followUps.id, leadId: t.followUps.leadId, leadName: t.leads.name, phone: t.leads.phone, attempt: t.followUps.attempt, dueAt: t.followUps.dueAt })
+        .select({
+          id: t.followUps.id,
+          leadId: t.followUps.leadId,
+          leadName: t.leads.name,
+          phone: t.leads.phone,
+          attempt: t.followUps.attempt,
+          dueAt: t.followUps.dueAt,
+        })
         .from(t.followUps)
         .innerJoin(t.leads, eq(t.leads.id, t.followUps.leadId))
         .where(and(eq(t.followUps.repId, repId), eq(t.followUps.status, 'open')))

@@ -14,7 +14,21 @@ import * as a from '../admin-schema';
 import * as t from '../schema';
 import type { AcceptResult, DecideRouting, OpenOffer, RouteResult, SlaBreach } from '../store';
 import type { RoutingOps } from '../op-types';
-import { bookedCallback, escalationLines, FALLBACK_RULE_ID, LostRace, missedAwayReason, offeredColumns, offeredLine, routable, ruleLine, skipsLine, toOpen, visitorFactsOf, type TrailLine } from '../routing-rows';
+import {
+  bookedCallback,
+  escalationLines,
+  FALLBACK_RULE_ID,
+  LostRace,
+  missedAwayReason,
+  offeredColumns,
+  offeredLine,
+  routable,
+  ruleLine,
+  skipsLine,
+  toOpen,
+  visitorFactsOf,
+  type TrailLine,
+} from '../routing-rows';
 import type { StoreContext, Tx } from './context';
 import type { LeadRow } from './routing-snapshot';
 
@@ -25,17 +39,41 @@ export function routingOps(ctx: StoreContext): RoutingOps {
   const val = (name: string) => sql`${sql.placeholder(name)}`;
   // The statements every routing step runs, prepared once.
   const q = {
-    openOfferOfLead: db.select({ id: t.offers.id }).from(t.offers).where(and(eq(t.offers.leadId, ph('lead')), eq(t.offers.status, 'offered'))).prepare(),
-    release: db.update(t.leads).set({ routing: 'waiting', queueReason: null }).where(and(eq(t.leads.id, ph('lead')), eq(t.leads.routing, 'offered'))).prepare(),
-    offer: db.select().from(t.offers).where(eq(t.offers.id, ph('id'))).prepare(),
-    user: db.select().from(t.users).where(eq(t.users.id, ph('id'))).prepare(),
-    endingUrl: db.select({ url: a.siteAppearance.endingUrl }).from(a.siteAppearance).where(eq(a.siteAppearance.siteId, ph('site'))).prepare(),
+    openOfferOfLead: db
+      .select({ id: t.offers.id })
+      .from(t.offers)
+      .where(and(eq(t.offers.leadId, ph('lead')), eq(t.offers.status, 'offered')))
+      .prepare(),
+    release: db
+      .update(t.leads)
+      .set({ routing: 'waiting', queueReason: null })
+      .where(and(eq(t.leads.id, ph('lead')), eq(t.leads.routing, 'offered')))
+      .prepare(),
+    offer: db
+      .select()
+      .from(t.offers)
+      .where(eq(t.offers.id, ph('id')))
+      .prepare(),
+    user: db
+      .select()
+      .from(t.users)
+      .where(eq(t.users.id, ph('id')))
+      .prepare(),
+    endingUrl: db
+      .select({ url: a.siteAppearance.endingUrl })
+      .from(a.siteAppearance)
+      .where(eq(a.siteAppearance.siteId, ph('site')))
+      .prepare(),
     expire: db
       .update(t.offers)
       .set({ status: 'expired', respondedAt: val('now') })
       .where(and(eq(t.offers.id, ph('id')), eq(t.offers.status, 'offered'), lte(t.offers.expiresAt, ph('now'))))
       .prepare(),
-    missed: db.update(t.users).set({ missedInARow: val('missed') }).where(eq(t.users.id, ph('id'))).prepare(),
+    missed: db
+      .update(t.users)
+      .set({ missedInARow: val('missed') })
+      .where(eq(t.users.id, ph('id')))
+      .prepare(),
     insertOffer: db
       .insert(t.offers)
       .values({
@@ -50,7 +88,11 @@ export function routingOps(ctx: StoreContext): RoutingOps {
         ruleId: ph('rule'),
       })
       .prepare(),
-    offeredTo: db.update(t.users).set({ lastOfferedAt: val('now'), offerSeq: val('seq') }).where(eq(t.users.id, ph('id'))).prepare(),
+    offeredTo: db
+      .update(t.users)
+      .set({ lastOfferedAt: val('now'), offerSeq: val('seq') })
+      .where(eq(t.users.id, ph('id')))
+      .prepare(),
     /** When the lead last went to nurture (for "returned from nurture after ..."). */
     nurturedAt: db
       .select({ at: max(t.stageChanges.at) })
@@ -94,7 +136,16 @@ export function routingOps(ctx: StoreContext): RoutingOps {
     const offers: OpenOffer[] = [];
     for (const repId of plan.repIds) {
       const offer: OpenOffer = { id: randomUUID(), leadId: lead.id, repId, workspaceId: lead.workspaceId, expiresAt: now + site.offerTimeoutMs };
-      q.insertOffer.run({ id: offer.id, ws: offer.workspaceId, lead: offer.leadId, rep: repId, now, expiresAt: offer.expiresAt, step: plan.step, rule: plan.rule.id });
+      q.insertOffer.run({
+        id: offer.id,
+        ws: offer.workspaceId,
+        lead: offer.leadId,
+        rep: repId,
+        now,
+        expiresAt: offer.expiresAt,
+        step: plan.step,
+        rule: plan.rule.id,
+      });
       q.offeredTo.run({ now, seq: ++seq, id: repId });
       trail(offeredLine(plan, repId, names.get(repId), offer.id));
       offers.push(offer);
@@ -106,7 +157,10 @@ export function routingOps(ctx: StoreContext): RoutingOps {
         .where(and(eq(t.teamMembers.teamId, plan.pass.teamId), eq(t.teamMembers.repId, plan.pass.repId)))
         .run();
     }
-    tx.update(t.leads).set(offeredColumns(plan, ruleId, now, t.leads.firstOfferedAt)).where(eq(t.leads.id, lead.id)).run();
+    tx.update(t.leads)
+      .set(offeredColumns(plan, ruleId, now, t.leads.firstOfferedAt))
+      .where(eq(t.leads.id, lead.id))
+      .run();
     return { leadId: lead.id, workspaceId: lead.workspaceId, offers, queueReason: null, wakeAt: null, slaDueAt: lead.slaDueAt };
   }
 
@@ -140,7 +194,9 @@ export function routingOps(ctx: StoreContext): RoutingOps {
         if (plan.kind === 'skip' || plan.kind === 'waiting') return plan.kind === 'waiting';
         if (Object.keys(plan.columns).length) tx.update(t.leads).set(plan.columns).where(eq(t.leads.id, leadId)).run();
         for (const m of plan.moves) {
-          tx.insert(t.stageChanges).values({ workspaceId: lead.workspaceId, leadId, fromStage: m.from, toStage: m.to, actor: m.actor, reason: m.reason, at: now }).run();
+          tx.insert(t.stageChanges)
+            .values({ workspaceId: lead.workspaceId, leadId, fromStage: m.from, toStage: m.to, actor: m.actor, reason: m.reason, at: now })
+            .run();
         }
         for (const line of plan.trail) ctx.event(tx, lead, line.kind, line.text, now, line.data);
         return plan.kind === 'route';
@@ -208,8 +264,15 @@ export function routingOps(ctx: StoreContext): RoutingOps {
           const secs = Math.round((now - (lead.hotAt ?? lead.capturedAt)) / 1000);
           ctx.event(tx, lead, 'accepted', `Accepted by ${rep.name} (${secs} s after the hand-raise)`, now, { repId, offerId });
           if (checkTransition(lead.stage as Stage, 'sal', null).ok) ctx.moveStage(tx, lead, 'sal', repId, null, now);
-          const others = tx.select().from(t.offers).where(and(eq(t.offers.leadId, lead.id), eq(t.offers.status, 'offered'))).all();
-          tx.update(t.offers).set({ status: 'taken', respondedAt: now }).where(and(eq(t.offers.leadId, lead.id), eq(t.offers.status, 'offered'))).run();
+          const others = tx
+            .select()
+            .from(t.offers)
+            .where(and(eq(t.offers.leadId, lead.id), eq(t.offers.status, 'offered')))
+            .all();
+          tx.update(t.offers)
+            .set({ status: 'taken', respondedAt: now })
+            .where(and(eq(t.offers.leadId, lead.id), eq(t.offers.status, 'offered')))
+            .run();
           return { ok: true, leadId: lead.id, workspaceId: lead.workspaceId, repName: rep.name, otherOffers: others.map(toOpen) };
         });
       } catch (err) {
@@ -220,7 +283,11 @@ export function routingOps(ctx: StoreContext): RoutingOps {
 
     async declineOffer(offerId, repId, reason, now) {
       return db.transaction((tx) => {
-        const offer = tx.select().from(t.offers).where(and(eq(t.offers.id, offerId), eq(t.offers.repId, repId))).get();
+        const offer = tx
+          .select()
+          .from(t.offers)
+          .where(and(eq(t.offers.id, offerId), eq(t.offers.repId, repId)))
+          .get();
         if (!offer) return null;
         const done = tx
           .update(t.offers)
@@ -231,7 +298,14 @@ export function routingOps(ctx: StoreContext): RoutingOps {
         // A decline is an answer: the rep is not missing offers.
         tx.update(t.users).set({ missedInARow: 0 }).where(eq(t.users.id, repId)).run();
         const rep = tx.select({ name: t.users.name }).from(t.users).where(eq(t.users.id, repId)).get();
-        ctx.event(tx, { id: offer.leadId, workspaceId: offer.workspaceId }, 'declined', `Declined by ${rep?.name ?? 'a rep'}${reason ? `: ${reason}` : ''}`, now, { repId, reason });
+        ctx.event(
+          tx,
+          { id: offer.leadId, workspaceId: offer.workspaceId },
+          'declined',
+          `Declined by ${rep?.name ?? 'a rep'}${reason ? `: ${reason}` : ''}`,
+          now,
+          { repId, reason },
+        );
         return { offer: toOpen(offer), leadWaiting: releaseLead(offer.leadId) };
       });
     },
@@ -344,7 +418,11 @@ export function routingOps(ctx: StoreContext): RoutingOps {
 
     async scheduleCallback(leadId, slotAt, now) {
       return db.transaction((tx) => {
-        const lead = tx.select().from(t.leads).where(and(eq(t.leads.id, leadId), eq(t.leads.routing, 'waiting'))).get();
+        const lead = tx
+          .select()
+          .from(t.leads)
+          .where(and(eq(t.leads.id, leadId), eq(t.leads.routing, 'waiting')))
+          .get();
         if (!lead) return false;
         const site = ctx.site(tx, lead.siteId);
         tx.update(t.leads)
@@ -368,7 +446,13 @@ export function routingOps(ctx: StoreContext): RoutingOps {
       return leads.map((lead) => {
         const s = reader.snapshot(lead, none);
         const rule = matchRule(s.rules, s.lead);
-        return { leadId: lead.id, name: lead.name, score: lead.score, capturedAt: lead.capturedAt, teamId: rule && s.teams.has(rule.teamId) ? rule.teamId : null };
+        return {
+          leadId: lead.id,
+          name: lead.name,
+          score: lead.score,
+          capturedAt: lead.capturedAt,
+          teamId: rule && s.teams.has(rule.teamId) ? rule.teamId : null,
+        };
       });
     },
 

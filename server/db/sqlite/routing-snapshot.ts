@@ -24,7 +24,12 @@ export function createSnapshotReader(db: Db): SnapshotReader {
   const id = sql.placeholder('id');
   const q = {
     lead: db.select().from(t.leads).where(eq(t.leads.id, id)).prepare(),
-    users: db.select().from(t.users).where(and(eq(t.users.workspaceId, ws), eq(t.users.active, true))).orderBy(asc(t.users.createdAt)).prepare(),
+    users: db
+      .select()
+      .from(t.users)
+      .where(and(eq(t.users.workspaceId, ws), eq(t.users.active, true)))
+      .orderBy(asc(t.users.createdAt))
+      .prepare(),
     openOffers: db
       .select({ repId: t.offers.repId, n: count() })
       .from(t.offers)
@@ -39,8 +44,17 @@ export function createSnapshotReader(db: Db): SnapshotReader {
       .prepare(),
     members: db.select().from(t.teamMembers).where(eq(t.teamMembers.workspaceId, ws)).prepare(),
     teams: db.select().from(t.teams).where(eq(t.teams.workspaceId, ws)).orderBy(asc(t.teams.createdAt)).prepare(),
-    rules: db.select().from(t.routingRules).where(eq(t.routingRules.siteId, sql.placeholder('site'))).orderBy(asc(t.routingRules.position)).prepare(),
-    offersOfLead: db.select({ repId: t.offers.repId, status: t.offers.status, offeredAt: t.offers.offeredAt }).from(t.offers).where(eq(t.offers.leadId, id)).prepare(),
+    rules: db
+      .select()
+      .from(t.routingRules)
+      .where(eq(t.routingRules.siteId, sql.placeholder('site')))
+      .orderBy(asc(t.routingRules.position))
+      .prepare(),
+    offersOfLead: db
+      .select({ repId: t.offers.repId, status: t.offers.status, offeredAt: t.offers.offeredAt })
+      .from(t.offers)
+      .where(eq(t.offers.leadId, id))
+      .prepare(),
     owner: db
       .select({ repId: t.accountOwners.repId })
       .from(t.accountOwners)
@@ -67,7 +81,15 @@ export function createSnapshotReader(db: Db): SnapshotReader {
 
     teams(workspaceId) {
       const members = q.members.all({ ws: workspaceId });
-      return new Map(q.teams.all({ ws: workspaceId }).map((row) => [row.id, toTeam(row, members.filter((m) => m.teamId === row.id))]));
+      return new Map(
+        q.teams.all({ ws: workspaceId }).map((row) => [
+          row.id,
+          toTeam(
+            row,
+            members.filter((m) => m.teamId === row.id),
+          ),
+        ]),
+      );
     },
 
     snapshot(lead, online) {

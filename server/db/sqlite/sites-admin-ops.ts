@@ -13,7 +13,12 @@ export function createSitesAdminOps(db: Db): SitesAdminStore {
   return {
     async installs(siteId) {
       return db
-        .select({ origin: a.siteInstalls.origin, lastUrl: a.siteInstalls.lastUrl, firstSeenAt: a.siteInstalls.firstSeenAt, lastSeenAt: a.siteInstalls.lastSeenAt })
+        .select({
+          origin: a.siteInstalls.origin,
+          lastUrl: a.siteInstalls.lastUrl,
+          firstSeenAt: a.siteInstalls.firstSeenAt,
+          lastSeenAt: a.siteInstalls.lastSeenAt,
+        })
         .from(a.siteInstalls)
         .where(eq(a.siteInstalls.siteId, siteId))
         .all();
@@ -34,9 +39,15 @@ export function createSitesAdminOps(db: Db): SitesAdminStore {
 
     async rotateKey(workspaceId, siteId, newKey, now, graceMs) {
       return db.transaction((tx) => {
-        const site = tx.select().from(t.sites).where(and(eq(t.sites.id, siteId), eq(t.sites.workspaceId, workspaceId))).get();
+        const site = tx
+          .select()
+          .from(t.sites)
+          .where(and(eq(t.sites.id, siteId), eq(t.sites.workspaceId, workspaceId)))
+          .get();
         if (!site) return false;
-        tx.insert(a.retiredSiteKeys).values({ siteKey: site.siteKey, siteId, workspaceId, expiresAt: now + graceMs }).run();
+        tx.insert(a.retiredSiteKeys)
+          .values({ siteKey: site.siteKey, siteId, workspaceId, expiresAt: now + graceMs })
+          .run();
         tx.update(t.sites).set({ siteKey: newKey }).where(eq(t.sites.id, siteId)).run();
         return true;
       });

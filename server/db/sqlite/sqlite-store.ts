@@ -57,12 +57,16 @@ export function createSqliteStore(db: Db): Store {
         tx.insert(t.workspaces).values({ id: workspaceId, name: w.workspace.name, createdAt: now }).run();
         const siteIds = w.sites.map((s) => {
           const id = randomUUID();
-          tx.insert(t.sites).values(siteRow(id, workspaceId, s, now)).run();
+          tx.insert(t.sites)
+            .values(siteRow(id, workspaceId, s, now))
+            .run();
           return id;
         });
         const userIds = w.users.map((u, i) => {
           const id = randomUUID();
-          tx.insert(t.users).values(userRow(id, workspaceId, u, i, now)).run();
+          tx.insert(t.users)
+            .values(userRow(id, workspaceId, u, i, now))
+            .run();
           return id;
         });
         return { workspaceId, userIds, siteIds };
@@ -101,7 +105,9 @@ export function createSqliteStore(db: Db): Store {
     async createSession(tokenHash, userId, now, ttlMs) {
       const user = db.select({ workspaceId: t.users.workspaceId }).from(t.users).where(eq(t.users.id, userId)).get();
       if (!user) throw new Error('unknown user');
-      db.insert(t.sessions).values({ tokenHash, userId, workspaceId: user.workspaceId, createdAt: now, expiresAt: now + ttlMs }).run();
+      db.insert(t.sessions)
+        .values({ tokenHash, userId, workspaceId: user.workspaceId, createdAt: now, expiresAt: now + ttlMs })
+        .run();
     },
 
     async userBySession(tokenHash, now): Promise<User | null> {
@@ -126,7 +132,10 @@ export function createSqliteStore(db: Db): Store {
         // Coming back from away is an answer to being set away: the missed count starts again.
         const back = presence === 'available' && was?.presence === 'away';
         const extra = presence === 'available' ? { awayReason: null, ...(back ? { missedInARow: 0 } : {}) } : { awayReason: reason };
-        tx.update(t.users).set({ presence, ...extra }).where(eq(t.users.id, userId)).run();
+        tx.update(t.users)
+          .set({ presence, ...extra })
+          .where(eq(t.users.id, userId))
+          .run();
       });
     },
 

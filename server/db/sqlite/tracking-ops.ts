@@ -139,7 +139,17 @@ export function createTrackingOps(db: Db): TrackingStore {
     const behaviour = nextBehaviour(site.rules, row?.behaviour, () => visitorEvents.all(site.id, item.visitorId).map(toEngineEvent), engineEvents);
     if (item.events.length) {
       insertEvents(item.events.length).run(
-        item.events.flatMap((e) => [site.workspaceId, site.id, item.visitorId, e.type, e.name ?? null, e.url ?? null, e.at, now, e.props ? JSON.stringify(e.props) : null]),
+        item.events.flatMap((e) => [
+          site.workspaceId,
+          site.id,
+          item.visitorId,
+          e.type,
+          e.name ?? null,
+          e.url ?? null,
+          e.at,
+          now,
+          e.props ? JSON.stringify(e.props) : null,
+        ]),
       );
     }
     let leadId = knownLead ?? (item.identifiedPhone ? leadToJoin(item) : null);
@@ -262,7 +272,15 @@ export function createTrackingOps(db: Db): TrackingStore {
         const versions = tx.select({ v: tr.rulesVersions.version }).from(tr.rulesVersions).where(eq(tr.rulesVersions.siteId, site.id)).all();
         const version = Math.max(site.rules.version, ...versions.map((v) => v.v)) + 1;
         tx.insert(tr.rulesVersions)
-          .values({ siteId: site.id, version, workspaceId: site.workspaceId, rules: JSON.stringify({ ...rules, version }), status: 'draft', createdAt: now, createdBy: userId })
+          .values({
+            siteId: site.id,
+            version,
+            workspaceId: site.workspaceId,
+            rules: JSON.stringify({ ...rules, version }),
+            status: 'draft',
+            createdAt: now,
+            createdBy: userId,
+          })
           .run();
         return version;
       });
@@ -270,13 +288,23 @@ export function createTrackingOps(db: Db): TrackingStore {
 
     async publish(site, version, now) {
       return db.transaction((tx) => {
-        const draft = tx.select().from(tr.rulesVersions).where(and(eq(tr.rulesVersions.siteId, site.id), eq(tr.rulesVersions.version, version))).get();
+        const draft = tx
+          .select()
+          .from(tr.rulesVersions)
+          .where(and(eq(tr.rulesVersions.siteId, site.id), eq(tr.rulesVersions.version, version)))
+          .get();
         if (!draft) return false;
         // Keep the version being replaced, so a rollback can publish it again.
-        const current = tx.select().from(tr.rulesVersions).where(and(eq(tr.rulesVersions.siteId, site.id), eq(tr.rulesVersions.version, site.rules.version))).get();
+        const current = tx
+          .select()
+          .from(tr.rulesVersions)
+          .where(and(eq(tr.rulesVersions.siteId, site.id), eq(tr.rulesVersions.version, site.rules.version)))
+          .get();
         if (!current) {
           const { createdAt } = tx.select({ createdAt: t.sites.createdAt }).from(t.sites).where(eq(t.sites.id, site.id)).get()!;
-          tx.insert(tr.rulesVersions).values({ siteId: site.id, workspaceId: site.workspaceId, ...firstRulesVersion(site.rules, createdAt) }).run();
+          tx.insert(tr.rulesVersions)
+            .values({ siteId: site.id, workspaceId: site.workspaceId, ...firstRulesVersion(site.rules, createdAt) })
+            .run();
         }
         tx.update(tr.rulesVersions)
           .set({ status: 'retired', retiredAt: now })
@@ -298,9 +326,12 @@ export function createTrackingOps(db: Db): TrackingStore {
         .where(eq(t.leads.siteId, siteId))
         .all();
       const callbackLeadIds = new Set(
-        raw.prepare<[string], { id: string }>(
-          "select e.lead_id as id from lead_events e join leads l on l.id = e.lead_id where l.site_id = ? and e.kind = 'captured' and e.text like 'Asked for a callback%'",
-        ).all(siteId).map((r) => r.id),
+        raw
+          .prepare<[string], { id: string }>(
+            "select e.lead_id as id from lead_events e join leads l on l.id = e.lead_id where l.site_id = ? and e.kind = 'captured' and e.text like 'Asked for a callback%'",
+          )
+          .all(siteId)
+          .map((r) => r.id),
       );
       const linked = db
         .select({ visitorId: tr.visitors.visitorId, leadId: tr.visitors.leadId, traits: tr.visitors.traits })

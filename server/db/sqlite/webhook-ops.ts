@@ -29,7 +29,10 @@ export function createWebhookOps(db: Db): WebhookStore {
       where id > ? and kind in (${TIMELINE_KINDS_SQL}) order by id limit ${PAGE}`,
   );
   const lastTimeline = raw.prepare<[], { id: number | null }>('select max(id) as id from lead_events');
-  const changes = raw.prepare<[number], { id: number; workspaceId: string; leadId: string; from: string | null; to: string; actor: string; reason: string | null; at: number }>(
+  const changes = raw.prepare<
+    [number],
+    { id: number; workspaceId: string; leadId: string; from: string | null; to: string; actor: string; reason: string | null; at: number }
+  >(
     `select id, workspace_id as workspaceId, lead_id as leadId, from_stage as "from", to_stage as "to", actor, reason, at from stage_changes where id > ? order by id limit ${PAGE}`,
   );
   const lastChange = raw.prepare<[], { id: number | null }>('select max(id) as id from stage_changes');
@@ -38,10 +41,13 @@ export function createWebhookOps(db: Db): WebhookStore {
   );
   const lastOutbox = raw.prepare<[], { id: number | null }>('select max(id) as id from outbox');
   const markOutbox = raw.prepare('update outbox set delivered_at = ?, attempts = attempts + 1 where id = ?');
-  const lead = raw.prepare<[string], LeadPayloadRow>(`select ${LEAD_PAYLOAD_COLUMNS_SQL}, l.captured_at as "capturedAt" ${LEAD_PAYLOAD_FROM_SQL} where l.id = ?`);
-  const hooks = raw.prepare<[], { id: string; workspaceId: string; url: string; kind: 'signed' | 'slack'; secret: string; topics: string; active: number; createdAt: number }>(
-    'select id, workspace_id as workspaceId, url, kind, secret, topics, active, created_at as createdAt from webhooks where active = 1',
+  const lead = raw.prepare<[string], LeadPayloadRow>(
+    `select ${LEAD_PAYLOAD_COLUMNS_SQL}, l.captured_at as "capturedAt" ${LEAD_PAYLOAD_FROM_SQL} where l.id = ?`,
   );
+  const hooks = raw.prepare<
+    [],
+    { id: string; workspaceId: string; url: string; kind: 'signed' | 'slack'; secret: string; topics: string; active: number; createdAt: number }
+  >('select id, workspace_id as workspaceId, url, kind, secret, topics, active, created_at as createdAt from webhooks where active = 1');
   const insertDelivery = raw.prepare(
     `insert into webhook_deliveries (workspace_id, webhook_id, event_id, lead_id, topic, payload, status, attempts, next_at, created_at)
      values (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) on conflict (webhook_id, event_id) do nothing`,
@@ -96,18 +102,19 @@ export function createWebhookOps(db: Db): WebhookStore {
 
   return {
     async list(workspaceId) {
-      return db
-        .select()
-        .from(a.webhooks)
-        .where(eq(a.webhooks.workspaceId, workspaceId))
-        .all()
-        .map(toWebhook);
+      return db.select().from(a.webhooks).where(eq(a.webhooks.workspaceId, workspaceId)).all().map(toWebhook);
     },
     async create(w) {
       db.insert(a.webhooks).values(webhookRow(w)).run();
     },
     async remove(workspaceId, id) {
-      return db.update(a.webhooks).set({ active: false }).where(and(eq(a.webhooks.id, id), eq(a.webhooks.workspaceId, workspaceId))).run().changes === 1;
+      return (
+        db
+          .update(a.webhooks)
+          .set({ active: false })
+          .where(and(eq(a.webhooks.id, id), eq(a.webhooks.workspaceId, workspaceId)))
+          .run().changes === 1
+      );
     },
     async deliveries(workspaceId, webhookId, limit) {
       return db
@@ -139,16 +146,23 @@ export function createWebhookOps(db: Db): WebhookStore {
       return raw.prepare("update webhook_deliveries set next_at = ? where id = ? and status = 'pending' and next_at <= ?").run(until, id, now).changes === 1;
     },
     async delivered(id, status, now) {
-      raw.prepare("update webhook_deliveries set status = 'delivered', attempts = attempts + 1, last_status = ?, last_error = null, delivered_at = ? where id = ?").run(status, now, id);
+      raw
+        .prepare(
+          "update webhook_deliveries set status = 'delivered', attempts = attempts + 1, last_status = ?, last_error = null, delivered_at = ? where id = ?",
+        )
+        .run(status, now, id);
     },
     async failed(id, status, error, nextAt) {
       raw
-        .prepare('update webhook_deliveries set attempts = attempts + 1, last_status = ?, last_error = ?, status = ?, next_at = coalesce(?, next_at) where id = ?')
+        .prepare(
+          'update webhook_deliveries set attempts = attempts + 1, last_status = ?, last_error = ?, status = ?, next_at = coalesce(?, next_at) where id = ?',
+        )
         .run(status, error.slice(0, 500), nextAt === null ? 'failed' : 'pending', nextAt, id);
     },
     async replay(workspaceId, id, now) {
       return (
-        raw.prepare("update webhook_deliveries set status = 'pending', attempts = 0, next_at = ? where id = ? and workspace_id = ?").run(now, id, workspaceId).changes === 1
+        raw.prepare("update webhook_deliveries set status = 'pending', attempts = 0, next_at = ? where id = ? and workspace_id = ?").run(now, id, workspaceId)
+          .changes === 1
       );
     },
   };

@@ -8,7 +8,7 @@ import type { Db } from './open';
 export function createWorkspaceOps(db: Db): WorkspaceStore {
   const raw = db.$client;
   const userName = raw.prepare<[string, string], { name: string }>('select name from users where id = ? and workspace_id = ? and active = 1');
-  const event = raw.prepare("insert into lead_events (workspace_id, lead_id, kind, text, at) values (?, ?, ?, ?, ?)");
+  const event = raw.prepare('insert into lead_events (workspace_id, lead_id, kind, text, at) values (?, ?, ?, ?, ?)');
   const stageChange = raw.prepare('insert into stage_changes (workspace_id, lead_id, from_stage, to_stage, actor, reason, at) values (?, ?, ?, ?, ?, ?, ?)');
 
   return {
@@ -103,7 +103,9 @@ export function createWorkspaceOps(db: Db): WorkspaceStore {
     async reassign(leadId, toRepId, workspaceId, by, now) {
       return raw.transaction(() => {
         const to = userName.get(toRepId, workspaceId);
-        const lead = raw.prepare<[string, string], { ownerId: string | null }>('select owner_id as ownerId from leads where id = ? and workspace_id = ?').get(leadId, workspaceId);
+        const lead = raw
+          .prepare<[string, string], { ownerId: string | null }>('select owner_id as ownerId from leads where id = ? and workspace_id = ?')
+          .get(leadId, workspaceId);
         if (!to || !lead) return 'not_found' as const;
         if (!lead.ownerId) return 'not_owned' as const;
         raw.prepare('update leads set owner_id = ? where id = ?').run(toRepId, leadId);
@@ -118,7 +120,9 @@ export function createWorkspaceOps(db: Db): WorkspaceStore {
       return raw.transaction(() => {
         const rep = userName.get(repId, workspaceId);
         const lead = raw
-          .prepare<[string, string], { id: string; ownerId: string | null; siteId: string; stage: string }>('select id, owner_id as ownerId, site_id as siteId, stage from leads where id = ? and workspace_id = ?')
+          .prepare<[string, string], { id: string; ownerId: string | null; siteId: string; stage: string }>(
+            'select id, owner_id as ownerId, site_id as siteId, stage from leads where id = ? and workspace_id = ?',
+          )
           .get(leadId, workspaceId);
         if (!rep || !lead) return 'not_found' as const;
         if (lead.ownerId) return 'owned' as const;
@@ -128,7 +132,9 @@ export function createWorkspaceOps(db: Db): WorkspaceStore {
         raw
           .prepare("insert into offers (id, workspace_id, lead_id, rep_id, status, offered_at, expires_at, step) values (?, ?, ?, ?, 'offered', ?, ?, 'team')")
           .run(offer.id, workspaceId, leadId, repId, now, offer.expiresAt);
-        raw.prepare("update leads set routing = 'offered', first_offered_at = coalesce(first_offered_at, ?), queue_reason = null where id = ?").run(now, leadId);
+        raw
+          .prepare("update leads set routing = 'offered', first_offered_at = coalesce(first_offered_at, ?), queue_reason = null where id = ?")
+          .run(now, leadId);
         if (forceOfferTurnsHot(lead.stage)) {
           raw.prepare("update leads set stage = 'hot' where id = ?").run(leadId);
           stageChange.run(workspaceId, leadId, lead.stage, 'hot', by, workspaceText.forceOfferReason, now);

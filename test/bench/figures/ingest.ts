@@ -71,8 +71,16 @@ export async function measureIngest(ctx: BenchContext): Promise<IngestFigure> {
   return {
     connections: config.ingest.connections,
     secondsPerRound: config.ingest.seconds,
-    bare: { rps: spreadOf(rounds, (r) => r.bare.rps), p99Ms: spreadOf(rounds, (r) => r.bare.latency.p99), serverCpuUs: spreadOf(rounds, (r) => r.bare.serverCpuUsPerRequest) },
-    single: { rps: spreadOf(rounds, (r) => r.single.rps), p99Ms: spreadOf(rounds, (r) => r.single.latency.p99), serverCpuUs: spreadOf(rounds, (r) => r.single.serverCpuUsPerRequest) },
+    bare: {
+      rps: spreadOf(rounds, (r) => r.bare.rps),
+      p99Ms: spreadOf(rounds, (r) => r.bare.latency.p99),
+      serverCpuUs: spreadOf(rounds, (r) => r.bare.serverCpuUsPerRequest),
+    },
+    single: {
+      rps: spreadOf(rounds, (r) => r.single.rps),
+      p99Ms: spreadOf(rounds, (r) => r.single.latency.p99),
+      serverCpuUs: spreadOf(rounds, (r) => r.single.serverCpuUsPerRequest),
+    },
     batch: {
       rps: spreadOf(rounds, (r) => r.batch.rps),
       eventsPerSecond: batchEvents,

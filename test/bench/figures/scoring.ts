@@ -51,10 +51,21 @@ export interface ScoringFigure {
 type RunArgs = { rules: SiteRules; pastEvents: number; batch: number; batches: number };
 
 function summarize(runs: ScoringRun[]): ScoringCase {
-  const med = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+  const med = (xs: number[]) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      50,
+    );
   return {
     incrementalUs: spread(runs.map((r) => med(r.incrementalUs))),
-    incrementalP99Us: spread(runs.map((r) => percentile([...r.incrementalUs].sort((a, b) => a - b), 99))),
+    incrementalP99Us: spread(
+      runs.map((r) =>
+        percentile(
+          [...r.incrementalUs].sort((a, b) => a - b),
+          99,
+        ),
+      ),
+    ),
     fullUs: spread(runs.map((r) => med(r.fullUs))),
   };
 }

@@ -55,7 +55,10 @@ export async function openIdleVisitors(ctx: BenchContext, count: number, tokens:
         namespace: '/visitor',
         count: shares[i]!,
         // Each worker starts at a different token, so consecutive sockets use different leads.
-        tokens: rotate(tokens, shares.slice(0, i).reduce((a, b) => a + b, 0)),
+        tokens: rotate(
+          tokens,
+          shares.slice(0, i).reduce((a, b) => a + b, 0),
+        ),
         localAddresses: ctx.localAddresses,
         concurrency: 50,
       }),
@@ -115,7 +118,8 @@ export async function measureSubmit(ctx: BenchContext): Promise<SubmitFigure> {
   const submitToOffer = latencyRounds(rounds.map((r) => r.submitToOffer));
   const goals = { p50: submitToOffer.p50.median < SUBMIT_GOALS.p50Ms, p99: submitToOffer.p99.median < SUBMIT_GOALS.p99Ms };
   const profiles: ProfileResult[] = [];
-  if (config.profileMisses && !(goals.p50 && goals.p99)) profiles.push(await profiled(ctx, 'submit-to-offer', () => runProbe(ctx, rate, Math.min(seconds, 10))));
+  if (config.profileMisses && !(goals.p50 && goals.p99))
+    profiles.push(await profiled(ctx, 'submit-to-offer', () => runProbe(ctx, rate, Math.min(seconds, 10))));
 
   const bg = await load.call('paced.stop', null);
   const last = rounds[rounds.length - 1]!;

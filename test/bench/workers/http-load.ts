@@ -34,40 +34,42 @@ const PATHS: Record<IngestKind, string> = { bare: '/bench/bare', single: '/v1/ev
 function runLoad(args: HttpLoadArgs): Promise<HttpLoadResult> {
   const perRequest = args.kind === 'batch' ? args.batchSize : 1;
   let n = 0;
-  return new Promise((resolve, reject) => autocannon(
-    {
-      url: args.url,
-      connections: args.connections,
-      duration: args.seconds,
-      requests: [
-        {
-          method: 'POST',
-          path: PATHS[args.kind],
-          headers: EVENT_HEADERS,
-          setupRequest: (req) => {
-            const i = n++;
-            // The bare endpoint parses the same single-event body the ingest endpoint gets.
-            return { ...req, body: eventsBody(args.siteKey, i % args.visitors, i * perRequest, perRequest, Date.now()) };
+  return new Promise((resolve, reject) =>
+    autocannon(
+      {
+        url: args.url,
+        connections: args.connections,
+        duration: args.seconds,
+        requests: [
+          {
+            method: 'POST',
+            path: PATHS[args.kind],
+            headers: EVENT_HEADERS,
+            setupRequest: (req) => {
+              const i = n++;
+              // The bare endpoint parses the same single-event body the ingest endpoint gets.
+              return { ...req, body: eventsBody(args.siteKey, i % args.visitors, i * perRequest, perRequest, Date.now()) };
+            },
           },
-        },
-      ],
-    },
-    (err, result) => {
-      if (err) return reject(err);
-      const ok = result.requests.total - result.non2xx;
-      const seconds = result.duration;
-      resolve({
-        kind: args.kind,
-        seconds,
-        rps: ok / seconds,
-        eventsPerSecond: (ok * perRequest) / seconds,
-        latency: { p50: result.latency.p50, p99: result.latency.p99, p999: result.latency.p99_9, max: result.latency.max },
-        non2xx: result.non2xx,
-        errors: result.errors,
-        timeouts: result.timeouts,
-      });
-    },
-  ));
+        ],
+      },
+      (err, result) => {
+        if (err) return reject(err);
+        const ok = result.requests.total - result.non2xx;
+        const seconds = result.duration;
+        resolve({
+          kind: args.kind,
+          seconds,
+          rps: ok / seconds,
+          eventsPerSecond: (ok * perRequest) / seconds,
+          latency: { p50: result.latency.p50, p99: result.latency.p99, p999: result.latency.p99_9, max: result.latency.max },
+          non2xx: result.non2xx,
+          errors: result.errors,
+          timeouts: result.timeouts,
+        });
+      },
+    ),
+  );
 }
 
 export const httpTasks = {

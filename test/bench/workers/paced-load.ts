@@ -54,20 +54,16 @@ function start(args: PacedArgs): { stop: () => Promise<PacedResult> } {
     sent++;
     inFlight++;
     const body = eventsBody(args.siteKey, i % args.visitors, i * args.eventsPerRequest, args.eventsPerRequest, Date.now());
-    const req = request(
-      url,
-      { method: 'POST', agent, headers: { ...EVENT_HEADERS, 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        res.resume();
-        res.on('end', () => {
-          inFlight--;
-          if (res.statusCode && res.statusCode < 300) {
-            ok++;
-            samples.push(performance.now() - due);
-          } else failed++;
-        });
-      },
-    );
+    const req = request(url, { method: 'POST', agent, headers: { ...EVENT_HEADERS, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        inFlight--;
+        if (res.statusCode && res.statusCode < 300) {
+          ok++;
+          samples.push(performance.now() - due);
+        } else failed++;
+      });
+    });
     req.on('error', () => {
       inFlight--;
       failed++;
