@@ -26,6 +26,8 @@ function page(embed: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Acme Commercial Kitchens - demo site for Sixty</title>
+<link rel="icon" href="/favicon.ico" sizes="16x16 32x32 48x48">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>
   body { font: 17px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: #1d2433; background: #f7f8fa; }
   header { background: #0f2a4a; color: #fff; padding: 18px 24px; display: flex; gap: 24px; align-items: center; flex-wrap: wrap; }

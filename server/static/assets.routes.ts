@@ -10,6 +10,7 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.ico': 'image/x-icon',
   '.json': 'application/json',
   '.map': 'application/json',
 };
@@ -78,6 +79,16 @@ export function assetRoutes(deps: AppDeps) {
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    return c.body(new Uint8Array(body));
+  });
+
+  // The console's icon at the site root too, where browsers look for it on any page (/demo).
+  app.get('/:name{favicon\\.(ico|svg)}', async (c) => {
+    const name = c.req.param('name');
+    const body = await file(join(dist, 'console', name));
+    if (!body) return c.json({ error: { code: 'not_built', message: 'Console not built: run npm run build' } }, 404);
+    c.header('Content-Type', type(name));
+    c.header('Cache-Control', 'public, max-age=86400');
     return c.body(new Uint8Array(body));
   });
 

@@ -115,12 +115,28 @@ describe('one script tag to a rep live queue', () => {
     ]) {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
+      const missing: string[] = [];
+      page.on('response', (r) => r.status() >= 400 && missing.push(`${r.status()} ${r.url()}`));
       await page.goto(`${server.url}/demo`);
+      // The console's icon, linked and served (no 404 in the tab or the server log).
+      expect(await page.locator('link[rel="icon"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href))).toContain(
+        `${server.url}/favicon.ico`,
+      );
       await page.getByRole('button', { name: 'Talk to sales in 60 seconds' }).click();
       const panel = page.getByRole('dialog', { name: 'Talk to sales' });
       await panel.getByText('How many employees?').waitFor({ timeout: 5000 });
       await page.screenshot({ path: screenshotPath(`demo-open-${viewport.width}`) });
+      expect(missing).toEqual([]);
       await context.close();
+    }
+    for (const [path, type, magic] of [
+      ['/favicon.ico', 'image/x-icon', [0, 0, 1, 0]],
+      ['/favicon.svg', 'image/svg+xml', [...Buffer.from('<svg')]],
+    ] as const) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe(type);
+      expect([...new Uint8Array(await res.arrayBuffer()).slice(0, 4)]).toEqual(magic);
     }
   });
 
