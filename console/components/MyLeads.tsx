@@ -3,6 +3,7 @@ import type { Stage } from '../../shared/api';
 import type { MyLeadItem, MyLeadsFilter } from '../hooks/queue-api';
 import { useNow } from '../hooks/useNow';
 import { STAGE_LABELS, formatPhone, formatWhen } from '../format';
+import { isCallResult } from '../../shared/outcomes';
 import { OUTCOME_LABELS } from '../outcomes';
 import { ListState } from './ListState';
 import { formatRelative } from './relative-time';
@@ -69,7 +70,8 @@ export function MyLeads({ rows, error, filter, openId, onFilter, onOpen, onRetry
                   </span>
                   <span class="lead-row-side">
                     <span class={`badge badge-stage badge-stage-${row.stage}`}>{STAGE_LABELS[row.stage]}</span>
-                    {row.outcome && <span class="lead-row-outcome">{OUTCOME_LABELS[row.outcome]}</span>}
+                    {/* A decision (SQL, Nurture…) is the stage badge already: only a call result adds news. */}
+                    {row.outcome && isCallResult(row.outcome) && <span class="lead-row-outcome">{OUTCOME_LABELS[row.outcome]}</span>}
                   </span>
                 </button>
               </li>

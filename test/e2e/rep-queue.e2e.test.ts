@@ -129,6 +129,10 @@ describe('rep queue', () => {
         'Sales qualified (SQL): Need: Two walk-in coolers for a new site; Current solution: Rented units; Decision maker: Robin, the owner; Ready to move / budget: Q3, budget approved',
       )
       .waitFor({ timeout: 5000 });
+    // Its row in My leads names the stage once (the SQL decision is the stage, not news of its own).
+    const row = second.page.getByRole('list', { name: 'My leads' }).getByRole('button').filter({ hasText: 'Robin Ready' });
+    await expect.poll(() => row.innerText(), { timeout: 5000 }).toContain('SQL');
+    expect((await row.innerText()).match(/\bSQL\b/g)).toEqual(['SQL']);
 
     // A note, typed with markup: shown as text.
     await card.getByLabel('Add a note').fill('<b>Call back</b> after the site visit');
