@@ -1,14 +1,14 @@
-// Decides which screen the visitor of /console sees: setup, sign-in, the rep's queue, or (for
-// managers and admins) a console page chosen by the path. The one-time link pages need no session.
+// Decides which screen the visitor of /console sees: setup, sign-in, or a console page chosen by
+// the path. At `/` a rep lands on their queue and a manager or admin on Numbers (they watch the
+// team more than they take leads; their queue is at /queue). The one-time link pages need no session.
 import { useEffect, useState } from 'preact/hooks';
 import type { Me } from '../shared/api';
 import { api, ApiFailure, messageOf } from './api';
 import { SignIn } from './pages/SignIn';
 import { Setup } from './pages/Setup';
 import { Queue } from './pages/Queue';
-import { AdminFrame } from './nav/AdminFrame';
+import { ConsoleFrame } from './nav/ConsoleFrame';
 import { LazyPage } from './nav/LazyPage';
-import { NavBar, hasNav } from './nav/NavBar';
 import { NotFound } from './nav/NotFound';
 import { ADMIN_ROUTES, LANDING_ROUTES, matchRoute, mayOpen } from './routes';
 import { navigate, usePath } from './router';
@@ -74,24 +74,30 @@ export function App() {
   }
 }
 
+/** Where `/` leads: a rep's work is the queue, a manager's or admin's the team's numbers. */
+export function homeOf(me: Me): string {
+  return me.role === 'rep' ? '/queue' : '/numbers';
+}
+
 function SignedIn({ me, path, onSignedOut }: { me: Me; path: string; onSignedOut: (expired: boolean) => void }) {
-  if (path === '/') {
-    return (
-      <>
-        {hasNav(me) && <NavBar me={me} path={path} />}
-        <Queue me={me} onSignedOut={onSignedOut} />
-      </>
-    );
-  }
+  const home = path === '/' ? homeOf(me) : null;
+  // Managers and admins: the address says where they are, so Back and a reload stay on Numbers.
+  useEffect(() => {
+    if (home && home !== '/queue') navigate(home, true);
+  }, [home]);
+  if (path === '/queue' || home === '/queue') return <Queue me={me} onSignedOut={onSignedOut} />;
+  if (home) return null;
   const match = matchRoute(ADMIN_ROUTES, path);
   const allowed = match !== null && mayOpen(me.role, match.route.access);
   return (
-    <AdminFrame me={me} path={path} onSignedOut={onSignedOut}>
-      {match && allowed ? (
-        <LazyPage key={path} load={match.route.load} props={{ me, params: match.params, onSessionEnded: () => onSignedOut(true) }} />
-      ) : (
-        <NotFound forbidden={match !== null} />
-      )}
-    </AdminFrame>
+    <ConsoleFrame me={me} onSignedOut={onSignedOut}>
+      <div class="admin">
+        {match && allowed ? (
+          <LazyPage key={path} load={match.route.load} props={{ me, params: match.params, onSessionEnded: () => onSignedOut(true) }} />
+        ) : (
+          <NotFound forbidden={match !== null} />
+        )}
+      </div>
+    </ConsoleFrame>
   );
 }

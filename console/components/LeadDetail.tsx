@@ -40,7 +40,7 @@ export function LeadDetail({ lead, onChange, onClose }: Props) {
     const el = heading.current;
     if (!el) return;
     el.focus({ preventScroll: true });
-    const stickyBottom = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+    const stickyBottom = document.querySelector('.console-bar')?.getBoundingClientRect().bottom ?? 0;
     const { top, bottom } = el.getBoundingClientRect();
     if (top < stickyBottom || bottom > window.innerHeight) el.scrollIntoView({ block: 'start' });
   }, [lead.id]);

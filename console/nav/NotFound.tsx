@@ -15,7 +15,7 @@ export function NotFound({ forbidden }: { forbidden: boolean }) {
       </h1>
       <p class="muted">{forbidden ? 'Ask an admin if you need access. Your role can use the queue.' : 'The address may be mistyped, or the page moved.'}</p>
       <p>
-        <Link to="/" class="btn">
+        <Link to="/queue" class="btn">
           Go to the queue
         </Link>
       </p>

@@ -3,13 +3,13 @@
 // the supervisor view.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { LeadCard, Me } from '../../shared/api';
-import { api, ApiFailure, messageOf } from '../api';
+import { ApiFailure, messageOf } from '../api';
 import { AlertControls } from '../components/AlertControls';
-import { Header } from '../components/Header';
 import { LazySupervisor } from '../components/LazySupervisor';
 import { LeadDetail } from '../components/LeadDetail';
 import { Notices } from '../components/Notices';
 import { OfferList } from '../components/OfferList';
+import { QueueStatus } from '../components/QueueStatus';
 import { ViewSwitch, useQueueView } from '../components/ViewSwitch';
 import { WorkLists, type WorkList } from '../components/WorkLists';
 import { queueApi, type FullLeadCard } from '../hooks/queue-api';
@@ -21,6 +21,7 @@ import { useOfferKeys } from '../hooks/useOfferKeys';
 import { usePolledList } from '../hooks/usePolledList';
 import { useRepChannel } from '../hooks/useRepChannel';
 import { useSound } from '../hooks/useSound';
+import { ConsoleFrame } from '../nav/ConsoleFrame';
 
 interface Props {
   me: Me;
@@ -131,15 +132,6 @@ export function Queue({ me, onSignedOut }: Props) {
     }
   };
 
-  const signOut = async () => {
-    try {
-      await api.signOut();
-    } catch {
-      // The session may already be gone; either way this tab is signed out.
-    }
-    onSignedOut(false);
-  };
-
   const openOffers = live.offers.filter((o) => !o.closedText && !o.busy);
   const firstOpen = openOffers[0]?.offer.offerId ?? null;
   useOfferKeys(live.connection === 'live' ? firstOpen : null, accept, setDecliningId);
@@ -185,27 +177,30 @@ export function Queue({ me, onSignedOut }: Props) {
   );
 
   return (
-    <div class="app">
-      <Header
-        me={me}
-        connection={live.connection}
-        presence={live.presence}
-        presenceBusy={live.presenceBusy}
-        onPresence={live.setPresence}
-        onSignOut={signOut}
-        alerts={<AlertControls sound={sound} permission={desktop.permission} onAskPermission={desktop.request} />}
-      />
+    <ConsoleFrame
+      me={me}
+      onSignedOut={onSignedOut}
+      controls={
+        <QueueStatus
+          connection={live.connection}
+          presence={live.presence}
+          presenceBusy={live.presenceBusy}
+          onPresence={live.setPresence}
+          alerts={<AlertControls sound={sound} permission={desktop.permission} onAskPermission={desktop.request} />}
+        />
+      }
+    >
       <p class="sr-only" aria-live="assertive" aria-atomic="true">
         {announcement}
       </p>
       {me.role !== 'rep' && <ViewSwitch view={view} offers={openOffers.length} onView={setView} />}
       {view === 'supervisor' ? (
-        <main class="queue queue-supervisor">
+        <div class="queue queue-supervisor">
           {openOffers.length > 0 && offerList}
           <LazySupervisor onSessionEnded={sessionEnded} />
-        </main>
+        </div>
       ) : (
-        <main class="queue">
+        <div class="queue">
           <h1 class="sr-only">Live queue</h1>
           {offerList}
           {lead ? (
@@ -228,9 +223,9 @@ export function Queue({ me, onSignedOut }: Props) {
             claiming={claiming}
             onTake={take}
           />
-        </main>
+        </div>
       )}
       <Notices notices={notices} onDismiss={dismiss} />
-    </div>
+    </ConsoleFrame>
   );
 }

@@ -233,11 +233,13 @@ describe('users', () => {
     await invitee.getByLabel('New password').fill('morgan-password-1');
     await invitee.getByLabel('Repeat the password').fill('morgan-password-1');
     await invitee.getByRole('button', { name: 'Set password and sign in' }).click();
-    // A manager: the queue with the navigation, Numbers but not Users.
-    await invitee.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Numbers' }).waitFor();
-    expect(await invitee.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Users' }).count()).toBe(0);
-    expect(invitee.url()).toBe(`${server.url}/console/`);
-    await invitee.screenshot({ path: screenshotPath('console-admin-manager-queue-375') });
+    // A manager lands on Numbers (not a queue saying they are away), with the navigation but not Users.
+    await invitee.getByRole('heading', { name: 'Numbers', level: 1 }).waitFor();
+    await expect.poll(() => invitee.url()).toBe(`${server.url}/console/numbers`);
+    const nav = invitee.getByRole('navigation', { name: 'Console' });
+    await expect.poll(() => nav.getByRole('link', { name: 'Numbers' }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(0);
+    await invitee.screenshot({ path: screenshotPath('console-admin-manager-numbers-375') });
     // The link worked once.
     await invitee.goto(inviteLink);
     await invitee.getByRole('heading', { name: 'This invite link does not work' }).waitFor();

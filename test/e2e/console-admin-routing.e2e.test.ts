@@ -35,7 +35,10 @@ describe('routing configuration in the console', () => {
     await page.getByRole('button', { name: 'Add team' }).click();
     const form = page.getByRole('region', { name: 'Add a team' });
     await form.getByLabel('Team name').fill('Enterprise');
-    await form.getByLabel('Time zone').selectOption('Europe/Berlin');
+    // The zone is searched by typing and picked from the matches.
+    await form.getByRole('combobox', { name: 'Time zone' }).fill('berl');
+    await form.getByRole('option', { name: 'Europe/Berlin' }).click();
+    await expect.poll(() => form.getByRole('combobox', { name: 'Time zone' }).inputValue()).toBe('Europe/Berlin');
     await form.getByRole('button', { name: 'Around the clock' }).click();
     await form.getByLabel('Holiday').fill('2030-12-25');
     await form.getByRole('button', { name: 'Add holiday' }).click();

@@ -16,7 +16,7 @@ export async function openSignedIn(page: Page, url: string, path: string, email:
 }
 
 /** Sticky bars would be drawn mid-page in a full-page capture: pin them for the shot (CSSOM, so CSP allows it). */
-const STICKY = '.navbar-full, .action-bar, .rules-side, .appearance-side';
+const STICKY = '.console-bar, .action-bar, .rules-side, .appearance-side';
 
 async function fullPage(page: Page, path: string) {
   await page.evaluate((sel) => document.querySelectorAll<HTMLElement>(sel).forEach((el) => (el.style.position = 'static')), STICKY);

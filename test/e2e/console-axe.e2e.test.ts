@@ -46,18 +46,18 @@ describe('console accessibility', () => {
 
   it('every page an admin opens', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    await openSignedIn(page, server.url, '/', 'admin@demo.sixty');
+    await openSignedIn(page, server.url, '/queue', 'admin@demo.sixty');
     await page.getByRole('heading').first().waitFor();
     const found: Record<string, AxeViolation[]> = {};
-    const paths = ['/', ...ADMIN_ROUTES.map((r) => r.path.replace(':siteId', siteId))];
+    const paths = ['/queue', ...ADMIN_ROUTES.map((r) => r.path.replace(':siteId', siteId))];
     for (const path of paths) {
-      await page.goto(`${server.url}/console${path === '/' ? '/' : path}`);
+      await page.goto(`${server.url}/console${path}`);
       await settled(page);
       const serious = await seriousViolations(page);
       if (serious.length) found[path] = serious;
     }
     // The supervisor view, a tab of the queue for managers and admins.
-    await page.goto(`${server.url}/console/`);
+    await page.goto(`${server.url}/console/queue`);
     await page.getByRole('button', { name: 'Supervisor' }).click();
     await page.getByRole('region', { name: 'Reps' }).getByRole('rowheader', { name: 'Dana Reyes' }).waitFor();
     const supervisor = await seriousViolations(page);

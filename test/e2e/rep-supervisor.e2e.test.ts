@@ -36,7 +36,7 @@ describe('supervisor view', () => {
     const admin = await context.newPage();
     const errors: string[] = [];
     await watch(admin, errors);
-    await signIn(admin, server.url, 'admin@demo.sixty');
+    await signIn(admin, server.url, 'admin@demo.sixty', '/queue');
     await admin.getByRole('button', { name: 'Supervisor' }).click();
     const reps = admin.getByRole('region', { name: 'Reps' });
     await reps.getByRole('rowheader', { name: 'Dana Reyes' }).waitFor({ timeout: 5000 });

@@ -76,7 +76,7 @@ describe('booked callbacks', () => {
     const adminContext = await browser.newContext({ ...DESKTOP, timezoneId: 'Europe/Berlin', locale: 'en-GB' });
     const admin = await adminContext.newPage();
     await watch(admin, errors);
-    await signIn(admin, server.url, 'admin@demo.sixty');
+    await signIn(admin, server.url, 'admin@demo.sixty', '/queue');
     await admin.getByRole('button', { name: 'Supervisor' }).click();
     const bookedList = admin.getByRole('region', { name: 'Booked callbacks' });
     await bookedList.locator('[data-booked-lead="Bea Booked"]').waitFor({ timeout: 5000 });

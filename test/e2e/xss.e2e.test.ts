@@ -41,7 +41,7 @@ describe('XSS corpus', () => {
       void d.dismiss();
     });
     await watch(page, errors);
-    await signIn(page, server.url, 'admin@demo.sixty');
+    await signIn(page, server.url, 'admin@demo.sixty', '/queue');
     await setAvailable(page);
 
     for (const [i, payload] of CORPUS.entries()) {
@@ -90,7 +90,7 @@ describe('XSS corpus', () => {
     await page.waitForTimeout(2500);
     await page.goto(`${server.url}/console/numbers`);
     await page.waitForTimeout(1500);
-    await page.goto(`${server.url}/console/`);
+    await page.goto(`${server.url}/console/queue`);
     await page.locator('#lead-heading, [data-connection="live"]').first().waitFor({ timeout: 5000 });
 
     expect(dialogs).toEqual([]);

@@ -25,7 +25,7 @@ export function NumbersPage({ onSessionEnded }: PageProps) {
   const data = report.data;
 
   return (
-    <div class="page page-wide">
+    <div class="page">
       <PageHead
         title="Numbers"
         intro="Speed-to-lead, the funnel and the marketing SLA for a date range: the closed loop both teams argue from."

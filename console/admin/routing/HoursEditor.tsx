@@ -3,7 +3,8 @@
 import { useState } from 'preact/hooks';
 import { Input, Select } from '../ui/fields';
 import type { Hours } from '../types';
-import { aroundTheClock, officeHours, timeZones, WEEKDAYS } from './hours';
+import { TimeZoneField } from '../ui/TimeZoneField';
+import { aroundTheClock, officeHours, WEEKDAYS } from './hours';
 
 interface Props {
   id: string;
@@ -31,12 +32,11 @@ export function HoursEditor({ id, path, value, onChange, errors }: Props) {
     <fieldset class="hours-editor" aria-labelledby={`${id}-legend`}>
       <legend id={`${id}-legend`}>Business hours</legend>
       <div class="hours-top">
-        <Select
+        <TimeZoneField
           id={`${id}-tz`}
           label="Time zone"
           value={value.timeZone}
           error={err('timeZone')}
-          options={timeZones(value.timeZone).map((z) => ({ value: z, label: z }))}
           onValue={(timeZone) => onChange({ ...value, timeZone })}
         />
         <div class="hours-presets">

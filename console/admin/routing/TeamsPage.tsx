@@ -13,6 +13,7 @@ import { useLoad } from '../ui/useLoad';
 import type { Hours, RepRow, TeamView } from '../types';
 import { HoursEditor } from './HoursEditor';
 import { browserTimeZone, hoursSummary, officeHours } from './hours';
+import { RepsInNoTeam } from './RepsInNoTeam';
 import { RoutingTabs } from './RoutingTabs';
 import '../admin.css';
 import '../sites/sites.css';
@@ -37,14 +38,22 @@ export function TeamsPage({ onSessionEnded }: PageProps) {
         }
       />
       <RoutingTabs current="/teams" />
-      {reps.data && adding && <NewTeamForm reps={reps.data} onCreated={teams.reload} onClose={() => setAdding(false)} onSessionEnded={onSessionEnded} />}
+      {reps.data && adding && (
+        <NewTeamForm reps={reps.data} onCreated={() => (teams.reload(), reps.reload())} onClose={() => setAdding(false)} onSessionEnded={onSessionEnded} />
+      )}
       <LoadState
         loading={(teams.loading && !teams.data) || (reps.loading && !reps.data)}
         error={teams.error || reps.error}
         onRetry={() => (teams.reload(), reps.reload())}
       />
+      {reps.data && teams.data && (
+        <RepsInNoTeam reps={reps.data} teams={teams.data} onAdded={() => (teams.reload(), reps.reload())} onSessionEnded={onSessionEnded} />
+      )}
       {teams.data?.length === 0 && <p class="muted">No teams yet.</p>}
-      {reps.data && teams.data?.map((t) => <TeamCard key={t.id} team={t} reps={reps.data!} onSaved={teams.reload} onSessionEnded={onSessionEnded} />)}
+      {reps.data &&
+        teams.data?.map((t) => (
+          <TeamCard key={t.id} team={t} reps={reps.data!} onSaved={() => (teams.reload(), reps.reload())} onSessionEnded={onSessionEnded} />
+        ))}
     </div>
   );
 }

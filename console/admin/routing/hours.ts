@@ -24,6 +24,34 @@ export function timeZones(current: string): string[] {
   return all.includes(current) ? all : [current, ...all];
 }
 
+/** How a zone reads when searched: lower case, `_` as a space ("america/new york"). */
+function searchable(text: string): string {
+  return text.trim().toLowerCase().replaceAll('_', ' ');
+}
+
+/**
+ * The zones matching what was typed, best first: zones where a part ("Berlin", "New York") starts
+ * with it, then any containing it. Plain substring tests: typed text never becomes a pattern.
+ */
+export function matchZones(zones: readonly string[], query: string): string[] {
+  const q = searchable(query);
+  if (!q) return [...zones];
+  const starts: string[] = [];
+  const contains: string[] = [];
+  for (const zone of zones) {
+    const z = searchable(zone);
+    if (z.startsWith(q) || z.split('/').some((part) => part.startsWith(q))) starts.push(zone);
+    else if (z.includes(q)) contains.push(zone);
+  }
+  return [...starts, ...contains];
+}
+
+/** The zone typed in full (any case, spaces for `_`), if it is one. */
+export function exactZone(zones: readonly string[], text: string): string | null {
+  const q = searchable(text);
+  return zones.find((z) => searchable(z) === q) ?? null;
+}
+
 /** "de, en" -> ["de", "en"]: comma- or space-separated lists in one text field. */
 export function splitList(text: string): string[] {
   return text

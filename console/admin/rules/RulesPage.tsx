@@ -131,7 +131,7 @@ export function RulesPage({ params, onSessionEnded }: PageProps) {
   };
 
   return (
-    <div class="page page-wide">
+    <div class="page">
       <PageHead
         eyebrow={siteName ?? 'Site'}
         title="Questions and scoring"

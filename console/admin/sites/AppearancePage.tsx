@@ -37,7 +37,7 @@ export function AppearancePage({ params, onSessionEnded }: PageProps) {
     onSessionEnded,
   );
   return (
-    <div class="page page-wide">
+    <div class="page">
       <PageHead eyebrow={site?.name ?? 'Site'} title="Widget appearance" intro="How the launcher and the callback form look on this site’s pages." />
       <SiteTabs siteId={siteId} current="appearance" />
       <LoadState loading={loaded.loading && !form} error={loaded.error} onRetry={loaded.reload} />

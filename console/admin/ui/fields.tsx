@@ -13,11 +13,11 @@ interface Common {
   hideLabel?: boolean;
 }
 
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
+export function describedBy(id: string, hint?: string, error?: string): string | undefined {
   return [hint && !error ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
-function Shell({ id, label, hint, error, class: cls, hideLabel, children }: Common & { children: ComponentChildren }) {
+export function Shell({ id, label, hint, error, class: cls, hideLabel, children }: Common & { children: ComponentChildren }) {
   return (
     <div class={`field${cls ? ` ${cls}` : ''}`}>
       <label for={id} class={hideLabel ? 'visually-hidden' : undefined}>

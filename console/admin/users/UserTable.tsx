@@ -9,9 +9,11 @@ interface Props {
   meId: string;
   onReset: (u: UserRow) => void;
   onDeactivate: (u: UserRow) => void;
+  /** Reps in no team, flagged in their row (the fix is in "Reps in no team"). */
+  noTeam?: ReadonlySet<string>;
 }
 
-export function UserTable({ users, meId, onReset, onDeactivate }: Props) {
+export function UserTable({ users, meId, onReset, onDeactivate, noTeam }: Props) {
   const now = Date.now();
   const sorted = [...users].sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name));
   return (
@@ -28,6 +30,7 @@ export function UserTable({ users, meId, onReset, onDeactivate }: Props) {
           <div class="user-meta">
             <span class={`badge badge-role-${u.role}`}>{ROLE_LABELS[u.role]}</span>
             {!u.active && <span class="badge badge-inactive">Deactivated</span>}
+            {u.active && noTeam?.has(u.id) && <span class="badge badge-hot">In no team</span>}
             <span class="muted user-since">Since {formatWhen(u.createdAt, now)}</span>
           </div>
           {u.active && u.id !== meId && (

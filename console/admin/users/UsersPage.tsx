@@ -10,14 +10,18 @@ import { failureOf, useLoad } from '../ui/useLoad';
 import type { OneTimeLink, UserRow } from '../types';
 import { InviteForm } from './InviteForm';
 import { LinkResult } from './LinkResult';
+import { RepsInNoTeam, repsInNoTeam } from '../routing/RepsInNoTeam';
 import { PendingInvites } from './PendingInvites';
 import { UserTable } from './UserTable';
 import '../admin.css';
+import '../routing/routing.css';
 import './users.css';
 
 export function UsersPage({ me, onSessionEnded }: PageProps) {
   const users = useLoad(() => adminApi.users(), [], onSessionEnded);
   const invites = useLoad(() => adminApi.pendingInvites(), [], onSessionEnded);
+  const reps = useLoad(() => adminApi.reps(), [], onSessionEnded);
+  const teams = useLoad(() => adminApi.teams(), [], onSessionEnded);
   const [reset, setReset] = useState<{ user: UserRow; link: OneTimeLink } | null>(null);
   const [resetError, setResetError] = useState('');
   const [confirming, setConfirming] = useState<UserRow | null>(null);
@@ -44,6 +48,7 @@ export function UsersPage({ me, onSessionEnded }: PageProps) {
       setNotice(`${confirming.name} is deactivated: signed out everywhere and no longer offered leads.`);
       setConfirming(null);
       users.reload();
+      reps.reload();
     } catch (err) {
       setDialogError(failureOf(err, onSessionEnded)?.message ?? '');
     } finally {
@@ -54,6 +59,9 @@ export function UsersPage({ me, onSessionEnded }: PageProps) {
   return (
     <div class="page">
       <PageHead title="Users" intro="Admins manage everything; managers the rules, teams and numbers; reps take leads in the queue." />
+      {reps.data && teams.data && (
+        <RepsInNoTeam reps={reps.data} teams={teams.data} onAdded={() => (reps.reload(), teams.reload())} onSessionEnded={onSessionEnded} />
+      )}
       <section class="panel" aria-labelledby="users-heading">
         <div class="section-head">
           <h2 id="users-heading">People in {me.workspaceName}</h2>
@@ -78,7 +86,15 @@ export function UsersPage({ me, onSessionEnded }: PageProps) {
           />
         )}
         <LoadState loading={users.loading && !users.data} error={users.error} onRetry={users.reload} />
-        {users.data && <UserTable users={users.data} meId={me.id} onReset={resetLink} onDeactivate={(u) => (setDialogError(''), setConfirming(u))} />}
+        {users.data && (
+          <UserTable
+            users={users.data}
+            meId={me.id}
+            noTeam={new Set(repsInNoTeam(reps.data ?? []).map((r) => r.id))}
+            onReset={resetLink}
+            onDeactivate={(u) => (setDialogError(''), setConfirming(u))}
+          />
+        )}
       </section>
       <InviteForm onInvited={() => (users.reload(), invites.reload())} onSessionEnded={onSessionEnded} />
       <PendingInvites invites={invites} onSessionEnded={onSessionEnded} />

@@ -1,0 +1,62 @@
+// The frame of every signed-in console page (queue, supervisor, admin pages): one header bar
+// and one content column of the same width, so moving between pages moves nothing around.
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import type { Me } from '../../shared/api';
+import { api } from '../api';
+import { usePath } from '../router';
+import { ConsoleNav, hasNav } from './ConsoleNav';
+import { Link } from './Link';
+
+interface Props {
+  me: Me;
+  /** `expired`: the server no longer knows the session (not the user's own sign out). */
+  onSignedOut: (expired: boolean) => void;
+  /** What this page adds to the bar (the queue: connection, presence, offer alerts). */
+  controls?: ComponentChildren;
+  children: ComponentChildren;
+}
+
+export function ConsoleFrame({ me, onSignedOut, controls, children }: Props) {
+  const path = usePath();
+  const signOut = async () => {
+    try {
+      await api.signOut();
+    } catch {
+      // The session may already be gone; either way this tab is signed out.
+    }
+    onSignedOut(false);
+  };
+
+  // A new page starts at the top, like a page load would.
+  useEffect(() => window.scrollTo(0, 0), [path]);
+
+  return (
+    <div class="frame">
+      <header class="console-bar">
+        <div class={`console-bar-inner${controls ? ' has-controls' : ''}${hasNav(me) ? ' has-nav' : ''}`}>
+          {/* Named by its visible text (no aria-label), so speech users can say what they see
+              (WCAG 2.5.3); who is signed in is read after it. */}
+          <Link to="/" class="console-brand">
+            <span class="brand-mark" aria-hidden="true">
+              60
+            </span>
+            <span class="brand-text">
+              <span class="brand-workspace">{me.workspaceName}</span>
+              <span class="brand-user">
+                <span class="visually-hidden">, signed in as </span>
+                {me.name}
+              </span>
+            </span>
+          </Link>
+          {hasNav(me) && <ConsoleNav me={me} path={path} />}
+          {controls && <div class="console-bar-controls">{controls}</div>}
+          <button type="button" class="btn btn-ghost btn-small console-signout" onClick={signOut}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main class="frame-main">{children}</main>
+    </div>
+  );
+}
