@@ -1,7 +1,11 @@
-// Decides which screen the visitor of /console sees: setup, sign-in, or a console page chosen by
-// the path. At `/` a rep lands on their queue and a manager or admin on Numbers (they watch the
-// team more than they take leads; their queue is at /queue). The one-time link pages need no session.
-import { useEffect, useState } from 'preact/hooks';
+// The console's screens by URL (preact-iso's Router): the one-time link pages need no session;
+// every other page first needs one (setup, sign-in). At `/` a rep lands on their queue and a
+// manager or admin on Numbers (they watch the team more than they take leads; their queue is at
+// /queue).
+import type { ComponentChildren } from 'preact';
+import { createContext } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import { Router, useLocation } from 'preact-iso/router';
 import type { Me } from '../shared/api';
 import { api, ApiFailure, messageOf } from './api';
 import { SignIn } from './pages/SignIn';
@@ -10,8 +14,9 @@ import { Queue } from './pages/Queue';
 import { ConsoleFrame } from './nav/ConsoleFrame';
 import { LazyPage } from './nav/LazyPage';
 import { NotFound } from './nav/NotFound';
-import { ADMIN_ROUTES, LANDING_ROUTES, matchRoute, mayOpen } from './routes';
-import { navigate, usePath } from './router';
+import { UnreadableAddress } from './nav/UnreadableAddress';
+import { hrefOf, useConsolePath, useNavigate } from './nav/paths';
+import { ADMIN_ROUTES, LANDING_ROUTES, mayOpen, type AdminRoute, type LandingProps } from './routes';
 
 type Screen =
   { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'setup' } | { kind: 'signIn'; notice?: string } | { kind: 'signedIn'; me: Me };
@@ -26,29 +31,81 @@ async function resolveScreen(): Promise<Screen> {
   return needsSetup ? { kind: 'setup' } : { kind: 'signIn' };
 }
 
-export function App() {
-  const path = usePath();
-  const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+interface Session {
+  screen: Screen;
+  boot: () => void;
+  signedIn: (me: Me) => void;
+  /** `expired`: the server no longer knows the session (not the user's own sign out). */
+  signedOut: (expired: boolean) => void;
+}
 
+const SessionContext = createContext<Session | null>(null);
+
+function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside <App>');
+  return session;
+}
+
+/** Where `/` leads: a rep's work is the queue, a manager's or admin's the team's numbers. */
+export function homeOf(me: Me): string {
+  return me.role === 'rep' ? '/queue' : '/numbers';
+}
+
+export function App() {
+  const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
   const boot = () => {
     setScreen({ kind: 'loading' });
     resolveScreen().then(setScreen, (err) => setScreen({ kind: 'failed', message: messageOf(err) }));
   };
   useEffect(boot, []);
+  const session: Session = {
+    screen,
+    boot,
+    signedIn: (me) => setScreen({ kind: 'signedIn', me }),
+    signedOut: (expired) => setScreen({ kind: 'signIn', notice: expired ? 'Your session ended. Sign in again to keep taking leads.' : undefined }),
+  };
 
-  const signedIn = (me: Me) => setScreen({ kind: 'signedIn', me });
-  const signedOut = (expired: boolean) =>
-    setScreen({ kind: 'signIn', notice: expired ? 'Your session ended. Sign in again to keep taking leads.' : undefined });
+  const { url } = useLocation();
 
-  const landing = matchRoute(LANDING_ROUTES, path);
-  if (landing) {
-    const done = (me: Me) => {
-      signedIn(me);
-      navigate('/', true);
-    };
-    return <LazyPage key={path} load={landing.route.load} props={{ params: landing.params, onSignedIn: done }} />;
-  }
+  return (
+    <SessionContext.Provider value={session}>
+      <UnreadableAddress url={url} fallback={<Missing />}>
+        <Router>
+          {[
+            ...LANDING_ROUTES.map((r) => <Landing key={r.path} path={hrefOf(r.path)} load={r.load} />),
+            <Home key="/" path={hrefOf('/')} />,
+            <QueuePage key="/queue" path={hrefOf('/queue')} />,
+            ...ADMIN_ROUTES.map((r) => <AdminPage key={r.path} path={hrefOf(r.path)} page={r} />),
+            <Missing key="*" default />,
+          ]}
+        </Router>
+      </UnreadableAddress>
+    </SessionContext.Provider>
+  );
+}
 
+/** What the Router passes every route. */
+interface RouteProps {
+  path?: string;
+  default?: boolean;
+  params?: Record<string, string>;
+}
+
+/** A one-time link page: no session needed; once it signs the person in, their start page. */
+function Landing({ load, params = {} }: RouteProps & { load: () => Promise<import('preact').ComponentType<LandingProps>> }) {
+  const { signedIn } = useSession();
+  const navigate = useNavigate();
+  const done = (me: Me) => {
+    signedIn(me);
+    navigate('/', true);
+  };
+  return <LazyPage load={load} props={{ params, onSignedIn: done }} />;
+}
+
+/** The session's screens before a page: loading, setup, sign-in; then the page for `me`. */
+function SignedIn({ children }: { children: (me: Me, signedOut: (expired: boolean) => void) => ComponentChildren }) {
+  const { screen, boot, signedIn, signedOut } = useSession();
   switch (screen.kind) {
     case 'loading':
       return (
@@ -70,34 +127,55 @@ export function App() {
     case 'signIn':
       return <SignIn notice={screen.notice} onSignedIn={signedIn} />;
     case 'signedIn':
-      return <SignedIn me={screen.me} path={path} onSignedOut={signedOut} />;
+      return <>{children(screen.me, signedOut)}</>;
   }
 }
 
-/** Where `/` leads: a rep's work is the queue, a manager's or admin's the team's numbers. */
-export function homeOf(me: Me): string {
-  return me.role === 'rep' ? '/queue' : '/numbers';
+function Home(_: RouteProps) {
+  return <SignedIn>{(me, signedOut) => (homeOf(me) === '/queue' ? <Queue me={me} onSignedOut={signedOut} /> : <GoTo path={homeOf(me)} />)}</SignedIn>;
 }
 
-function SignedIn({ me, path, onSignedOut }: { me: Me; path: string; onSignedOut: (expired: boolean) => void }) {
-  const home = path === '/' ? homeOf(me) : null;
-  // Managers and admins: the address says where they are, so Back and a reload stay on Numbers.
-  useEffect(() => {
-    if (home && home !== '/queue') navigate(home, true);
-  }, [home]);
-  if (path === '/queue' || home === '/queue') return <Queue me={me} onSignedOut={onSignedOut} />;
-  if (home) return null;
-  const match = matchRoute(ADMIN_ROUTES, path);
-  const allowed = match !== null && mayOpen(me.role, match.route.access);
+/** Managers and admins at `/`: the address says where they are, so Back and a reload stay there. */
+function GoTo({ path }: { path: string }) {
+  const navigate = useNavigate();
+  useEffect(() => navigate(path, true), [path]);
+  return null;
+}
+
+function QueuePage(_: RouteProps) {
+  return <SignedIn>{(me, signedOut) => <Queue me={me} onSignedOut={signedOut} />}</SignedIn>;
+}
+
+function AdminPage({ page, params = {} }: RouteProps & { page: AdminRoute }) {
+  // Keyed by the address: another site's rules page starts fresh, as a page load would.
+  const path = useConsolePath();
   return (
-    <ConsoleFrame me={me} onSignedOut={onSignedOut}>
-      <div class="admin">
-        {match && allowed ? (
-          <LazyPage key={path} load={match.route.load} props={{ me, params: match.params, onSessionEnded: () => onSignedOut(true) }} />
-        ) : (
-          <NotFound forbidden={match !== null} />
-        )}
-      </div>
-    </ConsoleFrame>
+    <SignedIn>
+      {(me, signedOut) => (
+        <ConsoleFrame me={me} onSignedOut={signedOut}>
+          <div class="admin">
+            {mayOpen(me.role, page.access) ? (
+              <LazyPage key={path} load={page.load} props={{ me, params, onSessionEnded: () => signedOut(true) }} />
+            ) : (
+              <NotFound forbidden />
+            )}
+          </div>
+        </ConsoleFrame>
+      )}
+    </SignedIn>
+  );
+}
+
+function Missing(_: RouteProps) {
+  return (
+    <SignedIn>
+      {(me, signedOut) => (
+        <ConsoleFrame me={me} onSignedOut={signedOut}>
+          <div class="admin">
+            <NotFound forbidden={false} />
+          </div>
+        </ConsoleFrame>
+      )}
+    </SignedIn>
   );
 }

@@ -1,6 +1,8 @@
 // Entry point of the console SPA.
 import { render } from 'preact';
+import { LocationProvider } from 'preact-iso/router';
 import { App } from './App';
+import { CONSOLE_BASE } from './nav/paths';
 import './styles/base.css';
 import './styles/forms.css';
 import './styles/header.css';
@@ -10,4 +12,11 @@ import './styles/lead.css';
 import './styles/nav.css';
 
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+// Only links into the console are handled in the app; others (exports, /demo, the API docs) load as usual.
+if (root)
+  render(
+    <LocationProvider scope={`${CONSOLE_BASE}/`}>
+      <App />
+    </LocationProvider>,
+    root,
+  );

@@ -1,5 +1,5 @@
-// The console's pages by path and who may open them. Admin and manager pages are loaded on
-// demand (dynamic import), so a rep's queue never downloads them.
+// The console's pages by path (preact-iso patterns, under /console) and who may open them. Admin
+// and manager pages are loaded on demand (dynamic import), so a rep's queue never downloads them.
 import type { ComponentType } from 'preact';
 import type { Me, UserRole } from '../shared/api';
 
@@ -49,29 +49,6 @@ export const LANDING_ROUTES: readonly Route<LandingProps>[] = [
   { path: '/invite/:token', load: () => import('./admin/landing/InvitePage').then((m) => m.InvitePage) },
   { path: '/reset/:token', load: () => import('./admin/landing/ResetPage').then((m) => m.ResetPage) },
 ];
-
-/** The route whose pattern matches the path, with its `:params` decoded. */
-export function matchRoute<R extends { path: string }>(routes: readonly R[], path: string): { route: R; params: Record<string, string> } | null {
-  const parts = path.split('/').filter(Boolean);
-  for (const route of routes) {
-    const pattern = route.path.split('/').filter(Boolean);
-    if (pattern.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    const ok = pattern.every((p, i) => {
-      if (p.startsWith(':')) {
-        try {
-          params[p.slice(1)] = decodeURIComponent(parts[i]!);
-          return true;
-        } catch {
-          return false;
-        }
-      }
-      return p === parts[i];
-    });
-    if (ok) return { route, params };
-  }
-  return null;
-}
 
 export function mayOpen(role: UserRole, access: Access): boolean {
   return role === 'admin' || (access === 'manager' && role === 'manager');

@@ -1,10 +1,9 @@
 // The frame of every signed-in console page (queue, supervisor, admin pages): one header bar
 // and one content column of the same width, so moving between pages moves nothing around.
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
 import type { Me } from '../../shared/api';
 import { api } from '../api';
-import { usePath } from '../router';
+import { useConsolePath } from './paths';
 import { ConsoleNav, hasNav } from './ConsoleNav';
 import { Link } from './Link';
 
@@ -18,7 +17,7 @@ interface Props {
 }
 
 export function ConsoleFrame({ me, onSignedOut, controls, children }: Props) {
-  const path = usePath();
+  const path = useConsolePath();
   const signOut = async () => {
     try {
       await api.signOut();
@@ -27,9 +26,6 @@ export function ConsoleFrame({ me, onSignedOut, controls, children }: Props) {
     }
     onSignedOut(false);
   };
-
-  // A new page starts at the top, like a page load would.
-  useEffect(() => window.scrollTo(0, 0), [path]);
 
   return (
     <div class="frame">

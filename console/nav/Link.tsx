@@ -1,12 +1,13 @@
-// An anchor to a console route: a real href (new tab works), in-app navigation on plain clicks.
+// An anchor to a console route. A real href (new tab, copy link work); preact-iso's
+// LocationProvider turns plain left clicks on it into in-app navigation.
 import type { ComponentChildren, JSX } from 'preact';
-import { hrefOf, onLinkClick } from '../router';
+import { hrefOf } from './paths';
 
-type Props = Omit<JSX.HTMLAttributes<HTMLAnchorElement>, 'href' | 'onClick'> & { to: string; children: ComponentChildren };
+type Props = Omit<JSX.HTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string; children: ComponentChildren };
 
 export function Link({ to, children, ...rest }: Props) {
   return (
-    <a {...rest} href={hrefOf(to)} onClick={onLinkClick(to)}>
+    <a {...rest} href={hrefOf(to)}>
       {children}
     </a>
   );

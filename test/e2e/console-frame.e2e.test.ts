@@ -114,6 +114,41 @@ describe('where people land', () => {
   });
 });
 
+describe('the router (preact-iso)', () => {
+  it('moves between pages in the app, follows Back and Forward, and names what is not found', async () => {
+    const siteId = (await server.deps.store.siteByKey(server.siteKey))!.id;
+    const page = await newPage();
+    const errors = collectErrors(page);
+    await openSignedIn(page, server.url, '/sites', 'admin@demo.sixty');
+    await page.getByRole('heading', { name: 'Sites', level: 1 }).waitFor();
+    // Set on this document: a full page load would lose it.
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    const stayed = () => page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed === true);
+    await page.getByRole('region', { name: 'Acme website' }).getByRole('link', { name: 'Routing', exact: true }).click();
+    await page.getByRole('heading', { name: 'Routing rules', level: 1 }).waitFor();
+    await expect.poll(() => page.url()).toBe(`${server.url}/console/sites/${siteId}/routing`);
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Routing rules', level: 1 }).waitFor();
+    await page.goForward();
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    expect(await stayed()).toBe(true);
+
+    // Addresses that are no page, including a broken %-escape, say so inside the console.
+    for (const path of ['/no-such-page', '/sites/%E0%A4%A/rules']) {
+      await page.goto(`${server.url}/console${path}`);
+      await page.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
+      await page
+        .getByRole('banner')
+        .getByRole('link', { name: /Acme Commercial Kitchens/ })
+        .waitFor();
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('one frame for every page', () => {
   it('has one header bar and the same content column on the queue, supervisor and admin pages, at 1280 and 375 px', async () => {
     const siteId = (await server.deps.store.siteByKey(server.siteKey))!.id;

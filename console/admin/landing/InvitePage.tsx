@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiFailure, messageOf } from '../../api';
 import { AuthLayout } from '../../components/AuthLayout';
-import { hrefOf } from '../../router';
+import { hrefOf } from '../../nav/paths';
 import type { LandingProps } from '../../routes';
 import { adminApi } from '../admin-api';
 import type { InviteInfo } from '../types';
