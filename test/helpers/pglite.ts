@@ -8,8 +8,11 @@
 // real concurrency (races, lock waits, two migrators at once) stays in the cluster suite.
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openPostgres } from '../../server/db/pg/open';
 
 export interface PgliteDatabase {
@@ -104,6 +107,10 @@ class TurnTaking {
   }
 }
 
+const PGLITE_VERSION = (
+  JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
 /** Compiled once per test process: compiling PostgreSQL's WebAssembly is the slow part of a start. */
 let runtime: Promise<Pick<PGliteOptions, 'pgliteWasmModule' | 'initdbWasmModule' | 'fsBundle'>> | undefined;
 function loadRuntime() {
@@ -115,24 +122,54 @@ function loadRuntime() {
   return runtime;
 }
 
-/** Data directories made once per test process: an empty cluster (after initdb) and one migrated. */
+/**
+ * Data directories made once, an empty cluster (after initdb) and one migrated, kept on disk for
+ * the next test processes: initdb is the slowest step of a start. The name carries PGlite's
+ * version and a hash of the migrations, so a new migration makes a new one.
+ */
+const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/sixty-pglite/', import.meta.url));
+
+function cacheName(kind: 'blank' | 'migrated'): string {
+  const hash = createHash('sha256').update(PGLITE_VERSION);
+  if (kind === 'migrated') {
+    const dir = fileURLToPath(new URL('../../server/db/migrations-pg/', import.meta.url));
+    for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+      const path = join(dir, file);
+      if (statSync(path).isFile()) hash.update(file).update(readFileSync(path));
+    }
+  }
+  return join(CACHE_DIR, `${kind}-${hash.digest('hex').slice(0, 16)}.tar`);
+}
+
+/** Reads the cached data directory, or makes it with `make` and writes it (atomically: processes run side by side). */
+async function cached(kind: 'blank' | 'migrated', make: () => Promise<Blob>): Promise<Blob> {
+  const path = cacheName(kind);
+  if (existsSync(path)) return new Blob([readFileSync(path)]);
+  const made = await make();
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const partial = `${path}.${process.pid}`;
+  writeFileSync(partial, Buffer.from(await made.arrayBuffer()));
+  renameSync(partial, path);
+  return made;
+}
+
 let blank: Promise<Blob> | undefined;
 let migrated: Promise<Blob> | undefined;
 
 function blankDataDir(): Promise<Blob> {
-  blank ??= (async () => {
+  blank ??= cached('blank', async () => {
     const db = await PGlite.create(await loadRuntime());
     try {
       return await db.dumpDataDir('none');
     } finally {
       await db.close();
     }
-  })();
+  });
   return blank;
 }
 
 function migratedDataDir(): Promise<Blob> {
-  migrated ??= (async () => {
+  migrated ??= cached('migrated', async () => {
     const db = await PGlite.create({ ...(await loadRuntime()), loadDataDir: await blankDataDir() });
     const server = await serve(db);
     try {
@@ -147,7 +184,7 @@ function migratedDataDir(): Promise<Blob> {
     } finally {
       await db.close();
     }
-  })();
+  });
   return migrated;
 }
 
