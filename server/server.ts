@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { StartupError } from './db/sqlite/open';
 import { openBackend } from './db/backend';
 import { startClusterSweeper } from './routing/cluster-sweeper';
+import type { Scheduler } from './routing/scheduler';
 import { startCluster, type Cluster } from './cluster';
 import { MemoryRateLimiter } from './http/rate-limit';
 import { MemoryBotFilter } from './tracking/bot-filter';
@@ -40,6 +41,8 @@ export interface StartOptions {
   /** Level of the line per request; `info` (the access log) unless a terminal wants quiet. */
   requestLogLevel?: 'info' | 'debug';
   clock?: () => number;
+  /** Routing's timers (offer expiry, booked callbacks, SLA checks); real timers on `clock` unless given. */
+  scheduler?: Scheduler;
 }
 
 /** Opens the store, wires HTTP + socket.io + routing, and listens. Used by main and by tests. */
@@ -89,7 +92,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const http = createAdaptorServer({ fetch: (req: Request) => handler(req) }) as HttpServer;
   const io = createLive(http, cluster?.redis);
   const notify = liveNotifier(io);
-  const router = createRouter({ store, clock, online, notify, log, clustered });
+  const router = createRouter({ store, clock, online, notify, log, clustered, ...(opts.scheduler ? { scheduler: opts.scheduler } : {}) });
   const deps: AppDeps = {
     config,
     store,
@@ -124,7 +127,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   registerRepNamespace(io.of(REP_NAMESPACE) as unknown as Parameters<typeof registerRepNamespace>[0], deps);
   registerVisitorNamespace(io.of(VISITOR_NAMESPACE) as unknown as Parameters<typeof registerVisitorNamespace>[0], deps);
   await router.start();
-  const sweeper = clustered ? startClusterSweeper(router, config.sweepMs, log) : null;
+  const sweeper = clustered ? startClusterSweeper(router, config.sweepMs, log, { clock, ...(opts.scheduler ? { scheduler: opts.scheduler } : {}) }) : null;
   const retention = startRetention({
     tracking: deps.tracking,
     guard: deps.guard,

@@ -4,11 +4,20 @@
 // killed mid-offer is covered by the others within one sweep of the offer's expiry.
 import type { Logger } from 'pino';
 import type { Router } from './router';
+import { timerScheduler, type Scheduler } from './scheduler';
 
 /** Waiting leads whose wake-up timer lived in a process that is gone are re-routed this often (in sweeps). */
 const WAITING_PASS_EVERY = 5;
+const SWEEP_KEY = 'cluster:sweep';
 
-export function startClusterSweeper(router: Router, everyMs: number, log: Logger) {
+export interface SweeperTime {
+  clock: () => number;
+  /** Real timers on `clock` unless given (tests pass a fake that runs when they move time). */
+  scheduler?: Scheduler;
+}
+
+export function startClusterSweeper(router: Router, everyMs: number, log: Logger, { clock, scheduler: injected }: SweeperTime = { clock: Date.now }) {
+  const scheduler = injected ?? timerScheduler(clock, (err) => log.error({ err }, 'cluster sweep timer failed'));
   let running: Promise<void> | null = null;
   let ticks = 0;
   let stopped = false;
@@ -20,18 +29,23 @@ export function startClusterSweeper(router: Router, everyMs: number, log: Logger
     if (!stopped && ticks % WAITING_PASS_EVERY === 0) await router.routeAllWaiting();
   }
 
-  const timer = setInterval(() => {
-    if (running || stopped) return;
-    running = tick()
-      .catch((err) => log.error({ err }, 'cluster sweep failed'))
-      .finally(() => (running = null));
-  }, everyMs);
-  timer.unref();
+  // The next sweep is armed when one ends, so a slow sweep is never overlapped by the next.
+  function arm() {
+    if (stopped) return;
+    scheduler.set(SWEEP_KEY, clock() + everyMs, async () => {
+      running = tick()
+        .catch((err) => log.error({ err }, 'cluster sweep failed'))
+        .finally(() => (running = null));
+      await running;
+      arm();
+    });
+  }
+  arm();
 
   return {
     async stop() {
       stopped = true;
-      clearInterval(timer);
+      scheduler.cancel(SWEEP_KEY);
       await running;
     },
   };

@@ -3,23 +3,25 @@
 // once, callbacks with idempotent replays (also racing across processes), outcomes and
 // follow-ups, routing configuration, the outbox and cluster leases; and the backend, whose
 // exclusive() lets processes starting together seed the demo once.
+// Runs on the cluster suite's PostgreSQL and, in npm test, on PGlite (test/helpers/pg-under-test),
+// where the two pools take turns: the races there still run, one transaction after another.
 import { TEST_DEMO_PASSWORD } from '../helpers/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Qualification } from '../../shared/qualify/types';
 import type { Backend } from '../../server/db/backend';
-import { openPostgres, type PgDb } from '../../server/db/pg/open';
+import type { PgDb } from '../../server/db/pg/open';
 import { openPostgresBackend } from '../../server/db/pg/pg-backend';
 import { createPgStore } from '../../server/db/pg/pg-store';
 import type { CallbackCommand, Site, Store } from '../../server/db/store';
 import { seedDemo } from '../../server/demo/seed';
 import { decideRouting } from '../../server/routing/decide-routing.core';
 import { ALWAYS_OPEN } from '../../server/routing/hours.core';
-import { createTestDatabase, dropTestDatabase, TEST_DATABASE_URL } from '../helpers/databases';
+import { PG } from '../helpers/pg-under-test';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const HOT: Qualification = { fit: { status: 'passes', missing: [] }, score: 70, handRaise: true, mql: true, hot: true, reasons: [], rulesVersion: 1 };
 
-describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL store: leads, configuration, sessions, leases', () => {
+describe(`PostgreSQL store on ${PG.name}: leads, configuration, sessions, leases`, () => {
   let url: string;
   let dbs: PgDb[] = [];
   /** Two stores on separate pools: two processes of a cluster. */
@@ -49,8 +51,8 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL store: leads, configuration, ses
   }
 
   beforeAll(async () => {
-    url = await createTestDatabase(TEST_DATABASE_URL!);
-    dbs = await Promise.all([openPostgres(url, { max: 4 }), openPostgres(url, { max: 4 })]);
+    url = await PG.createDatabase();
+    dbs = await PG.openPools(url, 2, 4);
     [a, b] = dbs.map(createPgStore) as [Store, Store];
     expect(await a.isEmpty()).toBe(true);
     const { siteKey } = await seedDemo(a, NOW, 20_000, TEST_DEMO_PASSWORD);
@@ -62,7 +64,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL store: leads, configuration, ses
 
   afterAll(async () => {
     await Promise.all(dbs.map((db) => db.$client.end()));
-    if (url) await dropTestDatabase(url);
+    if (url) await PG.dropDatabase(url);
   });
 
   describe('the demo workspace and its users', () => {
@@ -376,18 +378,19 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL store: leads, configuration, ses
   });
 });
 
-describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL backend', () => {
+// Processes that wait on each other's advisory locks: the cluster suite's server only.
+describe.runIf(PG.concurrent)('PostgreSQL backend', () => {
   let url: string;
   let backends: Backend[] = [];
 
   beforeAll(async () => {
-    url = await createTestDatabase(TEST_DATABASE_URL!);
+    url = await PG.createDatabase();
     backends = await Promise.all([1, 2, 3].map(() => openPostgresBackend(url)));
   });
 
   afterAll(async () => {
     await Promise.all(backends.map((b) => b.close()));
-    if (url) await dropTestDatabase(url);
+    if (url) await PG.dropDatabase(url);
   });
 
   it('seeds the demo once when three processes start together', async () => {

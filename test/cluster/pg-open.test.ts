@@ -1,6 +1,7 @@
 // Opening the PostgreSQL store: three processes starting at once migrate one database exactly
 // once, every table of the pg schema exists afterwards, and a server that cannot be reached is a
 // StartupError that names the place but not the password. The advisory-lock helpers serialize.
+// Runs on the cluster suite's PostgreSQL and, in npm test, on PGlite (test/helpers/pg-under-test).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTableName, is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
@@ -12,7 +13,7 @@ import * as tracking from '../../server/db/pg/tracking-schema';
 import * as admin from '../../server/db/pg/admin-schema';
 import * as abuse from '../../server/db/pg/abuse-schema';
 import { readFileSync } from 'node:fs';
-import { createTestDatabase, dropTestDatabase, TEST_DATABASE_URL } from '../helpers/databases';
+import { PG } from '../helpers/pg-under-test';
 
 /** The migrations drizzle-kit generated for PostgreSQL: each must be applied exactly once. */
 const MIGRATIONS = (JSON.parse(readFileSync(new URL('../../server/db/migrations-pg/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] })
@@ -47,19 +48,19 @@ async function someoneWaitsForALock(db: PgDb): Promise<boolean> {
   return rows[0]!.n > 0;
 }
 
-describe.skipIf(!TEST_DATABASE_URL)('openPostgres', () => {
+describe(`openPostgres on ${PG.name}`, () => {
   let url: string;
   let dbs: PgDb[] = [];
 
   beforeAll(async () => {
-    url = await createTestDatabase(TEST_DATABASE_URL!);
+    url = await PG.createDatabase({ blank: true });
     // Three processes starting together: without the lock their migrators race on CREATE.
-    dbs = await Promise.all([1, 2, 3].map(() => openPostgres(url, { max: 3 })));
+    dbs = await PG.openPools(url, 3, 3);
   });
 
   afterAll(async () => {
     await Promise.all(dbs.map((db) => db.$client.end()));
-    if (url) await dropTestDatabase(url);
+    if (url) await PG.dropDatabase(url);
   });
 
   it('creates every table of the pg schema, applying each migration once', async () => {
@@ -105,7 +106,8 @@ describe.skipIf(!TEST_DATABASE_URL)('openPostgres', () => {
     expect(message).not.toContain('s3cret-pw');
   });
 
-  it('fails with a StartupError when the database does not exist', async () => {
+  // PGlite holds one database and serves it under any name.
+  it.runIf(PG.name === 'postgresql')('fails with a StartupError when the database does not exist', async () => {
     const missing = new URL(url);
     missing.pathname = '/sixty_t_does_not_exist';
     const err = await openPostgres(missing.toString()).catch((e: unknown) => e);
@@ -118,7 +120,7 @@ describe.skipIf(!TEST_DATABASE_URL)('openPostgres', () => {
     await expect(openPostgres('not a url')).rejects.toBeInstanceOf(StartupError);
   });
 
-  it('withAdvisoryLock runs one holder at a time across processes', async () => {
+  it.runIf(PG.concurrent)('withAdvisoryLock runs one holder at a time across processes', async () => {
     let inside = 0;
     let most = 0;
     const work = (db: PgDb) =>
@@ -133,7 +135,7 @@ describe.skipIf(!TEST_DATABASE_URL)('openPostgres', () => {
     expect(most).toBe(1);
   });
 
-  it('lockWorkspace serializes transactions of one workspace, not of others', async () => {
+  it.runIf(PG.concurrent)('lockWorkspace serializes transactions of one workspace, not of others', async () => {
     const order: string[] = [];
     const hold = (db: PgDb, ws: string, label: string, inside?: () => void, until?: () => Promise<void>) =>
       db.transaction(async (tx) => {
@@ -200,6 +202,8 @@ describe.skipIf(!TEST_DATABASE_URL)('openPostgres', () => {
       expect(await lockWorkspaceOf(tx, core.leads, 'l1')).toBe('w1');
       expect(await advisoryLocks(tx)).toBe(1);
     });
+    // Waiting for a lock needs a second session: the cluster suite's server.
+    if (!PG.concurrent) return;
     // The same lock as lockWorkspace's: a transaction holding it makes the other wait.
     // The holder signals from inside once it has the lock, then keeps it until the other is seen
     // queued on it (or 10 s: a lock that let it in shows in the order).

@@ -3,6 +3,7 @@
 // visitors, a rules change mid-way, bots) must leave the same rows and give the same answers.
 // Then what only PostgreSQL has to get right: two processes ingesting the same visitors at
 // once lose no update, and ingest touching a known lead waits for its workspace's lock.
+// Runs on the cluster suite's PostgreSQL and, in npm test, on PGlite (test/helpers/pg-under-test).
 import { TEST_DEMO_PASSWORD } from '../helpers/test-server';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import type { Qualification } from '../../shared/qualify/types';
 import { toE164 } from '../../server/callbacks/phone';
 import type { CallbackGuardStore } from '../../server/callbacks/callback-guard-store';
 import { lockWorkspace } from '../../server/db/pg/locks';
-import { openPostgres, type PgDb } from '../../server/db/pg/open';
+import type { PgDb } from '../../server/db/pg/open';
 import { createPgStore } from '../../server/db/pg/pg-store';
 import { createCallbackGuardOps as pgGuard } from '../../server/db/pg/callback-guard-ops';
 import { eraseSubject as pgErase } from '../../server/db/pg/erasure-ops';
@@ -41,7 +42,8 @@ import type { ReportsStore } from '../../server/reports/reports-store';
 import { speedToLead } from '../../server/reports/speed-to-lead.core';
 import { backtest } from '../../server/tracking/backtest.core';
 import type { HistorySubject, IngestItem, IngestResult, TrackingStore } from '../../server/tracking/tracking-store';
-import { createTestDatabase, dropTestDatabase, queryRows, TEST_DATABASE_URL, type DatabaseLocation } from '../helpers/databases';
+import { queryRows, type DatabaseLocation } from '../helpers/databases';
+import { PG } from '../helpers/pg-under-test';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const DAY = 24 * 3600 * 1000;
@@ -143,7 +145,7 @@ const DRAFT = (rules: SiteRules): SiteRules => ({
 
 const HOT: Qualification = { fit: { status: 'passes', missing: [] }, score: 70, handRaise: true, mql: true, hot: true, reasons: [], rulesVersion: 1 };
 
-describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure and callback guard (same answers as SQLite)', () => {
+describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback guard (same answers as SQLite)`, () => {
   let url: string;
   let dir: string;
   let sqliteDb: Db;
@@ -155,11 +157,11 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
   const SCHEMA_PG: Record<string, unknown> = { ...pgCore, ...pgTrack, ...pgAdmin, ...pgAbuse };
 
   beforeAll(async () => {
-    url = await createTestDatabase(TEST_DATABASE_URL!);
+    url = await PG.createDatabase();
     dir = mkdtempSync(join(tmpdir(), 'sixty-tracking-'));
     const dbPath = join(dir, 'sixty.db');
     sqliteDb = openDatabase(dbPath);
-    pgDbs = await Promise.all([openPostgres(url, { max: 4 }), openPostgres(url, { max: 4 })]);
+    pgDbs = await PG.openPools(url, 2, 4);
     const make = async (name: Side['name']): Promise<Side> => {
       const isPg = name === 'postgres';
       const pgDb = pgDbs[0]!;
@@ -194,7 +196,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
   afterAll(async () => {
     await Promise.all(pgDbs.map((db) => db.$client.end()));
     sqliteDb?.$client.close();
-    if (url) await dropTestDatabase(url);
+    if (url) await PG.dropDatabase(url);
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -789,7 +791,8 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
     expect(stored).toHaveLength(byVisitor.size);
   });
 
-  it('takes the workspace lock before rescoring a known lead, and not for anonymous visitors', async () => {
+  // One transaction holds the lock while another is watched waiting: the cluster suite's server only.
+  it.runIf(PG.concurrent)('takes the workspace lock before rescoring a known lead, and not for anonymous visitors', async () => {
     const site = postgres.site;
     const known = (
       await rows<{ visitor_id: string }>(postgres, 'select visitor_id from visitors where site_id = ? and lead_id is not null and not is_bot limit 1', site.id)

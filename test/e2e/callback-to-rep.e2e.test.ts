@@ -149,7 +149,7 @@ describe('one script tag to a rep live queue', () => {
     await panel.getByLabel('Phone').fill('+1 555 000 0000');
     await panel.getByRole('button', { name: 'Call me now' }).click();
     await expect.poll(() => panel.locator('#sixty-phone-error').innerText(), { timeout: 5000 }).toMatch(/valid phone/i);
-    expect(await panel.getByLabel('Phone').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => panel.getByLabel('Phone').getAttribute('aria-invalid')).toBe('true');
     await visitor.screenshot({ path: screenshotPath('widget-phone-error') });
     await context.close();
   });

@@ -137,9 +137,13 @@ describe('numbers', () => {
     expect(want.sql).toBe(1);
     expect(await figure('step-sql')).toBe(String(want.sql));
     expect(await figure('conversion-mql')).toBe(percentText(want.mql / want.leads));
-    expect(await page.getByRole('table', { name: 'Speed by rep' }).textContent()).toContain('Dana Reyes');
-    expect(await page.locator('section', { has: page.getByRole('heading', { name: 'Nurture reasons' }) }).textContent()).toContain('Budget opens next quarter');
-    expect(await page.locator('section', { has: page.getByRole('heading', { name: 'Disqualification reasons' }) }).textContent()).toContain('Residential-only');
+    await expect.poll(() => page.getByRole('table', { name: 'Speed by rep' }).textContent()).toContain('Dana Reyes');
+    await expect
+      .poll(() => page.locator('section', { has: page.getByRole('heading', { name: 'Nurture reasons' }) }).textContent())
+      .toContain('Budget opens next quarter');
+    await expect
+      .poll(() => page.locator('section', { has: page.getByRole('heading', { name: 'Disqualification reasons' }) }).textContent())
+      .toContain('Residential-only');
     expect(await page.locator('.chart canvas').count()).toBeGreaterThanOrEqual(2);
     await expectChartsWhole(page);
 
@@ -217,7 +221,7 @@ describe('users', () => {
     await page.getByRole('button', { name: 'Create invite link' }).click();
     const box = page.getByRole('region', { name: 'Invite link for Morgan Lead' });
     await box.waitFor();
-    expect(await box.textContent()).toContain('Not emailed');
+    await expect.poll(() => box.textContent()).toContain('Not emailed');
     inviteLink = await box.getByLabel('One-time link').inputValue();
     expect(inviteLink).toMatch(new RegExp(`^${server.url}/console/invite/[\\w-]+$`));
     await shoot(page, 'console-admin-users');
@@ -228,7 +232,7 @@ describe('users', () => {
     const invitee = await ctx.newPage();
     await invitee.goto(inviteLink);
     await invitee.getByRole('heading', { name: 'Join Acme Commercial Kitchens' }).waitFor();
-    expect(await invitee.locator('.invite-facts').textContent()).toContain('morgan@demo.sixty');
+    await expect.poll(() => invitee.locator('.invite-facts').textContent()).toContain('morgan@demo.sixty');
     await invitee.screenshot({ path: screenshotPath('console-admin-invite-375') });
     await invitee.getByLabel('New password').fill('morgan-password-1');
     await invitee.getByLabel('Repeat the password').fill('morgan-password-1');
@@ -307,10 +311,10 @@ describe('webhooks', () => {
     expect(whole).toMatch(/^whsec_/);
     const hook = page.getByRole('region', { name: 'Webhook http://127.0.0.1:9/sixty' });
     await hook.waitFor();
-    expect(await hook.textContent()).toContain('All events');
+    await expect.poll(() => hook.textContent()).toContain('All events');
     // The list never has the whole secret, only its last four characters.
-    expect(await hook.textContent()).toContain(`Signing secret ending in ${whole.slice(-4)}`);
-    expect(await hook.textContent()).not.toContain(whole);
+    await expect.poll(() => hook.textContent()).toContain(`Signing secret ending in ${whole.slice(-4)}`);
+    await expect.poll(() => hook.textContent()).not.toContain(whole);
     await shoot(page, 'console-admin-webhooks');
     await secret.getByRole('button', { name: 'Done' }).click();
     expect(await page.getByRole('region', { name: 'Signing secret' }).count()).toBe(0);
@@ -332,7 +336,7 @@ describe('erasure', () => {
     await page.getByRole('dialog', { name: 'Erase this person?' }).getByRole('button', { name: 'Erase everything' }).click();
     const report = page.getByRole('region', { name: /^Erased/ });
     await report.waitFor();
-    expect(await report.getByRole('row', { name: /^Leads/ }).textContent()).toMatch(/1$/);
+    await expect.poll(() => report.getByRole('row', { name: /^Leads/ }).textContent()).toMatch(/1$/);
     const db = new Database(server.deps.config.dbPath, { readonly: true });
     expect((db.prepare("select count(*) as n from leads where phone = '+14155550140'").get() as { n: number }).n).toBe(0);
     db.close();

@@ -62,7 +62,7 @@ describe('rules editor', () => {
     await page.getByLabel('Hot threshold').fill('10');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => page.locator('#r-hotThreshold-error').textContent()).toMatch(/at least the MQL/);
-    expect(await page.getByLabel('Hot threshold').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.getByLabel('Hot threshold').getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => page.locator('.error-summary').textContent()).toMatch(/Hot threshold: The hot score must be at least the MQL score/);
     await page.locator('#r-hotThreshold').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('console-admin-rules-field-error') });
@@ -96,7 +96,7 @@ describe('rules editor', () => {
     await page.getByText('Saved as draft version 2.', { exact: false }).waitFor();
     const v2 = page.locator('li[data-version="2"]');
     await expect.poll(() => v2.locator('.version-diff').textContent()).toContain(`Question “${NEW_LABEL}” › question`);
-    expect(await v2.locator('.version-diff').textContent()).toContain('disqualified: Too small for commercial lines');
+    await expect.poll(() => v2.locator('.version-diff').textContent()).toContain('disqualified: Too small for commercial lines');
 
     await v2.getByRole('button', { name: 'Review and publish' }).click();
     const dialog = page.getByRole('dialog', { name: 'Publish version 2?' });
@@ -119,7 +119,7 @@ describe('rules editor', () => {
     await expect.poll(() => when('retired')).toBe(new Date(v1Row.retiredAt!).toISOString());
     expect(await when('created')).toBe(new Date(siteMadeAt).toISOString());
     expect(await when('published')).toBe(new Date(siteMadeAt).toISOString());
-    expect(await v1.locator('.version-meta').textContent()).toMatch(/^Saved .+ · Published .+ · Retired .+$/);
+    await expect.poll(() => v1.locator('.version-meta').textContent()).toMatch(/^Saved .+ · Published .+ · Retired .+$/);
     await page.locator('.versions').screenshot({ path: screenshotPath('console-admin-rules-version-dates') });
 
     // The public config is cached up to 2 s on the server.
@@ -179,8 +179,8 @@ describe('site pages', () => {
     await page.getByLabel('Bottom left').check();
     await page.getByLabel('Launcher button').fill('Call me in a minute');
     await expect.poll(() => launcher.textContent()).toBe('Call me in a minute');
-    expect(await preview.locator('.preview-page').getAttribute('class')).toContain('preview-left');
-    expect(await page.getByLabel('Stacking order (z-index)').inputValue()).toBe('10000');
+    await expect.poll(() => preview.locator('.preview-page').getAttribute('class')).toContain('preview-left');
+    await expect.poll(() => page.getByLabel('Stacking order (z-index)').inputValue()).toBe('10000');
     // What visitors the site will not call read instead: a link that is not a web address is refused at its field.
     await page.getByLabel('Message', { exact: true }).fill('We only equip commercial kitchens; our guide for home cooks may help.');
     await page.getByLabel('Link text', { exact: true }).fill('Home-cook guide');
@@ -214,7 +214,7 @@ describe('site pages', () => {
       await expect
         .poll(() => panel.locator('[data-sixty-status]').textContent(), { timeout: 5000 })
         .toBe('We only equip commercial kitchens; our guide for home cooks may help.');
-      expect(await panel.getByRole('link', { name: 'Home-cook guide' }).getAttribute('href')).toBe('https://acme.example/home-cooks');
+      await expect.poll(() => panel.getByRole('link', { name: 'Home-cook guide' }).getAttribute('href')).toBe('https://acme.example/home-cooks');
     } finally {
       await visitor.close();
     }
@@ -224,7 +224,7 @@ describe('site pages', () => {
     await page.getByRole('link', { name: 'All sites' }).click();
     await page.getByRole('heading', { name: 'Sites', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Acme website' }).waitFor();
-    expect(await page.getByLabel(/Embed snippet/).inputValue()).toContain(server.siteKey);
+    await expect.poll(() => page.getByLabel(/Embed snippet/).inputValue()).toContain(server.siteKey);
     await shoot(page, 'console-admin-sites');
   });
 
@@ -240,7 +240,7 @@ describe('site pages', () => {
     await page.getByRole('button', { name: 'Save site' }).click();
     await expect.poll(() => page.locator('.site-facts').textContent()).toContain('CA');
     // The English launcher text saved on the appearance page.
-    expect(await page.locator('.site-facts').textContent()).toContain('Call me in a minute');
+    await expect.poll(() => page.locator('.site-facts').textContent()).toContain('Call me in a minute');
 
     await page.getByRole('button', { name: 'Rotate key…' }).click();
     await page.getByRole('dialog', { name: 'Rotate the key of Acme website?' }).getByRole('button', { name: 'Rotate key' }).click();

@@ -225,9 +225,9 @@ describe('rep queue', () => {
       await offerFor(dana.page, 'Otto Offline').waitFor({ timeout: 5000 });
       await dana.page.locator('[data-connection="live"]').waitFor({ timeout: 5000 });
       // The very offer the other device shows, not a later one.
-      expect(await offerFor(dana.page, 'Otto Offline').getAttribute('data-offer-id')).toBe(
-        await offerFor(otherDevice.page, 'Otto Offline').getAttribute('data-offer-id'),
-      );
+      await expect
+        .poll(() => offerFor(dana.page, 'Otto Offline').getAttribute('data-offer-id'))
+        .toBe(await offerFor(otherDevice.page, 'Otto Offline').getAttribute('data-offer-id'));
       await closeAll();
     } finally {
       for (const r of opened.splice(0)) await r.context.close();
@@ -260,13 +260,13 @@ describe('rep queue', () => {
     // The next attempt on the timeline reads in the rep's own time, not as a stored UTC instant.
     const next = card.locator('.timeline li', { hasText: 'Next call attempt (2) due' });
     await next.waitFor({ timeout: 5000 });
-    expect(await next.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
+    await expect.poll(() => next.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
     await page.getByRole('button', { name: 'Dismiss message' }).first().click();
     await card.locator('.timeline').screenshot({ path: screenshotPath('rep-follow-up-timeline-1280') });
     await page.getByRole('tab', { name: /Follow-ups/ }).click();
     const tasks = page.getByRole('list', { name: 'Follow-up tasks' });
     await tasks.getByText('Wendy Warm').waitFor({ timeout: 5000 });
-    expect(await tasks.innerText()).toContain('2nd attempt');
+    await expect.poll(() => tasks.innerText()).toContain('2nd attempt');
 
     // My leads, by stage: Wendy is SAL, not SQL.
     await page.getByRole('tab', { name: /My leads/ }).click();

@@ -44,7 +44,7 @@ describe('supervisor view', () => {
     await expect.poll(() => reps.locator('tr[data-rep="Dana Reyes"]').innerText()).toMatch(/Busy|Available/);
     const offers = admin.getByRole('region', { name: 'Open offers' });
     await offers.locator('[data-offer-lead="Olga Offered"]').waitFor({ timeout: 5000 });
-    expect(await offers.locator('[data-offer-lead="Olga Offered"]').innerText()).toContain('Dana Reyes');
+    await expect.poll(() => offers.locator('[data-offer-lead="Olga Offered"]').innerText()).toContain('Dana Reyes');
     expect(await offers.getByRole('timer').count()).toBe(1);
     const waiting = admin.getByRole('region', { name: 'Waiting queue' });
     await waiting.locator('[data-waiting-lead="Walt Waiting"]').waitFor({ timeout: 5000 });

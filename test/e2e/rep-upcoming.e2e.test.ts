@@ -52,7 +52,7 @@ describe('booked callbacks', () => {
     await page.getByRole('tab', { name: /Upcoming/ }).click();
     const item = page.getByRole('list', { name: 'Upcoming callbacks' }).locator('[data-upcoming-lead="Bea Booked"]');
     await item.waitFor({ timeout: 5000 });
-    expect(await item.locator('time').getAttribute('datetime')).toBe(new Date(at).toISOString());
+    await expect.poll(() => item.locator('time').getAttribute('datetime')).toBe(new Date(at).toISOString());
     const theirs = await item.locator('.booked-theirs').innerText();
     const yours = await item.locator('.booked-yours').innerText();
     expect(theirs).toContain(clock(at, 'America/New_York'));
@@ -80,7 +80,7 @@ describe('booked callbacks', () => {
     await admin.getByRole('button', { name: 'Supervisor' }).click();
     const bookedList = admin.getByRole('region', { name: 'Booked callbacks' });
     await bookedList.locator('[data-booked-lead="Bea Booked"]').waitFor({ timeout: 5000 });
-    expect(await bookedList.locator('[data-booked-lead="Bea Booked"]').innerText()).toMatch(/their time \(New York\)/);
+    await expect.poll(() => bookedList.locator('[data-booked-lead="Bea Booked"]').innerText()).toMatch(/their time \(New York\)/);
     await admin.screenshot({ path: screenshotPath('rep-supervisor-booked-1280'), fullPage: true });
 
     // Available before the time: not offered early.

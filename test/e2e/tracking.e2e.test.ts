@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { eventBatchSchema, type EventBatch } from '../../shared/schemas/events.schema';
+import { FLUSH_MS } from '../../widget/track/batch';
 import { DIST, startTestServer, type TestServer } from '../helpers/test-server';
 import { launchBrowser, screenshotPath, serveHostPage, type HostPage } from '../helpers/browser';
 
@@ -32,8 +33,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Longer than the tracker's 2 s flush interval: whatever was going to be sent has been. */
-const QUIET_MS = 2600;
+/** Longer than the tracker's flush interval (imported, so raising it cannot make a "nothing was sent" check pass vacuously). */
+const QUIET_MS = FLUSH_MS + 600;
 const LAUNCHER = 'Talk to sales in 60 seconds';
 const INVITATION = 'Questions? Dana can call you in under a minute';
 
@@ -411,7 +412,8 @@ describe('consent and privacy signals', () => {
     const { page } = visit;
     await page.goto(`${basic.origin}/`);
     await waitForLauncher(page);
-    await page.waitForTimeout(500);
+    // Past a flush: a page view queued without consent would have been sent by now.
+    await page.waitForTimeout(QUIET_MS);
     expect(visit.eventRequests).toHaveLength(0);
 
     await page.getByRole('button', { name: LAUNCHER }).click();

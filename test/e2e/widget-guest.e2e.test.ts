@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { OfferView } from '../../shared/api';
+import { FLUSH_MS } from '../../widget/track/batch';
 import { connected, nextEvent, repSocket, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
 import { serveFixtures, type FixtureSite } from '../helpers/fixture-site';
@@ -275,8 +276,8 @@ describe('never throws into the page, whatever the Sixty server does', () => {
       await page.waitForLoadState('load');
       expect(await page.locator('[data-sixty-widget]').count()).toBe(0);
     }
-    // Past the tracker's first flush (2 s), whose answer is garbage too in one case.
-    await page.waitForTimeout(2200);
+    // Past the tracker's first flush, whose answer is garbage too in one case.
+    await page.waitForTimeout(FLUSH_MS + 200);
     expect(await manners(page)).toMatchObject({ ...GOOD_MANNERS, newGlobals: launcher ? ['sixty'] : [] });
     await context.close();
   });

@@ -127,7 +127,7 @@ describe('a callback request is never lost', () => {
     const again = page.getByRole('dialog', { name: 'Talk to sales' });
     await again.waitFor({ timeout: 5000 });
     await expect.poll(() => status(page), { timeout: 5000 }).toMatch(/couldn't reach our server/);
-    expect(await again.getByLabel('Name', { exact: true }).inputValue()).toBe('Hal Hiccup');
+    await expect.poll(() => again.getByLabel('Name', { exact: true }).inputValue()).toBe('Hal Hiccup');
     await page.screenshot({ path: screenshotPath('widget-retrying-desktop') });
 
     const offered = offerFor('Hal Hiccup', 20_000);
@@ -218,7 +218,7 @@ describe('the live status', () => {
     expect(await page.evaluate(() => (window as unknown as { connectionTexts: string[] }).connectionTexts)).toContain('Connection lost, reconnecting…');
     // At least one reconnection (a retry may take more than one attempt).
     expect(sockets.length).toBeGreaterThanOrEqual(2);
-    expect(await panel.locator('[data-sixty-connection]').innerText()).toBe('');
+    await expect.poll(() => panel.locator('[data-sixty-connection]').innerText()).toBe('');
     expect((await readWatch(page)).errors).toEqual([]);
     await context.close();
   });

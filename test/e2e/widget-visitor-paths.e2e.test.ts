@@ -67,7 +67,7 @@ async function askForCall(options: Parameters<Browser['newContext']>[0], phone: 
   await panel.getByLabel('Phone', { exact: true }).fill(phone);
   for (const value of answers) await panel.locator(`input[type=radio][value="${value}"]`).check();
   const header = panel.locator('header p');
-  expect(await header.innerText()).toBe(PROMISE);
+  await expect.poll(() => header.innerText()).toBe(PROMISE);
   await panel.getByRole('button', { name: 'Call me now' }).click();
   return { context, page, panel, status: panel.locator('[data-sixty-status]'), header };
 }
@@ -163,8 +163,8 @@ describe('when the visitor is ruled out', () => {
       await panel.locator('[data-sixty-live="ended"]').waitFor({ timeout: 5000 });
       expect(await text(status)).toBe('Thanks! We only equip commercial kitchens, so we will not call, but our home-cook guide may help.');
       const link = panel.getByRole('link', { name: 'Read the guide' });
-      expect(await link.getAttribute('href')).toBe('https://acme.example/home-cooks');
-      expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+      await expect.poll(() => link.getAttribute('href')).toBe('https://acme.example/home-cooks');
+      await expect.poll(() => link.getAttribute('rel')).toBe('noopener noreferrer');
       await expect.poll(() => text(header)).toBe('Thanks for reaching out to Acme website.');
       expect(await text(panel)).not.toMatch(/closed|we'll call/i);
       if (size === '1280') await expectNoAxeViolations(page, 'ended');

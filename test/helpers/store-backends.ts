@@ -1,10 +1,12 @@
-// The store implementations a contract test runs against: SQLite in memory always, and
-// PostgreSQL when SIXTY_TEST_DATABASE_URL is set (each open gets its own throwaway database).
+// The store implementations a contract test runs against: SQLite in memory, and PostgreSQL: the
+// cluster suite's server when SIXTY_TEST_DATABASE_URL is set, else PGlite in the test process
+// (test/helpers/pg-under-test.ts); each open gets its own throwaway database.
 // `describe.each(storeBackends())` runs the same cases on both.
 import { openDatabase } from '../../server/db/sqlite/open';
 import { createSqliteStore } from '../../server/db/sqlite/sqlite-store';
 import type { Store } from '../../server/db/store';
-import { TEST_DATABASE_URL, createTestDatabase, dropTestDatabase, queryRows } from './databases';
+import { queryRows } from './databases';
+import { PG } from './pg-under-test';
 
 export interface OpenStore {
   store: Store;
@@ -38,32 +40,30 @@ const sqlite: StoreBackend = {
   },
 };
 
-function postgres(baseUrl: string): StoreBackend {
-  return {
-    name: 'postgres',
-    async open() {
-      // Loaded only when PostgreSQL runs, as the app does (server/db/backend.ts).
-      const [{ openPostgres }, { createPgStore }] = await Promise.all([import('../../server/db/pg/open'), import('../../server/db/pg/pg-store')]);
-      const url = await createTestDatabase(baseUrl);
-      try {
-        const store = createPgStore(await openPostgres(url, { max: 4 }));
-        return {
-          store,
-          query: <T>(sql: string, ...params: unknown[]) => queryRows<T>({ dbPath: '', databaseUrl: url }, sql, ...params),
-          async close() {
-            await store.close();
-            await dropTestDatabase(url);
-          },
-        };
-      } catch (err) {
-        await dropTestDatabase(url);
-        throw err;
-      }
-    },
-  };
-}
+const postgres: StoreBackend = {
+  name: 'postgres',
+  async open() {
+    const { createPgStore } = await import('../../server/db/pg/pg-store');
+    const url = await PG.createDatabase();
+    try {
+      const [pool] = await PG.openPools(url, 1, 4);
+      const store = createPgStore(pool!);
+      return {
+        store,
+        query: <T>(sql: string, ...params: unknown[]) => queryRows<T>({ dbPath: '', databaseUrl: url }, sql, ...params),
+        async close() {
+          await store.close();
+          await PG.dropDatabase(url);
+        },
+      };
+    } catch (err) {
+      await PG.dropDatabase(url);
+      throw err;
+    }
+  },
+};
 
-/** SQLite always; PostgreSQL too when the test run has a server to use. */
+/** SQLite, then PostgreSQL (a server in the cluster suite, PGlite in npm test). */
 export function storeBackends(): StoreBackend[] {
-  return TEST_DATABASE_URL ? [sqlite, postgres(TEST_DATABASE_URL)] : [sqlite];
+  return [sqlite, postgres];
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { configFromEnv, type Config } from '../../server/config';
+import type { Scheduler } from '../../server/routing/scheduler';
 import { startServer, type RunningServer } from '../../server/server';
 import type { RepClientToServer, RepServerToClient, VisitorClientToServer, VisitorServerToClient } from '../../shared/live-events';
 import { clearRedisPrefix, createTestDatabase, dropTestDatabase, queryRows, TEST_DATABASE_URL, TEST_REDIS_URL, testRedisPrefix } from './databases';
@@ -46,8 +47,10 @@ export interface TestServer extends RunningServer {
 
 export interface TestServerOptions extends Omit<Partial<Config>, 'limits'> {
   limits?: Partial<Config['limits']>;
-  /** A fake clock for the whole server (routing timers still run on real time). */
+  /** A fake clock for the whole server; routing's timers follow it only with a `scheduler` too. */
   clock?: () => number;
+  /** Routing's timers, e.g. test/sim/fake-time's FakeScheduler, which runs them when the test moves time. */
+  scheduler?: Scheduler;
   /** The demo site's time-to-submit check (ms); off (0) unless a test sets it, since browsers driven by tests fill forms in milliseconds. */
   minSubmitMs?: number;
   /** With `demo: false`: start on an empty install (no workspace, no site; `siteKey` is empty). */
@@ -59,7 +62,7 @@ export interface TestServerOptions extends Omit<Partial<Config>, 'limits'> {
 export async function startTestServer(overrides: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'sixty-test-'));
   const defaults = configFromEnv({}, { distDir: DIST });
-  const { limits: limitOverrides, minSubmitMs, clock, allowEmpty, log, ...rest } = overrides;
+  const { limits: limitOverrides, minSubmitMs, clock, scheduler, allowEmpty, log, ...rest } = overrides;
   const dbPath = rest.dbPath ?? join(dir, 'data', 'sixty.db');
   const backing = await backingFor(dbPath, rest);
   const config: Config = {
@@ -78,7 +81,11 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
   };
   let server: RunningServer;
   try {
-    server = await startServer(config, { log: log ?? pino({ level: process.env.SIXTY_TEST_LOG ?? 'silent' }), ...(clock ? { clock } : {}) });
+    server = await startServer(config, {
+      log: log ?? pino({ level: process.env.SIXTY_TEST_LOG ?? 'silent' }),
+      ...(clock ? { clock } : {}),
+      ...(scheduler ? { scheduler } : {}),
+    });
   } catch (err) {
     await backing.release();
     rmSync(dir, { recursive: true, force: true });

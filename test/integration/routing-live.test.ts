@@ -19,6 +19,7 @@ import {
   type TestServer,
 } from '../helpers/test-server';
 import { postEvents } from '../helpers/events';
+import { fakeTime } from '../sim/fake-time';
 
 const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
@@ -167,8 +168,10 @@ describe('recovery', () => {
     expect(await told).toMatchObject({ state: 'accepted', repName: 'Dana Reyes' });
   });
 
-  it('expires an offer that ran out while the server was down, and re-offers the lead within seconds of the rep coming back', async () => {
-    const s1 = await startTestServer({ offerTimeoutMs: 300 });
+  it('expires an offer that ran out while the server was down, and re-offers the lead at once when the rep comes back', async () => {
+    // Fake time: the downtime is a move of the clock, and "at once" is "before time moves again".
+    const time = fakeTime();
+    const s1 = await startTestServer({ offerTimeoutMs: 300, ...time.server });
     cleanup.push(() => rmSync(dirname(dirname(s1.deps.config.dbPath)), { recursive: true, force: true }));
     const cookie = await signIn(s1.url, 'dana@demo.sixty');
     const dana1 = await rep(s1, 'dana@demo.sixty', 'available', cookie);
@@ -176,23 +179,25 @@ describe('recovery', () => {
     const res = await postCallback(s1.url, callbackBody(s1.siteKey));
     const offer = await offered;
     await s1.close();
-    await new Promise((r) => setTimeout(r, 500));
+    time.clock.now = offer.expiresAt + 200;
 
-    const s2 = await startTestServer({ dbPath: s1.deps.config.dbPath, offerTimeoutMs: 3000 });
+    const s2 = await startTestServer({ dbPath: s1.deps.config.dbPath, offerTimeoutMs: 3000, ...time.server });
     cleanup.push(() => s2.close());
-    // Expired by the restart itself, before anyone connects.
+    // Expired by the restart itself, before anyone connects: it arms the past-due expiry, which
+    // runs as soon as timers run, without the clock moving.
+    await time.advance(0);
     await expect
       .poll(async () => (await rows<{ status: string }>(s2, 'select status from offers where id = ?', offer.offerId))[0]!.status, { timeout: 2000 })
       .toBe('expired');
     const dana = repSocket(s2.url, cookie);
     cleanup.push(() => dana.close());
     const again = nextEvent<OfferView>(dana, 'offer:new', 3000);
-    const t0 = Date.now();
     await connected(dana);
     const reoffer = await again;
     expect(reoffer.leadId).toBe(res.body.leadId);
     expect(reoffer.offerId).not.toBe(offer.offerId);
-    expect(Date.now() - t0).toBeLessThan(2000);
+    // Made by her coming back, not by a timer: the clock has not moved since.
+    expect(reoffer.offeredAt).toBe(time.clock.now);
     // The old one cannot be accepted any more; the new one can.
     expect(await dana.emitWithAck('offer:accept', { offerId: offer.offerId })).toEqual({ ok: false, error: 'expired' });
     expect((await dana.emitWithAck('offer:accept', { offerId: reoffer.offerId })).ok).toBe(true);
@@ -241,12 +246,15 @@ describe('the SLA and the nobody-online path', () => {
   });
 
   it('offers callback slots from the team hours, books one, and offers the lead at its time', async () => {
-    const s = await server(5000);
+    // Fake time: the wait for the booked slot is a move of the clock.
+    const time = fakeTime();
+    const s = await startTestServer({ offerTimeoutMs: 5000, ...time.server });
+    cleanup.push(() => s.stop());
     const res = await postCallback(s.url, callbackBody(s.siteKey));
     // The demo team is open around the clock: the first slot is the next half hour after 15 minutes.
     const slots: string[] = res.body.status.slots;
     expect(slots).toHaveLength(6);
-    expect(Date.parse(slots[0]!) - Date.now()).toBeGreaterThanOrEqual(15 * 60_000);
+    expect(Date.parse(slots[0]!) - time.clock.now).toBeGreaterThanOrEqual(15 * 60_000);
     const booked = await fetch(`${s.url}/v1/callbacks/${res.body.leadId}/slot`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain', origin: 'http://localhost:5999' },
@@ -278,13 +286,14 @@ describe('the SLA and the nobody-online path', () => {
     const dana = await rep(s, 'dana@demo.sixty', 'available', cookies.dana);
     const got: OfferView[] = [];
     dana.on('offer:new', (o) => got.push(o));
-    await new Promise((r) => setTimeout(r, 200));
+    const at = Date.parse(slots[1]!);
+    await time.scheduler.advanceTo(at - 1);
+    expect(await rows(s, 'select id from offers where lead_id = ?', res.body.leadId)).toEqual([]);
     expect(got).toEqual([]);
-    // ...and is when it comes (moved close here, as if the time had come).
-    const soon = Date.now() + 300;
-    await rows(s, 'update leads set scheduled_for = ? where id = ?', soon, res.body.leadId);
-    await s.deps.router.scheduled(res.body.leadId, soon);
+    // ...and is when it comes.
+    await time.scheduler.advanceTo(at);
     await expect.poll(() => got.map((o) => o.leadId), { timeout: 3000 }).toEqual([res.body.leadId]);
+    expect(got[0]!.offeredAt).toBe(at);
     expect(await get('/upcoming', cookies.dana)).toEqual([]);
   });
 });

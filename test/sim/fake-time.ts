@@ -49,7 +49,7 @@ export class FakeScheduler implements Scheduler {
    * Moves the clock to `until`, running every task due on the way at its own time (a task due
    * in the past runs now). `after` runs after each task, e.g. to check invariants.
    */
-  async advanceTo(until: number, after: () => Promise<void>): Promise<void> {
+  async advanceTo(until: number, after: () => Promise<void> = async () => {}): Promise<void> {
     for (;;) {
       const next = this.next();
       if (!next || next[1].at > until) break;
@@ -67,4 +67,18 @@ export class FakeScheduler implements Scheduler {
     this.clock.now = Math.max(this.clock.now, until);
     await after();
   }
+}
+
+/** A fake clock starting at `start` and the scheduler that follows it, as startTestServer takes them. */
+export function fakeTime(start = Date.now()) {
+  const clock = new FakeClock(start);
+  const scheduler = new FakeScheduler(clock);
+  return {
+    clock,
+    scheduler,
+    /** For startTestServer / startServer: the whole server, routing timers included, on this time. */
+    server: { clock: clock.read, scheduler },
+    /** Moves time on by `ms`, running each routing timer due on the way at its own time. */
+    advance: (ms: number) => scheduler.advanceTo(clock.now + ms),
+  };
 }

@@ -10,8 +10,8 @@ import { cleanProps } from './clean-props';
 import { cleanUrl } from './clean-url';
 import { guard } from './guard';
 
-/** A partial batch waits at most this long: events reach scoring within seconds. */
-const FLUSH_MS = 2000;
+/** A partial batch waits at most this long: events reach scoring within seconds. Tests that check nothing was sent wait past it. */
+export const FLUSH_MS = 2000;
 /** A batch this full goes at once. */
 const FLUSH_AT = 10;
 /** The schema's MAX_EVENTS_PER_BATCH (not imported: that module pulls in zod). */
