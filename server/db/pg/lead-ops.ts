@@ -8,7 +8,7 @@ import { planOutcome } from '../../routing/plan-outcome.core';
 import type { Hours } from '../../routing/routing.types';
 import { captureTrail, capturedLeadRow, WEEKDAYS_9_TO_5 } from '../lead-rows';
 import type { LeadOps } from '../op-types';
-import { parseJson } from '../sqlite/rows';
+import { parseJson } from '../rows';
 import type { CallbackResult } from '../store';
 import { eventRow, stageChangeRow, type StoreContext } from './context';
 import { lockWorkspace } from './locks';

@@ -3,7 +3,7 @@
 // presence, the outbox and cluster leases live here; the groups hold the rest.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { toSite, toUser } from '../sqlite/rows';
+import { toSite, toUser } from '../rows';
 import { siteRow, userRow } from '../columns';
 import type { NewWorkspace, Store, User } from '../store';
 import { configOps } from './config-ops';

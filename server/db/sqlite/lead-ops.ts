@@ -10,7 +10,7 @@ import { captureTrail, capturedLeadRow, WEEKDAYS_9_TO_5 } from '../lead-rows';
 import type { LeadOps } from '../op-types';
 import type { CallbackResult } from '../store';
 import type { StoreContext, Tx } from './context';
-import { parseJson } from './rows';
+import { parseJson } from '../rows';
 
 export function leadOps(ctx: StoreContext): LeadOps {
   const { db } = ctx;

@@ -10,7 +10,7 @@ import { createContext } from './context';
 import { leadOps } from './lead-ops';
 import type { Db } from './open';
 import { routingOps } from './routing-ops';
-import { toSite, toUser } from './rows';
+import { toSite, toUser } from '../rows';
 
 export function createSqliteStore(db: Db): Store {
   const ctx = createContext(db);
