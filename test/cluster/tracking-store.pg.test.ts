@@ -43,6 +43,7 @@ import { speedToLead } from '../../server/reports/speed-to-lead.core';
 import { backtest } from '../../server/tracking/backtest.core';
 import type { HistorySubject, IngestItem, IngestResult, TrackingStore } from '../../server/tracking/tracking-store';
 import { createTestDatabase, dropTestDatabase, queryRows, TEST_DATABASE_URL, type DatabaseLocation } from '../helpers/databases';
+import { planCapture } from '../../server/capture/plan-capture.core';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const DAY = 24 * 3600 * 1000;
@@ -258,19 +259,22 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
           ['visitor_0029', '+14155550190'],
           [group[0]!.visitorId, '+14155550191'],
         ] as const) {
-          const made = await side.store.recordCallback({
-            site,
-            name: `Caller ${phone.slice(-2)}`,
-            phoneE164: phone,
-            email: null,
-            answers: { projects: 'commercial', size: '51-200', role: 'decision' },
-            pageUrl: 'https://acme.test/pricing',
-            visitorId,
-            qualification: HOT,
-            stage: 'hot',
-            idempotency: null,
-            now,
-          });
+          const made = await side.store.commitCapture(
+            planCapture({
+              site,
+              name: `Caller ${phone.slice(-2)}`,
+              phoneE164: phone,
+              email: null,
+              answers: { projects: 'commercial', size: '51-200', role: 'decision' },
+              pageUrl: 'https://acme.test/pricing',
+              visitorId,
+              qualification: HOT,
+              stage: 'hot',
+              idempotency: null,
+              now,
+            }),
+            null,
+          );
           if (made.kind !== 'created') throw new Error('callback not created');
           await side.tracking.linkVisitorToLead(site.id, visitorId, made.leadId);
         }
