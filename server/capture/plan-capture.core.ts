@@ -8,6 +8,7 @@ import { qualify } from '../../shared/qualify/qualify';
 import type { BehaviourEvent, Qualification } from '../../shared/qualify/types';
 import type * as t from '../db/schema';
 import type { Site } from '../db/store';
+import type { IngestItem } from '../tracking/tracking-store';
 
 /** The door a lead came through; every one reaches the same capture (capture-lead.ts). */
 export type CaptureSource = 'callback' | 'identify' | 'form' | 'api';
@@ -96,13 +97,7 @@ export function planCapture(cmd: CaptureCommand): CapturePlan {
       pageUrl: cmd.pageUrl,
       referrer: cmd.referrer ?? null,
       answers: JSON.stringify(cmd.answers),
-      fit: q.fit.status,
-      fitReason: q.fit.reason ?? null,
-      score: q.score,
-      mql: q.mql,
-      hot: q.hot,
-      reasons: JSON.stringify(q.reasons),
-      rulesVersion: q.rulesVersion,
+      ...scoreColumns(q),
       routing: q.hot ? 'waiting' : 'closed',
       hotAt: q.hot ? cmd.now : null,
       slaDueAt: q.hot ? cmd.now + cmd.site.slaMs : null,
@@ -126,4 +121,63 @@ export function planCapture(cmd: CaptureCommand): CapturePlan {
 /** A capture's stage follows its qualification (shared/lifecycle.ts), decided here only. */
 export function captureStage(q: Qualification): Stage {
   return stageFromQualification(q);
+}
+
+/** The lead columns a qualification sets. */
+export function scoreColumns(q: Qualification) {
+  return {
+    score: q.score,
+    fit: q.fit.status,
+    fitReason: q.fit.reason ?? null,
+    mql: q.mql,
+    hot: q.hot,
+    reasons: JSON.stringify(q.reasons),
+    rulesVersion: q.rulesVersion,
+  };
+}
+
+/** A lead an identify made: its row (at its stage), the audit row's reason and its timeline line. */
+export interface IdentifiedLead {
+  lead: typeof t.leads.$inferInsert & { id: string; workspaceId: string; siteId: string; stage: Stage; routing: 'closed' };
+  /** The move from `visitor` to the lead's stage, and why. */
+  stageReason: string | null;
+  note: string;
+}
+
+/**
+ * The lead an identify with a valid phone makes when it joins none (the identify door of
+ * capture; its admission ran before the batch, in the events route). Qualified by the batch's
+ * scoring (tracking/plan-batch.core.ts) and not routed here: a known lead goes to routing when it
+ * turns hot, as the batch's result says.
+ */
+export function planIdentifiedLead(
+  item: IngestItem,
+  traits: Readonly<Record<string, string | number | boolean>>,
+  q: Qualification,
+  id: string,
+  now: number,
+): IdentifiedLead {
+  const str = (k: string) => (typeof traits[k] === 'string' ? (traits[k] as string).slice(0, 200) : null);
+  const answers = Object.fromEntries(item.site.rules.questions.filter((qq) => typeof traits[qq.id] === 'string').map((qq) => [qq.id, traits[qq.id] as string]));
+  return {
+    lead: {
+      id,
+      workspaceId: item.site.workspaceId,
+      siteId: item.site.id,
+      name: str('name') ?? 'Unknown name',
+      phone: item.identifiedPhone!,
+      email: str('email'),
+      visitorId: item.visitorId,
+      pageUrl: item.events.find((e) => e.url)?.url ?? null,
+      referrer: item.context?.referrer ?? null,
+      answers: JSON.stringify(answers),
+      stage: captureStage(q),
+      ...scoreColumns(q),
+      routing: 'closed',
+      capturedAt: now,
+      qualifiedAt: now,
+    },
+    stageReason: q.fit.status === 'fails' ? (q.fit.reason ?? null) : 'Identified with a phone number',
+    note: 'Identified on the site (identify / form)',
+  };
 }

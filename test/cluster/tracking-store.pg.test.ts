@@ -44,6 +44,7 @@ import { backtest } from '../../server/tracking/backtest.core';
 import type { HistorySubject, IngestItem, IngestResult, TrackingStore } from '../../server/tracking/tracking-store';
 import { createTestDatabase, dropTestDatabase, queryRows, TEST_DATABASE_URL, type DatabaseLocation } from '../helpers/databases';
 import { planCapture } from '../../server/capture/plan-capture.core';
+import { INGEST_RULES } from '../../server/tracking/plan-batch.core';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const DAY = 24 * 3600 * 1000;
@@ -288,7 +289,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
         expect(site.rules.version).toBe(version);
       }
       const items: IngestItem[] = group.map((p) => ({ ...p, site: p.staleSite ? stale : site }));
-      results.push(await side.tracking.ingest(items, now));
+      results.push(await side.tracking.ingest(items, now, INGEST_RULES));
       if (g === 6) await side.tracking.markInvited(site.id, group[0]!.visitorId, now);
     }
     side.site = site;
@@ -756,7 +757,11 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
       context: { referrer: 'x\0y' },
       identifiedPhone: null,
     });
-    const results = await postgres.tracking.ingest([item('nul_visitor_1', 'https://acme.test/a\0b'), item('nul_visitor_2', 'https://acme.test/ok')], NOW + DAY);
+    const results = await postgres.tracking.ingest(
+      [item('nul_visitor_1', 'https://acme.test/a\0b'), item('nul_visitor_2', 'https://acme.test/ok')],
+      NOW + DAY,
+      INGEST_RULES,
+    );
     expect(results.map((r) => r.accepted)).toEqual([1, 1]);
     const stored = await rows<{ url: string }>(postgres, "select url from events where visitor_id like 'nul_visitor_%' order by id");
     expect(stored.map((r) => r.url)).toEqual(['https://acme.test/ab', 'https://acme.test/ok']);
@@ -776,7 +781,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
         identifiedPhone: null,
       }));
     const groups = Array.from({ length: 30 }, group);
-    await Promise.all(groups.map((g, i) => (i % 2 ? other : postgres.tracking).ingest(g, NOW + 2 * DAY + i)));
+    await Promise.all(groups.map((g, i) => (i % 2 ? other : postgres.tracking).ingest(g, NOW + 2 * DAY + i, INGEST_RULES)));
     const byVisitor = new Map<string, number>();
     for (const item of groups.flat()) byVisitor.set(item.visitorId, (byVisitor.get(item.visitorId) ?? 0) + 1);
     const stored = await rows<{ visitor_id: string; visits: number; behaviour: string }>(
@@ -817,9 +822,9 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
     });
     await isLocked;
     // Anonymous: goes through while routing holds the workspace.
-    expect((await postgres.tracking.ingest([batch('lock_anonymous_1')], NOW + 3 * DAY))[0]!.accepted).toBe(1);
+    expect((await postgres.tracking.ingest([batch('lock_anonymous_1')], NOW + 3 * DAY, INGEST_RULES))[0]!.accepted).toBe(1);
     let done = false;
-    const waiting = postgres.tracking.ingest([batch(known)], NOW + 3 * DAY).then((r) => ((done = true), r));
+    const waiting = postgres.tracking.ingest([batch(known)], NOW + 3 * DAY, INGEST_RULES).then((r) => ((done = true), r));
     await new Promise((r) => setTimeout(r, 300));
     expect(done).toBe(false);
     release();
