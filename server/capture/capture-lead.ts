@@ -140,3 +140,59 @@ export async function captureLead(deps: CaptureDeps, r: CaptureRequest): Promise
     throw err;
   }
 }
+
+/** What an identify door needs beyond the admission: which lead the identify would join without making one. */
+export interface IdentifyDeps extends AdmissionDeps {
+  leadForIdentify(siteId: string, visitorId: string, phone: string): Promise<string | null>;
+  clock: () => number;
+}
+
+export interface IdentifyRequest {
+  site: Site;
+  visitorId: string;
+  /** E.164: the identify's valid phone. */
+  phone: string;
+  email: string | null;
+  clientIp: string;
+  userAgent: string | undefined;
+}
+
+/**
+ * The identify door: a behaviour batch whose identify carries a valid phone. An identify that
+ * would make a new lead passes the same admission as every other capture; the batch is then
+ * written by the grouped ingest (`ingest`, told which open lead the admission joined it to), where
+ * the lead it makes is planned by plan-capture.core.ts (planIdentifiedLead), and the admitted
+ * request is settled to that lead or given back.
+ */
+export async function captureIdentified<R extends { leadId: string | null }>(
+  deps: IdentifyDeps,
+  r: IdentifyRequest,
+  ingest: (joinLeadId: string | null) => Promise<R>,
+): Promise<{ kind: 'refused'; retryAfterSec: number; what: string } | { kind: 'ingested'; result: R }> {
+  // Joining the visitor's own lead (or the phone's) makes none: nothing to admit.
+  if (await deps.leadForIdentify(r.site.id, r.visitorId, r.phone)) return { kind: 'ingested', result: await ingest(null) };
+  const admission = await admitLead(deps, {
+    site: r.site,
+    clientIp: r.clientIp,
+    userAgent: r.userAgent,
+    phone: r.phone,
+    email: r.email,
+    repeatNote: WORDS.identify.repeat,
+    form: null,
+    key: null,
+    now: deps.clock(),
+  });
+  if (admission.kind === 'refused') return admission;
+  // A nurtured person's lead is joined too: a hand-raise in this batch brings it back.
+  const joinLeadId = admission.kind === 'joined' || admission.kind === 'returning' ? admission.leadId : null;
+  const admitted = admission.kind === 'admitted' ? admission : null;
+  let result: R;
+  try {
+    result = await ingest(joinLeadId);
+  } catch (err) {
+    await admitted?.release().catch(() => undefined);
+    throw err;
+  }
+  if (admitted) await (result.leadId ? admitted.settle(result.leadId) : admitted.release());
+  return { kind: 'ingested', result };
+}

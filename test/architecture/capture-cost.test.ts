@@ -18,7 +18,7 @@ const writes: Array<{ tx: number; sql: string }> = [];
 const storeCalls = new Map<string, number>();
 
 const original = { transaction: Database.prototype.transaction };
-const originalRun = (Database.prototype as unknown as { prepare: Database.Database['prepare'] }).prepare;
+const originalPrepare = (Database.prototype as unknown as { prepare: Database.Database['prepare'] }).prepare;
 
 beforeAll(() => {
   // Every transaction function the stores make (at start-up too) counts when it opens a top-level transaction.
@@ -41,14 +41,14 @@ beforeAll(() => {
   } as never;
   // A write outside any transaction is a transaction of its own; every insert is noted with its transaction.
   (Database.prototype as unknown as { prepare: unknown }).prepare = function prepare(this: Database.Database, source: string) {
-    const statement = originalRun.call(this, source);
-    const run = statement.run.bind(statement);
+    const statement = originalPrepare.call(this, source);
+    const run = statement.run.bind(statement) as (...params: unknown[]) => Database.RunResult;
     const db = this;
     statement.run = ((...args: unknown[]) => {
       if (counting && /^\s*(insert|update|delete)/i.test(source)) {
         writes.push({ tx: db.inTransaction ? current : ++transactions, sql: source.slice(0, 40) });
       }
-      return run(...(args as []));
+      return run(...args);
     }) as typeof statement.run;
     return statement;
   } as never;
@@ -56,7 +56,7 @@ beforeAll(() => {
 
 afterAll(() => {
   Database.prototype.transaction = original.transaction;
-  (Database.prototype as unknown as { prepare: unknown }).prepare = originalRun;
+  (Database.prototype as unknown as { prepare: unknown }).prepare = originalPrepare;
 });
 
 /** Replaces each method of `target` (in place, so the routes' references see it) with one that counts its calls. */
