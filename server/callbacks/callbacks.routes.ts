@@ -10,7 +10,7 @@ import { clientIp } from '../http/client-ip';
 import { tooMany } from '../http/rate-limit';
 import { toE164 } from './phone';
 import { leadOfToken, visitorToken } from './visitor-token';
-import { captureLead, type CaptureDeps } from '../capture/capture-lead';
+import { captureLead, type CaptureDeps } from '../capture';
 
 /**
  * `POST /v1/callbacks`: a visitor asks to be called now. Parses and validates the request, hands it

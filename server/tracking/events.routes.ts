@@ -10,7 +10,7 @@ import { userAgentIsBot } from './bot-filter';
 import { IngestQueue } from './ingest-queue';
 import { clientIp } from '../http/client-ip';
 import { rateLimit, tooMany } from '../http/rate-limit';
-import { captureIdentified, type IdentifyDeps } from '../capture/capture-lead';
+import { captureIdentified, type IdentifyDeps } from '../capture';
 import { InstallCheck } from '../sites/install-check';
 
 /**
