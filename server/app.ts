@@ -15,7 +15,7 @@ import { siteRoutingRoutes } from './sites/site-routing.routes';
 import { teamRoutes } from './console/teams.routes';
 import { accountOwnerRoutes, repRoutes } from './console/reps.routes';
 import type { AdminStore } from './console/admin-store';
-import type { ErasureResult, Subject } from './db/sqlite/erasure-ops';
+import type { ErasureResult, Subject } from './db/erasure';
 import { erasureRoutes } from './console/erasure.routes';
 import type { ReportsStore } from './reports/reports-store';
 import { reportRoutes } from './reports/reports.routes';

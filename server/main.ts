@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { configFromEnv } from './config';
 import { startServer } from './server';
-import { StartupError } from './db/sqlite/open';
+import { StartupError } from './db/startup-error';
 import { banner } from './demo/banner';
 import { knownDemoPassword } from './demo/demo-credentials';
 import { SETUP_TOKEN } from './console/setup-token';

@@ -3,7 +3,7 @@ import type { Server as HttpServer } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
-import { StartupError } from './db/sqlite/open';
+import { StartupError } from './db/startup-error';
 import { openBackend } from './db/backend';
 import { startClusterSweeper } from './routing/cluster-sweeper';
 import type { Scheduler } from './routing/scheduler';

@@ -13,7 +13,7 @@ export type { Delivery, Webhook } from '../../server/webhooks/webhook-store';
 export type { NewWebhook, WebhookView } from '../../server/webhooks/webhook-view';
 export type { Topic } from '../../server/webhooks/topics';
 export type { UserRow } from '../../server/console/admin-store';
-export type { ErasureResult } from '../../server/db/sqlite/erasure-ops';
+export type { ErasureResult } from '../../server/db/erasure';
 export type { Distribution, SpeedReport } from '../../server/reports/speed-to-lead.core';
 export type { FunnelReport } from '../../server/reports/funnel.core';
 import type { SpeedReport } from '../../server/reports/speed-to-lead.core';

@@ -64,7 +64,14 @@ export type Admission =
    * Admitted: make the lead, then `settle` it (or `release` when no lead came of it). `suspect`
    * says why the request looks automated: the lead is kept, never routed.
    */
-  | { kind: 'admitted'; suspect: string | null; settle(leadId: string): Promise<void>; release(): Promise<void> };
+  | {
+      kind: 'admitted';
+      suspect: string | null;
+      /** The pending request: a capture that commits its lead settles it in the same transaction. */
+      requestId: number;
+      settle(leadId: string): Promise<void>;
+      release(): Promise<void>;
+    };
 
 /** Decides whether a capture may make (or join) a lead; see the file comment. */
 export async function admitLead(deps: AdmissionDeps, r: AdmissionRequest): Promise<Admission> {
@@ -133,6 +140,7 @@ export async function admitLead(deps: AdmissionDeps, r: AdmissionRequest): Promi
     return {
       kind: 'admitted',
       suspect,
+      requestId,
       settle: (leadId) => guard.settle({ requestId, workspaceId: site.workspaceId, leadId, at: r.now, note: null }),
       release,
     };

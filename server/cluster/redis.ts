@@ -2,7 +2,7 @@
 // and a shared subscriber for Sixty's own channels (presence, site invalidations).
 import { createClient } from 'redis';
 import type { Logger } from 'pino';
-import { StartupError } from '../db/sqlite/open';
+import { StartupError } from '../db/startup-error';
 
 export type RedisClient = ReturnType<typeof newClient>;
 

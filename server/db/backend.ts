@@ -9,7 +9,7 @@ import type { WorkspaceStore } from '../console/workspace-store';
 import type { SitesAdminStore } from '../sites/sites-admin-store';
 import type { WebhookStore } from '../webhooks/webhook-store';
 import type { CallbackGuardStore } from '../callbacks/callback-guard-store';
-import type { ErasureResult, Subject } from './sqlite/erasure-ops';
+import type { ErasureResult, Subject } from './erasure';
 
 export interface Backend {
   kind: 'sqlite' | 'postgres';

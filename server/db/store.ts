@@ -8,6 +8,7 @@ import type { SiteRules } from '../../shared/site-rules';
 import type { ChosenPresence, OutcomeInput } from '../../shared/schemas/console.schema';
 import type { OutcomeRefusal } from '../routing/plan-outcome.core';
 import type { HandRaise } from '../routing/turn-hot.core';
+import type { CapturePlan } from '../capture/plan-capture.core';
 import type {
   Cadence,
   Condition,
@@ -61,27 +62,30 @@ export interface NewWorkspace {
   users: Array<{ email: string; name: string; role: UserRole; passwordHash: string }>;
 }
 
-/** A validated callback, ready to be stored. */
-export interface CallbackCommand {
-  site: Site;
-  name: string;
-  phoneE164: string;
-  email: string | null;
-  answers: Record<string, string>;
-  pageUrl: string | null;
-  /** The page's referrer (with pageUrl, the callback's own touch). */
-  referrer?: string | null;
-  visitorId: string | null;
-  /** The visitor's IANA time zone, when their browser told us. */
-  timeZone?: string | null;
-  qualification: Qualification;
-  stage: Stage;
-  idempotency: { key: string; bodyHash: string } | null;
-  now: number;
-}
+/** What a committed capture did: its lead, and when it was routed at once, the first pass. */
+export type CaptureResult =
+  | {
+      kind: 'created';
+      leadId: string;
+      /** The routing pass run in the capture's transaction; null when the lead is not routed now. */
+      routed: RouteResult | null;
+      /** The offers it made, as their reps are shown them (read in the same transaction). */
+      offers: OfferView[];
+      /** What the visitor's status is decided from, as committed. */
+      visitor: VisitorFacts;
+      /** The lead's routing snapshot (nobody online: callback times come from hours), when it waits in the queue. */
+      queueSnapshot: RoutingSnapshot | null;
+    }
+  | { kind: 'replay'; leadId: string }
+  | { kind: 'conflict' };
 
-/** A hot callback is committed as `waiting`; the router offers it right after (see router.ts). */
-export type CallbackResult = { kind: 'created'; leadId: string } | { kind: 'replay'; leadId: string } | { kind: 'conflict' };
+/** The routing decisions a capture's transaction applies (the router passes them; the store decides nothing). */
+export interface CaptureRouting {
+  decide: DecideRouting;
+  online: ReadonlySet<string>;
+  /** Whether the visitor's status needs the routing snapshot (routing/visitor-status.core.ts). */
+  waitsInQueue(facts: VisitorFacts): boolean;
+}
 
 export interface OpenOffer {
   id: string;
@@ -232,7 +236,13 @@ export interface Store {
   /** The rep's own choice; `reason` is kept when the system makes them away. Coming back from away clears the missed count. */
   setPresence(userId: string, presence: ChosenPresence, reason?: string | null): Promise<void>;
 
-  recordCallback(cmd: CallbackCommand): Promise<CallbackResult>;
+  /**
+   * Commits a planned capture (capture/plan-capture.core.ts): the idempotency claim, the lead at
+   * its stage with the audit row and first trail lines, the admitted request settled, the
+   * visitor's history joined and, when the plan says so and `routing` is given, its first routing
+   * pass, all in one transaction.
+   */
+  commitCapture(plan: CapturePlan, routing: CaptureRouting | null): Promise<CaptureResult>;
   /**
    * A known lead turned hot (behaviour, a hand-raise event, a new callback): marks it waiting
    * (hand-raise time now, SLA armed) unless it is already routed, owned or ruled out; a lead in

@@ -7,7 +7,7 @@ import type { SiteRules } from '../../shared/site-rules';
 import { TIMELINE_TOPICS, type WebhookEvent } from '../webhooks/topics';
 import type { Webhook } from '../webhooks/webhook-store';
 import { leadAttribution, TOUCH_COLUMNS_SQL, type TouchColumns } from './report-rows';
-import { parseJson } from './sqlite/rows';
+import { parseJson } from './rows';
 
 /** Events read per source per fan-out; the next tick continues. */
 export const FANOUT_PAGE = 500;

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { LeadCard, OfferView, VisitorStatus } from '../../shared/api';
 import type { Ack, OfferClosedReason } from '../../shared/live-events';
 import type { ChosenPresence } from '../../shared/schemas/console.schema';
-import type { OpenOffer, RouteResult, Store } from '../db/store';
+import type { CaptureResult, CaptureRouting, OpenOffer, RouteResult, Store } from '../db/store';
 import type { OnlineReps } from '../live/online-reps';
 import { callbackSlots } from '../callbacks/slots';
 import { decideRouting } from './decide-routing.core';
@@ -81,13 +81,21 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
     return status;
   }
 
-  /** Arms expiry timers and pushes each committed offer to its rep. */
-  async function announce(offers: readonly OpenOffer[]) {
+  /** Arms expiry timers and pushes each committed offer to its rep (`views`: cards already read with the commit). */
+  async function announce(offers: readonly OpenOffer[], views?: readonly OfferView[]) {
     for (const offer of offers) {
       later(`offer:${offer.id}`, offer.expiresAt, () => expire(offer.id));
-      const view = await store.offerView(offer.id);
+      const view = views ? views.find((v) => v.offerId === offer.id) : await store.offerView(offer.id);
       if (view) notify.offerNew(offer.repId, view);
     }
+  }
+
+  /** Timers a routing pass asks for: the wake-up (owner wait over, hours opening) and the SLA check. */
+  function arm(r: RouteResult) {
+    if (r.wakeAt !== null) later(`wake:${r.leadId}`, r.wakeAt, () => routeOne(r.leadId));
+    else scheduler.cancel(`wake:${r.leadId}`);
+    // Deadlines that passed were checked then (or on start); only future ones need a timer.
+    if (r.slaDueAt !== null && r.slaDueAt >= clock()) later(`sla:${r.leadId}`, r.slaDueAt, () => checkSla(r.leadId));
   }
 
   /**
@@ -100,10 +108,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
     const told = new Map<string, VisitorStatus | null>();
     for (const r of results) {
       await announce(r.offers);
-      if (r.wakeAt !== null) later(`wake:${r.leadId}`, r.wakeAt, () => routeOne(r.leadId));
-      else scheduler.cancel(`wake:${r.leadId}`);
-      // Deadlines that passed were checked then (or on start); only future ones need a timer.
-      if (r.slaDueAt !== null && r.slaDueAt >= clock()) later(`sla:${r.leadId}`, r.slaDueAt, () => checkSla(r.leadId));
+      arm(r);
       if (r.offers.length || pushWaits) told.set(r.leadId, await pushVisitorStatus(r.leadId));
     }
     return told;
@@ -157,9 +162,29 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
   }
 
   return {
-    /** After a callback committed: offer it now (its SLA clock is already running). */
+    /** After a lead committed without routing (tests, simulations): offer it now (its SLA clock is already running). */
     async leadCaptured(leadId: string) {
       return routeOne(leadId);
+    },
+
+    /** The routing decisions a capture commits with its lead, in one transaction (capture/capture-lead.ts). */
+    captureRouting(now: number): CaptureRouting {
+      return { decide: (s) => decideRouting(s, now), online: online.set, waitsInQueue };
+    },
+
+    /**
+     * After a capture committed (and maybe routed) its lead: arms its timers, pushes its offers to
+     * their reps and its status to the visitor, all from what the commit returned (no second
+     * read). Returns what the visitor was told.
+     */
+    async captured(result: Extract<CaptureResult, { kind: 'created' }>): Promise<VisitorStatus> {
+      const status = decideVisitorStatus(result.visitor, result.queueSnapshot, clock());
+      if (result.routed) {
+        await announce(result.routed.offers, result.offers);
+        arm(result.routed);
+        notify.visitorStatus(result.leadId, status);
+      }
+      return status;
     },
 
     /** Offers created outside a routing pass (a supervisor's force-offer): arm and push them. */

@@ -10,8 +10,7 @@ import { userAgentIsBot } from './bot-filter';
 import { IngestQueue } from './ingest-queue';
 import { clientIp } from '../http/client-ip';
 import { rateLimit, tooMany } from '../http/rate-limit';
-import { admitLead, type Admission, type AdmissionDeps } from '../capture/admit-lead';
-import type { IngestResult } from './tracking-store';
+import { captureIdentified, type IdentifyDeps } from '../capture';
 import { InstallCheck } from '../sites/install-check';
 
 /**
@@ -24,11 +23,13 @@ export function eventRoutes(deps: AppDeps) {
   const queue = new IngestQueue(tracking, clock);
   const installs = new InstallCheck(deps.sitesAdmin);
   const app = new Hono();
-  const admissionDeps: AdmissionDeps = {
+  const identifyDeps: IdentifyDeps = {
     limiter: deps.limiter,
     limits: deps.config.limits,
     guard: deps.guard,
     botSettings: (siteId) => tracking.settings(siteId),
+    leadForIdentify: (siteId, visitorId, phone) => tracking.leadForIdentify(siteId, visitorId, phone),
+    clock,
   };
   app.use(
     '/',
@@ -72,34 +73,25 @@ export function eventRoutes(deps: AppDeps) {
 
     await installs.seen(site.id, site.workspaceId, c.req.header('origin'), events.find((e) => e.url)?.url ?? null, clock());
     const phone = identifiedPhone(events, site.phoneRegion);
-    // An identify that would capture a new lead passes the same admission as a callback request.
-    let admitted: Extract<Admission, { kind: 'admitted' }> | null = null;
-    let joinLeadId: string | null = null;
-    if (phone && !(await tracking.leadForIdentify(site.id, batch.visitorId, phone))) {
-      const admission = await admitLead(admissionDeps, {
-        site,
-        clientIp: clientIp(c, deps.config.trustProxy),
-        userAgent: c.req.header('user-agent'),
-        phone,
-        email: identifiedEmail(events),
-        repeatNote: 'Identified again on the site (joined this lead)',
-        form: null,
-        key: null,
-        now: clock(),
-      });
-      if (admission.kind === 'refused') tooMany(c, admission.retryAfterSec, `new leads: ${admission.what}`);
-      // A nurtured person's lead is joined too: a hand-raise in this batch brings it back.
-      if (admission.kind === 'joined' || admission.kind === 'returning') joinLeadId = admission.leadId;
-      if (admission.kind === 'admitted') admitted = admission;
-    }
-    let result: IngestResult;
-    try {
-      result = await queue.push({ site, visitorId: batch.visitorId, events, context: batch.context, identifiedPhone: phone, joinLeadId });
-    } catch (err) {
-      await admitted?.release().catch(() => undefined);
-      throw err;
-    }
-    if (admitted) await (result.leadId ? admitted.settle(result.leadId) : admitted.release());
+    const ingest = (joinLeadId: string | null) =>
+      queue.push({ site, visitorId: batch.visitorId, events, context: batch.context, identifiedPhone: phone, joinLeadId });
+    // An identify with a phone is a door of the one capture (admission, then the lead it makes).
+    const outcome = phone
+      ? await captureIdentified(
+          identifyDeps,
+          {
+            site,
+            visitorId: batch.visitorId,
+            phone,
+            email: identifiedEmail(events),
+            clientIp: clientIp(c, deps.config.trustProxy),
+            userAgent: c.req.header('user-agent'),
+          },
+          ingest,
+        )
+      : { kind: 'ingested' as const, result: await ingest(null) };
+    if (outcome.kind === 'refused') tooMany(c, outcome.retryAfterSec, `new leads: ${outcome.what}`);
+    const { result } = outcome;
     if (result.leadTurnedHot && result.leadId) {
       // A known lead whose fit passes just turned hot (or, in nurture, raised a hand again): routed exactly as a callback is.
       const hand = result.hotCause ? { cause: result.hotCause } : undefined;

@@ -1,3 +1,4 @@
+import { INGEST_RULES } from './plan-batch.core';
 import type { IngestItem, IngestResult, TrackingStore } from './tracking-store';
 
 /** Upper bound of batches in one commit; keeps any one transaction short. */
@@ -35,6 +36,7 @@ export class IngestQueue {
         const results = await this.store.ingest(
           group.map((g) => g.item),
           this.clock(),
+          INGEST_RULES,
         );
         group.forEach((g, i) => g.resolve(results[i]!));
       } catch (err) {

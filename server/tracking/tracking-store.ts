@@ -3,6 +3,9 @@ import type { SiteRules } from '../../shared/site-rules';
 import type { BehaviourEventInput, EventBatch } from '../../shared/schemas/events.schema';
 import type { Qualification } from '../../shared/qualify/types';
 import type { Site } from '../db/store';
+import type { BehaviourEvent } from '../../shared/qualify/types';
+import type { IdentifiedLead } from '../capture/plan-capture.core';
+import type { Stage } from '../../shared/api';
 
 export interface SiteSettings {
   consent: 'required' | 'implied';
@@ -40,6 +43,60 @@ export interface IngestResult {
   qualification: Qualification;
 }
 
+/** What one batch is planned from (tracking/plan-batch.core.ts): the rows as they were before it. */
+export interface BatchInput {
+  item: IngestItem;
+  /** The visitor's row; undefined when first seen in this batch. */
+  visitor: { traits: string; behaviour: string; hot: boolean; invitedAt: number | null; score: number } | undefined;
+  /** Their stored history, read only when the behaviour state must be rebuilt (rules changed). */
+  history: () => BehaviourEvent[];
+  /** The lead the batch scores: the visitor's, or the one an identify joins; null for none. */
+  leadId: string | null;
+  /** That lead's row (undefined when it is gone). */
+  lead: { id: string; answers: string; stage: string; routing: string; ownerId: string | null } | undefined;
+  /** The id a lead made by this batch's identify takes (given when it joins none). */
+  newLeadId: string | null;
+  now: number;
+}
+
+/** What one batch writes, and what it answers. */
+export interface BatchPlan {
+  /** The visitor's new traits and behaviour state (JSON), and their qualification. */
+  traits: string;
+  behaviour: string;
+  qualification: Qualification;
+  leadId: string | null;
+  /** The scored lead's columns, and the stage scoring moves it to (audit row and timeline line). */
+  rescore: {
+    columns: { score: number; fit: string; fitReason: string | null; mql: boolean; hot: boolean; reasons: string; rulesVersion: number };
+    move: { from: string; to: Stage; reason: string | null; note: string } | null;
+  } | null;
+  /** The lead an identify with a phone made, at its stage. */
+  created: IdentifiedLead | null;
+  result: IngestResult;
+}
+
+/** A visitor first seen: their attribution columns and an empty behaviour state. */
+export interface FirstTouch {
+  referrer: string | null;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  utmTerm: string | null;
+  utmContent: string | null;
+  landingUrl: string | null;
+  behaviour: string;
+  rulesVersion: number;
+}
+
+/** The decisions a tracking store applies while it ingests (tracking/plan-batch.core.ts INGEST_RULES). */
+export interface IngestRules {
+  firstTouch(item: IngestItem): FirstTouch;
+  /** What a bot's batch answers: nothing accepted, nothing scored. */
+  botResult(leadId: string | null, rules: SiteRules): IngestResult;
+  planBatch(input: BatchInput): BatchPlan;
+}
+
 export interface RulesVersionRow {
   version: number;
   status: 'draft' | 'published' | 'retired';
@@ -65,8 +122,8 @@ export interface HistorySubject {
 export interface TrackingStore {
   settings(siteId: string): Promise<SiteSettings>;
   saveSettings(siteId: string, workspaceId: string, s: SiteSettings): Promise<void>;
-  /** Writes many batches in one transaction (grouped commit), scoring each visitor. */
-  ingest(items: IngestItem[], now: number): Promise<IngestResult[]>;
+  /** Writes many batches in one transaction (grouped commit), each planned by `rules.planBatch` in arrival order. */
+  ingest(items: IngestItem[], now: number, rules: IngestRules): Promise<IngestResult[]>;
   markBot(siteId: string, visitorId: string): Promise<void>;
   /**
    * The lead an identify with this phone would join without making one: the visitor's own, else

@@ -12,11 +12,12 @@ import type { Backend } from '../../server/db/backend';
 import type { PgDb } from '../../server/db/pg/open';
 import { openPostgresBackend } from '../../server/db/pg/pg-backend';
 import { createPgStore } from '../../server/db/pg/pg-store';
-import type { CallbackCommand, Site, Store } from '../../server/db/store';
+import type { Site, Store } from '../../server/db/store';
 import { seedDemo } from '../../server/demo/seed';
 import { decideRouting } from '../../server/routing/decide-routing.core';
 import { ALWAYS_OPEN } from '../../server/routing/hours.core';
 import { PG } from '../helpers/pg-under-test';
+import { planCapture, type CaptureCommand } from '../../server/capture/plan-capture.core';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const HOT: Qualification = { fit: { status: 'passes', missing: [] }, score: 70, handRaise: true, mql: true, hot: true, reasons: [], rulesVersion: 1 };
@@ -34,7 +35,7 @@ describe(`PostgreSQL store on ${PG.name}: leads, configuration, sessions, leases
     return (await dbs[0]!.$client.query(text, params)).rows as T[];
   }
 
-  function callback(name: string, idempotency: CallbackCommand['idempotency'] = null): CallbackCommand {
+  function callback(name: string, idempotency: CaptureCommand['idempotency'] = null): CaptureCommand {
     return {
       site,
       name,
@@ -121,7 +122,7 @@ describe(`PostgreSQL store on ${PG.name}: leads, configuration, sessions, leases
 
   describe('callbacks', () => {
     it('records a hot callback waiting for a rep, with its trail and stage', async () => {
-      const r = await a.recordCallback(callback('Robin'));
+      const r = await a.commitCapture(planCapture(callback('Robin')), null);
       expect(r.kind).toBe('created');
       const leadId = r.kind === 'created' ? r.leadId : '';
       expect(await b.leadWorkspace(leadId)).toBe(ids.workspace);
@@ -164,7 +165,7 @@ describe(`PostgreSQL store on ${PG.name}: leads, configuration, sessions, leases
           NOW - 1000 + i,
         );
       }
-      const r = await a.recordCallback({ ...callback('Val'), visitorId: 'v-1', timeZone: 'Europe/Paris' });
+      const r = await a.commitCapture(planCapture({ ...callback('Val'), visitorId: 'v-1', timeZone: 'Europe/Paris' }), null);
       const card = await b.leadCard(r.kind === 'created' ? r.leadId : '', ids.workspace);
       expect(card).toMatchObject({
         company: 'Initech',
@@ -179,17 +180,17 @@ describe(`PostgreSQL store on ${PG.name}: leads, configuration, sessions, leases
     });
 
     it('replays a repeated idempotency key to the same lead and refuses a different body', async () => {
-      const first = await a.recordCallback(callback('Kim', { key: 'key-1', bodyHash: 'h1' }));
+      const first = await a.commitCapture(planCapture(callback('Kim', { key: 'key-1', bodyHash: 'h1' })), null);
       expect(first.kind).toBe('created');
-      const again = await b.recordCallback(callback('Kim', { key: 'key-1', bodyHash: 'h1' }));
+      const again = await b.commitCapture(planCapture(callback('Kim', { key: 'key-1', bodyHash: 'h1' })), null);
       expect(again).toEqual({ kind: 'replay', leadId: first.kind === 'created' ? first.leadId : '' });
-      expect(await a.recordCallback(callback('Kim', { key: 'key-1', bodyHash: 'h2' }))).toEqual({ kind: 'conflict' });
+      expect(await a.commitCapture(planCapture(callback('Kim', { key: 'key-1', bodyHash: 'h2' })), null)).toEqual({ kind: 'conflict' });
       expect(await rows("select count(*)::int as n from leads where name = 'Kim'")).toEqual([{ n: 1 }]);
     });
 
     it('makes one lead when two processes receive the same key at the same moment', async () => {
       const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).recordCallback(callback('Lee', { key: 'key-race', bodyHash: 'h' }))),
+        Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).commitCapture(planCapture(callback('Lee', { key: 'key-race', bodyHash: 'h' })), null)),
       );
       const created = results.filter((r) => r.kind === 'created');
       expect(created).toHaveLength(1);
@@ -202,7 +203,7 @@ describe(`PostgreSQL store on ${PG.name}: leads, configuration, sessions, leases
   describe('outcomes', () => {
     /** A fresh hot lead offered to Dana alone and accepted by her. */
     async function danasLead(name: string): Promise<string> {
-      const r = await a.recordCallback(callback(name));
+      const r = await a.commitCapture(planCapture(callback(name)), null);
       if (r.kind !== 'created') throw new Error('not created');
       await a.setPresence(ids.dana, 'available');
       const routed = await a.routeLead(r.leadId, NOW, new Set([ids.dana]), (s) => decideRouting(s, NOW));

@@ -11,6 +11,7 @@ import { decideRouting } from '../../server/routing/decide-routing.core';
 import { ALWAYS_OPEN } from '../../server/routing/hours.core';
 import { DEFAULT_SITE } from '../../server/sites/default-site';
 import { TEST_DATABASE_URL, createTestDatabase, dropTestDatabase } from '../helpers/databases';
+import { planCapture } from '../../server/capture/plan-capture.core';
 
 /** Races per case: enough that an unguarded read-then-write would lose some. */
 const ACCEPT_RACES = 200;
@@ -70,19 +71,22 @@ describe.skipIf(!TEST_DATABASE_URL)('offer claims across two processes on one Po
   /** A hot lead broadcast to both reps: one open offer each. */
   async function broadcastLead(): Promise<{ leadId: string; offers: OpenOffer[] }> {
     now += 1000;
-    const r = await a.recordCallback({
-      site,
-      name: 'Pat',
-      phoneE164: '+14155552671',
-      email: null,
-      answers: { projects: 'commercial', size: '51-200', role: 'decision' },
-      pageUrl: null,
-      visitorId: null,
-      qualification: HOT,
-      stage: 'hot',
-      idempotency: null,
-      now,
-    });
+    const r = await a.commitCapture(
+      planCapture({
+        site,
+        name: 'Pat',
+        phoneE164: '+14155552671',
+        email: null,
+        answers: { projects: 'commercial', size: '51-200', role: 'decision' },
+        pageUrl: null,
+        visitorId: null,
+        qualification: HOT,
+        stage: 'hot',
+        idempotency: null,
+        now,
+      }),
+      null,
+    );
     if (r.kind !== 'created') throw new Error('not created');
     const routed = await a.routeLead(r.leadId, now, online, (s) => decideRouting(s, now));
     expect(routed?.offers.map((o) => o.repId).sort()).toEqual([...reps].sort());

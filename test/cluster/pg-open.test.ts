@@ -7,7 +7,7 @@ import { getTableName, is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { openPostgres, withAdvisoryLock, type PgDb } from '../../server/db/pg/open';
 import { lockWorkspace, lockWorkspaceOf } from '../../server/db/pg/locks';
-import { StartupError } from '../../server/db/sqlite/open';
+import { StartupError } from '../../server/db/startup-error';
 import * as core from '../../server/db/pg/schema';
 import * as tracking from '../../server/db/pg/tracking-schema';
 import * as admin from '../../server/db/pg/admin-schema';

@@ -13,7 +13,7 @@ import { ClusterOnlineReps } from '../../server/cluster/cluster-online';
 import { siteCachePeers } from '../../server/cluster/site-peers';
 import { createLive } from '../../server/live/live';
 import { MemoryBotFilter } from '../../server/tracking/bot-filter';
-import { StartupError } from '../../server/db/sqlite/open';
+import { StartupError } from '../../server/db/startup-error';
 import { clearRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from '../helpers/databases';
 import { waitFor } from '../helpers/wait-for';
 

@@ -26,7 +26,8 @@ import * as pgTrack from '../../server/db/pg/tracking-schema';
 import * as pgAdmin from '../../server/db/pg/admin-schema';
 import * as pgAbuse from '../../server/db/pg/abuse-schema';
 import { createCallbackGuardOps as sqliteGuard } from '../../server/db/sqlite/callback-guard-ops';
-import { eraseSubject as sqliteErase, type ErasureResult, type Subject } from '../../server/db/sqlite/erasure-ops';
+import type { ErasureResult, Subject } from '../../server/db/erasure';
+import { eraseSubject as sqliteErase } from '../../server/db/sqlite/erasure-ops';
 import { openDatabase, type Db } from '../../server/db/sqlite/open';
 import { createReportsOps as sqliteReports } from '../../server/db/sqlite/reports-ops';
 import { createSqliteStore } from '../../server/db/sqlite/sqlite-store';
@@ -44,6 +45,8 @@ import { backtest } from '../../server/tracking/backtest.core';
 import type { HistorySubject, IngestItem, IngestResult, TrackingStore } from '../../server/tracking/tracking-store';
 import { queryRows, type DatabaseLocation } from '../helpers/databases';
 import { PG } from '../helpers/pg-under-test';
+import { planCapture } from '../../server/capture/plan-capture.core';
+import { INGEST_RULES } from '../../server/tracking/plan-batch.core';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const DAY = 24 * 3600 * 1000;
@@ -259,19 +262,22 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
           ['visitor_0029', '+14155550190'],
           [group[0]!.visitorId, '+14155550191'],
         ] as const) {
-          const made = await side.store.recordCallback({
-            site,
-            name: `Caller ${phone.slice(-2)}`,
-            phoneE164: phone,
-            email: null,
-            answers: { projects: 'commercial', size: '51-200', role: 'decision' },
-            pageUrl: 'https://acme.test/pricing',
-            visitorId,
-            qualification: HOT,
-            stage: 'hot',
-            idempotency: null,
-            now,
-          });
+          const made = await side.store.commitCapture(
+            planCapture({
+              site,
+              name: `Caller ${phone.slice(-2)}`,
+              phoneE164: phone,
+              email: null,
+              answers: { projects: 'commercial', size: '51-200', role: 'decision' },
+              pageUrl: 'https://acme.test/pricing',
+              visitorId,
+              qualification: HOT,
+              stage: 'hot',
+              idempotency: null,
+              now,
+            }),
+            null,
+          );
           if (made.kind !== 'created') throw new Error('callback not created');
           await side.tracking.linkVisitorToLead(site.id, visitorId, made.leadId);
         }
@@ -285,7 +291,7 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
         expect(site.rules.version).toBe(version);
       }
       const items: IngestItem[] = group.map((p) => ({ ...p, site: p.staleSite ? stale : site }));
-      results.push(await side.tracking.ingest(items, now));
+      results.push(await side.tracking.ingest(items, now, INGEST_RULES));
       if (g === 6) await side.tracking.markInvited(site.id, group[0]!.visitorId, now);
     }
     side.site = site;
@@ -753,7 +759,11 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
       context: { referrer: 'x\0y' },
       identifiedPhone: null,
     });
-    const results = await postgres.tracking.ingest([item('nul_visitor_1', 'https://acme.test/a\0b'), item('nul_visitor_2', 'https://acme.test/ok')], NOW + DAY);
+    const results = await postgres.tracking.ingest(
+      [item('nul_visitor_1', 'https://acme.test/a\0b'), item('nul_visitor_2', 'https://acme.test/ok')],
+      NOW + DAY,
+      INGEST_RULES,
+    );
     expect(results.map((r) => r.accepted)).toEqual([1, 1]);
     const stored = await rows<{ url: string }>(postgres, "select url from events where visitor_id like 'nul_visitor_%' order by id");
     expect(stored.map((r) => r.url)).toEqual(['https://acme.test/ab', 'https://acme.test/ok']);
@@ -773,7 +783,7 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
         identifiedPhone: null,
       }));
     const groups = Array.from({ length: 30 }, group);
-    await Promise.all(groups.map((g, i) => (i % 2 ? other : postgres.tracking).ingest(g, NOW + 2 * DAY + i)));
+    await Promise.all(groups.map((g, i) => (i % 2 ? other : postgres.tracking).ingest(g, NOW + 2 * DAY + i, INGEST_RULES)));
     const byVisitor = new Map<string, number>();
     for (const item of groups.flat()) byVisitor.set(item.visitorId, (byVisitor.get(item.visitorId) ?? 0) + 1);
     const stored = await rows<{ visitor_id: string; visits: number; behaviour: string }>(
@@ -815,9 +825,9 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
     });
     await isLocked;
     // Anonymous: goes through while routing holds the workspace.
-    expect((await postgres.tracking.ingest([batch('lock_anonymous_1')], NOW + 3 * DAY))[0]!.accepted).toBe(1);
+    expect((await postgres.tracking.ingest([batch('lock_anonymous_1')], NOW + 3 * DAY, INGEST_RULES))[0]!.accepted).toBe(1);
     let done = false;
-    const waiting = postgres.tracking.ingest([batch(known)], NOW + 3 * DAY).then((r) => ((done = true), r));
+    const waiting = postgres.tracking.ingest([batch(known)], NOW + 3 * DAY, INGEST_RULES).then((r) => ((done = true), r));
     await new Promise((r) => setTimeout(r, 300));
     expect(done).toBe(false);
     release();

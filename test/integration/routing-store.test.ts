@@ -13,6 +13,7 @@ import { weeklyHours } from '../../server/routing/hours.core';
 import { createRouter, type Router } from '../../server/routing/router';
 import { storeBackends, type OpenStore } from '../helpers/store-backends';
 import { FakeClock, FakeScheduler } from '../sim/fake-time';
+import { planCapture } from '../../server/capture/plan-capture.core';
 
 const MONDAY_7 = Date.parse('2026-11-23T07:00:00Z');
 const HOT: Qualification = { fit: { status: 'passes', missing: [] }, score: 70, handRaise: true, mql: true, hot: true, reasons: [], rulesVersion: 1 };
@@ -73,19 +74,22 @@ describe.each(storeBackends())('on $name', (backend) => {
   }
 
   async function lead(hot = true, email: string | null = null): Promise<string> {
-    const r = await store.recordCallback({
-      site,
-      name: 'Pat',
-      phoneE164: '+14155552671',
-      email,
-      answers: { projects: 'commercial', size: '51-200', role: 'decision' },
-      pageUrl: null,
-      visitorId: null,
-      qualification: hot ? HOT : { ...HOT, hot: false, handRaise: false, score: 35 },
-      stage: hot ? 'hot' : 'mql',
-      idempotency: null,
-      now: clock.now,
-    });
+    const r = await store.commitCapture(
+      planCapture({
+        site,
+        name: 'Pat',
+        phoneE164: '+14155552671',
+        email,
+        answers: { projects: 'commercial', size: '51-200', role: 'decision' },
+        pageUrl: null,
+        visitorId: null,
+        qualification: hot ? HOT : { ...HOT, hot: false, handRaise: false, score: 35 },
+        stage: hot ? 'hot' : 'mql',
+        idempotency: null,
+        now: clock.now,
+      }),
+      null,
+    );
     if (r.kind !== 'created') throw new Error('not created');
     if (hot) await router.leadCaptured(r.leadId);
     return r.leadId;
@@ -383,20 +387,23 @@ describe.each(storeBackends())('on $name', (backend) => {
       expect(booked[0]!.answers).toContainEqual({ question: 'How many employees?', answer: '51-200' });
       expect(new Set(booked[0]!.repIds)).toEqual(new Set([ids.dana, ids.sam]));
       // A lead the big-company rule takes goes to its team first, then the overflow: both listed.
-      const big = await store.recordCallback({
-        site,
-        name: 'Bo Big',
-        phoneE164: '+14155550123',
-        email: null,
-        answers: { projects: 'commercial', size: '201+', role: 'decision' },
-        pageUrl: null,
-        visitorId: null,
-        timeZone: 'America/New_York',
-        qualification: HOT,
-        stage: 'hot',
-        idempotency: null,
-        now: clock.now,
-      });
+      const big = await store.commitCapture(
+        planCapture({
+          site,
+          name: 'Bo Big',
+          phoneE164: '+14155550123',
+          email: null,
+          answers: { projects: 'commercial', size: '201+', role: 'decision' },
+          pageUrl: null,
+          visitorId: null,
+          timeZone: 'America/New_York',
+          qualification: HOT,
+          stage: 'hot',
+          idempotency: null,
+          now: clock.now,
+        }),
+        null,
+      );
       if (big.kind !== 'created') throw new Error('not created');
       await router.leadCaptured(big.leadId);
       await book(big.leadId, clock.now + 5_400_000);

@@ -17,6 +17,7 @@ import { ALWAYS_OPEN, isOpenAt, weeklyHours } from '../../server/routing/hours.c
 import type { Strategy } from '../../server/routing/routing.types';
 import { DEFAULT_SITE } from '../../server/sites/default-site';
 import { FakeClock, FakeScheduler } from './fake-time';
+import { planCapture } from '../../server/capture/plan-capture.core';
 
 /** Monday 08:50 UTC: the overflow team opens at 09:00, ten minutes into a run. */
 export const START = Date.parse('2026-11-23T08:50:00Z');
@@ -196,19 +197,22 @@ export class World {
 
   async captureLead(opts: { mixed: boolean; owned: boolean; viaBehaviour: boolean }): Promise<string> {
     const n = this.socketSeq++;
-    const result = await this.store.recordCallback({
-      site: this.site,
-      name: `Lead ${n}`,
-      phoneE164: '+14155552671',
-      email: `lead${n}@${opts.owned ? OWNER_DOMAIN : 'else.test'}`,
-      answers: { projects: opts.mixed ? 'both' : 'commercial', size: '51-200', role: 'decision' },
-      pageUrl: null,
-      visitorId: null,
-      qualification: opts.viaBehaviour ? { ...HOT, hot: false, handRaise: false } : HOT,
-      stage: opts.viaBehaviour ? 'mql' : 'hot',
-      idempotency: null,
-      now: this.clock.now,
-    });
+    const result = await this.store.commitCapture(
+      planCapture({
+        site: this.site,
+        name: `Lead ${n}`,
+        phoneE164: '+14155552671',
+        email: `lead${n}@${opts.owned ? OWNER_DOMAIN : 'else.test'}`,
+        answers: { projects: opts.mixed ? 'both' : 'commercial', size: '51-200', role: 'decision' },
+        pageUrl: null,
+        visitorId: null,
+        qualification: opts.viaBehaviour ? { ...HOT, hot: false, handRaise: false } : HOT,
+        stage: opts.viaBehaviour ? 'mql' : 'hot',
+        idempotency: null,
+        now: this.clock.now,
+      }),
+      null,
+    );
     if (result.kind !== 'created') throw new Error('not created');
     if (opts.viaBehaviour) await this.router.leadBecameHot(result.leadId);
     else await this.router.leadCaptured(result.leadId);

@@ -12,6 +12,7 @@ import { createRouter } from '../../server/routing/router';
 import type { Strategy } from '../../server/routing/routing.types';
 import { DEFAULT_SITE } from '../../server/sites/default-site';
 import { FakeClock, FakeScheduler } from './fake-time';
+import { planCapture } from '../../server/capture/plan-capture.core';
 
 const HOT: Qualification = { fit: { status: 'passes', missing: [] }, score: 70, handRaise: true, mql: true, hot: true, reasons: [], rulesVersion: 1 };
 
@@ -58,19 +59,22 @@ async function assignments(weights: number[], strategy: Strategy, leads: number)
   const count = new Map<string, number>();
   for (let i = 0; i < leads; i++) {
     clock.now += 1000;
-    const r = await store.recordCallback({
-      site,
-      name: `L${i}`,
-      phoneE164: '+14155552671',
-      email: null,
-      answers: {},
-      pageUrl: null,
-      visitorId: null,
-      qualification: HOT,
-      stage: 'hot',
-      idempotency: null,
-      now: clock.now,
-    });
+    const r = await store.commitCapture(
+      planCapture({
+        site,
+        name: `L${i}`,
+        phoneE164: '+14155552671',
+        email: null,
+        answers: {},
+        pageUrl: null,
+        visitorId: null,
+        qualification: HOT,
+        stage: 'hot',
+        idempotency: null,
+        now: clock.now,
+      }),
+      null,
+    );
     if (r.kind !== 'created') throw new Error('not created');
     await router.leadCaptured(r.leadId);
     const pushed = offered.shift();

@@ -4,7 +4,7 @@
 // never interleave with a routing pass or with each other from another process.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { toRule } from '../sqlite/rows';
+import { toRule } from '../rows';
 import {
   memberWeight,
   ownerDomain,

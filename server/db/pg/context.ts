@@ -6,7 +6,7 @@ import type { LeadCard, OfferView, Stage } from '../../../shared/api';
 import { createSiteCache } from '../site-cache';
 import type { TrailLine } from '../routing-rows';
 import type { Site } from '../store';
-import { toLeadCard, toSite } from '../sqlite/rows';
+import { toLeadCard, toSite } from '../rows';
 import { decodeRow } from './decode-row';
 import { extrasColumns, extrasOf, visitorJoin, type ExtrasColumns } from './lead-extras';
 import type { PgConn, PgDb, PgTx } from './open';

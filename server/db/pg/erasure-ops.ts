@@ -8,7 +8,7 @@
 // the segments, and backups and replicas keep their copies. VACUUM FULL would rewrite the files
 // but locks each table against all reads and writes while it runs, so it is left to the operator.
 import { sql } from 'drizzle-orm';
-import { BY_LEAD, traitsMention, type ErasureResult, type Subject } from '../sqlite/erasure-ops';
+import { BY_LEAD, traitsMention, type ErasureResult, type Subject } from '../erasure';
 import { lockFanOut, lockWorkspace } from './locks';
 import type { PgDb } from './open';
 

@@ -6,22 +6,10 @@
 // routing state), then its visitors' rows (sorted), then those leads' rows (sorted).
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { qualify } from '../../../shared/qualify/qualify';
-import type { BehaviourEvent, Qualification } from '../../../shared/qualify/types';
-import type { IngestItem, IngestResult } from '../../tracking/tracking-store';
+import type { BehaviourEvent } from '../../../shared/qualify/types';
+import type { BatchPlan, IngestItem, IngestResult, IngestRules } from '../../tracking/tracking-store';
 import type { Site } from '../store';
-import {
-  batchEvents,
-  botResult,
-  firstTouch,
-  identifiedLead,
-  ingestResult,
-  nextBehaviour,
-  scoreColumns,
-  scoringMove,
-  toEngineEvent,
-  type VisitorTraits,
-} from '../tracking-core';
+import { toEngineEvent } from '../tracking-rows';
 import { lockWorkspace } from './locks';
 import type { PgTx } from './open';
 import { RaceLost } from './retry';
@@ -45,7 +33,8 @@ type LeadRow = {
   owner_id: string | null;
 };
 
-type NewLead = ReturnType<typeof identifiedLead>['lead'];
+/** A lead made in this group; its stage follows the group's later batches. */
+type NewLead = Omit<NonNullable<BatchPlan['created']>['lead'], 'stage'> & { stage: string };
 
 /** One visitor of the group: where it stands before the next batch, and what to write back. */
 interface VisitorSlot {
@@ -92,8 +81,8 @@ const list = (values: readonly unknown[]) => sql.param(values);
  * the same statement, names the workspaces whose known leads the group may rescore or join,
  * read from the rows as they were before it: their routing state is at stake.
  */
-async function insertNewVisitors(tx: PgTx, slots: readonly VisitorSlot[], now: number) {
-  const touch = slots.map((s) => firstTouch(s.item));
+async function insertNewVisitors(tx: PgTx, slots: readonly VisitorSlot[], now: number, rules: IngestRules) {
+  const touch = slots.map((s) => rules.firstTouch(s.item));
   const res = await tx.execute<{ site_id: string | null; visitor_id: string | null; workspace_id: string | null }>(sql`
     with k as (
       select * from unnest(${list(slots.map((s) => s.item.site.id))}::text[], ${list(slots.map((s) => s.item.visitorId))}::text[],
@@ -180,7 +169,7 @@ async function storedHistory(tx: PgTx, slots: readonly VisitorSlot[]) {
   return byKey;
 }
 
-export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: number): Promise<IngestResult[]> {
+export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: number, rules: IngestRules): Promise<IngestResult[]> {
   const slots = new Map<Key, VisitorSlot>();
   for (const item of items) {
     const k = keyOf(item.site.id, item.visitorId);
@@ -194,7 +183,7 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
   // The workspace locks come before any row lock, as in every transaction that touches routing
   // state. Which are needed is read with the insert of new visitors (their rows are invisible
   // to other transactions, so holding them cannot close a circle); the locked read confirms it.
-  const { created, workspacesWithLeads } = await insertNewVisitors(tx, sorted, now);
+  const { created, workspacesWithLeads } = await insertNewVisitors(tx, sorted, now, rules);
   const locked = new Set<string>();
   const lockAll = async (workspaceIds: Iterable<string>) => {
     for (const w of [...new Set(workspaceIds)].filter((w) => !locked.has(w)).sort()) {
@@ -258,24 +247,25 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
   }
 
   const newLeads: NewLead[] = [];
-  const rescored = new Map<string, ReturnType<typeof scoreColumns>>();
+  const rescored = new Map<string, NonNullable<BatchPlan['rescore']>['columns']>();
   const stageChanges: Array<typeof t.stageChanges.$inferInsert> = [];
   const leadEvents: Array<typeof t.leadEvents.$inferInsert> = [];
   const events: Array<{ item: IngestItem; e: IngestItem['events'][number] }> = [];
 
-  function rescoreLead(lead: LeadRow, site: Site, q: Qualification) {
+  /** The scored lead's columns, and the stage move scoring planned (read by the group's later batches). */
+  function rescoreLead(lead: LeadRow, site: Site, rescore: NonNullable<BatchPlan['rescore']>) {
     const fresh = newLeads.find((l) => l.id === lead.id);
-    if (fresh) Object.assign(fresh, scoreColumns(q));
-    else rescored.set(lead.id, scoreColumns(q));
-    const move = scoringMove(lead.stage, q);
+    if (fresh) Object.assign(fresh, rescore.columns);
+    else rescored.set(lead.id, rescore.columns);
+    const { move } = rescore;
     if (!move) return;
     stageChanges.push({
       workspaceId: site.workspaceId,
       leadId: lead.id,
-      fromStage: lead.stage,
+      fromStage: move.from,
       toStage: move.to,
       actor: 'system',
-      reason: move.reason || null,
+      reason: move.reason,
       at: now,
     });
     leadEvents.push({ workspaceId: site.workspaceId, leadId: lead.id, kind: 'qualified', text: move.note, at: now });
@@ -288,90 +278,77 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
     return (byPhone.get(phoneKey(item.site.id, item.identifiedPhone!)) ?? []).find((l) => leads.get(l.id)!.stage !== 'suspect')?.id ?? null;
   }
 
-  /** An identify with a valid phone that joins no lead makes the visitor a known lead. */
-  function leadFromIdentify(item: IngestItem, traits: VisitorTraits, q: Qualification): string {
+  /** The lead an identify with a valid phone made (it joined none), as the group's later batches see it. */
+  function addIdentifiedLead(item: IngestItem, made: NonNullable<BatchPlan['created']>) {
     const pk = phoneKey(item.site.id, item.identifiedPhone!);
-    const made = identifiedLead(item, traits, q, randomUUID(), now);
     const lead = {
       ...made.lead,
       name: pgText(made.lead.name),
-      email: pgText(made.lead.email),
-      pageUrl: pgText(made.lead.pageUrl),
-      referrer: pgText(made.lead.referrer),
+      email: pgText(made.lead.email ?? null),
+      pageUrl: pgText(made.lead.pageUrl ?? null),
+      referrer: pgText(made.lead.referrer ?? null),
     };
     newLeads.push(lead);
-    leads.set(lead.id, { id: lead.id, answers: lead.answers, stage: 'visitor', routing: lead.routing, owner_id: null });
+    leads.set(lead.id, { id: lead.id, answers: lead.answers, stage: lead.stage, routing: lead.routing, owner_id: null });
     byPhone.set(pk, [{ id: lead.id, capturedAt: now }, ...(byPhone.get(pk) ?? [])]);
     leadEvents.push({ workspaceId: item.site.workspaceId, leadId: lead.id, kind: 'captured', text: made.note, at: now });
     stageChanges.push({
       workspaceId: item.site.workspaceId,
       leadId: lead.id,
       fromStage: 'visitor',
-      toStage: made.stage,
+      toStage: lead.stage,
       actor: 'system',
       reason: made.stageReason,
       at: now,
     });
-    leads.get(lead.id)!.stage = made.stage;
-    return lead.id;
   }
 
   function ingestOne(item: IngestItem): IngestResult {
     const { site } = item;
     const slot = slots.get(keyOf(site.id, item.visitorId))!;
     const row = slot.row;
-    if (row?.is_bot) return botResult(row.lead_id, site.rules);
+    if (row?.is_bot) return rules.botResult(row.lead_id, site.rules);
     const knownLead = row ? row.lead_id : slot.leadByVisitor;
-    const traits: VisitorTraits = row ? JSON.parse(row.traits) : {};
-    const engineEvents = batchEvents(item, traits, now);
-    // Scored before this batch joins the history: a rebuild under new rules replays the history,
-    // which must not already hold the batch it then applies again.
-    const behaviour = nextBehaviour(site.rules, row?.behaviour, () => [...(slot.stored ?? []), ...slot.added], engineEvents);
+    const leadId = knownLead ?? (item.identifiedPhone ? leadToJoin(item) : null);
+    const lead = leadId ? leads.get(leadId) : undefined;
+    const plan = rules.planBatch({
+      item,
+      visitor: row && { traits: row.traits, behaviour: row.behaviour, hot: row.hot, invitedAt: row.invited_at, score: row.score },
+      // As the SQLite version sees it: the stored history and this group's earlier batches.
+      history: () => [...(slot.stored ?? []), ...slot.added],
+      leadId,
+      lead: lead && { id: lead.id, answers: lead.answers, stage: lead.stage, routing: lead.routing, ownerId: lead.owner_id },
+      newLeadId: !leadId && item.identifiedPhone ? randomUUID() : null,
+      now,
+    });
     for (const e of item.events) {
       events.push({ item, e });
       slot.added.push(toEngineEvent({ type: e.type, name: e.name ?? null, url: e.url ?? null, at: now }));
     }
-    let leadId = knownLead ?? (item.identifiedPhone ? leadToJoin(item) : null);
-    let lead = leadId ? leads.get(leadId) : undefined;
-    const answers = lead ? (JSON.parse(lead.answers) as Record<string, string>) : {};
-    // A lead joined by this identify counts its answers too, as every later batch will.
-    const q = qualify({ rules: site.rules, answers, traits, events: [], behaviour, callbackRequested: false, now });
-
-    // As the SQLite twin reads it: the stage before this batch rescored it.
-    const stageBefore = lead?.stage;
-    if (!leadId && item.identifiedPhone) {
-      leadId = leadFromIdentify(item, traits, q);
-      lead = leads.get(leadId);
-    } else if (lead) {
-      rescoreLead(lead, site, q);
-    }
+    if (plan.created) addIdentifiedLead(item, plan.created);
+    else if (plan.rescore && lead) rescoreLead(lead, site, plan.rescore);
+    const q = plan.qualification;
     const update = {
-      traits: JSON.stringify(traits),
-      behaviour: JSON.stringify(behaviour),
+      traits: plan.traits,
+      behaviour: plan.behaviour,
       score: q.score,
       fit: q.fit.status,
       mql: q.mql,
       hot: q.hot,
       rulesVersion: q.rulesVersion,
-      leadId,
+      leadId: plan.leadId,
     };
     slot.update = { ...update, newVisits: (slot.update?.newVisits ?? 0) + (row && item.context?.returning ? 1 : 0) };
     slot.row = {
       traits: update.traits,
       behaviour: update.behaviour,
       hot: q.hot,
-      lead_id: leadId,
+      lead_id: plan.leadId,
       is_bot: false,
       invited_at: row?.invited_at ?? null,
       score: q.score,
     };
-    return ingestResult(
-      item,
-      row && { hot: row.hot, invitedAt: row.invited_at, score: row.score },
-      lead && { ownerId: lead.owner_id, routing: lead.routing, stage: stageBefore ?? lead.stage },
-      leadId,
-      q,
-    );
+    return plan.result;
   }
 
   const results = items.map(ingestOne);

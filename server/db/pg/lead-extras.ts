@@ -3,7 +3,7 @@
 // statement (context.ts), whose lead row is `l`; plain SQL names, as the subqueries alias tables.
 import { sql } from 'drizzle-orm';
 import { cardExtras, TRAIL_LIMIT, type Extras, type LeadRowForExtras, type VisitorForExtras } from '../card-extras';
-import { parseJson } from '../sqlite/rows';
+import { parseJson } from '../rows';
 
 /** Behaviour worth showing a rep; heartbeats and the like are not. */
 const TRAIL_TYPES = ['page_view', 'download', 'outbound', 'click', 'custom', 'form_submit'];

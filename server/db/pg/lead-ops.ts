@@ -1,4 +1,4 @@
-// Lead operations on PostgreSQL: capture a callback, the rep's view of their leads, call
+// Lead operations on PostgreSQL: the rep's view of their leads, call
 // attempts and outcomes (with the follow-up cadence), follow-up tasks. The twin of
 // sqlite/lead-ops.ts; writes that touch routing state hold the workspace's lock.
 import { randomUUID } from 'node:crypto';
@@ -6,10 +6,9 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { MyLeadRow, Stage } from '../../../shared/api';
 import { planOutcome } from '../../routing/plan-outcome.core';
 import type { Hours } from '../../routing/routing.types';
-import { captureTrail, capturedLeadRow, WEEKDAYS_9_TO_5 } from '../lead-rows';
+import { WEEKDAYS_9_TO_5 } from '../lead-rows';
 import type { LeadOps } from '../op-types';
-import { parseJson } from '../sqlite/rows';
-import type { CallbackResult } from '../store';
+import { parseJson } from '../rows';
 import { eventRow, stageChangeRow, type StoreContext } from './context';
 import { lockWorkspace } from './locks';
 import type { PgTx } from './open';
@@ -42,52 +41,6 @@ export function leadOps(ctx: StoreContext): LeadOps {
   }
 
   return {
-    async recordCallback(cmd): Promise<CallbackResult> {
-      return db.transaction(async (tx): Promise<CallbackResult> => {
-        await lockWorkspace(tx, cmd.site.workspaceId);
-        const lead = { id: randomUUID(), workspaceId: cmd.site.workspaceId, siteId: cmd.site.id, stage: 'visitor' as string };
-        if (cmd.idempotency) {
-          // The key is claimed first: a second request with it (any process) waits here for the
-          // first to commit, then finds the key taken and answers from it. No lead twice, and no
-          // unique violation that would abort the transaction.
-          const claimed = await tx
-            .insert(t.idempotencyKeys)
-            .values({
-              siteId: cmd.site.id,
-              key: cmd.idempotency.key,
-              workspaceId: lead.workspaceId,
-              bodyHash: cmd.idempotency.bodyHash,
-              leadId: lead.id,
-              createdAt: cmd.now,
-            })
-            .onConflictDoNothing()
-            .returning({ key: t.idempotencyKeys.key });
-          if (!claimed.length) {
-            const [prior] = await tx
-              .select()
-              .from(t.idempotencyKeys)
-              .where(and(eq(t.idempotencyKeys.siteId, cmd.site.id), eq(t.idempotencyKeys.key, cmd.idempotency.key)));
-            if (!prior) throw new Error('idempotency key vanished while claimed');
-            return prior.bodyHash === cmd.idempotency.bodyHash ? { kind: 'replay', leadId: prior.leadId } : { kind: 'conflict' };
-          }
-        }
-        // One statement: the lead is inserted at the stage it qualified for, beside the record of
-        // that move and its first trail lines (captured, then qualified, in id order).
-        const trail = captureTrail(cmd);
-        await writeTogether(tx, [
-          tx.insert(t.leads).values({ ...capturedLeadRow(cmd, lead), stage: cmd.stage }),
-          ...(cmd.stage !== lead.stage ? [tx.insert(t.stageChanges).values(stageChangeRow(lead, cmd.stage, 'system', trail.why, cmd.now))] : []),
-          tx
-            .insert(t.leadEvents)
-            .values([
-              eventRow(lead, { kind: 'captured', text: trail.captured }, cmd.now),
-              eventRow(lead, { kind: 'qualified', text: trail.qualified }, cmd.now),
-            ]),
-        ]);
-        return { kind: 'created', leadId: lead.id };
-      });
-    },
-
     async leadCard(leadId, workspaceId) {
       return ctx.card(db, leadId, workspaceId);
     },

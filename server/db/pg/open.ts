@@ -5,7 +5,7 @@ import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { fileURLToPath } from 'node:url';
-import { StartupError } from '../sqlite/open';
+import { StartupError } from '../startup-error';
 import * as core from './schema';
 import * as tracking from './tracking-schema';
 import * as admin from './admin-schema';

@@ -3,9 +3,10 @@
 // presence, the outbox and cluster leases live here; the groups hold the rest.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { toSite, toUser } from '../sqlite/rows';
+import { toSite, toUser } from '../rows';
 import { siteRow, userRow } from '../columns';
 import type { NewWorkspace, Store, User } from '../store';
+import { captureOps } from './capture-ops';
 import { configOps } from './config-ops';
 import { createContext } from './context';
 import { leadOps } from './lead-ops';
@@ -16,10 +17,12 @@ import * as t from './schema';
 
 export function createPgStore(db: PgDb): Store {
   const ctx = createContext(db);
+  const { routeIn, ...routing } = routingOps(ctx);
 
   const store: Store = {
     ...leadOps(ctx),
-    ...routingOps(ctx),
+    ...routing,
+    ...captureOps(ctx, routeIn),
     ...configOps(ctx),
 
     async ping() {

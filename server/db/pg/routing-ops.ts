@@ -15,6 +15,7 @@ import { QUEUE_TEXT, SLA_TEXT } from '../../routing/routing-text';
 import type { QueueReason, RoutingPlan, RoutingSnapshot } from '../../routing/routing.types';
 import type { AcceptResult, BookedCallback, DecideRouting, OpenOffer, RouteResult, SlaBreach, WarmLead } from '../store';
 import type { RoutingOps } from '../op-types';
+import type { RouteIn } from './capture-ops';
 import {
   bookedCallback,
   escalationLines,
@@ -63,7 +64,8 @@ async function waitingIds(conn: PgConn, workspaceId: string, now: number): Promi
   return rows.map((r) => r.id);
 }
 
-export function routingOps(ctx: StoreContext): RoutingOps {
+/** The routing operations, and the one-lead pass a capture runs inside its own transaction (capture-ops.ts). */
+export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn } {
   const { db, reader } = ctx;
 
   async function routeIn(tx: PgTx, lead: LeadRow, now: number, online: ReadonlySet<string>, decide: DecideRouting): Promise<RouteResult> {
@@ -168,6 +170,8 @@ export function routingOps(ctx: StoreContext): RoutingOps {
   }
 
   return {
+    routeIn,
+
     async markHot(leadId, now, hand = BEHAVIOUR) {
       return db.transaction(async (tx) => {
         if (!(await lockLeadWorkspace(tx, leadId))) return false;

@@ -4,7 +4,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { emailDomain, leadFacts } from '../../routing/lead-facts.core';
 import type { RepState, RoutingSnapshot } from '../../routing/routing.types';
-import { parseJson, toRepState, toRule, toTeam } from '../sqlite/rows';
+import { parseJson, toRepState, toRule, toTeam } from '../rows';
 import { decodeRow } from './decode-row';
 import type { PgConn } from './open';
 import * as t from './schema';

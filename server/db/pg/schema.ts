@@ -1,5 +1,5 @@
 // The PostgreSQL mirror of server/db/schema.ts: same export names, TS property names and SQL
-// names, so `$inferSelect` types match and the row mappers in server/db/sqlite/rows.ts are reused.
+// names, so `$inferSelect` types match and the row mappers in server/db/rows.ts are reused.
 // Times are epoch milliseconds in `bigint` (mode number): they outgrow a 32-bit `integer`.
 // Small counters, positions and scores stay `integer`. JSON stays `text` so the same
 // JSON.stringify/parse code works on both dialects.

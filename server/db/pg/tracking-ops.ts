@@ -1,9 +1,10 @@
 // PostgreSQL implementation of the tracking store, the twin of sqlite/tracking-ops.ts. The hot
-// path, ingest, lives in ingest.ts; scoring and row shaping are shared with SQLite (../tracking-core).
+// path, ingest, lives in ingest.ts; each batch is planned by the rules passed in
+// (tracking/plan-batch.core.ts) and rows are shaped as SQLite shapes them (../tracking-rows).
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { BehaviourEvent } from '../../../shared/qualify/types';
 import type { SiteSettings, TrackingStore } from '../../tracking/tracking-store';
-import { firstRulesVersion, historySubjects, settingsColumns, toEngineEvent, toRulesVersionRow, toSiteSettings, withLiveVersion } from '../tracking-core';
+import { firstRulesVersion, historySubjects, settingsColumns, toEngineEvent, toRulesVersionRow, toSiteSettings, withLiveVersion } from '../tracking-rows';
 import { ingestGroup } from './ingest';
 import type { PgConn, PgDb } from './open';
 import { retryingRaces } from './retry';
@@ -42,9 +43,9 @@ export function createTrackingOps(db: PgDb): TrackingStore {
       settingsCache.delete(siteId);
     },
 
-    async ingest(items, now) {
+    async ingest(items, now, rules) {
       if (!items.length) return [];
-      return retryingRaces(() => db.transaction((tx) => ingestGroup(tx, items, now)));
+      return retryingRaces(() => db.transaction((tx) => ingestGroup(tx, items, now, rules)));
     },
 
     async leadForIdentify(siteId, visitorId, phone) {

@@ -17,7 +17,7 @@ import {
 } from '../columns';
 import type { ConfigOps } from '../op-types';
 import type { StoreContext } from './context';
-import { toRule } from './rows';
+import { toRule } from '../rows';
 
 export function configOps(ctx: StoreContext): ConfigOps {
   const { db } = ctx;

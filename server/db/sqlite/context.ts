@@ -7,7 +7,7 @@ import { createSiteCache } from '../site-cache';
 import type { Site } from '../store';
 import type { Db } from './open';
 import { createLeadExtras } from './lead-extras';
-import { toLeadCard, toSite } from './rows';
+import { toLeadCard, toSite } from '../rows';
 import { createSnapshotReader, type SnapshotReader } from './routing-snapshot';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -1,14 +1,8 @@
 // Right to erasure: every row about a person goes, and with secure_delete the freed bytes are
 // overwritten, and the WAL is checkpointed and truncated, so the data is gone from the files too.
 // (The connection otherwise runs with secure_delete FAST, so earlier updates left no stale copies.)
+import { BY_LEAD, traitsMention, type ErasureResult, type Subject } from '../erasure';
 import type { Db } from './open';
-
-export interface ErasureResult {
-  removed: Record<string, number>;
-}
-
-/** Tables keyed by lead id, deleted before the leads themselves (foreign keys). */
-export const BY_LEAD = ['lead_events', 'lead_notes', 'stage_changes', 'offers', 'follow_ups', 'sla_breaches', 'idempotency_keys', 'callback_requests'] as const;
 
 /**
  * A lead's webhook deliveries, found by their lead id: a Slack delivery's text names the person
@@ -22,14 +16,6 @@ const DELIVERIES_OF_LEAD = `
       select 'le_' || id from lead_events where lead_id = @leadId
       union all select 'sc_' || id from stage_changes where lead_id = @leadId
       union all select 'ob_' || id from outbox where workspace_id = @workspaceId and payload like '%' || @leadId || '%'))))`;
-
-export interface Subject {
-  /** E.164. */
-  phone: string | null;
-  email: string | null;
-  /** Whether a phone typed into a site's form is this person's (parsed in the site's region). */
-  phoneMatches: (typed: string, siteId: string) => boolean;
-}
 
 export function eraseSubject(db: Db, workspaceId: string, who: Subject, actor: string, now: number): ErasureResult {
   const raw = db.$client;
@@ -77,16 +63,6 @@ export function eraseSubject(db: Db, workspaceId: string, who: Subject, actor: s
     raw.pragma('secure_delete = FAST');
   }
   return { removed };
-}
-
-export function traitsMention(traits: string, siteId: string, who: Subject): boolean {
-  try {
-    const t = JSON.parse(traits) as Record<string, unknown>;
-    if (who.email !== null && typeof t.email === 'string' && t.email.toLowerCase() === who.email.toLowerCase()) return true;
-    return who.phone !== null && typeof t.phone === 'string' && who.phoneMatches(t.phone, siteId);
-  } catch {
-    return false;
-  }
 }
 
 function hasTable(raw: Db['$client'], name: string): boolean {

@@ -1,4 +1,4 @@
-// Lead operations: capture a callback, the rep's view of their leads, call attempts and
+// Lead operations: the rep's view of their leads, call attempts and
 // outcomes (with the follow-up cadence), follow-up tasks.
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq } from 'drizzle-orm';
@@ -6,11 +6,10 @@ import type { MyLeadRow, Stage } from '../../../shared/api';
 import { planOutcome } from '../../routing/plan-outcome.core';
 import type { Hours } from '../../routing/routing.types';
 import * as t from '../schema';
-import { captureTrail, capturedLeadRow, WEEKDAYS_9_TO_5 } from '../lead-rows';
+import { WEEKDAYS_9_TO_5 } from '../lead-rows';
 import type { LeadOps } from '../op-types';
-import type { CallbackResult } from '../store';
 import type { StoreContext, Tx } from './context';
-import { parseJson } from './rows';
+import { parseJson } from '../rows';
 
 export function leadOps(ctx: StoreContext): LeadOps {
   const { db } = ctx;
@@ -37,38 +36,6 @@ export function leadOps(ctx: StoreContext): LeadOps {
   }
 
   return {
-    async recordCallback(cmd): Promise<CallbackResult> {
-      return db.transaction((tx): CallbackResult => {
-        if (cmd.idempotency) {
-          const prior = tx
-            .select()
-            .from(t.idempotencyKeys)
-            .where(and(eq(t.idempotencyKeys.siteId, cmd.site.id), eq(t.idempotencyKeys.key, cmd.idempotency.key)))
-            .get();
-          if (prior) return prior.bodyHash === cmd.idempotency.bodyHash ? { kind: 'replay', leadId: prior.leadId } : { kind: 'conflict' };
-        }
-        const lead = { id: randomUUID(), workspaceId: cmd.site.workspaceId, siteId: cmd.site.id, stage: 'visitor' as string };
-        tx.insert(t.leads).values(capturedLeadRow(cmd, lead)).run();
-        const trail = captureTrail(cmd);
-        ctx.event(tx, lead, 'captured', trail.captured, cmd.now);
-        ctx.moveStage(tx, lead, cmd.stage, 'system', trail.why, cmd.now);
-        ctx.event(tx, lead, 'qualified', trail.qualified, cmd.now);
-        if (cmd.idempotency) {
-          tx.insert(t.idempotencyKeys)
-            .values({
-              siteId: cmd.site.id,
-              key: cmd.idempotency.key,
-              workspaceId: lead.workspaceId,
-              bodyHash: cmd.idempotency.bodyHash,
-              leadId: lead.id,
-              createdAt: cmd.now,
-            })
-            .run();
-        }
-        return { kind: 'created', leadId: lead.id };
-      });
-    },
-
     async leadCard(leadId, workspaceId) {
       return ctx.card(db, leadId, workspaceId);
     },

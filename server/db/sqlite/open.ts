@@ -5,13 +5,11 @@ import { mkdirSync, accessSync, constants } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from '../schema';
+import { StartupError } from '../startup-error';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 const MIGRATIONS = fileURLToPath(new URL('../migrations', import.meta.url));
-
-/** A start-up problem the operator can fix; main prints its message without a stack. */
-export class StartupError extends Error {}
 
 /**
  * Opens (creating folders and file as needed) and migrates the database.

@@ -14,6 +14,7 @@ import * as a from '../admin-schema';
 import * as t from '../schema';
 import type { AcceptResult, DecideRouting, OpenOffer, RouteResult, SlaBreach } from '../store';
 import type { RoutingOps } from '../op-types';
+import type { RouteIn } from './capture-ops';
 import {
   bookedCallback,
   escalationLines,
@@ -32,7 +33,8 @@ import {
 import type { StoreContext, Tx } from './context';
 import type { LeadRow } from './routing-snapshot';
 
-export function routingOps(ctx: StoreContext): RoutingOps {
+/** The routing operations, and the one-lead pass a capture runs inside its own transaction (capture-ops.ts). */
+export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn } {
   const { db, reader } = ctx;
   const ph = (name: string) => sql.placeholder(name);
   /** A placeholder where drizzle's types want an SQL value (update sets). */
@@ -185,6 +187,8 @@ export function routingOps(ctx: StoreContext): RoutingOps {
   }
 
   return {
+    routeIn,
+
     async markHot(leadId, now, hand = BEHAVIOUR) {
       return db.transaction((tx) => {
         const lead = tx.select().from(t.leads).where(eq(t.leads.id, leadId)).get();

@@ -7,7 +7,7 @@ import type { RepState, RoutingSnapshot, Team } from '../../routing/routing.type
 import * as t from '../schema';
 import * as tr from '../tracking-schema';
 import type { Db } from './open';
-import { parseJson, toRepState, toRule, toTeam } from './rows';
+import { parseJson, toRepState, toRule, toTeam } from '../rows';
 
 export type LeadRow = typeof t.leads.$inferSelect;
 

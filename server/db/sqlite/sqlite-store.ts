@@ -5,19 +5,22 @@ import { asc, eq, inArray, isNull } from 'drizzle-orm';
 import * as t from '../schema';
 import { siteRow, userRow } from '../columns';
 import type { NewWorkspace, Store, User } from '../store';
+import { captureOps } from './capture-ops';
 import { configOps } from './config-ops';
 import { createContext } from './context';
 import { leadOps } from './lead-ops';
 import type { Db } from './open';
 import { routingOps } from './routing-ops';
-import { toSite, toUser } from './rows';
+import { toSite, toUser } from '../rows';
 
 export function createSqliteStore(db: Db): Store {
   const ctx = createContext(db);
+  const { routeIn, ...routing } = routingOps(ctx);
 
   const store: Store = {
     ...leadOps(ctx),
-    ...routingOps(ctx),
+    ...routing,
+    ...captureOps(ctx, routeIn),
     ...configOps(ctx),
 
     async ping() {

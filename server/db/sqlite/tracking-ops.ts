@@ -4,31 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { qualify } from '../../../shared/qualify/qualify';
-import type { Qualification } from '../../../shared/qualify/types';
 import * as t from '../schema';
 import * as tr from '../tracking-schema';
-import type { Site } from '../store';
 import type { Db } from './open';
-import type { IngestItem, IngestResult, SiteSettings, TrackingStore } from '../../tracking/tracking-store';
-import {
-  batchEvents,
-  botResult,
-  firstTouch,
-  historySubjects,
-  identifiedLead,
-  ingestResult,
-  nextBehaviour,
-  scoreColumns,
-  scoringMove,
-  settingsColumns,
-  toEngineEvent,
-  toRulesVersionRow,
-  toSiteSettings,
-  withLiveVersion,
-  firstRulesVersion,
-  type VisitorTraits,
-} from '../tracking-core';
+import type { BatchPlan, IngestItem, IngestResult, IngestRules, SiteSettings, TrackingStore } from '../../tracking/tracking-store';
+import { firstRulesVersion, historySubjects, settingsColumns, toEngineEvent, toRulesVersionRow, toSiteSettings, withLiveVersion } from '../tracking-rows';
 
 interface VisitorRow {
   traits: string;
@@ -99,15 +79,14 @@ export function createTrackingOps(db: Db): TrackingStore {
 
   const settingsCache = new Map<string, SiteSettings>();
 
-  /** Moves a lead's stage as scoring dictates, with the audit row; never past a rep's decision. */
-  function rescoreLead(lead: LeadRow, site: Site, q: Qualification, now: number) {
-    const score = scoreColumns(q);
-    updateLeadScore.run({ id: lead.id, ...score, mql: score.mql ? 1 : 0, hot: score.hot ? 1 : 0 });
-    const move = scoringMove(lead.stage, q);
+  /** The scored lead's columns, and the stage move scoring planned with its audit row and timeline line. */
+  function rescoreLead(leadId: string, site: IngestItem['site'], rescore: NonNullable<BatchPlan['rescore']>, now: number) {
+    const { columns, move } = rescore;
+    updateLeadScore.run({ id: leadId, ...columns, mql: columns.mql ? 1 : 0, hot: columns.hot ? 1 : 0 });
     if (!move) return;
-    updateLeadStage.run(move.to, lead.id);
-    insertStageChange.run(site.workspaceId, lead.id, lead.stage, move.to, move.reason || null, now);
-    insertLeadEvent.run(site.workspaceId, lead.id, 'qualified', move.note, now);
+    updateLeadStage.run(move.to, leadId);
+    insertStageChange.run(site.workspaceId, leadId, move.from, move.to, move.reason, now);
+    insertLeadEvent.run(site.workspaceId, leadId, 'qualified', move.note, now);
   }
 
   /** The existing lead an identify with a valid phone joins: the one the admission chose, else the phone's. */
@@ -115,28 +94,31 @@ export function createTrackingOps(db: Db): TrackingStore {
     return item.joinLeadId ?? findLeadByPhone.get(item.site.id, item.identifiedPhone!)?.id ?? null;
   }
 
-  /** An identify with a valid phone that joins no lead makes the visitor a known lead. */
-  function leadFromIdentify(item: IngestItem, traits: VisitorTraits, q: Qualification, now: number): string {
-    const made = identifiedLead(item, traits, q, randomUUID(), now);
+  /** The lead an identify with a valid phone made (it joined none), at its stage. */
+  function insertIdentifiedLead(made: NonNullable<BatchPlan['created']>, now: number) {
     db.insert(t.leads).values(made.lead).run();
-    insertLeadEvent.run(item.site.workspaceId, made.lead.id, 'captured', made.note, now);
-    insertStageChange.run(item.site.workspaceId, made.lead.id, 'visitor', made.stage, made.stageReason, now);
-    updateLeadStage.run(made.stage, made.lead.id);
-    return made.lead.id;
+    insertLeadEvent.run(made.lead.workspaceId, made.lead.id, 'captured', made.note, now);
+    insertStageChange.run(made.lead.workspaceId, made.lead.id, 'visitor', made.lead.stage, made.stageReason, now);
   }
 
-  function ingestOne(item: IngestItem, now: number): IngestResult {
+  function ingestOne(item: IngestItem, now: number, rules: IngestRules): IngestResult {
     const { site } = item;
-    let row = getVisitor.get(site.id, item.visitorId);
-    if (row?.is_bot) return botResult(row.lead_id, site.rules);
-    if (!row) insertVisitor.run({ siteId: site.id, visitorId: item.visitorId, workspaceId: site.workspaceId, now, ...firstTouch(item) });
+    const row = getVisitor.get(site.id, item.visitorId);
+    if (row?.is_bot) return rules.botResult(row.lead_id, site.rules);
+    if (!row) insertVisitor.run({ siteId: site.id, visitorId: item.visitorId, workspaceId: site.workspaceId, now, ...rules.firstTouch(item) });
     // A callback may have come before the first behaviour batch: join that lead now.
     const knownLead = row ? row.lead_id : (findLeadByVisitor.get(site.id, item.visitorId)?.id ?? null);
-    const traits: VisitorTraits = row ? JSON.parse(row.traits) : {};
-    const engineEvents = batchEvents(item, traits, now);
-    // Scored before this batch is stored: a rebuild under new rules replays the stored history,
-    // which must not already hold the batch it then applies again.
-    const behaviour = nextBehaviour(site.rules, row?.behaviour, () => visitorEvents.all(site.id, item.visitorId).map(toEngineEvent), engineEvents);
+    const leadId = knownLead ?? (item.identifiedPhone ? leadToJoin(item) : null);
+    const lead = leadId ? getLead.get(leadId) : undefined;
+    const plan = rules.planBatch({
+      item,
+      visitor: row && { traits: row.traits, behaviour: row.behaviour, hot: row.hot === 1, invitedAt: row.invited_at, score: row.score },
+      history: () => visitorEvents.all(site.id, item.visitorId).map(toEngineEvent),
+      leadId,
+      lead: lead && { id: lead.id, answers: lead.answers, stage: lead.stage, routing: lead.routing, ownerId: lead.owner_id },
+      newLeadId: !leadId && item.identifiedPhone ? randomUUID() : null,
+      now,
+    });
     if (item.events.length) {
       insertEvents(item.events.length).run(
         item.events.flatMap((e) => [
@@ -152,42 +134,27 @@ export function createTrackingOps(db: Db): TrackingStore {
         ]),
       );
     }
-    let leadId = knownLead ?? (item.identifiedPhone ? leadToJoin(item) : null);
-    let lead = leadId ? getLead.get(leadId) : undefined;
-    const answers = lead ? (JSON.parse(lead.answers) as Record<string, string>) : {};
-    // A lead joined by this identify counts its answers too, as every later batch will.
-    const q = qualify({ rules: site.rules, answers, traits, events: [], behaviour, callbackRequested: false, now });
-
-    if (!leadId && item.identifiedPhone) {
-      leadId = leadFromIdentify(item, traits, q, now);
-      lead = getLead.get(leadId);
-    } else if (lead) {
-      rescoreLead(lead, site, q, now);
-    }
+    if (plan.created) insertIdentifiedLead(plan.created, now);
+    else if (plan.rescore && lead) rescoreLead(lead.id, site, plan.rescore, now);
+    const q = plan.qualification;
     updateVisitor.run({
       siteId: site.id,
       visitorId: item.visitorId,
       now,
-      traits: JSON.stringify(traits),
-      behaviour: JSON.stringify(behaviour),
+      traits: plan.traits,
+      behaviour: plan.behaviour,
       score: q.score,
       fit: q.fit.status,
       mql: q.mql ? 1 : 0,
       hot: q.hot ? 1 : 0,
       rulesVersion: q.rulesVersion,
-      leadId,
+      leadId: plan.leadId,
       newVisit: row && item.context?.returning ? 1 : 0,
     });
-    return ingestResult(
-      item,
-      row && { hot: row.hot === 1, invitedAt: row.invited_at, score: row.score },
-      lead && { ownerId: lead.owner_id, routing: lead.routing, stage: lead.stage },
-      leadId,
-      q,
-    );
+    return plan.result;
   }
 
-  const ingestAll = raw.transaction((items: IngestItem[], now: number) => items.map((item) => ingestOne(item, now)));
+  const ingestAll = raw.transaction((items: IngestItem[], now: number, rules: IngestRules) => items.map((item) => ingestOne(item, now, rules)));
 
   return {
     async settings(siteId) {
@@ -204,8 +171,8 @@ export function createTrackingOps(db: Db): TrackingStore {
       settingsCache.delete(siteId);
     },
 
-    async ingest(items, now) {
-      return ingestAll(items, now);
+    async ingest(items, now, rules) {
+      return ingestAll(items, now, rules);
     },
 
     async leadForIdentify(siteId, visitorId, phone) {

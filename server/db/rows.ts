@@ -1,12 +1,13 @@
-// Row <-> domain conversions for the SQLite store.
-import type { LeadCard, Stage } from '../../../shared/api';
-import { labelledAnswers } from '../../../shared/answers';
-import type { Reason } from '../../../shared/qualify/types';
-import type { Outcome } from '../../../shared/schemas/console.schema';
-import type { Site, User } from '../store';
-import type * as schema from '../schema';
-import type { Cadence, Condition, Hours, RepRequirements, RepState, RoutingRule, Team } from '../../routing/routing.types';
-import { DEFAULT_CADENCE } from '../../routing/plan-follow-up.core';
+// Row <-> domain conversions both stores use (the PostgreSQL schema keeps SQLite's column names,
+// so `$inferSelect` types match).
+import type { LeadCard, Stage } from '../../shared/api';
+import { labelledAnswers } from '../../shared/answers';
+import type { Reason } from '../../shared/qualify/types';
+import type { Outcome } from '../../shared/schemas/console.schema';
+import type { Site, User } from './store';
+import type * as schema from './schema';
+import type { Cadence, Condition, Hours, RepRequirements, RepState, RoutingRule, Team } from '../routing/routing.types';
+import { DEFAULT_CADENCE } from '../routing/plan-follow-up.core';
 
 export function toSite(row: typeof schema.sites.$inferSelect): Site {
   return {

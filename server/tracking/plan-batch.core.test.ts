@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Qualification } from '../../shared/qualify/types';
 import { DEFAULT_RULES } from '../sites/default-site';
-import type { IngestItem } from '../tracking/tracking-store';
-import type { Site } from './store';
-import { hotAgainCause, ingestResult } from './tracking-core';
+import type { IngestItem } from './tracking-store';
+import type { Site } from '../db/store';
+import { hotAgainCause, ingestResult } from './plan-batch.core';
 
 const HOT: Qualification = { fit: { status: 'passes', missing: [] }, score: 40, handRaise: true, mql: true, hot: true, reasons: [], rulesVersion: 1 };
 const site = { id: 's', workspaceId: 'w', rules: DEFAULT_RULES } as Site;
