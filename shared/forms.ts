@@ -73,4 +73,6 @@ export interface WidgetForm {
   read: string[];
   /** The form's action: only `offer` opens the live panel. */
   action: FormAction;
+  /** The field holding the phone number, echoed to the visitor in the live panel. */
+  phone?: string;
 }

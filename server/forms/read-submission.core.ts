@@ -56,8 +56,10 @@ function answerOf(q: Question, target: Extract<FieldTarget, { kind: 'question' }
 /** Whether a free-text rule matches `value`: no pattern is ever built from what anyone typed. */
 export function ruleMatches(rule: TextRule, value: string): boolean {
   const v = value.trim().toLowerCase();
-  if (rule.op === 'equals') return v === rule.text.trim().toLowerCase();
-  if (rule.op === 'contains') return v.includes(rule.text.trim().toLowerCase());
-  const n = firstNumber(v);
-  return n !== null && (rule.min === undefined || n >= rule.min) && (rule.max === undefined || n <= rule.max);
+  if (rule.op === 'range') {
+    const n = firstNumber(v);
+    return n !== null && (rule.min === undefined || n >= rule.min) && (rule.max === undefined || n <= rule.max);
+  }
+  const text = rule.text.trim().toLowerCase();
+  return rule.op === 'equals' ? v === text : v.includes(text);
 }

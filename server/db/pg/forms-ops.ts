@@ -1,0 +1,75 @@
+// The forms area's store on PostgreSQL: the twin of sqlite/forms-ops.ts.
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import type { FormsStore } from '../../forms/forms-store';
+import * as f from './forms-schema';
+import * as t from './schema';
+import { seenRow, submissionNote, toFormRecord } from '../form-rows';
+import type { PgDb } from './open';
+
+export function createFormsOps(db: PgDb): FormsStore {
+  const leadsPerForm = async (siteId: string) =>
+    new Map(
+      (
+        await db
+          .select({ formKey: f.formSubmissions.formKey, leads: sql<number>`count(distinct ${f.formSubmissions.leadId})` })
+          .from(f.formSubmissions)
+          .where(eq(f.formSubmissions.siteId, siteId))
+          .groupBy(f.formSubmissions.formKey)
+      ).map((r) => [r.formKey, Number(r.leads)]),
+    );
+
+  return {
+    async seen(site, shape, now) {
+      const row = seenRow(site, shape, now);
+      await db
+        .insert(f.formsSeen)
+        .values(row)
+        .onConflictDoUpdate({
+          target: [f.formsSeen.siteId, f.formsSeen.formKey],
+          set: { name: row.name, pageUrl: row.pageUrl, fields: row.fields, lastSeenAt: now, submissions: sql`${f.formsSeen.submissions} + 1` },
+        });
+    },
+
+    async list(siteId) {
+      const leads = await leadsPerForm(siteId);
+      const rows = await db.select().from(f.formsSeen).where(eq(f.formsSeen.siteId, siteId)).orderBy(desc(f.formsSeen.lastSeenAt));
+      return rows.map((r) => toFormRecord(r, leads.get(r.formKey) ?? 0));
+    },
+
+    async get(siteId, formKey) {
+      const [r] = await db
+        .select()
+        .from(f.formsSeen)
+        .where(and(eq(f.formsSeen.siteId, siteId), eq(f.formsSeen.formKey, formKey)));
+      return r ? toFormRecord(r, (await leadsPerForm(siteId)).get(formKey) ?? 0) : null;
+    },
+
+    async saveMapping(siteId, formKey, mapping, userId, now) {
+      const done = await db
+        .update(f.formsSeen)
+        .set({ mapping: mapping && JSON.stringify(mapping), mappedAt: now, mappedBy: userId })
+        .where(and(eq(f.formsSeen.siteId, siteId), eq(f.formsSeen.formKey, formKey)))
+        .returning({ key: f.formsSeen.formKey });
+      return done.length > 0;
+    },
+
+    async mapped(siteId) {
+      const rows = await db
+        .select({ key: f.formsSeen.formKey, mapping: f.formsSeen.mapping })
+        .from(f.formsSeen)
+        .where(and(eq(f.formsSeen.siteId, siteId), isNotNull(f.formsSeen.mapping)));
+      return rows.map((r) => ({ key: r.key, mapping: JSON.parse(r.mapping!) }));
+    },
+
+    async recordSubmission(r) {
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(f.formSubmissions)
+          .values({ workspaceId: r.site.workspaceId, siteId: r.site.id, formKey: r.formKey, leadId: r.leadId, pageUrl: r.pageUrl, at: r.now });
+        await tx
+          .insert(t.leadEvents)
+          .values({ workspaceId: r.site.workspaceId, leadId: r.leadId, kind: 'form', text: submissionNote(r.formName, r.pageUrl), at: r.now });
+      });
+    },
+  };
+}
