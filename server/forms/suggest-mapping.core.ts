@@ -118,7 +118,8 @@ function topicOverlap(fieldText: string, questionLabel: string): number {
 /** "Please select", "--", "": not a choice. */
 function isPlaceholder(o: FormOption): boolean {
   const words = wordsOf(o.label || o.value);
-  return !words.length || (o.value === '' && words.some((w) => ['select', 'choose', 'pick', 'please'].includes(w)));
+  // An empty value submits nothing: whatever it says ("Company size", "Please select"), it is a prompt.
+  return !words.length || o.value === '';
 }
 
 /** The form's option values mapped onto the question's, each to its best counterpart. */

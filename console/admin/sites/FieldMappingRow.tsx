@@ -27,6 +27,8 @@ export function FieldMappingRow({ id, field, target, questions, error, onTarget 
   const answers = [{ value: '', label: 'No answer' }, ...(question?.options ?? []).map((o) => ({ value: o.value, label: o.label }))];
   const q = target?.kind === 'question' ? target : null;
   const setRules = (rules: TextRule[]) => q && onTarget({ ...q, rules });
+  // An option with an empty value is the select's prompt ("Company size"): it submits nothing.
+  const choices = (field.options ?? []).filter((o) => o.value !== '');
   return (
     <li class="form-field-row">
       <div class="form-field-seen">
@@ -45,10 +47,10 @@ export function FieldMappingRow({ id, field, target, questions, error, onTarget 
         error={error}
         onValue={(v) => onTarget(targetOf(v, target))}
       />
-      {q && question?.type === 'single' && field.options && field.options.length > 0 && (
+      {q && question?.type === 'single' && choices.length > 0 && (
         <fieldset class="form-option-map">
           <legend>Each option’s answer to “{question.label}”</legend>
-          {field.options.map((o, i) => (
+          {choices.map((o, i) => (
             <Select
               key={o.value}
               id={`${id}-option-${i}`}
@@ -65,7 +67,7 @@ export function FieldMappingRow({ id, field, target, questions, error, onTarget 
           ))}
         </fieldset>
       )}
-      {q && question?.type === 'single' && !(field.options && field.options.length) && (
+      {q && question?.type === 'single' && !field.options?.length && (
         <fieldset class="form-rules">
           <legend>Rules for what visitors type (the first that matches answers “{question.label}”)</legend>
           <ol>

@@ -114,7 +114,7 @@ function FormCard({
         <div>
           <h2 id={`${id}-heading`}>{form.name}</h2>
           <p class="muted form-card-meta">
-            <span>{form.page}</span> · <span>{form.submissions} submissions seen</span> · <span>{form.leads} leads</span> ·{' '}
+            <span>{form.page}</span> · <span>{plural(form.submissions, 'submission')} seen</span> · <span>{plural(form.leads, 'lead')}</span> ·{' '}
             <span>last {agoText(form.lastSeenAt, now)}</span>
           </p>
         </div>
@@ -174,3 +174,5 @@ function FormCard({
     </section>
   );
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
