@@ -1,6 +1,7 @@
 // Every message about the site's own forms, validated at the edge (types in ../forms.ts).
 import { z } from 'zod';
 import { CONTACT_TRAITS, FORM_ACTIONS } from '../forms';
+import { siteRulesSchema } from './site-rules.schema';
 
 /** Most fields one form may report; a longer form keeps its first ones. */
 export const MAX_FORM_FIELDS = 60;
@@ -88,3 +89,12 @@ export const seenFormSchema = z.strictObject({
   suggested: formMappingSchema,
 });
 export type SeenForm = z.infer<typeof seenFormSchema>;
+
+/** `GET /v1/console/sites/:siteId/forms`: the site's must-have questions and the forms seen. */
+export const siteFormsSchema = z.strictObject({
+  questions: siteRulesSchema.shape.questions,
+  forms: z.array(seenFormSchema),
+});
+
+/** `POST /v1/forms/seen`'s answer: false when nothing was kept (privacy signal, bot). */
+export const formSeenResponseSchema = z.strictObject({ recorded: z.boolean() });
