@@ -173,6 +173,30 @@ describe('a mapped submission', () => {
     expect(lead).toEqual({ stage: 'suspect', routing: 'closed' });
   });
 
+  it('a form set to "only record it" makes a qualified lead that is never offered', async () => {
+    const { forms } = (await console_(`/${siteId}/forms`)).body;
+    const mapping = { ...forms.find((f: any) => f.key === 'quote-form').mapping, action: 'record' };
+    expect((await console_(`/${siteId}/forms/quote-form/mapping`, { method: 'PUT', body: JSON.stringify(mapping) })).status).toBe(200);
+    const config = (await (await fetch(`${server.url}/v1/sites/${server.siteKey}/config`, { headers: { origin: HOST_ORIGIN } })).json()) as any;
+    expect(config.forms[0].action).toBe('record');
+    const res = await post('/v1/forms/submissions', {
+      siteKey: server.siteKey,
+      formKey: 'quote-form',
+      fields: { full_name: 'Rae Record', phone: '+1 415 555 0188', company_size: 'c', work: 'commercial', buyer: 'yes' },
+      tts: 9000,
+    });
+    expect(res.status).toBe(201);
+    const [lead] = await rows<{ id: string; fit: string; routing: string; hot: number }>(
+      server,
+      'select id, fit, routing, hot from leads where id = ?',
+      res.body.leadId,
+    );
+    expect(lead).toMatchObject({ fit: 'passes', routing: 'closed', hot: 0 });
+    expect(await rows(server, 'select id from offers where lead_id = ?', res.body.leadId)).toEqual([]);
+    mapping.action = 'offer';
+    expect((await console_(`/${siteId}/forms/quote-form/mapping`, { method: 'PUT', body: JSON.stringify(mapping) })).status).toBe(200);
+  });
+
   it('asks for a phone number when the form gave none, and refuses a form that is not mapped', async () => {
     const noPhone = await post('/v1/forms/submissions', { siteKey: server.siteKey, formKey: 'quote-form', fields: { full_name: 'No Phone' } });
     expect(noPhone.status).toBe(400);
