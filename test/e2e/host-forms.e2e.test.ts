@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
+import { axeRun } from '../helpers/page-watch';
 import { serveFixtures, type FixtureSite } from '../helpers/fixture-site';
 import { rows, startTestServer, TEST_DEMO_PASSWORD, type TestServer } from '../helpers/test-server';
 import { collectErrors, openSignedIn, shoot } from './console-admin.helpers';
@@ -97,6 +98,9 @@ describe('the site’s own form qualifies and routes in real time', () => {
     expect(await marketer.getByLabel('Where “Phone” goes').inputValue()).toBe('trait:phone');
     expect(await marketer.getByLabel('Where “Choose a password” goes').count()).toBe(0);
     expect(await marketer.getByRole('combobox', { name: '200+' }).inputValue()).toBe('201+');
+    // The mapping editor, open, passes axe's WCAG A and AA rules (no serious or critical violation).
+    const { violations } = await axeRun(marketer);
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     await shoot(marketer, 'forms-page');
     await marketer.getByRole('button', { name: 'Confirm the mapping' }).click();
     await expect.poll(() => marketer.getByRole('status').filter({ hasText: 'Saved' }).count(), { timeout: 5000 }).toBe(1);
