@@ -1,6 +1,7 @@
 // The forms area's store operations: forms seen per site, their mappings, mapped submissions.
 import type { FormMapping, FormShape } from '../../shared/forms';
 import type { Site } from '../db/store';
+import type { FormNumbers } from './form-numbers.core';
 
 /** A form seen on a site, as stored. */
 export interface FormRecord {
@@ -9,8 +10,8 @@ export interface FormRecord {
   page: string;
   fields: FormShape['fields'];
   submissions: number;
-  /** Leads its mapped submissions made or joined. */
-  leads: number;
+  /** Of the leads its mapped submissions made or joined. */
+  numbers: FormNumbers;
   firstSeenAt: number;
   lastSeenAt: number;
   mapping: FormMapping | null;

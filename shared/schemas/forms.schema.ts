@@ -80,7 +80,15 @@ export const seenFormSchema = z.strictObject({
   page: z.string(),
   fields: z.array(formFieldShapeSchema),
   submissions: z.number().int(),
-  leads: z.number().int(),
+  /** Of the leads its mapped submissions made or joined. */
+  numbers: z.strictObject({
+    leads: z.number().int(),
+    mql: z.number().int(),
+    hot: z.number().int(),
+    routed: z.number().int(),
+    accepted: z.number().int(),
+    medianAcceptMs: z.number().int().nullable().describe("Median time from the submission to a rep's accept"),
+  }),
   firstSeenAt: z.number().int(),
   lastSeenAt: z.number().int(),
   /** The confirmed mapping; null until the marketer confirms one. */

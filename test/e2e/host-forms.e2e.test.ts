@@ -146,6 +146,10 @@ describe('the site’s own form qualifies and routes in real time', () => {
     expect(JSON.parse(lead!.answers)).toEqual({ size: '51-200', projects: 'commercial', role: 'decision' });
     const notes = await rows<{ text: string }>(server, "select text from lead_events where lead_id = ? and kind = 'form'", lead!.id);
     expect(notes.map((n) => n.text)).toEqual([`Submitted the site's form "quote-form" on ${site.url('forms-quote')}`]);
+    // The form's numbers count it: a hot lead, offered, accepted, with its time to accept.
+    const { numbers } = (await server.deps.forms.get(siteId, 'quote-form'))!;
+    expect(numbers).toMatchObject({ leads: 1, mql: 1, hot: 1, routed: 1, accepted: 1 });
+    expect(numbers.medianAcceptMs).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await visitorContext.close();
     await repContext.close();

@@ -70,7 +70,7 @@ describe('forms seen and their mapping', () => {
     const { status, body } = await console_(`/${siteId}/forms`);
     expect(status).toBe(200);
     const form = body.forms.find((f: any) => f.key === 'quote-form');
-    expect(form).toMatchObject({ name: 'quote-form', page: `${HOST_ORIGIN}/quote`, submissions: 2, leads: 0, mapping: null });
+    expect(form).toMatchObject({ name: 'quote-form', page: `${HOST_ORIGIN}/quote`, submissions: 2, numbers: { leads: 0 }, mapping: null });
     expect(form.suggested.fields).toMatchObject({
       full_name: { kind: 'trait', trait: 'name' },
       phone: { kind: 'trait', trait: 'phone' },
@@ -154,7 +154,15 @@ describe('a mapped submission', () => {
     const again = await post('/v1/forms/submissions?idempotencyKey=form-key-0001', body);
     expect(again.status).toBe(200);
     expect(again.body.leadId).toBe(res.body.leadId);
-    expect((await console_(`/${siteId}/forms`)).body.forms.find((f: any) => f.key === 'quote-form').leads).toBe(1);
+    expect((await console_(`/${siteId}/forms`)).body.forms.find((f: any) => f.key === 'quote-form').numbers).toEqual({
+      leads: 1,
+      mql: 1,
+      hot: 1,
+      // No rep is signed in: the hot lead waits, unoffered.
+      routed: 0,
+      accepted: 0,
+      medianAcceptMs: null,
+    });
     // The raw text typed into the free-text field is stored nowhere, only its answer.
     expect(readFileSync(server.deps.config.dbPath).includes('Commercial kitchens')).toBe(false);
   });

@@ -28,7 +28,10 @@ export function watchForms(apiOrigin: string, key: string): void {
 
 /** The page's form was submitted: report its shape; send it as a lead when it is mapped. True when it was. */
 export function formSubmitted(form: Element): boolean {
-  const post = (path: string, body: unknown) => navigator.sendBeacon(origin + path, new Blob([JSON.stringify(body)], { type: 'text/plain' }));
+  // Sent a task later, after the page's own handlers: what is sent is read now, while the form is
+  // as submitted (a single-page app may clear or remove it in its handler). A posting form's page
+  // stays alive until the next page's response arrives, and a beacon outlives it.
+  const post = (path: string, body: unknown) => setTimeout(() => navigator.sendBeacon(origin + path, new Blob([JSON.stringify(body)], { type: 'text/plain' })));
   post('/v1/forms/seen', { siteKey, form: formShape(form) });
   const key = formKey(form);
   const config = mapped.filter((m) => m.key === key)[0];

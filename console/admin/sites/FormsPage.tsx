@@ -114,9 +114,16 @@ function FormCard({
         <div>
           <h2 id={`${id}-heading`}>{form.name}</h2>
           <p class="muted form-card-meta">
-            <span>{form.page}</span> · <span>{plural(form.submissions, 'submission')} seen</span> · <span>{plural(form.leads, 'lead')}</span> ·{' '}
-            <span>last {agoText(form.lastSeenAt, now)}</span>
+            <span>{form.page}</span> · <span>last submitted {agoText(form.lastSeenAt, now)}</span>
           </p>
+          <dl class="form-numbers">
+            {numbersOf(form).map(([label, value]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
         </div>
         <span class={`badge ${form.mapping ? 'badge-fit-passes' : 'badge-fit-unknown'}`}>{form.mapping ? 'Mapped' : 'Not mapped: suggestion below'}</span>
       </div>
@@ -175,4 +182,18 @@ function FormCard({
   );
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The form's funnel, as the card lists it. */
+function numbersOf(form: SeenForm): Array<[string, string]> {
+  const n = form.numbers;
+  const median =
+    n.medianAcceptMs === null ? '–' : n.medianAcceptMs < 60_000 ? `${Math.round(n.medianAcceptMs / 1000)} s` : `${Math.round(n.medianAcceptMs / 60_000)} min`;
+  return [
+    ['Submissions seen', String(form.submissions)],
+    ['Leads', String(n.leads)],
+    ['MQL', String(n.mql)],
+    ['Hot', String(n.hot)],
+    ['Offered', String(n.routed)],
+    ['Accepted', String(n.accepted)],
+    ['Median time to accept', median],
+  ];
+}

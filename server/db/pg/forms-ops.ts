@@ -3,20 +3,13 @@ import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { FormsStore } from '../../forms/forms-store';
 import * as f from './forms-schema';
 import * as t from './schema';
-import { seenRow, submissionNote, toFormRecord } from '../form-rows';
+import { FORM_LEADS_SQL, seenRow, submissionNote, toFormLeadRow, toFormRecord } from '../form-rows';
+import { formNumbers } from '../../forms/form-numbers.core';
 import type { PgDb } from './open';
 
 export function createFormsOps(db: PgDb): FormsStore {
-  const leadsPerForm = async (siteId: string) =>
-    new Map(
-      (
-        await db
-          .select({ formKey: f.formSubmissions.formKey, leads: sql<number>`count(distinct ${f.formSubmissions.leadId})` })
-          .from(f.formSubmissions)
-          .where(eq(f.formSubmissions.siteId, siteId))
-          .groupBy(f.formSubmissions.formKey)
-      ).map((r) => [r.formKey, Number(r.leads)]),
-    );
+  const numbersOf = async (siteId: string) =>
+    formNumbers((await db.execute(sql`${sql.raw(FORM_LEADS_SQL)}${siteId}`)).rows.map((r) => toFormLeadRow(r as Record<string, unknown>)));
 
   return {
     async seen(site, shape, now) {
@@ -31,9 +24,9 @@ export function createFormsOps(db: PgDb): FormsStore {
     },
 
     async list(siteId) {
-      const leads = await leadsPerForm(siteId);
+      const numbers = await numbersOf(siteId);
       const rows = await db.select().from(f.formsSeen).where(eq(f.formsSeen.siteId, siteId)).orderBy(desc(f.formsSeen.lastSeenAt));
-      return rows.map((r) => toFormRecord(r, leads.get(r.formKey) ?? 0));
+      return rows.map((r) => toFormRecord(r, numbers.get(r.formKey)));
     },
 
     async get(siteId, formKey) {
@@ -41,7 +34,7 @@ export function createFormsOps(db: PgDb): FormsStore {
         .select()
         .from(f.formsSeen)
         .where(and(eq(f.formsSeen.siteId, siteId), eq(f.formsSeen.formKey, formKey)));
-      return r ? toFormRecord(r, (await leadsPerForm(siteId)).get(formKey) ?? 0) : null;
+      return r ? toFormRecord(r, (await numbersOf(siteId)).get(formKey)) : null;
     },
 
     async saveMapping(siteId, formKey, mapping, userId, now) {

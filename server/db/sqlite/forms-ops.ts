@@ -3,20 +3,13 @@ import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { FormsStore } from '../../forms/forms-store';
 import * as f from '../forms-schema';
 import * as t from '../schema';
-import { seenRow, submissionNote, toFormRecord } from '../form-rows';
+import { FORM_LEADS_SQL, seenRow, submissionNote, toFormLeadRow, toFormRecord } from '../form-rows';
+import { formNumbers } from '../../forms/form-numbers.core';
 import type { Db } from './open';
 
 export function createFormsOps(db: Db): FormsStore {
-  const leadsPerForm = (siteId: string) =>
-    new Map(
-      db
-        .select({ formKey: f.formSubmissions.formKey, leads: sql<number>`count(distinct ${f.formSubmissions.leadId})` })
-        .from(f.formSubmissions)
-        .where(eq(f.formSubmissions.siteId, siteId))
-        .groupBy(f.formSubmissions.formKey)
-        .all()
-        .map((r) => [r.formKey, Number(r.leads)]),
-    );
+  const formLeads = db.$client.prepare<[string], Record<string, unknown>>(`${FORM_LEADS_SQL}?`);
+  const numbersOf = (siteId: string) => formNumbers(formLeads.all(siteId).map(toFormLeadRow));
   const record = db.$client.transaction((r: Parameters<FormsStore['recordSubmission']>[0]) => {
     db.insert(f.formSubmissions)
       .values({ workspaceId: r.site.workspaceId, siteId: r.site.id, formKey: r.formKey, leadId: r.leadId, pageUrl: r.pageUrl, at: r.now })
@@ -39,14 +32,14 @@ export function createFormsOps(db: Db): FormsStore {
     },
 
     async list(siteId) {
-      const leads = leadsPerForm(siteId);
+      const numbers = numbersOf(siteId);
       return db
         .select()
         .from(f.formsSeen)
         .where(eq(f.formsSeen.siteId, siteId))
         .orderBy(desc(f.formsSeen.lastSeenAt))
         .all()
-        .map((r) => toFormRecord(r, leads.get(r.formKey) ?? 0));
+        .map((r) => toFormRecord(r, numbers.get(r.formKey)));
     },
 
     async get(siteId, formKey) {
@@ -55,7 +48,7 @@ export function createFormsOps(db: Db): FormsStore {
         .from(f.formsSeen)
         .where(and(eq(f.formsSeen.siteId, siteId), eq(f.formsSeen.formKey, formKey)))
         .get();
-      return r ? toFormRecord(r, leadsPerForm(siteId).get(formKey) ?? 0) : null;
+      return r ? toFormRecord(r, numbersOf(siteId).get(formKey)) : null;
     },
 
     async saveMapping(siteId, formKey, mapping, userId, now) {
