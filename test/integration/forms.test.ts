@@ -214,3 +214,17 @@ describe('a mapped submission', () => {
     expect(unmapped.body.error.code).toBe('unknown_form');
   });
 });
+
+describe('erasure', () => {
+  it("removes a person's form submissions with their lead", async () => {
+    const [lead] = await rows<{ id: string }>(server, "select id from leads where email = 'robin@acme.test'");
+    expect((await rows(server, 'select id from form_submissions where lead_id = ?', lead!.id)).length).toBeGreaterThan(0);
+    const res = await fetch(`${server.url}/v1/console/erasures`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: admin },
+      body: JSON.stringify({ email: 'robin@acme.test' }),
+    });
+    expect(res.status).toBe(200);
+    expect(await rows(server, 'select id from form_submissions where lead_id = ?', lead!.id)).toEqual([]);
+  });
+});
