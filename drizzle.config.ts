@@ -2,6 +2,12 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: ['./server/db/schema.ts', './server/db/tracking-schema.ts', './server/db/admin-schema.ts', './server/db/abuse-schema.ts'],
+  schema: [
+    './server/db/schema.ts',
+    './server/db/tracking-schema.ts',
+    './server/db/admin-schema.ts',
+    './server/db/abuse-schema.ts',
+    './server/db/forms-schema.ts',
+  ],
   out: './server/db/migrations',
 });

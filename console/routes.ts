@@ -35,6 +35,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   { path: '/sites/:siteId/rules', access: 'manager', load: () => import('./admin/rules/RulesPage').then((m) => m.RulesPage) },
   { path: '/sites/:siteId/settings', access: 'manager', load: () => import('./admin/sites/SettingsPage').then((m) => m.SettingsPage) },
   { path: '/sites/:siteId/appearance', access: 'manager', load: () => import('./admin/sites/AppearancePage').then((m) => m.AppearancePage) },
+  { path: '/sites/:siteId/forms', access: 'manager', load: () => import('./admin/sites/FormsPage').then((m) => m.FormsPage) },
   { path: '/sites/:siteId/routing', access: 'manager', load: () => import('./admin/routing/RoutingRulesPage').then((m) => m.RoutingRulesPage) },
   { path: '/sites/:siteId/routing-settings', access: 'manager', load: () => import('./admin/routing/SiteRoutingPage').then((m) => m.SiteRoutingPage) },
   { path: '/teams', access: 'manager', load: () => import('./admin/routing/TeamsPage').then((m) => m.TeamsPage) },

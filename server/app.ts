@@ -9,6 +9,9 @@ import type { WebhookStore } from './webhooks/webhook-store';
 import type { WorkspaceStore } from './console/workspace-store';
 import { workspaceRoutes } from './console/workspace.routes';
 import type { CallbackGuardStore } from './callbacks/callback-guard-store';
+import type { FormsStore } from './forms/forms-store';
+import { formRoutes } from './forms/forms.routes';
+import { formsAdminRoutes } from './forms/forms-admin.routes';
 import { webhookRoutes } from './webhooks/webhooks.routes';
 import { sitesAdminRoutes } from './sites/sites-admin.routes';
 import { siteRoutingRoutes } from './sites/site-routing.routes';
@@ -74,6 +77,8 @@ export interface AppDeps {
   kickSession: (sessionHash: string) => Promise<void>;
   /** Callback protections: per-phone daily cap, repeat requests joining the open lead. */
   guard: CallbackGuardStore;
+  /** The site's own forms: forms seen, their mappings, mapped submissions. */
+  forms: FormsStore;
   /** The rep workspace and the supervisor view. */
   workspace: WorkspaceStore;
   /** Outbound webhooks and their delivery log. */
@@ -98,6 +103,7 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/events', publicCors());
   app.use('/v1/callbacks', publicCors());
   app.use('/v1/callbacks/*', publicCors());
+  app.use('/v1/forms/*', publicCors());
   app.use('/v1/*', limit);
 
   // Preflight for API clients that post JSON from a browser; the real request is still
@@ -125,6 +131,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/sites', siteRoutes(deps));
   app.route('/v1/callbacks', callbackRoutes(deps));
   app.route('/v1/events', eventRoutes(deps));
+  app.route('/v1/forms', formRoutes(deps));
   app.use('/v1/console/*', requireSameOrigin());
   app.route('/v1/console', authRoutes(deps));
   app.route('/v1/console/leads', leadRoutes(deps));
@@ -133,6 +140,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/console/erasures', erasureRoutes(deps));
   app.route('/v1/console/sites', sitesAdminRoutes(deps));
   app.route('/v1/console/sites', siteRoutingRoutes(deps));
+  app.route('/v1/console/sites', formsAdminRoutes(deps));
   app.route('/v1/console/teams', teamRoutes(deps));
   app.route('/v1/console/reps', repRoutes(deps));
   app.route('/v1/console/account-owners', accountOwnerRoutes(deps));

@@ -115,6 +115,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     sitesAdmin,
     webhooks: webhookStore,
     guard: backend.guard,
+    forms: backend.forms,
     workspace: backend.workspace,
     sites: new SiteCache(store, sitesAdmin, clock, cluster?.sitePeers),
     visitorSecret: await store.secret('visitor-token'),

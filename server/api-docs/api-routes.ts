@@ -107,6 +107,33 @@ export const API_ROUTES: readonly ApiRoute[] = [
     answer: { status: 200, body: 'EventsResponse' },
     errors: [...BODY, 403, 429],
   },
+  {
+    method: 'POST',
+    path: '/v1/forms/seen',
+    summary: "The widget saw the site's own form submitted: its shape, never its values",
+    description:
+      'Keeps the latest shape of the form (page, key, name, fields with names, labels, types, autocomplete tokens and options) and counts the submission; Sites → Forms lists it. With `Sec-GPC: 1` or `DNT: 1`, or from a bot, nothing is kept (`recorded: false`).',
+    auth: 'site',
+    body: 'FormSeen',
+    answer: { status: 200, body: 'FormSeenResponse' },
+    errors: [...BODY, 403, 429],
+  },
+  {
+    method: 'POST',
+    path: '/v1/forms/submissions',
+    summary: "A submission of one of the site's mapped forms becomes a lead",
+    description:
+      "`fields` holds only the fields the form's mapping reads (the site config's `forms[].read`), as typed. The server maps them to contact details and answers (options, rules) and stores only those; the raw values are never stored. Then it is captured exactly as a callback request is (limits, per-phone cap, duplicate join, bot checks, qualification, routing); a form set to `record` is never offered. 400 naming `phone` when the form gave no valid phone number.",
+    auth: 'site',
+    query: 'CallbackQuery',
+    body: 'FormSubmission',
+    answer: {
+      status: 201,
+      body: 'CallbackResponse',
+      description: '200 with the same lead when replayed with the same idempotency key, or joined to an open request from the same person',
+    },
+    errors: [...BODY, 403, 404, 409, 429],
+  },
 
   // Signing in, first-run setup, one-time links
   {
@@ -453,6 +480,29 @@ export const API_ROUTES: readonly ApiRoute[] = [
     roles: MANAGERS,
     answer: { status: 200, body: 'Published' },
     errors: [...SESSION, 404],
+  },
+
+  // The site's own forms
+  {
+    method: 'GET',
+    path: '/v1/console/sites/:siteId/forms',
+    summary: 'The forms seen submitted on a site, each with its mapping and Sixty’s suggested one',
+    auth: 'session',
+    roles: MANAGERS,
+    answer: { status: 200, body: 'SiteForms' },
+    errors: [...SESSION, 404],
+  },
+  {
+    method: 'PUT',
+    path: '/v1/console/sites/:siteId/forms/:formKey/mapping',
+    summary: "Confirm or correct a form's mapping",
+    description:
+      'Every field named must be one the form has, every question one of the site’s, every answer one of that question’s options, and each question answered by one field at most (400 naming `fields.<name>`). Read on the next submission.',
+    auth: 'session',
+    roles: MANAGERS,
+    body: 'FormMapping',
+    answer: { status: 200, body: 'SeenForm' },
+    errors: [...BODY, ...SESSION, 404],
   },
 
   // Routing

@@ -30,6 +30,14 @@ import {
 } from '../../shared/schemas/console-responses.schema';
 import { eventBatchSchema } from '../../shared/schemas/events.schema';
 import {
+  formMappingSchema,
+  formSeenRequestSchema,
+  formSeenResponseSchema,
+  formSubmissionSchema,
+  seenFormSchema,
+  siteFormsSchema,
+} from '../../shared/schemas/forms.schema';
+import {
   followUpTaskSchema,
   forcedOfferSchema,
   leadCardSchema,
@@ -71,6 +79,9 @@ export const BODIES = {
   SlotResponse: slotResponseSchema,
   EventBatch: eventBatchSchema,
   EventsResponse: eventsResponseSchema,
+  FormSeen: formSeenRequestSchema,
+  FormSeenResponse: formSeenResponseSchema,
+  FormSubmission: formSubmissionSchema,
   // Signing in and one-time links
   SetupStatus: setupStatusSchema,
   Setup: setupSchema,
@@ -106,6 +117,9 @@ export const BODIES = {
   SiteUpdate: siteUpdateSchema,
   KeyRotation: keyRotationSchema,
   Appearance: appearanceSettingsSchema,
+  SiteForms: siteFormsSchema,
+  SeenForm: seenFormSchema,
+  FormMapping: formMappingSchema,
   // Routing
   SiteRouting: siteRoutingSchema,
   RoutingRule: routingRuleSchema,

@@ -10,7 +10,7 @@ import { clientIp } from '../http/client-ip';
 import { tooMany } from '../http/rate-limit';
 import { toE164 } from './phone';
 import { leadOfToken, visitorToken } from './visitor-token';
-import { captureLead, type CaptureDeps } from '../capture';
+import { captureLead, captureDepsOf } from '../capture';
 
 /**
  * `POST /v1/callbacks`: a visitor asks to be called now. Parses and validates the request, hands it
@@ -19,17 +19,7 @@ import { captureLead, type CaptureDeps } from '../capture';
 export function callbackRoutes(deps: AppDeps) {
   const { store, clock, router, guard } = deps;
   const app = new Hono();
-  const captureDeps: CaptureDeps = {
-    limiter: deps.limiter,
-    limits: deps.config.limits,
-    guard,
-    botSettings: (siteId) => deps.tracking.settings(siteId),
-    store,
-    router,
-    visitorHistory: (siteId, visitorId) => deps.tracking.visitorHistory(siteId, visitorId),
-    linkVisitor: (siteId, visitorId, leadId) => deps.tracking.linkVisitorToLead(siteId, visitorId, leadId),
-    clock,
-  };
+  const captureDeps = captureDepsOf(deps);
 
   app.post('/', async (c) => {
     const body = await readBody(c, callbackRequestSchema);

@@ -8,7 +8,7 @@ import type { VisitorStatus } from '../../shared/api';
 import type { Site, Store } from '../db/store';
 import type { Router } from '../routing/router';
 import { admitLead, type AdmissionDeps } from './admit-lead';
-import { captureStage, planCapture, qualifyCapture, type CaptureSource, type QualifyCapture } from './plan-capture.core';
+import { captureStage, planCapture, qualifyCapture, type CaptureOrigin, type CaptureSource, type QualifyCapture } from './plan-capture.core';
 
 export type { CaptureSource } from './plan-capture.core';
 
@@ -42,6 +42,13 @@ export interface CaptureRequest {
   form: { hp?: string | undefined; tts?: number | undefined } | null;
   /** A retry under the same key answers with the first lead; a different body under it is a conflict. */
   idempotency: { key: string; bodyHash: string } | null;
+  /**
+   * A site form the marketer set to "only record": qualified and stored, never a hand-raise and
+   * never offered. Every other door is a request to be contacted.
+   */
+  recordOnly?: { formName: string };
+  /** The site form a request to talk came from (its name on the timeline). */
+  formName?: string;
 }
 
 export type CaptureOutcome =
@@ -63,6 +70,13 @@ const WORDS: Record<CaptureSource, { repeat: string; cause: string }> = {
   api: { repeat: 'Sent again through the API (joined this lead)', cause: 'came in through the API' },
   identify: { repeat: 'Identified again on the site (joined this lead)', cause: 'identified on the site' },
 };
+
+function originOf(r: CaptureRequest): CaptureOrigin {
+  if (r.source !== 'form') return { source: r.source };
+  return r.recordOnly
+    ? { source: 'form', formName: r.recordOnly.formName, handRaise: false }
+    : { source: 'form', formName: r.formName ?? 'form', handRaise: true };
+}
 
 /** Captures a lead; see the file comment. */
 export async function captureLead(deps: CaptureDeps, r: CaptureRequest): Promise<CaptureOutcome> {
@@ -88,8 +102,10 @@ export async function captureLead(deps: CaptureDeps, r: CaptureRequest): Promise
       answers: r.answers,
       email: r.email,
       history: r.visitorId ? await deps.visitorHistory(site.id, r.visitorId) : null,
-      // Every door that makes a lead is a request to be contacted: a hand-raise.
-      callbackRequested: true,
+      // Every door that makes a lead is a request to be contacted (a hand-raise), but a form
+      // the site only records.
+      callbackRequested: !r.recordOnly,
+      recordOnly: !!r.recordOnly,
       suspect,
       now,
     });
@@ -98,6 +114,7 @@ export async function captureLead(deps: CaptureDeps, r: CaptureRequest): Promise
     // Their lead was in nurture: it comes back, re-qualified with these answers, and is routed
     // (its previous owner first); no second lead. A request that looks automated leaves it there.
     const { leadId } = admission;
+    if (r.recordOnly) return { kind: 'lead', leadId, created: false, told: null };
     if (admission.suspect) return { kind: 'lead', leadId, created: false, told: { state: 'closed' } };
     if (r.visitorId) await deps.linkVisitor(site.id, r.visitorId, leadId);
     const told = await deps.router.leadBecameHot(leadId, {
@@ -125,6 +142,7 @@ export async function captureLead(deps: CaptureDeps, r: CaptureRequest): Promise
       stage: captureStage(qualification),
       idempotency: r.idempotency,
       requestId: admitted?.requestId ?? null,
+      origin: originOf(r),
       now,
     });
     const result = await deps.store.commitCapture(plan, deps.router.captureRouting(now));

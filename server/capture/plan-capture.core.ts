@@ -22,6 +22,8 @@ export interface QualifyCapture {
   history: { events: BehaviourEvent[]; traits: Record<string, string | number | boolean> } | null;
   /** A callback (or a form that asks for one) is a hand-raise. */
   callbackRequested: boolean;
+  /** A form the site only records: stored with its qualification, never hot, never offered. */
+  recordOnly?: boolean;
   /** Why the request looks automated: kept, never routed. */
   suspect: string | null;
   now: number;
@@ -37,6 +39,7 @@ export function qualifyCapture(c: QualifyCapture): Qualification {
     callbackRequested: c.callbackRequested,
     now: c.now,
   });
+  if (c.recordOnly) return { ...q, hot: false };
   if (!c.suspect) return q;
   return { ...q, hot: false, mql: false, fit: { status: 'fails', stage: 'suspect', reason: c.suspect, missing: [] } };
 }
@@ -59,7 +62,29 @@ export interface CaptureCommand {
   idempotency: { key: string; bodyHash: string } | null;
   /** The admitted request (capture admission) this lead settles, committed with it. */
   requestId?: number | null;
+  /** Where the request came from, for the timeline's first line (default: the widget's callback). */
+  origin?: CaptureOrigin;
   now: number;
+}
+
+/**
+ * The door and, for the site's own forms, which form and whether it asks to talk. The backtest
+ * re-reads a lead as a hand-raise by its first line starting "Asked for a callback": only
+ * requests to talk start so.
+ */
+export type CaptureOrigin = { source: 'callback' | 'api' | 'identify' } | { source: 'form'; formName: string; handRaise: boolean };
+
+/** The timeline's first line of a captured lead. */
+export function capturedText(origin: CaptureOrigin, pageUrl: string | null): string {
+  const on = pageUrl ? ` on ${pageUrl}` : '';
+  switch (origin.source) {
+    case 'form':
+      return origin.handRaise ? `Asked for a callback with the site's form "${origin.formName}"${on}` : `Sent the site's form "${origin.formName}"${on}`;
+    case 'api':
+      return `Asked for a callback through the API${on}`;
+    default:
+      return `Asked for a callback${on}`;
+  }
 }
 
 /** What a capture writes, in one transaction (Store.commitCapture). */
@@ -107,7 +132,7 @@ export function planCapture(cmd: CaptureCommand): CapturePlan {
     },
     move: cmd.stage !== 'visitor' ? { from: 'visitor', to: cmd.stage, reason: why || null } : null,
     trail: [
-      { kind: 'captured', text: `Asked for a callback${cmd.pageUrl ? ` on ${cmd.pageUrl}` : ''}` },
+      { kind: 'captured', text: capturedText(cmd.origin ?? { source: 'callback' }, cmd.pageUrl) },
       { kind: 'qualified', text: `Qualified as ${cmd.stage.toUpperCase()} (score ${q.score}, rules v${q.rulesVersion})` },
     ],
     idempotency: cmd.idempotency,

@@ -9,6 +9,7 @@ import type { WorkspaceStore } from '../console/workspace-store';
 import type { SitesAdminStore } from '../sites/sites-admin-store';
 import type { WebhookStore } from '../webhooks/webhook-store';
 import type { CallbackGuardStore } from '../callbacks/callback-guard-store';
+import type { FormsStore } from '../forms/forms-store';
 import type { ErasureResult, Subject } from './erasure';
 
 export interface Backend {
@@ -21,6 +22,7 @@ export interface Backend {
   sitesAdmin: SitesAdminStore;
   webhooks: WebhookStore;
   guard: CallbackGuardStore;
+  forms: FormsStore;
   erase: (workspaceId: string, who: Subject, actor: string, now: number) => Promise<ErasureResult>;
   /** Runs `fn` while no other process of the install runs work of this name (start-up seeding, say). */
   exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;

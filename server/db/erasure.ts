@@ -6,7 +6,17 @@ export interface ErasureResult {
 }
 
 /** Tables keyed by lead id, deleted before the leads themselves (foreign keys). */
-export const BY_LEAD = ['lead_events', 'lead_notes', 'stage_changes', 'offers', 'follow_ups', 'sla_breaches', 'idempotency_keys', 'callback_requests'] as const;
+export const BY_LEAD = [
+  'lead_events',
+  'lead_notes',
+  'stage_changes',
+  'offers',
+  'follow_ups',
+  'sla_breaches',
+  'idempotency_keys',
+  'callback_requests',
+  'form_submissions',
+] as const;
 
 export interface Subject {
   /** E.164. */

@@ -7,6 +7,7 @@ import { ApiFailure } from '../http/errors';
 import { allowSiteOrigin } from './site-origin';
 import { clientIp } from '../http/client-ip';
 import { rateLimit } from '../http/rate-limit';
+import { widgetForm } from '../forms/widget-form';
 
 /** The appearance with the colours the widget draws with, chosen here by WCAG contrast so the
  * loader, which every page pays for, carries no colour maths. */
@@ -50,6 +51,7 @@ export function siteRoutes(deps: AppDeps) {
       consent: settings.consent,
       trackSelectors: settings.trackSelectors,
       appearance: served(await deps.sitesAdmin.appearance(site.id)),
+      forms: (await deps.forms.mapped(site.id)).map(({ key, mapping }) => widgetForm(key, mapping)),
     };
     // Short: a published change to the questions reaches visitors' browsers within seconds.
     c.header('Cache-Control', 'public, max-age=5');

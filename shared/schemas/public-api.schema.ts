@@ -87,4 +87,7 @@ export const siteConfigResponseSchema = z.strictObject({
     .array(z.strictObject({ selector: z.string(), name: z.string() }))
     .describe('Clicks on elements matching a selector become events with that name'),
   appearance: servedAppearanceSchema,
+  forms: z
+    .array(z.strictObject({ key: z.string(), read: z.array(z.string()), action: z.enum(['offer', 'record']), phone: z.string().optional() }))
+    .describe("The site's own forms that are mapped: which fields the widget reads on submission (never how they map)"),
 });

@@ -286,6 +286,19 @@ describe('what the routes answer matches the served response schemas', () => {
     await check('POST', '/v1/console/webhooks', { url: 'https://example.com/hook', kind: 'signed', topics: ['*'] });
     await check('GET', '/v1/console/webhooks');
     await check('POST', '/v1/console/erasures', { email: 'nobody@example.com' });
+    const form = {
+      key: 'quote',
+      name: 'Quote',
+      page: `${HOST_ORIGIN}/quote`,
+      fields: [
+        { name: 'phone', label: 'Phone', type: 'tel' },
+        { name: 'size', label: 'Company size', type: 'select', options: [{ value: 's', label: '1-10' }] },
+      ],
+    };
+    await check('POST', '/v1/forms/seen', { siteKey: server.siteKey, form }, 'visitor');
+    const forms = await check('GET', `/v1/console/sites/${site.id}/forms`);
+    await check('PUT', `/v1/console/sites/${site.id}/forms/quote/mapping`, forms.forms[0].suggested);
+    await check('POST', '/v1/forms/submissions', { siteKey: server.siteKey, formKey: 'quote', fields: { phone: '+1 415 555 2699', size: 's' } }, 'visitor');
     await check('POST', `/v1/console/sites/${site.id}/rotate-key`);
     // Every documented answer schema is checked against a real answer, but for routes that need
     // a state this walk does not make (listed, so a new one is not skipped silently).

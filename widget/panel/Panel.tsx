@@ -128,12 +128,12 @@ export class Panel extends Component<Props, State> {
     const pending = this.sent;
     if (ctx.storageAllowed()) keepPending(pending);
     this.setState({ busy: true, serverErrors: {}, note: { text: t.sending, tone: 'info' } });
-    const url = `${ctx.origin}/v1/callbacks?idempotencyKey=${encodeURIComponent(pending.key)}`;
+    const url = `${ctx.origin}${pending.path || '/v1/callbacks'}?idempotencyKey=${encodeURIComponent(pending.key)}`;
     const wait = (offline: boolean) => this.setState({ note: { text: offline ? t.offline : t.retrying, tone: 'info' } });
     deliver(url, json, isLead, wait).then(({ status, body: answer }) => {
       keepPending(null);
       this.sent = null;
-      if (status < 300) return this.setState({ busy: false, note: null, lead: { response: answer as CallbackResponse, phone: body.phone } });
+      if (status < 300) return this.setState({ busy: false, note: null, lead: { response: answer as CallbackResponse, phone: pending.phone || body.phone } });
       const api = answer as Partial<ApiError> | undefined;
       const given: Record<string, unknown> = (api && api.error && api.error.fields) || {};
       // Only text, and only for a control on this form.
@@ -184,7 +184,7 @@ export class Panel extends Component<Props, State> {
         <LeadForm
           config={config}
           t={t}
-          initial={this.resumed && toValues(this.resumed.body)}
+          initial={this.resumed && !this.resumed.path ? toValues(this.resumed.body) : null}
           note={note}
           busy={busy}
           serverErrors={state.serverErrors}

@@ -6,6 +6,7 @@ import { emit } from './batch';
 import { classifyField, type FieldLike } from './classify-field';
 import { cleanUrl } from './clean-url';
 import { linkKind } from './link-kind';
+import { formSubmitted } from './host-forms';
 
 let selectors: TrackSelector[] = [];
 
@@ -41,6 +42,8 @@ export function onInteraction(event: Event): void {
 // Attributes and querySelectorAll rather than `form.id` or `form.elements`: a field named `id` or
 // `elements` would shadow those properties.
 function submitted(form: Element): void {
+  // A mapped form is sent as a lead itself, carrying its contact fields: no identify beside it.
+  const mapped = formSubmitted(form);
   const traits: Record<string, string> = {};
   let found;
   for (const field of Array.prototype.slice.call(form.querySelectorAll('input,select,textarea')) as FieldLike[]) {
@@ -51,5 +54,5 @@ function submitted(form: Element): void {
   }
   const name = form.getAttribute('data-sixty-event') || form.getAttribute('id') || form.getAttribute('name');
   emit({ type: 'form_submit', name: name || undefined });
-  if (found) emit({ type: 'identify', props: traits });
+  if (found && !mapped) emit({ type: 'identify', props: traits });
 }

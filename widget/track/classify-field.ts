@@ -11,10 +11,19 @@ const SKIPPED_TYPE = /^(password|hidden|file|checkbox|radio|submit|button|reset|
 /** Payment data (`cc-*` autocomplete, card, CVC, IBAN), credentials and national ids. */
 const SECRET = /(^| )cc-|pass|pwd|card|cvc|cvv|csc|iban|ssn|secret|token|one-time|otp|pin\b/;
 
+/** "type autocomplete name id", lower case: what the checks below read. */
+const aboutOf = (field: FieldLike) => `${field.type} ${field.autocomplete} ${field.name} ${field.id}`.toLowerCase();
+
+/** A password, hidden, file or payment field, a credential or a one-time code: never read, never reported. */
+export function isSecret(field: FieldLike): boolean {
+  const about = aboutOf(field);
+  return /^(password|hidden|file) /.test(about) || SECRET.test(about);
+}
+
 /** The trait the field holds, or undefined to leave it alone. */
 export function classifyField(field: FieldLike): Trait | undefined {
-  // "type autocomplete name id": `email`, `tel`, `name` match whichever of them says so.
-  const about = `${field.type} ${field.autocomplete} ${field.name} ${field.id}`.toLowerCase();
+  // `email`, `tel`, `name` match whichever of type, autocomplete, name and id says so.
+  const about = aboutOf(field);
   if (SKIPPED_TYPE.test(about) || SECRET.test(about)) return;
   if (/e-?mail/.test(about)) return 'email';
   if (/(^| )tel|phone|mobile/.test(about)) return 'phone';

@@ -9,6 +9,7 @@ import { emit, flush, sendAs, sendTo, visitorId } from './batch';
 import { onInteraction, trackSelectors } from './capture';
 import type { Props } from './clean-props';
 import { guard } from './guard';
+import { watchForms } from './host-forms';
 import { onNavigation, type Navigation } from './navigation';
 import { currentUrl, hidePage, resetPage, scrollDepthNow, scrollPage, showPage, viewPage } from './pages';
 import { loadVisitor } from './visitor';
@@ -24,6 +25,7 @@ const bundle: TrackBundle = {
   start(ctx) {
     sendTo(ctx.origin + '/v1/events', ctx.siteKey, ctx.onInvite);
     trackSelectors(ctx.selectors);
+    watchForms(ctx.origin, ctx.siteKey);
     sendAs(...loadVisitor());
     if (!listening) listen();
     viewPage();

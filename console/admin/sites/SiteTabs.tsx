@@ -15,7 +15,7 @@ export function useSiteName(siteId: string): string | null {
   return name;
 }
 
-export function SiteTabs({ siteId, current }: { siteId: string; current: 'rules' | 'settings' | 'appearance' | 'routing' | 'routing-settings' }) {
+export function SiteTabs({ siteId, current }: { siteId: string; current: 'rules' | 'settings' | 'appearance' | 'routing' | 'routing-settings' | 'forms' }) {
   const base = `/sites/${encodeURIComponent(siteId)}`;
   const nav = useRef<HTMLElement>(null);
   // On a phone the strip scrolls: keep the current tab in view.
@@ -33,6 +33,9 @@ export function SiteTabs({ siteId, current }: { siteId: string; current: 'rules'
       </Link>
       <Link to={`${base}/appearance`} class="site-tab" aria-current={current === 'appearance' ? 'page' : undefined}>
         Widget appearance
+      </Link>
+      <Link to={`${base}/forms`} class="site-tab" aria-current={current === 'forms' ? 'page' : undefined}>
+        Forms
       </Link>
       <Link to={`${base}/routing`} class="site-tab" aria-current={current === 'routing' ? 'page' : undefined}>
         Routing rules

@@ -4,6 +4,7 @@ import type { Backend } from '../backend';
 import { createAdminOps } from './admin-ops';
 import { createCallbackGuardOps } from './callback-guard-ops';
 import { eraseSubject } from './erasure-ops';
+import { createFormsOps } from './forms-ops';
 import { openPostgres, withAdvisoryLock } from './open';
 import { createPgStore } from './pg-store';
 import { createReportsOps } from './reports-ops';
@@ -25,6 +26,7 @@ export async function openPostgresBackend(url: string): Promise<Backend> {
     sitesAdmin: createSitesAdminOps(db),
     webhooks: createWebhookOps(db),
     guard: createCallbackGuardOps(db),
+    forms: createFormsOps(db),
     erase: (workspaceId, who, actor, now) => eraseSubject(db, workspaceId, who, actor, now),
     exclusive: (name, fn) => withAdvisoryLock(db, `sixty:${name}`, fn),
     async close() {

@@ -3,6 +3,7 @@ import type { Backend } from '../backend';
 import { createAdminOps } from './admin-ops';
 import { createCallbackGuardOps } from './callback-guard-ops';
 import { eraseSubject } from './erasure-ops';
+import { createFormsOps } from './forms-ops';
 import { openDatabase } from './open';
 import { createReportsOps } from './reports-ops';
 import { createSitesAdminOps } from './sites-admin-ops';
@@ -38,6 +39,7 @@ export function openSqliteBackend(path: string): Backend {
     sitesAdmin: createSitesAdminOps(db),
     webhooks: createWebhookOps(db),
     guard: createCallbackGuardOps(db),
+    forms: createFormsOps(db),
     erase: async (workspaceId, who, actor, now) => eraseSubject(db, workspaceId, who, actor, now),
     // One process owns the file, but its requests interleave at every await: work of one name
     // runs one at a time in this process.

@@ -1,0 +1,18 @@
+// The console's calls about a site's own forms.
+import type { FormMapping } from '../../../shared/forms';
+import type { SeenForm } from '../../../shared/schemas/forms.schema';
+import type { Question } from '../../../shared/site-rules';
+import { request } from '../../api';
+
+export interface FormsResponse {
+  questions: Question[];
+  forms: SeenForm[];
+}
+
+const base = (siteId: string) => `/v1/console/sites/${encodeURIComponent(siteId)}/forms`;
+
+export const formsApi = {
+  list: (siteId: string) => request<FormsResponse>('GET', base(siteId)),
+  saveMapping: (siteId: string, formKey: string, mapping: FormMapping) =>
+    request<SeenForm>('PUT', `${base(siteId)}/${encodeURIComponent(formKey)}/mapping`, mapping, false),
+};

@@ -1,0 +1,40 @@
+// The PostgreSQL mirror of server/db/forms-schema.ts: forms seen on a site with their mapping,
+// and the mapped submissions that made or joined a lead.
+import { pgTable, text, integer, bigint, bigserial, index, primaryKey } from 'drizzle-orm/pg-core';
+
+export const formsSeen = pgTable(
+  'forms_seen',
+  {
+    siteId: text('site_id').notNull(),
+    /** The form's key within the site (see shared/forms.ts FormShape.key). */
+    formKey: text('form_key').notNull(),
+    workspaceId: text('workspace_id').notNull(),
+    name: text('name').notNull(),
+    /** The page of the latest submission seen. */
+    pageUrl: text('page_url').notNull(),
+    /** JSON FormFieldShape[] of the latest submission seen: names, labels, types, options. */
+    fields: text('fields').notNull(),
+    submissions: integer('submissions').notNull().default(0),
+    firstSeenAt: bigint('first_seen_at', { mode: 'number' }).notNull(),
+    lastSeenAt: bigint('last_seen_at', { mode: 'number' }).notNull(),
+    /** JSON FormMapping the marketer confirmed; null until then (the form is only listed). */
+    mapping: text('mapping'),
+    mappedAt: bigint('mapped_at', { mode: 'number' }),
+    mappedBy: text('mapped_by'),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.formKey] })],
+);
+
+export const formSubmissions = pgTable(
+  'form_submissions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    siteId: text('site_id').notNull(),
+    formKey: text('form_key').notNull(),
+    leadId: text('lead_id').notNull(),
+    pageUrl: text('page_url'),
+    at: bigint('at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('form_submissions_form').on(t.siteId, t.formKey, t.at), index('form_submissions_lead').on(t.leadId)],
+);

@@ -1,0 +1,72 @@
+// The forms area's store on SQLite (see server/forms/forms-store.ts).
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import type { FormsStore } from '../../forms/forms-store';
+import * as f from '../forms-schema';
+import * as t from '../schema';
+import { FORM_LEADS_SQL, seenRow, submissionNote, toFormLeadRow, toFormRecord } from '../form-rows';
+import type { Db } from './open';
+
+export function createFormsOps(db: Db): FormsStore {
+  const formLeads = db.$client.prepare<[string], Record<string, unknown>>(`${FORM_LEADS_SQL}?`);
+  const record = db.$client.transaction((r: Parameters<FormsStore['recordSubmission']>[0]) => {
+    db.insert(f.formSubmissions)
+      .values({ workspaceId: r.site.workspaceId, siteId: r.site.id, formKey: r.formKey, leadId: r.leadId, pageUrl: r.pageUrl, at: r.now })
+      .run();
+    if (r.joined)
+      db.insert(t.leadEvents)
+        .values({ workspaceId: r.site.workspaceId, leadId: r.leadId, kind: 'form', text: submissionNote(r.formName, r.pageUrl), at: r.now })
+        .run();
+  });
+
+  return {
+    async seen(site, shape, now) {
+      const row = seenRow(site, shape, now);
+      db.insert(f.formsSeen)
+        .values(row)
+        .onConflictDoUpdate({
+          target: [f.formsSeen.siteId, f.formsSeen.formKey],
+          set: { name: row.name, pageUrl: row.pageUrl, fields: row.fields, lastSeenAt: now, submissions: sql`${f.formsSeen.submissions} + 1` },
+        })
+        .run();
+    },
+
+    async leadRows(siteId) {
+      return formLeads.all(siteId).map(toFormLeadRow);
+    },
+
+    async list(siteId) {
+      return db.select().from(f.formsSeen).where(eq(f.formsSeen.siteId, siteId)).orderBy(desc(f.formsSeen.lastSeenAt)).all().map(toFormRecord);
+    },
+
+    async get(siteId, formKey) {
+      const r = db
+        .select()
+        .from(f.formsSeen)
+        .where(and(eq(f.formsSeen.siteId, siteId), eq(f.formsSeen.formKey, formKey)))
+        .get();
+      return r ? toFormRecord(r) : null;
+    },
+
+    async saveMapping(siteId, formKey, mapping, userId, now) {
+      const done = db
+        .update(f.formsSeen)
+        .set({ mapping: mapping && JSON.stringify(mapping), mappedAt: now, mappedBy: userId })
+        .where(and(eq(f.formsSeen.siteId, siteId), eq(f.formsSeen.formKey, formKey)))
+        .run();
+      return done.changes > 0;
+    },
+
+    async mapped(siteId) {
+      return db
+        .select({ key: f.formsSeen.formKey, mapping: f.formsSeen.mapping })
+        .from(f.formsSeen)
+        .where(and(eq(f.formsSeen.siteId, siteId), isNotNull(f.formsSeen.mapping)))
+        .all()
+        .map((r) => ({ key: r.key, mapping: JSON.parse(r.mapping!) }));
+    },
+
+    async recordSubmission(r) {
+      record(r);
+    },
+  };
+}
