@@ -39,18 +39,25 @@ function server(baseUrl: string): PgUnderTest {
 }
 
 function pglite(): PgUnderTest {
-  const open = new Map<string, PgliteDatabase>();
+  const open = new Map<string, { db: PgliteDatabase; migrated: boolean }>();
+  /** Migrated databases given back, emptied: a test opening one per case (routing-store) reuses them instead of starting PGlite each time. */
+  const spare: PgliteDatabase[] = [];
   return {
     name: 'pglite',
     concurrent: false,
     async createDatabase({ blank = false } = {}) {
-      const db = await startPglite({ migrated: !blank });
-      open.set(db.url, db);
+      const db = (!blank && spare.pop()) || (await startPglite({ migrated: !blank }));
+      open.set(db.url, { db, migrated: !blank });
       return db.url;
     },
     async dropDatabase(url) {
-      await open.get(url)?.close();
+      const given = open.get(url);
       open.delete(url);
+      if (!given) return;
+      if (given.migrated) {
+        await given.db.empty();
+        spare.push(given.db);
+      } else await given.db.close();
     },
     async openPools(url, count) {
       const pools: PgDb[] = [];

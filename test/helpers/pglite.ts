@@ -18,6 +18,8 @@ import { openPostgres } from '../../server/db/pg/open';
 export interface PgliteDatabase {
   /** postgres:// URL of the socket; the database name in it is ignored (PGlite holds one). */
   url: string;
+  /** Empties every table of the public schema (the schema and applied migrations stay), for reuse once no client is connected. */
+  empty(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -189,7 +191,7 @@ function migratedDataDir(): Promise<Blob> {
 }
 
 /** Serves `db` on a free port of 127.0.0.1, connections taking turns. */
-async function serve(db: PGlite): Promise<PgliteDatabase> {
+async function serve(db: PGlite): Promise<Omit<PgliteDatabase, 'empty'>> {
   const turns = new TurnTaking(db);
   const handlers = new Set<PGLiteSocketHandler>();
   const server: Server = createServer((socket) => {
@@ -207,6 +209,8 @@ async function serve(db: PGlite): Promise<PgliteDatabase> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
+  // A spare database kept for reuse must not keep the test process alive.
+  server.unref();
   const { port } = server.address() as AddressInfo;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
@@ -227,6 +231,10 @@ export async function startPglite({ migrated: withSchema = true } = {}): Promise
   const server = await serve(db);
   return {
     url: server.url,
+    async empty() {
+      const { rows } = await db.query<{ name: string }>("select quote_ident(tablename) as name from pg_tables where schemaname = 'public'");
+      if (rows.length) await db.exec(`truncate ${rows.map((r) => r.name).join(', ')} restart identity cascade`);
+    },
     async close() {
       await server.close();
       await db.close();

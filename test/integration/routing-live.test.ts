@@ -101,26 +101,33 @@ describe('reservations', () => {
   it('keeps the missed count in the database: one miss before a restart and one after make two in a row', async () => {
     // After the miss the lead is offered to Dana again at once (she is the only one online). That
     // offer must still be open when s1 stops (else it is a second miss before the restart) and when
-    // Dana is back on s2 (its expiry there is the miss after the restart, pushed to her). 3 s offers
-    // on s1 give stopping s1, booting s2 and reconnecting seconds, not 400 ms.
-    const s1 = await startTestServer({ offerTimeoutMs: 3000 });
+    // Dana is back on s2 (its expiry there is the miss after the restart, pushed to her). On fake
+    // time each expiry happens when the test moves the clock, however long a restart takes.
+    const time = fakeTime();
+    const s1 = await startTestServer({ offerTimeoutMs: 3000, ...time.server });
     cleanup.push(() => rmSync(dirname(dirname(s1.deps.config.dbPath)), { recursive: true, force: true }));
     const dana1 = await rep(s1, 'dana@demo.sixty');
     const cookie = await signIn(s1.url, 'dana@demo.sixty');
     const closed = nextEvent<{ offerId: string; reason: string }>(dana1, 'offer:closed', 8000);
+    const offered = nextEvent<OfferView>(dana1, 'offer:new');
     await postCallback(s1.url, callbackBody(s1.siteKey));
+    await offered;
+    await time.advance(3000);
     expect((await closed).reason).toBe('expired');
     dana1.close();
     await s1.close();
     expect((await rows<{ n: number }>(s1, "select missed_in_a_row as n from users where email = 'dana@demo.sixty'"))[0]!.n).toBe(1);
 
-    const s2 = await startTestServer({ dbPath: s1.deps.config.dbPath, offerTimeoutMs: 400 });
+    const s2 = await startTestServer({ dbPath: s1.deps.config.dbPath, offerTimeoutMs: 400, ...time.server });
     cleanup.push(() => s2.close());
     const dana = repSocket(s2.url, cookie);
     cleanup.push(() => dana.close());
     await connected(dana);
     await dana.emitWithAck('presence:set', 'available');
-    const away = await nextEvent<{ presence: string; reason?: string }>(dana, 'presence:changed', 8000);
+    const changed = nextEvent<{ presence: string; reason?: string }>(dana, 'presence:changed', 8000);
+    // Past the second offer's expiry (made on s1 with its 3 s timeout): the miss after the restart.
+    await time.advance(3000);
+    const away = await changed;
     expect(away.presence).toBe('away');
   });
 });
