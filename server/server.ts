@@ -5,6 +5,7 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config';
 import { StartupError } from './db/sqlite/open';
 import { openBackend } from './db/backend';
+import { storeRules } from './routing/store-rules';
 import { startClusterSweeper } from './routing/cluster-sweeper';
 import { startCluster, type Cluster } from './cluster';
 import { MemoryRateLimiter } from './http/rate-limit';
@@ -48,7 +49,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const clock = opts.clock ?? Date.now;
   if (config.redisUrl && !config.databaseUrl)
     log.warn('SIXTY_REDIS_URL is set without SIXTY_DATABASE_URL: several processes need PostgreSQL to share; on one SQLite file, run one process');
-  const backend = await openBackend(config);
+  const backend = await openBackend(config, storeRules);
   const { store } = backend;
   let cluster: Cluster | null = null;
   try {

@@ -28,6 +28,7 @@ import { seedDemo } from '../../server/demo/seed';
 import type { SitesAdminStore } from '../../server/sites/sites-admin-store';
 import type { WebhookStore } from '../../server/webhooks/webhook-store';
 import { createTestDatabase, dropTestDatabase, TEST_DATABASE_URL } from '../helpers/databases';
+import { storeRules } from '../../server/routing/store-rules';
 
 const T0 = 1_750_000_000_000;
 const HOUR = 3_600_000;
@@ -78,11 +79,11 @@ async function seed(store: Store): Promise<Seeded> {
 
 function sqliteSide(): Side {
   const db = openDatabase(':memory:');
-  const store = createSqliteStore(db);
+  const store = createSqliteStore(db, storeRules);
   const admin = sqAdmin(db);
   const sites = sqSites(db);
   const webhooks = sqWebhooks(db);
-  const workspace = sqWorkspace(db);
+  const workspace = sqWorkspace(db, storeRules);
   return {
     kind: 'sqlite',
     store,
@@ -121,14 +122,14 @@ function sqliteSide(): Side {
 async function postgresSide(): Promise<Side> {
   const url = await createTestDatabase(TEST_DATABASE_URL!);
   const [one, two] = await Promise.all([openPostgres(url, { max: 4 }), openPostgres(url, { max: 4 })]);
-  const store = createPgStore(one);
+  const store = createPgStore(one, storeRules);
   return {
     kind: 'postgres',
     store,
     admin: [pgAdmin(one), pgAdmin(two)],
     sites: [pgSites(one), pgSites(two)],
     webhooks: [pgWebhooks(one), pgWebhooks(two)],
-    workspace: [pgWorkspace(one), pgWorkspace(two)],
+    workspace: [pgWorkspace(one, storeRules), pgWorkspace(two, storeRules)],
     async insertLead(row) {
       await one.insert(pgT.leads).values(row);
     },

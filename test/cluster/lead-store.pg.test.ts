@@ -15,6 +15,7 @@ import { seedDemo } from '../../server/demo/seed';
 import { decideRouting } from '../../server/routing/decide-routing.core';
 import { ALWAYS_OPEN } from '../../server/routing/hours.core';
 import { createTestDatabase, dropTestDatabase, TEST_DATABASE_URL } from '../helpers/databases';
+import { storeRules } from '../../server/routing/store-rules';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const HOT: Qualification = { fit: { status: 'passes', missing: [] }, score: 70, handRaise: true, mql: true, hot: true, reasons: [], rulesVersion: 1 };
@@ -51,7 +52,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL store: leads, configuration, ses
   beforeAll(async () => {
     url = await createTestDatabase(TEST_DATABASE_URL!);
     dbs = await Promise.all([openPostgres(url, { max: 4 }), openPostgres(url, { max: 4 })]);
-    [a, b] = dbs.map(createPgStore) as [Store, Store];
+    [a, b] = dbs.map((db) => createPgStore(db, storeRules)) as [Store, Store];
     expect(await a.isEmpty()).toBe(true);
     const { siteKey } = await seedDemo(a, NOW, 20_000, TEST_DEMO_PASSWORD);
     site = (await b.siteByKey(siteKey))!;
@@ -382,7 +383,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL backend', () => {
 
   beforeAll(async () => {
     url = await createTestDatabase(TEST_DATABASE_URL!);
-    backends = await Promise.all([1, 2, 3].map(() => openPostgresBackend(url)));
+    backends = await Promise.all([1, 2, 3].map(() => openPostgresBackend(url, storeRules)));
   });
 
   afterAll(async () => {

@@ -42,6 +42,7 @@ import { speedToLead } from '../../server/reports/speed-to-lead.core';
 import { backtest } from '../../server/tracking/backtest.core';
 import type { HistorySubject, IngestItem, IngestResult, TrackingStore } from '../../server/tracking/tracking-store';
 import { createTestDatabase, dropTestDatabase, queryRows, TEST_DATABASE_URL, type DatabaseLocation } from '../helpers/databases';
+import { storeRules } from '../../server/routing/store-rules';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const DAY = 24 * 3600 * 1000;
@@ -163,7 +164,7 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL tracking store, reports, erasure
     const make = async (name: Side['name']): Promise<Side> => {
       const isPg = name === 'postgres';
       const pgDb = pgDbs[0]!;
-      const store = isPg ? createPgStore(pgDb) : createSqliteStore(sqliteDb);
+      const store = isPg ? createPgStore(pgDb, storeRules) : createSqliteStore(sqliteDb, storeRules);
       const { siteKey } = await seedDemo(store, NOW - 30 * DAY, 20_000, TEST_DEMO_PASSWORD);
       const site = (await store.siteByKey(siteKey))!;
       return {

@@ -5,6 +5,7 @@ import { openDatabase } from '../../server/db/sqlite/open';
 import { createSqliteStore } from '../../server/db/sqlite/sqlite-store';
 import type { Store } from '../../server/db/store';
 import { TEST_DATABASE_URL, createTestDatabase, dropTestDatabase, queryRows } from './databases';
+import { storeRules } from '../../server/routing/store-rules';
 
 export interface OpenStore {
   store: Store;
@@ -25,7 +26,7 @@ const sqlite: StoreBackend = {
   name: 'sqlite',
   async open() {
     const db = openDatabase(':memory:');
-    const store = createSqliteStore(db);
+    const store = createSqliteStore(db, storeRules);
     return {
       store,
       async query<T>(sql: string, ...params: unknown[]) {
@@ -46,7 +47,7 @@ function postgres(baseUrl: string): StoreBackend {
       const [{ openPostgres }, { createPgStore }] = await Promise.all([import('../../server/db/pg/open'), import('../../server/db/pg/pg-store')]);
       const url = await createTestDatabase(baseUrl);
       try {
-        const store = createPgStore(await openPostgres(url, { max: 4 }));
+        const store = createPgStore(await openPostgres(url, { max: 4 }), storeRules);
         return {
           store,
           query: <T>(sql: string, ...params: unknown[]) => queryRows<T>({ dbPath: '', databaseUrl: url }, sql, ...params),

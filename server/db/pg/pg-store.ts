@@ -4,6 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { toSite, toUser } from '../sqlite/rows';
+import type { StoreRules } from '../../routing/store-rules';
 import { siteRow, userRow } from '../columns';
 import type { NewWorkspace, Store, User } from '../store';
 import { configOps } from './config-ops';
@@ -14,8 +15,9 @@ import type { PgDb } from './open';
 import { routingOps } from './routing-ops';
 import * as t from './schema';
 
-export function createPgStore(db: PgDb): Store {
-  const ctx = createContext(db);
+/** `rules`: the plans its operations apply (server/routing/store-rules.ts). */
+export function createPgStore(db: PgDb, rules: StoreRules): Store {
+  const ctx = createContext(db, rules);
 
   const store: Store = {
     ...leadOps(ctx),
