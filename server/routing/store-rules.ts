@@ -6,6 +6,7 @@ import { teamsOfLead } from './lead-teams.core';
 import { planBooking, planFirstCall, planSlaBreach } from './plan-booking.core';
 import { planClaim, planForceOffer, planReassign } from './plan-hold.core';
 import { planAccept, planApply, planDecline, planExpiry, routable } from './plan-offers.core';
+import { planNewRule } from './place-new-rule.core';
 import { outcomeWrites, planOutcome } from './plan-outcome.core';
 import { BEHAVIOUR, hotWrites, planTurnedHot } from './turn-hot.core';
 
@@ -30,6 +31,8 @@ export const storeRules = {
   planClaim,
   planReassign,
   planForceOffer,
+  // Where a new routing rule goes among a site's rules.
+  planNewRule,
   // Reads that decide: a lead's routing facts, the teams a lead goes to.
   leadFacts,
   emailDomain,
