@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Stage } from '../../shared/api';
 import { checkTransition } from '../../shared/lifecycle';
 import { decideRouting } from './decide-routing.core';
-import { planAccept, planApply, planDecline, planExpiry, routable, type RoutedLead } from './plan-offers.core';
+import { planAccept, planApply, planDecline, planExpiry, type RoutedLead } from './plan-offers.core';
 import { rep, rule, snapshot, team } from './routing.fixtures';
 import type { RoutingPlan } from './routing.types';
 
@@ -126,14 +126,5 @@ describe('planDecline and planExpiry', () => {
       { kind: 'declined', text: 'Declined by Ana: On a call', data: { repId: 'ana', reason: 'On a call' } },
     ]);
     expect(planDecline({ routing: 'offered', openOffers: 0 }, { repId: 'x', repName: null, reason: null }).plan.trail![0]!.text).toBe('Declined by a rep');
-  });
-});
-
-describe('routable', () => {
-  it('routes a waiting lead, and a booked one only once its time has come', () => {
-    expect(routable({ routing: 'waiting', scheduledFor: null }, NOW)).toBe(true);
-    expect(routable({ routing: 'scheduled', scheduledFor: NOW + 1 }, NOW)).toBe(false);
-    expect(routable({ routing: 'scheduled', scheduledFor: NOW }, NOW)).toBe(true);
-    expect(routable({ routing: 'offered', scheduledFor: null }, NOW)).toBe(false);
   });
 });

@@ -12,11 +12,6 @@ export const FALLBACK_RULE_ID = '';
 
 type OfferDecision = Extract<RoutingPlan, { kind: 'offer' }>;
 
-/** Waiting now, or a booked callback whose time has come. */
-export function routable(lead: { routing: string; scheduledFor: number | null }, now: number): boolean {
-  return lead.routing === 'waiting' || (lead.routing === 'scheduled' && (lead.scheduledFor ?? 0) <= now);
-}
-
 const teamName = (snapshot: RoutingSnapshot, id: string | null) => (id ? snapshot.teams.get(id)?.name : undefined);
 
 /** The `rule` line: which rule now routes the lead (written when the rule changed). */

@@ -5,14 +5,13 @@ import { emailDomain, leadFacts } from './lead-facts.core';
 import { teamsOfLead } from './lead-teams.core';
 import { planBooking, planFirstCall, planSlaBreach } from './plan-booking.core';
 import { planClaim, planForceOffer, planReassign } from './plan-hold.core';
-import { planAccept, planApply, planDecline, planExpiry, routable } from './plan-offers.core';
+import { planAccept, planApply, planDecline, planExpiry } from './plan-offers.core';
 import { planNewRule } from './place-new-rule.core';
 import { outcomeWrites, planOutcome } from './plan-outcome.core';
 import { BEHAVIOUR, hotWrites, planTurnedHot } from './turn-hot.core';
 
 export const storeRules = {
-  // Routing: which leads may be routed, a decision applied, the answers to an offer.
-  routable,
+  // Routing: a decision applied, the answers to an offer.
   planApply,
   planAccept,
   planDecline,

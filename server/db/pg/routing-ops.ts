@@ -9,7 +9,7 @@ import type { OfferView, Stage } from '../../../shared/api';
 import type { OfferStatus, RoutingSnapshot } from '../../routing/routing.types';
 import type { AcceptResult, BookedCallback, DecideRouting, RouteResult, WarmLead } from '../store';
 import type { RoutingOps } from '../op-types';
-import { bookedCallback, LostRace, toOpen, visitorFactsOf } from '../routing-rows';
+import { bookedCallback, LostRace, routable, toOpen, visitorFactsOf } from '../routing-rows';
 import type { StoreContext } from './context';
 import { executePlan } from './execute-plan';
 import { lockWorkspace, lockWorkspaceOf } from './locks';
@@ -85,7 +85,7 @@ export function routingOps(ctx: StoreContext): RoutingOps {
       return db.transaction(async (tx) => {
         if (!(await lockLeadWorkspace(tx, leadId))) return null;
         const lead = await reader.lead(tx, leadId);
-        if (!lead || !rules.routable(lead, now)) return null;
+        if (!lead || !routable(lead, now)) return null;
         return routeIn(tx, lead, now, online, decide);
       });
     },
@@ -96,7 +96,7 @@ export function routingOps(ctx: StoreContext): RoutingOps {
         const results: RouteResult[] = [];
         for (const id of await waitingIds(tx, workspaceId, now)) {
           const lead = await reader.lead(tx, id);
-          if (lead && rules.routable(lead, now)) results.push(await routeIn(tx, lead, now, online, decide));
+          if (lead && routable(lead, now)) results.push(await routeIn(tx, lead, now, online, decide));
         }
         return results;
       });

@@ -9,7 +9,7 @@ import * as a from '../admin-schema';
 import * as t from '../schema';
 import type { AcceptResult, DecideRouting, RouteResult } from '../store';
 import type { RoutingOps } from '../op-types';
-import { bookedCallback, LostRace, toOpen, visitorFactsOf } from '../routing-rows';
+import { bookedCallback, LostRace, routable, toOpen, visitorFactsOf } from '../routing-rows';
 import type { StoreContext, Tx } from './context';
 import type { LeadRow } from './routing-snapshot';
 
@@ -101,7 +101,7 @@ export function routingOps(ctx: StoreContext): RoutingOps {
     async routeLead(leadId, now, online, decide) {
       return db.transaction((tx) => {
         const lead = reader.lead(leadId);
-        if (!lead || !rules.routable(lead, now)) return null;
+        if (!lead || !routable(lead, now)) return null;
         return routeIn(tx, lead, now, online, decide);
       });
     },
@@ -111,7 +111,7 @@ export function routingOps(ctx: StoreContext): RoutingOps {
         const results: RouteResult[] = [];
         for (const id of waitingIds(workspaceId, now)) {
           const lead = reader.lead(id);
-          if (lead && rules.routable(lead, now)) results.push(routeIn(tx, lead, now, online, decide));
+          if (lead && routable(lead, now)) results.push(routeIn(tx, lead, now, online, decide));
         }
         return results;
       });
