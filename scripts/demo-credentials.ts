@@ -9,13 +9,14 @@ import { banner } from '../server/demo/banner';
 import { knownDemoPassword } from '../server/demo/demo-credentials';
 import { DEMO_USERS } from '../server/demo/seed';
 import { SETUP_TOKEN } from '../server/console/setup-token';
+import { storeRules } from '../server/routing/store-rules';
 
 const config = configFromEnv(process.env, { distDir: fileURLToPath(new URL('../dist', import.meta.url)) });
 if (!config.databaseUrl && !existsSync(config.dbPath)) {
   process.stderr.write(`No database at ${config.dbPath} yet: start Sixty first (npm start), or set SIXTY_DB.\n`);
   process.exit(1);
 }
-const backend = await openBackend(config);
+const backend = await openBackend(config, storeRules);
 try {
   const empty = await backend.store.isEmpty();
   const admin = await backend.store.userByEmail(DEMO_USERS[0]!.email);

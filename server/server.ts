@@ -5,6 +5,7 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config';
 import { StartupError } from './db/startup-error';
 import { openBackend } from './db/backend';
+import { storeRules } from './routing/store-rules';
 import { startClusterSweeper } from './routing/cluster-sweeper';
 import type { Scheduler } from './routing/scheduler';
 import { startCluster, type Cluster } from './cluster';
@@ -51,7 +52,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const clock = opts.clock ?? Date.now;
   if (config.redisUrl && !config.databaseUrl)
     log.warn('SIXTY_REDIS_URL is set without SIXTY_DATABASE_URL: several processes need PostgreSQL to share; on one SQLite file, run one process');
-  const backend = await openBackend(config);
+  const backend = await openBackend(config, storeRules);
   const { store } = backend;
   let cluster: Cluster | null = null;
   try {

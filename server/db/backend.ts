@@ -1,6 +1,7 @@
 // Which database Sixty runs on: the embedded SQLite file by default, or PostgreSQL when
 // SIXTY_DATABASE_URL is set (several processes sharing one database). Both provide the same
 // domain operations; nothing above this file knows which one it got.
+import type { StoreRules } from '../routing/store-rules';
 import type { Store } from './store';
 import type { TrackingStore } from '../tracking/tracking-store';
 import type { ReportsStore } from '../reports/reports-store';
@@ -30,12 +31,15 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-/** Opens (and migrates) the configured database; PostgreSQL's driver is loaded only when used. */
-export async function openBackend(config: { dbPath: string; databaseUrl: string | null }): Promise<Backend> {
+/**
+ * Opens (and migrates) the configured database; PostgreSQL's driver is loaded only when used.
+ * `rules` are the plans its stores apply (server/routing/store-rules.ts): handed in, never imported.
+ */
+export async function openBackend(config: { dbPath: string; databaseUrl: string | null }, rules: StoreRules): Promise<Backend> {
   if (config.databaseUrl) {
     const { openPostgresBackend } = await import('./pg/pg-backend');
-    return openPostgresBackend(config.databaseUrl);
+    return openPostgresBackend(config.databaseUrl, rules);
   }
   const { openSqliteBackend } = await import('./sqlite/sqlite-backend');
-  return openSqliteBackend(config.dbPath);
+  return openSqliteBackend(config.dbPath, rules);
 }

@@ -1,7 +1,7 @@
 // Row values both dialects write for workspaces, sites, routing rules, teams, reps and account
 // owners. Pure: the SQLite and PostgreSQL tables share their TypeScript column names, so one
 // builder serves both and the two stores cannot drift in what they store.
-import { planNewRule, type NewRulePlan } from '../routing/place-new-rule.core';
+import type { NewRulePlan, planNewRule } from '../routing/place-new-rule.core';
 import type { Condition } from '../routing/routing.types';
 import type { NewRoutingRule, NewTeam, NewWorkspace, RepSettings, RepSettingsView, Site, SiteRoutingSettings } from './store';
 import type * as t from './schema';
@@ -44,9 +44,13 @@ export function ruleColumns(r: Partial<NewRoutingRule>) {
   };
 }
 
-/** Where a new rule goes among the site's stored rules (rows in position order), as planNewRule decides. */
-export function planRuleInsert(rows: ReadonlyArray<{ id: string; position: number; conditions: string }>, rule: NewRoutingRule): NewRulePlan {
-  return planNewRule(
+/** Where a new rule goes among the site's stored rules (rows in position order), as `place` (planNewRule, from the store's rules) decides. */
+export function planRuleInsert(
+  rows: ReadonlyArray<{ id: string; position: number; conditions: string }>,
+  rule: NewRoutingRule,
+  place: typeof planNewRule,
+): NewRulePlan {
+  return place(
     rows.map((r) => ({ id: r.id, position: r.position, conditions: JSON.parse(r.conditions) as Condition[] })),
     rule.conditions,
   );

@@ -7,7 +7,7 @@ import type { Outcome } from '../../shared/schemas/console.schema';
 import type { Site, User } from './store';
 import type * as schema from './schema';
 import type { Cadence, Condition, Hours, RepRequirements, RepState, RoutingRule, Team } from '../routing/routing.types';
-import { DEFAULT_CADENCE } from '../routing/plan-follow-up.core';
+import { DEFAULT_CADENCE } from '../routing/routing-defaults';
 
 export function toSite(row: typeof schema.sites.$inferSelect): Site {
   return {

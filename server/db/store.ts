@@ -9,6 +9,7 @@ import type { ChosenPresence, OutcomeInput } from '../../shared/schemas/console.
 import type { OutcomeRefusal } from '../routing/plan-outcome.core';
 import type { HandRaise } from '../routing/turn-hot.core';
 import type { CapturePlan } from '../capture/plan-capture.core';
+import type { SlaBreachRow } from '../routing/lead-plan';
 import type {
   Cadence,
   Condition,
@@ -19,7 +20,6 @@ import type {
   RoutingPlan,
   RoutingRule,
   RoutingSnapshot,
-  SlaCause,
   Strategy,
 } from '../routing/routing.types';
 
@@ -128,14 +128,8 @@ export interface ExpiredOffer extends ClosedOffer {
   away: { reason: string } | null;
 }
 
-export interface SlaBreach {
-  leadId: string;
-  workspaceId: string;
-  siteId: string;
-  dueAt: number;
-  cause: SlaCause;
-  at: number;
-}
+/** A missed SLA deadline, as recorded (planned in server/routing/plan-booking.core.ts). */
+export type SlaBreach = SlaBreachRow;
 
 export interface NewTeam {
   name: string;

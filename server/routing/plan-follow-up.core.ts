@@ -2,8 +2,7 @@
 import { addBusinessDays } from './hours.core';
 import type { Cadence, Hours } from './routing.types';
 
-/** Default cadence: six attempts over ten business days. */
-export const DEFAULT_CADENCE: Cadence = { offsetsBusinessDays: [0, 1, 2, 4, 7, 10] };
+export { DEFAULT_CADENCE } from './routing-defaults';
 
 export type FollowUpPlan = { kind: 'next'; attempt: number; dueAt: number } | { kind: 'nurture'; reason: string };
 

@@ -6,6 +6,7 @@ import type { SalesQualification, Stage } from '../../shared/api';
 import { checkTransition } from '../../shared/lifecycle';
 import { checkOutcome, DECISION_STAGE, NO_CONTACT_OUTCOMES, splitOutcome, type Outcome } from '../../shared/outcomes';
 import type { OutcomeInput } from '../../shared/schemas/console.schema';
+import type { LeadPlan, PlannedLine, StageMove } from './lead-plan';
 import { planFollowUp } from './plan-follow-up.core';
 import type { Cadence, Hours } from './routing.types';
 
@@ -49,19 +50,7 @@ export interface OutcomeContext {
   now: number;
 }
 
-export interface PlannedLine {
-  kind: string;
-  text: string;
-  data?: unknown;
-}
-
-export interface StageMove {
-  from: Stage;
-  to: Stage;
-  /** A user id, or `system`. */
-  actor: string;
-  reason: string | null;
-}
+export type { PlannedLine, StageMove };
 
 export interface OutcomePlan {
   /** Every lead column the outcome sets, the final stage included. */
@@ -170,5 +159,20 @@ export function planOutcome(
       closeFollowUps: logged.call === 'wrong_number' ? 'cancelled' : 'done',
       nextFollowUp,
     },
+  };
+}
+
+/** The outcome's writes as both stores execute them; `newId` names the next follow-up. */
+export function outcomeWrites(plan: OutcomePlan, userId: string, newId: () => string): LeadPlan {
+  const next = plan.nextFollowUp;
+  return {
+    lead: plan.columns,
+    moves: plan.moves,
+    ...(plan.note ? { note: { authorId: userId, text: plan.note } } : {}),
+    trail: plan.trail,
+    followUps: [
+      { kind: 'close', status: plan.closeFollowUps },
+      ...(next ? [{ kind: 'open' as const, id: newId(), repId: userId, attempt: next.attempt, dueAt: next.dueAt }] : []),
+    ],
   };
 }

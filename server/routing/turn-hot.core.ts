@@ -10,7 +10,7 @@
 import type { Stage } from '../../shared/api';
 import { checkTransition, stageFromQualification } from '../../shared/lifecycle';
 import type { Qualification } from '../../shared/qualify/types';
-import type { PlannedLine, StageMove } from './plan-outcome.core';
+import type { LeadColumns, LeadPlan, PlannedLine, StageMove } from './lead-plan';
 
 /** Stages a lead may not be routed from when it turns hot again (a rep holds it, or it is ruled out). */
 const NOT_ROUTABLE: readonly Stage[] = ['disqualified', 'suspect', 'sal', 'sql', 'opportunity'];
@@ -33,33 +33,7 @@ export interface HandRaise {
 export const BEHAVIOUR: HandRaise = { cause: 'turned hot from behaviour' };
 
 /** The lead columns a plan may set. */
-export interface HotColumns {
-  stage?: Stage;
-  routing?: 'waiting';
-  hot?: boolean;
-  hotAt?: number;
-  slaDueAt?: number;
-  queueReason?: null;
-  roundStartedAt?: number;
-  scheduledFor?: null;
-  ownerId?: null;
-  previousOwnerId?: string | null;
-  acceptedAt?: null;
-  firstOfferedAt?: null;
-  firstCallAt?: null;
-  outcome?: null;
-  outcomeAt?: null;
-  contactAttempts?: number;
-  answers?: string;
-  pageUrl?: string | null;
-  timeZone?: string | null;
-  score?: number;
-  fit?: string;
-  fitReason?: string | null;
-  mql?: boolean;
-  reasons?: string;
-  rulesVersion?: number;
-}
+export type HotColumns = LeadColumns;
 
 export type HotPlan =
   /** Offered, owned or ruled out already: nothing changes. */
@@ -165,4 +139,9 @@ export function planTurnedHot(lead: HotLead, hand: HandRaise, ctx: { now: number
     moves,
     trail: [{ kind: 'hot', text: 'Turned hot from behaviour: routing to a rep now' }],
   };
+}
+
+/** A plan that writes (`route` or `stay`) as both stores execute it. */
+export function hotWrites(plan: Extract<HotPlan, { columns: HotColumns }>): LeadPlan {
+  return { ...(Object.keys(plan.columns).length ? { lead: plan.columns } : {}), moves: plan.moves, trail: plan.trail };
 }

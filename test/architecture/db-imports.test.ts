@@ -16,29 +16,7 @@ const DB = join(ROOT, 'server', 'db');
  * relative to the repository root. Empty it as the routing plans land; never add to it.
  */
 const ALLOWED = new Set<string>([
-  // moving in branch plans
-  'server/db/sqlite/routing-ops.ts -> shared/lifecycle.ts',
-  'server/db/sqlite/routing-ops.ts -> server/routing/lead-teams.core.ts',
-  'server/db/sqlite/routing-ops.ts -> server/routing/match-rule.core.ts',
-  'server/db/sqlite/routing-ops.ts -> server/routing/sla-cause.core.ts',
-  'server/db/sqlite/routing-ops.ts -> server/routing/turn-hot.core.ts',
-  'server/db/pg/routing-ops.ts -> shared/lifecycle.ts',
-  'server/db/pg/routing-ops.ts -> server/routing/lead-teams.core.ts',
-  'server/db/pg/routing-ops.ts -> server/routing/match-rule.core.ts',
-  'server/db/pg/routing-ops.ts -> server/routing/sla-cause.core.ts',
-  'server/db/pg/routing-ops.ts -> server/routing/turn-hot.core.ts',
-  // moving in branch plans (outcome and follow-up planning)
-  'server/db/sqlite/lead-ops.ts -> server/routing/plan-outcome.core.ts',
-  'server/db/pg/lead-ops.ts -> server/routing/plan-outcome.core.ts',
-  'server/db/lead-rows.ts -> server/routing/hours.core.ts',
-  // moving in branch plans (the routing snapshot's lead facts)
-  'server/db/sqlite/routing-snapshot.ts -> server/routing/lead-facts.core.ts',
-  'server/db/pg/routing-snapshot.ts -> server/routing/lead-facts.core.ts',
-  // moving in branch plans (force-offer and claim)
-  'server/db/workspace-rows.ts -> shared/lifecycle.ts',
-  // in no branch yet: a new rule's place, and the default follow-up cadence a damaged site row falls back to
-  'server/db/columns.ts -> server/routing/place-new-rule.core.ts',
-  'server/db/rows.ts -> server/routing/plan-follow-up.core.ts',
+  // empty: every rule reaches the stores as a plan or through StoreRules (server/routing/store-rules.ts)
 ]);
 
 /** Whether a module (a repository-relative path, extension included) holds a rule. */

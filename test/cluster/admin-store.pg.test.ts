@@ -29,6 +29,7 @@ import { seedDemo } from '../../server/demo/seed';
 import type { SitesAdminStore } from '../../server/sites/sites-admin-store';
 import type { WebhookStore } from '../../server/webhooks/webhook-store';
 import { PG } from '../helpers/pg-under-test';
+import { storeRules } from '../../server/routing/store-rules';
 
 const T0 = 1_750_000_000_000;
 const HOUR = 3_600_000;
@@ -79,11 +80,11 @@ async function seed(store: Store): Promise<Seeded> {
 
 function sqliteSide(): Side {
   const db = openDatabase(':memory:');
-  const store = createSqliteStore(db);
+  const store = createSqliteStore(db, storeRules);
   const admin = sqAdmin(db);
   const sites = sqSites(db);
   const webhooks = sqWebhooks(db);
-  const workspace = sqWorkspace(db);
+  const workspace = sqWorkspace(db, storeRules);
   return {
     kind: 'sqlite',
     store,
@@ -122,14 +123,14 @@ function sqliteSide(): Side {
 async function postgresSide(): Promise<Side> {
   const url = await PG.createDatabase();
   const [one, two] = (await PG.openPools(url, 2, 4)) as [PgDb, PgDb];
-  const store = createPgStore(one);
+  const store = createPgStore(one, storeRules);
   return {
     kind: 'postgres',
     store,
     admin: [pgAdmin(one), pgAdmin(two)],
     sites: [pgSites(one), pgSites(two)],
     webhooks: [pgWebhooks(one), pgWebhooks(two)],
-    workspace: [pgWorkspace(one), pgWorkspace(two)],
+    workspace: [pgWorkspace(one, storeRules), pgWorkspace(two, storeRules)],
     async insertLead(row) {
       await one.insert(pgT.leads).values(row);
     },

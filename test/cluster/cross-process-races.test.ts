@@ -7,6 +7,7 @@ import type { OfferView } from '../../shared/api';
 import { openBackend } from '../../server/db/backend';
 import { consoleCall, connectRep, offerInbox, presenceSeenBy, startCluster, type Cluster, type SixtyProcess } from '../helpers/cluster';
 import { PASSING_ANSWERS, postCallback, signIn, type RepClient } from '../helpers/test-server';
+import { storeRules } from '../../server/routing/store-rules';
 
 const RACES = Number(process.env.SIXTY_RACE_ROUNDS ?? 1000);
 /** Races run this many at a time, each on its own lead (a rep's offer capacity is at most 20). */
@@ -35,7 +36,7 @@ beforeAll(async () => {
   // Capacity for the whole run: the console caps a rep at 20 open offers and 200 leads (one
   // person's desk), so the lead capacity a thousand wins need is set through the store, as the
   // single-process race test does.
-  const backend = await openBackend({ dbPath: '', databaseUrl: cluster.databaseUrl });
+  const backend = await openBackend({ dbPath: '', databaseUrl: cluster.databaseUrl }, storeRules);
   try {
     for (const { id } of await cluster.rows<{ id: string }>("select id from users where role = 'rep'"))
       await backend.store.updateRep(id, { offerCapacity: AT_ONCE, leadCapacity: RACES * 2 });

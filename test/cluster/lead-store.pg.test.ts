@@ -18,6 +18,7 @@ import { decideRouting } from '../../server/routing/decide-routing.core';
 import { ALWAYS_OPEN } from '../../server/routing/hours.core';
 import { PG } from '../helpers/pg-under-test';
 import { planCapture, type CaptureCommand } from '../../server/capture/plan-capture.core';
+import { storeRules } from '../../server/routing/store-rules';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const HOT: Qualification = { fit: { status: 'passes', missing: [] }, score: 70, handRaise: true, mql: true, hot: true, reasons: [], rulesVersion: 1 };
@@ -54,7 +55,7 @@ describe(`PostgreSQL store on ${PG.name}: leads, configuration, sessions, leases
   beforeAll(async () => {
     url = await PG.createDatabase();
     dbs = await PG.openPools(url, 2, 4);
-    [a, b] = dbs.map(createPgStore) as [Store, Store];
+    [a, b] = dbs.map((db) => createPgStore(db, storeRules)) as [Store, Store];
     expect(await a.isEmpty()).toBe(true);
     const { siteKey } = await seedDemo(a, NOW, 20_000, TEST_DEMO_PASSWORD);
     site = (await b.siteByKey(siteKey))!;
@@ -386,7 +387,7 @@ describe.runIf(PG.concurrent)('PostgreSQL backend', () => {
 
   beforeAll(async () => {
     url = await PG.createDatabase();
-    backends = await Promise.all([1, 2, 3].map(() => openPostgresBackend(url)));
+    backends = await Promise.all([1, 2, 3].map(() => openPostgresBackend(url, storeRules)));
   });
 
   afterAll(async () => {

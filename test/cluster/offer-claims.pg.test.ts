@@ -12,6 +12,7 @@ import { ALWAYS_OPEN } from '../../server/routing/hours.core';
 import { DEFAULT_SITE } from '../../server/sites/default-site';
 import { TEST_DATABASE_URL, createTestDatabase, dropTestDatabase } from '../helpers/databases';
 import { planCapture } from '../../server/capture/plan-capture.core';
+import { storeRules } from '../../server/routing/store-rules';
 
 /** Races per case: enough that an unguarded read-then-write would lose some. */
 const ACCEPT_RACES = 200;
@@ -36,8 +37,8 @@ describe.skipIf(!TEST_DATABASE_URL)('offer claims across two processes on one Po
 
   beforeAll(async () => {
     url = await createTestDatabase(TEST_DATABASE_URL!);
-    a = createPgStore(await openPostgres(url, { max: 4 }));
-    b = createPgStore(await openPostgres(url, { max: 4 }));
+    a = createPgStore(await openPostgres(url, { max: 4 }), storeRules);
+    b = createPgStore(await openPostgres(url, { max: 4 }), storeRules);
     look = new pg.Client({ connectionString: url });
     await look.connect();
     const { workspaceId, userIds, siteIds } = await a.createWorkspace(

@@ -47,6 +47,7 @@ import { queryRows, type DatabaseLocation } from '../helpers/databases';
 import { PG } from '../helpers/pg-under-test';
 import { planCapture } from '../../server/capture/plan-capture.core';
 import { INGEST_RULES } from '../../server/tracking/plan-batch.core';
+import { storeRules } from '../../server/routing/store-rules';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const DAY = 24 * 3600 * 1000;
@@ -168,7 +169,7 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
     const make = async (name: Side['name']): Promise<Side> => {
       const isPg = name === 'postgres';
       const pgDb = pgDbs[0]!;
-      const store = isPg ? createPgStore(pgDb) : createSqliteStore(sqliteDb);
+      const store = isPg ? createPgStore(pgDb, storeRules) : createSqliteStore(sqliteDb, storeRules);
       const { siteKey } = await seedDemo(store, NOW - 30 * DAY, 20_000, TEST_DEMO_PASSWORD);
       const site = (await store.siteByKey(siteKey))!;
       return {

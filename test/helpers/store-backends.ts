@@ -7,6 +7,7 @@ import { createSqliteStore } from '../../server/db/sqlite/sqlite-store';
 import type { Store } from '../../server/db/store';
 import { queryRows } from './databases';
 import { PG } from './pg-under-test';
+import { storeRules } from '../../server/routing/store-rules';
 
 export interface OpenStore {
   store: Store;
@@ -27,7 +28,7 @@ const sqlite: StoreBackend = {
   name: 'sqlite',
   async open() {
     const db = openDatabase(':memory:');
-    const store = createSqliteStore(db);
+    const store = createSqliteStore(db, storeRules);
     return {
       store,
       async query<T>(sql: string, ...params: unknown[]) {
@@ -47,7 +48,7 @@ const postgres: StoreBackend = {
     const url = await PG.createDatabase();
     try {
       const [pool] = await PG.openPools(url, 1, 4);
-      const store = createPgStore(pool!);
+      const store = createPgStore(pool!, storeRules);
       return {
         store,
         query: <T>(sql: string, ...params: unknown[]) => queryRows<T>({ dbPath: '', databaseUrl: url }, sql, ...params),

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../../server/db/backend';
 import { RETIRED_DEMO_PASSWORD, seedDemo } from '../../server/demo/seed';
 import { cleanUpSpawned, freePort, start, tempDir } from '../helpers/spawn-sixty';
+import { storeRules } from '../../server/routing/store-rules';
 
 afterEach(cleanUpSpawned);
 
@@ -53,7 +54,7 @@ describe('the demo sign-in', () => {
   it('retires the old fixed password of a demo database seeded before it was generated', async () => {
     const dir = tempDir();
     const db = join(dir, 'sixty.db');
-    const old = await openBackend({ dbPath: db, databaseUrl: null });
+    const old = await openBackend({ dbPath: db, databaseUrl: null }, storeRules);
     await seedDemo(old.store, Date.now(), 20_000, RETIRED_DEMO_PASSWORD);
     await old.close();
     const s = await startSixty(db);

@@ -18,6 +18,7 @@ import type { Strategy } from '../../server/routing/routing.types';
 import { DEFAULT_SITE } from '../../server/sites/default-site';
 import { FakeClock, FakeScheduler } from './fake-time';
 import { planCapture } from '../../server/capture/plan-capture.core';
+import { storeRules } from '../../server/routing/store-rules';
 
 /** Monday 08:50 UTC: the overflow team opens at 09:00, ten minutes into a run. */
 export const START = Date.parse('2026-11-23T08:50:00Z');
@@ -62,7 +63,7 @@ let shared: { db: Db; store: Store } | null = null;
 async function seededTemplate(): Promise<Template> {
   if (template) return template;
   const db = openDatabase(':memory:');
-  const store = createSqliteStore(db);
+  const store = createSqliteStore(db, storeRules);
   const siteKey = 'sim_site';
   const { workspaceId, userIds, siteIds } = await store.createWorkspace(
     {
@@ -158,7 +159,7 @@ export class World {
       const client = new Database(t.bytes);
       client.pragma('foreign_keys = ON');
       const db = drizzle(client, { schema }) as Db;
-      shared = { db, store: createSqliteStore(db) };
+      shared = { db, store: createSqliteStore(db, storeRules) };
     }
     // The store's own transactions nest inside as savepoints.
     shared.db.$client.exec('BEGIN');
@@ -301,7 +302,7 @@ export class World {
     this.online = new OnlineReps();
     this.sockets.clear();
     this.clock.now += downMs;
-    this.store = createSqliteStore(this.db);
+    this.store = createSqliteStore(this.db, storeRules);
     this.router = this.newRouter();
     await this.router.start();
     await this.scheduler.advanceTo(this.clock.now, async () => this.router.idle());

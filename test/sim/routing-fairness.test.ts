@@ -13,13 +13,14 @@ import type { Strategy } from '../../server/routing/routing.types';
 import { DEFAULT_SITE } from '../../server/sites/default-site';
 import { FakeClock, FakeScheduler } from './fake-time';
 import { planCapture } from '../../server/capture/plan-capture.core';
+import { storeRules } from '../../server/routing/store-rules';
 
 const HOT: Qualification = { fit: { status: 'passes', missing: [] }, score: 70, handRaise: true, mql: true, hot: true, reasons: [], rulesVersion: 1 };
 
 /** Routes `leads` leads over reps with these weights; every offer is accepted and worked at once. */
 async function assignments(weights: number[], strategy: Strategy, leads: number): Promise<number[]> {
   const db = openDatabase(':memory:');
-  const store = createSqliteStore(db);
+  const store = createSqliteStore(db, storeRules);
   const clock = new FakeClock(Date.parse('2026-11-23T10:00:00Z'));
   const { workspaceId, userIds, siteIds } = await store.createWorkspace(
     {

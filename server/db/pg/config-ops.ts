@@ -91,7 +91,7 @@ export function configOps(ctx: StoreContext): ConfigOps {
           .from(t.routingRules)
           .where(eq(t.routingRules.siteId, siteId))
           .orderBy(asc(t.routingRules.position));
-        const plan = planRuleInsert(placed, rule);
+        const plan = planRuleInsert(placed, rule, ctx.rules.planNewRule);
         for (const m of plan.moves)
           await tx
             .update(t.routingRules)

@@ -3,8 +3,9 @@
 // write goes through the connection it is given, so inside a transaction it sees (and joins) it.
 import { eq, sql, type SQLWrapper } from 'drizzle-orm';
 import type { LeadCard, OfferView, Stage } from '../../../shared/api';
+import type { StoreRules } from '../../routing/store-rules';
 import { createSiteCache } from '../site-cache';
-import type { TrailLine } from '../routing-rows';
+import type { PlannedLine } from '../../routing/lead-plan';
 import type { Site } from '../store';
 import { toLeadCard, toSite } from '../rows';
 import { decodeRow } from './decode-row';
@@ -20,6 +21,8 @@ export type Conn = PgConn;
 
 export interface StoreContext {
   db: PgDb;
+  /** The plans the operations apply (server/routing/store-rules.ts). */
+  rules: StoreRules;
   /** Reads of routing state (see routing-snapshot.ts). */
   reader: SnapshotReader;
   site(conn: PgConn, siteId: string): Promise<Site>;
@@ -32,7 +35,7 @@ export interface StoreContext {
 }
 
 /** A trail line's row, for writes that insert several lines at once. */
-export function eventRow(lead: { workspaceId: string; id: string }, line: TrailLine, at: number): typeof t.leadEvents.$inferInsert {
+export function eventRow(lead: { workspaceId: string; id: string }, line: PlannedLine, at: number): typeof t.leadEvents.$inferInsert {
   return {
     workspaceId: lead.workspaceId,
     leadId: lead.id,
@@ -84,7 +87,7 @@ type CardRow = ExtrasColumns & {
   owner: string | null;
 };
 
-export function createContext(db: PgDb): StoreContext {
+export function createContext(db: PgDb, rules: StoreRules): StoreContext {
   // Another process may change a site; the cache's time-to-live bounds how long this one routes on the old settings.
   const siteCache = createSiteCache();
 
@@ -96,7 +99,8 @@ export function createContext(db: PgDb): StoreContext {
 
   const ctx: StoreContext = {
     db,
-    reader: createSnapshotReader(),
+    rules,
+    reader: createSnapshotReader(rules),
 
     async site(conn, siteId) {
       const cached = siteCache.fresh(siteId);

@@ -2,14 +2,14 @@
 // attempts and outcomes (with the follow-up cadence), follow-up tasks. The twin of
 // sqlite/lead-ops.ts; writes that touch routing state hold the workspace's lock.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { MyLeadRow, Stage } from '../../../shared/api';
-import { planOutcome } from '../../routing/plan-outcome.core';
 import type { Hours } from '../../routing/routing.types';
-import { WEEKDAYS_9_TO_5 } from '../lead-rows';
+import { WEEKDAYS_9_TO_5 } from '../../routing/routing-defaults';
 import type { LeadOps } from '../op-types';
 import { parseJson } from '../rows';
 import { eventRow, stageChangeRow, type StoreContext } from './context';
+import { executePlan } from './execute-plan';
 import { lockWorkspace } from './locks';
 import type { PgTx } from './open';
 import * as t from './schema';
@@ -30,14 +30,6 @@ export function leadOps(ctx: StoreContext): LeadOps {
       .orderBy(asc(t.teams.createdAt))
       .limit(1);
     return team ? parseJson<Hours>(team.hours, WEEKDAYS_9_TO_5) : WEEKDAYS_9_TO_5;
-  }
-
-  /** Closes the lead's open follow-up (a write to send with others). */
-  function closeFollowUps(tx: PgTx, leadId: string, status: 'done' | 'cancelled', now: number) {
-    return tx
-      .update(t.followUps)
-      .set({ status, closedAt: now })
-      .where(and(eq(t.followUps.leadId, leadId), eq(t.followUps.status, 'open')));
   }
 
   return {
@@ -72,18 +64,15 @@ export function leadOps(ctx: StoreContext): LeadOps {
 
     async recordCallAttempt(leadId, userId, workspaceId, now) {
       return db.transaction(async (tx) => {
+        // The lock makes the first call's check and write one step across processes.
+        await lockWorkspace(tx, workspaceId);
         const [lead] = await tx
           .select()
           .from(t.leads)
           .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId), eq(t.leads.ownerId, userId)));
         if (!lead) return null;
-        // Conditional, so two processes logging the same first call write its event once.
-        const first = await tx
-          .update(t.leads)
-          .set({ firstCallAt: now })
-          .where(and(eq(t.leads.id, leadId), isNull(t.leads.firstCallAt)))
-          .returning({ id: t.leads.id });
-        if (first.length) await ctx.event(tx, lead, 'call', 'First call attempt', now);
+        const plan = ctx.rules.planFirstCall(lead, now);
+        if (plan) await executePlan(tx, lead, plan, now);
         return ctx.card(tx, leadId, workspaceId);
       });
     },
@@ -97,33 +86,16 @@ export function leadOps(ctx: StoreContext): LeadOps {
           .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId)));
         if (!lead) return null;
         const site = await ctx.site(tx, lead.siteId);
-        const decided = planOutcome({ ...lead, stage: lead.stage as Stage }, input, {
+        const decided = ctx.rules.planOutcome({ ...lead, stage: lead.stage as Stage }, input, {
           userId,
           cadence: site.followUpCadence,
           hours: await repHours(tx, userId),
           now,
         });
         if (!decided.ok) return decided.refusal;
-        const { plan } = decided;
         // One statement: the lead's columns (its final stage included), the record of each move,
         // the note, the trail lines in order, the open follow-up closed and the next one planned.
-        // The follow-up close and insert touch different rows: the insert is open, the close
-        // only sees rows that were open when the statement began.
-        const next = plan.nextFollowUp;
-        await writeTogether(tx, [
-          tx.update(t.leads).set(plan.columns).where(eq(t.leads.id, leadId)),
-          ...plan.moves.map((m) => tx.insert(t.stageChanges).values(stageChangeRow({ ...lead, stage: m.from }, m.to, m.actor, m.reason, now))),
-          ...(plan.note ? [tx.insert(t.leadNotes).values({ workspaceId, leadId, authorId: userId, text: plan.note, at: now })] : []),
-          tx.insert(t.leadEvents).values(plan.trail.map((line) => eventRow(lead, line, now))),
-          closeFollowUps(tx, leadId, plan.closeFollowUps, now),
-          ...(next
-            ? [
-                tx
-                  .insert(t.followUps)
-                  .values({ id: randomUUID(), workspaceId, leadId, repId: userId, attempt: next.attempt, dueAt: next.dueAt, status: 'open', createdAt: now }),
-              ]
-            : []),
-        ]);
+        await executePlan(tx, lead, ctx.rules.outcomeWrites(decided.plan, userId, randomUUID), now);
         return ctx.card(tx, leadId, workspaceId);
       });
     },

@@ -1,5 +1,6 @@
 // Several processes on one PostgreSQL database: the same operations as the SQLite backend, with
 // cross-process work serialised by advisory locks.
+import type { StoreRules } from '../../routing/store-rules';
 import type { Backend } from '../backend';
 import { createAdminOps } from './admin-ops';
 import { createCallbackGuardOps } from './callback-guard-ops';
@@ -13,16 +14,16 @@ import { createTrackingOps } from './tracking-ops';
 import { createWebhookOps } from './webhook-ops';
 import { createWorkspaceOps } from './workspace-ops';
 
-export async function openPostgresBackend(url: string): Promise<Backend> {
+export async function openPostgresBackend(url: string, rules: StoreRules): Promise<Backend> {
   const db = await openPostgres(url);
-  const store = createPgStore(db);
+  const store = createPgStore(db, rules);
   return {
     kind: 'postgres',
     store,
     tracking: createTrackingOps(db),
     reports: createReportsOps(db),
     admin: createAdminOps(db),
-    workspace: createWorkspaceOps(db),
+    workspace: createWorkspaceOps(db, rules),
     sitesAdmin: createSitesAdminOps(db),
     webhooks: createWebhookOps(db),
     guard: createCallbackGuardOps(db),

@@ -4,6 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { toSite, toUser } from '../rows';
+import type { StoreRules } from '../../routing/store-rules';
 import { siteRow, userRow } from '../columns';
 import type { NewWorkspace, Store, User } from '../store';
 import { captureOps } from './capture-ops';
@@ -15,8 +16,9 @@ import type { PgDb } from './open';
 import { routingOps } from './routing-ops';
 import * as t from './schema';
 
-export function createPgStore(db: PgDb): Store {
-  const ctx = createContext(db);
+/** `rules`: the plans its operations apply (server/routing/store-rules.ts). */
+export function createPgStore(db: PgDb, rules: StoreRules): Store {
+  const ctx = createContext(db, rules);
   const { routeIn, ...routing } = routingOps(ctx);
 
   const store: Store = {

@@ -4,41 +4,20 @@
 // serializes them in one. The lock comes before any read the decision depends on: under READ
 // COMMITTED each statement after it sees everything committed before it was granted.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, max, ne, notExists, or, sql } from 'drizzle-orm';
-import type { OfferView, Stage, VisitorStatus } from '../../../shared/api';
-import { checkTransition } from '../../../shared/lifecycle';
-import { teamsOfLead } from '../../routing/lead-teams.core';
-import { matchRule } from '../../routing/match-rule.core';
-import { slaBreachCause } from '../../routing/sla-cause.core';
-import { BEHAVIOUR, planTurnedHot } from '../../routing/turn-hot.core';
-import { QUEUE_TEXT, SLA_TEXT } from '../../routing/routing-text';
-import type { QueueReason, RoutingPlan, RoutingSnapshot } from '../../routing/routing.types';
-import type { AcceptResult, BookedCallback, DecideRouting, OpenOffer, RouteResult, SlaBreach, WarmLead } from '../store';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, max, ne, notExists, or, sql } from 'drizzle-orm';
+import type { OfferView, Stage } from '../../../shared/api';
+import type { OfferStatus, RoutingSnapshot } from '../../routing/routing.types';
+import type { AcceptResult, BookedCallback, DecideRouting, RouteResult, WarmLead } from '../store';
 import type { RoutingOps } from '../op-types';
 import type { RouteIn } from './capture-ops';
-import {
-  bookedCallback,
-  escalationLines,
-  FALLBACK_RULE_ID,
-  LostRace,
-  missedAwayReason,
-  offeredColumns,
-  offeredLine,
-  routable,
-  ruleLine,
-  skipsLine,
-  toOpen,
-  visitorFactsOf,
-  type TrailLine,
-} from '../routing-rows';
-import { eventRow, stageChangeRow, stageWrites, type StoreContext } from './context';
-import { decodeRow } from './decode-row';
+import { bookedCallback, LostRace, routable, toOpen, visitorFactsOf } from '../routing-rows';
+import type { StoreContext } from './context';
+import { executePlan } from './execute-plan';
 import { lockWorkspace, lockWorkspaceOf } from './locks';
 import type { PgConn, PgTx } from './open';
 import type { LeadRow } from './routing-snapshot';
 import * as a from './admin-schema';
 import * as t from './schema';
-import { writeTogether } from './write-together';
 
 /** When the lead last went to nurture (for "returned from nurture after ..."). */
 async function lastNurtured(tx: PgTx, leadId: string): Promise<number | null> {
@@ -64,127 +43,44 @@ async function waitingIds(conn: PgConn, workspaceId: string, now: number): Promi
   return rows.map((r) => r.id);
 }
 
+/** What a closed offer's plan needs about its lead: its routing state and the offers still open. */
+async function closedOfferLead(tx: PgTx, leadId: string): Promise<{ routing: string; openOffers: number }> {
+  const [row] = await tx
+    .select({ routing: t.leads.routing, open: sql<number>`(select count(*)::int from offers o where o.lead_id = ${leadId} and o.status = 'offered')` })
+    .from(t.leads)
+    .where(eq(t.leads.id, leadId));
+  return { routing: row?.routing ?? 'closed', openOffers: row?.open ?? 0 };
+}
+
 /** The routing operations, and the one-lead pass a capture runs inside its own transaction (capture-ops.ts). */
 export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn } {
-  const { db, reader } = ctx;
+  const { db, reader, rules } = ctx;
 
   async function routeIn(tx: PgTx, lead: LeadRow, now: number, online: ReadonlySet<string>, decide: DecideRouting): Promise<RouteResult> {
     const snapshot = await reader.snapshot(tx, lead, online);
     return apply(tx, lead, snapshot, decide(snapshot), now);
   }
 
-  /**
-   * Commits a plan: offers (or the queue reason), the trail, and the round-robin bookkeeping, in
-   * one statement. Each table is written once: the trail lines in one multi-row insert (in order,
-   * so their ids keep it), every offer in another.
-   */
-  async function apply(tx: PgTx, lead: LeadRow, snapshot: RoutingSnapshot, plan: RoutingPlan, now: number): Promise<RouteResult> {
-    const ruleId = plan.rule.id ?? FALLBACK_RULE_ID;
-    const ruleChanged = lead.ruleId !== ruleId;
-    const names = new Map(snapshot.reps.map((r) => [r.repId, r.name]));
-    const rule = ruleChanged ? ruleLine(plan, snapshot) : null;
-    const skips = skipsLine(plan);
-    const trail = (lines: Array<TrailLine | null>) => {
-      const rows = lines.filter((l): l is TrailLine => l !== null).map((l) => eventRow(lead, l, now));
-      return rows.length ? [tx.insert(t.leadEvents).values(rows)] : [];
-    };
-
-    if (plan.kind === 'wait') {
-      const queued = ruleChanged || lead.queueReason !== plan.reason;
-      await writeTogether(tx, [
-        ...trail(queued ? [rule, skips, { kind: 'queued', text: QUEUE_TEXT[plan.reason], data: { reason: plan.reason } }] : []),
-        tx.update(t.leads).set({ routing: 'waiting', queueReason: plan.reason, ruleId }).where(eq(t.leads.id, lead.id)),
-      ]);
-      return { leadId: lead.id, workspaceId: lead.workspaceId, offers: [], queueReason: plan.reason, wakeAt: plan.wakeAt, slaDueAt: lead.slaDueAt };
-    }
-
+  /** Executes a routing decision: offers (or the queue reason), the trail, and the round-robin bookkeeping, in one statement. */
+  async function apply(tx: PgTx, lead: LeadRow, snapshot: RoutingSnapshot, decision: ReturnType<DecideRouting>, now: number): Promise<RouteResult> {
     const site = await ctx.site(tx, lead.siteId);
-    const offers: OpenOffer[] = plan.repIds.map((repId) => ({
-      id: randomUUID(),
-      leadId: lead.id,
-      repId,
-      workspaceId: lead.workspaceId,
-      expiresAt: now + site.offerTimeoutMs,
-    }));
-    // Round robin's order: one workspace-wide sequence, so equal timestamps still rotate; each
-    // rep offered takes the next number, in plan order.
-    const seq = Math.max(0, ...snapshot.reps.map((r) => r.offerSeq ?? 0));
-    const seqOf = sql.join(
-      plan.repIds.map((repId, i) => sql`when ${repId} then ${seq + i + 1}::bigint`),
-      sql` `,
-    );
-    await writeTogether(tx, [
-      ...trail([rule, ...escalationLines(plan, snapshot), skips, ...offers.map((o) => offeredLine(plan, o.repId, names.get(o.repId), o.id))]),
-      ...(offers.length
-        ? [
-            tx.insert(t.offers).values(
-              offers.map((o) => ({
-                id: o.id,
-                workspaceId: o.workspaceId,
-                leadId: o.leadId,
-                repId: o.repId,
-                status: 'offered' as const,
-                offeredAt: now,
-                expiresAt: o.expiresAt,
-                step: plan.step,
-                ruleId: plan.rule.id,
-              })),
-            ),
-            tx
-              .update(t.users)
-              .set({ lastOfferedAt: now, offerSeq: sql`case ${t.users.id} ${seqOf} end` })
-              .where(inArray(t.users.id, plan.repIds)),
-          ]
-        : []),
-      ...(plan.pass
-        ? [
-            tx.update(t.teams).set({ vtime: plan.pass.vtime }).where(eq(t.teams.id, plan.pass.teamId)),
-            tx
-              .update(t.teamMembers)
-              .set({ pass: plan.pass.pass })
-              .where(and(eq(t.teamMembers.teamId, plan.pass.teamId), eq(t.teamMembers.repId, plan.pass.repId))),
-          ]
-        : []),
-      tx
-        .update(t.leads)
-        .set(offeredColumns(plan, ruleId, now, t.leads.firstOfferedAt))
-        .where(eq(t.leads.id, lead.id)),
-    ]);
-    return { leadId: lead.id, workspaceId: lead.workspaceId, offers, queueReason: null, wakeAt: null, slaDueAt: lead.slaDueAt };
-  }
-
-  /** Closes an offer's lead back to `waiting` when no other offer of it is open. */
-  async function releaseLead(tx: PgTx, leadId: string): Promise<boolean> {
-    const [open] = await tx
-      .select({ id: t.offers.id })
-      .from(t.offers)
-      .where(and(eq(t.offers.leadId, leadId), eq(t.offers.status, 'offered')))
-      .limit(1);
-    if (open) return false;
-    const released = await tx
-      .update(t.leads)
-      .set({ routing: 'waiting', queueReason: null })
-      .where(and(eq(t.leads.id, leadId), eq(t.leads.routing, 'offered')))
-      .returning({ id: t.leads.id });
-    return released.length === 1;
+    const applied = rules.planApply(lead, snapshot, decision, { now, offerTimeoutMs: site.offerTimeoutMs, newId: randomUUID });
+    await executePlan(tx, lead, applied.plan, now);
+    const offers = applied.offers.map((o) => ({ ...o, leadId: lead.id, workspaceId: lead.workspaceId }));
+    return { leadId: lead.id, workspaceId: lead.workspaceId, offers, queueReason: applied.queueReason, wakeAt: applied.wakeAt, slaDueAt: lead.slaDueAt };
   }
 
   return {
     routeIn,
 
-    async markHot(leadId, now, hand = BEHAVIOUR) {
+    async markHot(leadId, now, hand = rules.behaviour) {
       return db.transaction(async (tx) => {
         if (!(await lockLeadWorkspace(tx, leadId))) return false;
         const lead = (await reader.lead(tx, leadId))!;
         const nurturedAt = lead.stage === 'nurture' ? await lastNurtured(tx, leadId) : null;
-        const plan = planTurnedHot({ ...lead, stage: lead.stage as Stage }, hand, { now, slaMs: (await ctx.site(tx, lead.siteId)).slaMs, nurturedAt });
+        const plan = rules.planTurnedHot({ ...lead, stage: lead.stage as Stage }, hand, { now, slaMs: (await ctx.site(tx, lead.siteId)).slaMs, nurturedAt });
         if (plan.kind === 'skip' || plan.kind === 'waiting') return plan.kind === 'waiting';
-        // One statement: the lead's columns, the record of each move and the trail lines in order.
-        await writeTogether(tx, [
-          ...(Object.keys(plan.columns).length ? [tx.update(t.leads).set(plan.columns).where(eq(t.leads.id, leadId))] : []),
-          ...plan.moves.map((m) => tx.insert(t.stageChanges).values(stageChangeRow({ ...lead, stage: m.from }, m.to, m.actor, m.reason, now))),
-          tx.insert(t.leadEvents).values(plan.trail.map((line) => eventRow(lead, line, now))),
-        ]);
+        await executePlan(tx, lead, rules.hotWrites(plan), now);
         return plan.kind === 'route';
       });
     },
@@ -235,7 +131,7 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
             .where(eq(t.offers.id, offerId));
           const offer = found?.offer;
           if (!offer || offer.repId !== repId) return { ok: false, error: 'not_found' };
-          // The conditional update is the decision: only one accept can move the offer out of
+          // The conditional update is the claim: only one accept can move the offer out of
           // `offered` (a second one waits on the row, then finds the condition false).
           const won = await tx
             .update(t.offers)
@@ -247,31 +143,16 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
           }
           // And the lead has one owner: with several open offers (broadcast) only the first accept
           // finds it unowned.
-          const owned = await tx
+          const [owned] = await tx
             .update(t.leads)
             .set({ routing: 'owned', ownerId: repId, acceptedAt: now, queueReason: null })
             .where(and(eq(t.leads.id, offer.leadId), isNull(t.leads.ownerId)))
             .returning();
-          const lead = owned[0];
-          if (!lead) throw new LostRace();
+          if (!owned) throw new LostRace();
           const repName = found.repName;
-          const secs = Math.round((now - (lead.hotAt ?? lead.capturedAt)) / 1000);
-          // The rest in one statement: the rep answered (missed count back to zero), the trail line,
-          // the move to SAL where allowed (`owned` returned the row after the update; its stage is
-          // unchanged by it), and the lead's other open offers taken.
-          const others = await writeTogether(tx, [
-            tx.update(t.users).set({ missedInARow: 0 }).where(eq(t.users.id, repId)),
-            tx
-              .insert(t.leadEvents)
-              .values(eventRow(lead, { kind: 'accepted', text: `Accepted by ${repName} (${secs} s after the hand-raise)`, data: { repId, offerId } }, now)),
-            ...(checkTransition(lead.stage as Stage, 'sal', null).ok ? stageWrites(tx, lead, 'sal', repId, null, now) : []),
-            tx
-              .update(t.offers)
-              .set({ status: 'taken', respondedAt: now })
-              .where(and(eq(t.offers.leadId, lead.id), eq(t.offers.status, 'offered')))
-              .returning(),
-          ]);
-          return { ok: true, leadId: lead.id, workspaceId: lead.workspaceId, repName, otherOffers: others.map((o) => toOpen(decodeRow(t.offers, o))) };
+          const plan = rules.planAccept({ ...owned, stage: owned.stage as Stage }, { repId, repName, offerId, now });
+          const others = await executePlan(tx, owned, plan, now);
+          return { ok: true, leadId: owned.id, workspaceId: owned.workspaceId, repName, otherOffers: others };
         });
       } catch (err) {
         if (err instanceof LostRace) return { ok: false, error: 'already_taken' };
@@ -282,17 +163,17 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
     async declineOffer(offerId, repId, reason, now) {
       return db.transaction(async (tx) => {
         if ((await lockWorkspaceOf(tx, t.offers, offerId)) === null) return null;
+        // The claim: only an offer still open can be declined, once.
         const [offer] = await tx
           .update(t.offers)
           .set({ status: 'declined', respondedAt: now, reason })
           .where(and(eq(t.offers.id, offerId), eq(t.offers.repId, repId), eq(t.offers.status, 'offered')))
           .returning();
         if (!offer) return null;
-        // A decline is an answer: the rep is not missing offers.
-        const [rep] = await tx.update(t.users).set({ missedInARow: 0 }).where(eq(t.users.id, repId)).returning({ name: t.users.name });
-        const lead = { id: offer.leadId, workspaceId: offer.workspaceId };
-        await ctx.event(tx, lead, 'declined', `Declined by ${rep?.name ?? 'a rep'}${reason ? `: ${reason}` : ''}`, now, { repId, reason });
-        return { offer: toOpen(offer), leadWaiting: await releaseLead(tx, offer.leadId) };
+        const [rep] = await tx.select({ name: t.users.name }).from(t.users).where(eq(t.users.id, repId));
+        const decided = rules.planDecline(await closedOfferLead(tx, offer.leadId), { repId, repName: rep?.name ?? null, reason });
+        await executePlan(tx, { id: offer.leadId, workspaceId: offer.workspaceId }, decided.plan, now);
+        return { offer: toOpen(offer), leadWaiting: decided.leadWaiting };
       });
     },
 
@@ -311,18 +192,10 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
         await tx.update(t.offers).set({ status: 'expired', respondedAt: now }).where(eq(t.offers.id, offerId));
         const lead = (await reader.lead(tx, offer.leadId))!;
         const [rep] = await tx.select().from(t.users).where(eq(t.users.id, offer.repId));
-        await ctx.event(tx, lead, 'expired', `${rep!.name} did not accept in time`, now, { repId: rep!.id });
         const k = (await ctx.site(tx, lead.siteId)).missedOffersBeforeAway;
-        const missed = rep!.missedInARow + 1;
-        let away: { reason: string } | null = null;
-        if (k > 0 && missed >= k) {
-          away = { reason: missedAwayReason(missed) };
-          await tx.update(t.users).set({ presence: 'away', awayReason: away.reason, missedInARow: 0 }).where(eq(t.users.id, rep!.id));
-          await ctx.event(tx, lead, 'away', `${rep!.name} set away after ${missed} missed offers in a row`, now, { repId: rep!.id });
-        } else {
-          await tx.update(t.users).set({ missedInARow: missed }).where(eq(t.users.id, rep!.id));
-        }
-        return { offer: toOpen(offer), leadWaiting: await releaseLead(tx, offer.leadId), away };
+        const decided = rules.planExpiry(await closedOfferLead(tx, lead.id), rep!, k);
+        await executePlan(tx, lead, decided.plan, now);
+        return { offer: toOpen(offer), leadWaiting: decided.leadWaiting, away: decided.away };
       });
     },
 
@@ -357,28 +230,23 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
     },
 
     async recordSlaBreach(leadId, now) {
-      return db.transaction(async (tx): Promise<SlaBreach | null> => {
+      return db.transaction(async (tx) => {
         if (!(await lockLeadWorkspace(tx, leadId))) return null;
         const lead = (await reader.lead(tx, leadId))!;
-        if (lead.slaDueAt === null || now < lead.slaDueAt) return null;
-        if (lead.routing === 'closed' || lead.routing === 'scheduled') return null;
-        if (lead.acceptedAt !== null && lead.acceptedAt <= lead.slaDueAt) return null;
-        const [seen] = await tx
+        if (lead.slaDueAt === null) return null;
+        const [recorded] = await tx
           .select({ id: t.slaBreaches.id })
           .from(t.slaBreaches)
           .where(and(eq(t.slaBreaches.leadId, leadId), eq(t.slaBreaches.dueAt, lead.slaDueAt)));
-        if (seen) return null;
-        const site = await ctx.site(tx, lead.siteId);
-        const offers = await tx
+        const offers = (await tx
           .select({ repId: t.offers.repId, status: t.offers.status, offeredAt: t.offers.offeredAt })
           .from(t.offers)
-          .where(and(eq(t.offers.leadId, leadId), gte(t.offers.offeredAt, lead.slaDueAt - site.slaMs)));
-        const cause = slaBreachCause(offers, lead.queueReason as QueueReason | null);
-        const breach: SlaBreach = { leadId, workspaceId: lead.workspaceId, siteId: lead.siteId, dueAt: lead.slaDueAt, cause, at: now };
-        await tx.insert(t.slaBreaches).values(breach);
-        await tx.insert(t.outbox).values({ workspaceId: lead.workspaceId, topic: 'lead.sla_breached', payload: JSON.stringify(breach), createdAt: now });
-        await ctx.event(tx, lead, 'sla_breached', `SLA missed: no rep accepted within ${Math.round(site.slaMs / 1000)} s (${SLA_TEXT[cause]})`, now, { cause });
-        return breach;
+          .where(eq(t.offers.leadId, leadId))) as Array<{ repId: string; status: OfferStatus; offeredAt: number }>;
+        const slaMs = (await ctx.site(tx, lead.siteId)).slaMs;
+        const decided = rules.planSlaBreach(lead, { recorded: recorded !== undefined, offers, slaMs }, now);
+        if (!decided) return null;
+        await executePlan(tx, lead, decided.plan, now);
+        return decided.breach;
       });
     },
 
@@ -402,13 +270,9 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
       return db.transaction(async (tx) => {
         if (!(await lockLeadWorkspace(tx, leadId))) return false;
         const lead = (await reader.lead(tx, leadId))!;
-        if (lead.routing !== 'waiting') return false;
-        const site = await ctx.site(tx, lead.siteId);
-        await tx
-          .update(t.leads)
-          .set({ routing: 'scheduled', scheduledFor: slotAt, slaDueAt: slotAt + site.slaMs, queueReason: null, roundStartedAt: slotAt })
-          .where(eq(t.leads.id, leadId));
-        await ctx.event(tx, lead, 'scheduled', `Visitor asked to be called at ${new Date(slotAt).toISOString()}`, now, { at: slotAt });
+        const plan = rules.planBooking(lead, slotAt, (await ctx.site(tx, lead.siteId)).slaMs);
+        if (!plan) return false;
+        await executePlan(tx, lead, plan, now);
         return true;
       });
     },
@@ -423,15 +287,8 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
       const none = new Set<string>();
       const warm: WarmLead[] = [];
       for (const lead of leads) {
-        const s = await reader.snapshot(db, lead, none);
-        const rule = matchRule(s.rules, s.lead);
-        warm.push({
-          leadId: lead.id,
-          name: lead.name,
-          score: lead.score,
-          capturedAt: lead.capturedAt,
-          teamId: rule && s.teams.has(rule.teamId) ? rule.teamId : null,
-        });
+        const teams = rules.teamsOfLead(await reader.snapshot(db, lead, none));
+        warm.push({ leadId: lead.id, name: lead.name, score: lead.score, capturedAt: lead.capturedAt, teamId: teams?.[0]?.id ?? null });
       }
       return warm;
     },
@@ -447,7 +304,7 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
       const booked: BookedCallback[] = [];
       for (const lead of leads) {
         const card = await ctx.card(db, lead.id, workspaceId);
-        if (card) booked.push(bookedCallback(lead.scheduledFor ?? 0, card, teamsOfLead(await reader.snapshot(db, lead, none))));
+        if (card) booked.push(bookedCallback(lead.scheduledFor ?? 0, card, rules.teamsOfLead(await reader.snapshot(db, lead, none))));
       }
       return booked;
     },

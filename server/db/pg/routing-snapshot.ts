@@ -2,8 +2,8 @@
 // sqlite/routing-snapshot.ts. Every read takes the connection, so inside a routing transaction
 // (after the workspace lock) it sees exactly the state the decision is committed against.
 import { eq, sql } from 'drizzle-orm';
-import { emailDomain, leadFacts } from '../../routing/lead-facts.core';
 import type { RepState, RoutingSnapshot } from '../../routing/routing.types';
+import type { StoreRules } from '../../routing/store-rules';
 import { parseJson, toRepState, toRule, toTeam } from '../rows';
 import { decodeRow } from './decode-row';
 import type { PgConn } from './open';
@@ -39,7 +39,7 @@ const toReps = (reps: RepJson[], online: ReadonlySet<string>): RepState[] =>
     return toRepState(user, { openOffers: r.openOffers, activeLeads: r.activeLeads }, online.has(user.id));
   });
 
-export function createSnapshotReader(): SnapshotReader {
+export function createSnapshotReader(rules: Pick<StoreRules, 'leadFacts' | 'emailDomain'>): SnapshotReader {
   return {
     async lead(conn, leadId) {
       const [row] = await conn.select().from(t.leads).where(eq(t.leads.id, leadId));
@@ -55,7 +55,7 @@ export function createSnapshotReader(): SnapshotReader {
     // for its reads instead of seven. Traits and first-touch attribution live with the tracked
     // visitor, when there is one.
     async snapshot(conn, lead, online) {
-      const domain = emailDomain(lead.email);
+      const domain = rules.emailDomain(lead.email);
       const res = await conn.execute<{
         visitor: { traits: string; source: string | null; medium: string | null; campaign: string | null } | null;
         owner: string | null;
@@ -76,7 +76,7 @@ export function createSnapshotReader(): SnapshotReader {
         ${repsOf(lead.workspaceId)} as reps`);
       const row = res.rows[0]!;
       const visitor = row.visitor;
-      const facts = leadFacts({
+      const facts = rules.leadFacts({
         id: lead.id,
         phone: lead.phone,
         email: lead.email,

@@ -1,12 +1,14 @@
 // Reads and small writes of the rep workspace and the supervisor view on PostgreSQL: the twin of
 // sqlite/workspace-ops.ts. Taking a warm lead, reassigning and force-offering change who holds a
-// lead, so they take the workspace lock first (as routing does) and keep their conditional updates:
-// across processes there is still exactly one winner.
+// lead, so they take the workspace lock first (as routing does): across processes there is still
+// exactly one winner. Their plans (ctx.rules) decide; the writes run in one statement.
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
-import type { MyLeadRow } from '../../../shared/api';
+import type { MyLeadRow, Stage } from '../../../shared/api';
 import type { SupervisorView, WorkspaceStore } from '../../console/workspace-store';
-import { UNKNOWN_MANAGER, forceOfferTurnsHot, warmReasons, workspaceText } from '../workspace-rows';
+import type { StoreRules } from '../../routing/store-rules';
+import { warmReasons } from '../workspace-rows';
+import { executePlan } from './execute-plan';
 import { lockWorkspace } from './locks';
 import type { PgDb, PgTx } from './open';
 import * as t from './schema';
@@ -16,7 +18,7 @@ const MINE_LIMIT = 200;
 /** Held leads listed for a supervisor, oldest accept first. */
 const ACTIVE_LIMIT = 200;
 
-export function createWorkspaceOps(db: PgDb): WorkspaceStore {
+export function createWorkspaceOps(db: PgDb, rules: StoreRules): WorkspaceStore {
   async function activeRepName(tx: PgTx, repId: string, workspaceId: string): Promise<string | null> {
     const [rep] = await tx
       .select({ name: t.users.name })
@@ -25,13 +27,27 @@ export function createWorkspaceOps(db: PgDb): WorkspaceStore {
     return rep?.name ?? null;
   }
 
-  async function actorName(tx: PgTx, userId: string): Promise<string> {
+  async function actorName(tx: PgTx, userId: string): Promise<string | null> {
     const [u] = await tx.select({ name: t.users.name }).from(t.users).where(eq(t.users.id, userId));
-    return u?.name ?? UNKNOWN_MANAGER;
+    return u?.name ?? null;
   }
 
-  async function event(tx: PgTx, workspaceId: string, leadId: string, kind: string, text: string, at: number): Promise<void> {
-    await tx.insert(t.leadEvents).values({ workspaceId, leadId, kind, text, at });
+  /** The lead as a change of holder reads it (another workspace's lead is indistinguishable from a missing one). */
+  async function heldLead(tx: PgTx, leadId: string, workspaceId: string) {
+    const [lead] = await tx
+      .select({
+        id: t.leads.id,
+        workspaceId: t.leads.workspaceId,
+        stage: t.leads.stage,
+        ownerId: t.leads.ownerId,
+        routing: t.leads.routing,
+        firstOfferedAt: t.leads.firstOfferedAt,
+        timeout: t.sites.offerTimeoutMs,
+      })
+      .from(t.leads)
+      .innerJoin(t.sites, eq(t.sites.id, t.leads.siteId))
+      .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId)));
+    return lead ? { ...lead, stage: lead.stage as Stage } : null;
   }
 
   return {
@@ -70,31 +86,11 @@ export function createWorkspaceOps(db: PgDb): WorkspaceStore {
       return db.transaction(async (tx) => {
         await lockWorkspace(tx, workspaceId);
         const repName = await activeRepName(tx, repId, workspaceId);
-        const [lead] = await tx
-          .select({ id: t.leads.id })
-          .from(t.leads)
-          .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId)));
-        // Another workspace's lead is indistinguishable from a missing one.
+        const lead = await heldLead(tx, leadId, workspaceId);
         if (repName === null || !lead) return 'not_found' as const;
-        // Conditional: only a warm lead nobody holds (no owner, no open offer) can be pulled.
-        const [taken] = await tx
-          .update(t.leads)
-          .set({ ownerId: repId, routing: 'owned', acceptedAt: now, stage: 'sal' })
-          .where(
-            and(
-              eq(t.leads.id, leadId),
-              eq(t.leads.workspaceId, workspaceId),
-              isNull(t.leads.ownerId),
-              eq(t.leads.stage, 'mql'),
-              inArray(t.leads.routing, ['closed', 'waiting']),
-            ),
-          )
-          .returning({ id: t.leads.id });
-        if (!taken) return 'not_available' as const;
-        await tx
-          .insert(t.stageChanges)
-          .values({ workspaceId, leadId, fromStage: 'mql', toStage: 'sal', actor: repId, reason: workspaceText.claimReason, at: now });
-        await event(tx, workspaceId, leadId, 'accepted', workspaceText.claimed(repName), now);
+        const plan = rules.planClaim(lead, { id: repId, name: repName }, now);
+        if (plan === 'not_available') return plan;
+        await executePlan(tx, lead, plan, now);
         return 'ok' as const;
       });
     },
@@ -159,23 +155,11 @@ export function createWorkspaceOps(db: PgDb): WorkspaceStore {
       return db.transaction(async (tx) => {
         await lockWorkspace(tx, workspaceId);
         const toName = await activeRepName(tx, toRepId, workspaceId);
-        const [lead] = await tx
-          .select({ ownerId: t.leads.ownerId })
-          .from(t.leads)
-          .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId)));
+        const lead = await heldLead(tx, leadId, workspaceId);
         if (toName === null || !lead) return 'not_found' as const;
-        if (!lead.ownerId) return 'not_owned' as const;
-        // Conditional as well as locked: the lead must still be held when it moves.
-        const moved = await tx
-          .update(t.leads)
-          .set({ ownerId: toRepId })
-          .where(and(eq(t.leads.id, leadId), sql`${t.leads.ownerId} is not null`));
-        if (moved.rowCount !== 1) return 'not_owned' as const;
-        await tx
-          .update(t.followUps)
-          .set({ repId: toRepId })
-          .where(and(eq(t.followUps.leadId, leadId), eq(t.followUps.status, 'open')));
-        await event(tx, workspaceId, leadId, 'reassigned', workspaceText.reassigned(await actorName(tx, by), toName), now);
+        const plan = rules.planReassign(lead, { id: toRepId, name: toName }, await actorName(tx, by));
+        if (plan === 'not_owned') return plan;
+        await executePlan(tx, lead, plan, now);
         return 'ok' as const;
       });
     },
@@ -184,33 +168,20 @@ export function createWorkspaceOps(db: PgDb): WorkspaceStore {
       return db.transaction(async (tx) => {
         await lockWorkspace(tx, workspaceId);
         const repName = await activeRepName(tx, repId, workspaceId);
-        const [lead] = await tx
-          .select({ ownerId: t.leads.ownerId, siteId: t.leads.siteId, stage: t.leads.stage, timeout: t.sites.offerTimeoutMs })
-          .from(t.leads)
-          .innerJoin(t.sites, eq(t.sites.id, t.leads.siteId))
-          .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId)));
+        const lead = await heldLead(tx, leadId, workspaceId);
         if (repName === null || !lead) return 'not_found' as const;
-        if (lead.ownerId) return 'owned' as const;
-        const offer = { id: randomUUID(), leadId, repId, workspaceId, expiresAt: now + lead.timeout };
-        // The partial unique index (one open offer per lead and rep) decides a duplicate, even without the lock.
-        const [made] = await tx
-          .insert(t.offers)
-          .values({ id: offer.id, workspaceId, leadId, repId, status: 'offered', offeredAt: now, expiresAt: offer.expiresAt, step: 'team' })
-          .onConflictDoNothing({ target: [t.offers.leadId, t.offers.repId], where: sql`status = 'offered'` })
-          .returning({ id: t.offers.id });
-        if (!made) return 'already_offered' as const;
-        await tx
-          .update(t.leads)
-          .set({ routing: 'offered', firstOfferedAt: sql`coalesce(${t.leads.firstOfferedAt}, ${now})`, queueReason: null })
-          .where(eq(t.leads.id, leadId));
-        if (forceOfferTurnsHot(lead.stage)) {
-          await tx.update(t.leads).set({ stage: 'hot' }).where(eq(t.leads.id, leadId));
-          await tx
-            .insert(t.stageChanges)
-            .values({ workspaceId, leadId, fromStage: lead.stage, toStage: 'hot', actor: by, reason: workspaceText.forceOfferReason, at: now });
-        }
-        await event(tx, workspaceId, leadId, 'offered', workspaceText.forceOffered(repName, await actorName(tx, by)), now);
-        return offer;
+        const [open] = await tx
+          .select({ id: t.offers.id })
+          .from(t.offers)
+          .where(and(eq(t.offers.leadId, leadId), eq(t.offers.repId, repId), eq(t.offers.status, 'offered')));
+        const decided = rules.planForceOffer(
+          lead,
+          { repId, repName, alreadyOffered: open !== undefined },
+          { by, byName: await actorName(tx, by), offerTimeoutMs: lead.timeout, now, newId: randomUUID },
+        );
+        if (typeof decided === 'string') return decided;
+        await executePlan(tx, lead, decided.plan, now);
+        return { id: decided.offer.id, leadId, repId, workspaceId, expiresAt: decided.offer.expiresAt };
       });
     },
   };

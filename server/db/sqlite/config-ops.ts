@@ -89,7 +89,7 @@ export function configOps(ctx: StoreContext): ConfigOps {
           .where(eq(t.routingRules.siteId, siteId))
           .orderBy(asc(t.routingRules.position))
           .all();
-        const plan = planRuleInsert(placed, rule);
+        const plan = planRuleInsert(placed, rule, ctx.rules.planNewRule);
         for (const m of plan.moves)
           tx.update(t.routingRules)
             .set({ position: m.position })

@@ -2,10 +2,12 @@
 // and the lead card reader. Each group (lead-ops, routing-ops, config-ops) is built on it.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { LeadCard, OfferView, Stage } from '../../../shared/api';
+import type { StoreRules } from '../../routing/store-rules';
 import * as t from '../schema';
 import { createSiteCache } from '../site-cache';
 import type { Site } from '../store';
 import type { Db } from './open';
+import { createPlanExecutor, type PlanExecutor } from './execute-plan';
 import { createLeadExtras } from './lead-extras';
 import { toLeadCard, toSite } from '../rows';
 import { createSnapshotReader, type SnapshotReader } from './routing-snapshot';
@@ -16,6 +18,10 @@ export type Conn = Tx | Db;
 
 export interface StoreContext {
   db: Db;
+  /** The plans the operations apply (server/routing/store-rules.ts). */
+  rules: StoreRules;
+  /** Executes a plan's writes inside the caller's transaction. */
+  execute: PlanExecutor;
   /** Prepared reads of routing state (see routing-snapshot.ts). */
   reader: SnapshotReader;
   site(conn: Conn, siteId: string): Site;
@@ -27,7 +33,7 @@ export interface StoreContext {
   offerView(conn: Conn, offerId: string): OfferView | null;
 }
 
-export function createContext(db: Db): StoreContext {
+export function createContext(db: Db, rules: StoreRules): StoreContext {
   const siteCache = createSiteCache();
   const extras = createLeadExtras(db);
   // The trail is written on every routing step: one prepared insert.
@@ -62,7 +68,9 @@ export function createContext(db: Db): StoreContext {
 
   const ctx: StoreContext = {
     db,
-    reader: createSnapshotReader(db),
+    rules,
+    execute: createPlanExecutor(db),
+    reader: createSnapshotReader(db, rules),
 
     site(conn, siteId) {
       const cached = siteCache.fresh(siteId);

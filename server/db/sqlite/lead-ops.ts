@@ -3,10 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { MyLeadRow, Stage } from '../../../shared/api';
-import { planOutcome } from '../../routing/plan-outcome.core';
 import type { Hours } from '../../routing/routing.types';
 import * as t from '../schema';
-import { WEEKDAYS_9_TO_5 } from '../lead-rows';
+import { WEEKDAYS_9_TO_5 } from '../../routing/routing-defaults';
 import type { LeadOps } from '../op-types';
 import type { StoreContext, Tx } from './context';
 import { parseJson } from '../rows';
@@ -26,13 +25,6 @@ export function leadOps(ctx: StoreContext): LeadOps {
       .orderBy(asc(t.teams.createdAt))
       .get();
     return team ? parseJson<Hours>(team.hours, WEEKDAYS_9_TO_5) : WEEKDAYS_9_TO_5;
-  }
-
-  function closeFollowUps(tx: Tx, leadId: string, status: 'done' | 'cancelled', now: number) {
-    tx.update(t.followUps)
-      .set({ status, closedAt: now })
-      .where(and(eq(t.followUps.leadId, leadId), eq(t.followUps.status, 'open')))
-      .run();
   }
 
   return {
@@ -70,10 +62,8 @@ export function leadOps(ctx: StoreContext): LeadOps {
           .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId), eq(t.leads.ownerId, userId)))
           .get();
         if (!lead) return null;
-        if (lead.firstCallAt === null) {
-          tx.update(t.leads).set({ firstCallAt: now }).where(eq(t.leads.id, leadId)).run();
-          ctx.event(tx, lead, 'call', 'First call attempt', now);
-        }
+        const plan = ctx.rules.planFirstCall(lead, now);
+        if (plan) ctx.execute(tx, lead, plan, now);
         return ctx.card(tx, leadId, workspaceId);
       });
     },
@@ -86,34 +76,14 @@ export function leadOps(ctx: StoreContext): LeadOps {
           .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId)))
           .get();
         if (!lead) return null;
-        const decided = planOutcome({ ...lead, stage: lead.stage as Stage }, input, {
+        const decided = ctx.rules.planOutcome({ ...lead, stage: lead.stage as Stage }, input, {
           userId,
           cadence: ctx.site(tx, lead.siteId).followUpCadence,
           hours: repHours(tx, userId),
           now,
         });
         if (!decided.ok) return decided.refusal;
-        const { plan } = decided;
-        tx.update(t.leads).set(plan.columns).where(eq(t.leads.id, leadId)).run();
-        for (const m of plan.moves)
-          tx.insert(t.stageChanges).values({ workspaceId, leadId, fromStage: m.from, toStage: m.to, actor: m.actor, reason: m.reason, at: now }).run();
-        if (plan.note) tx.insert(t.leadNotes).values({ workspaceId, leadId, authorId: userId, text: plan.note, at: now }).run();
-        for (const line of plan.trail) ctx.event(tx, lead, line.kind, line.text, now, line.data);
-        closeFollowUps(tx, leadId, plan.closeFollowUps, now);
-        if (plan.nextFollowUp) {
-          tx.insert(t.followUps)
-            .values({
-              id: randomUUID(),
-              workspaceId,
-              leadId,
-              repId: userId,
-              attempt: plan.nextFollowUp.attempt,
-              dueAt: plan.nextFollowUp.dueAt,
-              status: 'open',
-              createdAt: now,
-            })
-            .run();
-        }
+        ctx.execute(tx, lead, ctx.rules.outcomeWrites(decided.plan, userId, randomUUID), now);
         return ctx.card(tx, leadId, workspaceId);
       });
     },

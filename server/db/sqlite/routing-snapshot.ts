@@ -2,8 +2,8 @@
 // every capture, answer and availability change, so it must not rebuild its queries each time.
 // Statements run on the same connection, so inside the caller's transaction.
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
-import { leadFacts } from '../../routing/lead-facts.core';
 import type { RepState, RoutingSnapshot, Team } from '../../routing/routing.types';
+import type { StoreRules } from '../../routing/store-rules';
 import * as t from '../schema';
 import * as tr from '../tracking-schema';
 import type { Db } from './open';
@@ -19,7 +19,7 @@ export interface SnapshotReader {
   snapshot(lead: LeadRow, online: ReadonlySet<string>): RoutingSnapshot;
 }
 
-export function createSnapshotReader(db: Db): SnapshotReader {
+export function createSnapshotReader(db: Db, rules: Pick<StoreRules, 'leadFacts'>): SnapshotReader {
   const ws = sql.placeholder('ws');
   const id = sql.placeholder('id');
   const q = {
@@ -94,7 +94,7 @@ export function createSnapshotReader(db: Db): SnapshotReader {
 
     snapshot(lead, online) {
       const visitor = q.visitor.get({ id: lead.id });
-      const facts = leadFacts({
+      const facts = rules.leadFacts({
         id: lead.id,
         phone: lead.phone,
         email: lead.email,

@@ -1,4 +1,5 @@
 // The embedded default: one SQLite file, one process.
+import type { StoreRules } from '../../routing/store-rules';
 import type { Backend } from '../backend';
 import { createAdminOps } from './admin-ops';
 import { createCallbackGuardOps } from './callback-guard-ops';
@@ -26,16 +27,16 @@ function oneAtATime(): Backend['exclusive'] {
   };
 }
 
-export function openSqliteBackend(path: string): Backend {
+export function openSqliteBackend(path: string, rules: StoreRules): Backend {
   const db = openDatabase(path);
-  const store = createSqliteStore(db);
+  const store = createSqliteStore(db, rules);
   return {
     kind: 'sqlite',
     store,
     tracking: createTrackingOps(db),
     reports: createReportsOps(db),
     admin: createAdminOps(db),
-    workspace: createWorkspaceOps(db),
+    workspace: createWorkspaceOps(db, rules),
     sitesAdmin: createSitesAdminOps(db),
     webhooks: createWebhookOps(db),
     guard: createCallbackGuardOps(db),

@@ -2,6 +2,7 @@
 // run their work in one transaction (leads, routing, routing configuration).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { StoreRules } from '../../routing/store-rules';
 import * as t from '../schema';
 import { siteRow, userRow } from '../columns';
 import type { NewWorkspace, Store, User } from '../store';
@@ -13,8 +14,9 @@ import type { Db } from './open';
 import { routingOps } from './routing-ops';
 import { toSite, toUser } from '../rows';
 
-export function createSqliteStore(db: Db): Store {
-  const ctx = createContext(db);
+/** `rules`: the plans its operations apply (server/routing/store-rules.ts). */
+export function createSqliteStore(db: Db, rules: StoreRules): Store {
+  const ctx = createContext(db, rules);
   const { routeIn, ...routing } = routingOps(ctx);
 
   const store: Store = {

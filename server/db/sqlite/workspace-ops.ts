@@ -1,15 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { MyLeadRow } from '../../../shared/api';
+import type { MyLeadRow, Stage } from '../../../shared/api';
 import type { WorkspaceStore } from '../../console/workspace-store';
-import { UNKNOWN_MANAGER, forceOfferTurnsHot, warmReasons, workspaceText } from '../workspace-rows';
+import type { StoreRules } from '../../routing/store-rules';
+import { warmReasons } from '../workspace-rows';
+import { createPlanExecutor } from './execute-plan';
 import type { Db } from './open';
 
-// Reads and small writes of the rep workspace and the supervisor view, in plain SQL.
-export function createWorkspaceOps(db: Db): WorkspaceStore {
+// Reads and small writes of the rep workspace and the supervisor view, in plain SQL. Taking a
+// warm lead, reassigning and force-offering are decided by their plans (ctx.rules) and executed
+// in one transaction.
+export function createWorkspaceOps(db: Db, rules: StoreRules): WorkspaceStore {
   const raw = db.$client;
+  const execute = createPlanExecutor(db);
   const userName = raw.prepare<[string, string], { name: string }>('select name from users where id = ? and workspace_id = ? and active = 1');
-  const event = raw.prepare('insert into lead_events (workspace_id, lead_id, kind, text, at) values (?, ?, ?, ?, ?)');
-  const stageChange = raw.prepare('insert into stage_changes (workspace_id, lead_id, from_stage, to_stage, actor, reason, at) values (?, ?, ?, ?, ?, ?, ?)');
+  const anyName = raw.prepare<[string], { name: string }>('select name from users where id = ?');
+  /** The lead as a change of holder reads it (another workspace's lead is indistinguishable from a missing one). */
+  const heldLead = raw.prepare<
+    [string, string],
+    { id: string; workspaceId: string; stage: Stage; ownerId: string | null; routing: string; firstOfferedAt: number | null; timeout: number }
+  >(
+    `select l.id, l.workspace_id as workspaceId, l.stage, l.owner_id as ownerId, l.routing, l.first_offered_at as firstOfferedAt, s.offer_timeout_ms as timeout
+       from leads l join sites s on s.id = l.site_id where l.id = ? and l.workspace_id = ?`,
+  );
 
   return {
     async mine(repId, filter) {
@@ -36,23 +48,15 @@ export function createWorkspaceOps(db: Db): WorkspaceStore {
     },
 
     async claim(leadId, repId, workspaceId, now) {
-      return raw.transaction(() => {
+      return db.transaction((tx) => {
         const rep = userName.get(repId, workspaceId);
-        // Another workspace's lead is indistinguishable from a missing one.
-        if (!rep || !raw.prepare('select 1 from leads where id = ? and workspace_id = ?').get(leadId, workspaceId)) return 'not_found' as const;
-        // Conditional: only a warm lead nobody holds (no owner, no open offer) can be pulled.
-        const done = raw
-          .prepare(
-            `update leads set owner_id = ?, routing = 'owned', accepted_at = ? where id = ? and workspace_id = ? and owner_id is null
-               and stage = 'mql' and routing in ('closed', 'waiting')`,
-          )
-          .run(repId, now, leadId, workspaceId);
-        if (done.changes !== 1) return 'not_available' as const;
-        raw.prepare("update leads set stage = 'sal' where id = ?").run(leadId);
-        stageChange.run(workspaceId, leadId, 'mql', 'sal', repId, workspaceText.claimReason, now);
-        event.run(workspaceId, leadId, 'accepted', workspaceText.claimed(rep.name), now);
+        const lead = heldLead.get(leadId, workspaceId);
+        if (!rep || !lead) return 'not_found' as const;
+        const plan = rules.planClaim(lead, { id: repId, name: rep.name }, now);
+        if (plan === 'not_available') return plan;
+        execute(tx, lead, plan, now);
         return 'ok' as const;
-      })();
+      });
     },
 
     async addNote(leadId, workspaceId, authorId, text, now) {
@@ -101,48 +105,32 @@ export function createWorkspaceOps(db: Db): WorkspaceStore {
     },
 
     async reassign(leadId, toRepId, workspaceId, by, now) {
-      return raw.transaction(() => {
+      return db.transaction((tx) => {
         const to = userName.get(toRepId, workspaceId);
-        const lead = raw
-          .prepare<[string, string], { ownerId: string | null }>('select owner_id as ownerId from leads where id = ? and workspace_id = ?')
-          .get(leadId, workspaceId);
+        const lead = heldLead.get(leadId, workspaceId);
         if (!to || !lead) return 'not_found' as const;
-        if (!lead.ownerId) return 'not_owned' as const;
-        raw.prepare('update leads set owner_id = ? where id = ?').run(toRepId, leadId);
-        raw.prepare("update follow_ups set rep_id = ? where lead_id = ? and status = 'open'").run(toRepId, leadId);
-        const byName = raw.prepare<[string], { name: string }>('select name from users where id = ?').get(by)?.name ?? UNKNOWN_MANAGER;
-        event.run(workspaceId, leadId, 'reassigned', workspaceText.reassigned(byName, to.name), now);
+        const plan = rules.planReassign(lead, { id: toRepId, name: to.name }, anyName.get(by)?.name ?? null);
+        if (plan === 'not_owned') return plan;
+        execute(tx, lead, plan, now);
         return 'ok' as const;
-      })();
+      });
     },
 
     async forceOffer(leadId, repId, workspaceId, by, now) {
-      return raw.transaction(() => {
+      return db.transaction((tx) => {
         const rep = userName.get(repId, workspaceId);
-        const lead = raw
-          .prepare<[string, string], { id: string; ownerId: string | null; siteId: string; stage: string }>(
-            'select id, owner_id as ownerId, site_id as siteId, stage from leads where id = ? and workspace_id = ?',
-          )
-          .get(leadId, workspaceId);
+        const lead = heldLead.get(leadId, workspaceId);
         if (!rep || !lead) return 'not_found' as const;
-        if (lead.ownerId) return 'owned' as const;
-        if (raw.prepare("select 1 from offers where lead_id = ? and rep_id = ? and status = 'offered'").get(leadId, repId)) return 'already_offered' as const;
-        const timeout = raw.prepare<[string], { t: number }>('select offer_timeout_ms as t from sites where id = ?').get(lead.siteId)!.t;
-        const offer = { id: randomUUID(), leadId, repId, workspaceId, expiresAt: now + timeout };
-        raw
-          .prepare("insert into offers (id, workspace_id, lead_id, rep_id, status, offered_at, expires_at, step) values (?, ?, ?, ?, 'offered', ?, ?, 'team')")
-          .run(offer.id, workspaceId, leadId, repId, now, offer.expiresAt);
-        raw
-          .prepare("update leads set routing = 'offered', first_offered_at = coalesce(first_offered_at, ?), queue_reason = null where id = ?")
-          .run(now, leadId);
-        if (forceOfferTurnsHot(lead.stage)) {
-          raw.prepare("update leads set stage = 'hot' where id = ?").run(leadId);
-          stageChange.run(workspaceId, leadId, lead.stage, 'hot', by, workspaceText.forceOfferReason, now);
-        }
-        const byName = raw.prepare<[string], { name: string }>('select name from users where id = ?').get(by)?.name ?? UNKNOWN_MANAGER;
-        event.run(workspaceId, leadId, 'offered', workspaceText.forceOffered(rep.name, byName), now);
-        return offer;
-      })();
+        const alreadyOffered = raw.prepare("select 1 from offers where lead_id = ? and rep_id = ? and status = 'offered'").get(leadId, repId) !== undefined;
+        const decided = rules.planForceOffer(
+          lead,
+          { repId, repName: rep.name, alreadyOffered },
+          { by, byName: anyName.get(by)?.name ?? null, offerTimeoutMs: lead.timeout, now, newId: randomUUID },
+        );
+        if (typeof decided === 'string') return decided;
+        execute(tx, lead, decided.plan, now);
+        return { id: decided.offer.id, leadId, repId, workspaceId, expiresAt: decided.offer.expiresAt };
+      });
     },
   };
 }

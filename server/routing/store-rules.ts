@@ -1,0 +1,41 @@
+// The rules a store applies inside its transactions, handed to it when it is opened: the store
+// reads, locks or claims, calls the plan, and executes the writes; it never imports a rule
+// (server/db imports only types from the cores, so every rule lives in exactly one place).
+import { emailDomain, leadFacts } from './lead-facts.core';
+import { teamsOfLead } from './lead-teams.core';
+import { planBooking, planFirstCall, planSlaBreach } from './plan-booking.core';
+import { planClaim, planForceOffer, planReassign } from './plan-hold.core';
+import { planAccept, planApply, planDecline, planExpiry } from './plan-offers.core';
+import { planNewRule } from './place-new-rule.core';
+import { outcomeWrites, planOutcome } from './plan-outcome.core';
+import { BEHAVIOUR, hotWrites, planTurnedHot } from './turn-hot.core';
+
+export const storeRules = {
+  // Routing: a decision applied, the answers to an offer.
+  planApply,
+  planAccept,
+  planDecline,
+  planExpiry,
+  planSlaBreach,
+  planBooking,
+  // A known lead turning hot (behaviour, a hand-raise, a return from nurture).
+  behaviour: BEHAVIOUR,
+  planTurnedHot,
+  hotWrites,
+  // The rep's calls and outcomes (stage machine and follow-up cadence).
+  planFirstCall,
+  planOutcome,
+  outcomeWrites,
+  // Who holds a lead: a claim from the warm list, a reassignment, a supervisor's offer.
+  planClaim,
+  planReassign,
+  planForceOffer,
+  // Where a new routing rule goes among a site's rules.
+  planNewRule,
+  // Reads that decide: a lead's routing facts, the teams a lead goes to.
+  leadFacts,
+  emailDomain,
+  teamsOfLead,
+};
+
+export type StoreRules = typeof storeRules;
