@@ -2,16 +2,10 @@
 import type { SiteRules } from '../../shared/site-rules';
 import type { BehaviourEventInput, EventBatch } from '../../shared/schemas/events.schema';
 import type { Qualification } from '../../shared/qualify/types';
+import type { RulesVersionRow, SiteSettings } from '../../shared/console-api';
 import type { Site } from '../db/store';
 
-export interface SiteSettings {
-  consent: 'required' | 'implied';
-  trackSelectors: Array<{ selector: string; name: string }>;
-  botFilter: boolean;
-  maxEventsPerSecond: number;
-  /** Callback forms submitted faster than this after opening are treated as bots (0 = off). */
-  minSubmitMs: number;
-}
+export type { RulesVersionRow, SiteSettings };
 
 export const DEFAULT_SETTINGS: SiteSettings = { consent: 'implied', trackSelectors: [], botFilter: true, maxEventsPerSecond: 20, minSubmitMs: 2000 };
 
@@ -38,17 +32,6 @@ export interface IngestResult {
   /** Fit unknown and hot by behaviour, never invited before: the widget may invite. */
   inviteCandidate: boolean;
   qualification: Qualification;
-}
-
-export interface RulesVersionRow {
-  version: number;
-  status: 'draft' | 'published' | 'retired';
-  rules: SiteRules;
-  createdAt: number;
-  /** Last time it went live (a rollback publishes an earlier version again). */
-  publishedAt: number | null;
-  /** Last time another version replaced it; null while live or never published. */
-  retiredAt: number | null;
 }
 
 /** Everything the backtest needs about one person: what we know and what they did. */

@@ -13,7 +13,7 @@ import { slaBreachCause } from '../../routing/sla-cause.core';
 import { BEHAVIOUR, planTurnedHot } from '../../routing/turn-hot.core';
 import { QUEUE_TEXT, SLA_TEXT } from '../../routing/routing-text';
 import type { QueueReason, RoutingPlan, RoutingSnapshot } from '../../routing/routing.types';
-import type { AcceptResult, BookedCallback, DecideRouting, OpenOffer, RouteResult, SlaBreach, WarmLead } from '../store';
+import type { AcceptResult, BookedCallback, DecideRouting, OpenOffer, RouteResult, SlaBreach, TeamWarmLead } from '../store';
 import type { RoutingOps } from '../op-types';
 import {
   bookedCallback,
@@ -417,7 +417,7 @@ export function routingOps(ctx: StoreContext): RoutingOps {
         .orderBy(asc(t.leads.capturedAt))
         .limit(limit);
       const none = new Set<string>();
-      const warm: WarmLead[] = [];
+      const warm: TeamWarmLead[] = [];
       for (const lead of leads) {
         const s = await reader.snapshot(db, lead, none);
         const rule = matchRule(s.rules, s.lead);

@@ -1,11 +1,10 @@
 // Right to erasure: every row about a person goes, and with secure_delete the freed bytes are
 // overwritten, and the WAL is checkpointed and truncated, so the data is gone from the files too.
 // (The connection otherwise runs with secure_delete FAST, so earlier updates left no stale copies.)
+import type { ErasureResult } from '../../../shared/console-api';
 import type { Db } from './open';
 
-export interface ErasureResult {
-  removed: Record<string, number>;
-}
+export type { ErasureResult };
 
 /** Tables keyed by lead id, deleted before the leads themselves (foreign keys). */
 export const BY_LEAD = ['lead_events', 'lead_notes', 'stage_changes', 'offers', 'follow_ups', 'sla_breaches', 'idempotency_keys', 'callback_requests'] as const;
