@@ -54,7 +54,8 @@ export function requireSameOrigin(): MiddlewareHandler {
   };
 }
 
-function hostOf(origin: string): string | null {
+/** The host (with port) of an Origin header, or null when it is not a URL. */
+export function hostOf(origin: string): string | null {
   try {
     return new URL(origin).host;
   } catch {

@@ -3,7 +3,7 @@
 // write goes through the connection it is given, so inside a transaction it sees (and joins) it.
 import { eq, sql, type SQLWrapper } from 'drizzle-orm';
 import type { LeadCard, OfferView, Stage } from '../../../shared/api';
-import { createSiteCache } from '../site-cache';
+import { createSiteRowCache } from '../site-row-cache';
 import type { TrailLine } from '../routing-rows';
 import type { Site } from '../store';
 import { toLeadCard, toSite } from '../sqlite/rows';
@@ -86,7 +86,7 @@ type CardRow = ExtrasColumns & {
 
 export function createContext(db: PgDb): StoreContext {
   // Another process may change a site; the cache's time-to-live bounds how long this one routes on the old settings.
-  const siteCache = createSiteCache();
+  const siteCache = createSiteRowCache();
 
   async function cardOf(conn: PgConn, row: CardRow): Promise<LeadCard> {
     const lead = decodeRow(t.leads, row.lead);

@@ -3,7 +3,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { LeadCard, OfferView, Stage } from '../../../shared/api';
 import * as t from '../schema';
-import { createSiteCache } from '../site-cache';
+import { createSiteRowCache } from '../site-row-cache';
 import type { Site } from '../store';
 import type { Db } from './open';
 import { createLeadExtras } from './lead-extras';
@@ -28,7 +28,7 @@ export interface StoreContext {
 }
 
 export function createContext(db: Db): StoreContext {
-  const siteCache = createSiteCache();
+  const siteCache = createSiteRowCache();
   const extras = createLeadExtras(db);
   // The trail is written on every routing step: one prepared insert.
   const insertEvent = db
