@@ -1,6 +1,6 @@
 // Fetch helpers for the console's same-origin HTTP API: one error shape, typed responses.
-import type { LeadCard, Me, MyLeadRow, SetupStatus } from '../shared/api';
-import type { Outcome } from '../shared/schemas/console.schema';
+import type { Me, SetupStatus } from '../shared/api';
+import type { SetupBody, SignInBody } from '../shared/console-api';
 
 /** A failed request, carrying the server's `{ error: { code, message, fields } }`. */
 export class ApiFailure extends Error {
@@ -46,32 +46,17 @@ function toFailure(status: number, payload: unknown): ApiFailure {
   return new ApiFailure(status, code, message, fields);
 }
 
-export interface SetupInput {
-  workspaceName: string;
-  name: string;
-  email: string;
-  password: string;
-  setupToken: string;
-}
-
-export interface OutcomeBody {
-  outcome: Outcome;
-  reason?: string;
-  notes?: string;
-}
+/** What the first-run setup form holds and sends. */
+export type SetupInput = SetupBody;
 
 const base = '/v1/console';
 
 export const api = {
   setupStatus: () => request<SetupStatus>('GET', `${base}/setup`),
-  setup: (input: SetupInput) => request<Me>('POST', `${base}/setup`, input),
+  setup: (input: SetupBody) => request<Me>('POST', `${base}/setup`, input),
   me: () => request<Me>('GET', `${base}/me`),
-  signIn: (email: string, password: string) => request<Me>('POST', `${base}/session`, { email, password }),
+  signIn: (email: string, password: string) => request<Me>('POST', `${base}/session`, { email, password } satisfies SignInBody),
   signOut: () => request<void>('DELETE', `${base}/session`),
-  myLeads: () => request<MyLeadRow[]>('GET', `${base}/leads/mine`),
-  lead: (id: string) => request<LeadCard>('GET', `${base}/leads/${encodeURIComponent(id)}`),
-  recordCall: (id: string) => request<LeadCard>('POST', `${base}/leads/${encodeURIComponent(id)}/call`),
-  logOutcome: (id: string, body: OutcomeBody) => request<LeadCard>('POST', `${base}/leads/${encodeURIComponent(id)}/outcome`, body),
 };
 
 /** The message to show for any thrown value. */

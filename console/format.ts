@@ -1,4 +1,5 @@
 // Display formatting for the console: phone numbers, times, points and domain labels.
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import type { Stage } from '../shared/api';
 import type { FitStatus } from '../shared/qualify/types';
 
@@ -7,10 +8,13 @@ export function telHref(phone: string): string {
   return `tel:${phone.replace(/(?!^\+)[^\d]/g, '')}`;
 }
 
-/** North American numbers read as +1 (555) 010-1234; others stay in E.164. */
+/**
+ * An E.164 number grouped the way its country writes it, in international form
+ * (+44 20 7946 0958, +33 1 23 45 67 89, +1 415 555 2671); anything unparseable as it is.
+ * The "min" metadata carries every country's formatting rules without the validation tables.
+ */
 export function formatPhone(phone: string): string {
-  const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(phone);
-  return nanp ? `+1 (${nanp[1]}) ${nanp[2]}-${nanp[3]}` : phone;
+  return parsePhoneNumberFromString(phone)?.formatInternational() ?? phone;
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });

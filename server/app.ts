@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Store } from './db/store';
 import type { TrackingStore } from './tracking/tracking-store';
-import type { SiteCache } from './sites/site-cache';
+import type { SiteKeyCache } from './sites/site-key-cache';
 import type { SitesAdminStore } from './sites/sites-admin-store';
 import type { WebhookStore } from './webhooks/webhook-store';
 import type { WorkspaceStore } from './console/workspace-store';
@@ -86,7 +86,7 @@ export interface AppDeps {
   /** Site keys, origins, install check and appearance. */
   sitesAdmin: SitesAdminStore;
   /** Site lookups for the hot public endpoints. */
-  sites: SiteCache;
+  sites: SiteKeyCache;
   /** The demo site's key, when there is one (for `/demo`). */
   demoSiteKey: () => string | null;
   /** Runs `fn` while no other request or process of the install runs work of this name (first-run setup, say). */

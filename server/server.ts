@@ -16,7 +16,7 @@ import { startDispatcher } from './webhooks/dispatcher';
 import { allowListFrom, createGuardedFetch } from './net';
 import { startRetention, type Removed } from './tracking/retention';
 import { createMailer } from './mail/mailer';
-import { SiteCache } from './sites/site-cache';
+import { SiteKeyCache } from './sites/site-key-cache';
 import { createApp, type AppDeps } from './app';
 import { createLive, liveNotifier } from './live/live';
 import { registerRepNamespace } from './live/rep.socket';
@@ -118,7 +118,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     guard: backend.guard,
     forms: backend.forms,
     workspace: backend.workspace,
-    sites: new SiteCache(store, sitesAdmin, clock, cluster?.sitePeers),
+    sites: new SiteKeyCache(store, sitesAdmin, clock, cluster?.sitePeers),
     visitorSecret: await store.secret('visitor-token'),
     demoSiteKey: () => demoSiteKey,
     exclusive: (name, fn) => backend.exclusive(name, fn),

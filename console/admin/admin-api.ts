@@ -1,45 +1,50 @@
 // The admin endpoints the console pages call (same-origin, session cookie).
 import type { Me } from '../../shared/api';
-import type { SiteRules } from '../../shared/site-rules';
-import { request } from '../api';
 import type {
   AccountOwner,
-  Hours,
-  InviteRow,
-  NewSite,
-  RepRow,
-  RoutingRule,
-  RoutingRuleView,
-  SiteRouting,
-  TeamView,
+  AccountOwnersBody,
+  AccountOwnersView,
   AppearanceSettings,
   BacktestResult,
   ConsoleSite,
+  ErasureBody,
   ErasureResult,
+  InviteBody,
   InviteInfo,
+  InviteRow,
   KeyRotation,
-  SiteDetails,
-  OneTimeLink,
-  ReportResponse,
-  RulesResponse,
-  SiteSettings,
-  UserRow,
+  NewSite,
+  NewPasswordBody,
+  NewTeamBody,
   NewWebhook,
-  Webhook,
+  OneTimeLink,
+  RepRow,
+  RepSettingsBody,
+  ReportRange,
+  SignInBody,
+  ReportResponse,
+  RoutingRuleView,
+  RuleBody,
+  RuleOrderBody,
+  RulesBody,
+  RulesResponse,
+  SiteDetails,
+  SiteRouting,
+  SiteSettings,
+  TeamBody,
+  TeamMembersBody,
+  TeamView,
+  UserRow,
+  WebhookBody,
   WebhookWithLog,
-} from './types';
+} from '../../shared/console-api';
+import { request } from '../api';
+
+export type { ReportRange, RuleBody };
 
 const enc = encodeURIComponent;
 
-/** A routing rule as the console sends it (the server numbers positions). */
-export type RuleBody = Omit<RoutingRule, 'id' | 'position'>;
 const sitePath = (siteId: string) => `/v1/sites/${enc(siteId)}`;
-
-export interface ReportRange {
-  /** ISO date-times. */
-  from: string;
-  to: string;
-}
 
 const rangeQuery = (r: ReportRange) => `from=${enc(r.from)}&to=${enc(r.to)}`;
 
@@ -51,47 +56,47 @@ export const adminApi = {
   rotateKey: (siteId: string) => request<KeyRotation>('POST', `/v1/console/sites/${enc(siteId)}/rotate-key`, undefined, false),
 
   rules: (siteId: string) => request<RulesResponse>('GET', `${sitePath(siteId)}/rules`),
-  saveDraft: (siteId: string, rules: SiteRules) => request<{ version: number }>('POST', `${sitePath(siteId)}/rules`, rules, false),
-  backtest: (siteId: string, rules: SiteRules) => request<BacktestResult>('POST', `${sitePath(siteId)}/rules/backtest`, rules, false),
+  saveDraft: (siteId: string, rules: RulesBody) => request<{ version: number }>('POST', `${sitePath(siteId)}/rules`, rules, false),
+  backtest: (siteId: string, rules: RulesBody) => request<BacktestResult>('POST', `${sitePath(siteId)}/rules/backtest`, rules, false),
   publish: (siteId: string, version: number) => request<{ published: number }>('POST', `${sitePath(siteId)}/rules/${version}/publish`, undefined, false),
 
   settings: (siteId: string) => request<SiteSettings>('GET', `${sitePath(siteId)}/settings`),
   saveSettings: (siteId: string, s: SiteSettings) => request<SiteSettings>('PUT', `${sitePath(siteId)}/settings`, s, false),
 
   users: () => request<UserRow[]>('GET', '/v1/console/users'),
-  invite: (body: { email: string; name: string; role: string }) => request<OneTimeLink>('POST', '/v1/console/users/invites', body, false),
+  invite: (body: InviteBody) => request<OneTimeLink>('POST', '/v1/console/users/invites', body, false),
   resetLink: (userId: string) => request<OneTimeLink>('POST', `/v1/console/users/${enc(userId)}/password-reset`, undefined, false),
   deactivate: (userId: string) => request<void>('POST', `/v1/console/users/${enc(userId)}/deactivate`, undefined, false),
 
   pendingInvites: () => request<InviteRow[]>('GET', '/v1/console/users/invites'),
   revokeInvite: (id: string) => request<void>('DELETE', `/v1/console/users/invites/${enc(id)}`),
   inviteInfo: (token: string) => request<InviteInfo>('GET', `/v1/console/invites/${enc(token)}`),
-  acceptInvite: (token: string, password: string) => request<{ ok: true }>('POST', `/v1/console/invites/${enc(token)}/accept`, { password }, false),
-  resetPassword: (token: string, password: string) => request<{ ok: true }>('POST', `/v1/console/password-resets/${enc(token)}`, { password }, false),
-  signIn: (email: string, password: string) => request<Me>('POST', '/v1/console/session', { email, password }, false),
+  acceptInvite: (token: string, password: string) =>
+    request<{ ok: true }>('POST', `/v1/console/invites/${enc(token)}/accept`, { password } satisfies NewPasswordBody, false),
+  resetPassword: (token: string, password: string) =>
+    request<{ ok: true }>('POST', `/v1/console/password-resets/${enc(token)}`, { password } satisfies NewPasswordBody, false),
+  signIn: (email: string, password: string) => request<Me>('POST', '/v1/console/session', { email, password } satisfies SignInBody, false),
 
   report: (r: ReportRange) => request<ReportResponse>('GET', `/v1/console/reports?${rangeQuery(r)}`),
   csvHref: (r: ReportRange) => `/v1/console/reports/leads.csv?${rangeQuery(r)}`,
   xlsxHref: (r: ReportRange) => `/v1/console/reports/leads.xlsx?${rangeQuery(r)}`,
 
   webhooks: () => request<WebhookWithLog[]>('GET', '/v1/console/webhooks'),
-  createWebhook: (body: { url: string; kind: Webhook['kind']; topics: string[] }) => request<NewWebhook>('POST', '/v1/console/webhooks', body, false),
+  createWebhook: (body: WebhookBody) => request<NewWebhook>('POST', '/v1/console/webhooks', body, false),
   removeWebhook: (id: string) => request<void>('DELETE', `/v1/console/webhooks/${enc(id)}`),
   replayDelivery: (id: number) => request<{ replayed: number }>('POST', `/v1/console/webhooks/deliveries/${id}/replay`, undefined, false),
 
   teams: () => request<TeamView[]>('GET', '/v1/console/teams'),
-  createTeam: (body: { name: string; hours: Hours; members: Array<{ repId: string; weight: number }> }) =>
-    request<TeamView>('POST', '/v1/console/teams', body, false),
-  updateTeam: (id: string, body: { name: string; hours: Hours }) => request<TeamView>('PUT', `/v1/console/teams/${enc(id)}`, body, false),
-  setTeamMembers: (id: string, members: Array<{ repId: string; weight: number }>) =>
-    request<TeamView>('PUT', `/v1/console/teams/${enc(id)}/members`, { members }, false),
+  createTeam: (body: NewTeamBody) => request<TeamView>('POST', '/v1/console/teams', body, false),
+  updateTeam: (id: string, body: TeamBody) => request<TeamView>('PUT', `/v1/console/teams/${enc(id)}`, body, false),
+  setTeamMembers: (id: string, members: TeamMembersBody['members']) =>
+    request<TeamView>('PUT', `/v1/console/teams/${enc(id)}/members`, { members } satisfies TeamMembersBody, false),
 
   reps: () => request<RepRow[]>('GET', '/v1/console/reps'),
-  updateRep: (id: string, body: Partial<Pick<RepRow, 'offerCapacity' | 'leadCapacity' | 'skills' | 'languages' | 'territories' | 'ownHours'>>) =>
-    request<RepRow>('PUT', `/v1/console/reps/${enc(id)}`, body, false),
+  updateRep: (id: string, body: RepSettingsBody) => request<RepRow>('PUT', `/v1/console/reps/${enc(id)}`, body, false),
 
-  accountOwners: () => request<{ owners: AccountOwner[] }>('GET', '/v1/console/account-owners'),
-  saveAccountOwners: (owners: AccountOwner[]) => request<{ owners: AccountOwner[] }>('PUT', '/v1/console/account-owners', { owners }, false),
+  accountOwners: () => request<AccountOwnersView>('GET', '/v1/console/account-owners'),
+  saveAccountOwners: (owners: AccountOwner[]) => request<AccountOwnersView>('PUT', '/v1/console/account-owners', { owners } satisfies AccountOwnersBody, false),
 
   routingRules: (siteId: string) => request<RoutingRuleView[]>('GET', `/v1/console/sites/${enc(siteId)}/routing-rules`),
   createRoutingRule: (siteId: string, rule: RuleBody) => request<RoutingRuleView>('POST', `/v1/console/sites/${enc(siteId)}/routing-rules`, rule, false),
@@ -99,9 +104,9 @@ export const adminApi = {
     request<RoutingRuleView>('PUT', `/v1/console/sites/${enc(siteId)}/routing-rules/${enc(id)}`, rule, false),
   deleteRoutingRule: (siteId: string, id: string) => request<void>('DELETE', `/v1/console/sites/${enc(siteId)}/routing-rules/${enc(id)}`),
   orderRoutingRules: (siteId: string, ruleIds: string[]) =>
-    request<RoutingRuleView[]>('PUT', `/v1/console/sites/${enc(siteId)}/routing-rules/order`, { ruleIds }, false),
+    request<RoutingRuleView[]>('PUT', `/v1/console/sites/${enc(siteId)}/routing-rules/order`, { ruleIds } satisfies RuleOrderBody, false),
   siteRouting: (siteId: string) => request<SiteRouting>('GET', `/v1/console/sites/${enc(siteId)}/routing`),
   saveSiteRouting: (siteId: string, body: SiteRouting) => request<SiteRouting>('PUT', `/v1/console/sites/${enc(siteId)}/routing`, body, false),
 
-  erase: (body: { phone?: string; email?: string }) => request<ErasureResult>('POST', '/v1/console/erasures', body, false),
+  erase: (body: ErasureBody) => request<ErasureResult>('POST', '/v1/console/erasures', body, false),
 };

@@ -36,9 +36,7 @@ export function WarmLeads({ rows, error, claiming, onTake, onRetry }: Props) {
                   <strong>{lead.name}</strong>
                   <span class="badge badge-score">Score {lead.score}</span>
                 </p>
-                <p class="lead-row-meta">
-                  {lead.teamName ? `${lead.teamName} · ` : ''}waiting {formatDuration(now - lead.capturedAt).replace(/ \d+ s$/, '')}
-                </p>
+                <p class="lead-row-meta">waiting {formatDuration(now - lead.capturedAt).replace(/ \d+ s$/, '')}</p>
                 {lead.reasons.length > 0 && (
                   <ul class="warm-reasons" aria-label={`Why ${lead.name} is warm`}>
                     {lead.reasons.slice(0, REASONS_SHOWN).map((r, i) => (

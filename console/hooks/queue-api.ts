@@ -1,8 +1,8 @@
 // The queue's HTTP calls beyond console/api.ts: the full lead card, outcomes with the sales
 // qualification, notes, follow-ups, booked callbacks, filtered "my leads", the team's warm MQLs
 // and claiming one.
-import type { LeadCard, MyLeadRow, SalesQualification, Stage, UpcomingCallback } from '../../shared/api';
-import type { CallResult, Outcome } from '../../shared/outcomes';
+import type { LeadCard, MyLeadRow, SalesQualification, UpcomingCallback } from '../../shared/api';
+import type { FollowUpTask, MyLeadsFilter, NoteBody, OutcomeBody, WarmLead } from '../../shared/console-api';
 import { request } from '../api';
 
 /** One behaviour event on the lead's trail (page view, download, click...). */
@@ -16,38 +16,7 @@ export type FullLeadCard = LeadCard;
 
 export type MyLeadItem = MyLeadRow;
 
-export interface FollowUpTask {
-  id: string;
-  leadId: string;
-  leadName: string;
-  phone: string;
-  attempt: number;
-  dueAt: number;
-}
-
-export interface WarmLead {
-  id: string;
-  name: string;
-  score: number;
-  reasons: string[];
-  capturedAt: number;
-  /** In the contract; absent from servers that do not say which team. */
-  teamName?: string | null;
-}
-
-export interface OutcomeInput {
-  outcome: Outcome;
-  /** The call result saved with a decision about the lead (connected + SQL). */
-  call?: CallResult;
-  reason?: string;
-  notes?: string;
-  qualification?: SalesQualification;
-}
-
-export interface MyLeadsFilter {
-  stage: Stage | '';
-  due: boolean;
-}
+export type { FollowUpTask, MyLeadsFilter, WarmLead };
 
 const base = '/v1/console';
 const lead = (id: string) => `${base}/leads/${encodeURIComponent(id)}`;
@@ -63,8 +32,8 @@ function mineQuery({ stage, due }: MyLeadsFilter): string {
 export const queueApi = {
   lead: (id: string) => request<FullLeadCard>('GET', lead(id)),
   recordCall: (id: string) => request<FullLeadCard>('POST', `${lead(id)}/call`),
-  logOutcome: (id: string, body: OutcomeInput) => request<FullLeadCard>('POST', `${lead(id)}/outcome`, body),
-  addNote: (id: string, text: string) => request<FullLeadCard>('POST', `${lead(id)}/notes`, { text }),
+  logOutcome: (id: string, body: OutcomeBody) => request<FullLeadCard>('POST', `${lead(id)}/outcome`, body),
+  addNote: (id: string, text: string) => request<FullLeadCard>('POST', `${lead(id)}/notes`, { text } satisfies NoteBody),
   myLeads: (filter: MyLeadsFilter) => request<MyLeadItem[]>('GET', `${base}/leads/mine${mineQuery(filter)}`),
   followUps: () => request<FollowUpTask[]>('GET', `${base}/follow-ups`),
   upcoming: () => request<UpcomingCallback[]>('GET', `${base}/upcoming`),

@@ -468,7 +468,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     answer: {
       status: 200,
       contentType: 'application/json',
-      description: 'Not yet described by a schema: see `BacktestResult` in server/tracking/backtest.core.ts',
+      description: 'Not yet described by a schema: see `BacktestResult` in shared/console-api.ts',
     },
     errors: [...BODY, ...SESSION, 404],
   },
@@ -663,7 +663,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     answer: {
       status: 200,
       contentType: 'application/json',
-      description: 'Not yet described by a schema: `{ from, to, speed, funnel }`, see `SpeedReport` and `FunnelReport` in server/reports/',
+      description: 'Not yet described by a schema: `{ from, to, speed, funnel }`, see `SpeedReport` and `FunnelReport` in shared/console-api.ts',
     },
     errors: [400, ...SESSION],
   },

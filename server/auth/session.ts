@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { getCookie } from 'hono/cookie';
+import { parse as parseCookies } from 'hono/utils/cookie';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Store, User } from '../db/store';
 import { ApiFailure } from '../http/errors';
@@ -15,14 +16,12 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Reads a cookie out of a raw `Cookie` header (socket.io handshakes have no Hono context). */
+/**
+ * Reads a cookie out of a raw `Cookie` header (socket.io handshakes have no Hono context), with
+ * the parser behind hono's getCookie, so both edges read a cookie the same way.
+ */
 export function cookieFromHeader(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
+  return header ? parseCookies(header, name)[name] : undefined;
 }
 
 export type AuthEnv = { Variables: { user: User; sessionHash: string } };
@@ -55,7 +54,8 @@ export function requireSameOrigin(): MiddlewareHandler {
   };
 }
 
-function hostOf(origin: string): string | null {
+/** The host (with port) of an Origin header, or null when it is not a URL. */
+export function hostOf(origin: string): string | null {
   try {
     return new URL(origin).host;
   } catch {

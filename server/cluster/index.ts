@@ -1,7 +1,7 @@
 // Cluster mode (SIXTY_REDIS_URL): what several processes behind one load balancer share through Redis.
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import type { SiteCachePeers } from '../sites/site-cache';
+import type { SiteKeyCachePeers } from '../sites/site-key-cache';
 import { connectRedis, type RedisConnection } from './redis';
 import { ClusterOnlineReps } from './cluster-online';
 import { RedisRateLimiter } from './redis-rate-limit';
@@ -20,7 +20,7 @@ export interface Cluster {
   online: ClusterOnlineReps;
   limiter: RedisRateLimiter;
   botFilter: RedisBotFilter;
-  sitePeers: SiteCachePeers;
+  sitePeers: SiteKeyCachePeers;
   /** After `io.close()` (the adapter publishes through this connection while it closes). */
   close(): Promise<void>;
 }

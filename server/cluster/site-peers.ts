@@ -1,4 +1,4 @@
-import type { SiteCachePeers } from '../sites/site-cache';
+import type { SiteKeyCachePeers } from '../sites/site-key-cache';
 import type { RedisConnection } from './redis';
 
 /** The channel, under the install's prefix. */
@@ -7,7 +7,7 @@ const CHANNEL = 'sites';
 const ALL = '';
 
 /** Site cache invalidations over Redis pub/sub; each process also hears its own, which is harmless. */
-export async function siteCachePeers(redis: RedisConnection): Promise<SiteCachePeers> {
+export async function siteCachePeers(redis: RedisConnection): Promise<SiteKeyCachePeers> {
   const listeners: Array<(siteKey: string | null) => void> = [];
   await redis.subscribe(CHANNEL, (message) => {
     for (const drop of listeners) drop(message === ALL ? null : message);

@@ -1,14 +1,6 @@
 // Store operations of workspace administration (users, invites, password resets).
 import type { UserRole } from '../../shared/api';
-
-export interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  active: boolean;
-  createdAt: number;
-}
+import type { InviteRow, UserRow } from '../../shared/console-api';
 
 export interface PendingInvite {
   email: string;
@@ -16,16 +8,6 @@ export interface PendingInvite {
   role: UserRole;
   workspaceId: string;
   workspaceName: string;
-}
-
-/** An invite not yet accepted nor expired; `id` is a prefix of its token hash (never the token). */
-export interface InviteRow {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  createdAt: number;
-  expiresAt: number;
 }
 
 export interface AdminStore {

@@ -1,27 +1,21 @@
 // Store operations behind the rep workspace and the supervisor view.
 import type { MyLeadRow } from '../../shared/api';
+import type { ActiveLead, Breach, SupervisorOffer, WaitingLead, WarmLead } from '../../shared/console-api';
 import type { OpenOffer } from '../db/store';
 
+/** What the supervisor view reads from the store; presence and booked callbacks come from elsewhere. */
 export interface SupervisorView {
-  offers: Array<{ offerId: string; leadId: string; leadName: string; repId: string; repName: string; offeredAt: number; expiresAt: number }>;
-  waiting: Array<{ leadId: string; name: string; hotAt: number | null; queueReason: string | null }>;
-  breachesToday: Array<{ leadId: string; name: string; cause: string; at: number }>;
+  offers: SupervisorOffer[];
+  waiting: WaitingLead[];
+  breachesToday: Breach[];
   load: Array<{ repId: string; openOffers: number; activeLeads: number }>;
   /** Leads reps hold with no outcome yet, oldest accept first: what a supervisor reassigns. */
-  active: Array<{ leadId: string; name: string; ownerName: string; acceptedAt: number | null; stage: string }>;
-}
-
-export interface WarmLeadRow {
-  id: string;
-  name: string;
-  score: number;
-  reasons: string[];
-  capturedAt: number;
+  active: ActiveLead[];
 }
 
 export interface WorkspaceStore {
   mine(repId: string, filter: { stage?: string; dueBy?: number }): Promise<MyLeadRow[]>;
-  warm(workspaceId: string, limit: number): Promise<WarmLeadRow[]>;
+  warm(workspaceId: string, limit: number): Promise<WarmLead[]>;
   /** A rep pulls a warm MQL: they own it (SAL). `not_available` when someone else has it or it is not warm. */
   claim(leadId: string, repId: string, workspaceId: string, now: number): Promise<'ok' | 'not_found' | 'not_available'>;
   addNote(leadId: string, workspaceId: string, authorId: string, text: string, now: number): Promise<boolean>;

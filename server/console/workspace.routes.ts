@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { UpcomingCallback } from '../../shared/api';
+import type { SupervisorData } from '../../shared/console-api';
 import type { AppDeps } from '../app';
 import type { BookedCallback } from '../db/store';
 import { requireUser, type AuthEnv } from '../auth/session';
@@ -53,7 +54,7 @@ export function workspaceRoutes(deps: AppDeps) {
       booked: booked.map(upcoming),
       breachesToday: view.breachesToday,
       active: view.active,
-    });
+    } satisfies SupervisorData);
   });
 
   return app;

@@ -3,7 +3,8 @@
 // builder serves both and the two stores cannot drift in what they store.
 import type { NewRulePlan, planNewRule } from '../routing/place-new-rule.core';
 import type { Condition } from '../routing/routing.types';
-import type { NewRoutingRule, NewTeam, NewWorkspace, RepSettings, RepSettingsView, Site, SiteRoutingSettings } from './store';
+import type { SiteRouting } from '../../shared/console-api';
+import type { NewRoutingRule, NewTeam, NewWorkspace, RepSettings, RepSettingsView, Site } from './store';
 import type * as t from './schema';
 
 /** A new site's row (createSite, and each site of createWorkspace). */
@@ -114,7 +115,7 @@ export function toRepSettingsView(u: typeof t.users.$inferSelect): RepSettingsVi
 }
 
 /** The columns a site-routing patch sets. */
-export function siteRoutingColumns(patch: Partial<SiteRoutingSettings>) {
+export function siteRoutingColumns(patch: Partial<SiteRouting>) {
   return {
     ...(patch.offerTimeoutMs !== undefined ? { offerTimeoutMs: patch.offerTimeoutMs } : {}),
     ...(patch.slaMs !== undefined ? { slaMs: patch.slaMs } : {}),

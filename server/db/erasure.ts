@@ -1,9 +1,9 @@
 // What the right to erasure means in both dialects: what it reports, who it is about, which
 // tables hang off a lead, and when a visitor's stored traits name the person.
+import type { ErasureResult } from '../../shared/console-api';
 
-export interface ErasureResult {
-  removed: Record<string, number>;
-}
+/** What an erasure reports: rows removed per table (the console's answer type, one shape). */
+export type { ErasureResult };
 
 /** Tables keyed by lead id, deleted before the leads themselves (foreign keys). */
 export const BY_LEAD = [

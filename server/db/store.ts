@@ -2,6 +2,7 @@
 // inside the implementation: over better-sqlite3 (db/sqlite) they complete synchronously; over
 // PostgreSQL (db/pg) they serialise per workspace with advisory locks. Domain code sees only this.
 import type { LeadCard, MyLeadRow, OfferView, Stage, UpcomingCallback, UserRole } from '../../shared/api';
+import type { FollowUpTask, RepRow, SiteRouting, TeamView } from '../../shared/console-api';
 import type { VisitorFacts } from '../routing/visitor-status.core';
 import type { Qualification } from '../../shared/qualify/types';
 import type { SiteRules } from '../../shared/site-rules';
@@ -137,13 +138,6 @@ export interface NewTeam {
   members: Array<{ repId: string; weight?: number }>;
 }
 
-export interface TeamView {
-  id: string;
-  name: string;
-  hours: Hours;
-  members: Array<{ repId: string; name: string; weight: number }>;
-}
-
 export interface NewRoutingRule {
   name: string;
   /** Placed above the site's first catch-all unless it is one (shared/routing-rule-order.ts). */
@@ -157,33 +151,10 @@ export interface NewRoutingRule {
 }
 
 /** A rep's routing settings; every field optional in an update. */
-export interface RepSettings {
-  offerCapacity: number;
-  leadCapacity: number;
-  skills: string[];
-  languages: string[];
-  territories: string[];
-  ownHours: Hours | null;
-}
+export type RepSettings = Omit<RepSettingsView, 'id' | 'name' | 'email' | 'role'>;
 
-/** A user of the workspace with their routing settings (the console's Reps page). */
-export interface RepSettingsView extends RepSettings {
-  id: string;
-  name: string;
-  email: string;
-  role: UserRole;
-}
-
-export type SiteRoutingSettings = Pick<Site, 'offerTimeoutMs' | 'slaMs' | 'missedOffersBeforeAway' | 'followUpCadence'>;
-
-export interface FollowUpTask {
-  id: string;
-  leadId: string;
-  leadName: string;
-  phone: string;
-  attempt: number;
-  dueAt: number;
-}
+/** A user of the workspace with their routing settings (the console's Reps page, without the teams). */
+export type RepSettingsView = Omit<RepRow, 'teams'>;
 
 /** A booked callback with who may see it: the members of its teams, or everyone (null). */
 export interface BookedCallback extends UpcomingCallback {
@@ -191,7 +162,7 @@ export interface BookedCallback extends UpcomingCallback {
 }
 
 /** A warm MQL (not hot): not offered live, it waits in its team's follow-up list. */
-export interface WarmLead {
+export interface TeamWarmLead {
   leadId: string;
   name: string;
   score: number;
@@ -292,10 +263,10 @@ export interface Store {
   /** Replaces every owner of the workspace with this list, in one transaction. */
   setAccountOwners(workspaceId: string, owners: Array<{ domain: string; repId: string }>): Promise<void>;
   createSite(workspaceId: string, site: Omit<Site, 'id' | 'workspaceId'>, now: number): Promise<string>;
-  updateSiteRouting(siteId: string, patch: Partial<SiteRoutingSettings>): Promise<void>;
+  updateSiteRouting(siteId: string, patch: Partial<SiteRouting>): Promise<void>;
 
   /** Warm MQLs of the workspace by team (the rule each falls under), oldest first. */
-  warmLeads(workspaceId: string, limit: number): Promise<WarmLead[]>;
+  warmLeads(workspaceId: string, limit: number): Promise<TeamWarmLead[]>;
   /** The rep's open follow-up attempts, soonest due first. */
   followUps(repId: string): Promise<FollowUpTask[]>;
   /** Undelivered outbox events, oldest first. */

@@ -145,7 +145,7 @@ export function outboxEvent(r: { id: number; workspaceId: string; topic: string;
 }
 
 export function subscribes(w: Pick<Webhook, 'workspaceId' | 'topics'>, e: Pick<WebhookEvent, 'workspaceId' | 'topic'>): boolean {
-  return w.workspaceId === e.workspaceId && (w.topics.includes('*') || w.topics.includes(e.topic));
+  return w.workspaceId === e.workspaceId && w.topics.some((t) => t === '*' || t === e.topic);
 }
 
 /** The event as a receiver sees it (without where it was read from). */

@@ -5,4 +5,4 @@ import type { Webhook } from '../webhooks/webhook-store';
 export const webhookRow = (w: Omit<Webhook, 'active'>) => ({ ...w, topics: JSON.stringify(w.topics), active: true });
 
 /** A stored webhook row as the dispatcher and console use it. */
-export const toWebhook = <R extends { topics: string }>(row: R) => ({ ...row, topics: JSON.parse(row.topics) as string[] });
+export const toWebhook = <R extends { topics: string }>(row: R) => ({ ...row, topics: JSON.parse(row.topics) as Webhook['topics'] });

@@ -3,7 +3,7 @@ import type { Ack, RepClientToServer, RepServerToClient } from '../../shared/liv
 import { declineSchema, offerIdSchema, presenceSchema } from '../../shared/schemas/console.schema';
 import type { AppDeps } from '../app';
 import type { User } from '../db/store';
-import { SESSION_COOKIE, cookieFromHeader, hashToken } from '../auth/session';
+import { SESSION_COOKIE, cookieFromHeader, hashToken, hostOf } from '../auth/session';
 
 type RepSocket = Socket<RepClientToServer, RepServerToClient, Record<string, never>, { user: User; sessionHash: string }>;
 type RepNamespace = Namespace<RepClientToServer, RepServerToClient, Record<string, never>, { user: User; sessionHash: string }>;
@@ -91,13 +91,5 @@ export function registerRepNamespace(nsp: RepNamespace, deps: AppDeps) {
     } catch (err) {
       log.error({ err }, 'routing after connect failed');
     }
-  }
-}
-
-function hostOf(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
   }
 }

@@ -1,9 +1,9 @@
 // The funnel both teams argue from: visitors -> leads -> MQL -> SAL -> SQL -> opportunity,
 // conversion between steps, time in stage, and why leads left (nurture, disqualified). Pure.
+import type { FunnelReport, FunnelStep } from '../../shared/console-api';
 import { percentile, ratio } from './stats';
 
-export const FUNNEL_STEPS = ['visitors', 'leads', 'mql', 'sal', 'sql', 'opportunity'] as const;
-export type FunnelStep = (typeof FUNNEL_STEPS)[number];
+export const FUNNEL_STEPS = ['visitors', 'leads', 'mql', 'sal', 'sql', 'opportunity'] as const satisfies readonly FunnelStep[];
 
 /** Stages whose reaching counts as reaching the step (hot is an MQL). */
 const STEP_STAGES: Record<Exclude<FunnelStep, 'visitors' | 'leads'>, readonly string[]> = {
@@ -23,15 +23,6 @@ export interface FunnelLead {
   contactAttempts: number;
   /** The lead's tracked visitor when it is among the range's counted visitors (first seen in it, not a bot). */
   countedVisitor: string | null;
-}
-
-export interface FunnelReport {
-  steps: Array<{ step: FunnelStep; count: number; conversionFromPrevious: number | null; medianMsFromPrevious: number | null }>;
-  nurtureReasons: Array<{ reason: string; count: number }>;
-  disqualifyReasons: Array<{ reason: string; count: number }>;
-  sources: Array<{ source: string; leads: number; mql: number; sql: number }>;
-  campaigns: Array<{ campaign: string; leads: number; mql: number; sql: number }>;
-  followUps: { leadsWorked: number; meanAttempts: number | null };
 }
 
 /**

@@ -1,5 +1,6 @@
 // Speed-to-lead (DOMAIN.md): from the hand-raise to the rep's accept, and to the first call
 // attempt (the tel: click or the first logged outcome, whichever came first). Pure.
+import type { Distribution, SpeedReport } from '../../shared/console-api';
 import { percentile, ratio } from './stats';
 
 export interface SpeedLead {
@@ -8,25 +9,6 @@ export interface SpeedLead {
   firstCallAt: number | null;
   repName: string | null;
   teamName: string | null;
-}
-
-export interface Distribution {
-  /** Hand-raised leads in the range (the denominator of the shares). */
-  leads: number;
-  /** Of those, how many reached this step at all. */
-  reached: number;
-  medianMs: number | null;
-  p90Ms: number | null;
-  within60s: number | null;
-  within5m: number | null;
-}
-
-export interface SpeedReport {
-  toAccept: Distribution;
-  toFirstCall: Distribution;
-  byRep: Array<{ name: string; toAccept: Distribution; toFirstCall: Distribution }>;
-  byTeam: Array<{ name: string; toAccept: Distribution; toFirstCall: Distribution }>;
-  breaches: { total: number; byCause: Array<{ cause: string; count: number }> };
 }
 
 export function speedToLead(leads: readonly SpeedLead[], breachCauses: readonly string[]): SpeedReport {

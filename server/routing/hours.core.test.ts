@@ -29,6 +29,29 @@ describe('hours', () => {
     expect(zonedInstant('2026-12-07', 9 * 60, 'America/New_York')).toBe(at('2026-12-07T14:00:00Z'));
   });
 
+  it('crosses the New York spring-forward night: the skipped hour lands an hour later, openings keep local time', () => {
+    // Sunday 2026-03-08 02:00 EST jumps to 03:00 EDT; 02:30 does not exist that night.
+    expect(zonedInstant('2026-03-08', 2 * 60 + 30, 'America/New_York')).toBe(at('2026-03-08T07:30:00Z'));
+    expect(localTime(at('2026-03-08T06:59:00Z'), 'America/New_York')).toEqual({ date: '2026-03-08', weekday: 7, minutes: 60 + 59 });
+    expect(localTime(at('2026-03-08T07:00:00Z'), 'America/New_York')).toEqual({ date: '2026-03-08', weekday: 7, minutes: 3 * 60 });
+    // Friday 17:00 EST + 1 business day: Monday 09:00 EDT (13:00 UTC, not 14:00).
+    expect(nextOpenAt([NINE_TO_FIVE_NY], at('2026-03-06T22:00:00Z'))).toBe(at('2026-03-09T13:00:00Z'));
+    expect(addBusinessDays(at('2026-03-06T15:00:00Z'), 1, NINE_TO_FIVE_NY)).toBe(at('2026-03-09T14:00:00Z'));
+  });
+
+  it('crosses the Paris fall-back night: the repeated hour is counted once, at its standard-time instant', () => {
+    // Sunday 2026-10-25 03:00 CEST falls back to 02:00 CET; 02:30 happens twice.
+    expect(zonedInstant('2026-10-25', 2 * 60 + 30, 'Europe/Paris')).toBe(at('2026-10-25T01:30:00Z'));
+    expect(localTime(at('2026-10-25T00:30:00Z'), 'Europe/Paris').minutes).toBe(2 * 60 + 30);
+    expect(localTime(at('2026-10-25T01:30:00Z'), 'Europe/Paris').minutes).toBe(2 * 60 + 30);
+    const paris = weeklyHours('Europe/Paris', [1, 2, 3, 4, 5], '09:00', '18:00');
+    // Friday 09:00 CEST is 07:00 UTC; Monday 09:00 CET is 08:00 UTC.
+    expect(isOpenAt(paris, at('2026-10-23T07:00:00Z'))).toBe(true);
+    expect(isOpenAt(paris, at('2026-10-26T07:30:00Z'))).toBe(false);
+    expect(nextOpenAt([paris], at('2026-10-23T17:00:00Z'))).toBe(at('2026-10-26T08:00:00Z'));
+    expect(addBusinessDays(at('2026-10-23T08:00:00Z'), 1, paris)).toBe(at('2026-10-26T09:00:00Z'));
+  });
+
   it('supports split days and 24-hour days', () => {
     const split = {
       timeZone: 'UTC',

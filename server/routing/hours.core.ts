@@ -1,5 +1,7 @@
 // Opening hours: is it open at an instant, when does it next open, what is N business days on.
-// Pure: every function takes the instant; time zones through Intl (no clock reads).
+// Pure: every function takes the instant (no clock reads); zone offsets and daylight saving
+// come from @date-fns/tz, so no offset arithmetic is written here.
+import { TZDate } from '@date-fns/tz';
 import type { Hours, HoursInterval } from './routing.types';
 
 const MINUTE = 60_000;
@@ -26,27 +28,11 @@ export interface LocalTime {
   minutes: number;
 }
 
-// Formatters are costly to build and results repeat (many checks per routing decision).
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// Results repeat (many checks per routing decision), so local times are cached by minute.
 const localCache = new Map<string, LocalTime>();
 const LOCAL_CACHE_MAX = 20_000;
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The local date, weekday and minute of an instant in a time zone. */
 export function localTime(at: number, timeZone: string): LocalTime {
@@ -54,10 +40,9 @@ export function localTime(at: number, timeZone: string): LocalTime {
   const key = `${timeZone}|${minute}`;
   const hit = localCache.get(key);
   if (hit) return hit;
-  const p: Record<string, string> = {};
-  for (const part of formatter(timeZone).formatToParts(minute * MINUTE)) p[part.type] = part.value;
-  const date = `${p.year}-${p.month}-${p.day}`;
-  const lt = { date, weekday: weekdayOf(date), minutes: Number(p.hour) * 60 + Number(p.minute) };
+  const local = new TZDate(minute * MINUTE, timeZone);
+  const date = `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
+  const lt = { date, weekday: local.getDay() || 7, minutes: local.getHours() * 60 + local.getMinutes() };
   if (localCache.size >= LOCAL_CACHE_MAX) localCache.clear();
   localCache.set(key, lt);
   return lt;
@@ -75,20 +60,13 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
 }
 
-/** The instant of a local date and minute in a zone (DST gaps land an hour later). */
+/**
+ * The instant of a local date and minute in a zone. A time the spring-forward gap skips lands an
+ * hour later (02:30 becomes 03:30); a time the fall-back repeats is its second (standard-time) one.
+ */
 export function zonedInstant(date: string, minutes: number, timeZone: string): number {
   const [y, m, d] = date.split('-').map(Number);
-  const wall = Date.UTC(y!, m! - 1, d!) + minutes * MINUTE;
-  const first = wall - offsetAt(wall, timeZone);
-  const second = wall - offsetAt(first, timeZone);
-  return second;
-}
-
-/** Local minus UTC, in milliseconds, at an instant. */
-function offsetAt(at: number, timeZone: string): number {
-  const lt = localTime(at, timeZone);
-  const [y, m, d] = lt.date.split('-').map(Number);
-  return Date.UTC(y!, m! - 1, d!) + lt.minutes * MINUTE - Math.floor(at / MINUTE) * MINUTE;
+  return new TZDate(y!, m! - 1, d!, 0, minutes, timeZone).getTime();
 }
 
 const parsed = new Map<string, number>();

@@ -1,22 +1,13 @@
 // The routing model as the pure core sees it: plain data, no I/O. The store builds a snapshot of
 // these from committed rows; the core returns a plan; the store applies it in the same transaction.
 
-/** Opening hours in one time zone. A team has them; a rep may narrow their own. */
-export interface Hours {
-  /** IANA time zone the times are in. */
-  timeZone: string;
-  /** Open intervals per ISO weekday (1 = Monday ... 7 = Sunday); `close` may be `24:00`. */
-  weekly: HoursInterval[];
-  /** Local dates (`YYYY-MM-DD`) closed all day. */
-  holidays: string[];
-}
-
-export interface HoursInterval {
-  day: number;
-  /** `HH:MM`, local to the time zone. */
-  open: string;
-  close: string;
-}
+/**
+ * Opening hours in one time zone (IANA), open intervals per ISO weekday (1 = Monday; `close` may
+ * be `24:00`) and local dates closed all day. A team has them; a rep may narrow their own. The
+ * shape is the one the console edits (shared/schemas/routing-config.schema.ts).
+ */
+import type { Hours, HoursInterval } from '../../shared/console-api';
+export type { Hours, HoursInterval };
 
 export type Strategy = 'round_robin' | 'weighted' | 'account_owner' | 'broadcast';
 

@@ -1,5 +1,6 @@
 // Store operations behind site administration: keys, origins, install check, appearance.
 import type { Appearance } from '../../shared/appearance';
+import type { SiteInstall } from '../../shared/console-api';
 
 export { DEFAULT_APPEARANCE, type Appearance } from '../../shared/appearance';
 
@@ -9,13 +10,6 @@ export { DEFAULT_APPEARANCE, type Appearance } from '../../shared/appearance';
  * visitors in their lead's status (routing/visitor-status.core.ts), not in the public config.
  */
 export type AppearanceSettings = Appearance & { endingUrl: string | null };
-
-export interface SiteInstall {
-  origin: string;
-  lastUrl: string | null;
-  firstSeenAt: number;
-  lastSeenAt: number;
-}
 
 export interface SiteUpdate {
   name: string;

@@ -2,27 +2,11 @@
 // Pure: the adapter loads the history; nothing is written.
 import { qualify } from '../../shared/qualify/qualify';
 import type { SiteRules } from '../../shared/site-rules';
+import type { BacktestCounts, BacktestOutcome, BacktestResult } from '../../shared/console-api';
 import type { HistorySubject } from './tracking-store';
 
-export type Outcome = 'visitor' | 'lead' | 'mql' | 'hot' | 'disqualified' | 'suspect';
-
-export interface BacktestCounts {
-  subjects: number;
-  leads: number;
-  mql: number;
-  hot: number;
-  disqualified: number;
-}
-
-export interface BacktestResult {
-  current: BacktestCounts;
-  draft: BacktestCounts;
-  /** People whose decision would change, most consequential first. */
-  flips: Array<{ kind: HistorySubject['kind']; id: string; name: string | null; from: Outcome; to: Outcome; scoreFrom: number; scoreTo: number }>;
-}
-
 const FLIP_LIMIT = 200;
-const WEIGHT: Record<Outcome, number> = { suspect: 0, disqualified: 0, visitor: 1, lead: 2, mql: 3, hot: 4 };
+const WEIGHT: Record<BacktestOutcome, number> = { suspect: 0, disqualified: 0, visitor: 1, lead: 2, mql: 3, hot: 4 };
 
 export function backtest(current: SiteRules, draft: SiteRules, history: readonly HistorySubject[], now: number): BacktestResult {
   const before = emptyCounts();
@@ -39,9 +23,10 @@ export function backtest(current: SiteRules, draft: SiteRules, history: readonly
   return { current: before, draft: after, flips: flips.slice(0, FLIP_LIMIT) };
 }
 
-function decide(rules: SiteRules, s: HistorySubject, now: number): { outcome: Outcome; score: number } {
+function decide(rules: SiteRules, s: HistorySubject, now: number): { outcome: BacktestOutcome; score: number } {
   const q = qualify({ rules, answers: s.answers, traits: s.traits, events: s.events, callbackRequested: s.callbackRequested, now });
-  const outcome: Outcome = q.fit.status === 'fails' ? (q.fit.stage ?? 'disqualified') : q.hot ? 'hot' : q.mql ? 'mql' : s.kind === 'lead' ? 'lead' : 'visitor';
+  const outcome: BacktestOutcome =
+    q.fit.status === 'fails' ? (q.fit.stage ?? 'disqualified') : q.hot ? 'hot' : q.mql ? 'mql' : s.kind === 'lead' ? 'lead' : 'visitor';
   return { outcome, score: q.score };
 }
 
@@ -49,7 +34,7 @@ function emptyCounts(): BacktestCounts {
   return { subjects: 0, leads: 0, mql: 0, hot: 0, disqualified: 0 };
 }
 
-function tally(c: BacktestCounts, s: HistorySubject, o: Outcome) {
+function tally(c: BacktestCounts, s: HistorySubject, o: BacktestOutcome) {
   c.subjects++;
   if (s.kind === 'lead') c.leads++;
   if (o === 'mql' || o === 'hot') c.mql++;

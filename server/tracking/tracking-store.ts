@@ -2,19 +2,13 @@
 import type { SiteRules } from '../../shared/site-rules';
 import type { BehaviourEventInput, EventBatch } from '../../shared/schemas/events.schema';
 import type { Qualification } from '../../shared/qualify/types';
+import type { RulesVersionRow, SiteSettings } from '../../shared/console-api';
 import type { Site } from '../db/store';
 import type { BehaviourEvent } from '../../shared/qualify/types';
 import type { IdentifiedLead } from '../capture/plan-capture.core';
 import type { Stage } from '../../shared/api';
 
-export interface SiteSettings {
-  consent: 'required' | 'implied';
-  trackSelectors: Array<{ selector: string; name: string }>;
-  botFilter: boolean;
-  maxEventsPerSecond: number;
-  /** Callback forms submitted faster than this after opening are treated as bots (0 = off). */
-  minSubmitMs: number;
-}
+export type { RulesVersionRow, SiteSettings };
 
 export const DEFAULT_SETTINGS: SiteSettings = { consent: 'implied', trackSelectors: [], botFilter: true, maxEventsPerSecond: 20, minSubmitMs: 2000 };
 
@@ -95,17 +89,6 @@ export interface IngestRules {
   /** What a bot's batch answers: nothing accepted, nothing scored. */
   botResult(leadId: string | null, rules: SiteRules): IngestResult;
   planBatch(input: BatchInput): BatchPlan;
-}
-
-export interface RulesVersionRow {
-  version: number;
-  status: 'draft' | 'published' | 'retired';
-  rules: SiteRules;
-  createdAt: number;
-  /** Last time it went live (a rollback publishes an earlier version again). */
-  publishedAt: number | null;
-  /** Last time another version replaced it; null while live or never published. */
-  retiredAt: number | null;
 }
 
 /** Everything the backtest needs about one person: what we know and what they did. */

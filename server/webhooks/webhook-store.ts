@@ -1,3 +1,4 @@
+import type { Delivery, WebhookView } from '../../shared/console-api';
 import type { WebhookEvent } from './topics';
 
 export interface Webhook {
@@ -6,25 +7,13 @@ export interface Webhook {
   url: string;
   kind: 'signed' | 'slack';
   secret: string;
-  topics: string[];
+  /** Topics it receives; `*` is every topic. */
+  topics: WebhookView['topics'];
   active: boolean;
   createdAt: number;
 }
 
-export interface Delivery {
-  id: number;
-  webhookId: string;
-  eventId: string;
-  topic: string;
-  payload: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  nextAt: number;
-  lastStatus: number | null;
-  lastError: string | null;
-  createdAt: number;
-  deliveredAt: number | null;
-}
+export type { Delivery };
 
 export interface WebhookStore {
   list(workspaceId: string): Promise<Webhook[]>;

@@ -240,7 +240,7 @@ describe('rep queue', () => {
     const identify = {
       type: 'identify',
       at: Date.now(),
-      props: { name: 'Wendy Warm', phone: '+1 415 555 0166', projects: 'commercial', size: '11-50', role: 'evaluating' },
+      props: { name: 'Wendy Warm', phone: '+44 20 7946 0166', projects: 'commercial', size: '11-50', role: 'evaluating' },
     };
     await postEvents(server.url, { siteKey: server.siteKey, visitorId: 'visitor_wendy_warm', events: [identify, pageView('/pricing')] });
     const sam = await rep('sam@demo.sixty');
@@ -253,6 +253,8 @@ describe('rep queue', () => {
     const card = page.locator('section.lead[data-lead-id]');
     await card.getByRole('heading', { name: 'Wendy Warm' }).waitFor({ timeout: 5000 });
     expect(await warmList.getByText('Wendy Warm').count()).toBe(0);
+    // A London number reads the way the UK writes it (not left as raw E.164), and dials as E.164.
+    await expect.poll(() => card.locator('a[href="tel:+442079460166"]').innerText()).toContain('+44 20 7946 0166');
 
     await card.getByRole('radio', { name: 'No answer' }).check();
     await card.getByRole('button', { name: 'Save outcome' }).click();
@@ -267,6 +269,7 @@ describe('rep queue', () => {
     const tasks = page.getByRole('list', { name: 'Follow-up tasks' });
     await tasks.getByText('Wendy Warm').waitFor({ timeout: 5000 });
     await expect.poll(() => tasks.innerText()).toContain('2nd attempt');
+    await expect.poll(() => tasks.innerText()).toContain('+44 20 7946 0166');
 
     // My leads, by stage: Wendy is SAL, not SQL.
     await page.getByRole('tab', { name: /My leads/ }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES } from '../../../server/sites/default-site';
+import { DEFAULT_RULES } from '../../../shared/default-rules';
 import { formFromRules, rulesFromForm } from './form';
 
 describe('rules form', () => {

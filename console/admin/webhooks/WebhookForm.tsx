@@ -6,7 +6,7 @@ import { adminApi } from '../admin-api';
 import { CopyField } from '../ui/CopyField';
 import { Checkbox, Input } from '../ui/fields';
 import { failureOf } from '../ui/useLoad';
-import type { NewWebhook, Webhook } from '../types';
+import type { NewWebhook, Topic, WebhookView } from '../types';
 import { TOPICS, TOPIC_LABELS } from './topics';
 
 const KINDS = [
@@ -16,9 +16,9 @@ const KINDS = [
 
 export function WebhookForm({ onCreated, onSessionEnded }: { onCreated: () => void; onSessionEnded: () => void }) {
   const [url, setUrl] = useState('');
-  const [kind, setKind] = useState<Webhook['kind']>('signed');
+  const [kind, setKind] = useState<WebhookView['kind']>('signed');
   const [all, setAll] = useState(true);
-  const [topics, setTopics] = useState<string[]>([]);
+  const [topics, setTopics] = useState<Topic[]>([]);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -27,7 +27,7 @@ export function WebhookForm({ onCreated, onSessionEnded }: { onCreated: () => vo
   const submit = async (e: JSX.TargetedEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
-    const chosen = all ? ['*'] : topics;
+    const chosen: WebhookView['topics'] = all ? ['*'] : topics;
     const local: Record<string, string> = {};
     if (!/^https?:\/\/\S+$/.test(url.trim())) local.url = 'Enter an http(s) URL';
     if (!chosen.length) local.topics = 'Pick at least one event';

@@ -4,7 +4,7 @@
 import { eq, sql, type SQLWrapper } from 'drizzle-orm';
 import type { LeadCard, OfferView, Stage } from '../../../shared/api';
 import type { StoreRules } from '../../routing/store-rules';
-import { createSiteCache } from '../site-cache';
+import { createSiteRowCache } from '../site-row-cache';
 import type { PlannedLine } from '../../routing/lead-plan';
 import type { Site } from '../store';
 import { toLeadCard, toSite } from '../rows';
@@ -89,7 +89,7 @@ type CardRow = ExtrasColumns & {
 
 export function createContext(db: PgDb, rules: StoreRules): StoreContext {
   // Another process may change a site; the cache's time-to-live bounds how long this one routes on the old settings.
-  const siteCache = createSiteCache();
+  const siteCache = createSiteRowCache();
 
   async function cardOf(conn: PgConn, row: CardRow): Promise<LeadCard> {
     const lead = decodeRow(t.leads, row.lead);

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, max, ne, notExists, or, sql } from 'drizzle-orm';
 import type { OfferView, Stage } from '../../../shared/api';
 import type { OfferStatus, RoutingSnapshot } from '../../routing/routing.types';
-import type { AcceptResult, BookedCallback, DecideRouting, RouteResult, WarmLead } from '../store';
+import type { AcceptResult, BookedCallback, DecideRouting, RouteResult, TeamWarmLead } from '../store';
 import type { RoutingOps } from '../op-types';
 import type { RouteIn } from './capture-ops';
 import { bookedCallback, LostRace, routable, toOpen, visitorFactsOf } from '../routing-rows';
@@ -285,7 +285,7 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
         .orderBy(asc(t.leads.capturedAt))
         .limit(limit);
       const none = new Set<string>();
-      const warm: WarmLead[] = [];
+      const warm: TeamWarmLead[] = [];
       for (const lead of leads) {
         const teams = rules.teamsOfLead(await reader.snapshot(db, lead, none));
         warm.push({ leadId: lead.id, name: lead.name, score: lead.score, capturedAt: lead.capturedAt, teamId: teams?.[0]?.id ?? null });

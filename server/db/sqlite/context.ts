@@ -4,7 +4,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { LeadCard, OfferView, Stage } from '../../../shared/api';
 import type { StoreRules } from '../../routing/store-rules';
 import * as t from '../schema';
-import { createSiteCache } from '../site-cache';
+import { createSiteRowCache } from '../site-row-cache';
 import type { Site } from '../store';
 import type { Db } from './open';
 import { createPlanExecutor, type PlanExecutor } from './execute-plan';
@@ -34,7 +34,7 @@ export interface StoreContext {
 }
 
 export function createContext(db: Db, rules: StoreRules): StoreContext {
-  const siteCache = createSiteCache();
+  const siteCache = createSiteRowCache();
   const extras = createLeadExtras(db);
   // The trail is written on every routing step: one prepared insert.
   const insertEvent = db

@@ -73,7 +73,7 @@ export function createWebhookOps(db: Db): WebhookStore {
   });
 
   const fanOutTx = raw.transaction((now: number, render: (e: WebhookEvent, w: Webhook) => string) => {
-    const active = hooks.all().map((h) => ({ ...h, topics: JSON.parse(h.topics) as string[], active: h.active === 1 }));
+    const active = hooks.all().map((h) => ({ ...h, topics: JSON.parse(h.topics) as Webhook['topics'], active: h.active === 1 }));
     const events: SourcedEvent[] = [];
     const snapshot = (id: string) => leadRef(id, lead.get(id));
     for (const r of timeline.all(readCursor('timeline'))) {

@@ -1,3 +1,6 @@
+// Sites by public site key for the request edges (config, events, callbacks), trusted for a
+// short time and dropped across the cluster when an admin edits one. The stores keep their own
+// per-id row cache (db/site-row-cache.ts).
 import type { Site, Store } from '../db/store';
 import type { SitesAdminStore } from './sites-admin-store';
 
@@ -8,7 +11,7 @@ const TTL_MS = 2000;
  * How an invalidation reaches the other processes of a cluster (cluster/site-peers.ts, over
  * Redis pub/sub). A lost message costs at most TTL_MS of a stale site, never more.
  */
-export interface SiteCachePeers {
+export interface SiteKeyCachePeers {
   /** Tells the others to drop a key (null: everything). */
   publish(siteKey: string | null): void;
   /** Called with what another process dropped. */
@@ -19,14 +22,14 @@ export interface SiteCachePeers {
  * Site lookups by key for the hot public endpoints: one database read per key per TTL instead
  * of one per request (and no re-parsing of the rules JSON). Edits invalidate explicitly.
  */
-export class SiteCache {
+export class SiteKeyCache {
   private readonly byKey = new Map<string, { site: Site | null; at: number }>();
 
   constructor(
     private readonly store: Store,
     private readonly sitesAdmin: SitesAdminStore,
     private readonly clock: () => number,
-    private readonly peers?: SiteCachePeers,
+    private readonly peers?: SiteKeyCachePeers,
   ) {
     peers?.subscribe((siteKey) => this.drop(siteKey));
   }
