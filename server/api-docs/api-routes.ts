@@ -757,6 +757,7 @@ export const NOT_API: ReadonlyArray<{ method: string; path: string; why: string 
   { method: 'GET', path: '/', why: 'redirects to the console' },
   { method: 'GET', path: '/demo', why: 'the demo host page' },
   { method: 'GET', path: '/:name{sixty(-[a-z]+)?\\.js}', why: 'the widget files' },
+  { method: 'GET', path: '/:name{favicon\\.(ico|svg)}', why: "the console's icon, also linked by /demo" },
   { method: 'GET', path: '/console', why: 'the console app' },
   { method: 'GET', path: '/console/*', why: 'the console app' },
 ];

@@ -12,6 +12,7 @@ import * as core from '../../server/db/pg/schema';
 import * as tracking from '../../server/db/pg/tracking-schema';
 import * as admin from '../../server/db/pg/admin-schema';
 import * as abuse from '../../server/db/pg/abuse-schema';
+import * as forms from '../../server/db/pg/forms-schema';
 import { readFileSync } from 'node:fs';
 import { PG } from '../helpers/pg-under-test';
 
@@ -19,7 +20,7 @@ import { PG } from '../helpers/pg-under-test';
 const MIGRATIONS = (JSON.parse(readFileSync(new URL('../../server/db/migrations-pg/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] })
   .entries.length;
 
-const TABLES = [core, tracking, admin, abuse]
+const TABLES = [core, tracking, admin, abuse, forms]
   .flatMap((mod) => Object.values(mod))
   .filter((x): x is PgTable => is(x, PgTable))
   .map((t) => getTableName(t))

@@ -727,6 +727,7 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
       sla_breaches: 1,
       idempotency_keys: 1,
       callback_requests: 2,
+      form_submissions: 0,
       outbox: 1,
       webhook_deliveries: 1,
       leads: 1,
