@@ -191,8 +191,10 @@ describe('recovery', () => {
     const s2 = await startTestServer({ dbPath: s1.deps.config.dbPath, offerTimeoutMs: 3000, ...time.server });
     cleanup.push(() => s2.close());
     // Expired by the restart itself, before anyone connects: it arms the past-due expiry, which
-    // runs as soon as timers run, without the clock moving.
-    await time.advance(0);
+    // runs as soon as timers run, without the clock moving. In cluster mode (PostgreSQL or Redis)
+    // no process keeps expiry timers: the first sweep, one sweep interval after start, expires it.
+    const clustered = s2.deps.config.databaseUrl !== null || s2.deps.config.redisUrl !== null;
+    await time.advance(clustered ? s2.deps.config.sweepMs : 0);
     await expect
       .poll(async () => (await rows<{ status: string }>(s2, 'select status from offers where id = ?', offer.offerId))[0]!.status, { timeout: 2000 })
       .toBe('expired');
