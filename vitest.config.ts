@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -34,5 +35,9 @@ export default defineConfig({
     // still fails when its condition never comes true; it only waits longer before saying so.
     expect: { poll: { timeout: 5000 } },
     pool: 'forks',
+    // Vitest's default is one worker per core minus one: a single worker on a 2-core machine,
+    // which left a core idle while browser and socket tests waited on I/O. Two workers there
+    // (and cores - 1 on bigger machines) keep the suite well under its 12-minute budget.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

@@ -94,6 +94,14 @@ export async function run(world: World, s: Step) {
   }
 }
 
+/**
+ * Schedules per strategy in `npm test`: enough to walk every kind of step many times over while
+ * keeping the suite inside its time budget. The longer suite (`npm run test:load`, in .ci/run)
+ * runs SIM_RUNS_DEEP more per strategy on other seeds (test/load/routing-sim-deep.test.ts).
+ */
+export const SIM_RUNS_IN_NPM_TEST = 150;
+export const SIM_RUNS_DEEP = 1000;
+
 /** Runs `numRuns` random schedules with the catch-all rule on `strategy`; throws on the first broken invariant. */
 export async function simulate(strategy: Strategy, numRuns: number, seed: number) {
   await fc.assert(
