@@ -395,6 +395,9 @@ describe.each(sides)('admin, sites, webhooks and supervisor operations on %s', (
     const mine = await w2.mine(s.danaId, { stage: 'sal' });
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((r) => r.stage === 'sal' && r.outcome === null && r.nextFollowUpAt === null)).toBe(true);
+    // Without a stage the list holds all of them; a stage none of them is in lists none.
+    expect(await w2.mine(s.danaId, {})).toEqual(expect.arrayContaining(mine));
+    expect(await w2.mine(s.danaId, { stage: 'opportunity' })).toEqual([]);
     expect(await w2.mine(s.danaId, { dueBy: T0 + HOUR })).toEqual([]);
     // The earliest open follow-up is the lead's next one; done ones do not count.
     const held = mine[0]!;
