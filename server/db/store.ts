@@ -171,15 +171,6 @@ export interface TeamWarmLead {
   teamId: string | null;
 }
 
-export interface OutboxEvent {
-  id: number;
-  workspaceId: string;
-  topic: string;
-  payload: unknown;
-  createdAt: number;
-  attempts: number;
-}
-
 /** A rep with what routing knows of them, for presence views. */
 export type RepRouting = RepState;
 
@@ -269,9 +260,6 @@ export interface Store {
   warmLeads(workspaceId: string, limit: number): Promise<TeamWarmLead[]>;
   /** The rep's open follow-up attempts, soonest due first. */
   followUps(repId: string): Promise<FollowUpTask[]>;
-  /** Undelivered outbox events, oldest first. */
-  outboxPending(limit: number): Promise<OutboxEvent[]>;
-  markOutboxDelivered(ids: number[], now: number): Promise<void>;
 
   leadCard(leadId: string, workspaceId: string): Promise<LeadCard | null>;
   leadWorkspace(leadId: string): Promise<string | null>;
