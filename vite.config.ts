@@ -102,6 +102,21 @@ export function widgetConfig(entry: string, fileName: string, sharesPanelPreact 
   };
 }
 
+/** Where the console build goes (served under /console/). */
+export const consoleOutDir = fromRoot('dist/console');
+
+/** The console's entry chunk, gzip bytes: what a rep downloads before the queue shows. The admin
+ * pages, the supervisor view and the phone formatter's metadata are chunks loaded on demand; this
+ * keeps them so. `npm run build` fails past it, and so does test/e2e/widget-size.e2e.test.ts. */
+export const consoleEntryGzipBudget = 40 * 1024;
+
+/** The entry chunk's path under the console's out dir, read from the built index.html. */
+export function consoleEntryChunk(indexHtml: string): string {
+  const src = /<script type="module"[^>]*\ssrc="\/console\/([^"]+\.js)"/.exec(indexHtml)?.[1];
+  if (!src) throw new Error('the built console/index.html names no module script');
+  return src;
+}
+
 /** The console SPA, served by the server under /console/. */
 export function consoleConfig(): UserConfig {
   return {
@@ -109,7 +124,7 @@ export function consoleConfig(): UserConfig {
     base: '/console/',
     oxc: preactJsx,
     build: {
-      outDir: fromRoot('dist/console'),
+      outDir: consoleOutDir,
       emptyOutDir: true,
       target: 'es2019',
     },

@@ -1,20 +1,10 @@
-// Display formatting for the console: phone numbers, times, points and domain labels.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+// Display formatting for the console: times, points and domain labels (phone numbers: hooks/usePhoneFormat.ts).
 import type { Stage } from '../shared/api';
 import type { FitStatus } from '../shared/qualify/types';
 
 /** `tel:` target from an E.164 number; drops anything that is not a digit or the leading `+`. */
 export function telHref(phone: string): string {
   return `tel:${phone.replace(/(?!^\+)[^\d]/g, '')}`;
-}
-
-/**
- * An E.164 number grouped the way its country writes it, in international form
- * (+44 20 7946 0958, +33 1 23 45 67 89, +1 415 555 2671); anything unparseable as it is.
- * The "min" metadata carries every country's formatting rules without the validation tables.
- */
-export function formatPhone(phone: string): string {
-  return parsePhoneNumberFromString(phone)?.formatInternational() ?? phone;
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });

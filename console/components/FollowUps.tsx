@@ -1,7 +1,8 @@
 // The rep's open follow-up tasks from the cadence, soonest first; overdue ones stand out.
 import type { FollowUpTask } from '../hooks/queue-api';
 import { useNow } from '../hooks/useNow';
-import { formatPhone, formatWhen } from '../format';
+import { formatWhen } from '../format';
+import { usePhoneFormat } from '../hooks/usePhoneFormat';
 import { ListState } from './ListState';
 import { formatRelative } from './relative-time';
 
@@ -20,6 +21,7 @@ function ordinal(n: number): string {
 
 export function FollowUps({ rows, error, openId, onOpen, onRetry }: Props) {
   const now = useNow(15_000);
+  const formatPhone = usePhoneFormat();
   return (
     <div class="follow-ups">
       <ListState

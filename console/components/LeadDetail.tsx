@@ -2,7 +2,8 @@
 // SLA, the outcome form and notes. Everything the lead typed is rendered as text.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { STAGE_LABELS, formatDuration, formatPage, formatPhone, formatWhen, telHref } from '../format';
+import { STAGE_LABELS, formatDuration, formatPage, formatWhen, telHref } from '../format';
+import { usePhoneFormat } from '../hooks/usePhoneFormat';
 import { queueApi, type FullLeadCard } from '../hooks/queue-api';
 import { useNow } from '../hooks/useNow';
 import { Answers } from './Answers';
@@ -33,6 +34,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 export function LeadDetail({ lead, onChange, onClose }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const formatPhone = usePhoneFormat();
   const now = useNow(30_000);
 
   // A newly opened lead takes focus, so keyboard and screen reader users land on it.

@@ -2,7 +2,8 @@
 import type { Stage } from '../../shared/api';
 import type { MyLeadItem, MyLeadsFilter } from '../hooks/queue-api';
 import { useNow } from '../hooks/useNow';
-import { STAGE_LABELS, formatPhone, formatWhen } from '../format';
+import { STAGE_LABELS, formatWhen } from '../format';
+import { usePhoneFormat } from '../hooks/usePhoneFormat';
 import { isCallResult } from '../../shared/outcomes';
 import { OUTCOME_LABELS } from '../outcomes';
 import { ListState } from './ListState';
@@ -23,6 +24,7 @@ const STAGES: readonly Stage[] = ['sal', 'sql', 'opportunity', 'nurture', 'disqu
 
 export function MyLeads({ rows, error, filter, openId, onFilter, onOpen, onRetry }: Props) {
   const now = useNow(30_000);
+  const formatPhone = usePhoneFormat();
   const filtered = filter.stage !== '' || filter.due;
   return (
     <div class="my-leads">

@@ -3,7 +3,8 @@
 // becomes an offer like any other.
 import type { UpcomingCallback } from '../hooks/queue-api';
 import { useNow } from '../hooks/useNow';
-import { formatPhone, formatPoints } from '../format';
+import { formatPoints } from '../format';
+import { usePhoneFormat } from '../hooks/usePhoneFormat';
 import { BookedTime } from './BookedTime';
 import { ListState } from './ListState';
 import { formatRelative } from './relative-time';
@@ -28,6 +29,7 @@ interface Props {
 
 export function Upcoming({ rows, error, openId, onOpen, onRetry }: Props) {
   const now = useNow(15_000);
+  const formatPhone = usePhoneFormat();
   return (
     <div class="upcoming">
       <ListState

@@ -129,9 +129,6 @@ export interface ExpiredOffer extends ClosedOffer {
   away: { reason: string } | null;
 }
 
-/** A missed SLA deadline, as recorded (planned in server/routing/plan-booking.core.ts). */
-export type SlaBreach = SlaBreachRow;
-
 export interface NewTeam {
   name: string;
   hours: Hours;
@@ -170,18 +167,6 @@ export interface TeamWarmLead {
   /** The team of the routing rule it falls under; null when no rule matches. */
   teamId: string | null;
 }
-
-export interface OutboxEvent {
-  id: number;
-  workspaceId: string;
-  topic: string;
-  payload: unknown;
-  createdAt: number;
-  attempts: number;
-}
-
-/** A rep with what routing knows of them, for presence views. */
-export type RepRouting = RepState;
 
 export interface Store {
   ping(): Promise<boolean>;
@@ -237,10 +222,10 @@ export interface Store {
   /** Leads waiting for a rep in the workspace (and booked callbacks now due), oldest first. */
   waitingLeads(workspaceId: string, now: number): Promise<string[]>;
   /** Every active rep of the workspace with their routing state (presence via derivePresence). */
-  repStates(workspaceId: string, online: ReadonlySet<string>): Promise<RepRouting[]>;
+  repStates(workspaceId: string, online: ReadonlySet<string>): Promise<RepState[]>;
 
   /** Records an SLA breach (row + outbox event) if the lead is still not accepted at its due time. */
-  recordSlaBreach(leadId: string, now: number): Promise<SlaBreach | null>;
+  recordSlaBreach(leadId: string, now: number): Promise<SlaBreachRow | null>;
   /** Leads whose SLA is still running, so timers can be rebuilt on start. */
   pendingSla(): Promise<Array<{ leadId: string; dueAt: number }>>;
 
@@ -269,9 +254,6 @@ export interface Store {
   warmLeads(workspaceId: string, limit: number): Promise<TeamWarmLead[]>;
   /** The rep's open follow-up attempts, soonest due first. */
   followUps(repId: string): Promise<FollowUpTask[]>;
-  /** Undelivered outbox events, oldest first. */
-  outboxPending(limit: number): Promise<OutboxEvent[]>;
-  markOutboxDelivered(ids: number[], now: number): Promise<void>;
 
   leadCard(leadId: string, workspaceId: string): Promise<LeadCard | null>;
   leadWorkspace(leadId: string): Promise<string | null>;

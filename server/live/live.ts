@@ -7,8 +7,6 @@ import type { Notifier } from '../routing/router';
 import type { RedisConnection } from '../cluster/redis';
 import { localFirst } from '../cluster/local-first';
 
-export type LiveServer = Server;
-
 /** Longest a stream read blocks; also how long the adapter's reader lingers after close. */
 const STREAM_BLOCK_MS = 2000;
 

@@ -50,8 +50,6 @@ export interface OutcomeContext {
   now: number;
 }
 
-export type { PlannedLine, StageMove };
-
 export interface OutcomePlan {
   /** Every lead column the outcome sets, the final stage included. */
   columns: {

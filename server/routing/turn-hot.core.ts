@@ -32,16 +32,13 @@ export interface HandRaise {
 
 export const BEHAVIOUR: HandRaise = { cause: 'turned hot from behaviour' };
 
-/** The lead columns a plan may set. */
-export type HotColumns = LeadColumns;
-
 export type HotPlan =
   /** Offered, owned or ruled out already: nothing changes. */
   | { kind: 'skip' }
   /** Already waiting for a rep: route it. */
   | { kind: 'waiting' }
   /** Write these, then route it (`route`), or leave it where it now stands (`stay`: re-qualified, not hot). */
-  | { kind: 'route' | 'stay'; columns: HotColumns; moves: StageMove[]; trail: PlannedLine[] };
+  | { kind: 'route' | 'stay'; columns: LeadColumns; moves: StageMove[]; trail: PlannedLine[] };
 
 const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -53,7 +50,7 @@ export function spanText(ms: number): string {
   return `${Math.round(ms / DAY_MS)} days`;
 }
 
-function requalifiedColumns(r: NonNullable<HandRaise['requalified']>): HotColumns {
+function requalifiedColumns(r: NonNullable<HandRaise['requalified']>): LeadColumns {
   const q = r.qualification;
   return {
     answers: JSON.stringify(r.answers),
@@ -142,6 +139,6 @@ export function planTurnedHot(lead: HotLead, hand: HandRaise, ctx: { now: number
 }
 
 /** A plan that writes (`route` or `stay`) as both stores execute it. */
-export function hotWrites(plan: Extract<HotPlan, { columns: HotColumns }>): LeadPlan {
+export function hotWrites(plan: Extract<HotPlan, { columns: LeadColumns }>): LeadPlan {
   return { ...(Object.keys(plan.columns).length ? { lead: plan.columns } : {}), moves: plan.moves, trail: plan.trail };
 }

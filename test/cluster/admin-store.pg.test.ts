@@ -5,7 +5,7 @@
 // PostgreSQL, or in npm test on PGlite (test/helpers/pg-under-test), where they take turns.
 import { TEST_DEMO_PASSWORD } from '../helpers/test-server';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { eq as eqId } from 'drizzle-orm';
+import { eq as eqId, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminStore } from '../../server/console/admin-store';
 import type { WorkspaceStore } from '../../server/console/workspace-store';
@@ -28,6 +28,7 @@ import type { Store } from '../../server/db/store';
 import { seedDemo } from '../../server/demo/seed';
 import type { SitesAdminStore } from '../../server/sites/sites-admin-store';
 import type { WebhookStore } from '../../server/webhooks/webhook-store';
+import type { WebhookEvent } from '../../server/webhooks/topics';
 import { PG } from '../helpers/pg-under-test';
 import { storeRules } from '../../server/routing/store-rules';
 
@@ -46,6 +47,9 @@ interface Side {
   workspace: [WorkspaceStore, WorkspaceStore];
   insertLead(row: LeadRow): Promise<void>;
   insertFollowUp(row: typeof sqT.followUps.$inferInsert): Promise<void>;
+  insertOutbox(row: typeof sqT.outbox.$inferInsert): Promise<void>;
+  /** Topics of the outbox events no dispatcher has taken yet. */
+  undeliveredOutbox(): Promise<string[]>;
   followUpRep(id: string): Promise<string | undefined>;
   lead(id: string): Promise<{ ownerId: string | null; stage: string; routing: string } | undefined>;
   stageChanges(leadId: string): Promise<Array<{ fromStage: string | null; toStage: string }>>;
@@ -98,6 +102,17 @@ function sqliteSide(): Side {
     async insertFollowUp(row) {
       db.insert(sqT.followUps).values(row).run();
     },
+    async insertOutbox(row) {
+      db.insert(sqT.outbox).values(row).run();
+    },
+    async undeliveredOutbox() {
+      return db
+        .select({ topic: sqT.outbox.topic })
+        .from(sqT.outbox)
+        .where(isNull(sqT.outbox.deliveredAt))
+        .all()
+        .map((r) => r.topic);
+    },
     async followUpRep(id) {
       return db.select({ repId: sqT.followUps.repId }).from(sqT.followUps).where(eqId(sqT.followUps.id, id)).get()?.repId;
     },
@@ -136,6 +151,12 @@ async function postgresSide(): Promise<Side> {
     },
     async insertFollowUp(row) {
       await one.insert(pgT.followUps).values(row);
+    },
+    async insertOutbox(row) {
+      await one.insert(pgT.outbox).values(row);
+    },
+    async undeliveredOutbox() {
+      return (await one.select({ topic: pgT.outbox.topic }).from(pgT.outbox).where(isNull(pgT.outbox.deliveredAt))).map((r) => r.topic);
     },
     async followUpRep(id) {
       const [row] = await one.select({ repId: pgT.followUps.repId }).from(pgT.followUps).where(eqId(pgT.followUps.id, id));
@@ -395,6 +416,9 @@ describe.each(sides)('admin, sites, webhooks and supervisor operations on %s', (
     const mine = await w2.mine(s.danaId, { stage: 'sal' });
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((r) => r.stage === 'sal' && r.outcome === null && r.nextFollowUpAt === null)).toBe(true);
+    // Without a stage the list holds all of them; a stage none of them is in lists none.
+    expect(await w2.mine(s.danaId, {})).toEqual(expect.arrayContaining(mine));
+    expect(await w2.mine(s.danaId, { stage: 'opportunity' })).toEqual([]);
     expect(await w2.mine(s.danaId, { dueBy: T0 + HOUR })).toEqual([]);
     // The earliest open follow-up is the lead's next one; done ones do not count.
     const held = mine[0]!;
@@ -546,6 +570,41 @@ describe.each(sides)('admin, sites, webhooks and supervisor operations on %s', (
     expect(await h1.remove(s.workspaceId, 'wh_signed')).toBe(true);
     expect((await h2.list(s.workspaceId))[0]!.active).toBe(false);
     expect(await h1.due(T0 + 10_000, 10)).toEqual([]);
+  });
+
+  it('fans an outbox event (an SLA breach) out under its own topic with the lead, once, and marks it delivered', async () => {
+    const [h1, h2] = side.webhooks;
+    const render = (e: WebhookEvent) => JSON.stringify(e);
+    await h1.create({
+      id: 'wh_sla',
+      workspaceId: s.workspaceId,
+      url: 'https://hooks.example/sla',
+      kind: 'slack',
+      secret: 'x',
+      topics: ['lead.sla_breached'],
+      createdAt: T0,
+    });
+    await h1.fanOut(T0 + 10, render);
+    const lead = warmLead(s);
+    await side.insertLead(lead);
+    await side.insertOutbox({
+      workspaceId: s.workspaceId,
+      topic: 'lead.sla_breached',
+      payload: JSON.stringify({ leadId: lead.id, cause: 'nobody_online' }),
+      createdAt: T0 + 11,
+    });
+    expect(await side.undeliveredOutbox()).toEqual(['lead.sla_breached']);
+    const made = await Promise.all([h1.fanOut(T0 + 12, render), h2.fanOut(T0 + 12, render)]);
+    expect(made[0] + made[1]).toBe(1);
+    expect(await side.undeliveredOutbox()).toEqual([]);
+    const [delivery, ...more] = await h2.deliveries(s.workspaceId, 'wh_sla', 10);
+    expect(more).toEqual([]);
+    expect(delivery).toMatchObject({ topic: 'lead.sla_breached', leadId: lead.id, status: 'pending' });
+    expect(JSON.parse(delivery!.payload)).toMatchObject({
+      topic: 'lead.sla_breached',
+      data: { cause: 'nobody_online', lead: { id: lead.id, name: lead.name } },
+    });
+    expect(await h1.remove(s.workspaceId, 'wh_sla')).toBe(true);
   });
 
   // Transactions held open side by side: the cluster suite's server only.

@@ -1,7 +1,7 @@
 // The PostgreSQL store's lead, configuration and install-wide operations, with two pools on one
 // database standing in for two processes: the demo seed, sessions and presence, a secret made
 // once, callbacks with idempotent replays (also racing across processes), outcomes and
-// follow-ups, routing configuration, the outbox and cluster leases; and the backend, whose
+// follow-ups, routing configuration and cluster leases; and the backend, whose
 // exclusive() lets processes starting together seed the demo once.
 // Runs on the cluster suite's PostgreSQL and, in npm test, on PGlite (test/helpers/pg-under-test),
 // where the two pools take turns: the races there still run, one transaction after another.
@@ -333,23 +333,6 @@ describe(`PostgreSQL store on ${PG.name}: leads, configuration, sessions, leases
       );
       expect(w.siteIds).toEqual([]);
       expect(await b.userByEmail('hank@globex.test')).toMatchObject({ id: w.userIds[0], workspaceId: w.workspaceId, workspaceName: 'Globex' });
-    });
-  });
-
-  describe('outbox', () => {
-    it('lists undelivered events oldest first and forgets them once delivered', async () => {
-      await rows(
-        "insert into outbox (workspace_id, topic, payload, created_at) values ($1, 'lead.sla_breached', '{\"n\":1}', $2), ($1, 'lead.sla_breached', '{\"n\":2}', $2)",
-        ids.workspace,
-        NOW,
-      );
-      const pending = await a.outboxPending(10);
-      expect(pending.map((e) => e.payload)).toEqual([{ n: 1 }, { n: 2 }]);
-      expect(pending[0]).toMatchObject({ workspaceId: ids.workspace, topic: 'lead.sla_breached', createdAt: NOW, attempts: 0 });
-      expect(typeof pending[0]!.id).toBe('number');
-      await b.markOutboxDelivered([pending[0]!.id], NOW + 1);
-      await b.markOutboxDelivered([], NOW + 1);
-      expect((await a.outboxPending(10)).map((e) => e.payload)).toEqual([{ n: 2 }]);
     });
   });
 

@@ -10,14 +10,10 @@ import type { Site } from '../store';
 import { toLeadCard, toSite } from '../rows';
 import { decodeRow } from './decode-row';
 import { extrasColumns, extrasOf, visitorJoin, type ExtrasColumns } from './lead-extras';
-import type { PgConn, PgDb, PgTx } from './open';
+import type { PgConn, PgDb } from './open';
 import { createSnapshotReader, type SnapshotReader } from './routing-snapshot';
 import * as t from './schema';
 import { writeTogether } from './write-together';
-
-/** The names the SQLite groups use, so ported groups read the same. */
-export type Tx = PgTx;
-export type Conn = PgConn;
 
 export interface StoreContext {
   db: PgDb;

@@ -2,7 +2,7 @@
 // operation groups, for several processes sharing one database. Workspace, users, sessions,
 // presence, the outbox and cluster leases live here; the groups hold the rest.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { toSite, toUser } from '../rows';
 import type { StoreRules } from '../../routing/store-rules';
 import { siteRow, userRow } from '../columns';
@@ -129,22 +129,6 @@ export function createPgStore(db: PgDb, rules: StoreRules): Store {
     async siteOfLead(leadId) {
       const [row] = await db.select({ siteId: t.leads.siteId }).from(t.leads).where(eq(t.leads.id, leadId));
       return row ? ctx.site(db, row.siteId) : null;
-    },
-
-    async outboxPending(limit) {
-      const rows = await db.select().from(t.outbox).where(isNull(t.outbox.deliveredAt)).orderBy(asc(t.outbox.id)).limit(limit);
-      return rows.map((r) => ({
-        id: r.id,
-        workspaceId: r.workspaceId,
-        topic: r.topic,
-        payload: JSON.parse(r.payload),
-        createdAt: r.createdAt,
-        attempts: r.attempts,
-      }));
-    },
-
-    async markOutboxDelivered(ids, now) {
-      if (ids.length) await db.update(t.outbox).set({ deliveredAt: now }).where(inArray(t.outbox.id, ids));
     },
 
     async takeLease(name, holder, ttlMs, now) {

@@ -7,16 +7,11 @@ import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { MyLeadRow, Stage } from '../../../shared/api';
 import type { SupervisorView, WorkspaceStore } from '../../console/workspace-store';
 import type { StoreRules } from '../../routing/store-rules';
-import { warmReasons } from '../workspace-rows';
+import { ACTIVE_LIMIT, MINE_LIMIT, warmReasons } from '../workspace-rows';
 import { executePlan } from './execute-plan';
 import { lockWorkspace } from './locks';
 import type { PgDb, PgTx } from './open';
 import * as t from './schema';
-
-/** The newest leads a rep sees on "my leads". */
-const MINE_LIMIT = 200;
-/** Held leads listed for a supervisor, oldest accept first. */
-const ACTIVE_LIMIT = 200;
 
 export function createWorkspaceOps(db: PgDb, rules: StoreRules): WorkspaceStore {
   async function activeRepName(tx: PgTx, repId: string, workspaceId: string): Promise<string | null> {

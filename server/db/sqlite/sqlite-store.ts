@@ -1,7 +1,7 @@
 // The SQLite store: one object speaking the domain, assembled from operation groups that each
 // run their work in one transaction (leads, routing, routing configuration).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { asc, eq, inArray, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { StoreRules } from '../../routing/store-rules';
 import * as t from '../schema';
 import { siteRow, userRow } from '../columns';
@@ -147,21 +147,6 @@ export function createSqliteStore(db: Db, rules: StoreRules): Store {
     async siteOfLead(leadId) {
       const row = db.select({ siteId: t.leads.siteId }).from(t.leads).where(eq(t.leads.id, leadId)).get();
       return row ? ctx.site(db, row.siteId) : null;
-    },
-
-    async outboxPending(limit) {
-      return db
-        .select()
-        .from(t.outbox)
-        .where(isNull(t.outbox.deliveredAt))
-        .orderBy(asc(t.outbox.id))
-        .limit(limit)
-        .all()
-        .map((r) => ({ id: r.id, workspaceId: r.workspaceId, topic: r.topic, payload: JSON.parse(r.payload), createdAt: r.createdAt, attempts: r.attempts }));
-    },
-
-    async markOutboxDelivered(ids, now) {
-      if (ids.length) db.update(t.outbox).set({ deliveredAt: now }).where(inArray(t.outbox.id, ids)).run();
     },
 
     close() {
