@@ -31,6 +31,7 @@ import type { WebhookStore } from '../../server/webhooks/webhook-store';
 import type { WebhookEvent } from '../../server/webhooks/topics';
 import { PG } from '../helpers/pg-under-test';
 import { storeRules } from '../../server/routing/store-rules';
+import { MINE_LIMIT } from '../../server/db/workspace-rows';
 
 const T0 = 1_750_000_000_000;
 const HOUR = 3_600_000;
@@ -437,6 +438,12 @@ describe.each(sides)('admin, sites, webhooks and supervisor operations on %s', (
     await side.insertFollowUp(fu({ dueAt: T0 + HOUR }));
     await side.insertFollowUp(fu({ dueAt: T0 - HOUR, status: 'done' }));
     expect(await w1.mine(s.danaId, { dueBy: T0 + HOUR })).toEqual([{ ...held, nextFollowUpAt: T0 + HOUR }]);
+    // A due follow-up on a lead older than the list's last row is still listed: the filter runs before the
+    // limit. (Closed leads, so no later case sees Dana's load change.)
+    for (let i = 0; i < MINE_LIMIT; i++) await side.insertLead(warmLead(s, { ownerId: s.danaId, stage: 'sal', routing: 'closed', capturedAt: T0 + HOUR + i }));
+    expect(await w2.mine(s.danaId, {})).toHaveLength(MINE_LIMIT);
+    expect((await w2.mine(s.danaId, {})).some((r) => r.id === held.id)).toBe(false);
+    expect(await w2.mine(s.danaId, { dueBy: T0 + HOUR })).toEqual([{ ...held, nextFollowUpAt: T0 + HOUR }]);
     expect(await w1.addNote(lead.id!, s.workspaceId, s.danaId, 'Called, no answer', T0)).toBe(true);
     expect(await w1.addNote(lead.id!, 'another-workspace', s.danaId, 'x', T0)).toBe(false);
   });

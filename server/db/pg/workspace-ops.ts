@@ -60,11 +60,19 @@ export function createWorkspaceOps(db: PgDb, rules: StoreRules): WorkspaceStore 
           nextFollowUpAt: sql<number | null>`(select min(f.due_at)::float8 from follow_ups f where f.lead_id = "leads"."id" and f.status = 'open')`,
         })
         .from(t.leads)
-        .where(and(eq(t.leads.ownerId, repId), filter.stage ? eq(t.leads.stage, filter.stage) : undefined))
+        .where(
+          and(
+            eq(t.leads.ownerId, repId),
+            filter.stage ? eq(t.leads.stage, filter.stage) : undefined,
+            // Before the limit, so a rep with more leads than the list holds still sees every due follow-up.
+            filter.dueBy === undefined
+              ? undefined
+              : sql`exists (select 1 from follow_ups f where f.lead_id = "leads"."id" and f.status = 'open' and f.due_at <= ${filter.dueBy})`,
+          ),
+        )
         .orderBy(desc(sql`coalesce(${t.leads.acceptedAt}, ${t.leads.capturedAt})`))
         .limit(MINE_LIMIT);
-      const mine = rows as MyLeadRow[];
-      return filter.dueBy === undefined ? mine : mine.filter((r) => r.nextFollowUpAt != null && r.nextFollowUpAt <= filter.dueBy!);
+      return rows as MyLeadRow[];
     },
 
     async warm(workspaceId, limit) {

@@ -25,11 +25,16 @@ export function createWorkspaceOps(db: Db, rules: StoreRules): WorkspaceStore {
     `select l.id, l.workspace_id as workspaceId, l.stage, l.owner_id as ownerId, l.routing, l.first_offered_at as firstOfferedAt, s.offer_timeout_ms as timeout
        from leads l join sites s on s.id = l.site_id where l.id = ? and l.workspace_id = ?`,
   );
-  /** A null stage lists every stage: one statement for both, the filter a parameter. */
-  const mine = raw.prepare<[{ repId: string; stage: string | null }], MyLeadRow>(
+  /**
+   * A null stage lists every stage, a null dueBy every lead: one statement, the filters parameters.
+   * The due filter is in the query, before the limit, so a rep with more leads than the list
+   * holds still sees every follow-up that is due.
+   */
+  const mine = raw.prepare<[{ repId: string; stage: string | null; dueBy: number | null }], MyLeadRow>(
     `select l.id, l.name, l.phone, l.stage, l.captured_at as capturedAt, l.accepted_at as acceptedAt, l.outcome,
             (select min(f.due_at) from follow_ups f where f.lead_id = l.id and f.status = 'open') as nextFollowUpAt
        from leads l where l.owner_id = @repId and (@stage is null or l.stage = @stage)
+        and (@dueBy is null or exists (select 1 from follow_ups f where f.lead_id = l.id and f.status = 'open' and f.due_at <= @dueBy))
       order by coalesce(l.accepted_at, l.captured_at) desc limit ${MINE_LIMIT}`,
   );
   const warm = raw.prepare<[string, number], WarmRow>(
@@ -69,8 +74,7 @@ export function createWorkspaceOps(db: Db, rules: StoreRules): WorkspaceStore {
 
   return {
     async mine(repId, filter) {
-      const rows = mine.all({ repId, stage: filter.stage ?? null });
-      return filter.dueBy === undefined ? rows : rows.filter((r) => r.nextFollowUpAt != null && r.nextFollowUpAt <= filter.dueBy!);
+      return mine.all({ repId, stage: filter.stage ?? null, dueBy: filter.dueBy ?? null });
     },
 
     async warm(workspaceId, limit) {
