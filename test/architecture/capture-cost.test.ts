@@ -4,72 +4,24 @@
 // its own implicit transaction). The measure of issue 17: the lead, its stage change and its first
 // offer commit in one transaction; the admission's claim on the phone's daily cap commits before
 // it (so a burst cannot slip past the cap) and is the only other one.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView } from '../../shared/api';
 import { callbackBody, connected, nextEvent, postCallback, repSocket, signIn, startTestServer, type RepClient, type TestServer } from '../helpers/test-server';
+import { installSqliteMeter, type SqliteMeter } from './sqlite-meter';
+import { countStoreCalls } from './store-calls';
 
 /** Counting is on only while the measured request runs. */
 let counting = false;
-let transactions = 0;
-/** The top-level transaction running now, to see which writes commit together (a write outside one is one of its own). */
-let current = 0;
-const writes: Array<{ tx: number; sql: string }> = [];
-const storeCalls = new Map<string, number>();
-
-const original = { transaction: Database.prototype.transaction };
-const originalPrepare = (Database.prototype as unknown as { prepare: Database.Database['prepare'] }).prepare;
+let storeCalls: Map<string, number>;
+let meter: SqliteMeter;
 
 beforeAll(() => {
-  // Every transaction function the stores make (at start-up too) counts when it opens a top-level transaction.
-  Database.prototype.transaction = function transaction(this: Database.Database, fn: (...args: never[]) => unknown) {
-    const made = original.transaction.call(this, fn) as unknown as Record<string, (...args: unknown[]) => unknown> & ((...args: unknown[]) => unknown);
-    const db = this;
-    const counted = (run: (...args: unknown[]) => unknown) =>
-      function (this: unknown, ...args: unknown[]) {
-        if (db.inTransaction || !counting) return run.apply(this, args);
-        current = ++transactions;
-        try {
-          return run.apply(this, args);
-        } finally {
-          current = 0;
-        }
-      };
-    const wrapped = counted(made) as typeof made;
-    for (const k of ['deferred', 'immediate', 'exclusive']) wrapped[k] = counted(made[k]!);
-    return wrapped as never;
-  } as never;
-  // A write outside any transaction is a transaction of its own; every insert is noted with its transaction.
-  (Database.prototype as unknown as { prepare: unknown }).prepare = function prepare(this: Database.Database, source: string) {
-    const statement = originalPrepare.call(this, source);
-    const run = statement.run.bind(statement) as (...params: unknown[]) => Database.RunResult;
-    const db = this;
-    statement.run = ((...args: unknown[]) => {
-      if (counting && /^\s*(insert|update|delete)/i.test(source)) {
-        writes.push({ tx: db.inTransaction ? current : ++transactions, sql: source.slice(0, 40) });
-      }
-      return run(...args);
-    }) as typeof statement.run;
-    return statement;
-  } as never;
+  meter = installSqliteMeter();
 });
 
 afterAll(() => {
-  Database.prototype.transaction = original.transaction;
-  (Database.prototype as unknown as { prepare: unknown }).prepare = originalPrepare;
+  meter.uninstall();
 });
-
-/** Replaces each method of `target` (in place, so the routes' references see it) with one that counts its calls. */
-function countCalls(name: string, target: object) {
-  for (const key of Object.keys(target)) {
-    const value = (target as Record<string, unknown>)[key];
-    if (typeof value !== 'function') continue;
-    (target as Record<string, unknown>)[key] = (...args: unknown[]) => {
-      if (counting) storeCalls.set(`${name}.${key}`, (storeCalls.get(`${name}.${key}`) ?? 0) + 1);
-      return (value as (...a: unknown[]) => unknown).apply(target, args);
-    };
-  }
-}
 
 describe('one callback, offered to an available rep', () => {
   let server: TestServer;
@@ -80,9 +32,7 @@ describe('one callback, offered to an available rep', () => {
     dana = repSocket(server.url, await signIn(server.url, 'dana@demo.sixty'));
     await connected(dana);
     await dana.emitWithAck('presence:set', 'available');
-    countCalls('store', server.deps.store);
-    countCalls('guard', server.deps.guard);
-    countCalls('tracking', server.deps.tracking);
+    storeCalls = countStoreCalls({ store: server.deps.store, guard: server.deps.guard, tracking: server.deps.tracking }, () => counting);
   });
 
   afterAll(async () => {
@@ -93,8 +43,13 @@ describe('one callback, offered to an available rep', () => {
   it('commits the lead, its stage and its first offer in one transaction', async () => {
     const offered = nextEvent<OfferView>(dana, 'offer:new');
     counting = true;
-    const res = await postCallback(server.url, callbackBody(server.siteKey, { visitorId: 'cost_visitor_1' }));
+    const {
+      value: res,
+      executions,
+      transactions,
+    } = await meter.measure(() => postCallback(server.url, callbackBody(server.siteKey, { visitorId: 'cost_visitor_1' })));
     counting = false;
+    const writes = executions.filter((e) => e.write).map((e) => ({ tx: e.tx, sql: e.sql.slice(0, 40) }));
     expect(res.status).toBe(201);
     expect((await offered).leadId).toBe(res.body.leadId);
 
