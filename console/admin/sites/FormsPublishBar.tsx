@@ -7,6 +7,8 @@ import { adminApi } from '../admin-api';
 import { PublishDialog } from '../rules/PublishDialog';
 import type { RulesResponse, RulesVersionRow } from '../types';
 import { failureOf } from '../ui/useLoad';
+// The review's diff and backtest are drawn as on Questions and scoring.
+import '../rules/rules.css';
 
 interface Props {
   siteId: string;
