@@ -181,12 +181,36 @@ export interface BacktestCounts {
 /** What the rules decide about one person, from least to most consequential. */
 export type BacktestOutcome = 'visitor' | 'lead' | 'mql' | 'hot' | 'disqualified' | 'suspect';
 
+/** What one rules version decides about the stored submissions of the site's own forms. */
+export interface FormBacktestCounts {
+  /** Stored mapped submissions. */
+  submissions: number;
+  /** Of those, the ones this version's mappings read (a form it does not map is not read). */
+  read: number;
+  mql: number;
+  hot: number;
+  disqualified: number;
+  /** Hot and on a form set to offer it to a rep now. */
+  offered: number;
+  /** Hot and on a form set to let the visitor book a slot. */
+  booking: number;
+}
+
+/** The backtest over the site's stored form submissions: in total and per form. */
+export interface FormsBacktest {
+  current: FormBacktestCounts;
+  draft: FormBacktestCounts;
+  byForm: Array<{ formKey: string; current: FormBacktestCounts; draft: FormBacktestCounts }>;
+}
+
 /** `POST /v1/sites/:siteId/rules/backtest`: how a draft would change decisions over the history. */
 export interface BacktestResult {
   current: BacktestCounts;
   draft: BacktestCounts;
   /** People whose decision would change, most consequential first. */
   flips: Array<{ kind: 'lead' | 'visitor'; id: string; name: string | null; from: BacktestOutcome; to: BacktestOutcome; scoreFrom: number; scoreTo: number }>;
+  /** The site's stored form submissions, re-decided with the live rules and with the draft. */
+  forms: FormsBacktest;
 }
 
 /** Body of saving a draft or backtesting it. */

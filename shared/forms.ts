@@ -55,23 +55,29 @@ export type FieldTarget =
   | { kind: 'question'; questionId: string; options?: Record<string, string>; rules?: TextRule[] }
   | { kind: 'ignore' };
 
-/** What a qualified submission of the form does. */
-export const FORM_ACTIONS = ['offer', 'record'] as const;
+/**
+ * What a qualified submission of the form does: `offer` it to a rep now (the default), let the
+ * visitor `book` a callback slot in the panel instead, or only `record` it.
+ */
+export const FORM_ACTIONS = ['offer', 'book', 'record'] as const;
 export type FormAction = (typeof FORM_ACTIONS)[number];
 
 export interface FormMapping {
   /** By field name; a field not named here is never read. */
   fields: Record<string, FieldTarget>;
-  /** `offer`: a qualified submission is offered to a rep now (default); `record`: stored only. */
+  /** See FORM_ACTIONS. */
   action: FormAction;
 }
+
+/** The site's form mappings, by form key: part of its rules (shared/site-rules.ts), versioned and published with them. */
+export type FormMappings = Record<string, FormMapping>;
 
 /** What the widget needs for a mapped form: which fields to read (never how they map). */
 export interface WidgetForm {
   key: string;
   /** Field names to read on submission. */
   read: string[];
-  /** The form's action: only `offer` opens the live panel. */
+  /** The form's action: `offer` and `book` open the live panel, `record` does not. */
   action: FormAction;
   /** The field holding the phone number, echoed to the visitor in the live panel. */
   phone?: string;

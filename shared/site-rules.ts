@@ -1,6 +1,7 @@
 // The site's qualification rules as plain typed objects. The widget bundles the qualification
 // engine, so nothing here may import zod; the server validates these shapes with the zod
 // schemas in ./schemas/site-rules.schema.ts before they reach the engine.
+import type { FormMappings } from './forms';
 
 /** Why a must-have answer rules a lead out, and which terminal stage it sends them to. */
 export interface Disqualifier {
@@ -73,4 +74,9 @@ export interface SiteRules {
   hotThreshold: number;
   /** Event names that count as a hand-raise besides a callback request (demo, quote...). */
   handRaiseEvents: string[];
+  /**
+   * The site's own forms the marketer mapped (Sites › Forms), by form key: which fields answer
+   * which question, and what a qualified submission does. Only the published version's are read.
+   */
+  forms?: FormMappings;
 }

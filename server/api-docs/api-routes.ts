@@ -123,7 +123,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: '/v1/forms/submissions',
     summary: "A submission of one of the site's mapped forms becomes a lead",
     description:
-      "`fields` holds only the fields the form's mapping reads (the site config's `forms[].read`), as typed. The server maps them to contact details and answers (options, rules) and stores only those; the raw values are never stored. Then it is captured exactly as a callback request is (limits, per-phone cap, duplicate join, bot checks, qualification, routing); a form set to `record` is never offered. 400 naming `phone` when the form gave no valid phone number.",
+      "`fields` holds only the fields the form's mapping reads (the site config's `forms[].read`), as typed. The server maps them to contact details and answers (options, rules) and stores only those; the raw values are never stored. Then it is captured exactly as a callback request is (limits, per-phone cap, duplicate join, bot checks, qualification, routing); a form set to `record` is never offered; on a form set to `book`, a hot lead is offered to nobody and its status is `no_rep` with `why: book` and the times to book (`POST /v1/callbacks/:leadId/slot`). Read with the published rules' mapping only. 400 naming `phone` when the form gave no valid phone number.",
     auth: 'site',
     query: 'CallbackQuery',
     body: 'FormSubmission',
@@ -461,7 +461,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
     method: 'POST',
     path: '/v1/sites/:siteId/rules/backtest',
     summary: 'How a draft would move the counts over the stored history, and who would flip',
-    description: 'Changes nothing.',
+    description:
+      "Changes nothing. `forms` re-decides the site's stored form submissions (from the answers each gave, with each version's form mappings): in total and per form, how many are read, MQL, hot, disqualified, offered to a rep now and asked to book a slot, live versus draft.",
     auth: 'session',
     roles: MANAGERS,
     body: 'SiteRules',
@@ -486,7 +487,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'GET',
     path: '/v1/console/sites/:siteId/forms',
-    summary: 'The forms seen submitted on a site, each with its mapping and Sixty’s suggested one',
+    summary: 'The forms seen submitted on a site, each with its live mapping, the one in the pending rules draft and Sixty’s suggested one',
     auth: 'session',
     roles: MANAGERS,
     answer: { status: 200, body: 'SiteForms' },
@@ -497,7 +498,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: '/v1/console/sites/:siteId/forms/:formKey/mapping',
     summary: "Confirm or correct a form's mapping",
     description:
-      'Every field named must be one the form has, every question one of the site’s, every answer one of that question’s options, and each question answered by one field at most (400 naming `fields.<name>`). Read on the next submission.',
+      'Every field named must be one the form has, every question one of the site’s (of the pending draft, else the live rules), every answer one of that question’s options, and each question answered by one field at most (400 naming `fields.<name>`). The mapping is part of the site’s rules: it is saved as a new rules draft (built on the newest draft when one is pending, else on the live version; the answer’s `draft.version`) and read on submissions once that version is published (`POST /v1/sites/:siteId/rules/:version/publish`).',
     auth: 'session',
     roles: MANAGERS,
     body: 'FormMapping',

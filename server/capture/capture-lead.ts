@@ -49,6 +49,8 @@ export interface CaptureRequest {
   recordOnly?: { formName: string };
   /** The site form a request to talk came from (its name on the timeline). */
   formName?: string;
+  /** That form is set to "book a slot": a hot lead waits for its visitor to pick a time, offered to nobody now. */
+  bookSlot?: boolean;
 }
 
 export type CaptureOutcome =
@@ -143,6 +145,7 @@ export async function captureLead(deps: CaptureDeps, r: CaptureRequest): Promise
       idempotency: r.idempotency,
       requestId: admitted?.requestId ?? null,
       origin: originOf(r),
+      bookSlot: r.bookSlot,
       now,
     });
     const result = await deps.store.commitCapture(plan, deps.router.captureRouting(now));

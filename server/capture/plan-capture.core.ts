@@ -64,6 +64,11 @@ export interface CaptureCommand {
   requestId?: number | null;
   /** Where the request came from, for the timeline's first line (default: the widget's callback). */
   origin?: CaptureOrigin;
+  /**
+   * A site form set to "book a slot": a hot lead waits for its visitor to pick a callback time
+   * (queue reason `visitor_books`) instead of being offered now; its SLA runs from the slot.
+   */
+  bookSlot?: boolean;
   now: number;
 }
 
@@ -109,6 +114,7 @@ export interface CapturePlan {
 /** The rows a capture writes and whether it goes to routing now (only hot MQLs are offered live). */
 export function planCapture(cmd: CaptureCommand): CapturePlan {
   const q = cmd.qualification;
+  const books = q.hot && !!cmd.bookSlot;
   const why = q.fit.status === 'fails' ? (q.fit.reason ?? 'Disqualified by a must-have answer') : q.reasons.map((r) => r.text).join('; ');
   return {
     site: cmd.site,
@@ -124,8 +130,9 @@ export function planCapture(cmd: CaptureCommand): CapturePlan {
       answers: JSON.stringify(cmd.answers),
       ...scoreColumns(q),
       routing: q.hot ? 'waiting' : 'closed',
+      queueReason: books ? 'visitor_books' : null,
       hotAt: q.hot ? cmd.now : null,
-      slaDueAt: q.hot ? cmd.now + cmd.site.slaMs : null,
+      slaDueAt: q.hot && !books ? cmd.now + cmd.site.slaMs : null,
       roundStartedAt: cmd.now,
       capturedAt: cmd.now,
       qualifiedAt: cmd.now,
@@ -138,7 +145,7 @@ export function planCapture(cmd: CaptureCommand): CapturePlan {
     idempotency: cmd.idempotency,
     requestId: cmd.requestId ?? null,
     visitorId: cmd.visitorId,
-    route: q.hot,
+    route: q.hot && !books,
     now: cmd.now,
   };
 }

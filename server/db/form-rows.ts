@@ -1,6 +1,6 @@
 // Rows of the forms tables to domain objects and back, shared by both stores.
 import type { FormShape } from '../../shared/forms';
-import type { FormRecord } from '../forms/forms-store';
+import type { FormRecord, StoredSubmission } from '../forms/forms-store';
 import type { FormLeadRow } from '../forms/form-numbers.core';
 import type { Site } from './store';
 
@@ -12,7 +12,6 @@ export interface FormRow {
   submissions: number;
   firstSeenAt: number;
   lastSeenAt: number;
-  mapping: string | null;
 }
 
 export function toFormRecord(r: FormRow): FormRecord {
@@ -24,7 +23,6 @@ export function toFormRecord(r: FormRow): FormRecord {
     submissions: r.submissions,
     firstSeenAt: r.firstSeenAt,
     lastSeenAt: r.lastSeenAt,
-    mapping: r.mapping === null ? null : JSON.parse(r.mapping),
   };
 }
 
@@ -63,5 +61,23 @@ export function toFormLeadRow(r: Record<string, unknown>): FormLeadRow {
     routed: !!Number(r.routed === true ? 1 : r.routed),
     capturedAt: Number(r.capturedAt),
     acceptedAt: r.acceptedAt === null || r.acceptedAt === undefined ? null : Number(r.acceptedAt),
+  };
+}
+
+/** A stored submission row (either dialect) as the backtest reads it. */
+export function toStoredSubmission(r: { formKey: string; leadId: string; answers: string; at: number }): StoredSubmission {
+  return { formKey: r.formKey, leadId: r.leadId, answers: JSON.parse(r.answers), at: Number(r.at) };
+}
+
+/** The row a mapped submission inserts. */
+export function submissionRow(r: { site: Site; formKey: string; leadId: string; pageUrl: string | null; answers: Record<string, string>; now: number }) {
+  return {
+    workspaceId: r.site.workspaceId,
+    siteId: r.site.id,
+    formKey: r.formKey,
+    leadId: r.leadId,
+    pageUrl: r.pageUrl,
+    answers: JSON.stringify(r.answers),
+    at: r.now,
   };
 }

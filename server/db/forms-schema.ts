@@ -1,5 +1,5 @@
 // Tables of the site's own forms: each form Sixty saw submitted on a site (its latest shape, never
-// values) with the marketer's mapping, and each mapped submission that made or joined a lead.
+// values; its mapping is part of the site's rules), and each mapped submission that made or joined a lead.
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
 
 export const formsSeen = sqliteTable(
@@ -17,10 +17,6 @@ export const formsSeen = sqliteTable(
     submissions: integer('submissions').notNull().default(0),
     firstSeenAt: integer('first_seen_at').notNull(),
     lastSeenAt: integer('last_seen_at').notNull(),
-    /** JSON FormMapping the marketer confirmed; null until then (the form is only listed). */
-    mapping: text('mapping'),
-    mappedAt: integer('mapped_at'),
-    mappedBy: text('mapped_by'),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.formKey] })],
 );
@@ -34,6 +30,11 @@ export const formSubmissions = sqliteTable(
     formKey: text('form_key').notNull(),
     leadId: text('lead_id').notNull(),
     pageUrl: text('page_url'),
+    /**
+     * JSON: the answers to must-have questions this submission gave, read through the published
+     * mapping (never the raw field values). The rules backtest re-decides submissions from these.
+     */
+    answers: text('answers').notNull().default('{}'),
     at: integer('at').notNull(),
   },
   (t) => [index('form_submissions_form').on(t.siteId, t.formKey, t.at), index('form_submissions_lead').on(t.leadId)],

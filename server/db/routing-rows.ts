@@ -28,9 +28,12 @@ export function bookedCallback(at: number, card: LeadCard, teams: readonly Team[
 /** Thrown inside a transaction to roll it back when another accept already owns the lead. */
 export class LostRace extends Error {}
 
-/** Waiting now, or a booked callback whose time has come (which leads a routing pass reads). */
-export function routable(lead: { routing: string; scheduledFor: number | null }, now: number): boolean {
-  return lead.routing === 'waiting' || (lead.routing === 'scheduled' && (lead.scheduledFor ?? 0) <= now);
+/**
+ * Waiting now, or a booked callback whose time has come (which leads a routing pass reads). A lead
+ * whose visitor is to book a time first (a "book a slot" site form) waits for that booking.
+ */
+export function routable(lead: { routing: string; scheduledFor: number | null; queueReason: string | null }, now: number): boolean {
+  return (lead.routing === 'waiting' && lead.queueReason !== 'visitor_books') || (lead.routing === 'scheduled' && (lead.scheduledFor ?? 0) <= now);
 }
 
 /** A lead's row (either dialect) as its visitor's status is decided from it. */

@@ -25,7 +25,7 @@ export interface FormCapture {
   pageUrl: string | null;
   timeZone: string | null;
   tts: number | undefined;
-  /** `offer`: a hand-raise, routed when it qualifies; `record`: stored, never routed. */
+  /** `offer`: a hand-raise, routed when it qualifies; `book`: a hand-raise whose visitor books a slot; `record`: stored, never routed. */
   action: FormAction;
   /** The form's name as the marketer sees it, on the lead's timeline. */
   formName: string;
@@ -59,7 +59,7 @@ export async function captureFormSubmission(deps: AppDeps, r: FormCapture): Prom
     // Host forms have no honeypot of ours; their time-to-submit is measured from the page load.
     form: { tts: r.tts },
     idempotency: r.key ? { key: r.key, bodyHash: r.bodyHash } : null,
-    ...(r.action === 'offer' ? { formName: r.formName } : { recordOnly: { formName: r.formName } }),
+    ...(r.action === 'record' ? { recordOnly: { formName: r.formName } } : { formName: r.formName, bookSlot: r.action === 'book' }),
   });
   return outcome;
 }

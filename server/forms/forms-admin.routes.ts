@@ -1,8 +1,10 @@
 // The console's half of the site's own forms (admin and manager): the forms seen on a site, each
-// with Sixty's suggested mapping, and saving the mapping the marketer confirmed or corrected.
-// Mounted at /v1/console/sites.
+// with its live mapping, the one pending in the rules draft and Sixty's suggestion; and saving a
+// mapping the marketer confirmed or corrected, into a draft of the site's rules (published like
+// any rules change, from here or from Questions and scoring). Mounted at /v1/console/sites.
 import { Hono } from 'hono';
 import { formMappingSchema, type SeenForm } from '../../shared/schemas/forms.schema';
+import type { SiteRules } from '../../shared/site-rules';
 import type { AppDeps } from '../app';
 import { requireUser, type AuthEnv } from '../auth/session';
 import { readBody } from '../http/body';
@@ -10,11 +12,11 @@ import { ApiFailure } from '../http/errors';
 import { checkMapping } from './check-mapping.core';
 import { formNumbers, NO_NUMBERS, type FormNumbers } from './form-numbers.core';
 import type { FormRecord } from './forms-store';
+import { mappingBase, pendingMapping, withMapping } from './mapping-draft.core';
 import { suggestMapping } from './suggest-mapping.core';
-import type { Question } from '../../shared/site-rules';
 
 export function formsAdminRoutes(deps: AppDeps) {
-  const { store, clock, forms, sites } = deps;
+  const { store, clock, forms, tracking } = deps;
   const app = new Hono<AuthEnv>();
   app.use('/:siteId/forms', requireUser(store, clock));
   app.use('/:siteId/forms/*', requireUser(store, clock));
@@ -27,17 +29,28 @@ export function formsAdminRoutes(deps: AppDeps) {
     return site;
   }
 
-  const view = (f: FormRecord, questions: readonly Question[], numbers: Map<string, FormNumbers>): SeenForm => ({
+  /** The live rules and the draft a form edit goes into. */
+  const basis = async (live: SiteRules, siteId: string) => ({ live, draft: mappingBase(live, await tracking.rulesVersions(siteId)) });
+  type Basis = Awaited<ReturnType<typeof basis>>;
+
+  const view = (f: FormRecord, b: Basis, numbers: Map<string, FormNumbers>): SeenForm => ({
     ...f,
     numbers: numbers.get(f.key) ?? NO_NUMBERS,
-    suggested: suggestMapping(f.fields, questions),
+    mapping: b.live.forms?.[f.key] ?? null,
+    draft: pendingMapping(b.live, b.draft, f.key),
+    suggested: suggestMapping(f.fields, b.draft.rules.questions),
   });
   const numbersOf = async (siteId: string) => formNumbers(await forms.leadRows(siteId));
 
   app.get('/:siteId/forms', async (c) => {
     const site = await owned(c, c.req.param('siteId'));
-    const [list, numbers] = await Promise.all([forms.list(site.id), numbersOf(site.id)]);
-    return c.json({ questions: site.rules.questions, forms: list.map((f) => view(f, site.rules.questions, numbers)) });
+    const [list, numbers, b] = await Promise.all([forms.list(site.id), numbersOf(site.id), basis(site.rules, site.id)]);
+    return c.json({
+      questions: b.draft.rules.questions,
+      liveVersion: site.rules.version,
+      draftVersion: b.draft.draftVersion,
+      forms: list.map((f) => view(f, b, numbers)),
+    });
   });
 
   app.put('/:siteId/forms/:formKey/mapping', async (c) => {
@@ -46,12 +59,14 @@ export function formsAdminRoutes(deps: AppDeps) {
     const form = await forms.get(site.id, formKey);
     if (!form) throw new ApiFailure(404, 'not_found', 'No such form on this site');
     const mapping = await readBody(c, formMappingSchema);
-    const errors = checkMapping(mapping, form.fields, site.rules.questions);
+    const { draft } = await basis(site.rules, site.id);
+    const errors = checkMapping(mapping, form.fields, draft.rules.questions);
     if (Object.keys(errors).length) throw new ApiFailure(400, 'invalid', 'Some fields need attention', errors);
-    await forms.saveMapping(site.id, formKey, mapping, c.get('user').id, clock());
-    // The widget's config names the mapped forms: served fresh on the next page view.
-    sites.invalidate(site.siteKey);
-    return c.json(view({ ...form, mapping }, site.rules.questions, await numbersOf(site.id)));
+    // A new draft version, as the rules editor's "Save draft" makes: the live rules (and so the
+    // widget and capture) change only when it is published.
+    const version = await tracking.saveDraft(site, withMapping(draft.rules, formKey, mapping), c.get('user').id, clock());
+    const saved = await basis(site.rules, site.id);
+    return c.json(view(form, { ...saved, draft: { ...saved.draft, draftVersion: version } }, await numbersOf(site.id)));
   });
 
   return app;

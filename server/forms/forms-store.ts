@@ -1,5 +1,6 @@
-// The forms area's store operations: forms seen per site, their mappings, mapped submissions.
-import type { FormMapping, FormShape } from '../../shared/forms';
+// The forms area's store operations: forms seen per site and their mapped submissions. A form's
+// mapping is not here: it is part of the site's rules (SiteRules.forms), versioned and published.
+import type { FormShape } from '../../shared/forms';
 import type { Site } from '../db/store';
 import type { FormLeadRow } from './form-numbers.core';
 
@@ -12,7 +13,14 @@ export interface FormRecord {
   submissions: number;
   firstSeenAt: number;
   lastSeenAt: number;
-  mapping: FormMapping | null;
+}
+
+/** A stored mapped submission, as the backtest re-decides it: its form, its lead and the answers it gave. */
+export interface StoredSubmission {
+  formKey: string;
+  leadId: string;
+  answers: Record<string, string>;
+  at: number;
 }
 
 export interface FormsStore {
@@ -23,13 +31,20 @@ export interface FormsStore {
   get(siteId: string, formKey: string): Promise<FormRecord | null>;
   /** The leads the site's mapped submissions made or joined, one row per submission (counted by form-numbers.core.ts). */
   leadRows(siteId: string): Promise<FormLeadRow[]>;
-  /** The marketer's mapping (or null to unmap). False when the site never saw that form. */
-  saveMapping(siteId: string, formKey: string, mapping: FormMapping | null, userId: string, now: number): Promise<boolean>;
-  /** The mapped forms of a site, for the widget's config. */
-  mapped(siteId: string): Promise<Array<{ key: string; mapping: FormMapping }>>;
+  /** The site's mapped submissions, oldest first (the rules backtest). */
+  submissions(siteId: string): Promise<StoredSubmission[]>;
   /**
-   * A mapped submission made or joined `leadId`: counted per form, and noted on the lead's
-   * timeline when it joined one (a lead it made says so in its first line).
+   * A mapped submission made or joined `leadId`: kept with the answers it gave, counted per form,
+   * and noted on the lead's timeline when it joined one (a lead it made says so in its first line).
    */
-  recordSubmission(r: { site: Site; formKey: string; formName: string; leadId: string; pageUrl: string | null; joined: boolean; now: number }): Promise<void>;
+  recordSubmission(r: {
+    site: Site;
+    formKey: string;
+    formName: string;
+    leadId: string;
+    pageUrl: string | null;
+    answers: Record<string, string>;
+    joined: boolean;
+    now: number;
+  }): Promise<void>;
 }

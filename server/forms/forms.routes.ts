@@ -57,10 +57,11 @@ export function formRoutes(deps: AppDeps) {
     allowSiteOrigin(c, site);
     const keyCheck = callbackQuerySchema.safeParse({ idempotencyKey: c.req.header('idempotency-key') ?? c.req.query('idempotencyKey') });
     if (!keyCheck.success) throw invalid(keyCheck.error);
-    const form = await forms.get(site.id, body.formKey);
-    if (!form?.mapping) throw new ApiFailure(404, 'unknown_form', 'This form is not mapped on this site', { formKey: 'Not a mapped form of this site' });
-
-    const read = readSubmission(form.mapping, site.rules.questions, body.fields);
+    // The published rules' mapping: a mapping still in a draft reads nothing yet.
+    const mapping = site.rules.forms?.[body.formKey];
+    if (!mapping) throw new ApiFailure(404, 'unknown_form', 'This form is not mapped on this site', { formKey: 'Not a mapped form of this site' });
+    const formName = (await forms.get(site.id, body.formKey))?.name ?? body.formKey;
+    const read = readSubmission(mapping, site.rules.questions, body.fields);
     const phone = toE164(read.phone, site.phoneRegion);
     // The lead needs a number to be called on: the widget's panel asks for it.
     if (!phone)
@@ -83,13 +84,22 @@ export function formRoutes(deps: AppDeps) {
       pageUrl,
       timeZone: body.timeZone ?? null,
       tts: body.tts,
-      action: form.mapping.action,
-      formName: form.name,
+      action: mapping.action,
+      formName,
     });
     if (result.kind === 'refused') tooMany(c, result.retryAfterSec, `form submissions: ${result.what}`);
     if (result.kind === 'conflict') throw new ApiFailure(409, 'idempotency_conflict', 'This idempotency key was already used with a different request');
     if (result.created || result.told !== undefined)
-      await forms.recordSubmission({ site, formKey: form.key, formName: form.name, leadId: result.leadId, pageUrl, joined: !result.created, now });
+      await forms.recordSubmission({
+        site,
+        formKey: body.formKey,
+        formName,
+        leadId: result.leadId,
+        pageUrl,
+        answers: read.answers,
+        joined: !result.created,
+        now,
+      });
     const status = (result.told === undefined ? await deps.router.statusOf(result.leadId) : result.told) ?? { state: 'closed' as const };
     const answer: CallbackResponse = { leadId: result.leadId, visitorToken: visitorToken(deps.visitorSecret, result.leadId), status };
     return c.json(answer, result.created ? 201 : 200);

@@ -21,6 +21,7 @@ export const QUEUE_TEXT: Record<QueueReason, string> = {
   all_busy: 'Everyone is busy: waiting in the queue',
   all_declined: 'Everyone declined: waiting in the queue',
   no_match: 'No rep has the required skills, language or territory: waiting in the queue',
+  visitor_books: 'Waiting for the visitor to book a callback time (the site form asks them to)',
 };
 
 export const SLA_TEXT: Record<SlaCause, string> = {

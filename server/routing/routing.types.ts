@@ -148,7 +148,11 @@ export interface Skip {
 export type Step = 'previous_owner' | 'owner' | 'team' | 'overflow' | 'everyone';
 
 /** Why a lead waits instead of being offered. */
-export type QueueReason = 'owner_wait' | 'nobody_online' | 'nobody_available' | 'out_of_hours' | 'all_busy' | 'all_declined' | 'no_match';
+/**
+ * Why a lead waits. `visitor_books`: a site form set to "book a slot" qualified it; its visitor
+ * picks a callback time in the panel, and no routing pass offers it before that.
+ */
+export type QueueReason = 'owner_wait' | 'nobody_online' | 'nobody_available' | 'out_of_hours' | 'all_busy' | 'all_declined' | 'no_match' | 'visitor_books';
 
 export interface RuleRef {
   id: string | null;

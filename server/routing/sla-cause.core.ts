@@ -14,6 +14,8 @@ export function slaBreachCause(offers: readonly OfferRecord[], queued: QueueReas
   switch (queued) {
     case null:
     case 'owner_wait':
+    // Never due while the visitor has not booked (the SLA runs from the slot): kept for safety.
+    case 'visitor_books':
       return 'timeouts';
     case 'nobody_available':
       return 'nobody_online';

@@ -51,6 +51,8 @@ export function decideVisitorStatus(f: VisitorFacts, snapshot: RoutingSnapshot |
 function nobodyNow(s: RoutingSnapshot, reason: QueueReason, now: number): VisitorStatus {
   const schedules = slotSchedules(s);
   const slots = callbackSlots(now, schedules);
+  // Nobody is looked for: the site's form asks its visitors to book a time.
+  if (reason === 'visitor_books') return { state: 'no_rep', why: 'book', opensAt: null, slots };
   if (schedules.length && !schedules.some((hours) => isOpenAllAt(hours, now))) {
     const openings = schedules.map((hours) => nextOpenAt(hours, now)).filter((t) => t !== null);
     const opensAt = openings.length ? new Date(Math.min(...openings)).toISOString() : null;

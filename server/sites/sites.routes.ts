@@ -51,7 +51,8 @@ export function siteRoutes(deps: AppDeps) {
       consent: settings.consent,
       trackSelectors: settings.trackSelectors,
       appearance: served(await deps.sitesAdmin.appearance(site.id)),
-      forms: (await deps.forms.mapped(site.id)).map(({ key, mapping }) => widgetForm(key, mapping)),
+      // The published rules' mapped forms: field names to read, never how they map.
+      forms: Object.entries(site.rules.forms ?? {}).map(([key, mapping]) => widgetForm(key, mapping)),
     };
     // Short: a published change to the questions reaches visitors' browsers within seconds.
     c.header('Cache-Control', 'public, max-age=5');

@@ -8,7 +8,7 @@ import type { HistorySubject } from './tracking-store';
 const FLIP_LIMIT = 200;
 const WEIGHT: Record<BacktestOutcome, number> = { suspect: 0, disqualified: 0, visitor: 1, lead: 2, mql: 3, hot: 4 };
 
-export function backtest(current: SiteRules, draft: SiteRules, history: readonly HistorySubject[], now: number): BacktestResult {
+export function backtest(current: SiteRules, draft: SiteRules, history: readonly HistorySubject[], now: number): Omit<BacktestResult, 'forms'> {
   const before = emptyCounts();
   const after = emptyCounts();
   const flips: BacktestResult['flips'] = [];

@@ -5,13 +5,16 @@ import { requireSameOrigin, requireUser, type AuthEnv } from '../auth/session';
 import { readBody } from '../http/body';
 import { ApiFailure } from '../http/errors';
 import { backtest } from './backtest.core';
+import { backtestSubmissions } from '../forms/backtest-submissions.core';
+import type { BacktestResult } from '../../shared/console-api';
 
 /** A draft's own `version` is ignored: the server numbers versions. */
 const draftSchema = siteRulesSchema;
 
 /**
  * Rules versions of a site (admin and manager): list, save a draft, publish (or roll back by
- * publishing an older version), and backtest a draft against the stored history.
+ * publishing an older version), and backtest a draft against the stored history and the stored
+ * submissions of the site's own forms (their mappings are part of the rules).
  * Mounted at `/v1/sites/:siteId/rules`.
  */
 export function rulesRoutes(deps: AppDeps) {
@@ -46,7 +49,11 @@ export function rulesRoutes(deps: AppDeps) {
   app.post('/backtest', async (c) => {
     const site = await siteOf(c.get('user').workspaceId, c.req.param('siteId')!);
     const draft = await readBody(c, draftSchema);
-    return c.json(backtest(site.rules, draft, await tracking.history(site.id), clock()));
+    const [history, submissions] = await Promise.all([tracking.history(site.id), deps.forms.submissions(site.id)]);
+    const now = clock();
+    const leads = new Map(history.filter((s) => s.kind === 'lead').map((s) => [s.id, s]));
+    const result: BacktestResult = { ...backtest(site.rules, draft, history, now), forms: backtestSubmissions(site.rules, draft, submissions, leads, now) };
+    return c.json(result);
   });
 
   app.post('/:version/publish', async (c) => {

@@ -1,7 +1,9 @@
 // Every message about the site's own forms, validated at the edge (types in ../forms.ts).
 import { z } from 'zod';
-import { CONTACT_TRAITS, FORM_ACTIONS } from '../forms';
+import { formMappingSchema } from './form-mapping.schema';
 import { siteRulesSchema } from './site-rules.schema';
+
+export { fieldTargetSchema, formMappingSchema } from './form-mapping.schema';
 
 /** Most fields one form may report; a longer form keeps its first ones. */
 export const MAX_FORM_FIELDS = 60;
@@ -49,30 +51,6 @@ export const formSubmissionSchema = z.strictObject({
   timeZone: z.string().max(64).optional(),
 });
 
-const textRuleSchema = z.union([
-  z.strictObject({ op: z.enum(['contains', 'equals']), text: z.string().trim().min(1).max(200), answer: z.string().min(1).max(200) }),
-  z
-    .strictObject({ op: z.literal('range'), min: z.number().finite().optional(), max: z.number().finite().optional(), answer: z.string().min(1).max(200) })
-    .refine((r) => r.min !== undefined || r.max !== undefined, 'Give a lowest or a highest number')
-    .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, 'The lowest number must not be above the highest'),
-]);
-
-export const fieldTargetSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('trait'), trait: z.enum(CONTACT_TRAITS) }),
-  z.strictObject({
-    kind: z.literal('question'),
-    questionId: z.string().min(1).max(100),
-    options: z.record(z.string().max(200), z.string().min(1).max(200)).optional(),
-    rules: z.array(textRuleSchema).max(30).optional(),
-  }),
-  z.strictObject({ kind: z.literal('ignore') }),
-]);
-
-export const formMappingSchema = z.strictObject({
-  fields: z.record(z.string().min(1).max(200), fieldTargetSchema).refine((f) => Object.keys(f).length <= 60, 'At most 60 fields'),
-  action: z.enum(FORM_ACTIONS),
-});
-
 /** A form seen on the site, as the console lists it. */
 export const seenFormSchema = z.strictObject({
   key: z.string(),
@@ -91,16 +69,24 @@ export const seenFormSchema = z.strictObject({
   }),
   firstSeenAt: z.number().int(),
   lastSeenAt: z.number().int(),
-  /** The confirmed mapping; null until the marketer confirms one. */
+  /** The mapping of the live (published) rules: what submissions are read with; null while none is. */
   mapping: formMappingSchema.nullable(),
+  /** The mapping in the unpublished draft of the rules, when it differs from the live one (null: unmapped in the draft). */
+  draft: z
+    .strictObject({ version: z.number().int(), mapping: formMappingSchema.nullable() })
+    .nullable()
+    .describe('Publish that rules version (Questions and scoring, or Review and publish here) to read submissions with it'),
   /** What Sixty suggests for each field (from labels, names, autocomplete tokens and options). */
   suggested: formMappingSchema,
 });
 export type SeenForm = z.infer<typeof seenFormSchema>;
 
-/** `GET /v1/console/sites/:siteId/forms`: the site's must-have questions and the forms seen. */
+/** `GET /v1/console/sites/:siteId/forms`: the must-have questions a mapping answers (the pending draft's, else the live ones) and the forms seen. */
 export const siteFormsSchema = z.strictObject({
   questions: siteRulesSchema.shape.questions,
+  /** The live rules version, and the unpublished draft a mapping saved now goes into (null: a new draft is made from the live version). */
+  liveVersion: z.number().int(),
+  draftVersion: z.number().int().nullable(),
   forms: z.array(seenFormSchema),
 });
 

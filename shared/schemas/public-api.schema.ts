@@ -4,6 +4,7 @@
 // (`import type`), so it never bundles zod.
 import { z } from 'zod';
 import { servedAppearanceSchema } from './site-admin.schema';
+import { FORM_ACTIONS } from '../forms';
 
 /** The one error shape of every endpoint. */
 export const apiErrorSchema = z.strictObject({
@@ -31,9 +32,9 @@ export const visitorStatusSchema = z.discriminatedUnion('state', [
     .strictObject({
       state: z.literal('no_rep'),
       why: z
-        .enum(['closed', 'busy', 'queued'])
+        .enum(['closed', 'busy', 'queued', 'book'])
         .describe(
-          '`closed`: no rep who could take it is inside their hours; `busy`: the reps on are all occupied; `queued`: inside hours, nobody free (offline, away…)',
+          '`closed`: no rep who could take it is inside their hours; `busy`: the reps on are all occupied; `queued`: inside hours, nobody free (offline, away…); `book`: the site form asks the visitor to book a time',
         ),
       opensAt: z.iso.datetime().nullable().describe('When `closed`: the next opening of a rep who could take it, if within three weeks'),
       slots: z.array(z.iso.datetime()).describe('Callback times to pick from, inside the hours of reps who could take it'),
@@ -88,6 +89,6 @@ export const siteConfigResponseSchema = z.strictObject({
     .describe('Clicks on elements matching a selector become events with that name'),
   appearance: servedAppearanceSchema,
   forms: z
-    .array(z.strictObject({ key: z.string(), read: z.array(z.string()), action: z.enum(['offer', 'record']), phone: z.string().optional() }))
+    .array(z.strictObject({ key: z.string(), read: z.array(z.string()), action: z.enum(FORM_ACTIONS), phone: z.string().optional() }))
     .describe("The site's own forms that are mapped: which fields the widget reads on submission (never how they map)"),
 });

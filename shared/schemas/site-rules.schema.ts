@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_GLOB_STARS } from '../qualify/url-glob';
 import type { SiteRules } from '../site-rules';
+import { formMappingsSchema } from './form-mapping.schema';
 
 const disqualifier = z.strictObject({
   reason: z.string().min(1).max(300),
@@ -66,6 +67,7 @@ export const siteRulesSchema = z
     mqlThreshold: z.number().int().min(0),
     hotThreshold: z.number().int().min(0),
     handRaiseEvents: z.array(z.string().min(1).max(100)).max(50),
+    forms: formMappingsSchema.optional(),
   })
   .refine((r) => r.hotThreshold >= r.mqlThreshold, { path: ['hotThreshold'], message: 'The hot score must be at least the MQL score' })
   .refine((r) => new Set(r.questions.map((q) => q.id)).size === r.questions.length, { path: ['questions'], message: 'Question ids must be unique' })

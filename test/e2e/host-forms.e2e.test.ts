@@ -6,7 +6,7 @@
 import { formNumbers } from '../../server/forms/form-numbers.core';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
 import { axeRun } from '../helpers/page-watch';
 import { serveFixtures, type FixtureSite } from '../helpers/fixture-site';
@@ -70,6 +70,24 @@ async function fillQuote(page: Page, who: { name: string; phone: string; role?: 
   await page.getByPlaceholder('CVC').fill('987');
 }
 
+/**
+ * A mapping saved on Sites › Forms is a draft of the site's rules: the page says so, and the
+ * marketer reviews (changes, backtest) and publishes it there. Returns the review dialog's text.
+ */
+async function publishDraft(marketer: Page, inspect?: (dialog: Locator) => Promise<void>): Promise<string> {
+  await expect.poll(() => marketer.getByRole('status').filter({ hasText: 'Saved in draft version' }).count(), { timeout: 5000 }).toBe(1);
+  await marketer.getByRole('button', { name: /^Review and publish version \d+$/ }).click();
+  const dialog = marketer.getByRole('dialog');
+  // The backtest has answered when its table is shown.
+  await dialog.locator('[data-count="subjects"]').waitFor({ timeout: 10000 });
+  const text = await dialog.innerText();
+  await inspect?.(dialog);
+  await dialog.getByRole('button', { name: /^Publish version \d+$/ }).click();
+  await expect.poll(() => marketer.getByText('Mapped (live)', { exact: true }).count(), { timeout: 5000 }).toBe(1);
+  expect(await marketer.getByRole('button', { name: /^Review and publish/ }).count()).toBe(0);
+  return text;
+}
+
 /** The host page's own submit handler ran, and how long after the submit event began (ms). */
 async function hostHandler(page: Page): Promise<{ ran: string | null; delayMs: number }> {
   return page.evaluate(() => ({ ran: sessionStorage.getItem('host_handler_ran'), delayMs: Number(sessionStorage.getItem('host_handler_delay_ms')) }));
@@ -104,8 +122,7 @@ describe('the site’s own form qualifies and routes in real time', () => {
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     await shoot(marketer, 'forms-page');
     await marketer.getByRole('button', { name: 'Confirm the mapping' }).click();
-    await expect.poll(() => marketer.getByRole('status').filter({ hasText: 'Saved' }).count(), { timeout: 5000 }).toBe(1);
-    await expect.poll(() => marketer.getByText('Mapped', { exact: true }).count()).toBe(1);
+    await publishDraft(marketer);
     await shoot(marketer, 'forms-page-mapped');
     expect(errors).toEqual([]);
     await context.close();
@@ -189,6 +206,70 @@ describe('the site’s own form qualifies and routes in real time', () => {
     expect(await rows(server, 'select id from offers where lead_id = ?', lead!.id)).toEqual([]);
     await visitorContext.close();
   });
+
+  it('a form set to "book a slot": the marketer sees the backtest over the stored submissions, and the visitor books a time on the thank-you page while no rep is offered it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const marketer = await context.newPage();
+    const errors = collectErrors(marketer);
+    await openSignedIn(marketer, server.url, `/sites/${siteId}/forms`, 'admin@demo.sixty');
+    await marketer.getByRole('button', { name: 'Review the mapping' }).click();
+    await marketer.getByLabel('Book a slot').check();
+    await marketer.getByRole('button', { name: 'Save the mapping' }).click();
+    const review = await publishDraft(marketer, async (dialog) => {
+      // The stored submissions re-decided: Robin's and Sasha's (hot) would be offered to a rep
+      // with the live version and asked to book with the draft; Stu's stays ruled out.
+      const cells = async (key: string) => (await dialog.locator(`[data-form-count="${key}"] td`).allInnerTexts()).slice(0, 3);
+      expect(await cells('offered')).toEqual(['2', '0', '\u22122']);
+      expect(await cells('booking')).toEqual(['0', '2', '+2']);
+      expect(await cells('disqualified')).toEqual(['1', '1', '0']);
+      await shoot(marketer, 'forms-publish-book');
+    });
+    // The review names the change: the form's action.
+    expect(review).toContain('offer it to a rep now');
+    expect(review).toContain('book a slot');
+    expect(review).toMatch(/your site’s forms: 3 stored submissions/i);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const repContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const rep = await signInRep(repContext, 'dana@demo.sixty');
+    for (const [width, name] of [
+      [1280, 'Bea Booker'],
+      [375, 'Bo Booker'],
+    ] as const) {
+      const visitorContext = await browser.newContext({ viewport: { width, height: 800 }, ...(width === 375 ? { isMobile: true, hasTouch: true } : {}) });
+      const visitor = await openQuotePage(visitorContext);
+      const visitorErrors = collectErrors(visitor);
+      await fillQuote(visitor, { name, phone: width === 375 ? '(415) 555-0195' : '(415) 555-0194' });
+      // Enter in the last field submits it as a click does (at 375 px the launcher sits over the button at the page's end).
+      await visitor.getByPlaceholder('CVC').press('Enter');
+      await visitor.waitForURL(/\/thanks$/);
+      expect((await hostHandler(visitor)).ran).toBe('1');
+      const panel = visitor.getByRole('dialog', { name: 'Talk to sales' });
+      await expect.poll(() => panel.locator('[data-sixty-status]').innerText(), { timeout: 10000 }).toContain('Pick a time for us to call you');
+      const slots = panel.locator('[data-sixty-slot]');
+      expect(await slots.count()).toBeGreaterThan(0);
+      await visitor.waitForTimeout(300);
+      await visitor.screenshot({ path: screenshotPath(`forms-book-slots-${width}`) });
+      const slot = await slots.nth(1).getAttribute('data-sixty-slot');
+      await slots.nth(1).click();
+      await expect.poll(() => panel.locator('[data-sixty-status]').innerText(), { timeout: 10000 }).toContain("We'll call you at");
+      await visitor.screenshot({ path: screenshotPath(`forms-book-booked-${width}`) });
+      const [lead] = await rows<{ id: string; stage: string; routing: string; scheduledFor: number }>(
+        server,
+        'select id, stage, routing, scheduled_for as scheduledFor from leads where name = ?',
+        name,
+      );
+      expect(lead).toMatchObject({ stage: 'hot', routing: 'scheduled', scheduledFor: Date.parse(slot!) });
+      // Dana was available the whole time, and was offered nothing.
+      expect(await rows(server, 'select id from offers where lead_id = ?', lead!.id)).toEqual([]);
+      expect(await rep.getByText(name).count()).toBe(0);
+      expect(visitorErrors).toEqual([]);
+      await visitorContext.close();
+    }
+    await repContext.close();
+    // A marketer, a rep and two visitors at two widths, on a busy machine.
+  }, 60_000);
 
   it('stores none of the secrets typed into the forms, nor their unmapped text, in the database or its WAL', () => {
     const path = server.deps.config.dbPath;

@@ -297,7 +297,9 @@ describe('what the routes answer matches the served response schemas', () => {
     };
     await check('POST', '/v1/forms/seen', { siteKey: server.siteKey, form }, 'visitor');
     const forms = await check('GET', `/v1/console/sites/${site.id}/forms`);
-    await check('PUT', `/v1/console/sites/${site.id}/forms/quote/mapping`, forms.forms[0].suggested);
+    const mapped = await check('PUT', `/v1/console/sites/${site.id}/forms/quote/mapping`, forms.forms[0].suggested);
+    // The mapping went into a rules draft: read once published.
+    await check('POST', `/v1/sites/${site.id}/rules/${mapped.draft.version}/publish`);
     await check('POST', '/v1/forms/submissions', { siteKey: server.siteKey, formKey: 'quote', fields: { phone: '+1 415 555 2699', size: 's' } }, 'visitor');
     await check('POST', `/v1/console/sites/${site.id}/rotate-key`);
     // Every documented answer schema is checked against a real answer, but for routes that need

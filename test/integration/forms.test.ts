@@ -3,7 +3,7 @@
 // with answers through the callback's capture path, with its raw values stored nowhere.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_UA, HOST_ORIGIN, rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { BROWSER_UA, connected, HOST_ORIGIN, repSocket, rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 
 let server: TestServer;
 let admin: string;
@@ -18,6 +18,24 @@ afterAll(() => server.stop());
 async function console_(path: string, init: RequestInit = {}, cookie = admin) {
   const res = await fetch(`${server.url}/v1/console/sites${path}`, { ...init, headers: { 'content-type': 'application/json', cookie } });
   return { status: res.status, body: (await res.json()) as any };
+}
+
+async function rules(path: string, init: RequestInit = {}) {
+  const res = await fetch(`${server.url}/v1/sites/${siteId}/rules${path}`, { ...init, headers: { 'content-type': 'application/json', cookie: admin } });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+/** The marketer saves a mapping (a new rules draft) and publishes that draft, as Sites › Forms does. */
+async function mapAndPublish(formKey: string, mapping: unknown) {
+  const saved = await console_(`/${siteId}/forms/${formKey}/mapping`, { method: 'PUT', body: JSON.stringify(mapping) });
+  expect(saved.status).toBe(200);
+  expect(saved.body.draft.mapping).toEqual(mapping);
+  expect((await rules(`/${saved.body.draft.version}/publish`, { method: 'POST' })).status).toBe(200);
+  return saved.body.draft.version as number;
+}
+
+async function widgetConfig() {
+  return (await (await fetch(`${server.url}/v1/sites/${server.siteKey}/config`, { headers: { origin: HOST_ORIGIN } })).json()) as any;
 }
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
@@ -116,9 +134,24 @@ describe('a mapped submission', () => {
         work: { kind: 'question', questionId: 'projects', rules: [{ op: 'contains', text: 'commercial', answer: 'commercial' }] },
       },
     };
-    expect((await console_(`/${siteId}/forms/quote-form/mapping`, { method: 'PUT', body: JSON.stringify(mapping) })).status).toBe(200);
+    // Saved, it is a draft of the site's rules: the widget reads nothing with it yet.
+    const saved = await console_(`/${siteId}/forms/quote-form/mapping`, { method: 'PUT', body: JSON.stringify(mapping) });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ mapping: null, draft: { mapping } });
+    expect((await widgetConfig()).forms).toEqual([]);
+    const early = await post('/v1/forms/submissions', { siteKey: server.siteKey, formKey: 'quote-form', fields: { phone: '+1 415 555 0100' } });
+    expect(early.status).toBe(404);
+    // The draft is a rules version like any other, listed with the mapping in it.
+    const versions = (await rules('')).body.versions;
+    const draft = versions.find((v: any) => v.version === saved.body.draft.version);
+    expect(draft).toMatchObject({ status: 'draft', rules: { forms: { 'quote-form': mapping } } });
+    // Published, it is the live mapping and reaches the widget's config.
+    expect((await rules(`/${draft.version}/publish`, { method: 'POST' })).status).toBe(200);
+    const listed = (await console_(`/${siteId}/forms`)).body;
+    expect(listed).toMatchObject({ liveVersion: draft.version, draftVersion: null });
+    expect(listed.forms.find((f: any) => f.key === 'quote-form')).toMatchObject({ mapping, draft: null });
 
-    const config = (await (await fetch(`${server.url}/v1/sites/${server.siteKey}/config`, { headers: { origin: HOST_ORIGIN } })).json()) as any;
+    const config = await widgetConfig();
     expect(config.forms).toEqual([
       { key: 'quote-form', read: ['full_name', 'phone', 'email', 'company_size', 'work', 'buyer'], action: 'offer', phone: 'phone' },
     ]);
@@ -185,8 +218,8 @@ describe('a mapped submission', () => {
   it('a form set to "only record it" makes a qualified lead that is never offered', async () => {
     const { forms } = (await console_(`/${siteId}/forms`)).body;
     const mapping = { ...forms.find((f: any) => f.key === 'quote-form').mapping, action: 'record' };
-    expect((await console_(`/${siteId}/forms/quote-form/mapping`, { method: 'PUT', body: JSON.stringify(mapping) })).status).toBe(200);
-    const config = (await (await fetch(`${server.url}/v1/sites/${server.siteKey}/config`, { headers: { origin: HOST_ORIGIN } })).json()) as any;
+    await mapAndPublish('quote-form', mapping);
+    const config = await widgetConfig();
     expect(config.forms[0].action).toBe('record');
     const res = await post('/v1/forms/submissions', {
       siteKey: server.siteKey,
@@ -203,7 +236,46 @@ describe('a mapped submission', () => {
     expect(lead).toMatchObject({ fit: 'passes', routing: 'closed', hot: 0 });
     expect(await rows(server, 'select id from offers where lead_id = ?', res.body.leadId)).toEqual([]);
     mapping.action = 'offer';
-    expect((await console_(`/${siteId}/forms/quote-form/mapping`, { method: 'PUT', body: JSON.stringify(mapping) })).status).toBe(200);
+    await mapAndPublish('quote-form', mapping);
+  });
+
+  it('a form set to "book a slot" offers its visitor callback times, routes to nobody, and books through the slot path', async () => {
+    const { forms } = (await console_(`/${siteId}/forms`)).body;
+    const mapping = { ...forms.find((f: any) => f.key === 'quote-form').mapping, action: 'book' };
+    await mapAndPublish('quote-form', mapping);
+    expect((await widgetConfig()).forms[0].action).toBe('book');
+    // A rep is online and available: a hot "offer" submission would be offered to them.
+    const cookie = await signIn(server.url, 'dana@demo.sixty');
+    const rep = repSocket(server.url, cookie);
+    await connected(rep);
+    try {
+      await rep.emitWithAck('presence:set', 'available');
+      const res = await post('/v1/forms/submissions', {
+        siteKey: server.siteKey,
+        formKey: 'quote-form',
+        fields: { full_name: 'Bo Booker', phone: '+1 415 555 0199', company_size: 'c', work: 'commercial', buyer: 'yes' },
+        tts: 9000,
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.status).toMatchObject({ state: 'no_rep', why: 'book' });
+      expect(res.body.status.slots.length).toBeGreaterThan(0);
+      const [lead] = await rows<{ stage: string; routing: string; queueReason: string; slaDueAt: number | null }>(
+        server,
+        'select stage, routing, queue_reason as queueReason, sla_due_at as slaDueAt from leads where id = ?',
+        res.body.leadId,
+      );
+      expect(lead).toEqual({ stage: 'hot', routing: 'waiting', queueReason: 'visitor_books', slaDueAt: null });
+      // The visitor picks a time through the widget's own booking path; nobody was offered the lead.
+      const slot = res.body.status.slots[1];
+      const booked = await post(`/v1/callbacks/${res.body.leadId}/slot`, { token: res.body.visitorToken, slot });
+      expect(booked.status).toBe(200);
+      expect(booked.body.status).toEqual({ state: 'scheduled', slot });
+      expect(await rows(server, 'select id from offers where lead_id = ?', res.body.leadId)).toEqual([]);
+    } finally {
+      rep.close();
+    }
+    mapping.action = 'offer';
+    await mapAndPublish('quote-form', mapping);
   });
 
   it('asks for a phone number when the form gave none, and refuses a form that is not mapped', async () => {
@@ -213,6 +285,40 @@ describe('a mapped submission', () => {
     const unmapped = await post('/v1/forms/submissions', { siteKey: server.siteKey, formKey: 'other', fields: { phone: '+1 415 555 0142' } });
     expect(unmapped.status).toBe(404);
     expect(unmapped.body.error.code).toBe('unknown_form');
+  });
+});
+
+describe('the rules backtest over the stored submissions', () => {
+  it('re-decides each stored submission from its answers with the draft, per form, without changing anything', async () => {
+    const live = (await rules('')).body.current;
+    // Robin, Rae and Bo answered 51-200 employees; Stu is a student (suspect).
+    const expected = { submissions: 4, read: 4, mql: 3, hot: 3, disqualified: 1, offered: 3, booking: 0 };
+    const size = live.questions.find((q: any) => q.id === 'size');
+    const ruledOut = {
+      ...live,
+      questions: live.questions.map((q: any) =>
+        q === size ? { ...q, options: q.options.map((o: any) => (o.value === '51-200' ? { ...o, disqualify: { reason: 'Too big for us' } } : o)) } : q,
+      ),
+    };
+    const a = await rules('/backtest', { method: 'POST', body: JSON.stringify(ruledOut) });
+    expect(a.status).toBe(200);
+    expect(a.body.forms.current).toEqual(expected);
+    expect(a.body.forms.draft).toEqual({ ...expected, mql: 0, hot: 0, disqualified: 4, offered: 0 });
+    expect(a.body.forms.byForm).toEqual([{ formKey: 'quote-form', current: expected, draft: a.body.forms.draft }]);
+
+    // The draft maps the form to "book a slot" and stops reading its size field: without that
+    // answer the must-have is unknown, so nobody is hot.
+    const mapping = live.forms['quote-form'];
+    const unread = { ...live, forms: { 'quote-form': { ...mapping, action: 'book', fields: { ...mapping.fields, company_size: { kind: 'ignore' } } } } };
+    expect((await rules('/backtest', { method: 'POST', body: JSON.stringify(unread) })).body.forms.draft).toEqual({ ...expected, mql: 0, hot: 0, offered: 0 });
+    const booking = { ...live, forms: { 'quote-form': { ...mapping, action: 'book' } } };
+    expect((await rules('/backtest', { method: 'POST', body: JSON.stringify(booking) })).body.forms.draft).toEqual({ ...expected, offered: 0, booking: 3 });
+    // A draft that maps no form reads none of them.
+    const { forms: _none, ...unmapped } = live;
+    expect((await rules('/backtest', { method: 'POST', body: JSON.stringify(unmapped) })).body.forms.draft).toMatchObject({ submissions: 4, read: 0, hot: 0 });
+    // The answers were stored with each submission, never the raw values.
+    const stored = await rows<{ answers: string }>(server, 'select answers from form_submissions order by id');
+    expect(stored.map((r) => JSON.parse(r.answers))).toContainEqual({ size: '51-200', projects: 'commercial', role: 'decision' });
   });
 });
 

@@ -62,17 +62,21 @@ export function LiveStatus({ status, seconds, phone, lang, t, choosing, slotErro
     case 'no_rep': {
       // Closed says when it opens; busy and queued say the lead stays in line. Either way the
       // visitor may pick a time instead, shown in their own zone.
+      // A site form set to "book a slot": the times are the whole offer, nobody is looked for.
       const closed = status.why == 'closed';
       const when = closed && status.opensAt ? compose(t.opens, { time: formatSlot(status.opensAt, lang) }) : t.callWhenFree;
       const zone = status.slots.length ? zoneName(status.slots[0]!, lang) : '';
-      headline = (
-        <>
-          {closed ? t.closedNow : status.why == 'busy' ? t.busy : t.queued}
-          <span class="live-sub">
-            {when} {status.slots.length ? t.pickTime : ''}
-          </span>
-        </>
-      );
+      headline =
+        status.why == 'book' ? (
+          t.book
+        ) : (
+          <>
+            {closed ? t.closedNow : status.why == 'busy' ? t.busy : t.queued}
+            <span class="live-sub">
+              {when} {status.slots.length ? t.pickTime : ''}
+            </span>
+          </>
+        );
       detail = <SlotPicker slots={status.slots} lang={lang} zone={zone && compose(t.zone, { zone })} choosing={choosing} onChoose={onChoose} />;
       break;
     }

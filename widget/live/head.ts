@@ -6,7 +6,7 @@ import type { LiveTexts } from './texts';
 export function headOf(status: VisitorStatus, t: LiveTexts): string | null {
   switch (status.state) {
     case 'no_rep':
-      return status.why == 'closed' ? t.headClosed : t.headLater;
+      return status.why == 'closed' ? t.headClosed : status.why == 'book' ? t.headBook : t.headLater;
     case 'scheduled':
       return t.headBooked;
     case 'ended':

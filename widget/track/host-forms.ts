@@ -1,5 +1,5 @@
 // The host page's own forms: every submitted form's shape is reported (the console lists it for
-// mapping), and a submission of a mapped form is sent as a lead. For an `offer` form the request
+// mapping), and a submission of a mapped form is sent as a lead. For an `offer` or `book` form the request
 // is kept in sessionStorage under the panel's pending key and the panel is opened: it sends it
 // (retrying under one idempotency key) and shows the live status, on this page or, when the
 // form navigates, on the page it lands on. Nothing here delays or stops the page's own handling.
@@ -40,7 +40,7 @@ export function formSubmitted(form: Element): boolean {
   const body = { siteKey, formKey: key, visitorId: visitorId || undefined, pageUrl: cleanUrl(location), fields, tts: Math.round(performance.now()) };
   const idempotencyKey = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => (b + 256).toString(16).slice(1)).join('');
   const path = '/v1/forms/submissions';
-  if (config.action !== 'offer') post(`${path}?idempotencyKey=${idempotencyKey}`, body);
+  if (config.action == 'record') post(`${path}?idempotencyKey=${idempotencyKey}`, body);
   else {
     // The panel's own resend path: `path` says where, `phone` what to echo.
     const phone = (config.phone && fields[config.phone]) || '';

@@ -1,6 +1,7 @@
 // What a draft would change over the stored history: counts now and with the draft, and who flips.
 import { STAGE_LABELS } from '../../format';
 import type { BacktestCounts, BacktestResult } from '../types';
+import { FormsBacktestView } from './FormsBacktestView';
 
 const ROWS: ReadonlyArray<[keyof BacktestCounts, string]> = [
   ['subjects', 'People in the history'],
@@ -86,6 +87,7 @@ export function BacktestView({ result }: { result: BacktestResult }) {
           {flips.length > FLIPS_SHOWN && <p class="muted">And {flips.length - FLIPS_SHOWN} more.</p>}
         </>
       )}
+      {result.forms.current.submissions > 0 && <FormsBacktestView result={result.forms} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // A readable, field-level diff between two rules versions ("Question “Size” › option “1-10” ›
 // disqualifies: no → yes"). Lists are matched by id (options by value), not by position. Pure.
+import type { FieldTarget, FormAction, FormMapping } from '../../../shared/forms';
 import type { BehaviourRule, Disqualifier, FitRule, Question, QuestionOption, SiteRules } from '../types';
 
 export interface DiffLine {
@@ -158,5 +159,38 @@ export function diffRules(a: SiteRules, b: SiteRules): DiffLine[] {
   scalar('Hot threshold', a.hotThreshold, b.hotThreshold);
   for (const e of a.handRaiseEvents) if (!b.handRaiseEvents.includes(e)) out.push({ where: `Hand-raise event ${quote(e)}`, change: 'removed', from: e });
   for (const e of b.handRaiseEvents) if (!a.handRaiseEvents.includes(e)) out.push({ where: `Hand-raise event ${quote(e)}`, change: 'added', to: e });
+  diffForms(out, a.forms ?? {}, b.forms ?? {});
   return out;
+}
+
+const ACTION_WORDS: Record<FormAction, string> = { offer: 'offer it to a rep now', book: 'book a slot', record: 'only record it' };
+
+function targetSummary(t: FieldTarget | undefined): string {
+  if (!t || t.kind === 'ignore') return 'not read';
+  if (t.kind === 'trait') return t.trait;
+  const options = Object.entries(t.options ?? {}).map(([from, to]) => `${from} → ${to}`);
+  const rules = (t.rules ?? []).map((r) => (r.op === 'range' ? `${show(r.min)}–${show(r.max)} → ${r.answer}` : `${r.op} ${quote(r.text)} → ${r.answer}`));
+  const how = [...options, ...rules];
+  return `question ${t.questionId}${how.length ? ` (${how.join(', ')})` : ''}`;
+}
+
+/** Mapped forms by key: mapped, unmapped, and per field and action what changed. */
+function diffForms(out: DiffLine[], a: Record<string, FormMapping>, b: Record<string, FormMapping>) {
+  const mapped = (m: FormMapping) => `${Object.values(m.fields).filter((t) => t.kind !== 'ignore').length} fields read; ${ACTION_WORDS[m.action]}`;
+  for (const key of Object.keys(a)) if (!b[key]) out.push({ where: `Form ${quote(key)}`, change: 'removed', from: mapped(a[key]!) });
+  for (const [key, y] of Object.entries(b)) {
+    const x = a[key];
+    const where = `Form ${quote(key)}`;
+    if (!x) {
+      out.push({ where, change: 'added', to: mapped(y) });
+      continue;
+    }
+    if (x.action !== y.action)
+      out.push({ where: `${where} › when a submission qualifies`, change: 'changed', from: ACTION_WORDS[x.action], to: ACTION_WORDS[y.action] });
+    for (const field of new Set([...Object.keys(x.fields), ...Object.keys(y.fields)])) {
+      const from = targetSummary(x.fields[field]);
+      const to = targetSummary(y.fields[field]);
+      if (from !== to) out.push({ where: `${where} › field ${quote(field)}`, change: 'changed', from, to });
+    }
+  }
 }

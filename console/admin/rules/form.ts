@@ -61,6 +61,8 @@ export interface RulesForm {
   hotThreshold: string;
   /** Comma-separated event names. */
   handRaiseEvents: string;
+  /** The form mappings (edited on Sites › Forms): carried through unchanged, so a draft saved here keeps them. */
+  forms?: SiteRules['forms'];
 }
 
 /** Error messages by dot path (`questions.0.label`), as the server sends them. */
@@ -116,6 +118,7 @@ export function formFromRules(r: SiteRules): RulesForm {
     mqlThreshold: String(r.mqlThreshold),
     hotThreshold: String(r.hotThreshold),
     handRaiseEvents: r.handRaiseEvents.join(', '),
+    ...(r.forms ? { forms: r.forms } : {}),
   };
 }
 
@@ -197,6 +200,7 @@ export function rulesFromForm(f: RulesForm, version: number): { rules: SiteRules
     mqlThreshold: integer('mqlThreshold', f.mqlThreshold, true) ?? 0,
     hotThreshold: integer('hotThreshold', f.hotThreshold, true) ?? 0,
     handRaiseEvents: list(f.handRaiseEvents),
+    ...(f.forms && Object.keys(f.forms).length ? { forms: f.forms } : {}),
   };
   const decay = f.decayHalfLifeDays.trim();
   if (decay) {

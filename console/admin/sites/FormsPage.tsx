@@ -1,6 +1,7 @@
 // Sites → Forms: every form Sixty has seen submitted on the site, and the mapping of its fields
 // to contact traits and must-have questions. Sixty's suggestion is shown until the marketer
-// confirms or corrects it; only a confirmed mapping is read on visitors' submissions.
+// confirms or corrects it. A confirmed mapping is saved into a draft of the site's rules and read
+// on visitors' submissions once that draft is published (FormsPublishBar).
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { FormAction, FormMapping } from '../../../shared/forms';
@@ -12,6 +13,7 @@ import { PageHead } from '../ui/PageHead';
 import { agoText } from '../ui/time';
 import { failureOf, useLoad } from '../ui/useLoad';
 import { FieldMappingRow } from './FieldMappingRow';
+import { FormsPublishBar } from './FormsPublishBar';
 import { formsApi, type FormsResponse } from './forms-api';
 import { SiteTabs, useSiteName } from './SiteTabs';
 import '../admin.css';
@@ -19,6 +21,11 @@ import './forms.css';
 
 const ACTIONS: ReadonlyArray<{ value: FormAction; label: string; text: string }> = [
   { value: 'offer', label: 'Offer it to a rep now', text: 'A qualified submission is pushed to an available rep at once; the visitor sees who is calling.' },
+  {
+    value: 'book',
+    label: 'Book a slot',
+    text: 'The visitor picks a callback time in the Sixty panel, on the same page or the thank-you page; nobody is offered it before that time.',
+  },
   { value: 'record', label: 'Only record it', text: 'Submissions become leads with their answers, and are never offered live.' },
 ];
 
@@ -35,7 +42,9 @@ export function FormsPage({ params, onSessionEnded }: PageProps) {
     [siteId],
     onSessionEnded,
   );
-  const replace = (form: SeenForm) => setData((d) => d && { ...d, forms: d.forms.map((f) => (f.key === form.key ? form : f)) });
+  // A saved mapping went into a draft: the other forms' cards keep theirs, the page learns the draft's number.
+  const replace = (form: SeenForm) =>
+    setData((d) => d && { ...d, draftVersion: form.draft?.version ?? d.draftVersion, forms: d.forms.map((f) => (f.key === form.key ? form : f)) });
 
   return (
     <div class="page">
@@ -46,6 +55,15 @@ export function FormsPage({ params, onSessionEnded }: PageProps) {
       />
       <SiteTabs siteId={siteId} current="forms" />
       <LoadState loading={loaded.loading && !data} error={loaded.error} onRetry={loaded.reload} />
+      {data && data.draftVersion !== null && (
+        <FormsPublishBar
+          siteId={siteId}
+          liveVersion={data.liveVersion}
+          draftVersion={data.draftVersion}
+          onPublished={loaded.reload}
+          onSessionEnded={onSessionEnded}
+        />
+      )}
       {data && data.forms.length === 0 && (
         <section class="panel">
           <h2>No forms seen yet</h2>
@@ -73,8 +91,10 @@ function FormCard({
   onSaved(f: SeenForm): void;
   onSessionEnded(): void;
 }) {
-  const [open, setOpen] = useState(form.mapping === null);
-  const [mapping, setMapping] = useState<FormMapping>(form.mapping ?? form.suggested);
+  // The card edits what the next publish would read: the draft's mapping when one is pending.
+  const pending = form.draft ? form.draft.mapping : form.mapping;
+  const [open, setOpen] = useState(pending === null);
+  const [mapping, setMapping] = useState<FormMapping>(pending ?? form.suggested);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [saved, setSaved] = useState(false);
@@ -125,10 +145,10 @@ function FormCard({
             ))}
           </dl>
         </div>
-        <span class={`badge ${form.mapping ? 'badge-fit-passes' : 'badge-fit-unknown'}`}>{form.mapping ? 'Mapped' : 'Not mapped: suggestion below'}</span>
+        <span class={`badge ${form.mapping ? 'badge-fit-passes' : 'badge-fit-unknown'}`}>{statusOf(form)}</span>
       </div>
       <button type="button" class="btn btn-small" aria-expanded={open} aria-controls={`${id}-editor`} onClick={() => setOpen(!open)}>
-        {open ? 'Hide the mapping' : form.mapping ? 'Review the mapping' : 'Map this form'}
+        {open ? 'Hide the mapping' : pending ? 'Review the mapping' : 'Map this form'}
       </button>
       <form id={`${id}-editor`} class="stack form-editor" hidden={!open} noValidate onSubmit={submit}>
         {error && (
@@ -171,15 +191,21 @@ function FormCard({
         </fieldset>
         <div class="form-actions">
           <button type="submit" class="btn btn-primary" disabled={busy}>
-            {form.mapping ? 'Save the mapping' : 'Confirm the mapping'}
+            {pending ? 'Save the mapping' : 'Confirm the mapping'}
           </button>
           <span role="status" class="muted">
-            {saved ? 'Saved: the next submission of this form is read with it.' : ''}
+            {saved && form.draft ? `Saved in draft version ${form.draft.version}: publish it to read this form's submissions with it.` : ''}
           </span>
         </div>
       </form>
     </section>
   );
+}
+
+/** Whether the form is read, and with which version's mapping. */
+function statusOf(form: SeenForm): string {
+  if (form.draft) return form.draft.mapping ? `Mapping changed in draft version ${form.draft.version}` : `Unmapped in draft version ${form.draft.version}`;
+  return form.mapping ? 'Mapped (live)' : 'Not mapped: suggestion below';
 }
 
 /** The form's funnel, as the card lists it. */

@@ -6,6 +6,9 @@ import { request } from '../../api';
 
 export interface FormsResponse {
   questions: Question[];
+  liveVersion: number;
+  /** The unpublished draft a mapping saved now goes into; null: none yet. */
+  draftVersion: number | null;
   forms: SeenForm[];
 }
 

@@ -1,9 +1,9 @@
 // The forms area's store on PostgreSQL: the twin of sqlite/forms-ops.ts.
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { FormsStore } from '../../forms/forms-store';
 import * as f from './forms-schema';
 import * as t from './schema';
-import { FORM_LEADS_SQL, seenRow, submissionNote, toFormLeadRow, toFormRecord } from '../form-rows';
+import { FORM_LEADS_SQL, seenRow, submissionNote, submissionRow, toFormLeadRow, toFormRecord, toStoredSubmission } from '../form-rows';
 import type { PgDb } from './open';
 
 export function createFormsOps(db: PgDb): FormsStore {
@@ -36,31 +36,23 @@ export function createFormsOps(db: PgDb): FormsStore {
       return r ? toFormRecord(r) : null;
     },
 
-    async saveMapping(siteId, formKey, mapping, userId, now) {
-      const done = await db
-        .update(f.formsSeen)
-        .set({ mapping: mapping && JSON.stringify(mapping), mappedAt: now, mappedBy: userId })
-        .where(and(eq(f.formsSeen.siteId, siteId), eq(f.formsSeen.formKey, formKey)))
-        .returning({ key: f.formsSeen.formKey });
-      return done.length > 0;
-    },
-
-    async mapped(siteId) {
+    async submissions(siteId) {
       const rows = await db
-        .select({ key: f.formsSeen.formKey, mapping: f.formsSeen.mapping })
-        .from(f.formsSeen)
-        .where(and(eq(f.formsSeen.siteId, siteId), isNotNull(f.formsSeen.mapping)));
-      return rows.map((r) => ({ key: r.key, mapping: JSON.parse(r.mapping!) }));
+        .select({ formKey: f.formSubmissions.formKey, leadId: f.formSubmissions.leadId, answers: f.formSubmissions.answers, at: f.formSubmissions.at })
+        .from(f.formSubmissions)
+        .where(eq(f.formSubmissions.siteId, siteId))
+        .orderBy(asc(f.formSubmissions.at), asc(f.formSubmissions.id));
+      return rows.map(toStoredSubmission);
     },
 
     async recordSubmission(r) {
       await db.transaction(async (tx) => {
-        await tx
-          .insert(f.formSubmissions)
-          .values({ workspaceId: r.site.workspaceId, siteId: r.site.id, formKey: r.formKey, leadId: r.leadId, pageUrl: r.pageUrl, at: r.now });
-        await tx
-          .insert(t.leadEvents)
-          .values({ workspaceId: r.site.workspaceId, leadId: r.leadId, kind: 'form', text: submissionNote(r.formName, r.pageUrl), at: r.now });
+        await tx.insert(f.formSubmissions).values(submissionRow(r));
+        // As on SQLite: a lead this submission made already says so in its first line.
+        if (r.joined)
+          await tx
+            .insert(t.leadEvents)
+            .values({ workspaceId: r.site.workspaceId, leadId: r.leadId, kind: 'form', text: submissionNote(r.formName, r.pageUrl), at: r.now });
       });
     },
   };

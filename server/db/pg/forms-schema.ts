@@ -1,5 +1,5 @@
-// The PostgreSQL mirror of server/db/forms-schema.ts: forms seen on a site with their mapping,
-// and the mapped submissions that made or joined a lead.
+// The PostgreSQL mirror of server/db/forms-schema.ts: forms seen on a site (their mappings are
+// part of the site's rules), and the mapped submissions that made or joined a lead.
 import { pgTable, text, integer, bigint, bigserial, index, primaryKey } from 'drizzle-orm/pg-core';
 
 export const formsSeen = pgTable(
@@ -17,10 +17,6 @@ export const formsSeen = pgTable(
     submissions: integer('submissions').notNull().default(0),
     firstSeenAt: bigint('first_seen_at', { mode: 'number' }).notNull(),
     lastSeenAt: bigint('last_seen_at', { mode: 'number' }).notNull(),
-    /** JSON FormMapping the marketer confirmed; null until then (the form is only listed). */
-    mapping: text('mapping'),
-    mappedAt: bigint('mapped_at', { mode: 'number' }),
-    mappedBy: text('mapped_by'),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.formKey] })],
 );
@@ -34,6 +30,11 @@ export const formSubmissions = pgTable(
     formKey: text('form_key').notNull(),
     leadId: text('lead_id').notNull(),
     pageUrl: text('page_url'),
+    /**
+     * JSON: the answers to must-have questions this submission gave, read through the published
+     * mapping (never the raw field values). The rules backtest re-decides submissions from these.
+     */
+    answers: text('answers').notNull().default('{}'),
     at: bigint('at', { mode: 'number' }).notNull(),
   },
   (t) => [index('form_submissions_form').on(t.siteId, t.formKey, t.at), index('form_submissions_lead').on(t.leadId)],

@@ -1,17 +1,15 @@
 // The forms area's store on SQLite (see server/forms/forms-store.ts).
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { FormsStore } from '../../forms/forms-store';
 import * as f from '../forms-schema';
 import * as t from '../schema';
-import { FORM_LEADS_SQL, seenRow, submissionNote, toFormLeadRow, toFormRecord } from '../form-rows';
+import { FORM_LEADS_SQL, seenRow, submissionNote, submissionRow, toFormLeadRow, toFormRecord, toStoredSubmission } from '../form-rows';
 import type { Db } from './open';
 
 export function createFormsOps(db: Db): FormsStore {
   const formLeads = db.$client.prepare<[string], Record<string, unknown>>(`${FORM_LEADS_SQL}?`);
   const record = db.$client.transaction((r: Parameters<FormsStore['recordSubmission']>[0]) => {
-    db.insert(f.formSubmissions)
-      .values({ workspaceId: r.site.workspaceId, siteId: r.site.id, formKey: r.formKey, leadId: r.leadId, pageUrl: r.pageUrl, at: r.now })
-      .run();
+    db.insert(f.formSubmissions).values(submissionRow(r)).run();
     if (r.joined)
       db.insert(t.leadEvents)
         .values({ workspaceId: r.site.workspaceId, leadId: r.leadId, kind: 'form', text: submissionNote(r.formName, r.pageUrl), at: r.now })
@@ -47,22 +45,14 @@ export function createFormsOps(db: Db): FormsStore {
       return r ? toFormRecord(r) : null;
     },
 
-    async saveMapping(siteId, formKey, mapping, userId, now) {
-      const done = db
-        .update(f.formsSeen)
-        .set({ mapping: mapping && JSON.stringify(mapping), mappedAt: now, mappedBy: userId })
-        .where(and(eq(f.formsSeen.siteId, siteId), eq(f.formsSeen.formKey, formKey)))
-        .run();
-      return done.changes > 0;
-    },
-
-    async mapped(siteId) {
+    async submissions(siteId) {
       return db
-        .select({ key: f.formsSeen.formKey, mapping: f.formsSeen.mapping })
-        .from(f.formsSeen)
-        .where(and(eq(f.formsSeen.siteId, siteId), isNotNull(f.formsSeen.mapping)))
+        .select({ formKey: f.formSubmissions.formKey, leadId: f.formSubmissions.leadId, answers: f.formSubmissions.answers, at: f.formSubmissions.at })
+        .from(f.formSubmissions)
+        .where(eq(f.formSubmissions.siteId, siteId))
+        .orderBy(asc(f.formSubmissions.at), asc(f.formSubmissions.id))
         .all()
-        .map((r) => ({ key: r.key, mapping: JSON.parse(r.mapping!) }));
+        .map(toStoredSubmission);
     },
 
     async recordSubmission(r) {
