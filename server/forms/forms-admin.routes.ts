@@ -2,7 +2,7 @@
 // with Sixty's suggested mapping, and saving the mapping the marketer confirmed or corrected.
 // Mounted at /v1/console/sites.
 import { Hono } from 'hono';
-import { formMappingSchema, type SeenForm } from '../../shared/schemas/forms.schema';
+import { formMappingSchema, type FormTest, type SeenForm } from '../../shared/schemas/forms.schema';
 import type { AppDeps } from '../app';
 import { requireUser, type AuthEnv } from '../auth/session';
 import { readBody } from '../http/body';
@@ -10,6 +10,7 @@ import { ApiFailure } from '../http/errors';
 import { checkMapping } from './check-mapping.core';
 import { formNumbers, NO_NUMBERS, type FormNumbers } from './form-numbers.core';
 import type { FormRecord } from './forms-store';
+import type { FormTestRecord } from './form-tests';
 import { suggestMapping } from './suggest-mapping.core';
 import type { Question } from '../../shared/site-rules';
 
@@ -52,6 +53,22 @@ export function formsAdminRoutes(deps: AppDeps) {
     // The widget's config names the mapped forms: served fresh on the next page view.
     sites.invalidate(site.siteKey);
     return c.json(view({ ...form, mapping }, site.rules.questions, await numbersOf(site.id)));
+  });
+
+  // "Test this form": a signed, short-lived link to the form's page; the console polls the result.
+  const testView = (t: FormTestRecord): FormTest => ({ testId: t.testId, url: t.url, expiresAt: t.expiresAt, result: t.result });
+  app.post('/:siteId/forms/:formKey/tests', async (c) => {
+    const site = await owned(c, c.req.param('siteId'));
+    const form = await forms.get(site.id, c.req.param('formKey'));
+    if (!form) throw new ApiFailure(404, 'not_found', 'No such form on this site');
+    if (!form.mapping) throw new ApiFailure(409, 'not_mapped', 'Confirm the mapping first: only a mapped form is read on submission');
+    return c.json(testView(deps.formTests.open({ workspaceId: site.workspaceId, siteId: site.id, formKey: form.key, page: form.page }, clock())), 201);
+  });
+  app.get('/:siteId/forms/:formKey/tests/:testId', async (c) => {
+    const site = await owned(c, c.req.param('siteId'));
+    const test = deps.formTests.get(c.req.param('testId'), clock());
+    if (!test || test.siteId !== site.id || test.formKey !== c.req.param('formKey')) throw new ApiFailure(404, 'not_found', 'No such test, or it expired');
+    return c.json(testView(test));
   });
 
   return app;

@@ -12,6 +12,7 @@ import { PageHead } from '../ui/PageHead';
 import { agoText } from '../ui/time';
 import { failureOf, useLoad } from '../ui/useLoad';
 import { FieldMappingRow } from './FieldMappingRow';
+import { FormTest } from './FormTest';
 import { formsApi, type FormsResponse } from './forms-api';
 import { SiteTabs, useSiteName } from './SiteTabs';
 import '../admin.css';
@@ -178,6 +179,7 @@ function FormCard({
           </span>
         </div>
       </form>
+      {form.mapping && <FormTest siteId={siteId} formKey={form.key} id={id} onSessionEnded={onSessionEnded} />}
     </section>
   );
 }
