@@ -22,6 +22,7 @@ export type {
   OneTimeLink,
   RepRow,
   ReportResponse,
+  FormFigures,
   RoutingRule,
   RoutingRuleView,
   RulesResponse,

@@ -13,6 +13,7 @@ import { OutcomeForm } from './OutcomeForm';
 import { PageTrail } from './PageTrail';
 import { Qualification } from './Qualification';
 import { SlaClock } from './SlaClock';
+import { FormSource } from './FormSource';
 import { SourceDetails } from './SourceDetails';
 import { Timeline } from './Timeline';
 
@@ -106,6 +107,11 @@ export function LeadDetail({ lead, onChange, onClose }: Props) {
 
       <div class="lead-body">
         <div class="lead-col">
+          {lead.forms && lead.forms.length > 0 && (
+            <Section id="lead-form" title="From the site’s form">
+              <FormSource forms={lead.forms} now={now} />
+            </Section>
+          )}
           <Section id="lead-answers" title="Must-have answers">
             <Answers answers={lead.answers} />
           </Section>

@@ -678,14 +678,15 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'GET',
     path: '/v1/console/reports',
-    summary: 'Speed-to-lead and the funnel for a date range',
+    summary: 'Speed-to-lead, the funnel and the figures of each site form for a date range',
     auth: 'session',
     roles: MANAGERS,
     query: 'ReportRange',
     answer: {
       status: 200,
       contentType: 'application/json',
-      description: 'Not yet described by a schema: `{ from, to, speed, funnel }`, see `SpeedReport` and `FunnelReport` in shared/console-api.ts',
+      description:
+        'Not yet described by a schema: `{ from, to, speed, funnel, forms }`, see `SpeedReport`, `FunnelReport` and `FormFigures` in shared/console-api.ts. `forms` has one entry per site form with mapped submissions in the range: `{ siteId, siteName, key, name, numbers: { submissions, leads, mql, hot, routed, accepted, medianAcceptMs } }`, counted as Sites → Forms counts them',
     },
     errors: [400, ...SESSION],
   },

@@ -93,6 +93,7 @@ export const seenFormSchema = z.strictObject({
   submissions: z.number().int(),
   /** Of the leads its mapped submissions made or joined. */
   numbers: z.strictObject({
+    submissions: z.number().int().describe('Mapped submissions that made or joined a lead (a repeat counts again)'),
     leads: z.number().int(),
     mql: z.number().int(),
     hot: z.number().int(),
@@ -161,3 +162,13 @@ export const formTestSchema = z.strictObject({
   result: formTestResultSchema.nullable().describe('Null until a test submission arrives'),
 });
 export type FormTest = z.infer<typeof formTestSchema>;
+
+/** Numbers' per-form figures: each form's mapped submissions in the range and the leads they made or joined. */
+export const formFiguresSchema = z.strictObject({
+  siteId: z.string(),
+  siteName: z.string(),
+  key: z.string(),
+  name: z.string(),
+  numbers: seenFormSchema.shape.numbers,
+});
+export type FormFigures = z.infer<typeof formFiguresSchema>;

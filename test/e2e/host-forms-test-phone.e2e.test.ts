@@ -5,6 +5,7 @@
 // and the rep gets the lead with the form's answers).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { formNumbers } from '../../server/forms/form-numbers.core';
 import { suggestMapping } from '../../server/forms/suggest-mapping.core';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
 import { serveFixtures, type FixtureSite } from '../helpers/fixture-site';
@@ -57,7 +58,7 @@ async function footprint() {
     outbox: await count('outbox'),
     submissions: await count('form_submissions'),
     seen: (await server.deps.forms.get(siteId, 'quote-form'))!.submissions,
-    report: { speed: report.speed, funnel: report.funnel },
+    report: { speed: report.speed, funnel: report.funnel, forms: report.forms },
   };
 }
 
@@ -157,6 +158,13 @@ describe('the site’s own forms: testing a form, and a form without a phone', (
     await rep.getByRole('button', { name: 'Accept' }).first().click();
     await expect.poll(() => panel.locator('[data-sixty-status]').innerText(), { timeout: 10000 }).toContain('Sam Okafor');
 
+    // The rep's lead card names the form and page it came from, beside the form's answers.
+    const fromForm = rep.getByRole('region', { name: 'From the site’s form' });
+    await expect.poll(() => fromForm.count(), { timeout: 5000 }).toBe(1);
+    expect(await fromForm.innerText()).toContain(`Sent the form “quote-form” on ${site.origin}/forms-quote/`);
+    expect(await rep.getByRole('region', { name: 'Must-have answers' }).innerText()).toContain('51-200');
+    await shoot(rep, 'forms-lead-card');
+
     // One lead: the form's name, email and answers, with the number typed in the panel.
     const leads = await rows<{ id: string; phone: string; email: string; answers: string; stage: string }>(
       server,
@@ -170,5 +178,22 @@ describe('the site’s own forms: testing a form, and a form without a phone', (
     expect(errors).toEqual([]);
     await visitorContext.close();
     await repContext.close();
+
+    // Numbers shows the form's figures, the same the Forms page counts (form-numbers.core.ts).
+    const managerContext = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const numbers = await managerContext.newPage();
+    await openSignedIn(numbers, server.url, '/numbers', 'admin@demo.sixty');
+    const row = numbers.locator('tr[data-form="quote-form"]');
+    await expect.poll(() => row.count(), { timeout: 10000 }).toBe(1);
+    const expected = formNumbers(await server.deps.forms.leadRows(siteId)).get('quote-form')!;
+    expect(expected).toMatchObject({ submissions: 1, leads: 1, hot: 1, routed: 1, accepted: 1 });
+    const figure = (name: string) => row.locator(`[data-figure="form-${name}"]`).innerText();
+    expect([await figure('submissions'), await figure('mql'), await figure('hot'), await figure('routed'), await figure('accepted')]).toEqual(
+      [expected.submissions, expected.mql, expected.hot, expected.routed, expected.accepted].map(String),
+    );
+    expect(await figure('median-accept')).not.toBe('—');
+    await numbers.getByRole('heading', { name: 'Your site’s own forms' }).scrollIntoViewIfNeeded();
+    await shoot(numbers, 'numbers-forms');
+    await managerContext.close();
   });
 });
