@@ -3,7 +3,7 @@
 // mapped, qualified and with the rep routing would pick, and reaches nobody: no lead, no offer,
 // no count, no webhook), and a form without a phone field (the panel asks only for the number,
 // and the rep gets the lead with the form's answers).
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { formNumbers } from '../../server/forms/form-numbers.core';
 import { suggestMapping } from '../../server/forms/suggest-mapping.core';
@@ -38,6 +38,10 @@ beforeAll(async () => {
   await server.deps.forms.saveMapping(siteId, 'quote-form', suggestMapping(seen.fields, theSite.rules.questions), user.id, Date.now());
   server.deps.sites.invalidate(server.siteKey);
   await context.close();
+});
+// A failed test must not leave a rep available for the next one: every context a test opened closes.
+afterEach(async () => {
+  await Promise.all(browser.contexts().map((c) => c.close()));
 });
 afterAll(async () => {
   await browser?.close();

@@ -20,11 +20,12 @@ export async function signInRep(context: BrowserContext, url: string, email: str
 
 /** Waits until the tracker has loaded and read which forms are mapped (the loader's config read, then the tracker's own). */
 export async function trackerReady(page: Page, siteKey: string, goto: () => Promise<unknown>): Promise<void> {
-  let configs = 0;
-  page.on('response', (r) => void (r.url().includes(`/v1/sites/${siteKey}/config`) && configs++));
   await goto();
+  // Counted by the page's own resource timing, so a page that started loading before this call (a popup) counts too.
+  const configs = () =>
+    page.evaluate((key) => performance.getEntriesByType('resource').filter((e) => e.name.includes(`/v1/sites/${key}/config`)).length, siteKey);
   // vi.waitFor, not expect.poll: this also runs in beforeAll.
-  await vi.waitFor(() => expect(configs).toBeGreaterThanOrEqual(2), { timeout: 5000, interval: 50 });
+  await vi.waitFor(async () => expect(await configs()).toBeGreaterThanOrEqual(2), { timeout: 5000, interval: 50 });
   await vi.waitFor(async () => expect(await page.evaluate(() => !!(window as unknown as { sixty?: { _track?: unknown } }).sixty?._track)).toBe(true), {
     timeout: 5000,
     interval: 50,
