@@ -59,7 +59,7 @@ export function FormTest({ siteId, formKey, id, onSessionEnded }: { siteId: stri
         </button>
         {test && (
           <a href={test.url} target="_blank" rel="noopener">
-            Open the test page again
+            Open the test page
           </a>
         )}
       </div>
