@@ -10,6 +10,7 @@ import type { WorkspaceStore } from './console/workspace-store';
 import { workspaceRoutes } from './console/workspace.routes';
 import type { CallbackGuardStore } from './callbacks/callback-guard-store';
 import type { FormsStore } from './forms/forms-store';
+import type { FormTests } from './forms/form-tests';
 import { formRoutes } from './forms/forms.routes';
 import { formsAdminRoutes } from './forms/forms-admin.routes';
 import { webhookRoutes } from './webhooks/webhooks.routes';
@@ -79,6 +80,8 @@ export interface AppDeps {
   guard: CallbackGuardStore;
   /** The site's own forms: forms seen, their mappings, mapped submissions. */
   forms: FormsStore;
+  /** The marketer's "Test this form" runs: signed test tokens and their latest results. */
+  formTests: FormTests;
   /** The rep workspace and the supervisor view. */
   workspace: WorkspaceStore;
   /** Outbound webhooks and their delivery log. */

@@ -17,6 +17,7 @@ import { allowListFrom, createGuardedFetch } from './net';
 import { startRetention, type Removed } from './tracking/retention';
 import { createMailer } from './mail/mailer';
 import { SiteKeyCache } from './sites/site-key-cache';
+import { FormTests } from './forms/form-tests';
 import { createApp, type AppDeps } from './app';
 import { createLive, liveNotifier } from './live/live';
 import { registerRepNamespace } from './live/rep.socket';
@@ -117,6 +118,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     webhooks: webhookStore,
     guard: backend.guard,
     forms: backend.forms,
+    formTests: new FormTests(await store.secret('form-test')),
     workspace: backend.workspace,
     sites: new SiteKeyCache(store, sitesAdmin, clock, cluster?.sitePeers),
     visitorSecret: await store.secret('visitor-token'),

@@ -54,6 +54,8 @@ import type {
 } from './schemas/site-admin.schema';
 import type { siteSettingsSchema } from './schemas/site-rules.schema';
 import type { createdWebhookSchema, deliverySchema, webhookRequestSchema, webhookViewSchema, webhookWithLogSchema } from './schemas/webhook.schema';
+import type { FormFigures } from './schemas/forms.schema';
+export type { FormFigures };
 
 export type { Topic } from './schemas/webhook.schema';
 
@@ -290,6 +292,8 @@ export interface ReportResponse {
   to: number;
   speed: SpeedReport;
   funnel: FunnelReport;
+  /** Each site form's submissions in the range and the leads they made or joined (busiest first). */
+  forms: FormFigures[];
 }
 
 // --- Webhooks and erasure

@@ -15,6 +15,8 @@ export const CONSENT_KEY = 'sixty_consent';
 export const INVITED_KEY = 'sixty_inv';
 /** sessionStorage: a callback request not yet acknowledged, resent on the next page. */
 export const PENDING_KEY = 'sixty_cb';
+/** sessionStorage: the marketer's "Test this form" token, so the tab stays a test past the form's own redirect. */
+export const TEST_KEY = 'sixty_test';
 
 export function readStore(key: string, area: Area = 'localStorage'): string | null {
   try {

@@ -20,6 +20,8 @@ export type {
   NewWebhook,
   OneTimeLink,
   RepRow,
+  ReportResponse,
+  FormFigures,
   RoutingRule,
   RoutingRuleView,
   RulesResponse,

@@ -14,6 +14,7 @@ import { OutcomeForm } from './OutcomeForm';
 import { PageTrail } from './PageTrail';
 import { Qualification } from './Qualification';
 import { SlaClock } from './SlaClock';
+import { FormSource } from './FormSource';
 import { SourceDetails } from './SourceDetails';
 import { Timeline } from './Timeline';
 
@@ -108,6 +109,11 @@ export function LeadDetail({ lead, onChange, onClose }: Props) {
 
       <div class="lead-body">
         <div class="lead-col">
+          {lead.forms && lead.forms.length > 0 && (
+            <Section id="lead-form" title="From the site’s form">
+              <FormSource forms={lead.forms} now={now} />
+            </Section>
+          )}
           <Section id="lead-answers" title="Must-have answers">
             <Answers answers={lead.answers} />
           </Section>

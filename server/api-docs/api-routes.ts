@@ -123,7 +123,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: '/v1/forms/submissions',
     summary: "A submission of one of the site's mapped forms becomes a lead",
     description:
-      "`fields` holds only the fields the form's mapping reads (the site config's `forms[].read`), as typed. The server maps them to contact details and answers (options, rules) and stores only those; the raw values are never stored. Then it is captured exactly as a callback request is (limits, per-phone cap, duplicate join, bot checks, qualification, routing); a form set to `record` is never offered; on a form set to `book`, a hot lead is offered to nobody and its status is `no_rep` with `why: book` and the times to book (`POST /v1/callbacks/:leadId/slot`). Read with the published rules' mapping only. 400 naming `phone` when the form gave no valid phone number.",
+      "`fields` holds only the fields the form's mapping reads (the site config's `forms[].read`), as typed. The server maps them to contact details and answers (options, rules) and stores only those; the raw values are never stored. Then it is captured exactly as a callback request is (limits, per-phone cap, duplicate join, bot checks, qualification, routing); a form set to `record` is never offered; on a form set to `book`, a hot lead is offered to nobody and its status is `no_rep` with `why: book` and the times to book (`POST /v1/callbacks/:leadId/slot`). Read with the published rules' mapping only. 400 naming `phone` when neither the form nor `phone` gave a valid phone number: the widget's panel then asks the visitor for it and resends the same submission with `phone`. With `test` (the marketer's \"Test this form\" token), nothing is stored, routed, counted or sent: the answer is 202 `{ \"test\": true }` and the result shows in the console (400 naming `test` when the token is forged, expired or for another form).",
     auth: 'site',
     query: 'CallbackQuery',
     body: 'FormSubmission',
@@ -505,6 +505,28 @@ export const API_ROUTES: readonly ApiRoute[] = [
     answer: { status: 200, body: 'SeenForm' },
     errors: [...BODY, ...SESSION, 404],
   },
+  {
+    method: 'POST',
+    path: '/v1/console/sites/:siteId/forms/:formKey/tests',
+    summary: 'Start a test of a mapped form (“Test this form”)',
+    description:
+      'Answers the form’s page with a `#sixty-test=` marker holding a signed token that works for 30 minutes. A submission of the form from that page (and the rest of that browser tab) is read, qualified and given the routing decision it would get, with the same functions as a visitor’s, but never stored as a lead, offered, counted or sent to webhooks; its result is read with the GET below. 409 when the form is not mapped yet.',
+    auth: 'session',
+    roles: MANAGERS,
+    answer: { status: 201, body: 'FormTest' },
+    errors: [...SESSION, 404, 409],
+  },
+  {
+    method: 'GET',
+    path: '/v1/console/sites/:siteId/forms/:formKey/tests/:testId',
+    summary: 'A form test and its latest submission’s result (null until one arrives)',
+    description:
+      'The console polls it while the test runs. 404 once the test expired (or on another process of a cluster: results are held in the process that received the test submission).',
+    auth: 'session',
+    roles: MANAGERS,
+    answer: { status: 200, body: 'FormTest' },
+    errors: [...SESSION, 404],
+  },
 
   // Routing
   {
@@ -657,14 +679,15 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'GET',
     path: '/v1/console/reports',
-    summary: 'Speed-to-lead and the funnel for a date range',
+    summary: 'Speed-to-lead, the funnel and the figures of each site form for a date range',
     auth: 'session',
     roles: MANAGERS,
     query: 'ReportRange',
     answer: {
       status: 200,
       contentType: 'application/json',
-      description: 'Not yet described by a schema: `{ from, to, speed, funnel }`, see `SpeedReport` and `FunnelReport` in shared/console-api.ts',
+      description:
+        'Not yet described by a schema: `{ from, to, speed, funnel, forms }`, see `SpeedReport`, `FunnelReport` and `FormFigures` in shared/console-api.ts. `forms` has one entry per site form with mapped submissions in the range: `{ siteId, siteName, key, name, numbers: { submissions, leads, mql, hot, routed, accepted, medianAcceptMs } }`, counted as Sites → Forms counts them',
     },
     errors: [400, ...SESSION],
   },

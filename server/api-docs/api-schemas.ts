@@ -34,6 +34,7 @@ import {
   formSeenRequestSchema,
   formSeenResponseSchema,
   formSubmissionSchema,
+  formTestSchema,
   seenFormSchema,
   siteFormsSchema,
 } from '../../shared/schemas/forms.schema';
@@ -119,6 +120,7 @@ export const BODIES = {
   Appearance: appearanceSettingsSchema,
   SiteForms: siteFormsSchema,
   SeenForm: seenFormSchema,
+  FormTest: formTestSchema,
   FormMapping: formMappingSchema,
   // Routing
   SiteRouting: siteRoutingSchema,

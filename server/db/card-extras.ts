@@ -18,8 +18,13 @@ export interface LeadRowForExtras {
 
 export type Extras = Pick<
   LeadCard,
-  'company' | 'timeZone' | 'pageTrail' | 'source' | 'visits' | 'firstSeenAt' | 'hotAt' | 'slaDueAt' | 'notes' | 'qualificationAnswers'
+  'company' | 'timeZone' | 'pageTrail' | 'source' | 'visits' | 'firstSeenAt' | 'hotAt' | 'slaDueAt' | 'notes' | 'qualificationAnswers' | 'forms'
 >;
+
+/** The lead's form submissions, as both dialects read them (oldest first). */
+export const LEAD_FORMS_SQL = `select fs.form_key as "key", coalesce(f.name, fs.form_key) as "name", fs.page_url as "page", fs.at as "at"
+  from form_submissions fs left join forms_seen f on f.site_id = fs.site_id and f.form_key = fs.form_key
+  where fs.lead_id = `;
 
 /** The tracked visitor as read for the card: attribution under the UTM names. */
 export interface VisitorForExtras {
@@ -43,6 +48,7 @@ export function cardExtras(
   traits: Record<string, unknown>,
   pageTrail: Extras['pageTrail'],
   notes: Extras['notes'],
+  forms: NonNullable<Extras['forms']>,
 ): Extras {
   const utm: Record<string, string> = {};
   if (v) for (const k of UTM_KEYS) if (typeof v[k] === 'string') utm[k] = v[k];
@@ -57,5 +63,6 @@ export function cardExtras(
     slaDueAt: lead.slaDueAt,
     notes,
     qualificationAnswers: lead.salesQualification ? (JSON.parse(lead.salesQualification) as SalesQualification) : null,
+    forms: forms.map((f) => ({ key: f.key, name: f.name, page: f.page, at: Number(f.at) })),
   };
 }

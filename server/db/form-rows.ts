@@ -48,7 +48,8 @@ export function submissionNote(formName: string, pageUrl: string | null): string
 
 /** The query both stores run for a site's form numbers (see forms/form-numbers.core.ts). */
 export const FORM_LEADS_SQL = `select fs.form_key as "formKey", fs.lead_id as "leadId", l.mql as mql, l.hot_at is not null as hot,
-  exists (select 1 from offers o where o.lead_id = l.id) as routed, l.captured_at as "capturedAt", l.accepted_at as "acceptedAt"
+  exists (select 1 from offers o where o.lead_id = l.id) as routed, l.captured_at as "capturedAt", l.accepted_at as "acceptedAt",
+  fs.at as "submittedAt"
   from form_submissions fs join leads l on l.id = fs.lead_id where fs.site_id = `;
 
 /** A row of that query as either database returns it (0/1 or booleans, bigints as strings). */
@@ -61,6 +62,7 @@ export function toFormLeadRow(r: Record<string, unknown>): FormLeadRow {
     routed: !!Number(r.routed === true ? 1 : r.routed),
     capturedAt: Number(r.capturedAt),
     acceptedAt: r.acceptedAt === null || r.acceptedAt === undefined ? null : Number(r.acceptedAt),
+    submittedAt: Number(r.submittedAt),
   };
 }
 

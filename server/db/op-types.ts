@@ -9,6 +9,7 @@ export type RoutingOps = Pick<
   | 'routeWaiting'
   | 'workspacesWaiting'
   | 'routingSnapshot'
+  | 'draftSnapshot'
   | 'acceptOffer'
   | 'declineOffer'
   | 'expireOffer'

@@ -1,6 +1,7 @@
 // What both dialects' routing operations hand back, shaped the same: the offers, a booked
 // callback, the facts a visitor's status is decided from. (What routing writes, and the words of
 // its trail, are planned in server/routing/plan-offers.core.ts.)
+import { randomUUID } from 'node:crypto';
 import type { LeadCard, Stage } from '../../shared/api';
 import type { QueueReason, Team } from '../routing/routing.types';
 import type { VisitorFacts } from '../routing/visitor-status.core';
@@ -22,6 +23,53 @@ export function bookedCallback(at: number, card: LeadCard, teams: readonly Team[
     reasons: card.qualification.reasons,
     teams: teams ? teams.map((t) => ({ id: t.id, name: t.name })) : null,
     repIds: teams ? [...new Set(teams.flatMap((t) => t.members.map((m) => m.repId)))] : null,
+  };
+}
+
+/** A lead that was never stored (a marketer's test of a form): what routing would read of it. */
+export interface DraftLead {
+  workspaceId: string;
+  siteId: string;
+  /** E.164. */
+  phone: string;
+  email: string | null;
+  pageUrl: string | null;
+  answers: Record<string, string>;
+  score: number;
+}
+
+/** The lead columns a routing snapshot reads (both dialects' readers take only these). */
+export interface SnapshotLeadRow {
+  id: string;
+  workspaceId: string;
+  siteId: string;
+  phone: string;
+  email: string | null;
+  pageUrl: string | null;
+  /** JSON. */
+  answers: string;
+  score: number;
+  hotAt: number | null;
+  capturedAt: number;
+  roundStartedAt: number;
+  previousOwnerId: string | null;
+}
+
+/** The lead columns a routing snapshot reads, for a draft: a fresh id (no visitor, no offers), hot `now`. */
+export function draftLeadRow(d: DraftLead, now: number): SnapshotLeadRow {
+  return {
+    id: `draft-${randomUUID()}`,
+    workspaceId: d.workspaceId,
+    siteId: d.siteId,
+    phone: d.phone,
+    email: d.email,
+    pageUrl: d.pageUrl,
+    answers: JSON.stringify(d.answers),
+    score: d.score,
+    hotAt: now,
+    capturedAt: now,
+    roundStartedAt: now,
+    previousOwnerId: null,
   };
 }
 

@@ -11,6 +11,7 @@ import type { OutcomeRefusal } from '../routing/plan-outcome.core';
 import type { HandRaise } from '../routing/turn-hot.core';
 import type { CapturePlan } from '../capture/plan-capture.core';
 import type { SlaBreachRow } from '../routing/lead-plan';
+import type { DraftLead } from './routing-rows';
 import type {
   Cadence,
   Condition,
@@ -211,6 +212,8 @@ export interface Store {
   workspacesWaiting(now: number): Promise<string[]>;
   /** The routing snapshot of a lead, read only (for callback slots). */
   routingSnapshot(leadId: string, online: ReadonlySet<string>): Promise<RoutingSnapshot | null>;
+  /** The routing snapshot a lead never stored would be decided on (a form test: what routing would do), read only. */
+  draftSnapshot(draft: DraftLead, online: ReadonlySet<string>, now: number): Promise<RoutingSnapshot>;
   /** Exactly one winner: a conditional update; a late or second accept is refused. */
   acceptOffer(offerId: string, repId: string, now: number): Promise<AcceptResult>;
   declineOffer(offerId: string, repId: string, reason: string | null, now: number): Promise<ClosedOffer | null>;

@@ -29,7 +29,9 @@ export type SourcedEvent = WebhookEvent & { source: 'timeline' | 'stages' | 'out
  */
 export const LEAD_PAYLOAD_COLUMNS_SQL = `l.id, l.name, l.phone, l.email, l.stage, l.score, l.fit, l.fit_reason as "fitReason", l.mql, l.hot,
   l.rules_version as "rulesVersion", l.reasons, l.answers, l.time_zone as "timeZone", l.site_id as "siteId", s.name as "siteName",
-  s.rules as "siteRules", u.name as "ownerName", v.traits as "visitTraits", ${TOUCH_COLUMNS_SQL}`;
+  s.rules as "siteRules", u.name as "ownerName", v.traits as "visitTraits", ${TOUCH_COLUMNS_SQL},
+  (select fs.form_key from form_submissions fs where fs.lead_id = l.id order by fs.at, fs.id limit 1) as "formKey",
+  (select fs.page_url from form_submissions fs where fs.lead_id = l.id order by fs.at, fs.id limit 1) as "formPage"`;
 export const LEAD_PAYLOAD_FROM_SQL = `from leads l join sites s on s.id = l.site_id left join users u on u.id = l.owner_id
   left join visitors v on v.site_id = l.site_id and v.visitor_id = l.visitor_id`;
 
@@ -55,6 +57,9 @@ export interface LeadPayloadRow extends TouchColumns {
   ownerName: string | null;
   visitTraits: string | null;
   capturedAt: number;
+  /** The site form whose submission made the lead (its first), when one did. */
+  formKey: string | null;
+  formPage: string | null;
 }
 
 /** The lead as a receiver gets it (shared/schemas/webhook-payload.schema.ts). */
@@ -87,6 +92,7 @@ export function webhookLead(r: LeadPayloadRow): WebhookLead {
     capturedAt: r.capturedAt,
     timeZone: r.timeZone,
     ownerName: r.ownerName,
+    form: r.formKey === null || r.formKey === undefined ? null : { key: r.formKey, page: r.formPage ?? null },
   };
 }
 

@@ -9,6 +9,7 @@ const row = (r: Partial<FormLeadRow>): FormLeadRow => ({
   routed: false,
   capturedAt: 0,
   acceptedAt: null,
+  submittedAt: 0,
   ...r,
 });
 
@@ -22,8 +23,8 @@ describe('formNumbers', () => {
       row({ leadId: 'd' }),
       row({ formKey: 'demo', leadId: 'a', mql: true, hot: true, routed: true, capturedAt: 0, acceptedAt: 1000 }),
     ]);
-    expect(n.get('quote')).toEqual({ leads: 4, mql: 3, hot: 2, routed: 2, accepted: 2, medianAcceptMs: 7000 });
-    expect(n.get('demo')).toEqual({ leads: 1, mql: 1, hot: 1, routed: 1, accepted: 1, medianAcceptMs: 1000 });
+    expect(n.get('quote')).toEqual({ submissions: 5, leads: 4, mql: 3, hot: 2, routed: 2, accepted: 2, medianAcceptMs: 7000 });
+    expect(n.get('demo')).toEqual({ submissions: 1, leads: 1, mql: 1, hot: 1, routed: 1, accepted: 1, medianAcceptMs: 1000 });
   });
 
   it('has no median when nothing was accepted', () => {

@@ -11,9 +11,13 @@ export interface FormLeadRow {
   routed: boolean;
   capturedAt: number;
   acceptedAt: number | null;
+  /** When this submission arrived (Numbers counts the submissions of a date range). */
+  submittedAt: number;
 }
 
 export interface FormNumbers {
+  /** Mapped submissions: a person who submits twice counts twice here, once below. */
+  submissions: number;
   leads: number;
   mql: number;
   hot: number;
@@ -23,13 +27,14 @@ export interface FormNumbers {
   medianAcceptMs: number | null;
 }
 
-export const NO_NUMBERS: FormNumbers = { leads: 0, mql: 0, hot: 0, routed: 0, accepted: 0, medianAcceptMs: null };
+export const NO_NUMBERS: FormNumbers = { submissions: 0, leads: 0, mql: 0, hot: 0, routed: 0, accepted: 0, medianAcceptMs: null };
 
 export function formNumbers(rows: readonly FormLeadRow[]): Map<string, FormNumbers> {
   const byForm = new Map<string, { seen: Set<string>; n: FormNumbers; waits: number[] }>();
   for (const r of rows) {
     let f = byForm.get(r.formKey);
     if (!f) byForm.set(r.formKey, (f = { seen: new Set(), n: { ...NO_NUMBERS }, waits: [] }));
+    f.n.submissions++;
     // A person who submits twice is one lead.
     if (f.seen.has(r.leadId)) continue;
     f.seen.add(r.leadId);

@@ -3,7 +3,7 @@
 // mapping the marketer confirmed or corrected, into a draft of the site's rules (published like
 // any rules change, from here or from Questions and scoring). Mounted at /v1/console/sites.
 import { Hono } from 'hono';
-import { formMappingSchema, type SeenForm } from '../../shared/schemas/forms.schema';
+import { formMappingSchema, type FormTest, type SeenForm } from '../../shared/schemas/forms.schema';
 import type { SiteRules } from '../../shared/site-rules';
 import type { AppDeps } from '../app';
 import { requireUser, type AuthEnv } from '../auth/session';
@@ -12,6 +12,7 @@ import { ApiFailure } from '../http/errors';
 import { checkMapping } from './check-mapping.core';
 import { formNumbers, NO_NUMBERS, type FormNumbers } from './form-numbers.core';
 import type { FormRecord } from './forms-store';
+import type { FormTestRecord } from './form-tests';
 import { mappingBase, pendingMapping, withMapping } from './mapping-draft.core';
 import { suggestMapping } from './suggest-mapping.core';
 
@@ -67,6 +68,24 @@ export function formsAdminRoutes(deps: AppDeps) {
     const version = await tracking.saveDraft(site, withMapping(draft.rules, formKey, mapping), c.get('user').id, clock());
     const saved = await basis(site.rules, site.id);
     return c.json(view(form, { ...saved, draft: { ...saved.draft, draftVersion: version } }, await numbersOf(site.id)));
+  });
+
+  // "Test this form": a signed, short-lived link to the form's page; the console polls the result.
+  const testView = (t: FormTestRecord): FormTest => ({ testId: t.testId, url: t.url, expiresAt: t.expiresAt, result: t.result });
+  app.post('/:siteId/forms/:formKey/tests', async (c) => {
+    const site = await owned(c, c.req.param('siteId'));
+    const form = await forms.get(site.id, c.req.param('formKey'));
+    if (!form) throw new ApiFailure(404, 'not_found', 'No such form on this site');
+    // The page reads the form with the published mapping only, so that is the one a test can try.
+    if (!site.rules.forms?.[form.key])
+      throw new ApiFailure(409, 'not_mapped', 'Publish this form’s mapping first: only a published mapping is read on submission');
+    return c.json(testView(deps.formTests.open({ workspaceId: site.workspaceId, siteId: site.id, formKey: form.key, page: form.page }, clock())), 201);
+  });
+  app.get('/:siteId/forms/:formKey/tests/:testId', async (c) => {
+    const site = await owned(c, c.req.param('siteId'));
+    const test = deps.formTests.get(c.req.param('testId'), clock());
+    if (!test || test.siteId !== site.id || test.formKey !== c.req.param('formKey')) throw new ApiFailure(404, 'not_found', 'No such test, or it expired');
+    return c.json(testView(test));
   });
 
   return app;

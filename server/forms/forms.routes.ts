@@ -17,6 +17,7 @@ import { userAgentIsBot } from '../tracking/bot-filter';
 import { allowSiteOrigin } from '../sites/site-origin';
 import { captureFormSubmission, hashOf } from './form-capture';
 import { readSubmission } from './read-submission.core';
+import { runFormTest } from './form-test';
 
 export function formRoutes(deps: AppDeps) {
   const { sites, forms, clock } = deps;
@@ -61,12 +62,28 @@ export function formRoutes(deps: AppDeps) {
     const mapping = site.rules.forms?.[body.formKey];
     if (!mapping) throw new ApiFailure(404, 'unknown_form', 'This form is not mapped on this site', { formKey: 'Not a mapped form of this site' });
     const formName = (await forms.get(site.id, body.formKey))?.name ?? body.formKey;
+
+    if (body.test !== undefined) {
+      // The marketer's own test: shown in the console, never stored, routed, counted or sent.
+      const testId = deps.formTests.verify(body.test, site.id, body.formKey, clock());
+      if (!testId)
+        throw new ApiFailure(400, 'invalid', 'This test link is not valid', {
+          test: 'This test link has expired or is not valid: press “Test this form” again',
+        });
+      deps.formTests.record(testId, await runFormTest(deps, site, mapping, body));
+      return c.json({ test: true }, 202);
+    }
     const read = readSubmission(mapping, site.rules.questions, body.fields);
-    const phone = toE164(read.phone, site.phoneRegion);
-    // The lead needs a number to be called on: the widget's panel asks for it.
+    // The panel's number, when it asked for one, wins over what the form held.
+    const typed = body.phone ?? read.phone;
+    const phone = toE164(typed, site.phoneRegion);
+    // The lead needs a number to be called on: the widget's panel asks for it, then resends this
+    // submission with it (so the lead keeps the form's name, email and answers).
     if (!phone)
       throw new ApiFailure(400, 'invalid', 'Some fields need attention', {
-        phone: 'This does not look like a valid phone number; include the country code if you are abroad',
+        phone: typed.trim()
+          ? 'This does not look like a valid phone number; include the country code if you are abroad'
+          : 'Your phone number, so we can call you back',
       });
     const now = clock();
     const pageUrl = body.pageUrl ?? null;

@@ -3,6 +3,7 @@ import type { AppDeps } from '../app';
 import { requireUser, type AuthEnv } from '../auth/session';
 import { ApiFailure, invalid } from '../http/errors';
 import { reportRangeSchema } from '../../shared/schemas/console.schema';
+import { formFigures } from '../forms/form-figures';
 import { csvOf } from './csv';
 import { exportTable } from './export-table';
 import { funnel } from './funnel.core';
@@ -14,7 +15,7 @@ const DAY_MS = 24 * 3600 * 1000;
 const MAX_RANGE_MS = 400 * DAY_MS;
 
 /**
- * The numbers (manager and admin): speed-to-lead and the funnel for a date range
+ * The numbers (manager and admin): speed-to-lead, the funnel and each site form's figures for a date range
  * (default: the last 30 days), and the export of leads with their timelines (CSV and .xlsx).
  * Mounted at /v1/console/reports.
  */
@@ -40,13 +41,14 @@ export function reportRoutes(deps: AppDeps) {
   app.get('/', async (c) => {
     const { from, to } = range(c.req.query());
     const ws = c.get('user').workspaceId;
-    const [speedLeads, causes, visitors, funnelLeads] = await Promise.all([
+    const [speedLeads, causes, visitors, funnelLeads, forms] = await Promise.all([
       reports.speedLeads(ws, from, to),
       reports.breachCauses(ws, from, to),
       reports.visitorCount(ws, from, to),
       reports.funnelLeads(ws, from, to),
+      store.sitesOfWorkspace(ws).then((sites) => formFigures(deps.forms, sites, from, to)),
     ]);
-    return c.json({ from, to, speed: speedToLead(speedLeads, causes), funnel: funnel(visitors, funnelLeads) });
+    return c.json({ from, to, speed: speedToLead(speedLeads, causes), funnel: funnel(visitors, funnelLeads), forms });
   });
 
   /** The export of the range as one table (CSV and .xlsx are written from it), and its file name. */

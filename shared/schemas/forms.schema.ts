@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { formMappingSchema } from './form-mapping.schema';
 import { siteRulesSchema } from './site-rules.schema';
+import { reasonSchema, stageSchema } from './lead-card.schema';
 
 export { fieldTargetSchema, formMappingSchema } from './form-mapping.schema';
 
@@ -49,6 +50,16 @@ export const formSubmissionSchema = z.strictObject({
   tts: z.number().int().nonnegative().optional(),
   /** IANA time zone of the visitor's browser, for booked slots. */
   timeZone: z.string().max(64).optional(),
+  /**
+   * The number the visitor typed into Sixty's panel when the form gave none (or an invalid one):
+   * the rest of the submission is resent as it was, so the lead keeps the form's answers.
+   */
+  phone: z.string().max(40).optional(),
+  /**
+   * The marketer's "Test this form" token (from the page's `#sixty-test=` marker): the server
+   * verifies it and only shows what it would do in the console; nothing is stored or routed.
+   */
+  test: z.string().max(300).optional(),
 });
 
 /** A form seen on the site, as the console lists it. */
@@ -60,6 +71,7 @@ export const seenFormSchema = z.strictObject({
   submissions: z.number().int(),
   /** Of the leads its mapped submissions made or joined. */
   numbers: z.strictObject({
+    submissions: z.number().int().describe('Mapped submissions that made or joined a lead (a repeat counts again)'),
     leads: z.number().int(),
     mql: z.number().int(),
     hot: z.number().int(),
@@ -92,3 +104,57 @@ export const siteFormsSchema = z.strictObject({
 
 /** `POST /v1/forms/seen`'s answer: false when nothing was kept (privacy signal, bot). */
 export const formSeenResponseSchema = z.strictObject({ recorded: z.boolean() });
+
+/**
+ * What Sixty would do with the marketer's test submission ("Test this form"): mapped, qualified
+ * and decided by the same functions as a visitor's, but never stored, routed, counted or sent.
+ */
+export const formTestResultSchema = z.strictObject({
+  at: z.number().int().describe('When the test submission arrived'),
+  pageUrl: z.string().nullable(),
+  contact: z.strictObject({
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable().describe('E.164; null when the form gave no valid number'),
+    company: z.string(),
+  }),
+  answers: z.array(z.strictObject({ question: z.string(), answer: z.string() })).describe('The must-have answers the mapping read'),
+  qualification: z.strictObject({
+    stage: stageSchema,
+    fit: z.enum(['passes', 'fails', 'unknown']),
+    fitReason: z.string().nullable(),
+    missing: z.array(z.string()).describe('Must-have questions left unanswered'),
+    score: z.number(),
+    mql: z.boolean(),
+    hot: z.boolean(),
+    reasons: z.array(reasonSchema),
+  }),
+  routing: z.strictObject({
+    kind: z.enum(['offer', 'queue', 'not_routed']).describe('Offered to reps now, waiting in the queue, or not routed at all'),
+    text: z.string().describe('What routing would do, in words'),
+    reps: z.array(z.string()).describe('The reps it would be offered to'),
+    team: z.string().nullable(),
+    rule: z.string().nullable().describe('The routing rule that matched'),
+    skipped: z.string().nullable().describe('Reps passed over, and why'),
+  }),
+});
+export type FormTestResult = z.infer<typeof formTestResultSchema>;
+
+/** `POST …/forms/:formKey/tests` and `GET …/tests/:testId`: a test of a form, with its latest submission's result. */
+export const formTestSchema = z.strictObject({
+  testId: z.string(),
+  url: z.string().describe("The form's page with the test marker: open it and submit the form"),
+  expiresAt: z.number().int(),
+  result: formTestResultSchema.nullable().describe('Null until a test submission arrives'),
+});
+export type FormTest = z.infer<typeof formTestSchema>;
+
+/** Numbers' per-form figures: each form's mapped submissions in the range and the leads they made or joined. */
+export const formFiguresSchema = z.strictObject({
+  siteId: z.string(),
+  siteName: z.string(),
+  key: z.string(),
+  name: z.string(),
+  numbers: seenFormSchema.shape.numbers,
+});
+export type FormFigures = z.infer<typeof formFiguresSchema>;

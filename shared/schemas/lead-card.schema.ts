@@ -72,6 +72,12 @@ export const leadCardSchema = z.strictObject({
   slaDueAt: z.number().int().nullable().optional().describe('When a rep must have accepted (the SLA clock)'),
   notes: z.array(z.strictObject({ at: z.number().int(), author: z.string(), text: z.string() })).optional(),
   qualificationAnswers: salesQualificationSchema.nullable().optional(),
+  forms: z
+    .array(z.strictObject({ key: z.string(), name: z.string(), page: z.string().nullable(), at: z.number().int() }))
+    .optional()
+    .describe(
+      "The site's own forms this person submitted, oldest first: the first made the lead, later ones joined it (its `answers` are the forms' mapped answers)",
+    ),
 });
 
 /** `GET /v1/console/leads/mine`: one of the rep's leads. */

@@ -54,6 +54,10 @@ export const webhookLeadSchema = z.strictObject({
   capturedAt: time,
   timeZone: maybe.describe('The lead’s IANA time zone, from their browser'),
   ownerName: maybe.describe('The rep who owns the lead'),
+  form: z
+    .strictObject({ key: text.describe('The form’s key, as Sites › Forms lists it'), page: maybe.describe('The page it was submitted on') })
+    .nullable()
+    .describe('The site’s own form whose submission made the lead; null for other leads'),
 });
 export type WebhookLead = z.infer<typeof webhookLeadSchema>;
 

@@ -10,16 +10,14 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
 import { axeRun } from '../helpers/page-watch';
 import { serveFixtures, type FixtureSite } from '../helpers/fixture-site';
-import { rows, startTestServer, TEST_DEMO_PASSWORD, type TestServer } from '../helpers/test-server';
+import { rows, startTestServer, type TestServer } from '../helpers/test-server';
+import { fillQuote, SECRETS, signInRep, trackerReady } from './host-forms.helpers';
 import { collectErrors, openSignedIn, shoot } from './console-admin.helpers';
 
 let server: TestServer;
 let site: FixtureSite;
 let browser: Browser;
 let siteId: string;
-
-/** What the visitor types that Sixty must never store: the form's secrets and its unmapped text. */
-const SECRETS = ['hunter2-Secret!', '4242424242424242', 'hidden-csrf-value-9c1f'];
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -33,41 +31,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signInRep(context: BrowserContext, email: string): Promise<Page> {
-  const rep = await context.newPage();
-  await rep.goto(`${server.url}/console/`);
-  await rep.getByLabel('Email').fill(email);
-  await rep.getByLabel('Password').fill(TEST_DEMO_PASSWORD);
-  await rep.getByRole('button', { name: 'Sign in' }).click();
-  await rep.getByRole('button', { name: 'Available' }).click();
-  await expect.poll(() => rep.getByText('Live', { exact: true }).count(), { timeout: 5000 }).toBeGreaterThan(0);
-  return rep;
-}
-
 /** Opens the quote page and waits until the tracker has loaded and read which forms are mapped. */
 async function openQuotePage(context: BrowserContext, path = '/'): Promise<Page> {
   const page = await context.newPage();
-  let configs = 0;
-  page.on('response', (r) => void (r.url().includes(`/v1/sites/${server.siteKey}/config`) && configs++));
-  await page.goto(site.url('forms-quote', path));
-  // The loader's config, then the tracker's own read of it.
-  await expect.poll(() => configs, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
-  await expect.poll(() => page.evaluate(() => !!(window as unknown as { sixty?: { _track?: unknown } }).sixty?._track), { timeout: 5000 }).toBe(true);
+  await trackerReady(page, server.siteKey, () => page.goto(site.url('forms-quote', path)));
   return page;
-}
-
-async function fillQuote(page: Page, who: { name: string; phone: string; role?: string }) {
-  await page.getByPlaceholder('Your name').fill(who.name);
-  await page.getByPlaceholder('Work email').fill('robin@northwind.test');
-  await page.getByPlaceholder('Phone').fill(who.phone);
-  await page.getByPlaceholder('Company').fill('Northwind Kitchens');
-  await page.getByLabel('Company size').selectOption({ label: '51-200' });
-  await page.getByLabel('Commercial').check();
-  await page.getByLabel(who.role ?? 'I decide or sign off on purchases').check();
-  await page.getByPlaceholder('Tell us about your kitchen').fill('Two ovens for a new canteen');
-  await page.getByPlaceholder('Choose a password').fill(SECRETS[0]!);
-  await page.getByPlaceholder('Card number (for the deposit)').fill(SECRETS[1]!);
-  await page.getByPlaceholder('CVC').fill('987');
 }
 
 /**
@@ -130,7 +98,7 @@ describe('the site’s own form qualifies and routes in real time', () => {
 
   it('a hot submission of the posting form reaches a rep who accepts, and the thank-you page shows who is calling', async () => {
     const repContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const rep = await signInRep(repContext, 'dana@demo.sixty');
+    const rep = await signInRep(repContext, server.url, 'dana@demo.sixty');
     const visitorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const visitor = await openQuotePage(visitorContext);
     const errors = collectErrors(visitor);
@@ -175,7 +143,7 @@ describe('the site’s own form qualifies and routes in real time', () => {
 
   it('a single-page-app form that submits by fetch stays on its page and shows the rep live, at 375 px', async () => {
     const repContext = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-    const rep = await signInRep(repContext, 'sam@demo.sixty');
+    const rep = await signInRep(repContext, server.url, 'sam@demo.sixty');
     const visitorContext = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const visitor = await openQuotePage(visitorContext, '/?spa');
     await fillQuote(visitor, { name: 'Sasha Spa', phone: '(415) 555-0172' });
@@ -232,7 +200,7 @@ describe('the site’s own form qualifies and routes in real time', () => {
     await context.close();
 
     const repContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const rep = await signInRep(repContext, 'dana@demo.sixty');
+    const rep = await signInRep(repContext, server.url, 'dana@demo.sixty');
     for (const [width, name] of [
       [1280, 'Bea Booker'],
       [375, 'Bo Booker'],

@@ -301,6 +301,8 @@ describe('what the routes answer matches the served response schemas', () => {
     // The mapping went into a rules draft: read once published.
     await check('POST', `/v1/sites/${site.id}/rules/${mapped.draft.version}/publish`);
     await check('POST', '/v1/forms/submissions', { siteKey: server.siteKey, formKey: 'quote', fields: { phone: '+1 415 555 2699', size: 's' } }, 'visitor');
+    const test = await check('POST', `/v1/console/sites/${site.id}/forms/quote/tests`);
+    await check('GET', `/v1/console/sites/${site.id}/forms/quote/tests/${test.testId}`);
     await check('POST', `/v1/console/sites/${site.id}/rotate-key`);
     // Every documented answer schema is checked against a real answer, but for routes that need
     // a state this walk does not make (listed, so a new one is not skipped silently).

@@ -189,6 +189,8 @@ describe('a mapped submission', () => {
     expect(again.status).toBe(200);
     expect(again.body.leadId).toBe(res.body.leadId);
     expect((await console_(`/${siteId}/forms`)).body.forms.find((f: any) => f.key === 'quote-form').numbers).toEqual({
+      // The replay under the same key is the same submission, not a second one.
+      submissions: 1,
       leads: 1,
       mql: 1,
       hot: 1,

@@ -24,6 +24,8 @@ interface Props {
   /** Field messages from the server's answer (a new object for every answer). */
   serverErrors: FieldErrors;
   onSend(values: LeadValues): void;
+  /** Only the phone is asked: the site's own form gave the rest. */
+  phoneOnly?: boolean;
   /** The visitor started filling the form: time to fetch what the next step needs. */
   onStart(): void;
 }
@@ -61,27 +63,29 @@ export class LeadForm extends Component<Props, State> {
 
   submit = (event: Event) => {
     event.preventDefault();
-    const { config, t, busy, onSend } = this.props;
+    const { config, t, busy, onSend, phoneOnly } = this.props;
     if (busy) return;
-    const errors = validateLead(this.state.values, config.questions, t);
+    const errors = validateLead(this.state.values, phoneOnly ? [] : config.questions, t, phoneOnly);
     const invalid = Object.keys(errors).length > 0;
     this.setState({ errors, checked: invalid ? { text: t.fix, tone: 'error' } : null }, invalid ? this.focusInvalid : undefined);
     if (!invalid) onSend(this.state.values);
   };
 
-  render({ config, t, note, busy, onStart }: Props, { values, errors, checked }: State) {
+  render({ config, t, note, busy, onStart, phoneOnly }: Props, { values, errors, checked }: State) {
     const status = checked || note;
     return (
       <form ref={(el) => void (this.form = el)} noValidate onSubmit={this.submit} onFocusIn={onStart} data-sixty-form>
-        <TextField
-          id="sixty-name"
-          label={t.name}
-          autoComplete="name"
-          maxLength={200}
-          value={values.name}
-          error={errors.name}
-          onValue={(v) => this.set('name', v)}
-        />
+        {!phoneOnly && (
+          <TextField
+            id="sixty-name"
+            label={t.name}
+            autoComplete="name"
+            maxLength={200}
+            value={values.name}
+            error={errors.name}
+            onValue={(v) => this.set('name', v)}
+          />
+        )}
         <TextField
           id="sixty-phone"
           label={t.phone}
@@ -93,28 +97,31 @@ export class LeadForm extends Component<Props, State> {
           error={errors.phone}
           onValue={(v) => this.set('phone', v)}
         />
-        <TextField
-          id="sixty-email"
-          label={t.email}
-          type="email"
-          autoComplete="email"
-          optional={t.optional}
-          maxLength={320}
-          value={values.email}
-          error={errors.email}
-          onValue={(v) => this.set('email', v)}
-        />
-        {config.questions.map((q, index) => {
-          const path = `answers.${q.id}`;
-          const props = {
-            id: `sixty-q${index}`,
-            label: q.label,
-            value: values.answers[q.id] || '',
-            error: errors[path],
-            onValue: (v: string) => this.set(path, v),
-          };
-          return q.type === 'single' ? <ChoiceField key={q.id} {...props} options={q.options || []} /> : <TextField key={q.id} {...props} maxLength={500} />;
-        })}
+        {!phoneOnly && (
+          <TextField
+            id="sixty-email"
+            label={t.email}
+            type="email"
+            autoComplete="email"
+            optional={t.optional}
+            maxLength={320}
+            value={values.email}
+            error={errors.email}
+            onValue={(v) => this.set('email', v)}
+          />
+        )}
+        {!phoneOnly &&
+          config.questions.map((q, index) => {
+            const path = `answers.${q.id}`;
+            const props = {
+              id: `sixty-q${index}`,
+              label: q.label,
+              value: values.answers[q.id] || '',
+              error: errors[path],
+              onValue: (v: string) => this.set(path, v),
+            };
+            return q.type === 'single' ? <ChoiceField key={q.id} {...props} options={q.options || []} /> : <TextField key={q.id} {...props} maxLength={500} />;
+          })}
         <p class={`status${status && status.tone === 'error' ? ' is-error' : ''}`} role="status" data-sixty-status>
           {status && status.text}
         </p>

@@ -37,6 +37,8 @@ interface State {
   serverErrors: FieldErrors;
   /** Replaces the header's promise once the live view says it no longer holds. */
   head?: string | null;
+  /** A host form's submission that needs the visitor's phone before it can be routed. */
+  host?: Pending;
 }
 
 type Step = 'loading' | 'unavailable' | 'form' | 'received' | 'live';
@@ -119,12 +121,12 @@ export class Panel extends Component<Props, State> {
       );
   };
 
-  send(body: CallbackRequest) {
+  send(body: CallbackRequest, path?: string) {
     const { ctx } = this.props;
     const t = this.texts();
     const json = JSON.stringify(body);
     // One idempotency key per distinct request: a resend of the same one can never make two leads.
-    if (!this.sent || JSON.stringify(this.sent.body) !== json) this.sent = { key: newIdempotencyKey(), body };
+    if (!this.sent || JSON.stringify(this.sent.body) !== json) this.sent = { key: newIdempotencyKey(), body, path };
     const pending = this.sent;
     if (ctx.storageAllowed()) keepPending(pending);
     this.setState({ busy: true, serverErrors: {}, note: { text: t.sending, tone: 'info' } });
@@ -141,8 +143,12 @@ export class Panel extends Component<Props, State> {
       const named = ['name', 'phone', 'email'].concat(config ? config.questions.map((q) => `answers.${q.id}`) : []);
       const serverErrors: FieldErrors = {};
       if (status === 400) for (const path of named) if (typeof given[path] === 'string') serverErrors[path] = given[path] as string;
+      // A host form's submission without a usable phone: only the phone is asked, then the same
+      // submission is resent with it (the lead keeps the form's answers).
+      const host = pending.path && serverErrors.phone ? pending : undefined;
       const text = Object.keys(serverErrors).length ? t.fix : status === 403 || status === 404 ? t.forbidden : status === 413 ? t.tooLong : t.refused;
-      this.setState({ busy: false, serverErrors, note: { text, tone: 'error' } });
+      // Asking for the phone is a question, not a failure: the field's own words say what is missing.
+      this.setState({ busy: false, serverErrors, note: host ? null : { text, tone: 'error' }, host });
     });
   }
 
@@ -188,7 +194,12 @@ export class Panel extends Component<Props, State> {
           note={note}
           busy={busy}
           serverErrors={state.serverErrors}
-          onSend={(values) => this.send(toRequest(ctx.siteKey, values, config, ctx.visitorId(), this.shownAt))}
+          phoneOnly={!!state.host}
+          onSend={(values) =>
+            state.host
+              ? this.send({ ...state.host.body, phone: values.phone }, state.host.path)
+              : this.send(toRequest(ctx.siteKey, values, config, ctx.visitorId(), this.shownAt))
+          }
           onStart={() => ctx.load('live').catch(() => undefined)}
         />
       );

@@ -24,9 +24,10 @@ const PHONE_MAX_DIGITS = 15;
 /** Something@something.tld: catches typos without rejecting valid exotic addresses. */
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function validateLead(values: LeadValues, questions: Question[], t: PanelTexts): FieldErrors {
+/** `phoneOnly`: the site's own form gave the name and answers; only the phone is checked. */
+export function validateLead(values: LeadValues, questions: Question[], t: PanelTexts, phoneOnly?: boolean): FieldErrors {
   const errors: FieldErrors = {};
-  if (!values.name.trim()) errors.name = t.nameMissing;
+  if (!phoneOnly && !values.name.trim()) errors.name = t.nameMissing;
 
   const phone = values.phone.trim();
   const digits = phone.replace(/\D/g, '').length;

@@ -58,9 +58,14 @@ export function emit(event: EventInput, at = Date.now()): void {
 }
 
 /** Sends everything queued; `hiding` uses sendBeacon, which survives the page going away. */
+/** A marketer's test of a form (host-forms.ts): their visit is no visitor's, nothing is sent. */
+let hushed = false;
+export const hush = () => void (hushed = true);
+
 export function flush(hiding?: boolean): void {
   clearTimeout(timer);
   timer = 0;
+  if (hushed) queue.length = 0;
   while (queue.length) {
     const sent = context;
     const batch: EventBatch = { siteKey, visitorId, events: queue.splice(0, MAX_PER_REQUEST), context };

@@ -7,6 +7,7 @@ import { LoadState } from '../ui/LoadState';
 import { PageHead } from '../ui/PageHead';
 import { useLoad } from '../ui/useLoad';
 import { Breakdowns } from './Breakdowns';
+import { FormsSection } from './FormsSection';
 import { FunnelSection } from './FunnelSection';
 import { RangePicker } from './RangePicker';
 import { lastDays, toQuery, type DayRange } from './range';
@@ -51,6 +52,7 @@ export function NumbersPage({ onSessionEnded }: PageProps) {
           </p>
           <SpeedSection speed={data.speed} />
           <FunnelSection funnel={data.funnel} />
+          <FormsSection forms={data.forms} />
           <SlaCalculator funnel={data.funnel} from={data.from} to={data.to} />
           <Breakdowns funnel={data.funnel} />
         </div>

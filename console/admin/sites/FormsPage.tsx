@@ -14,6 +14,7 @@ import { agoText } from '../ui/time';
 import { failureOf, useLoad } from '../ui/useLoad';
 import { FieldMappingRow } from './FieldMappingRow';
 import { FormsPublishBar } from './FormsPublishBar';
+import { FormTest } from './FormTest';
 import { formsApi, type FormsResponse } from './forms-api';
 import { SiteTabs, useSiteName } from './SiteTabs';
 import '../admin.css';
@@ -198,6 +199,7 @@ function FormCard({
           </span>
         </div>
       </form>
+      {form.mapping && <FormTest siteId={siteId} formKey={form.key} id={id} onSessionEnded={onSessionEnded} />}
     </section>
   );
 }

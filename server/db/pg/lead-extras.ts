@@ -2,7 +2,7 @@
 // what they did on the site, notes and the sales-qualification answers. Parts of the card's one
 // statement (context.ts), whose lead row is `l`; plain SQL names, as the subqueries alias tables.
 import { sql } from 'drizzle-orm';
-import { cardExtras, TRAIL_LIMIT, type Extras, type LeadRowForExtras, type VisitorForExtras } from '../card-extras';
+import { cardExtras, LEAD_FORMS_SQL, TRAIL_LIMIT, type Extras, type LeadRowForExtras, type VisitorForExtras } from '../card-extras';
 import { parseJson } from '../rows';
 
 /** Behaviour worth showing a rep; heartbeats and the like are not. */
@@ -22,16 +22,18 @@ export const extrasColumns = sql`to_json(v) as visitor,
             where site_id = l.site_id and visitor_id = v."visitorId" and type in ${TRAIL_TYPES}
             order by id desc limit ${TRAIL_LIMIT}) e) as trail,
   (select coalesce(json_agg(json_build_object('at', n.at, 'author', coalesce(u.name, 'Someone'), 'text', n.text) order by n.at, n.id), '[]')
-     from lead_notes n left join users u on u.id = n.author_id where n.lead_id = l.id) as notes`;
+     from lead_notes n left join users u on u.id = n.author_id where n.lead_id = l.id) as notes,
+  (select coalesce(json_agg(x order by x.at), '[]') from (${sql.raw(LEAD_FORMS_SQL)}l.id) x) as forms`;
 
 /** What extrasColumns read. */
 export type ExtrasColumns = {
   visitor: (VisitorForExtras & { traits: string }) | null;
   trail: Extras['pageTrail'];
   notes: Extras['notes'];
+  forms: NonNullable<Extras['forms']>;
 };
 
 export function extrasOf(lead: LeadRowForExtras, row: ExtrasColumns): Extras {
   const v = row.visitor ?? undefined;
-  return cardExtras(lead, v, v ? parseJson<Record<string, unknown>>(v.traits, {}) : {}, row.trail, row.notes);
+  return cardExtras(lead, v, v ? parseJson<Record<string, unknown>>(v.traits, {}) : {}, row.trail, row.notes, row.forms);
 }

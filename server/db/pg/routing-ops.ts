@@ -10,7 +10,7 @@ import type { OfferStatus, RoutingSnapshot } from '../../routing/routing.types';
 import type { AcceptResult, BookedCallback, DecideRouting, RouteResult, TeamWarmLead } from '../store';
 import type { RoutingOps } from '../op-types';
 import type { RouteIn } from './capture-ops';
-import { bookedCallback, LostRace, routable, toOpen, visitorFactsOf } from '../routing-rows';
+import { bookedCallback, draftLeadRow, LostRace, routable, toOpen, visitorFactsOf } from '../routing-rows';
 import type { StoreContext } from './context';
 import { executePlan } from './execute-plan';
 import { lockWorkspace, lockWorkspaceOf } from './locks';
@@ -112,6 +112,10 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
         .from(t.leads)
         .where(or(eq(t.leads.routing, 'waiting'), and(eq(t.leads.routing, 'scheduled'), lte(t.leads.scheduledFor, now))));
       return rows.map((r) => r.w);
+    },
+
+    async draftSnapshot(draft, online, now) {
+      return reader.snapshot(db, draftLeadRow(draft, now), online);
     },
 
     async routingSnapshot(leadId, online) {

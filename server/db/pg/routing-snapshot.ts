@@ -5,6 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { RepState, RoutingSnapshot } from '../../routing/routing.types';
 import type { StoreRules } from '../../routing/store-rules';
 import { parseJson, toRepState, toRule, toTeam } from '../rows';
+import type { SnapshotLeadRow } from '../routing-rows';
 import { decodeRow } from './decode-row';
 import type { PgConn } from './open';
 import * as t from './schema';
@@ -15,7 +16,7 @@ export interface SnapshotReader {
   lead(conn: PgConn, id: string): Promise<LeadRow | undefined>;
   /** Every active user of the workspace with their open offers and active leads. */
   reps(conn: PgConn, workspaceId: string, online: ReadonlySet<string>): Promise<RepState[]>;
-  snapshot(conn: PgConn, lead: LeadRow, online: ReadonlySet<string>): Promise<RoutingSnapshot>;
+  snapshot(conn: PgConn, lead: SnapshotLeadRow, online: ReadonlySet<string>): Promise<RoutingSnapshot>;
 }
 
 type Json = Record<string, unknown>;

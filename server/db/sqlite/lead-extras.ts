@@ -1,6 +1,6 @@
 // What the lead card shows beyond the lead row: where they came from, what they did on the
 // site, notes and the sales-qualification answers. Prepared once; read per card.
-import { cardExtras, TRAIL_LIMIT, type Extras, type LeadRowForExtras } from '../card-extras';
+import { cardExtras, LEAD_FORMS_SQL, TRAIL_LIMIT, type Extras, type LeadRowForExtras } from '../card-extras';
 import type { Db } from './open';
 
 export function createLeadExtras(db: Db) {
@@ -18,11 +18,20 @@ export function createLeadExtras(db: Db) {
     "select n.at, coalesce(u.name, 'Someone') as author, n.text from lead_notes n left join users u on u.id = n.author_id where n.lead_id = ? order by n.at, n.id",
   );
 
+  const forms = raw.prepare<[string]>(`${LEAD_FORMS_SQL}? order by fs.at, fs.id`);
+
   return function leadExtras(lead: LeadRowForExtras): Extras {
     const v = visitor.get(lead.siteId, lead.id, lead.visitorId) as
       | { visitorId: string; traits: string; referrer: string | null; landingUrl: string | null; visits: number; firstSeenAt: number; [utm: string]: unknown }
       | undefined;
     const traits = v ? (JSON.parse(v.traits) as Record<string, unknown>) : {};
-    return cardExtras(lead, v, traits, v ? (trail.all(lead.siteId, v.visitorId) as Extras['pageTrail']) : [], notes.all(lead.id) as Extras['notes']);
+    return cardExtras(
+      lead,
+      v,
+      traits,
+      v ? (trail.all(lead.siteId, v.visitorId) as Extras['pageTrail']) : [],
+      notes.all(lead.id) as Extras['notes'],
+      forms.all(lead.id) as NonNullable<Extras['forms']>,
+    );
   };
 }

@@ -10,7 +10,7 @@ import * as t from '../schema';
 import type { AcceptResult, DecideRouting, RouteResult } from '../store';
 import type { RoutingOps } from '../op-types';
 import type { RouteIn } from './capture-ops';
-import { bookedCallback, LostRace, routable, toOpen, visitorFactsOf } from '../routing-rows';
+import { bookedCallback, draftLeadRow, LostRace, routable, toOpen, visitorFactsOf } from '../routing-rows';
 import type { StoreContext, Tx } from './context';
 import type { LeadRow } from './routing-snapshot';
 
@@ -128,6 +128,10 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
         .where(or(eq(t.leads.routing, 'waiting'), and(eq(t.leads.routing, 'scheduled'), lte(t.leads.scheduledFor, now))))
         .all()
         .map((r) => r.w);
+    },
+
+    async draftSnapshot(draft, online, now) {
+      return reader.snapshot(draftLeadRow(draft, now), online);
     },
 
     async routingSnapshot(leadId, online) {

@@ -8,6 +8,7 @@ import * as t from '../schema';
 import * as tr from '../tracking-schema';
 import type { Db } from './open';
 import { parseJson, toRepState, toRule, toTeam } from '../rows';
+import type { SnapshotLeadRow } from '../routing-rows';
 
 export type LeadRow = typeof t.leads.$inferSelect;
 
@@ -16,7 +17,7 @@ export interface SnapshotReader {
   /** Every active user of the workspace with their open offers and active leads. */
   reps(workspaceId: string, online: ReadonlySet<string>): RepState[];
   teams(workspaceId: string): Map<string, Team>;
-  snapshot(lead: LeadRow, online: ReadonlySet<string>): RoutingSnapshot;
+  snapshot(lead: SnapshotLeadRow, online: ReadonlySet<string>): RoutingSnapshot;
 }
 
 export function createSnapshotReader(db: Db, rules: Pick<StoreRules, 'leadFacts'>): SnapshotReader {
