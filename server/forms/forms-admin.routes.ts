@@ -13,7 +13,8 @@ import { checkMapping } from './check-mapping.core';
 import { formNumbers, NO_NUMBERS, type FormNumbers } from './form-numbers.core';
 import type { FormRecord } from './forms-store';
 import type { FormTestRecord } from './form-tests';
-import { mappingBase, pendingMapping, withMapping } from './mapping-draft.core';
+import { editBasis } from '../../shared/rules-draft';
+import { pendingMapping, withMapping } from './mapping-draft.core';
 import { suggestMapping } from './suggest-mapping.core';
 
 export function formsAdminRoutes(deps: AppDeps) {
@@ -31,7 +32,7 @@ export function formsAdminRoutes(deps: AppDeps) {
   }
 
   /** The live rules and the draft a form edit goes into. */
-  const basis = async (live: SiteRules, siteId: string) => ({ live, draft: mappingBase(live, await tracking.rulesVersions(siteId)) });
+  const basis = async (live: SiteRules, siteId: string) => ({ live, draft: editBasis(live, await tracking.rulesVersions(siteId)) });
   type Basis = Awaited<ReturnType<typeof basis>>;
 
   const view = (f: FormRecord, b: Basis, numbers: Map<string, FormNumbers>): SeenForm => ({

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { FormMapping } from '../../shared/forms';
 import type { RulesVersionRow } from '../../shared/console-api';
 import { DEFAULT_RULES } from '../sites/default-site';
-import { mappingBase, pendingMapping, withMapping } from './mapping-draft.core';
+import { editBasis } from '../../shared/rules-draft';
+import { pendingMapping, withMapping } from './mapping-draft.core';
 
 const live = { ...DEFAULT_RULES, version: 3 };
 const m = (action: FormMapping['action']): FormMapping => ({ action, fields: { tel: { kind: 'trait', trait: 'phone' } } });
@@ -18,9 +19,9 @@ const row = (version: number, status: RulesVersionRow['status'], rules = live): 
 describe('where a form edit goes', () => {
   it('builds on the newest version when it is a draft, else on the live rules', () => {
     const draft = row(5, 'draft', withMapping(live, 'a', m('offer')));
-    expect(mappingBase(live, [row(3, 'published'), row(4, 'retired'), draft])).toEqual({ rules: draft.rules, draftVersion: 5 });
-    expect(mappingBase(live, [row(2, 'draft'), row(3, 'published')])).toEqual({ rules: live, draftVersion: null });
-    expect(mappingBase(live, [])).toEqual({ rules: live, draftVersion: null });
+    expect(editBasis(live, [row(3, 'published'), row(4, 'retired'), draft])).toEqual({ rules: draft.rules, draftVersion: 5 });
+    expect(editBasis(live, [row(2, 'draft'), row(3, 'published')])).toEqual({ rules: live, draftVersion: null });
+    expect(editBasis(live, [])).toEqual({ rules: live, draftVersion: null });
   });
 
   it('sets or removes one form, keeping the others, and drops an empty map', () => {

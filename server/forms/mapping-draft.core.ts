@@ -1,18 +1,10 @@
 // Where a mapping the marketer confirms on Sites › Forms goes: into a new draft of the site's
 // rules, as any rules change does, built on the newest draft when one is being worked on (so two
 // forms mapped in a row, or a question edited meanwhile, end up in one draft) and on the live
-// version otherwise. Nothing is read with it until that draft is published. Pure.
+// version otherwise (shared/rules-draft.ts, the same start as the rules editor's). Nothing is read
+// with it until that draft is published. Pure.
 import type { FormMapping } from '../../shared/forms';
 import type { SiteRules } from '../../shared/site-rules';
-import type { RulesVersionRow } from '../../shared/console-api';
-
-/** The rules a form edit starts from: the newest version when it is a draft, else the live one. */
-export function mappingBase(live: SiteRules, versions: readonly RulesVersionRow[]): { rules: SiteRules; draftVersion: number | null } {
-  const newest = versions.reduce<RulesVersionRow | null>((a, v) => (!a || v.version > a.version ? v : a), null);
-  return newest && newest.status === 'draft' && newest.version !== live.version
-    ? { rules: newest.rules, draftVersion: newest.version }
-    : { rules: live, draftVersion: null };
-}
 
 /** `base` with the form's mapping set (or removed, for null). */
 export function withMapping(base: SiteRules, formKey: string, mapping: FormMapping | null): SiteRules {

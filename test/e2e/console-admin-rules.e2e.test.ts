@@ -141,6 +141,26 @@ describe('rules editor', () => {
     await expect.poll(() => widgetShows('How many employees?'), { timeout: 10_000, interval: 500 }).toBe(true);
     await shoot(page, 'console-admin-rules-versions');
   });
+
+  it('continues a draft made on Sites › Forms, so saving here keeps the form’s mapping', async () => {
+    // A form mapped on Sites › Forms is a new, unpublished draft of the rules.
+    const site = (await server.deps.store.sitesOfWorkspace((await server.deps.store.userByEmail('admin@demo.sixty'))!.workspaceId))[0]!;
+    const fields = [{ name: 'tel', label: 'Phone', type: 'tel' }];
+    await server.deps.forms.seen(site, { key: 'quote', name: 'Quote', page: 'https://acme.example/quote', fields }, Date.now());
+    const mapping = { action: 'offer', fields: { tel: { kind: 'trait', trait: 'phone' } } };
+    const put = await page.request.put(`${server.url}/v1/console/sites/${siteId}/forms/quote/mapping`, { data: mapping });
+    expect(put.status()).toBe(200);
+    const draftVersion = ((await put.json()) as { draft: { version: number } }).draft.version;
+
+    await page.reload();
+    await expect.poll(() => page.locator('.editor-basis').textContent()).toContain(`Editing a copy of version ${draftVersion}.`);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText(`Saved as draft version ${draftVersion + 1}.`, { exact: false }).waitFor();
+    const rules = (await (await page.request.get(`${server.url}/v1/sites/${siteId}/rules`)).json()) as {
+      versions: Array<{ version: number; rules: { forms?: Record<string, unknown> } }>;
+    };
+    expect(rules.versions.find((v) => v.version === draftVersion + 1)?.rules.forms).toEqual({ quote: mapping });
+  });
 });
 
 describe('site pages', () => {

@@ -82,10 +82,13 @@ beforeAll(async () => {
     topics: ['offer.accepted'],
   });
   expect(hook.status).toBe(201);
-  // The form is seen, then mapped as Sixty suggests.
+  // The form is seen, then mapped as Sixty suggests and published.
   expect((await visitorPost('/v1/forms/seen', { siteKey: server.siteKey, form: FORM })).status).toBe(200);
   const forms = await consoleApi('GET', `/v1/console/sites/${siteId}/forms`);
-  expect((await consoleApi('PUT', `/v1/console/sites/${siteId}/forms/quote/mapping`, forms.body.forms[0].suggested)).status).toBe(200);
+  const saved = await consoleApi('PUT', `/v1/console/sites/${siteId}/forms/quote/mapping`, forms.body.forms[0].suggested);
+  expect(saved.status).toBe(200);
+  // The mapping is a rules draft until published: only published mappings are read.
+  expect((await consoleApi('POST', `/v1/sites/${siteId}/rules/${saved.body.draft.version}/publish`)).status).toBe(200);
   dana = repSocket(server.url, await signIn(server.url, 'dana@demo.sixty'));
   await connected(dana);
   await dana.emitWithAck('presence:set', 'available');

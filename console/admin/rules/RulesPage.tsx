@@ -1,5 +1,6 @@
 // The rules editor of one site: must-have questions, behaviour and fit rules, thresholds,
 // saved as drafts, compared with the live version, backtested, published and rolled back.
+import { editBasis } from '../../../shared/rules-draft';
 import { useRef, useState } from 'preact/hooks';
 import type { PageProps } from '../../routes';
 import { adminApi } from '../admin-api';
@@ -40,9 +41,11 @@ export function RulesPage({ params, onSessionEnded }: PageProps) {
   const loaded = useLoad(
     async () => {
       const res = await adminApi.rules(siteId);
-      // The editor starts from the live rules the first time only; later reloads keep edits.
-      setForm((f) => f ?? formFromRules(res.current));
-      setBasedOn((v) => v ?? res.current.version);
+      // The editor starts, the first time only (later reloads keep edits), where any rules edit
+      // does: from a pending draft (say a form mapped on Sites › Forms), else from the live rules.
+      const basis = editBasis(res.current, res.versions);
+      setForm((f) => f ?? formFromRules(basis.rules));
+      setBasedOn((v) => v ?? basis.draftVersion ?? res.current.version);
       return res;
     },
     [siteId],
