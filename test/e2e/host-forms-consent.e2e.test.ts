@@ -16,6 +16,7 @@ let site: FixtureSite;
 let browser: Browser;
 let siteId: string;
 let admin: string;
+let questions: Parameters<typeof suggestMapping>[1] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -32,18 +33,24 @@ beforeAll(async () => {
   await page.getByRole('button', { name: 'Request my quote' }).click();
   await page.waitForURL(/\/thanks$/);
   await vi.waitFor(async () => expect((await server.deps.forms.get(siteId, 'quote-form'))?.submissions).toBe(1), { timeout: 5000, interval: 50 });
+  questions = theSite.rules.questions;
+  await publishMapping('offer');
+  await context.close();
+});
+
+/** Maps the quote form as Sixty suggests, with `action`, as Sites › Forms saves it, and publishes it. */
+async function publishMapping(action: 'offer' | 'record'): Promise<void> {
   const seen = (await server.deps.forms.get(siteId, 'quote-form'))!;
   const headers = { 'content-type': 'application/json', cookie: admin };
   const saved = await fetch(`${server.url}/v1/console/sites/${siteId}/forms/quote-form/mapping`, {
     method: 'PUT',
     headers,
-    body: JSON.stringify(suggestMapping(seen.fields, theSite.rules.questions)),
+    body: JSON.stringify({ ...suggestMapping(seen.fields, questions), action }),
   });
   expect(saved.status).toBe(200);
   const version = ((await saved.json()) as { draft: { version: number } }).draft.version;
   expect((await fetch(`${server.url}/v1/sites/${siteId}/rules/${version}/publish`, { method: 'POST', headers })).status).toBe(200);
-  await context.close();
-});
+}
 afterEach(async () => {
   await Promise.all(browser.contexts().map((c) => c.close()));
 });
@@ -150,5 +157,25 @@ describe.each([
     // The request itself was handed from the form's page to the thank-you page's panel (as a callback
     // request is), and removed once the server acknowledged it: nothing else was ever written.
     expect(await storage(page)).toEqual({ written: ['session:sixty_cb'], local: [], session: [] });
+  });
+});
+
+describe('a form that only records its submissions', () => {
+  it('is not read with consent required and not given, even with the setting on: it asks for no contact', async () => {
+    await publishMapping('record');
+    await saveSettings('required', true);
+    const config = (await (await fetch(`${server.url}/v1/sites/${server.siteKey}/config`)).json()) as { forms: Array<{ key: string; action: string }> };
+    expect(config.forms).toEqual([expect.objectContaining({ key: 'quote-form', action: 'record' })]);
+    const { page, sent } = await visitor(false);
+    await expect.poll(() => sent.filter((p) => p.endsWith('/config')).length, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
+    const name = 'Record only';
+    await fillQuote(page, { name, phone: '(415) 555-0173' });
+    await page.getByRole('button', { name: 'Request my quote' }).click();
+    await page.waitForURL(/\/thanks$/);
+    await expect.poll(() => sent.filter((p) => p.endsWith('/config')).length, { timeout: 5000 }).toBeGreaterThanOrEqual(4);
+    await page.waitForTimeout(500);
+    expect(sent.filter((p) => p.startsWith('/v1/') && !p.endsWith('/config'))).toEqual([]);
+    expect(await leadsNamed(name)).toBe(0);
+    expect(await storage(page)).toEqual({ written: [], local: [], session: [] });
   });
 });
