@@ -9,6 +9,7 @@ import { suggestMapping } from '../../server/forms/suggest-mapping.core';
 import { launchBrowser } from '../helpers/browser';
 import { serveFixtures, type FixtureSite } from '../helpers/fixture-site';
 import { rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { collectErrors, openSignedIn, shoot } from './console-admin.helpers';
 import { fillQuote, signInRep, trackerReady } from './host-forms.helpers';
 
 let server: TestServer;
@@ -73,6 +74,20 @@ async function saveSettings(consent: 'required' | 'implied', formsCountAsContact
   expect(config).toMatchObject({ consent, formsCountAsContactRequest });
 }
 
+/** The same, by an admin in the console: Sites › Tracking settings › Consent. */
+async function saveInConsole(consent: 'required' | 'implied'): Promise<void> {
+  const admin = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
+  const errors = collectErrors(admin);
+  await openSignedIn(admin, server.url, `/sites/${siteId}/settings`, 'admin@demo.sixty');
+  await admin.getByLabel(consent === 'required' ? 'Required' : 'Implied').check();
+  await admin.getByLabel('A submitted contact form is a request for contact').check();
+  await shoot(admin, 'settings-forms-contact-request');
+  await admin.getByRole('button', { name: 'Save settings' }).click();
+  await expect.poll(() => server.deps.tracking.settings(siteId), { timeout: 5000 }).toMatchObject({ consent, formsCountAsContactRequest: true });
+  expect(errors).toEqual([]);
+  await admin.context().close();
+}
+
 /** A fresh visitor: every request the page makes to Sixty, and every key Sixty writes to either storage. */
 async function visitor(gpc: boolean): Promise<{ context: BrowserContext; page: Page; sent: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -108,9 +123,9 @@ async function storage(page: Page) {
 const leadsNamed = async (name: string) => (await rows<{ n: number }>(server, 'select count(*) as n from leads where name = ?', name))[0]!.n;
 
 describe.each([
-  { privacy: 'consent required and not given', consent: 'required' as const, gpc: false },
-  { privacy: 'Global Privacy Control', consent: 'implied' as const, gpc: true },
-])('the site’s own form with $privacy', ({ consent, gpc }) => {
+  { privacy: 'consent required and not given', consent: 'required' as const, gpc: false, inConsole: true },
+  { privacy: 'Global Privacy Control', consent: 'implied' as const, gpc: true, inConsole: false },
+])('the site’s own form with $privacy', ({ consent, gpc, inConsole }) => {
   it('is not read at all while the setting is off: no lead, nothing sent, only the host page’s own handling', async () => {
     await saveSettings(consent, false);
     const { page, sent } = await visitor(gpc);
@@ -128,7 +143,7 @@ describe.each([
   });
 
   it('with the setting on, the hot submission reaches a rep, and no event, sighting, visitor id or lasting storage is made', async () => {
-    await saveSettings(consent, true);
+    await (inConsole ? saveInConsole(consent) : saveSettings(consent, true));
     const rep = await signInRep(await browser.newContext(), server.url, 'dana@demo.sixty');
     const eventsBefore = (await rows<{ n: number }>(server, 'select count(*) as n from events'))[0]!.n;
     const seenBefore = (await server.deps.forms.get(siteId, 'quote-form'))!.submissions;

@@ -141,7 +141,7 @@ export function SettingsPage({ params, onSessionEnded }: PageProps) {
               <Checkbox
                 id="formsCountAsContactRequest"
                 label="A submitted contact form is a request for contact"
-                hint="When tracking is not allowed (consent not given or refused, Global Privacy Control, Do Not Track), a submission of your own mapped form that offers to a rep or books a slot is still read and sent as the visitor's request to be contacted. Nothing else is read, stored or tracked."
+                hint="When tracking is not allowed (consent not given or refused, Global Privacy Control, Do Not Track), a submission of your own mapped form that offers to a rep or books a slot is still read and sent as the visitor's request to be contacted. Nothing else is read or tracked, and nothing is kept once the request is sent."
                 checked={form.formsCountAsContactRequest}
                 error={fields.formsCountAsContactRequest}
                 onChecked={(formsCountAsContactRequest) => change({ formsCountAsContactRequest })}
