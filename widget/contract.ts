@@ -62,9 +62,17 @@ export interface Tracker {
   stop(): void;
 }
 
-/** Registered by `sixty-track.js` as `sixty._track`; loaded only when tracking is allowed. */
+/**
+ * Registered by `sixty-track.js` as `sixty._track`; loaded when tracking is allowed, or when the
+ * site counts a submitted contact form as the visitor's request for contact.
+ */
 export interface TrackBundle {
   start(ctx: TrackContext): Tracker;
+  /**
+   * Forms-only mode, while tracking is not allowed: reads only submissions of mapped forms that
+   * ask for contact (`offer`, `book`) and sends them; nothing else is observed, stored or sent.
+   */
+  forms(origin: string, siteKey: string): void;
 }
 
 /** What the loader hands the panel when it mounts it. */

@@ -11,11 +11,21 @@ export function toEngineEvent(r: { type: string; name: string | null; url: strin
 }
 
 export function toSiteSettings(
-  row: { consent: SiteSettings['consent']; trackSelectors: string; botFilter: boolean; maxEventsPerSecond: number; minSubmitMs: number } | undefined,
+  row:
+    | {
+        consent: SiteSettings['consent'];
+        formsCountAsContactRequest: boolean;
+        trackSelectors: string;
+        botFilter: boolean;
+        maxEventsPerSecond: number;
+        minSubmitMs: number;
+      }
+    | undefined,
 ): SiteSettings {
   return row
     ? {
         consent: row.consent,
+        formsCountAsContactRequest: row.formsCountAsContactRequest,
         trackSelectors: JSON.parse(row.trackSelectors),
         botFilter: row.botFilter,
         maxEventsPerSecond: row.maxEventsPerSecond,
@@ -29,6 +39,7 @@ export function settingsColumns(siteId: string, workspaceId: string, s: SiteSett
     siteId,
     workspaceId,
     consent: s.consent,
+    formsCountAsContactRequest: s.formsCountAsContactRequest,
     trackSelectors: JSON.stringify(s.trackSelectors),
     botFilter: s.botFilter,
     maxEventsPerSecond: s.maxEventsPerSecond,

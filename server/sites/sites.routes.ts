@@ -49,6 +49,7 @@ export function siteRoutes(deps: AppDeps) {
       // (the visitor's `waiting` status) counts it down, so both say the same.
       promiseSeconds: Math.round(site.slaMs / 1000),
       consent: settings.consent,
+      formsCountAsContactRequest: settings.formsCountAsContactRequest,
       trackSelectors: settings.trackSelectors,
       appearance: served(await deps.sitesAdmin.appearance(site.id)),
       // The published rules' mapped forms: field names to read, never how they map.

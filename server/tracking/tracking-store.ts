@@ -10,7 +10,14 @@ import type { Stage } from '../../shared/api';
 
 export type { RulesVersionRow, SiteSettings };
 
-export const DEFAULT_SETTINGS: SiteSettings = { consent: 'implied', trackSelectors: [], botFilter: true, maxEventsPerSecond: 20, minSubmitMs: 2000 };
+export const DEFAULT_SETTINGS: SiteSettings = {
+  consent: 'implied',
+  formsCountAsContactRequest: false,
+  trackSelectors: [],
+  botFilter: true,
+  maxEventsPerSecond: 20,
+  minSubmitMs: 2000,
+};
 
 /** One validated batch, ready to be written. */
 export interface IngestItem {

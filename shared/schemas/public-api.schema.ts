@@ -84,6 +84,11 @@ export const siteConfigResponseSchema = z.strictObject({
   questions: z.array(publicQuestionSchema),
   promiseSeconds: z.number().int().describe("Seconds the visitor is promised: the site's SLA target (the live countdown starts here)"),
   consent: z.enum(['required', 'implied']).describe('`required`: no storage and no behaviour events until consent (or the visitor opens the widget)'),
+  formsCountAsContactRequest: z
+    .boolean()
+    .describe(
+      "A submitted mapped form that asks for contact (`offer`, `book`) is the visitor's own request for contact: it is read and sent even while tracking is not allowed (consent not given or refused, Global Privacy Control, Do Not Track)",
+    ),
   trackSelectors: z
     .array(z.strictObject({ selector: z.string(), name: z.string() }))
     .describe('Clicks on elements matching a selector become events with that name'),

@@ -79,6 +79,7 @@ export const siteRulesSchema = z
 /** Per-site tracking settings and protections (PUT /v1/sites/:siteId/settings). */
 export const siteSettingsSchema = z.strictObject({
   consent: z.enum(['required', 'implied'], 'Pick required or implied'),
+  formsCountAsContactRequest: z.boolean('Say whether a submitted contact form counts as a request for contact'),
   trackSelectors: z.array(z.strictObject({ selector: z.string().min(1).max(300), name: z.string().min(1).max(100) })).max(50),
   botFilter: z.boolean(),
   maxEventsPerSecond: z.number().int().min(1).max(100_000),

@@ -85,7 +85,11 @@ const requests = () =>
     ['POST', `/v1/sites/${a.siteId}/rules/backtest`, {}],
     ['POST', `/v1/sites/${a.siteId}/rules/1/publish`],
     ['GET', `/v1/sites/${a.siteId}/settings`],
-    ['PUT', `/v1/sites/${a.siteId}/settings`, { consent: 'implied', trackSelectors: [], botFilter: false, maxEventsPerSecond: 9, minSubmitMs: 0 }],
+    [
+      'PUT',
+      `/v1/sites/${a.siteId}/settings`,
+      { consent: 'implied', formsCountAsContactRequest: false, trackSelectors: [], botFilter: false, maxEventsPerSecond: 9, minSubmitMs: 0 },
+    ],
     ['PUT', `/v1/console/sites/${a.siteId}`, { name: 'x', allowedOrigins: ['https://x.example'], phoneRegion: 'US', offerTimeoutMs: 20000 }],
     ['POST', `/v1/console/sites/${a.siteId}/rotate-key`],
     ['PUT', `/v1/console/sites/${a.siteId}/appearance`, { accentColor: '#000000', position: 'left', zIndex: 1, texts: {} }],

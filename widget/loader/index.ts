@@ -49,7 +49,7 @@ function boot(): void {
 
   const sixty = function sixty(command: string, arg?: unknown, props?: unknown) {
     try {
-      if (command === 'open') open();
+      if (command === 'open') open(arg);
       else if (command === 'close') panel?.close();
       else if (command === 'track') withTracker((t) => t.track(arg, props));
       else if (command === 'identify') withTracker((t) => t.identify(arg));
@@ -59,7 +59,7 @@ function boot(): void {
       warn(`"${String(command)}" failed`, error);
     }
   } as SixtyGlobal;
-  const queued = existing && existing.q ? Array.prototype.slice.call(existing.q) : [];
+  const queued = existing && existing.q ? [].slice.call(existing.q) : [];
   // Keep whatever else is on the global (an early bundle's registration); the queue is replayed below.
   Object.assign(sixty, existing, { q: undefined, _loaded: true });
   const load = createBundleLoader(own.src, own.nonce, sixty);
@@ -78,8 +78,9 @@ function boot(): void {
     endInvite = showInvite(launcher, repName, texts.invite, texts.dismiss);
   }
 
-  function open(): void {
-    opened();
+  /** `asked`: opened for a request the visitor already made (a host form's), which is no consent. */
+  function open(asked?: unknown): void {
+    if (!asked) opened();
     if (endInvite) endInvite();
     endInvite = undefined;
     if (panel) return show(panel);
@@ -118,10 +119,10 @@ function boot(): void {
 
   const attach = () => {
     try {
-      document.body.appendChild(host);
-      for (const args of queued) sixty.apply(null, Array.prototype.slice.call(args) as [string]);
+      document.body.append(host);
+      for (const args of queued) sixty.apply(null, [].slice.call(args) as unknown as [string]);
       // A request still unsent when the last page closed: the panel picks it up and resends it.
-      if (readStore(PENDING_KEY, 'sessionStorage')) open();
+      if (readStore(PENDING_KEY, 'sessionStorage')) open(1);
     } catch (error) {
       warn('could not attach the launcher', error);
     }

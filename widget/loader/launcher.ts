@@ -42,9 +42,9 @@ export function createLauncher(own: OwnScript, text: string): Launcher {
   svg.setAttribute('aria-hidden', 'true');
   const path = document.createElementNS(svgNs, 'path');
   path.setAttribute('d', PHONE_PATH);
-  svg.appendChild(path);
+  svg.append(path);
   const icon = make('span', 'icon');
-  icon.appendChild(svg);
+  icon.append(svg);
 
   const button = make('button', 'launcher') as HTMLButtonElement;
   button.type = 'button';

@@ -43,7 +43,7 @@ export function createBundleLoader(loaderSrc: string, nonce: string, sixty: Sixt
         script.remove();
         reject(new Error(`sixty: could not load ${src}`));
       }
-      document.head.appendChild(script);
+      document.head.append(script);
     });
     (pending as Record<BundleName, Promise<unknown>>)[name] = promise;
     return promise;

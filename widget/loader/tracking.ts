@@ -1,6 +1,7 @@
 // The consent gate: decides from the site's consent mode, the visitor's choice and the browser's
 // privacy signals whether to track, and only then injects the tracker (`sixty-track.js`). Until
-// then nothing is stored, nothing is observed and no event is sent. API calls made before the
+// then nothing is stored, nothing is observed and no event is sent, except where the site counts a
+// submitted contact form as the visitor's request for contact (the tracker's forms-only mode). API calls made before the
 // decision wait for it; calls made while tracking is not allowed are dropped.
 import type { Invite, LoaderConfig, Tracker, TrackSelector } from '../contract';
 import { CONSENT_KEY, FIRST_TOUCH_KEY, readStore, VISITOR_KEY, writeStore } from '../storage';
@@ -48,6 +49,9 @@ export function startTracking(
       mode = site.consent === 'required' ? 'required' : 'implied';
       if (Array.isArray(site.trackSelectors)) selectors = site.trackSelectors;
       update();
+      // The site counts a submitted contact form as the visitor's own request for contact: the
+      // tracker reads such submissions even while tracking is not allowed (and nothing else).
+      if (site.formsCountAsContactRequest) load('track').then((bundle) => bundle.forms(origin, siteKey), warn);
     })
     .catch((error) => warn('tracking unavailable', error));
 }

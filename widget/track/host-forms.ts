@@ -3,16 +3,22 @@
 // is kept in sessionStorage under the panel's pending key and the panel is opened: it sends it
 // (retrying under one idempotency key) and shows the live status, on this page or, when the
 // form navigates, on the page it lands on. Nothing here delays or stops the page's own handling.
+// While tracking is not allowed, and only where the site counts a submitted contact form as the
+// visitor's request for contact, the forms-only mode reads just the `offer` and `book` forms.
 import type { WidgetForm } from '../../shared/forms';
 import type { SixtyWindow } from '../contract';
 import { PENDING_KEY, readStore, TEST_KEY, writeStore } from '../storage';
 import { formKey, formShape, readValues } from './form-shape';
 import { hush, visitorId } from './batch';
 import { cleanUrl } from './clean-url';
+import { guard } from './guard';
 
 let origin = '';
 let siteKey = '';
 let mapped: WidgetForm[] = [];
+/** Which forms are mapped has been asked for (once per page, by whichever mode came first). */
+let fetched = false;
+let formsOnly = false;
 /**
  * The marketer's "Test this form" token, from the page's `#sixty-test=` marker (kept for the tab):
  * a submission is then sent only for the console to show (the server verifies the token), no
@@ -20,15 +26,39 @@ let mapped: WidgetForm[] = [];
  */
 let test = '';
 
-/** Reads which forms are mapped from the site config (the loader's fetch of it is usually still cached). */
+/** Tracking started: reads which forms are mapped, and whether this tab is a marketer's test. */
 export function watchForms(apiOrigin: string, key: string): void {
-  origin = apiOrigin;
-  siteKey = key;
   test = (/sixty-test=([\w.-]+)/.exec(location.hash) || [])[1] || readStore(TEST_KEY, 'sessionStorage') || '';
   if (test) {
     hush();
     writeStore(TEST_KEY, test, 'sessionStorage');
   }
+  fetchMapped(apiOrigin, key);
+}
+
+/**
+ * Forms-only mode: the site counts a submitted contact form as the visitor's request for contact.
+ * While the tracker is not tracking (no visitor id), a submission of a mapped `offer` or `book`
+ * form is sent as now, and nothing else happens: no sighting, no event, no visitor id, no test
+ * marker read. Once tracking is allowed the tracker's own listener reads forms instead.
+ */
+export function watchContactForms(apiOrigin: string, key: string): void {
+  if (formsOnly) return;
+  formsOnly = true;
+  fetchMapped(apiOrigin, key);
+  document.addEventListener(
+    'submit',
+    guard((event: Event) => !visitorId && event.target instanceof Element && formSubmitted(event.target, true)),
+    true,
+  );
+}
+
+/** Which forms are mapped, from the site config (the loader's fetch of it is usually still cached). */
+function fetchMapped(apiOrigin: string, key: string): void {
+  origin = apiOrigin;
+  siteKey = key;
+  if (fetched) return;
+  fetched = true;
   fetch(`${origin}/v1/sites/${encodeURIComponent(key)}/config`, { credentials: 'omit' })
     .then((res) => res.json())
     .then((config: { forms?: WidgetForm[] }) => {
@@ -37,17 +67,20 @@ export function watchForms(apiOrigin: string, key: string): void {
     .catch(() => undefined);
 }
 
-/** The page's form was submitted: report its shape; send it as a lead when it is mapped. True when it was. */
-export function formSubmitted(form: Element): boolean {
+/**
+ * The page's form was submitted: report its shape; send it as a lead when it is mapped. True when
+ * it was. `contactOnly` (forms-only mode): only a form asking for contact is read, and no shape is reported.
+ */
+export function formSubmitted(form: Element, contactOnly?: boolean): boolean {
   // Sent a task later, after the page's own handlers: what is sent is read now, while the form is
   // as submitted (a single-page app may clear or remove it in its handler). A posting form's page
   // stays alive until the next page's response arrives, and a beacon outlives it.
   const post = (path: string, body: unknown) => setTimeout(() => navigator.sendBeacon(origin + path, new Blob([JSON.stringify(body)], { type: 'text/plain' })));
   // A test is not a sighting: the form's numbers stay as visitors made them.
-  if (!test) post('/v1/forms/seen', { siteKey, form: formShape(form) });
+  if (!test && !contactOnly) post('/v1/forms/seen', { siteKey, form: formShape(form) });
   const key = formKey(form);
   const config = mapped.filter((m) => m.key === key)[0];
-  if (!config) return false;
+  if (!config || (contactOnly && (test || config.action == 'record'))) return false;
   const fields = readValues(form, config.read);
   const body = {
     siteKey,
@@ -67,7 +100,8 @@ export function formSubmitted(form: Element): boolean {
     writeStore(PENDING_KEY, JSON.stringify({ key: idempotencyKey, body, path, phone }), 'sessionStorage');
     const sixty = (window as SixtyWindow).sixty;
     // After the page's own handlers: opening loads the panel, which must not compete with them.
-    setTimeout(() => sixty && sixty('open'));
+    // In forms-only mode the opening is no consent to tracking: the visitor asked for contact only.
+    setTimeout(() => sixty && sixty('open', contactOnly));
   }
   return true;
 }

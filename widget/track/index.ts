@@ -1,6 +1,8 @@
-// Entry of `sixty-track.js`: behaviour tracking, registered as `sixty._track`. The loader injects
+// Entry of `sixty-track.js`: behaviour tracking, registered as `sixty._track`. The loader starts
 // it only once the site's consent mode, the visitor's choice and the browser's privacy signals
-// allow tracking, so a visitor who is not tracked never even downloads this code.
+// allow tracking, so a visitor who is not tracked never even downloads this code, unless the site
+// counts a submitted contact form as the visitor's request for contact: then only its forms-only
+// mode runs (`forms`, ./host-forms.ts) until tracking is allowed.
 // Page views (with single-page-app navigation), visible time and scroll depth, marked and
 // configured clicks, downloads, outbound links, the host page's own forms, and the API's
 // `track` and `identify`, batched to `POST /v1/events`.
@@ -9,7 +11,7 @@ import { emit, flush, sendAs, sendTo, visitorId } from './batch';
 import { onInteraction, trackSelectors } from './capture';
 import type { Props } from './clean-props';
 import { guard } from './guard';
-import { watchForms } from './host-forms';
+import { watchContactForms, watchForms } from './host-forms';
 import { onNavigation, type Navigation } from './navigation';
 import { currentUrl, hidePage, resetPage, scrollDepthNow, scrollPage, showPage, viewPage } from './pages';
 import { loadVisitor } from './visitor';
@@ -36,6 +38,7 @@ const bundle: TrackBundle = {
       stop,
     };
   },
+  forms: watchContactForms,
 };
 
 function listen(): void {

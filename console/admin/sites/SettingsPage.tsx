@@ -14,6 +14,7 @@ import '../admin.css';
 
 interface Form {
   consent: SiteSettings['consent'];
+  formsCountAsContactRequest: boolean;
   selectors: Array<{ key: number; selector: string; name: string }>;
   botFilter: boolean;
   maxEventsPerSecond: string;
@@ -25,6 +26,7 @@ let nextKey = 1;
 function formOf(s: SiteSettings): Form {
   return {
     consent: s.consent,
+    formsCountAsContactRequest: s.formsCountAsContactRequest,
     selectors: s.trackSelectors.map((t) => ({ key: nextKey++, ...t })),
     botFilter: s.botFilter,
     maxEventsPerSecond: String(s.maxEventsPerSecond),
@@ -78,6 +80,7 @@ export function SettingsPage({ params, onSessionEnded }: PageProps) {
     try {
       const body: SiteSettings = {
         consent: form.consent,
+        formsCountAsContactRequest: form.formsCountAsContactRequest,
         trackSelectors: form.selectors.map(({ selector, name }) => ({ selector: selector.trim(), name: name.trim() })),
         botFilter: form.botFilter,
         maxEventsPerSecond: rate,
@@ -135,6 +138,14 @@ export function SettingsPage({ params, onSessionEnded }: PageProps) {
                 </label>
               ))}
               {fields.consent && <p class="field-error">{fields.consent}</p>}
+              <Checkbox
+                id="formsCountAsContactRequest"
+                label="A submitted contact form is a request for contact"
+                hint="When tracking is not allowed (consent not given or refused, Global Privacy Control, Do Not Track), a submission of your own mapped form that offers to a rep or books a slot is still read and sent as the visitor's request to be contacted. Nothing else is read or tracked, and nothing is kept once the request is sent."
+                checked={form.formsCountAsContactRequest}
+                error={fields.formsCountAsContactRequest}
+                onChecked={(formsCountAsContactRequest) => change({ formsCountAsContactRequest })}
+              />
             </fieldset>
           </section>
 

@@ -69,6 +69,11 @@ export const siteSettings = pgTable('site_settings', {
   consent: text('consent', { enum: ['required', 'implied'] })
     .notNull()
     .default('implied'),
+  /**
+   * A submitted mapped form asking for contact counts as the visitor's request for contact: it is
+   * read and sent even where tracking is not allowed (consent not given, GPC, DNT). Off by default.
+   */
+  formsCountAsContactRequest: boolean('forms_count_as_contact_request').notNull().default(false),
   /** JSON array of { selector, name }: clicks on matching elements become named events. */
   trackSelectors: text('track_selectors').notNull().default('[]'),
   /** Drop events from bots (User-Agent and behaviour limits). On by default. */

@@ -1,0 +1,1 @@
+ALTER TABLE "site_settings" ADD COLUMN "forms_count_as_contact_request" boolean DEFAULT false NOT NULL;

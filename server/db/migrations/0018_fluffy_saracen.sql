@@ -1,0 +1,1 @@
+ALTER TABLE `site_settings` ADD `forms_count_as_contact_request` integer DEFAULT false NOT NULL;
