@@ -27,8 +27,12 @@ async function startSixty(db: string) {
   return { p, base: `http://127.0.0.1:${port}`, printed: printed! };
 }
 
+// Each case starts Node processes one after another (two servers and the script here), each
+// compiling its TypeScript on start: on a busy 2-core machine that alone can pass the default 30 s.
+const PROCESS_STARTS = { timeout: 90_000 };
+
 describe('the demo sign-in', () => {
-  it('is generated per install, kept beside the database readable by its owner only, printed, and printed again on demand', async () => {
+  it('is generated per install, kept beside the database readable by its owner only, printed, and printed again on demand', PROCESS_STARTS, async () => {
     const dirA = tempDir();
     const a = await startSixty(join(dirA, 'sixty.db'));
     const file = join(dirA, 'demo-password');
@@ -51,7 +55,7 @@ describe('the demo sign-in', () => {
     expect(again.output()).toContain('http://localhost:3000/console/');
   });
 
-  it('retires the old fixed password of a demo database seeded before it was generated', async () => {
+  it('retires the old fixed password of a demo database seeded before it was generated', PROCESS_STARTS, async () => {
     const dir = tempDir();
     const db = join(dir, 'sixty.db');
     const old = await openBackend({ dbPath: db, databaseUrl: null }, storeRules);
