@@ -55,7 +55,19 @@ async function manners(
   return { ...rest, newGlobals: watch.newGlobals.filter((g) => g !== 'axe' && !pageGlobals.test(g)), longestTaskMs, cookies };
 }
 
-const GOOD_MANNERS = { errors: [], rejections: [], cspViolations: [], layoutShift: 0, newGlobals: ['sixty'], cookies: 0 };
+/**
+ * The widget's own re-flows that no input caused (a live status arriving late on a busy machine)
+ * still add to the page's CLS in a browser. The panel is positioned by a transform, so its box
+ * growing or shrinking shifts nothing; what is left is its content moving inside it, a few
+ * thousandths. A tenth of CLS's "good" limit (0.1) leaves room for that and fails a panel
+ * that jumps (the whole panel moving measured 0.11 before).
+ */
+const WIDGET_SHIFT_LIMIT = 0.01;
+const belowWidgetShiftLimit = {
+  asymmetricMatch: (v: unknown) => typeof v === 'number' && v < WIDGET_SHIFT_LIMIT,
+  toString: () => `below ${WIDGET_SHIFT_LIMIT}`,
+};
+const GOOD_MANNERS = { errors: [], rejections: [], cspViolations: [], layoutShift: 0, widgetShift: belowWidgetShiftLimit, newGlobals: ['sixty'], cookies: 0 };
 
 async function expectLauncherInCorner(page: Page, corner: 'right' | 'left', name = LAUNCHER): Promise<void> {
   const launcher = page.getByRole('button', { name });

@@ -17,8 +17,10 @@ export interface PageWatch {
   longTasks: LongTask[];
   /** When the test itself was busy in the page (axe-core): [from, to] in page time (performance.now()). */
   testWindows: Array<[number, number]>;
-  /** Layout shifts not caused by input, summed. */
+  /** Layout shifts not caused by input that moved the host page's content, summed. */
   layoutShift: number;
+  /** Layout shifts not caused by input of the widget's own boxes (its panel re-flowing), summed. */
+  widgetShift: number;
   /** Globals on window now that were not there when the page started (minus Playwright's). */
   newGlobals: string[];
 }
@@ -47,6 +49,7 @@ export async function watchPages(context: BrowserContext): Promise<void> {
       longTasks: [] as Array<{ startTime: number; duration: number }>,
       testWindows: [] as Array<[number, number]>,
       shift: 0,
+      widgetShift: 0,
       globals: Object.keys(window),
     };
     Object.defineProperty(window, '__pageWatch', { value: watch, enumerable: false });
@@ -58,20 +61,45 @@ export async function watchPages(context: BrowserContext): Promise<void> {
         type: 'longtask',
         buffered: true,
       });
-      // A shift counts when it moved the host page's own content. The widget's launcher and panel
-      // are fixed overlays in their own shadow root: their content re-flowing as a live status
-      // arrives (say a rep accepting, which on a busy machine lands outside the 500 ms after the
-      // visitor's last key that `hadRecentInput` covers) moves nothing of the page.
-      const inWidget = (node: Node | null): boolean => {
+      // Which shifts are the host page's. Chromium reports a shifted node inside a shadow tree as
+      // null (shadow content is not exposed to the page's observers), so the widget's own boxes
+      // are recognised by where they are: a source with no node whose new box lies inside one of
+      // the widget's fixed boxes (the launcher dock, the panel) moved inside the widget. Those are
+      // summed apart: they still count towards the page's CLS in a browser, so the test bounds
+      // them too, but they are the widget re-flowing its own panel (a live status arriving), not
+      // the page's content moving.
+      // A box's visual rect includes its shadow: a blur reaches 1.5 times its radius past the
+      // box (the panel's is 48 px, offset 12 px).
+      const SHADOW_SLACK = 96;
+      const widgetBoxes = (): DOMRect[] => {
+        const root = document.querySelector('[data-sixty-widget]')?.shadowRoot;
+        if (!root) return [];
+        const fixed = [...root.querySelectorAll('*')].filter((el) => getComputedStyle(el).position === 'fixed');
+        return fixed.map((el) => el.getBoundingClientRect()).filter((r) => r.width && r.height);
+      };
+      const inWidgetNode = (node: Node | null): boolean => {
         for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null)
           if (n instanceof Element && n.hasAttribute('data-sixty-widget')) return true;
         return false;
       };
+      type Source = { node: Node | null; currentRect: DOMRectReadOnly };
+      const isWidgetSource = (source: Source, boxes: DOMRect[]): boolean =>
+        source.node
+          ? inWidgetNode(source.node)
+          : boxes.some(
+              (b) =>
+                source.currentRect.left >= b.left - SHADOW_SLACK &&
+                source.currentRect.right <= b.right + SHADOW_SLACK &&
+                source.currentRect.top >= b.top - SHADOW_SLACK &&
+                source.currentRect.bottom <= b.bottom + SHADOW_SLACK,
+            );
       new PerformanceObserver((list) =>
         list.getEntries().forEach((e) => {
-          const shift = e as PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Array<{ node: Node | null }> };
-          const widgetOnly = !!shift.sources?.length && shift.sources.every((s) => inWidget(s.node));
-          if (!shift.hadRecentInput && !widgetOnly) watch.shift += shift.value;
+          const shift = e as PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Source[] };
+          if (shift.hadRecentInput) return;
+          const boxes = widgetBoxes();
+          if (shift.sources?.length && shift.sources.every((s) => isWidgetSource(s, boxes))) watch.widgetShift += shift.value;
+          else watch.shift += shift.value;
         }),
       ).observe({ type: 'layout-shift', buffered: true });
     } catch {
@@ -91,6 +119,7 @@ export async function readWatch(page: Page): Promise<PageWatch> {
           longTasks: LongTask[];
           testWindows: Array<[number, number]>;
           shift: number;
+          widgetShift: number;
           globals: string[];
         };
       }
@@ -103,6 +132,7 @@ export async function readWatch(page: Page): Promise<PageWatch> {
       longTasks: w.longTasks,
       testWindows: w.testWindows,
       layoutShift: w.shift,
+      widgetShift: w.widgetShift,
       newGlobals: Object.keys(window).filter((k) => !before.has(k) && !k.startsWith('__playwright') && !k.startsWith('__pw')),
     };
   });

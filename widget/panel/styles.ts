@@ -6,7 +6,7 @@
 // #b42318 6.5:1, and field borders #8a93a3 3.2:1 (non-text contrast).
 export const PANEL_CSS = `
 *{box-sizing:border-box}
-.panel{position:fixed;inset-inline:var(--i);bottom:20px;z-index:var(--z);display:flex;flex-direction:column;width:380px;max-height:calc(100vh - 40px);background:#fff;border-radius:16px;box-shadow:0 12px 48px rgba(16,24,40,.3);overflow:hidden}
+.panel{position:fixed;inset-inline:var(--i);top:100%;transform:translateY(calc(-100% - 20px));z-index:var(--z);display:flex;flex-direction:column;width:380px;max-height:calc(100vh - 40px);background:#fff;border-radius:16px;box-shadow:0 12px 48px rgba(16,24,40,.3);overflow:hidden}
 :focus-visible{outline:3px solid var(--k);outline-offset:2px}
 [tabindex="-1"]:focus{outline:none}
 .head{display:flex;align-items:flex-start;gap:12px;padding:20px 22px 18px;padding-inline-end:14px;background:var(--a);color:var(--o)}
@@ -36,6 +36,6 @@ button{font:inherit;font-weight:600;cursor:pointer}
 .secondary{padding:10px 16px;border:1px solid #8a93a3;border-radius:10px;background:#fff}
 [aria-disabled=true]{cursor:progress;opacity:.85}
 small{display:block;margin-top:12px;font-size:12.5px;text-align:center}
-@media (max-width:479px){.panel{inset:0;width:auto;max-height:none;border-radius:0}.body{padding:20px 18px}}
+@media (max-width:479px){.panel{inset:0;transform:none;width:auto;max-height:none;border-radius:0}.body{padding:20px 18px}}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
 `;
