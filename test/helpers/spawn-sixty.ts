@@ -64,13 +64,21 @@ export function startInTerminal(env: Record<string, string>) {
   return { ...started, terminalProcess };
 }
 
+/**
+ * How long a started server may take to print something. `npm start` compiles TypeScript as it
+ * loads (tsx): a second or two alone, but 20 s was not enough beside a busy process and other
+ * test files on 2 cores. Tests that start processes take PROCESS_STARTS as their timeout.
+ */
+export const PROCESS_START_MS = 60_000;
+export const PROCESS_STARTS = { timeout: PROCESS_START_MS + 30_000 };
+
 function watch(child: ChildProcess) {
   children.push(child);
   let out = '';
   child.stdout!.on('data', (b) => (out += b));
   child.stderr!.on('data', (b) => (out += b));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = (text: string, ms = 20_000) =>
+  const waitFor = (text: string, ms = PROCESS_START_MS) =>
     new Promise<void>((resolve, reject) => {
       const started = Date.now();
       const tick = setInterval(() => {

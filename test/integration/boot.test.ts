@@ -3,11 +3,11 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanUpSpawned, freePort, start, tempDir } from '../helpers/spawn-sixty';
+import { PROCESS_STARTS, cleanUpSpawned, freePort, start, tempDir } from '../helpers/spawn-sixty';
 
 afterEach(cleanUpSpawned);
 
-describe('starting Sixty', () => {
+describe('starting Sixty', PROCESS_STARTS, () => {
   it('creates the data folder and database, seeds the demo, prints URLs and sign-in, and stops cleanly on SIGTERM', async () => {
     const dir = tempDir();
     const port = await freePort();

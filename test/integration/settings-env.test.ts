@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView } from '../../shared/api';
 import { closedPort } from '../helpers/receiver';
-import { cleanUpSpawned, freePort, start, tempDir } from '../helpers/spawn-sixty';
+import { PROCESS_STARTS, cleanUpSpawned, freePort, start, tempDir } from '../helpers/spawn-sixty';
 import { callbackBody, connected, nextEvent, postCallback, repSocket, signIn } from '../helpers/test-server';
 
 /** Any loopback address but 127.0.0.1: Linux answers the whole 127/8 block. */
@@ -46,7 +46,7 @@ beforeAll(async () => {
 });
 afterAll(cleanUpSpawned);
 
-describe('the environment of npm start', () => {
+describe('the environment of npm start', PROCESS_STARTS, () => {
   it('HOST and PORT: it listens on that address and port only', async () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();

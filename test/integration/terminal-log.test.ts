@@ -4,7 +4,7 @@
 // (util-linux `script`), so the server's own `isTTY` check is what is tested.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CAN_OPEN_TERMINAL, cleanUpSpawned, freePort, start, startInTerminal, tempDir } from '../helpers/spawn-sixty';
+import { CAN_OPEN_TERMINAL, PROCESS_STARTS, cleanUpSpawned, freePort, start, startInTerminal, tempDir } from '../helpers/spawn-sixty';
 
 afterEach(cleanUpSpawned);
 
@@ -26,7 +26,7 @@ function linesAfterBanner(output: string): string[] {
     .filter(Boolean);
 }
 
-describe('logs of npm start', () => {
+describe('logs of npm start', PROCESS_STARTS, () => {
   it('are JSON lines with every request at info when stdout is a pipe', async () => {
     const port = await freePort();
     const p = start({ PORT: String(port), SIXTY_DB: join(tempDir(), 'sixty.db'), SIXTY_LOG_LEVEL: 'info' });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../../server/db/backend';
 import { RETIRED_DEMO_PASSWORD, seedDemo } from '../../server/demo/seed';
-import { cleanUpSpawned, freePort, start, tempDir } from '../helpers/spawn-sixty';
+import { PROCESS_STARTS, cleanUpSpawned, freePort, start, tempDir } from '../helpers/spawn-sixty';
 import { storeRules } from '../../server/routing/store-rules';
 
 afterEach(cleanUpSpawned);
@@ -26,10 +26,6 @@ async function startSixty(db: string) {
   const printed = /admin\s+admin@demo\.sixty\s+password: (\S+)/.exec(p.output())?.[1];
   return { p, base: `http://127.0.0.1:${port}`, printed: printed! };
 }
-
-// Each case starts Node processes one after another (two servers and the script here), each
-// compiling its TypeScript on start: on a busy 2-core machine that alone can pass the default 30 s.
-const PROCESS_STARTS = { timeout: 90_000 };
 
 describe('the demo sign-in', () => {
   it('is generated per install, kept beside the database readable by its owner only, printed, and printed again on demand', PROCESS_STARTS, async () => {
