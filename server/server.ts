@@ -26,6 +26,8 @@ import { createRouter } from './routing/router';
 import { retireKnownDemoPassword, seedDemo } from './demo/seed';
 import { knownDemoPassword, newDemoPassword } from './demo/demo-credentials';
 import { REP_NAMESPACE, VISITOR_NAMESPACE } from '../shared/live-events';
+import { calendarPort } from './calendar/caldav-port';
+import { createCalendarConnector } from './calendar/calendar-connector';
 
 export interface RunningServer {
   url: string;
@@ -94,6 +96,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const http = createAdaptorServer({ fetch: (req: Request) => handler(req) }) as HttpServer;
   const io = createLive(http, cluster?.redis);
   const notify = liveNotifier(io);
+  // Every request to a user-given URL (webhooks, calendar servers) goes through one guard.
+  const outbound = createGuardedFetch({ allow: allowListFrom(config.fetchAllow) });
+  const calendar = calendarPort({ calendars: backend.calendars, key: config.calendarKey, outbound, log, clock });
   const router = createRouter({ store, clock, online, notify, log, clustered, ...(opts.scheduler ? { scheduler: opts.scheduler } : {}) });
   const deps: AppDeps = {
     config,
@@ -124,6 +129,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     visitorSecret: await store.secret('visitor-token'),
     demoSiteKey: () => demoSiteKey,
     exclusive: (name, fn) => backend.exclusive(name, fn),
+    calendar,
+    calendarConnector: createCalendarConnector({ calendars: backend.calendars, key: config.calendarKey, outbound, port: calendar, clock }),
   };
   if (config.demo && !demoSiteKey) demoSiteKey = await firstDemoSiteKey(deps);
   const app = createApp(deps);
@@ -143,7 +150,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   });
   const dispatcher = startDispatcher({
     store: webhookStore,
-    outbound: createGuardedFetch({ allow: allowListFrom(config.fetchAllow) }),
+    outbound,
     clock,
     log,
     tickMs: config.webhookTickMs,

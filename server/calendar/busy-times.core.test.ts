@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { busyTimes } from './busy-times.core';
 import { mergeWithin } from './intervals.core';
+import { NEW_YORK_VTIMEZONE } from '../../test/helpers/caldav-seed';
 
 const at = (iso: string) => Date.parse(iso);
 const WEEK = { start: at('2026-03-02T00:00:00Z'), end: at('2026-03-16T00:00:00Z') };
@@ -9,26 +10,6 @@ const WEEK = { start: at('2026-03-02T00:00:00Z'), end: at('2026-03-16T00:00:00Z'
 function calendar(...lines: string[]): string {
   return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...lines, 'END:VCALENDAR'].join('\r\n');
 }
-
-const NEW_YORK = [
-  'BEGIN:VTIMEZONE',
-  'TZID:America/New_York',
-  'BEGIN:DAYLIGHT',
-  'TZOFFSETFROM:-0500',
-  'TZOFFSETTO:-0400',
-  'TZNAME:EDT',
-  'DTSTART:19700308T020000',
-  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU',
-  'END:DAYLIGHT',
-  'BEGIN:STANDARD',
-  'TZOFFSETFROM:-0400',
-  'TZOFFSETTO:-0500',
-  'TZNAME:EST',
-  'DTSTART:19701101T020000',
-  'RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU',
-  'END:STANDARD',
-  'END:VTIMEZONE',
-];
 
 describe('busyTimes', () => {
   it('a plain event is busy; transparent and cancelled ones are free', () => {
@@ -43,7 +24,7 @@ describe('busyTimes', () => {
   it('a weekly series across the DST change keeps its New York wall-clock time; EXDATE and overrides apply', () => {
     const objects = [
       calendar(
-        ...NEW_YORK,
+        ...NEW_YORK_VTIMEZONE,
         'BEGIN:VEVENT',
         'UID:weekly',
         'DTSTAMP:20260101T000000Z',

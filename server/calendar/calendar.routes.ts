@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import { calendarConnectSchema, calendarLoginSchema } from '../../shared/schemas/calendar.schema';
+import type { MyCalendar } from '../../shared/console-api';
+import type { AppDeps } from '../app';
+import { requireSameOrigin, requireUser, type AuthEnv } from '../auth/session';
+import { readBody } from '../http/body';
+import { ApiFailure } from '../http/errors';
+import { CalendarProblem } from './calendar-connector';
+
+/** A problem the rep can fix, as the one error shape (never a 500). */
+async function answering<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof CalendarProblem) throw new ApiFailure(err.status, err.code, err.message, err.fields);
+    throw err;
+  }
+}
+
+/**
+ * The signed-in user's own calendar (every role: whoever takes meetings connects their own).
+ * Mounted at /v1/console/calendar. The app password is taken, never answered.
+ */
+export function calendarRoutes(deps: AppDeps) {
+  const { store, clock, calendarConnector: connector } = deps;
+  const app = new Hono<AuthEnv>();
+  app.use('*', requireUser(store, clock));
+
+  app.get('/', async (c) => {
+    const answer: MyCalendar = { calendar: await connector.view(c.get('user').id), canConnect: connector.canConnect };
+    return c.json(answer);
+  });
+
+  app.post('/discover', requireSameOrigin(), async (c) => {
+    const body = await readBody(c, calendarLoginSchema);
+    const found = await answering(() => connector.discover(body));
+    return c.json({ calendars: found.map((f) => ({ url: f.url, displayName: f.displayName })) });
+  });
+
+  app.put('/', requireSameOrigin(), async (c) => {
+    const user = c.get('user');
+    const body = await readBody(c, calendarConnectSchema);
+    // All-day events fall on the rep's local days when the calendar names no zone of its own.
+    const rep = (await store.repSettings(user.workspaceId)).find((r) => r.id === user.id);
+    const timeZone = rep?.ownHours?.timeZone ?? null;
+    return c.json(await answering(() => connector.connect({ id: user.id, workspaceId: user.workspaceId, timeZone }, body)));
+  });
+
+  app.post('/test', requireSameOrigin(), async (c) => {
+    const view = await connector.test(c.get('user').id);
+    if (!view) throw new ApiFailure(404, 'not_found', 'No calendar is connected');
+    return c.json(view);
+  });
+
+  app.delete('/', requireSameOrigin(), async (c) => {
+    if (!(await connector.disconnect(c.get('user').id))) throw new ApiFailure(404, 'not_found', 'No calendar is connected');
+    return c.body(null, 204);
+  });
+
+  return app;
+}
