@@ -47,9 +47,15 @@ export function ConsoleFrame({ me, onSignedOut, controls, children }: Props) {
           </Link>
           {hasNav(me) && <ConsoleNav me={me} path={path} />}
           {controls && <div class="console-bar-controls">{controls}</div>}
-          <button type="button" class="btn btn-ghost btn-small console-signout" onClick={signOut}>
-            Sign out
-          </button>
+          <div class="console-account">
+            {/* Every role's own setting: whoever takes meetings connects their own calendar. */}
+            <Link to="/calendar" class="btn btn-ghost btn-small" aria-current={path === '/calendar' ? 'page' : undefined}>
+              Calendar
+            </Link>
+            <button type="button" class="btn btn-ghost btn-small console-signout" onClick={signOut}>
+              Sign out
+            </button>
+          </div>
         </div>
       </header>
       <main class="frame-main">{children}</main>
