@@ -21,6 +21,11 @@ import { failureText } from './calendar-failure';
  */
 export const READ_AHEAD_MS = 24 * 3600_000;
 const HOUR = 3600_000;
+/**
+ * Servers match all-day and floating events against a time-range as if they were UTC, while we
+ * read them in the calendar's zone (UTC-12 to UTC+14): the query reaches that far past each end.
+ */
+const ZONE_SLACK_MS = 14 * HOUR;
 
 export interface CalendarPortDeps {
   calendars: CalendarStore;
@@ -62,7 +67,7 @@ export function calendarPort(deps: CalendarPortDeps): CalendarPort {
     const work = (async (): Promise<RepBusy> => {
       try {
         const login = loginOf(deps.key, c);
-        const objects = await readEvents(c.calendarUrl, login, window, fetch);
+        const objects = await readEvents(c.calendarUrl, login, { start: window.start - ZONE_SLACK_MS, end: window.end + ZONE_SLACK_MS }, fetch);
         const { busy, unreadable } = busyTimes(objects, window, c.timeZone ?? 'UTC');
         if (unreadable) log.warn({ repId: c.repId, unreadable }, 'calendar: skipped events it could not read');
         const entry: CachedBusy = { source: sourceOf(c), window, busy, readAt: now };

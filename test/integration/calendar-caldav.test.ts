@@ -194,6 +194,13 @@ describe('busy times for slots', () => {
     expect(sam).toEqual({ repId: 'no-such-rep', busy: [], calendar: 'none', readAt: null });
   });
 
+  it('finds an all-day event when the asked range starts late on its day in the calendar’s zone (still 11 March in New York)', async () => {
+    // The server matches the DATE as if it were UTC (11 March 00:00Z–24:00Z); in New York the day lasts until 12 March 04:00Z.
+    const range = { start: at('2026-03-12T01:00:00Z'), end: at('2026-03-12T03:00:00Z') };
+    const answer = await server.deps.calendar.freshBusyOf(danaId, range, at('2026-03-01T12:00:00Z'));
+    expect(answer.busy).toEqual([range]);
+  });
+
   it('answers from the cache within the TTL and reads fresh on demand', async () => {
     const range = { start: at('2026-04-06T00:00:00Z'), end: at('2026-04-07T00:00:00Z') };
     const now = at('2026-04-01T00:00:00Z');
