@@ -27,6 +27,8 @@ function serve(answer: (path: string) => { status: number; location?: string; bo
     req.on('end', () => {
       seen.push({ method: req.method!, path: req.url!, headers: req.headers, body });
       const a = answer(req.url!);
+      // Status 0: a server that accepted the request and never answers.
+      if (a.status === 0) return;
       res.writeHead(a.status, { 'content-type': 'application/xml', ...(a.location ? { location: a.location } : {}) }).end(a.body ?? '');
     });
   });
@@ -45,12 +47,14 @@ beforeAll(async () => {
     if (path === '/private') return { status: 302, location: 'http://10.0.0.9/dav/' };
     if (path === '/locked') return { status: 401 };
     if (path === '/broken') return { status: 503 };
+    if (path === '/slow') return { status: 0 };
     return { status: 207, body: '<multistatus xmlns="DAV:"/>' };
   });
   homeUrl = urlOf(home);
 });
 
 afterAll(async () => {
+  home.closeAllConnections();
   await new Promise((r) => home.close(r));
   await new Promise((r) => other.close(r));
 });
@@ -92,5 +96,10 @@ describe('davFetch', () => {
   it('throws on a refused login and on a server failure, so a read never looks like an empty calendar', async () => {
     await expect(fetch(`${homeUrl}/locked`, init)).rejects.toMatchObject({ name: 'CalendarHttpFailure', status: 401 });
     await expect(fetch(`${homeUrl}/broken`, init)).rejects.toBeInstanceOf(CalendarHttpFailure);
+  });
+
+  it('gives up on a server that does not answer in time', async () => {
+    const impatient = davFetch(createGuardedFetch({ allow: allowListFrom(['127.0.0.1']) }), { timeoutMs: 300 });
+    await expect(impatient(`${homeUrl}/slow`, init)).rejects.toMatchObject({ name: 'OutboundFailure', reason: 'timeout' });
   });
 });
