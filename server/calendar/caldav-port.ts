@@ -8,7 +8,7 @@ import type { CalendarMeeting, CalendarPort, RepBusy, TimeRange, WriteResult } f
 import type { CalendarConnection, CalendarStore } from './calendar-store';
 import { busyTimes } from './busy-times.core';
 import { cacheUse, type CachedBusy } from './busy-cache.core';
-import { mergeWithin } from './intervals.core';
+import { covers, mergeWithin } from './intervals.core';
 import { deleteEvent, putEvent, readEvents, type CalDavLogin } from './caldav-client';
 import { davFetch } from './dav-fetch';
 import { loginOf } from './calendar-login';
@@ -42,8 +42,10 @@ export function calendarPort(deps: CalendarPortDeps): CalendarPort {
   const { calendars, log } = deps;
   const fetch = davFetch(deps.outbound);
   const cache = new Map<string, CachedBusy>();
-  /** One read per rep at a time; callers arriving meanwhile share it. */
-  const reading = new Map<string, Promise<RepBusy>>();
+  /** The read under way per rep; callers whose range it covers share it. */
+  const reading = new Map<string, { source: string; window: TimeRange; writes: number; done: Promise<CachedBusy> }>();
+  /** Bumped by each meeting written: a read started before it does not know the meeting. */
+  const writes = new Map<string, number>();
 
   const sourceOf = (c: CalendarConnection) => `${c.calendarUrl}@${c.connectedAt}`;
   const none = (repId: string): RepBusy => ({ repId, busy: [], calendar: 'none', readAt: null });
@@ -60,36 +62,41 @@ export function calendarPort(deps: CalendarPortDeps): CalendarPort {
     }
   }
 
-  function read(c: CalendarConnection, range: TimeRange, now: number): Promise<RepBusy> {
+  async function readNow(c: CalendarConnection, window: TimeRange, now: number): Promise<CachedBusy> {
+    const source = sourceOf(c);
+    try {
+      const login = loginOf(deps.key, c);
+      const objects = await readEvents(c.calendarUrl, login, { start: window.start - ZONE_SLACK_MS, end: window.end + ZONE_SLACK_MS }, fetch);
+      const { busy, unreadable } = busyTimes(objects, window, c.timeZone ?? 'UTC');
+      if (unreadable) log.warn({ repId: c.repId, unreadable }, 'calendar: skipped events it could not read');
+      await record(c, null);
+      return { source, window, busy, readAt: now };
+    } catch (err) {
+      log.warn({ repId: c.repId, reason: failureText(err) }, 'calendar: read failed');
+      await record(c, err);
+      // Cached like a read, so a calendar that hangs is not waited on by every ask within the TTL.
+      return { source, window, busy: null, readAt: now };
+    }
+  }
+
+  function read(c: CalendarConnection, range: TimeRange, now: number): Promise<CachedBusy> {
+    const writesBefore = writes.get(c.repId) ?? 0;
     const running = reading.get(c.repId);
-    if (running) return running;
+    if (running && running.source === sourceOf(c) && running.writes === writesBefore && covers(running.window, range)) return running.done;
     const window = { start: Math.floor(range.start / HOUR) * HOUR, end: range.end + READ_AHEAD_MS };
-    const work = (async (): Promise<RepBusy> => {
-      try {
-        const login = loginOf(deps.key, c);
-        const objects = await readEvents(c.calendarUrl, login, { start: window.start - ZONE_SLACK_MS, end: window.end + ZONE_SLACK_MS }, fetch);
-        const { busy, unreadable } = busyTimes(objects, window, c.timeZone ?? 'UTC');
-        if (unreadable) log.warn({ repId: c.repId, unreadable }, 'calendar: skipped events it could not read');
-        const entry: CachedBusy = { source: sourceOf(c), window, busy, readAt: now };
-        cache.set(c.repId, entry);
-        await record(c, null);
-        return fromCache(c.repId, entry, range);
-      } catch (err) {
-        // Remembered like a read, so a calendar that hangs is not waited on by every ask within the TTL.
-        cache.set(c.repId, { source: sourceOf(c), window, busy: null, readAt: now });
-        log.warn({ repId: c.repId, reason: failureText(err) }, 'calendar: read failed');
-        await record(c, err);
-        return down(c.repId);
-      }
-    })().finally(() => reading.delete(c.repId));
-    reading.set(c.repId, work);
-    return work;
+    const done = readNow(c, window, now).then((entry) => {
+      if ((writes.get(c.repId) ?? 0) === writesBefore) cache.set(c.repId, entry);
+      if (reading.get(c.repId)?.done === done) reading.delete(c.repId);
+      return entry;
+    });
+    reading.set(c.repId, { source: sourceOf(c), window, writes: writesBefore, done });
+    return done;
   }
 
   async function busyOfOne(c: CalendarConnection, range: TimeRange, now: number): Promise<RepBusy> {
     const entry = cache.get(c.repId);
     const use = cacheUse(entry, sourceOf(c), range, now);
-    if (use === 'miss') return read(c, range, now);
+    if (use === 'miss') return fromCache(c.repId, await read(c, range, now), range);
     if (use === 'stale') void read(c, range, now);
     return fromCache(c.repId, entry!, range);
   }
@@ -101,6 +108,7 @@ export function calendarPort(deps: CalendarPortDeps): CalendarPort {
       if (!c) return 'no-calendar';
       await op(c, loginOf(deps.key, c));
       // Our own meeting changed the rep's busy times: the next ask reads again.
+      writes.set(repId, (writes.get(repId) ?? 0) + 1);
       cache.delete(repId);
       return 'written';
     } catch (err) {
@@ -125,8 +133,8 @@ export function calendarPort(deps: CalendarPortDeps): CalendarPort {
         const c = await calendars.calendarOf(repId);
         if (!c) return none(repId);
         // A read already under way may have started before the caller's moment: wait for it, then read.
-        await reading.get(repId);
-        return await read(c, range, now);
+        await reading.get(repId)?.done;
+        return fromCache(repId, await read(c, range, now), range);
       } catch (err) {
         log.warn({ err, repId }, 'calendar: busy times unavailable');
         return down(repId);
