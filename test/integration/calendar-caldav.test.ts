@@ -3,6 +3,8 @@
 // server on the company network), a real Sixty server, and the tests' own CalDAV calls
 // (test/helpers/caldav-seed.ts) to make calendars and events and to read back what Sixty wrote.
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import ICAL from 'ical.js';
 import pino from 'pino';
@@ -145,6 +147,18 @@ describe('connecting a calendar from the console', () => {
     });
     expect(closed.status).toBe(400);
     expect(closed.body.error.fields.serverUrl).toMatch(/could not connect/i);
+
+    // A web server that is not a calendar server.
+    const web = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>Welcome</h1>'));
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    try {
+      const serverUrl = `http://127.0.0.1:${(web.address() as AddressInfo).port}/`;
+      const notCaldav = await api<{ error: { fields: Record<string, string> } }>('POST', '/discover', { serverUrl, username: 'dana', password: 'x' });
+      expect(notCaldav.status).toBe(400);
+      expect(notCaldav.body.error.fields.serverUrl).toMatch(/No CalDAV service was found/);
+    } finally {
+      await new Promise((resolve) => web.close(resolve));
+    }
   });
 });
 
