@@ -27,6 +27,7 @@ import { retireKnownDemoPassword, seedDemo } from './demo/seed';
 import { knownDemoPassword, newDemoPassword } from './demo/demo-credentials';
 import { REP_NAMESPACE, VISITOR_NAMESPACE } from '../shared/live-events';
 import { calendarPort } from './calendar/caldav-port';
+import type { CalendarPort } from './calendar/calendar-port';
 import { createCalendarConnector } from './calendar/calendar-connector';
 
 export interface RunningServer {
@@ -47,6 +48,8 @@ export interface StartOptions {
   clock?: () => number;
   /** Routing's timers (offer expiry, booked callbacks, SLA checks); real timers on `clock` unless given. */
   scheduler?: Scheduler;
+  /** Reps' calendars as booking sees them; the CalDAV one (server/calendar/caldav-port.ts) unless given. */
+  calendar?: CalendarPort;
 }
 
 /** Opens the store, wires HTTP + socket.io + routing, and listens. Used by main and by tests. */
@@ -98,7 +101,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const notify = liveNotifier(io);
   // Every request to a user-given URL (webhooks, calendar servers) goes through one guard.
   const outbound = createGuardedFetch({ allow: allowListFrom(config.fetchAllow) });
-  const calendar = calendarPort({ calendars: backend.calendars, key: config.calendarKey, outbound, log, clock });
+  const calendar = opts.calendar ?? calendarPort({ calendars: backend.calendars, key: config.calendarKey, outbound, log, clock });
   const router = createRouter({ store, clock, online, notify, log, clustered, ...(opts.scheduler ? { scheduler: opts.scheduler } : {}) });
   const deps: AppDeps = {
     config,
