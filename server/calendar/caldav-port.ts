@@ -11,6 +11,7 @@ import { cacheUse, type CachedBusy } from './busy-cache.core';
 import { covers, mergeWithin } from './intervals.core';
 import { deleteEvent, putEvent, readEvents, type CalDavLogin } from './caldav-client';
 import { davFetch } from './dav-fetch';
+import { clientScheduled } from './client-scheduled.core';
 import { loginOf } from './calendar-login';
 import { failureText } from './calendar-failure';
 
@@ -141,7 +142,7 @@ export function calendarPort(deps: CalendarPortDeps): CalendarPort {
       }
     },
     putMeeting: (repId, meeting: CalendarMeeting) =>
-      write(repId, 'writing a meeting', (c, login) => putEvent(c.calendarUrl, login, meeting.uid, meeting.ics, fetch)),
+      write(repId, 'writing a meeting', (c, login) => putEvent(c.calendarUrl, login, meeting.uid, clientScheduled(meeting.ics), fetch)),
     removeMeeting: (repId, uid) => write(repId, 'removing a meeting', (c, login) => deleteEvent(c.calendarUrl, login, uid, fetch)),
   };
 }

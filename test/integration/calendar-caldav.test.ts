@@ -257,6 +257,8 @@ describe('meetings written by booking', () => {
       start: (v.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString(),
       organizer: v.getFirstPropertyValue('organizer'),
       attendee: v.getFirstPropertyValue('attendee'),
+      // Sixty mails the invites: a scheduling server must not send its own as well.
+      scheduledBy: v.getFirstProperty('attendee')!.getParameter('schedule-agent'),
       sequence: v.getFirstPropertyValue('sequence'),
     }));
   }
@@ -264,7 +266,7 @@ describe('meetings written by booking', () => {
   it('puts the meeting where another client reads it back, replaces it on the same UID, and removes it', async () => {
     expect(await server.deps.calendar.putMeeting(danaId, { uid, ics: meeting('20260305T160000Z', 0) })).toBe('written');
     expect(readBack(await readAll(dana, work))).toEqual([
-      { start: '2026-03-05T16:00:00.000Z', organizer: 'mailto:dana@demo.sixty', attendee: 'mailto:vera@example.test', sequence: 0 },
+      { start: '2026-03-05T16:00:00.000Z', organizer: 'mailto:dana@demo.sixty', attendee: 'mailto:vera@example.test', scheduledBy: 'CLIENT', sequence: 0 },
     ]);
     // Booking's own meeting is busy at once (the cache was dropped on write).
     const range = { start: at('2026-03-05T00:00:00Z'), end: at('2026-03-06T00:00:00Z') };
@@ -275,7 +277,7 @@ describe('meetings written by booking', () => {
 
     expect(await server.deps.calendar.putMeeting(danaId, { uid, ics: meeting('20260305T170000Z', 1) })).toBe('written');
     expect(readBack(await readAll(dana, work))).toEqual([
-      { start: '2026-03-05T17:00:00.000Z', organizer: 'mailto:dana@demo.sixty', attendee: 'mailto:vera@example.test', sequence: 1 },
+      { start: '2026-03-05T17:00:00.000Z', organizer: 'mailto:dana@demo.sixty', attendee: 'mailto:vera@example.test', scheduledBy: 'CLIENT', sequence: 1 },
     ]);
 
     expect(await server.deps.calendar.removeMeeting(danaId, uid)).toBe('written');
