@@ -775,11 +775,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: '/v1/console/calendar/discover',
     summary: 'The calendars for events a CalDAV login sees, found from a base URL',
     description:
-      'Discovery as CalDAV clients do it (`/.well-known/caldav`, current-user-principal, calendar-home-set). Every request goes through the guarded fetch: a server on a private network needs `SIXTY_FETCH_ALLOW`. A refused login is a 400 on `password`; an address Sixty may not reach or a server that does not answer is a 400 on `serverUrl`; 409 without `SIXTY_CALENDAR_KEY`. Nothing is stored.',
+      'Discovery as CalDAV clients do it (`/.well-known/caldav`, current-user-principal, calendar-home-set). Every request goes through the guarded fetch: a server on a private network needs `SIXTY_FETCH_ALLOW`. With connect and test, 20 a minute per user (429 with `Retry-After` past that). A refused login is a 400 on `password`; an address Sixty may not reach or a server that does not answer is a 400 on `serverUrl`; 409 without `SIXTY_CALENDAR_KEY`. Nothing is stored.',
     auth: 'session',
     body: 'CalendarLogin',
     answer: { status: 200, body: 'DiscoveredCalendars' },
-    errors: [...BODY, ...SESSION, 409],
+    errors: [...BODY, ...SESSION, 409, 429],
   },
   {
     method: 'PUT',
@@ -790,7 +790,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     auth: 'session',
     body: 'CalendarConnect',
     answer: { status: 200, body: 'CalendarView' },
-    errors: [...BODY, ...SESSION, 409],
+    errors: [...BODY, ...SESSION, 409, 429],
   },
   {
     method: 'POST',
@@ -798,7 +798,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: 'Read my calendar now and answer how it went',
     auth: 'session',
     answer: { status: 200, body: 'CalendarView', description: '`state` is `down` with `lastError` when the read failed' },
-    errors: [...SESSION, 404],
+    errors: [...SESSION, 404, 429],
   },
   {
     method: 'DELETE',

@@ -11,6 +11,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { REDACT } from '../../server/log/logger';
+import { CALENDAR_CHECKS_PER_MINUTE } from '../../server/calendar/calendar.routes';
 import { calendarViewSchema, discoveredCalendarsSchema, myCalendarSchema } from '../../shared/schemas/calendar.schema';
 import { apiErrorSchema } from '../../shared/schemas/public-api.schema';
 import type { CalendarView, MyCalendar } from '../../shared/console-api';
@@ -159,6 +160,25 @@ describe('connecting a calendar from the console', () => {
     } finally {
       await new Promise((resolve) => web.close(resolve));
     }
+  });
+  it('limits checks of calendar servers per user, with Retry-After', async () => {
+    const sam = await signIn(server.url, 'sam@demo.sixty');
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i <= CALENDAR_CHECKS_PER_MINUTE; i++) {
+      const res = await fetch(`${server.url}/v1/console/calendar/discover`, {
+        method: 'POST',
+        headers: { cookie: sam, origin: server.url, 'user-agent': BROWSER_UA, 'content-type': 'application/json' },
+        body: JSON.stringify({ serverUrl: 'not a url', username: 'sam', password: 'x' }),
+      });
+      statuses.push(res.status);
+      retryAfter = res.headers.get('retry-after');
+    }
+    expect(statuses.slice(0, -1).every((s) => s === 400)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    // Another user is not held back by Sam's checks.
+    expect((await api('POST', '/discover', { serverUrl: 'not a url', username: 'dana', password: 'x' })).status).toBe(400);
   });
 });
 
