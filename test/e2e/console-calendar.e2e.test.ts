@@ -1,7 +1,7 @@
 // A rep connects their own calendar in the console, against a real CalDAV server (Radicale on
 // loopback, allowed by SIXTY_FETCH_ALLOW): a refused password shows on its field, several
 // calendars ask for a pick, the connected one shows, an unreachable server shows as such (with
-// the time since), and disconnecting removes it. Screenshots at 1280 and 375 px.
+// the time since) on the Calendar page and the queue, and disconnecting removes it. Screenshots at 1280 and 375 px.
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,12 @@ describe('the Calendar page', () => {
       await page.getByText(/^Calendar unreachable since /).waitFor();
       await page.getByText('Could not connect to the calendar server.').waitFor();
       await shoot(page, 'calendar-down');
+      // The queue, where the rep works, says so too.
+      await page.locator('.console-brand').click();
+      await page.getByText(/^Your calendar is unreachable since /).waitFor();
+      await shoot(page, 'calendar-down-queue');
+      await page.getByRole('link', { name: 'Check your calendar' }).click();
+      await page.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
     } finally {
       await radicale.start();
     }
@@ -82,5 +88,6 @@ describe('the Calendar page', () => {
     await page.getByRole('button', { name: 'Find my calendars' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
-  });
+    // Radicale stops and starts in it, and it walks five screens with screenshots at two widths.
+  }, 60_000);
 });
