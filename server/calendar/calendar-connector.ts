@@ -86,6 +86,10 @@ export function createCalendarConnector(deps: {
       throw problemOf(err);
     }
   }
+  async function view(repId: string) {
+    const c = await deps.calendars.calendarOf(repId);
+    return c ? viewOf(c) : null;
+  }
   return {
     canConnect: deps.key !== null,
     discover,
@@ -117,14 +121,11 @@ export function createCalendarConnector(deps: {
       });
       return viewOf((await deps.calendars.calendarOf(rep.id))!);
     },
-    async view(repId) {
-      const c = await deps.calendars.calendarOf(repId);
-      return c ? viewOf(c) : null;
-    },
+    view,
     async test(repId) {
       const now = deps.clock();
       await deps.port.freshBusyOf(repId, { start: now, end: now + 24 * 3600_000 }, now);
-      return this.view(repId);
+      return view(repId);
     },
     disconnect: (repId) => deps.calendars.removeCalendar(repId),
   };

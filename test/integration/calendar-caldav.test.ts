@@ -161,15 +161,32 @@ describe('connecting a calendar from the console', () => {
       await new Promise((resolve) => web.close(resolve));
     }
   });
-  it('limits checks of calendar servers per user, with Retry-After', async () => {
+  it("reads all-day events of a calendar that names no zone in the rep's team's zone", async () => {
+    const samLogin = { url: radicale.url, username: 'sam', password: 'sam-password' };
+    const solo = await makeCalendar(samLogin, 'solo', { displayName: 'Solo' });
     const sam = await signIn(server.url, 'sam@demo.sixty');
+    const connected = await api<CalendarView>('PUT', '/', { serverUrl: radicale.url, username: 'sam', password: 'sam-password' }, server, sam);
+    expect(connected.body).toMatchObject({ calendarUrl: solo, displayName: 'Solo' });
+    const [who] = await rows<{ id: string; workspaceId: string }>(
+      server,
+      'select id, workspace_id as "workspaceId" from users where email = ?',
+      'sam@demo.sixty',
+    );
+    const team = (await server.deps.store.teams(who!.workspaceId)).find((t) => t.members.some((m) => m.repId === who!.id))!;
+    const [row] = await rows<{ zone: string | null }>(server, 'select time_zone as zone from calendar_connections where rep_id = ?', who!.id);
+    expect(row!.zone).toBe(team.hours.timeZone);
+    expect(await api('DELETE', '/', undefined, server, sam)).toMatchObject({ status: 204 });
+  });
+
+  it('limits checks of calendar servers per user, with Retry-After', async () => {
+    const admin = await signIn(server.url, 'admin@demo.sixty');
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i <= CALENDAR_CHECKS_PER_MINUTE; i++) {
       const res = await fetch(`${server.url}/v1/console/calendar/discover`, {
         method: 'POST',
-        headers: { cookie: sam, origin: server.url, 'user-agent': BROWSER_UA, 'content-type': 'application/json' },
-        body: JSON.stringify({ serverUrl: 'not a url', username: 'sam', password: 'x' }),
+        headers: { cookie: admin, origin: server.url, 'user-agent': BROWSER_UA, 'content-type': 'application/json' },
+        body: JSON.stringify({ serverUrl: 'not a url', username: 'admin', password: 'x' }),
       });
       statuses.push(res.status);
       retryAfter = res.headers.get('retry-after');
@@ -177,7 +194,7 @@ describe('connecting a calendar from the console', () => {
     expect(statuses.slice(0, -1).every((s) => s === 400)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     expect(Number(retryAfter)).toBeGreaterThan(0);
-    // Another user is not held back by Sam's checks.
+    // Another user is not held back by the admin's checks.
     expect((await api('POST', '/discover', { serverUrl: 'not a url', username: 'dana', password: 'x' })).status).toBe(400);
   });
 });
@@ -224,8 +241,8 @@ describe('busy times for slots', () => {
       { start: at('2026-03-23T13:00:00Z'), end: at('2026-03-23T14:00:00Z') },
     ]);
     // A rep without a calendar is `none`.
-    const [sam] = await server.deps.calendar.busyOf(['no-such-rep'], range, at('2026-03-01T12:00:00Z'));
-    expect(sam).toEqual({ repId: 'no-such-rep', busy: [], calendar: 'none', readAt: null });
+    const [nobody] = await server.deps.calendar.busyOf(['no-such-rep'], range, at('2026-03-01T12:00:00Z'));
+    expect(nobody).toEqual({ repId: 'no-such-rep', busy: [], calendar: 'none', readAt: null });
   });
 
   it('finds an all-day event when the asked range starts late on its day in the calendar’s zone (still 11 March in New York)', async () => {
