@@ -10,7 +10,8 @@ const serverUrl = z
   .refine((v) => {
     try {
       const url = new URL(v);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
+      // No credentials in the address: they belong in their own fields (and out of logs).
+      return (url.protocol === 'https:' || url.protocol === 'http:') && !/^[a-z]+:\/\/[^/?#]*@/i.test(v);
     } catch {
       return false;
     }
