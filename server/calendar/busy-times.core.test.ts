@@ -112,6 +112,63 @@ describe('busyTimes', () => {
   });
 });
 
+describe('busyTimes, properties', () => {
+  const utc = (ms: number) => `${new Date(ms).toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
+  const event = fc.record({
+    start: fc.integer({ min: 0, max: 14 * 24 * 60 }).map((m) => WEEK.start - 24 * 3600_000 + m * 60_000),
+    minutes: fc.integer({ min: 1, max: 600 }),
+    free: fc.boolean(),
+    cancelled: fc.boolean(),
+  });
+
+  it('is busy exactly when an opaque, not cancelled event is on, whatever else is there', () => {
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 12 }), (events) => {
+        const objects = events.map((e, i) =>
+          calendar(
+            'BEGIN:VEVENT',
+            `UID:e${i}`,
+            'DTSTAMP:20260101T000000Z',
+            `DTSTART:${utc(e.start)}`,
+            `DTEND:${utc(e.start + e.minutes * 60_000)}`,
+            ...(e.free ? ['TRANSP:TRANSPARENT'] : []),
+            ...(e.cancelled ? ['STATUS:CANCELLED'] : []),
+            'END:VEVENT',
+          ),
+        );
+        const blocking = events.filter((e) => !e.free && !e.cancelled).map((e) => ({ start: e.start, end: e.start + e.minutes * 60_000 }));
+        expect(busyTimes(objects, WEEK, 'UTC').busy).toEqual(mergeWithin(blocking, WEEK));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a weekly series is busy once a week at the same UTC time, COUNT occurrences in all', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 23 }), (count, hour) => {
+        const start = Date.UTC(2026, 0, 5, hour);
+        const objects = [
+          calendar(
+            'BEGIN:VEVENT',
+            'UID:w',
+            'DTSTAMP:20260101T000000Z',
+            `DTSTART:${utc(start)}`,
+            'DURATION:PT30M',
+            `RRULE:FREQ=WEEKLY;COUNT=${count}`,
+            'END:VEVENT',
+          ),
+        ];
+        const range = { start: Date.UTC(2026, 0, 1), end: Date.UTC(2026, 3, 1) };
+        const week = 7 * 24 * 3600_000;
+        expect(busyTimes(objects, range, 'UTC').busy).toEqual(
+          Array.from({ length: count }, (_, i) => ({ start: start + i * week, end: start + i * week + 1800_000 })),
+        );
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
 describe('mergeWithin', () => {
   const interval = fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 100 })).map(([start, length]) => ({ start, end: start + length }));
   const range = fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 500 })).map(([start, length]) => ({ start, end: start + length }));
