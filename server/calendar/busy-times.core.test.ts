@@ -189,6 +189,7 @@ describe('mergeWithin', () => {
           expect(inOutput).toBe(inInput);
         }
       }),
+      { numRuns: 50 },
     );
   });
 });
