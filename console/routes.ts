@@ -3,8 +3,8 @@
 import type { ComponentType } from 'preact';
 import type { Me, UserRole } from '../shared/api';
 
-/** `manager`: managers and admins; `admin`: admins only. */
-export type Access = 'manager' | 'admin';
+/** `user`: everyone signed in; `manager`: managers and admins; `admin`: admins only. */
+export type Access = 'user' | 'manager' | 'admin';
 
 /** What every signed-in admin page gets. */
 export interface PageProps {
@@ -43,6 +43,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   { path: '/account-owners', access: 'manager', load: () => import('./admin/routing/AccountOwnersPage').then((m) => m.AccountOwnersPage) },
   { path: '/users', access: 'admin', load: () => import('./admin/users/UsersPage').then((m) => m.UsersPage) },
   { path: '/webhooks', access: 'admin', load: () => import('./admin/webhooks/WebhooksPage').then((m) => m.WebhooksPage) },
+  { path: '/calendar', access: 'user', load: () => import('./calendar/CalendarPage').then((m) => m.CalendarPage) },
   { path: '/erase', access: 'admin', load: () => import('./admin/erase/ErasePage').then((m) => m.ErasePage) },
 ];
 
@@ -52,5 +53,5 @@ export const LANDING_ROUTES: readonly Route<LandingProps>[] = [
 ];
 
 export function mayOpen(role: UserRole, access: Access): boolean {
-  return role === 'admin' || (access === 'manager' && role === 'manager');
+  return access === 'user' || role === 'admin' || (access === 'manager' && role === 'manager');
 }

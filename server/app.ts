@@ -45,6 +45,9 @@ import { demoRoutes } from './demo/demo-page';
 import { publicCors } from './sites/site-origin';
 import { benchRoutes } from './bench/bench.routes';
 import { apiDocsRoutes } from './api-docs/api-docs.routes';
+import type { CalendarPort } from './calendar/calendar-port';
+import type { CalendarConnector } from './calendar/calendar-connector';
+import { calendarRoutes } from './calendar/calendar.routes';
 
 export interface AppDeps {
   config: Config;
@@ -94,6 +97,10 @@ export interface AppDeps {
   demoSiteKey: () => string | null;
   /** Runs `fn` while no other request or process of the install runs work of this name (first-run setup, say). */
   exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /** Reps' calendars as booking sees them: busy times, meetings written (server/calendar/caldav-port.ts). */
+  calendar: CalendarPort;
+  /** The console's calendar connecting: discover, connect, test, disconnect. */
+  calendarConnector: CalendarConnector;
 }
 
 /** The HTTP app: one small sub-app per area, one error shape for every client. */
@@ -148,6 +155,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/console/reps', repRoutes(deps));
   app.route('/v1/console/account-owners', accountOwnerRoutes(deps));
   app.route('/v1/console/webhooks', webhookRoutes(deps));
+  app.route('/v1/console/calendar', calendarRoutes(deps));
   app.route('/v1/console', linkRoutes(deps));
   app.route('/v1/console', workspaceRoutes(deps));
   if (deps.config.bench) app.route('/bench', benchRoutes(deps));

@@ -41,6 +41,7 @@ const CASES: Record<string, { value: string; field: (c: Config) => unknown; expe
   SIXTY_MAIL_FROM: { value: 'Acme <sales@acme.test>', field: (c) => c.mailFrom, expected: 'Acme <sales@acme.test>' },
   SIXTY_PUBLIC_URL: { value: 'https://sixty.acme.test/', field: (c) => c.publicUrl, expected: 'https://sixty.acme.test' },
   SIXTY_FETCH_ALLOW: { value: '10.0.0.0/8,crm.internal', field: (c) => c.fetchAllow, expected: ['10.0.0.0/8', 'crm.internal'] },
+  SIXTY_CALENDAR_KEY: { value: '00'.repeat(32), field: (c) => c.calendarKey, expected: Buffer.alloc(32) },
 };
 
 describe('configFromEnv', () => {

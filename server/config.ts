@@ -1,6 +1,7 @@
 // Environment -> configuration, with safe defaults. Everything a test needs to switch is here.
 import { hostname } from 'node:os';
 import { fetchAllowFrom } from './net/allow-list';
+import { calendarKeyFrom } from './calendar/credential-box';
 import { LOG_FORMATS, type LogFormat } from './log/log-output';
 
 export interface Config {
@@ -53,6 +54,8 @@ export interface Config {
   publicUrl: string | null;
   /** Non-public hosts, addresses and CIDR ranges that webhooks and other user-given URLs may reach (`SIXTY_FETCH_ALLOW`, none). */
   fetchAllow: string[];
+  /** Encrypts reps' calendar app passwords at rest (`SIXTY_CALENDAR_KEY`, 32 bytes as hex or base64); unset, connecting a calendar is refused. */
+  calendarKey: Buffer | null;
 }
 
 export interface Limits {
@@ -111,6 +114,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { distDir: strin
     mailFrom: env.SIXTY_MAIL_FROM ?? 'Sixty <sixty@localhost>',
     publicUrl: env.SIXTY_PUBLIC_URL ? env.SIXTY_PUBLIC_URL.replace(/\/$/, '') : null,
     fetchAllow: fetchAllowFrom(env.SIXTY_FETCH_ALLOW),
+    calendarKey: calendarKeyFrom(env.SIXTY_CALENDAR_KEY),
   };
 }
 

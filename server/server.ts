@@ -26,6 +26,9 @@ import { createRouter } from './routing/router';
 import { retireKnownDemoPassword, seedDemo } from './demo/seed';
 import { knownDemoPassword, newDemoPassword } from './demo/demo-credentials';
 import { REP_NAMESPACE, VISITOR_NAMESPACE } from '../shared/live-events';
+import { calendarPort } from './calendar/caldav-port';
+import type { CalendarPort } from './calendar/calendar-port';
+import { createCalendarConnector } from './calendar/calendar-connector';
 
 export interface RunningServer {
   url: string;
@@ -45,6 +48,8 @@ export interface StartOptions {
   clock?: () => number;
   /** Routing's timers (offer expiry, booked callbacks, SLA checks); real timers on `clock` unless given. */
   scheduler?: Scheduler;
+  /** Reps' calendars as booking sees them; the CalDAV one (server/calendar/caldav-port.ts) unless given. */
+  calendar?: CalendarPort;
 }
 
 /** Opens the store, wires HTTP + socket.io + routing, and listens. Used by main and by tests. */
@@ -94,6 +99,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const http = createAdaptorServer({ fetch: (req: Request) => handler(req) }) as HttpServer;
   const io = createLive(http, cluster?.redis);
   const notify = liveNotifier(io);
+  // Every request to a user-given URL (webhooks, calendar servers) goes through one guard.
+  const outbound = createGuardedFetch({ allow: allowListFrom(config.fetchAllow) });
+  const calendar = opts.calendar ?? calendarPort({ calendars: backend.calendars, key: config.calendarKey, outbound, log, clock });
   const router = createRouter({ store, clock, online, notify, log, clustered, ...(opts.scheduler ? { scheduler: opts.scheduler } : {}) });
   const deps: AppDeps = {
     config,
@@ -124,6 +132,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     visitorSecret: await store.secret('visitor-token'),
     demoSiteKey: () => demoSiteKey,
     exclusive: (name, fn) => backend.exclusive(name, fn),
+    calendar,
+    calendarConnector: createCalendarConnector({ calendars: backend.calendars, key: config.calendarKey, outbound, port: calendar, clock }),
   };
   if (config.demo && !demoSiteKey) demoSiteKey = await firstDemoSiteKey(deps);
   const app = createApp(deps);
@@ -143,7 +153,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   });
   const dispatcher = startDispatcher({
     store: webhookStore,
-    outbound: createGuardedFetch({ allow: allowListFrom(config.fetchAllow) }),
+    outbound,
     clock,
     log,
     tickMs: config.webhookTickMs,

@@ -309,3 +309,14 @@ export type WebhookWithLog = z.infer<typeof webhookWithLogSchema>;
 export type ErasureBody = z.input<typeof erasureSchema>;
 /** `POST /v1/console/erasures`: rows removed per table. */
 export type ErasureResult = z.infer<typeof erasureResultSchema>;
+
+// --- The rep's own calendar
+
+/** `POST /v1/console/calendar/discover`. */
+export type CalendarLoginBody = z.input<typeof import('./schemas/calendar.schema').calendarLoginSchema>;
+/** `PUT /v1/console/calendar`. */
+export type CalendarConnectBody = z.input<typeof import('./schemas/calendar.schema').calendarConnectSchema>;
+export type DiscoveredCalendars = z.infer<typeof import('./schemas/calendar.schema').discoveredCalendarsSchema>;
+export type CalendarView = z.infer<typeof import('./schemas/calendar.schema').calendarViewSchema>;
+/** `GET /v1/console/calendar`. */
+export type MyCalendar = z.infer<typeof import('./schemas/calendar.schema').myCalendarSchema>;

@@ -47,9 +47,23 @@ export function ConsoleFrame({ me, onSignedOut, controls, children }: Props) {
           </Link>
           {hasNav(me) && <ConsoleNav me={me} path={path} />}
           {controls && <div class="console-bar-controls">{controls}</div>}
-          <button type="button" class="btn btn-ghost btn-small console-signout" onClick={signOut}>
-            Sign out
-          </button>
+          <div class="console-account">
+            {/* Every role's own setting: whoever takes meetings connects their own calendar. */}
+            <Link
+              to="/calendar"
+              class="btn btn-ghost btn-small console-calendar-link"
+              title="Your calendar"
+              aria-current={path === '/calendar' ? 'page' : undefined}
+            >
+              <svg viewBox="0 0 24 24" aria-hidden="true">
+                <path d="M7 2v2H5a2 2 0 0 0-2 2v13a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2h-2V2h-2v2H9V2zM5 9h14v10H5z" />
+              </svg>
+              <span class="console-calendar-label">Calendar</span>
+            </Link>
+            <button type="button" class="btn btn-ghost btn-small console-signout" onClick={signOut}>
+              Sign out
+            </button>
+          </div>
         </div>
       </header>
       <main class="frame-main">{children}</main>

@@ -10,6 +10,7 @@ import { LeadDetail } from '../components/LeadDetail';
 import { Notices } from '../components/Notices';
 import { OfferList } from '../components/OfferList';
 import { QueueStatus } from '../components/QueueStatus';
+import { CalendarDownNotice } from '../calendar/CalendarDownNotice';
 import { ViewSwitch, useQueueView } from '../components/ViewSwitch';
 import { WorkLists, type WorkList } from '../components/WorkLists';
 import { queueApi, type FullLeadCard } from '../hooks/queue-api';
@@ -193,6 +194,7 @@ export function Queue({ me, onSignedOut }: Props) {
       <p class="sr-only" aria-live="assertive" aria-atomic="true">
         {announcement}
       </p>
+      <CalendarDownNotice />
       {me.role !== 'rep' && <ViewSwitch view={view} offers={openOffers.length} onView={setView} />}
       {view === 'supervisor' ? (
         <div class="queue queue-supervisor">

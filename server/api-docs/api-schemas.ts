@@ -67,6 +67,13 @@ import {
 } from '../../shared/schemas/routing-config.schema';
 import { appearanceSettingsSchema, consoleSiteSchema, keyRotationSchema, siteUpdateSchema } from '../../shared/schemas/site-admin.schema';
 import { siteRulesSchema, siteSettingsSchema } from '../../shared/schemas/site-rules.schema';
+import {
+  calendarConnectSchema,
+  calendarLoginSchema,
+  calendarViewSchema,
+  discoveredCalendarsSchema,
+  myCalendarSchema,
+} from '../../shared/schemas/calendar.schema';
 import { createdWebhookSchema, webhookRequestSchema, webhookWithLogSchema } from '../../shared/schemas/webhook.schema';
 
 /** Bodies (request and response). A name used both ways must convert to the same JSON Schema both ways. */
@@ -138,6 +145,12 @@ export const BODIES = {
   RepView: repViewSchema,
   AccountOwners: accountOwnersSchema,
   AccountOwnersView: accountOwnersViewSchema,
+  // The rep's own calendar
+  CalendarLogin: calendarLoginSchema,
+  CalendarConnect: calendarConnectSchema,
+  DiscoveredCalendars: discoveredCalendarsSchema,
+  CalendarView: calendarViewSchema,
+  MyCalendar: myCalendarSchema,
   // Webhooks, erasure
   WebhookRequest: webhookRequestSchema,
   CreatedWebhook: createdWebhookSchema,

@@ -11,6 +11,7 @@ import type { SitesAdminStore } from '../sites/sites-admin-store';
 import type { WebhookStore } from '../webhooks/webhook-store';
 import type { CallbackGuardStore } from '../callbacks/callback-guard-store';
 import type { FormsStore } from '../forms/forms-store';
+import type { CalendarStore } from '../calendar/calendar-store';
 import type { ErasureResult, Subject } from './erasure';
 
 export interface Backend {
@@ -24,6 +25,8 @@ export interface Backend {
   webhooks: WebhookStore;
   guard: CallbackGuardStore;
   forms: FormsStore;
+  /** Reps' connected calendars (CalDAV). */
+  calendars: CalendarStore;
   erase: (workspaceId: string, who: Subject, actor: string, now: number) => Promise<ErasureResult>;
   /** Runs `fn` while no other process of the install runs work of this name (start-up seeding, say). */
   exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;

@@ -13,6 +13,7 @@ import * as tracking from '../../server/db/pg/tracking-schema';
 import * as admin from '../../server/db/pg/admin-schema';
 import * as abuse from '../../server/db/pg/abuse-schema';
 import * as forms from '../../server/db/pg/forms-schema';
+import * as calendar from '../../server/db/pg/calendar-schema';
 import { readFileSync } from 'node:fs';
 import { PG } from '../helpers/pg-under-test';
 
@@ -20,7 +21,7 @@ import { PG } from '../helpers/pg-under-test';
 const MIGRATIONS = (JSON.parse(readFileSync(new URL('../../server/db/migrations-pg/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] })
   .entries.length;
 
-const TABLES = [core, tracking, admin, abuse, forms]
+const TABLES = [core, tracking, admin, abuse, forms, calendar]
   .flatMap((mod) => Object.values(mod))
   .filter((x): x is PgTable => is(x, PgTable))
   .map((t) => getTableName(t))

@@ -44,6 +44,7 @@ describe('console accessibility', () => {
     await page.close();
   });
 
+  // One axe run per admin page (about 2 s each on a busy machine), and the list grows with each page added.
   it('every page an admin opens', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     await openSignedIn(page, server.url, '/queue', 'admin@demo.sixty');
@@ -64,7 +65,7 @@ describe('console accessibility', () => {
     if (supervisor.length) found.supervisor = supervisor;
     expect(found).toEqual({});
     await page.close();
-  });
+  }, 90_000);
 
   it('one-time link landing pages', async () => {
     const admin = await signIn(server.url, 'admin@demo.sixty');

@@ -5,12 +5,16 @@
 import { openDatabase } from '../../server/db/sqlite/open';
 import { createSqliteStore } from '../../server/db/sqlite/sqlite-store';
 import type { Store } from '../../server/db/store';
+import type { CalendarStore } from '../../server/calendar/calendar-store';
+import { createCalendarOps } from '../../server/db/sqlite/calendar-ops';
 import { queryRows } from './databases';
 import { PG } from './pg-under-test';
 import { storeRules } from '../../server/routing/store-rules';
 
 export interface OpenStore {
   store: Store;
+  /** Reps' calendar connections, on the same database. */
+  calendars: CalendarStore;
   /**
    * Rows the store does not expose, for assertions: `?` placeholders, SQL valid on both engines;
    * PostgreSQL's 64-bit integers come back as numbers and booleans as 1/0, as in SQLite.
@@ -31,6 +35,7 @@ const sqlite: StoreBackend = {
     const store = createSqliteStore(db, storeRules);
     return {
       store,
+      calendars: createCalendarOps(db),
       async query<T>(sql: string, ...params: unknown[]) {
         return db.$client.prepare(sql).all(...params) as T[];
       },
@@ -45,12 +50,14 @@ const postgres: StoreBackend = {
   name: 'postgres',
   async open() {
     const { createPgStore } = await import('../../server/db/pg/pg-store');
+    const pgCalendars = await import('../../server/db/pg/calendar-ops');
     const url = await PG.createDatabase();
     try {
       const [pool] = await PG.openPools(url, 1, 4);
       const store = createPgStore(pool!, storeRules);
       return {
         store,
+        calendars: pgCalendars.createCalendarOps(pool!),
         query: <T>(sql: string, ...params: unknown[]) => queryRows<T>({ dbPath: '', databaseUrl: url }, sql, ...params),
         async close() {
           await store.close();

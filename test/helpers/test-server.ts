@@ -10,6 +10,7 @@ import pino, { type Logger } from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { configFromEnv, type Config } from '../../server/config';
 import type { Scheduler } from '../../server/routing/scheduler';
+import type { CalendarPort } from '../../server/calendar/calendar-port';
 import { startServer, type RunningServer } from '../../server/server';
 import type { RepClientToServer, RepServerToClient, VisitorClientToServer, VisitorServerToClient } from '../../shared/live-events';
 import { clearRedisPrefix, createTestDatabase, dropTestDatabase, queryRows, TEST_DATABASE_URL, TEST_REDIS_URL, testRedisPrefix } from './databases';
@@ -57,12 +58,14 @@ export interface TestServerOptions extends Omit<Partial<Config>, 'limits'> {
   allowEmpty?: boolean;
   /** The server's logger; silent unless SIXTY_TEST_LOG sets a level. */
   log?: Logger;
+  /** Reps' calendars as booking sees them; the real CalDAV port unless given. */
+  calendar?: CalendarPort;
 }
 
 export async function startTestServer(overrides: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'sixty-test-'));
   const defaults = configFromEnv({}, { distDir: DIST });
-  const { limits: limitOverrides, minSubmitMs, clock, scheduler, allowEmpty, log, ...rest } = overrides;
+  const { limits: limitOverrides, minSubmitMs, clock, scheduler, allowEmpty, log, calendar, ...rest } = overrides;
   const dbPath = rest.dbPath ?? join(dir, 'data', 'sixty.db');
   const backing = await backingFor(dbPath, rest);
   const config: Config = {
@@ -85,6 +88,7 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
       log: log ?? pino({ level: process.env.SIXTY_TEST_LOG ?? 'silent' }),
       ...(clock ? { clock } : {}),
       ...(scheduler ? { scheduler } : {}),
+      ...(calendar ? { calendar } : {}),
     });
   } catch (err) {
     await backing.release();

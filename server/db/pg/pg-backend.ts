@@ -3,6 +3,7 @@
 import type { StoreRules } from '../../routing/store-rules';
 import type { Backend } from '../backend';
 import { createAdminOps } from './admin-ops';
+import { createCalendarOps } from './calendar-ops';
 import { createCallbackGuardOps } from './callback-guard-ops';
 import { eraseSubject } from './erasure-ops';
 import { createFormsOps } from './forms-ops';
@@ -28,6 +29,7 @@ export async function openPostgresBackend(url: string, rules: StoreRules): Promi
     webhooks: createWebhookOps(db),
     guard: createCallbackGuardOps(db),
     forms: createFormsOps(db),
+    calendars: createCalendarOps(db),
     erase: (workspaceId, who, actor, now) => eraseSubject(db, workspaceId, who, actor, now),
     exclusive: (name, fn) => withAdvisoryLock(db, `sixty:${name}`, fn),
     async close() {

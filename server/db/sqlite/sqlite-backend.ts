@@ -2,6 +2,7 @@
 import type { StoreRules } from '../../routing/store-rules';
 import type { Backend } from '../backend';
 import { createAdminOps } from './admin-ops';
+import { createCalendarOps } from './calendar-ops';
 import { createCallbackGuardOps } from './callback-guard-ops';
 import { eraseSubject } from './erasure-ops';
 import { createFormsOps } from './forms-ops';
@@ -41,6 +42,7 @@ export function openSqliteBackend(path: string, rules: StoreRules): Backend {
     webhooks: createWebhookOps(db),
     guard: createCallbackGuardOps(db),
     forms: createFormsOps(db),
+    calendars: createCalendarOps(db),
     erase: async (workspaceId, who, actor, now) => eraseSubject(db, workspaceId, who, actor, now),
     // One process owns the file, but its requests interleave at every await: work of one name
     // runs one at a time in this process.
