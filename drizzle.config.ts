@@ -8,6 +8,7 @@ export default defineConfig({
     './server/db/admin-schema.ts',
     './server/db/abuse-schema.ts',
     './server/db/forms-schema.ts',
+    './server/db/booking-schema.ts',
   ],
   out: './server/db/migrations',
 });

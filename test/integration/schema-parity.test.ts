@@ -10,11 +10,13 @@ import * as sqliteTracking from '../../server/db/tracking-schema';
 import * as sqliteAdmin from '../../server/db/admin-schema';
 import * as sqliteAbuse from '../../server/db/abuse-schema';
 import * as sqliteForms from '../../server/db/forms-schema';
+import * as sqliteBooking from '../../server/db/booking-schema';
 import * as pgCore from '../../server/db/pg/schema';
 import * as pgTracking from '../../server/db/pg/tracking-schema';
 import * as pgAdmin from '../../server/db/pg/admin-schema';
 import * as pgAbuse from '../../server/db/pg/abuse-schema';
 import * as pgForms from '../../server/db/pg/forms-schema';
+import * as pgBooking from '../../server/db/pg/booking-schema';
 
 /** Each SQLite schema module beside its PostgreSQL mirror. */
 const MODULES: [string, Record<string, unknown>, Record<string, unknown>][] = [
@@ -23,6 +25,7 @@ const MODULES: [string, Record<string, unknown>, Record<string, unknown>][] = [
   ['admin-schema', sqliteAdmin, pgAdmin],
   ['abuse-schema', sqliteAbuse, pgAbuse],
   ['forms-schema', sqliteForms, pgForms],
+  ['booking-schema', sqliteBooking, pgBooking],
 ];
 
 /** The type families that read back as the same JS value through drizzle. */
