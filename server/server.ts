@@ -22,6 +22,8 @@ import { createApp, type AppDeps } from './app';
 import { createLive, liveNotifier } from './live/live';
 import { registerRepNamespace } from './live/rep.socket';
 import { registerVisitorNamespace } from './live/visitor.socket';
+import { NO_CALENDARS, type CalendarPort } from './calendar/calendar-port';
+import { createMeetings } from './booking/meetings';
 import { createRouter } from './routing/router';
 import { retireKnownDemoPassword, seedDemo } from './demo/seed';
 import { knownDemoPassword, newDemoPassword } from './demo/demo-credentials';
@@ -45,6 +47,8 @@ export interface StartOptions {
   clock?: () => number;
   /** Routing's timers (offer expiry, booked callbacks, SLA checks); real timers on `clock` unless given. */
   scheduler?: Scheduler;
+  /** The reps' own calendars (server/calendar); none connected (NO_CALENDARS) unless given. */
+  calendar?: CalendarPort;
 }
 
 /** Opens the store, wires HTTP + socket.io + routing, and listens. Used by main and by tests. */
@@ -94,7 +98,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const http = createAdaptorServer({ fetch: (req: Request) => handler(req) }) as HttpServer;
   const io = createLive(http, cluster?.redis);
   const notify = liveNotifier(io);
-  const router = createRouter({ store, clock, online, notify, log, clustered, ...(opts.scheduler ? { scheduler: opts.scheduler } : {}) });
+  // Where the reps' calendars come in: booking reads busy times and writes meetings through this port.
+  const calendar = opts.calendar ?? NO_CALENDARS;
+  const router = createRouter({ store, clock, online, notify, log, clustered, calendar, ...(opts.scheduler ? { scheduler: opts.scheduler } : {}) });
+  const mailer = createMailer(config.smtpUrl, config.mailFrom);
+  const meetings = createMeetings({ store, calendar, router, mailer, clock, log, secret: await store.secret('meeting-links') });
   const deps: AppDeps = {
     config,
     store,
@@ -108,7 +116,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     admin: backend.admin,
     reports: backend.reports,
     erase: backend.erase,
-    mailer: createMailer(config.smtpUrl, config.mailFrom),
+    mailer,
+    calendar,
+    meetings,
     kick: (userId) => io.of(REP_NAMESPACE).in(`rep:${userId}`).disconnectSockets(true),
     // Every rep socket joins its session's room, so this reaches sockets on any process at once.
     kickSession: async (sessionHash) => io.of(REP_NAMESPACE).in(`session:${sessionHash}`).disconnectSockets(true),
@@ -187,8 +197,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         (http as HttpServer & { closeIdleConnections?: () => void }).closeIdleConnections?.();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await httpClosed;
-        // Re-routing started by the last accepts or declines finishes before the database closes.
+        // Re-routing started by the last accepts or declines finishes before the database closes,
+        // as do calendar writes and invites of the last bookings.
         await router.idle();
+        await meetings.idle();
         // Presence goodbye and Redis after socket.io (its adapter publishes while closing).
         await cluster?.close();
         await backend.close();

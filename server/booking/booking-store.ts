@@ -49,6 +49,8 @@ export interface BookingOps {
   /** Cancels an active meeting (SEQUENCE + 1); the lead is no longer scheduled. Null when not active. */
   cancelMeeting(bookingId: string, now: number): Promise<Booking | null>;
   bookingById(bookingId: string): Promise<Booking | null>;
+  /** The lead's active meeting, or null. */
+  meetingOfLead(leadId: string): Promise<Booking | null>;
   /** The rep's active meetings ending after `from`, soonest first. */
   upcomingMeetings(repId: string, from: number, limit: number): Promise<Booking[]>;
   /** Sets (or with null revokes) the hash of the rep's feed token. */

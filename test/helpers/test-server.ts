@@ -1,6 +1,7 @@
 // A real Sixty server on a free port with a real SQLite file in a temp folder, or, under
 // `npm run test:cluster` (SIXTY_TEST_DATABASE_URL, SIXTY_TEST_REDIS_URL), a throwaway PostgreSQL
 // database and Redis prefix of its own: the same tests then check the PostgreSQL store.
+import type { CalendarPort } from '../../server/calendar/calendar-port';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,12 +58,14 @@ export interface TestServerOptions extends Omit<Partial<Config>, 'limits'> {
   allowEmpty?: boolean;
   /** The server's logger; silent unless SIXTY_TEST_LOG sets a level. */
   log?: Logger;
+  /** The reps' calendars (e.g. test/helpers/fake-calendar.ts); none connected unless given. */
+  calendar?: CalendarPort;
 }
 
 export async function startTestServer(overrides: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'sixty-test-'));
   const defaults = configFromEnv({}, { distDir: DIST });
-  const { limits: limitOverrides, minSubmitMs, clock, scheduler, allowEmpty, log, ...rest } = overrides;
+  const { limits: limitOverrides, minSubmitMs, clock, scheduler, allowEmpty, log, calendar, ...rest } = overrides;
   const dbPath = rest.dbPath ?? join(dir, 'data', 'sixty.db');
   const backing = await backingFor(dbPath, rest);
   const config: Config = {
@@ -85,6 +88,7 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
       log: log ?? pino({ level: process.env.SIXTY_TEST_LOG ?? 'silent' }),
       ...(clock ? { clock } : {}),
       ...(scheduler ? { scheduler } : {}),
+      ...(calendar ? { calendar } : {}),
     });
   } catch (err) {
     await backing.release();

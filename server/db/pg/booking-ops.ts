@@ -1,7 +1,7 @@
 // Booked meetings on PostgreSQL: a booking takes its lead's workspace lock first (as every
 // routing write does), so the overlap check and the insert of one rep's meetings run one
 // transaction at a time across processes; the partial unique index backs it up.
-import { and, asc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { BookingOps, BookResult } from '../../booking/booking-store';
 import { toBooking, toBookingSettings, type BookingRow } from '../booking-rows';
 import * as b from './booking-schema';
@@ -128,6 +128,16 @@ export function bookingOps(ctx: StoreContext): BookingOps {
 
     async bookingById(id) {
       const [row] = await db.select().from(b.bookings).where(eq(b.bookings.id, id));
+      return row ? withRep(db, row) : null;
+    },
+
+    async meetingOfLead(leadId) {
+      const [row] = await db
+        .select()
+        .from(b.bookings)
+        .where(and(eq(b.bookings.leadId, leadId), eq(b.bookings.status, 'active')))
+        .orderBy(desc(b.bookings.createdAt))
+        .limit(1);
       return row ? withRep(db, row) : null;
     },
 

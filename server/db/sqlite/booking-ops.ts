@@ -1,6 +1,6 @@
 // Booked meetings on SQLite: one writer, so the overlap check and the insert in one synchronous
 // transaction cannot interleave with another booking; the partial unique index backs it up.
-import { and, asc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import type { BookingOps, BookResult } from '../../booking/booking-store';
 import * as b from '../booking-schema';
 import { toBooking, toBookingSettings, type BookingRow } from '../booking-rows';
@@ -119,6 +119,16 @@ export function bookingOps(ctx: StoreContext): BookingOps {
 
     async bookingById(id) {
       const row = db.select().from(b.bookings).where(eq(b.bookings.id, id)).get();
+      return row ? withRep(db, row) : null;
+    },
+
+    async meetingOfLead(leadId) {
+      const row = db
+        .select()
+        .from(b.bookings)
+        .where(and(eq(b.bookings.leadId, leadId), eq(b.bookings.status, 'active')))
+        .orderBy(desc(b.bookings.createdAt))
+        .get();
       return row ? withRep(db, row) : null;
     },
 

@@ -1,0 +1,169 @@
+// A visitor outside hours books a real meeting with a rep who is free for it: the times leave out
+// the rep's calendar and Sixty meetings, the choice is checked against the calendar once more,
+// the event goes into the rep's calendar and iTIP invites reach both mailboxes; a time taken
+// meanwhile is refused with fresh times, also when 50 visitors race for it. Real server, real
+// SQLite file, a local SMTP server; the rep's calendar is an in-memory CalendarPort.
+import ICAL from 'ical.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { weeklyHours } from '../../server/routing/hours.core';
+import { FakeCalendar } from '../helpers/fake-calendar';
+import { mimeParts } from '../helpers/mime-parts';
+import { startInbox, type Inbox } from '../helpers/smtp-inbox';
+import { callbackBody, HOST_ORIGIN, postCallback, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { fakeTime } from '../sim/fake-time';
+
+// Monday 2026-11-23 07:00 UTC: the team opens at 09:00.
+const MONDAY_7 = Date.parse('2026-11-23T07:00:00Z');
+const at = (hhmm: string, day = '2026-11-23') => Date.parse(`${day}T${hhmm}:00Z`);
+const iso = (t: number) => new Date(t).toISOString();
+
+describe('booking a meeting', () => {
+  const cleanup: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    while (cleanup.length) await cleanup.pop()!();
+  });
+
+  /** The demo with Dana alone in Sales, 09:00 to 17:00 UTC on weekdays, her calendar in memory. */
+  async function setup(opts: { mail?: boolean } = {}) {
+    const time = fakeTime(MONDAY_7);
+    const calendar = new FakeCalendar();
+    const inbox: Inbox | null = opts.mail ? await startInbox() : null;
+    if (inbox) cleanup.push(() => inbox.close());
+    const s = await startTestServer({ ...time.server, calendar, ...(inbox ? { smtpUrl: inbox.url } : {}) });
+    cleanup.push(() => s.stop());
+    const dana = (await s.deps.store.userByEmail('dana@demo.sixty'))!;
+    const [team] = await s.deps.store.teams(dana.workspaceId);
+    await s.deps.store.updateTeam(team!.id, { hours: weeklyHours('UTC', [1, 2, 3, 4, 5], '09:00', '17:00') });
+    await s.deps.store.setTeamMembers(team!.id, [{ repId: dana.id }]);
+    return { s, time, calendar, inbox, dana };
+  }
+
+  let phone = 100;
+  /** A new visitor's callback (own phone and email, so no two join one lead). */
+  async function visitor(s: TestServer, email: string | null = `v${phone}@example.com`) {
+    phone++;
+    const res = await postCallback(s.url, callbackBody(s.siteKey, { phone: `+1 415 555 2${phone}`, email: email ?? '' }));
+    expect(res.status).toBe(201);
+    return res.body as { leadId: string; visitorToken: string; status: { state: string; slots: string[] } };
+  }
+
+  const choose = (s: TestServer, v: { leadId: string; visitorToken: string }, slot: string) =>
+    fetch(`${s.url}/v1/callbacks/${v.leadId}/slot`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: HOST_ORIGIN },
+      body: JSON.stringify({ token: v.visitorToken, slot }),
+    });
+
+  it('offers only times the rep is free for, books one, writes it into her calendar and mails iTIP invites to both', async () => {
+    const { s, calendar, inbox, dana } = await setup({ mail: true });
+    calendar.busy.set(dana.id, [{ start: at('09:00'), end: at('10:00') }]);
+    const pat = await visitor(s, 'pat@example.com');
+    expect(pat.status).toMatchObject({ state: 'no_rep', why: 'closed' });
+    expect(pat.status.slots.slice(0, 3)).toEqual([iso(at('10:00')), iso(at('10:30')), iso(at('11:00'))]);
+
+    const res = await choose(s, pat, iso(at('10:00')));
+    expect(res.status).toBe(200);
+    expect((await res.json()).status).toEqual({ state: 'scheduled', slot: iso(at('10:00')), meeting: { repName: 'Dana Reyes', endsAt: iso(at('10:30')) } });
+
+    // The event in Dana's calendar: no METHOD, the visitor's answers and the lead card's link.
+    await expect.poll(() => calendar.writes.length).toBe(1);
+    const stored = new ICAL.Component(ICAL.parse(calendar.writes[0]!.ics!));
+    expect(stored.getFirstPropertyValue('method')).toBeNull();
+    const event = new ICAL.Event(stored.getFirstSubcomponent('vevent')!);
+    expect(calendar.writes[0]).toMatchObject({ repId: dana.id, kind: 'put', uid: event.uid });
+    expect(event.startDate.toJSDate().getTime()).toBe(at('10:00'));
+    expect(event.description).toMatch(/commercial/i);
+    expect(event.description).toContain(`/console/?lead=${pat.leadId}`);
+
+    // Both invites: an inline text/calendar; method=REQUEST part and an .ics attachment, same UID.
+    await expect.poll(() => inbox!.messages.map((m) => m.to).sort()).toEqual(['dana@demo.sixty', 'pat@example.com']);
+    for (const mail of inbox!.messages) {
+      const parts = mimeParts(mail.body);
+      const inline = parts.find((p) => /^text\/calendar/i.test(p.contentType) && /method=REQUEST/i.test(p.contentType));
+      const attached = parts.find((p) => /attachment/i.test(p.disposition) && /\.ics/.test(p.disposition));
+      expect(inline, mail.to).toBeDefined();
+      expect(attached, mail.to).toBeDefined();
+      for (const part of [inline!, attached!]) {
+        const cal = new ICAL.Component(ICAL.parse(part.body));
+        expect(cal.getFirstPropertyValue('method')).toBe('REQUEST');
+        const vevent = cal.getFirstSubcomponent('vevent')!;
+        const ev = new ICAL.Event(vevent);
+        expect(ev.uid).toBe(event.uid);
+        expect(ev.sequence).toBe(0);
+        expect(String(vevent.getFirstPropertyValue('organizer')).toLowerCase()).toBe('mailto:dana@demo.sixty');
+        expect(ev.attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toContain('mailto:pat@example.com');
+        expect([ev.startDate.toJSDate().getTime(), ev.endDate.toJSDate().getTime()]).toEqual([at('10:00'), at('10:30')]);
+      }
+    }
+
+    // The visitor's add-to-calendar file, with their token only.
+    const ics = await fetch(`${s.url}/v1/callbacks/${pat.leadId}/meeting.ics?token=${encodeURIComponent(pat.visitorToken)}`);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(new ICAL.Event(new ICAL.Component(ICAL.parse(await ics.text())).getFirstSubcomponent('vevent')!).uid).toBe(event.uid);
+    expect((await fetch(`${s.url}/v1/callbacks/${pat.leadId}/meeting.ics?token=${pat.leadId}.forged`)).status).toBe(403);
+
+    // The next visitor is not offered Dana's booked time.
+    expect((await visitor(s)).status.slots[0]).toBe(iso(at('10:30')));
+  });
+
+  it("refuses a time taken in the rep's calendar since it was shown, with fresh times that leave it out", async () => {
+    const { s, calendar, dana } = await setup();
+    const v = await visitor(s);
+    expect(v.status.slots[0]).toBe(iso(at('09:00')));
+    calendar.lateBusy.set(dana.id, [{ start: at('09:00'), end: at('09:30') }]);
+    const res = await choose(s, v, iso(at('09:00')));
+    expect(res.status).toBe(409);
+    const body = await res.json();
+    expect(body.error.code).toBe('slot_taken');
+    expect(body.slots[0]).toBe(iso(at('09:30')));
+    expect(await s.deps.store.meetingOfLead(v.leadId)).toBeNull();
+    // A time never offered (before opening) is a field error, not a conflict.
+    const early = await choose(s, v, iso(at('08:00')));
+    expect(early.status).toBe(400);
+    expect((await early.json()).error.fields).toEqual({ slot: 'Pick one of the offered times' });
+  });
+
+  it('books exactly one of 50 visitors racing for the same time of one rep; the rest get 409 with fresh times', async () => {
+    const { s } = await setup();
+    const visitors = [];
+    for (let i = 0; i < 50; i++) visitors.push(await visitor(s));
+    const slot = iso(at('09:00'));
+    expect(visitors.every((v) => v.status.slots[0] === slot)).toBe(true);
+    const answers = await Promise.all(visitors.map(async (v) => ({ res: await choose(s, v, slot), v })));
+    const won = answers.filter((a) => a.res.status === 200);
+    const lost = answers.filter((a) => a.res.status === 409);
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(49);
+    for (const { res } of lost) {
+      const body = await res.json();
+      expect(body.error.code).toBe('slot_taken');
+      expect(body.slots).not.toContain(slot);
+      expect(body.slots.length).toBeGreaterThan(0);
+    }
+    const rows = await s.deps.store.upcomingMeetings((await s.deps.store.userByEmail('dana@demo.sixty'))!.id, MONDAY_7, 10);
+    expect(rows.map((r) => [r.leadId, r.start])).toEqual([[won[0]!.v.leadId, at('09:00')]]);
+  });
+
+  it('follows the site meeting settings: length, notice and buffer, set by an admin', async () => {
+    const { s, calendar, dana } = await setup();
+    const admin = await signIn(s.url, 'admin@demo.sixty');
+    const site = (await s.deps.store.siteByKey(s.siteKey))!;
+    const put = (body: unknown) =>
+      fetch(`${s.url}/v1/console/sites/${site.id}/booking`, {
+        method: 'PUT',
+        headers: { cookie: admin, 'content-type': 'application/json', origin: s.url },
+        body: JSON.stringify(body),
+      });
+    const bad = await put({ meetingMinutes: 5, noticeMinutes: -1, bufferMinutes: 15 });
+    expect(bad.status).toBe(400);
+    expect(Object.keys((await bad.json()).error.fields).sort()).toEqual(['meetingMinutes', 'noticeMinutes']);
+    expect((await put({ meetingMinutes: 60, noticeMinutes: 180, bufferMinutes: 15 })).status).toBe(200);
+    calendar.busy.set(dana.id, [{ start: at('12:00'), end: at('13:00') }]);
+    const v = await visitor(s);
+    // From 10:00 (three hours' notice), hour-long, 15 minutes clear of her 12:00 to 13:00.
+    expect(v.status.slots.slice(0, 3)).toEqual([iso(at('10:00')), iso(at('10:30')), iso(at('13:30'))]);
+    const res = await choose(s, v, iso(at('10:30')));
+    expect((await res.json()).status.meeting.endsAt).toBe(iso(at('11:30')));
+  });
+});
