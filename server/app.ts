@@ -14,6 +14,7 @@ import type { FormTests } from './forms/form-tests';
 import { formRoutes } from './forms/forms.routes';
 import { formsAdminRoutes } from './forms/forms-admin.routes';
 import { bookingSettingsRoutes } from './booking/booking-settings.routes';
+import { meetingRoutes } from './booking/meetings.routes';
 import { webhookRoutes } from './webhooks/webhooks.routes';
 import { sitesAdminRoutes } from './sites/sites-admin.routes';
 import { siteRoutingRoutes } from './sites/site-routing.routes';
@@ -160,6 +161,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/console', workspaceRoutes(deps));
   if (deps.config.bench) app.route('/bench', benchRoutes(deps));
   app.route('/demo', demoRoutes(deps));
+  app.route('/meetings', meetingRoutes(deps));
   app.get('/', (c) => c.redirect('/console/', 302));
   app.route('/', assetRoutes(deps));
 

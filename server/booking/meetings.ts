@@ -11,7 +11,7 @@ import type { Router } from '../routing/router';
 import type { BookingSettings } from './booking-settings';
 import { clearOf, firstStart, HORIZON_MS, repFreeAt, SLOT_STEP_MS, type Slot } from './booking-slots.core';
 import type { Booking, BookResult } from './booking-store';
-import { manageToken } from './manage-link';
+import { manageToken, readManageToken } from './manage-link';
 import { meetingMails } from './meeting-mails';
 import { calendarObject, type MeetingDetails } from './meeting-ics';
 import { isoStarts, type MeetingTimes } from './meeting-times';
@@ -90,9 +90,13 @@ export function createMeetings(deps: MeetingDeps) {
     };
   }
 
-  /** The visitor's link to move or cancel this version of the meeting. */
+  /** The signed token of the visitor's link to move or cancel this version (SEQUENCE) of the meeting. */
+  function linkToken(booking: Booking): string {
+    return manageToken(deps.secret, { bookingId: booking.id, sequence: booking.sequence, expiresAt: booking.end });
+  }
+
   function manageUrl(booking: Booking, origin: string): string {
-    return `${origin}/meetings/${manageToken(deps.secret, { bookingId: booking.id, sequence: booking.sequence, expiresAt: booking.end })}`;
+    return `${origin}/meetings/${linkToken(booking)}`;
   }
 
   /** After a commit: the rep's calendar follows, both parties are mailed. */
@@ -172,6 +176,9 @@ export function createMeetings(deps: MeetingDeps) {
     },
 
     manageUrl,
+    linkToken,
+    /** What a link grants, or why it is refused. */
+    readLink: (token: unknown) => readManageToken(deps.secret, token, clock()),
     detailsOf,
 
     /** Resolves when the calendar writes and mails started so far are done (tests, shutdown). */

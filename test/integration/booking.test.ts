@@ -11,6 +11,7 @@ import { mimeParts } from '../helpers/mime-parts';
 import { startInbox, type Inbox } from '../helpers/smtp-inbox';
 import { callbackBody, HOST_ORIGIN, postCallback, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 import { fakeTime } from '../sim/fake-time';
+import { manageToken } from '../../server/booking/manage-link';
 
 // Monday 2026-11-23 07:00 UTC: the team opens at 09:00.
 const MONDAY_7 = Date.parse('2026-11-23T07:00:00Z');
@@ -165,5 +166,68 @@ describe('booking a meeting', () => {
     expect(v.status.slots.slice(0, 3)).toEqual([iso(at('10:00')), iso(at('10:30')), iso(at('13:30'))]);
     const res = await choose(s, v, iso(at('10:30')));
     expect((await res.json()).status.meeting.endsAt).toBe(iso(at('11:30')));
+  });
+
+  /** The iCalendar of a captured mail's inline invite. */
+  function inviteIn(body: string) {
+    const part = mimeParts(body).find((p) => /^text\/calendar/i.test(p.contentType))!;
+    const cal = new ICAL.Component(ICAL.parse(part.body));
+    return { method: cal.getFirstPropertyValue('method'), ev: new ICAL.Event(cal.getFirstSubcomponent('vevent')!) };
+  }
+
+  it('lets the visitor move and then cancel from the signed link in their mail; the calendar, both mailboxes and the trail follow', async () => {
+    const { s, calendar, inbox } = await setup({ mail: true });
+    const pat = await visitor(s, 'pat@example.com');
+    expect((await choose(s, pat, iso(at('09:00')))).status).toBe(200);
+    await expect.poll(() => inbox!.messages.length).toBe(2);
+    const text = mimeParts(inbox!.messages.find((m) => m.to === 'pat@example.com')!.body).find((p) => p.contentType.startsWith('text/plain'))!.body;
+    const link = text.split(/\s/).find((w) => w.includes('/meetings/'))!;
+    const path = new URL(link).pathname;
+
+    const page = await fetch(`${s.url}${path}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Your call with Dana Reyes');
+    expect(html).toContain(`value="${iso(at('10:00'))}"`);
+
+    // Moved to 10:00: the same UID with SEQUENCE 1 in her calendar and both mailboxes.
+    const form = (slot: string) => ({ method: 'POST', body: new URLSearchParams({ slot }), redirect: 'manual' as const });
+    const moved = await fetch(`${s.url}${path}/move`, form(iso(at('10:00'))));
+    expect(moved.status).toBe(303);
+    const next = moved.headers.get('location')!;
+    expect(await (await fetch(`${s.url}${next}`)).text()).toContain('Moved: your call with Dana Reyes');
+    await expect.poll(() => calendar.writes.length).toBe(2);
+    const uid = calendar.writes[0]!.uid;
+    expect(calendar.writes[1]).toMatchObject({ kind: 'put', uid });
+    await expect.poll(() => inbox!.messages.length).toBe(4);
+    for (const m of inbox!.messages.slice(2)) {
+      const { method, ev } = inviteIn(m.body);
+      expect([method, ev.uid, ev.sequence, ev.startDate.toJSDate().getTime()]).toEqual(['REQUEST', uid, 1, at('10:00')]);
+    }
+    // The first link is outdated now; a tampered, a garbage and an expired one are refused in words.
+    const old = await fetch(`${s.url}${path}`);
+    expect([old.status, await old.text()]).toEqual([410, expect.stringContaining('This link was replaced')]);
+    const tampered = await fetch(`${s.url}${next.replace(/\?.*/, '').slice(0, -2)}xx`);
+    expect([tampered.status, await tampered.text()]).toEqual([404, expect.stringContaining('This link is not valid')]);
+    expect((await fetch(`${s.url}/meetings/x`)).status).toBe(404);
+    const secret = await s.deps.store.secret('meeting-links');
+    const booking = (await s.deps.store.meetingOfLead(pat.leadId))!;
+    const expired = manageToken(secret, { bookingId: booking.id, sequence: booking.sequence, expiresAt: MONDAY_7 - 1 });
+    expect((await fetch(`${s.url}/meetings/${expired}`)).status).toBe(410);
+    const badTime = await fetch(`${s.url}${next.replace(/\?.*/, '')}/move`, form('not a time'));
+    expect(badTime.status).toBe(400);
+
+    // Cancelled: removed from her calendar, a CANCEL (SEQUENCE 2) to both, the lead's trail says it.
+    const cancelled = await fetch(`${s.url}${next.replace(/\?.*/, '')}/cancel`, { method: 'POST', redirect: 'manual' });
+    expect([cancelled.status, await cancelled.text()]).toEqual([200, expect.stringContaining('Your call is cancelled')]);
+    await expect.poll(() => calendar.writes.map((w) => w.kind)).toEqual(['put', 'put', 'remove']);
+    await expect.poll(() => inbox!.messages.length).toBe(6);
+    for (const m of inbox!.messages.slice(4)) {
+      const { method, ev } = inviteIn(m.body);
+      expect([method, ev.uid, ev.sequence]).toEqual(['CANCEL', uid, 2]);
+    }
+    const card = (await s.deps.store.leadCard(pat.leadId, booking.workspaceId))!;
+    expect(card.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['meeting_booked', 'meeting_moved', 'meeting_cancelled']));
+    expect((await s.deps.store.visitorFacts(pat.leadId))!.routing).toBe('closed');
   });
 });
