@@ -9,7 +9,7 @@ import { weeklyHours } from '../../server/routing/hours.core';
 import { FakeCalendar } from '../helpers/fake-calendar';
 import { mimeParts } from '../helpers/mime-parts';
 import { startInbox, type Inbox } from '../helpers/smtp-inbox';
-import { callbackBody, HOST_ORIGIN, postCallback, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { callbackBody, connected, HOST_ORIGIN, postCallback, repSocket, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 import { fakeTime } from '../sim/fake-time';
 import { manageToken } from '../../server/booking/manage-link';
 
@@ -24,8 +24,8 @@ describe('booking a meeting', () => {
     while (cleanup.length) await cleanup.pop()!();
   });
 
-  /** The demo with Dana alone in Sales, 09:00 to 17:00 UTC on weekdays, her calendar in memory. */
-  async function setup(opts: { mail?: boolean } = {}) {
+  /** The demo with Dana alone in Sales (or with Sam), 09:00 to 17:00 UTC on weekdays, calendars in memory. */
+  async function setup(opts: { mail?: boolean; withSam?: boolean } = {}) {
     const time = fakeTime(MONDAY_7);
     const calendar = new FakeCalendar();
     const inbox: Inbox | null = opts.mail ? await startInbox() : null;
@@ -35,8 +35,9 @@ describe('booking a meeting', () => {
     const dana = (await s.deps.store.userByEmail('dana@demo.sixty'))!;
     const [team] = await s.deps.store.teams(dana.workspaceId);
     await s.deps.store.updateTeam(team!.id, { hours: weeklyHours('UTC', [1, 2, 3, 4, 5], '09:00', '17:00') });
-    await s.deps.store.setTeamMembers(team!.id, [{ repId: dana.id }]);
-    return { s, time, calendar, inbox, dana };
+    const sam = (await s.deps.store.userByEmail('sam@demo.sixty'))!;
+    await s.deps.store.setTeamMembers(team!.id, opts.withSam ? [{ repId: dana.id }, { repId: sam.id }] : [{ repId: dana.id }]);
+    return { s, time, calendar, inbox, dana, sam };
   }
 
   let phone = 100;
@@ -229,5 +230,31 @@ describe('booking a meeting', () => {
     const card = (await s.deps.store.leadCard(pat.leadId, booking.workspaceId))!;
     expect(card.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['meeting_booked', 'meeting_moved', 'meeting_cancelled']));
     expect((await s.deps.store.visitorFacts(pat.leadId))!.routing).toBe('closed');
+  });
+
+  it('offers the meeting at its time to the rep it was booked with first, though round robin would pick another', async () => {
+    const { s, time, calendar, dana, sam } = await setup({ withSam: true });
+    // Dana's calendar is busy at 09:00: the 09:00 meeting is booked with Sam.
+    calendar.busy.set(dana.id, [{ start: at('09:00'), end: at('09:30') }]);
+    const v = await visitor(s);
+    const booked = await (await choose(s, v, iso(at('09:00')))).json();
+    expect(booked.status.meeting.repName).toBe('Sam Okafor');
+    // Both come online and available before 09:00; Dana was never offered a lead, so round robin would pick her.
+    const sockets = await Promise.all(
+      ['dana@demo.sixty', 'sam@demo.sixty'].map(async (email) => {
+        const socket = repSocket(s.url, await signIn(s.url, email));
+        await connected(socket);
+        await socket.emitWithAck('presence:set', 'available');
+        return socket;
+      }),
+    );
+    cleanup.push(async () => sockets.forEach((x) => x.close()));
+    const offers = () => s.deps.store.openOffersForRep(sam.id).then((o) => o.map((x) => x.leadId));
+    expect(await offers()).toEqual([]);
+    await time.scheduler.advanceTo(at('09:00'));
+    await expect.poll(offers).toEqual([v.leadId]);
+    expect(await s.deps.store.openOffersForRep(dana.id)).toEqual([]);
+    const card = (await s.deps.store.leadCard(v.leadId, dana.workspaceId))!;
+    expect(card.timeline.map((e) => e.text)).toContain('Meeting time: offered to the rep the meeting was booked with first');
   });
 });
