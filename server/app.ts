@@ -15,6 +15,7 @@ import { formRoutes } from './forms/forms.routes';
 import { formsAdminRoutes } from './forms/forms-admin.routes';
 import { bookingSettingsRoutes } from './booking/booking-settings.routes';
 import { meetingRoutes } from './booking/meetings.routes';
+import { feedConsoleRoutes, feedRoutes } from './booking/feed.routes';
 import { webhookRoutes } from './webhooks/webhooks.routes';
 import { sitesAdminRoutes } from './sites/sites-admin.routes';
 import { siteRoutingRoutes } from './sites/site-routing.routes';
@@ -159,9 +160,11 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/console/webhooks', webhookRoutes(deps));
   app.route('/v1/console', linkRoutes(deps));
   app.route('/v1/console', workspaceRoutes(deps));
+  app.route('/v1/console/feed', feedConsoleRoutes(deps));
   if (deps.config.bench) app.route('/bench', benchRoutes(deps));
   app.route('/demo', demoRoutes(deps));
   app.route('/meetings', meetingRoutes(deps));
+  app.route('/feeds', feedRoutes(deps));
   app.get('/', (c) => c.redirect('/console/', 302));
   app.route('/', assetRoutes(deps));
 

@@ -1,7 +1,7 @@
 // Every request and response body the API documents, by the name it has in the OpenAPI
 // document and docs/api.md. Each is the very zod schema the route validates with (requests)
 // or the one its answer's type is inferred from (responses), so the docs cannot drift.
-import { bookingSettingsSchema } from '../../shared/schemas/booking.schema';
+import { bookingSettingsSchema, feedCreatedSchema, feedStatusSchema } from '../../shared/schemas/booking.schema';
 import { z } from 'zod';
 import { callbackQuerySchema, callbackRequestSchema, slotChoiceSchema } from '../../shared/schemas/callback.schema';
 import {
@@ -128,6 +128,8 @@ export const BODIES = {
   // Routing
   SiteRouting: siteRoutingSchema,
   BookingSettings: bookingSettingsSchema,
+  FeedStatus: feedStatusSchema,
+  FeedCreated: feedCreatedSchema,
   RoutingRule: routingRuleSchema,
   RoutingRuleView: routingRuleViewSchema,
   RoutingRuleViews: z.array(routingRuleViewSchema),

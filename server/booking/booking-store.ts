@@ -55,6 +55,8 @@ export interface BookingOps {
   upcomingMeetings(repId: string, from: number, limit: number): Promise<Booking[]>;
   /** Sets (or with null revokes) the hash of the rep's feed token. */
   setFeedToken(repId: string, workspaceId: string, tokenHash: string | null, now: number): Promise<void>;
+  /** When the rep's feed was made, or null when they have none. */
+  feedOf(repId: string): Promise<{ createdAt: number } | null>;
   /** The rep whose feed token has this hash, or null (revoked, replaced or never made). */
   repOfFeed(tokenHash: string): Promise<string | null>;
 }

@@ -14,3 +14,12 @@ export type BookingSettingsInput = z.infer<typeof bookingSettingsSchema>;
 export const moveMeetingSchema = z.strictObject({
   slot: z.iso.datetime({ offset: true, message: 'Pick one of the offered times' }),
 });
+
+/** `GET /v1/console/feed`: whether the rep's calendar feed is on (its URL is shown only when made). */
+export const feedStatusSchema = z.strictObject({
+  active: z.boolean(),
+  createdAt: z.number().int().nullable().describe('When the current feed URL was made'),
+});
+
+/** `POST /v1/console/feed`: the new feed URL, shown this once (only its hash is kept). */
+export const feedCreatedSchema = z.strictObject({ url: z.string().describe('`<public URL>/feeds/<token>.ics`: subscribe to it in a calendar app') });

@@ -257,4 +257,35 @@ describe('booking a meeting', () => {
     const card = (await s.deps.store.leadCard(v.leadId, dana.workspaceId))!;
     expect(card.timeline.map((e) => e.text)).toContain('Meeting time: offered to the rep the meeting was booked with first');
   });
+
+  it("serves the rep's private feed of her meetings to a subscribed calendar; a replaced or revoked URL gets 404", async () => {
+    const { s } = await setup();
+    const dana = await signIn(s.url, 'dana@demo.sixty');
+    const feed = (method: string) => fetch(`${s.url}/v1/console/feed`, { method, headers: { cookie: dana, origin: s.url } });
+    expect(await (await feed('GET')).json()).toEqual({ active: false, createdAt: null });
+    const made = await feed('POST');
+    expect(made.status).toBe(201);
+    const { url } = await made.json();
+    expect(url.startsWith(`${s.url}/feeds/`) && url.endsWith('.ics')).toBe(true);
+    expect(await (await feed('GET')).json()).toEqual({ active: true, createdAt: MONDAY_7 });
+
+    const pat = await visitor(s);
+    expect((await choose(s, pat, iso(at('11:00')))).status).toBe(200);
+    // A calendar app subscribed to the URL reads the meeting.
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const cal = new ICAL.Component(ICAL.parse(await res.text()));
+    const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => [e.startDate.toJSDate().getTime(), e.summary])).toEqual([[at('11:00'), 'Call with Pat Lee (Acme website)']]);
+    expect(events[0]!.uid).toBe((await s.deps.store.meetingOfLead(pat.leadId))!.uid);
+
+    // Regenerated: the old URL is dead at once; turned off: the new one too.
+    const { url: again } = await (await feed('POST')).json();
+    expect((await fetch(url)).status).toBe(404);
+    expect((await fetch(again)).status).toBe(200);
+    expect((await feed('DELETE')).status).toBe(204);
+    expect((await fetch(again)).status).toBe(404);
+    expect((await fetch(`${s.url}/feeds/nothing.ics`)).status).toBe(404);
+  });
 });

@@ -162,6 +162,11 @@ export function bookingOps(ctx: StoreContext): BookingOps {
         .onConflictDoUpdate({ target: b.repFeeds.repId, set: { tokenHash, createdAt: now } });
     },
 
+    async feedOf(repId) {
+      const [row] = await db.select({ createdAt: b.repFeeds.createdAt }).from(b.repFeeds).where(eq(b.repFeeds.repId, repId));
+      return row ?? null;
+    },
+
     async repOfFeed(tokenHash) {
       const [row] = await db.select({ repId: b.repFeeds.repId }).from(b.repFeeds).where(eq(b.repFeeds.tokenHash, tokenHash));
       return row?.repId ?? null;

@@ -154,6 +154,10 @@ export function bookingOps(ctx: StoreContext): BookingOps {
         .run();
     },
 
+    async feedOf(repId) {
+      return db.select({ createdAt: b.repFeeds.createdAt }).from(b.repFeeds).where(eq(b.repFeeds.repId, repId)).get() ?? null;
+    },
+
     async repOfFeed(tokenHash) {
       return db.select({ repId: b.repFeeds.repId }).from(b.repFeeds).where(eq(b.repFeeds.tokenHash, tokenHash)).get()?.repId ?? null;
     },
