@@ -288,4 +288,14 @@ describe('booking a meeting', () => {
     expect((await fetch(again)).status).toBe(404);
     expect((await fetch(`${s.url}/feeds/nothing.ics`)).status).toBe(404);
   });
+
+  it("erases a person's meetings with the rest of their data", async () => {
+    const { s, dana } = await setup();
+    const pat = await visitor(s, 'erase-me@example.com');
+    expect((await choose(s, pat, iso(at('09:00')))).status).toBe(200);
+    const booking = (await s.deps.store.meetingOfLead(pat.leadId))!;
+    await s.deps.erase(dana.workspaceId, { email: 'erase-me@example.com', phone: null, phoneMatches: () => false }, dana.id, MONDAY_7);
+    expect(await s.deps.store.bookingById(booking.id)).toBeNull();
+    expect(await s.deps.store.upcomingMeetings(dana.id, MONDAY_7, 10)).toEqual([]);
+  });
 });
