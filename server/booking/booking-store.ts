@@ -48,6 +48,11 @@ export interface BookingOps {
   moveMeeting(bookingId: string, start: number, end: number, bufferMs: number, now: number): Promise<BookResult>;
   /** Cancels an active meeting (SEQUENCE + 1); the lead is no longer scheduled. Null when not active. */
   cancelMeeting(bookingId: string, now: number): Promise<Booking | null>;
+  /**
+   * Records how the meeting went (a trail line), once per meeting: the first call logged at or
+   * after its time decides. False when already recorded or the meeting is not active.
+   */
+  recordMeetingResult(bookingId: string, result: 'meeting_held' | 'meeting_no_show', now: number): Promise<boolean>;
   bookingById(bookingId: string): Promise<Booking | null>;
   /** The lead's active meeting, or null. */
   meetingOfLead(leadId: string): Promise<Booking | null>;

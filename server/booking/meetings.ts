@@ -12,6 +12,8 @@ import type { BookingSettings } from './booking-settings';
 import { clearOf, firstStart, HORIZON_MS, repFreeAt, SLOT_STEP_MS, type Slot } from './booking-slots.core';
 import type { Booking, BookResult } from './booking-store';
 import { manageToken, readManageToken } from './manage-link';
+import { meetingOutcome } from './meeting-figures.core';
+import type { CallResult } from '../../shared/outcomes';
 import { meetingMails } from './meeting-mails';
 import { calendarObject, type MeetingDetails } from './meeting-ics';
 import { isoStarts, type MeetingTimes } from './meeting-times';
@@ -173,6 +175,13 @@ export function createMeetings(deps: MeetingDeps) {
       const card = await store.leadCard(booking.leadId, booking.workspaceId);
       announce(cancelled, origin, card?.timeZone ?? null);
       return cancelled;
+    },
+
+    /** A call was logged on a lead: once its meeting's time has come, the first call says held or no-show. */
+    async callLogged(leadId: string, call: CallResult | undefined): Promise<boolean> {
+      const meeting = await store.meetingOfLead(leadId);
+      const result = meeting && meetingOutcome(meeting, call, clock());
+      return !!(meeting && result && (await store.recordMeetingResult(meeting.id, result, clock())));
     },
 
     manageUrl,

@@ -43,3 +43,12 @@ export function planMeetingCancelled(lead: { routing: string }, m: { bookingId: 
   ];
   return lead.routing === 'scheduled' ? { lead: { routing: 'closed', scheduledFor: null, queueReason: null }, trail } : { trail };
 }
+
+/** The rep's call at or after the meeting's time: held, or a no-show (the visitor was not reached). */
+export function planMeetingResult(m: { bookingId: string; start: number; repName: string }, result: 'meeting_held' | 'meeting_no_show'): LeadPlan {
+  const text =
+    result === 'meeting_held'
+      ? `Meeting held: ${m.repName} reached the visitor at the meeting booked for ${when(m.start)}`
+      : `No-show: ${m.repName} did not reach the visitor at the meeting booked for ${when(m.start)}`;
+  return { trail: [{ kind: result, text, data: { at: m.start, bookingId: m.bookingId } }] };
+}

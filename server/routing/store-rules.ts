@@ -9,7 +9,7 @@ import { planAccept, planApply, planDecline, planExpiry } from './plan-offers.co
 import { planNewRule } from './place-new-rule.core';
 import { outcomeWrites, planOutcome } from './plan-outcome.core';
 import { BEHAVIOUR, hotWrites, planTurnedHot } from './turn-hot.core';
-import { planMeeting, planMeetingCancelled, planMeetingMoved } from '../booking/plan-meeting.core';
+import { planMeeting, planMeetingCancelled, planMeetingMoved, planMeetingResult } from '../booking/plan-meeting.core';
 
 export const storeRules = {
   // Routing: a decision applied, the answers to an offer.
@@ -23,6 +23,7 @@ export const storeRules = {
   planMeeting,
   planMeetingMoved,
   planMeetingCancelled,
+  planMeetingResult,
   // A known lead turning hot (behaviour, a hand-raise, a return from nurture).
   behaviour: BEHAVIOUR,
   planTurnedHot,

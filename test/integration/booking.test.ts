@@ -298,4 +298,41 @@ describe('booking a meeting', () => {
     expect(await s.deps.store.bookingById(booking.id)).toBeNull();
     expect(await s.deps.store.upcomingMeetings(dana.id, MONDAY_7, 10)).toEqual([]);
   });
+
+  it("records a no-show in the lead's trail when the booked rep does not reach the visitor, and reports meetings in Numbers", async () => {
+    const { s, time, dana } = await setup();
+    const pat = await visitor(s);
+    expect((await choose(s, pat, iso(at('09:00')))).status).toBe(200);
+    const moving = await visitor(s);
+    expect((await choose(s, moving, iso(at('09:30')))).status).toBe(200);
+    expect((await s.deps.meetings.move((await s.deps.store.meetingOfLead(moving.leadId))!, at('11:00'), s.url)).kind).toBe('booked');
+    const cancelling = await visitor(s);
+    expect((await choose(s, cancelling, iso(at('10:00')))).status).toBe(200);
+    expect(await s.deps.meetings.cancel((await s.deps.store.meetingOfLead(cancelling.leadId))!, s.url)).not.toBeNull();
+
+    // At 09:00 Dana is offered Pat's meeting, accepts, and does not reach Pat.
+    const cookie = await signIn(s.url, 'dana@demo.sixty');
+    const socket = repSocket(s.url, cookie);
+    cleanup.push(async () => void socket.close());
+    await connected(socket);
+    await socket.emitWithAck('presence:set', 'available');
+    await time.scheduler.advanceTo(at('09:00'));
+    await expect.poll(() => s.deps.store.openOffersForRep(dana.id).then((o) => o.length)).toBe(1);
+    const [offer] = await s.deps.store.openOffersForRep(dana.id);
+    expect((await socket.emitWithAck('offer:accept', { offerId: offer!.offerId })).ok).toBe(true);
+    const logged = await fetch(`${s.url}/v1/console/leads/${pat.leadId}/outcome`, {
+      method: 'POST',
+      headers: { cookie, origin: s.url, 'content-type': 'application/json' },
+      body: JSON.stringify({ outcome: 'no_answer' }),
+    });
+    expect(logged.status).toBe(200);
+    expect((await logged.json()).timeline.map((e: { text: string }) => e.text)).toContain(
+      `No-show: Dana Reyes did not reach the visitor at the meeting booked for ${iso(at('09:00'))}`,
+    );
+
+    const admin = await signIn(s.url, 'admin@demo.sixty');
+    const range = `from=${encodeURIComponent(iso(MONDAY_7))}&to=${encodeURIComponent(iso(at('23:00')))}`;
+    const numbers = await (await fetch(`${s.url}/v1/console/reports?${range}`, { headers: { cookie: admin } })).json();
+    expect(numbers.meetings).toEqual({ booked: 3, moved: 1, cancelled: 1, held: 0, noShow: 1, notLogged: 0, upcoming: 1 });
+  });
 });

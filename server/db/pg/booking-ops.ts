@@ -1,7 +1,7 @@
 // Booked meetings on PostgreSQL: a booking takes its lead's workspace lock first (as every
 // routing write does), so the overlap check and the insert of one rep's meetings run one
 // transaction at a time across processes; the partial unique index backs it up.
-import { and, asc, desc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, ne } from 'drizzle-orm';
 import type { BookingOps, BookResult } from '../../booking/booking-store';
 import { toBooking, toBookingSettings, type BookingRow } from '../booking-rows';
 import * as b from './booking-schema';
@@ -123,6 +123,23 @@ export function bookingOps(ctx: StoreContext): BookingOps {
         const lead = await reader.lead(tx, row.leadId);
         if (lead) await executePlan(tx, lead, rules.planMeetingCancelled(lead, { bookingId: id, start: row.startAt, repName: rep?.name ?? 'the rep' }), now);
         return toBooking(cancelled, rep);
+      });
+    },
+
+    async recordMeetingResult(id, result, now) {
+      return db.transaction(async (tx) => {
+        const row = await lockedBooking(tx, id);
+        if (!row || row.status !== 'active') return false;
+        const [done] = await tx
+          .select({ id: t.leadEvents.id })
+          .from(t.leadEvents)
+          .where(and(eq(t.leadEvents.leadId, row.leadId), inArray(t.leadEvents.kind, ['meeting_held', 'meeting_no_show']), gte(t.leadEvents.at, row.startAt)))
+          .limit(1);
+        const lead = await reader.lead(tx, row.leadId);
+        if (done || !lead) return false;
+        const rep = await repOf(tx, row.repId);
+        await executePlan(tx, lead, rules.planMeetingResult({ bookingId: id, start: row.startAt, repName: rep?.name ?? 'The rep' }, result), now);
+        return true;
       });
     },
 

@@ -1,6 +1,6 @@
 // Booked meetings on SQLite: one writer, so the overlap check and the insert in one synchronous
 // transaction cannot interleave with another booking; the partial unique index backs it up.
-import { and, asc, desc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, ne } from 'drizzle-orm';
 import type { BookingOps, BookResult } from '../../booking/booking-store';
 import * as b from '../booking-schema';
 import { toBooking, toBookingSettings, type BookingRow } from '../booking-rows';
@@ -114,6 +114,23 @@ export function bookingOps(ctx: StoreContext): BookingOps {
         const lead = reader.lead(row.leadId);
         if (lead) ctx.execute(tx, lead, rules.planMeetingCancelled(lead, { bookingId: id, start: row.startAt, repName: rep?.name ?? 'the rep' }), now);
         return toBooking(cancelled, rep);
+      });
+    },
+
+    async recordMeetingResult(id, result, now) {
+      return db.transaction((tx) => {
+        const row = tx.select().from(b.bookings).where(eq(b.bookings.id, id)).get();
+        if (!row || row.status !== 'active') return false;
+        const done = tx
+          .select({ id: t.leadEvents.id })
+          .from(t.leadEvents)
+          .where(and(eq(t.leadEvents.leadId, row.leadId), inArray(t.leadEvents.kind, ['meeting_held', 'meeting_no_show']), gte(t.leadEvents.at, row.startAt)))
+          .get();
+        const lead = reader.lead(row.leadId);
+        if (done || !lead) return false;
+        const rep = repOf(tx, row.repId);
+        ctx.execute(tx, lead, rules.planMeetingResult({ bookingId: id, start: row.startAt, repName: rep?.name ?? 'The rep' }, result), now);
+        return true;
       });
     },
 
