@@ -153,3 +153,35 @@ describe('the rep', () => {
     await context.close();
   });
 });
+
+describe("the visitor's page from the invite", () => {
+  it('moves the meeting, then cancels it, at 1280 and 375 px', async () => {
+    const dana = (await server.deps.store.userByEmail('dana@demo.sixty'))!;
+    const booking = (await server.deps.store.upcomingMeetings(dana.id, MONDAY_7, 10)).at(-1)!;
+    for (const [size, options] of [
+      ['1280', DESKTOP],
+      ['375', PHONE],
+    ] as const) {
+      const context = await browser.newContext({ locale: 'en-US', ...options });
+      const page = await context.newPage();
+      const current = (await server.deps.store.bookingById(booking.id))!;
+      await page.goto(server.deps.meetings.manageUrl(current, server.url));
+      await expect.poll(() => page.locator('h1').first().innerText()).toBe('Your call with Dana Reyes');
+      await page.screenshot({ path: screenshotPath(`widget-booking-manage-${size}`), fullPage: true });
+      const target = page.locator('button[name=slot]').first();
+      const slot = (await target.getAttribute('value'))!;
+      await target.click();
+      await expect.poll(() => page.locator('h1').first().innerText()).toBe('Moved: your call with Dana Reyes');
+      expect((await server.deps.store.bookingById(booking.id))!.start).toBe(Date.parse(slot));
+      await context.close();
+    }
+    const context = await browser.newContext({ locale: 'en-US', ...PHONE });
+    const page = await context.newPage();
+    await page.goto(server.deps.meetings.manageUrl((await server.deps.store.bookingById(booking.id))!, server.url));
+    await page.getByRole('button', { name: 'Cancel the call' }).click();
+    await expect.poll(() => page.locator('h1').first().innerText()).toBe('Your call is cancelled');
+    await page.screenshot({ path: screenshotPath('widget-booking-cancelled-375') });
+    expect((await server.deps.store.bookingById(booking.id))!.status).toBe('cancelled');
+    await context.close();
+  });
+});

@@ -335,4 +335,15 @@ describe('booking a meeting', () => {
     const numbers = await (await fetch(`${s.url}/v1/console/reports?${range}`, { headers: { cookie: admin } })).json();
     expect(numbers.meetings).toEqual({ booked: 3, moved: 1, cancelled: 1, held: 0, noShow: 1, notLogged: 0, upcoming: 1 });
   });
+
+  it('refuses a visitor hammering the booking route with 429 and Retry-After', async () => {
+    const { s } = await setup();
+    const v = await visitor(s);
+    const answers = [];
+    // Times never offered (before opening): each is a 400 until the limit, then 429.
+    for (let i = 0; i < 21; i++) answers.push(await choose(s, v, iso(at('08:00'))));
+    expect(answers.slice(0, 20).map((r) => r.status)).toEqual(Array(20).fill(400));
+    expect(answers[20]!.status).toBe(429);
+    expect(Number(answers[20]!.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
 });
