@@ -101,9 +101,10 @@ export function createMeetings(deps: MeetingDeps) {
     return `${origin}/meetings/${linkToken(booking)}`;
   }
 
-  /** After a commit: the rep's calendar follows, both parties are mailed. */
+  /** After a commit: the visitor's widget, the rep's calendar and both mailboxes follow. */
   function announce(booking: Booking, origin: string, timeZone: string | null) {
     later('meeting announcement', async () => {
+      await router.meetingChanged(booking.leadId);
       const details = await detailsOf(booking, origin);
       if (!details) return;
       const now = clock();

@@ -259,6 +259,11 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
       scheduled(leadId, at);
     },
 
+    /** The lead's meeting was booked, moved or cancelled: its visitor's open widget follows. */
+    async meetingChanged(leadId: string) {
+      await pushVisitorStatus(leadId);
+    },
+
     /** A booked meeting was cancelled: nothing is offered at its time. */
     unscheduled(leadId: string) {
       scheduler.cancel(`scheduled:${leadId}`);

@@ -9,7 +9,7 @@ import { weeklyHours } from '../../server/routing/hours.core';
 import { FakeCalendar } from '../helpers/fake-calendar';
 import { mimeParts } from '../helpers/mime-parts';
 import { startInbox, type Inbox } from '../helpers/smtp-inbox';
-import { callbackBody, connected, HOST_ORIGIN, postCallback, repSocket, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { callbackBody, connected, HOST_ORIGIN, postCallback, repSocket, signIn, startTestServer, visitorSocket, type TestServer } from '../helpers/test-server';
 import { fakeTime } from '../sim/fake-time';
 import { manageToken } from '../../server/booking/manage-link';
 
@@ -185,6 +185,13 @@ describe('booking a meeting', () => {
     const link = text.split(/\s/).find((w) => w.includes('/meetings/'))!;
     const path = new URL(link).pathname;
 
+    // The visitor's widget, still open, follows what the page does.
+    const widget = visitorSocket(s.url, pat.visitorToken);
+    cleanup.push(async () => void widget.close());
+    const told: Array<{ state: string; slot?: string }> = [];
+    widget.on('lead:status', (status) => void told.push(status));
+    await connected(widget);
+
     const page = await fetch(`${s.url}${path}`);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -197,6 +204,7 @@ describe('booking a meeting', () => {
     expect(moved.status).toBe(303);
     const next = moved.headers.get('location')!;
     expect(await (await fetch(`${s.url}${next}`)).text()).toContain('Moved: your call with Dana Reyes');
+    await expect.poll(() => told.at(-1)).toMatchObject({ state: 'scheduled', slot: iso(at('10:00')) });
     await expect.poll(() => calendar.writes.length).toBe(2);
     const uid = calendar.writes[0]!.uid;
     expect(calendar.writes[1]).toMatchObject({ kind: 'put', uid });
@@ -230,6 +238,7 @@ describe('booking a meeting', () => {
     const card = (await s.deps.store.leadCard(pat.leadId, booking.workspaceId))!;
     expect(card.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['meeting_booked', 'meeting_moved', 'meeting_cancelled']));
     expect((await s.deps.store.visitorFacts(pat.leadId))!.routing).toBe('closed');
+    await expect.poll(() => told.at(-1)?.state).toBe('closed');
   });
 
   it('offers the meeting at its time to the rep it was booked with first, though round robin would pick another', async () => {
