@@ -9,6 +9,7 @@ export default defineConfig({
     './server/db/abuse-schema.ts',
     './server/db/forms-schema.ts',
     './server/db/calendar-schema.ts',
+    './server/db/booking-schema.ts',
   ],
   out: './server/db/migrations',
 });

@@ -10,6 +10,7 @@ export default defineConfig({
     './server/db/pg/abuse-schema.ts',
     './server/db/pg/forms-schema.ts',
     './server/db/pg/calendar-schema.ts',
+    './server/db/pg/booking-schema.ts',
   ],
   out: './server/db/migrations-pg',
 });

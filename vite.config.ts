@@ -26,6 +26,8 @@ export const widgetEntries = [
   { entry: 'widget/panel/index.tsx', fileName: 'sixty-panel.js', gzipBudget: 12 * 1024 },
   // socket.io-client and the live status view, after a request (prefetched while the form is filled).
   { entry: 'widget/live/index.ts', fileName: 'sixty-live.js', gzipBudget: 16 * 1024, sharesPanelPreact: true },
+  // The booking screens (times to pick, the taken-time retry, the confirmation), loaded by the live view when needed.
+  { entry: 'widget/booking/index.ts', fileName: 'sixty-booking.js', gzipBudget: 6 * 1024, sharesPanelPreact: true },
   // The Arabic texts, with the panel on pages in Arabic.
   { entry: 'widget/lang/ar.ts', fileName: 'sixty-ar.js', gzipBudget: 2 * 1024 },
 ] as const;

@@ -13,6 +13,9 @@ import type { FormsStore } from './forms/forms-store';
 import type { FormTests } from './forms/form-tests';
 import { formRoutes } from './forms/forms.routes';
 import { formsAdminRoutes } from './forms/forms-admin.routes';
+import { bookingSettingsRoutes } from './booking/booking-settings.routes';
+import { meetingRoutes } from './booking/meetings.routes';
+import { feedConsoleRoutes, feedRoutes } from './booking/feed.routes';
 import { webhookRoutes } from './webhooks/webhooks.routes';
 import { sitesAdminRoutes } from './sites/sites-admin.routes';
 import { siteRoutingRoutes } from './sites/site-routing.routes';
@@ -24,6 +27,7 @@ import { erasureRoutes } from './console/erasure.routes';
 import type { ReportsStore } from './reports/reports-store';
 import { reportRoutes } from './reports/reports.routes';
 import type { Mailer } from './mail/mailer';
+import type { Meetings } from './booking/meetings';
 import { linkRoutes, userRoutes } from './console/users.routes';
 import { eventRoutes } from './tracking/events.routes';
 import { rulesRoutes } from './tracking/rules.routes';
@@ -75,6 +79,8 @@ export interface AppDeps {
   /** Users, invites and password resets. */
   admin: AdminStore;
   mailer: Mailer;
+  /** Booking, moving and cancelling a visitor's meeting (server/booking/meetings.ts). */
+  meetings: Meetings;
   /** Ends a user's live connections at once (deactivated, password changed). */
   kick: (userId: string) => void;
   /** Ends the live connections opened with one session (signed out). */
@@ -151,6 +157,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/console/sites', sitesAdminRoutes(deps));
   app.route('/v1/console/sites', siteRoutingRoutes(deps));
   app.route('/v1/console/sites', formsAdminRoutes(deps));
+  app.route('/v1/console/sites', bookingSettingsRoutes(deps));
   app.route('/v1/console/teams', teamRoutes(deps));
   app.route('/v1/console/reps', repRoutes(deps));
   app.route('/v1/console/account-owners', accountOwnerRoutes(deps));
@@ -158,8 +165,11 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/console/calendar', calendarRoutes(deps));
   app.route('/v1/console', linkRoutes(deps));
   app.route('/v1/console', workspaceRoutes(deps));
+  app.route('/v1/console/feed', feedConsoleRoutes(deps));
   if (deps.config.bench) app.route('/bench', benchRoutes(deps));
   app.route('/demo', demoRoutes(deps));
+  app.route('/meetings', meetingRoutes(deps));
+  app.route('/feeds', feedRoutes(deps));
   app.get('/', (c) => c.redirect('/console/', 302));
   app.route('/', assetRoutes(deps));
 

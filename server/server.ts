@@ -22,6 +22,7 @@ import { createApp, type AppDeps } from './app';
 import { createLive, liveNotifier } from './live/live';
 import { registerRepNamespace } from './live/rep.socket';
 import { registerVisitorNamespace } from './live/visitor.socket';
+import { createMeetings } from './booking/meetings';
 import { createRouter } from './routing/router';
 import { retireKnownDemoPassword, seedDemo } from './demo/seed';
 import { knownDemoPassword, newDemoPassword } from './demo/demo-credentials';
@@ -101,8 +102,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const notify = liveNotifier(io);
   // Every request to a user-given URL (webhooks, calendar servers) goes through one guard.
   const outbound = createGuardedFetch({ allow: allowListFrom(config.fetchAllow) });
+  // Where the reps' calendars come in: booking reads busy times and writes meetings through this port.
   const calendar = opts.calendar ?? calendarPort({ calendars: backend.calendars, key: config.calendarKey, outbound, log, clock });
-  const router = createRouter({ store, clock, online, notify, log, clustered, ...(opts.scheduler ? { scheduler: opts.scheduler } : {}) });
+  const router = createRouter({ store, clock, online, notify, log, clustered, calendar, ...(opts.scheduler ? { scheduler: opts.scheduler } : {}) });
+  const mailer = createMailer(config.smtpUrl, config.mailFrom);
+  const meetings = createMeetings({ store, calendar, router, mailer, clock, log, secret: await store.secret('meeting-links') });
   const deps: AppDeps = {
     config,
     store,
@@ -116,7 +120,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     admin: backend.admin,
     reports: backend.reports,
     erase: backend.erase,
-    mailer: createMailer(config.smtpUrl, config.mailFrom),
+    mailer,
+    calendar,
+    meetings,
     kick: (userId) => io.of(REP_NAMESPACE).in(`rep:${userId}`).disconnectSockets(true),
     // Every rep socket joins its session's room, so this reaches sockets on any process at once.
     kickSession: async (sessionHash) => io.of(REP_NAMESPACE).in(`session:${sessionHash}`).disconnectSockets(true),
@@ -132,7 +138,6 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     visitorSecret: await store.secret('visitor-token'),
     demoSiteKey: () => demoSiteKey,
     exclusive: (name, fn) => backend.exclusive(name, fn),
-    calendar,
     calendarConnector: createCalendarConnector({ calendars: backend.calendars, key: config.calendarKey, outbound, port: calendar, clock }),
   };
   if (config.demo && !demoSiteKey) demoSiteKey = await firstDemoSiteKey(deps);
@@ -197,8 +202,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         (http as HttpServer & { closeIdleConnections?: () => void }).closeIdleConnections?.();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await httpClosed;
-        // Re-routing started by the last accepts or declines finishes before the database closes.
+        // Re-routing started by the last accepts or declines finishes before the database closes,
+        // as do calendar writes and invites of the last bookings.
         await router.idle();
+        await meetings.idle();
         // Presence goodbye and Redis after socket.io (its adapter publishes while closing).
         await cluster?.close();
         await backend.close();

@@ -294,6 +294,25 @@ export interface ReportResponse {
   funnel: FunnelReport;
   /** Each site form's submissions in the range and the leads they made or joined (busiest first). */
   forms: FormFigures[];
+  /** Meetings visitors booked whose time falls in the range, and how they went. */
+  meetings: MeetingFigures;
+}
+
+/** Booked meetings by how they went (server/booking/meeting-figures.core.ts). */
+export interface MeetingFigures {
+  /** Meetings whose (latest) time falls in the range. */
+  booked: number;
+  /** Of those, moved at least once by the visitor. */
+  moved: number;
+  cancelled: number;
+  /** The rep reached the visitor at or after the meeting's time. */
+  held: number;
+  /** The rep logged no answer, voicemail or a wrong number at or after its time. */
+  noShow: number;
+  /** Its time passed with no call logged yet. */
+  notLogged: number;
+  /** Still to come. */
+  upcoming: number;
 }
 
 // --- Webhooks and erasure

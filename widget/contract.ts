@@ -8,8 +8,10 @@ import type { qualify } from '../shared/qualify/qualify';
 import type { applyEvents, emptyBehaviourState } from '../shared/qualify/behaviour-score';
 import type { LiveTexts } from './live/texts';
 import type { PanelTexts } from './panel/texts';
+import type { BookingTexts } from './booking/texts';
+import type { VisitorStatus } from '../shared/api';
 
-export type { LiveTexts, PanelTexts };
+export type { BookingTexts, LiveTexts, PanelTexts };
 
 /** A configured click to track: elements matching `selector` (or inside one) count as `name`. */
 export interface TrackSelector {
@@ -18,7 +20,7 @@ export interface TrackSelector {
 }
 
 /** Every visitor-facing text past the launcher, by key: what a language pack provides. */
-export type TextPack = PanelTexts & LiveTexts;
+export type TextPack = PanelTexts & LiveTexts & BookingTexts;
 
 /**
  * The site config as the widget reads it. Every field is checked where it is read: a missing
@@ -35,6 +37,7 @@ export interface Bundles {
   track: TrackBundle;
   panel: PanelBundle;
   live: LiveBundle;
+  booking: BookingBundle;
   /** The Arabic language pack. */
   ar: TextPack;
 }
@@ -143,6 +146,39 @@ export interface LiveViewProps {
   statusRef: { current: HTMLElement | null };
   /** The text (with `{site}`) to show in the header instead of the promise, or null to keep it. */
   onHead(head: string | null): void;
+  /** Injects the booking bundle (the panel's loader), and adds a bundle's stylesheet to the shadow root. */
+  load(name: 'booking'): Promise<BookingBundle>;
+  addStyles(css: string): void;
+}
+
+/** What the live view hands the booking screens. */
+interface BookingBase {
+  origin: string;
+  lead: CallbackResponse;
+  lang: string;
+  /** Every text, the booking ones included (languages and the site's own merged by the live view). */
+  t: LiveTexts & Partial<BookingTexts>;
+}
+
+export interface BookingTimesProps extends BookingBase {
+  /** The times the status offers (ISO). */
+  slots: string[];
+  /** A time was booked: the status the server answered. */
+  onStatus(status: VisitorStatus): void;
+}
+
+export interface BookingDoneProps extends BookingBase {
+  phone: string;
+}
+
+/**
+ * Registered by `sixty-booking.js` as `sixty._booking`: the booking screens, loaded by the live
+ * view only when the visitor books a time or has booked one.
+ */
+export interface BookingBundle {
+  BookingTimes: ComponentType<BookingTimesProps>;
+  BookingDone: ComponentType<BookingDoneProps>;
+  css: string;
 }
 
 /** Registered by `sixty-live.js` as `sixty._live`; loaded after a callback request (or prefetched). */
@@ -163,6 +199,7 @@ export interface SixtyGlobal {
   _track?: TrackBundle;
   _panel?: PanelBundle;
   _live?: LiveBundle;
+  _booking?: BookingBundle;
   _ar?: TextPack;
   _ui?: SharedUi;
   /** The qualification engine the panel runs for instant feedback (never trusted by the server). */

@@ -6,6 +6,7 @@ import { useNow } from '../hooks/useNow';
 import { formatPoints } from '../format';
 import { usePhoneFormat } from '../hooks/usePhoneFormat';
 import { BookedTime } from './BookedTime';
+import { CalendarFeed } from './CalendarFeed';
 import { ListState } from './ListState';
 import { formatRelative } from './relative-time';
 
@@ -20,6 +21,8 @@ function whyHot(reasons: UpcomingCallback['reasons']): UpcomingCallback['reasons
 }
 
 interface Props {
+  /** The signed-in rep: their own meetings say so. */
+  meId: string;
   rows: UpcomingCallback[] | null;
   error: string;
   openId: string | null;
@@ -27,11 +30,12 @@ interface Props {
   onRetry: () => void;
 }
 
-export function Upcoming({ rows, error, openId, onOpen, onRetry }: Props) {
+export function Upcoming({ meId, rows, error, openId, onOpen, onRetry }: Props) {
   const now = useNow(15_000);
   const formatPhone = usePhoneFormat();
   return (
     <div class="upcoming">
+      <CalendarFeed />
       <ListState
         loading={rows === null}
         error={error}
@@ -52,6 +56,11 @@ export function Upcoming({ rows, error, openId, onOpen, onRetry }: Props) {
                   </p>
                   <span class="due-rel">{formatRelative(b.at, now)}</span>
                 </div>
+                {b.meeting && (
+                  <p class="meeting-with" data-meeting-rep={b.meeting.repName}>
+                    {b.meeting.repId === meId ? 'Meeting with you' : `Meeting with ${b.meeting.repName}`}
+                  </p>
+                )}
                 <BookedTime at={b.at} timeZone={b.timeZone} />
                 <p class="lead-row-meta">
                   {formatPhone(b.phone)} · {b.siteName}

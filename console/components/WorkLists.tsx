@@ -11,6 +11,8 @@ import { WarmLeads } from './WarmLeads';
 export type WorkList = 'mine' | 'follow-ups' | 'upcoming' | 'warm';
 
 interface Props {
+  /** The signed-in user (their own meetings say so). */
+  meId: string;
   selected: WorkList;
   onSelect: (list: WorkList) => void;
   openId: string | null;
@@ -23,7 +25,7 @@ interface Props {
   onTake: (leadId: string) => void;
 }
 
-export function WorkLists({ selected, onSelect, openId, onOpen, mine, followUps, upcoming, warm, claiming, onTake }: Props) {
+export function WorkLists({ meId, selected, onSelect, openId, onOpen, mine, followUps, upcoming, warm, claiming, onTake }: Props) {
   const now = useNow(15_000);
   const due = followUps.rows?.filter((t) => t.dueAt <= now).length ?? 0;
   // A list opened is read fresh: a booking or a warm lead may have come since its last poll.
@@ -50,7 +52,9 @@ export function WorkLists({ selected, onSelect, openId, onOpen, mine, followUps,
           <MyLeads rows={mine.rows} error={mine.error} filter={mine.filter} openId={openId} onFilter={mine.setFilter} onOpen={onOpen} onRetry={mine.reload} />
         )}
         {selected === 'follow-ups' && <FollowUps rows={followUps.rows} error={followUps.error} openId={openId} onOpen={onOpen} onRetry={followUps.reload} />}
-        {selected === 'upcoming' && <Upcoming rows={upcoming.rows} error={upcoming.error} openId={openId} onOpen={onOpen} onRetry={upcoming.reload} />}
+        {selected === 'upcoming' && (
+          <Upcoming meId={meId} rows={upcoming.rows} error={upcoming.error} openId={openId} onOpen={onOpen} onRetry={upcoming.reload} />
+        )}
         {selected === 'warm' && <WarmLeads rows={warm.rows} error={warm.error} claiming={claiming} onTake={onTake} onRetry={warm.reload} />}
       </Tabs>
     </section>

@@ -77,6 +77,15 @@ export function Queue({ me, onSignedOut }: Props) {
     [failed, myLeads.upsert],
   );
 
+  // A link to one lead (`/console/?lead=<id>`, as in a meeting's invite and calendar event) opens its card.
+  const linkOpened = useRef(false);
+  useEffect(() => {
+    if (linkOpened.current) return;
+    linkOpened.current = true;
+    const linked = new URLSearchParams(location.search).get('lead');
+    if (linked) openLead(linked);
+  }, [openLead]);
+
   const live = useRepChannel({
     onLeadUpdated: showLead,
     onSignedOut: sessionEnded,
@@ -214,6 +223,7 @@ export function Queue({ me, onSignedOut }: Props) {
             </section>
           )}
           <WorkLists
+            meId={me.id}
             selected={list}
             onSelect={setList}
             openId={lead?.id ?? null}

@@ -1,6 +1,7 @@
 // Every request and response body the API documents, by the name it has in the OpenAPI
 // document and docs/api.md. Each is the very zod schema the route validates with (requests)
 // or the one its answer's type is inferred from (responses), so the docs cannot drift.
+import { bookingSettingsSchema, feedCreatedSchema, feedStatusSchema } from '../../shared/schemas/booking.schema';
 import { z } from 'zod';
 import { callbackQuerySchema, callbackRequestSchema, slotChoiceSchema } from '../../shared/schemas/callback.schema';
 import {
@@ -53,6 +54,7 @@ import {
   eventsResponseSchema,
   siteConfigResponseSchema,
   slotResponseSchema,
+  slotTakenSchema,
 } from '../../shared/schemas/public-api.schema';
 import {
   accountOwnersSchema,
@@ -85,6 +87,7 @@ export const BODIES = {
   CallbackResponse: callbackResponseSchema,
   SlotChoice: slotChoiceSchema,
   SlotResponse: slotResponseSchema,
+  SlotTaken: slotTakenSchema,
   EventBatch: eventBatchSchema,
   EventsResponse: eventsResponseSchema,
   FormSeen: formSeenRequestSchema,
@@ -131,6 +134,9 @@ export const BODIES = {
   FormMapping: formMappingSchema,
   // Routing
   SiteRouting: siteRoutingSchema,
+  BookingSettings: bookingSettingsSchema,
+  FeedStatus: feedStatusSchema,
+  FeedCreated: feedCreatedSchema,
   RoutingRule: routingRuleSchema,
   RoutingRuleView: routingRuleViewSchema,
   RoutingRuleViews: z.array(routingRuleViewSchema),

@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { CallbackResponse, VisitorStatus } from '../../shared/api';
 import { callbackQuerySchema, callbackRequestSchema, slotChoiceSchema } from '../../shared/schemas/callback.schema';
 import type { AppDeps } from '../app';
 import { readBody } from '../http/body';
-import { ApiFailure, invalid } from '../http/errors';
+import { ApiFailure, errorBody, invalid } from '../http/errors';
+import { visitorCopy } from '../booking/meeting-ics';
+import { publicOrigin } from '../http/public-origin';
 import { allowSiteOrigin } from '../sites/site-origin';
 import { clientIp } from '../http/client-ip';
-import { tooMany } from '../http/rate-limit';
+import { enforce, tooMany } from '../http/rate-limit';
 import { toE164 } from './phone';
 import { leadOfToken, visitorToken } from './visitor-token';
 import { captureLead, captureDepsOf } from '../capture';
+
+/** A visitor's tries at booking a time, per lead: enough for a few retries after a taken time. */
+const SLOT_TRIES_PER_MINUTE = 20;
 
 /**
  * `POST /v1/callbacks`: a visitor asks to be called now. Parses and validates the request, hands it
@@ -73,20 +78,43 @@ export function callbackRoutes(deps: AppDeps) {
     };
   }
 
-  app.post('/:leadId/slot', async (c) => {
-    const body = await readBody(c, slotChoiceSchema);
-    const leadId = leadOfToken(deps.visitorSecret, body.token);
+  /** The lead a visitor token grants, from a site origin the site allows. */
+  async function visitorLead(c: Context, token: unknown) {
+    const leadId = leadOfToken(deps.visitorSecret, token);
     if (!leadId || leadId !== c.req.param('leadId')) throw new ApiFailure(403, 'bad_token', 'This link is not valid for that request');
     const site = await store.siteOfLead(leadId);
     if (!site) throw new ApiFailure(404, 'not_found', 'No such request');
+    return { leadId, site };
+  }
+
+  /**
+   * The visitor picked a time: a meeting is booked with the first rep free for it (their
+   * calendar asked once more right before the commit). A time taken meanwhile is refused with
+   * 409 and the fresh times; one never offered with 400.
+   */
+  app.post('/:leadId/slot', async (c) => {
+    const body = await readBody(c, slotChoiceSchema);
+    const { leadId, site } = await visitorLead(c, body.token);
     allowSiteOrigin(c, site);
-    const at = Date.parse(body.slot);
-    // Only a slot we offer now is accepted: the visitor cannot book a time outside hours.
-    const offered = (await router.slotsFor(leadId)).map(Date.parse);
-    if (!offered.includes(at)) throw new ApiFailure(400, 'invalid', 'Some fields need attention', { slot: 'Pick one of the offered times' });
-    if (!(await store.scheduleCallback(leadId, at, clock()))) throw new ApiFailure(409, 'not_waiting', 'This request is already being handled');
-    await router.scheduled(leadId, at);
+    await enforce(c, deps.limiter, `slot:lead:${leadId}`, SLOT_TRIES_PER_MINUTE, 60_000, clock(), 'booking attempts');
+    const outcome = await deps.meetings.book(leadId, Date.parse(body.slot), publicOrigin(deps, c));
+    if (outcome.kind === 'not_found') throw new ApiFailure(404, 'not_found', 'No such request');
+    if (outcome.kind === 'not_offered') throw new ApiFailure(400, 'invalid', 'Some fields need attention', { slot: 'Pick one of the offered times' });
+    if (outcome.kind === 'not_waiting') throw new ApiFailure(409, 'not_waiting', 'This request is already being handled');
+    if (outcome.kind === 'taken') {
+      return c.json({ ...errorBody('slot_taken', 'That time was just taken; pick another'), slots: outcome.slots }, 409);
+    }
     return c.json({ status: await router.statusOf(leadId) });
+  });
+
+  /** The booked meeting as a file the visitor adds to their own calendar. */
+  app.get('/:leadId/meeting.ics', async (c) => {
+    const { leadId } = await visitorLead(c, c.req.query('token'));
+    const booking = await store.meetingOfLead(leadId);
+    const details = booking && (await deps.meetings.detailsOf(booking, publicOrigin(deps, c)));
+    if (!details) throw new ApiFailure(404, 'not_found', 'No meeting is booked for this request');
+    c.header('Content-Disposition', 'attachment; filename="meeting.ics"');
+    return c.body(visitorCopy(details, clock()), 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
   });
 
   return app;

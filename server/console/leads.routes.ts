@@ -5,6 +5,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppDeps } from '../app';
 import { requireUser, type AuthEnv } from '../auth/session';
 import { readBody } from '../http/body';
+import { isCallResult } from '../../shared/outcomes';
 import { ApiFailure, invalid } from '../http/errors';
 
 const requireManager: MiddlewareHandler<AuthEnv> = async function requireManager(c, next) {
@@ -94,10 +95,13 @@ export function leadRoutes(deps: AppDeps) {
       // The stage machine or the follow-up cadence says no: a conflict with the lead's state, named.
       throw new ApiFailure(409, card.error, card.message);
     }
-    notify.leadUpdated(user.id, card);
+    // A booked meeting's first call says whether it was held or a no-show (in the trail, in Numbers).
+    const noted = await deps.meetings.callLogged(card.id, input.call ?? (isCallResult(input.outcome) ? input.outcome : undefined));
+    const shown = (noted && (await store.leadCard(card.id, user.workspaceId))) || card;
+    notify.leadUpdated(user.id, shown);
     // The rep's active leads went down: waiting leads may be offered to them now.
     await deps.router.outcomeLogged(user.workspaceId);
-    return c.json(card);
+    return c.json(shown);
   });
 
   return app;

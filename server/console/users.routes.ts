@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { inviteSchema, newPasswordSchema } from '../../shared/schemas/console.schema';
+import { publicOrigin } from '../http/public-origin';
 import type { AppDeps } from '../app';
 import { hashPassword } from '../auth/password';
 import { hashToken, newSessionToken, requireSameOrigin, requireUser, type AuthEnv } from '../auth/session';
@@ -121,7 +122,7 @@ function oneTimeLink(link: string, emailed: boolean): { link?: string; emailed: 
 }
 
 function publicBase(c: Context, deps: AppDeps): string {
-  return deps.config.publicUrl ?? new URL(c.req.url).origin;
+  return publicOrigin(deps, c);
 }
 
 /** Mail is a convenience: the link is always returned to copy, so a mail failure is not fatal. */

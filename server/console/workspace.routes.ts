@@ -31,11 +31,20 @@ export function workspaceRoutes(deps: AppDeps) {
 
   app.get('/follow-ups', async (c) => c.json(await store.followUps(c.get('user').id)));
 
-  /** Booked callbacks this user will be offered: their teams' (the rule's team and overflow), or everyone's when no rule matches. */
+  /** A booked callback with its meeting's rep, when it is a meeting. */
+  async function withMeeting(b: BookedCallback) {
+    const m = await store.meetingOfLead(b.leadId);
+    return { ...b, ...(m ? { meeting: { repId: m.repId, repName: m.repName, endsAt: m.end } } : {}) };
+  }
+
+  /**
+   * Booked callbacks this user will be offered: their teams' (the rule's team and overflow), or
+   * everyone's when no rule matches, and every meeting booked with them (an owner outside the team too).
+   */
   app.get('/upcoming', async (c) => {
     const user = c.get('user');
-    const booked = await store.bookedCallbacks(user.workspaceId, BOOKED_LIMIT);
-    return c.json(booked.filter((b) => b.repIds === null || b.repIds.includes(user.id)).map(upcoming));
+    const booked = await Promise.all((await store.bookedCallbacks(user.workspaceId, BOOKED_LIMIT)).map(withMeeting));
+    return c.json(booked.filter((b) => b.repIds === null || b.repIds.includes(user.id) || b.meeting?.repId === user.id).map(upcoming));
   });
 
   app.get('/supervisor', async (c) => {
@@ -44,7 +53,7 @@ export function workspaceRoutes(deps: AppDeps) {
     const [presence, view, booked] = await Promise.all([
       router.presenceOf(user.workspaceId),
       workspace.supervisor(user.workspaceId, startOfDay(clock())),
-      store.bookedCallbacks(user.workspaceId, BOOKED_LIMIT),
+      store.bookedCallbacks(user.workspaceId, BOOKED_LIMIT).then((rows) => Promise.all(rows.map(withMeeting))),
     ]);
     const load = new Map(view.load.map((l) => [l.repId, l]));
     return c.json({

@@ -16,6 +16,8 @@ export const BY_LEAD = [
   'idempotency_keys',
   'callback_requests',
   'form_submissions',
+  // A booked meeting holds no contact details, but its times and rep say who met whom.
+  'bookings',
 ] as const;
 
 export interface Subject {

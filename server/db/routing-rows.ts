@@ -53,6 +53,8 @@ export interface SnapshotLeadRow {
   capturedAt: number;
   roundStartedAt: number;
   previousOwnerId: string | null;
+  /** When a booked meeting's lead is scheduled (its rep goes first then); absent for a draft. */
+  scheduledFor?: number | null;
 }
 
 /** The lead columns a routing snapshot reads, for a draft: a fresh id (no visitor, no offers), hot `now`. */

@@ -12,6 +12,7 @@ import type { HandRaise } from '../routing/turn-hot.core';
 import type { CapturePlan } from '../capture/plan-capture.core';
 import type { SlaBreachRow } from '../routing/lead-plan';
 import type { DraftLead } from './routing-rows';
+import type { BookingOps } from '../booking/booking-store';
 import type {
   Cadence,
   Condition,
@@ -169,7 +170,8 @@ export interface TeamWarmLead {
   teamId: string | null;
 }
 
-export interface Store {
+/** Booked meetings (server/booking/booking-store.ts) are part of the one store. */
+export interface Store extends BookingOps {
   ping(): Promise<boolean>;
   isEmpty(): Promise<boolean>;
   /** Install-wide secret by name, created on first use. */

@@ -4,6 +4,11 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /**
+   * An iTIP message (RFC 6047): sent inline as `text/calendar; method=…` (what mail clients show
+   * as an invite with accept buttons) and attached as an `.ics` file (for clients that do not).
+   */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; ics: string; filename: string };
 }
 
 export interface Mailer {
@@ -19,7 +24,19 @@ export function createMailer(smtpUrl: string | null, from: string): Mailer {
   return {
     enabled: true,
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      const cal = mail.calendar;
+      await transport.sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(cal
+          ? {
+              icalEvent: { method: cal.method, content: cal.ics },
+              attachments: [{ filename: cal.filename, content: cal.ics, contentType: `application/ics; method=${cal.method}` }],
+            }
+          : {}),
+      });
     },
   };
 }

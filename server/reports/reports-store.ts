@@ -1,3 +1,4 @@
+import type { MeetingRow } from '../booking/meeting-figures.core';
 import type { Attribution } from '../../shared/attribution';
 import type { Stage } from '../../shared/api';
 import type { Reason } from '../../shared/qualify/types';
@@ -47,4 +48,6 @@ export interface ReportsStore {
   visitorCount(workspaceId: string, from: number, to: number): Promise<number>;
   funnelLeads(workspaceId: string, from: number, to: number): Promise<FunnelLead[]>;
   exportRows(workspaceId: string, from: number, to: number): Promise<ExportRow[]>;
+  /** Booked meetings whose time falls in the range, with how each went (booking/meeting-figures.core.ts). */
+  meetingRows(workspaceId: string, from: number, to: number): Promise<MeetingRow[]>;
 }

@@ -7,6 +7,7 @@ import { formFigures } from '../forms/form-figures';
 import { csvOf } from './csv';
 import { exportTable } from './export-table';
 import { funnel } from './funnel.core';
+import { meetingFigures } from '../booking/meeting-figures.core';
 import { speedToLead } from './speed-to-lead.core';
 import { xlsxOf } from './xlsx';
 
@@ -41,14 +42,16 @@ export function reportRoutes(deps: AppDeps) {
   app.get('/', async (c) => {
     const { from, to } = range(c.req.query());
     const ws = c.get('user').workspaceId;
-    const [speedLeads, causes, visitors, funnelLeads, forms] = await Promise.all([
+    const [speedLeads, causes, visitors, funnelLeads, forms, meetingRows] = await Promise.all([
       reports.speedLeads(ws, from, to),
       reports.breachCauses(ws, from, to),
       reports.visitorCount(ws, from, to),
       reports.funnelLeads(ws, from, to),
       store.sitesOfWorkspace(ws).then((sites) => formFigures(deps.forms, sites, from, to)),
+      reports.meetingRows(ws, from, to),
     ]);
-    return c.json({ from, to, speed: speedToLead(speedLeads, causes), funnel: funnel(visitors, funnelLeads), forms });
+    const meetings = meetingFigures(meetingRows, clock());
+    return c.json({ from, to, speed: speedToLead(speedLeads, causes), funnel: funnel(visitors, funnelLeads), forms, meetings });
   });
 
   /** The export of the range as one table (CSV and .xlsx are written from it), and its file name. */

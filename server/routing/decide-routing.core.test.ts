@@ -189,6 +189,27 @@ describe('a lead back from nurture', () => {
   });
 });
 
+describe('a booked meeting whose time has come', () => {
+  // The meeting was booked with 'booked', who was offered a lead recently: round robin alone would pick 'a'.
+  const base = (booked = rep('booked', { offerSeq: 9 })) =>
+    snapshot({ hotAt: NOW, bookedRepId: 'booked', reps: [rep('a', { offerSeq: 1 }), booked], teams: [team('t', ['a', 'booked'])], rules: [rule('r', 't')] });
+
+  it('goes first to the rep it was booked with, when they are online and free', () => {
+    const plan = decideRouting(base(), NOW);
+    expect(offered(plan)).toEqual(['booked']);
+    expect(plan.kind === 'offer' && plan.step).toBe('booked_rep');
+  });
+
+  it('goes to the team at once when that rep is offline, away or busy, or let it expire', () => {
+    for (const booked of [rep('booked', { online: false }), rep('booked', { chosen: 'away' }), rep('booked', { openOffers: 1 })]) {
+      const plan = decideRouting(base(booked), NOW);
+      expect(offered(plan)).toEqual(['a']);
+      expect(plan.kind === 'offer' && plan.step).toBe('team');
+    }
+    expect(offered(decideRouting({ ...base(), offers: [{ repId: 'booked', status: 'expired', offeredAt: NOW }] }, NOW + 1))).toEqual(['a']);
+  });
+});
+
 describe('requirements', () => {
   it('skips reps without every required skill', () => {
     const s = snapshot({

@@ -77,6 +77,18 @@ function attempt(s: RoutingSnapshot, now: number, declined: ReadonlySet<string>,
     }
   }
 
+  // A booked meeting goes first to the rep it was booked with, when they can take it now, with
+  // the reservation rules of any live offer (online, available, free); it never waits for them:
+  // the visitor expects the call at that time, so the team takes it otherwise.
+  if (s.bookedRepId) {
+    const booked = repsById.get(s.bookedRepId);
+    if (booked) {
+      const why = skipReason(booked, { ...ctxBase, hours: [], requires: null });
+      if (!why) return offer(ref, 'booked_rep', null, [booked.repId], skipped, null);
+      skip(booked, why);
+    }
+  }
+
   if (rule?.strategy === 'account_owner' && s.accountOwnerId) {
     const owner = repsById.get(s.accountOwnerId);
     if (owner) {

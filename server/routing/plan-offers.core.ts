@@ -33,6 +33,7 @@ export function escalationLines(plan: OfferDecision, snapshot: RoutingSnapshot):
   const lines: PlannedLine[] = [];
   if (plan.newRound) lines.push({ kind: 'routing', text: 'Everyone eligible has had a turn: starting a new round' });
   if (plan.step === 'previous_owner') lines.push({ kind: 'routing', text: `Back from nurture: offered to ${STEP_TEXT[plan.step]} first` });
+  else if (plan.step === 'booked_rep') lines.push({ kind: 'routing', text: `Meeting time: offered to ${STEP_TEXT[plan.step]} first` });
   else if (plan.step !== 'team') {
     const name = teamName(snapshot, plan.teamId);
     lines.push({ kind: 'escalated', text: `Escalated to ${STEP_TEXT[plan.step]}${name ? ` (${name})` : ''}`, data: { step: plan.step, teamId: plan.teamId } });

@@ -7,13 +7,13 @@ import type { Ack, OfferClosedReason } from '../../shared/live-events';
 import type { ChosenPresence } from '../../shared/schemas/console.schema';
 import type { CaptureResult, CaptureRouting, OpenOffer, RouteResult, Store } from '../db/store';
 import type { OnlineReps } from '../live/online-reps';
-import { callbackSlots } from '../callbacks/slots';
+import { NO_CALENDARS, type CalendarPort } from '../calendar/calendar-port';
+import { isoStarts, meetingTimes, type MeetingTimes } from '../booking/meeting-times';
 import { decideRouting } from './decide-routing.core';
 import { derivePresence } from './derive-presence.core';
-import { slotSchedules } from './slot-schedules.core';
 import type { Presence, RoutingSnapshot } from './routing.types';
 import { timerScheduler, type Scheduler } from './scheduler';
-import { decideVisitorStatus, waitsInQueue } from './visitor-status.core';
+import { decideVisitorStatus, waitsInQueue, type VisitorFacts } from './visitor-status.core';
 
 /** Callback times come from hours, not from who is online now. */
 const NOBODY_ONLINE: ReadonlySet<string> = new Set();
@@ -42,11 +42,13 @@ export interface RouterDeps {
    * happen once. Offers this process makes still get a local timer, the fast path.
    */
   clustered?: boolean;
+  /** The reps' own calendars: busy times narrow the meeting times offered (none connected by default). */
+  calendar?: CalendarPort;
 }
 
 export type Router = ReturnType<typeof createRouter>;
 
-export function createRouter({ store, clock, online, notify, log, scheduler: injected, clustered = false }: RouterDeps) {
+export function createRouter({ store, clock, online, notify, log, scheduler: injected, clustered = false, calendar = NO_CALENDARS }: RouterDeps) {
   const scheduler = injected ?? timerScheduler(clock, (err) => log.error({ err }, 'routing timer failed'));
   /** Work started after an answer was sent (re-routing after accept/decline), for idle(). */
   const background = new Set<Promise<void>>();
@@ -63,8 +65,18 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
     background.add(p);
   }
 
-  function slotsOf(snapshot: RoutingSnapshot, now: number): string[] {
-    return callbackSlots(now, slotSchedules(snapshot));
+  /** Meeting times free for a lead nobody can take now (its visitor picks one). */
+  async function timesOf(snapshot: RoutingSnapshot, now: number): Promise<MeetingTimes | null> {
+    const site = await store.siteOfLead(snapshot.lead.id);
+    return site ? meetingTimes(store, calendar, snapshot, site.id, now) : null;
+  }
+
+  /** The visitor's status from the lead's facts, with its meeting or the times it may book. */
+  async function statusFrom(leadId: string, facts: VisitorFacts, snapshot: RoutingSnapshot | null): Promise<VisitorStatus> {
+    const now = clock();
+    const meeting = facts.routing === 'scheduled' ? await store.meetingOfLead(leadId) : null;
+    const times = snapshot && waitsInQueue(facts) ? await timesOf(snapshot, now) : null;
+    return decideVisitorStatus({ ...facts, meeting }, snapshot, now, times ? isoStarts(times.slots) : undefined);
   }
 
   async function statusOf(leadId: string): Promise<VisitorStatus | null> {
@@ -72,7 +84,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
     if (!facts) return null;
     // Who could take the lead, and their hours, matter only while it waits in the queue.
     const snapshot = waitsInQueue(facts) ? await store.routingSnapshot(leadId, NOBODY_ONLINE) : null;
-    return decideVisitorStatus(facts, snapshot, clock());
+    return statusFrom(leadId, facts, snapshot);
   }
 
   async function pushVisitorStatus(leadId: string) {
@@ -178,7 +190,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
      * read). Returns what the visitor was told.
      */
     async captured(result: Extract<CaptureResult, { kind: 'created' }>): Promise<VisitorStatus> {
-      const status = decideVisitorStatus(result.visitor, result.queueSnapshot, clock());
+      const status = await statusFrom(result.leadId, result.visitor, result.queueSnapshot);
       if (result.routed) {
         await announce(result.routed.offers, result.offers);
         arm(result.routed);
@@ -247,11 +259,28 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
       scheduled(leadId, at);
     },
 
-    /** Callback times for a lead nobody can take now, from the hours of the reps who could. */
-    async slotsFor(leadId: string): Promise<string[]> {
-      const snapshot = await store.routingSnapshot(leadId, online.set);
-      return snapshot ? slotsOf(snapshot, clock()) : [];
+    /** The lead's meeting was booked, moved or cancelled: its visitor's open widget follows. */
+    async meetingChanged(leadId: string) {
+      await pushVisitorStatus(leadId);
     },
+
+    /** A booked meeting was cancelled: nothing is offered at its time. */
+    unscheduled(leadId: string) {
+      scheduler.cancel(`scheduled:${leadId}`);
+      scheduler.cancel(`sla:${leadId}`);
+    },
+
+    /**
+     * Meeting times for a lead nobody can take now: within the hours of the reps who could take
+     * it, clear of their calendars and Sixty meetings; each names the reps free for it.
+     */
+    async slotsFor(leadId: string): Promise<MeetingTimes | null> {
+      const snapshot = await store.routingSnapshot(leadId, online.set);
+      return snapshot ? timesOf(snapshot, clock()) : null;
+    },
+
+    /** The calendars this router reads (booking writes meetings into the same ones). */
+    calendar,
 
     statusOf,
 

@@ -42,6 +42,7 @@ export const STRATEGY_TEXT: Record<Strategy, string> = {
 
 export const STEP_TEXT: Record<Step, string> = {
   previous_owner: 'the rep who had it before nurture',
+  booked_rep: 'the rep the meeting was booked with',
   owner: 'the account owner',
   team: 'the team',
   overflow: 'the overflow team',

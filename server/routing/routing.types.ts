@@ -130,6 +130,8 @@ export interface RoutingSnapshot {
   accountOwnerId: string | null;
   /** The rep who owned the lead before it went back to nurture (set once it returns): offered it first. */
   previousOwnerId: string | null;
+  /** The rep of the meeting the lead is scheduled for: offered it first when its time comes. */
+  bookedRepId?: string | null;
 }
 
 export type SkipReason =
@@ -142,10 +144,11 @@ export interface Skip {
 }
 
 /**
- * Steps of the escalation chain, in order. `previous_owner` is the rep a lead back from nurture
+ * Steps of the escalation chain, in order. `booked_rep` is the rep a booked meeting is with;
+ * `previous_owner` is the rep a lead back from nurture
  * had; `everyone` is the broadcast before the queue.
  */
-export type Step = 'previous_owner' | 'owner' | 'team' | 'overflow' | 'everyone';
+export type Step = 'previous_owner' | 'booked_rep' | 'owner' | 'team' | 'overflow' | 'everyone';
 
 /** Why a lead waits instead of being offered. */
 /**

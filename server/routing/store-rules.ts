@@ -9,6 +9,7 @@ import { planAccept, planApply, planDecline, planExpiry } from './plan-offers.co
 import { planNewRule } from './place-new-rule.core';
 import { outcomeWrites, planOutcome } from './plan-outcome.core';
 import { BEHAVIOUR, hotWrites, planTurnedHot } from './turn-hot.core';
+import { planMeeting, planMeetingCancelled, planMeetingMoved, planMeetingResult } from '../booking/plan-meeting.core';
 
 export const storeRules = {
   // Routing: a decision applied, the answers to an offer.
@@ -18,6 +19,11 @@ export const storeRules = {
   planExpiry,
   planSlaBreach,
   planBooking,
+  // Meetings a visitor books, moves or cancels (server/booking).
+  planMeeting,
+  planMeetingMoved,
+  planMeetingCancelled,
+  planMeetingResult,
   // A known lead turning hot (behaviour, a hand-raise, a return from nurture).
   behaviour: BEHAVIOUR,
   planTurnedHot,

@@ -21,6 +21,8 @@ export interface VisitorFacts {
   promiseSeconds: number;
   /** The site's link for visitors it will not call, if it set one. */
   endingUrl: string | null;
+  /** The meeting booked for the lead, when it is scheduled with a rep (read with the booking). */
+  meeting?: { repName: string; end: number } | null;
 }
 
 /** Stages whose visitor gets the courteous ending: nobody will call them. */
@@ -32,14 +34,23 @@ export function waitsInQueue(f: VisitorFacts): boolean {
   return !f.ownerId && f.routing === 'waiting' && f.queueReason !== null && f.queueReason !== 'owner_wait' && !RULED_OUT.includes(f.stage);
 }
 
-/** `snapshot` is needed when `waitsInQueue(f)`; without it such a lead reads as being offered. */
-export function decideVisitorStatus(f: VisitorFacts, snapshot: RoutingSnapshot | null, now: number): VisitorStatus {
+/**
+ * `snapshot` is needed when `waitsInQueue(f)`; without it such a lead reads as being offered.
+ * `slots`: the meeting times free for it (server/booking/meeting-times.ts); without them, the
+ * half hours inside the hours of the reps who could take it.
+ */
+export function decideVisitorStatus(f: VisitorFacts, snapshot: RoutingSnapshot | null, now: number, slots?: readonly string[]): VisitorStatus {
   if (f.ownerId) return { state: 'accepted', repName: f.ownerName ?? 'A rep', at: f.acceptedAt ?? f.capturedAt };
-  if (f.routing === 'scheduled' && f.scheduledFor !== null) return { state: 'scheduled', slot: new Date(f.scheduledFor).toISOString() };
+  if (f.routing === 'scheduled' && f.scheduledFor !== null) {
+    const slot = new Date(f.scheduledFor).toISOString();
+    return f.meeting
+      ? { state: 'scheduled', slot, meeting: { repName: f.meeting.repName, endsAt: new Date(f.meeting.end).toISOString() } }
+      : { state: 'scheduled', slot };
+  }
   // A suspect must not learn they were flagged: the same ending as any disqualified visitor.
   if (RULED_OUT.includes(f.stage)) return { state: 'ended', link: f.endingUrl };
   if (f.routing === 'closed') return { state: 'closed' };
-  if (snapshot && waitsInQueue(f)) return nobodyNow(snapshot, f.queueReason!, now);
+  if (snapshot && waitsInQueue(f)) return nobodyNow(snapshot, f.queueReason!, now, slots);
   return { state: 'waiting', since: f.hotAt ?? f.capturedAt, promiseSeconds: f.promiseSeconds };
 }
 
@@ -48,9 +59,9 @@ export function decideVisitorStatus(f: VisitorFacts, snapshot: RoutingSnapshot |
  * offline reps at night are "closed", not "queued"), with the next opening; else busy when the
  * reps who are on are all occupied; else queued.
  */
-function nobodyNow(s: RoutingSnapshot, reason: QueueReason, now: number): VisitorStatus {
+function nobodyNow(s: RoutingSnapshot, reason: QueueReason, now: number, free?: readonly string[]): VisitorStatus {
   const schedules = slotSchedules(s);
-  const slots = callbackSlots(now, schedules);
+  const slots = free ? [...free] : callbackSlots(now, schedules);
   // Nobody is looked for: the site's form asks its visitors to book a time.
   if (reason === 'visitor_books') return { state: 'no_rep', why: 'book', opensAt: null, slots };
   if (schedules.length && !schedules.some((hours) => isOpenAllAt(hours, now))) {

@@ -111,6 +111,10 @@ export const upcomingCallbackSchema = z.strictObject({
     .array(z.strictObject({ id: z.string(), name: z.string() }))
     .nullable()
     .describe('The teams whose reps it will be offered to; null: everyone in the workspace (no rule matched)'),
+  meeting: z
+    .strictObject({ repId: z.string(), repName: z.string(), endsAt: z.number().int() })
+    .optional()
+    .describe('The meeting booked with one rep (offered to them first at its time); absent for a callback booked before meetings existed'),
 });
 
 /** An offer as the rep's live channel pushes it. */

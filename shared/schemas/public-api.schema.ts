@@ -40,7 +40,19 @@ export const visitorStatusSchema = z.discriminatedUnion('state', [
       slots: z.array(z.iso.datetime()).describe('Callback times to pick from, inside the hours of reps who could take it'),
     })
     .describe('Nobody can call now; the lead waits in the queue'),
-  z.strictObject({ state: z.literal('scheduled'), slot: z.iso.datetime() }).describe('A callback time was booked'),
+  z
+    .strictObject({
+      state: z.literal('scheduled'),
+      slot: z.iso.datetime(),
+      meeting: z
+        .strictObject({
+          repName: z.string().describe('The rep the meeting is booked with'),
+          endsAt: z.iso.datetime(),
+        })
+        .optional()
+        .describe('The meeting booked with one rep (absent for a callback booked before meetings existed)'),
+    })
+    .describe('A meeting (or callback time) was booked'),
   z
     .strictObject({ state: z.literal('ended'), link: z.string().nullable().describe("The site's link for visitors it will not call, if it set one") })
     .describe("Disqualified or suspect (told apart nowhere): the widget shows the site's courteous ending"),
@@ -56,6 +68,12 @@ export const callbackResponseSchema = z.strictObject({
 
 /** `POST /v1/callbacks/:leadId/slot`. */
 export const slotResponseSchema = z.strictObject({ status: visitorStatusSchema });
+
+/** `POST /v1/callbacks/:leadId/slot` answered 409: the time was taken meanwhile; pick again from `slots`. */
+export const slotTakenSchema = z.strictObject({
+  error: z.strictObject({ code: z.literal('slot_taken'), message: z.string() }),
+  slots: z.array(z.iso.datetime()).describe('The times free now'),
+});
 
 /** `POST /v1/events` to an in-page flush (beacons ignore it). */
 export const eventsResponseSchema = z.strictObject({

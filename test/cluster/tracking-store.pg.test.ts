@@ -25,6 +25,7 @@ import * as pgCore from '../../server/db/pg/schema';
 import * as pgTrack from '../../server/db/pg/tracking-schema';
 import * as pgAdmin from '../../server/db/pg/admin-schema';
 import * as pgAbuse from '../../server/db/pg/abuse-schema';
+import * as pgBooking from '../../server/db/pg/booking-schema';
 import { createCallbackGuardOps as sqliteGuard } from '../../server/db/sqlite/callback-guard-ops';
 import type { ErasureResult, Subject } from '../../server/db/erasure';
 import { eraseSubject as sqliteErase } from '../../server/db/sqlite/erasure-ops';
@@ -36,6 +37,8 @@ import * as core from '../../server/db/schema';
 import * as track from '../../server/db/tracking-schema';
 import * as admin from '../../server/db/admin-schema';
 import * as abuse from '../../server/db/abuse-schema';
+import * as booking from '../../server/db/booking-schema';
+import { meetingFigures } from '../../server/booking/meeting-figures.core';
 import type { Site, Store } from '../../server/db/store';
 import { seedDemo } from '../../server/demo/seed';
 import { funnel } from '../../server/reports/funnel.core';
@@ -157,8 +160,8 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
   let sqlite: Side;
   let postgres: Side;
 
-  const SCHEMA_SQLITE: Record<string, unknown> = { ...core, ...track, ...admin, ...abuse };
-  const SCHEMA_PG: Record<string, unknown> = { ...pgCore, ...pgTrack, ...pgAdmin, ...pgAbuse };
+  const SCHEMA_SQLITE: Record<string, unknown> = { ...core, ...track, ...admin, ...abuse, ...booking };
+  const SCHEMA_PG: Record<string, unknown> = { ...pgCore, ...pgTrack, ...pgAdmin, ...pgAbuse, ...pgBooking };
 
   beforeAll(async () => {
     url = await PG.createDatabase();
@@ -466,6 +469,29 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
         { workspaceId: ws, leadId: 'l-1', kind: 'accepted', text: 'Accepted by Ana', at: t0 + 9000 },
         { workspaceId: ws, leadId: 'l-1', kind: 'note', text: 'Same millisecond, later id', at: t0 + 9000 },
         { workspaceId: ws, leadId: 'l-2', kind: 'captured', text: 'Asked | twice', at: t0 + 1999 },
+        { workspaceId: ws, leadId: 'l-1', kind: 'meeting_no_show', text: 'No-show', at: t0 + 3600_000 },
+        { workspaceId: ws, leadId: 'l-2', kind: 'meeting_held', text: 'Held', at: t0 + 3600_000 },
+      ]);
+      const meeting = (id: string, leadId: string, start: number, extra: Record<string, unknown> = {}) => ({
+        id,
+        workspaceId: ws,
+        siteId: 's-rep',
+        leadId,
+        repId: 'u-ana',
+        startAt: start,
+        endAt: start + 1800_000,
+        status: 'active',
+        uid: `${id}@sixty`,
+        createdAt: t0,
+        updatedAt: t0,
+        ...extra,
+      });
+      // A no-show, one held after a move, one cancelled, one to come.
+      await side.insert('bookings', [
+        meeting('m-1', 'l-1', t0 + 1800_000),
+        meeting('m-2', 'l-2', t0 + 1800_000, { repId: 'u-bo', sequence: 1 }),
+        meeting('m-3', 'l-3', t0 + 7200_000, { status: 'cancelled', sequence: 1 }),
+        meeting('m-4', 'l-4', t0 + 5 * DAY),
       ]);
       await side.insert('slaBreaches', [
         { workspaceId: ws, siteId: 's-rep', leadId: 'l-2', dueAt: t0 + 60_000, cause: 'no_rep_online', at: t0 + 60_000 },
@@ -480,14 +506,16 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
     // What the reports route computes from them, and the rows themselves. SQLite returns the
     // speed rows in whichever index order its planner picks; nothing downstream depends on it.
     const figures = async (r: ReportsStore, from: number, to: number) => {
-      const [speed, causes, visitors, funnelLeads, exported] = await Promise.all([
+      const [speed, causes, visitors, funnelLeads, exported, meetings] = await Promise.all([
         r.speedLeads(ws, from, to),
         r.breachCauses(ws, from, to),
         r.visitorCount(ws, from, to),
         r.funnelLeads(ws, from, to),
         r.exportRows(ws, from, to),
+        r.meetingRows(ws, from, to),
       ]);
       return {
+        meetings,
         report: { speed: speedToLead(speed, causes), funnel: funnel(visitors, funnelLeads) },
         speed: [...speed].sort((a, b) => a.handRaiseAt - b.handRaiseAt),
         causes,
@@ -502,10 +530,19 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
     }
     const exported = await postgres.reports.exportRows(ws, t0 - DAY, t0 + DAY);
     expect(exported[0]!.timeline).toBe(
-      '2026-10-31T23:59:59Z Asked for a callback | 2026-11-01T00:00:07Z Accepted by Ana | 2026-11-01T00:00:07Z Same millisecond, later id',
+      '2026-10-31T23:59:59Z Asked for a callback | 2026-11-01T00:00:07Z Accepted by Ana | 2026-11-01T00:00:07Z Same millisecond, later id | 2026-11-01T00:59:58Z No-show',
     );
     expect(exported[2]!.timeline).toBeNull();
     expect(await postgres.reports.visitorCount(ws, t0 - DAY, t0 + DAY)).toBe(2);
+    expect(meetingFigures(await postgres.reports.meetingRows(ws, t0 - DAY, t0 + 10 * DAY), t0 + DAY)).toEqual({
+      booked: 4,
+      moved: 1,
+      cancelled: 1,
+      held: 1,
+      noShow: 1,
+      notLogged: 0,
+      upcoming: 1,
+    });
   });
 
   it('admits callback requests under the per-phone cap, settles and releases them, and joins repeats alike', async () => {
@@ -638,6 +675,21 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
       // A rep's note on the lead: erasure once failed on it (foreign key) when lead_notes was not swept.
       await side.insert('leadNotes', [{ workspaceId: ws, leadId: 'l-erase', authorId: 'u-ana', text: 'Called, asked for Tuesday', at: NOW }]);
       await side.insert('slaBreaches', [{ workspaceId: ws, siteId: 's-rep', leadId: 'l-erase', dueAt: NOW + 60_000, cause: 'x', at: NOW + 60_000 }]);
+      await side.insert('bookings', [
+        {
+          id: 'm-erase',
+          workspaceId: ws,
+          siteId: 's-rep',
+          leadId: 'l-erase',
+          repId: 'u-ana',
+          startAt: NOW,
+          endAt: NOW + 1800_000,
+          status: 'active',
+          uid: 'm-erase@sixty',
+          createdAt: NOW,
+          updatedAt: NOW,
+        },
+      ]);
       await side.insert('idempotencyKeys', [{ siteId: 's-rep', key: 'k-erase', workspaceId: ws, bodyHash: 'h', leadId: 'l-erase', createdAt: NOW }]);
       await side.insert('callbackRequests', [
         { workspaceId: ws, siteId: 's-rep', phone, email: 'erase.me@private.test', leadId: 'l-erase', at: NOW },
@@ -728,6 +780,7 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
       idempotency_keys: 1,
       callback_requests: 2,
       form_submissions: 0,
+      bookings: 1,
       outbox: 1,
       webhook_deliveries: 1,
       leads: 1,

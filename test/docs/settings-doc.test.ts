@@ -19,6 +19,7 @@ import {
   teamSchema,
 } from '../../shared/schemas/routing-config.schema';
 import { siteRulesSchema, siteSettingsSchema } from '../../shared/schemas/site-rules.schema';
+import { bookingSettingsSchema } from '../../shared/schemas/booking.schema';
 import { TOPICS } from '../../server/webhooks/topics';
 import { envVariablesRead } from '../helpers/config-source';
 
@@ -101,6 +102,7 @@ describe('docs/settings.md', () => {
       siteSettingsSchema,
       siteRulesSchema,
       siteRoutingSchema,
+      bookingSettingsSchema,
       routingRuleSchema,
       ruleOrderSchema,
       teamSchema,

@@ -134,7 +134,9 @@ describe('when the team is closed', () => {
 
       await panel.getByRole('button', { name: '11:00 PM' }).click();
       await panel.locator('[data-sixty-live="scheduled"]').waitFor({ timeout: 5000 });
-      expect(await text(status)).toBe("We'll call you at Mon, Dec 14, 11:00 PM Japan Standard Time");
+      // A meeting with one of the team's reps, named, at the time in the visitor's zone.
+      await expect.poll(() => text(status)).toMatch(/^(Dana Reyes|Sam Okafor) will call you on Mon, Dec 14, 11:00 PM Japan Standard Time$/);
+      await expect.poll(() => panel.getByRole('link', { name: 'Add to calendar' }).getAttribute('href')).toContain('/meeting.ics?token=');
       await expect.poll(() => text(header)).toBe('Acme website will call you at the time you picked.');
       await page.screenshot({ path: screenshotPath(`widget-visitor-booked-${size}`) });
       expect((await readWatch(page)).errors).toEqual([]);

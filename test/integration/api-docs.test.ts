@@ -271,6 +271,10 @@ describe('what the routes answer matches the served response schemas', () => {
     await check('POST', `/v1/sites/${site.id}/rules`, rules.current);
     const routing = await check('GET', `/v1/console/sites/${site.id}/routing`);
     await check('PUT', `/v1/console/sites/${site.id}/routing`, routing);
+    await check('GET', '/v1/console/feed');
+    await check('POST', '/v1/console/feed');
+    const booking = await check('GET', `/v1/console/sites/${site.id}/booking`);
+    await check('PUT', `/v1/console/sites/${site.id}/booking`, booking);
     const ruleList = await check('GET', `/v1/console/sites/${site.id}/routing-rules`);
     const { id: _id, position: _position, unreachable: _unreachable, ...rule } = ruleList[0];
     await check('PUT', `/v1/console/sites/${site.id}/routing-rules/${ruleList[0].id}`, rule);

@@ -271,7 +271,7 @@ describe('a mapped submission', () => {
       const slot = res.body.status.slots[1];
       const booked = await post(`/v1/callbacks/${res.body.leadId}/slot`, { token: res.body.visitorToken, slot });
       expect(booked.status).toBe(200);
-      expect(booked.body.status).toEqual({ state: 'scheduled', slot });
+      expect(booked.body.status).toMatchObject({ state: 'scheduled', slot, meeting: { repName: expect.any(String) } });
       expect(await rows(server, 'select id from offers where lead_id = ?', res.body.leadId)).toEqual([]);
     } finally {
       rep.close();

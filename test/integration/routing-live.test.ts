@@ -271,7 +271,12 @@ describe('the SLA and the nobody-online path', () => {
       body: JSON.stringify({ token: res.body.visitorToken, slot: slots[1] }),
     });
     expect(booked.status).toBe(200);
-    expect((await booked.json()).status).toEqual({ state: 'scheduled', slot: slots[1] });
+    // A meeting with a rep of the team, 30 minutes long (the default).
+    expect((await booked.json()).status).toEqual({
+      state: 'scheduled',
+      slot: slots[1],
+      meeting: { repName: 'Dana Reyes', endsAt: new Date(Date.parse(slots[1]!) + 30 * 60_000).toISOString() },
+    });
     // The reps of the team it will be offered to see it coming; a rep outside that team does not.
     const cookies = {
       dana: await signIn(s.url, 'dana@demo.sixty'),

@@ -11,12 +11,14 @@ import * as sqliteAdmin from '../../server/db/admin-schema';
 import * as sqliteAbuse from '../../server/db/abuse-schema';
 import * as sqliteForms from '../../server/db/forms-schema';
 import * as sqliteCalendar from '../../server/db/calendar-schema';
+import * as sqliteBooking from '../../server/db/booking-schema';
 import * as pgCore from '../../server/db/pg/schema';
 import * as pgTracking from '../../server/db/pg/tracking-schema';
 import * as pgAdmin from '../../server/db/pg/admin-schema';
 import * as pgAbuse from '../../server/db/pg/abuse-schema';
 import * as pgForms from '../../server/db/pg/forms-schema';
 import * as pgCalendar from '../../server/db/pg/calendar-schema';
+import * as pgBooking from '../../server/db/pg/booking-schema';
 
 /** Each SQLite schema module beside its PostgreSQL mirror. */
 const MODULES: [string, Record<string, unknown>, Record<string, unknown>][] = [
@@ -26,6 +28,7 @@ const MODULES: [string, Record<string, unknown>, Record<string, unknown>][] = [
   ['abuse-schema', sqliteAbuse, pgAbuse],
   ['forms-schema', sqliteForms, pgForms],
   ['calendar-schema', sqliteCalendar, pgCalendar],
+  ['booking-schema', sqliteBooking, pgBooking],
 ];
 
 /** The type families that read back as the same JS value through drizzle. */

@@ -285,9 +285,9 @@ export class World {
     );
     if (!rows.length) return;
     const leadId = rows[pick % rows.length]!.id;
-    const slots = await this.router.slotsFor(leadId);
+    const slots = (await this.router.slotsFor(leadId))?.slots ?? [];
     if (!slots.length) return;
-    const at = Date.parse(slots[pick % slots.length]!);
+    const at = slots[pick % slots.length]!.start;
     if (await this.store.scheduleCallback(leadId, at, this.clock.now)) await this.router.scheduled(leadId, at);
   }
 

@@ -1,11 +1,11 @@
 // What the visitor sees after asking for a call: the live state of their lead, pushed by the server.
 import type { ComponentChildren } from 'preact';
-import type { VisitorStatus } from '../../shared/api';
+import type { CallbackResponse, VisitorStatus } from '../../shared/api';
+import type { BookingBundle } from '../contract';
 import { splitText } from '../fill';
 import { Countdown } from './Countdown';
-import { formatSlot, zoneName } from './format-slot';
+import { formatSlot } from './format-slot';
 import { CheckIcon, ClockIcon, InfoIcon } from './icons';
-import { SlotPicker } from './SlotPicker';
 import type { LiveTexts } from './texts';
 
 interface Props {
@@ -16,10 +16,12 @@ interface Props {
   phone: string;
   lang: string;
   t: LiveTexts;
-  /** The slot being saved, and the last failure to save one. */
-  choosing: string | null;
-  slotError: string;
-  onChoose(slot: string): void;
+  /** The booking screens, once loaded; null until then (or when they could not be). */
+  booking: BookingBundle | null;
+  origin: string;
+  lead: CallbackResponse;
+  /** A time was booked: the server's new status. */
+  onStatus(status: VisitorStatus): void;
   /** False while the live connection is down: the status shown may be stale. */
   connected: boolean;
   statusRef: { current: HTMLElement | null };
@@ -30,7 +32,8 @@ function compose(text: string, values: Record<string, ComponentChildren>): Compo
   return splitText(text).map((part, i) => (i % 2 ? (part in values ? values[part] : `{${part}}`) : part));
 }
 
-export function LiveStatus({ status, seconds, phone, lang, t, choosing, slotError, onChoose, connected, statusRef }: Props) {
+export function LiveStatus({ status, seconds, phone, lang, t, booking, origin, lead, onStatus, connected, statusRef }: Props) {
+  const base = { origin, lead, lang, t };
   // A phone number reads left to right even in a right-to-left sentence.
   const number = (
     <bdi class="nowrap" dir="ltr">
@@ -65,7 +68,6 @@ export function LiveStatus({ status, seconds, phone, lang, t, choosing, slotErro
       // A site form set to "book a slot": the times are the whole offer, nobody is looked for.
       const closed = status.why == 'closed';
       const when = closed && status.opensAt ? compose(t.opens, { time: formatSlot(status.opensAt, lang) }) : t.callWhenFree;
-      const zone = status.slots.length ? zoneName(status.slots[0]!, lang) : '';
       headline =
         status.why == 'book' ? (
           t.book
@@ -77,13 +79,21 @@ export function LiveStatus({ status, seconds, phone, lang, t, choosing, slotErro
             </span>
           </>
         );
-      detail = <SlotPicker slots={status.slots} lang={lang} zone={zone && compose(t.zone, { zone })} choosing={choosing} onChoose={onChoose} />;
+      detail = booking && status.slots.length ? <booking.BookingTimes {...base} slots={status.slots} onStatus={onStatus} /> : null;
       break;
     }
     case 'scheduled':
       badge = ok;
-      headline = compose(t.scheduled, { time: formatSlot(status.slot, lang) });
-      detail = <p class="live-detail">{compose(t.scheduledDetail, { phone: number })}</p>;
+      // A meeting names its rep; the time is in the visitor's own zone, named.
+      headline = status.meeting
+        ? compose(t.booked, { rep: <strong>{status.meeting.repName}</strong>, time: formatSlot(status.slot, lang) })
+        : compose(t.scheduled, { time: formatSlot(status.slot, lang) });
+      detail =
+        status.meeting && booking ? (
+          <booking.BookingDone {...base} phone={phone} />
+        ) : (
+          <p class="live-detail">{compose(t.scheduledDetail, { phone: number })}</p>
+        );
       break;
     case 'ended': {
       // The site's own words for a visitor nobody will call, and its link (http(s) only).
@@ -112,7 +122,6 @@ export function LiveStatus({ status, seconds, phone, lang, t, choosing, slotErro
       {badge}
       <p ref={(el) => void (statusRef.current = el)} class="live-title" role="status" tabIndex={-1} data-sixty-status>
         {headline}
-        {slotError && <span class="live-error"> {slotError}</span>}
       </p>
       {detail}
       <p class="live-note" role="status" data-sixty-connection>

@@ -6,7 +6,7 @@ import { Component } from 'preact';
 import { io, type Manager, type Socket } from 'socket.io-client';
 import type { VisitorStatus } from '../../shared/api';
 import { VISITOR_NAMESPACE, type VisitorClientToServer, type VisitorServerToClient } from '../../shared/live-events';
-import type { LiveViewProps } from '../contract';
+import type { BookingBundle, LiveViewProps } from '../contract';
 import { headOf } from './head';
 import { LiveStatus } from './LiveStatus';
 import { LIVE_EN } from './texts';
@@ -25,16 +25,16 @@ interface State {
   status: VisitorStatus;
   /** False while the live connection is down: the status shown may be stale. */
   connected: boolean;
-  /** The slot being saved, and the last failure to save one. */
-  choosing: string | null;
-  slotError: string;
+  /** The booking screens, once loaded (only when the status needs them). */
+  booking: BookingBundle | null;
   /** The promise's deadline on this page's clock: set when this page first hears "waiting" (the
    * visitor just submitted; the local clock cannot be compared with the server's `since`). */
   deadline: number | null;
 }
 
 export class LiveView extends Component<LiveViewProps, State> {
-  state: State = { status: { state: 'closed' }, connected: true, choosing: null, slotError: '', deadline: null };
+  state: State = { status: { state: 'closed' }, connected: true, booking: null, deadline: null };
+  bookingAsked = false;
   socket?: Socket<VisitorServerToClient, VisitorClientToServer>;
   timer?: ReturnType<typeof setInterval>;
 
@@ -68,17 +68,26 @@ export class LiveView extends Component<LiveViewProps, State> {
     const { deadline } = this.state;
     this.setState({ status, deadline: deadline || (status.state === 'waiting' ? Date.now() + status.promiseSeconds * 1000 : null) });
     this.props.onHead(headOf(status, { ...LIVE_EN, ...this.props.texts }));
+    if ((status.state === 'no_rep' && status.slots.length) || (status.state === 'scheduled' && status.meeting)) this.loadBooking();
   }
 
-  choose = async (slot: string) => {
-    if (this.state.choosing) return;
-    this.setState({ choosing: slot, slotError: '' });
-    const next = await chooseSlot(this.props.origin, this.props.lead, slot);
-    this.setState({ choosing: null, slotError: next ? '' : { ...LIVE_EN, ...this.props.texts }.slotFailed });
-    this.show(next);
-  };
+  /** The booking screens are their own bundle: fetched once, the first time a status needs them. */
+  loadBooking() {
+    if (this.bookingAsked) return;
+    this.bookingAsked = true;
+    this.props.load('booking').then(
+      (booking) => {
+        this.props.addStyles(booking.css);
+        this.setState({ booking });
+      },
+      (error) => {
+        this.bookingAsked = false;
+        console.warn('sixty: booking unavailable', error);
+      },
+    );
+  }
 
-  render({ phone, lang, texts, statusRef }: LiveViewProps, { status, connected, choosing, slotError, deadline }: State) {
+  render({ origin, lead, phone, lang, texts, statusRef }: LiveViewProps, { status, connected, booking, deadline }: State) {
     const seconds = deadline ? Math.max(0, Math.ceil((deadline - Date.now()) / 1000)) : 0;
     return (
       <LiveStatus
@@ -87,9 +96,10 @@ export class LiveView extends Component<LiveViewProps, State> {
         phone={phone}
         lang={lang}
         t={{ ...LIVE_EN, ...texts }}
-        choosing={choosing}
-        slotError={slotError}
-        onChoose={this.choose}
+        booking={booking}
+        origin={origin}
+        lead={lead}
+        onStatus={(next) => this.show(next)}
         connected={connected}
         statusRef={statusRef}
       />
@@ -118,22 +128,4 @@ function retryEarlyCloses(manager: Manager) {
   watch();
   // Each retry opens a new connection right after announcing itself.
   manager.on('reconnect_attempt', () => void Promise.resolve().then(watch));
-}
-
-/** Saves the chosen slot; the new status, or null when it could not be saved. Choosing the same
- * slot twice is harmless, so a failed attempt is simply tried once more. */
-async function chooseSlot(origin: string, lead: LiveViewProps['lead'], slot: string): Promise<VisitorStatus | null> {
-  const url = `${origin}/v1/callbacks/${encodeURIComponent(lead.leadId)}/slot`;
-  const body = JSON.stringify({ token: lead.visitorToken, slot });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body, credentials: 'omit' });
-      const answer = res.ok ? ((await res.json()) as { status?: unknown }) : null;
-      if (answer && isStatus(answer.status)) return answer.status;
-      if (res.status < 500) return null;
-    } catch {
-      // Network failure: try again below.
-    }
-  }
-  return null;
 }

@@ -5,7 +5,6 @@ export const LIVE_CSS = `
 .live-title{margin:16px 0 6px;font-size:18px;font-weight:600;line-height:1.35}
 .live-title strong{color:var(--k)}
 .live-sub{display:block;margin-top:4px;font-size:15px;font-weight:400;color:#4b5262}
-.live-error{display:block;margin-top:8px;font-size:14px;font-weight:500;color:#b42318}
 .live-detail,.live-note{margin:0;font-size:14px;color:#4b5262}
 .live-note:not(:empty){margin-top:12px}
 .nowrap{white-space:nowrap}
@@ -19,15 +18,9 @@ export const LIVE_CSS = `
 .badge{display:flex;align-items:center;justify-content:center;width:72px;height:72px;border-radius:50%;background:var(--t);color:var(--k)}
 .badge svg{width:38px;height:38px;fill:currentColor}
 .badge.is-ok{background:#e7f6ec;color:#137333}
-.slot-days{display:grid;gap:14px;width:100%;margin:16px 0 0;text-align:start}
-.slot-day{margin:0 0 8px;font-size:13px;font-weight:600;color:#4b5262}
-.slot-zone{margin:0;font-size:13px;color:#4b5262}
 .live-ended{display:block;font-size:16px;font-weight:500}
 .live-link{display:inline-block;margin-top:6px;padding:10px 16px;border:1px solid var(--k);border-radius:10px;color:var(--k);font-weight:600;text-decoration:none}
 .live-link:hover{background:var(--t)}
-.slot-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(96px,1fr));gap:8px}
-.slot{display:flex;align-items:center;justify-content:center;gap:8px;width:100%;margin:0;padding:9px 8px;border:1px solid #8a93a3;border-radius:10px;background:#fff;color:inherit;font:inherit;font-size:14px;font-weight:600;white-space:nowrap;cursor:pointer}
-.slot:hover{border-color:var(--k);background:var(--t)}
 .spinner{width:14px;height:14px;border:2px solid;border-inline-end-color:transparent;border-radius:50%;animation:sixty-spin .8s linear infinite}
 @keyframes sixty-spin{to{transform:rotate(360deg)}}
 `;

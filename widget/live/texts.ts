@@ -15,6 +15,7 @@ export const LIVE_EN = {
   book: 'Thanks! Pick a time for us to call you:',
   zone: 'Times in {zone}',
   scheduled: "We'll call you at {time}",
+  booked: '{rep} will call you on {time}',
   scheduledDetail: "We'll call {phone}. You can close this window.",
   ended: "Thank you for your interest. We can't offer a call for this request, but we appreciate you reaching out.",
   endedLink: 'Learn more',

@@ -177,6 +177,8 @@ export class Panel extends Component<Props, State> {
           texts={{ ...ctx.texts, ...this.own() }}
           statusRef={this.statusRef}
           onHead={(head) => this.setState({ head })}
+          load={ctx.load}
+          addStyles={(css) => addStyles(ctx.root, css, ctx.nonce)}
         />
       );
     } else if (lead)

@@ -8,6 +8,7 @@ import { PageHead } from '../ui/PageHead';
 import { useLoad } from '../ui/useLoad';
 import { Breakdowns } from './Breakdowns';
 import { FormsSection } from './FormsSection';
+import { MeetingsSection } from './MeetingsSection';
 import { FunnelSection } from './FunnelSection';
 import { RangePicker } from './RangePicker';
 import { lastDays, toQuery, type DayRange } from './range';
@@ -53,6 +54,7 @@ export function NumbersPage({ onSessionEnded }: PageProps) {
           <SpeedSection speed={data.speed} />
           <FunnelSection funnel={data.funnel} />
           <FormsSection forms={data.forms} />
+          <MeetingsSection meetings={data.meetings} />
           <SlaCalculator funnel={data.funnel} from={data.from} to={data.to} />
           <Breakdowns funnel={data.funnel} />
         </div>

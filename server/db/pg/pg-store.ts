@@ -7,6 +7,7 @@ import { toSite, toUser } from '../rows';
 import type { StoreRules } from '../../routing/store-rules';
 import { siteRow, userRow } from '../columns';
 import type { NewWorkspace, Store, User } from '../store';
+import { bookingOps } from './booking-ops';
 import { captureOps } from './capture-ops';
 import { configOps } from './config-ops';
 import { createContext } from './context';
@@ -26,6 +27,7 @@ export function createPgStore(db: PgDb, rules: StoreRules): Store {
     ...routing,
     ...captureOps(ctx, routeIn),
     ...configOps(ctx),
+    ...bookingOps(ctx),
 
     async ping() {
       await db.execute(sql`select 1`);

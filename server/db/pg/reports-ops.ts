@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ReportsStore } from '../../reports/reports-store';
+import type { MeetingRow } from '../../booking/meeting-figures.core';
 import { exportRow, funnelLeads, TOUCH_COLUMNS_SQL, type ExportLeadColumns, type TouchColumns } from '../report-rows';
 import { extrasColumns, extrasOf, visitorJoin, type ExtrasColumns } from './lead-extras';
 import type { SpeedLead } from '../../reports/speed-to-lead.core';
@@ -21,6 +22,15 @@ export function createReportsOps(db: PgDb): ReportsStore {
           left join teams t on t.id = r.team_id
          where l.workspace_id = ${workspaceId} and l.hot and coalesce(l.hot_at, l.captured_at) >= ${from} and coalesce(l.hot_at, l.captured_at) < ${to}
          order by l.captured_at, l.id`);
+      return res.rows;
+    },
+
+    async meetingRows(workspaceId, from, to) {
+      const res = await db.execute<MeetingRow & Record<string, unknown>>(sql`
+        select b.start_at::float8 as start, b.status, b.sequence,
+               (select e.kind from lead_events e where e.lead_id = b.lead_id and e.kind in ('meeting_held', 'meeting_no_show') and e.at >= b.start_at
+                 order by e.at, e.id limit 1) as result
+          from bookings b where b.workspace_id = ${workspaceId} and b.start_at >= ${from} and b.start_at < ${to} order by b.start_at, b.id`);
       return res.rows;
     },
 

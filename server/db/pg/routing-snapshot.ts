@@ -60,6 +60,7 @@ export function createSnapshotReader(rules: Pick<StoreRules, 'leadFacts' | 'emai
       const res = await conn.execute<{
         visitor: { traits: string; source: string | null; medium: string | null; campaign: string | null } | null;
         owner: string | null;
+        booked: string | null;
         rules: Json[];
         offers: RoutingSnapshot['offers'];
         members: Json[];
@@ -69,6 +70,7 @@ export function createSnapshotReader(rules: Pick<StoreRules, 'leadFacts' | 'emai
         (select json_build_object('traits', v.traits, 'source', v.utm_source, 'medium', v.utm_medium, 'campaign', v.utm_campaign)
            from visitors v where v.lead_id = ${lead.id} limit 1) as visitor,
         (select a.rep_id from account_owners a where a.workspace_id = ${lead.workspaceId} and a.domain = ${domain}) as owner,
+        (select b.rep_id from bookings b where b.lead_id = ${lead.id} and b.status = 'active' and b.start_at = ${lead.scheduledFor ?? -1} limit 1) as booked,
         (select coalesce(json_agg(r order by r.position), '[]') from routing_rules r where r.site_id = ${lead.siteId}) as rules,
         (select coalesce(json_agg(json_build_object('repId', o.rep_id, 'status', o.status, 'offeredAt', o.offered_at)), '[]')
            from offers o where o.lead_id = ${lead.id}) as offers,
@@ -107,6 +109,7 @@ export function createSnapshotReader(rules: Pick<StoreRules, 'leadFacts' | 'emai
         offers: row.offers,
         accountOwnerId: row.owner,
         previousOwnerId: lead.previousOwnerId,
+        bookedRepId: row.booked,
       };
     },
   };

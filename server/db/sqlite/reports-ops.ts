@@ -1,4 +1,5 @@
 import type { ReportsStore } from '../../reports/reports-store';
+import type { MeetingRow } from '../../booking/meeting-figures.core';
 import { exportRow, funnelLeads, TOUCH_COLUMNS_SQL, type ExportLeadColumns, type TouchColumns } from '../report-rows';
 import { createLeadExtras } from './lead-extras';
 import type { Db } from './open';
@@ -45,6 +46,12 @@ export function createReportsOps(db: Db): ReportsStore {
       where l.workspace_id = ? and l.captured_at >= ? and l.captured_at < ?
       order by l.captured_at`,
   );
+  const meetings = raw.prepare<[string, number, number], MeetingRow>(
+    `select b.start_at as start, b.status, b.sequence,
+            (select e.kind from lead_events e where e.lead_id = b.lead_id and e.kind in ('meeting_held', 'meeting_no_show') and e.at >= b.start_at
+              order by e.at, e.id limit 1) as result
+       from bookings b where b.workspace_id = ? and b.start_at >= ? and b.start_at < ? order by b.start_at, b.id`,
+  );
   const extras = createLeadExtras(db);
 
   return {
@@ -60,6 +67,9 @@ export function createReportsOps(db: Db): ReportsStore {
     async funnelLeads(workspaceId, from, to) {
       const stageChanges = changes.all(workspaceId, from, to);
       return funnelLeads(leads.all({ ws: workspaceId, from, to }), stageChanges);
+    },
+    async meetingRows(workspaceId, from, to) {
+      return meetings.all(workspaceId, from, to);
     },
     async exportRows(workspaceId, from, to) {
       // What the lead card shows beyond the row, read the way the card reads it.

@@ -5,6 +5,7 @@ import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { RepState, RoutingSnapshot, Team } from '../../routing/routing.types';
 import type { StoreRules } from '../../routing/store-rules';
 import * as t from '../schema';
+import * as b from '../booking-schema';
 import * as tr from '../tracking-schema';
 import type { Db } from './open';
 import { parseJson, toRepState, toRule, toTeam } from '../rows';
@@ -55,6 +56,12 @@ export function createSnapshotReader(db: Db, rules: Pick<StoreRules, 'leadFacts'
       .select({ repId: t.offers.repId, status: t.offers.status, offeredAt: t.offers.offeredAt })
       .from(t.offers)
       .where(eq(t.offers.leadId, id))
+      .prepare(),
+    // The rep of the meeting the lead is scheduled for (offered it first when its time comes).
+    booked: db
+      .select({ repId: b.bookings.repId })
+      .from(b.bookings)
+      .where(and(eq(b.bookings.leadId, sql.placeholder('id')), eq(b.bookings.status, 'active'), eq(b.bookings.startAt, sql.placeholder('at'))))
       .prepare(),
     owner: db
       .select({ repId: t.accountOwners.repId })
@@ -116,6 +123,7 @@ export function createSnapshotReader(db: Db, rules: Pick<StoreRules, 'leadFacts'
         offers: q.offersOfLead.all({ id: lead.id }),
         accountOwnerId: owner?.repId ?? null,
         previousOwnerId: lead.previousOwnerId,
+        bookedRepId: lead.scheduledFor == null ? null : (q.booked.get({ id: lead.id, at: lead.scheduledFor })?.repId ?? null),
       };
     },
   };

@@ -6,6 +6,7 @@ import type { StoreRules } from '../../routing/store-rules';
 import * as t from '../schema';
 import { siteRow, userRow } from '../columns';
 import type { NewWorkspace, Store, User } from '../store';
+import { bookingOps } from './booking-ops';
 import { captureOps } from './capture-ops';
 import { configOps } from './config-ops';
 import { createContext } from './context';
@@ -24,6 +25,7 @@ export function createSqliteStore(db: Db, rules: StoreRules): Store {
     ...routing,
     ...captureOps(ctx, routeIn),
     ...configOps(ctx),
+    ...bookingOps(ctx),
 
     async ping() {
       return db.$client.prepare('select 1 as ok').get() !== undefined;

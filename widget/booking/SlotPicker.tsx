@@ -2,7 +2,7 @@
 // labelled group, so a screen reader announces "Tuesday, Jan 14" before its times; the zone the
 // times are in is said once above them.
 import type { ComponentChildren } from 'preact';
-import { groupSlotsByDay } from './format-slot';
+import { groupSlotsByDay } from '../live/format-slot';
 
 interface Props {
   slots: string[];
