@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weeklyHours } from '../../server/routing/hours.core';
+import { DEFAULT_BOOKING } from '../../server/booking/booking-settings';
 import { BUSY_TTL_MS } from '../../server/calendar/busy-cache.core';
 import type { MyCalendar } from '../../shared/console-api';
 import { makeCalendar, NEW_YORK_VTIMEZONE, putObject, readAll, vevent, type SeedLogin } from '../helpers/caldav-seed';
@@ -215,34 +216,56 @@ describe('a visitor outside hours books a meeting in the rep’s real CalDAV cal
     expect((await sue.statusNow()).slots).not.toContain(iso(WED, '09:00'));
   });
 
-  it('moves the meeting from the signed link (same UID, SEQUENCE 1 in Radicale and the mails), then cancels it (gone, CANCEL)', async () => {
-    expect((await choose(sue, iso(WED, '09:30'))).status).toBe(200);
-    const uid = (await s.deps.store.meetingOfLead(sue.leadId))!.uid;
-    await expect.poll(() => inRadicale(uid).then((e) => e.map((x) => [x.start, x.sequence]))).toEqual([[iso(WED, '09:30'), 0]]);
-    await expect.poll(() => invitesTo('sue@example.com').length).toBe(1);
-    const path = new URL(invitesTo('sue@example.com')[0]!.link!).pathname;
+  it('moves the meeting half an hour later from the signed link, over its own time (same UID, SEQUENCE 1), then cancels it (gone, CANCEL)', async () => {
+    // An admin makes meetings an hour long: moving one half an hour later overlaps its own old
+    // time, which is busy only for other meetings (in Sixty and as its event in Radicale).
+    const admin = await signIn(s.url, 'admin@demo.sixty');
+    const site = (await s.deps.store.siteByKey(s.siteKey))!;
+    const meetingLength = async (meetingMinutes: number) => {
+      const res = await fetch(`${s.url}/v1/console/sites/${site.id}/booking`, {
+        method: 'PUT',
+        headers: { cookie: admin, 'content-type': 'application/json', origin: s.url, 'user-agent': BROWSER_UA },
+        body: JSON.stringify({ ...DEFAULT_BOOKING, meetingMinutes }),
+      });
+      expect(res.status).toBe(200);
+    };
+    await meetingLength(60);
+    try {
+      expect((await choose(sue, iso(WED, '09:30'))).status).toBe(200);
+      const uid = (await s.deps.store.meetingOfLead(sue.leadId))!.uid;
+      await expect.poll(() => inRadicale(uid)).toEqual([danasMeeting(iso(WED, '09:30'), iso(WED, '10:30'), 0, 'sue@example.com')]);
+      await expect.poll(() => invitesTo('sue@example.com').length).toBe(1);
+      const path = new URL(invitesTo('sue@example.com')[0]!.link!).pathname;
 
-    const page = await fetch(`${s.url}${path}`);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain(`value="${iso(WED, '10:30')}"`);
-    const moved = await fetch(`${s.url}${path}/move`, { method: 'POST', body: new URLSearchParams({ slot: iso(WED, '10:30') }), redirect: 'manual' });
-    expect(moved.status).toBe(303);
-    await expect.poll(() => inRadicale(uid)).toEqual([danasMeeting(iso(WED, '10:30'), iso(WED, '11:00'), 1, 'sue@example.com')]);
-    for (const to of ['sue@example.com', 'dana@demo.sixty']) {
-      await expect.poll(() => invitesTo(to).filter((m) => m.uid === uid).length).toBe(2);
-      expect(invitesTo(to).filter((m) => m.uid === uid)[1]).toMatchObject({ method: 'REQUEST', sequence: 1, start: iso(WED, '10:30') });
-    }
+      const page = await fetch(`${s.url}${path}`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain(`value="${iso(WED, '10:00')}"`);
+      const moved = await fetch(`${s.url}${path}/move`, { method: 'POST', body: new URLSearchParams({ slot: iso(WED, '10:00') }), redirect: 'manual' });
+      expect(moved.status).toBe(303);
+      await expect.poll(() => inRadicale(uid)).toEqual([danasMeeting(iso(WED, '10:00'), iso(WED, '11:00'), 1, 'sue@example.com')]);
+      for (const to of ['sue@example.com', 'dana@demo.sixty']) {
+        await expect.poll(() => invitesTo(to).filter((m) => m.uid === uid).length).toBe(2);
+        expect(invitesTo(to).filter((m) => m.uid === uid)[1]).toMatchObject({
+          method: 'REQUEST',
+          sequence: 1,
+          start: iso(WED, '10:00'),
+          end: iso(WED, '11:00'),
+        });
+      }
 
-    const next = new URL(moved.headers.get('location')!, s.url).pathname;
-    const cancelled = await fetch(`${s.url}${next}/cancel`, { method: 'POST', redirect: 'manual' });
-    expect(cancelled.status).toBe(200);
-    await expect.poll(() => inRadicale(uid)).toEqual([]);
-    for (const to of ['sue@example.com', 'dana@demo.sixty']) {
-      await expect.poll(() => invitesTo(to).filter((m) => m.uid === uid).length).toBe(3);
-      expect(invitesTo(to).filter((m) => m.uid === uid)[2]).toMatchObject({ method: 'CANCEL', typeMethod: 'CANCEL', sequence: 2 });
+      const next = new URL(moved.headers.get('location')!, s.url).pathname;
+      const cancelled = await fetch(`${s.url}${next}/cancel`, { method: 'POST', redirect: 'manual' });
+      expect(cancelled.status).toBe(200);
+      await expect.poll(() => inRadicale(uid)).toEqual([]);
+      for (const to of ['sue@example.com', 'dana@demo.sixty']) {
+        await expect.poll(() => invitesTo(to).filter((m) => m.uid === uid).length).toBe(3);
+        expect(invitesTo(to).filter((m) => m.uid === uid)[2]).toMatchObject({ method: 'CANCEL', typeMethod: 'CANCEL', sequence: 2 });
+      }
+      // Pat's meeting is untouched.
+      expect((await inRadicale(patUid)).map((e) => e.start)).toEqual([iso(MON, '10:00')]);
+    } finally {
+      await meetingLength(DEFAULT_BOOKING.meetingMinutes);
     }
-    // Pat's meeting is untouched.
-    expect((await inRadicale(patUid)).map((e) => e.start)).toEqual([iso(MON, '10:00')]);
   });
 
   it('with Radicale stopped, still offers times (team hours minus Sixty meetings) and the console says the calendar is down', async () => {
