@@ -6,7 +6,8 @@
 // a local SMTP server. A time taken in Radicale after it was shown is refused with fresh times;
 // the visitor's signed link moves (SEQUENCE 1) and cancels (gone, CANCEL) the event in Radicale;
 // with Radicale stopped, times fall back to team hours minus Sixty's meetings and the console
-// says the calendar is down. One Radicale and one server for the whole file, on a fake clock.
+// says the calendar is down; at its time, the booked meeting is offered to Dana. One Radicale and
+// one server for the whole file, on a fake clock.
 import { randomBytes } from 'node:crypto';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ import { makeCalendar, NEW_YORK_VTIMEZONE, putObject, readAll, vevent, type Seed
 import { mimeParts } from '../helpers/mime-parts';
 import { startRadicale, type Radicale } from '../helpers/radicale';
 import { startInbox, type Inbox } from '../helpers/smtp-inbox';
-import { BROWSER_UA, callbackBody, HOST_ORIGIN, postCallback, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { BROWSER_UA, callbackBody, connected, HOST_ORIGIN, postCallback, repSocket, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 import { fakeTime } from '../sim/fake-time';
 
 // Monday 23 November 2026, 07:00 UTC: the team (09:00 to 11:00 UTC on weekdays) is closed.
@@ -268,8 +269,9 @@ describe('a visitor outside hours books a meeting in the rep’s real CalDAV cal
     }
   });
 
+  let lou: Awaited<ReturnType<typeof visitor>>;
   it('with Radicale stopped, still offers times (team hours minus Sixty meetings) and the console says the calendar is down', async () => {
-    const lou = await visitor();
+    lou = await visitor();
     await radicale.stop();
     // Past the cache's TTL, the next ask refreshes in the background and finds the server gone.
     await time.scheduler.advanceTo(MONDAY_7 + BUSY_TTL_MS + 1000);
@@ -280,5 +282,32 @@ describe('a visitor outside hours books a meeting in the rep’s real CalDAV cal
     const mine = (await (await calendarApi('GET')).json()) as MyCalendar;
     expect(mine.calendar).toMatchObject({ state: 'down', lastError: 'could not connect to the calendar server' });
     expect(mine.calendar!.downSince).toBeGreaterThan(MONDAY_7);
+  });
+
+  it("offers Pat's meeting to Dana at its time", async () => {
+    const danaId = (await s.deps.store.userByEmail('dana@demo.sixty'))!.id;
+    const offers = () => s.deps.store.openOffersForRep(danaId).then((o) => o.map((x) => x.leadId));
+    const socket = repSocket(s.url, cookie);
+    try {
+      await connected(socket);
+      await socket.emitWithAck('presence:set', 'available');
+      // Lou, who booked nothing and missed the SLA, is escalated to whoever is online: Dana takes and logs the call.
+      await expect.poll(offers).toEqual([lou.leadId]);
+      const [offer] = await s.deps.store.openOffersForRep(danaId);
+      expect((await socket.emitWithAck('offer:accept', { offerId: offer!.offerId })).ok).toBe(true);
+      const logged = await fetch(`${s.url}/v1/console/leads/${lou.leadId}/outcome`, {
+        method: 'POST',
+        headers: { cookie, origin: s.url, 'user-agent': BROWSER_UA, 'content-type': 'application/json' },
+        body: JSON.stringify({ outcome: 'connected' }),
+      });
+      expect(logged.status).toBe(200);
+      // Not before its time (the hours open at 09:00); at 10:00 Pat's meeting is offered to the rep it was booked with.
+      await time.scheduler.advanceTo(at(MON, '09:59'));
+      expect(await offers()).toEqual([]);
+      await time.scheduler.advanceTo(at(MON, '10:00'));
+      await expect.poll(offers).toEqual([pat.leadId]);
+    } finally {
+      socket.close();
+    }
   });
 });
