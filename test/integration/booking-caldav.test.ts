@@ -30,6 +30,8 @@ const WED = '2026-11-25';
 const THU = '2026-11-26';
 const at = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00Z`);
 const iso = (day: string, hhmm: string) => new Date(at(day, hhmm)).toISOString();
+/** What happens after a commit (the calendar write, the mails, a background read) may take a while on a busy machine. */
+const SETTLE = { timeout: 15_000, interval: 100 };
 const PASSWORD = `app-pw-${randomBytes(6).toString('hex')}`;
 
 let radicale: Radicale;
@@ -191,9 +193,9 @@ describe('a visitor outside hours books a meeting in the rep’s real CalDAV cal
     expect((await res.json()).status).toMatchObject({ state: 'scheduled', slot: iso(MON, '10:00'), meeting: { repName: 'Dana Reyes' } });
     patUid = (await s.deps.store.meetingOfLead(pat.leadId))!.uid;
 
-    await expect.poll(() => inRadicale(patUid)).toEqual([danasMeeting(iso(MON, '10:00'), iso(MON, '10:30'), 0, 'pat@example.com')]);
+    await expect.poll(() => inRadicale(patUid), SETTLE).toEqual([danasMeeting(iso(MON, '10:00'), iso(MON, '10:30'), 0, 'pat@example.com')]);
 
-    await expect.poll(() => inbox.messages.map((m) => m.to).sort()).toEqual(['dana@demo.sixty', 'pat@example.com']);
+    await expect.poll(() => inbox.messages.map((m) => m.to).sort(), SETTLE).toEqual(['dana@demo.sixty', 'pat@example.com']);
     for (const to of ['pat@example.com', 'dana@demo.sixty'])
       expect(invitesTo(to)).toEqual([
         expect.objectContaining({ method: 'REQUEST', typeMethod: 'REQUEST', uid: patUid, sequence: 0, start: iso(MON, '10:00'), end: iso(MON, '10:30') }),
@@ -234,8 +236,8 @@ describe('a visitor outside hours books a meeting in the rep’s real CalDAV cal
     try {
       expect((await choose(sue, iso(WED, '09:30'))).status).toBe(200);
       const uid = (await s.deps.store.meetingOfLead(sue.leadId))!.uid;
-      await expect.poll(() => inRadicale(uid)).toEqual([danasMeeting(iso(WED, '09:30'), iso(WED, '10:30'), 0, 'sue@example.com')]);
-      await expect.poll(() => invitesTo('sue@example.com').length).toBe(1);
+      await expect.poll(() => inRadicale(uid), SETTLE).toEqual([danasMeeting(iso(WED, '09:30'), iso(WED, '10:30'), 0, 'sue@example.com')]);
+      await expect.poll(() => invitesTo('sue@example.com').length, SETTLE).toBe(1);
       const path = new URL(invitesTo('sue@example.com')[0]!.link!).pathname;
 
       const page = await fetch(`${s.url}${path}`);
@@ -243,9 +245,9 @@ describe('a visitor outside hours books a meeting in the rep’s real CalDAV cal
       expect(await page.text()).toContain(`value="${iso(WED, '10:00')}"`);
       const moved = await fetch(`${s.url}${path}/move`, { method: 'POST', body: new URLSearchParams({ slot: iso(WED, '10:00') }), redirect: 'manual' });
       expect(moved.status).toBe(303);
-      await expect.poll(() => inRadicale(uid)).toEqual([danasMeeting(iso(WED, '10:00'), iso(WED, '11:00'), 1, 'sue@example.com')]);
+      await expect.poll(() => inRadicale(uid), SETTLE).toEqual([danasMeeting(iso(WED, '10:00'), iso(WED, '11:00'), 1, 'sue@example.com')]);
       for (const to of ['sue@example.com', 'dana@demo.sixty']) {
-        await expect.poll(() => invitesTo(to).filter((m) => m.uid === uid).length).toBe(2);
+        await expect.poll(() => invitesTo(to).filter((m) => m.uid === uid).length, SETTLE).toBe(2);
         expect(invitesTo(to).filter((m) => m.uid === uid)[1]).toMatchObject({
           method: 'REQUEST',
           sequence: 1,
@@ -257,9 +259,9 @@ describe('a visitor outside hours books a meeting in the rep’s real CalDAV cal
       const next = new URL(moved.headers.get('location')!, s.url).pathname;
       const cancelled = await fetch(`${s.url}${next}/cancel`, { method: 'POST', redirect: 'manual' });
       expect(cancelled.status).toBe(200);
-      await expect.poll(() => inRadicale(uid)).toEqual([]);
+      await expect.poll(() => inRadicale(uid), SETTLE).toEqual([]);
       for (const to of ['sue@example.com', 'dana@demo.sixty']) {
-        await expect.poll(() => invitesTo(to).filter((m) => m.uid === uid).length).toBe(3);
+        await expect.poll(() => invitesTo(to).filter((m) => m.uid === uid).length, SETTLE).toBe(3);
         expect(invitesTo(to).filter((m) => m.uid === uid)[2]).toMatchObject({ method: 'CANCEL', typeMethod: 'CANCEL', sequence: 2 });
       }
       // Pat's meeting is untouched.
@@ -277,7 +279,7 @@ describe('a visitor outside hours books a meeting in the rep’s real CalDAV cal
     await time.scheduler.advanceTo(MONDAY_7 + BUSY_TTL_MS + 1000);
     // Radicale's busy Monday, weekly and all-day events no longer count; Pat's Sixty meeting at Monday 10:00 still does.
     await expect
-      .poll(async () => (await lou.statusNow()).slots, { timeout: 15_000 })
+      .poll(async () => (await lou.statusNow()).slots, SETTLE)
       .toEqual([iso(MON, '09:00'), iso(MON, '09:30'), iso(MON, '10:30'), iso(TUE, '09:00'), iso(TUE, '09:30'), iso(TUE, '10:00')]);
     const mine = (await (await calendarApi('GET')).json()) as MyCalendar;
     expect(mine.calendar).toMatchObject({ state: 'down', lastError: 'could not connect to the calendar server' });
@@ -292,7 +294,7 @@ describe('a visitor outside hours books a meeting in the rep’s real CalDAV cal
       await connected(socket);
       await socket.emitWithAck('presence:set', 'available');
       // Lou, who booked nothing and missed the SLA, is escalated to whoever is online: Dana takes and logs the call.
-      await expect.poll(offers).toEqual([lou.leadId]);
+      await expect.poll(offers, SETTLE).toEqual([lou.leadId]);
       const [offer] = await s.deps.store.openOffersForRep(danaId);
       expect((await socket.emitWithAck('offer:accept', { offerId: offer!.offerId })).ok).toBe(true);
       const logged = await fetch(`${s.url}/v1/console/leads/${lou.leadId}/outcome`, {
@@ -305,7 +307,7 @@ describe('a visitor outside hours books a meeting in the rep’s real CalDAV cal
       await time.scheduler.advanceTo(at(MON, '09:59'));
       expect(await offers()).toEqual([]);
       await time.scheduler.advanceTo(at(MON, '10:00'));
-      await expect.poll(offers).toEqual([pat.leadId]);
+      await expect.poll(offers, SETTLE).toEqual([pat.leadId]);
     } finally {
       socket.close();
     }
