@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { CalendarPort } from '../calendar/calendar-port';
+import { repTimeZone } from '../calendar/rep-zone';
 import type { Store } from '../db/store';
 import type { Mailer } from '../mail/mailer';
 import type { Router } from '../routing/router';
@@ -123,7 +124,8 @@ export function createMeetings(deps: MeetingDeps) {
           : await calendar.putMeeting(booking.repId, { uid: booking.uid, ics: calendarObject(details, now) });
       if (written === 'failed') log.warn({ bookingId: booking.id }, "the rep's calendar could not be written; the invite mail still goes out");
       if (!deps.mailer.enabled) return;
-      for (const mail of meetingMails(details, { now, visitorZone: timeZone, manageUrl: manageUrl(booking, origin) })) await deps.mailer.send(mail);
+      const repZone = await repTimeZone(store, booking.workspaceId, booking.repId);
+      for (const mail of meetingMails(details, { now, visitorZone: timeZone, repZone, manageUrl: manageUrl(booking, origin) })) await deps.mailer.send(mail);
     });
   }
 
