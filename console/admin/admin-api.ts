@@ -38,6 +38,7 @@ import type {
   WebhookBody,
   WebhookWithLog,
 } from '../../shared/console-api';
+import type { BookingSettingsInput } from '../../shared/schemas/booking.schema';
 import { request } from '../api';
 
 export type { ReportRange, RuleBody };
@@ -107,6 +108,9 @@ export const adminApi = {
     request<RoutingRuleView[]>('PUT', `/v1/console/sites/${enc(siteId)}/routing-rules/order`, { ruleIds } satisfies RuleOrderBody, false),
   siteRouting: (siteId: string) => request<SiteRouting>('GET', `/v1/console/sites/${enc(siteId)}/routing`),
   saveSiteRouting: (siteId: string, body: SiteRouting) => request<SiteRouting>('PUT', `/v1/console/sites/${enc(siteId)}/routing`, body, false),
+  siteMeetings: (siteId: string) => request<BookingSettingsInput>('GET', `/v1/console/sites/${enc(siteId)}/booking`),
+  saveSiteMeetings: (siteId: string, body: BookingSettingsInput) =>
+    request<BookingSettingsInput>('PUT', `/v1/console/sites/${enc(siteId)}/booking`, body, false),
 
   erase: (body: ErasureBody) => request<ErasureResult>('POST', '/v1/console/erasures', body, false),
 };

@@ -1,5 +1,6 @@
 // The mails a booked, moved or cancelled meeting sends: an iTIP invite to the visitor (when they
-// gave an email) and to the rep, each with its own copy of the event.
+// gave an email) and to the rep, each with its own copy of the event and the time in their own
+// zone (the visitor's browser's, the rep's hours'), named.
 import type { Mail } from '../mail/mailer';
 import { itipMessage, type Audience, type MeetingDetails } from './meeting-ics';
 
@@ -13,7 +14,7 @@ export function meetingTime(at: number, timeZone: string | null): string {
   }
 }
 
-export function meetingMails(d: MeetingDetails, o: { now: number; visitorZone: string | null; manageUrl: string }): Mail[] {
+export function meetingMails(d: MeetingDetails, o: { now: number; visitorZone: string | null; repZone: string | null; manageUrl: string }): Mail[] {
   const { booking, visitor } = d;
   const cancelled = booking.status === 'cancelled';
   const moved = !cancelled && booking.sequence > 0;
@@ -31,7 +32,7 @@ export function meetingMails(d: MeetingDetails, o: { now: number; visitorZone: s
     mails.push(mail(visitor.email, 'visitor', subject, text));
   }
   if (booking.repEmail) {
-    const when = meetingTime(booking.start, null);
+    const when = meetingTime(booking.start, o.repZone);
     const subject = cancelled ? `Cancelled: call with ${visitor.name}, ${when}` : `${moved ? 'Moved' : 'Booked'}: call with ${visitor.name}, ${when}`;
     const answers = d.answers.map((a) => `- ${a.question}: ${a.answer}`).join('\n');
     const text = cancelled

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { CalendarPort } from '../calendar/calendar-port';
+import { repTimeZone } from '../calendar/rep-zone';
 import type { Store } from '../db/store';
 import type { Mailer } from '../mail/mailer';
 import type { Router } from '../routing/router';
@@ -16,7 +17,7 @@ import { meetingOutcome } from './meeting-figures.core';
 import type { CallResult } from '../../shared/outcomes';
 import { meetingMails } from './meeting-mails';
 import { calendarObject, type MeetingDetails } from './meeting-ics';
-import { isoStarts, type MeetingTimes } from './meeting-times';
+import { busyBesides, isoStarts, type MeetingTimes, type MovingMeeting } from './meeting-times';
 
 const MINUTE = 60_000;
 
@@ -60,18 +61,27 @@ export function createMeetings(deps: MeetingDeps) {
     return times.reps.some((rep) => repFreeAt(rep, [], start, times.settings));
   }
 
-  /** The rep's calendar read now: still clear around the meeting? A calendar that cannot be read counts as clear. */
-  async function stillFree(repId: string, start: number, settings: BookingSettings, now: number): Promise<boolean> {
+  /**
+   * The rep's calendar read now: still clear around the meeting (a meeting being moved does not
+   * clash with its own event there)? A calendar that cannot be read counts as clear.
+   */
+  async function stillFree(repId: string, start: number, settings: BookingSettings, now: number, moving: MovingMeeting | null): Promise<boolean> {
     const end = start + settings.meetingMinutes * MINUTE;
     const buffer = settings.bufferMinutes * MINUTE;
     const fresh = await calendar.freshBusyOf(repId, { start: start - buffer, end: end + buffer }, now);
-    return clearOf(fresh.busy, start, end, settings.bufferMinutes);
+    return clearOf(busyBesides(repId, fresh.busy, moving), start, end, settings.bufferMinutes);
   }
 
   /** Tries the reps free for the slot in order; the first the store books wins. */
-  async function bookFirst(slot: Slot, settings: BookingSettings, now: number, book: (repId: string) => Promise<BookResult>) {
+  async function bookFirst(
+    slot: Slot,
+    settings: BookingSettings,
+    now: number,
+    book: (repId: string) => Promise<BookResult>,
+    moving: MovingMeeting | null = null,
+  ) {
     for (const repId of slot.repIds) {
-      if (!(await stillFree(repId, slot.start, settings, now))) continue;
+      if (!(await stillFree(repId, slot.start, settings, now, moving))) continue;
       const r = await book(repId);
       if (r.ok || r.reason !== 'taken') return r;
     }
@@ -114,7 +124,8 @@ export function createMeetings(deps: MeetingDeps) {
           : await calendar.putMeeting(booking.repId, { uid: booking.uid, ics: calendarObject(details, now) });
       if (written === 'failed') log.warn({ bookingId: booking.id }, "the rep's calendar could not be written; the invite mail still goes out");
       if (!deps.mailer.enabled) return;
-      for (const mail of meetingMails(details, { now, visitorZone: timeZone, manageUrl: manageUrl(booking, origin) })) await deps.mailer.send(mail);
+      const repZone = await repTimeZone(store, booking.workspaceId, booking.repId);
+      for (const mail of meetingMails(details, { now, visitorZone: timeZone, repZone, manageUrl: manageUrl(booking, origin) })) await deps.mailer.send(mail);
     });
   }
 
@@ -145,19 +156,23 @@ export function createMeetings(deps: MeetingDeps) {
 
     /** Times the meeting may move to: the same rep's free times (the meeting keeps its rep and UID). */
     async timesToMove(booking: Booking): Promise<string[]> {
-      const times = await router.slotsFor(booking.leadId);
+      const times = await router.slotsFor(booking.leadId, booking);
       if (!times) return [];
       return isoStarts(times.slots.filter((s) => s.repIds.includes(booking.repId) && s.start !== booking.start));
     },
 
     async move(booking: Booking, start: number, origin: string): Promise<BookOutcome> {
       const now = clock();
-      const times = await router.slotsFor(booking.leadId);
+      const times = await router.slotsFor(booking.leadId, booking);
       if (!times) return { kind: 'not_found' };
       const slot = times.slots.find((s) => s.start === start && s.repIds.includes(booking.repId));
       if (!slot) return couldBeOffered(times, start, now) ? { kind: 'taken', slots: await this.timesToMove(booking) } : { kind: 'not_offered' };
-      const r = await bookFirst({ ...slot, repIds: [booking.repId] }, times.settings, now, () =>
-        store.moveMeeting(booking.id, start, slot.end, times.settings.bufferMinutes * MINUTE, now),
+      const r = await bookFirst(
+        { ...slot, repIds: [booking.repId] },
+        times.settings,
+        now,
+        () => store.moveMeeting(booking.id, start, slot.end, times.settings.bufferMinutes * MINUTE, now),
+        booking,
       );
       if (r?.ok) {
         await router.scheduled(booking.leadId, start);

@@ -7,6 +7,7 @@ import { readBody } from '../http/body';
 import { ApiFailure } from '../http/errors';
 import { rateLimit } from '../http/rate-limit';
 import { CalendarProblem } from './calendar-connector';
+import { repTimeZone } from './rep-zone';
 
 /**
  * Requests to calendar servers per user per minute (discover, connect, test): trying addresses
@@ -54,11 +55,8 @@ export function calendarRoutes(deps: AppDeps) {
   app.put('/', requireSameOrigin(), checks, async (c) => {
     const user = c.get('user');
     const body = await readBody(c, calendarConnectSchema);
-    // All-day events fall on the rep's local days when the calendar names no zone of its own:
-    // their own hours' zone, else their team's.
-    const [reps, teams] = await Promise.all([store.repSettings(user.workspaceId), store.teams(user.workspaceId)]);
-    const own = reps.find((r) => r.id === user.id)?.ownHours?.timeZone;
-    const timeZone = own ?? teams.find((t) => t.members.some((m) => m.repId === user.id))?.hours.timeZone ?? null;
+    // All-day events fall on the rep's local days when the calendar names no zone of its own.
+    const timeZone = await repTimeZone(store, user.workspaceId, user.id);
     return c.json(await answering(() => connector.connect({ id: user.id, workspaceId: user.workspaceId, timeZone }, body)));
   });
 

@@ -26,3 +26,16 @@ export function overlaps(a: TimeRange, b: TimeRange): boolean {
 export function covers(outer: TimeRange, inner: TimeRange): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
+
+/** `times` with every instant of `cut` taken out (a time cut through the middle splits in two). */
+export function minus(times: readonly TimeRange[], cut: TimeRange): TimeRange[] {
+  const left: TimeRange[] = [];
+  for (const t of times) {
+    if (!overlaps(t, cut)) left.push({ ...t });
+    else {
+      if (t.start < cut.start) left.push({ start: t.start, end: cut.start });
+      if (cut.end < t.end) left.push({ start: cut.end, end: t.end });
+    }
+  }
+  return left;
+}

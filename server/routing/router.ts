@@ -8,7 +8,7 @@ import type { ChosenPresence } from '../../shared/schemas/console.schema';
 import type { CaptureResult, CaptureRouting, OpenOffer, RouteResult, Store } from '../db/store';
 import type { OnlineReps } from '../live/online-reps';
 import { NO_CALENDARS, type CalendarPort } from '../calendar/calendar-port';
-import { isoStarts, meetingTimes, type MeetingTimes } from '../booking/meeting-times';
+import { isoStarts, meetingTimes, type MeetingTimes, type MovingMeeting } from '../booking/meeting-times';
 import { decideRouting } from './decide-routing.core';
 import { derivePresence } from './derive-presence.core';
 import type { Presence, RoutingSnapshot } from './routing.types';
@@ -66,9 +66,9 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
   }
 
   /** Meeting times free for a lead nobody can take now (its visitor picks one). */
-  async function timesOf(snapshot: RoutingSnapshot, now: number): Promise<MeetingTimes | null> {
+  async function timesOf(snapshot: RoutingSnapshot, now: number, moving: MovingMeeting | null = null): Promise<MeetingTimes | null> {
     const site = await store.siteOfLead(snapshot.lead.id);
-    return site ? meetingTimes(store, calendar, snapshot, site.id, now) : null;
+    return site ? meetingTimes(store, calendar, snapshot, site.id, now, moving) : null;
   }
 
   /** The visitor's status from the lead's facts, with its meeting or the times it may book. */
@@ -272,11 +272,12 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
 
     /**
      * Meeting times for a lead nobody can take now: within the hours of the reps who could take
-     * it, clear of their calendars and Sixty meetings; each names the reps free for it.
+     * it, clear of their calendars and Sixty meetings; each names the reps free for it. `moving`:
+     * the lead's booked meeting whose new time is asked (its own time is not busy for it).
      */
-    async slotsFor(leadId: string): Promise<MeetingTimes | null> {
+    async slotsFor(leadId: string, moving: MovingMeeting | null = null): Promise<MeetingTimes | null> {
       const snapshot = await store.routingSnapshot(leadId, online.set);
-      return snapshot ? timesOf(snapshot, clock()) : null;
+      return snapshot ? timesOf(snapshot, clock(), moving) : null;
     },
 
     /** The calendars this router reads (booking writes meetings into the same ones). */

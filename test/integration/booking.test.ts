@@ -42,9 +42,9 @@ describe('booking a meeting', () => {
 
   let phone = 100;
   /** A new visitor's callback (own phone and email, so no two join one lead). */
-  async function visitor(s: TestServer, email: string | null = `v${phone}@example.com`) {
+  async function visitor(s: TestServer, email: string | null = `v${phone}@example.com`, timeZone?: string) {
     phone++;
-    const res = await postCallback(s.url, callbackBody(s.siteKey, { phone: `+1 415 555 2${phone}`, email: email ?? '' }));
+    const res = await postCallback(s.url, callbackBody(s.siteKey, { phone: `+1 415 555 2${phone}`, email: email ?? '', ...(timeZone ? { timeZone } : {}) }));
     expect(res.status).toBe(201);
     return res.body as { leadId: string; visitorToken: string; status: { state: string; slots: string[] } };
   }
@@ -58,8 +58,11 @@ describe('booking a meeting', () => {
 
   it('offers only times the rep is free for, books one, writes it into her calendar and mails iTIP invites to both', async () => {
     const { s, calendar, inbox, dana } = await setup({ mail: true });
+    // Dana's team keeps the same hours in New York time (EST in November); Pat is in Los Angeles.
+    const [team] = await s.deps.store.teams(dana.workspaceId);
+    await s.deps.store.updateTeam(team!.id, { hours: weeklyHours('America/New_York', [1, 2, 3, 4, 5], '04:00', '12:00') });
     calendar.busy.set(dana.id, [{ start: at('09:00'), end: at('10:00') }]);
-    const pat = await visitor(s, 'pat@example.com');
+    const pat = await visitor(s, 'pat@example.com', 'America/Los_Angeles');
     expect(pat.status).toMatchObject({ state: 'no_rep', why: 'closed' });
     expect(pat.status.slots.slice(0, 3)).toEqual([iso(at('10:00')), iso(at('10:30')), iso(at('11:00'))]);
 
@@ -97,6 +100,15 @@ describe('booking a meeting', () => {
         expect([ev.startDate.toJSDate().getTime(), ev.endDate.toJSDate().getTime()]).toEqual([at('10:00'), at('10:30')]);
       }
     }
+
+    // Each mail tells the time in its reader's zone, named: Dana's team's, Pat's browser's.
+    const textOf = (to: string) => {
+      const body = inbox!.messages.find((m) => m.to === to)!.body;
+      const text = mimeParts(body).find((p) => /^text\/plain/i.test(p.contentType))!.body;
+      return text.replace(/=\r?\n/g, '').replace(/=E2=80=AF|\u202f/g, ' ');
+    };
+    expect(textOf('dana@demo.sixty')).toContain('on Mon, Nov 23, 5:00 AM EST.');
+    expect(textOf('pat@example.com')).toContain('on Mon, Nov 23, 2:00 AM PST.');
 
     // The visitor's add-to-calendar file, with their token only.
     const ics = await fetch(`${s.url}/v1/callbacks/${pat.leadId}/meeting.ics?token=${encodeURIComponent(pat.visitorToken)}`);

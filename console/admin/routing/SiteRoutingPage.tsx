@@ -1,5 +1,5 @@
 // A site's routing settings (admin and manager): how long an offer waits for an accept, the
-// SLA target, offers a rep may miss before being set away, and the follow-up cadence.
+// SLA target, offers a rep may miss before being set away, the follow-up cadence; and meetings.
 import { useEffect, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { PageProps } from '../../routes';
@@ -11,6 +11,7 @@ import { LoadState } from '../ui/LoadState';
 import { PageHead } from '../ui/PageHead';
 import { useLoad } from '../ui/useLoad';
 import { splitList } from './hours';
+import { MeetingSettings } from './MeetingSettings';
 import '../admin.css';
 import './routing.css';
 
@@ -64,7 +65,7 @@ export function SiteRoutingPage({ params, onSessionEnded }: PageProps) {
       <PageHead
         title="Routing settings"
         eyebrow={siteName ?? undefined}
-        intro="How long reps have to accept, the target both teams measure, and how often a lead is called back."
+        intro="How long reps have to accept, the target both teams measure, how often a lead is called back, and the meetings visitors can book."
       />
       <SiteTabs siteId={siteId} current="routing-settings" />
       <LoadState loading={loaded.loading && !loaded.data} error={loaded.error} onRetry={loaded.reload} />
@@ -121,6 +122,7 @@ export function SiteRoutingPage({ params, onSessionEnded }: PageProps) {
           </form>
         </section>
       )}
+      <MeetingSettings siteId={siteId} onSessionEnded={onSessionEnded} />
     </div>
   );
 }
