@@ -86,8 +86,12 @@ describe('booking a meeting', () => {
       const parts = mimeParts(mail.body);
       const inline = parts.find((p) => /^text\/calendar/i.test(p.contentType) && /method=REQUEST/i.test(p.contentType));
       const attached = parts.find((p) => /attachment/i.test(p.disposition) && /\.ics/.test(p.disposition));
-      expect(inline, mail.to).toBeDefined();
-      expect(attached, mail.to).toBeDefined();
+      // The headers themselves, so a missing part names what was found instead.
+      expect({ to: mail.to, inline: inline?.contentType, attached: attached?.disposition }).toEqual({
+        to: mail.to,
+        inline: expect.stringMatching(/^text\/calendar;.*method=REQUEST/i),
+        attached: expect.stringMatching(/^attachment;.*\.ics/i),
+      });
       for (const part of [inline!, attached!]) {
         const cal = new ICAL.Component(ICAL.parse(part.body));
         expect(cal.getFirstPropertyValue('method')).toBe('REQUEST');
