@@ -78,6 +78,8 @@ export const STAGE_LABELS: Record<Stage, string> = {
   sal: 'SAL',
   sql: 'SQL',
   opportunity: 'Opportunity',
+  won: 'Won',
+  lost: 'Lost',
   nurture: 'Nurture',
   disqualified: 'Disqualified',
   suspect: 'Suspect',

@@ -22,7 +22,7 @@ describe('the outcome form', () => {
 
   it('offers opportunity on a SAL lead, and nothing at all on a suspect', () => {
     expect(formChoices('sal').decisions).toEqual(['sql', 'opportunity', 'nurture', 'disqualified', 'suspect']);
-    expect(formChoices('opportunity').decisions).toEqual(['nurture', 'disqualified']);
+    expect(formChoices('opportunity').decisions).toEqual(['won', 'lost', 'nurture', 'disqualified']);
     expect(formChoices('suspect')).toEqual({ calls: [], decisions: [] });
   });
 });

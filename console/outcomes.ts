@@ -12,6 +12,8 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   wrong_number: 'Wrong number',
   sql: 'SQL',
   opportunity: 'Opportunity',
+  won: 'Won',
+  lost: 'Lost',
   nurture: 'Nurture',
   disqualified: 'Disqualified',
   suspect: 'Suspect',

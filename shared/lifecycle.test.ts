@@ -15,7 +15,10 @@ describe('checkTransition', () => {
   it('lets a SAL lead go straight to opportunity, and names the rule of a stage', () => {
     expect(checkTransition('sal', 'opportunity', null)).toEqual({ ok: true });
     expect(nextStages('sal')).toContain('opportunity');
-    expect(stageRule('opportunity')).toBe('From OPPORTUNITY a lead can move to NURTURE, DISQUALIFIED');
+    expect(stageRule('opportunity')).toBe('From OPPORTUNITY a lead can move to WON, LOST, NURTURE, DISQUALIFIED');
+    expect(stageRule('won')).toBe('WON is final: a lead never leaves it');
+    expect(checkTransition('opportunity', 'lost', ' ')).toEqual({ ok: false, error: 'reason_required' });
+    expect(checkTransition('opportunity', 'won', null)).toEqual({ ok: true });
     expect(stageRule('suspect')).toBe('SUSPECT is final: a lead never leaves it');
   });
 

@@ -3,11 +3,14 @@
 import type { Stage } from './api';
 import type { Qualification } from './qualify/types';
 
-const TERMINAL_WITH_REASON: readonly Stage[] = ['nurture', 'disqualified', 'suspect'];
+const TERMINAL_WITH_REASON: readonly Stage[] = ['nurture', 'disqualified', 'suspect', 'lost'];
 
 /**
  * Allowed next stages from each stage. Suspect is final: never route again. A SAL lead may go
  * straight to opportunity: a rep who finds a deal on the first call does not log SQL first.
+ * An opportunity closes as won or lost (the closed loop to revenue). Won is final; a lost deal
+ * may go back to nurture, and a deal closed by mistake is reopened from lost only (a CRM that
+ * reports a lost deal won after all moves it lost -> won).
  */
 const NEXT: Record<Stage, readonly Stage[]> = {
   visitor: ['lead', 'mql', 'hot', 'disqualified', 'suspect'],
@@ -16,7 +19,9 @@ const NEXT: Record<Stage, readonly Stage[]> = {
   hot: ['sal', 'mql', 'nurture', 'disqualified', 'suspect'],
   sal: ['sql', 'opportunity', 'nurture', 'disqualified', 'suspect'],
   sql: ['opportunity', 'nurture', 'disqualified', 'suspect'],
-  opportunity: ['nurture', 'disqualified'],
+  opportunity: ['won', 'lost', 'nurture', 'disqualified'],
+  won: [],
+  lost: ['won', 'opportunity', 'nurture'],
   nurture: ['lead', 'mql', 'hot', 'disqualified', 'suspect'],
   disqualified: ['nurture'],
   suspect: [],

@@ -5,7 +5,19 @@
 import type { Stage } from './api';
 import { needsReason, nextStages, stageRule } from './lifecycle';
 
-export const OUTCOMES = ['connected', 'no_answer', 'voicemail', 'wrong_number', 'sql', 'opportunity', 'nurture', 'disqualified', 'suspect'] as const;
+export const OUTCOMES = [
+  'connected',
+  'no_answer',
+  'voicemail',
+  'wrong_number',
+  'sql',
+  'opportunity',
+  'won',
+  'lost',
+  'nurture',
+  'disqualified',
+  'suspect',
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** What happened on the call; the lead keeps its stage. */
@@ -19,6 +31,8 @@ export type StageDecision = Exclude<Outcome, CallResult>;
 export const DECISION_STAGE: Record<StageDecision, Stage> = {
   sql: 'sql',
   opportunity: 'opportunity',
+  won: 'won',
+  lost: 'lost',
   nurture: 'nurture',
   disqualified: 'disqualified',
   suspect: 'suspect',
@@ -40,7 +54,7 @@ export const NO_CONTACT_OUTCOMES: readonly Outcome[] = ['no_answer', 'voicemail'
  * Stages past the follow-up cadence: the lead went back to marketing or was ruled out, so no
  * call attempt is logged on it any more (a nurtured lead comes back when the person raises a hand).
  */
-export const OUT_OF_CADENCE: readonly Stage[] = ['nurture', 'disqualified', 'suspect'];
+export const OUT_OF_CADENCE: readonly Stage[] = ['nurture', 'disqualified', 'suspect', 'won', 'lost'];
 
 export interface OutcomeChoices {
   calls: readonly CallResult[];

@@ -7,6 +7,8 @@ import { sql } from 'drizzle-orm';
 export const workspaces = sqliteTable('workspaces', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** ISO 4217 code every deal value of the workspace is in (reports sum them as is). */
+  currency: text('currency').notNull().default('USD'),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -151,6 +153,10 @@ export const leads = sqliteTable(
     acceptedAt: integer('accepted_at'),
     firstCallAt: integer('first_call_at'),
     outcomeAt: integer('outcome_at'),
+    /** The opportunity's value in the workspace's currency (major units); set when it opens or closes. */
+    dealValue: real('deal_value'),
+    /** When the deal closed as won or lost (revenue is reported by this time). */
+    closedAt: integer('closed_at'),
   },
   (t) => [
     index('leads_workspace_captured').on(t.workspaceId, t.capturedAt),

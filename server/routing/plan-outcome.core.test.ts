@@ -40,7 +40,10 @@ describe('planOutcome', () => {
   it('refuses a move the stage machine forbids, naming the rule', () => {
     expect(planOutcome(lead('opportunity'), { outcome: 'sql', qualification }, ctx)).toEqual({
       ok: false,
-      refusal: { error: 'stage_rule', message: 'The stage rules do not allow OPPORTUNITY → SQL. From OPPORTUNITY a lead can move to NURTURE, DISQUALIFIED.' },
+      refusal: {
+        error: 'stage_rule',
+        message: 'The stage rules do not allow OPPORTUNITY → SQL. From OPPORTUNITY a lead can move to WON, LOST, NURTURE, DISQUALIFIED.',
+      },
     });
   });
 

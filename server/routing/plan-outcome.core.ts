@@ -17,6 +17,8 @@ export const OUTCOME_TEXT: Record<Outcome, string> = {
   wrong_number: 'Wrong number',
   sql: 'Sales qualified (SQL)',
   opportunity: 'Opportunity opened',
+  won: 'Deal won',
+  lost: 'Deal lost',
   nurture: 'Back to nurture',
   disqualified: 'Disqualified',
   suspect: 'Suspect: never route again',

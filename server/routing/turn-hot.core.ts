@@ -13,7 +13,7 @@ import type { Qualification } from '../../shared/qualify/types';
 import type { LeadColumns, LeadPlan, PlannedLine, StageMove } from './lead-plan';
 
 /** Stages a lead may not be routed from when it turns hot again (a rep holds it, or it is ruled out). */
-const NOT_ROUTABLE: readonly Stage[] = ['disqualified', 'suspect', 'sal', 'sql', 'opportunity'];
+const NOT_ROUTABLE: readonly Stage[] = ['disqualified', 'suspect', 'sal', 'sql', 'opportunity', 'won', 'lost'];
 
 export interface HotLead {
   stage: Stage;

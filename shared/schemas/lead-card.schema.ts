@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { OUTCOMES } from '../outcomes';
 
-export const STAGES = ['visitor', 'lead', 'mql', 'hot', 'sal', 'sql', 'opportunity', 'nurture', 'disqualified', 'suspect'] as const;
+export const STAGES = ['visitor', 'lead', 'mql', 'hot', 'sal', 'sql', 'opportunity', 'won', 'lost', 'nurture', 'disqualified', 'suspect'] as const;
 export const stageSchema = z.enum(STAGES);
 
 /** Why the engine decided what it did (mirrors `Reason` of the qualification engine, which stays free of zod). */

@@ -11,6 +11,8 @@ import { sql } from 'drizzle-orm';
 export const workspaces = pgTable('workspaces', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** ISO 4217 code every deal value of the workspace is in (reports sum them as is). */
+  currency: text('currency').notNull().default('USD'),
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
 });
 
@@ -155,6 +157,10 @@ export const leads = pgTable(
     acceptedAt: bigint('accepted_at', { mode: 'number' }),
     firstCallAt: bigint('first_call_at', { mode: 'number' }),
     outcomeAt: bigint('outcome_at', { mode: 'number' }),
+    /** The opportunity's value in the workspace's currency (major units); set when it opens or closes. */
+    dealValue: doublePrecision('deal_value'),
+    /** When the deal closed as won or lost (revenue is reported by this time). */
+    closedAt: bigint('closed_at', { mode: 'number' }),
   },
   (t) => [
     index('leads_workspace_captured').on(t.workspaceId, t.capturedAt),
