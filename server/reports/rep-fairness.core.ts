@@ -1,0 +1,133 @@
+// Fairness and reps: per rep and per team, what happened to the offers they got (accepted,
+// declined and why, expired), how fast they accepted, the leads they own and what those became;
+// and each team's rotation spread (the share of its round-robin or weighted offers each member
+// got) beside the share its strategy and configured weights would give. Pure.
+import type { RepFigures, RepsReport } from '../../shared/console-api';
+import type { OfferStatus, Step, Strategy } from '../routing/routing.types';
+import { percentile, ratio } from './stats';
+
+/** Offers with the same rep, ending, reason and routing origin, counted together by the store. */
+export interface OfferGroup {
+  repId: string;
+  status: OfferStatus;
+  reason: string | null;
+  step: Step;
+  /** The offer's routing rule's team, overflow team and strategy (null: no rule, or it was deleted). */
+  ruleTeamId: string | null;
+  ruleOverflowTeamId: string | null;
+  strategy: Strategy | null;
+  count: number;
+}
+
+/** What the store reads for a workspace and range; offers by their time, owned leads by capture, won deals by close. */
+export interface FairnessFacts {
+  currency: string;
+  /** Every user the other facts name, with their name. */
+  users: Array<{ id: string; name: string }>;
+  teams: Array<{ id: string; name: string; members: Array<{ repId: string; weight: number }> }>;
+  offers: OfferGroup[];
+  /** Offer to accept of each accepted offer. */
+  acceptTimes: Array<{ repId: string; ms: number }>;
+  /** Leads captured in the range, by owner, and how many of them reached SQL or later. */
+  owned: Array<{ repId: string; leads: number; sql: number }>;
+  /** Deals closed won in the range, by owner, and their summed value. */
+  won: Array<{ repId: string; deals: number; revenue: number }>;
+}
+
+/** The label of a decline without a reason. */
+export const NO_REASON = '(no reason given)';
+
+/** Strategies whose team step picks one rep in turn: the offers a rotation's spread is measured on. */
+const ROTATIONS: ReadonlySet<Strategy> = new Set(['round_robin', 'weighted', 'account_owner']);
+
+/** The team whose rotation made the offer, or null (an owner, a broadcast, everyone, no rule). */
+export function rotationTeam(o: Pick<OfferGroup, 'step' | 'ruleTeamId' | 'ruleOverflowTeamId' | 'strategy'>): string | null {
+  if (o.strategy === null || !ROTATIONS.has(o.strategy)) return null;
+  if (o.step === 'team') return o.ruleTeamId;
+  if (o.step === 'overflow') return o.ruleOverflowTeamId;
+  return null;
+}
+
+/** The share of a rotation's picks `repId` should get: its weight over the team's under weighted, an equal share otherwise. */
+function strategyShare(strategy: Strategy, members: ReadonlyArray<{ repId: string; weight: number }>, repId: string): number {
+  const me = members.find((m) => m.repId === repId);
+  if (!me) return 0;
+  if (strategy !== 'weighted') return 1 / members.length;
+  // The router treats a weight under 1 as 1 (pick-rep.core.ts).
+  const w = (m: { weight: number }) => Math.max(1, m.weight);
+  return w(me) / members.reduce((s, m) => s + w(m), 0);
+}
+
+function figures(repIds: ReadonlySet<string>, facts: FairnessFacts): RepFigures {
+  const offers = { received: 0, accepted: 0, declined: 0, expired: 0, taken: 0, open: 0 };
+  const reasons = new Map<string, number>();
+  for (const o of facts.offers) {
+    if (!repIds.has(o.repId)) continue;
+    offers.received += o.count;
+    if (o.status === 'offered') offers.open += o.count;
+    else offers[o.status] += o.count;
+    if (o.status === 'declined') {
+      const reason = o.reason?.trim() || NO_REASON;
+      reasons.set(reason, (reasons.get(reason) ?? 0) + o.count);
+    }
+  }
+  const times = facts.acceptTimes
+    .filter((a) => repIds.has(a.repId))
+    .map((a) => Math.max(0, a.ms))
+    .sort((a, b) => a - b);
+  const sum = <T>(rows: readonly T[], id: (r: T) => string, value: (r: T) => number) => rows.reduce((s, r) => (repIds.has(id(r)) ? s + value(r) : s), 0);
+  const leadsOwned = sum(facts.owned, (r) => r.repId, (r) => r.leads);
+  const sqlLeads = sum(facts.owned, (r) => r.repId, (r) => r.sql);
+  return {
+    offers,
+    declineReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    medianMsToAccept: percentile(times, 50),
+    leadsOwned,
+    sqlLeads,
+    sqlRate: ratio(sqlLeads, leadsOwned),
+    wonDeals: sum(facts.won, (r) => r.repId, (r) => r.deals),
+    wonRevenue: sum(facts.won, (r) => r.repId, (r) => r.revenue),
+  };
+}
+
+export function repFairness(facts: FairnessFacts, from: number, to: number): RepsReport {
+  const names = new Map(facts.users.map((u) => [u.id, u.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+
+  // A rep is listed when they are in a team (getting nothing is what fairness must show) or did anything in the range.
+  const repIds = new Set<string>([
+    ...facts.teams.flatMap((t) => t.members.map((m) => m.repId)),
+    ...facts.offers.map((o) => o.repId),
+    ...facts.owned.map((o) => o.repId),
+    ...facts.won.map((w) => w.repId),
+  ]);
+  const reps = [...repIds].map((repId) => ({ repId, name: nameOf(repId), ...figures(new Set([repId]), facts) })).sort(byName);
+
+  const teams = facts.teams
+    .map((team) => {
+      // The team's rotation offers by rep, and by strategy (for the expected shares).
+      const rotation = facts.offers.filter((o) => rotationTeam(o) === team.id);
+      const total = rotation.reduce((s, o) => s + o.count, 0);
+      const strategies = [...new Set(rotation.map((o) => o.strategy!))].sort();
+      const expected = (repId: string) =>
+        total === 0 ? null : rotation.reduce((s, o) => s + o.count * strategyShare(o.strategy!, team.members, repId), 0) / total;
+      const got = (repId: string) => rotation.filter((o) => o.repId === repId).reduce((s, o) => s + o.count, 0);
+      const current = team.members.map((m) => ({ repId: m.repId, name: nameOf(m.repId), weight: m.weight, expectedShare: expected(m.repId) }));
+      // Someone who left the team keeps the offers they got from it while in it; no share is expected of them now.
+      const former = [...new Set(rotation.map((o) => o.repId))]
+        .filter((id) => !team.members.some((m) => m.repId === id))
+        .map((repId) => ({ repId, name: nameOf(repId), weight: null, expectedShare: null }));
+      return {
+        teamId: team.id,
+        name: team.name,
+        ...figures(new Set(team.members.map((m) => m.repId)), facts),
+        rotationOffers: total,
+        strategies,
+        members: [...current, ...former].sort(byName).map((m) => ({ ...m, rotationOffers: got(m.repId), share: ratio(got(m.repId), total) })),
+      };
+    })
+    .sort(byName);
+
+  return { from, to, currency: facts.currency, reps, teams };
+}
