@@ -18,10 +18,12 @@ const group = (repId: string, status: OfferStatus, count: number, extra: Partial
 const FACTS: FairnessFacts = {
   currency: 'EUR',
   users: [
-    { id: 'ana', name: 'Ana' },
-    { id: 'bo', name: 'Bo' },
-    { id: 'cy', name: 'Cy' },
-    { id: 'dee', name: 'Dee' },
+    { id: 'ana', name: 'Ana', active: true },
+    { id: 'bo', name: 'Bo', active: true },
+    { id: 'cy', name: 'Cy', active: true },
+    { id: 'dee', name: 'Dee', active: true },
+    // Deactivated: still a member row in Inbound, but routing no longer picks her.
+    { id: 'eve', name: 'Eve', active: false },
   ],
   teams: [
     {
@@ -30,6 +32,7 @@ const FACTS: FairnessFacts = {
       members: [
         { repId: 'ana', weight: 3 },
         { repId: 'bo', weight: 1 },
+        { repId: 'eve', weight: 4 },
       ],
     },
     { id: 'backup', name: 'Backup', members: [{ repId: 'cy', weight: 1 }] },
@@ -109,8 +112,22 @@ describe('repFairness', () => {
   });
 
   it('expects equal shares under round robin whatever the weights, and mixes strategies by their offers', () => {
-    const team = { id: 't', name: 'T', members: [{ repId: 'a', weight: 3 }, { repId: 'b', weight: 1 }] };
-    const base = { ...FACTS, teams: [team], users: [] };
+    const team = {
+      id: 't',
+      name: 'T',
+      members: [
+        { repId: 'a', weight: 3 },
+        { repId: 'b', weight: 1 },
+      ],
+    };
+    const base = {
+      ...FACTS,
+      teams: [team],
+      users: [
+        { id: 'a', name: 'A', active: true },
+        { id: 'b', name: 'B', active: true },
+      ],
+    };
     const rr = repFairness({ ...base, offers: [group('a', 'accepted', 4, { ruleTeamId: 't', strategy: 'round_robin' })] }, 0, 1);
     expect(rr.teams[0]!.members.map((m) => m.expectedShare)).toEqual([0.5, 0.5]);
     const mixed = repFairness(
@@ -125,7 +142,13 @@ describe('repFairness', () => {
     expect(mixed.teams[0]!.members.map((m) => m.expectedShare)).toEqual([0.625, 0.375]);
     expect(mixed.teams[0]!.strategies).toEqual(['round_robin', 'weighted']);
     const none = repFairness({ ...base, offers: [] }, 0, 1);
-    expect(none.teams[0]).toMatchObject({ rotationOffers: 0, members: [{ expectedShare: null, share: null }, { expectedShare: null, share: null }] });
+    expect(none.teams[0]).toMatchObject({
+      rotationOffers: 0,
+      members: [
+        { expectedShare: null, share: null },
+        { expectedShare: null, share: null },
+      ],
+    });
   });
 
   it("takes the rotation's team from the step: the rule's team, its overflow team, or none", () => {
@@ -142,15 +165,20 @@ describe('repFairness', () => {
   const reps = ['a', 'b', 'c', 'd'];
   const facts: fc.Arbitrary<FairnessFacts> = fc.record({
     currency: fc.constant('USD'),
-    users: fc.constant(reps.map((id) => ({ id, name: id.toUpperCase() }))),
-    teams: fc.array(
-      fc.record({
-        id: fc.constantFrom('t1', 't2'),
-        name: fc.constantFrom('One', 'Two'),
-        members: fc.uniqueArray(fc.record({ repId: fc.constantFrom(...reps), weight: fc.integer({ min: 0, max: 5 }) }), { selector: (m) => m.repId, maxLength: 4 }),
-      }),
-      { maxLength: 2 },
-    ).map((ts) => ts.filter((t, i) => ts.findIndex((u) => u.id === t.id) === i)),
+    users: fc.constant(reps.map((id) => ({ id, name: id.toUpperCase(), active: id !== 'd' }))),
+    teams: fc
+      .array(
+        fc.record({
+          id: fc.constantFrom('t1', 't2'),
+          name: fc.constantFrom('One', 'Two'),
+          members: fc.uniqueArray(fc.record({ repId: fc.constantFrom(...reps), weight: fc.integer({ min: 0, max: 5 }) }), {
+            selector: (m) => m.repId,
+            maxLength: 4,
+          }),
+        }),
+        { maxLength: 2 },
+      )
+      .map((ts) => ts.filter((t, i) => ts.findIndex((u) => u.id === t.id) === i)),
     offers: fc.array(
       fc.record({
         repId: fc.constantFrom(...reps),
@@ -166,10 +194,14 @@ describe('repFairness', () => {
     ),
     acceptTimes: fc.array(fc.record({ repId: fc.constantFrom(...reps), ms: fc.nat(100_000) }), { maxLength: 20 }),
     owned: fc.uniqueArray(
-      fc.record({ repId: fc.constantFrom(...reps), leads: fc.integer({ min: 1, max: 30 }), sql: fc.nat(30) }).map((o) => ({ ...o, sql: Math.min(o.sql, o.leads) })),
+      fc
+        .record({ repId: fc.constantFrom(...reps), leads: fc.integer({ min: 1, max: 30 }), sql: fc.nat(30) })
+        .map((o) => ({ ...o, sql: Math.min(o.sql, o.leads) })),
       { selector: (o) => o.repId },
     ),
-    won: fc.uniqueArray(fc.record({ repId: fc.constantFrom(...reps), deals: fc.integer({ min: 1, max: 5 }), revenue: fc.integer({ min: 0, max: 100_000 }) }), { selector: (o) => o.repId }),
+    won: fc.uniqueArray(fc.record({ repId: fc.constantFrom(...reps), deals: fc.integer({ min: 1, max: 5 }), revenue: fc.integer({ min: 0, max: 100_000 }) }), {
+      selector: (o) => o.repId,
+    }),
   });
 
   it('keeps offers adding up, rates within 0..1, and spreads and expected shares summing to one', () => {

@@ -22,8 +22,8 @@ export interface OfferGroup {
 /** What the store reads for a workspace and range; offers by their time, owned leads by capture, won deals by close. */
 export interface FairnessFacts {
   currency: string;
-  /** Every user the other facts name, with their name. */
-  users: Array<{ id: string; name: string }>;
+  /** Every user of the workspace: routing offers leads to active ones only. */
+  users: Array<{ id: string; name: string; active: boolean }>;
   teams: Array<{ id: string; name: string; members: Array<{ repId: string; weight: number }> }>;
   offers: OfferGroup[];
   /** Offer to accept of each accepted offer. */
@@ -76,8 +76,16 @@ function figures(repIds: ReadonlySet<string>, facts: FairnessFacts): RepFigures 
     .map((a) => Math.max(0, a.ms))
     .sort((a, b) => a - b);
   const sum = <T>(rows: readonly T[], id: (r: T) => string, value: (r: T) => number) => rows.reduce((s, r) => (repIds.has(id(r)) ? s + value(r) : s), 0);
-  const leadsOwned = sum(facts.owned, (r) => r.repId, (r) => r.leads);
-  const sqlLeads = sum(facts.owned, (r) => r.repId, (r) => r.sql);
+  const leadsOwned = sum(
+    facts.owned,
+    (r) => r.repId,
+    (r) => r.leads,
+  );
+  const sqlLeads = sum(
+    facts.owned,
+    (r) => r.repId,
+    (r) => r.sql,
+  );
   return {
     offers,
     declineReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
@@ -85,8 +93,16 @@ function figures(repIds: ReadonlySet<string>, facts: FairnessFacts): RepFigures 
     leadsOwned,
     sqlLeads,
     sqlRate: ratio(sqlLeads, leadsOwned),
-    wonDeals: sum(facts.won, (r) => r.repId, (r) => r.deals),
-    wonRevenue: sum(facts.won, (r) => r.repId, (r) => r.revenue),
+    wonDeals: sum(
+      facts.won,
+      (r) => r.repId,
+      (r) => r.deals,
+    ),
+    wonRevenue: sum(
+      facts.won,
+      (r) => r.repId,
+      (r) => r.revenue,
+    ),
   };
 }
 
@@ -95,9 +111,10 @@ export function repFairness(facts: FairnessFacts, from: number, to: number): Rep
   const nameOf = (id: string) => names.get(id) ?? id;
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
-  // A rep is listed when they are in a team (getting nothing is what fairness must show) or did anything in the range.
+  const active = new Set(facts.users.filter((u) => u.active).map((u) => u.id));
+  // A rep is listed when they are an active member of a team (getting nothing is what fairness must show) or did anything in the range.
   const repIds = new Set<string>([
-    ...facts.teams.flatMap((t) => t.members.map((m) => m.repId)),
+    ...facts.teams.flatMap((t) => t.members.filter((m) => active.has(m.repId)).map((m) => m.repId)),
     ...facts.offers.map((o) => o.repId),
     ...facts.owned.map((o) => o.repId),
     ...facts.won.map((w) => w.repId),
@@ -105,23 +122,24 @@ export function repFairness(facts: FairnessFacts, from: number, to: number): Rep
   const reps = [...repIds].map((repId) => ({ repId, name: nameOf(repId), ...figures(new Set([repId]), facts) })).sort(byName);
 
   const teams = facts.teams
-    .map((team) => {
+    .map(({ members: all, ...team }) => {
+      // Routing picks among active members only (a deactivated rep's membership row stays).
+      const members = all.filter((m) => active.has(m.repId));
       // The team's rotation offers by rep, and by strategy (for the expected shares).
       const rotation = facts.offers.filter((o) => rotationTeam(o) === team.id);
       const total = rotation.reduce((s, o) => s + o.count, 0);
       const strategies = [...new Set(rotation.map((o) => o.strategy!))].sort();
-      const expected = (repId: string) =>
-        total === 0 ? null : rotation.reduce((s, o) => s + o.count * strategyShare(o.strategy!, team.members, repId), 0) / total;
+      const expected = (repId: string) => (total === 0 ? null : rotation.reduce((s, o) => s + o.count * strategyShare(o.strategy!, members, repId), 0) / total);
       const got = (repId: string) => rotation.filter((o) => o.repId === repId).reduce((s, o) => s + o.count, 0);
-      const current = team.members.map((m) => ({ repId: m.repId, name: nameOf(m.repId), weight: m.weight, expectedShare: expected(m.repId) }));
+      const current = members.map((m) => ({ repId: m.repId, name: nameOf(m.repId), weight: m.weight, expectedShare: expected(m.repId) }));
       // Someone who left the team keeps the offers they got from it while in it; no share is expected of them now.
       const former = [...new Set(rotation.map((o) => o.repId))]
-        .filter((id) => !team.members.some((m) => m.repId === id))
+        .filter((id) => !members.some((m) => m.repId === id))
         .map((repId) => ({ repId, name: nameOf(repId), weight: null, expectedShare: null }));
       return {
         teamId: team.id,
         name: team.name,
-        ...figures(new Set(team.members.map((m) => m.repId)), facts),
+        ...figures(new Set(members.map((m) => m.repId)), facts),
         rotationOffers: total,
         strategies,
         members: [...current, ...former].sort(byName).map((m) => ({ ...m, rotationOffers: got(m.repId), share: ratio(got(m.repId), total) })),

@@ -5,6 +5,8 @@ import type { Reason } from '../../shared/qualify/types';
 import type { Extras } from '../db/card-extras';
 import type { FunnelLead } from './funnel.core';
 import type { SpeedLead } from './speed-to-lead.core';
+import type { SpeedPaysLead } from './speed-pays.core';
+import type { FairnessFacts } from './rep-fairness.core';
 
 /** One lead as exported (CSV, .xlsx): the lead, what its card shows, where it came from, its timeline. */
 export interface ExportRow {
@@ -50,4 +52,8 @@ export interface ReportsStore {
   exportRows(workspaceId: string, from: number, to: number): Promise<ExportRow[]>;
   /** Booked meetings whose time falls in the range, with how each went (booking/meeting-figures.core.ts). */
   meetingRows(workspaceId: string, from: number, to: number): Promise<MeetingRow[]>;
+  /** Hand-raised leads of the range with their first call and what they became (speed-pays.core.ts). */
+  speedPaysLeads(workspaceId: string, from: number, to: number): Promise<SpeedPaysLead[]>;
+  /** Offers, owned leads and won deals of the range by rep, with the teams and their weights (rep-fairness.core.ts). */
+  fairnessFacts(workspaceId: string, from: number, to: number): Promise<FairnessFacts>;
 }

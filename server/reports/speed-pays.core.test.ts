@@ -59,7 +59,12 @@ describe('speedPays', () => {
       { bucket: 'never', leads: 1, sql: 0, won: 0, sqlRate: 0, wonRate: 0 },
     ]);
     // 75% against 25%: three times; nobody in the slow bucket won, so no finite ratio for won.
-    expect(r.lift).toEqual({ fast: 'under_1m', slow: '30m_24h', sql: { fastRate: 0.75, slowRate: 0.25, ratio: 3 }, won: { fastRate: 0.25, slowRate: 0, ratio: null } });
+    expect(r.lift).toEqual({
+      fast: 'under_1m',
+      slow: '30m_24h',
+      sql: { fastRate: 0.75, slowRate: 0.25, ratio: 3 },
+      won: { fastRate: 0.25, slowRate: 0, ratio: null },
+    });
   });
 
   it('has no comparison with fewer than two called buckets holding leads', () => {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { ReportsStore } from '../../reports/reports-store';
 import type { MeetingRow } from '../../booking/meeting-figures.core';
 import { exportRow, funnelLeads, TOUCH_COLUMNS_SQL, type ExportLeadColumns, type TouchColumns } from '../report-rows';
+import { createFairnessReads } from './fairness-reads';
 import { extrasColumns, extrasOf, visitorJoin, type ExtrasColumns } from './lead-extras';
 import type { SpeedLead } from '../../reports/speed-to-lead.core';
 import type { PgDb } from './open';
@@ -12,6 +13,7 @@ import type { PgDb } from './open';
 // ORDER BYs make explicit the order SQLite's index scans happen to give.
 export function createReportsOps(db: PgDb): ReportsStore {
   return {
+    ...createFairnessReads(db),
     async speedLeads(workspaceId, from, to) {
       const res = await db.execute<SpeedLead & Record<string, unknown>>(sql`
         select coalesce(l.hot_at, l.captured_at)::float8 as "handRaiseAt", l.accepted_at::float8 as "acceptedAt",

@@ -1,6 +1,7 @@
 import type { ReportsStore } from '../../reports/reports-store';
 import type { MeetingRow } from '../../booking/meeting-figures.core';
 import { exportRow, funnelLeads, TOUCH_COLUMNS_SQL, type ExportLeadColumns, type TouchColumns } from '../report-rows';
+import { createFairnessReads } from './fairness-reads';
 import { createLeadExtras } from './lead-extras';
 import type { Db } from './open';
 
@@ -55,6 +56,7 @@ export function createReportsOps(db: Db): ReportsStore {
   const extras = createLeadExtras(db);
 
   return {
+    ...createFairnessReads(db),
     async speedLeads(workspaceId, from, to) {
       return speed.all(workspaceId, from, to) as Awaited<ReturnType<ReportsStore['speedLeads']>>;
     },

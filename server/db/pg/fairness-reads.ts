@@ -1,0 +1,66 @@
+// The speed-pays and rep-fairness reads, the twin of sqlite/fairness-reads.ts: bigints cast to
+// float8 (exact for epoch ms and deal values), counts to int, camelCase aliases quoted.
+import { sql } from 'drizzle-orm';
+import type { ReportsStore } from '../../reports/reports-store';
+import type { FairnessFacts, OfferGroup } from '../../reports/rep-fairness.core';
+import type { SpeedPaysLead } from '../../reports/speed-pays.core';
+import { REACHED_SQL_SQL, teamsOf } from '../report-rows';
+import type { PgDb } from './open';
+
+const reachedSql = sql.raw(REACHED_SQL_SQL);
+
+export function createFairnessReads(db: PgDb): Pick<ReportsStore, 'speedPaysLeads' | 'fairnessFacts'> {
+  return {
+    async speedPaysLeads(ws, from, to) {
+      const res = await db.execute<SpeedPaysLead & Record<string, unknown>>(sql`
+        select coalesce(l.hot_at, l.captured_at)::float8 as "handRaiseAt", l.first_call_at::float8 as "firstCallAt",
+               ${reachedSql} as "reachedSql", l.stage = 'won' as won
+          from leads l
+         where l.workspace_id = ${ws} and l.hot
+           and ((l.hot_at >= ${from} and l.hot_at < ${to}) or (l.hot_at is null and l.captured_at >= ${from} and l.captured_at < ${to}))
+         order by l.captured_at, l.id`);
+      return res.rows;
+    },
+
+    async fairnessFacts(ws, from, to) {
+      const [currency, users, members, offers, acceptTimes, owned, won] = await Promise.all([
+        db.execute<{ currency: string }>(sql`select currency from workspaces where id = ${ws}`),
+        db.execute<{ id: string; name: string; active: boolean }>(sql`select id, name, active from users where workspace_id = ${ws} order by id`),
+        db.execute<{ id: string; name: string; repId: string | null; weight: number | null }>(sql`
+          select t.id, t.name, m.rep_id as "repId", m.weight
+            from teams t left join team_members m on m.team_id = t.id where t.workspace_id = ${ws} order by t.id, m.rep_id`),
+        db.execute<OfferGroup & Record<string, unknown>>(sql`
+          select o.rep_id as "repId", o.status, o.reason, o.step, r.team_id as "ruleTeamId", r.overflow_team_id as "ruleOverflowTeamId",
+                 r.strategy, count(*)::int as count
+            from offers o left join routing_rules r on r.id = o.rule_id
+           where o.workspace_id = ${ws} and o.offered_at >= ${from} and o.offered_at < ${to}
+           group by o.rep_id, o.status, o.reason, o.step, r.team_id, r.overflow_team_id, r.strategy
+           order by 1, 2, 3, 4, 5, 6, 7`),
+        db.execute<{ repId: string; ms: number }>(sql`
+          select o.rep_id as "repId", (o.responded_at - o.offered_at)::float8 as ms
+            from offers o
+           where o.workspace_id = ${ws} and o.offered_at >= ${from} and o.offered_at < ${to} and o.status = 'accepted' and o.responded_at is not null
+           order by o.offered_at, o.id`),
+        db.execute<{ repId: string; leads: number; sql: number }>(sql`
+          select l.owner_id as "repId", count(*)::int as leads, sum(case when ${reachedSql} then 1 else 0 end)::int as "sql"
+            from leads l
+           where l.workspace_id = ${ws} and l.captured_at >= ${from} and l.captured_at < ${to} and l.owner_id is not null
+           group by l.owner_id order by l.owner_id`),
+        db.execute<{ repId: string; deals: number; revenue: number }>(sql`
+          select l.owner_id as "repId", count(*)::int as deals, coalesce(sum(l.deal_value), 0)::float8 as revenue
+            from leads l
+           where l.workspace_id = ${ws} and l.closed_at >= ${from} and l.closed_at < ${to} and l.stage = 'won' and l.owner_id is not null
+           group by l.owner_id order by l.owner_id`),
+      ]);
+      return {
+        currency: currency.rows[0]?.currency ?? 'USD',
+        users: users.rows,
+        teams: teamsOf(members.rows),
+        offers: offers.rows,
+        acceptTimes: acceptTimes.rows,
+        owned: owned.rows,
+        won: won.rows,
+      };
+    },
+  };
+}
