@@ -6,6 +6,7 @@ import { reportRangeSchema } from '../../shared/schemas/console.schema';
 import { formFigures } from '../forms/form-figures';
 import { csvOf } from './csv';
 import { exportTable } from './export-table';
+import { fairnessRoutes } from './fairness.routes';
 import { funnel } from './funnel.core';
 import { meetingFigures } from '../booking/meeting-figures.core';
 import { speedToLead } from './speed-to-lead.core';
@@ -53,6 +54,8 @@ export function reportRoutes(deps: AppDeps) {
     const meetings = meetingFigures(meetingRows, clock());
     return c.json({ from, to, speed: speedToLead(speedLeads, causes), funnel: funnel(visitors, funnelLeads), forms, meetings });
   });
+
+  fairnessRoutes(app, deps, range);
 
   /** The export of the range as one table (CSV and .xlsx are written from it), and its file name. */
   async function exportOf(workspaceId: string, query: Record<string, string>, ext: 'csv' | 'xlsx') {
