@@ -23,6 +23,8 @@ import type {
   ReportRange,
   SignInBody,
   ReportResponse,
+  RepsReport,
+  SpeedPaysReport,
   RoutingRuleView,
   RuleBody,
   RuleOrderBody,
@@ -81,6 +83,10 @@ export const adminApi = {
   report: (r: ReportRange) => request<ReportResponse>('GET', `/v1/console/reports?${rangeQuery(r)}`),
   csvHref: (r: ReportRange) => `/v1/console/reports/leads.csv?${rangeQuery(r)}`,
   xlsxHref: (r: ReportRange) => `/v1/console/reports/leads.xlsx?${rangeQuery(r)}`,
+  speedPays: (r: ReportRange) => request<SpeedPaysReport>('GET', `/v1/console/reports/speed-pays?${rangeQuery(r)}`),
+  repsReport: (r: ReportRange) => request<RepsReport>('GET', `/v1/console/reports/reps?${rangeQuery(r)}`),
+  /** A speed-pays or rep-fairness table as CSV (fairness.routes.ts). */
+  tableCsvHref: (table: 'speed-pays' | 'reps' | 'teams' | 'spread', r: ReportRange) => `/v1/console/reports/${table}.csv?${rangeQuery(r)}`,
 
   webhooks: () => request<WebhookWithLog[]>('GET', '/v1/console/webhooks'),
   createWebhook: (body: WebhookBody) => request<NewWebhook>('POST', '/v1/console/webhooks', body, false),

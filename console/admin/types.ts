@@ -21,6 +21,8 @@ export type {
   OneTimeLink,
   RepRow,
   ReportResponse,
+  RepsReport,
+  SpeedPaysReport,
   FormFigures,
   RoutingRule,
   RoutingRuleView,

@@ -44,6 +44,20 @@ const BODY = [400, 413] as const;
 /** Signed in; writes from another origin are refused. */
 const SESSION = [401, 403] as const;
 
+/** A manager's report over a date range (`ReportRange`), answered whole with one content type. */
+function rangeReport(path: string, contentType: string, summary: string, description: string): ApiRoute {
+  return {
+    method: 'GET',
+    path,
+    summary,
+    auth: 'session',
+    roles: MANAGERS,
+    query: 'ReportRange',
+    answer: { status: 200, contentType, description },
+    errors: [400, ...SESSION],
+  };
+}
+
 export const API_ROUTES: readonly ApiRoute[] = [
   // Public: the widget and anyone
   {
@@ -775,93 +789,42 @@ export const API_ROUTES: readonly ApiRoute[] = [
     },
     errors: [400, ...SESSION],
   },
-  {
-    method: 'GET',
-    path: '/v1/console/reports/speed-pays',
-    summary: 'Conversion to SQL and to won by hand-raise-to-first-call bucket',
-    auth: 'session',
-    roles: MANAGERS,
-    query: 'ReportRange',
-    answer: {
-      status: 200,
-      contentType: 'application/json',
-      description:
-        "Not yet described by a schema: `SpeedPaysReport` in shared/console-api.ts. The range's hand-raised leads by first call (under 1 min, 1-5 min, 5-30 min, 30 min-24 h, later, never called), each bucket with its lead count, SQLs, wins and both rates; `lift` compares the fastest called bucket with leads against the slowest",
-    },
-    errors: [400, ...SESSION],
-  },
-  {
-    method: 'GET',
-    path: '/v1/console/reports/speed-pays.csv',
-    summary: 'The speed-pays buckets, as CSV',
-    auth: 'session',
-    roles: MANAGERS,
-    query: 'ReportRange',
-    answer: {
-      status: 200,
-      contentType: 'text/csv',
-      description: 'One line per bucket: first_call, leads, sql, sql_rate, won, won_rate',
-    },
-    errors: [400, ...SESSION],
-  },
-  {
-    method: 'GET',
-    path: '/v1/console/reports/reps',
-    summary: "Offers, leads and won revenue per rep and team, and each team's rotation spread",
-    auth: 'session',
-    roles: MANAGERS,
-    query: 'ReportRange',
-    answer: {
-      status: 200,
-      contentType: 'application/json',
-      description:
-        'Not yet described by a schema: `RepsReport` in shared/console-api.ts. Per rep and per team (its members combined): offers received in the range by how they ended, declines by reason, median offer-to-accept, leads captured in the range they own and their SQL rate, deals closed won in the range and their value in the workspace `currency`; per team the share of its round-robin or weighted offers each member got beside the share its strategy and weights give',
-    },
-    errors: [400, ...SESSION],
-  },
-  {
-    method: 'GET',
-    path: '/v1/console/reports/reps.csv',
-    summary: 'The per-rep figures, as CSV',
-    auth: 'session',
-    roles: MANAGERS,
-    query: 'ReportRange',
-    answer: {
-      status: 200,
-      contentType: 'text/csv',
-      description:
-        'One line per rep: offers by ending, declines by reason, median seconds to accept, leads owned, SQL rate, won deals and revenue (the column names the currency)',
-    },
-    errors: [400, ...SESSION],
-  },
-  {
-    method: 'GET',
-    path: '/v1/console/reports/teams.csv',
-    summary: 'The per-team figures, as CSV',
-    auth: 'session',
-    roles: MANAGERS,
-    query: 'ReportRange',
-    answer: {
-      status: 200,
-      contentType: 'text/csv',
-      description: 'One line per team: its strategies and rotation offers, then the same figures as reps.csv over its members',
-    },
-    errors: [400, ...SESSION],
-  },
-  {
-    method: 'GET',
-    path: '/v1/console/reports/spread.csv',
-    summary: 'The rotation spread of each team, as CSV',
-    auth: 'session',
-    roles: MANAGERS,
-    query: 'ReportRange',
-    answer: {
-      status: 200,
-      contentType: 'text/csv',
-      description: 'One line per team member: weight, expected share, rotation offers received and their share',
-    },
-    errors: [400, ...SESSION],
-  },
+  rangeReport(
+    '/v1/console/reports/speed-pays',
+    'application/json',
+    'Conversion to SQL and to won by hand-raise-to-first-call bucket',
+    "Not yet described by a schema: `SpeedPaysReport` in shared/console-api.ts. The range's hand-raised leads by first call (under 1 min, 1-5 min, 5-30 min, 30 min-24 h, later, never called), each bucket with its lead count, SQLs, wins and both rates; `lift` compares the fastest called bucket with leads against the slowest",
+  ),
+  rangeReport(
+    '/v1/console/reports/speed-pays.csv',
+    'text/csv',
+    'The speed-pays buckets, as CSV',
+    'One line per bucket: first_call, leads, sql, sql_rate, won, won_rate',
+  ),
+  rangeReport(
+    '/v1/console/reports/reps',
+    'application/json',
+    "Offers, leads and won revenue per rep and team, and each team's rotation spread",
+    'Not yet described by a schema: `RepsReport` in shared/console-api.ts. Per rep and per team (its members combined): offers received in the range by how they ended, declines by reason, median offer-to-accept, leads captured in the range they own and their SQL rate, deals closed won in the range and their value in the workspace `currency`; per team the share of its round-robin or weighted offers each member got beside the share its strategy and weights give',
+  ),
+  rangeReport(
+    '/v1/console/reports/reps.csv',
+    'text/csv',
+    'The per-rep figures, as CSV',
+    'One line per rep: offers by ending, declines by reason, median seconds to accept, leads owned, SQL rate, won deals and revenue (the column names the currency)',
+  ),
+  rangeReport(
+    '/v1/console/reports/teams.csv',
+    'text/csv',
+    'The per-team figures, as CSV',
+    'One line per team: its strategies and rotation offers, then the same figures as reps.csv over its members',
+  ),
+  rangeReport(
+    '/v1/console/reports/spread.csv',
+    'text/csv',
+    'The rotation spread of each team, as CSV',
+    'One line per team member: weight, expected share, rotation offers received and their share',
+  ),
   {
     method: 'GET',
     path: '/v1/console/webhooks',

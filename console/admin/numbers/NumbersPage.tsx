@@ -14,6 +14,7 @@ import { RangePicker } from './RangePicker';
 import { lastDays, toQuery, type DayRange } from './range';
 import { SlaCalculator } from './SlaCalculator';
 import { SpeedSection } from './SpeedSection';
+import { SpeedAndFairness } from './SpeedAndFairness';
 import '../admin.css';
 import './numbers.css';
 
@@ -53,6 +54,7 @@ export function NumbersPage({ onSessionEnded }: PageProps) {
           </p>
           <SpeedSection speed={data.speed} />
           <FunnelSection funnel={data.funnel} />
+          {query && <SpeedAndFairness query={query} onSessionEnded={onSessionEnded} />}
           <FormsSection forms={data.forms} />
           <MeetingsSection meetings={data.meetings} />
           <SlaCalculator funnel={data.funnel} from={data.from} to={data.to} />

@@ -51,3 +51,18 @@ export const STEP_LABELS: Record<string, string> = {
   sql: 'Sales qualified (SQL)',
   opportunity: 'Opportunities',
 };
+
+/** A ratio as "3×" ("2.5×" below ten). */
+export function timesText(n: number | null): string {
+  if (n === null) return NONE;
+  return `${n >= 10 ? whole.format(n) : oneDecimal.format(n)}×`;
+}
+
+/** Money in the workspace's currency, whole units ("€24,501"); an unknown code falls back to the number and the code. */
+export function moneyText(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  } catch {
+    return `${whole.format(amount)} ${currency}`;
+  }
+}
