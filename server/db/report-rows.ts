@@ -3,7 +3,6 @@ import { attribute, type Attribution } from '../../shared/attribution';
 import type { Stage } from '../../shared/api';
 import type { Reason } from '../../shared/qualify/types';
 import type { FunnelLead } from '../reports/funnel.core';
-import { SQL_OR_LATER } from '../reports/speed-pays.core';
 import type { FairnessFacts } from '../reports/rep-fairness.core';
 import type { ExportRow } from '../reports/reports-store';
 import type { Extras } from './card-extras';
@@ -140,15 +139,13 @@ export function exportRow(r: ExportLeadColumns, extras: Extras): ExportRow {
   };
 }
 
-/**
- * Whether lead `l` reached SQL or a later stage (speed-pays.core's SQL_OR_LATER), by a recorded
- * stage change or its stage now; the same SQL on both dialects. The stages are constants of the
- * core, never user input.
- */
-export const REACHED_SQL_SQL = (() => {
-  const stages = SQL_OR_LATER.map((s) => `'${s}'`).join(', ');
-  return `(l.stage in (${stages}) or exists (select 1 from stage_changes c where c.lead_id = l.id and c.to_stage in (${stages})))`;
-})();
+/** Every stage a lead's recorded changes moved it to, as both dialects aggregate them (comma-joined). */
+export const REACHED_STAGES_SQL = (aggregate: string) => `(select ${aggregate} from stage_changes c where c.lead_id = l.id)`;
+
+/** The comma-joined stages back as a list (stage names hold no comma). */
+export function stagesOf(joined: string | null): string[] {
+  return joined ? joined.split(',') : [];
+}
 
 /** Teams with their members from `teams left join team_members` rows (a team without members has one row of nulls). */
 export function teamsOf(rows: ReadonlyArray<{ id: string; name: string; repId: string | null; weight: number | null }>): FairnessFacts['teams'] {

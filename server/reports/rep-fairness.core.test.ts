@@ -15,6 +15,12 @@ const group = (repId: string, status: OfferStatus, count: number, extra: Partial
   ...extra,
 });
 
+/** `sql` owned leads that became SQL and `other` that did not. */
+const owned = (repId: string, sql: number, other: number): FairnessFacts['owned'] => [
+  ...Array.from({ length: sql }, () => ({ repId, stage: 'sql', reached: ['hot', 'sal', 'sql'] })),
+  ...Array.from({ length: other }, () => ({ repId, stage: 'sal', reached: ['hot', 'sal'] })),
+];
+
 const FACTS: FairnessFacts = {
   currency: 'EUR',
   users: [
@@ -61,11 +67,18 @@ const FACTS: FairnessFacts = {
     { repId: 'cy', ms: 700 },
   ],
   owned: [
-    { repId: 'ana', leads: 5, sql: 2 },
-    { repId: 'bo', leads: 1, sql: 1 },
-    { repId: 'cy', leads: 2, sql: 0 },
+    ...owned('ana', 2, 3),
+    // Back to nurture after SQL: still an SQL.
+    { repId: 'bo', stage: 'nurture', reached: ['hot', 'sal', 'sql', 'nurture'] },
+    ...owned('cy', 0, 2),
   ],
-  won: [{ repId: 'ana', deals: 2, revenue: 12_500.5 }],
+  closed: [
+    { repId: 'ana', stage: 'won', dealValue: 12_000 },
+    { repId: 'ana', stage: 'won', dealValue: 500.5 },
+    { repId: 'ana', stage: 'lost', dealValue: 9_000 },
+    // Cy's lost deal: closed, but neither a won deal nor revenue.
+    { repId: 'cy', stage: 'lost', dealValue: 4_000 },
+  ],
 };
 
 describe('repFairness', () => {
@@ -193,15 +206,22 @@ describe('repFairness', () => {
       { maxLength: 25 },
     ),
     acceptTimes: fc.array(fc.record({ repId: fc.constantFrom(...reps), ms: fc.nat(100_000) }), { maxLength: 20 }),
-    owned: fc.uniqueArray(
-      fc
-        .record({ repId: fc.constantFrom(...reps), leads: fc.integer({ min: 1, max: 30 }), sql: fc.nat(30) })
-        .map((o) => ({ ...o, sql: Math.min(o.sql, o.leads) })),
-      { selector: (o) => o.repId },
+    owned: fc.array(
+      fc.record({
+        repId: fc.constantFrom(...reps),
+        stage: fc.constantFrom('sal', 'sql', 'opportunity', 'won', 'lost', 'nurture'),
+        reached: fc.subarray(['hot', 'sal', 'sql', 'opportunity', 'nurture']),
+      }),
+      { maxLength: 30 },
     ),
-    won: fc.uniqueArray(fc.record({ repId: fc.constantFrom(...reps), deals: fc.integer({ min: 1, max: 5 }), revenue: fc.integer({ min: 0, max: 100_000 }) }), {
-      selector: (o) => o.repId,
-    }),
+    closed: fc.array(
+      fc.record({
+        repId: fc.constantFrom(...reps),
+        stage: fc.constantFrom('won', 'lost'),
+        dealValue: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }),
+      }),
+      { maxLength: 10 },
+    ),
   });
 
   it('keeps offers adding up, rates within 0..1, and spreads and expected shares summing to one', () => {

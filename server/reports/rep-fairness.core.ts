@@ -4,6 +4,7 @@
 // got) beside the share its strategy and configured weights would give. Pure.
 import type { RepFigures, RepsReport } from '../../shared/console-api';
 import type { OfferStatus, Step, Strategy } from '../routing/routing.types';
+import { isWon, reachedSql } from './speed-pays.core';
 import { percentile, ratio } from './stats';
 
 /** Offers with the same rep, ending, reason and routing origin, counted together by the store. */
@@ -28,10 +29,10 @@ export interface FairnessFacts {
   offers: OfferGroup[];
   /** Offer to accept of each accepted offer. */
   acceptTimes: Array<{ repId: string; ms: number }>;
-  /** Leads captured in the range, by owner, and how many of them reached SQL or later. */
-  owned: Array<{ repId: string; leads: number; sql: number }>;
-  /** Deals closed won in the range, by owner, and their summed value. */
-  won: Array<{ repId: string; deals: number; revenue: number }>;
+  /** Each owned lead captured in the range: its owner, stage now and the stages it moved to. */
+  owned: Array<{ repId: string; stage: string; reached: readonly string[] }>;
+  /** Each owned lead closed (won or lost) in the range: its owner, stage now and deal value. */
+  closed: Array<{ repId: string; stage: string; dealValue: number | null }>;
 }
 
 /** The label of a decline without a reason. */
@@ -75,17 +76,10 @@ function figures(repIds: ReadonlySet<string>, facts: FairnessFacts): RepFigures 
     .filter((a) => repIds.has(a.repId))
     .map((a) => Math.max(0, a.ms))
     .sort((a, b) => a - b);
-  const sum = <T>(rows: readonly T[], id: (r: T) => string, value: (r: T) => number) => rows.reduce((s, r) => (repIds.has(id(r)) ? s + value(r) : s), 0);
-  const leadsOwned = sum(
-    facts.owned,
-    (r) => r.repId,
-    (r) => r.leads,
-  );
-  const sqlLeads = sum(
-    facts.owned,
-    (r) => r.repId,
-    (r) => r.sql,
-  );
+  const owned = facts.owned.filter((l) => repIds.has(l.repId));
+  const won = facts.closed.filter((l) => repIds.has(l.repId) && isWon(l));
+  const leadsOwned = owned.length;
+  const sqlLeads = owned.filter(reachedSql).length;
   return {
     offers,
     declineReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
@@ -93,16 +87,9 @@ function figures(repIds: ReadonlySet<string>, facts: FairnessFacts): RepFigures 
     leadsOwned,
     sqlLeads,
     sqlRate: ratio(sqlLeads, leadsOwned),
-    wonDeals: sum(
-      facts.won,
-      (r) => r.repId,
-      (r) => r.deals,
-    ),
-    wonRevenue: sum(
-      facts.won,
-      (r) => r.repId,
-      (r) => r.revenue,
-    ),
+    wonDeals: won.length,
+    // A won deal without a value counts as a deal, not as money.
+    wonRevenue: won.reduce((s, l) => s + (l.dealValue ?? 0), 0),
   };
 }
 
@@ -117,7 +104,7 @@ export function repFairness(facts: FairnessFacts, from: number, to: number): Rep
     ...facts.teams.flatMap((t) => t.members.filter((m) => active.has(m.repId)).map((m) => m.repId)),
     ...facts.offers.map((o) => o.repId),
     ...facts.owned.map((o) => o.repId),
-    ...facts.won.map((w) => w.repId),
+    ...facts.closed.filter(isWon).map((w) => w.repId),
   ]);
   const reps = [...repIds].map((repId) => ({ repId, name: nameOf(repId), ...figures(new Set([repId]), facts) })).sort(byName);
 

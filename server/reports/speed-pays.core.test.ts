@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BUCKET_ORDER, callBucket, speedPays, type SpeedPaysLead } from './speed-pays.core';
+import { BUCKET_ORDER, callBucket, isWon, reachedSql, speedPays, type SpeedPaysLead } from './speed-pays.core';
 
 const S = 1000;
 const M = 60 * S;
-const lead = (waitMs: number | null, reachedSql = false, won = false): SpeedPaysLead => ({
+/** A lead called after `waitMs`, SQL (its history says so) and won as asked. */
+const lead = (waitMs: number | null, sql = false, won = false): SpeedPaysLead => ({
   handRaiseAt: 1_000_000,
   firstCallAt: waitMs === null ? null : 1_000_000 + waitMs,
-  reachedSql,
-  won,
+  stage: won ? 'won' : 'sal',
+  reached: won ? ['hot', 'sal', 'opportunity', 'won'] : sql ? ['hot', 'sal', 'sql'] : ['hot', 'sal'],
 });
 
 describe('callBucket', () => {
@@ -27,6 +28,17 @@ describe('callBucket', () => {
     expect(callBucket(lead(null))).toBe('never');
     // A call logged before this hand-raise (an earlier one still on the lead) counts as immediate.
     expect(callBucket(lead(-5 * M))).toBe('under_1m');
+  });
+});
+
+describe('reachedSql and isWon', () => {
+  it('counts a lead as SQL by any move to SQL or later, or by its stage now; won by its stage now', () => {
+    expect(reachedSql({ stage: 'nurture', reached: ['hot', 'sal', 'sql', 'nurture'] })).toBe(true);
+    expect(reachedSql({ stage: 'won', reached: ['hot', 'sal', 'opportunity', 'won'] })).toBe(true);
+    expect(reachedSql({ stage: 'sql', reached: [] })).toBe(true);
+    expect(reachedSql({ stage: 'disqualified', reached: ['hot', 'sal', 'disqualified'] })).toBe(false);
+    expect(isWon({ stage: 'won' })).toBe(true);
+    expect(isWon({ stage: 'lost' })).toBe(false);
   });
 });
 
@@ -76,13 +88,13 @@ describe('speedPays', () => {
     fc.record({
       handRaiseAt: fc.integer({ min: 0, max: 1_000_000_000_000 }),
       wait: fc.option(fc.oneof(fc.integer({ min: -1_000_000_000, max: 10_000_000_000 }), fc.constantFrom(0, M, 5 * M, 30 * M, 24 * 60 * M)), { nil: null }),
-      reachedSql: fc.boolean(),
-      won: fc.boolean(),
+      stage: fc.constantFrom('hot', 'sal', 'sql', 'opportunity', 'won', 'lost', 'nurture', 'disqualified'),
+      reached: fc.subarray(['mql', 'hot', 'sal', 'sql', 'opportunity', 'won', 'lost', 'nurture']),
     }),
     { maxLength: 60 },
   );
-  const asLeads = (xs: Array<{ handRaiseAt: number; wait: number | null; reachedSql: boolean; won: boolean }>): SpeedPaysLead[] =>
-    xs.map((x) => ({ handRaiseAt: x.handRaiseAt, firstCallAt: x.wait === null ? null : x.handRaiseAt + x.wait, reachedSql: x.reachedSql, won: x.won }));
+  const asLeads = (xs: Array<{ handRaiseAt: number; wait: number | null; stage: string; reached: string[] }>): SpeedPaysLead[] =>
+    xs.map((x) => ({ handRaiseAt: x.handRaiseAt, firstCallAt: x.wait === null ? null : x.handRaiseAt + x.wait, stage: x.stage, reached: x.reached }));
 
   it('puts every lead in exactly one bucket: the counts sum to the total', () => {
     fc.assert(
@@ -93,8 +105,8 @@ describe('speedPays', () => {
         expect(r.buckets.reduce((s, b) => s + b.leads, 0)).toBe(ls.length);
         expect(r.leads).toBe(ls.length);
         for (const b of r.buckets) expect(b.leads).toBe(ls.filter((l) => callBucket(l) === b.bucket).length);
-        expect(r.buckets.reduce((s, b) => s + b.sql, 0)).toBe(ls.filter((l) => l.reachedSql).length);
-        expect(r.buckets.reduce((s, b) => s + b.won, 0)).toBe(ls.filter((l) => l.won).length);
+        expect(r.buckets.reduce((s, b) => s + b.sql, 0)).toBe(ls.filter(reachedSql).length);
+        expect(r.buckets.reduce((s, b) => s + b.won, 0)).toBe(ls.filter(isWon).length);
       }),
     );
   });

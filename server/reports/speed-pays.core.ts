@@ -24,10 +24,20 @@ export const SQL_OR_LATER = ['sql', 'opportunity', 'won', 'lost'] as const;
 export interface SpeedPaysLead {
   handRaiseAt: number;
   firstCallAt: number | null;
-  /** Reached SQL or a later stage (SQL_OR_LATER), at any time so far. */
-  reachedSql: boolean;
-  won: boolean;
+  /** The lead's stage now. */
+  stage: string;
+  /** Every stage its recorded changes moved it to, in any order. */
+  reached: readonly string[];
 }
+
+/** Whether a lead was ever an SQL: a recorded move to SQL or later, or its stage now (an import without history). */
+export function reachedSql(lead: { stage: string; reached: readonly string[] }): boolean {
+  const later: readonly string[] = SQL_OR_LATER;
+  return later.includes(lead.stage) || lead.reached.some((s) => later.includes(s));
+}
+
+/** Won is final in the stage machine: a won deal is one whose stage is won now. */
+export const isWon = (lead: { stage: string }) => lead.stage === 'won';
 
 /**
  * The bucket of a lead. A first call logged before the hand-raise (a lead back from nurture whose
@@ -44,8 +54,8 @@ export function speedPays(leads: readonly SpeedPaysLead[], from: number, to: num
   for (const l of leads) {
     const t = tally.get(callBucket(l))!;
     t.leads++;
-    if (l.reachedSql) t.sql++;
-    if (l.won) t.won++;
+    if (reachedSql(l)) t.sql++;
+    if (isWon(l)) t.won++;
   }
   const buckets = BUCKET_ORDER.map((bucket) => {
     const t = tally.get(bucket)!;

@@ -58,9 +58,14 @@ describe(`speed pays and rep fairness on ${PG.name} (same answers as SQLite, as 
     const [s, p] = await Promise.all(sides.map(async ([, r]) => speedPays(await r.speedPaysLeads(WS, HISTORY_FROM, HISTORY_TO), HISTORY_FROM, HISTORY_TO)));
     expect(p).toEqual(s);
     expect(p!.buckets.map(({ bucket, leads, sql, won }) => ({ bucket, leads, sql, won }))).toEqual(EXPECTED_SPEED_PAYS.buckets);
-    // Leads come back as the core reads them: booleans and numbers on both.
+    // Leads come back as the core reads them: numbers, the stage, and the stages reached as a list.
     const [lead] = await sides[1]![1].speedPaysLeads(WS, HISTORY_FROM, HISTORY_TO);
-    expect(lead).toEqual({ handRaiseAt: expect.any(Number), firstCallAt: expect.any(Number), reachedSql: expect.any(Boolean), won: expect.any(Boolean) });
+    expect(lead).toEqual({
+      handRaiseAt: expect.any(Number),
+      firstCallAt: expect.any(Number),
+      stage: 'won',
+      reached: expect.arrayContaining(['hot', 'opportunity', 'won']),
+    });
   });
 
   it('gives the same rep and team figures', async () => {

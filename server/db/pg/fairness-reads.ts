@@ -4,26 +4,26 @@ import { sql } from 'drizzle-orm';
 import type { ReportsStore } from '../../reports/reports-store';
 import type { FairnessFacts, OfferGroup } from '../../reports/rep-fairness.core';
 import type { SpeedPaysLead } from '../../reports/speed-pays.core';
-import { REACHED_SQL_SQL, teamsOf } from '../report-rows';
+import { REACHED_STAGES_SQL, stagesOf, teamsOf } from '../report-rows';
 import type { PgDb } from './open';
 
-const reachedSql = sql.raw(REACHED_SQL_SQL);
+const reached = sql.raw(REACHED_STAGES_SQL("string_agg(distinct c.to_stage, ',')"));
 
 export function createFairnessReads(db: PgDb): Pick<ReportsStore, 'speedPaysLeads' | 'fairnessFacts'> {
   return {
     async speedPaysLeads(ws, from, to) {
-      const res = await db.execute<SpeedPaysLead & Record<string, unknown>>(sql`
+      const res = await db.execute<Omit<SpeedPaysLead, 'reached'> & { reached: string | null } & Record<string, unknown>>(sql`
         select coalesce(l.hot_at, l.captured_at)::float8 as "handRaiseAt", l.first_call_at::float8 as "firstCallAt",
-               ${reachedSql} as "reachedSql", l.stage = 'won' as won
+               l.stage, ${reached} as reached
           from leads l
          where l.workspace_id = ${ws} and l.hot
            and ((l.hot_at >= ${from} and l.hot_at < ${to}) or (l.hot_at is null and l.captured_at >= ${from} and l.captured_at < ${to}))
          order by l.captured_at, l.id`);
-      return res.rows;
+      return res.rows.map((r) => ({ ...r, reached: stagesOf(r.reached) }));
     },
 
     async fairnessFacts(ws, from, to) {
-      const [currency, users, members, offers, acceptTimes, owned, won] = await Promise.all([
+      const [currency, users, members, offers, acceptTimes, owned, closed] = await Promise.all([
         db.execute<{ currency: string }>(sql`select currency from workspaces where id = ${ws}`),
         db.execute<{ id: string; name: string; active: boolean }>(sql`select id, name, active from users where workspace_id = ${ws} order by id`),
         db.execute<{ id: string; name: string; repId: string | null; weight: number | null }>(sql`
@@ -41,16 +41,16 @@ export function createFairnessReads(db: PgDb): Pick<ReportsStore, 'speedPaysLead
             from offers o
            where o.workspace_id = ${ws} and o.offered_at >= ${from} and o.offered_at < ${to} and o.status = 'accepted' and o.responded_at is not null
            order by o.offered_at, o.id`),
-        db.execute<{ repId: string; leads: number; sql: number }>(sql`
-          select l.owner_id as "repId", count(*)::int as leads, sum(case when ${reachedSql} then 1 else 0 end)::int as "sql"
+        db.execute<{ repId: string; stage: string; reached: string | null }>(sql`
+          select l.owner_id as "repId", l.stage, ${reached} as reached
             from leads l
            where l.workspace_id = ${ws} and l.captured_at >= ${from} and l.captured_at < ${to} and l.owner_id is not null
-           group by l.owner_id order by l.owner_id`),
-        db.execute<{ repId: string; deals: number; revenue: number }>(sql`
-          select l.owner_id as "repId", count(*)::int as deals, coalesce(sum(l.deal_value), 0)::float8 as revenue
+           order by l.captured_at, l.id`),
+        db.execute<FairnessFacts['closed'][number] & Record<string, unknown>>(sql`
+          select l.owner_id as "repId", l.stage, l.deal_value::float8 as "dealValue"
             from leads l
-           where l.workspace_id = ${ws} and l.closed_at >= ${from} and l.closed_at < ${to} and l.stage = 'won' and l.owner_id is not null
-           group by l.owner_id order by l.owner_id`),
+           where l.workspace_id = ${ws} and l.closed_at >= ${from} and l.closed_at < ${to} and l.owner_id is not null
+           order by l.closed_at, l.id`),
       ]);
       return {
         currency: currency.rows[0]?.currency ?? 'USD',
@@ -58,8 +58,8 @@ export function createFairnessReads(db: PgDb): Pick<ReportsStore, 'speedPaysLead
         teams: teamsOf(members.rows),
         offers: offers.rows,
         acceptTimes: acceptTimes.rows,
-        owned: owned.rows,
-        won: won.rows,
+        owned: owned.rows.map((r) => ({ ...r, reached: stagesOf(r.reached) })),
+        closed: closed.rows,
       };
     },
   };

@@ -1,7 +1,7 @@
 // The speed-pays and rep-fairness reads are answered from indexes, never by scanning a whole
 // table of leads or offers (EXPLAIN QUERY PLAN on the migrated schema).
 import { describe, expect, it } from 'vitest';
-import { ACCEPT_TIMES_SQL, OFFER_GROUPS_SQL, OWNED_SQL, SPEED_PAYS_SQL, WON_SQL } from './fairness-reads';
+import { ACCEPT_TIMES_SQL, CLOSED_SQL, OFFER_GROUPS_SQL, OWNED_SQL, SPEED_PAYS_SQL } from './fairness-reads';
 import { openDatabase } from './open';
 
 const db = openDatabase(':memory:');
@@ -17,7 +17,7 @@ describe('fairness reads: query plans', () => {
     ['offers by rep', OFFER_GROUPS_SQL, ['offers_workspace_offered'], null],
     ['accept times', ACCEPT_TIMES_SQL, ['offers_workspace_offered'], null],
     ['owned leads', OWNED_SQL, ['leads_workspace_captured'], 'stage_changes_lead'],
-    ['won deals', WON_SQL, ['leads_workspace_closed'], null],
+    ['closed deals', CLOSED_SQL, ['leads_workspace_closed'], null],
   ])('%s: searches its index and scans no table', (_name, sql, indexes, sub) => {
     const details = plan(sql);
     for (const index of indexes)
