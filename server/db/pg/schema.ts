@@ -192,7 +192,11 @@ export const stageChanges = pgTable(
     reason: text('reason'),
     at: bigint('at', { mode: 'number' }).notNull(),
   },
-  (t) => [index('stage_changes_lead').on(t.leadId)],
+  (t) => [
+    index('stage_changes_lead').on(t.leadId),
+    // The stages a lead reached, read from the index alone (speed pays, owned leads' SQL rate).
+    index('stage_changes_lead_stage').on(t.leadId, t.toStage),
+  ],
 );
 
 /** A reservation: one lead offered to one rep until it is accepted, declined or expires. */

@@ -13,10 +13,10 @@ const plan = (sql: string) =>
 
 describe('fairness reads: query plans', () => {
   it.each([
-    ['speed pays', SPEED_PAYS_SQL, ['leads_workspace_hot'], 'stage_changes_lead'],
+    ['speed pays', SPEED_PAYS_SQL, ['leads_workspace_hot'], 'COVERING INDEX stage_changes_lead_stage'],
     ['offers by rep', OFFER_GROUPS_SQL, ['offers_workspace_offered'], null],
     ['accept times', ACCEPT_TIMES_SQL, ['offers_workspace_offered'], null],
-    ['owned leads', OWNED_SQL, ['leads_workspace_captured'], 'stage_changes_lead'],
+    ['owned leads', OWNED_SQL, ['leads_workspace_captured'], 'COVERING INDEX stage_changes_lead_stage'],
     ['closed deals', CLOSED_SQL, ['leads_workspace_closed'], null],
   ])('%s: searches its index and scans no table', (_name, sql, indexes, sub) => {
     const details = plan(sql);
