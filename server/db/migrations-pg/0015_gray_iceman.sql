@@ -1,0 +1,1 @@
+CREATE INDEX "stage_changes_lead_stage" ON "stage_changes" USING btree ("lead_id","to_stage");
