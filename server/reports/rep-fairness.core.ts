@@ -59,27 +59,67 @@ function strategyShare(strategy: Strategy, members: ReadonlyArray<{ repId: strin
   return w(me) / members.reduce((s, m) => s + w(m), 0);
 }
 
-function figures(repIds: ReadonlySet<string>, facts: FairnessFacts): RepFigures {
+/** One rep's facts, read once: a rep's or a team's figures then combine these instead of scanning every fact again. */
+interface RepFacts {
+  offers: OfferGroup[];
+  acceptMs: number[];
+  leadsOwned: number;
+  sqlLeads: number;
+  wonDeals: number;
+  wonRevenue: number;
+}
+
+function factsByRep(facts: FairnessFacts): Map<string, RepFacts> {
+  const by = new Map<string, RepFacts>();
+  const of = (repId: string) => {
+    let f = by.get(repId);
+    if (!f) by.set(repId, (f = { offers: [], acceptMs: [], leadsOwned: 0, sqlLeads: 0, wonDeals: 0, wonRevenue: 0 }));
+    return f;
+  };
+  for (const o of facts.offers) of(o.repId).offers.push(o);
+  for (const a of facts.acceptTimes) of(a.repId).acceptMs.push(Math.max(0, a.ms));
+  for (const l of facts.owned) {
+    const f = of(l.repId);
+    f.leadsOwned++;
+    if (reachedSql(l)) f.sqlLeads++;
+  }
+  for (const l of facts.closed) {
+    if (!isWon(l)) continue;
+    const f = of(l.repId);
+    f.wonDeals++;
+    // A won deal without a value counts as a deal, not as money.
+    f.wonRevenue += l.dealValue ?? 0;
+  }
+  return by;
+}
+
+function figures(repIds: Iterable<string>, byRep: ReadonlyMap<string, RepFacts>): RepFigures {
   const offers = { received: 0, accepted: 0, declined: 0, expired: 0, taken: 0, open: 0 };
   const reasons = new Map<string, number>();
-  for (const o of facts.offers) {
-    if (!repIds.has(o.repId)) continue;
-    offers.received += o.count;
-    if (o.status === 'offered') offers.open += o.count;
-    else offers[o.status] += o.count;
-    if (o.status === 'declined') {
-      const reason = o.reason?.trim() || NO_REASON;
-      reasons.set(reason, (reasons.get(reason) ?? 0) + o.count);
+  const times: number[] = [];
+  let leadsOwned = 0;
+  let sqlLeads = 0;
+  let wonDeals = 0;
+  let wonRevenue = 0;
+  for (const repId of repIds) {
+    const f = byRep.get(repId);
+    if (!f) continue;
+    for (const o of f.offers) {
+      offers.received += o.count;
+      if (o.status === 'offered') offers.open += o.count;
+      else offers[o.status] += o.count;
+      if (o.status === 'declined') {
+        const reason = o.reason?.trim() || NO_REASON;
+        reasons.set(reason, (reasons.get(reason) ?? 0) + o.count);
+      }
     }
+    for (const ms of f.acceptMs) times.push(ms);
+    leadsOwned += f.leadsOwned;
+    sqlLeads += f.sqlLeads;
+    wonDeals += f.wonDeals;
+    wonRevenue += f.wonRevenue;
   }
-  const times = facts.acceptTimes
-    .filter((a) => repIds.has(a.repId))
-    .map((a) => Math.max(0, a.ms))
-    .sort((a, b) => a - b);
-  const owned = facts.owned.filter((l) => repIds.has(l.repId));
-  const won = facts.closed.filter((l) => repIds.has(l.repId) && isWon(l));
-  const leadsOwned = owned.length;
-  const sqlLeads = owned.filter(reachedSql).length;
+  times.sort((a, b) => a - b);
   return {
     offers,
     declineReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
@@ -87,14 +127,14 @@ function figures(repIds: ReadonlySet<string>, facts: FairnessFacts): RepFigures 
     leadsOwned,
     sqlLeads,
     sqlRate: ratio(sqlLeads, leadsOwned),
-    wonDeals: won.length,
-    // A won deal without a value counts as a deal, not as money.
-    wonRevenue: won.reduce((s, l) => s + (l.dealValue ?? 0), 0),
+    wonDeals,
+    wonRevenue,
   };
 }
 
 export function repFairness(facts: FairnessFacts, from: number, to: number): RepsReport {
   const names = new Map(facts.users.map((u) => [u.id, u.name]));
+  const byRep = factsByRep(facts);
   const nameOf = (id: string) => names.get(id) ?? id;
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
@@ -106,7 +146,7 @@ export function repFairness(facts: FairnessFacts, from: number, to: number): Rep
     ...facts.owned.map((o) => o.repId),
     ...facts.closed.filter(isWon).map((w) => w.repId),
   ]);
-  const reps = [...repIds].map((repId) => ({ repId, name: nameOf(repId), ...figures(new Set([repId]), facts) })).sort(byName);
+  const reps = [...repIds].map((repId) => ({ repId, name: nameOf(repId), ...figures([repId], byRep) })).sort(byName);
 
   const teams = facts.teams
     .map(({ members: all, ...team }) => {
@@ -126,7 +166,10 @@ export function repFairness(facts: FairnessFacts, from: number, to: number): Rep
       return {
         teamId: team.id,
         name: team.name,
-        ...figures(new Set(members.map((m) => m.repId)), facts),
+        ...figures(
+          members.map((m) => m.repId),
+          byRep,
+        ),
         rotationOffers: total,
         strategies,
         members: [...current, ...former].sort(byName).map((m) => ({ ...m, rotationOffers: got(m.repId), share: ratio(got(m.repId), total) })),
