@@ -1,1 +1,0 @@
-CREATE INDEX "stage_changes_lead_stage" ON "stage_changes" USING btree ("lead_id","to_stage");
