@@ -41,11 +41,11 @@ function PaceView({ pace }: { pace: SlaPace }) {
   return (
     <>
       <p class="section-intro muted">
-        {monthFormat(pace.timeZone).format(pace.month.from)} ({pace.timeZone}), {percentText(pace.elapsed)} of the month gone. Expected by today: the monthly
-        target pro rata; projected: where the month ends at this pace.
+        {monthFormat(pace.timeZone).format(pace.month.from)} ({pace.timeZone}), {percentText(pace.elapsed)} of the month gone. By today: the monthly target pro
+        rata; month end: where the month ends at this pace.
       </p>
       <p class={`pace-verdict ${verdicts.length ? 'behind' : 'on-pace'}`} data-verdict={verdicts.length ? 'behind' : 'on-pace'}>
-        {verdicts.length ? `${verdicts.join('; ')}.` : 'Both teams are on pace.'}
+        {verdicts.length ? `${verdicts.join('. ')}.` : 'Both teams are on pace.'}
       </p>
       {pace.reasons.length > 0 && (
         <ul class="pace-reasons">
@@ -58,7 +58,9 @@ function PaceView({ pace }: { pace: SlaPace }) {
         <table class="data-table sla-table pace-table">
           <thead>
             <tr>
-              <th scope="col">This month</th>
+              <th scope="col">
+                <span class="visually-hidden">This month</span>
+              </th>
               <th scope="col" class="num">
                 Target
               </th>
@@ -66,10 +68,10 @@ function PaceView({ pace }: { pace: SlaPace }) {
                 So far
               </th>
               <th scope="col" class="num">
-                Expected by today
+                By today
               </th>
               <th scope="col" class="num">
-                Projected
+                Month end
               </th>
             </tr>
           </thead>
