@@ -50,7 +50,9 @@ function sqliteSide(): Side {
     async closeLead(id, stage, dealValue, closedAt) {
       db.update(sqT.leads).set({ stage, dealValue, closedAt }).where(eq(sqT.leads.id, id)).run();
     },
-    close: () => store.close(),
+    close: async () => {
+      await store.close();
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, inArray, lt, sql } from 'drizzle-orm';
 import { DIGEST_ROLES, slaChangeOf, subscriptionOf, type SlaStore } from '../../sla/sla-store';
 import { leads, users, workspaces } from './schema';
 import { digestSends, digestSubscriptions, marketingSlaChanges as changes } from './sla-schema';
@@ -32,7 +32,7 @@ export function createSlaOps(db: PgDb): SlaStore {
     },
     async digestRecipients() {
       const rows = await db
-        .select({ ...subscriptionColumns, email: users.email, name: users.name })
+        .select({ ...getTableColumns(digestSubscriptions), email: users.email, name: users.name })
         .from(digestSubscriptions)
         .innerJoin(users, eq(users.id, digestSubscriptions.userId))
         .where(and(eq(users.active, true), inArray(users.role, [...DIGEST_ROLES])));
@@ -55,11 +55,3 @@ export function createSlaOps(db: PgDb): SlaStore {
     },
   };
 }
-
-const subscriptionColumns = {
-  userId: digestSubscriptions.userId,
-  workspaceId: digestSubscriptions.workspaceId,
-  frequency: digestSubscriptions.frequency,
-  timeZone: digestSubscriptions.timeZone,
-  since: digestSubscriptions.since,
-};
