@@ -107,7 +107,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const calendar = opts.calendar ?? calendarPort({ calendars: backend.calendars, key: config.calendarKey, outbound, log, clock });
   const router = createRouter({ store, clock, online, notify, log, clustered, calendar, ...(opts.scheduler ? { scheduler: opts.scheduler } : {}) });
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
-  // Links in digests go to the public origin; until it is known (after listen), the bound address.
+  // Links in digests go to the public origin (SIXTY_PUBLIC_URL), else the address the server listens on (set after listen).
   let origin = config.publicUrl ?? `http://${config.host}:${config.port}`;
   const digests = startDigests({
     sla: backend.sla,
@@ -199,6 +199,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   }
   const port = (http.address() as AddressInfo).port;
   origin = config.publicUrl ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+  digests.start();
 
   let closing: Promise<void> | null = null;
   return {

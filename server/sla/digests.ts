@@ -30,6 +30,8 @@ export interface DigestDeps {
 }
 
 export interface Digests {
+  /** First pass now (a period due while the server was down goes out), then at each send time. */
+  start(): void;
   /** Looks again now (a manager switched theirs on, off or changed it). */
   wake(): void;
   /** One pass: sends what is due; the number of mails sent. */
@@ -84,10 +86,9 @@ export function startDigests(deps: DigestDeps): Digests {
       await running;
     });
   }
-  // At start: a period due while the server was down goes out now.
-  arm(clock());
-
   return {
+    // Called once the server listens, so the first links name the origin it is reached at.
+    start: () => arm(clock()),
     wake: () => arm(clock()),
     run,
     async stop() {
