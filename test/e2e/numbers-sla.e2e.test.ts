@@ -59,6 +59,16 @@ describe('the marketing SLA on Numbers', () => {
     await page.getByText('Must be above 0: no stage converts nothing').waitFor();
     expect(await rate.getAttribute('aria-invalid')).toBe('true');
     expect((await api('/v1/console/sla')).current).toBeNull();
+    // The draft notice and the refused field, as the manager sees them at both widths.
+    mkdirSync(NOTES_SHOTS, { recursive: true });
+    const calculator = page.locator('section[aria-labelledby="sla-heading"]');
+    // The sticky bar would be drawn over an element shot (CSSOM, so CSP allows it).
+    await page.evaluate(() => document.querySelectorAll<HTMLElement>('.console-bar').forEach((el) => (el.style.position = 'static')));
+    await calculator.screenshot({ path: `${NOTES_SHOTS}/numbers-sla-draft-error-1280.png` });
+    await page.setViewportSize({ width: 375, height: 740 });
+    await calculator.screenshot({ path: `${NOTES_SHOTS}/numbers-sla-draft-error-375.png` });
+    await page.setViewportSize(DESKTOP);
+    await page.evaluate(() => document.querySelectorAll<HTMLElement>('.console-bar').forEach((el) => (el.style.position = '')));
 
     await rate.fill('40');
     await page.getByRole('button', { name: 'Save the SLA' }).click();

@@ -318,7 +318,7 @@ export function SlaCalculator({ funnel, from, to, onSaved, onSessionEnded }: Pro
 
 /** Who changed the SLA and when, newest first. */
 function SlaHistory({ history }: { history: SlaChange[] }) {
-  if (!history.length) return <p class="muted sla-history-empty">Never saved: the figures above are this page&rsquo;s only.</p>;
+  if (!history.length) return <p class="muted sla-history-empty">No saves yet: the SLA is agreed once someone saves it, and its changes are listed here.</p>;
   const pct = (x: number) => `${percentOf(x)}%`;
   return (
     <div class="sla-history">
