@@ -138,6 +138,22 @@ export function SlaCalculator({ funnel, from, to, onSaved, onSessionEnded }: Pro
   }
   const unsaved = view ? (view.current ? JSON.stringify(formOf(view.current)) !== JSON.stringify(form) : true) : false;
   const fieldError = (key: keyof Form) => fields[key];
+  /** A stage conversion rate in percent, with the range's measured rate beside it when there is one. */
+  const rateInput = (key: 'leadToMql' | 'mqlToSql' | 'sqlToCustomer', label: string, measured?: number | null) => (
+    <Input
+      id={FIELD_IDS[key]}
+      error={fieldError(key)}
+      label={label}
+      type="number"
+      inputMode="decimal"
+      min={0}
+      max={100}
+      step="any"
+      {...(measured === undefined ? {} : { hint: `Measured: ${percentText(measured)}` })}
+      value={form[key]}
+      onValue={set(key)}
+    />
+  );
 
   const count = (step: string) => funnel.steps.find((s) => s.step === step)?.count ?? 0;
   const measured = { leads: count('leads'), mqls: count('mql'), sqls: count('sql') };
@@ -210,44 +226,9 @@ export function SlaCalculator({ funnel, from, to, onSaved, onSessionEnded }: Pro
               value={form.averageDealSize}
               onValue={set('averageDealSize')}
             />
-            <Input
-              id="sla-lead-mql"
-              error={fieldError('leadToMql')}
-              label="Lead → MQL (%)"
-              type="number"
-              inputMode="decimal"
-              min={0}
-              max={100}
-              step="any"
-              hint={`Measured: ${percentText(measuredLeadToMql)}`}
-              value={form.leadToMql}
-              onValue={set('leadToMql')}
-            />
-            <Input
-              id="sla-mql-sql"
-              error={fieldError('mqlToSql')}
-              label="MQL → SQL (%)"
-              type="number"
-              inputMode="decimal"
-              min={0}
-              max={100}
-              step="any"
-              hint={`Measured: ${percentText(measuredMqlToSql)}`}
-              value={form.mqlToSql}
-              onValue={set('mqlToSql')}
-            />
-            <Input
-              id="sla-sql-customer"
-              error={fieldError('sqlToCustomer')}
-              label="SQL → customer (%)"
-              type="number"
-              inputMode="decimal"
-              min={0}
-              max={100}
-              step="any"
-              value={form.sqlToCustomer}
-              onValue={set('sqlToCustomer')}
-            />
+            {rateInput('leadToMql', 'Lead → MQL (%)', measuredLeadToMql)}
+            {rateInput('mqlToSql', 'MQL → SQL (%)', measuredMqlToSql)}
+            {rateInput('sqlToCustomer', 'SQL → customer (%)')}
             <div class="sla-measured-btn">
               <button type="button" class="btn btn-small" onClick={useMeasured} disabled={!measuredLeadToMql && !measuredMqlToSql}>
                 Use the measured rates
