@@ -827,6 +827,74 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ),
   {
     method: 'GET',
+    path: '/v1/console/sla',
+    summary: 'The marketing SLA in force and its earlier saves, with who saved each and when',
+    auth: 'session',
+    roles: MANAGERS,
+    answer: {
+      status: 200,
+      contentType: 'application/json',
+      description:
+        '`{ current, history }`: `current` is the newest save (null until one is saved); `history` lists up to 50 saves, newest first, each the inputs (fractions 0..1 for shares and rates) with `id`, `changedBy`, `changedByName`, `changedAt` (see `SlaView` in shared/schemas/sla.schema.ts)',
+    },
+    errors: SESSION,
+  },
+  {
+    method: 'PUT',
+    path: '/v1/console/sla',
+    summary: "Save the workspace's marketing SLA (quota, marketing's share, deal size, stage conversion rates)",
+    description: 'Each save is kept: the history shows who changed the SLA and when. Shares and rates are fractions (0.3 for 30%); rates must be above 0.',
+    auth: 'session',
+    roles: MANAGERS,
+    body: 'MarketingSla',
+    answer: { status: 200, contentType: 'application/json', description: 'The same `{ current, history }` as GET, with this save first' },
+    errors: [...BODY, ...SESSION],
+  },
+  {
+    method: 'GET',
+    path: '/v1/console/sla/pace',
+    summary: "The SLA's monthly MQL and SQL targets against this month's pace, and which side is behind",
+    description:
+      'The month is taken in `tz` (default UTC). Marketing is behind on volume when MQLs so far are below the target pro rata; sales is behind on follow-up when MQL to SQL conversion is below the agreed rate, more than 10% of hand-raises breached the response SLA, or the median time to accept is over 60 s.',
+    auth: 'session',
+    roles: MANAGERS,
+    query: 'PaceQuery',
+    answer: {
+      status: 200,
+      contentType: 'application/json',
+      description:
+        '`{ pace }`: null until an SLA is saved; else `{ month, now, timeZone, elapsed, mqls, sqls, sqlRate, speed, behind: { marketing, sales }, reasons }` (see `SlaPace` in shared/schemas/sla.schema.ts)',
+    },
+    errors: [400, ...SESSION],
+  },
+  {
+    method: 'GET',
+    path: '/v1/console/sla/digest',
+    summary: "The signed-in manager's own numbers digest by mail: off, daily or weekly",
+    auth: 'session',
+    roles: MANAGERS,
+    answer: {
+      status: 200,
+      contentType: 'application/json',
+      description:
+        '`{ frequency, timeZone, sendsAt, mailEnabled }`: it goes out at `sendsAt` (08:00) in `timeZone`, weekly on Mondays; `mailEnabled` is false without SMTP',
+    },
+    errors: SESSION,
+  },
+  {
+    method: 'PUT',
+    path: '/v1/console/sla/digest',
+    summary: 'Switch your numbers digest on (daily or weekly, in your time zone) or off',
+    description:
+      "The digest has the previous day's (or Monday-to-Sunday week's) leads, MQLs, SQLs, won deals and revenue, median speed to lead, SLA breaches and the SLA's targets against this month's pace, with a link to Numbers. Each period is sent once; the first is the next one due after switching on.",
+    auth: 'session',
+    roles: MANAGERS,
+    body: 'DigestPrefs',
+    answer: { status: 200, contentType: 'application/json', description: 'The same as GET' },
+    errors: [...BODY, ...SESSION],
+  },
+  {
+    method: 'GET',
     path: '/v1/console/webhooks',
     summary: 'Webhooks with their latest 50 deliveries',
     auth: 'session',

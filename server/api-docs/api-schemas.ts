@@ -30,6 +30,7 @@ import {
   userRowSchema,
 } from '../../shared/schemas/console-responses.schema';
 import { eventBatchSchema } from '../../shared/schemas/events.schema';
+import { digestPrefsSchema, marketingSlaSchema, paceQuerySchema } from '../../shared/schemas/sla.schema';
 import {
   formMappingSchema,
   formSeenRequestSchema,
@@ -157,6 +158,9 @@ export const BODIES = {
   DiscoveredCalendars: discoveredCalendarsSchema,
   CalendarView: calendarViewSchema,
   MyCalendar: myCalendarSchema,
+  // The marketing SLA and the numbers digest
+  MarketingSla: marketingSlaSchema,
+  DigestPrefs: digestPrefsSchema,
   // Webhooks, erasure
   WebhookRequest: webhookRequestSchema,
   CreatedWebhook: createdWebhookSchema,
@@ -174,6 +178,7 @@ export const QUERIES = {
   CallbackQuery: callbackQuerySchema,
   MyLeadsQuery: myLeadsQuerySchema,
   ReportRange: reportRangeSchema,
+  PaceQuery: paceQuerySchema,
 } satisfies Record<string, z.ZodObject>;
 
 export type QueryName = keyof typeof QUERIES;
