@@ -52,6 +52,8 @@ import { apiDocsRoutes } from './api-docs/api-docs.routes';
 import type { CalendarPort } from './calendar/calendar-port';
 import type { CalendarConnector } from './calendar/calendar-connector';
 import { calendarRoutes } from './calendar/calendar.routes';
+import { apiKeyRoutes, workspaceSettingsRoutes } from './console/api-keys.routes';
+import { crmRoutes } from './crm/crm.routes';
 
 export interface AppDeps {
   config: Config;
@@ -148,6 +150,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/callbacks', callbackRoutes(deps));
   app.route('/v1/events', eventRoutes(deps));
   app.route('/v1/forms', formRoutes(deps));
+  app.route('/v1/leads', crmRoutes(deps));
   app.use('/v1/console/*', requireSameOrigin());
   app.route('/v1/console', authRoutes(deps));
   app.route('/v1/console/leads', leadRoutes(deps));
@@ -162,6 +165,8 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/console/reps', repRoutes(deps));
   app.route('/v1/console/account-owners', accountOwnerRoutes(deps));
   app.route('/v1/console/webhooks', webhookRoutes(deps));
+  app.route('/v1/console/api-keys', apiKeyRoutes(deps));
+  app.route('/v1/console/workspace', workspaceSettingsRoutes(deps));
   app.route('/v1/console/calendar', calendarRoutes(deps));
   app.route('/v1/console', linkRoutes(deps));
   app.route('/v1/console', workspaceRoutes(deps));
