@@ -20,3 +20,16 @@ export function formatMoney(value: number, currency: string, locale?: string): s
   const whole = Number.isInteger(value);
   return new Intl.NumberFormat(locale, { style: 'currency', currency, ...(whole ? { maximumFractionDigits: 0, minimumFractionDigits: 0 } : {}) }).format(value);
 }
+
+/**
+ * A value as a person types it: `12500`, `12,500`, `12 500`, `1234.50` or `1234,50`. Empty is
+ * null (no value given); anything else that is not a plain amount is NaN, for the form to name.
+ */
+export function parseAmount(text: string): number | null {
+  let t = text.trim().replace(/[\s'_]/g, '');
+  if (!t) return null;
+  if (t.includes('.') && t.includes(',')) t = t.replace(/,/g, '');
+  else if (/^\d{1,3}(,\d{3})+$/.test(t)) t = t.replace(/,/g, '');
+  else t = t.replace(',', '.');
+  return /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+}

@@ -19,6 +19,7 @@ const ITEMS: readonly Item[] = [
   { to: '/teams', label: 'Routing', access: 'manager', also: ['/reps', '/account-owners'] },
   { to: '/users', label: 'Users', access: 'admin' },
   { to: '/webhooks', label: 'Webhooks', access: 'admin' },
+  { to: '/workspace', label: 'Workspace', access: 'admin' },
   { to: '/erase', label: 'Erase a person', access: 'admin' },
 ];
 

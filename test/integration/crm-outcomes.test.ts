@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LeadCard, OfferView } from '../../shared/api';
 import type { ApiKeyRow, CreatedApiKey } from '../../shared/console-api';
+import { crmOutcomeAnswerSchema } from '../../shared/schemas/crm.schema';
 import { hashPassword } from '../../server/auth/password';
 import { DEFAULT_SITE } from '../../server/sites/default-site';
 import { callbackBody, connected, nextEvent, postCallback, repSocket, rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
@@ -133,6 +134,8 @@ describe('PATCH /v1/leads/:id/outcome with an API key', () => {
     expect(won.status).toBe(200);
     expect(won.body).toMatchObject({ stage: 'won', value: 13000, currency: 'EUR' });
     expect(won.body.closedAt).toBeGreaterThanOrEqual(before - 1000);
+    // The answers are what the API documents (api-docs.test.ts leaves this route to this file).
+    for (const answer of [opened.body, won.body]) expect(crmOutcomeAnswerSchema.safeParse(answer).success).toBe(true);
 
     // The rep sees it on the lead card, in the workspace's currency, with who did it.
     const card = (await api(`/v1/console/leads/${lead.id}`, cookie)).body as LeadCard;
