@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import type { Stage } from '../../shared/api';
 import { nextStages } from '../../shared/lifecycle';
 import { OUTCOMES, type Outcome } from '../../shared/outcomes';
-import type { OutcomeInput } from '../../shared/schemas/console.schema';
 import { weeklyHours } from './hours.core';
 import { DEFAULT_CADENCE } from './plan-follow-up.core';
 import { outcomeWrites, planOutcome, type OutcomeContext, type OutcomeLead, type OutcomeRequest } from './plan-outcome.core';

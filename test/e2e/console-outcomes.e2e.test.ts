@@ -3,8 +3,8 @@
 // shows it in that currency; the admin creates an API key, a CRM uses it, and revoking it stops it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { OfferView } from '../../shared/api';
-import { callbackBody, connected, nextEvent, postCallback, repSocket, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { acceptedLead } from '../helpers/accepted-lead';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
 import { collectErrors, DESKTOP, openSignedIn, PHONE, shoot } from './console-admin.helpers';
 import { signIn as signInRep, watch } from './rep-helpers';
@@ -31,24 +31,14 @@ async function adminOnWorkspace(): Promise<{ context: BrowserContext; page: Page
 
 /** A lead Dana accepted and opened as an opportunity worth `value`, as the server's API makes it. */
 async function opportunity(name: string, phone: string, value: number): Promise<string> {
-  const cookie = await signIn(server.url, 'dana@demo.sixty');
-  const socket = repSocket(server.url, cookie);
-  await connected(socket);
-  await socket.emitWithAck('presence:set', 'available');
-  const offered = nextEvent<OfferView>(socket, 'offer:new');
-  await postCallback(server.url, callbackBody(server.siteKey, { name, phone }));
-  const offer = await offered;
-  const ack = await socket.emitWithAck('offer:accept', { offerId: offer.offerId });
-  await socket.emitWithAck('presence:set', 'away');
-  socket.close();
-  if (!ack.ok) throw new Error('accept failed');
-  const res = await fetch(`${server.url}/v1/console/leads/${offer.leadId}/outcome`, {
+  const { cookie, lead } = await acceptedLead(server, 'dana@demo.sixty', { name, phone });
+  const res = await fetch(`${server.url}/v1/console/leads/${lead.id}/outcome`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ outcome: 'opportunity', value }),
   });
   expect(res.status).toBe(200);
-  return offer.leadId;
+  return lead.id;
 }
 
 const crm = (leadId: string, secret: string, body: unknown) =>

@@ -3,12 +3,13 @@
 // stage machine; admins create, list and revoke keys and set the workspace's currency; a revoked
 // key, another workspace's key and bad bodies are refused as the API says.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LeadCard, OfferView } from '../../shared/api';
+import type { LeadCard } from '../../shared/api';
 import type { ApiKeyRow, CreatedApiKey } from '../../shared/console-api';
 import { crmOutcomeAnswerSchema } from '../../shared/schemas/crm.schema';
 import { hashPassword } from '../../server/auth/password';
 import { DEFAULT_SITE } from '../../server/sites/default-site';
-import { callbackBody, connected, nextEvent, postCallback, repSocket, rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { acceptedLead as accept } from '../helpers/accepted-lead';
 
 let server: TestServer;
 let admin: string;
@@ -53,20 +54,7 @@ async function createKey(cookie: string, name: string): Promise<CreatedApiKey> {
 let phoneSuffix = 10;
 
 /** A lead accepted by Dana (SAL), each from its own phone. */
-async function acceptedLead(): Promise<{ cookie: string; lead: LeadCard }> {
-  const cookie = await signIn(server.url, 'dana@demo.sixty');
-  const socket = repSocket(server.url, cookie);
-  await connected(socket);
-  await socket.emitWithAck('presence:set', 'available');
-  const offered = nextEvent<OfferView>(socket, 'offer:new');
-  await postCallback(server.url, callbackBody(server.siteKey, { phone: `+1 415 555 03${phoneSuffix++}` }));
-  const offer = await offered;
-  const ack = await socket.emitWithAck('offer:accept', { offerId: offer.offerId });
-  await socket.emitWithAck('presence:set', 'away');
-  socket.close();
-  if (!ack.ok) throw new Error('accept failed');
-  return { cookie, lead: ack.data };
-}
+const acceptedLead = () => accept(server, 'dana@demo.sixty', { phone: `+1 415 555 03${phoneSuffix++}` });
 
 describe('workspace currency', () => {
   it('admins set an ISO 4217 code; a bad code gets a field message; others may read but not set it', async () => {
