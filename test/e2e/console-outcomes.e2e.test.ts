@@ -62,6 +62,12 @@ describe('outcomes to revenue in the console', () => {
     await page.getByRole('button', { name: 'Save currency' }).click();
     await page.getByText('Saved: deal values are in EUR from now on.').waitFor({ timeout: 5000 });
     await shoot(page, 'workspace-currency');
+    // Numbers' money figures follow: the SLA calculator's quota, deal size and revenue goal.
+    await page.goto(`${server.url}/console/numbers`);
+    await page.getByLabel('Sales quota per month (EUR)').fill('100000');
+    await page.getByLabel('Share from marketing (%)').fill('50');
+    await expect.poll(() => page.locator('.sla-goal').innerText(), { timeout: 5000 }).toBe('Revenue goal from marketing: €50,000 a month');
+    expect(await page.getByLabel('Average deal size (EUR)').count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
 

@@ -19,7 +19,7 @@ import './numbers.css';
 
 const rangeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
-export function NumbersPage({ onSessionEnded }: PageProps) {
+export function NumbersPage({ me, onSessionEnded }: PageProps) {
   const [range, setRange] = useState<DayRange>(() => lastDays(30, new Date()));
   const q = toQuery(range);
   const query = 'query' in q ? q.query : null;
@@ -55,7 +55,7 @@ export function NumbersPage({ onSessionEnded }: PageProps) {
           <FunnelSection funnel={data.funnel} />
           <FormsSection forms={data.forms} />
           <MeetingsSection meetings={data.meetings} />
-          <SlaCalculator funnel={data.funnel} from={data.from} to={data.to} />
+          <SlaCalculator funnel={data.funnel} from={data.from} to={data.to} currency={me.currency} />
           <Breakdowns funnel={data.funnel} />
         </div>
       )}

@@ -1,5 +1,6 @@
 // The marketing SLA (DOMAIN.md), worked back from the sales quota: leads, MQLs and SQLs needed
 // per month, beside what the funnel measured in the chosen range.
+import { formatMoney } from '../../../shared/money';
 import { useEffect, useState } from 'preact/hooks';
 import { marketingSla, type MarketingSlaInput } from '../../../shared/marketing-sla';
 import { Input } from '../ui/fields';
@@ -47,9 +48,11 @@ interface Props {
   funnel: FunnelReport;
   from: number;
   to: number;
+  /** The workspace's currency: the quota, deal size and revenue goal are in it. */
+  currency: string;
 }
 
-export function SlaCalculator({ funnel, from, to }: Props) {
+export function SlaCalculator({ funnel, from, to, currency }: Props) {
   const [form, setForm] = useState<Form>(stored);
   useEffect(() => {
     try {
@@ -96,7 +99,7 @@ export function SlaCalculator({ funnel, from, to }: Props) {
       </p>
       <div class="sla-layout">
         <div class="grid-fields sla-inputs">
-          <Input id="sla-quota" label="Sales quota per month" inputMode="decimal" value={form.salesQuota} onValue={set('salesQuota')} />
+          <Input id="sla-quota" label={`Sales quota per month (${currency})`} inputMode="decimal" value={form.salesQuota} onValue={set('salesQuota')} />
           <Input
             id="sla-share"
             label="Share from marketing (%)"
@@ -107,7 +110,7 @@ export function SlaCalculator({ funnel, from, to }: Props) {
             value={form.marketingShare}
             onValue={set('marketingShare')}
           />
-          <Input id="sla-deal" label="Average deal size" inputMode="decimal" value={form.averageDealSize} onValue={set('averageDealSize')} />
+          <Input id="sla-deal" label={`Average deal size (${currency})`} inputMode="decimal" value={form.averageDealSize} onValue={set('averageDealSize')} />
           <Input
             id="sla-lead-mql"
             label="Lead → MQL (%)"
@@ -153,7 +156,7 @@ export function SlaCalculator({ funnel, from, to }: Props) {
           {sla ? (
             <>
               <p class="sla-goal">
-                Revenue goal from marketing: <strong>{countText(sla.revenueGoal)}</strong> a month
+                Revenue goal from marketing: <strong>{formatMoney(sla.revenueGoal, currency)}</strong> a month
               </p>
               <div class="table-scroll">
                 <table class="data-table sla-table">
