@@ -17,9 +17,8 @@ const ITEMS: readonly Item[] = [
   { to: '/queue', label: 'Queue' },
   { to: '/sites', label: 'Sites', access: 'manager' },
   { to: '/teams', label: 'Routing', access: 'manager', also: ['/reps', '/account-owners'] },
-  { to: '/users', label: 'Users', access: 'admin' },
+  { to: '/users', label: 'Users', access: 'admin', also: ['/workspace'] },
   { to: '/webhooks', label: 'Webhooks', access: 'admin' },
-  { to: '/workspace', label: 'Workspace', access: 'admin' },
   { to: '/erase', label: 'Erase a person', access: 'admin' },
 ];
 

@@ -20,12 +20,14 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The admin, signed in on the Workspace page in a browser context of their own. */
+/** The admin, signed in on the Workspace page (a tab of Users) in a browser context of their own. */
 async function adminOnWorkspace(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: DESKTOP });
   const page = await context.newPage();
   const errors = collectErrors(page);
-  await openSignedIn(page, server.url, '/workspace', 'admin@demo.sixty');
+  await openSignedIn(page, server.url, '/users', 'admin@demo.sixty');
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Currency and API keys' }).click();
+  await page.getByRole('heading', { name: 'Workspace', level: 1 }).waitFor({ timeout: 5000 });
   return { context, page, errors };
 }
 

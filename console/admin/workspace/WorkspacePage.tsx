@@ -4,6 +4,7 @@ import type { PageProps } from '../../routes';
 import { PageHead } from '../ui/PageHead';
 import { ApiKeys } from './ApiKeys';
 import { CurrencyForm } from './CurrencyForm';
+import { WorkspaceTabs } from './WorkspaceTabs';
 import '../admin.css';
 import '../users/users.css';
 import './workspace.css';
@@ -12,6 +13,7 @@ export function WorkspacePage({ me, onSessionEnded }: PageProps) {
   return (
     <div class="page">
       <PageHead title="Workspace" eyebrow={me.workspaceName} intro="The currency deals are counted in, and the keys your CRM reports outcomes with." />
+      <WorkspaceTabs current="/workspace" />
       <CurrencyForm onSessionEnded={onSessionEnded} />
       <ApiKeys onSessionEnded={onSessionEnded} />
     </div>
