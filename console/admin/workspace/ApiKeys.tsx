@@ -65,8 +65,8 @@ export function ApiKeys({ onSessionEnded }: { onSessionEnded: () => void }) {
     <section class="panel" aria-labelledby="api-keys-heading">
       <h2 id="api-keys-heading">API keys</h2>
       <p class="section-intro muted">
-        Your CRM sends one as <code>Authorization: Bearer …</code> to <code>PATCH /v1/leads/:id/outcome</code> to report opportunities, won and lost
-        deals. A key reaches this workspace's leads only.
+        Your CRM sends one as <code>Authorization: Bearer …</code> to <code>PATCH /v1/leads/:id/outcome</code> to report opportunities, won and lost deals. A
+        key reaches this workspace's leads only.
       </p>
       {made && (
         <div class="link-result" role="region" aria-label="New API key">
@@ -79,15 +79,7 @@ export function ApiKeys({ onSessionEnded }: { onSessionEnded: () => void }) {
         </div>
       )}
       <form class="api-key-form" noValidate onSubmit={create}>
-        <Input
-          id="key-name"
-          label="Name"
-          value={name}
-          onValue={setName}
-          placeholder="HubSpot sync"
-          autoComplete="off"
-          error={fields['key-name']}
-        />
+        <Input id="key-name" label="Name" value={name} onValue={setName} placeholder="HubSpot sync" autoComplete="off" error={fields['key-name']} />
         <div>
           <button type="submit" class="btn btn-primary" disabled={busy}>
             {busy && !revoking ? 'Creating…' : 'Create key'}
