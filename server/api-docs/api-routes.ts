@@ -255,9 +255,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'POST',
     path: '/v1/console/leads/:id/outcome',
-    summary: "Log a call's outcome (the lead's owner)",
+    summary: "Log a call's outcome (the lead's owner; a manager or admin may log decisions on anyone's lead)",
     description:
-      "`nurture`, `disqualified` and `suspect` need a `reason`; `sql` needs `qualification` (the four questions). `no_answer` and `voicemail` schedule the next attempt per the site's follow-up cadence; after the last, the lead goes back to nurture. A call result and a decision go in one save with `call`. A move the stage machine forbids answers 409 `stage_rule` naming the rule; a call result on a lead that left the cadence answers 409 `left_cadence`.",
+      "`nurture`, `disqualified`, `suspect` and `lost` need a `reason`; `sql` needs `qualification` (the four questions); `value` (the deal's, in the workspace's currency) goes with `opportunity`, `won` or `lost`: won and lost set the lead's close time, reopening clears it. `no_answer` and `voicemail` schedule the next attempt per the site's follow-up cadence; after the last, the lead goes back to nurture. A call result and a decision go in one save with `call`. A move the stage machine forbids answers 409 `stage_rule` naming the rule; a call result on a lead that left the cadence answers 409 `left_cadence`.",
     auth: 'session',
     body: 'Outcome',
     answer: { status: 200, body: 'LeadCard' },

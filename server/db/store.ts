@@ -270,9 +270,17 @@ export interface Store extends BookingOps {
    * Logs what a call gave: a call result, a decision about the lead, or both in one save
    * (routing/plan-outcome.core.ts decides). No answer or voicemail schedules the next attempt (a
    * follow-up task) per the site's cadence; after the last, the lead goes back to nurture ("no
-   * contact after N attempts"). Null when there is no such lead; a refusal says why.
+   * contact after N attempts"). Null when there is no such lead; a refusal says why. The lead's
+   * owner logs anything; a `manager` (or admin) may also log decisions on a lead someone else owns.
    */
-  recordOutcome(leadId: string, userId: string, workspaceId: string, input: OutcomeInput, now: number): Promise<LeadCard | OutcomeRefusal | null>;
+  recordOutcome(
+    leadId: string,
+    userId: string,
+    workspaceId: string,
+    input: OutcomeInput,
+    now: number,
+    manager?: boolean,
+  ): Promise<LeadCard | OutcomeRefusal | null>;
   /**
    * A CRM's decision about a lead of the key's workspace (`PATCH /v1/leads/:id/outcome`): the same
    * plan as the rep's (stage machine, deal value, close time), recorded as the key's. Null when the

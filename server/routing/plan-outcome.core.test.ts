@@ -55,6 +55,19 @@ describe('planOutcome', () => {
 
   it('refuses anyone but the owner', () => {
     expect(planOutcome(lead('sal', { ownerId: 'sam' }), { outcome: 'connected' }, ctx)).toEqual({ ok: false, refusal: { error: 'not_owner' } });
+    expect(planOutcome(lead('opportunity', { ownerId: 'sam' }), { outcome: 'won', value: 10 }, ctx)).toEqual({ ok: false, refusal: { error: 'not_owner' } });
+  });
+
+  it("lets a manager decide about a lead someone else owns, recorded as the manager's, but not log a call on it", () => {
+    const manager: OutcomeContext = { ...ctx, actor: { kind: 'rep', userId: 'mia', manager: true } };
+    const won = planned(lead('opportunity', { ownerId: 'sam', firstCallAt: null }), { outcome: 'won', value: 900, notes: 'Signed at the trade show' }, manager);
+    expect(won.moves).toEqual([{ from: 'opportunity', to: 'won', actor: 'mia', reason: null }]);
+    expect(won.columns).toMatchObject({ stage: 'won', dealValue: 900, firstCallAt: null });
+    expect(won.note).toEqual({ authorId: 'mia', text: 'Signed at the trade show' });
+    expect(planOutcome(lead('opportunity', { ownerId: 'sam' }), { outcome: 'won', call: 'connected' }, manager)).toEqual({
+      ok: false,
+      refusal: { error: 'not_owner' },
+    });
   });
 
   it('refuses call results once the lead left the cadence, but still takes the decisions lifecycle allows', () => {

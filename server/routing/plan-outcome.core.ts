@@ -47,8 +47,12 @@ export interface OutcomeLead {
   contactAttempts: number;
 }
 
-/** Who logs the outcome: the lead's rep in the console, or a CRM through one of the workspace's API keys. */
-export type OutcomeActor = { kind: 'rep'; userId: string } | { kind: 'api_key'; keyId: string; name: string };
+/**
+ * Who logs the outcome: a user in the console (the lead's rep; a manager or admin, `manager`,
+ * may also decide about a lead someone else owns, closing a deal say, but not log calls on it),
+ * or a CRM through one of the workspace's API keys.
+ */
+export type OutcomeActor = { kind: 'rep'; userId: string; manager?: boolean } | { kind: 'api_key'; keyId: string; name: string };
 
 /** How the actor is recorded on stage changes (`stage_changes.actor`, the webhook's `actor`). */
 export function actorId(actor: OutcomeActor): string {
@@ -120,15 +124,16 @@ export function planOutcome(
   ctx: OutcomeContext,
 ): { ok: true; plan: OutcomePlan } | { ok: false; refusal: OutcomeRefusal } {
   const { now, actor } = ctx;
-  // A rep logs on their own lead; a CRM's key speaks for the whole workspace (and never logs calls).
-  if (actor.kind === 'rep' && lead.ownerId !== actor.userId) return { ok: false, refusal: { error: 'not_owner' } };
+  const logged = splitOutcome(input);
+  // A rep logs on their own lead; a manager decides on anyone's; a CRM's key speaks for the whole workspace. Calls are the owner's.
+  const owner = actor.kind === 'rep' && lead.ownerId === actor.userId;
+  if (actor.kind === 'rep' && !owner && (!actor.manager || logged.call)) return { ok: false, refusal: { error: 'not_owner' } };
   if (input.currency !== undefined && input.currency !== ctx.currency) {
     return {
       ok: false,
       refusal: { error: 'currency_mismatch', message: `This workspace's deals are in ${ctx.currency}: send the value in ${ctx.currency}` },
     };
   }
-  const logged = splitOutcome(input);
   if (actor.kind === 'api_key' && logged.call) return { ok: false, refusal: { error: 'left_cadence', message: 'Call results are logged by the rep' } };
   const allowed = checkOutcome(lead.stage, logged);
   if (!allowed.ok) return { ok: false, refusal: { error: allowed.error, message: allowed.message } };
@@ -184,8 +189,8 @@ export function planOutcome(
         stage,
         outcome: logged.decision ?? logged.call!,
         outcomeAt: now,
-        // The rep's first logged outcome is the first call attempt when no click on the number came before; a CRM made no call.
-        firstCallAt: actor.kind === 'rep' ? (lead.firstCallAt ?? now) : lead.firstCallAt,
+        // The owner's first logged outcome is the first call attempt when no click on the number came before; a CRM or a manager made no call.
+        firstCallAt: owner ? (lead.firstCallAt ?? now) : lead.firstCallAt,
         contactAttempts,
         ...(value !== undefined ? { dealValue: value } : {}),
         ...(logged.decision && (CLOSING_DECISIONS as readonly Outcome[]).includes(logged.decision) ? { closedAt: now } : {}),

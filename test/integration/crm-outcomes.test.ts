@@ -108,6 +108,29 @@ describe('the rep logs a deal in the console', () => {
   });
 });
 
+describe('a manager logs a deal in the console', () => {
+  it("closes a deal a rep owns, recorded as the manager's; a call on it stays the owner's to log", async () => {
+    const { cookie, lead } = await acceptedLead();
+    await api(`/v1/console/leads/${lead.id}/outcome`, cookie, { method: 'POST', body: JSON.stringify({ outcome: 'opportunity', value: 2500 }) });
+    const call = await api(`/v1/console/leads/${lead.id}/outcome`, admin, { method: 'POST', body: JSON.stringify({ outcome: 'won', call: 'connected' }) });
+    expect(call.status).toBe(403);
+    expect(call.body.error.message).toBe('Only the rep who owns this lead can log a call on it');
+    const won = await api(`/v1/console/leads/${lead.id}/outcome`, admin, { method: 'POST', body: JSON.stringify({ outcome: 'won', value: 2700 }) });
+    expect(won.status).toBe(200);
+    expect(won.body).toMatchObject({ stage: 'won', ownerName: 'Dana Reyes', deal: { value: 2700, currency: 'EUR' } });
+    const adminId = (await server.deps.store.userByEmail('admin@demo.sixty'))!.id;
+    expect(await rows(server, 'select to_stage as "to", actor from stage_changes where lead_id = ? and to_stage = ?', lead.id, 'won')).toEqual([
+      { to: 'won', actor: adminId },
+    ]);
+    // A rep may not do the same on a colleague's lead.
+    const other = await acceptedLead();
+    const sam = await signIn(server.url, 'sam@demo.sixty');
+    expect(
+      (await api(`/v1/console/leads/${other.lead.id}/outcome`, sam, { method: 'POST', body: JSON.stringify({ outcome: 'nurture', reason: 'Later' }) })).status,
+    ).toBe(403);
+  });
+});
+
 describe('PATCH /v1/leads/:id/outcome with an API key', () => {
   it('a CRM opens an opportunity with its value and closes it won; the trail and the stage changes say which key', async () => {
     const key = await createKey(admin, 'HubSpot sync');

@@ -108,8 +108,8 @@ export function leadOps(ctx: StoreContext): LeadOps {
       });
     },
 
-    async recordOutcome(leadId, userId, workspaceId, input, now) {
-      const r = await logOutcome(leadId, workspaceId, input, { kind: 'rep', userId }, now);
+    async recordOutcome(leadId, userId, workspaceId, input, now, manager = false) {
+      const r = await logOutcome(leadId, workspaceId, input, { kind: 'rep', userId, manager }, now);
       return r && 'card' in r ? r.card : r;
     },
 

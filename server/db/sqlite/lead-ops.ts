@@ -96,8 +96,8 @@ export function leadOps(ctx: StoreContext): LeadOps {
       });
     },
 
-    async recordOutcome(leadId, userId, workspaceId, input, now) {
-      const r = logOutcome(leadId, workspaceId, input, { kind: 'rep', userId }, now);
+    async recordOutcome(leadId, userId, workspaceId, input, now, manager = false) {
+      const r = logOutcome(leadId, workspaceId, input, { kind: 'rep', userId, manager }, now);
       return r && 'card' in r ? r.card : r;
     },
 
