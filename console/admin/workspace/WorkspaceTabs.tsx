@@ -1,6 +1,6 @@
 // The workspace's admin pages behind one console link (the bar has room for no more): its
 // people, and its currency and API keys.
-import { Link } from '../../nav/Link';
+import { PageTabs } from '../ui/PageTabs';
 
 const TABS = [
   { to: '/users', label: 'Users' },
@@ -8,13 +8,5 @@ const TABS = [
 ] as const;
 
 export function WorkspaceTabs({ current }: { current: (typeof TABS)[number]['to'] }) {
-  return (
-    <nav class="site-tabs" aria-label="Workspace">
-      {TABS.map((t) => (
-        <Link key={t.to} to={t.to} class="site-tab" aria-current={current === t.to ? 'page' : undefined}>
-          {t.label}
-        </Link>
-      ))}
-    </nav>
-  );
+  return <PageTabs label="Workspace" tabs={TABS} current={current} />;
 }
