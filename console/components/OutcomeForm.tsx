@@ -162,8 +162,9 @@ export function OutcomeForm({ lead, currency, onSaved }: Props) {
           <div class="outcome-options">{choices.calls.map((c) => radio('outcome-call', c, OUTCOME_LABELS[c], call === c, setCall))}</div>
         ) : (
           <p class="field-hint">
-            This lead left the follow-up cadence ({STAGE_LABELS[lead.stage]}): no call attempts are logged on it. It comes back to a rep when the person raises
-            a hand again.
+            {lead.stage === 'won' || lead.stage === 'lost'
+              ? `This deal is closed (${STAGE_LABELS[lead.stage]}): no call attempts are logged on it.`
+              : `This lead left the follow-up cadence (${STAGE_LABELS[lead.stage]}): no call attempts are logged on it. It comes back to a rep when the person raises a hand again.`}
           </p>
         )}
         {call !== '' && (

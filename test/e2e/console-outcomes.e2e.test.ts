@@ -133,6 +133,39 @@ describe('outcomes to revenue in the console', () => {
     await rep.close();
   });
 
+  it('a rep loses a deal with a reason, and the card says why', async () => {
+    await opportunity('Lars Lost', '+1 415 555 0413', 7000);
+    const rep = await browser.newContext({ viewport: DESKTOP });
+    const repPage = await rep.newPage();
+    const repErrors: string[] = [];
+    await watch(repPage, repErrors);
+    await signInRep(repPage, server.url, 'dana@demo.sixty');
+    await repPage.getByRole('tab', { name: /My leads/ }).click();
+    await repPage.getByRole('list', { name: 'My leads' }).getByRole('button').filter({ hasText: 'Lars Lost' }).click();
+    const card = repPage.locator('section.lead');
+    await card.getByRole('heading', { name: 'Lars Lost' }).waitFor({ timeout: 5000 });
+    await card.getByRole('radio', { name: 'Lost' }).check();
+    // The reason is required: the form says so before anything is sent.
+    await card.getByRole('button', { name: 'Save outcome' }).click();
+    await card.getByText('A reason is required for lost').waitFor({ timeout: 3000 });
+    await card.getByLabel('Reason').fill('Went with a competitor');
+    await card.getByRole('button', { name: 'Save outcome' }).click();
+    await expect.poll(() => card.locator('.badge-stage').first().innerText(), { timeout: 5000 }).toBe('Lost');
+    const deal = card.locator('.deal');
+    await expect.poll(() => deal.innerText(), { timeout: 5000 }).toContain('Why lost');
+    expect(await deal.innerText()).toContain('Went with a competitor');
+    expect(await deal.innerText()).toContain('€7,000');
+    await card.getByText('This deal is closed (Lost): no call attempts are logged on it.').waitFor({ timeout: 3000 });
+    await repPage.evaluate(() => document.querySelectorAll<HTMLElement>('.console-bar').forEach((el) => (el.style.position = 'static')));
+    for (const size of [DESKTOP, PHONE]) {
+      await repPage.setViewportSize(size);
+      await repPage.waitForTimeout(100);
+      await card.screenshot({ path: screenshotPath(`outcome-lost-card-${size.width}`) });
+    }
+    expect(repErrors).toEqual([]);
+    await rep.close();
+  });
+
   it('an admin creates an API key, sees its secret once, and revokes it', async () => {
     const leadId = await opportunity('Carl Crm', '+1 415 555 0412', 4000);
     const { context, page, errors } = await adminOnWorkspace();
