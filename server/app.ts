@@ -55,6 +55,8 @@ import { calendarRoutes } from './calendar/calendar.routes';
 import type { SlaStore } from './sla/sla-store';
 import type { Digests } from './sla/digests';
 import { slaRoutes } from './sla/sla.routes';
+import { apiKeyRoutes, workspaceSettingsRoutes } from './console/api-keys.routes';
+import { crmRoutes } from './crm/crm.routes';
 
 export interface AppDeps {
   config: Config;
@@ -155,6 +157,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/callbacks', callbackRoutes(deps));
   app.route('/v1/events', eventRoutes(deps));
   app.route('/v1/forms', formRoutes(deps));
+  app.route('/v1/leads', crmRoutes(deps));
   app.use('/v1/console/*', requireSameOrigin());
   app.route('/v1/console', authRoutes(deps));
   app.route('/v1/console/leads', leadRoutes(deps));
@@ -170,6 +173,8 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/console/reps', repRoutes(deps));
   app.route('/v1/console/account-owners', accountOwnerRoutes(deps));
   app.route('/v1/console/webhooks', webhookRoutes(deps));
+  app.route('/v1/console/api-keys', apiKeyRoutes(deps));
+  app.route('/v1/console/workspace', workspaceSettingsRoutes(deps));
   app.route('/v1/console/calendar', calendarRoutes(deps));
   app.route('/v1/console', linkRoutes(deps));
   app.route('/v1/console', workspaceRoutes(deps));

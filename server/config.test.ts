@@ -33,6 +33,7 @@ const CASES: Record<string, { value: string; field: (c: Config) => unknown; expe
   SIXTY_LIMIT_EVENTS_PER_IP: { value: '5', field: (c) => c.limits.eventsPerIpPerMinute, expected: 5 },
   SIXTY_LIMIT_CONFIG_PER_IP: { value: '6', field: (c) => c.limits.configPerIpPerMinute, expected: 6 },
   SIXTY_LIMIT_SIGNINS_PER_IP: { value: '7', field: (c) => c.limits.signInsPerIpPerMinute, expected: 7 },
+  SIXTY_LIMIT_API_PER_IP: { value: '9', field: (c) => c.limits.apiPerIpPerMinute, expected: 9 },
   SIXTY_LIMIT_SIGNINS_PER_ACCOUNT: { value: '8', field: (c) => c.limits.signInsPerAccountPer15Min, expected: 8 },
   SIXTY_LIMIT_CALLBACKS_PER_PHONE: { value: '0', field: (c) => c.limits.callbacksPerPhonePerDay, expected: 0 },
   SIXTY_DUPLICATE_WINDOW_MS: { value: '60000', field: (c) => c.limits.duplicateWindowMs, expected: 60_000 },

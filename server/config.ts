@@ -71,6 +71,8 @@ export interface Limits {
   signInsPerIpPerMinute: number;
   /** Sign-in attempts per account per 15 minutes (`SIXTY_LIMIT_SIGNINS_PER_ACCOUNT`, 10). */
   signInsPerAccountPer15Min: number;
+  /** Requests to the API-key API (`/v1/leads`) per client address per minute (`SIXTY_LIMIT_API_PER_IP`, 300). */
+  apiPerIpPerMinute: number;
   /** Callbacks for one phone number per day, so nobody can have a stranger called over and over (`SIXTY_LIMIT_CALLBACKS_PER_PHONE`, 3). */
   callbacksPerPhonePerDay: number;
   /** A repeat callback from the same phone or email within this window joins the open lead (`SIXTY_DUPLICATE_WINDOW_MS`, 10 min). */
@@ -106,6 +108,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { distDir: strin
       configPerIpPerMinute: intFrom(env.SIXTY_LIMIT_CONFIG_PER_IP, 300, 'SIXTY_LIMIT_CONFIG_PER_IP'),
       signInsPerIpPerMinute: intFrom(env.SIXTY_LIMIT_SIGNINS_PER_IP, 20, 'SIXTY_LIMIT_SIGNINS_PER_IP'),
       signInsPerAccountPer15Min: intFrom(env.SIXTY_LIMIT_SIGNINS_PER_ACCOUNT, 10, 'SIXTY_LIMIT_SIGNINS_PER_ACCOUNT'),
+      apiPerIpPerMinute: intFrom(env.SIXTY_LIMIT_API_PER_IP, 300, 'SIXTY_LIMIT_API_PER_IP'),
       callbacksPerPhonePerDay: intFrom(env.SIXTY_LIMIT_CALLBACKS_PER_PHONE, 3, 'SIXTY_LIMIT_CALLBACKS_PER_PHONE'),
       duplicateWindowMs: intFrom(env.SIXTY_DUPLICATE_WINDOW_MS, 10 * 60_000, 'SIXTY_DUPLICATE_WINDOW_MS'),
     },

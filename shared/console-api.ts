@@ -55,6 +55,7 @@ import type {
 import type { siteSettingsSchema } from './schemas/site-rules.schema';
 import type { createdWebhookSchema, deliverySchema, webhookRequestSchema, webhookViewSchema, webhookWithLogSchema } from './schemas/webhook.schema';
 import type { FormFigures } from './schemas/forms.schema';
+import type { apiKeyRequestSchema, apiKeyRowSchema, createdApiKeySchema, workspaceSettingsBodySchema, workspaceSettingsSchema } from './schemas/crm.schema';
 export type { FormFigures };
 
 export type { Topic } from './schemas/webhook.schema';
@@ -418,3 +419,16 @@ export type DiscoveredCalendars = z.infer<typeof import('./schemas/calendar.sche
 export type CalendarView = z.infer<typeof import('./schemas/calendar.schema').calendarViewSchema>;
 /** `GET /v1/console/calendar`. */
 export type MyCalendar = z.infer<typeof import('./schemas/calendar.schema').myCalendarSchema>;
+
+// --- Workspace settings and API keys (admin)
+
+/** `GET /v1/console/workspace`. */
+export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
+/** `PUT /v1/console/workspace`. */
+export type WorkspaceSettingsBody = z.input<typeof workspaceSettingsBodySchema>;
+/** `GET /v1/console/api-keys`: one key, never its secret. */
+export type ApiKeyRow = z.infer<typeof apiKeyRowSchema>;
+/** `POST /v1/console/api-keys`. */
+export type ApiKeyBody = z.input<typeof apiKeyRequestSchema>;
+/** The created key, with its secret shown this once. */
+export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;

@@ -47,6 +47,16 @@ export const STAGE_DECISIONS: readonly StageDecision[] = OUTCOMES.filter((o): o 
 /** Outcomes that move the lead to a stage which must carry a reason (DOMAIN.md). */
 export const OUTCOMES_NEEDING_REASON: readonly Outcome[] = STAGE_DECISIONS.filter((d) => needsReason(DECISION_STAGE[d]));
 
+/** Decisions about a deal: each may carry its value (opening, winning or losing it). */
+export const DEAL_DECISIONS = ['opportunity', 'won', 'lost'] as const satisfies readonly StageDecision[];
+
+/** Decisions that close a deal: the lead's close time is set. */
+export const CLOSING_DECISIONS = ['won', 'lost'] as const satisfies readonly StageDecision[];
+
+export function isDealDecision(o: Outcome): o is (typeof DEAL_DECISIONS)[number] {
+  return (DEAL_DECISIONS as readonly Outcome[]).includes(o);
+}
+
 /** Attempts without contact: each schedules the next follow-up per the site's cadence. */
 export const NO_CONTACT_OUTCOMES: readonly Outcome[] = ['no_answer', 'voicemail'];
 

@@ -1,6 +1,11 @@
 // The admin endpoints the console pages call (same-origin, session cookie).
 import type { Me } from '../../shared/api';
 import type {
+  ApiKeyBody,
+  ApiKeyRow,
+  CreatedApiKey,
+  WorkspaceSettings,
+  WorkspaceSettingsBody,
   AccountOwner,
   AccountOwnersBody,
   AccountOwnersView,
@@ -119,4 +124,10 @@ export const adminApi = {
     request<BookingSettingsInput>('PUT', `/v1/console/sites/${enc(siteId)}/booking`, body, false),
 
   erase: (body: ErasureBody) => request<ErasureResult>('POST', '/v1/console/erasures', body, false),
+
+  workspace: () => request<WorkspaceSettings>('GET', '/v1/console/workspace'),
+  saveWorkspace: (body: WorkspaceSettingsBody) => request<WorkspaceSettings>('PUT', '/v1/console/workspace', body, false),
+  apiKeys: () => request<ApiKeyRow[]>('GET', '/v1/console/api-keys'),
+  createApiKey: (body: ApiKeyBody) => request<CreatedApiKey>('POST', '/v1/console/api-keys', body, false),
+  revokeApiKey: (id: string) => request<void>('DELETE', `/v1/console/api-keys/${enc(id)}`),
 };

@@ -8,6 +8,7 @@ import { queueApi, type FullLeadCard } from '../hooks/queue-api';
 import { useNow } from '../hooks/useNow';
 import { Answers } from './Answers';
 import { CopyButton } from './CopyButton';
+import { DealSummary } from './DealSummary';
 import { LeadNotes } from './LeadNotes';
 import { LocalTime } from './LocalTime';
 import { OutcomeForm } from './OutcomeForm';
@@ -20,6 +21,8 @@ import { Timeline } from './Timeline';
 
 interface Props {
   lead: FullLeadCard;
+  /** The workspace's currency (the signed-in user's), for a deal that has none on the card yet. */
+  currency: string;
   onChange: (lead: FullLeadCard) => void;
   onClose: () => void;
 }
@@ -33,7 +36,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export function LeadDetail({ lead, onChange, onClose }: Props) {
+export function LeadDetail({ lead, currency, onChange, onClose }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const formatPhone = usePhoneFormat();
   const now = useNow(30_000);
@@ -131,8 +134,13 @@ export function LeadDetail({ lead, onChange, onClose }: Props) {
           </Section>
         </div>
         <div class="lead-col">
+          {lead.deal && (
+            <Section id="lead-deal" title="Deal">
+              <DealSummary stage={lead.stage} deal={lead.deal} now={now} />
+            </Section>
+          )}
           <Section id="lead-log" title="Log the call">
-            <OutcomeForm key={lead.id} lead={lead} onSaved={onChange} />
+            <OutcomeForm key={lead.id} lead={lead} currency={currency} onSaved={onChange} />
           </Section>
           <Section id="lead-notes" title="Notes">
             <LeadNotes leadId={lead.id} notes={lead.notes} now={now} onSaved={onChange} />

@@ -1,10 +1,11 @@
 // Log what happened on the call and what it means for the lead, in one save: a call result
-// (connected, no answer...) and a stage decision (SQL with the four sales questions, opportunity,
-// nurture / disqualified / suspect with a reason) are two separate choices. Only what the stage
-// machine allows from the lead's stage is offered.
+// (connected, no answer...) and a stage decision (SQL with the four sales questions, opportunity
+// with its value, won with the value prefilled, lost / nurture / disqualified / suspect with a
+// reason) are two separate choices. Only what the stage machine allows from the lead's stage is offered.
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import type { CallResult, Outcome, StageDecision } from '../../shared/outcomes';
+import { isDealDecision, type CallResult, type Outcome, type StageDecision } from '../../shared/outcomes';
+import { parseAmount } from '../../shared/money';
 import { ApiFailure, messageOf } from '../api';
 import { STAGE_LABELS, formatWhenPrecise } from '../format';
 import { focusFirstInvalid } from '../focus';
@@ -15,6 +16,8 @@ import { TextField } from './TextField';
 
 interface Props {
   lead: FullLeadCard;
+  /** The workspace's currency, for a deal that has none on the card yet. */
+  currency: string;
   onSaved: (lead: FullLeadCard) => void;
 }
 
@@ -25,29 +28,45 @@ const REASON_SUGGESTIONS: Partial<Record<Outcome, readonly string[]>> = {
   nurture: ['Not ready yet', 'No budget this year', 'Just researching', 'Call back next quarter'],
   disqualified: ['Residential only', 'Too small', 'Outside our region', 'Wrong segment'],
   suspect: ['Competitor', 'Student', 'Researcher', 'Spam or fake details'],
+  lost: ['Went with a competitor', 'Price too high', 'No budget after all', 'No decision (stalled)', 'Timing: not this year'],
 };
 
 const OUTCOME_HINTS: Partial<Record<Outcome, string>> = {
   nurture: 'Returns the lead to marketing.',
   suspect: 'Never routed again.',
   opportunity: 'A deal is being worked.',
+  won: 'Closes the deal: its value counts as revenue.',
+  lost: 'Closes the deal as lost; it can be reopened.',
 };
+
+/** What the value field says under each deal decision. */
+const VALUE_HINTS: Record<'opportunity' | 'won' | 'lost', string> = {
+  opportunity: 'Optional, but Numbers can only report the pipeline and revenue it is told.',
+  won: 'The amount won.',
+  lost: 'Optional: what the deal was worth.',
+};
+
+/** The deal's value as the field shows it. */
+const valueText = (lead: FullLeadCard) => (lead.deal?.value === null || lead.deal?.value === undefined ? '' : String(lead.deal.value));
 
 /** The lead group's first choice: log the call only. */
 const KEEP = '';
 
-export function OutcomeForm({ lead, onSaved }: Props) {
+export function OutcomeForm({ lead, currency, onSaved }: Props) {
   const choices = formChoices(lead.stage);
   const [call, setCall] = useState<CallResult | ''>('');
   const [decision, setDecision] = useState<StageDecision | typeof KEEP>(KEEP);
   const [reason, setReason] = useState('');
   const [notes, setNotes] = useState('');
+  const [value, setValue] = useState(valueText(lead));
   const [sales, setSales] = useState<SalesQualification>(lead.qualificationAnswers ?? EMPTY_QUALIFICATION);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const needsReason = decision !== KEEP && outcomeNeedsReason(decision);
   const isSql = decision === 'sql';
+  const isDeal = decision !== KEEP && isDealDecision(decision);
+  const dealCurrency = lead.deal?.currency ?? currency;
 
   const edited =
     <T,>(set: (v: T) => void) =>
@@ -68,6 +87,7 @@ export function OutcomeForm({ lead, onSaved }: Props) {
     const invalid: Record<string, string> = {};
     if (call === '' && decision === KEEP) invalid.outcome = 'Pick what happened on the call, or a decision about the lead';
     if (needsReason && !reason.trim()) invalid.reason = `A reason is required for ${OUTCOME_LABELS[decision as Outcome].toLowerCase()}`;
+    if (isDeal && Number.isNaN(parseAmount(value))) invalid.value = `Enter the value as a number of ${dealCurrency}, such as 12500`;
     if (isSql) for (const q of SALES_QUESTIONS) if (!sales[q.key].trim()) invalid[`qualification.${q.key}`] = `Answer "${q.label}" to mark SQL`;
     return invalid;
   };
@@ -81,6 +101,7 @@ export function OutcomeForm({ lead, onSaved }: Props) {
     if (Object.keys(invalid).length) return focusFirstInvalid(form);
     setStatus({ kind: 'saving' });
     try {
+      const amount = isDeal ? parseAmount(value) : null;
       const trimmed = Object.fromEntries(Object.entries(sales).map(([k, v]) => [k, v.trim()])) as unknown as SalesQualification;
       // One request: the decision is the outcome and the call rides along with it.
       const saved = await queueApi.logOutcome(lead.id, {
@@ -88,12 +109,14 @@ export function OutcomeForm({ lead, onSaved }: Props) {
         reason: reason.trim() || undefined,
         notes: notes.trim() || undefined,
         qualification: isSql ? trimmed : undefined,
+        value: amount ?? undefined,
       });
       setStatus({ kind: 'saved', at: Date.now() });
       setCall('');
       setDecision(KEEP);
       setReason('');
       setNotes('');
+      setValue(valueText(saved));
       onSaved(saved);
     } catch (err) {
       setStatus({ kind: 'idle' });
@@ -139,8 +162,9 @@ export function OutcomeForm({ lead, onSaved }: Props) {
           <div class="outcome-options">{choices.calls.map((c) => radio('outcome-call', c, OUTCOME_LABELS[c], call === c, setCall))}</div>
         ) : (
           <p class="field-hint">
-            This lead left the follow-up cadence ({STAGE_LABELS[lead.stage]}): no call attempts are logged on it. It comes back to a rep when the person raises
-            a hand again.
+            {lead.stage === 'won' || lead.stage === 'lost'
+              ? `This deal is closed (${STAGE_LABELS[lead.stage]}): no call attempts are logged on it.`
+              : `This lead left the follow-up cadence (${STAGE_LABELS[lead.stage]}): no call attempts are logged on it. It comes back to a rep when the person raises a hand again.`}
           </p>
         )}
         {call !== '' && (
@@ -163,6 +187,22 @@ export function OutcomeForm({ lead, onSaved }: Props) {
         </p>
       )}
       {isSql && <SalesQuestions value={sales} errors={fields} onChange={answered} />}
+      {isDeal && (
+        <div class="outcome-value">
+          <TextField
+            id="outcome-value"
+            label={`Deal value (${dealCurrency})`}
+            hint={fields.value ? undefined : VALUE_HINTS[decision as keyof typeof VALUE_HINTS]}
+            value={value}
+            onValue={(v) => {
+              edited(setValue)(v);
+              setFields(({ value: _, ...rest }) => rest);
+            }}
+            error={fields.value}
+            inputMode="decimal"
+          />
+        </div>
+      )}
       {fields.qualification && !isSql && <p class="field-error">{fields.qualification}</p>}
       <div class="outcome-reason">
         <TextField

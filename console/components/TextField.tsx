@@ -14,9 +14,11 @@ interface Props {
   multiline?: boolean;
   /** Id of a <datalist> of suggestions. */
   list?: string;
+  /** The on-screen keyboard to offer (`decimal` for amounts). */
+  inputMode?: 'decimal';
 }
 
-export function TextField({ id, label, value, onValue, type = 'text', autoComplete, hint, error, required, multiline, list }: Props) {
+export function TextField({ id, label, value, onValue, type = 'text', autoComplete, hint, error, required, multiline, list, inputMode }: Props) {
   const showHint = hint && !error;
   const hintId = showHint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -33,7 +35,7 @@ export function TextField({ id, label, value, onValue, type = 'text', autoComple
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      {multiline ? <textarea rows={3} {...common} /> : <input type={type} autoComplete={autoComplete} list={list} {...common} />}
+      {multiline ? <textarea rows={3} {...common} /> : <input type={type} autoComplete={autoComplete} list={list} inputMode={inputMode} {...common} />}
       {showHint && (
         <p class="field-hint" id={hintId}>
           {hint}

@@ -17,7 +17,7 @@ const ITEMS: readonly Item[] = [
   { to: '/queue', label: 'Queue' },
   { to: '/sites', label: 'Sites', access: 'manager' },
   { to: '/teams', label: 'Routing', access: 'manager', also: ['/reps', '/account-owners'] },
-  { to: '/users', label: 'Users', access: 'admin' },
+  { to: '/users', label: 'Users', access: 'admin', also: ['/workspace'] },
   { to: '/webhooks', label: 'Webhooks', access: 'admin' },
   { to: '/erase', label: 'Erase a person', access: 'admin' },
 ];

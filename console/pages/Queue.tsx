@@ -215,7 +215,7 @@ export function Queue({ me, onSignedOut }: Props) {
           <h1 class="sr-only">Live queue</h1>
           {offerList}
           {lead ? (
-            <LeadDetail lead={lead} onChange={outcomeSaved} onClose={() => setLead(null)} />
+            <LeadDetail lead={lead} currency={me.currency} onChange={outcomeSaved} onClose={() => setLead(null)} />
           ) : (
             <section class="panel lead lead-empty" aria-label="Lead card">
               <p class="empty-title">No lead open</p>

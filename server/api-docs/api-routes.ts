@@ -12,10 +12,11 @@ import type { BodyName, QueryName } from './api-schemas';
  * - `visitor`: the visitor who asked for a callback: the visitor token their request answered.
  * - `link`: whoever holds a one-time link (the token in the path).
  * - `session`: a signed-in console user (session cookie); writes only from the console's own origin.
+ * - `apiKey`: a CRM or other server with one of the workspace's API keys (`Authorization: Bearer …`).
  */
-export type Auth = 'public' | 'site' | 'visitor' | 'link' | 'session';
+export type Auth = 'public' | 'site' | 'visitor' | 'link' | 'session' | 'apiKey';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ApiRoute {
   method: Method;
@@ -268,13 +269,25 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'POST',
     path: '/v1/console/leads/:id/outcome',
-    summary: "Log a call's outcome (the lead's owner)",
+    summary: "Log a call's outcome (the lead's owner; a manager or admin may log decisions on anyone's lead)",
     description:
-      "`nurture`, `disqualified` and `suspect` need a `reason`; `sql` needs `qualification` (the four questions). `no_answer` and `voicemail` schedule the next attempt per the site's follow-up cadence; after the last, the lead goes back to nurture. A call result and a decision go in one save with `call`. A move the stage machine forbids answers 409 `stage_rule` naming the rule; a call result on a lead that left the cadence answers 409 `left_cadence`.",
+      "`nurture`, `disqualified`, `suspect` and `lost` need a `reason`; `sql` needs `qualification` (the four questions); `value` (the deal's, in the workspace's currency) goes with `opportunity`, `won` or `lost`: won and lost set the lead's close time, reopening clears it. `no_answer` and `voicemail` schedule the next attempt per the site's follow-up cadence; after the last, the lead goes back to nurture. A call result and a decision go in one save with `call`. A move the stage machine forbids answers 409 `stage_rule` naming the rule; a call result on a lead that left the cadence answers 409 `left_cadence`.",
     auth: 'session',
     body: 'Outcome',
     answer: { status: 200, body: 'LeadCard' },
     errors: [...BODY, ...SESSION, 404, 409],
+  },
+  // A CRM with an API key (see docs/api.md, "CRM integration")
+  {
+    method: 'PATCH',
+    path: '/v1/leads/:id/outcome',
+    summary: "Move a lead to a sales stage from a CRM, with the deal's value",
+    description:
+      "Goes through the same stage machine as the rep's outcome form: opportunity -> won, lost, nurture or disqualified; won is final; lost may be reopened (opportunity) or won after all. `lost`, `nurture` and `disqualified` need a `reason`; `value` (in the workspace's currency, never converted) goes with `opportunity`, `won` or `lost`; `currency`, when sent, must be the workspace's (400 on `currency` otherwise). Won and lost set the close time; reopening clears it. The lead's trail says `via API key <name>`, the stage change records the key as `api_key:<id>`. 401 (with `WWW-Authenticate: Bearer`) for a missing, unknown or revoked key; 404 for a lead of another workspace, as for one that does not exist; 409 `stage_rule` naming the rule for a move the machine forbids; 429 past `SIXTY_LIMIT_API_PER_IP` requests a minute from one address.",
+    auth: 'apiKey',
+    body: 'CrmOutcome',
+    answer: { status: 200, body: 'CrmOutcomeAnswer' },
+    errors: [...BODY, 401, 404, 409, 429],
   },
   {
     method: 'POST',
@@ -930,6 +943,58 @@ export const API_ROUTES: readonly ApiRoute[] = [
     auth: 'session',
     roles: ADMINS,
     answer: { status: 200, body: 'Replayed' },
+    errors: [...SESSION, 404],
+  },
+  // The workspace's settings and API keys
+  {
+    method: 'GET',
+    path: '/v1/console/workspace',
+    summary: "The workspace's name and currency",
+    auth: 'session',
+    answer: { status: 200, body: 'WorkspaceSettings' },
+    errors: SESSION,
+  },
+  {
+    method: 'PUT',
+    path: '/v1/console/workspace',
+    summary: "Set the workspace's currency",
+    description:
+      'An ISO 4217 code the server knows (`USD`, `EUR`, `GBP`…), in capitals. Every deal value of the workspace is in it: values already logged are not converted.',
+    auth: 'session',
+    roles: ADMINS,
+    body: 'WorkspaceSettingsBody',
+    answer: { status: 200, body: 'WorkspaceSettings' },
+    errors: [...BODY, ...SESSION],
+  },
+  {
+    method: 'GET',
+    path: '/v1/console/api-keys',
+    summary: "The workspace's API keys, newest first, revoked ones included",
+    description: 'Never the secrets: each key is named, with its first characters (`prefix`), who created it, when it was last used and when it was revoked.',
+    auth: 'session',
+    roles: ADMINS,
+    answer: { status: 200, body: 'ApiKeys' },
+    errors: SESSION,
+  },
+  {
+    method: 'POST',
+    path: '/v1/console/api-keys',
+    summary: 'Create an API key',
+    description: 'The answer is the only time the secret (`sixty_live_…`) is shown; only its SHA-256 is stored.',
+    auth: 'session',
+    roles: ADMINS,
+    body: 'ApiKeyRequest',
+    answer: { status: 201, body: 'CreatedApiKey' },
+    errors: [...BODY, ...SESSION],
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/console/api-keys/:id',
+    summary: 'Revoke an API key',
+    description: 'It stops working at once (401 from then on); it stays listed as revoked.',
+    auth: 'session',
+    roles: ADMINS,
+    answer: { status: 204 },
     errors: [...SESSION, 404],
   },
   // The signed-in user's own calendar (CalDAV; see docs/calendars.md)

@@ -78,6 +78,15 @@ import {
   myCalendarSchema,
 } from '../../shared/schemas/calendar.schema';
 import { createdWebhookSchema, webhookRequestSchema, webhookWithLogSchema } from '../../shared/schemas/webhook.schema';
+import {
+  apiKeyRequestSchema,
+  apiKeyRowSchema,
+  createdApiKeySchema,
+  crmOutcomeAnswerSchema,
+  crmOutcomeSchema,
+  workspaceSettingsBodySchema,
+  workspaceSettingsSchema,
+} from '../../shared/schemas/crm.schema';
 
 /** Bodies (request and response). A name used both ways must convert to the same JSON Schema both ways. */
 export const BODIES = {
@@ -112,6 +121,14 @@ export const BODIES = {
   Outcome: outcomeSchema,
   RepChoice: repIdSchema,
   ForcedOffer: forcedOfferSchema,
+  // A CRM with an API key; the keys and the workspace's currency (admin)
+  CrmOutcome: crmOutcomeSchema,
+  CrmOutcomeAnswer: crmOutcomeAnswerSchema,
+  ApiKeys: z.array(apiKeyRowSchema),
+  ApiKeyRequest: apiKeyRequestSchema,
+  CreatedApiKey: createdApiKeySchema,
+  WorkspaceSettings: workspaceSettingsSchema,
+  WorkspaceSettingsBody: workspaceSettingsBodySchema,
   // Users
   Users: z.array(userRowSchema),
   Invite: inviteSchema,

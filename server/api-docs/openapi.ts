@@ -35,11 +35,12 @@ const AUTH_TEXT: Record<Auth, string> = {
   visitor: 'The visitor who asked for the callback: the `visitorToken` its answer carried.',
   link: 'Whoever holds the one-time link (the token in the path).',
   session: "A signed-in console user (session cookie); writes only from the console's own origin.",
+  apiKey: "A CRM or other server with one of the workspace's API keys: `Authorization: Bearer sixty_live_…` (admins create them in the console).",
 };
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Invalid input: `fields` names each field to fix (dot paths)',
-  401: 'Not signed in',
+  401: 'Not signed in (or, for an API key, a missing, unknown or revoked key)',
   403: 'Origin, token or role refused',
   404: 'No such thing (or not yours)',
   409: 'Conflict with the current state',
@@ -122,7 +123,7 @@ export function buildOpenApi(version: string): OpenApiDocument {
       summary: r.summary,
       ...(r.description ? { description: r.description } : {}),
       tags: [tagOf(r)],
-      security: r.auth === 'session' ? [{ consoleSession: [] }] : [],
+      security: r.auth === 'session' ? [{ consoleSession: [] }] : r.auth === 'apiKey' ? [{ apiKey: [] }] : [],
       ...(parameters.length ? { parameters } : {}),
       ...(r.body ? { requestBody: { required: true as const, content: { 'application/json': { schema: component(r.body, 'input') } } } } : {}),
       responses,
@@ -149,7 +150,10 @@ export function buildOpenApi(version: string): OpenApiDocument {
     paths,
     components: {
       schemas,
-      securitySchemes: { consoleSession: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      securitySchemes: {
+        consoleSession: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        apiKey: { type: 'http', scheme: 'bearer', description: "One of the workspace's API keys (`sixty_live_…`)" },
+      },
     },
   };
 }

@@ -16,7 +16,7 @@ import { DEFAULT_SITE } from '../sites/default-site';
 import { SETUP_TOKEN, setupTokenMatches } from './setup-token';
 
 export function toMe(u: User): Me {
-  return { id: u.id, name: u.name, email: u.email, role: u.role, workspaceId: u.workspaceId, workspaceName: u.workspaceName };
+  return { id: u.id, name: u.name, email: u.email, role: u.role, workspaceId: u.workspaceId, workspaceName: u.workspaceName, currency: u.currency };
 }
 
 /** Sign-in, sign-out, who am I, and first-run setup of the first admin. */

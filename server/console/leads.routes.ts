@@ -87,10 +87,15 @@ export function leadRoutes(deps: AppDeps) {
   app.post('/:id/outcome', async (c) => {
     const user = c.get('user');
     const input = await readBody(c, outcomeSchema);
-    const card = await store.recordOutcome(c.req.param('id'), user.id, user.workspaceId, input, clock());
+    const card = await store.recordOutcome(c.req.param('id'), user.id, user.workspaceId, input, clock(), user.role !== 'rep');
     if (!card) throw new ApiFailure(404, 'not_found', 'No such lead');
     if ('error' in card) {
-      if (card.error === 'not_owner') throw new ApiFailure(403, 'not_owner', 'Only the rep who owns this lead can log its outcome');
+      if (card.error === 'not_owner')
+        throw new ApiFailure(
+          403,
+          'not_owner',
+          user.role === 'rep' ? 'Only the rep who owns this lead can log its outcome' : 'Only the rep who owns this lead can log a call on it',
+        );
       if (card.error === 'reason_required') throw new ApiFailure(400, 'invalid', 'Some fields need attention', { reason: card.message });
       // The stage machine or the follow-up cadence says no: a conflict with the lead's state, named.
       throw new ApiFailure(409, card.error, card.message);

@@ -129,3 +129,24 @@ export const webhookDeliveries = sqliteTable(
     index('webhook_deliveries_lead').on(t.leadId),
   ],
 );
+
+/**
+ * Keys a CRM uses to post outcomes (`Authorization: Bearer sixty_live_…`), scoped to one
+ * workspace. Only the SHA-256 hash of the secret is kept; the prefix lets admins tell keys apart.
+ */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull(),
+    /** The secret's first characters (`sixty_live_ab12`), shown in the list. */
+    prefix: text('prefix').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_keys_hash').on(t.keyHash), index('api_keys_workspace').on(t.workspaceId, t.createdAt)],
+);

@@ -1,6 +1,6 @@
 // How both dialects assemble what the lead card shows beyond the lead row, once each has read
 // the visitor, their page trail and the notes its own way.
-import type { LeadCard, SalesQualification } from '../../shared/api';
+import type { LeadCard, SalesQualification, Stage } from '../../shared/api';
 
 /** The card shows the latest this many behaviour events. */
 export const TRAIL_LIMIT = 60;
@@ -64,5 +64,34 @@ export function cardExtras(
     notes,
     qualificationAnswers: lead.salesQualification ? (JSON.parse(lead.salesQualification) as SalesQualification) : null,
     forms: forms.map((f) => ({ key: f.key, name: f.name, page: f.page, at: Number(f.at) })),
+  };
+}
+
+/** Stages where the card shows the deal even before a value was given. */
+const DEAL_STAGES: readonly string[] = ['opportunity', 'won', 'lost'];
+
+/**
+ * What the deal part of the card reads besides the lead row, as both dialects select it with the
+ * lead as `l`: the workspace's currency and the reason of the move into the current stage.
+ */
+export const DEAL_COLUMNS_SQL = `(select w.currency from workspaces w where w.id = l.workspace_id) as "currency",
+  (select sc.reason from stage_changes sc where sc.lead_id = l.id and sc.to_stage = l.stage order by sc.id desc limit 1) as "stageReason"`;
+
+export type DealColumns = {
+  currency: string;
+  stageReason: string | null;
+};
+
+/** The card's deal: its value in the workspace's currency, when it closed and why; none before the lead was an opportunity. */
+export function dealOf(lead: { stage: string; dealValue: number | null; closedAt: number | null }, cols: DealColumns): Pick<LeadCard, 'deal'> {
+  if (lead.dealValue === null && lead.closedAt === null && !DEAL_STAGES.includes(lead.stage)) return {};
+  const closed = (['won', 'lost'] as Stage[]).includes(lead.stage as Stage);
+  return {
+    deal: {
+      value: lead.dealValue === null ? null : Number(lead.dealValue),
+      currency: cols.currency,
+      closedAt: lead.closedAt === null ? null : Number(lead.closedAt),
+      closeReason: closed ? cols.stageReason : null,
+    },
   };
 }

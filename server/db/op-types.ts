@@ -48,6 +48,6 @@ export type ConfigOps = Pick<
   | 'createSite'
 >;
 
-export type LeadOps = Pick<Store, 'leadCard' | 'leadWorkspace' | 'myLeads' | 'recordCallAttempt' | 'recordOutcome' | 'followUps'>;
+export type LeadOps = Pick<Store, 'leadCard' | 'leadWorkspace' | 'myLeads' | 'recordCallAttempt' | 'recordOutcome' | 'recordCrmOutcome' | 'followUps'>;
 
 export type CaptureOps = Pick<Store, 'commitCapture'>;

@@ -26,11 +26,12 @@ export function toSite(row: typeof schema.sites.$inferSelect): Site {
   };
 }
 
-export function toUser(row: typeof schema.users.$inferSelect, workspaceName: string): User {
+export function toUser(row: typeof schema.users.$inferSelect, workspace: { name: string; currency: string }): User {
   return {
     id: row.id,
     workspaceId: row.workspaceId,
-    workspaceName,
+    workspaceName: workspace.name,
+    currency: workspace.currency,
     email: row.email,
     name: row.name,
     role: row.role,

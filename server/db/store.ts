@@ -7,7 +7,7 @@ import type { VisitorFacts } from '../routing/visitor-status.core';
 import type { Qualification } from '../../shared/qualify/types';
 import type { SiteRules } from '../../shared/site-rules';
 import type { ChosenPresence, OutcomeInput } from '../../shared/schemas/console.schema';
-import type { OutcomeRefusal } from '../routing/plan-outcome.core';
+import type { OutcomeRefusal, OutcomeRequest } from '../routing/plan-outcome.core';
 import type { HandRaise } from '../routing/turn-hot.core';
 import type { CapturePlan } from '../capture/plan-capture.core';
 import type { SlaBreachRow } from '../routing/lead-plan';
@@ -49,6 +49,8 @@ export interface User {
   id: string;
   workspaceId: string;
   workspaceName: string;
+  /** The workspace's ISO 4217 currency. */
+  currency: string;
   email: string;
   name: string;
   role: UserRole;
@@ -268,9 +270,29 @@ export interface Store extends BookingOps {
    * Logs what a call gave: a call result, a decision about the lead, or both in one save
    * (routing/plan-outcome.core.ts decides). No answer or voicemail schedules the next attempt (a
    * follow-up task) per the site's cadence; after the last, the lead goes back to nurture ("no
-   * contact after N attempts"). Null when there is no such lead; a refusal says why.
+   * contact after N attempts"). Null when there is no such lead; a refusal says why. The lead's
+   * owner logs anything; a `manager` (or admin) may also log decisions on a lead someone else owns.
    */
-  recordOutcome(leadId: string, userId: string, workspaceId: string, input: OutcomeInput, now: number): Promise<LeadCard | OutcomeRefusal | null>;
+  recordOutcome(
+    leadId: string,
+    userId: string,
+    workspaceId: string,
+    input: OutcomeInput,
+    now: number,
+    manager?: boolean,
+  ): Promise<LeadCard | OutcomeRefusal | null>;
+  /**
+   * A CRM's decision about a lead of the key's workspace (`PATCH /v1/leads/:id/outcome`): the same
+   * plan as the rep's (stage machine, deal value, close time), recorded as the key's. Null when the
+   * workspace has no such lead; the owner is named so their console can be told.
+   */
+  recordCrmOutcome(
+    leadId: string,
+    workspaceId: string,
+    input: OutcomeRequest,
+    key: { id: string; name: string },
+    now: number,
+  ): Promise<{ card: LeadCard; ownerId: string | null } | OutcomeRefusal | null>;
 
   /** What the visitor's status is decided from (routing/visitor-status.core.ts), or null for no such lead. */
   visitorFacts(leadId: string): Promise<VisitorFacts | null>;

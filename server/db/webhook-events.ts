@@ -30,6 +30,7 @@ export type SourcedEvent = WebhookEvent & { source: 'timeline' | 'stages' | 'out
 export const LEAD_PAYLOAD_COLUMNS_SQL = `l.id, l.name, l.phone, l.email, l.stage, l.score, l.fit, l.fit_reason as "fitReason", l.mql, l.hot,
   l.rules_version as "rulesVersion", l.reasons, l.answers, l.time_zone as "timeZone", l.site_id as "siteId", s.name as "siteName",
   s.rules as "siteRules", u.name as "ownerName", v.traits as "visitTraits", ${TOUCH_COLUMNS_SQL},
+  l.deal_value as "dealValue", l.closed_at as "closedAt", (select w.currency from workspaces w where w.id = l.workspace_id) as "currency",
   (select fs.form_key from form_submissions fs where fs.lead_id = l.id order by fs.at, fs.id limit 1) as "formKey",
   (select fs.page_url from form_submissions fs where fs.lead_id = l.id order by fs.at, fs.id limit 1) as "formPage"`;
 export const LEAD_PAYLOAD_FROM_SQL = `from leads l join sites s on s.id = l.site_id left join users u on u.id = l.owner_id
@@ -60,6 +61,10 @@ export interface LeadPayloadRow extends TouchColumns {
   /** The site form whose submission made the lead (its first), when one did. */
   formKey: string | null;
   formPage: string | null;
+  dealValue: number | null;
+  /** PostgreSQL gives a bigint as text. */
+  closedAt: number | string | null;
+  currency: string;
 }
 
 /** The lead as a receiver gets it (shared/schemas/webhook-payload.schema.ts). */
@@ -93,6 +98,9 @@ export function webhookLead(r: LeadPayloadRow): WebhookLead {
     timeZone: r.timeZone,
     ownerName: r.ownerName,
     form: r.formKey === null || r.formKey === undefined ? null : { key: r.formKey, page: r.formPage ?? null },
+    dealValue: r.dealValue === null ? null : Number(r.dealValue),
+    currency: r.currency,
+    closedAt: r.closedAt === null ? null : Number(r.closedAt),
   };
 }
 

@@ -67,7 +67,8 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S): Prom
   // PostgreSQL text cannot hold U+0000 (SQLite can): refuse it here, naming the field, on both.
   const nul = text.includes('\\u0000') ? nulPath(raw) : null;
   if (nul !== null) throw new ApiFailure(400, 'invalid', 'Some fields need attention', { [nul || '_']: 'Must not contain NUL characters' });
-  const parsed = schema.safeParse(raw);
+  // With the input on each issue, a field sent with the wrong type gets its schema's message, not "Required".
+  const parsed = schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw invalid(parsed.error);
   return parsed.data;
 }

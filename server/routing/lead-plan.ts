@@ -39,6 +39,8 @@ export interface LeadColumns {
   outcome?: Outcome | null;
   outcomeAt?: number | null;
   contactAttempts?: number;
+  dealValue?: number | null;
+  closedAt?: number | null;
   salesQualification?: string;
   answers?: string;
   pageUrl?: string | null;

@@ -5,18 +5,24 @@ import { describe, expect, it } from 'vitest';
 import type { Stage } from '../../shared/api';
 import { nextStages } from '../../shared/lifecycle';
 import { OUTCOMES, type Outcome } from '../../shared/outcomes';
-import type { OutcomeInput } from '../../shared/schemas/console.schema';
 import { weeklyHours } from './hours.core';
 import { DEFAULT_CADENCE } from './plan-follow-up.core';
-import { planOutcome, type OutcomeLead } from './plan-outcome.core';
+import { outcomeWrites, planOutcome, type OutcomeContext, type OutcomeLead, type OutcomeRequest } from './plan-outcome.core';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
-const ctx = { userId: 'dana', cadence: DEFAULT_CADENCE, hours: weeklyHours('UTC', [1, 2, 3, 4, 5], '09:00', '17:00'), now: NOW };
+const ctx: OutcomeContext = {
+  actor: { kind: 'rep', userId: 'dana' },
+  currency: 'EUR',
+  cadence: DEFAULT_CADENCE,
+  hours: weeklyHours('UTC', [1, 2, 3, 4, 5], '09:00', '17:00'),
+  now: NOW,
+};
+const crm: OutcomeContext = { ...ctx, actor: { kind: 'api_key', keyId: 'k1', name: 'HubSpot sync' } };
 const lead = (stage: Stage, over: Partial<OutcomeLead> = {}): OutcomeLead => ({ stage, ownerId: 'dana', firstCallAt: null, contactAttempts: 0, ...over });
 const qualification = { needs: 'Two coolers', currentSolution: 'Rented units', decisionMaker: 'Robin, the owner', readyOrBudget: 'Q3, approved' };
 
-function planned(l: OutcomeLead, input: OutcomeInput) {
-  const r = planOutcome(l, input, ctx);
+function planned(l: OutcomeLead, input: OutcomeRequest, by: OutcomeContext = ctx) {
+  const r = planOutcome(l, input, by);
   if (!r.ok) throw new Error(`refused: ${JSON.stringify(r.refusal)}`);
   return r.plan;
 }
@@ -30,7 +36,7 @@ describe('planOutcome', () => {
       'Connected',
       'Sales qualified (SQL): Need: Two coolers; Current solution: Rented units; Decision maker: Robin, the owner; Ready to move / budget: Q3, approved - Site visit next week',
     ]);
-    expect(plan).toMatchObject({ note: 'Site visit next week', closeFollowUps: 'done', nextFollowUp: null });
+    expect(plan).toMatchObject({ note: { authorId: 'dana', text: 'Site visit next week' }, closeFollowUps: 'done', nextFollowUp: null });
   });
 
   it('lets a SAL lead go straight to opportunity', () => {
@@ -49,6 +55,19 @@ describe('planOutcome', () => {
 
   it('refuses anyone but the owner', () => {
     expect(planOutcome(lead('sal', { ownerId: 'sam' }), { outcome: 'connected' }, ctx)).toEqual({ ok: false, refusal: { error: 'not_owner' } });
+    expect(planOutcome(lead('opportunity', { ownerId: 'sam' }), { outcome: 'won', value: 10 }, ctx)).toEqual({ ok: false, refusal: { error: 'not_owner' } });
+  });
+
+  it("lets a manager decide about a lead someone else owns, recorded as the manager's, but not log a call on it", () => {
+    const manager: OutcomeContext = { ...ctx, actor: { kind: 'rep', userId: 'mia', manager: true } };
+    const won = planned(lead('opportunity', { ownerId: 'sam', firstCallAt: null }), { outcome: 'won', value: 900, notes: 'Signed at the trade show' }, manager);
+    expect(won.moves).toEqual([{ from: 'opportunity', to: 'won', actor: 'mia', reason: null }]);
+    expect(won.columns).toMatchObject({ stage: 'won', dealValue: 900, firstCallAt: null });
+    expect(won.note).toEqual({ authorId: 'mia', text: 'Signed at the trade show' });
+    expect(planOutcome(lead('opportunity', { ownerId: 'sam' }), { outcome: 'won', call: 'connected' }, manager)).toEqual({
+      ok: false,
+      refusal: { error: 'not_owner' },
+    });
   });
 
   it('refuses call results once the lead left the cadence, but still takes the decisions lifecycle allows', () => {
@@ -78,19 +97,96 @@ describe('planOutcome', () => {
   });
 
   it('over any stage and outcome: a planned move is always one lifecycle allows, and the final stage follows the moves', () => {
-    const stages: Stage[] = ['visitor', 'lead', 'mql', 'hot', 'sal', 'sql', 'opportunity', 'nurture', 'disqualified', 'suspect'];
+    const stages: Stage[] = ['visitor', 'lead', 'mql', 'hot', 'sal', 'sql', 'opportunity', 'won', 'lost', 'nurture', 'disqualified', 'suspect'];
     fc.assert(
-      fc.property(fc.constantFrom(...stages), fc.constantFrom(...OUTCOMES), fc.integer({ min: 0, max: 8 }), (stage, outcome: Outcome, attempts) => {
-        const r = planOutcome(lead(stage, { contactAttempts: attempts }), { outcome, reason: 'Because', ...(outcome === 'sql' ? { qualification } : {}) }, ctx);
-        if (!r.ok) return;
-        let at = stage;
-        for (const m of r.plan.moves) {
-          expect(m.from).toBe(at);
-          expect(nextStages(at)).toContain(m.to);
-          at = m.to;
-        }
-        expect(r.plan.columns.stage).toBe(at);
-      }),
+      fc.property(
+        fc.constantFrom(...stages),
+        fc.constantFrom(...OUTCOMES),
+        fc.integer({ min: 0, max: 8 }),
+        fc.boolean(),
+        (stage, outcome: Outcome, attempts, byCrm) => {
+          const r = planOutcome(
+            lead(stage, { contactAttempts: attempts }),
+            { outcome, reason: 'Because', ...(outcome === 'sql' ? { qualification } : {}) },
+            byCrm ? crm : ctx,
+          );
+          if (!r.ok) return;
+          let at = stage;
+          for (const m of r.plan.moves) {
+            expect(m.from).toBe(at);
+            expect(nextStages(at)).toContain(m.to);
+            at = m.to;
+          }
+          expect(r.plan.columns.stage).toBe(at);
+          // Closed exactly when the last decision closes the deal; opened again, it is open.
+          if (outcome === 'won' || outcome === 'lost') expect(r.plan.columns.closedAt).toBe(NOW);
+          else if (outcome === 'opportunity') expect(r.plan.columns.closedAt).toBeNull();
+          else expect(r.plan.columns).not.toHaveProperty('closedAt');
+        },
+      ),
     );
+  });
+});
+
+describe('planOutcome: deals', () => {
+  it('opens an opportunity with its value, and closes it won with the value, the close time and the value in the trail', () => {
+    const opened = planned(lead('sal'), { outcome: 'opportunity', value: 12500 });
+    expect(opened.columns).toMatchObject({ stage: 'opportunity', dealValue: 12500, closedAt: null });
+    expect(opened.trail.map((l) => l.text)).toEqual(['Opportunity opened: Value €12,500']);
+    const won = planned(lead('opportunity'), { outcome: 'won', value: 13000.5 });
+    expect(won.columns).toMatchObject({ stage: 'won', outcome: 'won', dealValue: 13000.5, closedAt: NOW });
+    expect(won.moves).toEqual([{ from: 'opportunity', to: 'won', actor: 'dana', reason: null }]);
+    expect(won.trail.map((l) => l.text)).toEqual(['Deal won: Value €13,000.50']);
+  });
+
+  it('keeps the value when none is given, and ignores a value on a decision that is not about the deal', () => {
+    expect(planned(lead('opportunity'), { outcome: 'won' }).columns).not.toHaveProperty('dealValue');
+    expect(planned(lead('opportunity'), { outcome: 'nurture', reason: 'Budget frozen', value: 5 }).columns).not.toHaveProperty('dealValue');
+  });
+
+  it('needs a reason to lose a deal, and keeps it with the move', () => {
+    expect(planOutcome(lead('opportunity'), { outcome: 'lost' }, ctx)).toMatchObject({ ok: false, refusal: { error: 'reason_required' } });
+    const lost = planned(lead('opportunity'), { outcome: 'lost', reason: 'Went with a competitor' });
+    expect(lost.moves).toEqual([{ from: 'opportunity', to: 'lost', actor: 'dana', reason: 'Went with a competitor' }]);
+    expect(lost.columns.closedAt).toBe(NOW);
+    expect(lost.trail.map((l) => l.text)).toEqual(['Deal lost: Went with a competitor']);
+  });
+
+  it('reopens a lost deal: closed time cleared; a won deal never moves again', () => {
+    expect(planned(lead('lost'), { outcome: 'opportunity' }).columns).toMatchObject({ stage: 'opportunity', closedAt: null });
+    expect(planned(lead('lost'), { outcome: 'won', value: 900 }).columns).toMatchObject({ stage: 'won', closedAt: NOW, dealValue: 900 });
+    expect(planOutcome(lead('won'), { outcome: 'lost', reason: 'Changed their mind' }, ctx)).toEqual({
+      ok: false,
+      refusal: { error: 'stage_rule', message: 'The stage rules do not allow WON → LOST. WON is final: a lead never leaves it.' },
+    });
+  });
+});
+
+describe('planOutcome: a CRM through an API key', () => {
+  it('moves any lead of the workspace, says which key in the trail and on the move, and logs no call', () => {
+    const plan = planned(lead('opportunity', { ownerId: 'sam', firstCallAt: null }), { outcome: 'won', value: 4200 }, crm);
+    expect(plan.moves).toEqual([{ from: 'opportunity', to: 'won', actor: 'api_key:k1', reason: null }]);
+    expect(plan.trail.map((l) => l.text)).toEqual(['Deal won: Value €4,200 (via API key HubSpot sync)']);
+    expect(plan.columns).toMatchObject({ firstCallAt: null, contactAttempts: 0, dealValue: 4200, closedAt: NOW });
+    expect(outcomeWrites(plan, () => 'f1')).toMatchObject({ followUps: [{ kind: 'close', status: 'done' }] });
+    expect(outcomeWrites(plan, () => 'f1')).not.toHaveProperty('note');
+  });
+
+  it('refuses another currency than the workspace’s, and takes its own', () => {
+    expect(planOutcome(lead('opportunity'), { outcome: 'won', value: 1, currency: 'USD' }, crm)).toEqual({
+      ok: false,
+      refusal: { error: 'currency_mismatch', message: "This workspace's deals are in EUR: send the value in EUR" },
+    });
+    expect(planned(lead('opportunity'), { outcome: 'won', value: 1, currency: 'EUR' }, crm).columns.stage).toBe('won');
+  });
+
+  it('goes through the same stage machine as the rep: the refusal names the rule', () => {
+    expect(planOutcome(lead('sql'), { outcome: 'won', value: 10 }, crm)).toEqual({
+      ok: false,
+      refusal: {
+        error: 'stage_rule',
+        message: 'The stage rules do not allow SQL → WON. From SQL a lead can move to OPPORTUNITY, NURTURE, DISQUALIFIED, SUSPECT.',
+      },
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CALL_RESULTS, OUTCOMES, OUTCOMES_NEEDING_REASON, isCallResult } from '../outcomes';
+import { CALL_RESULTS, OUTCOMES, OUTCOMES_NEEDING_REASON, isCallResult, isDealDecision } from '../outcomes';
+import { MAX_DEAL_VALUE } from '../money';
 
 export const signInSchema = z.strictObject({
   email: z.email('Enter your email address').max(320),
@@ -20,6 +21,9 @@ export { OUTCOMES, OUTCOMES_NEEDING_REASON, type Outcome } from '../outcomes';
 
 const answer = z.string().trim().min(1, 'Answer this question').max(1000);
 
+/** A deal's value: a plain number of the workspace's currency (12500 or 1234.5). */
+export const dealValueSchema = z.number('Enter the value as a number').min(0, 'A value is 0 or more').max(MAX_DEAL_VALUE, 'That value is too large');
+
 export const outcomeSchema = z
   .strictObject({
     outcome: z.enum(OUTCOMES, 'Pick an outcome'),
@@ -29,10 +33,12 @@ export const outcomeSchema = z
     notes: z.string().max(5000).optional(),
     /** Required for `sql`: the four sales-qualification questions (DOMAIN.md). */
     qualification: z.strictObject({ needs: answer, currentSolution: answer, decisionMaker: answer, readyOrBudget: answer }).optional(),
+    /** The deal's value in the workspace's currency (major units), with opportunity, won or lost. */
+    value: dealValueSchema.optional(),
   })
   .refine((o) => !OUTCOMES_NEEDING_REASON.includes(o.outcome) || (o.reason ?? '').length > 0, {
     path: ['reason'],
-    message: 'A reason is required for nurture, disqualified and suspect',
+    message: 'A reason is required for nurture, disqualified, suspect and lost',
   })
   .refine((o) => o.call === undefined || !isCallResult(o.outcome), {
     path: ['call'],
@@ -41,6 +47,10 @@ export const outcomeSchema = z
   .refine((o) => o.outcome !== 'sql' || o.qualification !== undefined, {
     path: ['qualification'],
     message: 'Answer the four qualification questions to mark SQL',
+  })
+  .refine((o) => o.value === undefined || isDealDecision(o.outcome), {
+    path: ['value'],
+    message: 'A value goes with opportunity, won or lost',
   });
 export type OutcomeInput = z.infer<typeof outcomeSchema>;
 
@@ -95,6 +105,8 @@ export const meSchema = z.strictObject({
   role: userRoleSchema,
   workspaceId: z.string(),
   workspaceName: z.string(),
+  /** ISO 4217: every money figure the console shows is in it. */
+  currency: z.string(),
 });
 
 /** `GET /v1/console/setup`. */

@@ -56,6 +56,15 @@ export const leadCardSchema = z.strictObject({
   firstCallAt: z.number().int().nullable(),
   outcome: outcomeSchema.nullable(),
   ownerName: z.string().nullable(),
+  deal: z
+    .strictObject({
+      value: z.number().nullable().describe('The deal value in `currency`; null when none was given'),
+      currency: z.string().describe('The workspace’s ISO 4217 currency'),
+      closedAt: z.number().int().nullable().describe('When it closed as won or lost'),
+      closeReason: z.string().nullable().describe('Why it was won or lost, as logged with the move'),
+    })
+    .optional()
+    .describe('The deal, once the lead is an opportunity or was one'),
   company: z.string().nullable().optional(),
   timeZone: z.string().nullable().optional().describe("The lead's IANA time zone, to show their local time"),
   pageTrail: z

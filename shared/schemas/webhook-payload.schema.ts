@@ -28,7 +28,7 @@ export const webhookLeadSchema = z.strictObject({
   company: maybe.describe('From the visitor’s identify traits'),
   siteId: text,
   siteName: text,
-  stage: text.describe('visitor, lead, mql, hot, sal, sql, opportunity, nurture, disqualified or suspect'),
+  stage: text.describe('visitor, lead, mql, hot, sal, sql, opportunity, won, lost, nurture, disqualified or suspect'),
   score: z.number().int(),
   fit: z.enum(['passes', 'fails', 'unknown']),
   fitReason: maybe.describe('Why fit fails (the disqualifier), when it does'),
@@ -58,6 +58,9 @@ export const webhookLeadSchema = z.strictObject({
     .strictObject({ key: text.describe('The form’s key, as Sites › Forms lists it'), page: maybe.describe('The page it was submitted on') })
     .nullable()
     .describe('The site’s own form whose submission made the lead; null for other leads'),
+  dealValue: z.number().nullable().describe('The deal’s value in `currency` (set when it opens or closes); null when none was given'),
+  currency: text.describe('The workspace’s ISO 4217 currency'),
+  closedAt: time.nullable().describe('When the deal closed as won or lost; null while open'),
 });
 export type WebhookLead = z.infer<typeof webhookLeadSchema>;
 

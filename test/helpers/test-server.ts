@@ -36,6 +36,7 @@ export const NO_LIMITS = {
   configPerIpPerMinute: 0,
   signInsPerIpPerMinute: 0,
   signInsPerAccountPer15Min: 0,
+  apiPerIpPerMinute: 0,
   callbacksPerPhonePerDay: 0,
   duplicateWindowMs: 0,
 };

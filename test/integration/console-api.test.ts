@@ -1,17 +1,7 @@
 // The console's HTTP API: sign-in, CSRF, outcomes with reasons, first call attempt.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LeadCard, OfferView } from '../../shared/api';
-import {
-  TEST_DEMO_PASSWORD,
-  callbackBody,
-  connected,
-  nextEvent,
-  postCallback,
-  repSocket,
-  signIn,
-  startTestServer,
-  type TestServer,
-} from '../helpers/test-server';
+import { TEST_DEMO_PASSWORD, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { acceptedLead as accept } from '../helpers/accepted-lead';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -26,24 +16,8 @@ async function api(path: string, cookie: string, init: RequestInit = {}) {
 
 let phoneSuffix = 10;
 
-/**
- * A lead accepted by Dana, ready for outcomes. Each from its own phone: a callback from the phone
- * of a nurtured lead would bring that lead back instead of making a new one.
- */
-async function acceptedLead(): Promise<{ cookie: string; lead: LeadCard }> {
-  const cookie = await signIn(server.url, 'dana@demo.sixty');
-  const socket = repSocket(server.url, cookie);
-  await connected(socket);
-  await socket.emitWithAck('presence:set', 'available');
-  const offered = nextEvent<OfferView>(socket, 'offer:new');
-  await postCallback(server.url, callbackBody(server.siteKey, { phone: `+1 415 555 02${phoneSuffix++}` }));
-  const offer = await offered;
-  const ack = await socket.emitWithAck('offer:accept', { offerId: offer.offerId });
-  await socket.emitWithAck('presence:set', 'away');
-  socket.close();
-  if (!ack.ok) throw new Error('accept failed');
-  return { cookie, lead: ack.data };
-}
+/** A lead accepted by Dana, ready for outcomes, each from its own phone. */
+const acceptedLead = () => accept(server, 'dana@demo.sixty', { phone: `+1 415 555 02${phoneSuffix++}` });
 
 describe('console sign-in', () => {
   it('refuses a wrong password and an unknown email the same way', async () => {

@@ -138,7 +138,7 @@ describe('after the call', () => {
     expect(back.status).toBe(409);
     expect(back.body.error).toEqual({
       code: 'stage_rule',
-      message: 'The stage rules do not allow OPPORTUNITY → SUSPECT. From OPPORTUNITY a lead can move to NURTURE, DISQUALIFIED.',
+      message: 'The stage rules do not allow OPPORTUNITY → SUSPECT. From OPPORTUNITY a lead can move to WON, LOST, NURTURE, DISQUALIFIED.',
     });
     expect((await api(`/leads/${card.id}`, danaCookie)).body.stage).toBe('opportunity');
   });

@@ -22,7 +22,7 @@ import './numbers.css';
 
 const rangeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
-export function NumbersPage({ onSessionEnded }: PageProps) {
+export function NumbersPage({ me, onSessionEnded }: PageProps) {
   const [range, setRange] = useState<DayRange>(() => lastDays(30, new Date()));
   const q = toQuery(range);
   const query = 'query' in q ? q.query : null;
@@ -62,7 +62,14 @@ export function NumbersPage({ onSessionEnded }: PageProps) {
           <FormsSection forms={data.forms} />
           <MeetingsSection meetings={data.meetings} />
           <SlaPaceSection version={slaSaves} onSessionEnded={onSessionEnded} />
-          <SlaCalculator funnel={data.funnel} from={data.from} to={data.to} onSaved={() => setSlaSaves((n) => n + 1)} onSessionEnded={onSessionEnded} />
+          <SlaCalculator
+            funnel={data.funnel}
+            from={data.from}
+            to={data.to}
+            onSaved={() => setSlaSaves((n) => n + 1)}
+            onSessionEnded={onSessionEnded}
+            currency={me.currency}
+          />
           <Breakdowns funnel={data.funnel} />
           <DigestOptIn onSessionEnded={onSessionEnded} />
         </div>

@@ -1,6 +1,7 @@
 // The marketing SLA (DOMAIN.md), worked back from the sales quota: leads, MQLs and SQLs needed
 // per month, beside what the funnel measured in the chosen range. Saved per workspace, so both
 // teams argue from the one SLA; every save is listed with who made it and when.
+import { formatMoney } from '../../../shared/money';
 import { useEffect, useState } from 'preact/hooks';
 import { marketingSla, type MarketingSlaInput } from '../../../shared/marketing-sla';
 import type { SlaChange, SlaView } from '../../../shared/schemas/sla.schema';
@@ -95,9 +96,11 @@ interface Props {
   /** After a save: the targets this month follow. */
   onSaved?: () => void;
   onSessionEnded: () => void;
+  /** The workspace's currency: the quota, deal size and revenue goal are in it. */
+  currency: string;
 }
 
-export function SlaCalculator({ funnel, from, to, onSaved, onSessionEnded }: Props) {
+export function SlaCalculator({ funnel, from, to, onSaved, onSessionEnded, currency }: Props) {
   const [form, setForm] = useState<Form>(DEFAULTS);
   const saved = useLoad(() => slaApi.get(), [], onSessionEnded);
   /** Shown while the form holds this browser's old inputs rather than a saved SLA. */
@@ -202,7 +205,7 @@ export function SlaCalculator({ funnel, from, to, onSaved, onSessionEnded }: Pro
             <Input
               id="sla-quota"
               error={fieldError('salesQuota')}
-              label="Sales quota per month"
+              label={`Sales quota per month (${currency})`}
               inputMode="decimal"
               value={form.salesQuota}
               onValue={set('salesQuota')}
@@ -221,7 +224,7 @@ export function SlaCalculator({ funnel, from, to, onSaved, onSessionEnded }: Pro
             <Input
               id="sla-deal"
               error={fieldError('averageDealSize')}
-              label="Average deal size"
+              label={`Average deal size (${currency})`}
               inputMode="decimal"
               value={form.averageDealSize}
               onValue={set('averageDealSize')}
@@ -247,7 +250,7 @@ export function SlaCalculator({ funnel, from, to, onSaved, onSessionEnded }: Pro
           {sla ? (
             <>
               <p class="sla-goal">
-                Revenue goal from marketing: <strong>{countText(sla.revenueGoal)}</strong> a month
+                Revenue goal from marketing: <strong>{formatMoney(sla.revenueGoal, currency)}</strong> a month
               </p>
               <div class="table-scroll">
                 <table class="data-table sla-table">

@@ -1,5 +1,5 @@
 // The workspace-wide routing pages: teams, reps and account owners.
-import { Link } from '../../nav/Link';
+import { PageTabs } from '../ui/PageTabs';
 
 const TABS = [
   { to: '/teams', label: 'Teams' },
@@ -8,13 +8,5 @@ const TABS = [
 ] as const;
 
 export function RoutingTabs({ current }: { current: (typeof TABS)[number]['to'] }) {
-  return (
-    <nav class="site-tabs" aria-label="Routing">
-      {TABS.map((t) => (
-        <Link key={t.to} to={t.to} class="site-tab" aria-current={current === t.to ? 'page' : undefined}>
-          {t.label}
-        </Link>
-      ))}
-    </nav>
-  );
+  return <PageTabs label="Routing" tabs={TABS} current={current} />;
 }

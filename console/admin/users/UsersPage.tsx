@@ -13,6 +13,7 @@ import { LinkResult } from './LinkResult';
 import { RepsInNoTeam, repsInNoTeam } from '../routing/RepsInNoTeam';
 import { PendingInvites } from './PendingInvites';
 import { UserTable } from './UserTable';
+import { WorkspaceTabs } from '../workspace/WorkspaceTabs';
 import '../admin.css';
 import '../routing/routing.css';
 import './users.css';
@@ -59,6 +60,7 @@ export function UsersPage({ me, onSessionEnded }: PageProps) {
   return (
     <div class="page">
       <PageHead title="Users" intro="Admins manage everything; managers the rules, teams and numbers; reps take leads in the queue." />
+      <WorkspaceTabs current="/users" />
       {reps.data && teams.data && (
         <RepsInNoTeam reps={reps.data} teams={teams.data} onAdded={() => (reps.reload(), teams.reload())} onSessionEnded={onSessionEnded} />
       )}

@@ -1,13 +1,25 @@
-// Workspace administration on PostgreSQL (users, invites, password resets): the twin of
+// Workspace administration on PostgreSQL (users, invites, password resets, API keys, the
+// workspace's currency): the twin of
 // sqlite/admin-ops.ts. One-time links stay single-use across processes through conditional updates.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, isNull, like } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, like } from 'drizzle-orm';
 import type { AdminStore } from '../../console/admin-store';
 import { inviteId, isInviteId } from '../invite-id';
 import * as t from './schema';
 import * as a from './admin-schema';
 import { lockWorkspace } from './locks';
 import type { PgDb } from './open';
+
+/** An API key as the console lists it, its creator by name. */
+const API_KEY_ROW = {
+  id: a.apiKeys.id,
+  name: a.apiKeys.name,
+  prefix: a.apiKeys.prefix,
+  createdBy: t.users.name,
+  createdAt: a.apiKeys.createdAt,
+  lastUsedAt: a.apiKeys.lastUsedAt,
+  revokedAt: a.apiKeys.revokedAt,
+};
 
 export function createAdminOps(db: PgDb): AdminStore {
   return {
@@ -100,6 +112,45 @@ export function createAdminOps(db: PgDb): AdminStore {
         await tx.delete(t.sessions).where(eq(t.sessions.userId, userId));
         return true;
       });
+    },
+    async apiKeys(workspaceId) {
+      return db
+        .select(API_KEY_ROW)
+        .from(a.apiKeys)
+        .leftJoin(t.users, eq(t.users.id, a.apiKeys.createdBy))
+        .where(eq(a.apiKeys.workspaceId, workspaceId))
+        .orderBy(desc(a.apiKeys.createdAt), desc(a.apiKeys.id));
+    },
+
+    async createApiKey(k, now) {
+      await db.insert(a.apiKeys).values({ ...k, createdAt: now });
+      const [row] = await db.select(API_KEY_ROW).from(a.apiKeys).leftJoin(t.users, eq(t.users.id, a.apiKeys.createdBy)).where(eq(a.apiKeys.id, k.id));
+      return row!;
+    },
+
+    async revokeApiKey(workspaceId, id, now) {
+      const done = await db
+        .update(a.apiKeys)
+        .set({ revokedAt: now })
+        .where(and(eq(a.apiKeys.id, id), eq(a.apiKeys.workspaceId, workspaceId), isNull(a.apiKeys.revokedAt)));
+      return done.rowCount === 1;
+    },
+
+    async useApiKey(keyHash, now) {
+      const [key] = await db.select().from(a.apiKeys).where(eq(a.apiKeys.keyHash, keyHash));
+      if (!key) return null;
+      if (key.revokedAt !== null) return { status: 'revoked' };
+      await db.update(a.apiKeys).set({ lastUsedAt: now }).where(eq(a.apiKeys.id, key.id));
+      return { status: 'live', id: key.id, workspaceId: key.workspaceId, name: key.name };
+    },
+
+    async workspaceSettings(workspaceId) {
+      const [row] = await db.select({ name: t.workspaces.name, currency: t.workspaces.currency }).from(t.workspaces).where(eq(t.workspaces.id, workspaceId));
+      return row ?? null;
+    },
+
+    async setCurrency(workspaceId, currency) {
+      await db.update(t.workspaces).set({ currency }).where(eq(t.workspaces.id, workspaceId));
     },
   };
 }

@@ -132,3 +132,24 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_lead').on(t.leadId),
   ],
 );
+
+/**
+ * Keys a CRM uses to post outcomes (`Authorization: Bearer sixty_live_…`), scoped to one
+ * workspace. Only the SHA-256 hash of the secret is kept; the prefix lets admins tell keys apart.
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull(),
+    /** The secret's first characters (`sixty_live_ab12`), shown in the list. */
+    prefix: text('prefix').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    lastUsedAt: bigint('last_used_at', { mode: 'number' }),
+    revokedAt: bigint('revoked_at', { mode: 'number' }),
+  },
+  (t) => [uniqueIndex('api_keys_hash').on(t.keyHash), index('api_keys_workspace').on(t.workspaceId, t.createdAt)],
+);

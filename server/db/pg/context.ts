@@ -9,6 +9,7 @@ import type { PlannedLine } from '../../routing/lead-plan';
 import type { Site } from '../store';
 import { toLeadCard, toSite } from '../rows';
 import { decodeRow } from './decode-row';
+import { DEAL_COLUMNS_SQL, dealOf, type DealColumns } from '../card-extras';
 import { extrasColumns, extrasOf, visitorJoin, type ExtrasColumns } from './lead-extras';
 import type { PgConn, PgDb } from './open';
 import { createSnapshotReader, type SnapshotReader } from './routing-snapshot';
@@ -75,13 +76,15 @@ const cardColumns = sql`to_json(l) as lead,
   (select coalesce(json_agg(json_build_object('at', e.at, 'kind', e.kind, 'text', e.text) order by e.at, e.id), '[]')
      from lead_events e where e.lead_id = l.id) as events,
   (select name from users where id = l.owner_id) as owner,
+  ${sql.raw(DEAL_COLUMNS_SQL)},
   ${extrasColumns}`;
 
-type CardRow = ExtrasColumns & {
-  lead: Record<string, unknown>;
-  events: Array<{ at: number; kind: string; text: string }>;
-  owner: string | null;
-};
+type CardRow = ExtrasColumns &
+  DealColumns & {
+    lead: Record<string, unknown>;
+    events: Array<{ at: number; kind: string; text: string }>;
+    owner: string | null;
+  };
 
 export function createContext(db: PgDb, rules: StoreRules): StoreContext {
   // Another process may change a site; the cache's time-to-live bounds how long this one routes on the old settings.
@@ -90,7 +93,7 @@ export function createContext(db: PgDb, rules: StoreRules): StoreContext {
   async function cardOf(conn: PgConn, row: CardRow): Promise<LeadCard> {
     const lead = decodeRow(t.leads, row.lead);
     const site = await ctx.site(conn, lead.siteId);
-    return { ...toLeadCard(lead, site, row.events, row.owner), ...extrasOf(lead, row) };
+    return { ...toLeadCard(lead, site, row.events, row.owner), ...dealOf(lead, row), ...extrasOf(lead, row) };
   }
 
   const ctx: StoreContext = {

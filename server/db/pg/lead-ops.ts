@@ -3,17 +3,22 @@
 // sqlite/lead-ops.ts; writes that touch routing state hold the workspace's lock.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { MyLeadRow, Stage } from '../../../shared/api';
+import type { LeadCard, MyLeadRow, Stage } from '../../../shared/api';
 import type { Hours } from '../../routing/routing.types';
 import { WEEKDAYS_9_TO_5 } from '../../routing/routing-defaults';
 import type { LeadOps } from '../op-types';
 import { parseJson } from '../rows';
+import { DEFAULT_CURRENCY } from '../../../shared/money';
+import type { OutcomeActor, OutcomeRefusal, OutcomeRequest } from '../../routing/plan-outcome.core';
 import { eventRow, stageChangeRow, type StoreContext } from './context';
 import { executePlan } from './execute-plan';
 import { lockWorkspace } from './locks';
 import type { PgTx } from './open';
 import * as t from './schema';
 import { writeTogether } from './write-together';
+
+/** A logged outcome: the lead's card and owner, a refusal, or null for no such lead. */
+type Logged = { card: LeadCard; ownerId: string | null } | OutcomeRefusal | null;
 
 export function leadOps(ctx: StoreContext): LeadOps {
   const { db } = ctx;
@@ -30,6 +35,32 @@ export function leadOps(ctx: StoreContext): LeadOps {
       .orderBy(asc(t.teams.createdAt))
       .limit(1);
     return team ? parseJson<Hours>(team.hours, WEEKDAYS_9_TO_5) : WEEKDAYS_9_TO_5;
+  }
+
+  /** One outcome, the rep's or a CRM's: read, plan (routing/plan-outcome.core.ts), execute, in one transaction. */
+  async function logOutcome(leadId: string, workspaceId: string, input: OutcomeRequest, actor: OutcomeActor, now: number): Promise<Logged> {
+    return db.transaction(async (tx) => {
+      await lockWorkspace(tx, workspaceId);
+      const [lead] = await tx
+        .select()
+        .from(t.leads)
+        .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId)));
+      if (!lead) return null;
+      const [ws] = await tx.select({ currency: t.workspaces.currency }).from(t.workspaces).where(eq(t.workspaces.id, workspaceId));
+      const site = await ctx.site(tx, lead.siteId);
+      const decided = ctx.rules.planOutcome({ ...lead, stage: lead.stage as Stage }, input, {
+        actor,
+        currency: ws?.currency ?? DEFAULT_CURRENCY,
+        cadence: site.followUpCadence,
+        hours: actor.kind === 'rep' ? await repHours(tx, actor.userId) : WEEKDAYS_9_TO_5,
+        now,
+      });
+      if (!decided.ok) return decided.refusal;
+      // One statement: the lead's columns (its final stage and deal included), the record of each move,
+      // the note, the trail lines in order, the open follow-up closed and the next one planned.
+      await executePlan(tx, lead, ctx.rules.outcomeWrites(decided.plan, randomUUID), now);
+      return { card: (await ctx.card(tx, leadId, workspaceId))!, ownerId: lead.ownerId };
+    });
   }
 
   return {
@@ -77,27 +108,13 @@ export function leadOps(ctx: StoreContext): LeadOps {
       });
     },
 
-    async recordOutcome(leadId, userId, workspaceId, input, now) {
-      return db.transaction(async (tx) => {
-        await lockWorkspace(tx, workspaceId);
-        const [lead] = await tx
-          .select()
-          .from(t.leads)
-          .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId)));
-        if (!lead) return null;
-        const site = await ctx.site(tx, lead.siteId);
-        const decided = ctx.rules.planOutcome({ ...lead, stage: lead.stage as Stage }, input, {
-          userId,
-          cadence: site.followUpCadence,
-          hours: await repHours(tx, userId),
-          now,
-        });
-        if (!decided.ok) return decided.refusal;
-        // One statement: the lead's columns (its final stage included), the record of each move,
-        // the note, the trail lines in order, the open follow-up closed and the next one planned.
-        await executePlan(tx, lead, ctx.rules.outcomeWrites(decided.plan, userId, randomUUID), now);
-        return ctx.card(tx, leadId, workspaceId);
-      });
+    async recordOutcome(leadId, userId, workspaceId, input, now, manager = false) {
+      const r = await logOutcome(leadId, workspaceId, input, { kind: 'rep', userId, manager }, now);
+      return r && 'card' in r ? r.card : r;
+    },
+
+    async recordCrmOutcome(leadId, workspaceId, input, key, now) {
+      return logOutcome(leadId, workspaceId, input, { kind: 'api_key', keyId: key.id, name: key.name }, now);
     },
 
     async followUps(repId) {

@@ -74,7 +74,7 @@ export function createPgStore(db: PgDb, rules: StoreRules): Store {
 
     async userByEmail(email) {
       const [row] = await db
-        .select({ u: t.users, w: t.workspaces.name })
+        .select({ u: t.users, w: { name: t.workspaces.name, currency: t.workspaces.currency } })
         .from(t.users)
         .innerJoin(t.workspaces, eq(t.workspaces.id, t.users.workspaceId))
         .where(eq(t.users.email, email.toLowerCase()));
@@ -83,7 +83,7 @@ export function createPgStore(db: PgDb, rules: StoreRules): Store {
 
     async userById(id) {
       const [row] = await db
-        .select({ u: t.users, w: t.workspaces.name })
+        .select({ u: t.users, w: { name: t.workspaces.name, currency: t.workspaces.currency } })
         .from(t.users)
         .innerJoin(t.workspaces, eq(t.workspaces.id, t.users.workspaceId))
         .where(eq(t.users.id, id));
@@ -98,7 +98,7 @@ export function createPgStore(db: PgDb, rules: StoreRules): Store {
 
     async userBySession(tokenHash, now): Promise<User | null> {
       const [row] = await db
-        .select({ u: t.users, w: t.workspaces.name, expiresAt: t.sessions.expiresAt })
+        .select({ u: t.users, w: { name: t.workspaces.name, currency: t.workspaces.currency }, expiresAt: t.sessions.expiresAt })
         .from(t.sessions)
         .innerJoin(t.users, eq(t.users.id, t.sessions.userId))
         .innerJoin(t.workspaces, eq(t.workspaces.id, t.users.workspaceId))

@@ -1,10 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, isNull, like } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, like } from 'drizzle-orm';
 import type { AdminStore } from '../../console/admin-store';
 import * as t from '../schema';
 import * as a from '../admin-schema';
 import { inviteId, isInviteId } from '../invite-id';
 import type { Db } from './open';
+
+/** An API key as the console lists it, its creator by name. */
+const API_KEY_ROW = {
+  id: a.apiKeys.id,
+  name: a.apiKeys.name,
+  prefix: a.apiKeys.prefix,
+  createdBy: t.users.name,
+  createdAt: a.apiKeys.createdAt,
+  lastUsedAt: a.apiKeys.lastUsedAt,
+  revokedAt: a.apiKeys.revokedAt,
+};
 
 export function createAdminOps(db: Db): AdminStore {
   return {
@@ -102,6 +113,47 @@ export function createAdminOps(db: Db): AdminStore {
         tx.delete(t.sessions).where(eq(t.sessions.userId, userId)).run();
         return true;
       });
+    },
+    async apiKeys(workspaceId) {
+      return db
+        .select(API_KEY_ROW)
+        .from(a.apiKeys)
+        .leftJoin(t.users, eq(t.users.id, a.apiKeys.createdBy))
+        .where(eq(a.apiKeys.workspaceId, workspaceId))
+        .orderBy(desc(a.apiKeys.createdAt), desc(a.apiKeys.id))
+        .all();
+    },
+
+    async createApiKey(k, now) {
+      db.insert(a.apiKeys)
+        .values({ ...k, createdAt: now })
+        .run();
+      return db.select(API_KEY_ROW).from(a.apiKeys).leftJoin(t.users, eq(t.users.id, a.apiKeys.createdBy)).where(eq(a.apiKeys.id, k.id)).get()!;
+    },
+
+    async revokeApiKey(workspaceId, id, now) {
+      const done = db
+        .update(a.apiKeys)
+        .set({ revokedAt: now })
+        .where(and(eq(a.apiKeys.id, id), eq(a.apiKeys.workspaceId, workspaceId), isNull(a.apiKeys.revokedAt)))
+        .run();
+      return done.changes === 1;
+    },
+
+    async useApiKey(keyHash, now) {
+      const key = db.select().from(a.apiKeys).where(eq(a.apiKeys.keyHash, keyHash)).get();
+      if (!key) return null;
+      if (key.revokedAt !== null) return { status: 'revoked' };
+      db.update(a.apiKeys).set({ lastUsedAt: now }).where(eq(a.apiKeys.id, key.id)).run();
+      return { status: 'live', id: key.id, workspaceId: key.workspaceId, name: key.name };
+    },
+
+    async workspaceSettings(workspaceId) {
+      return db.select({ name: t.workspaces.name, currency: t.workspaces.currency }).from(t.workspaces).where(eq(t.workspaces.id, workspaceId)).get() ?? null;
+    },
+
+    async setCurrency(workspaceId, currency) {
+      db.update(t.workspaces).set({ currency }).where(eq(t.workspaces.id, workspaceId)).run();
     },
   };
 }

@@ -9,6 +9,7 @@ import type { Site } from '../store';
 import type { Db } from './open';
 import { createPlanExecutor, type PlanExecutor } from './execute-plan';
 import { createLeadExtras } from './lead-extras';
+import { DEAL_COLUMNS_SQL, dealOf, type DealColumns } from '../card-extras';
 import { toLeadCard, toSite } from '../rows';
 import { createSnapshotReader, type SnapshotReader } from './routing-snapshot';
 
@@ -64,6 +65,7 @@ export function createContext(db: Db, rules: StoreRules): StoreContext {
       .prepare(),
     userName: db.select({ name: t.users.name }).from(t.users).where(eq(t.users.id, id)).prepare(),
     offer: db.select().from(t.offers).where(eq(t.offers.id, id)).prepare(),
+    deal: db.$client.prepare<[string]>(`select ${DEAL_COLUMNS_SQL} from leads l where l.id = ?`),
   };
 
   const ctx: StoreContext = {
@@ -101,7 +103,11 @@ export function createContext(db: Db, rules: StoreRules): StoreContext {
       if (!lead) return null;
       const events = q.events.all({ id: leadId });
       const owner = lead.ownerId ? q.userName.get({ id: lead.ownerId }) : undefined;
-      return { ...toLeadCard(lead, ctx.site(conn, lead.siteId), events, owner?.name ?? null), ...extras(lead) };
+      return {
+        ...toLeadCard(lead, ctx.site(conn, lead.siteId), events, owner?.name ?? null),
+        ...dealOf(lead, q.deal.get(leadId) as DealColumns),
+        ...extras(lead),
+      };
     },
 
     offerView(conn, offerId) {

@@ -2,13 +2,18 @@
 // outcomes (with the follow-up cadence), follow-up tasks.
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq } from 'drizzle-orm';
-import type { MyLeadRow, Stage } from '../../../shared/api';
+import type { LeadCard, MyLeadRow, Stage } from '../../../shared/api';
 import type { Hours } from '../../routing/routing.types';
 import * as t from '../schema';
 import { WEEKDAYS_9_TO_5 } from '../../routing/routing-defaults';
 import type { LeadOps } from '../op-types';
 import type { StoreContext, Tx } from './context';
 import { parseJson } from '../rows';
+import { DEFAULT_CURRENCY } from '../../../shared/money';
+import type { OutcomeActor, OutcomeRefusal, OutcomeRequest } from '../../routing/plan-outcome.core';
+
+/** A logged outcome: the lead's card and owner, a refusal, or null for no such lead. */
+type Logged = { card: LeadCard; ownerId: string | null } | OutcomeRefusal | null;
 
 export function leadOps(ctx: StoreContext): LeadOps {
   const { db } = ctx;
@@ -25,6 +30,29 @@ export function leadOps(ctx: StoreContext): LeadOps {
       .orderBy(asc(t.teams.createdAt))
       .get();
     return team ? parseJson<Hours>(team.hours, WEEKDAYS_9_TO_5) : WEEKDAYS_9_TO_5;
+  }
+
+  /** One outcome, the rep's or a CRM's: read, plan (routing/plan-outcome.core.ts), execute, in one transaction. */
+  function logOutcome(leadId: string, workspaceId: string, input: OutcomeRequest, actor: OutcomeActor, now: number): Logged {
+    return db.transaction((tx) => {
+      const lead = tx
+        .select()
+        .from(t.leads)
+        .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId)))
+        .get();
+      if (!lead) return null;
+      const ws = tx.select({ currency: t.workspaces.currency }).from(t.workspaces).where(eq(t.workspaces.id, workspaceId)).get();
+      const decided = ctx.rules.planOutcome({ ...lead, stage: lead.stage as Stage }, input, {
+        actor,
+        currency: ws?.currency ?? DEFAULT_CURRENCY,
+        cadence: ctx.site(tx, lead.siteId).followUpCadence,
+        hours: actor.kind === 'rep' ? repHours(tx, actor.userId) : WEEKDAYS_9_TO_5,
+        now,
+      });
+      if (!decided.ok) return decided.refusal;
+      ctx.execute(tx, lead, ctx.rules.outcomeWrites(decided.plan, randomUUID), now);
+      return { card: ctx.card(tx, leadId, workspaceId)!, ownerId: lead.ownerId };
+    });
   }
 
   return {
@@ -68,24 +96,13 @@ export function leadOps(ctx: StoreContext): LeadOps {
       });
     },
 
-    async recordOutcome(leadId, userId, workspaceId, input, now) {
-      return db.transaction((tx) => {
-        const lead = tx
-          .select()
-          .from(t.leads)
-          .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId)))
-          .get();
-        if (!lead) return null;
-        const decided = ctx.rules.planOutcome({ ...lead, stage: lead.stage as Stage }, input, {
-          userId,
-          cadence: ctx.site(tx, lead.siteId).followUpCadence,
-          hours: repHours(tx, userId),
-          now,
-        });
-        if (!decided.ok) return decided.refusal;
-        ctx.execute(tx, lead, ctx.rules.outcomeWrites(decided.plan, userId, randomUUID), now);
-        return ctx.card(tx, leadId, workspaceId);
-      });
+    async recordOutcome(leadId, userId, workspaceId, input, now, manager = false) {
+      const r = logOutcome(leadId, workspaceId, input, { kind: 'rep', userId, manager }, now);
+      return r && 'card' in r ? r.card : r;
+    },
+
+    async recordCrmOutcome(leadId, workspaceId, input, key, now) {
+      return logOutcome(leadId, workspaceId, input, { kind: 'api_key', keyId: key.id, name: key.name }, now);
     },
 
     async followUps(repId) {
