@@ -52,7 +52,7 @@ describe('the saved marketing SLA', () => {
       averageDealSize: 'Must be above 0',
       leadToMql: 'Must be above 0: no stage converts nothing',
       // The app's field errors name a wrong type as missing (server/http/errors.ts).
-      mqlToSql: 'Required',
+      mqlToSql: 'Enter the MQL to SQL rate as a number',
       extra: 'Unknown field',
     });
     const missing = await call('/v1/console/sla', manager, 'PUT', { salesQuota: 1 });
