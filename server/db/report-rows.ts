@@ -39,7 +39,7 @@ export function leadAttribution(r: TouchColumns): Attribution {
 
 /** The funnel's leads, each with its stage changes (given oldest first) attached and its source attributed. */
 export function funnelLeads(
-  leads: ReadonlyArray<{ id: string; capturedAt: number; contactAttempts: number; countedVisitor: string | null } & TouchColumns>,
+  leads: ReadonlyArray<{ id: string; capturedAt: number; contactAttempts: number; dealValue: number | null; countedVisitor: string | null } & TouchColumns>,
   changes: readonly StageChange[],
 ): FunnelLead[] {
   const byLead = new Map<string, FunnelLead['changes']>();
@@ -52,6 +52,7 @@ export function funnelLeads(
       source: a.source,
       campaign: a.utm.campaign,
       contactAttempts: l.contactAttempts,
+      dealValue: l.dealValue,
       countedVisitor: l.countedVisitor,
     };
   });

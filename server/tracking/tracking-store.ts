@@ -74,7 +74,20 @@ export interface BatchPlan {
   } | null;
   /** The lead an identify with a phone made, at its stage. */
   created: IdentifiedLead | null;
+  /** The touch of the session this batch begins (visitor first seen, or a returning one's new session); null: none begins. */
+  touch: SessionTouch | null;
   result: IngestResult;
+}
+
+/** Where one session came from (a `visitor_touches` row of kind `session`). */
+export interface SessionTouch {
+  landingUrl: string | null;
+  referrer: string | null;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  utmTerm: string | null;
+  utmContent: string | null;
 }
 
 /** A visitor first seen: their attribution columns and an empty behaviour state. */

@@ -50,8 +50,10 @@ export function createReportsOps(db: PgDb): ReportsStore {
 
     async funnelLeads(workspaceId, from, to) {
       const [leads, changes] = await Promise.all([
-        db.execute<{ id: string; capturedAt: number; contactAttempts: number; countedVisitor: string | null } & TouchColumns & Record<string, unknown>>(sql`
-          select l.id, l.captured_at::float8 as "capturedAt", l.contact_attempts as "contactAttempts",
+        db.execute<
+          { id: string; capturedAt: number; contactAttempts: number; dealValue: number | null; countedVisitor: string | null } & TouchColumns & Record<string, unknown>
+        >(sql`
+          select l.id, l.captured_at::float8 as "capturedAt", l.contact_attempts as "contactAttempts", l.deal_value::float8 as "dealValue",
                  case when not v.is_bot and v.first_seen_at >= ${from} and v.first_seen_at < ${to} then v.site_id || ' ' || v.visitor_id end as "countedVisitor",
                  ${sql.raw(TOUCH_COLUMNS_SQL)}
             from leads l left join visitors v on v.site_id = l.site_id and v.visitor_id = l.visitor_id

@@ -20,9 +20,9 @@ export function createReportsOps(db: Db): ReportsStore {
   const visitors = raw.prepare<[string, number, number], { n: number }>(
     'select count(*) as n from visitors where workspace_id = ? and is_bot = 0 and first_seen_at >= ? and first_seen_at < ?',
   );
-  type FunnelRow = { id: string; capturedAt: number; contactAttempts: number; countedVisitor: string | null } & TouchColumns;
+  type FunnelRow = { id: string; capturedAt: number; contactAttempts: number; dealValue: number | null; countedVisitor: string | null } & TouchColumns;
   const leads = raw.prepare<{ ws: string; from: number; to: number }, FunnelRow>(
-    `select l.id, l.captured_at as capturedAt, l.contact_attempts as contactAttempts,
+    `select l.id, l.captured_at as capturedAt, l.contact_attempts as contactAttempts, l.deal_value as dealValue,
             case when v.is_bot = 0 and v.first_seen_at >= @from and v.first_seen_at < @to then v.site_id || ' ' || v.visitor_id end as countedVisitor,
             ${TOUCH_COLUMNS_SQL}
        from leads l left join visitors v on v.site_id = l.site_id and v.visitor_id = l.visitor_id
