@@ -15,6 +15,7 @@ import {
   outcomeSchema,
   repIdSchema,
   reportRangeSchema,
+  attributionQuerySchema,
   setupSchema,
   setupStatusSchema,
   signInSchema,
@@ -174,6 +175,7 @@ export const QUERIES = {
   CallbackQuery: callbackQuerySchema,
   MyLeadsQuery: myLeadsQuerySchema,
   ReportRange: reportRangeSchema,
+  AttributionQuery: attributionQuerySchema,
 } satisfies Record<string, z.ZodObject>;
 
 export type QueryName = keyof typeof QUERIES;
