@@ -748,7 +748,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'GET',
     path: '/v1/console/reports/attribution',
-    summary: 'Leads, MQLs, SQLs, opportunities, won deals and revenue by channel, source or campaign under first-touch, last-touch or linear attribution, with cohorts by week of first touch',
+    summary:
+      'Leads, MQLs, SQLs, opportunities, won deals and revenue by channel, source or campaign under first-touch, last-touch or linear attribution, with cohorts by week of first touch',
     auth: 'session',
     roles: MANAGERS,
     query: 'AttributionQuery',
@@ -756,7 +757,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
       status: 200,
       contentType: 'application/json',
       description:
-        'Not yet described by a schema: `AttributionReport` in shared/console-api.ts. Leads captured in the range, each credited to its touches (its visitor\'s sessions up to the capture and the capture\'s own touch) by the model: all to the first, all to the last, or equally to each (figures are then fractions). Revenue is won deals\' value in `currency`, the workspace\'s. `table` is ignored here',
+        "Not yet described by a schema: `AttributionReport` in shared/console-api.ts. Leads captured in the range, each credited to its touches (its visitor's sessions up to the capture and the capture's own touch) by the model: all to the first, all to the last, or equally to each (figures are then fractions). Revenue is won deals' value in `currency`, the workspace's. `table` is ignored here",
     },
     errors: [400, ...SESSION],
   },
@@ -770,7 +771,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
     answer: {
       status: 200,
       contentType: 'text/csv',
-      description: 'One line per group (model, key, label) or per first-touch week, then leads, mqls, sqls, opportunities, won, revenue (2 decimals) and currency; linear credits to 4 decimals',
+      description:
+        'One line per group (model, key, label) or per first-touch week, then leads, mqls, sqls, opportunities, won, revenue (2 decimals) and currency; linear credits to 4 decimals',
     },
     errors: [400, ...SESSION],
   },

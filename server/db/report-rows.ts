@@ -5,6 +5,7 @@ import type { Reason } from '../../shared/qualify/types';
 import { channelOf } from '../../shared/channel';
 import { leadTouches, type AttributionLead, type StoredTouch } from '../reports/attribution.core';
 import type { FunnelLead } from '../reports/funnel.core';
+import type { SessionTouch } from '../tracking/tracking-store';
 import type { ExportRow } from '../reports/reports-store';
 import type { Extras } from './card-extras';
 
@@ -67,17 +68,10 @@ export type FunnelLeadRow = { id: string; capturedAt: number; contactAttempts: n
 export const leadTouchColumnsSql = (at = 't.at') => `l.id as "leadId", t.kind, ${at} as at, t.landing_url as "landingUrl", t.referrer,
   t.utm_source as "utmSource", t.utm_medium as "utmMedium", t.utm_campaign as "utmCampaign", t.utm_term as "utmTerm", t.utm_content as "utmContent"`;
 
-export interface LeadTouchRow {
+export interface LeadTouchRow extends SessionTouch {
   leadId: string;
   kind: 'session' | 'capture';
   at: number;
-  landingUrl: string | null;
-  referrer: string | null;
-  utmSource: string | null;
-  utmMedium: string | null;
-  utmCampaign: string | null;
-  utmTerm: string | null;
-  utmContent: string | null;
 }
 
 /** The attribution report's leads: each with its touches (attribution.core leadTouches) and stage changes. */
@@ -92,7 +86,12 @@ export function attributionLeads(leads: readonly FunnelLeadRow[], touches: reado
     // Leads captured before touches were stored: their first touch as the visitor row kept it.
     const a = leadAttribution(l);
     const before = { at: l.capturedAt, channel: channelOf({ source: a.source, medium: a.utm.medium }), source: a.source, campaign: a.utm.campaign };
-    return { capturedAt: l.capturedAt, changes: funnel[i]!.changes, dealValue: l.dealValue, touches: leadTouches(byLead.get(l.id) ?? [], l.capturedAt, before) };
+    return {
+      capturedAt: l.capturedAt,
+      changes: funnel[i]!.changes,
+      dealValue: l.dealValue,
+      touches: leadTouches(byLead.get(l.id) ?? [], l.capturedAt, before),
+    };
   });
 }
 

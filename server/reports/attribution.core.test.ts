@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/channel';
-import { ATTRIBUTION_BY, ATTRIBUTION_MODELS, attributionReport, credits, leadTouches, weekOf, type AttributionLead, type StoredTouch, type TouchPoint } from './attribution.core';
+import {
+  ATTRIBUTION_BY,
+  ATTRIBUTION_MODELS,
+  attributionReport,
+  credits,
+  leadTouches,
+  weekOf,
+  type AttributionLead,
+  type StoredTouch,
+  type TouchPoint,
+} from './attribution.core';
 
 const H = 3600 * 1000;
 const session = (at: number, url: string, referrer: string | null = null): StoredTouch => ({ kind: 'session', at, landingUrl: url, referrer, utm: {} });
@@ -58,11 +68,18 @@ describe('attributionReport', () => {
 
   it('gives first- and last-touch the same table when every lead has one touch', () => {
     fc.assert(
-      fc.property(fc.array(lead.map((l) => ({ ...l, touches: l.touches.slice(0, 1) })), { maxLength: 20 }), fc.constantFrom(...ATTRIBUTION_BY), (leads, by) => {
-        const first = attributionReport(leads, { ...query, model: 'first', by });
-        expect(attributionReport(leads, { ...query, model: 'last', by }).groups).toEqual(first.groups);
-        expect(attributionReport(leads, { ...query, model: 'linear', by }).groups).toEqual(first.groups);
-      }),
+      fc.property(
+        fc.array(
+          lead.map((l) => ({ ...l, touches: l.touches.slice(0, 1) })),
+          { maxLength: 20 },
+        ),
+        fc.constantFrom(...ATTRIBUTION_BY),
+        (leads, by) => {
+          const first = attributionReport(leads, { ...query, model: 'first', by });
+          expect(attributionReport(leads, { ...query, model: 'last', by }).groups).toEqual(first.groups);
+          expect(attributionReport(leads, { ...query, model: 'linear', by }).groups).toEqual(first.groups);
+        },
+      ),
     );
   });
 

@@ -36,7 +36,12 @@ export interface AttributionLead extends Pick<FunnelLead, 'capturedAt' | 'change
 
 export function touchPoint(t: StoredTouch): TouchPoint {
   const a = touchAttribution({ url: t.landingUrl, referrer: t.referrer, utm: t.utm });
-  return { at: t.at, channel: channelOf({ source: a?.source ?? null, medium: a?.utm.medium ?? null }), source: a?.source ?? null, campaign: a?.utm.campaign ?? null };
+  return {
+    at: t.at,
+    channel: channelOf({ source: a?.source ?? null, medium: a?.utm.medium ?? null }),
+    source: a?.source ?? null,
+    campaign: a?.utm.campaign ?? null,
+  };
 }
 
 /**
@@ -97,7 +102,7 @@ const DAY_MS = 24 * 3600 * 1000;
 export function weekOf(at: number): string {
   const day = Math.floor(at / DAY_MS);
   // 1970-01-01 was a Thursday: day 0 is 3 days after a Monday.
-  const monday = day - ((day + 3) % 7 + 7) % 7;
+  const monday = day - ((((day + 3) % 7) + 7) % 7);
   return new Date(monday * DAY_MS).toISOString().slice(0, 10);
 }
 

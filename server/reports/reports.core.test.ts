@@ -92,7 +92,7 @@ describe('funnel', () => {
     expect(r.followUps).toEqual({ leadsWorked: 2, meanAttempts: 2 });
   });
 
-  it('ends at won: revenue is the won deals\' value, a lost deal was an opportunity and says why it was lost', () => {
+  it("ends at won: revenue is the won deals' value, a lost deal was an opportunity and says why it was lost", () => {
     const opp = (at: number) => [
       { to: 'sql', at: 0, reason: null },
       { to: 'opportunity', at, reason: null },

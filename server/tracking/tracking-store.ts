@@ -91,14 +91,7 @@ export interface SessionTouch {
 }
 
 /** A visitor first seen: their attribution columns and an empty behaviour state. */
-export interface FirstTouch {
-  referrer: string | null;
-  utmSource: string | null;
-  utmMedium: string | null;
-  utmCampaign: string | null;
-  utmTerm: string | null;
-  utmContent: string | null;
-  landingUrl: string | null;
+export interface FirstTouch extends SessionTouch {
   behaviour: string;
   rulesVersion: number;
 }

@@ -13,6 +13,19 @@ import {
 import { createLeadExtras } from './lead-extras';
 import type { Db } from './open';
 
+/**
+ * The touches of the range's leads, both halves by index: the range's leads (leads_workspace_captured),
+ * their visitors' sessions up to the capture (visitor_touches_visitor) and their captures' own
+ * touches (visitor_touches_lead). Exported so a test can check its query plan.
+ */
+export const LEAD_TOUCHES_SQL = `select ${leadTouchColumnsSql()}
+       from leads l join visitor_touches t on t.site_id = l.site_id and t.visitor_id = l.visitor_id and t.at <= l.captured_at
+      where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to and t.kind = 'session'
+     union all
+     select ${leadTouchColumnsSql()}
+       from leads l join visitor_touches t on t.lead_id = l.id
+      where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to`;
+
 // Reports read with plain SQL: a few aggregate-friendly queries per report, not one per lead.
 export function createReportsOps(db: Db): ReportsStore {
   const raw = db.$client;
@@ -41,17 +54,7 @@ export function createReportsOps(db: Db): ReportsStore {
        from stage_changes c join leads l on l.id = c.lead_id
       where l.workspace_id = ? and l.captured_at >= ? and l.captured_at < ? order by c.at, c.id`,
   );
-  // Both halves by index: the range's leads (leads_workspace_captured), their visitors' sessions
-  // (visitor_touches_visitor) and their captures' touches (visitor_touches_lead).
-  const touches = raw.prepare<{ ws: string; from: number; to: number }, LeadTouchRow>(
-    `select ${leadTouchColumnsSql()}
-       from leads l join visitor_touches t on t.site_id = l.site_id and t.visitor_id = l.visitor_id and t.at <= l.captured_at
-      where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to and t.kind = 'session'
-     union all
-     select ${leadTouchColumnsSql()}
-       from leads l join visitor_touches t on t.lead_id = l.id
-      where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to`,
-  );
+  const touches = raw.prepare<{ ws: string; from: number; to: number }, LeadTouchRow>(LEAD_TOUCHES_SQL);
   const currency = raw.prepare<[string], { currency: string }>('select currency from workspaces where id = ?');
   const exportQuery = raw.prepare<[string, number, number], ExportLeadColumns>(
     `select l.id, l.captured_at as capturedAt, l.name, l.phone, l.email, l.site_id as siteId, s.name as site, l.page_url as pageUrl, l.referrer,

@@ -142,7 +142,8 @@ export function createTrackingOps(db: Db): TrackingStore {
         ]),
       );
     }
-    if (plan.touch) insertTouch.run({ workspaceId: site.workspaceId, siteId: site.id, visitorId: item.visitorId, now, since: now - SESSION_REPEAT_MS, ...plan.touch });
+    if (plan.touch)
+      insertTouch.run({ workspaceId: site.workspaceId, siteId: site.id, visitorId: item.visitorId, now, since: now - SESSION_REPEAT_MS, ...plan.touch });
     if (plan.created) insertIdentifiedLead(plan.created, now);
     else if (plan.rescore && lead) rescoreLead(lead.id, site, plan.rescore, now);
     const q = plan.qualification;
