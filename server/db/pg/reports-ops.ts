@@ -19,6 +19,22 @@ import type { PgDb } from './open';
 // driver gives them, so every bigint is cast to float8 (exact for epoch ms) and every count to
 // int, and camelCase aliases are quoted (PostgreSQL folds unquoted names to lower case). The
 // ORDER BYs make explicit the order SQLite's index scans happen to give.
+/**
+ * As sqlite/reports-ops.ts LEAD_TOUCHES_SQL: the range's leads' visitors' sessions up to each capture
+ * (visitor_touches_visitor), and each capture's own touch (visitor_touches_lead). Exported so a test can check its plan.
+ */
+export function leadTouchesQuery(workspaceId: string, from: number, to: number) {
+  return sql`
+    select ${sql.raw(leadTouchColumnsSql('t.at::float8'))}
+      from leads l join visitor_touches t on t.site_id = l.site_id and t.visitor_id = l.visitor_id and t.at <= l.captured_at
+     where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to} and t.kind = 'session'
+    union all
+    select ${sql.raw(leadTouchColumnsSql('t.at::float8'))}
+      from leads l join visitor_touches t on t.lead_id = l.id
+     where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to}
+     order by "leadId", at`;
+}
+
 export function createReportsOps(db: PgDb): ReportsStore {
   async function funnelRows(workspaceId: string, from: number, to: number) {
     const res = await db.execute<FunnelLeadRow & Record<string, unknown>>(sql`
@@ -85,16 +101,7 @@ export function createReportsOps(db: PgDb): ReportsStore {
       const [leads, changes, touches] = await Promise.all([
         funnelRows(workspaceId, from, to),
         changeRows(workspaceId, from, to),
-        // As sqlite/reports-ops.ts: the visitors' sessions up to each capture, and each capture's own touch.
-        db.execute<LeadTouchRow & Record<string, unknown>>(sql`
-          select ${sql.raw(leadTouchColumnsSql('t.at::float8'))}
-            from leads l join visitor_touches t on t.site_id = l.site_id and t.visitor_id = l.visitor_id and t.at <= l.captured_at
-           where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to} and t.kind = 'session'
-          union all
-          select ${sql.raw(leadTouchColumnsSql('t.at::float8'))}
-            from leads l join visitor_touches t on t.lead_id = l.id
-           where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to}
-           order by "leadId", at`),
+        db.execute<LeadTouchRow & Record<string, unknown>>(leadTouchesQuery(workspaceId, from, to)),
       ]);
       return attributionLeads(leads, touches.rows, changes);
     },
