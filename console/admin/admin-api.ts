@@ -5,6 +5,9 @@ import type {
   AccountOwnersBody,
   AccountOwnersView,
   AppearanceSettings,
+  AttributionBy,
+  AttributionModel,
+  AttributionReport,
   BacktestResult,
   ConsoleSite,
   ErasureBody,
@@ -81,6 +84,10 @@ export const adminApi = {
   report: (r: ReportRange) => request<ReportResponse>('GET', `/v1/console/reports?${rangeQuery(r)}`),
   csvHref: (r: ReportRange) => `/v1/console/reports/leads.csv?${rangeQuery(r)}`,
   xlsxHref: (r: ReportRange) => `/v1/console/reports/leads.xlsx?${rangeQuery(r)}`,
+  attribution: (r: ReportRange, model: AttributionModel, by: AttributionBy) =>
+    request<AttributionReport>('GET', `/v1/console/reports/attribution?${rangeQuery(r)}&model=${model}&by=${by}`),
+  attributionCsvHref: (r: ReportRange, model: AttributionModel, by: AttributionBy, table: 'groups' | 'cohorts') =>
+    `/v1/console/reports/attribution.csv?${rangeQuery(r)}&model=${model}&by=${by}&table=${table}`,
 
   webhooks: () => request<WebhookWithLog[]>('GET', '/v1/console/webhooks'),
   createWebhook: (body: WebhookBody) => request<NewWebhook>('POST', '/v1/console/webhooks', body, false),

@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttributionFigures, AttributionReport } from '../../shared/console-api';
 import { LEAD_TOUCHES_SQL } from '../../server/db/sqlite/reports-ops';
-import { at, EXPECTED, EXPECTED_FUNNEL, historySteps, PEOPLE, RANGE, T0, DAY } from '../fixtures/attribution-history';
-import { postEvents } from '../helpers/events';
-import { callbackBody, PASSING_ANSWERS, postCallback, rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { EXPECTED, EXPECTED_FUNNEL, PEOPLE, RANGE, T0, DAY } from '../fixtures/attribution-history';
+import { replayOverHttp } from '../helpers/attribution-replay';
+import { rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 
 let server: TestServer;
 let admin: string;
@@ -18,63 +18,11 @@ let now = T0 - 20 * DAY;
 
 beforeAll(async () => {
   server = await startTestServer({ clock: () => now });
-  for (const step of historySteps()) {
-    now = step.at;
-    if (step.kind === 'batch') {
-      const res = await postEvents(server.url, { siteKey: server.siteKey, ...step.body });
-      expect(res.status).toBe(200);
-      continue;
-    }
-    const p = step.person;
-    const res = await postCallback(
-      server.url,
-      callbackBody(server.siteKey, {
-        name: p.name,
-        phone: p.phone,
-        email: `${p.name.split(' ')[0]!.toLowerCase()}@attr.example`,
-        pageUrl: step.pageUrl,
-        ...(step.referrer ? { referrer: step.referrer } : {}),
-        ...(p.visitorId ? { visitorId: p.visitorId } : {}),
-        answers: p.capture.disqualified ? { ...PASSING_ANSWERS, projects: 'residential' } : PASSING_ANSWERS,
-      }),
-    );
-    expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
-  }
-  closeDeals(server.deps.config.dbPath);
+  await replayOverHttp(server, (t) => (now = t));
   now = RANGE.to + DAY;
   admin = await signIn(server.url, 'admin@demo.sixty');
 });
 afterAll(() => server.stop());
-
-/** The stage moves after each capture and the deals' values, as a rep's or a CRM's closing leaves them. */
-function closeDeals(dbPath: string) {
-  const db = new Database(dbPath);
-  try {
-    db.transaction(() => {
-      for (const p of PEOPLE) {
-        const lead = db.prepare('select id, workspace_id, stage from leads where phone = ?').get(p.phone.replaceAll(' ', '')) as
-          { id: string; workspace_id: string; stage: string } | undefined;
-        if (!lead) throw new Error(`no lead for ${p.name}`);
-        let from = lead.stage;
-        for (const move of p.path) {
-          db.prepare("insert into stage_changes (workspace_id, lead_id, from_stage, to_stage, actor, reason, at) values (?, ?, ?, ?, 'rep', ?, ?)").run(
-            lead.workspace_id,
-            lead.id,
-            from,
-            move.to,
-            move.reason ?? null,
-            at(move.day),
-          );
-          from = move.to;
-        }
-        const closed = p.path.find((m) => m.to === 'won' || m.to === 'lost');
-        db.prepare('update leads set stage = ?, deal_value = ?, closed_at = ? where id = ?').run(from, p.deal ?? null, closed ? at(closed.day) : null, lead.id);
-      }
-    })();
-  } finally {
-    db.close();
-  }
-}
 
 const range = `from=${new Date(RANGE.from).toISOString()}&to=${new Date(RANGE.to).toISOString()}`;
 

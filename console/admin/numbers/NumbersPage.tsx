@@ -6,6 +6,7 @@ import { adminApi } from '../admin-api';
 import { LoadState } from '../ui/LoadState';
 import { PageHead } from '../ui/PageHead';
 import { useLoad } from '../ui/useLoad';
+import { AttributionSection } from './AttributionSection';
 import { Breakdowns } from './Breakdowns';
 import { FormsSection } from './FormsSection';
 import { MeetingsSection } from './MeetingsSection';
@@ -52,7 +53,8 @@ export function NumbersPage({ onSessionEnded }: PageProps) {
             {rangeFormat.format(data.from)} to {rangeFormat.format(data.to - 1)}
           </p>
           <SpeedSection speed={data.speed} />
-          <FunnelSection funnel={data.funnel} />
+          <FunnelSection funnel={data.funnel} currency={data.currency} />
+          {query && <AttributionSection range={query} onSessionEnded={onSessionEnded} />}
           <FormsSection forms={data.forms} />
           <MeetingsSection meetings={data.meetings} />
           <SlaCalculator funnel={data.funnel} from={data.from} to={data.to} />

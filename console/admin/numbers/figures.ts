@@ -50,4 +50,20 @@ export const STEP_LABELS: Record<string, string> = {
   sal: 'Sales accepted (SAL)',
   sql: 'Sales qualified (SQL)',
   opportunity: 'Opportunities',
+  won: 'Won',
 };
+
+/** Money in the workspace's currency, whole units ("€7,000"); an unknown code is shown after the figure. */
+export function moneyText(n: number | null, currency: string): string {
+  if (n === null) return NONE;
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
+  } catch {
+    return `${whole.format(n)} ${currency}`;
+  }
+}
+
+/** A credited count: whole when it is one, else one decimal (linear attribution splits leads). */
+export function creditText(n: number): string {
+  return Number.isInteger(Math.round(n * 1e6) / 1e6) ? whole.format(n) : oneDecimal.format(n);
+}
