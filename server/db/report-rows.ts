@@ -3,7 +3,7 @@ import { attribute, type Attribution } from '../../shared/attribution';
 import type { Stage } from '../../shared/api';
 import type { Reason } from '../../shared/qualify/types';
 import { channelOf } from '../../shared/channel';
-import { leadTouches, type AttributionLead, type StoredTouch } from '../reports/attribution.core';
+import type { AttributionLeadRow, StoredTouch } from '../reports/attribution.core';
 import type { FunnelLead } from '../reports/funnel.core';
 import type { SessionTouch } from '../tracking/tracking-store';
 import type { ExportRow } from '../reports/reports-store';
@@ -74,8 +74,8 @@ export interface LeadTouchRow extends SessionTouch {
   at: number;
 }
 
-/** The attribution report's leads: each with its touches (attribution.core leadTouches) and stage changes. */
-export function attributionLeads(leads: readonly FunnelLeadRow[], touches: readonly LeadTouchRow[], changes: readonly StageChange[]): AttributionLead[] {
+/** The attribution report's leads: each with its stored touches and stage changes (attribution.core chooses the touches that count). */
+export function attributionLeads(leads: readonly FunnelLeadRow[], touches: readonly LeadTouchRow[], changes: readonly StageChange[]): AttributionLeadRow[] {
   const byLead = new Map<string, StoredTouch[]>();
   for (const t of touches) {
     const utm = { source: t.utmSource, medium: t.utmMedium, campaign: t.utmCampaign, term: t.utmTerm, content: t.utmContent };
@@ -90,7 +90,8 @@ export function attributionLeads(leads: readonly FunnelLeadRow[], touches: reado
       capturedAt: l.capturedAt,
       changes: funnel[i]!.changes,
       dealValue: l.dealValue,
-      touches: leadTouches(byLead.get(l.id) ?? [], l.capturedAt, before),
+      stored: byLead.get(l.id) ?? [],
+      before,
     };
   });
 }

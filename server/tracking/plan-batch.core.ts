@@ -192,6 +192,7 @@ export function planBatch(input: BatchInput): BatchPlan {
     rescore,
     created,
     touch: sessionTouch(item, !visitor),
+    touchRepeatSince: now - SESSION_REPEAT_MS,
     result: ingestResult(item, visitor && { hot: visitor.hot, invitedAt: visitor.invitedAt, score: visitor.score }, before, leadId, q),
   };
 }

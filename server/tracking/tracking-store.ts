@@ -76,6 +76,8 @@ export interface BatchPlan {
   created: IdentifiedLead | null;
   /** The touch of the session this batch begins (visitor first seen, or a returning one's new session); null: none begins. */
   touch: SessionTouch | null;
+  /** The touch is not written when the visitor has the same session touch since this time (the widget told it twice). */
+  touchRepeatSince: number;
   result: IngestResult;
 }
 

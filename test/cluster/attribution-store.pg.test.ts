@@ -20,7 +20,7 @@ import { createSqliteStore } from '../../server/db/sqlite/sqlite-store';
 import { createTrackingOps as sqliteTracking } from '../../server/db/sqlite/tracking-ops';
 import type { Site, Store } from '../../server/db/store';
 import { seedDemo } from '../../server/demo/seed';
-import { attributionReport, ATTRIBUTION_MODELS } from '../../server/reports/attribution.core';
+import { attributionReport, ATTRIBUTION_MODELS, withTouches } from '../../server/reports/attribution.core';
 import type { ReportsStore } from '../../server/reports/reports-store';
 import { storeRules } from '../../server/routing/store-rules';
 import { INGEST_RULES } from '../../server/tracking/plan-batch.core';
@@ -156,7 +156,7 @@ describe(`attribution report on ${PG.name} and SQLite, from the known history`, 
     const reports = [];
     for (const side of sides) {
       const leads = await side.reports.attributionLeads(side.site.workspaceId, RANGE.from, RANGE.to);
-      const r = attributionReport(leads, { model, by: 'channel', ...RANGE, currency: await side.reports.currency(side.site.workspaceId) });
+      const r = attributionReport(leads.map(withTouches), { model, by: 'channel', ...RANGE, currency: await side.reports.currency(side.site.workspaceId) });
       expect(Object.fromEntries(r.groups.map((g) => [g.key, figures(g)])), side.name).toEqual(
         Object.fromEntries(Object.entries(EXPECTED.byChannel[model]).map(([k, f]) => [k, figures(f)])),
       );

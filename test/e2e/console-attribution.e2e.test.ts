@@ -8,9 +8,9 @@ import { CHANNEL_LABELS, type Channel } from '../../shared/channel';
 import { creditText, moneyText } from '../../console/admin/numbers/figures';
 import { DAY, EXPECTED, RANGE, T0 } from '../fixtures/attribution-history';
 import { replayOverHttp } from '../helpers/attribution-replay';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, screenshotPath } from '../helpers/browser';
 import { rows, startTestServer, type TestServer } from '../helpers/test-server';
-import { collectErrors, DESKTOP, openSignedIn, shoot } from './console-admin.helpers';
+import { collectErrors, DESKTOP, openSignedIn, PHONE, shoot } from './console-admin.helpers';
 
 let server: TestServer;
 let browser: Browser;
@@ -101,6 +101,21 @@ describe('numbers: attribution', () => {
     await shoot(page, 'numbers-attribution-first-channel');
     await choose('Model', 'Linear', 'linear', 'channel');
     await shoot(page, 'numbers-attribution-linear-channel');
+    // The section alone, at both widths, to read its figures (the console bar pinned, or it covers the section's top).
+    await page.evaluate(() => document.querySelectorAll<HTMLElement>('.console-bar').forEach((el) => (el.style.position = 'static')));
+    for (const viewport of [DESKTOP, PHONE]) {
+      await page.setViewportSize(viewport);
+      await page.waitForTimeout(100);
+      await section().screenshot({ path: screenshotPath(`numbers-attribution-section-linear-${viewport.width}`) });
+    }
+    await page.setViewportSize(DESKTOP);
+    // At 375 px every column of the table fits: nothing scrolls sideways.
+    await page.setViewportSize(PHONE);
+    const fits = await section()
+      .locator('.table-scroll')
+      .evaluateAll((els) => els.every((el) => el.scrollWidth <= el.clientWidth + 1));
+    expect(fits).toBe(true);
+    await page.setViewportSize(DESKTOP);
   });
 
   it('groups by source and by campaign', async () => {

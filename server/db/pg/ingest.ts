@@ -8,7 +8,6 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { BehaviourEvent } from '../../../shared/qualify/types';
 import type { BatchPlan, IngestItem, IngestResult, IngestRules, SessionTouch } from '../../tracking/tracking-store';
-import { SESSION_REPEAT_MS } from '../../tracking/plan-batch.core';
 import type { Site } from '../store';
 import { toEngineEvent } from '../tracking-rows';
 import { lockWorkspace } from './locks';
@@ -115,8 +114,8 @@ async function insertNewVisitors(tx: PgTx, slots: readonly VisitorSlot[], now: n
   };
 }
 
-/** Session touches, each unless the same touch was written for its visitor moments ago (SESSION_REPEAT_MS). */
-async function insertTouches(tx: PgTx, rows: ReadonlyArray<{ item: IngestItem; touch: SessionTouch }>, now: number) {
+/** Session touches, each unless its visitor has the same session touch since the plan says (plan-batch.core SESSION_REPEAT_MS). */
+async function insertTouches(tx: PgTx, rows: ReadonlyArray<{ item: IngestItem; touch: SessionTouch; since: number }>, now: number) {
   const col = (pick: (x: SessionTouch) => string | null) => list(rows.map((r) => pgText(pick(r.touch))));
   await tx.execute(sql`
     insert into visitor_touches (workspace_id, site_id, visitor_id, kind, at, landing_url, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content)
@@ -124,9 +123,9 @@ async function insertTouches(tx: PgTx, rows: ReadonlyArray<{ item: IngestItem; t
       from unnest(${list(rows.map((r) => r.item.site.workspaceId))}::text[], ${list(rows.map((r) => r.item.site.id))}::text[],
                   ${list(rows.map((r) => r.item.visitorId))}::text[], ${col((x) => x.landingUrl)}::text[], ${col((x) => x.referrer)}::text[],
                   ${col((x) => x.utmSource)}::text[], ${col((x) => x.utmMedium)}::text[], ${col((x) => x.utmCampaign)}::text[],
-                  ${col((x) => x.utmTerm)}::text[], ${col((x) => x.utmContent)}::text[])
-           as x(workspace_id, site_id, visitor_id, landing_url, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content)
-     where not exists (select 1 from visitor_touches v where v.site_id = x.site_id and v.visitor_id = x.visitor_id and v.at > ${now - SESSION_REPEAT_MS}::int8
+                  ${col((x) => x.utmTerm)}::text[], ${col((x) => x.utmContent)}::text[], ${list(rows.map((r) => r.since))}::int8[])
+           as x(workspace_id, site_id, visitor_id, landing_url, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content, since)
+     where not exists (select 1 from visitor_touches v where v.site_id = x.site_id and v.visitor_id = x.visitor_id and v.at > x.since
                           and v.kind = 'session' and v.referrer is not distinct from x.referrer and v.utm_source is not distinct from x.utm_source
                           and v.utm_medium is not distinct from x.utm_medium and v.utm_campaign is not distinct from x.utm_campaign)`);
 }
@@ -269,7 +268,7 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
   const leadEvents: Array<typeof t.leadEvents.$inferInsert> = [];
   const events: Array<{ item: IngestItem; e: IngestItem['events'][number] }> = [];
   /** Session touches, one per visitor of the group (a second in the same group is the same session told twice). */
-  const touches = new Map<Key, { item: IngestItem; touch: SessionTouch }>();
+  const touches = new Map<Key, { item: IngestItem; touch: SessionTouch; since: number }>();
 
   /** The scored lead's columns, and the stage move scoring planned (read by the group's later batches). */
   function rescoreLead(lead: LeadRow, site: Site, rescore: NonNullable<BatchPlan['rescore']>) {
@@ -345,7 +344,7 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
       slot.added.push(toEngineEvent({ type: e.type, name: e.name ?? null, url: e.url ?? null, at: now }));
     }
     const key = keyOf(site.id, item.visitorId);
-    if (plan.touch && !touches.has(key)) touches.set(key, { item, touch: plan.touch });
+    if (plan.touch && !touches.has(key)) touches.set(key, { item, touch: plan.touch, since: plan.touchRepeatSince });
     if (plan.created) addIdentifiedLead(item, plan.created);
     else if (plan.rescore && lead) rescoreLead(lead, site, plan.rescore);
     const q = plan.qualification;

@@ -8,7 +8,6 @@ import * as t from '../schema';
 import * as tr from '../tracking-schema';
 import type { Db } from './open';
 import type { BatchPlan, IngestItem, IngestResult, IngestRules, SiteSettings, TrackingStore } from '../../tracking/tracking-store';
-import { SESSION_REPEAT_MS } from '../../tracking/plan-batch.core';
 import { firstRulesVersion, historySubjects, settingsColumns, toEngineEvent, toRulesVersionRow, toSiteSettings, withLiveVersion } from '../tracking-rows';
 
 interface VisitorRow {
@@ -58,7 +57,7 @@ export function createTrackingOps(db: Db): TrackingStore {
        hot = @hot, rules_version = @rulesVersion, lead_id = @leadId, visits = visits + @newVisit
      where site_id = @siteId and visitor_id = @visitorId`,
   );
-  // A session's touch, unless the same touch was written for the visitor moments ago (SESSION_REPEAT_MS).
+  // A session's touch, unless the visitor has the same session touch since the plan says (plan-batch.core SESSION_REPEAT_MS).
   const insertTouch = raw.prepare(
     `insert into visitor_touches (workspace_id, site_id, visitor_id, kind, at, landing_url, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content)
      select @workspaceId, @siteId, @visitorId, 'session', @now, @landingUrl, @referrer, @utmSource, @utmMedium, @utmCampaign, @utmTerm, @utmContent
@@ -143,7 +142,7 @@ export function createTrackingOps(db: Db): TrackingStore {
       );
     }
     if (plan.touch)
-      insertTouch.run({ workspaceId: site.workspaceId, siteId: site.id, visitorId: item.visitorId, now, since: now - SESSION_REPEAT_MS, ...plan.touch });
+      insertTouch.run({ workspaceId: site.workspaceId, siteId: site.id, visitorId: item.visitorId, now, since: plan.touchRepeatSince, ...plan.touch });
     if (plan.created) insertIdentifiedLead(plan.created, now);
     else if (plan.rescore && lead) rescoreLead(lead.id, site, plan.rescore, now);
     const q = plan.qualification;
