@@ -13,8 +13,6 @@ export const FIRST_TOUCH_KEY = 'sixty_ft';
 export const CONSENT_KEY = 'sixty_consent';
 /** Set in sessionStorage once the visitor has been invited during this visit. */
 export const INVITED_KEY = 'sixty_inv';
-/** sessionStorage: set on the tab's first tracked page, so later pages of the visit are not new sessions. */
-export const SESSION_KEY = 'sixty_ses';
 /** sessionStorage: a callback request not yet acknowledged, resent on the next page. */
 export const PENDING_KEY = 'sixty_cb';
 /** sessionStorage: the marketer's "Test this form" token, so the tab stays a test past the form's own redirect. */

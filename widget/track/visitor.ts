@@ -3,7 +3,7 @@
 // whether they have been here before, and where a returning visitor's new session came from
 // (the server keeps one touch per session for attribution).
 import type { EventBatch } from '../../shared/schemas/events.schema';
-import { FIRST_TOUCH_KEY, readStore, SESSION_KEY, VISITOR_KEY, writeStore } from '../storage';
+import { FIRST_TOUCH_KEY, readStore, VISITOR_KEY, writeStore } from '../storage';
 import { cleanUrl } from './clean-url';
 import { readUtm } from './utm';
 import { newVisitorId } from './visitor-id';
@@ -13,10 +13,10 @@ export type BatchContext = EventBatch['context'];
 /** The visitor's id and the context for their next batches. */
 export function loadVisitor(): [id: string, context: BatchContext] {
   const stored = readStore(VISITOR_KEY);
-  const page = pageTouch();
-  // A new session: the tab's first tracked page, or a page opened from a campaign link.
-  const newSession = !readStore(SESSION_KEY, 'sessionStorage') || !!page?.utm;
-  writeStore(SESSION_KEY, '1', 'sessionStorage');
+  const [page, inside] = pageTouch();
+  // A new session: a page not reached from another page of this site (typed, bookmarked, linked
+  // from elsewhere), or opened from a campaign link. No storage: the server folds a repeat (a reload) into one.
+  const newSession = !inside || !!page?.utm;
   if (stored && /^[\w-]{8,64}$/.test(stored)) {
     let touch: NonNullable<BatchContext> = {};
     try {
@@ -33,16 +33,18 @@ export function loadVisitor(): [id: string, context: BatchContext] {
   return [id, page];
 }
 
-/** Where this page's visitor came from: the referrer when it is another site, and the UTMs. */
-function pageTouch(): { referrer?: string; utm?: NonNullable<BatchContext>['utm'] } | undefined {
+/** Where this page's visitor came from (the referrer when it is another site, and the UTMs), and whether from this site. */
+function pageTouch(): [touch: { referrer?: string; utm?: NonNullable<BatchContext>['utm'] } | undefined, inside: boolean] {
   const touch: NonNullable<BatchContext> = {};
+  let inside = false;
   const utm = readUtm(location.search);
   if (utm) touch.utm = utm;
   try {
     const referrer = new URL(document.referrer);
-    if (referrer.hostname !== location.hostname) touch.referrer = cleanUrl(referrer);
+    inside = referrer.hostname === location.hostname;
+    if (!inside) touch.referrer = cleanUrl(referrer);
   } catch {
     // No referrer (typed URL, bookmark, Referrer-Policy: no-referrer).
   }
-  return touch.utm || touch.referrer ? touch : undefined;
+  return [touch.utm || touch.referrer ? touch : undefined, inside];
 }
