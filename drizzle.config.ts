@@ -10,6 +10,7 @@ export default defineConfig({
     './server/db/forms-schema.ts',
     './server/db/calendar-schema.ts',
     './server/db/booking-schema.ts',
+    './server/db/sla-schema.ts',
   ],
   out: './server/db/migrations',
 });

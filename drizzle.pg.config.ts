@@ -11,6 +11,7 @@ export default defineConfig({
     './server/db/pg/forms-schema.ts',
     './server/db/pg/calendar-schema.ts',
     './server/db/pg/booking-schema.ts',
+    './server/db/pg/sla-schema.ts',
   ],
   out: './server/db/migrations-pg',
 });

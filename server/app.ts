@@ -52,6 +52,9 @@ import { apiDocsRoutes } from './api-docs/api-docs.routes';
 import type { CalendarPort } from './calendar/calendar-port';
 import type { CalendarConnector } from './calendar/calendar-connector';
 import { calendarRoutes } from './calendar/calendar.routes';
+import type { SlaStore } from './sla/sla-store';
+import type { Digests } from './sla/digests';
+import { slaRoutes } from './sla/sla.routes';
 
 export interface AppDeps {
   config: Config;
@@ -107,6 +110,10 @@ export interface AppDeps {
   calendar: CalendarPort;
   /** The console's calendar connecting: discover, connect, test, disconnect. */
   calendarConnector: CalendarConnector;
+  /** The saved marketing SLA and the digest's subscriptions. */
+  sla: SlaStore;
+  /** The numbers digest by mail (server/sla/digests.ts): woken when a manager changes theirs. */
+  digests: Pick<Digests, 'wake'>;
 }
 
 /** The HTTP app: one small sub-app per area, one error shape for every client. */
@@ -153,6 +160,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/console/leads', leadRoutes(deps));
   app.route('/v1/console/users', userRoutes(deps));
   app.route('/v1/console/reports', reportRoutes(deps));
+  app.route('/v1/console/sla', slaRoutes(deps));
   app.route('/v1/console/erasures', erasureRoutes(deps));
   app.route('/v1/console/sites', sitesAdminRoutes(deps));
   app.route('/v1/console/sites', siteRoutingRoutes(deps));

@@ -30,6 +30,7 @@ import { REP_NAMESPACE, VISITOR_NAMESPACE } from '../shared/live-events';
 import { calendarPort } from './calendar/caldav-port';
 import type { CalendarPort } from './calendar/calendar-port';
 import { createCalendarConnector } from './calendar/calendar-connector';
+import { startDigests } from './sla/digests';
 
 export interface RunningServer {
   url: string;
@@ -106,6 +107,17 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const calendar = opts.calendar ?? calendarPort({ calendars: backend.calendars, key: config.calendarKey, outbound, log, clock });
   const router = createRouter({ store, clock, online, notify, log, clustered, calendar, ...(opts.scheduler ? { scheduler: opts.scheduler } : {}) });
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
+  // Links in digests go to the public origin (SIXTY_PUBLIC_URL), else the address the server listens on (set after listen).
+  let origin = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  const digests = startDigests({
+    sla: backend.sla,
+    reports: backend.reports,
+    mailer,
+    clock,
+    log,
+    origin: () => origin,
+    ...(opts.scheduler ? { scheduler: opts.scheduler } : {}),
+  });
   const meetings = createMeetings({ store, calendar, router, mailer, clock, log, secret: await store.secret('meeting-links') });
   const deps: AppDeps = {
     config,
@@ -138,6 +150,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     visitorSecret: await store.secret('visitor-token'),
     demoSiteKey: () => demoSiteKey,
     exclusive: (name, fn) => backend.exclusive(name, fn),
+    sla: backend.sla,
+    digests,
     calendarConnector: createCalendarConnector({ calendars: backend.calendars, key: config.calendarKey, outbound, port: calendar, clock }),
   };
   if (config.demo && !demoSiteKey) demoSiteKey = await firstDemoSiteKey(deps);
@@ -173,6 +187,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await sweeper?.stop();
     retention.stop();
     await dispatcher.stop();
+    await digests.stop();
     // The adapter's Redis connections would keep the process alive.
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await cluster?.close();
@@ -183,6 +198,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     throw err;
   }
   const port = (http.address() as AddressInfo).port;
+  origin = config.publicUrl ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+  digests.start();
 
   let closing: Promise<void> | null = null;
   return {
@@ -198,6 +215,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         await sweeper?.stop();
         retention.stop();
         await dispatcher.stop();
+        await digests.stop();
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         (http as HttpServer & { closeIdleConnections?: () => void }).closeIdleConnections?.();
         await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -321,6 +321,85 @@ export interface MeetingFigures {
   upcoming: number;
 }
 
+// --- Speed pays, and fairness among reps (issue 21)
+
+/** Hand-raise to first call attempt, in the buckets the speed-to-lead studies use; `never`: no call attempt yet. */
+export type CallBucket = 'under_1m' | '1_5m' | '5_30m' | '30m_24h' | 'later' | 'never';
+
+/** `GET /v1/console/reports/speed-pays`: conversion of the range's hand-raises by how soon they were first called. */
+export interface SpeedPaysReport {
+  from: number;
+  to: number;
+  /** Hand-raised leads in the range (every one is in exactly one bucket). */
+  leads: number;
+  buckets: Array<{
+    bucket: CallBucket;
+    /** Leads in the bucket: the denominator of both rates, shown so small samples are visible. */
+    leads: number;
+    /** Of those, reached SQL (or a later stage); and closed won. */
+    sql: number;
+    won: number;
+    sqlRate: number | null;
+    wonRate: number | null;
+  }>;
+  /**
+   * The workspace's own "21x": the fastest called bucket with leads against the slowest, for SQL
+   * and for won; `ratio` is null when the slow bucket converted none (no finite ratio).
+   */
+  lift: {
+    fast: CallBucket;
+    slow: CallBucket;
+    sql: { fastRate: number; slowRate: number; ratio: number | null };
+    won: { fastRate: number; slowRate: number; ratio: number | null };
+  } | null;
+}
+
+/** What one rep (or a team, over its members) did with offers and leads in a range. */
+export interface RepFigures {
+  /** Offers made in the range, by how they ended (`open`: still offered; `taken`: another rep accepted first). */
+  offers: { received: number; accepted: number; declined: number; expired: number; taken: number; open: number };
+  /** Declined offers by the reason the rep gave (`(no reason given)` when none), most first. */
+  declineReasons: Array<{ reason: string; count: number }>;
+  /** Offer to accept, over the accepted offers. */
+  medianMsToAccept: number | null;
+  /** Leads captured in the range the rep owns, and of those reached SQL (or later). */
+  leadsOwned: number;
+  sqlLeads: number;
+  sqlRate: number | null;
+  /** Deals the rep owns that closed won in the range, and their value (workspace currency). */
+  wonDeals: number;
+  wonRevenue: number;
+}
+
+/** `GET /v1/console/reports/reps`. */
+export interface RepsReport {
+  from: number;
+  to: number;
+  /** ISO 4217 code of every deal value (the workspace's currency). */
+  currency: string;
+  reps: Array<RepFigures & { repId: string; name: string }>;
+  teams: Array<
+    RepFigures & {
+      teamId: string;
+      name: string;
+      /** Offers the team's own rotation made (one rep picked by round robin or weight, as team or overflow step). */
+      rotationOffers: number;
+      /** The strategies of the routing rules behind those offers. */
+      strategies: string[];
+      members: Array<{
+        repId: string;
+        name: string;
+        /** Configured weight; null for a rep no longer in the team who got its offers in the range. */
+        weight: number | null;
+        /** Share of the rotation's offers its strategies would give (weight / sum under weighted, equal under round robin); null without rotation offers or for a former member. */
+        expectedShare: number | null;
+        rotationOffers: number;
+        share: number | null;
+      }>;
+    }
+  >;
+}
+
 // --- Webhooks and erasure
 
 export type WebhookBody = z.input<typeof webhookRequestSchema>;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Stage } from './api';
 import { describe, expect, it } from 'vitest';
 import { checkTransition, nextStages, stageRule } from './lifecycle';
+import { STAGES } from './schemas/lead-card.schema';
 
 describe('checkTransition', () => {
   it('allows the forward path and requires reasons for nurture, disqualified and suspect', () => {
@@ -28,10 +29,8 @@ describe('checkTransition', () => {
   });
 });
 
-const STAGES: Stage[] = ['visitor', 'lead', 'mql', 'hot', 'sal', 'sql', 'opportunity', 'nurture', 'disqualified', 'suspect'];
-
 describe('checkTransition: properties', () => {
-  it('over any walk of attempted transitions: suspect is final, and nurture/disqualified/suspect always carry a reason', () => {
+  it('over any walk of attempted transitions: suspect and won are final, and nurture/disqualified/suspect/lost always carry a reason', () => {
     fc.assert(
       fc.property(
         fc.array(fc.record({ to: fc.constantFrom(...STAGES), reason: fc.constantFrom('', 'Budget next year', undefined) }), { maxLength: 40 }),
@@ -40,8 +39,8 @@ describe('checkTransition: properties', () => {
           for (const step of steps) {
             const check = checkTransition(stage, step.to, step.reason);
             if (!check.ok) continue;
-            if (stage === 'suspect') throw new Error('left suspect');
-            if (['nurture', 'disqualified', 'suspect'].includes(step.to)) expect(step.reason?.trim()).toBeTruthy();
+            if (stage === 'suspect' || stage === 'won') throw new Error(`left ${stage}`);
+            if (['nurture', 'disqualified', 'suspect', 'lost'].includes(step.to)) expect(step.reason?.trim()).toBeTruthy();
             stage = step.to;
           }
         },

@@ -26,6 +26,8 @@ import type {
   ReportRange,
   SignInBody,
   ReportResponse,
+  RepsReport,
+  SpeedPaysReport,
   RoutingRuleView,
   RuleBody,
   RuleOrderBody,
@@ -88,6 +90,10 @@ export const adminApi = {
     request<AttributionReport>('GET', `/v1/console/reports/attribution?${rangeQuery(r)}&model=${model}&by=${by}`),
   attributionCsvHref: (r: ReportRange, model: AttributionModel, by: AttributionBy, table: 'groups' | 'cohorts') =>
     `/v1/console/reports/attribution.csv?${rangeQuery(r)}&model=${model}&by=${by}&table=${table}`,
+  speedPays: (r: ReportRange) => request<SpeedPaysReport>('GET', `/v1/console/reports/speed-pays?${rangeQuery(r)}`),
+  repsReport: (r: ReportRange) => request<RepsReport>('GET', `/v1/console/reports/reps?${rangeQuery(r)}`),
+  /** A speed-pays or rep-fairness table as CSV (fairness.routes.ts). */
+  tableCsvHref: (table: 'speed-pays' | 'reps' | 'teams' | 'spread', r: ReportRange) => `/v1/console/reports/${table}.csv?${rangeQuery(r)}`,
 
   webhooks: () => request<WebhookWithLog[]>('GET', '/v1/console/webhooks'),
   createWebhook: (body: WebhookBody) => request<NewWebhook>('POST', '/v1/console/webhooks', body, false),

@@ -25,6 +25,8 @@ export type {
   OneTimeLink,
   RepRow,
   ReportResponse,
+  RepsReport,
+  SpeedPaysReport,
   FormFigures,
   RoutingRule,
   RoutingRuleView,

@@ -20,7 +20,7 @@ interface Props {
 }
 
 /** The stages a rep's own leads can be in. */
-const STAGES: readonly Stage[] = ['sal', 'sql', 'opportunity', 'nurture', 'disqualified', 'suspect'];
+const STAGES: readonly Stage[] = ['sal', 'sql', 'opportunity', 'won', 'lost', 'nurture', 'disqualified', 'suspect'];
 
 export function MyLeads({ rows, error, filter, openId, onFilter, onOpen, onRetry }: Props) {
   const now = useNow(30_000);

@@ -44,6 +44,20 @@ const BODY = [400, 413] as const;
 /** Signed in; writes from another origin are refused. */
 const SESSION = [401, 403] as const;
 
+/** A manager's report over a date range (`ReportRange`), answered whole with one content type. */
+function rangeReport(path: string, contentType: string, summary: string, description: string): ApiRoute {
+  return {
+    method: 'GET',
+    path,
+    summary,
+    auth: 'session',
+    roles: MANAGERS,
+    query: 'ReportRange',
+    answer: { status: 200, contentType, description },
+    errors: [400, ...SESSION],
+  };
+}
+
 export const API_ROUTES: readonly ApiRoute[] = [
   // Public: the widget and anyone
   {
@@ -805,6 +819,110 @@ export const API_ROUTES: readonly ApiRoute[] = [
         "The same columns as the CSV; phones, ids and answers are text cells and times are dates (UTC), so a spreadsheet keeps the phone's + and never reads a value as a formula",
     },
     errors: [400, ...SESSION],
+  },
+  rangeReport(
+    '/v1/console/reports/speed-pays',
+    'application/json',
+    'Conversion to SQL and to won by hand-raise-to-first-call bucket',
+    "Not yet described by a schema: `SpeedPaysReport` in shared/console-api.ts. The range's hand-raised leads by first call (under 1 min, 1-5 min, 5-30 min, 30 min-24 h, later, never called), each bucket with its lead count, SQLs, wins and both rates; `lift` compares the fastest called bucket with leads against the slowest",
+  ),
+  rangeReport(
+    '/v1/console/reports/speed-pays.csv',
+    'text/csv',
+    'The speed-pays buckets, as CSV',
+    'One line per bucket: first_call, leads, sql, sql_rate, won, won_rate',
+  ),
+  rangeReport(
+    '/v1/console/reports/reps',
+    'application/json',
+    "Offers, leads and won revenue per rep and team, and each team's rotation spread",
+    'Not yet described by a schema: `RepsReport` in shared/console-api.ts. Per rep and per team (its members combined): offers received in the range by how they ended, declines by reason, median offer-to-accept, leads captured in the range they own and their SQL rate, deals closed won in the range and their value in the workspace `currency`; per team the share of its round-robin or weighted offers each member got beside the share its strategy and weights give',
+  ),
+  rangeReport(
+    '/v1/console/reports/reps.csv',
+    'text/csv',
+    'The per-rep figures, as CSV',
+    'One line per rep: offers by ending, declines by reason, median seconds to accept, leads owned, SQL rate, won deals and revenue (the column names the currency)',
+  ),
+  rangeReport(
+    '/v1/console/reports/teams.csv',
+    'text/csv',
+    'The per-team figures, as CSV',
+    'One line per team: its strategies and rotation offers, then the same figures as reps.csv over its members',
+  ),
+  rangeReport(
+    '/v1/console/reports/spread.csv',
+    'text/csv',
+    'The rotation spread of each team, as CSV',
+    'One line per team member: weight, expected share, rotation offers received and their share',
+  ),
+  {
+    method: 'GET',
+    path: '/v1/console/sla',
+    summary: 'The marketing SLA in force and its earlier saves, with who saved each and when',
+    auth: 'session',
+    roles: MANAGERS,
+    answer: {
+      status: 200,
+      contentType: 'application/json',
+      description:
+        '`{ current, history }`: `current` is the newest save (null until one is saved); `history` lists up to 50 saves, newest first, each the inputs (fractions 0..1 for shares and rates) with `id`, `changedBy`, `changedByName`, `changedAt` (see `SlaView` in shared/schemas/sla.schema.ts)',
+    },
+    errors: SESSION,
+  },
+  {
+    method: 'PUT',
+    path: '/v1/console/sla',
+    summary: "Save the workspace's marketing SLA (quota, marketing's share, deal size, stage conversion rates)",
+    description: 'Each save is kept: the history shows who changed the SLA and when. Shares and rates are fractions (0.3 for 30%); rates must be above 0.',
+    auth: 'session',
+    roles: MANAGERS,
+    body: 'MarketingSla',
+    answer: { status: 200, contentType: 'application/json', description: 'The same `{ current, history }` as GET, with this save first' },
+    errors: [...BODY, ...SESSION],
+  },
+  {
+    method: 'GET',
+    path: '/v1/console/sla/pace',
+    summary: "The SLA's monthly MQL and SQL targets against this month's pace, and which side is behind",
+    description:
+      'The month is taken in `tz` (default UTC). Marketing is behind on volume when MQLs so far are below the target pro rata; sales is behind on follow-up when MQL to SQL conversion is below the agreed rate, more than 10% of hand-raises breached the response SLA, or the median time to accept is over 60 s.',
+    auth: 'session',
+    roles: MANAGERS,
+    query: 'PaceQuery',
+    answer: {
+      status: 200,
+      contentType: 'application/json',
+      description:
+        '`{ pace }`: null until an SLA is saved; else `{ month, now, timeZone, elapsed, mqls, sqls, sqlRate, speed, behind: { marketing, sales }, reasons }` (see `SlaPace` in shared/schemas/sla.schema.ts)',
+    },
+    errors: [400, ...SESSION],
+  },
+  {
+    method: 'GET',
+    path: '/v1/console/sla/digest',
+    summary: "The signed-in manager's own numbers digest by mail: off, daily or weekly",
+    auth: 'session',
+    roles: MANAGERS,
+    answer: {
+      status: 200,
+      contentType: 'application/json',
+      description:
+        '`{ frequency, timeZone, sendsAt, mailEnabled }`: it goes out at `sendsAt` (08:00) in `timeZone`, weekly on Mondays; `mailEnabled` is false without SMTP',
+    },
+    errors: SESSION,
+  },
+  {
+    method: 'PUT',
+    path: '/v1/console/sla/digest',
+    summary: 'Switch your numbers digest on (daily or weekly, in your time zone) or off',
+    description:
+      "The digest has the previous day's (or Monday-to-Sunday week's) leads, MQLs, SQLs, won deals and revenue, median speed to lead, SLA breaches and the SLA's targets against this month's pace, with a link to Numbers. Each period is sent once; the first is the next one due after switching on.",
+    auth: 'session',
+    roles: MANAGERS,
+    body: 'DigestPrefs',
+    answer: { status: 200, contentType: 'application/json', description: 'The same as GET' },
+    errors: [...BODY, ...SESSION],
   },
   {
     method: 'GET',

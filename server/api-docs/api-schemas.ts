@@ -31,6 +31,7 @@ import {
   userRowSchema,
 } from '../../shared/schemas/console-responses.schema';
 import { eventBatchSchema } from '../../shared/schemas/events.schema';
+import { digestPrefsSchema, marketingSlaSchema, paceQuerySchema } from '../../shared/schemas/sla.schema';
 import {
   formMappingSchema,
   formSeenRequestSchema,
@@ -158,6 +159,9 @@ export const BODIES = {
   DiscoveredCalendars: discoveredCalendarsSchema,
   CalendarView: calendarViewSchema,
   MyCalendar: myCalendarSchema,
+  // The marketing SLA and the numbers digest
+  MarketingSla: marketingSlaSchema,
+  DigestPrefs: digestPrefsSchema,
   // Webhooks, erasure
   WebhookRequest: webhookRequestSchema,
   CreatedWebhook: createdWebhookSchema,
@@ -176,6 +180,7 @@ export const QUERIES = {
   MyLeadsQuery: myLeadsQuerySchema,
   ReportRange: reportRangeSchema,
   AttributionQuery: attributionQuerySchema,
+  PaceQuery: paceQuerySchema,
 } satisfies Record<string, z.ZodObject>;
 
 export type QueryName = keyof typeof QUERIES;

@@ -12,6 +12,7 @@ import type { WebhookStore } from '../webhooks/webhook-store';
 import type { CallbackGuardStore } from '../callbacks/callback-guard-store';
 import type { FormsStore } from '../forms/forms-store';
 import type { CalendarStore } from '../calendar/calendar-store';
+import type { SlaStore } from '../sla/sla-store';
 import type { ErasureResult, Subject } from './erasure';
 
 export interface Backend {
@@ -27,6 +28,8 @@ export interface Backend {
   forms: FormsStore;
   /** Reps' connected calendars (CalDAV). */
   calendars: CalendarStore;
+  /** The saved marketing SLA and the numbers digest's subscriptions and sent periods. */
+  sla: SlaStore;
   erase: (workspaceId: string, who: Subject, actor: string, now: number) => Promise<ErasureResult>;
   /** Runs `fn` while no other process of the install runs work of this name (start-up seeding, say). */
   exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;

@@ -6,6 +6,7 @@ import { channelOf } from '../../shared/channel';
 import type { AttributionLeadRow, StoredTouch } from '../reports/attribution.core';
 import type { FunnelLead } from '../reports/funnel.core';
 import type { SessionTouch } from '../tracking/tracking-store';
+import type { FairnessFacts } from '../reports/rep-fairness.core';
 import type { ExportRow } from '../reports/reports-store';
 import type { Extras } from './card-extras';
 
@@ -175,4 +176,23 @@ export function exportRow(r: ExportLeadColumns, extras: Extras): ExportRow {
     extras,
     timeline: r.timeline,
   };
+}
+
+/** Every stage a lead's recorded changes moved it to, as both dialects aggregate them (comma-joined). */
+export const REACHED_STAGES_SQL = (aggregate: string) => `(select ${aggregate} from stage_changes c where c.lead_id = l.id)`;
+
+/** The comma-joined stages back as a list (stage names hold no comma). */
+export function stagesOf(joined: string | null): string[] {
+  return joined ? joined.split(',') : [];
+}
+
+/** Teams with their members from `teams left join team_members` rows (a team without members has one row of nulls). */
+export function teamsOf(rows: ReadonlyArray<{ id: string; name: string; repId: string | null; weight: number | null }>): FairnessFacts['teams'] {
+  const teams = new Map<string, FairnessFacts['teams'][number]>();
+  for (const r of rows) {
+    const team = teams.get(r.id) ?? { id: r.id, name: r.name, members: [] };
+    if (r.repId !== null) team.members.push({ repId: r.repId, weight: r.weight ?? 1 });
+    teams.set(r.id, team);
+  }
+  return [...teams.values()];
 }

@@ -6,6 +6,8 @@ import type { Extras } from '../db/card-extras';
 import type { AttributionLeadRow } from './attribution.core';
 import type { FunnelLead } from './funnel.core';
 import type { SpeedLead } from './speed-to-lead.core';
+import type { SpeedPaysLead } from './speed-pays.core';
+import type { FairnessFacts } from './rep-fairness.core';
 
 /** One lead as exported (CSV, .xlsx): the lead, what its card shows, where it came from, its timeline. */
 export interface ExportRow {
@@ -55,4 +57,8 @@ export interface ReportsStore {
   attributionLeads(workspaceId: string, from: number, to: number): Promise<AttributionLeadRow[]>;
   /** The workspace's currency (ISO 4217), which deal values are counted in. */
   currency(workspaceId: string): Promise<string>;
+  /** Hand-raised leads of the range with their first call and what they became (speed-pays.core.ts). */
+  speedPaysLeads(workspaceId: string, from: number, to: number): Promise<SpeedPaysLead[]>;
+  /** Offers, owned leads and won deals of the range by rep, with the teams and their weights (rep-fairness.core.ts). */
+  fairnessFacts(workspaceId: string, from: number, to: number): Promise<FairnessFacts>;
 }

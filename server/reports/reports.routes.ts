@@ -8,6 +8,7 @@ import { attributionCsv } from './attribution-csv';
 import { formFigures } from '../forms/form-figures';
 import { csvOf } from './csv';
 import { exportTable } from './export-table';
+import { fairnessRoutes } from './fairness.routes';
 import { funnel } from './funnel.core';
 import { meetingFigures } from '../booking/meeting-figures.core';
 import { speedToLead } from './speed-to-lead.core';
@@ -80,6 +81,8 @@ export function reportRoutes(deps: AppDeps) {
     c.header('Content-Disposition', `attachment; filename="sixty-attribution-${name}-${day(report.from)}-${day(report.to)}.csv"`);
     return c.body(attributionCsv(report, table));
   });
+
+  fairnessRoutes(app, deps, range);
 
   /** The export of the range as one table (CSV and .xlsx are written from it), and its file name. */
   async function exportOf(workspaceId: string, query: Record<string, string>, ext: 'csv' | 'xlsx') {

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { Stage } from '../../shared/api';
 import { checkTransition } from '../../shared/lifecycle';
 import { planClaim, planForceOffer, planReassign, type HeldLead } from './plan-hold.core';
+import { STAGES } from '../../shared/schemas/lead-card.schema';
 
 const NOW = Date.parse('2026-12-07T10:00:00Z');
-const STAGES: Stage[] = ['visitor', 'lead', 'mql', 'hot', 'sal', 'sql', 'opportunity', 'nurture', 'disqualified', 'suspect'];
 const leadArb: fc.Arbitrary<HeldLead> = fc.record({
   stage: fc.constantFrom(...STAGES),
   ownerId: fc.option(fc.constantFrom('ana', 'ben')),

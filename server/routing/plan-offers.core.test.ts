@@ -8,9 +8,9 @@ import { decideRouting } from './decide-routing.core';
 import { planAccept, planApply, planDecline, planExpiry, type RoutedLead } from './plan-offers.core';
 import { rep, rule, snapshot, team } from './routing.fixtures';
 import type { RoutingPlan } from './routing.types';
+import { STAGES } from '../../shared/schemas/lead-card.schema';
 
 const NOW = Date.parse('2026-12-07T10:00:00Z');
-const STAGES: Stage[] = ['visitor', 'lead', 'mql', 'hot', 'sal', 'sql', 'opportunity', 'nurture', 'disqualified', 'suspect'];
 const ids = () => {
   let n = 0;
   return () => `offer-${++n}`;

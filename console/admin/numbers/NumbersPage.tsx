@@ -14,7 +14,10 @@ import { FunnelSection } from './FunnelSection';
 import { RangePicker } from './RangePicker';
 import { lastDays, toQuery, type DayRange } from './range';
 import { SlaCalculator } from './SlaCalculator';
+import { SlaPaceSection } from './SlaPaceSection';
+import { DigestOptIn } from './DigestOptIn';
 import { SpeedSection } from './SpeedSection';
+import { SpeedAndFairness } from './SpeedAndFairness';
 import '../admin.css';
 import './numbers.css';
 
@@ -26,6 +29,8 @@ export function NumbersPage({ onSessionEnded }: PageProps) {
   const query = 'query' in q ? q.query : null;
   const report = useLoad(() => (query ? adminApi.report(query) : Promise.reject(new Error('Pick a valid range'))), [range.from, range.to], onSessionEnded);
   const data = report.data;
+  /** Bumped when the SLA is saved, so its targets this month follow. */
+  const [slaSaves, setSlaSaves] = useState(0);
 
   return (
     <div class="page">
@@ -54,11 +59,14 @@ export function NumbersPage({ onSessionEnded }: PageProps) {
           </p>
           <SpeedSection speed={data.speed} />
           <FunnelSection funnel={data.funnel} currency={data.currency} />
+          {query && <SpeedAndFairness query={query} onSessionEnded={onSessionEnded} />}
           {query && <AttributionSection range={query} onSessionEnded={onSessionEnded} />}
           <FormsSection forms={data.forms} />
           <MeetingsSection meetings={data.meetings} />
-          <SlaCalculator funnel={data.funnel} from={data.from} to={data.to} />
+          <SlaPaceSection version={slaSaves} onSessionEnded={onSessionEnded} />
+          <SlaCalculator funnel={data.funnel} from={data.from} to={data.to} onSaved={() => setSlaSaves((n) => n + 1)} onSessionEnded={onSessionEnded} />
           <Breakdowns funnel={data.funnel} />
+          <DigestOptIn onSessionEnded={onSessionEnded} />
         </div>
       )}
     </div>

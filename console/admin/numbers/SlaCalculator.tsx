@@ -1,11 +1,16 @@
 // The marketing SLA (DOMAIN.md), worked back from the sales quota: leads, MQLs and SQLs needed
-// per month, beside what the funnel measured in the chosen range.
+// per month, beside what the funnel measured in the chosen range. Saved per workspace, so both
+// teams argue from the one SLA; every save is listed with who made it and when.
 import { useEffect, useState } from 'preact/hooks';
 import { marketingSla, type MarketingSlaInput } from '../../../shared/marketing-sla';
+import type { SlaChange, SlaView } from '../../../shared/schemas/sla.schema';
 import { Input } from '../ui/fields';
+import { FormStatus, showFormFailure } from '../ui/form-failure';
+import { useLoad } from '../ui/useLoad';
 import type { FunnelReport } from '../types';
 import { countText, percentText } from './figures';
 import { rangeDays } from './range';
+import { slaApi } from './sla-api';
 
 interface Form {
   salesQuota: string;
@@ -16,20 +21,60 @@ interface Form {
   sqlToCustomer: string;
 }
 
-/** Inputs are kept in this browser, so the calculator opens as it was left. */
+/**
+ * Where earlier versions kept the inputs, in one browser. Read once: when the workspace has no
+ * saved SLA, they are offered as a draft to save (never saved silently); removed once saved.
+ */
 const STORAGE_KEY = 'sixty.marketingSla';
 const DEFAULTS: Form = { salesQuota: '100000', marketingShare: '50', averageDealSize: '5000', leadToMql: '30', mqlToSql: '40', sqlToCustomer: '25' };
 /** Average month, for turning a range's counts into a monthly pace. */
 const DAYS_PER_MONTH = 30.44;
 
-function stored(): Form {
+/** This browser's old inputs, if it has any. */
+function browserDraft(): Form | null {
   try {
     const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<Form> | null;
-    return { ...DEFAULTS, ...(saved && typeof saved === 'object' ? saved : {}) };
+    if (!saved || typeof saved !== 'object') return null;
+    const known = Object.fromEntries(Object.entries(saved).filter(([k, v]) => k in DEFAULTS && typeof v === 'string'));
+    return Object.keys(known).length ? { ...DEFAULTS, ...known } : null;
   } catch {
-    return DEFAULTS;
+    return null;
   }
 }
+
+function forgetBrowserDraft() {
+  try {
+    localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Storage refused: the draft stays offered only while the workspace has no SLA.
+  }
+}
+
+/** Percent text from a stored fraction, without float dust (0.3 * 100 is 30.000000000000004). */
+const percentOf = (x: number) => String(Math.round(x * 100_000) / 1000);
+
+function formOf(c: SlaChange): Form {
+  return {
+    salesQuota: String(c.salesQuota),
+    marketingShare: percentOf(c.marketingShare),
+    averageDealSize: String(c.averageDealSize),
+    leadToMql: percentOf(c.leadToMql),
+    mqlToSql: percentOf(c.mqlToSql),
+    sqlToCustomer: percentOf(c.sqlToCustomer),
+  };
+}
+
+/** The server's field names to the inputs' ids. */
+const FIELD_IDS: Record<keyof Form, string> = {
+  salesQuota: 'sla-quota',
+  marketingShare: 'sla-share',
+  averageDealSize: 'sla-deal',
+  leadToMql: 'sla-lead-mql',
+  mqlToSql: 'sla-mql-sql',
+  sqlToCustomer: 'sla-sql-customer',
+};
+
+const changedFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 function inputOf(f: Form): MarketingSlaInput {
   const n = (s: string) => Number(s.replace(/[, ]/g, ''));
@@ -47,17 +92,68 @@ interface Props {
   funnel: FunnelReport;
   from: number;
   to: number;
+  /** After a save: the targets this month follow. */
+  onSaved?: () => void;
+  onSessionEnded: () => void;
 }
 
-export function SlaCalculator({ funnel, from, to }: Props) {
-  const [form, setForm] = useState<Form>(stored);
+export function SlaCalculator({ funnel, from, to, onSaved, onSessionEnded }: Props) {
+  const [form, setForm] = useState<Form>(DEFAULTS);
+  const saved = useLoad(() => slaApi.get(), [], onSessionEnded);
+  /** Shown while the form holds this browser's old inputs rather than a saved SLA. */
+  const [draft, setDraft] = useState(false);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+  const view = saved.data;
   useEffect(() => {
-    try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(form));
-    } catch {
-      // Storage can be full or refused; the calculator still works for this visit.
+    if (!view) return;
+    if (view.current) return setForm(formOf(view.current));
+    const old = browserDraft();
+    if (old) {
+      setForm(old);
+      setDraft(true);
     }
-  }, [form]);
+  }, [view]);
+
+  async function save(e: Event) {
+    e.preventDefault();
+    setSaving(true);
+    setNotice('');
+    setError('');
+    setFields({});
+    try {
+      const next: SlaView = await slaApi.save(inputOf(form));
+      saved.setData(next);
+      setDraft(false);
+      forgetBrowserDraft();
+      setNotice('Saved: both teams now see this SLA and its targets.');
+      onSaved?.();
+    } catch (err) {
+      showFormFailure(err, onSessionEnded, e.currentTarget as HTMLFormElement, { setFields, setError });
+    } finally {
+      setSaving(false);
+    }
+  }
+  const unsaved = view ? (view.current ? JSON.stringify(formOf(view.current)) !== JSON.stringify(form) : true) : false;
+  const fieldError = (key: keyof Form) => fields[key];
+  /** A stage conversion rate in percent, with the range's measured rate beside it when there is one. */
+  const rateInput = (key: 'leadToMql' | 'mqlToSql' | 'sqlToCustomer', label: string, measured?: number | null) => (
+    <Input
+      id={FIELD_IDS[key]}
+      error={fieldError(key)}
+      label={label}
+      type="number"
+      inputMode="decimal"
+      min={0}
+      max={100}
+      step="any"
+      {...(measured === undefined ? {} : { hint: `Measured: ${percentText(measured)}` })}
+      value={form[key]}
+      onValue={set(key)}
+    />
+  );
 
   const count = (step: string) => funnel.steps.find((s) => s.step === step)?.count ?? 0;
   const measured = { leads: count('leads'), mqls: count('mql'), sqls: count('sql') };
@@ -94,61 +190,59 @@ export function SlaCalculator({ funnel, from, to }: Props) {
       <p class="section-intro muted">
         Revenue goal = quota × marketing&rsquo;s share; customers = goal ÷ deal size; then SQLs, MQLs and leads from each stage&rsquo;s conversion rate.
       </p>
+      {draft && (
+        <p class="warning sla-draft" role="status" data-sla-draft>
+          This browser kept calculator inputs from before the SLA was saved for the workspace. They are shown as a draft: nothing is saved until you press
+          &ldquo;Save the SLA&rdquo;.
+        </p>
+      )}
       <div class="sla-layout">
-        <div class="grid-fields sla-inputs">
-          <Input id="sla-quota" label="Sales quota per month" inputMode="decimal" value={form.salesQuota} onValue={set('salesQuota')} />
-          <Input
-            id="sla-share"
-            label="Share from marketing (%)"
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={100}
-            value={form.marketingShare}
-            onValue={set('marketingShare')}
-          />
-          <Input id="sla-deal" label="Average deal size" inputMode="decimal" value={form.averageDealSize} onValue={set('averageDealSize')} />
-          <Input
-            id="sla-lead-mql"
-            label="Lead → MQL (%)"
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={100}
-            step="any"
-            hint={`Measured: ${percentText(measuredLeadToMql)}`}
-            value={form.leadToMql}
-            onValue={set('leadToMql')}
-          />
-          <Input
-            id="sla-mql-sql"
-            label="MQL → SQL (%)"
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={100}
-            step="any"
-            hint={`Measured: ${percentText(measuredMqlToSql)}`}
-            value={form.mqlToSql}
-            onValue={set('mqlToSql')}
-          />
-          <Input
-            id="sla-sql-customer"
-            label="SQL → customer (%)"
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={100}
-            step="any"
-            value={form.sqlToCustomer}
-            onValue={set('sqlToCustomer')}
-          />
-          <div class="sla-measured-btn">
-            <button type="button" class="btn btn-small" onClick={useMeasured} disabled={!measuredLeadToMql && !measuredMqlToSql}>
-              Use the measured rates
-            </button>
+        <form class="sla-form" onSubmit={save} noValidate>
+          <div class="grid-fields sla-inputs">
+            <Input
+              id="sla-quota"
+              error={fieldError('salesQuota')}
+              label="Sales quota per month"
+              inputMode="decimal"
+              value={form.salesQuota}
+              onValue={set('salesQuota')}
+            />
+            <Input
+              id="sla-share"
+              error={fieldError('marketingShare')}
+              label="Share from marketing (%)"
+              type="number"
+              inputMode="decimal"
+              min={0}
+              max={100}
+              value={form.marketingShare}
+              onValue={set('marketingShare')}
+            />
+            <Input
+              id="sla-deal"
+              error={fieldError('averageDealSize')}
+              label="Average deal size"
+              inputMode="decimal"
+              value={form.averageDealSize}
+              onValue={set('averageDealSize')}
+            />
+            {rateInput('leadToMql', 'Lead → MQL (%)', measuredLeadToMql)}
+            {rateInput('mqlToSql', 'MQL → SQL (%)', measuredMqlToSql)}
+            {rateInput('sqlToCustomer', 'SQL → customer (%)')}
+            <div class="sla-measured-btn">
+              <button type="button" class="btn btn-small" onClick={useMeasured} disabled={!measuredLeadToMql && !measuredMqlToSql}>
+                Use the measured rates
+              </button>
+            </div>
           </div>
-        </div>
+          <div class="sla-save">
+            <button type="submit" class="btn btn-primary" disabled={saving || !view}>
+              Save the SLA
+            </button>
+            {unsaved && !saving && <span class="muted">{view?.current ? 'Unsaved changes' : 'Not saved for the workspace yet'}</span>}
+          </div>
+          <FormStatus notice={notice} error={error} />
+        </form>
         <div class="sla-out" aria-live="polite">
           {sla ? (
             <>
@@ -198,6 +292,29 @@ export function SlaCalculator({ funnel, from, to }: Props) {
           )}
         </div>
       </div>
+      {view && <SlaHistory history={view.history} />}
     </section>
+  );
+}
+
+/** Who changed the SLA and when, newest first. */
+function SlaHistory({ history }: { history: SlaChange[] }) {
+  if (!history.length) return <p class="muted sla-history-empty">No saves yet: the SLA is agreed once someone saves it, and its changes are listed here.</p>;
+  const pct = (x: number) => `${percentOf(x)}%`;
+  return (
+    <div class="sla-history">
+      <h3>Changes</h3>
+      <ol class="sla-history-list">
+        {history.map((c, i) => (
+          <li key={c.id} data-sla-change={i}>
+            <strong>{c.changedByName}</strong> <span class="muted">{changedFormat.format(c.changedAt)}</span>
+            {i === 0 && <span class="sla-in-force">In force</span>}
+            <br />
+            Quota {countText(c.salesQuota)}, marketing {pct(c.marketingShare)}, deal {countText(c.averageDealSize)}; lead → MQL {pct(c.leadToMql)}, MQL → SQL{' '}
+            {pct(c.mqlToSql)}, SQL → customer {pct(c.sqlToCustomer)}
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }

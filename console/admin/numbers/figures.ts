@@ -53,13 +53,18 @@ export const STEP_LABELS: Record<string, string> = {
   won: 'Won',
 };
 
-/** Money in the workspace's currency, whole units ("€7,000"); an unknown code is shown after the figure. */
-export function moneyText(n: number | null, currency: string): string {
+/** A ratio as "3×" ("2.5×" below ten). */
+export function timesText(n: number | null): string {
   if (n === null) return NONE;
+  return `${n >= 10 ? whole.format(n) : oneDecimal.format(n)}×`;
+}
+
+/** Money in the workspace's currency, whole units ("€24,501"); an unknown code falls back to the number and the code. */
+export function moneyText(amount: number, currency: string): string {
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
   } catch {
-    return `${whole.format(n)} ${currency}`;
+    return `${whole.format(amount)} ${currency}`;
   }
 }
 

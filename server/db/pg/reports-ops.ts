@@ -11,6 +11,7 @@ import {
   type FunnelLeadRow,
   type LeadTouchRow,
 } from '../report-rows';
+import { createFairnessReads } from './fairness-reads';
 import { extrasColumns, extrasOf, visitorJoin, type ExtrasColumns } from './lead-extras';
 import type { SpeedLead } from '../../reports/speed-to-lead.core';
 import type { PgDb } from './open';
@@ -56,6 +57,7 @@ export function createReportsOps(db: PgDb): ReportsStore {
   }
 
   return {
+    ...createFairnessReads(db),
     async speedLeads(workspaceId, from, to) {
       const res = await db.execute<SpeedLead & Record<string, unknown>>(sql`
         select coalesce(l.hot_at, l.captured_at)::float8 as "handRaiseAt", l.accepted_at::float8 as "acceptedAt",

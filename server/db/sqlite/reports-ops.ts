@@ -10,6 +10,7 @@ import {
   type FunnelLeadRow,
   type LeadTouchRow,
 } from '../report-rows';
+import { createFairnessReads } from './fairness-reads';
 import { createLeadExtras } from './lead-extras';
 import type { Db } from './open';
 
@@ -78,6 +79,7 @@ export function createReportsOps(db: Db): ReportsStore {
   const extras = createLeadExtras(db);
 
   return {
+    ...createFairnessReads(db),
     async speedLeads(workspaceId, from, to) {
       return speed.all(workspaceId, from, to) as Awaited<ReturnType<ReportsStore['speedLeads']>>;
     },

@@ -9,6 +9,7 @@ import { createFormsOps } from './forms-ops';
 import { openDatabase } from './open';
 import { createReportsOps } from './reports-ops';
 import { createSitesAdminOps } from './sites-admin-ops';
+import { createSlaOps } from './sla-ops';
 import { createSqliteStore } from './sqlite-store';
 import { createTrackingOps } from './tracking-ops';
 import { createWebhookOps } from './webhook-ops';
@@ -43,6 +44,7 @@ export function openSqliteBackend(path: string, rules: StoreRules): Backend {
     guard: createCallbackGuardOps(db),
     forms: createFormsOps(db),
     calendars: createCalendarOps(db),
+    sla: createSlaOps(db),
     erase: async (workspaceId, who, actor, now) => eraseSubject(db, workspaceId, who, actor, now),
     // One process owns the file, but its requests interleave at every await: work of one name
     // runs one at a time in this process.
