@@ -7,9 +7,16 @@ import { defineConfig } from 'vitest/config';
  * PGlite, PostgreSQL inside the test process (test/helpers/pg-under-test.ts), one transaction at
  * a time. Their race and lock-wait cases run on the cluster suite's server only.
  */
-const PGLITE_CONTRACT_FILES = ['tracking-store.pg', 'admin-store.pg', 'lead-store.pg', 'sla-store.pg', 'crm-store.pg', 'pg-open', 'speed-fairness.pg'].map(
-  (name) => `test/cluster/${name}.test.ts`,
-);
+const PGLITE_CONTRACT_FILES = [
+  'tracking-store.pg',
+  'admin-store.pg',
+  'lead-store.pg',
+  'sla-store.pg',
+  'crm-store.pg',
+  'pg-open',
+  'speed-fairness.pg',
+  'attribution-store.pg',
+].map((name) => `test/cluster/${name}.test.ts`);
 
 /**
  * What `npm test` leaves to the cluster suite: the files that need PostgreSQL and Redis servers,

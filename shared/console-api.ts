@@ -276,12 +276,16 @@ export interface SpeedReport {
   breaches: { total: number; byCause: Array<{ cause: string; count: number }> };
 }
 
-export type FunnelStep = 'visitors' | 'leads' | 'mql' | 'sal' | 'sql' | 'opportunity';
+export type FunnelStep = 'visitors' | 'leads' | 'mql' | 'sal' | 'sql' | 'opportunity' | 'won';
 
 export interface FunnelReport {
   steps: Array<{ step: FunnelStep; count: number; conversionFromPrevious: number | null; medianMsFromPrevious: number | null }>;
   nurtureReasons: Array<{ reason: string; count: number }>;
   disqualifyReasons: Array<{ reason: string; count: number }>;
+  /** Why deals were lost (the reason each close as lost gave). */
+  lostReasons: Array<{ reason: string; count: number }>;
+  /** Value of the deals won, in the workspace's currency (ReportResponse.currency). */
+  revenue: number;
   sources: Array<{ source: string; leads: number; mql: number; sql: number }>;
   campaigns: Array<{ campaign: string; leads: number; mql: number; sql: number }>;
   followUps: { leadsWorked: number; meanAttempts: number | null };
@@ -297,6 +301,8 @@ export interface ReportResponse {
   forms: FormFigures[];
   /** Meetings visitors booked whose time falls in the range, and how they went. */
   meetings: MeetingFigures;
+  /** The workspace's currency (ISO 4217): what deal values and revenue are counted in. */
+  currency: string;
 }
 
 /** Booked meetings by how they went (server/booking/meeting-figures.core.ts). */
@@ -432,3 +438,33 @@ export type ApiKeyRow = z.infer<typeof apiKeyRowSchema>;
 export type ApiKeyBody = z.input<typeof apiKeyRequestSchema>;
 /** The created key, with its secret shown this once. */
 export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;
+
+/** How a lead's credit is split over its touches (server/reports/attribution.core.ts). */
+export type AttributionModel = 'first' | 'last' | 'linear';
+/** What the attribution table groups touches by. */
+export type AttributionBy = 'channel' | 'source' | 'campaign';
+
+/** Counts one group (or cohort) earned; fractional under the linear model. */
+export interface AttributionFigures {
+  leads: number;
+  mql: number;
+  sql: number;
+  opportunities: number;
+  won: number;
+  /** Won deals' value in the workspace's currency. */
+  revenue: number;
+}
+
+/** `GET /v1/console/reports/attribution`: leads captured in [from, to) credited to their touches. */
+export interface AttributionReport extends AttributionFigures {
+  from: number;
+  to: number;
+  model: AttributionModel;
+  by: AttributionBy;
+  /** ISO 4217 code of the workspace's currency. */
+  currency: string;
+  /** One row per channel, source or campaign, most leads first; `key` is what the CSV and links use. */
+  groups: Array<{ key: string; label: string } & AttributionFigures>;
+  /** Leads by the week (Monday, UTC) of their first touch, oldest first, and how far they got (whole counts). */
+  cohorts: Array<{ week: string } & AttributionFigures>;
+}

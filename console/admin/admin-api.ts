@@ -10,6 +10,9 @@ import type {
   AccountOwnersBody,
   AccountOwnersView,
   AppearanceSettings,
+  AttributionBy,
+  AttributionModel,
+  AttributionReport,
   BacktestResult,
   ConsoleSite,
   ErasureBody,
@@ -88,6 +91,10 @@ export const adminApi = {
   report: (r: ReportRange) => request<ReportResponse>('GET', `/v1/console/reports?${rangeQuery(r)}`),
   csvHref: (r: ReportRange) => `/v1/console/reports/leads.csv?${rangeQuery(r)}`,
   xlsxHref: (r: ReportRange) => `/v1/console/reports/leads.xlsx?${rangeQuery(r)}`,
+  attribution: (r: ReportRange, model: AttributionModel, by: AttributionBy) =>
+    request<AttributionReport>('GET', `/v1/console/reports/attribution?${rangeQuery(r)}&model=${model}&by=${by}`),
+  attributionCsvHref: (r: ReportRange, model: AttributionModel, by: AttributionBy, table: 'groups' | 'cohorts') =>
+    `/v1/console/reports/attribution.csv?${rangeQuery(r)}&model=${model}&by=${by}&table=${table}`,
   speedPays: (r: ReportRange) => request<SpeedPaysReport>('GET', `/v1/console/reports/speed-pays?${rangeQuery(r)}`),
   repsReport: (r: ReportRange) => request<RepsReport>('GET', `/v1/console/reports/reps?${rangeQuery(r)}`),
   /** A speed-pays or rep-fairness table as CSV (fairness.routes.ts). */

@@ -768,7 +768,38 @@ export const API_ROUTES: readonly ApiRoute[] = [
       status: 200,
       contentType: 'application/json',
       description:
-        'Not yet described by a schema: `{ from, to, speed, funnel, forms }`, see `SpeedReport`, `FunnelReport` and `FormFigures` in shared/console-api.ts. `forms` has one entry per site form with mapped submissions in the range: `{ siteId, siteName, key, name, numbers: { submissions, leads, mql, hot, routed, accepted, medianAcceptMs } }`, counted as Sites → Forms counts them',
+        'Not yet described by a schema: `{ from, to, speed, funnel, forms, meetings, currency }`, see `SpeedReport`, `FunnelReport` and `FormFigures` in shared/console-api.ts. `forms` has one entry per site form with mapped submissions in the range: `{ siteId, siteName, key, name, numbers: { submissions, leads, mql, hot, routed, accepted, medianAcceptMs } }`, counted as Sites → Forms counts them',
+    },
+    errors: [400, ...SESSION],
+  },
+  {
+    method: 'GET',
+    path: '/v1/console/reports/attribution',
+    summary:
+      'Leads, MQLs, SQLs, opportunities, won deals and revenue by channel, source or campaign under first-touch, last-touch or linear attribution, with cohorts by week of first touch',
+    auth: 'session',
+    roles: MANAGERS,
+    query: 'AttributionQuery',
+    answer: {
+      status: 200,
+      contentType: 'application/json',
+      description:
+        "Not yet described by a schema: `AttributionReport` in shared/console-api.ts. Leads captured in the range, each credited to its touches (its visitor's sessions up to the capture and the capture's own touch) by the model: all to the first, all to the last, or equally to each (figures are then fractions). Revenue is won deals' value in `currency`, the workspace's. `table` is ignored here",
+    },
+    errors: [400, ...SESSION],
+  },
+  {
+    method: 'GET',
+    path: '/v1/console/reports/attribution.csv',
+    summary: 'The attribution table (table=groups) or its cohorts by week of first touch (table=cohorts), as CSV',
+    auth: 'session',
+    roles: MANAGERS,
+    query: 'AttributionQuery',
+    answer: {
+      status: 200,
+      contentType: 'text/csv',
+      description:
+        'One line per group (model, key, label) or per first-touch week, then leads, mqls, sqls, opportunities, won, revenue (2 decimals) and currency; linear credits to 4 decimals',
     },
     errors: [400, ...SESSION],
   },

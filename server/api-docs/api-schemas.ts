@@ -15,6 +15,7 @@ import {
   outcomeSchema,
   repIdSchema,
   reportRangeSchema,
+  attributionQuerySchema,
   setupSchema,
   setupStatusSchema,
   signInSchema,
@@ -195,6 +196,7 @@ export const QUERIES = {
   CallbackQuery: callbackQuerySchema,
   MyLeadsQuery: myLeadsQuerySchema,
   ReportRange: reportRangeSchema,
+  AttributionQuery: attributionQuerySchema,
   PaceQuery: paceQuerySchema,
 } satisfies Record<string, z.ZodObject>;
 

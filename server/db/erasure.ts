@@ -18,6 +18,8 @@ export const BY_LEAD = [
   'form_submissions',
   // A booked meeting holds no contact details, but its times and rep say who met whom.
   'bookings',
+  // The capture's own touch (its page and referrer); session touches go with the visitor.
+  'visitor_touches',
 ] as const;
 
 export interface Subject {

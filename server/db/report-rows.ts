@@ -2,7 +2,10 @@
 import { attribute, type Attribution } from '../../shared/attribution';
 import type { Stage } from '../../shared/api';
 import type { Reason } from '../../shared/qualify/types';
+import { channelOf } from '../../shared/channel';
+import type { AttributionLeadRow, StoredTouch } from '../reports/attribution.core';
 import type { FunnelLead } from '../reports/funnel.core';
+import type { SessionTouch } from '../tracking/tracking-store';
 import type { FairnessFacts } from '../reports/rep-fairness.core';
 import type { ExportRow } from '../reports/reports-store';
 import type { Extras } from './card-extras';
@@ -39,10 +42,7 @@ export function leadAttribution(r: TouchColumns): Attribution {
 }
 
 /** The funnel's leads, each with its stage changes (given oldest first) attached and its source attributed. */
-export function funnelLeads(
-  leads: ReadonlyArray<{ id: string; capturedAt: number; contactAttempts: number; countedVisitor: string | null } & TouchColumns>,
-  changes: readonly StageChange[],
-): FunnelLead[] {
+export function funnelLeads(leads: readonly FunnelLeadRow[], changes: readonly StageChange[]): FunnelLead[] {
   const byLead = new Map<string, FunnelLead['changes']>();
   for (const c of changes) byLead.set(c.leadId, [...(byLead.get(c.leadId) ?? []), { to: c.to, at: c.at, reason: c.reason }]);
   return leads.map((l) => {
@@ -53,7 +53,46 @@ export function funnelLeads(
       source: a.source,
       campaign: a.utm.campaign,
       contactAttempts: l.contactAttempts,
+      dealValue: l.dealValue,
       countedVisitor: l.countedVisitor,
+    };
+  });
+}
+
+/** The funnel's lead columns as both dialects read them (the attribution report reads the same). */
+export type FunnelLeadRow = { id: string; capturedAt: number; contactAttempts: number; dealValue: number | null; countedVisitor: string | null } & TouchColumns;
+
+/**
+ * A lead's stored touches as both dialects select them (`visitor_touches t` joined to `leads l`):
+ * its visitor's sessions up to its capture, and its capture's own touch.
+ */
+export const leadTouchColumnsSql = (at = 't.at') => `l.id as "leadId", t.kind, ${at} as at, t.landing_url as "landingUrl", t.referrer,
+  t.utm_source as "utmSource", t.utm_medium as "utmMedium", t.utm_campaign as "utmCampaign", t.utm_term as "utmTerm", t.utm_content as "utmContent"`;
+
+export interface LeadTouchRow extends SessionTouch {
+  leadId: string;
+  kind: 'session' | 'capture';
+  at: number;
+}
+
+/** The attribution report's leads: each with its stored touches and stage changes (attribution.core chooses the touches that count). */
+export function attributionLeads(leads: readonly FunnelLeadRow[], touches: readonly LeadTouchRow[], changes: readonly StageChange[]): AttributionLeadRow[] {
+  const byLead = new Map<string, StoredTouch[]>();
+  for (const t of touches) {
+    const utm = { source: t.utmSource, medium: t.utmMedium, campaign: t.utmCampaign, term: t.utmTerm, content: t.utmContent };
+    byLead.set(t.leadId, [...(byLead.get(t.leadId) ?? []), { kind: t.kind, at: t.at, landingUrl: t.landingUrl, referrer: t.referrer, utm }]);
+  }
+  const funnel = funnelLeads(leads, changes);
+  return leads.map((l, i) => {
+    // Leads captured before touches were stored: their first touch as the visitor row kept it.
+    const a = leadAttribution(l);
+    const before = { at: l.capturedAt, channel: channelOf({ source: a.source, medium: a.utm.medium }), source: a.source, campaign: a.utm.campaign };
+    return {
+      capturedAt: l.capturedAt,
+      changes: funnel[i]!.changes,
+      dealValue: l.dealValue,
+      stored: byLead.get(l.id) ?? [],
+      before,
     };
   });
 }

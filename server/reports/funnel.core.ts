@@ -1,17 +1,28 @@
-// The funnel both teams argue from: visitors -> leads -> MQL -> SAL -> SQL -> opportunity,
-// conversion between steps, time in stage, and why leads left (nurture, disqualified). Pure.
+// The funnel both teams argue from: visitors -> leads -> MQL -> SAL -> SQL -> opportunity -> won,
+// conversion between steps, time in stage, won revenue, and why leads left (nurture,
+// disqualified, lost deals). Pure.
 import type { FunnelReport, FunnelStep } from '../../shared/console-api';
 import { percentile, ratio } from './stats';
 
-export const FUNNEL_STEPS = ['visitors', 'leads', 'mql', 'sal', 'sql', 'opportunity'] as const satisfies readonly FunnelStep[];
+export const FUNNEL_STEPS = ['visitors', 'leads', 'mql', 'sal', 'sql', 'opportunity', 'won'] as const satisfies readonly FunnelStep[];
 
-/** Stages whose reaching counts as reaching the step (hot is an MQL). */
-const STEP_STAGES: Record<Exclude<FunnelStep, 'visitors' | 'leads'>, readonly string[]> = {
+type StageStep = Exclude<FunnelStep, 'visitors' | 'leads'>;
+
+/** Stages whose reaching counts as reaching the step (hot is an MQL; a lost deal was an opportunity). */
+const STEP_STAGES: Record<StageStep, readonly string[]> = {
   mql: ['mql', 'hot'],
   sal: ['sal'],
   sql: ['sql'],
-  opportunity: ['opportunity'],
+  opportunity: ['opportunity', 'lost'],
+  won: ['won'],
 };
+
+/** When a lead reached a step (its first change to that stage or a later one), or null: it never did. */
+export function stepReachedAt(l: Pick<FunnelLead, 'capturedAt' | 'changes'>, step: FunnelStep): number | null {
+  if (step === 'visitors' || step === 'leads') return l.capturedAt;
+  const hit = l.changes.find((c) => STEP_STAGES[step].includes(c.to) || later(step).some((s) => STEP_STAGES[s].includes(c.to)));
+  return hit ? hit.at : null;
+}
 
 export interface FunnelLead {
   capturedAt: number;
@@ -21,6 +32,8 @@ export interface FunnelLead {
   source: string | null;
   campaign: string | null;
   contactAttempts: number;
+  /** The deal's value (workspace currency, major units), counted as revenue once it is won. */
+  dealValue: number | null;
   /** The lead's tracked visitor when it is among the range's counted visitors (first seen in it, not a bot). */
   countedVisitor: string | null;
 }
@@ -42,11 +55,7 @@ export function visitorsReached(trackedVisitors: number, leads: readonly FunnelL
 
 export function funnel(trackedVisitors: number, leads: readonly FunnelLead[]): FunnelReport {
   const visitors = visitorsReached(trackedVisitors, leads);
-  const reachedAt = (l: FunnelLead, step: FunnelStep): number | null => {
-    if (step === 'visitors' || step === 'leads') return l.capturedAt;
-    const hit = l.changes.find((c) => STEP_STAGES[step].includes(c.to) || later(step).some((s) => STEP_STAGES[s].includes(c.to)));
-    return hit ? hit.at : null;
-  };
+  const reachedAt = stepReachedAt;
   const steps = FUNNEL_STEPS.map((step, i) => {
     if (step === 'visitors') return { step, count: visitors, conversionFromPrevious: null, medianMsFromPrevious: null };
     const count = leads.filter((l) => reachedAt(l, step) !== null).length;
@@ -89,14 +98,21 @@ export function funnel(trackedVisitors: number, leads: readonly FunnelLead[]): F
     steps,
     nurtureReasons: reasons(['nurture']),
     disqualifyReasons: reasons(['disqualified', 'suspect']),
+    lostReasons: reasons(['lost']),
+    revenue: wonRevenue(leads),
     sources: bySource((l) => l.source).map(([source, r]) => ({ source, ...r })),
     campaigns: bySource((l) => l.campaign).map(([campaign, r]) => ({ campaign, ...r })),
     followUps: { leadsWorked: worked.length, meanAttempts: worked.length ? worked.reduce((s, l) => s + l.contactAttempts, 0) / worked.length : null },
   };
 }
 
+/** The value of the deals won (a lead reopened after a win still counts once). */
+export function wonRevenue(leads: ReadonlyArray<Pick<FunnelLead, 'capturedAt' | 'changes' | 'dealValue'>>): number {
+  return leads.reduce((sum, l) => sum + (stepReachedAt(l, 'won') !== null ? (l.dealValue ?? 0) : 0), 0);
+}
+
 /** Reaching a later step implies having passed the earlier ones (an SQL was an MQL). */
-function later(step: Exclude<FunnelStep, 'visitors' | 'leads'>): Array<Exclude<FunnelStep, 'visitors' | 'leads'>> {
-  const order = ['mql', 'sal', 'sql', 'opportunity'] as const;
+function later(step: StageStep): StageStep[] {
+  const order = ['mql', 'sal', 'sql', 'opportunity', 'won'] as const;
   return order.slice(order.indexOf(step) + 1);
 }

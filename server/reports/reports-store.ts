@@ -3,6 +3,7 @@ import type { Attribution } from '../../shared/attribution';
 import type { Stage } from '../../shared/api';
 import type { Reason } from '../../shared/qualify/types';
 import type { Extras } from '../db/card-extras';
+import type { AttributionLeadRow } from './attribution.core';
 import type { FunnelLead } from './funnel.core';
 import type { SpeedLead } from './speed-to-lead.core';
 import type { SpeedPaysLead } from './speed-pays.core';
@@ -52,6 +53,10 @@ export interface ReportsStore {
   exportRows(workspaceId: string, from: number, to: number): Promise<ExportRow[]>;
   /** Booked meetings whose time falls in the range, with how each went (booking/meeting-figures.core.ts). */
   meetingRows(workspaceId: string, from: number, to: number): Promise<MeetingRow[]>;
+  /** Leads captured in the range with their stored touches and stage changes, for the attribution models (attribution.core withTouches). */
+  attributionLeads(workspaceId: string, from: number, to: number): Promise<AttributionLeadRow[]>;
+  /** The workspace's currency (ISO 4217), which deal values are counted in. */
+  currency(workspaceId: string): Promise<string>;
   /** Hand-raised leads of the range with their first call and what they became (speed-pays.core.ts). */
   speedPaysLeads(workspaceId: string, from: number, to: number): Promise<SpeedPaysLead[]>;
   /** Offers, owned leads and won deals of the range by rep, with the teams and their weights (rep-fairness.core.ts). */

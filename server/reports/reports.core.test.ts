@@ -41,6 +41,7 @@ describe('funnel', () => {
     source: null,
     campaign: null,
     contactAttempts: 0,
+    dealValue: null,
     countedVisitor: `visitor-${n++}`,
     ...extra,
   });
@@ -79,6 +80,7 @@ describe('funnel', () => {
       ['sal', 2],
       ['sql', 2],
       ['opportunity', 1],
+      ['won', 0],
     ]);
     expect(r.steps[4]!.medianMsFromPrevious).toBe(570 * S);
     expect(r.steps[1]!.conversionFromPrevious).toBe(0.04);
@@ -88,6 +90,31 @@ describe('funnel', () => {
     expect(r.disqualifyReasons).toEqual([{ reason: 'Residential only', count: 1 }]);
     expect(r.sources).toContainEqual({ source: 'google', leads: 2, mql: 2, sql: 1 });
     expect(r.followUps).toEqual({ leadsWorked: 2, meanAttempts: 2 });
+  });
+
+  it("ends at won: revenue is the won deals' value, a lost deal was an opportunity and says why it was lost", () => {
+    const opp = (at: number) => [
+      { to: 'sql', at: 0, reason: null },
+      { to: 'opportunity', at, reason: null },
+    ];
+    const r = funnel(10, [
+      lead([...opp(100 * S), { to: 'won', at: 400 * S, reason: null }], { dealValue: 1200 }),
+      lead([...opp(100 * S), { to: 'won', at: 200 * S, reason: null }], { dealValue: 300.5 }),
+      lead([...opp(100 * S), { to: 'lost', at: 500 * S, reason: 'Chose a competitor' }], { dealValue: 5000 }),
+      // A CRM that logs only the loss: still an opportunity lost.
+      lead([{ to: 'lost', at: 0, reason: 'No budget' }], { dealValue: 800 }),
+      lead([...opp(100 * S), { to: 'lost', at: 200 * S, reason: 'Chose a competitor' }, { to: 'won', at: 900 * S, reason: null }], { dealValue: 50 }),
+    ]);
+    expect(r.steps.slice(-2).map((s) => [s.step, s.count, s.conversionFromPrevious])).toEqual([
+      ['opportunity', 5, 1],
+      ['won', 3, 0.6],
+    ]);
+    expect(r.steps.at(-1)!.medianMsFromPrevious).toBe(300 * S);
+    expect(r.revenue).toBe(1550.5);
+    expect(r.lostReasons).toEqual([
+      { reason: 'Chose a competitor', count: 2 },
+      { reason: 'No budget', count: 1 },
+    ]);
   });
 
   it('counts a lead without a counted visitor as a visitor, so leads never outnumber visitors', () => {

@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app';
 import { requireUser, type AuthEnv } from '../auth/session';
 import { ApiFailure, invalid } from '../http/errors';
-import { reportRangeSchema } from '../../shared/schemas/console.schema';
+import { attributionQuerySchema, reportRangeSchema } from '../../shared/schemas/console.schema';
+import { attributionReport, withTouches } from './attribution.core';
+import { attributionCsv } from './attribution-csv';
 import { formFigures } from '../forms/form-figures';
 import { csvOf } from './csv';
 import { exportTable } from './export-table';
@@ -43,16 +45,41 @@ export function reportRoutes(deps: AppDeps) {
   app.get('/', async (c) => {
     const { from, to } = range(c.req.query());
     const ws = c.get('user').workspaceId;
-    const [speedLeads, causes, visitors, funnelLeads, forms, meetingRows] = await Promise.all([
+    const [speedLeads, causes, visitors, funnelLeads, forms, meetingRows, currency] = await Promise.all([
       reports.speedLeads(ws, from, to),
       reports.breachCauses(ws, from, to),
       reports.visitorCount(ws, from, to),
       reports.funnelLeads(ws, from, to),
       store.sitesOfWorkspace(ws).then((sites) => formFigures(deps.forms, sites, from, to)),
       reports.meetingRows(ws, from, to),
+      reports.currency(ws),
     ]);
     const meetings = meetingFigures(meetingRows, clock());
-    return c.json({ from, to, speed: speedToLead(speedLeads, causes), funnel: funnel(visitors, funnelLeads), forms, meetings });
+    return c.json({ from, to, speed: speedToLead(speedLeads, causes), funnel: funnel(visitors, funnelLeads), forms, meetings, currency });
+  });
+
+  /** Leads of the range credited to their touches under a model (reports/attribution.core.ts). */
+  async function attributionOf(workspaceId: string, query: Record<string, string>) {
+    const parsed = attributionQuerySchema.safeParse(query);
+    if (!parsed.success) throw invalid(parsed.error);
+    const { model, by, table, ...bounds } = parsed.data;
+    const { from, to } = range(Object.fromEntries(Object.entries(bounds).filter(([, v]) => v !== undefined)) as Record<string, string>);
+    const [leads, currency] = await Promise.all([reports.attributionLeads(workspaceId, from, to), reports.currency(workspaceId)]);
+    return { report: attributionReport(leads.map(withTouches), { model, by, from, to, currency }), table };
+  }
+
+  app.get('/attribution', async (c) => {
+    const { report } = await attributionOf(c.get('user').workspaceId, c.req.query());
+    return c.json(report);
+  });
+
+  app.get('/attribution.csv', async (c) => {
+    const { report, table } = await attributionOf(c.get('user').workspaceId, c.req.query());
+    const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const name = table === 'cohorts' ? 'cohorts' : `${report.model}-touch-by-${report.by}`;
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="sixty-attribution-${name}-${day(report.from)}-${day(report.to)}.csv"`);
+    return c.body(attributionCsv(report, table));
   });
 
   fairnessRoutes(app, deps, range);

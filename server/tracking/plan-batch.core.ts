@@ -10,7 +10,7 @@ import type { SiteRules } from '../../shared/site-rules';
 import type { BehaviourEvent, Qualification } from '../../shared/qualify/types';
 import { qualify } from '../../shared/qualify/qualify';
 import { planIdentifiedLead, scoreColumns } from '../capture/plan-capture.core';
-import type { BatchInput, BatchPlan, FirstTouch, IngestItem, IngestResult, IngestRules } from './tracking-store';
+import type { BatchInput, BatchPlan, FirstTouch, IngestItem, IngestResult, IngestRules, SessionTouch } from './tracking-store';
 
 /** Identify traits as stored on the visitor. */
 export type VisitorTraits = Record<string, string | number | boolean>;
@@ -50,6 +50,32 @@ export function firstTouch(item: IngestItem): FirstTouch {
     landingUrl: item.events.find((e) => e.type === 'page_view')?.url ?? null,
     behaviour: JSON.stringify(emptyBehaviourState(item.site.rules.version)),
     rulesVersion: item.site.rules.version,
+  };
+}
+
+/**
+ * A session touch equal to one of the visitor's in this window is the same session told twice
+ * (the widget resends its context until a batch carrying it is delivered): the stores skip it.
+ */
+export const SESSION_REPEAT_MS = 30 * 60 * 1000;
+
+/**
+ * The touch of the session a batch begins: a visitor first seen starts one with their first touch;
+ * a returning visitor's batch starts one when the widget marks the page as a new session. Null
+ * otherwise: the ingest writes a touch per session, never per batch or event.
+ */
+export function sessionTouch(item: IngestItem, firstSeen: boolean): SessionTouch | null {
+  const from = firstSeen ? item.context : item.context?.session;
+  if (!firstSeen && !from) return null;
+  const utm = from?.utm;
+  return {
+    landingUrl: item.events.find((e) => e.type === 'page_view')?.url ?? null,
+    referrer: from?.referrer ?? null,
+    utmSource: utm?.source ?? null,
+    utmMedium: utm?.medium ?? null,
+    utmCampaign: utm?.campaign ?? null,
+    utmTerm: utm?.term ?? null,
+    utmContent: utm?.content ?? null,
   };
 }
 
@@ -165,6 +191,8 @@ export function planBatch(input: BatchInput): BatchPlan {
     leadId,
     rescore,
     created,
+    touch: sessionTouch(item, !visitor),
+    touchRepeatSince: now - SESSION_REPEAT_MS,
     result: ingestResult(item, visitor && { hot: visitor.hot, invitedAt: visitor.invitedAt, score: visitor.score }, before, leadId, q),
   };
 }

@@ -74,18 +74,26 @@ export interface BatchPlan {
   } | null;
   /** The lead an identify with a phone made, at its stage. */
   created: IdentifiedLead | null;
+  /** The touch of the session this batch begins (visitor first seen, or a returning one's new session); null: none begins. */
+  touch: SessionTouch | null;
+  /** The touch is not written when the visitor has the same session touch since this time (the widget told it twice). */
+  touchRepeatSince: number;
   result: IngestResult;
 }
 
-/** A visitor first seen: their attribution columns and an empty behaviour state. */
-export interface FirstTouch {
+/** Where one session came from (a `visitor_touches` row of kind `session`). */
+export interface SessionTouch {
+  landingUrl: string | null;
   referrer: string | null;
   utmSource: string | null;
   utmMedium: string | null;
   utmCampaign: string | null;
   utmTerm: string | null;
   utmContent: string | null;
-  landingUrl: string | null;
+}
+
+/** A visitor first seen: their attribution columns and an empty behaviour state. */
+export interface FirstTouch extends SessionTouch {
   behaviour: string;
   rulesVersion: number;
 }

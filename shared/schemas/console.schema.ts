@@ -95,6 +95,14 @@ export const reportRangeSchema = z.strictObject({
   to: z.iso.datetime({ offset: true, message: 'Use an ISO date-time' }).optional(),
 });
 
+/** `GET /v1/console/reports/attribution` (and its CSV): the range, the model and the grouping. */
+export const attributionQuerySchema = reportRangeSchema.extend({
+  model: z.enum(['first', 'last', 'linear'], { message: 'Use first, last or linear' }).default('first'),
+  by: z.enum(['channel', 'source', 'campaign'], { message: 'Use channel, source or campaign' }).default('channel'),
+  /** Which table the CSV holds. */
+  table: z.enum(['groups', 'cohorts'], { message: 'Use groups or cohorts' }).default('groups'),
+});
+
 export const userRoleSchema = z.enum(ROLES);
 
 /** `GET /v1/console/me` and the answer to signing in or setting up. */

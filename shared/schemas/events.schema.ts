@@ -55,6 +55,8 @@ export const eventBatchSchema = z.strictObject({
       utm: utm.optional(),
       /** The visitor has been here before (a stored id existed when the page loaded). */
       returning: z.boolean().optional(),
+      /** This page began a new session of a returning visitor: where it came from (empty: direct). */
+      session: z.strictObject({ referrer: z.string().max(2000).optional(), utm: utm.optional() }).optional(),
     })
     .optional(),
 });

@@ -95,6 +95,12 @@ interface PlannedItem {
   staleSite: boolean;
 }
 
+/** Every other group's returning visitors start a new session (from the newsletter, or direct): a touch each, once per visitor. */
+function withSession(context: { returning: boolean }, group: number): IngestItem['context'] {
+  if (!context.returning || group % 2) return context;
+  return { ...context, session: group % 4 ? { utm: { source: 'newsletter', medium: 'email' } } : {} };
+}
+
 /** Groups of batches, as the ingest queue would hand them to the store. */
 function plan(seed: number, groups: number): PlannedItem[][] {
   const r = random(seed);
@@ -134,7 +140,7 @@ function plan(seed: number, groups: number): PlannedItem[][] {
         context:
           r.int(3) === 0
             ? { referrer: 'https://search.test/?q=ovens', utm: { source: 'ads', campaign: `c${r.int(3)}` }, returning: r.int(2) === 0 }
-            : { returning: r.int(2) === 0 },
+            : withSession({ returning: r.int(2) === 0 }, g),
         identifiedPhone,
         staleSite: r.int(3) === 0,
       };
@@ -240,12 +246,19 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
       side.site.workspaceId,
     );
     const leadEvents = await rows(side, 'select lead_id, kind, text, at from lead_events where workspace_id = ? order by id', side.site.workspaceId);
+    const touches = await rows(
+      side,
+      `select visitor_id, lead_id, kind, at, landing_url, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content
+         from visitor_touches where site_id = ? order by visitor_id, at, kind`,
+      side.site.id,
+    );
     return {
       visitors: visitors.map((v): Row => ({ ...v, lead_id: a(v.lead_id) })),
       events,
       leads: leads.map((l): Row => ({ ...l, id: a(l.id) })).sort((x, y) => String(x.id).localeCompare(String(y.id))),
       stageChanges: stageChanges.map((c): Row => ({ ...c, lead_id: a(c.lead_id) })),
       leadEvents: leadEvents.map((e): Row => ({ ...e, lead_id: a(e.lead_id) })),
+      touches: touches.map((t): Row => ({ ...t, lead_id: a(t.lead_id) })),
     };
   }
 
@@ -316,6 +329,7 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
     expect(p.leads).toEqual(s.leads);
     expect(p.stageChanges).toEqual(s.stageChanges);
     expect(p.leadEvents).toEqual(s.leadEvents);
+    expect(p.touches).toEqual(s.touches);
 
     // The workload reached every path worth comparing.
     expect(s.leads.filter((l) => l.routing === 'closed').length).toBeGreaterThan(1); // made by identify
@@ -326,6 +340,13 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
     expect(fromSqlite.flat().some((r) => r.leadTurnedHot)).toBe(true);
     expect(fromSqlite.flat().some((r) => r.inviteCandidate)).toBe(true);
     expect(s.visitors.find((v) => v.visitor_id === 'visitor_0029')?.lead_id).not.toBeNull();
+    // A touch per visitor first seen, per capture, and per new session (not per batch that repeats it).
+    const kinds = (kind: string) => s.touches.filter((t) => t.kind === kind);
+    expect(kinds('capture')).toHaveLength(2);
+    expect(kinds('session').filter((t) => t.utm_source === 'newsletter').length).toBeGreaterThan(0);
+    expect(kinds('session').length).toBeGreaterThan(s.visitors.length);
+    const perVisitorAndTime = new Set(kinds('session').map((t) => `${t.visitor_id} ${t.at} ${t.utm_source}`));
+    expect(perVisitorAndTime.size).toBe(kinds('session').length);
   });
 
   it('answers visitor history, rules versions and the backtest history alike', async () => {
@@ -759,6 +780,13 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
         { workspaceId: ws, siteId: 's-rep', visitorId: 'ev-3', type: 'page_view', clientAt: NOW, at: NOW },
         { workspaceId: ws, siteId: 's-rep', visitorId: 'ev-keep', type: 'page_view', clientAt: NOW, at: NOW },
       ]);
+      // Where they came from: a session of their visitor and their capture's own touch (another's stays).
+      const touch = { workspaceId: ws, siteId: 's-rep', at: NOW, referrer: 'https://www.google.com/' };
+      await side.insert('visitorTouches', [
+        { ...touch, visitorId: 'ev-1', kind: 'session' },
+        { ...touch, visitorId: 'ev-1', leadId: 'l-erase', kind: 'capture' },
+        { ...touch, visitorId: 'ev-keep', kind: 'session' },
+      ]);
     }
     const who = (site: string): Subject => ({
       phone,
@@ -784,11 +812,13 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
       outbox: 1,
       webhook_deliveries: 1,
       leads: 1,
+      visitor_touches: 2,
     });
     const { rows: mentions } = await pgDbs[1]!.$client.query<{ t: string }>(
       `select 'leads' as t from leads where id = 'l-erase' or phone = $1
        union all select 'visitors' from visitors where visitor_id in ('ev-1', 'ev-2', 'ev-3')
        union all select 'events' from events where visitor_id in ('ev-1', 'ev-2', 'ev-3')
+       union all select 'visitor_touches' from visitor_touches where visitor_id in ('ev-1', 'ev-2', 'ev-3') or lead_id = 'l-erase'
        union all select 'outbox' from outbox where payload like '%l-erase%'
        union all select 'callback_requests' from callback_requests where phone = $1`,
       [phone],

@@ -207,15 +207,31 @@ describe('behaviour tracking on a host page', () => {
     expect(new Set(visit.batches.map((b) => b.visitorId))).toEqual(new Set([visitorId]));
     await expectNoCookies(visit, basic.origin);
 
-    // Coming back: same id, marked as returning, first touch not repeated.
-    // The new page's first batch is the one with its page view: a late batch from the landing page
-    // (its engagement, flushed as it is left) can arrive first.
+    // The next page of the visit (reached from the landing page): same id, marked as returning,
+    // first touch not repeated, no new session. The new page's first batch is the one with its
+    // page view: a late batch from the landing page (its engagement, flushed as it is left) can arrive first.
     const before = visit.batches.length;
-    await page.goto(`${basic.origin}/pricing`);
+    await page.goto(`${basic.origin}/pricing`, { referer: `${basic.origin}/landing` });
     const pricingBatch = () => visit.batches.slice(before).find((b) => b.events.some((e) => e.type === 'page_view' && e.url === `${basic.origin}/pricing`));
     await expect.poll(pricingBatch, { timeout: 5000 }).toMatchObject({ visitorId, context: { returning: true } });
     expect(pricingBatch()!.context).toEqual({ returning: true });
+
+    // Coming back later (a new tab, from a newsletter link) is a new session: its first batch says
+    // where the session came from, so the server keeps a touch for it; the tab's next page is the same session.
+    const tab = await visit.context.newPage();
+    const beforeTab = visit.batches.length;
+    await tab.goto(`${basic.origin}/pricing?utm_source=newsletter&utm_medium=email`);
+    const tabBatch = () => visit.batches.slice(beforeTab).find((b) => b.events.some((e) => e.type === 'page_view'));
+    await expect
+      .poll(tabBatch, { timeout: 5000 })
+      .toMatchObject({ visitorId, context: { returning: true, session: { utm: { source: 'newsletter', medium: 'email' } } } });
+    const beforeNext = visit.batches.length;
+    await tab.goto(`${basic.origin}/landing`, { referer: `${basic.origin}/pricing` });
+    const nextBatch = () => visit.batches.slice(beforeNext).find((b) => b.events.some((e) => e.type === 'page_view' && e.url === `${basic.origin}/landing`));
+    await expect.poll(nextBatch, { timeout: 5000 }).toMatchObject({ visitorId, context: { returning: true } });
+    expect(nextBatch()!.context?.session).toBeUndefined();
     expect(visit.pageErrors).toEqual([]);
+    expect(visit.schemaErrors).toEqual([]);
     await visit.context.close();
   });
 

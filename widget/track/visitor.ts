@@ -1,6 +1,7 @@
 // Who the events belong to: the anonymous visitor id from first-party storage (created on the
 // first tracked page), and the context their batches carry: first touch until it is delivered,
-// and whether they have been here before.
+// whether they have been here before, and where a returning visitor's new session came from
+// (the server keeps one touch per session for attribution).
 import type { EventBatch } from '../../shared/schemas/events.schema';
 import { FIRST_TOUCH_KEY, readStore, VISITOR_KEY, writeStore } from '../storage';
 import { cleanUrl } from './clean-url';
@@ -12,6 +13,10 @@ export type BatchContext = EventBatch['context'];
 /** The visitor's id and the context for their next batches. */
 export function loadVisitor(): [id: string, context: BatchContext] {
   const stored = readStore(VISITOR_KEY);
+  const [page, inside] = pageTouch();
+  // A new session: a page not reached from another page of this site (typed, bookmarked, linked
+  // from elsewhere), or opened from a campaign link. No storage: the server folds a repeat (a reload) into one.
+  const newSession = !inside || !!page?.utm;
   if (stored && /^[\w-]{8,64}$/.test(stored)) {
     let touch: NonNullable<BatchContext> = {};
     try {
@@ -20,25 +25,26 @@ export function loadVisitor(): [id: string, context: BatchContext] {
       // Damaged: the first touch is lost, the visit is not.
     }
     // Field by field: an unknown key would get every batch refused by the strict schema.
-    return [stored, { referrer: touch.referrer, utm: touch.utm, returning: true }];
+    return [stored, { referrer: touch.referrer, utm: touch.utm, returning: true, session: newSession ? page || {} : undefined }];
   }
   const id = newVisitorId();
-  const touch = firstTouch();
   writeStore(VISITOR_KEY, id);
-  if (touch) writeStore(FIRST_TOUCH_KEY, JSON.stringify(touch));
-  return [id, touch];
+  if (page) writeStore(FIRST_TOUCH_KEY, JSON.stringify(page));
+  return [id, page];
 }
 
-/** Where a new visitor came from: the referrer when it is another site, and the UTMs. */
-function firstTouch(): BatchContext {
+/** Where this page's visitor came from (the referrer when it is another site, and the UTMs), and whether from this site. */
+function pageTouch(): [touch: { referrer?: string; utm?: NonNullable<BatchContext>['utm'] } | undefined, inside: boolean] {
   const touch: NonNullable<BatchContext> = {};
+  let inside = false;
   const utm = readUtm(location.search);
   if (utm) touch.utm = utm;
   try {
     const referrer = new URL(document.referrer);
-    if (referrer.hostname !== location.hostname) touch.referrer = cleanUrl(referrer);
+    inside = referrer.hostname === location.hostname;
+    if (!inside) touch.referrer = cleanUrl(referrer);
   } catch {
     // No referrer (typed URL, bookmark, Referrer-Policy: no-referrer).
   }
-  return touch.utm || touch.referrer ? touch : undefined;
+  return [touch.utm || touch.referrer ? touch : undefined, inside];
 }

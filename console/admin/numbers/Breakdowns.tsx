@@ -1,4 +1,4 @@
-// Why leads left (nurture and disqualification reasons), where they came from (sources and
+// Why leads left (nurture, disqualification and lost-deal reasons), where they came from (sources and
 // campaigns), and how hard they were worked (follow-up attempts).
 import type { FunnelReport } from '../types';
 import { countText, decimalText } from './figures';
@@ -78,6 +78,7 @@ export function Breakdowns({ funnel }: { funnel: FunnelReport }) {
     <div class="numbers-grid">
       <Reasons title="Nurture reasons" id="nurture" rows={funnel.nurtureReasons} />
       <Reasons title="Disqualification reasons" id="disqualify" rows={funnel.disqualifyReasons} />
+      <Reasons title="Lost deal reasons" id="lost" rows={funnel.lostReasons} />
       <Origins title="Sources" who="Source" id="sources" rows={funnel.sources.map((s) => ({ name: s.source, ...s }))} />
       <Origins title="Campaigns" who="Campaign" id="campaigns" rows={funnel.campaigns.map((c) => ({ name: c.campaign, ...c }))} />
       <section class="panel numbers-section" aria-labelledby="followups-heading">

@@ -1,15 +1,21 @@
-// The funnel: visitors -> leads -> MQL -> SAL -> SQL -> opportunity, conversion between steps
-// and the median time from one step to the next.
+// The funnel: visitors -> leads -> MQL -> SAL -> SQL -> opportunity -> won, conversion between
+// steps, the median time from one step to the next, and the won deals' revenue.
 import type { FunnelReport } from '../types';
 import { BarChart } from './BarChart';
-import { STEP_LABELS, countText, percentText, spanText } from './figures';
+import { STEP_LABELS, countText, moneyText, percentText, spanText } from './figures';
 
-export function FunnelSection({ funnel }: { funnel: FunnelReport }) {
+export function FunnelSection({ funnel, currency }: { funnel: FunnelReport; currency: string }) {
   const steps = funnel.steps;
   return (
     <section class="panel numbers-section" aria-labelledby="funnel-heading">
       <h2 id="funnel-heading">Funnel</h2>
       <p class="section-intro muted">Reaching a later stage counts as passing the earlier ones (an SQL was an MQL).</p>
+      <dl class="kpis kpis-two">
+        <div class="kpi">
+          <dt>Won revenue</dt>
+          <dd data-figure="won-revenue">{moneyText(funnel.revenue, currency)}</dd>
+        </div>
+      </dl>
       <BarChart
         labels={steps.map((s) => STEP_LABELS[s.step] ?? s.step)}
         series={[{ label: 'People', values: steps.map((s) => s.count) }]}

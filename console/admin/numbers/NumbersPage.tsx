@@ -6,6 +6,7 @@ import { adminApi } from '../admin-api';
 import { LoadState } from '../ui/LoadState';
 import { PageHead } from '../ui/PageHead';
 import { useLoad } from '../ui/useLoad';
+import { AttributionSection } from './AttributionSection';
 import { Breakdowns } from './Breakdowns';
 import { FormsSection } from './FormsSection';
 import { MeetingsSection } from './MeetingsSection';
@@ -57,8 +58,9 @@ export function NumbersPage({ me, onSessionEnded }: PageProps) {
             {rangeFormat.format(data.from)} to {rangeFormat.format(data.to - 1)}
           </p>
           <SpeedSection speed={data.speed} />
-          <FunnelSection funnel={data.funnel} />
+          <FunnelSection funnel={data.funnel} currency={data.currency} />
           {query && <SpeedAndFairness query={query} onSessionEnded={onSessionEnded} />}
+          {query && <AttributionSection range={query} onSessionEnded={onSessionEnded} />}
           <FormsSection forms={data.forms} />
           <MeetingsSection meetings={data.meetings} />
           <SlaPaceSection version={slaSaves} onSessionEnded={onSessionEnded} />

@@ -50,6 +50,7 @@ export const STEP_LABELS: Record<string, string> = {
   sal: 'Sales accepted (SAL)',
   sql: 'Sales qualified (SQL)',
   opportunity: 'Opportunities',
+  won: 'Won',
 };
 
 /** A ratio as "3×" ("2.5×" below ten). */
@@ -65,4 +66,9 @@ export function moneyText(amount: number, currency: string): string {
   } catch {
     return `${whole.format(amount)} ${currency}`;
   }
+}
+
+/** A credited count: whole when it is one, else one decimal (linear attribution splits leads). */
+export function creditText(n: number): string {
+  return Number.isInteger(Math.round(n * 1e6) / 1e6) ? whole.format(n) : oneDecimal.format(n);
 }

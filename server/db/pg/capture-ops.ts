@@ -52,6 +52,7 @@ export function captureOps(ctx: StoreContext, routeIn: RouteIn): CaptureOps {
         const visitorId = plan.visitorId;
         await writeTogether(tx, [
           tx.insert(t.leads).values(rows.lead),
+          tx.insert(tr.visitorTouches).values(rows.touch),
           ...(rows.stageChange ? [tx.insert(t.stageChanges).values(rows.stageChange)] : []),
           tx.insert(t.leadEvents).values(plan.trail.map((line) => eventRow(lead, line, now))),
           ...(requestId !== null ? [tx.update(ab.callbackRequests).set({ leadId: lead.id }).where(eq(ab.callbackRequests.id, requestId))] : []),

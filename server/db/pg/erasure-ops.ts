@@ -33,6 +33,7 @@ export async function eraseSubject(db: PgDb, workspaceId: string, who: Subject, 
     if (visitors.length) {
       const keys = sql`select * from unnest(${sql.param(visitors.map((v) => v.site_id))}::text[], ${sql.param(visitors.map((v) => v.visitor_id))}::text[])`;
       count('events', (await tx.execute(sql`delete from events where (site_id, visitor_id) in (${keys})`)).rowCount);
+      count('visitor_touches', (await tx.execute(sql`delete from visitor_touches where (site_id, visitor_id) in (${keys})`)).rowCount);
       count('visitors', (await tx.execute(sql`delete from visitors where (site_id, visitor_id) in (${keys})`)).rowCount);
     }
     if (leadIds.length) {

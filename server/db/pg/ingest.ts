@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { BehaviourEvent } from '../../../shared/qualify/types';
-import type { BatchPlan, IngestItem, IngestResult, IngestRules } from '../../tracking/tracking-store';
+import type { BatchPlan, IngestItem, IngestResult, IngestRules, SessionTouch } from '../../tracking/tracking-store';
 import type { Site } from '../store';
 import { toEngineEvent } from '../tracking-rows';
 import { lockWorkspace } from './locks';
@@ -112,6 +112,22 @@ async function insertNewVisitors(tx: PgTx, slots: readonly VisitorSlot[], now: n
     created: new Set(res.rows.filter((r) => r.site_id !== null).map((r) => keyOf(r.site_id!, r.visitor_id!))),
     workspacesWithLeads: res.rows.filter((r) => r.workspace_id !== null).map((r) => r.workspace_id!),
   };
+}
+
+/** Session touches, each unless its visitor has the same session touch since the plan says (plan-batch.core SESSION_REPEAT_MS). */
+async function insertTouches(tx: PgTx, rows: ReadonlyArray<{ item: IngestItem; touch: SessionTouch; since: number }>, now: number) {
+  const col = (pick: (x: SessionTouch) => string | null) => list(rows.map((r) => pgText(pick(r.touch))));
+  await tx.execute(sql`
+    insert into visitor_touches (workspace_id, site_id, visitor_id, kind, at, landing_url, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content)
+    select x.workspace_id, x.site_id, x.visitor_id, 'session', ${now}::int8, x.landing_url, x.referrer, x.utm_source, x.utm_medium, x.utm_campaign, x.utm_term, x.utm_content
+      from unnest(${list(rows.map((r) => r.item.site.workspaceId))}::text[], ${list(rows.map((r) => r.item.site.id))}::text[],
+                  ${list(rows.map((r) => r.item.visitorId))}::text[], ${col((x) => x.landingUrl)}::text[], ${col((x) => x.referrer)}::text[],
+                  ${col((x) => x.utmSource)}::text[], ${col((x) => x.utmMedium)}::text[], ${col((x) => x.utmCampaign)}::text[],
+                  ${col((x) => x.utmTerm)}::text[], ${col((x) => x.utmContent)}::text[], ${list(rows.map((r) => r.since))}::int8[])
+           as x(workspace_id, site_id, visitor_id, landing_url, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content, since)
+     where not exists (select 1 from visitor_touches v where v.site_id = x.site_id and v.visitor_id = x.visitor_id and v.at > x.since
+                          and v.kind = 'session' and v.referrer is not distinct from x.referrer and v.utm_source is not distinct from x.utm_source
+                          and v.utm_medium is not distinct from x.utm_medium and v.utm_campaign is not distinct from x.utm_campaign)`);
 }
 
 /**
@@ -251,6 +267,8 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
   const stageChanges: Array<typeof t.stageChanges.$inferInsert> = [];
   const leadEvents: Array<typeof t.leadEvents.$inferInsert> = [];
   const events: Array<{ item: IngestItem; e: IngestItem['events'][number] }> = [];
+  /** Session touches, one per visitor of the group (a second in the same group is the same session told twice). */
+  const touches = new Map<Key, { item: IngestItem; touch: SessionTouch; since: number }>();
 
   /** The scored lead's columns, and the stage move scoring planned (read by the group's later batches). */
   function rescoreLead(lead: LeadRow, site: Site, rescore: NonNullable<BatchPlan['rescore']>) {
@@ -325,6 +343,8 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
       events.push({ item, e });
       slot.added.push(toEngineEvent({ type: e.type, name: e.name ?? null, url: e.url ?? null, at: now }));
     }
+    const key = keyOf(site.id, item.visitorId);
+    if (plan.touch && !touches.has(key)) touches.set(key, { item, touch: plan.touch, since: plan.touchRepeatSince });
     if (plan.created) addIdentifiedLead(item, plan.created);
     else if (plan.rescore && lead) rescoreLead(lead, site, plan.rescore);
     const q = plan.qualification;
@@ -372,6 +392,7 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
        where l.id = x.id`);
   }
   if (stageChanges.length) await tx.insert(t.stageChanges).values(stageChanges);
+  if (touches.size) await insertTouches(tx, [...touches.values()], now);
   if (leadEvents.length) await tx.insert(t.leadEvents).values(leadEvents);
 
   const updates = sorted.filter((s) => s.update !== null);

@@ -1,7 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { ReportsStore } from '../../reports/reports-store';
 import type { MeetingRow } from '../../booking/meeting-figures.core';
-import { exportRow, funnelLeads, TOUCH_COLUMNS_SQL, type ExportLeadColumns, type TouchColumns } from '../report-rows';
+import {
+  attributionLeads,
+  exportRow,
+  funnelLeads,
+  leadTouchColumnsSql,
+  TOUCH_COLUMNS_SQL,
+  type ExportLeadColumns,
+  type FunnelLeadRow,
+  type LeadTouchRow,
+} from '../report-rows';
 import { createFairnessReads } from './fairness-reads';
 import { extrasColumns, extrasOf, visitorJoin, type ExtrasColumns } from './lead-extras';
 import type { SpeedLead } from '../../reports/speed-to-lead.core';
@@ -11,7 +20,42 @@ import type { PgDb } from './open';
 // driver gives them, so every bigint is cast to float8 (exact for epoch ms) and every count to
 // int, and camelCase aliases are quoted (PostgreSQL folds unquoted names to lower case). The
 // ORDER BYs make explicit the order SQLite's index scans happen to give.
+/**
+ * As sqlite/reports-ops.ts LEAD_TOUCHES_SQL: the range's leads' visitors' sessions up to each capture
+ * (visitor_touches_visitor), and each capture's own touch (visitor_touches_lead). Exported so a test can check its plan.
+ */
+export function leadTouchesQuery(workspaceId: string, from: number, to: number) {
+  return sql`
+    select ${sql.raw(leadTouchColumnsSql('t.at::float8'))}
+      from leads l join visitor_touches t on t.site_id = l.site_id and t.visitor_id = l.visitor_id and t.at <= l.captured_at
+     where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to} and t.kind = 'session'
+    union all
+    select ${sql.raw(leadTouchColumnsSql('t.at::float8'))}
+      from leads l join visitor_touches t on t.lead_id = l.id
+     where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to}
+     order by "leadId", at`;
+}
+
 export function createReportsOps(db: PgDb): ReportsStore {
+  async function funnelRows(workspaceId: string, from: number, to: number) {
+    const res = await db.execute<FunnelLeadRow & Record<string, unknown>>(sql`
+      select l.id, l.captured_at::float8 as "capturedAt", l.contact_attempts as "contactAttempts", l.deal_value::float8 as "dealValue",
+             case when not v.is_bot and v.first_seen_at >= ${from} and v.first_seen_at < ${to} then v.site_id || ' ' || v.visitor_id end as "countedVisitor",
+             ${sql.raw(TOUCH_COLUMNS_SQL)}
+        from leads l left join visitors v on v.site_id = l.site_id and v.visitor_id = l.visitor_id
+       where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to}
+       order by l.captured_at, l.id`);
+    return res.rows;
+  }
+
+  async function changeRows(workspaceId: string, from: number, to: number) {
+    const res = await db.execute<{ leadId: string; to: string; at: number; reason: string | null }>(sql`
+      select c.lead_id as "leadId", c.to_stage as "to", c.at::float8 as at, c.reason
+        from stage_changes c join leads l on l.id = c.lead_id
+       where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to} order by c.at, c.id`);
+    return res.rows;
+  }
+
   return {
     ...createFairnessReads(db),
     async speedLeads(workspaceId, from, to) {
@@ -51,20 +95,22 @@ export function createReportsOps(db: PgDb): ReportsStore {
     },
 
     async funnelLeads(workspaceId, from, to) {
-      const [leads, changes] = await Promise.all([
-        db.execute<{ id: string; capturedAt: number; contactAttempts: number; countedVisitor: string | null } & TouchColumns & Record<string, unknown>>(sql`
-          select l.id, l.captured_at::float8 as "capturedAt", l.contact_attempts as "contactAttempts",
-                 case when not v.is_bot and v.first_seen_at >= ${from} and v.first_seen_at < ${to} then v.site_id || ' ' || v.visitor_id end as "countedVisitor",
-                 ${sql.raw(TOUCH_COLUMNS_SQL)}
-            from leads l left join visitors v on v.site_id = l.site_id and v.visitor_id = l.visitor_id
-           where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to}
-           order by l.captured_at, l.id`),
-        db.execute<{ leadId: string; to: string; at: number; reason: string | null }>(sql`
-          select c.lead_id as "leadId", c.to_stage as "to", c.at::float8 as at, c.reason
-            from stage_changes c join leads l on l.id = c.lead_id
-           where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to} order by c.at, c.id`),
+      const [leads, changes] = await Promise.all([funnelRows(workspaceId, from, to), changeRows(workspaceId, from, to)]);
+      return funnelLeads(leads, changes);
+    },
+
+    async attributionLeads(workspaceId, from, to) {
+      const [leads, changes, touches] = await Promise.all([
+        funnelRows(workspaceId, from, to),
+        changeRows(workspaceId, from, to),
+        db.execute<LeadTouchRow & Record<string, unknown>>(leadTouchesQuery(workspaceId, from, to)),
       ]);
-      return funnelLeads(leads.rows, changes.rows);
+      return attributionLeads(leads, touches.rows, changes);
+    },
+
+    async currency(workspaceId) {
+      const res = await db.execute<{ currency: string }>(sql`select currency from workspaces where id = ${workspaceId}`);
+      return res.rows[0]?.currency ?? 'USD';
     },
 
     async exportRows(workspaceId, from, to) {

@@ -106,6 +106,10 @@ export function createTrackingOps(db: PgDb): TrackingStore {
         const events = await tx.execute(sql`
           delete from events where at < ${before} and exists (select 1 from visitors v where v.site_id = events.site_id
             and v.visitor_id = events.visitor_id and v.lead_id is null)`);
+        // Their session touches go with them: a touch says where an anonymous person came from.
+        await tx.execute(sql`
+          delete from visitor_touches t using visitors v
+           where v.site_id = t.site_id and v.visitor_id = t.visitor_id and v.lead_id is null and v.last_seen_at < ${before}`);
         const visitors = await tx.execute(sql`delete from visitors where lead_id is null and last_seen_at < ${before}`);
         return { events: events.rowCount ?? 0, visitors: visitors.rowCount ?? 0 };
       });

@@ -43,6 +43,35 @@ export const visitors = pgTable(
   ],
 );
 
+/**
+ * Where each visit of a lead-to-be came from: one row per session the widget starts (the tracking
+ * ingest writes it when a visitor is first seen or a batch says a new session began) and one per
+ * capture (the lead's own page and referrer). Attribution models (reports/attribution.core.ts)
+ * read them; `visitors` keeps only the first touch.
+ */
+export const visitorTouches = pgTable(
+  'visitor_touches',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: text('workspace_id').notNull(),
+    siteId: text('site_id').notNull(),
+    /** Null for a capture from a page without tracking. */
+    visitorId: text('visitor_id'),
+    /** Set on the capture's own touch only. */
+    leadId: text('lead_id'),
+    kind: text('kind', { enum: ['session', 'capture'] }).notNull(),
+    at: bigint('at', { mode: 'number' }).notNull(),
+    landingUrl: text('landing_url'),
+    referrer: text('referrer'),
+    utmSource: text('utm_source'),
+    utmMedium: text('utm_medium'),
+    utmCampaign: text('utm_campaign'),
+    utmTerm: text('utm_term'),
+    utmContent: text('utm_content'),
+  },
+  (t) => [index('visitor_touches_visitor').on(t.siteId, t.visitorId, t.at), index('visitor_touches_lead').on(t.leadId)],
+);
+
 /** Behaviour events as received. `at` is the server's receive time, which scoring uses. */
 export const events = pgTable(
   'events',

@@ -38,6 +38,7 @@ export function captureOps(ctx: StoreContext, routeIn: RouteIn): CaptureOps {
         const lead = { id: randomUUID(), workspaceId: site.workspaceId, siteId: site.id };
         const rows = captureRows(plan, lead);
         tx.insert(t.leads).values(rows.lead).run();
+        tx.insert(tr.visitorTouches).values(rows.touch).run();
         for (const line of plan.trail) ctx.event(tx, lead, line.kind, line.text, now);
         if (rows.stageChange) tx.insert(t.stageChanges).values(rows.stageChange).run();
         if (rows.idempotencyKey) tx.insert(t.idempotencyKeys).values(rows.idempotencyKey).run();

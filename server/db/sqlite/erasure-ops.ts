@@ -39,6 +39,7 @@ export function eraseSubject(db: Db, workspaceId: string, who: Subject, actor: s
         .filter((v) => (v.lead_id !== null && leadIds.includes(v.lead_id)) || traitsMention(v.traits, v.site_id, who));
       for (const v of visitors) {
         count('events', raw.prepare('delete from events where site_id = ? and visitor_id = ?').run(v.site_id, v.visitor_id).changes);
+        count('visitor_touches', raw.prepare('delete from visitor_touches where site_id = ? and visitor_id = ?').run(v.site_id, v.visitor_id).changes);
         count('visitors', raw.prepare('delete from visitors where site_id = ? and visitor_id = ?').run(v.site_id, v.visitor_id).changes);
       }
       for (const id of leadIds) {

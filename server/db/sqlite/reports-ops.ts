@@ -1,9 +1,31 @@
 import type { ReportsStore } from '../../reports/reports-store';
 import type { MeetingRow } from '../../booking/meeting-figures.core';
-import { exportRow, funnelLeads, TOUCH_COLUMNS_SQL, type ExportLeadColumns, type TouchColumns } from '../report-rows';
+import {
+  attributionLeads,
+  exportRow,
+  funnelLeads,
+  leadTouchColumnsSql,
+  TOUCH_COLUMNS_SQL,
+  type ExportLeadColumns,
+  type FunnelLeadRow,
+  type LeadTouchRow,
+} from '../report-rows';
 import { createFairnessReads } from './fairness-reads';
 import { createLeadExtras } from './lead-extras';
 import type { Db } from './open';
+
+/**
+ * The touches of the range's leads, both halves by index: the range's leads (leads_workspace_captured),
+ * their visitors' sessions up to the capture (visitor_touches_visitor) and their captures' own
+ * touches (visitor_touches_lead). Exported so a test can check its query plan.
+ */
+export const LEAD_TOUCHES_SQL = `select ${leadTouchColumnsSql()}
+       from leads l join visitor_touches t on t.site_id = l.site_id and t.visitor_id = l.visitor_id and t.at <= l.captured_at
+      where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to and t.kind = 'session'
+     union all
+     select ${leadTouchColumnsSql()}
+       from leads l join visitor_touches t on t.lead_id = l.id
+      where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to`;
 
 // Reports read with plain SQL: a few aggregate-friendly queries per report, not one per lead.
 export function createReportsOps(db: Db): ReportsStore {
@@ -21,9 +43,8 @@ export function createReportsOps(db: Db): ReportsStore {
   const visitors = raw.prepare<[string, number, number], { n: number }>(
     'select count(*) as n from visitors where workspace_id = ? and is_bot = 0 and first_seen_at >= ? and first_seen_at < ?',
   );
-  type FunnelRow = { id: string; capturedAt: number; contactAttempts: number; countedVisitor: string | null } & TouchColumns;
-  const leads = raw.prepare<{ ws: string; from: number; to: number }, FunnelRow>(
-    `select l.id, l.captured_at as capturedAt, l.contact_attempts as contactAttempts,
+  const leads = raw.prepare<{ ws: string; from: number; to: number }, FunnelLeadRow>(
+    `select l.id, l.captured_at as capturedAt, l.contact_attempts as contactAttempts, l.deal_value as dealValue,
             case when v.is_bot = 0 and v.first_seen_at >= @from and v.first_seen_at < @to then v.site_id || ' ' || v.visitor_id end as countedVisitor,
             ${TOUCH_COLUMNS_SQL}
        from leads l left join visitors v on v.site_id = l.site_id and v.visitor_id = l.visitor_id
@@ -34,6 +55,8 @@ export function createReportsOps(db: Db): ReportsStore {
        from stage_changes c join leads l on l.id = c.lead_id
       where l.workspace_id = ? and l.captured_at >= ? and l.captured_at < ? order by c.at, c.id`,
   );
+  const touches = raw.prepare<{ ws: string; from: number; to: number }, LeadTouchRow>(LEAD_TOUCHES_SQL);
+  const currency = raw.prepare<[string], { currency: string }>('select currency from workspaces where id = ?');
   const exportQuery = raw.prepare<[string, number, number], ExportLeadColumns>(
     `select l.id, l.captured_at as capturedAt, l.name, l.phone, l.email, l.site_id as siteId, s.name as site, l.page_url as pageUrl, l.referrer,
             l.visitor_id as visitorId, l.stage, l.score, l.fit, l.fit_reason as fitReason, l.mql, l.hot, l.rules_version as rulesVersion,
@@ -69,6 +92,13 @@ export function createReportsOps(db: Db): ReportsStore {
     async funnelLeads(workspaceId, from, to) {
       const stageChanges = changes.all(workspaceId, from, to);
       return funnelLeads(leads.all({ ws: workspaceId, from, to }), stageChanges);
+    },
+    async attributionLeads(workspaceId, from, to) {
+      const range = { ws: workspaceId, from, to };
+      return attributionLeads(leads.all(range), touches.all(range), changes.all(workspaceId, from, to));
+    },
+    async currency(workspaceId) {
+      return currency.get(workspaceId)?.currency ?? 'USD';
     },
     async meetingRows(workspaceId, from, to) {
       return meetings.all(workspaceId, from, to);

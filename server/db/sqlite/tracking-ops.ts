@@ -57,6 +57,13 @@ export function createTrackingOps(db: Db): TrackingStore {
        hot = @hot, rules_version = @rulesVersion, lead_id = @leadId, visits = visits + @newVisit
      where site_id = @siteId and visitor_id = @visitorId`,
   );
+  // A session's touch, unless the visitor has the same session touch since the plan says (plan-batch.core SESSION_REPEAT_MS).
+  const insertTouch = raw.prepare(
+    `insert into visitor_touches (workspace_id, site_id, visitor_id, kind, at, landing_url, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content)
+     select @workspaceId, @siteId, @visitorId, 'session', @now, @landingUrl, @referrer, @utmSource, @utmMedium, @utmCampaign, @utmTerm, @utmContent
+      where not exists (select 1 from visitor_touches where site_id = @siteId and visitor_id = @visitorId and at > @since and kind = 'session'
+                           and referrer is @referrer and utm_source is @utmSource and utm_medium is @utmMedium and utm_campaign is @utmCampaign)`,
+  );
   const visitorEvents = raw.prepare<[string, string], { type: string; name: string | null; url: string | null; at: number }>(
     'select type, name, url, at from events where site_id = ? and visitor_id = ? order by id',
   );
@@ -134,6 +141,8 @@ export function createTrackingOps(db: Db): TrackingStore {
         ]),
       );
     }
+    if (plan.touch)
+      insertTouch.run({ workspaceId: site.workspaceId, siteId: site.id, visitorId: item.visitorId, now, since: plan.touchRepeatSince, ...plan.touch });
     if (plan.created) insertIdentifiedLead(plan.created, now);
     else if (plan.rescore && lead) rescoreLead(lead.id, site, plan.rescore, now);
     const q = plan.qualification;
@@ -217,6 +226,13 @@ export function createTrackingOps(db: Db): TrackingStore {
                and v.visitor_id = events.visitor_id and v.lead_id is null)`,
           )
           .run(before).changes;
+        // Their session touches go with them: a touch says where an anonymous person came from.
+        raw
+          .prepare(
+            `delete from visitor_touches where exists (select 1 from visitors v where v.site_id = visitor_touches.site_id
+               and v.visitor_id = visitor_touches.visitor_id and v.lead_id is null and v.last_seen_at < ?)`,
+          )
+          .run(before);
         const visitors = raw.prepare('delete from visitors where lead_id is null and last_seen_at < ?').run(before).changes;
         return { events, visitors };
       })();
