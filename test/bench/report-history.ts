@@ -505,7 +505,8 @@ function writeLead(
   move(disqualified ? 'disqualified' : hot ? 'hot' : mql ? 'mql' : 'lead', 'system', captured, disqualified ? rng.pick(DISQUALIFY_REASONS) : null);
 
   let owner: string | null = null;
-  let routing: 'waiting' | 'owned' | 'closed' = disqualified ? 'closed' : 'waiting';
+  // A lead nobody took is long closed in a history this old: the server finds nothing to route at start-up.
+  let routing: 'owned' | 'closed' = 'closed';
   let firstOfferedAt: number | null = null;
   let acceptedAt: number | null = null;
   let firstCallAt: number | null = null;
