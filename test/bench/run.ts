@@ -52,10 +52,10 @@ if (unknown?.length) {
   process.exit(2);
 }
 const config = flag('tiny') ? TINY : FULL;
+const reportCalls = value('report-calls')?.split(',');
 const write = config.writeReport && !only && !reportCalls && !flag('no-write');
 const profileDir = join(REPO_ROOT, 'test/bench/profiles');
 
-const reportCalls = value('report-calls')?.split(',');
 const results = await runBench(config, { only, profileDir: config.profileMisses ? profileDir : null, reportCalls });
 process.stdout.write(`\n${renderSummary(results)}\n`);
 if (write) {
