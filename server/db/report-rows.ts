@@ -43,7 +43,12 @@ export function funnelLeads(
   changes: readonly StageChange[],
 ): FunnelLead[] {
   const byLead = new Map<string, FunnelLead['changes']>();
-  for (const c of changes) byLead.set(c.leadId, [...(byLead.get(c.leadId) ?? []), { to: c.to, at: c.at, reason: c.reason }]);
+  for (const c of changes) {
+    const change = { to: c.to, at: c.at, reason: c.reason };
+    const list = byLead.get(c.leadId);
+    if (list) list.push(change);
+    else byLead.set(c.leadId, [change]);
+  }
   return leads.map((l) => {
     const a = leadAttribution(l);
     return {

@@ -231,7 +231,6 @@ export function generateHistory(path: string, size: HistorySize, seed = 21): Gen
   })();
   const after = counted();
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  db.$client.exec('analyze');
   db.$client.close();
   const rows = Object.fromEntries(Object.keys(after).map((k) => [k, after[k]! - (before[k] ?? 0)]));
   const m = measured as unknown as { workspaceId: string; managerCookie: string };
