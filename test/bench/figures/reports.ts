@@ -12,7 +12,7 @@ import { formFigures } from '../../../server/forms/form-figures';
 import { storeRules } from '../../../server/routing/store-rules';
 import type { BenchConfig } from '../config';
 import { generateHistory, type GeneratedHistory } from '../report-history';
-import { startBenchServer } from '../server-process';
+import { startBenchServer, type BenchServer } from '../server-process';
 import { percentile, spread, type Spread } from '../stats';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -57,6 +57,11 @@ export interface ReportTiming {
   ms: { n: number; p50: number; p95: number; max: number };
   /** The median of each round. */
   p50: Spread;
+  /**
+   * CPU time of the process that did the work (this one for store calls, the server's for HTTP),
+   * pooled median: unlike wall time it hardly moves when other work shares the machine.
+   */
+  cpuMsP50: number;
   /** p50 over the bare count's p50 (same range, same run). */
   ratioToCount: number;
   ratioToScan: number;
@@ -141,7 +146,7 @@ export async function measureReports(config: BenchConfig, opts: ReportsRunOption
             backend,
             bare,
             history,
-            serverUrl: server.url,
+            server,
             log: opts.log,
           }),
         );
@@ -172,7 +177,7 @@ interface RangeDeps {
   backend: Backend;
   bare: Database.Database;
   history: GeneratedHistory;
-  serverUrl: string;
+  server: BenchServer;
   log(message: string): void;
 }
 
@@ -204,21 +209,27 @@ async function measureRange(
   const ctx: ReportCallContext = { backend: deps.backend, workspaceId: ws, from, to };
   const query = `?from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`;
 
-  const timeOne = async (call: ReportCall): Promise<{ ms: number; size: number | null }> => {
+  const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+  const timeOne = async (call: ReportCall): Promise<{ ms: number; cpuMs: number; size: number | null }> => {
     if ('store' in call) {
+      const cpu = process.cpuUsage();
       const t = performance.now();
       const out = await call.store(ctx);
-      return { ms: performance.now() - t, size: Array.isArray(out) ? out.length : null };
+      return { ms: performance.now() - t, cpuMs: cpuMs(process.cpuUsage(cpu)), size: Array.isArray(out) ? out.length : null };
     }
+    const before = await deps.server.cpu();
     const t = performance.now();
-    const res = await fetch(`${deps.serverUrl}${call.http}${query}`, { headers: { cookie: history.managerCookie } });
+    const res = await fetch(`${deps.server.url}${call.http}${query}`, { headers: { cookie: history.managerCookie } });
     const body = await res.text();
     const ms = performance.now() - t;
+    const after = await deps.server.cpu();
     if (!res.ok) throw new Error(`${call.http}: ${res.status} ${body.slice(0, 300)}`);
-    return { ms, size: call.http.endsWith('.csv') ? body.split('\n').length - 2 : null };
+    const serverCpuMs = (after.userUs + after.systemUs - before.userUs - before.systemUs) / 1000;
+    return { ms, cpuMs: serverCpuMs, size: call.http.endsWith('.csv') ? body.split('\n').length - 2 : null };
   };
 
   const samples = new Map<string, number[][]>(calls.map((c) => [c.name, []]));
+  const cpuSamples = new Map<string, number[]>(calls.map((c) => [c.name, []]));
   const sizes = new Map<string, number | null>();
   const countRounds: number[][] = [];
   const scanRounds: number[][] = [];
@@ -242,6 +253,7 @@ async function measureRange(
         if (s > 0 && (spent.get(call.name) ?? 0) >= cfg.budgetMs) continue;
         const one = await timeOne(call);
         samples.get(call.name)!.at(-1)!.push(one.ms);
+        cpuSamples.get(call.name)!.push(one.cpuMs);
         sizes.set(call.name, one.size);
         spent.set(call.name, (spent.get(call.name) ?? 0) + one.ms);
       }
@@ -259,6 +271,7 @@ async function measureRange(
       kind: 'store' in call ? 'store' : 'http',
       ms,
       p50: spread(rounds.map(median)),
+      cpuMsP50: median(cpuSamples.get(call.name)!),
       ratioToCount: ms.p50 / bareCount.ms.p50,
       ratioToScan: ms.p50 / bareScan.ms.p50,
       size: sizes.get(call.name) ?? null,
@@ -266,7 +279,7 @@ async function measureRange(
   });
   for (const t of timings)
     deps.log(
-      `reports ${range.days} d: ${t.name} p50 ${t.ms.p50.toFixed(1)} ms, p95 ${t.ms.p95.toFixed(1)} ms (${t.ms.n} samples), ${t.ratioToCount.toPrecision(3)}× the bare count`,
+      `reports ${range.days} d: ${t.name} p50 ${t.ms.p50.toFixed(1)} ms, p95 ${t.ms.p95.toFixed(1)} ms (${t.ms.n} samples), CPU ${t.cpuMsP50.toFixed(1)} ms, ${t.ratioToCount.toPrecision(3)}× the bare count`,
     );
   deps.log(
     `reports ${range.days} d: bare count p50 ${bareCount.ms.p50.toFixed(2)} ms, bare scan p50 ${bareScan.ms.p50.toFixed(1)} ms over ${rows.leads} leads`,
