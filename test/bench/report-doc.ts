@@ -61,7 +61,9 @@ function misses(r: BenchResults): string[] {
   if (f.scoring && !f.scoring.goals.node)
     out.push(`Scoring in Node takes ${sp(f.scoring.node.default.incrementalUs, 'µs')}, goal < ${SCORING_GOALS.medianUs} µs.`);
   if (f.reports && !f.reports.goals.underOneSecond)
-    out.push(`The slowest report call (exports apart) answers in ${num(f.reports.worstP95Ms, 'ms')} at p95 over ${num(f.reports.generated.lead ?? NaN)} leads, goal < ${num(REPORT_GOAL_MS)} ms.`);
+    out.push(
+      `The slowest report call (exports apart) answers in ${num(f.reports.worstP95Ms, 'ms')} at p95 over ${num(f.reports.generated.lead ?? NaN)} leads, goal < ${num(REPORT_GOAL_MS)} ms.`,
+    );
   if (f.scoring && !f.scoring.goals.browser)
     out.push(`Scoring in Chromium takes ${sp(f.scoring.browser.default.incrementalUs, 'µs')}, goal < ${SCORING_GOALS.medianUs} µs.`);
   return out;
