@@ -604,16 +604,12 @@ function writeLead(
           routing = 'closed';
         }
       }
-    } else if (r < 0.75) {
-      t += rng.logNormal(DAY, 1);
-      move('nurture', owner, t, rng.pick(NURTURE_REASONS));
-      outcome = 'nurture';
-      outcomeAt = clamp(t);
-      routing = 'closed';
     } else if (r < 0.85) {
+      // Back to nurture, or out for good.
+      const [stage, reasons] = r < 0.75 ? (['nurture', NURTURE_REASONS] as const) : (['disqualified', DISQUALIFY_REASONS] as const);
       t += rng.logNormal(DAY, 1);
-      move('disqualified', owner, t, rng.pick(DISQUALIFY_REASONS));
-      outcome = 'disqualified';
+      move(stage, owner, t, rng.pick(reasons));
+      outcome = stage;
       outcomeAt = clamp(t);
       routing = 'closed';
     }
