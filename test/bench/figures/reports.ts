@@ -217,12 +217,15 @@ async function measureRange(
       const out = await call.store(ctx);
       return { ms: performance.now() - t, cpuMs: cpuMs(process.cpuUsage(cpu)), size: Array.isArray(out) ? out.length : null };
     }
-    const before = await deps.server.cpu();
+    // Read once more if the first read fails: after a long store call the server may have just
+    // closed the idle keep-alive socket the client is about to reuse.
+    const serverCpu = () => deps.server.cpu().catch(() => deps.server.cpu());
+    const before = await serverCpu();
     const t = performance.now();
     const res = await fetch(`${deps.server.url}${call.http}${query}`, { headers: { cookie: history.managerCookie } });
     const body = await res.text();
     const ms = performance.now() - t;
-    const after = await deps.server.cpu();
+    const after = await serverCpu();
     if (!res.ok) throw new Error(`${call.http}: ${res.status} ${body.slice(0, 300)}`);
     const serverCpuMs = (after.userUs + after.systemUs - before.userUs - before.systemUs) / 1000;
     return { ms, cpuMs: serverCpuMs, size: call.http.endsWith('.csv') ? body.split('\n').length - 2 : null };
