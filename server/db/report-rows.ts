@@ -44,7 +44,12 @@ export function leadAttribution(r: TouchColumns): Attribution {
 /** The funnel's leads, each with its stage changes (given oldest first) attached and its source attributed. */
 export function funnelLeads(leads: readonly FunnelLeadRow[], changes: readonly StageChange[]): FunnelLead[] {
   const byLead = new Map<string, FunnelLead['changes']>();
-  for (const c of changes) byLead.set(c.leadId, [...(byLead.get(c.leadId) ?? []), { to: c.to, at: c.at, reason: c.reason }]);
+  for (const c of changes) {
+    const change = { to: c.to, at: c.at, reason: c.reason };
+    const list = byLead.get(c.leadId);
+    if (list) list.push(change);
+    else byLead.set(c.leadId, [change]);
+  }
   return leads.map((l) => {
     const a = leadAttribution(l);
     return {

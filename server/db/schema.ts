@@ -162,12 +162,13 @@ export const leads = sqliteTable(
     index('leads_workspace_captured').on(t.workspaceId, t.capturedAt),
     index('leads_routing').on(t.routing, t.capturedAt),
     index('leads_workspace_routing').on(t.workspaceId, t.routing, t.hotAt),
+    // Speed-to-lead and speed pays read a range of hand-raise times: hot_at, or captured_at where hot_at is null.
+    index('leads_workspace_hot').on(t.workspaceId, t.hotAt, t.capturedAt),
     index('leads_owner').on(t.ownerId),
     // A visitor's or a phone's newest lead, looked up on every identify and tracked event.
     index('leads_site_visitor').on(t.siteId, t.visitorId),
     index('leads_site_phone').on(t.siteId, t.phone),
-    // The reports by hand-raise (speed pays) and by close (won revenue).
-    index('leads_workspace_hot').on(t.workspaceId, t.hotAt),
+    // The reports by close (won revenue); speed pays reads by hand-raise through leads_workspace_hot.
     index('leads_workspace_closed').on(t.workspaceId, t.closedAt),
   ],
 );

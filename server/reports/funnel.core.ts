@@ -20,8 +20,9 @@ const STEP_STAGES: Record<StageStep, readonly string[]> = {
 /** When a lead reached a step (its first change to that stage or a later one), or null: it never did. */
 export function stepReachedAt(l: Pick<FunnelLead, 'capturedAt' | 'changes'>, step: FunnelStep): number | null {
   if (step === 'visitors' || step === 'leads') return l.capturedAt;
-  const hit = l.changes.find((c) => STEP_STAGES[step].includes(c.to) || later(step).some((s) => STEP_STAGES[s].includes(c.to)));
-  return hit ? hit.at : null;
+  const stages = STAGES_FROM[step];
+  for (const c of l.changes) if (stages.has(c.to)) return c.at;
+  return null;
 }
 
 export interface FunnelLead {
@@ -55,23 +56,35 @@ export function visitorsReached(trackedVisitors: number, leads: readonly FunnelL
 
 export function funnel(trackedVisitors: number, leads: readonly FunnelLead[]): FunnelReport {
   const visitors = visitorsReached(trackedVisitors, leads);
-  const reachedAt = stepReachedAt;
+  // When each lead reached each step (null: never), found once per lead and step: the counts,
+  // durations and source tables below read it many times (searching again took seconds at 100,000 leads).
+  const captured = leads.map((l) => l.capturedAt);
+  const reached: Record<FunnelStep, ReadonlyArray<number | null>> = {
+    visitors: captured,
+    leads: captured,
+    mql: firstReached(leads, 'mql'),
+    sal: firstReached(leads, 'sal'),
+    sql: firstReached(leads, 'sql'),
+    opportunity: firstReached(leads, 'opportunity'),
+    won: firstReached(leads, 'won'),
+  };
+  const reachedCount = (step: FunnelStep) => reached[step].reduce<number>((n, at) => (at === null ? n : n + 1), 0);
   const steps = FUNNEL_STEPS.map((step, i) => {
     if (step === 'visitors') return { step, count: visitors, conversionFromPrevious: null, medianMsFromPrevious: null };
-    const count = leads.filter((l) => reachedAt(l, step) !== null).length;
+    const count = reachedCount(step);
     const prev = FUNNEL_STEPS[i - 1]!;
-    const prevCount = prev === 'visitors' ? visitors : leads.filter((l) => reachedAt(l, prev) !== null).length;
-    const durations =
-      prev === 'visitors'
-        ? []
-        : leads
-            .map((l) => {
-              const a = reachedAt(l, prev);
-              const b = reachedAt(l, step);
-              return a !== null && b !== null ? Math.max(0, b - a) : null;
-            })
-            .filter((d): d is number => d !== null)
-            .sort((x, y) => x - y);
+    const prevCount = prev === 'visitors' ? visitors : reachedCount(prev);
+    const durations: number[] = [];
+    if (prev !== 'visitors') {
+      const from = reached[prev];
+      const to = reached[step];
+      for (let j = 0; j < leads.length; j++) {
+        const a = from[j]!;
+        const b = to[j]!;
+        if (a !== null && b !== null) durations.push(Math.max(0, b - a));
+      }
+      durations.sort((x, y) => x - y);
+    }
     return { step, count, conversionFromPrevious: ratio(count, prevCount), medianMsFromPrevious: percentile(durations, 50) };
   });
 
@@ -83,14 +96,14 @@ export function funnel(trackedVisitors: number, leads: readonly FunnelLead[]): F
   };
   const bySource = (key: (l: FunnelLead) => string | null) => {
     const by = new Map<string, { leads: number; mql: number; sql: number }>();
-    for (const l of leads) {
+    leads.forEach((l, j) => {
       const k = key(l) ?? '(direct)';
       const row = by.get(k) ?? { leads: 0, mql: 0, sql: 0 };
       row.leads++;
-      if (reachedAt(l, 'mql') !== null) row.mql++;
-      if (reachedAt(l, 'sql') !== null) row.sql++;
+      if (reached.mql[j] !== null) row.mql++;
+      if (reached.sql[j] !== null) row.sql++;
       by.set(k, row);
-    }
+    });
     return [...by.entries()].sort((a, b) => b[1].leads - a[1].leads || a[0].localeCompare(b[0]));
   };
   const worked = leads.filter((l) => l.contactAttempts > 0);
@@ -115,4 +128,19 @@ export function wonRevenue(leads: ReadonlyArray<Pick<FunnelLead, 'capturedAt' | 
 function later(step: StageStep): StageStep[] {
   const order = ['mql', 'sal', 'sql', 'opportunity', 'won'] as const;
   return order.slice(order.indexOf(step) + 1);
+}
+
+/** The stages whose reaching counts as reaching each step: its own and every later step's. */
+const stagesFrom = (step: keyof typeof STEP_STAGES): ReadonlySet<string> => new Set([step, ...later(step)].flatMap((s) => STEP_STAGES[s]));
+const STAGES_FROM: Record<keyof typeof STEP_STAGES, ReadonlySet<string>> = {
+  mql: stagesFrom('mql'),
+  sal: stagesFrom('sal'),
+  sql: stagesFrom('sql'),
+  opportunity: stagesFrom('opportunity'),
+  won: stagesFrom('won'),
+};
+
+/** Per lead, the time of its first change to the step or a later one (null: never reached). */
+function firstReached(leads: readonly FunnelLead[], step: keyof typeof STEP_STAGES): Array<number | null> {
+  return leads.map((l) => stepReachedAt(l, step));
 }

@@ -1,5 +1,6 @@
 // What one run of the bench does: the full run (`npm run bench`) and the tiny one the harness
 // test uses so the harness cannot rot. Only sizes and durations differ, never the method.
+import type { HistorySize } from './report-history';
 
 export interface BenchConfig {
   name: 'full' | 'tiny';
@@ -43,6 +44,11 @@ export interface BenchConfig {
   scoring: { pastEvents: number; batch: number; batches: number; globMatches: number };
   widget: { normalLoads: number; throttledLoads: number; throttled: boolean };
   volume: { leads: number; windowMs: number; reps: number; capacity: number; timeoutMs: number };
+  /**
+   * Figure 7: the generated history's sizes, the ranges measured (days back from its end), rounds
+   * of interleaved samples, samples per call per round, and the time a call may use per round.
+   */
+  reports: { size: HistorySize; rangesDays: number[]; rounds: number; samples: number; budgetMs: number };
   /** Write docs/benchmarks.md and test/bench/results.json (off for the tiny run). */
   writeReport: boolean;
   /** Capture a CPU profile of the server for each server-side goal that is not met. */
@@ -58,6 +64,13 @@ export const FULL: BenchConfig = {
   scoring: { pastEvents: 1000, batch: 1000, batches: 200, globMatches: 20_000 },
   widget: { normalLoads: 5, throttledLoads: 3, throttled: true },
   volume: { leads: 1000, windowMs: 1000, reps: 100, capacity: 10, timeoutMs: 60_000 },
+  reports: {
+    size: { leads: 100_000, events: 2_000_000, visitors: 400_000, sites: 3, teams: 4, repsPerTeam: 10, days: 396, otherTenantShare: 0.05 },
+    rangesDays: [30, 400],
+    rounds: 3,
+    samples: 7,
+    budgetMs: 4000,
+  },
   writeReport: true,
   profileMisses: true,
 };
@@ -71,6 +84,13 @@ export const TINY: BenchConfig = {
   scoring: { pastEvents: 100, batch: 100, batches: 5, globMatches: 100 },
   widget: { normalLoads: 1, throttledLoads: 0, throttled: false },
   volume: { leads: 20, windowMs: 200, reps: 4, capacity: 10, timeoutMs: 10_000 },
+  reports: {
+    size: { leads: 500, events: 10_000, visitors: 2000, sites: 2, teams: 2, repsPerTeam: 3, days: 396, otherTenantShare: 0.1 },
+    rangesDays: [30, 400],
+    rounds: 2,
+    samples: 2,
+    budgetMs: 1000,
+  },
   writeReport: false,
   profileMisses: false,
 };

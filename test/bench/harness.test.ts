@@ -3,6 +3,7 @@
 // never how fast anything was: the benchmark itself asserts nothing.
 import { describe, expect, it } from 'vitest';
 import { TINY } from './config';
+import { REPORT_CALLS } from './figures/reports';
 import { runBench } from './harness';
 import { renderDoc } from './report-doc';
 import { renderSummary } from './report-summary';
@@ -11,7 +12,7 @@ import type { Spread } from './stats';
 const finite = (s: Spread) => Number.isFinite(s.median) && s.rounds.length === TINY.rounds;
 
 describe('benchmark harness (tiny configuration)', () => {
-  it('produces all six figures, each over its rounds, and renders them', { timeout: 180_000 }, async () => {
+  it('produces all seven figures, each over its rounds, and renders them', { timeout: 180_000 }, async () => {
     const log: string[] = [];
     const r = await runBench(TINY, { profileDir: null, log: (m) => log.push(m) });
     expect(r.errors, log.join('\n')).toEqual({});
@@ -38,8 +39,22 @@ describe('benchmark harness (tiny configuration)', () => {
     expect(f.volume!.accepted.rounds.every((n) => n > 0)).toBe(true);
     expect(f.volume!.perRep.max).toBeGreaterThan(0);
 
+    // Figure 7: every report call answered on both ranges, over the generated leads, beside its baselines.
+    const reports = f.reports!;
+    expect(reports.generated.lead).toBe(TINY.reports.size.leads);
+    expect(reports.ranges.map((x) => x.days)).toEqual(TINY.reports.rangesDays);
+    for (const range of reports.ranges) {
+      expect(range.rows.leads).toBeGreaterThan(0);
+      expect(Number.isFinite(range.bareCount.ms.p50) && Number.isFinite(range.bareScan.ms.p50)).toBe(true);
+      expect(range.calls.map((c) => c.name)).toEqual(REPORT_CALLS.map((c) => c.name));
+      expect(range.calls.every((c) => c.ms.n >= TINY.reports.rounds && Number.isFinite(c.ratioToCount))).toBe(true);
+    }
+    // The 400-day export holds every generated lead of the workspace.
+    expect(reports.ranges.at(-1)!.calls.find((c) => c.name === 'reports.exportRows')!.size).toBe(TINY.reports.size.leads);
+
     expect(r.protections.site).toMatchObject({ botFilter: false });
     expect(renderSummary(r)).toContain('Submit to rep screen, p50');
     expect(renderDoc(r)).toContain('## Machine');
+    expect(renderDoc(r)).toContain('### 7. Reports over 100k leads / 2M events');
   });
 });

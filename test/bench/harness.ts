@@ -1,4 +1,4 @@
-// Runs the benchmark: one real server process, load generators in their own processes, six
+// Runs the benchmark: real server processes, load generators in their own processes, seven
 // figures, each over repeated rounds beside a bare baseline measured in the same run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +13,7 @@ import type { BenchContext } from './context';
 import { BenchWorker, startWorkers } from './fleet';
 import { measureConnections } from './figures/connections';
 import { measureIngest } from './figures/ingest';
+import { measureReports } from './figures/reports';
 import { measureScoring } from './figures/scoring';
 import { closeIdle, measureSubmit } from './figures/submit';
 import { measureVolume } from './figures/volume';
@@ -29,6 +30,8 @@ export interface RunOptions {
   /** Folder for `.cpuprofile` files of goals not met (null: summaries only). */
   profileDir?: string | null;
   log?: (message: string) => void;
+  /** Figure 7: only these report calls (names in figures/reports.ts REPORT_CALLS). */
+  reportCalls?: readonly string[];
 }
 
 export async function runBench(config: BenchConfig, opts: RunOptions = {}): Promise<BenchResults> {
@@ -51,15 +54,45 @@ export async function runBench(config: BenchConfig, opts: RunOptions = {}): Prom
     errors: {},
   };
 
+  const step: Step = async (name, run) => {
+    if (!only.has(name)) return;
+    const t = performance.now();
+    log(`${name}: start`);
+    try {
+      results.figures[name] = (await run()) as never;
+    } catch (err) {
+      results.errors[name] = err instanceof Error ? (err.stack ?? err.message) : String(err);
+      log(`${name}: FAILED ${results.errors[name]}`);
+    }
+    log(`${name}: done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  };
+
   // The run serves and measures its own copy of the build, so a rebuild by someone else on the
   // same checkout cannot change the files halfway through.
   const distCopy = mkdtempSync(join(tmpdir(), 'sixty-bench-dist-'));
   cpSync(join(REPO_ROOT, 'dist'), distCopy, { recursive: true });
   const { hard } = fileLimits();
-  const server = await startBenchServer({ repoRoot: REPO_ROOT, fdLimit: hard, distDir: distCopy }).catch((err: unknown) => {
+  try {
+    // Figures 1-6 share one server and the load generators; figure 7 brings its own server on its own file.
+    if (FIGURES.some((f) => f !== 'reports' && only.has(f))) await runServerFigures(config, opts, { results, log, step, distCopy, fdLimit: hard });
+    await step('reports', () => measureReports(config, { repoRoot: REPO_ROOT, distDir: distCopy, fdLimit: hard, log, calls: opts.reportCalls }));
+  } finally {
     rmSync(distCopy, { recursive: true, force: true });
-    throw err;
-  });
+  }
+  results.durationSeconds = Math.round((performance.now() - started) / 100) / 10;
+  return results;
+}
+
+type Step = <K extends FigureName>(name: K, run: () => Promise<NonNullable<BenchResults['figures'][K]>>) => Promise<void>;
+
+/** Figures 1-6: one real server process, load generators in their own processes. */
+async function runServerFigures(
+  config: BenchConfig,
+  opts: RunOptions,
+  { results, log, step, distCopy, fdLimit }: { results: BenchResults; log: (m: string) => void; step: Step; distCopy: string; fdLimit: number },
+) {
+  const only = new Set(opts.only ?? FIGURES);
+  const server = await startBenchServer({ repoRoot: REPO_ROOT, fdLimit, distDir: distCopy });
   const workers: BenchWorker[] = [];
   let browser: Browser | null = null;
   try {
@@ -85,19 +118,6 @@ export async function runBench(config: BenchConfig, opts: RunOptions = {}): Prom
       shared: {},
     };
 
-    const step = async <K extends FigureName>(name: K, run: () => Promise<NonNullable<BenchResults['figures'][K]>>) => {
-      if (!only.has(name)) return;
-      const t = performance.now();
-      log(`${name}: start`);
-      try {
-        results.figures[name] = (await run()) as never;
-      } catch (err) {
-        results.errors[name] = err instanceof Error ? (err.stack ?? err.message) : String(err);
-        log(`${name}: FAILED ${results.errors[name]}`);
-      }
-      log(`${name}: done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    };
-
     // Ingest first: figure 1 runs background ingest at half of its measured maximum.
     await step('ingest', async () => {
       const f = await measureIngest(ctx);
@@ -116,10 +136,7 @@ export async function runBench(config: BenchConfig, opts: RunOptions = {}): Prom
     await browser?.close();
     await Promise.all(workers.map((w) => w.stop()));
     await server.stop();
-    rmSync(distCopy, { recursive: true, force: true });
   }
-  results.durationSeconds = Math.round((performance.now() - started) / 100) / 10;
-  return results;
 }
 
 /** The bench measures the production build: build it when dist is missing. */

@@ -1,6 +1,7 @@
 // The summary table: one row per measure, printed by `npm run bench` and placed in the doc.
 import { CONNECTION_GOALS } from './figures/connections';
 import { BATCH_SIZE, INGEST_GOALS } from './figures/ingest';
+import { isExport, REPORT_GOAL_MS } from './figures/reports';
 import { SCORING_GOALS } from './figures/scoring';
 import { SUBMIT_GOALS } from './figures/submit';
 import type { WidgetSpeed } from './figures/widget';
@@ -196,6 +197,22 @@ export function summaryRows(r: BenchResults): Row[] {
       '',
     ]);
     rows.push(['6', 'Submit to accepted, per lead', `p50 ${num(v.submitToAccept.p50, 'ms')}, p99 ${num(v.submitToAccept.p99, 'ms')}`, '', '', '', '']);
+  }
+  if (f.reports) {
+    for (const range of f.reports.ranges) {
+      for (const c of range.calls.filter((c) => c.kind === 'http')) {
+        const held = !isExport(c.name);
+        rows.push([
+          '7',
+          `\`${c.name}\`, ${range.days} days (${num(range.rows.leads)} leads), p50 / p95`,
+          `${sp(c.p50, 'ms')} / ${num(c.ms.p95, 'ms')} (server CPU ${num(c.cpuMsP50, 'ms')})`,
+          `${sp(range.bareCount.p50, 'ms')} bare count`,
+          `${num(c.ratioToCount)}×`,
+          held ? `p95 < ${num(REPORT_GOAL_MS)} ms` : '',
+          held ? met(c.ms.p95 < REPORT_GOAL_MS) : '',
+        ]);
+      }
+    }
   }
   return rows;
 }

@@ -4,6 +4,7 @@ import type { BenchConfig } from './config';
 import type { MachineInfo } from './machine';
 import type { ConnectionsFigure } from './figures/connections';
 import type { IngestFigure } from './figures/ingest';
+import type { ReportsFigure } from './figures/reports';
 import type { ScoringFigure } from './figures/scoring';
 import type { SubmitFigure } from './figures/submit';
 import type { VolumeFigure } from './figures/volume';
@@ -26,10 +27,11 @@ export interface BenchResults {
     scoring?: ScoringFigure;
     widget?: WidgetFigure;
     volume?: VolumeFigure;
+    reports?: ReportsFigure;
   };
   /** A figure that failed to run, by name, with its error. */
   errors: Record<string, string>;
 }
 
-export const FIGURES = ['ingest', 'submit', 'connections', 'volume', 'scoring', 'widget'] as const;
+export const FIGURES = ['ingest', 'submit', 'connections', 'volume', 'scoring', 'widget', 'reports'] as const;
 export type FigureName = (typeof FIGURES)[number];

@@ -1,6 +1,7 @@
 // `npm run bench`: the full benchmark; writes test/bench/results.json and docs/benchmarks.md and
 // prints the summary table. Options: --tiny (the harness test's sizes), --only=ingest,submit,...
-// (a partial run: results go to a temp file only), --no-write, --render (rewrite the doc from
+// (a partial run: results go to a temp file only; `--only=reports` runs figure 7 alone),
+// --report-calls=<name>,... (figure 7: only those REPORT_CALLS), --no-write, --render (rewrite the doc from
 // the last results.json, e.g. after editing next-steps.md; measures nothing).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -51,10 +52,11 @@ if (unknown?.length) {
   process.exit(2);
 }
 const config = flag('tiny') ? TINY : FULL;
-const write = config.writeReport && !only && !flag('no-write');
+const reportCalls = value('report-calls')?.split(',');
+const write = config.writeReport && !only && !reportCalls && !flag('no-write');
 const profileDir = join(REPO_ROOT, 'test/bench/profiles');
 
-const results = await runBench(config, { only, profileDir: config.profileMisses ? profileDir : null });
+const results = await runBench(config, { only, profileDir: config.profileMisses ? profileDir : null, reportCalls });
 process.stdout.write(`\n${renderSummary(results)}\n`);
 if (write) {
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);

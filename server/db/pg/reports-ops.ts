@@ -59,6 +59,7 @@ export function createReportsOps(db: PgDb): ReportsStore {
   return {
     ...createFairnessReads(db),
     async speedLeads(workspaceId, from, to) {
+      // The hand-raise (hot_at, else captured_at) in range, written as two ranges of leads_workspace_hot.
       const res = await db.execute<SpeedLead & Record<string, unknown>>(sql`
         select coalesce(l.hot_at, l.captured_at)::float8 as "handRaiseAt", l.accepted_at::float8 as "acceptedAt",
                l.first_call_at::float8 as "firstCallAt", u.name as "repName", t.name as "teamName"
@@ -66,7 +67,8 @@ export function createReportsOps(db: PgDb): ReportsStore {
           left join users u on u.id = l.owner_id
           left join routing_rules r on r.id = l.rule_id
           left join teams t on t.id = r.team_id
-         where l.workspace_id = ${workspaceId} and l.hot and coalesce(l.hot_at, l.captured_at) >= ${from} and coalesce(l.hot_at, l.captured_at) < ${to}
+         where l.workspace_id = ${workspaceId} and l.hot
+           and ((l.hot_at >= ${from} and l.hot_at < ${to}) or (l.hot_at is null and l.captured_at >= ${from} and l.captured_at < ${to}))
          order by l.captured_at, l.id`);
       return res.rows;
     },

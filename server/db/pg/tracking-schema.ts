@@ -40,6 +40,8 @@ export const visitors = pgTable(
     primaryKey({ columns: [t.siteId, t.visitorId] }),
     index('visitors_lead').on(t.leadId),
     index('visitors_workspace_seen').on(t.workspaceId, t.lastSeenAt),
+    // The funnel counts a range's new visitors (bots apart) from this index alone.
+    index('visitors_workspace_first_seen').on(t.workspaceId, t.firstSeenAt, t.isBot),
   ],
 );
 

@@ -30,14 +30,16 @@ export const LEAD_TOUCHES_SQL = `select ${leadTouchColumnsSql()}
 // Reports read with plain SQL: a few aggregate-friendly queries per report, not one per lead.
 export function createReportsOps(db: Db): ReportsStore {
   const raw = db.$client;
-  const speed = raw.prepare<[string, number, number]>(
+  // The hand-raise (hot_at, else captured_at) in range, written as two ranges of leads_workspace_hot.
+  const speed = raw.prepare<{ ws: string; from: number; to: number }>(
     `select coalesce(l.hot_at, l.captured_at) as handRaiseAt, l.accepted_at as acceptedAt, l.first_call_at as firstCallAt,
             u.name as repName, t.name as teamName
        from leads l
        left join users u on u.id = l.owner_id
        left join routing_rules r on r.id = l.rule_id
        left join teams t on t.id = r.team_id
-      where l.workspace_id = ? and l.hot = 1 and coalesce(l.hot_at, l.captured_at) >= ? and coalesce(l.hot_at, l.captured_at) < ?`,
+      where l.workspace_id = @ws and l.hot = 1
+        and ((l.hot_at >= @from and l.hot_at < @to) or (l.hot_at is null and l.captured_at >= @from and l.captured_at < @to))`,
   );
   const breaches = raw.prepare<[string, number, number], { cause: string }>('select cause from sla_breaches where workspace_id = ? and at >= ? and at < ?');
   const visitors = raw.prepare<[string, number, number], { n: number }>(
@@ -81,7 +83,7 @@ export function createReportsOps(db: Db): ReportsStore {
   return {
     ...createFairnessReads(db),
     async speedLeads(workspaceId, from, to) {
-      return speed.all(workspaceId, from, to) as Awaited<ReturnType<ReportsStore['speedLeads']>>;
+      return speed.all({ ws: workspaceId, from, to }) as Awaited<ReturnType<ReportsStore['speedLeads']>>;
     },
     async breachCauses(workspaceId, from, to) {
       return breaches.all(workspaceId, from, to).map((r) => r.cause);
