@@ -135,4 +135,34 @@ describe('numbers: speed pays and fairness', () => {
     await page.setViewportSize(DESKTOP);
     expect(errors).toEqual([]);
   });
+
+  it('downloads every table on Numbers as CSV: from the server for its own reports, from the browser for the rest', async () => {
+    // Runs after the test above: the page shows October's history.
+    await page.getByRole('heading', { name: 'Funnel' }).waitFor();
+    // uPlot draws its legend as a table: it is the chart's key, not figures.
+    const tables = page.locator('.numbers table:not(.u-legend)');
+    const total = await tables.count();
+    expect(total).toBeGreaterThan(8);
+    // Every table either has a CSV button of its own or sits in a section with a server CSV link.
+    const uncovered = await tables.evaluateAll((ts) =>
+      ts
+        .filter((t) => !t.closest('.table-csv') && !t.closest('section')?.querySelector('a[href*=".csv"]'))
+        .map((t) => t.getAttribute('aria-label') ?? t.className),
+    );
+    expect(uncovered).toEqual([]);
+
+    const funnel = page.locator('.table-csv', { has: page.getByRole('table', { name: 'Funnel steps' }) });
+    const [download] = await Promise.all([page.waitForEvent('download'), funnel.getByRole('button', { name: 'Funnel steps as CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('sixty-funnel.csv');
+    const { readFile } = await import('node:fs/promises');
+    const lines = (await readFile((await download.path())!, 'utf8')).split('\r\n');
+    expect(lines[0]).toBe('Step,Count,From previous,Median time from previous');
+    // One line per step, as the table shows it.
+    const shown = await funnel
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells).map((c) => c.textContent!.trim())));
+    expect(lines.slice(1, 1 + shown.length).map((l) => l.split(','))).toEqual(shown);
+    expect(lines[1 + shown.length]).toBe('');
+    expect(errors).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@
 // campaigns), and how hard they were worked (follow-up attempts).
 import type { FunnelReport } from '../types';
 import { countText, decimalText } from './figures';
+import { TableCsv } from './TableCsv';
 
 function Reasons({ title, rows, id }: { title: string; rows: Array<{ reason: string; count: number }>; id: string }) {
   return (
@@ -10,24 +11,26 @@ function Reasons({ title, rows, id }: { title: string; rows: Array<{ reason: str
       {rows.length === 0 ? (
         <p class="muted">None in this range.</p>
       ) : (
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Reason</th>
-              <th scope="col" class="num">
-                Leads
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.reason}>
-                <th scope="row">{r.reason}</th>
-                <td class="num">{countText(r.count)}</td>
+        <TableCsv name={`${id}-reasons`} title={title}>
+          <table class="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Reason</th>
+                <th scope="col" class="num">
+                  Leads
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.reason}>
+                  <th scope="row">{r.reason}</th>
+                  <td class="num">{countText(r.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableCsv>
       )}
     </section>
   );
@@ -40,34 +43,36 @@ function Origins({ title, who, rows, id }: { title: string; who: string; rows: A
       {rows.length === 0 ? (
         <p class="muted">No leads in this range.</p>
       ) : (
-        <div class="table-scroll">
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{who}</th>
-                <th scope="col" class="num">
-                  Leads
-                </th>
-                <th scope="col" class="num">
-                  MQLs
-                </th>
-                <th scope="col" class="num">
-                  SQLs
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.name}>
-                  <th scope="row">{r.name}</th>
-                  <td class="num">{countText(r.leads)}</td>
-                  <td class="num">{countText(r.mql)}</td>
-                  <td class="num">{countText(r.sql)}</td>
+        <TableCsv name={id} title={title}>
+          <div class="table-scroll">
+            <table class="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{who}</th>
+                  <th scope="col" class="num">
+                    Leads
+                  </th>
+                  <th scope="col" class="num">
+                    MQLs
+                  </th>
+                  <th scope="col" class="num">
+                    SQLs
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.name}>
+                    <th scope="row">{r.name}</th>
+                    <td class="num">{countText(r.leads)}</td>
+                    <td class="num">{countText(r.mql)}</td>
+                    <td class="num">{countText(r.sql)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </TableCsv>
       )}
     </section>
   );

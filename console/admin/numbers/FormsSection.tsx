@@ -3,6 +3,7 @@
 // The same counts as Sites → Forms (there over all time).
 import type { FormFigures } from '../types';
 import { countText, spanText } from './figures';
+import { TableCsv } from './TableCsv';
 
 export function FormsSection({ forms }: { forms: FormFigures[] }) {
   return (
@@ -14,65 +15,67 @@ export function FormsSection({ forms }: { forms: FormFigures[] }) {
       {forms.length === 0 ? (
         <p class="muted">No mapped form was submitted in this range.</p>
       ) : (
-        <div class="table-scroll">
-          <table class="data-table" aria-label="Figures per form">
-            <thead>
-              <tr>
-                <th scope="col">Form</th>
-                <th scope="col" class="num">
-                  Submissions
-                </th>
-                <th scope="col" class="num">
-                  Leads
-                </th>
-                <th scope="col" class="num">
-                  MQL
-                </th>
-                <th scope="col" class="num">
-                  Hot
-                </th>
-                <th scope="col" class="num">
-                  Offered
-                </th>
-                <th scope="col" class="num">
-                  Accepted
-                </th>
-                <th scope="col" class="num">
-                  Median time to accept
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {forms.map((f) => (
-                <tr key={`${f.siteId} ${f.key}`} data-form={f.key}>
-                  <th scope="row">
-                    {f.name}
-                    <span class="muted"> · {f.siteName}</span>
+        <TableCsv name="forms" title="Figures per form">
+          <div class="table-scroll">
+            <table class="data-table" aria-label="Figures per form">
+              <thead>
+                <tr>
+                  <th scope="col">Form</th>
+                  <th scope="col" class="num">
+                    Submissions
                   </th>
-                  <td class="num" data-figure="form-submissions">
-                    {countText(f.numbers.submissions)}
-                  </td>
-                  <td class="num">{countText(f.numbers.leads)}</td>
-                  <td class="num" data-figure="form-mql">
-                    {countText(f.numbers.mql)}
-                  </td>
-                  <td class="num" data-figure="form-hot">
-                    {countText(f.numbers.hot)}
-                  </td>
-                  <td class="num" data-figure="form-routed">
-                    {countText(f.numbers.routed)}
-                  </td>
-                  <td class="num" data-figure="form-accepted">
-                    {countText(f.numbers.accepted)}
-                  </td>
-                  <td class="num" data-figure="form-median-accept">
-                    {spanText(f.numbers.medianAcceptMs)}
-                  </td>
+                  <th scope="col" class="num">
+                    Leads
+                  </th>
+                  <th scope="col" class="num">
+                    MQL
+                  </th>
+                  <th scope="col" class="num">
+                    Hot
+                  </th>
+                  <th scope="col" class="num">
+                    Offered
+                  </th>
+                  <th scope="col" class="num">
+                    Accepted
+                  </th>
+                  <th scope="col" class="num">
+                    Median time to accept
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {forms.map((f) => (
+                  <tr key={`${f.siteId} ${f.key}`} data-form={f.key}>
+                    <th scope="row">
+                      {f.name}
+                      <span class="muted"> · {f.siteName}</span>
+                    </th>
+                    <td class="num" data-figure="form-submissions">
+                      {countText(f.numbers.submissions)}
+                    </td>
+                    <td class="num">{countText(f.numbers.leads)}</td>
+                    <td class="num" data-figure="form-mql">
+                      {countText(f.numbers.mql)}
+                    </td>
+                    <td class="num" data-figure="form-hot">
+                      {countText(f.numbers.hot)}
+                    </td>
+                    <td class="num" data-figure="form-routed">
+                      {countText(f.numbers.routed)}
+                    </td>
+                    <td class="num" data-figure="form-accepted">
+                      {countText(f.numbers.accepted)}
+                    </td>
+                    <td class="num" data-figure="form-median-accept">
+                      {spanText(f.numbers.medianAcceptMs)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </TableCsv>
       )}
     </section>
   );

@@ -3,6 +3,7 @@
 import type { FunnelReport } from '../types';
 import { BarChart } from './BarChart';
 import { STEP_LABELS, countText, moneyText, percentText, spanText } from './figures';
+import { TableCsv } from './TableCsv';
 
 export function FunnelSection({ funnel, currency }: { funnel: FunnelReport; currency: string }) {
   const steps = funnel.steps;
@@ -23,38 +24,40 @@ export function FunnelSection({ funnel, currency }: { funnel: FunnelReport; curr
         format={(n) => countText(n)}
         summary={`Funnel: ${steps.map((s) => `${STEP_LABELS[s.step] ?? s.step} ${s.count}`).join(', ')}`}
       />
-      <div class="table-scroll">
-        <table class="data-table" aria-label="Funnel steps">
-          <thead>
-            <tr>
-              <th scope="col">Step</th>
-              <th scope="col" class="num">
-                Count
-              </th>
-              <th scope="col" class="num">
-                From previous
-              </th>
-              <th scope="col" class="num">
-                Median time from previous
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {steps.map((s) => (
-              <tr key={s.step} data-step={s.step}>
-                <th scope="row">{STEP_LABELS[s.step] ?? s.step}</th>
-                <td class="num" data-figure={`step-${s.step}`}>
-                  {countText(s.count)}
-                </td>
-                <td class="num" data-figure={`conversion-${s.step}`}>
-                  {percentText(s.conversionFromPrevious)}
-                </td>
-                <td class="num">{spanText(s.medianMsFromPrevious)}</td>
+      <TableCsv name="funnel" title="Funnel steps">
+        <div class="table-scroll">
+          <table class="data-table" aria-label="Funnel steps">
+            <thead>
+              <tr>
+                <th scope="col">Step</th>
+                <th scope="col" class="num">
+                  Count
+                </th>
+                <th scope="col" class="num">
+                  From previous
+                </th>
+                <th scope="col" class="num">
+                  Median time from previous
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {steps.map((s) => (
+                <tr key={s.step} data-step={s.step}>
+                  <th scope="row">{STEP_LABELS[s.step] ?? s.step}</th>
+                  <td class="num" data-figure={`step-${s.step}`}>
+                    {countText(s.count)}
+                  </td>
+                  <td class="num" data-figure={`conversion-${s.step}`}>
+                    {percentText(s.conversionFromPrevious)}
+                  </td>
+                  <td class="num">{spanText(s.medianMsFromPrevious)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </TableCsv>
     </section>
   );
 }

@@ -12,6 +12,7 @@ import type { FunnelReport } from '../types';
 import { countText, percentText } from './figures';
 import { rangeDays } from './range';
 import { slaApi } from './sla-api';
+import { TableCsv } from './TableCsv';
 
 interface Form {
   salesQuota: string;
@@ -252,42 +253,44 @@ export function SlaCalculator({ funnel, from, to, onSaved, onSessionEnded, curre
               <p class="sla-goal">
                 Revenue goal from marketing: <strong>{formatMoney(sla.revenueGoal, currency)}</strong> a month
               </p>
-              <div class="table-scroll">
-                <table class="data-table sla-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Per month</th>
-                      <th scope="col" class="num">
-                        Needed
-                      </th>
-                      <th scope="col" class="num">
-                        Measured pace
-                      </th>
-                      <th scope="col" class="num">
-                        In range
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((r) => {
-                      const pace = r.actual === null ? null : r.actual * monthly;
-                      const short = pace !== null && r.needed !== null && pace < r.needed;
-                      return (
-                        <tr key={r.id} data-sla={r.id}>
-                          <th scope="row">{r.label}</th>
-                          <td class="num" data-figure={`needed-${r.id}`}>
-                            {countText(r.needed)}
-                          </td>
-                          <td class={`num${short ? ' short' : pace !== null ? ' met' : ''}`}>{pace === null ? '—' : countText(Math.round(pace))}</td>
-                          <td class="num" data-figure={`actual-${r.id}`}>
-                            {r.actual === null ? '—' : countText(r.actual)}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+              <TableCsv name="sla-targets" title="Marketing SLA targets">
+                <div class="table-scroll">
+                  <table class="data-table sla-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">Per month</th>
+                        <th scope="col" class="num">
+                          Needed
+                        </th>
+                        <th scope="col" class="num">
+                          Measured pace
+                        </th>
+                        <th scope="col" class="num">
+                          In range
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map((r) => {
+                        const pace = r.actual === null ? null : r.actual * monthly;
+                        const short = pace !== null && r.needed !== null && pace < r.needed;
+                        return (
+                          <tr key={r.id} data-sla={r.id}>
+                            <th scope="row">{r.label}</th>
+                            <td class="num" data-figure={`needed-${r.id}`}>
+                              {countText(r.needed)}
+                            </td>
+                            <td class={`num${short ? ' short' : pace !== null ? ' met' : ''}`}>{pace === null ? '—' : countText(Math.round(pace))}</td>
+                            <td class="num" data-figure={`actual-${r.id}`}>
+                              {r.actual === null ? '—' : countText(r.actual)}
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
+              </TableCsv>
               <p class="muted kpi-note">Measured pace: the range&rsquo;s counts scaled to a month. Red: below what the quota needs.</p>
             </>
           ) : (

@@ -5,6 +5,7 @@ import { LoadState } from '../ui/LoadState';
 import { useLoad } from '../ui/useLoad';
 import { countText, percentText, speedText } from './figures';
 import { browserZone, slaApi } from './sla-api';
+import { TableCsv } from './TableCsv';
 
 interface Props {
   /** Bumped when the SLA is saved, so the targets follow. */
@@ -54,46 +55,48 @@ function PaceView({ pace }: { pace: SlaPace }) {
           ))}
         </ul>
       )}
-      <div class="table-scroll">
-        <table class="data-table sla-table pace-table">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span class="visually-hidden">This month</span>
-              </th>
-              <th scope="col" class="num">
-                Target
-              </th>
-              <th scope="col" class="num">
-                So far
-              </th>
-              <th scope="col" class="num">
-                By today
-              </th>
-              <th scope="col" class="num">
-                Month end
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ id, label, t }) => (
-              <tr key={id} data-pace={id}>
-                <th scope="row">{label}</th>
-                <td class="num" data-figure={`pace-target-${id}`}>
-                  {countText(t.target)}
-                </td>
-                <td class={`num ${t.behind ? 'short' : 'met'}`} data-figure={`pace-actual-${id}`}>
-                  {countText(t.actual)}
-                </td>
-                <td class="num" data-figure={`pace-expected-${id}`}>
-                  {countText(Math.ceil(t.expected))}
-                </td>
-                <td class="num">{t.projected === null ? '—' : countText(Math.round(t.projected))}</td>
+      <TableCsv name="sla-pace" title="SLA targets this month">
+        <div class="table-scroll">
+          <table class="data-table sla-table pace-table">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span class="visually-hidden">This month</span>
+                </th>
+                <th scope="col" class="num">
+                  Target
+                </th>
+                <th scope="col" class="num">
+                  So far
+                </th>
+                <th scope="col" class="num">
+                  By today
+                </th>
+                <th scope="col" class="num">
+                  Month end
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {rows.map(({ id, label, t }) => (
+                <tr key={id} data-pace={id}>
+                  <th scope="row">{label}</th>
+                  <td class="num" data-figure={`pace-target-${id}`}>
+                    {countText(t.target)}
+                  </td>
+                  <td class={`num ${t.behind ? 'short' : 'met'}`} data-figure={`pace-actual-${id}`}>
+                    {countText(t.actual)}
+                  </td>
+                  <td class="num" data-figure={`pace-expected-${id}`}>
+                    {countText(Math.ceil(t.expected))}
+                  </td>
+                  <td class="num">{t.projected === null ? '—' : countText(Math.round(t.projected))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </TableCsv>
       <dl class="pace-follow-up">
         <div>
           <dt>MQL → SQL</dt>

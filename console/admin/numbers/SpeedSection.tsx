@@ -3,6 +3,7 @@
 import type { Distribution, SpeedReport } from '../types';
 import { BarChart } from './BarChart';
 import { SLA_CAUSE_LABELS, countText, percentText, speedText } from './figures';
+import { TableCsv } from './TableCsv';
 
 function Kpis({ title, d, id }: { title: string; d: Distribution; id: string }) {
   return (
@@ -38,46 +39,48 @@ type Row = SpeedReport['byRep'][number];
 function ByTable({ caption, who, rows }: { caption: string; who: string; rows: Row[] }) {
   if (rows.length === 0) return null;
   return (
-    <div class="table-scroll">
-      <table class="data-table" aria-label={caption}>
-        <thead>
-          <tr>
-            <th scope="col">{who}</th>
-            <th scope="col" class="num">
-              Hand-raises
-            </th>
-            <th scope="col" class="num">
-              Median to accept
-            </th>
-            <th scope="col" class="num">
-              p90 to accept
-            </th>
-            <th scope="col" class="num">
-              Accepted ≤ 60 s
-            </th>
-            <th scope="col" class="num">
-              Median to call
-            </th>
-            <th scope="col" class="num">
-              Called ≤ 5 min
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.name}>
-              <th scope="row">{r.name}</th>
-              <td class="num">{countText(r.toAccept.leads)}</td>
-              <td class="num">{speedText(r.toAccept.medianMs)}</td>
-              <td class="num">{speedText(r.toAccept.p90Ms)}</td>
-              <td class="num">{percentText(r.toAccept.within60s)}</td>
-              <td class="num">{speedText(r.toFirstCall.medianMs)}</td>
-              <td class="num">{percentText(r.toFirstCall.within5m)}</td>
+    <TableCsv name={`speed-${who.toLowerCase()}`} title={caption}>
+      <div class="table-scroll">
+        <table class="data-table" aria-label={caption}>
+          <thead>
+            <tr>
+              <th scope="col">{who}</th>
+              <th scope="col" class="num">
+                Hand-raises
+              </th>
+              <th scope="col" class="num">
+                Median to accept
+              </th>
+              <th scope="col" class="num">
+                p90 to accept
+              </th>
+              <th scope="col" class="num">
+                Accepted ≤ 60 s
+              </th>
+              <th scope="col" class="num">
+                Median to call
+              </th>
+              <th scope="col" class="num">
+                Called ≤ 5 min
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.name}>
+                <th scope="row">{r.name}</th>
+                <td class="num">{countText(r.toAccept.leads)}</td>
+                <td class="num">{speedText(r.toAccept.medianMs)}</td>
+                <td class="num">{speedText(r.toAccept.p90Ms)}</td>
+                <td class="num">{percentText(r.toAccept.within60s)}</td>
+                <td class="num">{speedText(r.toFirstCall.medianMs)}</td>
+                <td class="num">{percentText(r.toFirstCall.within5m)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </TableCsv>
   );
 }
 
