@@ -10,7 +10,9 @@ import type { FairnessFacts } from '../reports/rep-fairness.core';
 import type { ExportRow } from '../reports/reports-store';
 import type { Extras } from './card-extras';
 
-type StageChange = FunnelLead['changes'][number] & { leadId: string };
+/** A stage change of a report's lead, as both dialects read it. */
+export type StageChangeRow = FunnelLead['changes'][number] & { leadId: string };
+type StageChange = StageChangeRow;
 
 /**
  * A lead's touches as both dialects select them: the callback's page and referrer, and its
