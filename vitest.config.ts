@@ -16,6 +16,7 @@ const PGLITE_CONTRACT_FILES = [
   'pg-open',
   'speed-fairness.pg',
   'attribution-store.pg',
+  'form-lead-rows.pg',
 ].map((name) => `test/cluster/${name}.test.ts`);
 
 /**

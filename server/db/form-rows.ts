@@ -52,6 +52,9 @@ export const FORM_LEADS_SQL = `select fs.form_key as "formKey", fs.lead_id as "l
   fs.at as "submittedAt"
   from form_submissions fs join leads l on l.id = fs.lead_id where fs.site_id = `;
 
+/** FORM_LEADS_SQL's site id is followed by this and the range's bounds for the submissions of a range. */
+export const FORM_LEADS_RANGE_SQL = ' and fs.at >= ';
+
 /** A row of that query as either database returns it (0/1 or booleans, bigints as strings). */
 export function toFormLeadRow(r: Record<string, unknown>): FormLeadRow {
   return {

@@ -10,7 +10,9 @@ import type { FairnessFacts } from '../reports/rep-fairness.core';
 import type { ExportRow } from '../reports/reports-store';
 import type { Extras } from './card-extras';
 
-type StageChange = FunnelLead['changes'][number] & { leadId: string };
+/** A stage change of a report's lead, as both dialects read it. */
+export type StageChangeRow = FunnelLead['changes'][number] & { leadId: string };
+type StageChange = StageChangeRow;
 
 /**
  * A lead's touches as both dialects select them: the callback's page and referrer, and its
@@ -41,8 +43,22 @@ export function leadAttribution(r: TouchColumns): Attribution {
   return attribute([visit, { url: r.pageUrl, referrer: r.referrer }]);
 }
 
+/**
+ * leadAttribution for the leads of one report, remembered by their touch columns: a report's leads
+ * share few distinct pages and referrers, and parsing their URLs is most of the work.
+ */
+export function leadAttributionMemo(): (r: TouchColumns) => Attribution {
+  const seen = new Map<string, Attribution>();
+  return (r) => {
+    const key = JSON.stringify([r.pageUrl, r.referrer, r.visitLanding, r.visitReferrer, r.utmSource, r.utmMedium, r.utmCampaign, r.utmTerm, r.utmContent]);
+    let a = seen.get(key);
+    if (!a) seen.set(key, (a = leadAttribution(r)));
+    return a;
+  };
+}
+
 /** The funnel's leads, each with its stage changes (given oldest first) attached and its source attributed. */
-export function funnelLeads(leads: readonly FunnelLeadRow[], changes: readonly StageChange[]): FunnelLead[] {
+export function funnelLeads(leads: readonly FunnelLeadRow[], changes: readonly StageChange[], attributionOf = leadAttributionMemo()): FunnelLead[] {
   const byLead = new Map<string, FunnelLead['changes']>();
   for (const c of changes) {
     const change = { to: c.to, at: c.at, reason: c.reason };
@@ -51,7 +67,7 @@ export function funnelLeads(leads: readonly FunnelLeadRow[], changes: readonly S
     else byLead.set(c.leadId, [change]);
   }
   return leads.map((l) => {
-    const a = leadAttribution(l);
+    const a = attributionOf(l);
     return {
       capturedAt: l.capturedAt,
       changes: byLead.get(l.id) ?? [],
@@ -87,10 +103,11 @@ export function attributionLeads(leads: readonly FunnelLeadRow[], touches: reado
     const utm = { source: t.utmSource, medium: t.utmMedium, campaign: t.utmCampaign, term: t.utmTerm, content: t.utmContent };
     byLead.set(t.leadId, [...(byLead.get(t.leadId) ?? []), { kind: t.kind, at: t.at, landingUrl: t.landingUrl, referrer: t.referrer, utm }]);
   }
-  const funnel = funnelLeads(leads, changes);
+  const attributionOf = leadAttributionMemo();
+  const funnel = funnelLeads(leads, changes, attributionOf);
   return leads.map((l, i) => {
     // Leads captured before touches were stored: their first touch as the visitor row kept it.
-    const a = leadAttribution(l);
+    const a = attributionOf(l);
     const before = { at: l.capturedAt, channel: channelOf({ source: a.source, medium: a.utm.medium }), source: a.source, campaign: a.utm.campaign };
     return {
       capturedAt: l.capturedAt,

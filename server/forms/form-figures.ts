@@ -9,8 +9,8 @@ import type { FormsStore } from './forms-store';
 export async function formFigures(forms: Pick<FormsStore, 'leadRows' | 'list'>, sites: readonly Site[], from: number, to: number): Promise<FormFigures[]> {
   const perSite = await Promise.all(
     sites.map(async (site) => {
-      const [rows, seen] = await Promise.all([forms.leadRows(site.id), forms.list(site.id)]);
-      const numbers = formNumbers(rows.filter((r) => r.submittedAt >= from && r.submittedAt < to));
+      const [rows, seen] = await Promise.all([forms.leadRows(site.id, { from, to }), forms.list(site.id)]);
+      const numbers = formNumbers(rows);
       return [...numbers].map(([key, n]) => ({ siteId: site.id, siteName: site.name, key, name: seen.find((f) => f.key === key)?.name ?? key, numbers: n }));
     }),
   );

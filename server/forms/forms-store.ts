@@ -29,8 +29,11 @@ export interface FormsStore {
   /** The site's forms, most recently seen first. */
   list(siteId: string): Promise<FormRecord[]>;
   get(siteId: string, formKey: string): Promise<FormRecord | null>;
-  /** The leads the site's mapped submissions made or joined, one row per submission (counted by form-numbers.core.ts). */
-  leadRows(siteId: string): Promise<FormLeadRow[]>;
+  /**
+   * The leads the site's mapped submissions made or joined, one row per submission (counted by
+   * form-numbers.core.ts): all of them, or those submitted in [from, to).
+   */
+  leadRows(siteId: string, range?: { from: number; to: number }): Promise<FormLeadRow[]>;
   /** The site's mapped submissions, oldest first (the rules backtest). */
   submissions(siteId: string): Promise<StoredSubmission[]>;
   /**

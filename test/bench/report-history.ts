@@ -145,6 +145,19 @@ function createInserters(raw: Database) {
       'leadId',
       'isBot',
     ]),
+    touch: inserter(raw, tracking.visitorTouches, [
+      'workspaceId',
+      'siteId',
+      'visitorId',
+      'leadId',
+      'kind',
+      'at',
+      'landingUrl',
+      'referrer',
+      'utmSource',
+      'utmMedium',
+      'utmCampaign',
+    ]),
     event: inserter(raw, tracking.events, ['workspaceId', 'siteId', 'visitorId', 'type', 'name', 'url', 'clientAt', 'at', 'props']),
     lead: inserter(raw, t.leads, [
       'id',
@@ -369,6 +382,8 @@ function writeWorkspace(ins: Inserters, rng: Rng, end: number, size: HistorySize
     const ch = CHANNELS[vChannel[i]!]!;
     const site = sites[vSite[i]!]!;
     const lead = leadOfVisitor.get(i);
+    const utmCampaign = rng.pick(ch.campaigns);
+    const landingUrl = `${site.host}${rng.pick(PAGES)}`;
     ins.visitor({
       siteId: site.id,
       visitorId: vIds[i]!,
@@ -378,8 +393,8 @@ function writeWorkspace(ins: Inserters, rng: Rng, end: number, size: HistorySize
       referrer: ch.referrer,
       utmSource: ch.source,
       utmMedium: ch.medium,
-      utmCampaign: rng.pick(ch.campaigns),
-      landingUrl: `${site.host}${rng.pick(PAGES)}`,
+      utmCampaign,
+      landingUrl,
       visits: 1 + (vLast[i]! - vFirst[i]! > DAY ? rng.int(1, 6) : 0),
       behaviour,
       score: lead ? rng.int(20, 90) : rng.int(0, 40),
@@ -389,6 +404,12 @@ function writeWorkspace(ins: Inserters, rng: Rng, end: number, size: HistorySize
       leadId: lead?.id ?? null,
       isBot: vBot[i] === 1,
     });
+    if (lead) {
+      // The stored touches the attribution report reads: the visitor's first session, then its capture.
+      const touch = { workspaceId, siteId: site.id, visitorId: vIds[i]!, referrer: ch.referrer, utmSource: ch.source, utmMedium: ch.medium, utmCampaign };
+      ins.touch({ ...touch, leadId: null, kind: 'session', at: vFirst[i]!, landingUrl });
+      ins.touch({ ...touch, leadId: lead.id, kind: 'capture', at: lead.capturedAt, landingUrl: `${site.host}/contact` });
+    }
   }
 
   writeEvents(ins, rng, size.events, { workspaceId, sites, vSite, vFirst, vLast, vIds, leadOfVisitor });

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { FormsStore } from '../../forms/forms-store';
 import * as f from './forms-schema';
 import * as t from './schema';
-import { FORM_LEADS_SQL, seenRow, submissionNote, submissionRow, toFormLeadRow, toFormRecord, toStoredSubmission } from '../form-rows';
+import { FORM_LEADS_RANGE_SQL, FORM_LEADS_SQL, seenRow, submissionNote, submissionRow, toFormLeadRow, toFormRecord, toStoredSubmission } from '../form-rows';
 import type { PgDb } from './open';
 
 export function createFormsOps(db: PgDb): FormsStore {
@@ -19,8 +19,9 @@ export function createFormsOps(db: PgDb): FormsStore {
         });
     },
 
-    async leadRows(siteId) {
-      return (await db.execute(sql`${sql.raw(FORM_LEADS_SQL)}${siteId}`)).rows.map((r) => toFormLeadRow(r as Record<string, unknown>));
+    async leadRows(siteId, range) {
+      const within = range ? sql`${sql.raw(FORM_LEADS_RANGE_SQL)}${range.from} and fs.at < ${range.to}` : sql``;
+      return (await db.execute(sql`${sql.raw(FORM_LEADS_SQL)}${siteId}${within}`)).rows.map((r) => toFormLeadRow(r as Record<string, unknown>));
     },
 
     async list(siteId) {

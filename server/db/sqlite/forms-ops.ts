@@ -3,11 +3,12 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { FormsStore } from '../../forms/forms-store';
 import * as f from '../forms-schema';
 import * as t from '../schema';
-import { FORM_LEADS_SQL, seenRow, submissionNote, submissionRow, toFormLeadRow, toFormRecord, toStoredSubmission } from '../form-rows';
+import { FORM_LEADS_RANGE_SQL, FORM_LEADS_SQL, seenRow, submissionNote, submissionRow, toFormLeadRow, toFormRecord, toStoredSubmission } from '../form-rows';
 import type { Db } from './open';
 
 export function createFormsOps(db: Db): FormsStore {
   const formLeads = db.$client.prepare<[string], Record<string, unknown>>(`${FORM_LEADS_SQL}?`);
+  const formLeadsInRange = db.$client.prepare<[string, number, number], Record<string, unknown>>(`${FORM_LEADS_SQL}?${FORM_LEADS_RANGE_SQL}? and fs.at < ?`);
   const record = db.$client.transaction((r: Parameters<FormsStore['recordSubmission']>[0]) => {
     db.insert(f.formSubmissions).values(submissionRow(r)).run();
     if (r.joined)
@@ -28,8 +29,8 @@ export function createFormsOps(db: Db): FormsStore {
         .run();
     },
 
-    async leadRows(siteId) {
-      return formLeads.all(siteId).map(toFormLeadRow);
+    async leadRows(siteId, range) {
+      return (range ? formLeadsInRange.all(siteId, range.from, range.to) : formLeads.all(siteId)).map(toFormLeadRow);
     },
 
     async list(siteId) {

@@ -9,6 +9,7 @@ import {
   type ExportLeadColumns,
   type FunnelLeadRow,
   type LeadTouchRow,
+  type StageChangeRow,
 } from '../report-rows';
 import { createFairnessReads } from './fairness-reads';
 import { createLeadExtras } from './lead-extras';
@@ -45,18 +46,25 @@ export function createReportsOps(db: Db): ReportsStore {
   const visitors = raw.prepare<[string, number, number], { n: number }>(
     'select count(*) as n from visitors where workspace_id = ? and is_bot = 0 and first_seen_at >= ? and first_seen_at < ?',
   );
-  const leads = raw.prepare<{ ws: string; from: number; to: number }, FunnelLeadRow>(
+  // Each lead with its visitor and its stage changes (oldest first, as JSON [to, at, reason] triples):
+  // one pass over the range's leads instead of a second one joined and sorted for the changes.
+  const leads = raw.prepare<{ ws: string; from: number; to: number }, FunnelLeadRow & { changes: string }>(
     `select l.id, l.captured_at as capturedAt, l.contact_attempts as contactAttempts, l.deal_value as dealValue,
             case when v.is_bot = 0 and v.first_seen_at >= @from and v.first_seen_at < @to then v.site_id || ' ' || v.visitor_id end as countedVisitor,
-            ${TOUCH_COLUMNS_SQL}
+            ${TOUCH_COLUMNS_SQL},
+            (select json_group_array(json_array(c.to_stage, c.at, c.reason))
+               from (select to_stage, at, reason from stage_changes c where c.lead_id = l.id order by c.at, c.id) c) as changes
        from leads l left join visitors v on v.site_id = l.site_id and v.visitor_id = l.visitor_id
       where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to`,
   );
-  const changes = raw.prepare<[string, number, number], { leadId: string; to: string; at: number; reason: string | null }>(
-    `select c.lead_id as leadId, c.to_stage as "to", c.at, c.reason
-       from stage_changes c join leads l on l.id = c.lead_id
-      where l.workspace_id = ? and l.captured_at >= ? and l.captured_at < ? order by c.at, c.id`,
-  );
+  /** The range's leads and their stage changes, as the shared report rows take them. */
+  const leadsWithChanges = (range: { ws: string; from: number; to: number }) => {
+    const rows = leads.all(range);
+    const changes: StageChangeRow[] = [];
+    for (const r of rows)
+      for (const [to, at, reason] of JSON.parse(r.changes) as Array<[string, number, string | null]>) changes.push({ leadId: r.id, to, at, reason });
+    return { rows, changes };
+  };
   const touches = raw.prepare<{ ws: string; from: number; to: number }, LeadTouchRow>(LEAD_TOUCHES_SQL);
   const currency = raw.prepare<[string], { currency: string }>('select currency from workspaces where id = ?');
   const exportQuery = raw.prepare<[string, number, number], ExportLeadColumns>(
@@ -92,12 +100,13 @@ export function createReportsOps(db: Db): ReportsStore {
       return visitors.get(workspaceId, from, to)!.n;
     },
     async funnelLeads(workspaceId, from, to) {
-      const stageChanges = changes.all(workspaceId, from, to);
-      return funnelLeads(leads.all({ ws: workspaceId, from, to }), stageChanges);
+      const { rows, changes } = leadsWithChanges({ ws: workspaceId, from, to });
+      return funnelLeads(rows, changes);
     },
     async attributionLeads(workspaceId, from, to) {
       const range = { ws: workspaceId, from, to };
-      return attributionLeads(leads.all(range), touches.all(range), changes.all(workspaceId, from, to));
+      const { rows, changes } = leadsWithChanges(range);
+      return attributionLeads(rows, touches.all(range), changes);
     },
     async currency(workspaceId) {
       return currency.get(workspaceId)?.currency ?? 'USD';

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import type { Backend } from '../../../server/db/backend';
 import { openSqliteBackend } from '../../../server/db/sqlite/sqlite-backend';
 import { formFigures } from '../../../server/forms/form-figures';
+import { attributionReport, withTouches } from '../../../server/reports/attribution.core';
 import { storeRules } from '../../../server/routing/store-rules';
 import type { BenchConfig } from '../config';
 import { generateHistory, type GeneratedHistory } from '../report-history';
@@ -39,8 +40,25 @@ export const REPORT_CALLS: readonly ReportCall[] = [
   { name: 'reports.funnelLeads', store: (c) => c.backend.reports.funnelLeads(c.workspaceId, c.from, c.to) },
   { name: 'reports.meetingRows', store: (c) => c.backend.reports.meetingRows(c.workspaceId, c.from, c.to) },
   { name: 'formFigures', store: async (c) => formFigures(c.backend.forms, await c.backend.store.sitesOfWorkspace(c.workspaceId), c.from, c.to) },
+  { name: 'reports.attributionLeads', store: (c) => c.backend.reports.attributionLeads(c.workspaceId, c.from, c.to) },
+  {
+    name: 'attributionReport',
+    store: async (c) =>
+      attributionReport((await c.backend.reports.attributionLeads(c.workspaceId, c.from, c.to)).map(withTouches), {
+        model: 'first',
+        by: 'channel',
+        from: c.from,
+        to: c.to,
+        currency: 'USD',
+      }),
+  },
+  { name: 'reports.speedPaysLeads', store: (c) => c.backend.reports.speedPaysLeads(c.workspaceId, c.from, c.to) },
+  { name: 'reports.fairnessFacts', store: (c) => c.backend.reports.fairnessFacts(c.workspaceId, c.from, c.to) },
   { name: 'reports.exportRows', store: (c) => c.backend.reports.exportRows(c.workspaceId, c.from, c.to) },
   { name: 'GET /v1/console/reports', http: '/v1/console/reports' },
+  { name: 'GET /v1/console/reports/attribution', http: '/v1/console/reports/attribution' },
+  { name: 'GET /v1/console/reports/speed-pays', http: '/v1/console/reports/speed-pays' },
+  { name: 'GET /v1/console/reports/reps', http: '/v1/console/reports/reps' },
   { name: 'GET /v1/console/reports/leads.csv', http: '/v1/console/reports/leads.csv' },
 ];
 
