@@ -56,7 +56,7 @@ export const leadUrl = (leadId: string) => `/console/#/leads/${leadId}`;
 
 /** The offer id as an RFC 8030 topic: at most 32 base64url characters (a UUID without dashes is exactly that). */
 export function topicOf(offerId: string): string {
-  const plain = offerId.replace(/[^A-Za-z0-9_-]/g, '');
+  const plain = offerId.replace(/[^A-Za-z0-9_]/g, '');
   return plain.length > 0 && plain.length <= 32 ? plain : createHash('sha256').update(offerId).digest('base64url').slice(0, 32);
 }
 
