@@ -30,7 +30,10 @@ function allowListed(hostname: string, allow: AllowList): boolean {
  */
 const deviceSchema = (allow: AllowList) =>
   deviceRequestSchema.superRefine((body, ctx) => {
-    const url = new URL(body.subscription.endpoint);
+    // Zod runs this even when a field failed (it reports every issue at once): only a parsed URL is judged.
+    const endpoint = body.subscription?.endpoint;
+    if (typeof endpoint !== 'string' || !URL.canParse(endpoint)) return;
+    const url = new URL(endpoint);
     const path = ['subscription', 'endpoint'];
     if (targetOf(url.hostname, allow).kind === 'refused')
       ctx.addIssue({

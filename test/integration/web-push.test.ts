@@ -9,6 +9,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView, VisitorStatus } from '../../shared/api';
+import { pushActionResultSchema } from '../../shared/schemas/push.schema';
 import {
   callbackBody,
   connected,
@@ -252,7 +253,7 @@ describe('pushing an offer to a rep device', () => {
 
     const res = await pushAction(payload.token, 'accept');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, leadId: offer.leadId });
+    expect(pushActionResultSchema.parse(await res.json())).toEqual({ ok: true, leadId: offer.leadId });
     expect(await told).toMatchObject({ state: 'accepted', repName: 'Dana Reyes' });
     expect(await closedInTab).toEqual({ offerId: offer.offerId, reason: 'accepted' });
     expect(await rows<{ status: string }>(server, 'select status from offers where id = ?', offer.offerId)).toEqual([{ status: 'accepted' }]);
@@ -282,7 +283,7 @@ describe('pushing an offer to a rep device', () => {
     const closed = nextEvent<{ offerId: string; reason: string }>(socket, 'offer:closed');
     const res = await pushAction(payload.token, 'decline');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, leadId: offer.leadId });
+    expect(pushActionResultSchema.parse(await res.json())).toEqual({ ok: true, leadId: offer.leadId });
     expect(await closed).toEqual({ offerId: offer.offerId, reason: 'declined' });
     expect(await rows(server, 'select status, reason from offers where id = ?', offer.offerId)).toEqual([{ status: 'declined', reason: 'from_notification' }]);
     await removeAllDevices(cookie);
@@ -367,3 +368,81 @@ async function removeAllDevices(cookie: string) {
     expect(res.status).toBe(204);
   }
 }
+
+describe('the devices API', () => {
+  const keys = () => ({ p256dh: b64u(newBrowser('x').ecdh.getPublicKey()), auth: b64u(randomBytes(16)) });
+  const post = (cookie: string, body: unknown, origin = server.url) =>
+    fetch(`${server.url}/v1/console/devices`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin }, body: JSON.stringify(body) });
+
+  it('answers bad input with field messages, never a 500', async () => {
+    const cookie = await signIn(server.url, 'dana@demo.sixty');
+    const res = await post(cookie, { name: '', subscription: { endpoint: 'not a url', keys: { p256dh: 'short', auth: '!!' } } });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as { error: { fields: Record<string, string> } };
+    expect(Object.keys(error.fields).sort()).toEqual(['name', 'subscription.endpoint', 'subscription.keys.auth', 'subscription.keys.p256dh']);
+    expect((await post(cookie, { name: 'x'.repeat(61), subscription: { endpoint: 'https://push.example/a', keys: keys() } })).status).toBe(400);
+    expect((await post(cookie, { name: 'Phone' })).status).toBe(400);
+  });
+
+  it('takes https push services only: plain http only for an allow-listed host, and no internal addresses', async () => {
+    const cookie = await signIn(server.url, 'dana@demo.sixty');
+    for (const endpoint of ['http://push.example.com/x', 'https://10.1.2.3/x', 'https://localhost/x']) {
+      const res = await post(cookie, { name: 'Phone', subscription: { endpoint, keys: keys() } });
+      expect(res.status, endpoint).toBe(400);
+      expect(Object.keys(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields)).toEqual(['subscription.endpoint']);
+    }
+  });
+
+  it('keeps one device per endpoint, lists only the user’s own, and lets only its owner remove it', async () => {
+    const dana = await signIn(server.url, 'dana@demo.sixty');
+    const sam = await signIn(server.url, 'sam@demo.sixty');
+    const body = { name: 'Phone', subscription: { endpoint: 'https://push.example/dana-1', keys: keys() } };
+    const first = await post(dana, body);
+    expect(first.status).toBe(201);
+    const { device } = (await first.json()) as { device: { id: string; name: string; createdAt: string; lastDeliveryAt: null; lastFailure: null } };
+    expect(device).toEqual({
+      id: expect.any(String),
+      name: 'Phone',
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      lastDeliveryAt: null,
+      lastFailure: null,
+    });
+    const second = await post(dana, { ...body, name: 'My phone' });
+    expect(second.status).toBe(200);
+    expect(((await second.json()) as { device: { id: string; name: string } }).device).toMatchObject({ id: device.id, name: 'My phone' });
+    const samList = (await (await fetch(`${server.url}/v1/console/devices`, { headers: { cookie: sam } })).json()) as { devices: unknown[] };
+    expect(samList.devices).toEqual([]);
+    expect((await fetch(`${server.url}/v1/console/devices/${device.id}`, { method: 'DELETE', headers: { cookie: sam, origin: server.url } })).status).toBe(404);
+    // Writes from another origin and calls without a session are refused.
+    expect((await post(dana, body, 'http://evil.example')).status).toBe(403);
+    expect((await fetch(`${server.url}/v1/console/devices`)).status).toBe(401);
+    expect((await fetch(`${server.url}/v1/console/push/key`)).status).toBe(401);
+    expect((await fetch(`${server.url}/v1/console/devices/${device.id}`, { method: 'DELETE', headers: { cookie: dana, origin: server.url } })).status).toBe(
+      204,
+    );
+  });
+});
+
+describe('POST /v1/push/action', () => {
+  it('answers bad input with field messages', async () => {
+    const res = await fetch(`${server.url}/v1/push/action`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'call' }),
+    });
+    expect(res.status).toBe(400);
+    expect(Object.keys(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields).sort()).toEqual(['action', 'token']);
+  });
+
+  // Last: it spends this address's budget of push actions for the minute.
+  it('is rate-limited per address, with Retry-After', async () => {
+    let limited: Response | null = null;
+    for (let i = 0; i < 40 && !limited; i++) {
+      const res = await pushAction(randomBytes(32).toString('base64url'), 'accept');
+      if (res.status === 429) limited = res;
+      else expect(res.status).toBe(401);
+    }
+    expect(limited).not.toBeNull();
+    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
