@@ -195,7 +195,20 @@ export function createRouter({
 
   function scheduled(leadId: string, at: number) {
     scheduler.cancel(`sla:${leadId}`);
-    later(`scheduled:${leadId}`, at, () => routeOne(leadId));
+    later(`scheduled:${leadId}`, at, () => scheduledDue(leadId));
+  }
+
+  /**
+   * A booked callback's time came: it is routed like any hot lead (an offer reaches the rep's
+   * devices as any offer does); when it was booked with a rep who was not offered it now (away,
+   * offline, busy), their devices are told it is due.
+   */
+  async function scheduledDue(leadId: string) {
+    await routeOne(leadId);
+    const meeting = await store.meetingOfLead(leadId);
+    if (!meeting || meeting.status !== 'active') return;
+    if ((await store.openOffersForRep(meeting.repId)).some((o) => o.leadId === leadId)) return;
+    devices.notice(meeting.repId, { kind: 'callback_due', workspaceId: meeting.workspaceId, leadId, at: meeting.start });
   }
 
   return {
@@ -327,7 +340,7 @@ export function createRouter({
       const due = await store.dueWork(clock(), limit);
       for (const offer of due.offers) await expire(offer.id);
       for (const leadId of due.sla) await checkSla(leadId);
-      for (const leadId of due.scheduled) await routeOne(leadId);
+      for (const leadId of due.scheduled) await scheduledDue(leadId);
       return due.offers.length + due.sla.length + due.scheduled.length;
     },
 

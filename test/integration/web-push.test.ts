@@ -20,9 +20,13 @@ import {
   signIn,
   startTestServer,
   visitorSocket,
+  HOST_ORIGIN,
   type RepClient,
   type TestServer,
 } from '../helpers/test-server';
+import { FakeCalendar } from '../helpers/fake-calendar';
+import { fakeTime } from '../sim/fake-time';
+import { weeklyHours } from '../../server/routing/hours.core';
 
 /** One request the push service received. */
 interface Received {
@@ -368,6 +372,63 @@ async function removeAllDevices(cookie: string) {
     expect(res.status).toBe(204);
   }
 }
+
+describe('a booked callback coming due', () => {
+  it('tells the devices of the rep it was booked with, when routing could not offer it to them', async () => {
+    // Monday 07:00 UTC; Dana alone in Sales, open 09:00 to 17:00: the visitor books 09:00 with her.
+    const monday7 = Date.parse('2026-11-23T07:00:00Z');
+    const nine = Date.parse('2026-11-23T09:00:00Z');
+    const time = fakeTime(monday7);
+    const s = await startTestServer({ ...time.server, calendar: new FakeCalendar(), fetchAllow: ['127.0.0.1'] });
+    try {
+      const dana = (await s.deps.store.userByEmail('dana@demo.sixty'))!;
+      const [team] = await s.deps.store.teams(dana.workspaceId);
+      await s.deps.store.updateTeam(team!.id, { hours: weeklyHours('UTC', [1, 2, 3, 4, 5], '09:00', '17:00') });
+      await s.deps.store.setTeamMembers(team!.id, [{ repId: dana.id }]);
+      const cookie = await signIn(s.url, 'dana@demo.sixty');
+      const browser = newBrowser(`${pushService.origin}/push/callback-due`);
+      const added = await fetch(`${s.url}/v1/console/devices`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', origin: s.url },
+        body: JSON.stringify({
+          name: 'Phone',
+          subscription: { endpoint: browser.endpoint, keys: { p256dh: b64u(browser.ecdh.getPublicKey()), auth: b64u(browser.auth) } },
+        }),
+      });
+      expect(added.status).toBe(201);
+      const res = await postCallback(s.url, callbackBody(s.siteKey, { phone: '+1 415 555 2599', email: 'booked@example.com' }));
+      const v = res.body as { leadId: string; visitorToken: string };
+      const chose = await fetch(`${s.url}/v1/callbacks/${v.leadId}/slot`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', origin: HOST_ORIGIN },
+        body: JSON.stringify({ token: v.visitorToken, slot: new Date(nine).toISOString() }),
+      });
+      expect(chose.status).toBe(200);
+      expect(pushService.to('/push/callback-due')).toEqual([]);
+
+      // 09:00: Dana has no console open, so nobody can be offered the call; her phone is told.
+      await time.scheduler.advanceTo(nine);
+      await expect.poll(() => pushService.to('/push/callback-due').length).toBe(1);
+      const got = pushService.to('/push/callback-due')[0]!;
+      expect(got.headers.urgency).toBe('normal');
+      expect(got.headers.ttl).toBe('3600');
+      verifyVapid(
+        got.headers.authorization,
+        ((await (await fetch(`${s.url}/v1/console/push/key`, { headers: { cookie } })).json()) as { publicKey: string }).publicKey,
+        browser.endpoint,
+      );
+      expect(decrypt(browser, got.body)).toMatchObject({
+        v: 1,
+        kind: 'notice',
+        tag: `callback_due:${v.leadId}`,
+        title: 'Callback due: Pat Lee',
+        url: `/console/#/leads/${v.leadId}`,
+      });
+    } finally {
+      await s.stop();
+    }
+  });
+});
 
 describe('the devices API', () => {
   const keys = () => ({ p256dh: b64u(newBrowser('x').ecdh.getPublicKey()), auth: b64u(randomBytes(16)) });
