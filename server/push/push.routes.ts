@@ -99,6 +99,8 @@ export function pushActionRoutes(deps: AppDeps) {
       if (use.error === 'used') throw new ApiFailure(409, 'used', 'This notification was already answered');
       throw new ApiFailure(401, 'invalid_token', use.error === 'expired' ? 'This offer has expired' : 'Unknown push token');
     }
+    // A rep deactivated since the push went out no longer acts through it.
+    if (!(await store.userById(use.repId))?.active) throw new ApiFailure(401, 'invalid_token', 'This account is no longer active');
     if (body.action === 'accept') {
       const accepted = await router.accept(use.offerId, use.repId);
       if (!accepted.ok) throw new ApiFailure(409, accepted.error, 'This offer is no longer open');

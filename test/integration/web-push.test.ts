@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView, VisitorStatus } from '../../shared/api';
 import { pushActionResultSchema } from '../../shared/schemas/push.schema';
+import type { OfferPayload } from '../../server/push/push-message.core';
 import {
   callbackBody,
   connected,
@@ -197,17 +198,6 @@ async function hotLead(socket: RepClient) {
 const pushAction = (token: string, action: 'accept' | 'decline') =>
   fetch(`${server.url}/v1/push/action`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, action }) });
 
-interface OfferPush {
-  v: 1;
-  kind: 'offer';
-  offerId: string;
-  title: string;
-  body: string;
-  expiresAt: number;
-  token: string;
-  url: string;
-}
-
 describe('pushing an offer to a rep device', () => {
   it('sends an encrypted offer with VAPID, TTL, Urgency and Topic; Accept from the notification accepts it and tells the visitor', async () => {
     const { socket, cookie } = await rep('dana@demo.sixty');
@@ -227,7 +217,7 @@ describe('pushing an offer to a rep device', () => {
     expect(Math.abs(ttl - left)).toBeLessThanOrEqual(2);
     verifyVapid(got.headers.authorization, publicKey, browser.endpoint);
 
-    const payload = decrypt(browser, got.body) as OfferPush;
+    const payload = decrypt(browser, got.body) as OfferPayload;
     expect(payload).toMatchObject({
       v: 1,
       kind: 'offer',
@@ -283,7 +273,7 @@ describe('pushing an offer to a rep device', () => {
     expect((await addDevice(cookie, browser, 'Laptop')).status).toBe(201);
     const { offer } = await hotLead(socket);
     await expect.poll(() => pushService.to('/push/dana-laptop').length).toBeGreaterThanOrEqual(1);
-    const payload = decrypt(browser, pushService.to('/push/dana-laptop')[0]!.body) as OfferPush;
+    const payload = decrypt(browser, pushService.to('/push/dana-laptop')[0]!.body) as OfferPayload;
     const closed = nextEvent<{ offerId: string; reason: string }>(socket, 'offer:closed');
     const res = await pushAction(payload.token, 'decline');
     expect(res.status).toBe(200);
@@ -317,7 +307,7 @@ describe('pushing an offer to a rep device', () => {
     const [first, second] = pushService.to('/push/flaky') as [Received, Received];
     expect(second.at - first.at).toBeGreaterThanOrEqual(900);
     // The retry carries the same offer (and a TTL that counted down).
-    expect((decrypt(browser, second.body) as OfferPush).offerId).toBe(offer.offerId);
+    expect((decrypt(browser, second.body) as OfferPayload).offerId).toBe(offer.offerId);
     expect(Number(second.headers.ttl)).toBeLessThanOrEqual(Number(first.headers.ttl));
     await expect
       .poll(
