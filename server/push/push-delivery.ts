@@ -78,7 +78,8 @@ export function createDevicePush({ push, offerView, leadCard, send, notify, cloc
 
   /**
    * Tries one push to one device until it is delivered, refused for good, or `deadline` passes
-   * (`build` is called per try, so the TTL counts down). `gaveUp` stops retries early (closed offer).
+   * (`build` is called per try, so the TTL counts down). For an offer's push (`offerId`), retries
+   * also stop once the offer closes.
    */
   async function deliver(device: PushDevice, build: (now: number) => PushMessage, deadline: number, offerId: string | null = null) {
     const gaveUp = () => offerId !== null && closed.has(offerId);
