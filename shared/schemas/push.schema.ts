@@ -11,11 +11,16 @@ const base64url = (bytes: number, what: string) =>
 
 /** `PushSubscription.toJSON()` of the browser (its `expirationTime` is allowed and ignored). */
 export const pushSubscriptionSchema = z.strictObject({
-  endpoint: z.url({ protocol: /^https?$/, message: 'The endpoint must be an https URL' }).max(2000),
+  endpoint: z
+    .url({ protocol: /^https?$/, message: 'The endpoint must be an https URL' })
+    .max(2000)
+    .describe("The push service URL the browser's subscription gave"),
   expirationTime: z.number().nullable().optional(),
   keys: z.strictObject({
-    p256dh: base64url(65, 'p256dh').refine((s) => s.startsWith('B'), 'p256dh must be an uncompressed P-256 point'),
-    auth: base64url(16, 'auth'),
+    p256dh: base64url(65, 'p256dh')
+      .refine((s) => s.startsWith('B'), 'p256dh must be an uncompressed P-256 point')
+      .describe("The browser's ECDH public key: an uncompressed P-256 point (65 bytes), base64url"),
+    auth: base64url(16, 'auth').describe('The auth secret (16 bytes), base64url'),
   }),
 });
 
@@ -44,8 +49,8 @@ export const pushKeySchema = z.strictObject({
 
 /** `POST /v1/push/action`: what the service worker sends from a notification's button. */
 export const pushActionSchema = z.strictObject({
-  token: z.string().min(1, 'The token is missing').max(200, 'Not a push token'),
+  token: z.string().min(1, 'The token is missing').max(200, 'Not a push token').describe("The action token of the offer's push payload"),
   action: z.enum(['accept', 'decline'], 'Use accept or decline'),
 });
 
-export const pushActionResultSchema = z.strictObject({ ok: z.literal(true), leadId: z.string() });
+export const pushActionResultSchema = z.strictObject({ ok: z.literal(true), leadId: z.string().describe('The lead of the offer, for its card') });
