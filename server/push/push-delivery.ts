@@ -114,7 +114,7 @@ export function createDevicePush({ push, offerView, leadCard, send, notify, cloc
 
   /** The push service says the subscription is gone: remove it (and set its owner away when it was their last device while available on devices). */
   async function forget(device: PushDevice) {
-    const dropped = await push.dropDevice(device.id);
+    const dropped = await push.dropDevice(device.id, null, LAST_DEVICE_GONE);
     log.info({ deviceId: device.id, userId: device.userId }, 'push subscription gone: removed');
     if (dropped?.wentAway) notify.presenceChanged(dropped.userId, 'away', LAST_DEVICE_GONE);
   }

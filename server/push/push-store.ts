@@ -33,6 +33,9 @@ export type DeliveryKind = 'offer' | 'close';
 /** What a rep is told when their last device was removed by its push service while they were available on devices. */
 export const LAST_DEVICE_GONE =
   'Alerts can no longer reach your last device (its browser ended the subscription), so we set you away. Turn alerts on again on a device, or set yourself available.';
+/** What a rep is told when they turned alerts off on their last device while available on devices. */
+export const LAST_DEVICE_REMOVED =
+  'You turned alerts off on your last device, so we set you away. Turn alerts on again on a device, or set yourself available.';
 
 export interface PushStore {
   /** The install's key pair; the first call stores `make()`'s (of processes starting together, one insert wins and all read it). */
@@ -45,14 +48,13 @@ export interface PushStore {
   /** The user's devices, oldest first. */
   devicesOf(userId: string): Promise<PushDevice[]>;
   deviceCount(userId: string): Promise<number>;
-  /** Removes one of the user's own devices; false when the user has no device of that id. */
-  removeDevice(userId: string, id: string): Promise<boolean>;
   /**
-   * The push service answered that the subscription is gone (404/410): removes it. When it was
-   * the user's last device and their chosen presence is `devices`, the presence becomes `away`
-   * in the same transaction (`wentAway`). Null when it was already removed.
+   * Removes a device: the user turned its alerts off (`ownerId`: only their own), or its push
+   * service answered that the subscription is gone (404/410; `ownerId` null). When it was the
+   * user's last device and their chosen presence is `devices`, the presence becomes `away` with
+   * `awayReason`, in the same transaction (`wentAway`). Null when there was no such device.
    */
-  dropDevice(id: string): Promise<{ userId: string; wentAway: boolean } | null>;
+  dropDevice(id: string, ownerId: string | null, awayReason: string): Promise<{ userId: string; wentAway: boolean } | null>;
   /** A push was accepted by the device's push service. */
   deliveryOk(id: string, at: number): Promise<void>;
   /** A push failed (for now or for good); the text is shown in the devices list. */

@@ -12,7 +12,7 @@ import { enforce } from '../http/rate-limit';
 import { allowListFrom, PUBLIC_ONLY, targetOf, type AllowList } from '../net';
 import { addressAllowed } from '../net/address-policy';
 import { deviceRequestSchema, pushActionSchema } from '../../shared/schemas/push.schema';
-import type { PushDevice } from './push-store';
+import { LAST_DEVICE_REMOVED, type PushDevice } from './push-store';
 
 /** A person taps a notification's button now and then; a script trying tokens taps many times. */
 const ACTIONS_PER_MINUTE = 30;
@@ -79,7 +79,11 @@ export function deviceRoutes(deps: AppDeps) {
   });
 
   app.delete('/devices/:id', requireSameOrigin(), async (c) => {
-    if (!(await push.removeDevice(c.get('user').id, c.req.param('id')))) throw new ApiFailure(404, 'not_found', 'No such device');
+    const user = c.get('user');
+    const dropped = await push.dropDevice(c.req.param('id'), user.id, LAST_DEVICE_REMOVED);
+    if (!dropped) throw new ApiFailure(404, 'not_found', 'No such device');
+    // Available on devices with none left: away, and the rep's open consoles show it.
+    if (dropped.wentAway) deps.notify.presenceChanged(user.id, 'away', LAST_DEVICE_REMOVED);
     return c.body(null, 204);
   });
 

@@ -16,7 +16,7 @@ import { createPushOps as sqPush } from '../../server/db/sqlite/push-ops';
 import { createSqliteStore } from '../../server/db/sqlite/sqlite-store';
 import type { Store } from '../../server/db/store';
 import { seedDemo } from '../../server/demo/seed';
-import { LAST_DEVICE_GONE, type NewPushDevice, type PushStore } from '../../server/push/push-store';
+import { LAST_DEVICE_GONE, LAST_DEVICE_REMOVED, type NewPushDevice, type PushStore } from '../../server/push/push-store';
 import { storeRules } from '../../server/routing/store-rules';
 import { PG } from '../helpers/pg-under-test';
 import { TEST_DEMO_PASSWORD } from '../helpers/test-server';
@@ -134,12 +134,12 @@ describe.each(sides)('the push store on %s', (_name, open) => {
   it('removes only the user’s own device; records deliveries and failures', async () => {
     const [one, two] = side.push;
     const { device: d } = await one.saveDevice(device(sam, 'https://push.example/sam'), T0);
-    expect(await two.removeDevice(dana, d.id)).toBe(false);
+    expect(await two.dropDevice(d.id, dana, LAST_DEVICE_REMOVED)).toBeNull();
     await two.deliveryFailed(d.id, 'push service answered 503');
     expect((await one.devicesOf(sam))[0]).toMatchObject({ lastFailure: 'push service answered 503', lastDeliveryAt: null });
     await two.deliveryOk(d.id, T0 + 5);
     expect((await one.devicesOf(sam))[0]).toMatchObject({ lastFailure: null, lastDeliveryAt: T0 + 5 });
-    expect(await two.removeDevice(sam, d.id)).toBe(true);
+    expect(await two.dropDevice(d.id, sam, LAST_DEVICE_REMOVED)).toEqual({ userId: sam, wentAway: false });
     expect(await one.devicesOf(sam)).toEqual([]);
   });
 
@@ -168,19 +168,24 @@ describe.each(sides)('the push store on %s', (_name, open) => {
 
   it('sets a rep on "Available on my devices" away when their last device is gone, and only then', async () => {
     const [one, two] = side.push;
-    for (const d of await one.devicesOf(dana)) await one.removeDevice(dana, d.id);
+    for (const d of await one.devicesOf(dana)) await one.dropDevice(d.id, dana, LAST_DEVICE_REMOVED);
     const { device: phone } = await one.saveDevice(device(dana, 'https://push.example/phone'), T0);
     const { device: laptop } = await one.saveDevice(device(dana, 'https://push.example/laptop'), T0 + 1);
     await side.setPresence(dana, 'devices');
-    expect(await two.dropDevice(phone.id)).toEqual({ userId: dana, wentAway: false });
+    expect(await two.dropDevice(phone.id, null, LAST_DEVICE_GONE)).toEqual({ userId: dana, wentAway: false });
     expect((await side.presenceOf(dana)).presence).toBe('devices');
-    expect(await two.dropDevice(laptop.id)).toEqual({ userId: dana, wentAway: true });
+    expect(await two.dropDevice(laptop.id, null, LAST_DEVICE_GONE)).toEqual({ userId: dana, wentAway: true });
     expect(await side.presenceOf(dana)).toEqual({ presence: 'away', awayReason: LAST_DEVICE_GONE });
-    expect(await two.dropDevice(laptop.id)).toBeNull();
+    expect(await two.dropDevice(laptop.id, null, LAST_DEVICE_GONE)).toBeNull();
+    // Turning alerts off on the last device does the same, with its own reason.
+    const { device: watch } = await one.saveDevice(device(dana, 'https://push.example/watch'), T0);
+    await side.setPresence(dana, 'devices');
+    expect(await two.dropDevice(watch.id, dana, LAST_DEVICE_REMOVED)).toEqual({ userId: dana, wentAway: true });
+    expect(await side.presenceOf(dana)).toEqual({ presence: 'away', awayReason: LAST_DEVICE_REMOVED });
     // A rep who chose plain Available keeps it when their last device goes.
     const { device: tablet } = await one.saveDevice(device(sam, 'https://push.example/tablet'), T0);
     await side.setPresence(sam, 'available');
-    expect(await one.dropDevice(tablet.id)).toEqual({ userId: sam, wentAway: false });
+    expect(await one.dropDevice(tablet.id, null, LAST_DEVICE_GONE)).toEqual({ userId: sam, wentAway: false });
     expect((await side.presenceOf(sam)).presence).toBe('available');
   });
 });

@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView, VisitorStatus } from '../../shared/api';
 import { pushActionResultSchema } from '../../shared/schemas/push.schema';
 import type { OfferPayload } from '../../server/push/push-message.core';
+import { LAST_DEVICE_REMOVED } from '../../server/push/push-store';
 import {
   callbackBody,
   connected,
@@ -471,6 +472,21 @@ describe('the devices API', () => {
     expect((await fetch(`${server.url}/v1/console/devices/${device.id}`, { method: 'DELETE', headers: { cookie: dana, origin: server.url } })).status).toBe(
       204,
     );
+  });
+});
+
+describe('turning alerts off on the last device', () => {
+  it('sets a rep who was available on devices away, and their console hears it', async () => {
+    const { socket, cookie } = await rep('dana@demo.sixty');
+    const browser = newBrowser(`${pushService.origin}/push/last`);
+    const { device } = (await (await addDevice(cookie, browser, 'Only phone')).json()) as { device: { id: string } };
+    // 'devices' ("Available on my devices") is set here as the console's presence toggle would.
+    await rows(server, "update users set presence = 'devices' where email = ?", 'dana@demo.sixty');
+    const changed = nextEvent<{ presence: string; reason?: string }>(socket, 'presence:changed');
+    const res = await fetch(`${server.url}/v1/console/devices/${device.id}`, { method: 'DELETE', headers: { cookie, origin: server.url } });
+    expect(res.status).toBe(204);
+    expect(await changed).toEqual({ presence: 'away', reason: LAST_DEVICE_REMOVED });
+    expect(await rows(server, 'select presence from users where email = ?', 'dana@demo.sixty')).toEqual([{ presence: 'away' }]);
   });
 });
 

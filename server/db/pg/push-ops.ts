@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq, isNull, lt, sql } from 'drizzle-orm';
-import { LAST_DEVICE_GONE, type PushStore } from '../../push/push-store';
+import type { PushStore } from '../../push/push-store';
 import { users } from './schema';
 import { pushActionTokens as tokens, pushDeliveries as deliveries, pushSubscriptions as devices, vapidKeys } from './push-schema';
 import type { PgDb } from './open';
@@ -35,23 +35,17 @@ export function createPushOps(db: PgDb): PushStore {
       const [row] = await db.select({ n: count() }).from(devices).where(eq(devices.userId, userId));
       return Number(row?.n ?? 0);
     },
-    async removeDevice(userId, id) {
-      const gone = await db
-        .delete(devices)
-        .where(and(eq(devices.id, id), eq(devices.userId, userId)))
-        .returning({ id: devices.id });
-      return gone.length > 0;
-    },
-    async dropDevice(id) {
+    async dropDevice(id, ownerId, awayReason) {
       return db.transaction(async (tx) => {
-        const [gone] = await tx.delete(devices).where(eq(devices.id, id)).returning({ userId: devices.userId });
+        const which = ownerId === null ? eq(devices.id, id) : and(eq(devices.id, id), eq(devices.userId, ownerId));
+        const [gone] = await tx.delete(devices).where(which).returning({ userId: devices.userId });
         if (!gone) return null;
         const [left] = await tx.select({ n: count() }).from(devices).where(eq(devices.userId, gone.userId));
         if (Number(left?.n ?? 0) > 0) return { userId: gone.userId, wentAway: false };
         // 'devices' is compared as text: the presence column's declared values may not name it yet.
         const away = await tx
           .update(users)
-          .set({ presence: 'away', awayReason: LAST_DEVICE_GONE })
+          .set({ presence: 'away', awayReason })
           .where(and(eq(users.id, gone.userId), sql`${users.presence} = 'devices'`))
           .returning({ id: users.id });
         return { userId: gone.userId, wentAway: away.length > 0 };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq, isNull, lt, sql } from 'drizzle-orm';
-import { LAST_DEVICE_GONE, type PushStore } from '../../push/push-store';
+import type { PushStore } from '../../push/push-store';
 import { users } from '../schema';
 import { pushActionTokens as tokens, pushDeliveries as deliveries, pushSubscriptions as devices, vapidKeys } from '../push-schema';
 import type { Db } from './open';
@@ -33,17 +33,10 @@ export function createPushOps(db: Db): PushStore {
     async deviceCount(userId) {
       return db.select({ n: count() }).from(devices).where(eq(devices.userId, userId)).get()?.n ?? 0;
     },
-    async removeDevice(userId, id) {
-      return (
-        db
-          .delete(devices)
-          .where(and(eq(devices.id, id), eq(devices.userId, userId)))
-          .run().changes > 0
-      );
-    },
-    async dropDevice(id) {
+    async dropDevice(id, ownerId, awayReason) {
       return db.transaction((tx) => {
-        const gone = tx.delete(devices).where(eq(devices.id, id)).returning({ userId: devices.userId }).get();
+        const which = ownerId === null ? eq(devices.id, id) : and(eq(devices.id, id), eq(devices.userId, ownerId));
+        const gone = tx.delete(devices).where(which).returning({ userId: devices.userId }).get();
         if (!gone) return null;
         const left = tx.select({ n: count() }).from(devices).where(eq(devices.userId, gone.userId)).get()?.n ?? 0;
         // 'devices' is compared as text: the presence column's declared values may not name it yet.
@@ -51,7 +44,7 @@ export function createPushOps(db: Db): PushStore {
           left === 0 &&
           tx
             .update(users)
-            .set({ presence: 'away', awayReason: LAST_DEVICE_GONE })
+            .set({ presence: 'away', awayReason })
             .where(and(eq(users.id, gone.userId), sql`${users.presence} = 'devices'`))
             .run().changes > 0;
         return { userId: gone.userId, wentAway: away };
