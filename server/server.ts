@@ -31,6 +31,9 @@ import { calendarPort } from './calendar/caldav-port';
 import type { CalendarPort } from './calendar/calendar-port';
 import { createCalendarConnector } from './calendar/calendar-connector';
 import { startDigests } from './sla/digests';
+import { createDevicePush } from './push/push-delivery';
+import { newVapidKeys, pushSender } from './push/push-sender';
+import { vapidSubject } from './push/push-message.core';
 
 export interface RunningServer {
   url: string;
@@ -40,6 +43,8 @@ export interface RunningServer {
   seededDemo: { siteKey: string } | null;
   /** The retention job (runs hourly; tests call it with a fake clock). */
   retention: { run(): Promise<Removed> };
+  /** Pushes to reps' devices (tests wait for them with idle()). */
+  devicePush: { idle(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -105,7 +110,18 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const outbound = createGuardedFetch({ allow: allowListFrom(config.fetchAllow) });
   // Where the reps' calendars come in: booking reads busy times and writes meetings through this port.
   const calendar = opts.calendar ?? calendarPort({ calendars: backend.calendars, key: config.calendarKey, outbound, log, clock });
-  const router = createRouter({ store, clock, online, notify, log, clustered, calendar, ...(opts.scheduler ? { scheduler: opts.scheduler } : {}) });
+  // Web Push: the install's VAPID keys are made on first start and kept in the database.
+  const vapid = await backend.push.vapidKeys(newVapidKeys, clock());
+  const devices = createDevicePush({
+    push: backend.push,
+    offerView: (offerId) => store.offerView(offerId),
+    leadCard: (leadId, workspaceId) => store.leadCard(leadId, workspaceId),
+    send: pushSender({ outbound, keys: vapid, subject: vapidSubject(config.mailFrom, config.publicUrl) }),
+    notify,
+    clock,
+    log,
+  });
+  const router = createRouter({ store, clock, online, notify, log, clustered, calendar, devices, ...(opts.scheduler ? { scheduler: opts.scheduler } : {}) });
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
   // Links in digests go to the public origin (SIXTY_PUBLIC_URL), else the address the server listens on (set after listen).
   let origin = config.publicUrl ?? `http://${config.host}:${config.port}`;
@@ -153,6 +169,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     sla: backend.sla,
     digests,
     calendarConnector: createCalendarConnector({ calendars: backend.calendars, key: config.calendarKey, outbound, port: calendar, clock }),
+    push: backend.push,
+    vapidPublicKey: vapid.publicKey,
   };
   if (config.demo && !demoSiteKey) demoSiteKey = await firstDemoSiteKey(deps);
   const app = createApp(deps);
@@ -188,6 +206,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     retention.stop();
     await dispatcher.stop();
     await digests.stop();
+    await devices.stop();
     // The adapter's Redis connections would keep the process alive.
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await cluster?.close();
@@ -208,6 +227,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     deps,
     seededDemo,
     retention,
+    devicePush: devices,
     close() {
       // Stop accepting, let in-flight requests finish, then close sockets and the database.
       closing ??= (async () => {
@@ -224,6 +244,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         // as do calendar writes and invites of the last bookings.
         await router.idle();
         await meetings.idle();
+        // Pushes in flight finish; waits between retries end.
+        await devices.stop();
         // Presence goodbye and Redis after socket.io (its adapter publishes while closing).
         await cluster?.close();
         await backend.close();

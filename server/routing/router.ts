@@ -14,10 +14,21 @@ import { derivePresence } from './derive-presence.core';
 import type { Presence, RoutingSnapshot } from './routing.types';
 import { timerScheduler, type Scheduler } from './scheduler';
 import { decideVisitorStatus, waitsInQueue, type VisitorFacts } from './visitor-status.core';
+import { NO_DEVICE_PUSH, type DevicePush, type OfferMade } from '../push/device-push';
 
 /** Callback times come from hours, not from who is online now. */
 const NOBODY_ONLINE: ReadonlySet<string> = new Set();
 import type { HandRaise } from './turn-hot.core';
+
+/** The device port's view of a committed offer (`step` once the store reports it on the offer). */
+const offerMade = (offer: OpenOffer & { step?: string }): OfferMade => ({
+  offerId: offer.id,
+  workspaceId: offer.workspaceId,
+  leadId: offer.leadId,
+  repId: offer.repId,
+  expiresAt: offer.expiresAt,
+  step: offer.step ?? 'team',
+});
 
 export interface Notifier {
   offerNew(repId: string, offer: OfferView): void;
@@ -44,11 +55,23 @@ export interface RouterDeps {
   clustered?: boolean;
   /** The reps' own calendars: busy times narrow the meeting times offered (none connected by default). */
   calendar?: CalendarPort;
+  /** Reps' installed devices (Web Push); none by default. Never awaited: pushes run outside routing. */
+  devices?: DevicePush;
 }
 
 export type Router = ReturnType<typeof createRouter>;
 
-export function createRouter({ store, clock, online, notify, log, scheduler: injected, clustered = false, calendar = NO_CALENDARS }: RouterDeps) {
+export function createRouter({
+  store,
+  clock,
+  online,
+  notify,
+  log,
+  scheduler: injected,
+  clustered = false,
+  calendar = NO_CALENDARS,
+  devices = NO_DEVICE_PUSH,
+}: RouterDeps) {
   const scheduler = injected ?? timerScheduler(clock, (err) => log.error({ err }, 'routing timer failed'));
   /** Work started after an answer was sent (re-routing after accept/decline), for idle(). */
   const background = new Set<Promise<void>>();
@@ -99,6 +122,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
       later(`offer:${offer.id}`, offer.expiresAt, () => expire(offer.id));
       const view = views ? views.find((v) => v.offerId === offer.id) : await store.offerView(offer.id);
       if (view) notify.offerNew(offer.repId, view);
+      devices.offerMade(offerMade(offer));
     }
   }
 
@@ -158,6 +182,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
     if (!closed) return;
     const { offer } = closed;
     notify.offerClosed(offer.repId, offer.id, 'expired');
+    devices.offerClosed(offer.repId, offer.id, 'expired');
     if (closed.away) notify.presenceChanged(offer.repId, 'away', closed.away.reason);
     // The lead (if nobody else holds it) and whoever waited for this rep's freed capacity.
     await afterClose(offer, closed.leadWaiting);
@@ -170,7 +195,20 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
 
   function scheduled(leadId: string, at: number) {
     scheduler.cancel(`sla:${leadId}`);
-    later(`scheduled:${leadId}`, at, () => routeOne(leadId));
+    later(`scheduled:${leadId}`, at, () => scheduledDue(leadId));
+  }
+
+  /**
+   * A booked callback's time came: it is routed like any hot lead (an offer reaches the rep's
+   * devices as any offer does); when it was booked with a rep who was not offered it now (away,
+   * offline, busy), their devices are told it is due.
+   */
+  async function scheduledDue(leadId: string) {
+    await routeOne(leadId);
+    const meeting = await store.meetingOfLead(leadId);
+    if (!meeting || meeting.status !== 'active') return;
+    if ((await store.openOffersForRep(meeting.repId)).some((o) => o.leadId === leadId)) return;
+    devices.notice(meeting.repId, { kind: 'callback_due', workspaceId: meeting.workspaceId, leadId, at: meeting.start });
   }
 
   return {
@@ -224,8 +262,10 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
       for (const other of result.otherOffers) {
         scheduler.cancel(`offer:${other.id}`);
         notify.offerClosed(other.repId, other.id, 'taken');
+        devices.offerClosed(other.repId, other.id, 'taken');
       }
       notify.offerClosed(repId, offerId, 'accepted');
+      devices.offerClosed(repId, offerId, 'accepted');
       const card = await store.leadCard(result.leadId, result.workspaceId);
       if (!card) return { ok: false, error: 'not_found' };
       notify.leadUpdated(repId, card);
@@ -240,6 +280,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
       if (!closed) return { ok: false, error: 'not_found' };
       scheduler.cancel(`offer:${offerId}`);
       notify.offerClosed(repId, offerId, 'declined');
+      devices.offerClosed(repId, offerId, 'declined');
       inBackground('routing after decline', () => afterClose(closed.offer, closed.leadWaiting));
       return { ok: true, data: undefined };
     },
@@ -299,7 +340,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
       const due = await store.dueWork(clock(), limit);
       for (const offer of due.offers) await expire(offer.id);
       for (const leadId of due.sla) await checkSla(leadId);
-      for (const leadId of due.scheduled) await routeOne(leadId);
+      for (const leadId of due.scheduled) await scheduledDue(leadId);
       return due.offers.length + due.sla.length + due.scheduled.length;
     },
 
