@@ -105,10 +105,21 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const outbound = createGuardedFetch({ allow: allowListFrom(config.fetchAllow) });
   // Where the reps' calendars come in: booking reads busy times and writes meetings through this port.
   const calendar = opts.calendar ?? calendarPort({ calendars: backend.calendars, key: config.calendarKey, outbound, log, clock });
-  const router = createRouter({ store, clock, online, notify, log, clustered, calendar, ...(opts.scheduler ? { scheduler: opts.scheduler } : {}) });
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
-  // Links in digests go to the public origin (SIXTY_PUBLIC_URL), else the address the server listens on (set after listen).
+  // Links in digests and alerts go to the public origin (SIXTY_PUBLIC_URL), else the address the server listens on (set after listen).
   let origin = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  const router = createRouter({
+    store,
+    clock,
+    online,
+    notify,
+    log,
+    clustered,
+    calendar,
+    mailer,
+    consoleUrl: () => `${origin}/console/`,
+    ...(opts.scheduler ? { scheduler: opts.scheduler } : {}),
+  });
   const digests = startDigests({
     sla: backend.sla,
     reports: backend.reports,

@@ -26,6 +26,7 @@ export type RoutingOps = Pick<
   | 'bookedCallbacks'
   | 'warmLeads'
   | 'dueWork'
+  | 'claimManagerAlert'
 >;
 
 export type ConfigOps = Pick<

@@ -8,6 +8,9 @@ import type { ChosenPresence } from '../../shared/schemas/console.schema';
 import type { CaptureResult, CaptureRouting, OpenOffer, RouteResult, Store } from '../db/store';
 import type { OnlineReps } from '../live/online-reps';
 import { NO_CALENDARS, type CalendarPort } from '../calendar/calendar-port';
+import type { Mailer } from '../mail/mailer';
+import { NO_DEVICE_PUSH, type DevicePush } from '../push/device-push';
+import { managerAlertMails } from './manager-alert-mail';
 import { isoStarts, meetingTimes, type MeetingTimes, type MovingMeeting } from '../booking/meeting-times';
 import { decideRouting } from './decide-routing.core';
 import { derivePresence } from './derive-presence.core';
@@ -44,11 +47,31 @@ export interface RouterDeps {
   clustered?: boolean;
   /** The reps' own calendars: busy times narrow the meeting times offered (none connected by default). */
   calendar?: CalendarPort;
+  /** Reps' installed devices (Web Push): offers, their closing, manager alerts (none by default). */
+  devices?: DevicePush;
+  /** The escalation ladder's manager alert by email (off by default). */
+  mailer?: Mailer;
+  /** The console's address for links in mail (the public origin). */
+  consoleUrl?: () => string;
 }
+
+const NO_MAIL: Mailer = { enabled: false, send: async () => {} };
 
 export type Router = ReturnType<typeof createRouter>;
 
-export function createRouter({ store, clock, online, notify, log, scheduler: injected, clustered = false, calendar = NO_CALENDARS }: RouterDeps) {
+export function createRouter({
+  store,
+  clock,
+  online,
+  notify,
+  log,
+  scheduler: injected,
+  clustered = false,
+  calendar = NO_CALENDARS,
+  devices = NO_DEVICE_PUSH,
+  mailer = NO_MAIL,
+  consoleUrl = () => '/console/',
+}: RouterDeps) {
   const scheduler = injected ?? timerScheduler(clock, (err) => log.error({ err }, 'routing timer failed'));
   /** Work started after an answer was sent (re-routing after accept/decline), for idle(). */
   const background = new Set<Promise<void>>();
@@ -93,13 +116,43 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
     return status;
   }
 
-  /** Arms expiry timers and pushes each committed offer to its rep (`views`: cards already read with the commit). */
+  /** Arms expiry timers and pushes each committed offer to its rep (`views`: cards already read with the commit) and their devices. */
   async function announce(offers: readonly OpenOffer[], views?: readonly OfferView[]) {
     for (const offer of offers) {
       later(`offer:${offer.id}`, offer.expiresAt, () => expire(offer.id));
       const view = views ? views.find((v) => v.offerId === offer.id) : await store.offerView(offer.id);
       if (view) notify.offerNew(offer.repId, view);
+      const { id: offerId, workspaceId, leadId, repId, expiresAt } = offer;
+      const step = offer.step ?? 'team';
+      devices.offerMade({ offerId, workspaceId, leadId, repId, expiresAt, step });
     }
+  }
+
+  /** An offer left `offered`: its rep's console and devices close it. */
+  function offerClosed(repId: string, offerId: string, reason: OfferClosedReason) {
+    notify.offerClosed(repId, offerId, reason);
+    devices.offerClosed(repId, offerId, reason);
+  }
+
+  /**
+   * The ladder's manager step, after the commit that recorded it: claimed first (once across
+   * processes), then a push to each manager's devices and an email. Never delays routing.
+   */
+  function alertManagers(leadId: string) {
+    inBackground('manager alert', async () => {
+      const at = clock();
+      const alert = await store.claimManagerAlert(leadId, at);
+      if (!alert) return;
+      for (const m of alert.managers) devices.notice(m.id, { kind: 'manager_alert', workspaceId: alert.workspaceId, leadId, at });
+      if (!mailer.enabled) return;
+      for (const mail of managerAlertMails(alert, consoleUrl())) {
+        try {
+          await mailer.send(mail);
+        } catch (err) {
+          log.warn({ err: (err as Error).message, leadId }, 'manager alert mail failed');
+        }
+      }
+    });
   }
 
   /** Timers a routing pass asks for: the wake-up (owner wait over, hours opening) and the SLA check. */
@@ -121,6 +174,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
     for (const r of results) {
       await announce(r.offers);
       arm(r);
+      if (r.managerAlert) alertManagers(r.leadId);
       if (r.offers.length || pushWaits) told.set(r.leadId, await pushVisitorStatus(r.leadId));
     }
     return told;
@@ -157,7 +211,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
     const closed = await store.expireOffer(offerId, clock());
     if (!closed) return;
     const { offer } = closed;
-    notify.offerClosed(offer.repId, offer.id, 'expired');
+    offerClosed(offer.repId, offer.id, 'expired');
     if (closed.away) notify.presenceChanged(offer.repId, 'away', closed.away.reason);
     // The lead (if nobody else holds it) and whoever waited for this rep's freed capacity.
     await afterClose(offer, closed.leadWaiting);
@@ -194,6 +248,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
       if (result.routed) {
         await announce(result.routed.offers, result.offers);
         arm(result.routed);
+        if (result.routed.managerAlert) alertManagers(result.leadId);
         notify.visitorStatus(result.leadId, status);
       }
       return status;
@@ -223,9 +278,9 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
       scheduler.cancel(`sla:${result.leadId}`);
       for (const other of result.otherOffers) {
         scheduler.cancel(`offer:${other.id}`);
-        notify.offerClosed(other.repId, other.id, 'taken');
+        offerClosed(other.repId, other.id, 'taken');
       }
-      notify.offerClosed(repId, offerId, 'accepted');
+      offerClosed(repId, offerId, 'accepted');
       const card = await store.leadCard(result.leadId, result.workspaceId);
       if (!card) return { ok: false, error: 'not_found' };
       notify.leadUpdated(repId, card);
@@ -239,7 +294,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
       const closed = await store.declineOffer(offerId, repId, reason, clock());
       if (!closed) return { ok: false, error: 'not_found' };
       scheduler.cancel(`offer:${offerId}`);
-      notify.offerClosed(repId, offerId, 'declined');
+      offerClosed(repId, offerId, 'declined');
       inBackground('routing after decline', () => afterClose(closed.offer, closed.leadWaiting));
       return { ok: true, data: undefined };
     },
@@ -282,6 +337,9 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
 
     /** The calendars this router reads (booking writes meetings into the same ones). */
     calendar,
+
+    /** The reps' devices this router pushes to (the rep socket asks it before "Available on my devices"). */
+    devices,
 
     statusOf,
 
