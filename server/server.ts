@@ -16,6 +16,7 @@ import { startDispatcher } from './webhooks/dispatcher';
 import { allowListFrom, createGuardedFetch } from './net';
 import { startRetention, type Removed } from './tracking/retention';
 import { createMailer } from './mail/mailer';
+import type { DevicePush } from './push/device-push';
 import { SiteKeyCache } from './sites/site-key-cache';
 import { FormTests } from './forms/form-tests';
 import { createApp, type AppDeps } from './app';
@@ -52,6 +53,8 @@ export interface StartOptions {
   scheduler?: Scheduler;
   /** Reps' calendars as booking sees them; the CalDAV one (server/calendar/caldav-port.ts) unless given. */
   calendar?: CalendarPort;
+  /** Reps' installed devices (Web Push) as routing reaches them; none unless given. */
+  devices?: DevicePush;
 }
 
 /** Opens the store, wires HTTP + socket.io + routing, and listens. Used by main and by tests. */
@@ -118,6 +121,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     calendar,
     mailer,
     consoleUrl: () => `${origin}/console/`,
+    ...(opts.devices ? { devices: opts.devices } : {}),
     ...(opts.scheduler ? { scheduler: opts.scheduler } : {}),
   });
   const digests = startDigests({
