@@ -81,26 +81,31 @@ describe.each(storeBackends())('on $name', (backend) => {
     await inbox.close();
   });
 
-  async function capture(): Promise<string> {
-    const r = await store.commitCapture(
-      planCapture({
-        site,
-        name: 'Ada Lovelace',
-        phoneE164: '+14155552671',
-        email: null,
-        answers: { projects: 'commercial', size: '51-200', role: 'decision' },
-        pageUrl: null,
-        visitorId: null,
-        qualification: HOT,
-        stage: 'hot',
-        idempotency: null,
-        now: clock.now,
-      }),
-      null,
-    );
+  /** Commits a hot callback without routing it; `capture` then lets the router route it. */
+  async function commit(name = 'Ada Lovelace', phoneE164 = '+14155552671'): Promise<string> {
+    const answers = { projects: 'commercial', size: '51-200', role: 'decision' };
+    const command = {
+      site,
+      name,
+      phoneE164,
+      email: null,
+      answers,
+      pageUrl: null,
+      visitorId: null,
+      qualification: HOT,
+      stage: 'hot' as const,
+      idempotency: null,
+      now: clock.now,
+    };
+    const r = await store.commitCapture(planCapture(command), null);
     if (r.kind !== 'created') throw new Error('not created');
-    await router.leadCaptured(r.leadId);
     return r.leadId;
+  }
+
+  async function capture(): Promise<string> {
+    const leadId = await commit();
+    await router.leadCaptured(leadId);
+    return leadId;
   }
 
   /** Dana has the console open; Sam chose "Available on my devices" and has no tab. */
@@ -211,29 +216,13 @@ describe.each(storeBackends())('on $name', (backend) => {
     expect(rows).toEqual([{ a: MONDAY_10, s: MONDAY_10 }]);
 
     // Another lead routed by the store alone (no router to send): two processes claim at once.
-    const r = await store.commitCapture(
-      planCapture({
-        site,
-        name: 'Grace',
-        phoneE164: '+14155552672',
-        email: null,
-        answers: { projects: 'commercial', size: '51-200', role: 'decision' },
-        pageUrl: null,
-        visitorId: null,
-        qualification: HOT,
-        stage: 'hot',
-        idempotency: null,
-        now: clock.now,
-      }),
-      null,
-    );
-    if (r.kind !== 'created') throw new Error('not created');
-    const routed = await store.routeLead(r.leadId, clock.now, online.set, (snap) => decideRouting(snap, clock.now));
+    const grace = await commit('Grace', '+14155552672');
+    const routed = await store.routeLead(grace, clock.now, online.set, (snap) => decideRouting(snap, clock.now));
     expect(routed?.managerAlert).toBe(true);
-    const claims = await Promise.all([store.claimManagerAlert(r.leadId, clock.now), store.claimManagerAlert(r.leadId, clock.now)]);
+    const claims = await Promise.all([store.claimManagerAlert(grace, clock.now), store.claimManagerAlert(grace, clock.now)]);
     const won = claims.filter((c) => c !== null);
     expect(won).toHaveLength(1);
-    expect(won[0]).toMatchObject({ leadId: r.leadId, leadName: 'Grace', managers: [{ id: ids.admin, email: 'admin@demo.sixty' }] });
+    expect(won[0]).toMatchObject({ leadId: grace, leadName: 'Grace', managers: [{ id: ids.admin, email: 'admin@demo.sixty' }] });
   });
 });
 
