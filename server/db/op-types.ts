@@ -27,6 +27,7 @@ export type RoutingOps = Pick<
   | 'warmLeads'
   | 'dueWork'
   | 'claimManagerAlert'
+  | 'pendingManagerAlerts'
 >;
 
 export type ConfigOps = Pick<

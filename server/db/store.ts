@@ -338,6 +338,8 @@ export interface Store extends BookingOps {
    * processes trying at once, one gets the managers); null when none is due or it was claimed.
    */
   claimManagerAlert(leadId: string, now: number): Promise<ManagerAlert | null>;
+  /** Leads whose manager alert was recorded but not yet claimed (a process stopped in between). */
+  pendingManagerAlerts(limit: number): Promise<string[]>;
   /**
    * A named lease for work only one process of a cluster may do (webhook delivery, retention):
    * true when `holder` holds it until now + ttlMs (taken free or expired, or renewed).

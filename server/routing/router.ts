@@ -358,6 +358,8 @@ export function createRouter({
       for (const offer of due.offers) await expire(offer.id);
       for (const leadId of due.sla) await checkSla(leadId);
       for (const leadId of due.scheduled) await routeOne(leadId);
+      // Not counted: their claims run in the background, and a recount would sweep again at once.
+      for (const leadId of await store.pendingManagerAlerts(limit)) alertManagers(leadId);
       return due.offers.length + due.sla.length + due.scheduled.length;
     },
 
@@ -366,6 +368,8 @@ export function createRouter({
     /** Rebuilds timers from the database (nothing routing needs lives only in memory), then routes what waits. */
     async start() {
       stopped = false;
+      // Alerts recorded by a process that stopped before sending them (each is claimed once).
+      for (const leadId of await store.pendingManagerAlerts(100)) alertManagers(leadId);
       if (clustered) return routeAllWaiting();
       for (const offer of await store.openOffers()) later(`offer:${offer.id}`, offer.expiresAt, () => expire(offer.id));
       for (const s of await store.scheduledLeads()) scheduled(s.leadId, s.at);

@@ -202,7 +202,7 @@ describe.each(storeBackends())('on $name', (backend) => {
     expect(at('Nobody accepted after every escalation step: waiting in the queue (the visitor may book a time)')).toBe(110_000);
   });
 
-  it('sends the alert when nobody can take the lead at all, and a recorded alert is claimed once, whoever asks first', async () => {
+  it('sends the alert when nobody can take the lead at all, and an alert left unsent is sent once by the sweep', async () => {
     await ladderOn(null);
     // Nobody can take the lead: the ladder goes straight to its manager step, and the router sends it.
     const sent = await capture();
@@ -215,14 +215,24 @@ describe.each(storeBackends())('on $name', (backend) => {
     );
     expect(rows).toEqual([{ a: MONDAY_10, s: MONDAY_10 }]);
 
-    // Another lead routed by the store alone (no router to send): two processes claim at once.
+    // A lead whose alert was recorded by a process that stopped before sending it (the store
+    // alone routed it): two sweeps at once, as two processes would, send it once.
     const grace = await commit('Grace', '+14155552672');
     const routed = await store.routeLead(grace, clock.now, online.set, (snap) => decideRouting(snap, clock.now));
     expect(routed?.managerAlert).toBe(true);
-    const claims = await Promise.all([store.claimManagerAlert(grace, clock.now), store.claimManagerAlert(grace, clock.now)]);
-    const won = claims.filter((c) => c !== null);
-    expect(won).toHaveLength(1);
-    expect(won[0]).toMatchObject({ leadId: grace, leadName: 'Grace', managers: [{ id: ids.admin, email: 'admin@demo.sixty' }] });
+    expect(await store.pendingManagerAlerts(10)).toEqual([grace]);
+    await Promise.all([router.sweep(), router.sweep()]);
+    await router.idle();
+    await waitFor(() => inbox.messages.length === 2);
+    expect(devices.notices.map((n) => [n.userId, n.notice.leadId])).toEqual([
+      [ids.admin, sent],
+      [ids.admin, grace],
+    ]);
+    expect(inbox.messages[1]!.body).toContain('Hot lead waiting: Grace');
+    expect(await store.pendingManagerAlerts(10)).toEqual([]);
+    expect(await store.claimManagerAlert(grace, clock.now)).toBeNull();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(inbox.messages).toHaveLength(2);
   });
 });
 

@@ -319,6 +319,15 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
       });
     },
 
+    async pendingManagerAlerts(limit) {
+      const rows = await db
+        .select({ id: t.leads.id })
+        .from(t.leads)
+        .where(and(isNotNull(t.leads.managerAlertedAt), isNull(t.leads.managerAlertSentAt)))
+        .limit(limit);
+      return rows.map((r) => r.id);
+    },
+
     async bookedCallbacks(workspaceId, limit) {
       const leads = await db
         .select()

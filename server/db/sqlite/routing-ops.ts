@@ -375,6 +375,16 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
       });
     },
 
+    async pendingManagerAlerts(limit) {
+      return db
+        .select({ id: t.leads.id })
+        .from(t.leads)
+        .where(and(isNotNull(t.leads.managerAlertedAt), isNull(t.leads.managerAlertSentAt)))
+        .limit(limit)
+        .all()
+        .map((r) => r.id);
+    },
+
     async bookedCallbacks(workspaceId, limit) {
       const leads = db
         .select()
