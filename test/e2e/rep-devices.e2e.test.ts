@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { DevicePush } from '../../server/push/device-push';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
-import { DESKTOP, PHONE, openRep, watch, signIn } from './rep-helpers';
+import { DESKTOP, PHONE, offerFor, openRep, postLead, settle, watch, signIn } from './rep-helpers';
 import { collectErrors, openSignedIn, shoot } from './console-admin.helpers';
 
 let server: TestServer;
@@ -99,5 +99,62 @@ describe('Available on my devices', () => {
     await shoot(page, 'console-admin-routing-rules-ladder');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('runs the ladder out: the supervisor sees the rep on their devices and the lead queued; the trail shows every step', async () => {
+    const store = server.deps.store;
+    const site = (await store.siteByKey(server.siteKey))!;
+    const sam = (await store.userByEmail('sam@demo.sixty'))!;
+    withDevice.add(sam.id);
+    // Short timeouts so the ladder runs in seconds; nobody is set away for missing offers.
+    await store.updateSiteRouting(site.id, { offerTimeoutMs: 3000, deviceTimeoutMs: 4000, deviceOrder: 'tabs_first', missedOffersBeforeAway: 0 });
+    const [rule] = await store.routingRules(site.id);
+    // The whole team at once no later than 5 s after the hand-raise; the managers not before.
+    await store.updateRoutingRule(rule!.id, { teamAllAfterMs: 5000, alertManagers: true, escalateToEveryone: false });
+    // Sam is on his devices with no console open; Dana has the console open.
+    await store.setPresence(sam.id, 'devices');
+    const dana = await openRep(browser, server.url, 'dana@demo.sixty', DESKTOP);
+    await postLead(server, 'Lena Ladder');
+    await offerFor(dana.page, 'Lena Ladder').waitFor({ timeout: 5000 });
+
+    const context = await browser.newContext(DESKTOP);
+    const admin = await context.newPage();
+    const errors: string[] = [];
+    await watch(admin, errors);
+    await signIn(admin, server.url, 'admin@demo.sixty', '/queue');
+    await admin.getByRole('button', { name: 'Supervisor' }).click();
+    const reps = admin.getByRole('region', { name: 'Reps' });
+    await expect.poll(() => reps.locator('tr[data-rep="Sam Okafor"]').innerText()).toMatch(/On their devices|Busy/);
+    // Tab (3 s), device (4 s), the whole team at once (4 s): then the managers, and the queue.
+    const waiting = admin.getByRole('region', { name: 'Waiting queue' }).locator('[data-waiting-lead="Lena Ladder"]');
+    await waiting.waitFor({ timeout: 20_000 });
+    await expect.poll(() => waiting.innerText()).toContain('Nobody accepted after every escalation step');
+    await expect.poll(() => reps.locator('tr[data-rep="Sam Okafor"]').innerText()).toContain('On their devices');
+    await admin.waitForTimeout(300);
+    await admin.screenshot({ path: screenshotPath('rep-supervisor-ladder-1280'), fullPage: true });
+    await admin.setViewportSize(PHONE.viewport);
+    await admin.waitForTimeout(300);
+    await admin.screenshot({ path: screenshotPath('rep-supervisor-ladder-375'), fullPage: true });
+
+    // The manager offers it to Dana, who accepts: her lead card's trail shows each step in words.
+    await waiting.getByLabel('Rep for Lena Ladder').selectOption({ label: 'Dana Reyes (available)' });
+    await waiting.getByRole('button', { name: 'Offer', exact: true }).click();
+    await offerFor(dana.page, 'Lena Ladder').getByRole('button', { name: 'Accept' }).click();
+    const trail = dana.page.locator('.timeline');
+    for (const text of [
+      'Escalated to reps on their devices (Sales)',
+      'Offered to Sam Okafor on their devices (4 s to accept)',
+      'Escalated to every rep of the team at once (Sales)',
+      'Nobody took the lead: managers alerted by push and email',
+    ])
+      await trail.getByText(text, { exact: true }).waitFor({ timeout: 5000 });
+    for (const size of [DESKTOP.viewport, PHONE.viewport]) {
+      await dana.page.setViewportSize(size);
+      await settle(dana.page);
+      await trail.scrollIntoViewIfNeeded();
+      await dana.page.screenshot({ path: screenshotPath(`rep-trail-ladder-${size.width}`), fullPage: true });
+    }
+    expect([...errors, ...dana.errors]).toEqual([]);
+    await Promise.all([context.close(), dana.context.close()]);
   });
 });
