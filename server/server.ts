@@ -16,6 +16,7 @@ import { startDispatcher } from './webhooks/dispatcher';
 import { allowListFrom, createGuardedFetch } from './net';
 import { startRetention, type Removed } from './tracking/retention';
 import { createMailer } from './mail/mailer';
+import type { DevicePush } from './push/device-push';
 import { SiteKeyCache } from './sites/site-key-cache';
 import { FormTests } from './forms/form-tests';
 import { createApp, type AppDeps } from './app';
@@ -57,6 +58,8 @@ export interface StartOptions {
   scheduler?: Scheduler;
   /** Reps' calendars as booking sees them; the CalDAV one (server/calendar/caldav-port.ts) unless given. */
   calendar?: CalendarPort;
+  /** Reps' installed devices as routing reaches them: the real Web Push unless a test gives its own. */
+  devices?: DevicePush;
 }
 
 /** Opens the store, wires HTTP + socket.io + routing, and listens. Used by main and by tests. */
@@ -121,10 +124,22 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     clock,
     log,
   });
-  const router = createRouter({ store, clock, online, notify, log, clustered, calendar, devices, ...(opts.scheduler ? { scheduler: opts.scheduler } : {}) });
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
-  // Links in digests go to the public origin (SIXTY_PUBLIC_URL), else the address the server listens on (set after listen).
+  // Links in digests and alerts go to the public origin (SIXTY_PUBLIC_URL), else the address the server listens on (set after listen).
   let origin = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  const router = createRouter({
+    store,
+    clock,
+    online,
+    notify,
+    log,
+    clustered,
+    calendar,
+    mailer,
+    consoleUrl: () => `${origin}/console/`,
+    devices: opts.devices ?? devices,
+    ...(opts.scheduler ? { scheduler: opts.scheduler } : {}),
+  });
   const digests = startDigests({
     sla: backend.sla,
     reports: backend.reports,
