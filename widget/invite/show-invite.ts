@@ -2,17 +2,27 @@
 // launcher itself asks, by the rep's first name, with a dismiss button on its corner. Accepting
 // is clicking the launcher. Nothing moves or pops up: the launcher's text changes, and a live
 // region says the same for screen readers.
+import { addStyles } from '../add-styles';
+import type { InviteContext } from '../contract';
 import { fill } from '../fill';
-import type { Launcher } from './launcher';
+import { INVITE_CSS } from './styles';
+
+/** Built-in texts by primary language; the site's own (`ctx.texts`) win over them. */
+const TEXTS: Record<string, { invite: string; dismiss: string }> = {
+  en: { invite: 'Questions? {rep} can call you in under a minute', dismiss: 'Dismiss' },
+  ar: { invite: 'لديك أسئلة؟ بإمكان {rep} الاتصال بك خلال أقل من دقيقة', dismiss: 'إغلاق' },
+};
 
 /** Shows the invitation; returns the function that takes it back. */
-export function showInvite({ button, label, announce }: Launcher, repName: string, text: string, dismissText: string): () => void {
+export function showInvite({ root, nonce, lang, button, label, announce, repName, texts }: InviteContext): () => void {
+  const t = { ...(TEXTS[lang.split('-')[0]!.toLowerCase()] || TEXTS.en), ...texts };
+  addStyles(root, INVITE_CSS, nonce);
   const usual = label.data;
-  label.data = announce.textContent = fill(text, { rep: repName.trim().split(/\s+/)[0]! });
+  label.data = announce.textContent = fill(t.invite!, { rep: repName.trim().split(/\s+/)[0]! });
   const dismiss = document.createElement('button');
   dismiss.type = 'button';
   dismiss.className = 'dismiss';
-  dismiss.setAttribute('aria-label', dismissText);
+  dismiss.setAttribute('aria-label', t.dismiss!);
   dismiss.textContent = '×';
   const end = () => {
     label.data = usual;
