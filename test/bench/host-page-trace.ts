@@ -51,7 +51,9 @@ interface CallFrame {
   columnNumber: number;
 }
 interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: CallFrame }>;
+  /** µs, on the trace's clock. */
+  startTime: number;
+  nodes: Array<{ id: number; callFrame: CallFrame; children?: number[] }>;
   samples: number[];
   timeDeltas: number[];
 }
@@ -70,6 +72,8 @@ interface Load {
   functions: Map<string, number>;
   /** Layouts and style recalculations forced synchronously by our scripts. */
   forcedByUs: number;
+  /** Wall durations of the main-thread tasks in which our code ran (a profiler sample in them). */
+  ourTasks: number[];
   longTasks: number[];
   cls: number;
   launcherMs: number | null;
@@ -110,14 +114,15 @@ const cpu = (e: TraceEvent) => e.tdur ?? e.dur!;
  * Self times of nested complete events on one thread, by phase, and the top-level tasks' total:
  * in thread (CPU) time, so that other work on a shared machine does not count; wall time too.
  */
-function summariseTrace(events: TraceEvent[], path: string) {
+function summariseTrace(events: TraceEvent[], path: string, ourSamples: number[]) {
   const thread = mainThread(events, path);
   const phases = new Map<string, number>();
   const names = new Map<string, number>();
   let taskMs = 0;
   let wallMs = 0;
   let forcedByUs = 0;
-  if (!thread) return { phases, names, taskMs, wallMs, forcedByUs };
+  const ourTasks: number[] = [];
+  if (!thread) return { phases, names, taskMs, wallMs, forcedByUs, ourTasks };
   const slices = events
     .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && typeof e.dur === 'number')
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
@@ -137,13 +142,37 @@ function summariseTrace(events: TraceEvent[], path: string) {
     else if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') {
       taskMs += cpu(e) / 1000;
       wallMs += e.dur! / 1000;
+      if (ourSamples.some((t) => t >= e.ts && t <= e.ts + e.dur!)) ourTasks.push(e.dur! / 1000);
     } else if (!stack.length) continue; // not inside a task: metadata-like slices
     const forced = e.args?.beginData?.stackTrace;
     if ((e.name === 'Layout' || e.name === 'UpdateLayoutTree') && forced?.some((f) => /\/sixty(-[a-z]+)?\.js/.test(f.url))) forcedByUs++;
     stack.push({ e, end: e.ts + e.dur!, childUs: 0 });
   }
   close(Infinity);
-  return { phases, names, taskMs, wallMs, forcedByUs };
+  return { phases, names, taskMs, wallMs, forcedByUs, ourTasks };
+}
+
+/** When the profiler caught our code on the stack (µs, trace clock). */
+function ourSampleTimes(profile: CpuProfile): number[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const ours = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    if (ours.has(id)) return ours.get(id)!;
+    const own = /\/sixty(-[a-z]+)?\.js$/.test(byId.get(id)?.callFrame.url ?? '');
+    const up = parent.get(id);
+    const result = own || (up !== undefined && isOurs(up));
+    ours.set(id, result);
+    return result;
+  };
+  const times: number[] = [];
+  let t = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    t += profile.timeDeltas[i] ?? 0;
+    if (isOurs(id)) times.push(t);
+  });
+  return times;
 }
 
 /** Our functions' self time from the CPU profile, named by their place in widget/ sources. */
@@ -193,7 +222,7 @@ async function traceLoad(browser: Browser, url: string, withSnippet: boolean, sl
     if (process.env.SIXTY_TRACE_DUMP)
       writeFileSync(`${process.env.SIXTY_TRACE_DUMP}-${slow ? 'slow' : 'normal'}${path.replace('/', '-')}.json`, JSON.stringify({ traceEvents: events }));
     return {
-      ...summariseTrace(events, path),
+      ...summariseTrace(events, path, ourSampleTimes(profile)),
       functions: summariseProfile(profile, maps),
       longTasks: marks.longTasks,
       cls: marks.cls,
@@ -256,6 +285,8 @@ async function speed(browser: Browser, origin: string, slow: boolean, loads: num
     `Long tasks with the snippet: ${pairs.map((p) => p.w.longTasks.length).join(', ')} (durations ${pairs.map((p) => p.w.longTasks.map((d) => d.toFixed(0)).join('+') || '0').join(', ')} ms); ` +
       `without: ${pairs.map((p) => p.wo.longTasks.length).join(', ')}. CLS with: ${pairs.map((p) => p.w.cls.toFixed(3)).join(', ')}. ` +
       `Launcher visible at ${pairs.map((p) => ms(p.w.launcherMs ?? NaN)).join(', ')} ms. Layouts/style recalcs forced by sixty*.js: ${pairs.map((p) => p.w.forcedByUs).join(', ')}.`,
+    `Tasks running our code (sixty*.js on the profiler's stack), wall ms, longest per load: ${pairs.map((p) => ms(Math.max(0, ...p.w.ourTasks))).join(', ')}; ` +
+      `over 50 ms: ${pairs.map((p) => p.w.ourTasks.filter((d) => d > 50).length).join(', ')}.`,
     '',
     '| phase (trace self time, thread CPU) | page alone ms | with snippet ms | added ms |',
     '| --- | ---: | ---: | ---: |',
