@@ -8,3 +8,6 @@ const LATEST_MS = 2000;
 export const later = (run: () => void): void =>
   // Safari has no requestIdleCallback.
   void ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: LATEST_MS }) : setTimeout(run));
+
+/** Resolves with `value` when the page is idle: `.then(whenIdle)` moves the rest of a chain into a task of its own. */
+export const whenIdle = <T>(value: T): Promise<T> => new Promise((resolve) => later(() => resolve(value)));

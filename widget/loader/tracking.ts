@@ -6,7 +6,7 @@
 import type { Invite, LoaderConfig, Tracker, TrackSelector } from '../contract';
 import { CONSENT_KEY, FIRST_TOUCH_KEY, readStore, VISITOR_KEY, writeStore } from '../storage';
 import { browserOptedOut, trackingAllowed, type ConsentMode } from './consent';
-import { later } from './later';
+import { whenIdle } from './later';
 import { warn } from './warn';
 import type { LoadBundle } from './load-bundle';
 
@@ -37,6 +37,8 @@ export function startTracking(
   start = () => {
     loading = true;
     load('track')
+      // Not in the task that evaluated the file: each stays short on a slow phone.
+      .then(whenIdle)
       .then((bundle) => {
         // Consent may have been withdrawn while the file was on its way.
         if (!allowed()) return;
@@ -51,7 +53,7 @@ export function startTracking(
   };
   config
     // After the launcher is drawn (./index.ts attaches it on the same answer), in a task of its own.
-    .then((site) => new Promise<LoaderConfig | null>((resolve) => later(() => resolve(site))))
+    .then(whenIdle)
     .then((site) => {
       if (!site) return void (waiting = null);
       mode = site.consent === 'required' ? 'required' : 'implied';
