@@ -40,6 +40,7 @@ export interface Bundles {
   booking: BookingBundle;
   /** The Arabic language pack. */
   ar: TextPack;
+  invite: InviteBundle;
 }
 export type BundleName = keyof Bundles;
 
@@ -76,6 +77,28 @@ export interface TrackBundle {
    * ask for contact (`offer`, `book`) and sends them; nothing else is observed, stored or sent.
    */
   forms(origin: string, siteKey: string): void;
+}
+
+/** What the loader hands the invitation: the launcher's parts, the rep's name and the site's texts. */
+export interface InviteContext {
+  root: ShadowRoot;
+  nonce: string;
+  /** The page's language: picks the built-in texts. */
+  lang: string;
+  button: HTMLButtonElement;
+  /** The launcher's text node (and accessible name), swapped for the invitation. */
+  label: Text;
+  /** A polite live region, for the same news to screen readers. */
+  announce: HTMLElement;
+  repName: string;
+  /** The site's own texts for this page (`invite`, `dismiss`), over the built-in ones. */
+  texts: Record<string, string>;
+}
+
+/** Registered by `sixty-invite.js` as `sixty._invite`; loaded when the server invites the visitor. */
+export interface InviteBundle {
+  /** Shows the invitation on the launcher; returns the function that takes it back. */
+  show(ctx: InviteContext): () => void;
 }
 
 /** What the loader hands the panel when it mounts it. */
@@ -201,6 +224,7 @@ export interface SixtyGlobal {
   _live?: LiveBundle;
   _booking?: BookingBundle;
   _ar?: TextPack;
+  _invite?: InviteBundle;
   _ui?: SharedUi;
   /** The qualification engine the panel runs for instant feedback (never trusted by the server). */
   _qualify?: QualifyFn;

@@ -14,9 +14,9 @@ describe('the widget files', () => {
     expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(budget);
   });
 
-  it('hold the issue’s budgets: loader 4 KB, panel 12 KB, live connection 16 KB', () => {
+  it('hold the issues’ budgets: loader 3.75 KB (issue 24, on the way to 3 KB), panel 12 KB, live connection 16 KB', () => {
     const budget = (name: string) => widgetEntries.find((w) => w.fileName === name)!.gzipBudget;
-    expect([budget('sixty.js'), budget('sixty-panel.js'), budget('sixty-live.js')]).toEqual([4096, 12288, 16384]);
+    expect([budget('sixty.js'), budget('sixty-panel.js'), budget('sixty-live.js')]).toEqual([3840, 12288, 16384]);
   });
 
   it.each(widgetEntries.map((w) => w.fileName))('%s uses no eval and no Function constructor', (fileName) => {

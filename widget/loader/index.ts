@@ -1,17 +1,21 @@
 // The loader: the one classic script a site pastes. It shows the launcher, fetches the site config,
 // runs the `sixty(...)` API (replaying calls queued by the snippet's stub), injects the tracker
-// once consent allows (./tracking.ts) and the panel only when the visitor asks for it.
+// once consent allows (./tracking.ts), the invitation when the server sends one and the panel only
+// when the visitor asks for it. Every page pays for this file: anything the launcher does not need
+// is another bundle or runs later (./later.ts), off the page's loading tasks.
 // It must never throw into the host page: every entry point is wrapped and failures are warned.
 import type { Invite, LoaderConfig, PanelHandle, SixtyGlobal, SixtyWindow, TextPack } from '../contract';
 import { INVITED_KEY, PENDING_KEY, readStore, writeStore } from '../storage';
 import { warn } from './warn';
-import { applyAppearance } from './appearance';
-import { showInvite } from './invite';
+import { addStyles } from '../add-styles';
+import { appearanceRule } from './appearance';
+import { later } from './later';
 import { createLauncher } from './launcher';
 import { createBundleLoader } from './load-bundle';
 import { readOwnScript } from './own-script';
+import { LAUNCHER_CSS } from './styles';
 import { fetchSiteConfig } from './site-config';
-import { builtIn, LAUNCHER_TEXTS, siteTexts, type LoaderTexts } from './texts';
+import { builtIn, LAUNCHER_TEXTS, siteTexts } from './texts';
 import { allowed, consent, opened, startTracking, visitorId, withTracker } from './tracking';
 
 const win = window as SixtyWindow;
@@ -25,8 +29,9 @@ function boot(): void {
   if (!own) return warn('no <script data-site="..."> found; the widget is not shown');
 
   const language = builtIn(own.lang);
-  let texts: LoaderTexts = LAUNCHER_TEXTS[language || 'en'];
-  const launcher = createLauncher(own, texts.launcher);
+  /** The site's own texts for this page, once the config has them. */
+  let texts: Record<string, string> = {};
+  const launcher = createLauncher(own, LAUNCHER_TEXTS[language || 'en']);
   const { host, root, frame, button, label } = launcher;
   let panel: PanelHandle | undefined;
   let panelOpen = false;
@@ -40,10 +45,11 @@ function boot(): void {
   // (never blue on the right, then jumping to the left in green); without a config, as built in.
   const ready = config
     .then((site) => {
-      applyAppearance(root, own.nonce, own.zIndex, site);
+      // One stylesheet for the launcher and the site's look: one sheet to build and match.
+      addStyles(root, LAUNCHER_CSS + appearanceRule(own.zIndex, site), own.nonce);
       if (!site) return;
-      texts = { ...texts, ...ownTexts(site) };
-      if (!endInvite) label.data = texts.launcher;
+      texts = ownTexts(site);
+      if (!endInvite && texts.launcher) label.data = texts.launcher;
     })
     .catch((error) => warn('bad site config', error));
 
@@ -66,8 +72,8 @@ function boot(): void {
   startTracking(own.origin, own.siteKey, config, load, invite);
   const context = { ...own, root, frame, load, onClose, config, visitorId, siteTexts: ownTexts, storageAllowed: allowed };
 
-  /** The language pack for the page's language; English (none) when it cannot be had. */
-  const pack = (): Promise<Partial<TextPack>> => (language && language !== 'en' ? load(language).catch(() => ({})) : Promise.resolve({}));
+  /** The panel, and the language pack for the page's language (none for English, or when it cannot be had). */
+  const panelAndPack = () => Promise.all([load('panel'), language && language !== 'en' ? load(language).catch(() => ({})) : ({} as Partial<TextPack>)]);
 
   /** The server says a rep could call this visitor now: ask once per visit, never over the panel. */
   function invite({ repName }: Invite): void {
@@ -75,7 +81,12 @@ function boot(): void {
     invited = true;
     // Invitations arrive only while tracking, so storage is allowed here.
     writeStore(INVITED_KEY, '1', 'sessionStorage');
-    endInvite = showInvite(launcher, repName, texts.invite, texts.dismiss);
+    load('invite')
+      .then((bundle) => {
+        // The visitor may have opened the panel while the invitation was on its way.
+        if (!panelOpen && !opening) endInvite = bundle.show({ ...launcher, ...context, repName, texts });
+      })
+      .catch((error) => warn('the invitation could not be shown', error));
   }
 
   /** `asked`: opened for a request the visitor already made (a host form's), which is no consent. */
@@ -87,7 +98,7 @@ function boot(): void {
     if (opening) return;
     opening = true;
     button.setAttribute('aria-busy', 'true');
-    Promise.all([load('panel'), pack()])
+    panelAndPack()
       .then(([bundle, pack]) => {
         panel = bundle.mount({ ...context, texts: pack });
         show(panel);
@@ -110,7 +121,7 @@ function boot(): void {
   }
 
   // Fetch the panel while the pointer travels to the button, so the click feels instant.
-  const prefetch = () => Promise.all([load('panel'), pack()]).catch(() => undefined);
+  const prefetch = () => panelAndPack().catch(() => undefined);
   button.addEventListener('pointerenter', prefetch, { once: true });
   button.addEventListener('focus', prefetch, { once: true });
   button.addEventListener('click', () => sixty('open'));
@@ -122,7 +133,7 @@ function boot(): void {
       document.body.append(host);
       for (const args of queued) sixty.apply(null, [].slice.call(args) as unknown as [string]);
       // A request still unsent when the last page closed: the panel picks it up and resends it.
-      if (readStore(PENDING_KEY, 'sessionStorage')) open(1);
+      later(() => readStore(PENDING_KEY, 'sessionStorage') && open(1));
     } catch (error) {
       warn('could not attach the launcher', error);
     }

@@ -1,8 +1,6 @@
 // Builds the widget's host element, its shadow root and the launcher button, with DOM APIs only
 // (no innerHTML, so pages enforcing Trusted Types still get a working launcher).
-import { addStyles } from '../add-styles';
 import type { OwnScript } from './own-script';
-import { LAUNCHER_CSS } from './styles';
 import { isRtl } from './texts';
 
 /** A handset glyph; decorative, the button's text carries the meaning. */
@@ -24,8 +22,8 @@ export interface Launcher {
 export function createLauncher(own: OwnScript, text: string): Launcher {
   const host = document.createElement('div');
   host.setAttribute('data-sixty-widget', '');
+  // Unstyled until the config settles: ./index.ts adds the stylesheet as it attaches the host.
   const root = host.attachShadow({ mode: 'open' });
-  addStyles(root, LAUNCHER_CSS, own.nonce);
 
   const make = (tag: string, className: string) => {
     const el = document.createElement(tag);

@@ -5,7 +5,8 @@
 // flow in from the page, so `.frame`, our top-level element, resets them and sets the font.
 // The site's look arrives as custom properties on `.frame` (./appearance.ts), shared with the
 // panel and the live view. Logical properties (`inset-inline`) mirror the corner right to left.
-// The launcher never moves (nothing for reduced motion to stop).
+// The launcher never moves (nothing for reduced motion to stop). The invitation's dismiss button
+// brings its own rules (widget/invite/styles.ts).
 // Written as joined literals, which the minifier folds into one string without line breaks.
 export const LAUNCHER_CSS =
   ':host{all:initial!important}' +
@@ -18,6 +19,4 @@ export const LAUNCHER_CSS =
   '.launcher[aria-busy=true]{cursor:progress}' +
   '.icon{display:flex;align-items:center;justify-content:center;flex:none;width:32px;height:32px;border-radius:50%;background:rgba(255,255,255,.18)}' +
   '.icon svg{width:16px;fill:currentColor}' +
-  '.dismiss{position:absolute;top:-12px;inset-inline-end:-8px;width:24px;height:24px;padding:0;border:2px solid #fff;border-radius:50%;background:#1d2433;color:#fff;font:inherit;line-height:1;cursor:pointer}' +
-  '[hidden]+.dismiss{display:none}' +
   '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}';

@@ -1,22 +1,14 @@
-// The launcher's texts for each built-in language (here, so the launcher is drawn in the page's
-// language at once), and how the page's language picks them. Everything past the launcher is in
-// the panel (English) and in a language pack per other language (widget/lang/).
+// The launcher's text for each built-in language (here, so the launcher is drawn in the page's
+// language at once), and how the page's language picks texts. Everything past the launcher is in
+// the invitation (widget/invite/), the panel (English) and a language pack per other language
+// (widget/lang/).
 import type { LoaderConfig } from '../contract';
 
 export const LAUNCHER_TEXTS = {
-  en: {
-    launcher: 'Talk to sales in 60 seconds',
-    invite: 'Questions? {rep} can call you in under a minute',
-    dismiss: 'Dismiss',
-  },
-  ar: {
-    launcher: 'تحدّث مع المبيعات خلال 60 ثانية',
-    invite: 'لديك أسئلة؟ بإمكان {rep} الاتصال بك خلال أقل من دقيقة',
-    dismiss: 'إغلاق',
-  },
+  en: 'Talk to sales in 60 seconds',
+  ar: 'تحدّث مع المبيعات خلال 60 ثانية',
 };
 
-export type LoaderTexts = (typeof LAUNCHER_TEXTS)['en'];
 export type BuiltInLanguage = keyof typeof LAUNCHER_TEXTS;
 
 /** `ar-EG` -> `ar`. */

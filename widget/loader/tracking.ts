@@ -6,14 +6,20 @@
 import type { Invite, LoaderConfig, Tracker, TrackSelector } from '../contract';
 import { CONSENT_KEY, FIRST_TOUCH_KEY, readStore, VISITOR_KEY, writeStore } from '../storage';
 import { browserOptedOut, trackingAllowed, type ConsentMode } from './consent';
+import { whenIdle } from './later';
 import { warn } from './warn';
 import type { LoadBundle } from './load-bundle';
 
 const optedOut = browserOptedOut(navigator as Navigator & { globalPrivacyControl?: unknown });
 /** Unknown until the config arrives, and for good when it cannot be loaded: nothing is tracked. */
 let mode: ConsentMode | undefined;
-/** The explicit decision: '1' granted, '0' refused, null none. Reading it stores nothing. */
-let choice = readStore(CONSENT_KEY);
+/**
+ * The explicit decision: '1' granted, '0' refused, null none; undefined until first needed, because
+ * the first read of localStorage on a page blocks the main thread on the browser's storage (6 ms
+ * at normal speed, 18 ms throttled, measured): never while the launcher is being drawn.
+ */
+let choice: string | null | undefined;
+const decision = () => (choice === undefined ? (choice = readStore(CONSENT_KEY)) : choice);
 let tracker: Tracker | undefined;
 let loading = false;
 /** API calls waiting for the decision or for the tracker to load; null while they would be dropped. */
@@ -31,6 +37,8 @@ export function startTracking(
   start = () => {
     loading = true;
     load('track')
+      // Not in the task that evaluated the file: each stays short on a slow phone.
+      .then(whenIdle)
       .then((bundle) => {
         // Consent may have been withdrawn while the file was on its way.
         if (!allowed()) return;
@@ -44,6 +52,8 @@ export function startTracking(
       });
   };
   config
+    // After the launcher is drawn (./index.ts attaches it on the same answer), in a task of its own.
+    .then(whenIdle)
     .then((site) => {
       if (!site) return void (waiting = null);
       mode = site.consent === 'required' ? 'required' : 'implied';
@@ -64,7 +74,7 @@ export function consent(granted: boolean): void {
 
 /** The visitor opened the widget: consent for what follows, unless they already refused. */
 export function opened(): void {
-  if (!choice) consent(true);
+  if (!decision()) consent(true);
 }
 
 /** Runs `call` on the tracker now, later once it has loaded, or never if tracking is not allowed. */
@@ -79,12 +89,12 @@ export function visitorId(): string | undefined {
 
 /** Tracking, and with it first-party storage, is allowed right now. */
 export function allowed(): boolean {
-  return trackingAllowed(mode, choice ? choice === '1' : null, optedOut);
+  return !!mode && trackingAllowed(mode, decision() ? choice === '1' : null, optedOut);
 }
 
 function update(): void {
   if (!mode) return;
-  if (choice === '0') {
+  if (decision() === '0') {
     writeStore(VISITOR_KEY, null);
     writeStore(FIRST_TOUCH_KEY, null);
   }

@@ -1,5 +1,5 @@
 // The widget texts a site may override, with the English defaults shown as placeholders and in
-// the preview. Mirrors the keys of widget/loader/texts.ts and widget/panel/texts.ts (copied, not
+// the preview. Mirrors the keys of widget/loader/texts.ts, widget/invite/show-invite.ts and widget/panel/texts.ts (copied, not
 // imported, so the console does not bundle widget code); other keys a site already has are kept.
 
 export const TEXT_KEYS = [
