@@ -1,11 +1,23 @@
 // `npm run build`: the widget scripts, then the console app, then a size report.
 // Fails when a widget file outgrows its gzip budget: size is checked on every build.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { consoleConfig, consoleEntryChunk, consoleEntryGzipBudget, consoleOutDir, repoRoot, widgetConfig, widgetEntries, widgetOutDir } from '../vite.config';
+import {
+  consoleConfig,
+  consoleEntryChunk,
+  consoleEntryGzipBudget,
+  consoleOutDir,
+  repoRoot,
+  serviceWorkerConfig,
+  shellFiles,
+  widgetConfig,
+  widgetEntries,
+  widgetOutDir,
+} from '../vite.config';
 
 const started = performance.now();
 
@@ -16,6 +28,11 @@ await Promise.all(widgetEntries.map((w) => build(widgetConfig(w.entry, w.fileNam
 const builtConsole = existsSync(join(repoRoot, 'console/index.html'));
 if (builtConsole) {
   await build({ ...consoleConfig(), configFile: false, logLevel: 'warn' });
+  // The service worker: its version is the built index.html's hash (which names every hashed
+  // entry file), so any change to the console makes a new worker that replaces the old one.
+  const indexHtml = await readFile(join(consoleOutDir, 'index.html'), 'utf8');
+  const version = createHash('sha256').update(indexHtml).digest('hex').slice(0, 12);
+  await build(serviceWorkerConfig(version, shellFiles(indexHtml)));
 } else {
   console.warn('console/index.html not found: skipped the console build');
 }
