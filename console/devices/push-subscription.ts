@@ -24,14 +24,18 @@ export function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** How long to wait for the console's service worker before saying it is not running. */
-const WORKER_WAIT_MS = 10_000;
+/** How long to wait for the console's service worker, and for the browser's push service to
+ * register this device (it can hang when the push service is unreachable). */
+const WAIT_MS = 20_000;
 
-async function registration(): Promise<ServiceWorkerRegistration> {
-  const timeout = new Promise<never>((_, reject) =>
-    setTimeout(() => reject(new Error('The console’s background worker is not running here. Reload the page and try again.')), WORKER_WAIT_MS),
-  );
-  return Promise.race([navigator.serviceWorker.ready, timeout]);
+function within<T>(promise: Promise<T>, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), WAIT_MS)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+function registration(): Promise<ServiceWorkerRegistration> {
+  return within(navigator.serviceWorker.ready, 'The console’s background worker is not running here. Reload the page and try again.');
 }
 
 export async function currentSubscription(): Promise<PushSubscription | null> {
@@ -56,7 +60,12 @@ export async function subscribe(publicKey: string): Promise<DeviceSubscription> 
     await sub.unsubscribe();
     sub = null;
   }
-  sub ??= await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+  sub ??= await within(
+    reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }).catch((err: unknown) => {
+      throw new Error(`This browser could not register for alerts (${err instanceof Error ? err.message : 'its push service refused'}).`);
+    }),
+    'This browser’s push service did not answer. Check the connection and try again.',
+  );
   const json = sub.toJSON();
   return { endpoint: sub.endpoint, keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' } };
 }

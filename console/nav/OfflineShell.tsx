@@ -32,7 +32,7 @@ export function OfflineShell({ onRetry }: { onRetry: () => void }) {
           </p>
         </div>
       </header>
-      <main class="frame-main boot">
+      <main class="frame-main boot offline-shell">
         <p>
           <strong>Offline: reconnecting</strong>
         </p>

@@ -1,0 +1,232 @@
+// The console as an installed app (issue 22), in headless Chromium: it is installable, its
+// service worker registers, controls the console and keeps the shell for when the network is
+// cut ("Offline: reconnecting", not a browser error), and a push shows an offer with Accept and
+// Decline that the worker answers from the notification. Headless Chromium reaches no push
+// service, shows no install prompt and draws no OS notification: the pushes here come through the
+// DevTools protocol and the notifications are read from the worker's registration.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Route } from 'playwright-core';
+import { launchBrowser, screenshotPath } from '../helpers/browser';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { shellFiles } from '../../vite.config';
+import { PHONE } from './rep-helpers';
+import {
+  clickNotification,
+  consoleRegistration,
+  consoleWorker,
+  deliverPush,
+  openControlledConsole,
+  persistentBrowser,
+  shownNotifications,
+} from './console-app.helpers';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the installable console', () => {
+  it('serves its manifest and worker with the right types and policy', async () => {
+    const manifest = await fetch(`${server.url}/console/manifest.webmanifest`);
+    expect(manifest.headers.get('content-type')).toBe('application/manifest+json');
+    expect(await manifest.json()).toMatchObject({ start_url: '/console/', scope: '/console/', display: 'standalone' });
+    const worker = await fetch(`${server.url}/console/sw.js`);
+    expect(worker.headers.get('content-type')).toMatch(/^text\/javascript/);
+    // A new console version must reach the browser's update check at once.
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    const csp = (await fetch(`${server.url}/console/`)).headers.get('content-security-policy');
+    expect(csp).toMatch(/worker-src 'self'/);
+    expect(csp).toMatch(/manifest-src 'self'/);
+  });
+
+  it('is installable, and its worker controls the console with the shell cached', async () => {
+    const { context, close } = await persistentBrowser();
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await openControlledConsole(page, server.url);
+      const cdp = await context.newCDPSession(page);
+      expect((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors).toEqual([]);
+      const worker = await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        const caches_ = await caches.keys();
+        const cached = caches_.length === 1 ? (await (await caches.open(caches_[0]!)).keys()).map((r) => new URL(r.url).pathname) : [];
+        return { scope: registration.scope, script: registration.active?.scriptURL, caches: caches_, cached };
+      });
+      expect(worker.scope).toBe(`${server.url}/console/`);
+      expect(worker.script).toBe(`${server.url}/console/sw.js`);
+      // One cache, named by the build: the previous version's is deleted when a new worker activates.
+      expect(worker.caches).toEqual([expect.stringMatching(/^sixty-console-[0-9a-f]{12}$/)]);
+      const indexHtml = await (await fetch(`${server.url}/console/index.html`)).text();
+      expect(worker.cached).toEqual(expect.arrayContaining(['/console/', ...shellFiles(indexHtml)]));
+    } finally {
+      await close();
+    }
+  });
+
+  it('shows the console with "Offline: reconnecting" when the network is cut, and comes back by itself', async () => {
+    const context = await browser.newContext(PHONE);
+    try {
+      const page = await context.newPage();
+      await openControlledConsole(page, server.url);
+      await context.setOffline(true);
+      // The socket notices first, in the queue's bar.
+      await page.locator('[data-connection="offline"]').getByText('Offline: reconnecting').waitFor({ timeout: 10_000 });
+      // A reload with no network: the worker serves the shell, which says so (not a browser error page).
+      await page.reload();
+      await page.getByRole('status').getByText('Offline: reconnecting').waitFor();
+      expect(await page.title()).toBe('Sixty console');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await page.screenshot({ path: screenshotPath('console-offline-shell-375'), fullPage: true });
+      await context.setOffline(false);
+      // Retried every few seconds: the queue returns without a click.
+      await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** Stands in for POST /v1/push/action (built by the `pushsrv` branch of issue 22) and records
+ * what the worker sent. After the merge the e2e of the real route asserts the accepted offer in
+ * the database and the visitor's "who is calling"; this checks the worker's side of the contract. */
+function answerActions(context: BrowserContext, status: number, body: object) {
+  const received: unknown[] = [];
+  const handler = async (route: Route) => {
+    const request = route.request();
+    received.push({
+      method: request.method(),
+      contentType: request.headers()['content-type'],
+      cookie: request.headers()['cookie'] ?? null,
+      body: request.postDataJSON(),
+    });
+    await route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+  };
+  return { received, ready: context.route('**/v1/push/action', handler), stop: () => context.unroute('**/v1/push/action', handler) };
+}
+
+describe('an offer pushed to the device', () => {
+  const offer = (offerId: string, token: string) => ({
+    v: 1,
+    kind: 'offer',
+    offerId,
+    title: 'Hot lead: Ada Lovelace',
+    body: 'Acme · Pricing page twice · asked for a call',
+    expiresAt: Date.now() + 45_000,
+    token,
+    url: `/console/#/leads/lead_${offerId}`,
+  });
+
+  it('shows Accept and Decline; Accept sends the offer’s token and opens the lead; a close push takes it away', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      await context.grantPermissions(['notifications'], { origin: server.url });
+      const page = await context.newPage();
+      await openControlledConsole(page, server.url);
+      const cdp = await context.newCDPSession(page);
+      const registrationId = await consoleRegistration(cdp, server.url);
+      const worker = await consoleWorker(context, server.url);
+
+      await deliverPush(cdp, server.url, registrationId, offer('o1', 'token-one'));
+      await expect
+        .poll(() => shownNotifications(page, 'offer:o1'))
+        .toEqual([
+          {
+            title: 'Hot lead: Ada Lovelace',
+            body: 'Acme · Pricing page twice · asked for a call',
+            tag: 'offer:o1',
+            actions: ['Accept', 'Decline'],
+            requireInteraction: true,
+            data: expect.objectContaining({ offerId: 'o1', token: 'token-one', url: '/console/#/leads/lead_o1' }),
+          },
+        ]);
+
+      const actions = answerActions(context, 200, { ok: true, leadId: 'lead_o1' });
+      await actions.ready;
+      await clickNotification(worker, 'offer:o1', 'accept');
+      // The token is the credential: JSON, no cookie.
+      expect(actions.received).toEqual([{ method: 'POST', contentType: 'application/json', cookie: null, body: { token: 'token-one', action: 'accept' } }]);
+      expect(await shownNotifications(page)).toEqual([]);
+      // The open console was taken to the lead.
+      await expect.poll(() => page.url()).toBe(`${server.url}/console/#/leads/lead_o1`);
+
+      // Decline answers without opening anything.
+      await deliverPush(cdp, server.url, registrationId, offer('o2', 'token-two'));
+      await expect.poll(async () => (await shownNotifications(page, 'offer:o2')).length).toBe(1);
+      await clickNotification(worker, 'offer:o2', 'decline');
+      expect(actions.received[1]).toMatchObject({ body: { token: 'token-two', action: 'decline' } });
+      expect(await shownNotifications(page)).toEqual([]);
+
+      // Taken elsewhere: the server's close push removes it from this device.
+      await deliverPush(cdp, server.url, registrationId, offer('o3', 'token-three'));
+      await expect.poll(async () => (await shownNotifications(page, 'offer:o3')).length).toBe(1);
+      await deliverPush(cdp, server.url, registrationId, { v: 1, kind: 'close', offerId: 'o3' });
+      await expect.poll(() => shownNotifications(page, 'offer:o3')).toEqual([]);
+      expect(actions.received).toHaveLength(2);
+      await actions.stop();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says "Already taken or expired" when Accept comes too late', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      await context.grantPermissions(['notifications'], { origin: server.url });
+      const page = await context.newPage();
+      await openControlledConsole(page, server.url);
+      const cdp = await context.newCDPSession(page);
+      const registrationId = await consoleRegistration(cdp, server.url);
+      const worker = await consoleWorker(context, server.url);
+      const actions = answerActions(context, 409, { error: { code: 'offer_closed', message: 'This offer is no longer open.' } });
+      await actions.ready;
+
+      await deliverPush(cdp, server.url, registrationId, offer('late', 'token-late'));
+      await expect.poll(async () => (await shownNotifications(page, 'offer:late')).length).toBe(1);
+      await clickNotification(worker, 'offer:late', 'accept');
+      expect(actions.received).toEqual([expect.objectContaining({ body: { token: 'token-late', action: 'accept' } })]);
+      expect(await shownNotifications(page)).toEqual([
+        expect.objectContaining({ title: 'Already taken or expired', body: 'Hot lead: Ada Lovelace', actions: [] }),
+      ]);
+      // The page stayed where it was: nothing to open.
+      expect(page.url()).toBe(`${server.url}/console/`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows a notice (a follow-up due) and opens its link on a click', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      await context.grantPermissions(['notifications'], { origin: server.url });
+      const page = await context.newPage();
+      await openControlledConsole(page, server.url);
+      const cdp = await context.newCDPSession(page);
+      const registrationId = await consoleRegistration(cdp, server.url);
+      const worker = await consoleWorker(context, server.url);
+      const actions = answerActions(context, 200, { ok: true, leadId: 'x' });
+      await actions.ready;
+      await deliverPush(cdp, server.url, registrationId, {
+        v: 1,
+        kind: 'notice',
+        tag: 'followup:lead_9',
+        title: 'Follow-up due: Grace Hopper',
+        body: 'Call back now',
+        url: '/console/#/leads/lead_9',
+      });
+      await expect
+        .poll(() => shownNotifications(page, 'followup:lead_9'))
+        .toEqual([expect.objectContaining({ title: 'Follow-up due: Grace Hopper', actions: [] })]);
+      await clickNotification(worker, 'followup:lead_9', '');
+      await expect.poll(() => page.url()).toBe(`${server.url}/console/#/leads/lead_9`);
+      expect(actions.received).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
