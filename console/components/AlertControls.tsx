@@ -56,10 +56,14 @@ export function AlertControls({ sound, permission, onAskPermission }: Props) {
           <span class="alert-label">Enable notifications</span>
         </button>
       )}
-      <Link to="/devices" class="btn btn-small alert-toggle alert-devices" title="Offers on this computer or phone, even with the console closed">
-        <PhoneIcon />
-        <span class="alert-label">Device alerts</span>
-      </Link>
+      {/* In the bell's place once notifications are allowed (or the browser has none, where the
+          page says what to do): the bar has no room for both beside a manager's page links. */}
+      {(permission === 'granted' || permission === 'unsupported') && (
+        <Link to="/devices" class="btn btn-small alert-toggle alert-devices" title="Offers on this computer or phone, even with the console closed">
+          <PhoneIcon />
+          <span class="alert-label">Device alerts</span>
+        </Link>
+      )}
       {permission === 'denied' && (
         <p class="alert-note" title="Allow notifications for this site in the browser's settings to change this">
           Notifications blocked

@@ -100,16 +100,33 @@ async function playPushService(context: BrowserContext) {
   }, subscription);
 }
 
-/** From the queue, as a rep gets there: the bar's Device alerts link (`queueShot`: a screenshot of the queue first). */
-async function openDevicesPage(page: Page, queueShot?: string) {
+/**
+ * From the queue, as a rep gets there: the bar's Device alerts link, shown in the bell's place
+ * once notifications are allowed (`queueShots`: screenshots of the queue at 1280 and 375 px first).
+ */
+async function openDevicesPage(page: Page, queueShots = false) {
   await signIn(page, server.url, 'dana@demo.sixty');
   const link = page.getByRole('banner').getByRole('link', { name: 'Device alerts' });
   await link.waitFor();
-  if (queueShot) {
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
-    await page.screenshot({ path: screenshotPath(queueShot) });
+  expect(await page.getByRole('button', { name: 'Enable notifications' }).count()).toBe(0);
+  if (queueShots) {
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: width === 375 ? 740 : 800 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: screenshotPath(`console-queue-${width}`) });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
   }
   await link.click();
+  await page.getByRole('heading', { name: 'Alerts on this device', level: 1 }).waitFor();
+}
+
+/** Before notifications are allowed the bar shows the bell instead: the page by its address. */
+async function openDevicesPageByAddress(page: Page) {
+  await signIn(page, server.url, 'dana@demo.sixty');
+  await page.getByRole('button', { name: 'Enable notifications' }).waitFor();
+  expect(await page.getByRole('link', { name: 'Device alerts' }).count()).toBe(0);
+  await page.goto(`${server.url}/console/devices`);
   await page.getByRole('heading', { name: 'Alerts on this device', level: 1 }).waitFor();
 }
 
@@ -131,7 +148,7 @@ describe('alerts on this device', () => {
       const sent = await standInDevicesApi(context, [phone, tablet]);
       await playPushService(context);
       const page = await context.newPage();
-      await openDevicesPage(page, 'console-queue-1280');
+      await openDevicesPage(page, true);
 
       const list = page.getByRole('list', { name: 'Your devices' });
       await list.getByRole('listitem', { name: 'Pixel 8' }).waitFor();
@@ -184,7 +201,7 @@ describe('alerts on this device', () => {
       const sent = await standInDevicesApi(context, []);
       await playPushService(context);
       const page = await context.newPage();
-      await openDevicesPage(page, 'console-queue-375');
+      await openDevicesPageByAddress(page);
       await page.getByText('No devices yet').waitFor();
       // Headless Chromium answers the prompt with "denied", as a rep who blocks it would.
       await page.getByRole('button', { name: 'Turn on alerts on this device' }).click();
@@ -200,7 +217,11 @@ describe('alerts on this device', () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
     try {
       await standInDevicesApi(context, []);
-      await context.addInitScript(() => delete (window as { PushManager?: unknown }).PushManager);
+      // As Safari on an iPhone outside a Home Screen app: no Push API, no notifications.
+      await context.addInitScript(() => {
+        delete (window as { PushManager?: unknown }).PushManager;
+        delete (window as { Notification?: unknown }).Notification;
+      });
       const page = await context.newPage();
       await openDevicesPage(page);
       await page.getByText('This browser cannot receive alerts while the console is closed.').waitFor();
