@@ -4,6 +4,8 @@
 // Decline that the worker answers from the notification. Headless Chromium reaches no push
 // service, shows no install prompt and draws no OS notification: the pushes here come through the
 // DevTools protocol and the notifications are read from the worker's registration.
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Route } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
@@ -108,6 +110,27 @@ function answerActions(context: BrowserContext, status: number, body: object) {
     await route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
   };
   return { received, ready: context.route('**/v1/push/action', handler), stop: () => context.unroute('**/v1/push/action', handler) };
+}
+
+/** An HTTP proxy of the server on its own origin, which can answer one path with other bytes. */
+async function proxyOf(target: string) {
+  const overrides = new Map<string, string>();
+  const proxy = createServer((req, res) => {
+    const override = overrides.get(req.url ?? '');
+    if (override !== undefined) return void res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }).end(override);
+    const upstream = httpRequest(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    serve: (path: string, body: string) => overrides.set(path, body),
+    close: () => new Promise<void>((resolve) => proxy.close(() => resolve())),
+  };
 }
 
 describe('an offer pushed to the device', () => {
@@ -227,6 +250,38 @@ describe('an offer pushed to the device', () => {
       expect(actions.received).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+  it('hands over to a new console version’s worker at once: the old cache goes, offers still show', async () => {
+    // The browser checks for a new worker itself (no page or worker request to route), so the
+    // console is opened through a proxy of the server that can serve the next build's sw.js.
+    const proxy = await proxyOf(server.url);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      await context.grantPermissions(['notifications'], { origin: proxy.url });
+      const page = await context.newPage();
+      // The sign-in page is a console page too: the worker registers and controls it.
+      await page.goto(`${proxy.url}/console/`);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 });
+      const [cache] = await page.evaluate(() => caches.keys());
+      const version = cache!.slice('sixty-console-'.length);
+      // The next build: the same worker with another build id, as a new console version makes.
+      const current = await (await fetch(`${server.url}/console/sw.js`)).text();
+      expect(current).toContain(version);
+      proxy.serve('/console/sw.js', current.replaceAll(version, 'abcdef012345'));
+      await page.evaluate(() => {
+        navigator.serviceWorker.addEventListener('controllerchange', () => ((window as unknown as { handedOver: boolean }).handedOver = true));
+        return navigator.serviceWorker.ready.then((r) => r.update());
+      });
+      // Taken over without a reload or a closed tab (skipWaiting + clients.claim), its old cache deleted.
+      await page.waitForFunction(() => (window as unknown as { handedOver?: boolean }).handedOver === true, null, { timeout: 10_000 });
+      await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(['sixty-console-abcdef012345']);
+      const cdp = await context.newCDPSession(page);
+      await deliverPush(cdp, proxy.url, await consoleRegistration(cdp, proxy.url), offer('after-update', 'token-new'));
+      await expect.poll(async () => (await shownNotifications(page, 'offer:after-update')).map((n) => n.actions)).toEqual([['Accept', 'Decline']]);
+    } finally {
+      await context.close();
+      await proxy.close();
     }
   });
 });
