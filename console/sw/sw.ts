@@ -132,8 +132,9 @@ async function openConsole(url: string): Promise<void> {
       return;
     }
     const shown = open.url === target ? open : ((await open.navigate(target)) ?? open);
-    await shown.focus();
+    // Not awaited: outside a real click a browser may leave it pending, neither granted nor refused.
+    shown.focus().catch(() => undefined);
   } catch {
-    // A browser may refuse focus or a new window outside a real click; the answer already went.
+    // A browser may refuse a new window outside a real click; the answer already went.
   }
 }

@@ -16,9 +16,10 @@ import {
   clickNotification,
   consoleRegistration,
   consoleWorker,
-  deliverPush,
   openControlledConsole,
   persistentBrowser,
+  pushUntil,
+  showing,
   shownNotifications,
 } from './console-app.helpers';
 
@@ -155,7 +156,7 @@ describe('an offer pushed to the device', () => {
       const registrationId = await consoleRegistration(cdp, server.url);
       const worker = await consoleWorker(context, server.url);
 
-      await deliverPush(cdp, server.url, registrationId, offer('o1', 'token-one'));
+      await pushUntil(cdp, server.url, registrationId, offer('o1', 'token-one'), showing(page, 'offer:o1'));
       await expect
         .poll(() => shownNotifications(page, 'offer:o1'))
         .toEqual([
@@ -177,18 +178,24 @@ describe('an offer pushed to the device', () => {
       expect(await shownNotifications(page)).toEqual([]);
       // The open console was taken to the lead.
       await expect.poll(() => page.url()).toBe(`${server.url}/console/#/leads/lead_o1`);
+      // Another offer for the lead the console shows: the console is just focused.
+      await pushUntil(cdp, server.url, registrationId, { ...offer('o1b', 'token-one-b'), url: '/console/#/leads/lead_o1' }, showing(page, 'offer:o1b'));
+      await expect.poll(async () => (await shownNotifications(page, 'offer:o1b')).length).toBe(1);
+      await clickNotification(worker, 'offer:o1b', 'accept');
+      expect(actions.received.at(-1)).toMatchObject({ body: { token: 'token-one-b', action: 'accept' } });
+      actions.received.length = 1;
 
       // Decline answers without opening anything.
-      await deliverPush(cdp, server.url, registrationId, offer('o2', 'token-two'));
+      await pushUntil(cdp, server.url, registrationId, offer('o2', 'token-two'), showing(page, 'offer:o2'));
       await expect.poll(async () => (await shownNotifications(page, 'offer:o2')).length).toBe(1);
       await clickNotification(worker, 'offer:o2', 'decline');
       expect(actions.received[1]).toMatchObject({ body: { token: 'token-two', action: 'decline' } });
       expect(await shownNotifications(page)).toEqual([]);
 
       // Taken elsewhere: the server's close push removes it from this device.
-      await deliverPush(cdp, server.url, registrationId, offer('o3', 'token-three'));
+      await pushUntil(cdp, server.url, registrationId, offer('o3', 'token-three'), showing(page, 'offer:o3'));
       await expect.poll(async () => (await shownNotifications(page, 'offer:o3')).length).toBe(1);
-      await deliverPush(cdp, server.url, registrationId, { v: 1, kind: 'close', offerId: 'o3' });
+      await pushUntil(cdp, server.url, registrationId, { v: 1, kind: 'close', offerId: 'o3' }, showing(page, 'offer:o3', false));
       await expect.poll(() => shownNotifications(page, 'offer:o3')).toEqual([]);
       expect(actions.received).toHaveLength(2);
       await actions.stop();
@@ -209,7 +216,7 @@ describe('an offer pushed to the device', () => {
       const actions = answerActions(context, 409, { error: { code: 'offer_closed', message: 'This offer is no longer open.' } });
       await actions.ready;
 
-      await deliverPush(cdp, server.url, registrationId, offer('late', 'token-late'));
+      await pushUntil(cdp, server.url, registrationId, offer('late', 'token-late'), showing(page, 'offer:late'));
       await expect.poll(async () => (await shownNotifications(page, 'offer:late')).length).toBe(1);
       await clickNotification(worker, 'offer:late', 'accept');
       expect(actions.received).toEqual([expect.objectContaining({ body: { token: 'token-late', action: 'accept' } })]);
@@ -234,19 +241,43 @@ describe('an offer pushed to the device', () => {
       const worker = await consoleWorker(context, server.url);
       const actions = answerActions(context, 200, { ok: true, leadId: 'x' });
       await actions.ready;
-      await deliverPush(cdp, server.url, registrationId, {
-        v: 1,
-        kind: 'notice',
-        tag: 'followup:lead_9',
-        title: 'Follow-up due: Grace Hopper',
-        body: 'Call back now',
-        url: '/console/#/leads/lead_9',
-      });
+      await pushUntil(
+        cdp,
+        server.url,
+        registrationId,
+        {
+          v: 1,
+          kind: 'notice',
+          tag: 'followup:lead_9',
+          title: 'Follow-up due: Grace Hopper',
+          body: 'Call back now',
+          url: '/console/#/leads/lead_9',
+        },
+        showing(page, 'followup:lead_9'),
+      );
       await expect
         .poll(() => shownNotifications(page, 'followup:lead_9'))
         .toEqual([expect.objectContaining({ title: 'Follow-up due: Grace Hopper', actions: [] })]);
       await clickNotification(worker, 'followup:lead_9', '');
       await expect.poll(() => page.url()).toBe(`${server.url}/console/#/leads/lead_9`);
+      // A notice for where the console already is: focused, nothing to navigate.
+      await pushUntil(
+        cdp,
+        server.url,
+        registrationId,
+        {
+          v: 1,
+          kind: 'notice',
+          tag: 'callback:lead_9',
+          title: 'Callback due',
+          body: '',
+          url: '/console/#/leads/lead_9',
+        },
+        showing(page, 'callback:lead_9'),
+      );
+      await expect.poll(async () => (await shownNotifications(page, 'callback:lead_9')).length).toBe(1);
+      await clickNotification(worker, 'callback:lead_9', '');
+      expect(await shownNotifications(page)).toEqual([]);
       expect(actions.received).toEqual([]);
     } finally {
       await context.close();
@@ -277,7 +308,7 @@ describe('an offer pushed to the device', () => {
       await page.waitForFunction(() => (window as unknown as { handedOver?: boolean }).handedOver === true, null, { timeout: 10_000 });
       await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(['sixty-console-abcdef012345']);
       const cdp = await context.newCDPSession(page);
-      await deliverPush(cdp, proxy.url, await consoleRegistration(cdp, proxy.url), offer('after-update', 'token-new'));
+      await pushUntil(cdp, proxy.url, await consoleRegistration(cdp, proxy.url), offer('after-update', 'token-new'), showing(page, 'offer:after-update'));
       await expect.poll(async () => (await shownNotifications(page, 'offer:after-update')).map((n) => n.actions)).toEqual([['Accept', 'Decline']]);
     } finally {
       await context.close();

@@ -53,6 +53,26 @@ export async function deliverPush(cdp: CDPSession, origin: string, registrationI
   await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId, data: JSON.stringify(payload) });
 }
 
+/**
+ * Delivers a push until `handled` holds (three deliveries at most, 2 s each). Headless Chromium
+ * here loses about one CDP-delivered push in thirty (measured: the worker's showNotification
+ * resolves, yet getNotifications lists nothing, also with no icon or requireInteraction); a push
+ * service redelivers the same way, and the worker's tag makes a repeat replace, not stack.
+ */
+export async function pushUntil(cdp: CDPSession, origin: string, registrationId: string, payload: object, handled: () => Promise<boolean>) {
+  for (let delivery = 0; delivery < 3; delivery++) {
+    await deliverPush(cdp, origin, registrationId, payload);
+    for (const until = Date.now() + 2000; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) if (await handled()) return;
+  }
+  throw new Error(`push not handled after three deliveries: ${JSON.stringify(payload)}`);
+}
+
+/** For pushUntil: the worker shows a notification tagged `tag` (or, `false`, none). */
+export const showing =
+  (page: Page, tag: string, shown = true) =>
+  async () =>
+    (await shownNotifications(page, tag)).length === (shown ? 1 : 0);
+
 export interface ShownNotification {
   title: string;
   body: string;

@@ -10,6 +10,7 @@ import { createECDH, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
+import { axeRun } from '../helpers/page-watch';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { signIn } from './rep-helpers';
 
@@ -170,6 +171,8 @@ describe('alerts on this device', () => {
       expect(await list.getByText('This device').count()).toBe(1);
       expect(await mine.innerText()).toContain('None yet');
 
+      const { violations } = await axeRun(page);
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
       await page.screenshot({ path: screenshotPath('console-devices-1280'), fullPage: true });
       await page.setViewportSize({ width: 375, height: 740 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
