@@ -241,41 +241,15 @@ describe('an offer pushed to the device', () => {
       const worker = await consoleWorker(context, server.url);
       const actions = answerActions(context, 200, { ok: true, leadId: 'x' });
       await actions.ready;
-      await pushUntil(
-        cdp,
-        server.url,
-        registrationId,
-        {
-          v: 1,
-          kind: 'notice',
-          tag: 'followup:lead_9',
-          title: 'Follow-up due: Grace Hopper',
-          body: 'Call back now',
-          url: '/console/#/leads/lead_9',
-        },
-        showing(page, 'followup:lead_9'),
-      );
+      const notice = (tag: string, title: string) => ({ v: 1, kind: 'notice', tag, title, body: 'Call back now', url: '/console/#/leads/lead_9' });
+      await pushUntil(cdp, server.url, registrationId, notice('followup:lead_9', 'Follow-up due: Grace Hopper'), showing(page, 'followup:lead_9'));
       await expect
         .poll(() => shownNotifications(page, 'followup:lead_9'))
         .toEqual([expect.objectContaining({ title: 'Follow-up due: Grace Hopper', actions: [] })]);
       await clickNotification(worker, 'followup:lead_9', '');
       await expect.poll(() => page.url()).toBe(`${server.url}/console/#/leads/lead_9`);
       // A notice for where the console already is: focused, nothing to navigate.
-      await pushUntil(
-        cdp,
-        server.url,
-        registrationId,
-        {
-          v: 1,
-          kind: 'notice',
-          tag: 'callback:lead_9',
-          title: 'Callback due',
-          body: '',
-          url: '/console/#/leads/lead_9',
-        },
-        showing(page, 'callback:lead_9'),
-      );
-      await expect.poll(async () => (await shownNotifications(page, 'callback:lead_9')).length).toBe(1);
+      await pushUntil(cdp, server.url, registrationId, notice('callback:lead_9', 'Callback due'), showing(page, 'callback:lead_9'));
       await clickNotification(worker, 'callback:lead_9', '');
       expect(await shownNotifications(page)).toEqual([]);
       expect(actions.received).toEqual([]);
