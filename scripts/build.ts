@@ -28,11 +28,14 @@ await Promise.all(widgetEntries.map((w) => build(widgetConfig(w.entry, w.fileNam
 const builtConsole = existsSync(join(repoRoot, 'console/index.html'));
 if (builtConsole) {
   await build({ ...consoleConfig(), configFile: false, logLevel: 'warn' });
-  // The service worker: its version is the built index.html's hash (which names every hashed
-  // entry file), so any change to the console makes a new worker that replaces the old one.
+  // The service worker: its version is a hash of the shell it caches (index.html, which names
+  // every hashed entry file, and the unhashed manifest and icons), so any change to them makes a
+  // new worker that replaces the old one and its cache.
   const indexHtml = await readFile(join(consoleOutDir, 'index.html'), 'utf8');
-  const version = createHash('sha256').update(indexHtml).digest('hex').slice(0, 12);
-  await build(serviceWorkerConfig(version, shellFiles(indexHtml)));
+  const shell = shellFiles(indexHtml);
+  const hash = createHash('sha256').update(indexHtml);
+  for (const file of shell) hash.update(await readFile(join(consoleOutDir, file.slice('/console/'.length))));
+  await build(serviceWorkerConfig(hash.digest('hex').slice(0, 12), shell));
 } else {
   console.warn('console/index.html not found: skipped the console build');
 }
