@@ -11,6 +11,7 @@ export default defineConfig({
     './server/db/calendar-schema.ts',
     './server/db/booking-schema.ts',
     './server/db/sla-schema.ts',
+    './server/db/push-schema.ts',
   ],
   out: './server/db/migrations',
 });

@@ -12,6 +12,7 @@ export default defineConfig({
     './server/db/pg/calendar-schema.ts',
     './server/db/pg/booking-schema.ts',
     './server/db/pg/sla-schema.ts',
+    './server/db/pg/push-schema.ts',
   ],
   out: './server/db/migrations-pg',
 });

@@ -17,6 +17,7 @@ const PGLITE_CONTRACT_FILES = [
   'speed-fairness.pg',
   'attribution-store.pg',
   'form-lead-rows.pg',
+  'push-store.pg',
 ].map((name) => `test/cluster/${name}.test.ts`);
 
 /**

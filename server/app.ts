@@ -57,6 +57,8 @@ import type { Digests } from './sla/digests';
 import { slaRoutes } from './sla/sla.routes';
 import { apiKeyRoutes, workspaceSettingsRoutes } from './console/api-keys.routes';
 import { crmRoutes } from './crm/crm.routes';
+import type { PushStore } from './push/push-store';
+import { deviceRoutes, pushActionRoutes } from './push/push.routes';
 
 export interface AppDeps {
   config: Config;
@@ -116,6 +118,10 @@ export interface AppDeps {
   sla: SlaStore;
   /** The numbers digest by mail (server/sla/digests.ts): woken when a manager changes theirs. */
   digests: Pick<Digests, 'wake'>;
+  /** Web Push: users' devices and the notifications' action tokens. */
+  push: PushStore;
+  /** The install's VAPID public key (base64url), for browsers to subscribe with. */
+  vapidPublicKey: string;
 }
 
 /** The HTTP app: one small sub-app per area, one error shape for every client. */
@@ -158,6 +164,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/events', eventRoutes(deps));
   app.route('/v1/forms', formRoutes(deps));
   app.route('/v1/leads', crmRoutes(deps));
+  app.route('/v1/push', pushActionRoutes(deps));
   app.use('/v1/console/*', requireSameOrigin());
   app.route('/v1/console', authRoutes(deps));
   app.route('/v1/console/leads', leadRoutes(deps));
@@ -179,6 +186,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/console', linkRoutes(deps));
   app.route('/v1/console', workspaceRoutes(deps));
   app.route('/v1/console/feed', feedConsoleRoutes(deps));
+  app.route('/v1/console', deviceRoutes(deps));
   if (deps.config.bench) app.route('/bench', benchRoutes(deps));
   app.route('/demo', demoRoutes(deps));
   app.route('/meetings', meetingRoutes(deps));

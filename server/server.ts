@@ -16,6 +16,7 @@ import { startDispatcher } from './webhooks/dispatcher';
 import { allowListFrom, createGuardedFetch } from './net';
 import { startRetention, type Removed } from './tracking/retention';
 import { createMailer } from './mail/mailer';
+import type { DevicePush } from './push/device-push';
 import { SiteKeyCache } from './sites/site-key-cache';
 import { FormTests } from './forms/form-tests';
 import { createApp, type AppDeps } from './app';
@@ -31,6 +32,9 @@ import { calendarPort } from './calendar/caldav-port';
 import type { CalendarPort } from './calendar/calendar-port';
 import { createCalendarConnector } from './calendar/calendar-connector';
 import { startDigests } from './sla/digests';
+import { createDevicePush } from './push/push-delivery';
+import { newVapidKeys, pushSender } from './push/push-sender';
+import { vapidSubject } from './push/push-message.core';
 
 export interface RunningServer {
   url: string;
@@ -40,6 +44,8 @@ export interface RunningServer {
   seededDemo: { siteKey: string } | null;
   /** The retention job (runs hourly; tests call it with a fake clock). */
   retention: { run(): Promise<Removed> };
+  /** Pushes to reps' devices (tests wait for them with idle()). */
+  devicePush: { idle(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -52,6 +58,8 @@ export interface StartOptions {
   scheduler?: Scheduler;
   /** Reps' calendars as booking sees them; the CalDAV one (server/calendar/caldav-port.ts) unless given. */
   calendar?: CalendarPort;
+  /** Reps' installed devices as routing reaches them: the real Web Push unless a test gives its own. */
+  devices?: DevicePush;
 }
 
 /** Opens the store, wires HTTP + socket.io + routing, and listens. Used by main and by tests. */
@@ -105,10 +113,33 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const outbound = createGuardedFetch({ allow: allowListFrom(config.fetchAllow) });
   // Where the reps' calendars come in: booking reads busy times and writes meetings through this port.
   const calendar = opts.calendar ?? calendarPort({ calendars: backend.calendars, key: config.calendarKey, outbound, log, clock });
-  const router = createRouter({ store, clock, online, notify, log, clustered, calendar, ...(opts.scheduler ? { scheduler: opts.scheduler } : {}) });
+  // Web Push: the install's VAPID keys are made on first start and kept in the database.
+  const vapid = await backend.push.vapidKeys(newVapidKeys, clock());
+  const devices = createDevicePush({
+    push: backend.push,
+    offerView: (offerId) => store.offerView(offerId),
+    leadCard: (leadId, workspaceId) => store.leadCard(leadId, workspaceId),
+    send: pushSender({ outbound, keys: vapid, subject: vapidSubject(config.mailFrom, config.publicUrl) }),
+    notify,
+    clock,
+    log,
+  });
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
-  // Links in digests go to the public origin (SIXTY_PUBLIC_URL), else the address the server listens on (set after listen).
+  // Links in digests and alerts go to the public origin (SIXTY_PUBLIC_URL), else the address the server listens on (set after listen).
   let origin = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  const router = createRouter({
+    store,
+    clock,
+    online,
+    notify,
+    log,
+    clustered,
+    calendar,
+    mailer,
+    consoleUrl: () => `${origin}/console/`,
+    devices: opts.devices ?? devices,
+    ...(opts.scheduler ? { scheduler: opts.scheduler } : {}),
+  });
   const digests = startDigests({
     sla: backend.sla,
     reports: backend.reports,
@@ -153,6 +184,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     sla: backend.sla,
     digests,
     calendarConnector: createCalendarConnector({ calendars: backend.calendars, key: config.calendarKey, outbound, port: calendar, clock }),
+    push: backend.push,
+    vapidPublicKey: vapid.publicKey,
   };
   if (config.demo && !demoSiteKey) demoSiteKey = await firstDemoSiteKey(deps);
   const app = createApp(deps);
@@ -188,6 +221,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     retention.stop();
     await dispatcher.stop();
     await digests.stop();
+    await devices.stop();
     // The adapter's Redis connections would keep the process alive.
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await cluster?.close();
@@ -208,6 +242,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     deps,
     seededDemo,
     retention,
+    devicePush: devices,
     close() {
       // Stop accepting, let in-flight requests finish, then close sockets and the database.
       closing ??= (async () => {
@@ -224,6 +259,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         // as do calendar writes and invites of the last bookings.
         await router.idle();
         await meetings.idle();
+        // Pushes in flight finish; waits between retries end.
+        await devices.stop();
         // Presence goodbye and Redis after socket.io (its adapter publishes while closing).
         await cluster?.close();
         await backend.close();

@@ -94,7 +94,8 @@ export type RepChoiceBody = z.input<typeof repIdSchema>;
 /** `POST /v1/console/leads/:id/offer`: the offer made. */
 export type ForcedOffer = z.infer<typeof forcedOfferSchema>;
 
-export type RepPresence = 'available' | 'busy' | 'away' | 'offline';
+/** `devices`: available on their devices (push), with or without a live tab. */
+export type RepPresence = 'available' | 'devices' | 'busy' | 'away' | 'offline';
 
 export interface SupervisorRep {
   repId: string;

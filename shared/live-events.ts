@@ -3,8 +3,10 @@
 import type { ChosenPresence } from './schemas/console.schema';
 import type { LeadCard, OfferView, VisitorStatus } from './api';
 
-export type AckError = 'invalid' | 'not_found' | 'already_taken' | 'expired' | 'forbidden' | 'internal';
-export type Ack<T = undefined> = { ok: true; data: T } | { ok: false; error: AckError };
+/** `no_device`: "Available on my devices" chosen with no device that push can reach. */
+export type AckError = 'invalid' | 'not_found' | 'already_taken' | 'expired' | 'forbidden' | 'internal' | 'no_device';
+/** `message`: what to tell the person, when the code alone would not say what to do. */
+export type Ack<T = undefined> = { ok: true; data: T } | { ok: false; error: AckError; message?: string };
 
 /** Why an offer left a rep's screen. */
 export type OfferClosedReason = 'accepted' | 'taken' | 'expired' | 'declined';

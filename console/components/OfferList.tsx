@@ -31,6 +31,13 @@ function Empty({ presence, connection }: { presence: ChosenPresence | null; conn
         <p class="muted">New offers appear here with a countdown. Accept within the time to take the call.</p>
       </>
     );
+  if (presence === 'devices')
+    return (
+      <>
+        <p class="empty-title">Available on your devices</p>
+        <p class="muted">Offers reach your devices by push, after reps with the console open; they also appear here while it is open.</p>
+      </>
+    );
   return (
     <>
       <p class="empty-title">You are away</p>

@@ -12,6 +12,8 @@ const TONE: Record<string, string> = {
   expired: 'bad',
   declined: 'bad',
   escalated: 'wait',
+  // The escalation ladder's last resort: managers were alerted because nobody took the lead.
+  manager_alert: 'bad',
   accepted: 'good',
   returned: 'info',
   // The store writes `sla_breached`; `sla_breach` matched nothing, so breaches showed as plain steps.

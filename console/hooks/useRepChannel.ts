@@ -189,7 +189,7 @@ export function useRepChannel(handlers: Handlers) {
     try {
       const r = await emitWithAck(socket, 'presence:set', next);
       if (r.ok) setPresenceState(r.data.presence);
-      else on.current.notify('Could not change your status.', 'error');
+      else on.current.notify(r.message ?? 'Could not change your status.', 'error');
     } catch {
       on.current.notify('No answer from the server. Your status did not change.', 'error');
     } finally {

@@ -16,17 +16,19 @@ interface Props {
 
 const PRESENCE_TEXT: Record<SupervisorRep['presence'], string> = {
   available: 'Available',
+  devices: 'On their devices',
   busy: 'Busy',
   away: 'Away',
   offline: 'Offline',
 };
 
 /** Available first: who can take a lead now is what a supervisor looks for. */
-const PRESENCE_ORDER: Record<SupervisorRep['presence'], number> = { available: 0, busy: 1, away: 2, offline: 3 };
+const PRESENCE_ORDER: Record<SupervisorRep['presence'], number> = { available: 0, devices: 1, busy: 2, away: 3, offline: 4 };
 
 function Summary({ data }: { data: SupervisorData }) {
   const online = data.reps.filter((r) => r.presence !== 'offline').length;
-  const available = data.reps.filter((r) => r.presence === 'available').length;
+  // Reps on their devices can take a lead too, by push.
+  const available = data.reps.filter((r) => r.presence === 'available' || r.presence === 'devices').length;
   const items = [
     { label: 'Online', value: `${online} / ${data.reps.length}` },
     { label: 'Available', value: available },

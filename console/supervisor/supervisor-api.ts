@@ -26,6 +26,8 @@ export const REASON_TEXT: Record<string, string> = {
   all_declined: 'Everyone declined',
   no_match: 'No routing rule matched',
   timeouts: 'Offers timed out',
+  // A rule's escalation ladder ran out (its trail says whether the managers were alerted).
+  unanswered: 'Nobody accepted after every escalation step',
 };
 
 export function reasonText(code: string | null): string {

@@ -88,6 +88,14 @@ import {
   workspaceSettingsBodySchema,
   workspaceSettingsSchema,
 } from '../../shared/schemas/crm.schema';
+import {
+  deviceRequestSchema,
+  deviceSavedSchema,
+  devicesSchema,
+  pushActionResultSchema,
+  pushActionSchema,
+  pushKeySchema,
+} from '../../shared/schemas/push.schema';
 
 /** Bodies (request and response). A name used both ways must convert to the same JSON Schema both ways. */
 export const BODIES = {
@@ -176,6 +184,13 @@ export const BODIES = {
   DiscoveredCalendars: discoveredCalendarsSchema,
   CalendarView: calendarViewSchema,
   MyCalendar: myCalendarSchema,
+  // Alerts on the user's devices (Web Push) and a notification's Accept or Decline
+  PushKey: pushKeySchema,
+  Devices: devicesSchema,
+  DeviceRequest: deviceRequestSchema,
+  DeviceSaved: deviceSavedSchema,
+  PushAction: pushActionSchema,
+  PushActionResult: pushActionResultSchema,
   // The marketing SLA and the numbers digest
   MarketingSla: marketingSlaSchema,
   DigestPrefs: digestPrefsSchema,

@@ -13,6 +13,7 @@ import type { CallbackGuardStore } from '../callbacks/callback-guard-store';
 import type { FormsStore } from '../forms/forms-store';
 import type { CalendarStore } from '../calendar/calendar-store';
 import type { SlaStore } from '../sla/sla-store';
+import type { PushStore } from '../push/push-store';
 import type { ErasureResult, Subject } from './erasure';
 
 export interface Backend {
@@ -30,6 +31,8 @@ export interface Backend {
   calendars: CalendarStore;
   /** The saved marketing SLA and the numbers digest's subscriptions and sent periods. */
   sla: SlaStore;
+  /** Web Push: the VAPID keys, users' devices, action tokens and delivery claims. */
+  push: PushStore;
   erase: (workspaceId: string, who: Subject, actor: string, now: number) => Promise<ErasureResult>;
   /** Runs `fn` while no other process of the install runs work of this name (start-up seeding, say). */
   exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;

@@ -22,6 +22,8 @@ export function siteRow(id: string, workspaceId: string, s: Omit<Site, 'id' | 'w
     slaMs: s.slaMs,
     missedOffersBeforeAway: s.missedOffersBeforeAway,
     followUpCadence: JSON.stringify(s.followUpCadence),
+    deviceTimeoutMs: s.deviceTimeoutMs,
+    deviceOrder: s.deviceOrder,
     createdAt: now,
   };
 }
@@ -42,6 +44,8 @@ export function ruleColumns(r: Partial<NewRoutingRule>) {
     ...(r.escalateToEveryone !== undefined ? { escalateToEveryone: r.escalateToEveryone } : {}),
     ...(r.requires !== undefined ? { requires: JSON.stringify({ skills: [], languages: [], territory: false, ...r.requires }) } : {}),
     ...(r.ownerWaitMs !== undefined ? { ownerWaitMs: r.ownerWaitMs } : {}),
+    ...(r.teamAllAfterMs !== undefined ? { teamAllAfterMs: r.teamAllAfterMs } : {}),
+    ...(r.alertManagers !== undefined ? { alertManagers: r.alertManagers } : {}),
   };
 }
 
@@ -74,6 +78,8 @@ export function ruleRow(id: string, workspaceId: string, siteId: string, positio
       escalateToEveryone: rule.escalateToEveryone,
       requires: rule.requires,
       ownerWaitMs: rule.ownerWaitMs,
+      teamAllAfterMs: rule.teamAllAfterMs,
+      alertManagers: rule.alertManagers,
     }),
   };
 }
@@ -121,6 +127,8 @@ export function siteRoutingColumns(patch: Partial<SiteRouting>) {
     ...(patch.slaMs !== undefined ? { slaMs: patch.slaMs } : {}),
     ...(patch.missedOffersBeforeAway !== undefined ? { missedOffersBeforeAway: patch.missedOffersBeforeAway } : {}),
     ...(patch.followUpCadence !== undefined ? { followUpCadence: JSON.stringify(patch.followUpCadence) } : {}),
+    ...(patch.deviceTimeoutMs !== undefined ? { deviceTimeoutMs: patch.deviceTimeoutMs } : {}),
+    ...(patch.deviceOrder !== undefined ? { deviceOrder: patch.deviceOrder } : {}),
   };
 }
 

@@ -26,6 +26,8 @@ export type RoutingOps = Pick<
   | 'bookedCallbacks'
   | 'warmLeads'
   | 'dueWork'
+  | 'claimManagerAlert'
+  | 'pendingManagerAlerts'
 >;
 
 export type ConfigOps = Pick<

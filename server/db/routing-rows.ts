@@ -5,9 +5,17 @@ import { randomUUID } from 'node:crypto';
 import type { LeadCard, Stage } from '../../shared/api';
 import type { QueueReason, Team } from '../routing/routing.types';
 import type { VisitorFacts } from '../routing/visitor-status.core';
-import type { BookedCallback, OpenOffer, Site } from './store';
+import type { AppliedDecision } from '../routing/plan-offers.core';
+import type { BookedCallback, OpenOffer, RouteResult, Site } from './store';
 
-export const toOpen = (o: OpenOffer): OpenOffer => ({ id: o.id, leadId: o.leadId, repId: o.repId, workspaceId: o.workspaceId, expiresAt: o.expiresAt });
+export const toOpen = (o: OpenOffer): OpenOffer => ({
+  id: o.id,
+  leadId: o.leadId,
+  repId: o.repId,
+  workspaceId: o.workspaceId,
+  expiresAt: o.expiresAt,
+  ...(o.step !== undefined ? { step: o.step } : {}),
+});
 
 /** A booked callback as the Upcoming list shows it, from its lead card and the teams it will be offered to (null: everyone). */
 export function bookedCallback(at: number, card: LeadCard, teams: readonly Team[] | null): BookedCallback {
@@ -55,6 +63,8 @@ export interface SnapshotLeadRow {
   previousOwnerId: string | null;
   /** When a booked meeting's lead is scheduled (its rep goes first then); absent for a draft. */
   scheduledFor?: number | null;
+  /** When the escalation ladder alerted the managers about it; absent for a draft. */
+  managerAlertedAt?: number | null;
 }
 
 /** The lead columns a routing snapshot reads, for a draft: a fresh id (no visitor, no offers), hot `now`. */
@@ -72,6 +82,22 @@ export function draftLeadRow(d: DraftLead, now: number): SnapshotLeadRow {
     capturedAt: now,
     roundStartedAt: now,
     previousOwnerId: null,
+  };
+}
+
+/** Who the escalation ladder's manager step alerts: the workspace's managers and admins. */
+export const ALERTED_ROLES = ['manager', 'admin'] as const;
+
+/** A routing pass's result from the decision applied to the lead (both stores). */
+export function routeResult(lead: { id: string; workspaceId: string; slaDueAt: number | null }, applied: AppliedDecision): RouteResult {
+  return {
+    leadId: lead.id,
+    workspaceId: lead.workspaceId,
+    offers: applied.offers.map((o) => ({ ...o, leadId: lead.id, workspaceId: lead.workspaceId })),
+    queueReason: applied.queueReason,
+    wakeAt: applied.wakeAt,
+    slaDueAt: lead.slaDueAt,
+    ...(applied.managerAlert ? { managerAlert: true } : {}),
   };
 }
 

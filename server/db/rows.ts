@@ -23,6 +23,8 @@ export function toSite(row: typeof schema.sites.$inferSelect): Site {
     slaMs: row.slaMs,
     missedOffersBeforeAway: row.missedOffersBeforeAway,
     followUpCadence: parseJson<Cadence>(row.followUpCadence, DEFAULT_CADENCE),
+    deviceTimeoutMs: row.deviceTimeoutMs,
+    deviceOrder: row.deviceOrder,
   };
 }
 
@@ -85,6 +87,8 @@ export function toRule(row: typeof schema.routingRules.$inferSelect): RoutingRul
     escalateToEveryone: row.escalateToEveryone,
     requires: { ...NO_REQUIREMENTS, ...parseJson<Partial<RepRequirements>>(row.requires, {}) },
     ownerWaitMs: row.ownerWaitMs,
+    teamAllAfterMs: row.teamAllAfterMs,
+    alertManagers: row.alertManagers,
   };
 }
 

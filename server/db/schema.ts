@@ -34,6 +34,12 @@ export const sites = sqliteTable(
     missedOffersBeforeAway: integer('missed_offers_before_away').notNull().default(2),
     /** JSON Cadence: business-day offsets of the follow-up attempts after no answer. */
     followUpCadence: text('follow_up_cadence').notNull().default('{"offsetsBusinessDays":[0,1,2,4,7,10]}'),
+    /** Accept timeout of an offer to a rep who is "Available on my devices" (push takes longer to reach). */
+    deviceTimeoutMs: integer('device_timeout_ms').notNull().default(45_000),
+    /** When reps on their devices are offered: after reps with a live tab (`tabs_first`) or with them (`with_tabs`). */
+    deviceOrder: text('device_order', { enum: ['tabs_first', 'with_tabs'] })
+      .notNull()
+      .default('tabs_first'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('sites_site_key').on(t.siteKey), index('sites_workspace').on(t.workspaceId)],
@@ -52,7 +58,7 @@ export const users = sqliteTable(
     passwordHash: text('password_hash').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     /** The rep's own choice; "online" comes from live connections, not from here. */
-    presence: text('presence', { enum: ['available', 'away'] })
+    presence: text('presence', { enum: ['available', 'away', 'devices'] })
       .notNull()
       .default('away'),
     /** Why the rep is away when the system set it (missed offers); shown to them. */
@@ -157,6 +163,10 @@ export const leads = sqliteTable(
     dealValue: real('deal_value'),
     /** When the deal closed as won or lost (revenue is reported by this time). */
     closedAt: integer('closed_at'),
+    /** When the escalation ladder reached its manager step for the lead (set once, in the routing transaction). */
+    managerAlertedAt: integer('manager_alerted_at'),
+    /** When one process claimed sending that alert's email and pushes (outside the transaction, once). */
+    managerAlertSentAt: integer('manager_alert_sent_at'),
   },
   (t) => [
     index('leads_workspace_captured').on(t.workspaceId, t.capturedAt),
@@ -327,6 +337,10 @@ export const routingRules = sqliteTable(
     /** JSON RepRequirements. */
     requires: text('requires').notNull().default('{"skills":[],"languages":[],"territory":false}'),
     ownerWaitMs: integer('owner_wait_ms').notNull().default(15_000),
+    /** Escalation ladder: this long after the hand-raise, offer every rep of the team at once (null = no such step). */
+    teamAllAfterMs: integer('team_all_after_ms'),
+    /** Escalation ladder: when nobody took the lead, alert the workspace's managers by push and email. */
+    alertManagers: integer('alert_managers', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('routing_rules_site').on(t.siteId, t.position)],

@@ -24,6 +24,7 @@ import type {
   RoutingRule,
   RoutingSnapshot,
   Strategy,
+  DeviceOrder,
 } from '../routing/routing.types';
 
 export interface Site {
@@ -43,6 +44,10 @@ export interface Site {
   missedOffersBeforeAway: number;
   /** Follow-up attempts after no answer (default 6 over 10 business days). */
   followUpCadence: Cadence;
+  /** Accept timeout of an offer to a rep "Available on my devices" (default 45 s). */
+  deviceTimeoutMs: number;
+  /** Reps on their devices are offered after reps with a live tab (default) or with them. */
+  deviceOrder: DeviceOrder;
 }
 
 export interface User {
@@ -98,6 +103,17 @@ export interface OpenOffer {
   repId: string;
   workspaceId: string;
   expiresAt: number;
+  /** The escalation step that made it (offers.step), for the device push. */
+  step?: string;
+}
+
+/** The escalation ladder's manager alert of one lead, claimed for sending (push and email) once. */
+export interface ManagerAlert {
+  leadId: string;
+  workspaceId: string;
+  leadName: string;
+  /** Active managers and admins of the workspace. */
+  managers: Array<{ id: string; name: string; email: string }>;
 }
 
 export type AcceptResult =
@@ -119,6 +135,8 @@ export interface RouteResult {
   wakeAt: number | null;
   /** The lead's SLA deadline, to arm its check. */
   slaDueAt: number | null;
+  /** The escalation ladder reached its manager step in this pass: the router claims and sends the alert. */
+  managerAlert?: boolean;
 }
 
 /** An offer that left `offered` by a decline or expiry. */
@@ -149,6 +167,10 @@ export interface NewRoutingRule {
   escalateToEveryone?: boolean;
   requires?: Partial<RepRequirements>;
   ownerWaitMs?: number;
+  /** Escalation ladder: every rep of the team at once this long after the hand-raise (null = off). */
+  teamAllAfterMs?: number | null;
+  /** Escalation ladder: alert the managers when nobody took the lead. */
+  alertManagers?: boolean;
 }
 
 /** A rep's routing settings; every field optional in an update. */
@@ -311,6 +333,13 @@ export interface Store extends BookingOps {
    * expireOffer / recordSlaBreach / routeLead.
    */
   dueWork(now: number, limit: number): Promise<{ offers: OpenOffer[]; sla: string[]; scheduled: string[] }>;
+  /**
+   * Claims sending the manager alert the ladder recorded for the lead (a conditional update: of
+   * processes trying at once, one gets the managers); null when none is due or it was claimed.
+   */
+  claimManagerAlert(leadId: string, now: number): Promise<ManagerAlert | null>;
+  /** Leads whose manager alert was recorded but not yet claimed (a process stopped in between). */
+  pendingManagerAlerts(limit: number): Promise<string[]>;
   /**
    * A named lease for work only one process of a cluster may do (webhook delivery, retention):
    * true when `holder` holds it until now + ttlMs (taken free or expired, or renewed).

@@ -5,6 +5,9 @@ import type { AppDeps } from '../app';
 import type { User } from '../db/store';
 import { SESSION_COOKIE, cookieFromHeader, hashToken, hostOf } from '../auth/session';
 
+/** The error ack of "Available on my devices" chosen with no device to push to (issue 22's contract). */
+export const NO_DEVICE_ERROR = 'Turn on alerts on this device first';
+
 type RepSocket = Socket<RepClientToServer, RepServerToClient, Record<string, never>, { user: User; sessionHash: string }>;
 type RepNamespace = Namespace<RepClientToServer, RepServerToClient, Record<string, never>, { user: User; sessionHash: string }>;
 
@@ -53,9 +56,11 @@ export function registerRepNamespace(nsp: RepNamespace, deps: AppDeps) {
       const parsed = presenceSchema.safeParse(presence);
       if (!parsed.success) return ack({ ok: false, error: 'invalid' });
       void respond(ack, async () => {
+        // Push must be able to reach the rep before routing counts on it.
+        if (parsed.data === 'devices' && (await router.devices.deviceCount(user.id)) === 0) return { ok: false, error: 'no_device', message: NO_DEVICE_ERROR };
         await store.setPresence(user.id, parsed.data);
         deps.notify.presenceChanged(user.id, parsed.data);
-        if (parsed.data === 'available') await router.repAvailable(user.workspaceId);
+        if (parsed.data !== 'away') await router.repAvailable(user.workspaceId);
         return { ok: true, data: { presence: parsed.data } };
       });
     });

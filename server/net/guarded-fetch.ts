@@ -38,7 +38,8 @@ export class OutboundFailure extends Error {
 export interface OutboundRequest {
   method: string;
   headers: Record<string, string>;
-  body?: string;
+  /** Text (webhooks) or bytes (an encrypted push payload). */
+  body?: string | Buffer;
   /** For the whole exchange: resolving, connecting, sending and the response. */
   timeoutMs: number;
   /** Read the response body up to this many bytes (more is a failure); unset, it is not read. */

@@ -18,8 +18,9 @@ export interface EligibilityContext {
 
 /** The checks run in this order, so the trail names the first reason that applies. */
 export function skipReason(rep: RepState, ctx: EligibilityContext): SkipReason | null {
-  if (!rep.online) return 'offline';
-  if (rep.chosen !== 'available') return 'away';
+  // A rep on their devices needs no live tab: push reaches them.
+  if (!rep.online && rep.chosen !== 'devices') return 'offline';
+  if (rep.chosen === 'away') return 'away';
   if (ctx.declined.has(rep.repId)) return 'declined';
   if (ctx.tried.has(rep.repId)) return 'already_offered';
   if (ctx.hours && !isOpenAllAt(effectiveHours(rep, ctx.hours), ctx.now)) return 'outside_hours';

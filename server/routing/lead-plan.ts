@@ -36,6 +36,7 @@ export interface LeadColumns {
   acceptedAt?: number | null;
   firstOfferedAt?: number | null;
   firstCallAt?: number | null;
+  managerAlertedAt?: number;
   outcome?: Outcome | null;
   outcomeAt?: number | null;
   contactAttempts?: number;

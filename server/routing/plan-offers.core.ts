@@ -5,6 +5,7 @@ import type { Stage } from '../../shared/api';
 import { checkTransition } from '../../shared/lifecycle';
 import type { LeadColumns, LeadPlan, NewOffer, PlannedLine, RepWrite } from './lead-plan';
 import { STEP_TEXT, STRATEGY_TEXT, QUEUE_TEXT, describeSkips } from './routing-text';
+import { onDevices } from './derive-presence.core';
 import type { QueueReason, RoutingPlan, RoutingSnapshot } from './routing.types';
 
 /** `ruleId` stored when no rule matched, so a change of rule is noticed in the trail. */
@@ -41,11 +42,23 @@ export function escalationLines(plan: OfferDecision, snapshot: RoutingSnapshot):
   return lines;
 }
 
-/** The `offered` line of one rep's offer. */
-export function offeredLine(plan: OfferDecision, repId: string, repName: string | undefined, offerId: string): PlannedLine {
+/** The `offered` line of one rep's offer; `deviceMs`: the rep is reached on their devices, with this timeout. */
+export function offeredLine(plan: OfferDecision, repId: string, repName: string | undefined, offerId: string, deviceMs: number | null = null): PlannedLine {
   const broadcast = plan.repIds.length > 1 ? ' (broadcast: first to accept wins)' : '';
-  return { kind: 'offered', text: `Offered to ${repName ?? 'a rep'}${broadcast}`, data: { repId, offerId, step: plan.step } };
+  const devices = deviceMs === null ? '' : ` on their devices (${Math.round(deviceMs / 1000)} s to accept)`;
+  return {
+    kind: 'offered',
+    text: `Offered to ${repName ?? 'a rep'}${devices}${broadcast}`,
+    data: { repId, offerId, step: plan.step, ...(deviceMs === null ? {} : { tier: 'device' }) },
+  };
 }
+
+/** The ladder's manager step in the trail (the alert itself is sent after the commit, once). */
+export const MANAGER_ALERT_LINE: PlannedLine = {
+  kind: 'manager_alert',
+  text: 'Nobody took the lead: managers alerted by push and email',
+  data: { step: 'manager_alert' },
+};
 
 /** What a rep is told when missed offers set them away. */
 export const missedAwayReason = (missed: number) => `You missed ${missed} offers in a row, so we set you away. Set yourself available when you are back.`;
@@ -62,9 +75,11 @@ export interface RoutedLead {
 export interface AppliedDecision {
   plan: LeadPlan;
   /** The offers made (empty when the lead waits), for the live push. */
-  offers: Array<{ id: string; repId: string; expiresAt: number }>;
+  offers: Array<{ id: string; repId: string; expiresAt: number; step: string }>;
   queueReason: QueueReason | null;
   wakeAt: number | null;
+  /** The ladder reached its manager step: the router sends the alert after the commit. */
+  managerAlert?: boolean;
 }
 
 /**
@@ -75,7 +90,7 @@ export function planApply(
   lead: RoutedLead,
   snapshot: RoutingSnapshot,
   decision: RoutingPlan,
-  ctx: { now: number; offerTimeoutMs: number; newId: () => string },
+  ctx: { now: number; offerTimeoutMs: number; newId: () => string; deviceTimeoutMs?: number },
 ): AppliedDecision {
   const ruleId = decision.rule.id ?? FALLBACK_RULE_ID;
   const ruleChanged = lead.ruleId !== ruleId;
@@ -84,20 +99,30 @@ export function planApply(
   if (decision.kind === 'wait') {
     const queued = ruleChanged || lead.queueReason !== decision.reason;
     const trail = queued ? [rule, skipsLine(decision), { kind: 'queued', text: QUEUE_TEXT[decision.reason], data: { reason: decision.reason } }] : [];
+    const alert = decision.alertManagers === true;
+    if (alert) trail.splice(trail.length ? trail.length - 1 : 0, 0, MANAGER_ALERT_LINE);
     return {
-      plan: { lead: { routing: 'waiting', queueReason: decision.reason, ruleId }, trail: trail.filter(present) },
+      plan: {
+        lead: { routing: 'waiting', queueReason: decision.reason, ruleId, ...(alert ? { managerAlertedAt: ctx.now } : {}) },
+        trail: trail.filter(present),
+      },
       offers: [],
       queueReason: decision.reason,
       wakeAt: decision.wakeAt,
+      ...(alert ? { managerAlert: true } : {}),
     };
   }
 
   const { now } = ctx;
   const names = new Map(snapshot.reps.map((r) => [r.repId, r.name]));
+  // A rep on their devices gets the site's device timeout, whatever step offered them.
+  const onDevice = new Set(snapshot.reps.filter(onDevices).map((r) => r.repId));
+  const deviceMs = ctx.deviceTimeoutMs ?? ctx.offerTimeoutMs;
+  const timeoutOf = (repId: string) => (onDevice.has(repId) ? deviceMs : ctx.offerTimeoutMs);
   const offers: NewOffer[] = decision.repIds.map((repId) => ({
     id: ctx.newId(),
     repId,
-    expiresAt: now + ctx.offerTimeoutMs,
+    expiresAt: now + timeoutOf(repId),
     step: decision.step,
     ruleId: decision.rule.id,
   }));
@@ -119,12 +144,12 @@ export function planApply(
         rule,
         ...escalationLines(decision, snapshot),
         skipsLine(decision),
-        ...offers.map((o) => offeredLine(decision, o.repId, names.get(o.repId), o.id)),
+        ...offers.map((o) => offeredLine(decision, o.repId, names.get(o.repId), o.id, onDevice.has(o.repId) ? deviceMs : null)),
       ].filter(present),
       reps: offers.map((o, i): RepWrite => ({ kind: 'offered', repId: o.repId, seq: seq + i + 1 })),
       ...(decision.pass ? { pass: decision.pass } : {}),
     },
-    offers: offers.map((o) => ({ id: o.id, repId: o.repId, expiresAt: o.expiresAt })),
+    offers: offers.map((o) => ({ id: o.id, repId: o.repId, expiresAt: o.expiresAt, step: o.step })),
     queueReason: null,
     wakeAt: null,
   };

@@ -8,16 +8,29 @@ import type { ChosenPresence } from '../../shared/schemas/console.schema';
 import type { CaptureResult, CaptureRouting, OpenOffer, RouteResult, Store } from '../db/store';
 import type { OnlineReps } from '../live/online-reps';
 import { NO_CALENDARS, type CalendarPort } from '../calendar/calendar-port';
+import type { Mailer } from '../mail/mailer';
+import { managerAlertMails } from './manager-alert-mail';
 import { isoStarts, meetingTimes, type MeetingTimes, type MovingMeeting } from '../booking/meeting-times';
 import { decideRouting } from './decide-routing.core';
 import { derivePresence } from './derive-presence.core';
 import type { Presence, RoutingSnapshot } from './routing.types';
 import { timerScheduler, type Scheduler } from './scheduler';
 import { decideVisitorStatus, waitsInQueue, type VisitorFacts } from './visitor-status.core';
+import { NO_DEVICE_PUSH, type DevicePush, type OfferMade } from '../push/device-push';
 
 /** Callback times come from hours, not from who is online now. */
 const NOBODY_ONLINE: ReadonlySet<string> = new Set();
 import type { HandRaise } from './turn-hot.core';
+
+/** The device port's view of a committed offer (`step` once the store reports it on the offer). */
+const offerMade = (offer: OpenOffer & { step?: string }): OfferMade => ({
+  offerId: offer.id,
+  workspaceId: offer.workspaceId,
+  leadId: offer.leadId,
+  repId: offer.repId,
+  expiresAt: offer.expiresAt,
+  step: offer.step ?? 'team',
+});
 
 export interface Notifier {
   offerNew(repId: string, offer: OfferView): void;
@@ -44,11 +57,31 @@ export interface RouterDeps {
   clustered?: boolean;
   /** The reps' own calendars: busy times narrow the meeting times offered (none connected by default). */
   calendar?: CalendarPort;
+  /** Reps' installed devices (Web Push): offers, their closing, manager alerts (none by default). */
+  devices?: DevicePush;
+  /** The escalation ladder's manager alert by email (off by default). */
+  mailer?: Mailer;
+  /** The console's address for links in mail (the public origin). */
+  consoleUrl?: () => string;
 }
+
+const NO_MAIL: Mailer = { enabled: false, send: async () => {} };
 
 export type Router = ReturnType<typeof createRouter>;
 
-export function createRouter({ store, clock, online, notify, log, scheduler: injected, clustered = false, calendar = NO_CALENDARS }: RouterDeps) {
+export function createRouter({
+  store,
+  clock,
+  online,
+  notify,
+  log,
+  scheduler: injected,
+  clustered = false,
+  calendar = NO_CALENDARS,
+  devices = NO_DEVICE_PUSH,
+  mailer = NO_MAIL,
+  consoleUrl = () => '/console/',
+}: RouterDeps) {
   const scheduler = injected ?? timerScheduler(clock, (err) => log.error({ err }, 'routing timer failed'));
   /** Work started after an answer was sent (re-routing after accept/decline), for idle(). */
   const background = new Set<Promise<void>>();
@@ -93,13 +126,41 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
     return status;
   }
 
-  /** Arms expiry timers and pushes each committed offer to its rep (`views`: cards already read with the commit). */
+  /** Arms expiry timers and pushes each committed offer to its rep (`views`: cards already read with the commit) and their devices. */
   async function announce(offers: readonly OpenOffer[], views?: readonly OfferView[]) {
     for (const offer of offers) {
       later(`offer:${offer.id}`, offer.expiresAt, () => expire(offer.id));
       const view = views ? views.find((v) => v.offerId === offer.id) : await store.offerView(offer.id);
       if (view) notify.offerNew(offer.repId, view);
+      devices.offerMade(offerMade(offer));
     }
+  }
+
+  /** An offer left `offered`: its rep's console and devices close it. */
+  function offerClosed(repId: string, offerId: string, reason: OfferClosedReason) {
+    notify.offerClosed(repId, offerId, reason);
+    devices.offerClosed(repId, offerId, reason);
+  }
+
+  /**
+   * The ladder's manager step, after the commit that recorded it: claimed first (once across
+   * processes), then a push to each manager's devices and an email. Never delays routing.
+   */
+  function alertManagers(leadId: string) {
+    inBackground('manager alert', async () => {
+      const at = clock();
+      const alert = await store.claimManagerAlert(leadId, at);
+      if (!alert) return;
+      for (const m of alert.managers) devices.notice(m.id, { kind: 'manager_alert', workspaceId: alert.workspaceId, leadId, at });
+      if (!mailer.enabled) return;
+      for (const mail of managerAlertMails(alert, consoleUrl())) {
+        try {
+          await mailer.send(mail);
+        } catch (err) {
+          log.warn({ err: (err as Error).message, leadId }, 'manager alert mail failed');
+        }
+      }
+    });
   }
 
   /** Timers a routing pass asks for: the wake-up (owner wait over, hours opening) and the SLA check. */
@@ -121,6 +182,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
     for (const r of results) {
       await announce(r.offers);
       arm(r);
+      if (r.managerAlert) alertManagers(r.leadId);
       if (r.offers.length || pushWaits) told.set(r.leadId, await pushVisitorStatus(r.leadId));
     }
     return told;
@@ -157,7 +219,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
     const closed = await store.expireOffer(offerId, clock());
     if (!closed) return;
     const { offer } = closed;
-    notify.offerClosed(offer.repId, offer.id, 'expired');
+    offerClosed(offer.repId, offer.id, 'expired');
     if (closed.away) notify.presenceChanged(offer.repId, 'away', closed.away.reason);
     // The lead (if nobody else holds it) and whoever waited for this rep's freed capacity.
     await afterClose(offer, closed.leadWaiting);
@@ -170,7 +232,20 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
 
   function scheduled(leadId: string, at: number) {
     scheduler.cancel(`sla:${leadId}`);
-    later(`scheduled:${leadId}`, at, () => routeOne(leadId));
+    later(`scheduled:${leadId}`, at, () => scheduledDue(leadId));
+  }
+
+  /**
+   * A booked callback's time came: it is routed like any hot lead (an offer reaches the rep's
+   * devices as any offer does); when it was booked with a rep who was not offered it now (away,
+   * offline, busy), their devices are told it is due.
+   */
+  async function scheduledDue(leadId: string) {
+    await routeOne(leadId);
+    const meeting = await store.meetingOfLead(leadId);
+    if (!meeting || meeting.status !== 'active') return;
+    if ((await store.openOffersForRep(meeting.repId)).some((o) => o.leadId === leadId)) return;
+    devices.notice(meeting.repId, { kind: 'callback_due', workspaceId: meeting.workspaceId, leadId, at: meeting.start });
   }
 
   return {
@@ -194,6 +269,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
       if (result.routed) {
         await announce(result.routed.offers, result.offers);
         arm(result.routed);
+        if (result.routed.managerAlert) alertManagers(result.leadId);
         notify.visitorStatus(result.leadId, status);
       }
       return status;
@@ -223,9 +299,9 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
       scheduler.cancel(`sla:${result.leadId}`);
       for (const other of result.otherOffers) {
         scheduler.cancel(`offer:${other.id}`);
-        notify.offerClosed(other.repId, other.id, 'taken');
+        offerClosed(other.repId, other.id, 'taken');
       }
-      notify.offerClosed(repId, offerId, 'accepted');
+      offerClosed(repId, offerId, 'accepted');
       const card = await store.leadCard(result.leadId, result.workspaceId);
       if (!card) return { ok: false, error: 'not_found' };
       notify.leadUpdated(repId, card);
@@ -239,7 +315,7 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
       const closed = await store.declineOffer(offerId, repId, reason, clock());
       if (!closed) return { ok: false, error: 'not_found' };
       scheduler.cancel(`offer:${offerId}`);
-      notify.offerClosed(repId, offerId, 'declined');
+      offerClosed(repId, offerId, 'declined');
       inBackground('routing after decline', () => afterClose(closed.offer, closed.leadWaiting));
       return { ok: true, data: undefined };
     },
@@ -283,6 +359,9 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
     /** The calendars this router reads (booking writes meetings into the same ones). */
     calendar,
 
+    /** The reps' devices this router pushes to (the rep socket asks it before "Available on my devices"). */
+    devices,
+
     statusOf,
 
     /** Presence of every rep of the workspace: offline, away, busy (at capacity) or available. */
@@ -299,7 +378,9 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
       const due = await store.dueWork(clock(), limit);
       for (const offer of due.offers) await expire(offer.id);
       for (const leadId of due.sla) await checkSla(leadId);
-      for (const leadId of due.scheduled) await routeOne(leadId);
+      for (const leadId of due.scheduled) await scheduledDue(leadId);
+      // Not counted: their claims run in the background, and a recount would sweep again at once.
+      for (const leadId of await store.pendingManagerAlerts(limit)) alertManagers(leadId);
       return due.offers.length + due.sla.length + due.scheduled.length;
     },
 
@@ -308,6 +389,8 @@ export function createRouter({ store, clock, online, notify, log, scheduler: inj
     /** Rebuilds timers from the database (nothing routing needs lives only in memory), then routes what waits. */
     async start() {
       stopped = false;
+      // Alerts recorded by a process that stopped before sending them (each is claimed once).
+      for (const leadId of await store.pendingManagerAlerts(100)) alertManagers(leadId);
       if (clustered) return routeAllWaiting();
       for (const offer of await store.openOffers()) later(`offer:${offer.id}`, offer.expiresAt, () => expire(offer.id));
       for (const s of await store.scheduledLeads()) scheduled(s.leadId, s.at);

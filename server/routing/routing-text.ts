@@ -22,6 +22,7 @@ export const QUEUE_TEXT: Record<QueueReason, string> = {
   all_declined: 'Everyone declined: waiting in the queue',
   no_match: 'No rep has the required skills, language or territory: waiting in the queue',
   visitor_books: 'Waiting for the visitor to book a callback time (the site form asks them to)',
+  unanswered: 'Nobody accepted after every escalation step: waiting in the queue (the visitor may book a time)',
 };
 
 export const SLA_TEXT: Record<SlaCause, string> = {
@@ -47,6 +48,8 @@ export const STEP_TEXT: Record<Step, string> = {
   team: 'the team',
   overflow: 'the overflow team',
   everyone: 'everyone online',
+  device: 'reps on their devices',
+  team_all: 'every rep of the team at once',
 };
 
 /** `Skipped Sam, Alex: offline; Kim: busy (at capacity)`: one line, grouped by reason. */

@@ -44,6 +44,13 @@ export interface RoutingRule {
   requires: RepRequirements;
   /** `account_owner`: how long to wait for an unavailable owner before falling back. */
   ownerWaitMs: number;
+  /**
+   * Escalation ladder: this long after the hand-raise (or as soon as nobody else is left to
+   * try), offer every rep of the team at once, live tab or device; null = no such step.
+   */
+  teamAllAfterMs?: number | null;
+  /** Escalation ladder: when nobody took the lead, alert the workspace's managers (push and email). */
+  alertManagers?: boolean;
 }
 
 export interface TeamMember {
@@ -63,9 +70,13 @@ export interface Team {
   members: TeamMember[];
 }
 
-export type ChosenPresence = 'available' | 'away';
+/** `devices`: "Available on my devices": reachable by push with no live tab (issue 22). */
+export type ChosenPresence = 'available' | 'away' | 'devices';
 /** What others see: derived from live connections, the rep's choice and their load. */
-export type Presence = 'available' | 'busy' | 'away' | 'offline';
+export type Presence = 'available' | 'devices' | 'busy' | 'away' | 'offline';
+
+/** When reps on their devices are offered a lead: after reps with a live tab, or with them. */
+export type DeviceOrder = 'tabs_first' | 'with_tabs';
 
 export interface RepState {
   repId: string;
@@ -111,6 +122,8 @@ export interface OfferRecord {
   repId: string;
   status: OfferStatus;
   offeredAt: number;
+  /** The escalation step that made it (offers.step); the ladder never repeats `team_all`. */
+  step?: string;
 }
 
 /** What the core needs to decide who gets a lead next. */
@@ -132,6 +145,10 @@ export interface RoutingSnapshot {
   previousOwnerId: string | null;
   /** The rep of the meeting the lead is scheduled for: offered it first when its time comes. */
   bookedRepId?: string | null;
+  /** The site's order of reps on their devices (default `tabs_first`). */
+  deviceOrder?: DeviceOrder;
+  /** When the ladder alerted the managers about this lead (once); null = not yet. */
+  managerAlertedAt?: number | null;
 }
 
 export type SkipReason =
@@ -146,16 +163,20 @@ export interface Skip {
 /**
  * Steps of the escalation chain, in order. `booked_rep` is the rep a booked meeting is with;
  * `previous_owner` is the rep a lead back from nurture
- * had; `everyone` is the broadcast before the queue.
+ * had; `everyone` is the broadcast to live tabs; `device` offers reps who are "Available on my
+ * devices" once the live-tab steps found nobody (site order `tabs_first`); `team_all` is the
+ * escalation ladder's offer to every rep of the team at once.
  */
-export type Step = 'previous_owner' | 'booked_rep' | 'owner' | 'team' | 'overflow' | 'everyone';
+export type Step = 'previous_owner' | 'booked_rep' | 'owner' | 'team' | 'overflow' | 'everyone' | 'device' | 'team_all';
 
 /** Why a lead waits instead of being offered. */
 /**
  * Why a lead waits. `visitor_books`: a site form set to "book a slot" qualified it; its visitor
  * picks a callback time in the panel, and no routing pass offers it before that.
  */
-export type QueueReason = 'owner_wait' | 'nobody_online' | 'nobody_available' | 'out_of_hours' | 'all_busy' | 'all_declined' | 'no_match' | 'visitor_books';
+/** `unanswered`: a rule's escalation ladder ran out (every step tried, nobody accepted): the lead stays queued. */
+export type QueueReason =
+  'owner_wait' | 'nobody_online' | 'nobody_available' | 'out_of_hours' | 'all_busy' | 'all_declined' | 'no_match' | 'visitor_books' | 'unanswered';
 
 export interface RuleRef {
   id: string | null;
@@ -193,6 +214,8 @@ export type RoutingPlan =
       skipped: Skip[];
       /** Decide again at this time (owner wait over, a rep's hours open); null = on events only. */
       wakeAt: number | null;
+      /** The escalation ladder reached its manager step now: alert the workspace's managers (once per lead). */
+      alertManagers?: boolean;
     };
 
 /** Why the SLA (hand-raise to accept) was missed. */

@@ -19,6 +19,9 @@ export function slaBreachCause(offers: readonly OfferRecord[], queued: QueueReas
       return 'timeouts';
     case 'nobody_available':
       return 'nobody_online';
+    // The ladder ran out after offers nobody took in time.
+    case 'unanswered':
+      return 'timeouts';
     default:
       return queued;
   }

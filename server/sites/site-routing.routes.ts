@@ -10,7 +10,8 @@ import type { Site } from '../db/store';
 
 /**
  * A site's routing (admin and manager): its ordered routing rules (first match wins) and its
- * offer timeout, SLA target, missed offers before away and follow-up cadence.
+ * offer timeout, SLA target, missed offers before away, follow-up cadence, and the device
+ * timeout and order of reps "Available on my devices".
  * Every rule comes back with `unreachable`: why it can never match under the site's published
  * questions, or null. A new rule goes above the first catch-all (the store places it).
  * Mounted at /v1/console/sites.
@@ -45,7 +46,14 @@ export function siteRoutingRoutes(deps: AppDeps) {
 
   app.get('/:siteId/routing', async (c) => {
     const s = await owned(c.get('user').workspaceId, c.req.param('siteId'));
-    return c.json({ offerTimeoutMs: s.offerTimeoutMs, slaMs: s.slaMs, missedOffersBeforeAway: s.missedOffersBeforeAway, followUpCadence: s.followUpCadence });
+    return c.json({
+      offerTimeoutMs: s.offerTimeoutMs,
+      slaMs: s.slaMs,
+      missedOffersBeforeAway: s.missedOffersBeforeAway,
+      followUpCadence: s.followUpCadence,
+      deviceTimeoutMs: s.deviceTimeoutMs,
+      deviceOrder: s.deviceOrder,
+    });
   });
 
   app.put('/:siteId/routing', requireSameOrigin(), async (c) => {

@@ -54,7 +54,8 @@ export const outcomeSchema = z
   });
 export type OutcomeInput = z.infer<typeof outcomeSchema>;
 
-export const PRESENCES = ['available', 'away'] as const;
+/** `devices`: "Available on my devices": offered by push with no console tab open (issue 22). */
+export const PRESENCES = ['available', 'away', 'devices'] as const;
 export const presenceSchema = z.enum(PRESENCES);
 export type ChosenPresence = (typeof PRESENCES)[number];
 

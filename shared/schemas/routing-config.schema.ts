@@ -89,6 +89,10 @@ export const routingRuleSchema = z.strictObject({
     .strictObject({ skills: z.array(skill).max(20).default([]), languages: z.array(language).max(20).default([]), territory: z.boolean().default(false) })
     .default({ skills: [], languages: [], territory: false }),
   ownerWaitMs: z.number().int().min(0, 'Zero or more').max(3_600_000, 'At most an hour').default(0),
+  /** Escalation ladder: every rep of the team at once this long after the hand-raise; null = no such step. */
+  teamAllAfterMs: z.number().int('Use whole seconds').min(0, 'Zero or more').max(3_600_000, 'At most an hour').nullable().default(null),
+  /** Escalation ladder: alert the workspace's managers (push and email) when nobody took the lead. */
+  alertManagers: z.boolean().default(false),
 });
 export type RoutingRuleInput = z.infer<typeof routingRuleSchema>;
 
@@ -109,6 +113,9 @@ export const accountOwnersSchema = z.strictObject({ owners: z.array(z.strictObje
   });
 });
 
+/** Reps on their devices: after reps with a live tab decline or time out, or together with them. */
+export const DEVICE_ORDERS = ['tabs_first', 'with_tabs'] as const;
+
 export const siteRoutingSchema = z.strictObject({
   offerTimeoutMs: z.number().int().min(5_000, 'At least 5 seconds').max(600_000, 'At most 10 minutes'),
   slaMs: z.number().int().min(10_000, 'At least 10 seconds').max(86_400_000, 'At most a day'),
@@ -120,6 +127,9 @@ export const siteRoutingSchema = z.strictObject({
       .max(20, 'At most 20 attempts')
       .refine((xs) => xs.every((x, i) => i === 0 || x > xs[i - 1]!), 'Each attempt after the one before'),
   }),
+  /** Accept timeout of an offer to a rep "Available on my devices". Optional so older clients keep working. */
+  deviceTimeoutMs: z.number().int().min(5_000, 'At least 5 seconds').max(600_000, 'At most 10 minutes').optional(),
+  deviceOrder: z.enum(DEVICE_ORDERS, 'Pick when reps on their devices are offered').optional(),
 });
 
 export const originSchema = z

@@ -11,6 +11,7 @@ import { io, type Socket } from 'socket.io-client';
 import { configFromEnv, type Config } from '../../server/config';
 import type { Scheduler } from '../../server/routing/scheduler';
 import type { CalendarPort } from '../../server/calendar/calendar-port';
+import type { DevicePush } from '../../server/push/device-push';
 import { startServer, type RunningServer } from '../../server/server';
 import type { RepClientToServer, RepServerToClient, VisitorClientToServer, VisitorServerToClient } from '../../shared/live-events';
 import { clearRedisPrefix, createTestDatabase, dropTestDatabase, queryRows, TEST_DATABASE_URL, TEST_REDIS_URL, testRedisPrefix } from './databases';
@@ -61,12 +62,14 @@ export interface TestServerOptions extends Omit<Partial<Config>, 'limits'> {
   log?: Logger;
   /** Reps' calendars as booking sees them; the real CalDAV port unless given. */
   calendar?: CalendarPort;
+  /** Reps' installed devices as routing reaches them (a recording fake in tests); none unless given. */
+  devices?: DevicePush;
 }
 
 export async function startTestServer(overrides: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'sixty-test-'));
   const defaults = configFromEnv({}, { distDir: DIST });
-  const { limits: limitOverrides, minSubmitMs, clock, scheduler, allowEmpty, log, calendar, ...rest } = overrides;
+  const { limits: limitOverrides, minSubmitMs, clock, scheduler, allowEmpty, log, calendar, devices, ...rest } = overrides;
   const dbPath = rest.dbPath ?? join(dir, 'data', 'sixty.db');
   const backing = await backingFor(dbPath, rest);
   const config: Config = {
@@ -90,6 +93,7 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
       ...(clock ? { clock } : {}),
       ...(scheduler ? { scheduler } : {}),
       ...(calendar ? { calendar } : {}),
+      ...(devices ? { devices } : {}),
     });
   } catch (err) {
     await backing.release();

@@ -2,6 +2,7 @@
 // mounts, its request schemas accept and refuse what the routes accept and refuse (checked with
 // an independent JSON Schema validator, Ajv), and what the routes answer matches its response
 // schemas, which refuse unknown fields, so a field added on either side without the other fails here.
+import { createECDH, randomBytes } from 'node:crypto';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
@@ -294,6 +295,12 @@ describe('what the routes answer matches the served response schemas', () => {
     await check('POST', '/v1/console/api-keys', { name: 'CRM' });
     await check('GET', '/v1/console/api-keys');
     await check('GET', '/v1/console/calendar');
+    await check('GET', '/v1/console/push/key');
+    const browserKey = createECDH('prime256v1');
+    browserKey.generateKeys();
+    const keys = { p256dh: browserKey.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') };
+    await check('POST', '/v1/console/devices', { name: 'Phone', subscription: { endpoint: 'https://push.example.com/send/1', keys } });
+    await check('GET', '/v1/console/devices');
     await check('POST', '/v1/console/erasures', { email: 'nobody@example.com' });
     const form = {
       key: 'quote',
@@ -338,6 +345,8 @@ describe('what the routes answer matches the served response schemas', () => {
       'POST /v1/console/calendar/discover',
       'PUT /v1/console/calendar',
       'POST /v1/console/calendar/test',
+      // A token from an offer's push: test/integration/web-push.test.ts parses its answers with the same schema.
+      'POST /v1/push/action',
     ];
     const unchecked = API_ROUTES.filter((r) => r.answer.body && !seen.has(r)).map((r) => `${r.method} ${r.path}`);
     expect(unchecked.filter((k) => !needState.includes(k))).toEqual([]);

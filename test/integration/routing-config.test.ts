@@ -270,8 +270,15 @@ describe('site routing settings', () => {
   it('saves offer timeout, SLA, missed offers and cadence, validated', async () => {
     const settings = { offerTimeoutMs: 30_000, slaMs: 120_000, missedOffersBeforeAway: 3, followUpCadence: { offsetsBusinessDays: [0, 2, 5] } };
     expect((await call(`/sites/${siteId}/routing`, manager, 'PUT', settings)).status).toBe(200);
-    expect((await call(`/sites/${siteId}/routing`, admin)).body).toEqual(settings);
+    // Older clients leave the device settings out: they keep their defaults.
+    expect((await call(`/sites/${siteId}/routing`, admin)).body).toEqual({ ...settings, deviceTimeoutMs: 45_000, deviceOrder: 'tabs_first' });
     expect(await server.deps.store.siteByKey(server.siteKey)).toMatchObject(settings);
+    const devices = { ...settings, deviceTimeoutMs: 90_000, deviceOrder: 'with_tabs' };
+    expect((await call(`/sites/${siteId}/routing`, manager, 'PUT', devices)).status).toBe(200);
+    expect((await call(`/sites/${siteId}/routing`, admin)).body).toEqual(devices);
+    const badDevices = await call(`/sites/${siteId}/routing`, admin, 'PUT', { ...settings, deviceTimeoutMs: 1000, deviceOrder: 'whenever' });
+    expect(badDevices.status).toBe(400);
+    expect(Object.keys(badDevices.body.error.fields).sort()).toEqual(['deviceOrder', 'deviceTimeoutMs']);
     const bad = await call(`/sites/${siteId}/routing`, admin, 'PUT', {
       offerTimeoutMs: 10,
       slaMs: 120_000,

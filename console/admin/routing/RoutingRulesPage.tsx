@@ -229,6 +229,8 @@ function RuleSummary({ rule, index, count, teams, questions, busy, onEdit, onMov
           {team(rule.teamId)}, {STRATEGY_OPTIONS.find((s) => s.value === rule.strategy)?.label.toLowerCase()}
           {rule.overflowTeamId ? `; overflow to ${team(rule.overflowTeamId)}` : ''}
           {rule.escalateToEveryone ? '; then everyone online' : ''}
+          {rule.teamAllAfterMs != null ? `; the whole team at once after ${rule.teamAllAfterMs / 1000} s` : ''}
+          {rule.alertManagers ? '; then alert managers' : ''}
         </dd>
         {requires.length > 0 && (
           <>

@@ -1,6 +1,7 @@
 // One routing rule as a form: its conditions (all must hold; questions and answers picked from
 // the site's published rules), the team and how it picks a rep, the escalation chain (overflow
-// team, then everyone) and what a rep must have.
+// team, then everyone), the escalation ladder (the whole team at once, then the managers) and
+// what a rep must have.
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { RuleBody } from '../admin-api';
@@ -43,6 +44,8 @@ export function RuleEditor({ id, rule, teams, questions, note, onSave, onCancel,
   const [languages, setLanguages] = useState(rule?.requires.languages.join(', ') ?? '');
   const [territory, setTerritory] = useState(rule?.requires.territory ?? false);
   const [ownerWait, setOwnerWait] = useState(String((rule?.ownerWaitMs ?? 0) / 1000));
+  const [teamAllAfter, setTeamAllAfter] = useState(rule?.teamAllAfterMs == null ? '' : String(rule.teamAllAfterMs / 1000));
+  const [alertManagers, setAlertManagers] = useState(rule?.alertManagers ?? false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -67,6 +70,9 @@ export function RuleEditor({ id, rule, teams, questions, note, onSave, onCancel,
         escalateToEveryone: everyone,
         requires: { skills: splitList(skills), languages: splitList(languages).map((l) => l.toLowerCase()), territory },
         ownerWaitMs: Math.round(Number(ownerWait || 0) * 1000),
+        // Empty: no team-wide step.
+        teamAllAfterMs: teamAllAfter.trim() === '' ? null : Math.round(Number(teamAllAfter) * 1000),
+        alertManagers,
       });
     } catch (err) {
       showFormFailure(err, onSessionEnded, form, { setFields, setError });
@@ -184,6 +190,28 @@ export function RuleEditor({ id, rule, teams, questions, note, onSave, onCancel,
         )}
       </div>
       <Checkbox id={`${id}-everyone`} label="Then offer to everyone online before queueing" checked={everyone} onChecked={setEveryone} />
+      <fieldset>
+        <legend>Escalation ladder</legend>
+        <div class="grid-fields">
+          <Input
+            id={`${id}-team-all`}
+            type="number"
+            min={0}
+            label="Offer to the whole team at once after (seconds)"
+            hint="From the hand-raise; live tabs and devices together. Empty: never"
+            value={teamAllAfter}
+            error={fields.teamAllAfterMs}
+            onValue={setTeamAllAfter}
+          />
+        </div>
+        <Checkbox
+          id={`${id}-alert-managers`}
+          label="Then alert managers by push and email"
+          hint="Once per lead, when nobody took it; the visitor can book a time meanwhile"
+          checked={alertManagers}
+          onChecked={setAlertManagers}
+        />
+      </fieldset>
       <fieldset>
         <legend>Reps must have</legend>
         <div class="grid-fields">

@@ -1,12 +1,14 @@
-// A site's routing settings (admin and manager): how long an offer waits for an accept, the
-// SLA target, offers a rep may miss before being set away, the follow-up cadence; and meetings.
+// A site's routing settings (admin and manager): how long an offer waits for an accept (in a tab
+// and on a rep's devices, and when reps on their devices are offered), the SLA target, offers a
+// rep may miss before being set away, the follow-up cadence; and meetings.
 import { useEffect, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { PageProps } from '../../routes';
 import { adminApi } from '../admin-api';
 import { FormStatus, showFormFailure } from '../ui/form-failure';
 import { SiteTabs, useSiteName } from '../sites/SiteTabs';
-import { Input } from '../ui/fields';
+import { Input, Select } from '../ui/fields';
+import type { SiteRouting } from '../../../shared/console-api';
 import { LoadState } from '../ui/LoadState';
 import { PageHead } from '../ui/PageHead';
 import { useLoad } from '../ui/useLoad';
@@ -14,6 +16,13 @@ import { splitList } from './hours';
 import { MeetingSettings } from './MeetingSettings';
 import '../admin.css';
 import './routing.css';
+
+type DeviceOrder = NonNullable<SiteRouting['deviceOrder']>;
+
+const DEVICE_ORDER_OPTIONS: ReadonlyArray<{ value: DeviceOrder; label: string }> = [
+  { value: 'tabs_first', label: 'After reps with the console open' },
+  { value: 'with_tabs', label: 'Together with reps with the console open' },
+];
 
 export function SiteRoutingPage({ params, onSessionEnded }: PageProps) {
   const siteId = params.siteId!;
@@ -23,6 +32,8 @@ export function SiteRoutingPage({ params, onSessionEnded }: PageProps) {
   const [sla, setSla] = useState('');
   const [missed, setMissed] = useState('');
   const [cadence, setCadence] = useState('');
+  const [deviceTimeout, setDeviceTimeout] = useState('');
+  const [deviceOrder, setDeviceOrder] = useState<DeviceOrder>('tabs_first');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
@@ -35,6 +46,8 @@ export function SiteRoutingPage({ params, onSessionEnded }: PageProps) {
     setSla(String(s.slaMs / 1000));
     setMissed(String(s.missedOffersBeforeAway));
     setCadence(s.followUpCadence.offsetsBusinessDays.join(', '));
+    setDeviceTimeout(String((s.deviceTimeoutMs ?? 45_000) / 1000));
+    setDeviceOrder(s.deviceOrder ?? 'tabs_first');
   }, [loaded.data]);
 
   const save = async (e: JSX.TargetedEvent<HTMLFormElement>) => {
@@ -50,6 +63,8 @@ export function SiteRoutingPage({ params, onSessionEnded }: PageProps) {
         slaMs: Math.round(Number(sla) * 1000),
         missedOffersBeforeAway: Number(missed),
         followUpCadence: { offsetsBusinessDays: splitList(cadence).map(Number) },
+        deviceTimeoutMs: Math.round(Number(deviceTimeout) * 1000),
+        deviceOrder,
       });
       setNotice('Saved. New offers use these settings.');
     } catch (err) {
@@ -83,6 +98,24 @@ export function SiteRoutingPage({ params, onSessionEnded }: PageProps) {
                 value={timeout}
                 error={fields.offerTimeoutMs}
                 onValue={setTimeoutS}
+              />
+              <Input
+                id="device-timeout"
+                type="number"
+                min={5}
+                label="Device timeout (seconds)"
+                hint="For reps available on their devices: a push takes longer to answer than an open tab"
+                value={deviceTimeout}
+                error={fields.deviceTimeoutMs}
+                onValue={setDeviceTimeout}
+              />
+              <Select
+                id="device-order"
+                label="Reps on their devices are offered"
+                value={deviceOrder}
+                options={DEVICE_ORDER_OPTIONS}
+                error={fields.deviceOrder}
+                onValue={setDeviceOrder}
               />
               <Input
                 id="sla"

@@ -11,6 +11,7 @@ import { openPostgres, withAdvisoryLock } from './open';
 import { createPgStore } from './pg-store';
 import { createReportsOps } from './reports-ops';
 import { createSitesAdminOps } from './sites-admin-ops';
+import { createPushOps } from './push-ops';
 import { createSlaOps } from './sla-ops';
 import { createTrackingOps } from './tracking-ops';
 import { createWebhookOps } from './webhook-ops';
@@ -32,6 +33,7 @@ export async function openPostgresBackend(url: string, rules: StoreRules): Promi
     forms: createFormsOps(db),
     calendars: createCalendarOps(db),
     sla: createSlaOps(db),
+    push: createPushOps(db),
     erase: (workspaceId, who, actor, now) => eraseSubject(db, workspaceId, who, actor, now),
     exclusive: (name, fn) => withAdvisoryLock(db, `sixty:${name}`, fn),
     async close() {

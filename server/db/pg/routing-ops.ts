@@ -10,7 +10,7 @@ import type { OfferStatus, RoutingSnapshot } from '../../routing/routing.types';
 import type { AcceptResult, BookedCallback, DecideRouting, RouteResult, TeamWarmLead } from '../store';
 import type { RoutingOps } from '../op-types';
 import type { RouteIn } from './capture-ops';
-import { bookedCallback, draftLeadRow, LostRace, routable, toOpen, visitorFactsOf } from '../routing-rows';
+import { ALERTED_ROLES, bookedCallback, draftLeadRow, LostRace, routable, routeResult, toOpen, visitorFactsOf } from '../routing-rows';
 import type { StoreContext } from './context';
 import { executePlan } from './execute-plan';
 import { lockWorkspace, lockWorkspaceOf } from './locks';
@@ -64,10 +64,14 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
   /** Executes a routing decision: offers (or the queue reason), the trail, and the round-robin bookkeeping, in one statement. */
   async function apply(tx: PgTx, lead: LeadRow, snapshot: RoutingSnapshot, decision: ReturnType<DecideRouting>, now: number): Promise<RouteResult> {
     const site = await ctx.site(tx, lead.siteId);
-    const applied = rules.planApply(lead, snapshot, decision, { now, offerTimeoutMs: site.offerTimeoutMs, newId: randomUUID });
+    const applied = rules.planApply(lead, snapshot, decision, {
+      now,
+      offerTimeoutMs: site.offerTimeoutMs,
+      deviceTimeoutMs: site.deviceTimeoutMs,
+      newId: randomUUID,
+    });
     await executePlan(tx, lead, applied.plan, now);
-    const offers = applied.offers.map((o) => ({ ...o, leadId: lead.id, workspaceId: lead.workspaceId }));
-    return { leadId: lead.id, workspaceId: lead.workspaceId, offers, queueReason: applied.queueReason, wakeAt: applied.wakeAt, slaDueAt: lead.slaDueAt };
+    return routeResult(lead, applied);
   }
 
   return {
@@ -295,6 +299,33 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
         warm.push({ leadId: lead.id, name: lead.name, score: lead.score, capturedAt: lead.capturedAt, teamId: teams?.[0]?.id ?? null });
       }
       return warm;
+    },
+
+    // The conditional update is the claim: of processes trying at once, one sees the row.
+    async claimManagerAlert(leadId, now) {
+      return db.transaction(async (tx) => {
+        const [lead] = await tx
+          .update(t.leads)
+          .set({ managerAlertSentAt: now })
+          .where(and(eq(t.leads.id, leadId), isNotNull(t.leads.managerAlertedAt), isNull(t.leads.managerAlertSentAt)))
+          .returning({ id: t.leads.id, workspaceId: t.leads.workspaceId, name: t.leads.name });
+        if (!lead) return null;
+        const managers = await tx
+          .select({ id: t.users.id, name: t.users.name, email: t.users.email })
+          .from(t.users)
+          .where(and(eq(t.users.workspaceId, lead.workspaceId), eq(t.users.active, true), inArray(t.users.role, [...ALERTED_ROLES])))
+          .orderBy(asc(t.users.createdAt));
+        return { leadId: lead.id, workspaceId: lead.workspaceId, leadName: lead.name, managers };
+      });
+    },
+
+    async pendingManagerAlerts(limit) {
+      const rows = await db
+        .select({ id: t.leads.id })
+        .from(t.leads)
+        .where(and(isNotNull(t.leads.managerAlertedAt), isNull(t.leads.managerAlertSentAt)))
+        .limit(limit);
+      return rows.map((r) => r.id);
     },
 
     async bookedCallbacks(workspaceId, limit) {

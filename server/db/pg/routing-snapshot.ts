@@ -2,7 +2,7 @@
 // sqlite/routing-snapshot.ts. Every read takes the connection, so inside a routing transaction
 // (after the workspace lock) it sees exactly the state the decision is committed against.
 import { eq, sql } from 'drizzle-orm';
-import type { RepState, RoutingSnapshot } from '../../routing/routing.types';
+import type { DeviceOrder, RepState, RoutingSnapshot } from '../../routing/routing.types';
 import type { StoreRules } from '../../routing/store-rules';
 import { parseJson, toRepState, toRule, toTeam } from '../rows';
 import type { SnapshotLeadRow } from '../routing-rows';
@@ -66,16 +66,18 @@ export function createSnapshotReader(rules: Pick<StoreRules, 'leadFacts' | 'emai
         members: Json[];
         teams: Json[];
         reps: RepJson[];
+        device_order: DeviceOrder | null;
       }>(sql`select
         (select json_build_object('traits', v.traits, 'source', v.utm_source, 'medium', v.utm_medium, 'campaign', v.utm_campaign)
            from visitors v where v.lead_id = ${lead.id} limit 1) as visitor,
         (select a.rep_id from account_owners a where a.workspace_id = ${lead.workspaceId} and a.domain = ${domain}) as owner,
         (select b.rep_id from bookings b where b.lead_id = ${lead.id} and b.status = 'active' and b.start_at = ${lead.scheduledFor ?? -1} limit 1) as booked,
         (select coalesce(json_agg(r order by r.position), '[]') from routing_rules r where r.site_id = ${lead.siteId}) as rules,
-        (select coalesce(json_agg(json_build_object('repId', o.rep_id, 'status', o.status, 'offeredAt', o.offered_at)), '[]')
+        (select coalesce(json_agg(json_build_object('repId', o.rep_id, 'status', o.status, 'offeredAt', o.offered_at, 'step', o.step)), '[]')
            from offers o where o.lead_id = ${lead.id}) as offers,
         (select coalesce(json_agg(m), '[]') from team_members m where m.workspace_id = ${lead.workspaceId}) as members,
         (select coalesce(json_agg(tm order by tm.created_at), '[]') from teams tm where tm.workspace_id = ${lead.workspaceId}) as teams,
+        (select s.device_order from sites s where s.id = ${lead.siteId}) as device_order,
         ${repsOf(lead.workspaceId)} as reps`);
       const row = res.rows[0]!;
       const visitor = row.visitor;
@@ -110,6 +112,8 @@ export function createSnapshotReader(rules: Pick<StoreRules, 'leadFacts' | 'emai
         accountOwnerId: row.owner,
         previousOwnerId: lead.previousOwnerId,
         bookedRepId: row.booked,
+        deviceOrder: row.device_order ?? 'tabs_first',
+        managerAlertedAt: lead.managerAlertedAt ?? null,
       };
     },
   };

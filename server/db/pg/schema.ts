@@ -38,6 +38,12 @@ export const sites = pgTable(
     missedOffersBeforeAway: integer('missed_offers_before_away').notNull().default(2),
     /** JSON Cadence: business-day offsets of the follow-up attempts after no answer. */
     followUpCadence: text('follow_up_cadence').notNull().default('{"offsetsBusinessDays":[0,1,2,4,7,10]}'),
+    /** Accept timeout of an offer to a rep who is "Available on my devices" (push takes longer to reach). */
+    deviceTimeoutMs: bigint('device_timeout_ms', { mode: 'number' }).notNull().default(45_000),
+    /** When reps on their devices are offered: after reps with a live tab (`tabs_first`) or with them (`with_tabs`). */
+    deviceOrder: text('device_order', { enum: ['tabs_first', 'with_tabs'] })
+      .notNull()
+      .default('tabs_first'),
     createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   },
   (t) => [uniqueIndex('sites_site_key').on(t.siteKey), index('sites_workspace').on(t.workspaceId)],
@@ -56,7 +62,7 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     active: boolean('active').notNull().default(true),
     /** The rep's own choice; "online" comes from live connections, not from here. */
-    presence: text('presence', { enum: ['available', 'away'] })
+    presence: text('presence', { enum: ['available', 'away', 'devices'] })
       .notNull()
       .default('away'),
     /** Why the rep is away when the system set it (missed offers); shown to them. */
@@ -161,6 +167,10 @@ export const leads = pgTable(
     dealValue: doublePrecision('deal_value'),
     /** When the deal closed as won or lost (revenue is reported by this time). */
     closedAt: bigint('closed_at', { mode: 'number' }),
+    /** When the escalation ladder reached its manager step for the lead (set once, in the routing transaction). */
+    managerAlertedAt: bigint('manager_alerted_at', { mode: 'number' }),
+    /** When one process claimed sending that alert's email and pushes (outside the transaction, once). */
+    managerAlertSentAt: bigint('manager_alert_sent_at', { mode: 'number' }),
   },
   (t) => [
     index('leads_workspace_captured').on(t.workspaceId, t.capturedAt),
@@ -331,6 +341,10 @@ export const routingRules = pgTable(
     /** JSON RepRequirements. */
     requires: text('requires').notNull().default('{"skills":[],"languages":[],"territory":false}'),
     ownerWaitMs: bigint('owner_wait_ms', { mode: 'number' }).notNull().default(15_000),
+    /** Escalation ladder: this long after the hand-raise, offer every rep of the team at once (null = no such step). */
+    teamAllAfterMs: bigint('team_all_after_ms', { mode: 'number' }),
+    /** Escalation ladder: when nobody took the lead, alert the workspace's managers by push and email. */
+    alertManagers: boolean('alert_managers').notNull().default(false),
     createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   },
   (t) => [index('routing_rules_site').on(t.siteId, t.position)],

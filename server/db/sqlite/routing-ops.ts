@@ -10,7 +10,7 @@ import * as t from '../schema';
 import type { AcceptResult, DecideRouting, RouteResult } from '../store';
 import type { RoutingOps } from '../op-types';
 import type { RouteIn } from './capture-ops';
-import { bookedCallback, draftLeadRow, LostRace, routable, toOpen, visitorFactsOf } from '../routing-rows';
+import { ALERTED_ROLES, bookedCallback, draftLeadRow, LostRace, routable, routeResult, toOpen, visitorFactsOf } from '../routing-rows';
 import type { StoreContext, Tx } from './context';
 import type { LeadRow } from './routing-snapshot';
 
@@ -62,10 +62,15 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
 
   /** Executes a routing decision: offers (or the queue reason), the trail, and the round-robin bookkeeping. */
   function apply(tx: Tx, lead: LeadRow, snapshot: RoutingSnapshot, decision: ReturnType<DecideRouting>, now: number): RouteResult {
-    const applied = rules.planApply(lead, snapshot, decision, { now, offerTimeoutMs: ctx.site(tx, lead.siteId).offerTimeoutMs, newId: randomUUID });
+    const site = ctx.site(tx, lead.siteId);
+    const applied = rules.planApply(lead, snapshot, decision, {
+      now,
+      offerTimeoutMs: site.offerTimeoutMs,
+      deviceTimeoutMs: site.deviceTimeoutMs,
+      newId: randomUUID,
+    });
     ctx.execute(tx, lead, applied.plan, now);
-    const offers = applied.offers.map((o) => ({ ...o, leadId: lead.id, workspaceId: lead.workspaceId }));
-    return { leadId: lead.id, workspaceId: lead.workspaceId, offers, queueReason: applied.queueReason, wakeAt: applied.wakeAt, slaDueAt: lead.slaDueAt };
+    return routeResult(lead, applied);
   }
 
   /** What a closed offer's plan needs about its lead: its routing state and the offers still open. */
@@ -349,6 +354,35 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
         .all()
         .map((r) => r.leadId);
       return { offers, sla, scheduled };
+    },
+
+    async claimManagerAlert(leadId, now) {
+      return db.transaction((tx) => {
+        const lead = tx
+          .update(t.leads)
+          .set({ managerAlertSentAt: now })
+          .where(and(eq(t.leads.id, leadId), isNotNull(t.leads.managerAlertedAt), isNull(t.leads.managerAlertSentAt)))
+          .returning({ id: t.leads.id, workspaceId: t.leads.workspaceId, name: t.leads.name })
+          .get();
+        if (!lead) return null;
+        const managers = tx
+          .select({ id: t.users.id, name: t.users.name, email: t.users.email })
+          .from(t.users)
+          .where(and(eq(t.users.workspaceId, lead.workspaceId), eq(t.users.active, true), inArray(t.users.role, [...ALERTED_ROLES])))
+          .orderBy(asc(t.users.createdAt))
+          .all();
+        return { leadId: lead.id, workspaceId: lead.workspaceId, leadName: lead.name, managers };
+      });
+    },
+
+    async pendingManagerAlerts(limit) {
+      return db
+        .select({ id: t.leads.id })
+        .from(t.leads)
+        .where(and(isNotNull(t.leads.managerAlertedAt), isNull(t.leads.managerAlertSentAt)))
+        .limit(limit)
+        .all()
+        .map((r) => r.id);
     },
 
     async bookedCallbacks(workspaceId, limit) {

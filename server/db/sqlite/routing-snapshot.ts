@@ -53,7 +53,7 @@ export function createSnapshotReader(db: Db, rules: Pick<StoreRules, 'leadFacts'
       .orderBy(asc(t.routingRules.position))
       .prepare(),
     offersOfLead: db
-      .select({ repId: t.offers.repId, status: t.offers.status, offeredAt: t.offers.offeredAt })
+      .select({ repId: t.offers.repId, status: t.offers.status, offeredAt: t.offers.offeredAt, step: t.offers.step })
       .from(t.offers)
       .where(eq(t.offers.leadId, id))
       .prepare(),
@@ -62,6 +62,11 @@ export function createSnapshotReader(db: Db, rules: Pick<StoreRules, 'leadFacts'
       .select({ repId: b.bookings.repId })
       .from(b.bookings)
       .where(and(eq(b.bookings.leadId, sql.placeholder('id')), eq(b.bookings.status, 'active'), eq(b.bookings.startAt, sql.placeholder('at'))))
+      .prepare(),
+    deviceOrder: db
+      .select({ order: t.sites.deviceOrder })
+      .from(t.sites)
+      .where(eq(t.sites.id, sql.placeholder('site')))
       .prepare(),
     owner: db
       .select({ repId: t.accountOwners.repId })
@@ -124,6 +129,8 @@ export function createSnapshotReader(db: Db, rules: Pick<StoreRules, 'leadFacts'
         accountOwnerId: owner?.repId ?? null,
         previousOwnerId: lead.previousOwnerId,
         bookedRepId: lead.scheduledFor == null ? null : (q.booked.get({ id: lead.id, at: lead.scheduledFor })?.repId ?? null),
+        deviceOrder: q.deviceOrder.get({ site: lead.siteId })?.order ?? 'tabs_first',
+        managerAlertedAt: lead.managerAlertedAt ?? null,
       };
     },
   };

@@ -9,6 +9,7 @@ import { createFormsOps } from './forms-ops';
 import { openDatabase } from './open';
 import { createReportsOps } from './reports-ops';
 import { createSitesAdminOps } from './sites-admin-ops';
+import { createPushOps } from './push-ops';
 import { createSlaOps } from './sla-ops';
 import { createSqliteStore } from './sqlite-store';
 import { createTrackingOps } from './tracking-ops';
@@ -45,6 +46,7 @@ export function openSqliteBackend(path: string, rules: StoreRules): Backend {
     forms: createFormsOps(db),
     calendars: createCalendarOps(db),
     sla: createSlaOps(db),
+    push: createPushOps(db),
     erase: async (workspaceId, who, actor, now) => eraseSubject(db, workspaceId, who, actor, now),
     // One process owns the file, but its requests interleave at every await: work of one name
     // runs one at a time in this process.
