@@ -113,7 +113,7 @@ export function DevicesPage({ onSessionEnded }: PageProps) {
         if (answer !== 'granted') return;
       }
       const { publicKey } = await devicesApi.key();
-      const { device } = await devicesApi.save(clean, await subscribe(publicKey));
+      const { device } = await devicesApi.save({ name: clean, subscription: await subscribe(publicKey) });
       rememberThisDevice(device.id);
       setThisId(device.id);
       setSubscribed(true);
