@@ -95,9 +95,9 @@ describe('the installable console', () => {
   });
 });
 
-/** Stands in for POST /v1/push/action (built by the `pushsrv` branch of issue 22) and records
- * what the worker sent. After the merge the e2e of the real route asserts the accepted offer in
- * the database and the visitor's "who is calling"; this checks the worker's side of the contract. */
+/** Answers POST /v1/push/action as the test says (200, 409) and records what the worker sent:
+ * the worker's side of each answer, with pushes the test writes. The real route with the
+ * server's own push and token: console-push-accept.e2e.test.ts. */
 function answerActions(context: BrowserContext, status: number, body: object) {
   const received: unknown[] = [];
   const handler = async (route: Route) => {

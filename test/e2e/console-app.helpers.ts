@@ -132,3 +132,33 @@ export async function consoleWorker(context: BrowserContext, origin: string): Pr
   const url = `${origin}/console/sw.js`;
   return context.serviceWorkers().find((w) => w.url() === url) ?? context.waitForEvent('serviceworker', { predicate: (w) => w.url() === url });
 }
+
+/**
+ * The test as the browser's push service (headless Chromium reaches none: its subscribe never
+ * settles): PushManager gives out the subscription the test made, kept across reloads as a
+ * browser keeps its own, and records the server key it was asked for.
+ */
+export async function playPushService(context: BrowserContext, subscription: { endpoint: string; keys: { p256dh: string; auth: string } }) {
+  await context.addInitScript((sub) => {
+    const KEY = 'test.pushSubscription';
+    const make = (serverKey: ArrayBuffer) => ({
+      endpoint: sub.endpoint,
+      options: { userVisibleOnly: true, applicationServerKey: serverKey },
+      toJSON: () => ({ endpoint: sub.endpoint, expirationTime: null, keys: sub.keys }),
+      unsubscribe: async () => {
+        localStorage.removeItem(KEY);
+        return true;
+      },
+    });
+    const stored = () => {
+      const key = localStorage.getItem(KEY);
+      return key ? make(Uint8Array.from(JSON.parse(key) as number[]).buffer) : null;
+    };
+    PushManager.prototype.getSubscription = async () => stored() as unknown as PushSubscription;
+    PushManager.prototype.subscribe = async (options?: PushSubscriptionOptionsInit) => {
+      const key = new Uint8Array(options!.applicationServerKey as Uint8Array);
+      localStorage.setItem(KEY, JSON.stringify([...key]));
+      return stored() as unknown as PushSubscription;
+    };
+  }, subscription);
+}

@@ -7,11 +7,12 @@
 // and the real devices API stores it.
 import { createECDH, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../helpers/browser';
 import { axeRun } from '../helpers/page-watch';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { signIn } from './rep-helpers';
+import { playPushService } from './console-app.helpers';
 
 let server: TestServer;
 let browser: Browser;
@@ -67,33 +68,6 @@ async function earlierDevice(email: string, name: string, ageHours: number, last
   return device;
 }
 
-/** The test as the browser's push service: PushManager gives out the test's subscription,
- * kept across reloads as a browser keeps its own. */
-async function playPushService(context: BrowserContext) {
-  await context.addInitScript((sub) => {
-    const KEY = 'test.pushSubscription';
-    const make = (serverKey: ArrayBuffer) => ({
-      endpoint: sub.endpoint,
-      options: { userVisibleOnly: true, applicationServerKey: serverKey },
-      toJSON: () => ({ endpoint: sub.endpoint, expirationTime: null, keys: sub.keys }),
-      unsubscribe: async () => {
-        localStorage.removeItem(KEY);
-        return true;
-      },
-    });
-    const stored = () => {
-      const key = localStorage.getItem(KEY);
-      return key ? make(Uint8Array.from(JSON.parse(key) as number[]).buffer) : null;
-    };
-    PushManager.prototype.getSubscription = async () => stored() as unknown as PushSubscription;
-    PushManager.prototype.subscribe = async (options?: PushSubscriptionOptionsInit) => {
-      const key = new Uint8Array(options!.applicationServerKey as Uint8Array);
-      localStorage.setItem(KEY, JSON.stringify([...key]));
-      return stored() as unknown as PushSubscription;
-    };
-  }, subscription);
-}
-
 /**
  * From the queue, as a rep gets there: the bar's Device alerts link, shown in the bell's place
  * once notifications are allowed (`queueShots`: screenshots of the queue at 1280 and 375 px first).
@@ -131,7 +105,7 @@ describe('alerts on this device', () => {
       await context.grantPermissions(['notifications'], { origin: server.url });
       await earlierDevice('dana@demo.sixty', 'Pixel 8', 30, { deliveredHoursAgo: 2 });
       const tablet = await earlierDevice('dana@demo.sixty', 'Old tablet', 80, { deliveredHoursAgo: 50, failure: 'Push service said 429 Too Many Requests' });
-      await playPushService(context);
+      await playPushService(context, subscription);
       const page = await context.newPage();
       const sent = devicesWrites(page);
       await openDevicesPage(page, true);
@@ -189,7 +163,7 @@ describe('alerts on this device', () => {
   it('says so when the rep blocks notifications, and saves nothing', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
     try {
-      await playPushService(context);
+      await playPushService(context, subscription);
       const page = await context.newPage();
       const sent = devicesWrites(page);
       await openDevicesPageByAddress(page, 'sam@demo.sixty');
