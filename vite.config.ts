@@ -136,5 +136,42 @@ export function consoleConfig(): UserConfig {
   };
 }
 
+/** The console's service worker, built after the console into its out dir as /console/sw.js
+ * (scope /console/, no Service-Worker-Allowed needed). */
+export const serviceWorkerEntry = 'console/sw/sw.ts';
+
+/**
+ * The app shell the service worker precaches: every console file the built index.html loads
+ * (entry script, its preloaded chunks, styles, the manifest, icons), plus the icon its
+ * notifications show. Lazy pages are cached when first opened.
+ */
+export function shellFiles(indexHtml: string): string[] {
+  const files = [...indexHtml.matchAll(/\s(?:src|href)="(\/console\/[^"#?]+)"/g)].map((m) => m[1]!);
+  return [...new Set([...files, '/console/icons/icon-192.png'])].sort();
+}
+
+/** The worker as one classic script with its version (the build's id) and shell list written in. */
+export function serviceWorkerConfig(version: string, precache: string[]): InlineConfig {
+  return {
+    configFile: false,
+    root: repoRoot,
+    publicDir: false,
+    logLevel: 'warn',
+    define: { __SW_VERSION__: JSON.stringify(version), __SW_PRECACHE__: JSON.stringify(precache) },
+    build: {
+      outDir: consoleOutDir,
+      // Beside the console just built.
+      emptyOutDir: false,
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      minify: true,
+      target: 'es2020',
+      // A classic script (registered without `type: 'module'`, which older Safari lacks); the
+      // entry exports nothing, so no global is created.
+      lib: { entry: fromRoot(serviceWorkerEntry), formats: ['iife'], name: 'sixtyWorker', fileName: () => 'sw.js' },
+    },
+  };
+}
+
 // Vitest has its own vitest.config.ts, so this default is only ever the console app.
 export default defineConfig(consoleConfig());

@@ -4,7 +4,7 @@
 // /queue).
 import type { ComponentChildren } from 'preact';
 import { createContext } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
 import { Router, useLocation } from 'preact-iso/router';
 import type { Me } from '../shared/api';
 import { api, ApiFailure, messageOf } from './api';
@@ -14,12 +14,19 @@ import { Queue } from './pages/Queue';
 import { ConsoleFrame } from './nav/ConsoleFrame';
 import { LazyPage } from './nav/LazyPage';
 import { NotFound } from './nav/NotFound';
+import { OfflineShell } from './nav/OfflineShell';
 import { UnreadableAddress } from './nav/UnreadableAddress';
 import { hrefOf, useConsolePath, useNavigate } from './nav/paths';
 import { ADMIN_ROUTES, LANDING_ROUTES, mayOpen, type AdminRoute, type LandingProps } from './routes';
 
 type Screen =
-  { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'setup' } | { kind: 'signIn'; notice?: string } | { kind: 'signedIn'; me: Me };
+  | { kind: 'loading' }
+  | { kind: 'failed'; message: string }
+  /** The server could not be reached at all (no network): retried by itself. */
+  | { kind: 'offline' }
+  | { kind: 'setup' }
+  | { kind: 'signIn'; notice?: string }
+  | { kind: 'signedIn'; me: Me };
 
 async function resolveScreen(): Promise<Screen> {
   try {
@@ -34,6 +41,7 @@ async function resolveScreen(): Promise<Screen> {
 interface Session {
   screen: Screen;
   boot: () => void;
+  reconnect: () => void;
   signedIn: (me: Me) => void;
   /** `expired`: the server no longer knows the session (not the user's own sign out). */
   signedOut: (expired: boolean) => void;
@@ -54,14 +62,21 @@ export function homeOf(me: Me): string {
 
 export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+  const settle = (next: Promise<Screen>) =>
+    next.then(setScreen, (err) =>
+      setScreen(err instanceof ApiFailure && err.code === 'network' ? { kind: 'offline' } : { kind: 'failed', message: messageOf(err) }),
+    );
   const boot = () => {
     setScreen({ kind: 'loading' });
-    resolveScreen().then(setScreen, (err) => setScreen({ kind: 'failed', message: messageOf(err) }));
+    void settle(resolveScreen());
   };
+  // Offline, tries again in place: no "Loading…" flashing between tries.
+  const reconnect = useCallback(() => void settle(resolveScreen()), []);
   useEffect(boot, []);
   const session: Session = {
     screen,
     boot,
+    reconnect,
     signedIn: (me) => setScreen({ kind: 'signedIn', me }),
     signedOut: (expired) => setScreen({ kind: 'signIn', notice: expired ? 'Your session ended. Sign in again to keep taking leads.' : undefined }),
   };
@@ -105,7 +120,7 @@ function Landing({ load, params = {} }: RouteProps & { load: () => Promise<impor
 
 /** The session's screens before a page: loading, setup, sign-in; then the page for `me`. */
 function SignedIn({ children }: { children: (me: Me, signedOut: (expired: boolean) => void) => ComponentChildren }) {
-  const { screen, boot, signedIn, signedOut } = useSession();
+  const { screen, boot, reconnect, signedIn, signedOut } = useSession();
   switch (screen.kind) {
     case 'loading':
       return (
@@ -122,6 +137,8 @@ function SignedIn({ children }: { children: (me: Me, signedOut: (expired: boolea
           </button>
         </main>
       );
+    case 'offline':
+      return <OfflineShell onRetry={reconnect} />;
     case 'setup':
       return <Setup onDone={signedIn} />;
     case 'signIn':

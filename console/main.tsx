@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { LocationProvider } from 'preact-iso/router';
 import { App } from './App';
 import { CONSOLE_BASE } from './nav/paths';
+import { registerServiceWorker } from './sw-register';
 import './styles/base.css';
 import './styles/forms.css';
 import './styles/header.css';
@@ -20,3 +21,4 @@ if (root)
     </LocationProvider>,
     root,
   );
+registerServiceWorker();

@@ -44,6 +44,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   { path: '/users', access: 'admin', load: () => import('./admin/users/UsersPage').then((m) => m.UsersPage) },
   { path: '/webhooks', access: 'admin', load: () => import('./admin/webhooks/WebhooksPage').then((m) => m.WebhooksPage) },
   { path: '/calendar', access: 'user', load: () => import('./calendar/CalendarPage').then((m) => m.CalendarPage) },
+  { path: '/devices', access: 'user', load: () => import('./devices/DevicesPage').then((m) => m.DevicesPage) },
   { path: '/workspace', access: 'admin', load: () => import('./admin/workspace/WorkspacePage').then((m) => m.WorkspacePage) },
   { path: '/erase', access: 'admin', load: () => import('./admin/erase/ErasePage').then((m) => m.ErasePage) },
 ];

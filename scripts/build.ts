@@ -1,11 +1,23 @@
 // `npm run build`: the widget scripts, then the console app, then a size report.
 // Fails when a widget file outgrows its gzip budget: size is checked on every build.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { consoleConfig, consoleEntryChunk, consoleEntryGzipBudget, consoleOutDir, repoRoot, widgetConfig, widgetEntries, widgetOutDir } from '../vite.config';
+import {
+  consoleConfig,
+  consoleEntryChunk,
+  consoleEntryGzipBudget,
+  consoleOutDir,
+  repoRoot,
+  serviceWorkerConfig,
+  shellFiles,
+  widgetConfig,
+  widgetEntries,
+  widgetOutDir,
+} from '../vite.config';
 
 const started = performance.now();
 
@@ -16,6 +28,14 @@ await Promise.all(widgetEntries.map((w) => build(widgetConfig(w.entry, w.fileNam
 const builtConsole = existsSync(join(repoRoot, 'console/index.html'));
 if (builtConsole) {
   await build({ ...consoleConfig(), configFile: false, logLevel: 'warn' });
+  // The service worker: its version is a hash of the shell it caches (index.html, which names
+  // every hashed entry file, and the unhashed manifest and icons), so any change to them makes a
+  // new worker that replaces the old one and its cache.
+  const indexHtml = await readFile(join(consoleOutDir, 'index.html'), 'utf8');
+  const shell = shellFiles(indexHtml);
+  const hash = createHash('sha256').update(indexHtml);
+  for (const file of shell) hash.update(await readFile(join(consoleOutDir, file.slice('/console/'.length))));
+  await build(serviceWorkerConfig(hash.digest('hex').slice(0, 12), shell));
 } else {
   console.warn('console/index.html not found: skipped the console build');
 }

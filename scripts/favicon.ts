@@ -3,27 +3,13 @@
 // since 2010). Run it again after changing the SVG; the .ico is committed, so builds need no browser.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser } from '../test/helpers/browser';
+import { svgToPngs } from './draw-svg';
 
 const svgPath = fileURLToPath(new URL('../console/public/favicon.svg', import.meta.url));
 const icoPath = fileURLToPath(new URL('../console/public/favicon.ico', import.meta.url));
 const SIZES = [16, 32, 48];
 
-const svg = readFileSync(svgPath, 'utf8');
-const browser = await launchBrowser();
-const pngs: Buffer[] = [];
-try {
-  for (const size of SIZES) {
-    const page = await browser.newPage({ viewport: { width: size, height: size } });
-    const src = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
-    await page.setContent(`<body style="margin:0;background:transparent"><img src="${src}" width="${size}" height="${size}" style="display:block">`);
-    await page.locator('img').evaluate((img: HTMLImageElement) => img.decode());
-    pngs.push(await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } }));
-    await page.close();
-  }
-} finally {
-  await browser.close();
-}
+const pngs = await svgToPngs(readFileSync(svgPath, 'utf8'), SIZES);
 
 // ICONDIR (6 bytes), one ICONDIRENTRY (16 bytes) per image, then the PNG data.
 const header = Buffer.alloc(6 + 16 * SIZES.length);

@@ -1,6 +1,6 @@
-// `npm run typecheck`: the five TypeScript projects (tsconfig.json for tests and scripts, and the
-// four area projects that prove the boundaries: shared without DOM or Node, widget and console
-// without Node, server without DOM). Each `tsc` is single-threaded, so they run side by side, as
+// `npm run typecheck`: the six TypeScript projects (tsconfig.json for tests and scripts, and the
+// five area projects that prove the boundaries: shared without DOM or Node, widget and console
+// without Node, server without DOM, the console's service worker with worker globals only). Each `tsc` is single-threaded, so they run side by side, as
 // many at once as the machine has cores; on 2 cores this halves the step `npm test` waits for.
 // Every project's errors are printed in full; the step fails if any project fails.
 //
@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 
 /** Longest first, so the slow projects never start last. */
-const PROJECTS = ['tsconfig.json', 'tsconfig.server.json', 'tsconfig.console.json', 'tsconfig.widget.json', 'tsconfig.shared.json'];
+const PROJECTS = ['tsconfig.json', 'tsconfig.server.json', 'tsconfig.console.json', 'tsconfig.widget.json', 'tsconfig.shared.json', 'tsconfig.sw.json'];
 
 type Result = { project: string; ok: boolean; seconds: number; output: string };
 

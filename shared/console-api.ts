@@ -5,6 +5,7 @@
 // no schema describes yet (reports, backtest, supervisor view) are written here once.
 // Types only: the console imports this file with `import type`, so its bundle has no zod.
 import type { z } from 'zod';
+import type { deviceRequestSchema, deviceSavedSchema, devicesSchema, deviceViewSchema, pushKeySchema } from './schemas/push.schema';
 import type { SiteRules } from './site-rules';
 import type { Stage, UpcomingCallback } from './api';
 import type {
@@ -469,3 +470,10 @@ export interface AttributionReport extends AttributionFigures {
   /** Leads by the week (Monday, UTC) of their first touch, oldest first, and how far they got (whole counts). */
   cohorts: Array<{ week: string } & AttributionFigures>;
 }
+
+/** Alerts on this device (issue 22): the rep's devices, one saved, the VAPID key to subscribe with. */
+export type DeviceView = z.infer<typeof deviceViewSchema>;
+export type DeviceList = z.infer<typeof devicesSchema>;
+export type DeviceSaved = z.infer<typeof deviceSavedSchema>;
+export type DeviceBody = z.input<typeof deviceRequestSchema>;
+export type PushKey = z.infer<typeof pushKeySchema>;

@@ -1,5 +1,7 @@
 // Sound and browser notifications for offers: each switched on by an explicit click, because
-// browsers block audio and permission prompts that the user did not start.
+// browsers block audio and permission prompts that the user did not start. Alerts with the
+// console closed (Web Push to this and the rep's other devices) are set on their own page.
+import { Link } from '../nav/Link';
 import type { Sound } from '../hooks/useSound';
 import type { NotifyPermission } from '../hooks/useDesktopNotifications';
 
@@ -26,6 +28,14 @@ function BellIcon() {
   );
 }
 
+function PhoneIcon() {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true">
+      <path fill-rule="evenodd" d="M8 2h8a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H8a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm0 3v12h8V5zm3 13.5h2V20h-2z" />
+    </svg>
+  );
+}
+
 export function AlertControls({ sound, permission, onAskPermission }: Props) {
   return (
     <div class="alert-controls" role="group" aria-label="Offer alerts">
@@ -45,6 +55,14 @@ export function AlertControls({ sound, permission, onAskPermission }: Props) {
           <BellIcon />
           <span class="alert-label">Enable notifications</span>
         </button>
+      )}
+      {/* In the bell's place once notifications are allowed (or the browser has none, where the
+          page says what to do): the bar has no room for both beside a manager's page links. */}
+      {(permission === 'granted' || permission === 'unsupported') && (
+        <Link to="/devices" class="btn btn-small alert-toggle alert-devices" title="Offers on this computer or phone, even with the console closed">
+          <PhoneIcon />
+          <span class="alert-label">Device alerts</span>
+        </Link>
       )}
       {permission === 'denied' && (
         <p class="alert-note" title="Allow notifications for this site in the browser's settings to change this">

@@ -17,7 +17,7 @@ const CONNECTION_TEXT: Record<Connection, string> = {
   connecting: 'Connecting…',
   live: 'Live',
   reconnecting: 'Reconnecting…',
-  offline: 'Offline',
+  offline: 'Offline: reconnecting',
 };
 
 const CONNECTION_TITLE: Record<Connection, string> = {

@@ -21,3 +21,15 @@ export function useNavigate(): (path: string, replace?: boolean) => void {
   const { route } = useLocation();
   return (path, replace = false) => route(hrefOf(path), replace);
 }
+
+/** The lead a push notification's link names (`/console/#/leads/<id>`, issue 22), or null. */
+export function leadOfHash(hash: string): string | null {
+  const prefix = '#/leads/';
+  if (!hash.startsWith(prefix)) return null;
+  try {
+    const id = decodeURIComponent(hash.slice(prefix.length));
+    return id && !id.includes('/') ? id : null;
+  } catch {
+    return null;
+  }
+}

@@ -23,6 +23,7 @@ import { usePolledList } from '../hooks/usePolledList';
 import { useRepChannel } from '../hooks/useRepChannel';
 import { useSound } from '../hooks/useSound';
 import { ConsoleFrame } from '../nav/ConsoleFrame';
+import { leadOfHash } from '../nav/paths';
 
 interface Props {
   me: Me;
@@ -77,13 +78,23 @@ export function Queue({ me, onSignedOut }: Props) {
     [failed, myLeads.upsert],
   );
 
-  // A link to one lead (`/console/?lead=<id>`, as in a meeting's invite and calendar event) opens its card.
+  // A link to one lead (`/console/?lead=<id>`, as in a meeting's invite and calendar event; or
+  // `/console/#/leads/<id>`, where a device notification's click leads) opens its card.
   const linkOpened = useRef(false);
   useEffect(() => {
     if (linkOpened.current) return;
     linkOpened.current = true;
-    const linked = new URLSearchParams(location.search).get('lead');
+    const linked = new URLSearchParams(location.search).get('lead') ?? leadOfHash(location.hash);
     if (linked) openLead(linked);
+  }, [openLead]);
+  // The service worker takes an open console to the lead a notification named.
+  useEffect(() => {
+    const follow = () => {
+      const linked = leadOfHash(location.hash);
+      if (linked) openLead(linked);
+    };
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
   }, [openLead]);
 
   const live = useRepChannel({

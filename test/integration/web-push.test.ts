@@ -4,9 +4,7 @@
 // derivation, RFC 8188 aes128gcm record), and verifies the VAPID JWT (RFC 8292, ES256) against
 // the key the console API hands out. Then a notification's Accept and Decline through
 // POST /v1/push/action, as the service worker calls it.
-import { createECDH, createHmac, createDecipheriv, createPublicKey, randomBytes, verify, type ECDH } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createPublicKey, randomBytes, verify } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView, VisitorStatus } from '../../shared/api';
 import { pushActionResultSchema } from '../../shared/schemas/push.schema';
@@ -27,98 +25,9 @@ import {
   type TestServer,
 } from '../helpers/test-server';
 import { FakeCalendar } from '../helpers/fake-calendar';
+import { b64u, decrypt, newBrowser, PushService, type PushBrowser as Browser, type Received } from '../helpers/push-service';
 import { fakeTime } from '../sim/fake-time';
 import { weeklyHours } from '../../server/routing/hours.core';
-
-/** One request the push service received. */
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-  at: number;
-}
-
-/** A push service on 127.0.0.1: answers each path from its script (then 201), and keeps what it got. */
-class PushService {
-  readonly received: Received[] = [];
-  private readonly scripts = new Map<string, number[]>();
-  private server!: Server;
-  origin = '';
-
-  async start() {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const path = req.url ?? '/';
-        this.received.push({ path, headers: req.headers, body: Buffer.concat(chunks), at: Date.now() });
-        const status = this.scripts.get(path)?.shift() ?? 201;
-        // RFC 8030 §5: 201 Created, the message's own URL in Location.
-        if (status === 201) res.writeHead(201, { location: `${this.origin}/messages/${randomBytes(6).toString('hex')}` });
-        else res.writeHead(status);
-        res.end();
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  /** The next answers for a path (e.g. [500] then the default 201; [410] for gone). */
-  script(path: string, statuses: number[]) {
-    this.scripts.set(path, [...statuses]);
-  }
-
-  to(path: string) {
-    return this.received.filter((r) => r.path === path);
-  }
-
-  stop() {
-    return new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-/** The browser's side of a subscription: its ECDH key pair and auth secret. */
-interface Browser {
-  ecdh: ECDH;
-  auth: Buffer;
-  endpoint: string;
-}
-
-function newBrowser(endpoint: string): Browser {
-  const ecdh = createECDH('prime256v1');
-  ecdh.generateKeys();
-  return { ecdh, auth: randomBytes(16), endpoint };
-}
-
-const b64u = (b: Buffer) => b.toString('base64url');
-const hmac = (key: Buffer, data: Buffer) => createHmac('sha256', key).update(data).digest();
-/** HKDF (RFC 5869) with one block of output, enough for every key here. */
-const hkdf = (salt: Buffer, ikm: Buffer, info: Buffer, length: number) => hmac(hmac(salt, ikm), Buffer.concat([info, Buffer.from([1])])).subarray(0, length);
-
-/** RFC 8291 + RFC 8188: decrypts an aes128gcm body of one record with the subscription's private key. */
-function decrypt(browser: Browser, body: Buffer): unknown {
-  const salt = body.subarray(0, 16);
-  const rs = body.readUInt32BE(16);
-  const idLen = body[20]!;
-  const asPublic = body.subarray(21, 21 + idLen);
-  const record = body.subarray(21 + idLen);
-  expect(idLen).toBe(65);
-  expect(record.length).toBeLessThanOrEqual(rs);
-  const uaPublic = browser.ecdh.getPublicKey();
-  const ecdhSecret = browser.ecdh.computeSecret(asPublic);
-  const keyInfo = Buffer.concat([Buffer.from('WebPush: info\0'), uaPublic, asPublic]);
-  const ikm = hkdf(browser.auth, ecdhSecret, keyInfo, 32);
-  const cek = hkdf(salt, ikm, Buffer.from('Content-Encoding: aes128gcm\0'), 16);
-  const nonce = hkdf(salt, ikm, Buffer.from('Content-Encoding: nonce\0'), 12);
-  const decipher = createDecipheriv('aes-128-gcm', cek, nonce);
-  decipher.setAuthTag(record.subarray(record.length - 16));
-  const padded = Buffer.concat([decipher.update(record.subarray(0, record.length - 16)), decipher.final()]);
-  // The last record ends with the delimiter 0x02, then zero padding.
-  let end = padded.length - 1;
-  while (end >= 0 && padded[end] === 0) end--;
-  expect(padded[end]).toBe(2);
-  return JSON.parse(padded.subarray(0, end).toString('utf8'));
-}
 
 /** RFC 8292: `vapid t=<JWT>, k=<public key>`; the JWT's ES256 signature checked with k. */
 function verifyVapid(header: string | undefined, publicKey: string, endpoint: string) {
