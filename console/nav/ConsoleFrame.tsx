@@ -20,6 +20,11 @@ export function ConsoleFrame({ me, onSignedOut, controls, children }: Props) {
   const path = useConsolePath();
   const signOut = async () => {
     try {
+      await (await import('../devices/forget-this-device')).forgetThisDevice();
+    } catch {
+      // No service worker or no network: signing out goes on regardless.
+    }
+    try {
       await api.signOut();
     } catch {
       // The session may already be gone; either way this tab is signed out.

@@ -160,6 +160,33 @@ describe('alerts on this device', () => {
     }
   });
 
+  it('ends this browser’s alerts when the rep signs out, and keeps their other devices', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      await context.grantPermissions(['notifications'], { origin: server.url });
+      await earlierDevice('dana@demo.sixty', 'Phone at home', 5, {});
+      const before = (await server.deps.push.devicesOf(await userId('dana@demo.sixty'))).map((d) => d.name);
+      await playPushService(context, subscription);
+      const page = await context.newPage();
+      const sent = devicesWrites(page);
+      await openDevicesPage(page);
+      await page.getByRole('button', { name: 'Turn on alerts on this device' }).click();
+      await page.getByText('Alerts are on for Chrome on Linux.').waitFor();
+      const saved = (await server.deps.push.devicesOf(await userId('dana@demo.sixty'))).find((d) => d.name === 'Chrome on Linux')!;
+
+      // A shared computer: the next person to use it must not get this rep's hot leads.
+      await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+      await page.getByLabel('Email').waitFor();
+      expect(sent.at(-1)).toMatchObject({ method: 'DELETE', path: `/v1/console/devices/${saved.id}` });
+      expect(await page.evaluate(() => localStorage.getItem('test.pushSubscription'))).toBeNull();
+      expect(await page.evaluate(() => localStorage.getItem('sixty.pushDevice'))).toBeNull();
+      expect((await server.deps.push.devicesOf(await userId('dana@demo.sixty'))).map((d) => d.name)).toEqual(before);
+      expect(before).toContain('Phone at home');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('says so when the rep blocks notifications, and saves nothing', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
     try {
