@@ -29,10 +29,10 @@ const CLOSED_TEXT: Partial<Record<OfferClosedReason, string>> = {
   expired: 'Offer expired',
 };
 
-/** When another tab of the same rep answered: this tab says so instead of just dropping the card. */
+/** When the same rep answered elsewhere (another tab, or a device alert's Accept or Decline): this tab says so instead of just dropping the card. */
 const ELSEWHERE_TEXT: Partial<Record<OfferClosedReason, string>> = {
-  accepted: 'Accepted in your other tab',
-  declined: 'Declined in your other tab',
+  accepted: 'You accepted it elsewhere (another tab or a device alert)',
+  declined: 'You declined it elsewhere (another tab or a device alert)',
 };
 
 interface Handlers {

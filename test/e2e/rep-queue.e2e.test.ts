@@ -182,7 +182,7 @@ describe('rep queue', () => {
     await offerFor(tab1, 'Tess Twotabs').getByRole('button', { name: 'Accept' }).click();
     await tab1.locator('section.lead').getByRole('heading', { name: 'Tess Twotabs' }).waitFor({ timeout: 5000 });
     // The other tab: the offer is gone at once, the lead opens there too and is in My leads.
-    await tab2.getByText('Accepted in your other tab').waitFor({ timeout: 2000 });
+    await tab2.getByText('You accepted it elsewhere (another tab or a device alert)').waitFor({ timeout: 2000 });
     await tab2.locator('section.lead').getByRole('heading', { name: 'Tess Twotabs' }).waitFor({ timeout: 3000 });
     await tab2.getByRole('list', { name: 'My leads' }).getByText('Tess Twotabs').waitFor({ timeout: 3000 });
     await expect.poll(async () => (await shown())[0]?.closed).toBe(true);
@@ -201,7 +201,7 @@ describe('rep queue', () => {
     expect(await topOf(tab1, '.worklists')).toBe(listTop);
     await tab1.screenshot({ path: screenshotPath('rep-decline-1280') });
     await tab1.getByRole('button', { name: 'Decline offer' }).click();
-    await tab2.getByText('Declined in your other tab').waitFor({ timeout: 3000 });
+    await tab2.getByText('You declined it elsewhere (another tab or a device alert)').waitFor({ timeout: 3000 });
     await closeAll();
   });
 
