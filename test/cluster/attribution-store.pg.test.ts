@@ -12,7 +12,7 @@ import type { Qualification } from '../../shared/qualify/types';
 import { planCapture } from '../../server/capture/plan-capture.core';
 import type { PgDb } from '../../server/db/pg/open';
 import { createPgStore } from '../../server/db/pg/pg-store';
-import { createReportsOps as pgReports, leadTouchesQuery } from '../../server/db/pg/reports-ops';
+import { changesSinceQuery, createReportsOps as pgReports, reportLeadsQuery } from '../../server/db/pg/reports-ops';
 import { createTrackingOps as pgTracking } from '../../server/db/pg/tracking-ops';
 import { openDatabase, type Db } from '../../server/db/sqlite/open';
 import { createReportsOps as sqliteReports } from '../../server/db/sqlite/reports-ops';
@@ -20,7 +20,7 @@ import { createSqliteStore } from '../../server/db/sqlite/sqlite-store';
 import { createTrackingOps as sqliteTracking } from '../../server/db/sqlite/tracking-ops';
 import type { Site, Store } from '../../server/db/store';
 import { seedDemo } from '../../server/demo/seed';
-import { attributionReport, ATTRIBUTION_MODELS, withTouches } from '../../server/reports/attribution.core';
+import { attributionReport, ATTRIBUTION_MODELS } from '../../server/reports/attribution.core';
 import type { ReportsStore } from '../../server/reports/reports-store';
 import { storeRules } from '../../server/routing/store-rules';
 import { INGEST_RULES } from '../../server/tracking/plan-batch.core';
@@ -156,7 +156,7 @@ describe(`attribution report on ${PG.name} and SQLite, from the known history`, 
     const reports = [];
     for (const side of sides) {
       const leads = await side.reports.attributionLeads(side.site.workspaceId, RANGE.from, RANGE.to);
-      const r = attributionReport(leads.map(withTouches), { model, by: 'channel', ...RANGE, currency: await side.reports.currency(side.site.workspaceId) });
+      const r = attributionReport(leads, { model, by: 'channel', ...RANGE, currency: await side.reports.currency(side.site.workspaceId) });
       expect(Object.fromEntries(r.groups.map((g) => [g.key, figures(g)])), side.name).toEqual(
         Object.fromEntries(Object.entries(EXPECTED.byChannel[model]).map(([k, f]) => [k, figures(f)])),
       );
@@ -175,18 +175,21 @@ describe(`attribution report on ${PG.name} and SQLite, from the known history`, 
     expect(byCapture(p)).toEqual(byCapture(s));
   });
 
-  it('serves the touches query from the schema’s indexes on PostgreSQL', async () => {
+  it('serves the report’s reads from the indexes on leads and stage changes alone on PostgreSQL', async () => {
     const pg = sides.find((x) => x.name === 'postgres')!;
-    const plan = await pgDb.transaction(async (tx) => {
-      // The tables are tiny: without this the planner rightly scans them; with it, a missing index shows.
-      await tx.execute(sql`set local enable_seqscan = off`);
-      const res = await tx.execute<{ 'QUERY PLAN': string }>(sql`explain ${leadTouchesQuery(pg.site.workspaceId, RANGE.from, RANGE.to)}`);
-      return res.rows.map((r) => r['QUERY PLAN']).join('\n');
-    });
-    expect(plan).toMatch(/visitor_touches_visitor/);
-    expect(plan).toMatch(/visitor_touches_lead/);
+    const plan = async (query: ReturnType<typeof changesSinceQuery>) =>
+      pgDb.transaction(async (tx) => {
+        // The tables are tiny: without this the planner rightly scans them; with it, a missing index shows.
+        await tx.execute(sql`set local enable_seqscan = off`);
+        const res = await tx.execute<{ 'QUERY PLAN': string }>(sql`explain ${query}`);
+        return res.rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+    const leads = await plan(reportLeadsQuery(pg.site.workspaceId, RANGE.from, RANGE.to));
     // Which leads index the planner picks over a handful of rows varies (both start with workspace_id).
-    expect(plan).toMatch(/Index Scan using leads_workspace_\w+ on leads/);
-    expect(plan).not.toMatch(/Seq Scan on (visitor_touches|leads)/);
+    expect(leads).toMatch(/Index Scan using leads_workspace_\w+ on leads/);
+    expect(leads).not.toMatch(/visitor|stage_changes|Seq Scan/);
+    const changes = await plan(changesSinceQuery(pg.site.workspaceId, RANGE.from));
+    expect(changes).toMatch(/Index (Only )?Scan using stage_changes_workspace_at on stage_changes/);
+    expect(changes).not.toMatch(/leads|Seq Scan/);
   });
 });

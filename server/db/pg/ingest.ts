@@ -14,6 +14,7 @@ import { lockWorkspace } from './locks';
 import type { PgTx } from './open';
 import { RaceLost } from './retry';
 import * as t from './schema';
+import { refreshFacts, touchedVisitors } from './report-facts';
 
 type VisitorRow = {
   traits: string;
@@ -393,6 +394,19 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
   }
   if (stageChanges.length) await tx.insert(t.stageChanges).values(stageChanges);
   if (touches.size) await insertTouches(tx, [...touches.values()], now);
+  // A lead's report facts read its visitor's row and sessions up to its capture (report-facts.ts):
+  // a visitor row made for leads already captured, or a session at their capture time, changes them.
+  await touchedVisitors(
+    tx,
+    sorted
+      .filter((s) => (s.row ? s.row.lead_id : s.leadByVisitor) !== null && (!s.row || touches.has(keyOf(s.item.site.id, s.item.visitorId))))
+      .map((s) => ({ siteId: s.item.site.id, visitorId: s.item.visitorId, since: s.row ? now : Number.MIN_SAFE_INTEGER })),
+  );
+  if (newLeads.length)
+    await refreshFacts(
+      tx,
+      newLeads.map((l) => l.id),
+    );
   if (leadEvents.length) await tx.insert(t.leadEvents).values(leadEvents);
 
   const updates = sorted.filter((s) => s.update !== null);

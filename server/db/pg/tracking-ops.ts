@@ -2,6 +2,7 @@
 // path, ingest, lives in ingest.ts; each batch is planned by the rules passed in
 // (tracking/plan-batch.core.ts) and rows are shaped as SQLite shapes them (../tracking-rows).
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { touchedVisitors } from './report-facts';
 import type { BehaviourEvent } from '../../../shared/qualify/types';
 import type { SiteSettings, TrackingStore } from '../../tracking/tracking-store';
 import { firstRulesVersion, historySubjects, settingsColumns, toEngineEvent, toRulesVersionRow, toSiteSettings, withLiveVersion } from '../tracking-rows';
@@ -59,10 +60,14 @@ export function createTrackingOps(db: PgDb): TrackingStore {
     },
 
     async markBot(siteId, visitorId) {
-      await db
-        .update(tr.visitors)
-        .set({ isBot: true })
-        .where(and(eq(tr.visitors.siteId, siteId), eq(tr.visitors.visitorId, visitorId)));
+      await db.transaction(async (tx) => {
+        await tx
+          .update(tr.visitors)
+          .set({ isBot: true })
+          .where(and(eq(tr.visitors.siteId, siteId), eq(tr.visitors.visitorId, visitorId)));
+        // A bot's visitor is not counted among visitors: its leads' facts say so.
+        await touchedVisitors(tx, [{ siteId, visitorId, since: Number.MIN_SAFE_INTEGER }]);
+      });
     },
 
     async visitorHistory(siteId, visitorId) {

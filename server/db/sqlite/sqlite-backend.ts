@@ -7,6 +7,7 @@ import { createCallbackGuardOps } from './callback-guard-ops';
 import { eraseSubject } from './erasure-ops';
 import { createFormsOps } from './forms-ops';
 import { openDatabase } from './open';
+import { createReportFactsOps } from './report-facts';
 import { createReportsOps } from './reports-ops';
 import { createSitesAdminOps } from './sites-admin-ops';
 import { createSlaOps } from './sla-ops';
@@ -31,6 +32,8 @@ function oneAtATime(): Backend['exclusive'] {
 
 export function openSqliteBackend(path: string, rules: StoreRules): Backend {
   const db = openDatabase(path);
+  // Leads captured before report facts existed get them once, before any report reads (report-facts.ts).
+  createReportFactsOps(db).backfill();
   const store = createSqliteStore(db, rules);
   return {
     kind: 'sqlite',
