@@ -10,10 +10,6 @@ import type { FairnessFacts } from '../reports/rep-fairness.core';
 import type { ExportRow } from '../reports/reports-store';
 import type { Extras } from './card-extras';
 
-/** A stage change of a report's lead, as both dialects read it. */
-export type StageChangeRow = FunnelLead['changes'][number] & { leadId: string };
-type StageChange = StageChangeRow;
-
 export interface TouchColumns {
   pageUrl: string | null;
   referrer: string | null;
@@ -36,12 +32,30 @@ export function leadAttribution(r: TouchColumns): Attribution {
   return attribute([visit, { url: r.pageUrl, referrer: r.referrer }]);
 }
 
-/** The funnel's leads, each with its stage changes (given oldest first) attached. */
-export function funnelLeads(leads: readonly ReportLeadRow[], changes: readonly StageChange[]): FunnelLead[] {
-  const byLead = changesByLead(changes);
+/** Each report lead's stage changes, oldest first, by lead id (collectChanges). */
+export type ChangesByLead = ReadonlyMap<string, FunnelLead['changes']>;
+
+/**
+ * The stage changes of the given leads, from rows [leadId, to, at, reason] given oldest first
+ * (a range's changes by time: rows of other leads are skipped). Built once, shared by the report's leads.
+ */
+export function collectChanges(leadIds: ReadonlySet<string>, rows: Iterable<readonly [string, string, number, string | null]>): ChangesByLead {
+  const byLead = new Map<string, FunnelLead['changes']>();
+  for (const [leadId, to, at, reason] of rows) {
+    if (!leadIds.has(leadId)) continue;
+    const change = { to, at, reason };
+    const list = byLead.get(leadId);
+    if (list) list.push(change);
+    else byLead.set(leadId, [change]);
+  }
+  return byLead;
+}
+
+/** The funnel's leads, each with its stage changes attached. */
+export function funnelLeads(leads: readonly ReportLeadRow[], changes: ChangesByLead): FunnelLead[] {
   return leads.map((l) => ({
     capturedAt: l.capturedAt,
-    changes: byLead.get(l.id) ?? [],
+    changes: changes.get(l.id) ?? [],
     source: l.facts.source,
     campaign: l.facts.campaign,
     contactAttempts: l.contactAttempts,
@@ -50,22 +64,9 @@ export function funnelLeads(leads: readonly ReportLeadRow[], changes: readonly S
   }));
 }
 
-/** Stage changes grouped by lead, in the order given. */
-function changesByLead(changes: readonly StageChange[]): Map<string, FunnelLead['changes']> {
-  const byLead = new Map<string, FunnelLead['changes']>();
-  for (const c of changes) {
-    const change = { to: c.to, at: c.at, reason: c.reason };
-    const list = byLead.get(c.leadId);
-    if (list) list.push(change);
-    else byLead.set(c.leadId, [change]);
-  }
-  return byLead;
-}
-
 /** The attribution report's leads: each with the touches that brought it and its stage changes. */
-export function attributionLeads(leads: readonly ReportLeadRow[], changes: readonly StageChange[]): AttributionLead[] {
-  const byLead = changesByLead(changes);
-  return leads.map((l) => ({ capturedAt: l.capturedAt, changes: byLead.get(l.id) ?? [], dealValue: l.dealValue, touches: l.facts.touches }));
+export function attributionLeads(leads: readonly ReportLeadRow[], changes: ChangesByLead): AttributionLead[] {
+  return leads.map((l) => ({ capturedAt: l.capturedAt, changes: changes.get(l.id) ?? [], dealValue: l.dealValue, touches: l.facts.touches }));
 }
 
 /**
@@ -283,10 +284,15 @@ export interface ReportLeadColumns {
   touches: string | null;
 }
 
-/** What a report reads of each lead of its range (`leads l`): its own row only. */
-export const REPORT_LEAD_COLUMNS_SQL = `l.id, l.captured_at as "capturedAt", l.contact_attempts as "contactAttempts", l.deal_value as "dealValue",
+/**
+ * What a report reads of each lead of its range (`leads l`): its own row only. Without touches
+ * (the funnel), `touches` only says whether the facts are stored ('' or null), sparing their text.
+ */
+export const reportLeadColumnsSql = (
+  withTouches: boolean,
+) => `l.id, l.captured_at as "capturedAt", l.contact_attempts as "contactAttempts", l.deal_value as "dealValue",
   l.site_id as "siteId", l.visitor_id as "visitorId", l.report_source as "source", l.report_campaign as "campaign",
-  l.report_visitor_seen_at as "visitorSeenAt", l.report_touches as "touches"`;
+  l.report_visitor_seen_at as "visitorSeenAt", ${withTouches ? 'l.report_touches' : "case when l.report_touches is not null then '' end"} as "touches"`;
 
 /** The ids of the rows whose facts are not stored yet. */
 export const missingFacts = (rows: readonly ReportLeadColumns[]): string[] => rows.filter((r) => r.touches === null).map((r) => r.id);

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttributionFigures, AttributionReport } from '../../shared/console-api';
-import { CHANGES_SINCE_SQL, REPORT_LEADS_SQL } from '../../server/db/sqlite/reports-ops';
+import { CHANGES_SINCE_SQL, reportLeadsSql } from '../../server/db/sqlite/reports-ops';
 import { EXPECTED, EXPECTED_FUNNEL, PEOPLE, RANGE, T0, DAY } from '../fixtures/attribution-history';
 import { replayOverHttp } from '../helpers/attribution-replay';
 import { rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
@@ -124,9 +124,10 @@ describe('attribution report', () => {
           .prepare(`explain query plan ${statement}`)
           .all({ ws: randomUUID(), from: RANGE.from, to: RANGE.to })
           .map((r) => (r as { detail: string }).detail);
-      expect(plan(REPORT_LEADS_SQL)).toEqual([
-        expect.stringMatching(/^SEARCH l USING INDEX leads_workspace_captured \(workspace_id=\? AND captured_at>\? AND captured_at<\?\)$/),
-      ]);
+      for (const withTouches of [false, true])
+        expect(plan(reportLeadsSql(withTouches))).toEqual([
+          expect.stringMatching(/^SEARCH l USING INDEX leads_workspace_captured \(workspace_id=\? AND captured_at>\? AND captured_at<\?\)$/),
+        ]);
       expect(plan(CHANGES_SINCE_SQL)).toEqual([
         expect.stringMatching(/^SEARCH stage_changes USING COVERING INDEX stage_changes_workspace_at \(workspace_id=\? AND at>\?\)$/),
       ]);

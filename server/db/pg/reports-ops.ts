@@ -3,14 +3,14 @@ import type { ReportsStore } from '../../reports/reports-store';
 import type { MeetingRow } from '../../booking/meeting-figures.core';
 import {
   attributionLeads,
+  collectChanges,
   exportRow,
   funnelLeads,
   missingFacts,
-  REPORT_LEAD_COLUMNS_SQL,
+  reportLeadColumnsSql,
   reportLeadRows,
   type ExportLeadColumns,
   type ReportLeadColumns,
-  type StageChangeRow,
 } from '../report-rows';
 import { factsOf } from './report-facts';
 import { createFairnessReads } from './fairness-reads';
@@ -23,9 +23,9 @@ import type { PgDb } from './open';
 // int, and camelCase aliases are quoted (PostgreSQL folds unquoted names to lower case). The
 // ORDER BYs make explicit the order SQLite's index scans happen to give.
 /** As sqlite/reports-ops.ts REPORT_LEADS_SQL: the range's leads with their report facts, from their own rows alone. Exported for a test of its plan. */
-export function reportLeadsQuery(workspaceId: string, from: number, to: number) {
+export function reportLeadsQuery(workspaceId: string, from: number, to: number, withTouches = true) {
   return sql`
-    select ${sql.raw(REPORT_LEAD_COLUMNS_SQL.replace('l.captured_at as', 'l.captured_at::float8 as').replace('l.deal_value as', 'l.deal_value::float8 as').replace('l.report_visitor_seen_at as', 'l.report_visitor_seen_at::float8 as'))}
+    select ${sql.raw(reportLeadColumnsSql(withTouches).replace('l.captured_at as', 'l.captured_at::float8 as').replace('l.deal_value as', 'l.deal_value::float8 as').replace('l.report_visitor_seen_at as', 'l.report_visitor_seen_at::float8 as'))}
       from leads l
      where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to}
      order by l.captured_at, l.id`;
@@ -42,12 +42,18 @@ export function createReportsOps(db: PgDb): ReportsStore {
   /** The range's leads (touches parsed when asked) and their stage changes, as the shared report rows take them. */
   async function leadsWithChanges(workspaceId: string, from: number, to: number, withTouches: boolean) {
     const [leads, changes] = await Promise.all([
-      db.execute<ReportLeadColumns & Record<string, unknown>>(reportLeadsQuery(workspaceId, from, to)),
-      db.execute<StageChangeRow & Record<string, unknown>>(changesSinceQuery(workspaceId, from)),
+      db.execute<ReportLeadColumns & Record<string, unknown>>(reportLeadsQuery(workspaceId, from, to, withTouches)),
+      db.execute<{ leadId: string; to: string; at: number; reason: string | null }>(changesSinceQuery(workspaceId, from)),
     ]);
     const rows = reportLeadRows(leads.rows, { from, to }, await factsOf(db, missingFacts(leads.rows)), withTouches);
     const ids = new Set(leads.rows.map((r) => r.id));
-    return { rows, changes: changes.rows.filter((c) => ids.has(c.leadId)) };
+    return {
+      rows,
+      changes: collectChanges(
+        ids,
+        changes.rows.map((c) => [c.leadId, c.to, c.at, c.reason] as const),
+      ),
+    };
   }
 
   return {

@@ -2,14 +2,14 @@ import type { ReportsStore } from '../../reports/reports-store';
 import type { MeetingRow } from '../../booking/meeting-figures.core';
 import {
   attributionLeads,
+  collectChanges,
   exportRow,
   funnelLeads,
   missingFacts,
-  REPORT_LEAD_COLUMNS_SQL,
+  reportLeadColumnsSql,
   reportLeadRows,
   type ExportLeadColumns,
   type ReportLeadColumns,
-  type StageChangeRow,
 } from '../report-rows';
 import { createFairnessReads } from './fairness-reads';
 import { createLeadExtras } from './lead-extras';
@@ -17,7 +17,8 @@ import type { Db } from './open';
 import { createReportFactsOps } from './report-facts';
 
 /** The range's leads with their report facts, from their own rows alone (report-facts.ts keeps them). Exported for a test of its plan. */
-export const REPORT_LEADS_SQL = `select ${REPORT_LEAD_COLUMNS_SQL} from leads l where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to`;
+export const reportLeadsSql = (withTouches: boolean) =>
+  `select ${reportLeadColumnsSql(withTouches)} from leads l where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to`;
 
 /**
  * The stage changes of a range's leads, by time from the range's start (a lead changes only once
@@ -44,15 +45,15 @@ export function createReportsOps(db: Db): ReportsStore {
   const visitors = raw.prepare<[string, number, number], { n: number }>(
     'select count(*) as n from visitors where workspace_id = ? and is_bot = 0 and first_seen_at >= ? and first_seen_at < ?',
   );
-  const leads = raw.prepare<{ ws: string; from: number; to: number }, ReportLeadColumns>(REPORT_LEADS_SQL);
-  const changesSince = raw.prepare<{ ws: string; from: number }, StageChangeRow>(CHANGES_SINCE_SQL);
+  const leads = [false, true].map((withTouches) => raw.prepare<{ ws: string; from: number; to: number }, ReportLeadColumns>(reportLeadsSql(withTouches)));
+  // As arrays: a range's changes are many, and collectChanges keeps only its leads' own.
+  const changesSince = raw.prepare<{ ws: string; from: number }, [string, string, number, string | null]>(CHANGES_SINCE_SQL).raw(true);
   const facts = createReportFactsOps(db);
   /** The range's leads (touches parsed when asked) and their stage changes, as the shared report rows take them. */
   const leadsWithChanges = (range: { ws: string; from: number; to: number }, withTouches: boolean) => {
-    const columns = leads.all(range);
+    const columns = leads[Number(withTouches)]!.all(range);
     const rows = reportLeadRows(columns, range, facts.factsOf(missingFacts(columns)), withTouches);
-    const ids = new Set(columns.map((r) => r.id));
-    const changes = changesSince.all({ ws: range.ws, from: range.from }).filter((c) => ids.has(c.leadId));
+    const changes = collectChanges(new Set(columns.map((r) => r.id)), changesSince.iterate({ ws: range.ws, from: range.from }));
     return { rows, changes };
   };
   const currency = raw.prepare<[string], { currency: string }>('select currency from workspaces where id = ?');
