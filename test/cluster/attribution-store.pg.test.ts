@@ -28,7 +28,7 @@ import { createReportFactsOps } from '../../server/db/sqlite/report-facts';
 import { backfillFacts } from '../../server/db/pg/report-facts';
 import { INGEST_RULES } from '../../server/tracking/plan-batch.core';
 import type { TrackingStore } from '../../server/tracking/tracking-store';
-import { at, EXPECTED, historySteps, PEOPLE, RANGE, T0, DAY } from '../fixtures/attribution-history';
+import { at, EXPECTED, historySteps, ORIGIN, PEOPLE, RANGE, T0, DAY } from '../fixtures/attribution-history';
 import { PG } from '../helpers/pg-under-test';
 import { TEST_DEMO_PASSWORD } from '../helpers/test-server';
 
@@ -230,6 +230,40 @@ describe(`attribution report on ${PG.name} and SQLite, from the known history`, 
       await side.run('update leads set report_touches = null where id = (select min(id) from leads)');
       expect(await backfill(), side.name).toBe(0);
       expect(await side.reports.attributionLeads(side.site.workspaceId, RANGE.from, RANGE.to), side.name).toEqual(before);
+    }
+  });
+
+  it('works a lead’s facts out again when its visitor’s first batch comes after the callback, and when the visitor turns out a bot', async () => {
+    const when = RANGE.to + 10 * DAY;
+    const range = { from: when - DAY, to: when + DAY };
+    for (const side of sides) {
+      const made = await side.store.commitCapture(
+        planCapture({
+          site: side.site,
+          name: 'Late Row',
+          phoneE164: '+15550109999',
+          email: null,
+          answers: {},
+          pageUrl: `${ORIGIN}/pricing`,
+          referrer: null,
+          visitorId: 'visitor_late_row',
+          qualification: HOT,
+          stage: 'hot',
+          idempotency: null,
+          now: when,
+        }),
+        null,
+      );
+      expect(made.kind, side.name).toBe('created');
+      const lead = async () => (await side.reports.funnelLeads(side.site.workspaceId, range.from, range.to))[0]!;
+      expect(await lead(), side.name).toMatchObject({ source: null, countedVisitor: null });
+      // The visitor's first batch, from the newsletter, a minute after the callback: its row is made now.
+      const utm = { source: 'newsletter', medium: 'email', campaign: 'late' };
+      const body = { visitorId: 'visitor_late_row', events: [{ type: 'page_view' as const, url: `${ORIGIN}/`, at: when + 60_000 }], context: { utm } };
+      await side.tracking.ingest([{ site: side.site, ...body, identifiedPhone: null }], when + 60_000, INGEST_RULES);
+      expect(await lead(), side.name).toMatchObject({ source: 'newsletter', campaign: 'late', countedVisitor: `${side.site.id} visitor_late_row` });
+      await side.tracking.markBot(side.site.id, 'visitor_late_row');
+      expect(await lead(), side.name).toMatchObject({ source: 'newsletter', countedVisitor: null });
     }
   });
 });

@@ -396,11 +396,13 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
   if (touches.size) await insertTouches(tx, [...touches.values()], now);
   // A lead's report facts read its visitor's row and sessions up to its capture (report-facts.ts):
   // a visitor row made for leads already captured, or a session at their capture time, changes them.
+  // (ingestOne has set every slot's row by now: `created` says which visitors are new.)
+  const isNew = (s: VisitorSlot) => created.has(keyOf(s.item.site.id, s.item.visitorId));
   await touchedVisitors(
     tx,
     sorted
-      .filter((s) => (s.row ? s.row.lead_id : s.leadByVisitor) !== null && (!s.row || touches.has(keyOf(s.item.site.id, s.item.visitorId))))
-      .map((s) => ({ siteId: s.item.site.id, visitorId: s.item.visitorId, since: s.row ? now : Number.MIN_SAFE_INTEGER })),
+      .filter((s) => (s.row?.lead_id ?? s.leadByVisitor) != null && (isNew(s) || touches.has(keyOf(s.item.site.id, s.item.visitorId))))
+      .map((s) => ({ siteId: s.item.site.id, visitorId: s.item.visitorId, since: isNew(s) ? Number.MIN_SAFE_INTEGER : now })),
   );
   if (newLeads.length)
     await refreshFacts(
