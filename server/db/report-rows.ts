@@ -2,8 +2,9 @@
 import { attribute, type Attribution } from '../../shared/attribution';
 import type { Stage } from '../../shared/api';
 import type { Reason } from '../../shared/qualify/types';
-import { channelOf, type Channel } from '../../shared/channel';
-import { leadTouches, type AttributionLead, type StoredTouch, type TouchPoint } from '../reports/attribution.core';
+import type { Channel } from '../../shared/channel';
+import type { AttributionLead, StoredTouch, TouchPoint } from '../reports/attribution.core';
+import type { ReportFacts, reportFacts } from '../reports/report-facts.core';
 import type { FunnelLead } from '../reports/funnel.core';
 import type { SessionTouch } from '../tracking/tracking-store';
 import type { FairnessFacts } from '../reports/rep-fairness.core';
@@ -69,39 +70,15 @@ export function attributionLeads(leads: readonly ReportLeadRow[], changes: Chang
   return leads.map((l) => ({ capturedAt: l.capturedAt, changes: changes.get(l.id) ?? [], dealValue: l.dealValue, touches: l.facts.touches }));
 }
 
-/**
- * What the reports need of a lead beyond its own columns, worked out when it is captured or its
- * touches change and kept on its row (leads.report_*): the funnel's first-touch source and
- * campaign, whether its visitor counts among visitors, and the touches the attribution models credit.
- */
-export interface ReportFacts {
-  source: string | null;
-  campaign: string | null;
-  /** When its tracked visitor was first seen; null: no visitor row, or a bot (never counted). */
-  visitorSeenAt: number | null;
-  touches: TouchPoint[];
-}
-
-/** What a lead's report facts are worked out from: its touch columns, its visitor row and its stored touches. */
+/** What report-facts.core reportFacts is given of a lead, as both dialects select it (FACT_INPUT_COLUMNS_SQL). */
 export interface ReportFactsInput extends TouchColumns {
   capturedAt: number;
   visitorFirstSeenAt: number | null;
-  /** SQLite gives 0/1, PostgreSQL booleans; null: no visitor row. */
   visitorBot: boolean | number | null;
 }
 
-/** A lead's report facts (pure): the same attribution the reports made from the joined rows, made once. */
-export function reportFacts(r: ReportFactsInput, stored: readonly StoredTouch[], attributionOf = leadAttribution): ReportFacts {
-  const a = attributionOf(r);
-  // Leads captured before touches were stored: their first touch as the visitor row kept it.
-  const before = { at: r.capturedAt, channel: channelOf({ source: a.source, medium: a.utm.medium }), source: a.source, campaign: a.utm.campaign };
-  return {
-    source: a.source,
-    campaign: a.utm.campaign,
-    visitorSeenAt: r.visitorFirstSeenAt !== null && !r.visitorBot ? r.visitorFirstSeenAt : null,
-    touches: leadTouches(stored, r.capturedAt, before),
-  };
-}
+/** The rule that works a lead's facts out, handed to the stores (server/routing/store-rules.ts). */
+export type ReportFactsRule = typeof reportFacts;
 
 /** The facts as the leads row keeps them (report_source, report_campaign, report_visitor_seen_at, report_touches). */
 export function factColumns(f: ReportFacts) {
@@ -327,9 +304,21 @@ export function reportLeadRows(
 }
 
 /** Each lead's report facts from the rows both dialects select (FACT_INPUT_COLUMNS_SQL, leadTouchColumnsSql). */
-export function factsByLead(inputs: readonly (ReportFactsInput & { id: string })[], touches: readonly LeadTouchRow[]): Map<string, ReportFacts> {
+export function factsByLead(
+  inputs: readonly (ReportFactsInput & { id: string })[],
+  touches: readonly LeadTouchRow[],
+  rule: ReportFactsRule,
+): Map<string, ReportFacts> {
   const stored = storedTouchesByLead(touches);
-  return new Map(inputs.map((r) => [r.id, reportFacts(r, stored.get(r.id) ?? [])]));
+  return new Map(
+    inputs.map((r) => [
+      r.id,
+      rule(
+        { capturedAt: r.capturedAt, attribution: leadAttribution(r), visitorFirstSeenAt: r.visitorFirstSeenAt, visitorBot: r.visitorBot },
+        stored.get(r.id) ?? [],
+      ),
+    ]),
+  );
 }
 
 /** The `settings` key marking that leads captured before report facts existed have them (the stores' report-facts.ts backfill). */

@@ -65,16 +65,16 @@ describe(`attribution report on ${PG.name} and SQLite, from the known history`, 
       {
         name: 'sqlite',
         store: sqliteStore,
-        tracking: sqliteTracking(sqliteDb),
-        reports: sqliteReports(sqliteDb),
+        tracking: sqliteTracking(sqliteDb, storeRules),
+        reports: sqliteReports(sqliteDb, storeRules),
         run: async (statement, ...params) => void sqliteDb.$client.prepare(statement).run(...params),
         all: async (statement) => sqliteDb.$client.prepare(statement).all(),
       },
       {
         name: 'postgres',
         store: pgStore,
-        tracking: pgTracking(pgDb),
-        reports: pgReports(pgDb),
+        tracking: pgTracking(pgDb, storeRules),
+        reports: pgReports(pgDb, storeRules),
         all: async (statement) => (await pgDb.$client.query(statement)).rows,
         run: async (statement, ...params) => {
           let i = 0;
@@ -223,7 +223,10 @@ describe(`attribution report on ${PG.name} and SQLite, from the known history`, 
       await side.run('delete from settings where key = ?', REPORT_FACTS_BACKFILL);
       // Worked out on read while missing.
       expect(await side.reports.attributionLeads(side.site.workspaceId, RANGE.from, RANGE.to), side.name).toEqual(before);
-      const backfill = side.name === 'sqlite' ? async () => createReportFactsOps(sqliteDb).backfill() : () => backfillFacts(pgDb);
+      const backfill =
+        side.name === 'sqlite'
+          ? async () => createReportFactsOps(sqliteDb, storeRules.reportFacts).backfill()
+          : () => backfillFacts(pgDb, storeRules.reportFacts);
       expect(await backfill(), side.name).toBe(PEOPLE.length);
       expect(await storedFacts(side), side.name).toEqual(stored);
       // Marked done: a restart does not work them out again, even for a lead that lost its facts since.

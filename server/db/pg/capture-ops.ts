@@ -66,7 +66,7 @@ export function captureOps(ctx: StoreContext, routeIn: RouteIn): CaptureOps {
               ]
             : []),
         ]);
-        await refreshFacts(tx, [lead.id]);
+        await refreshFacts(tx, [lead.id], ctx.rules.reportFacts);
 
         let row = (await reader.lead(tx, lead.id))!;
         let routed: RouteResult | null = null;

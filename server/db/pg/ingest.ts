@@ -15,6 +15,7 @@ import type { PgTx } from './open';
 import { RaceLost } from './retry';
 import * as t from './schema';
 import { refreshFacts, touchedVisitors } from './report-facts';
+import type { ReportFactsRule } from '../report-rows';
 
 type VisitorRow = {
   traits: string;
@@ -186,7 +187,13 @@ async function storedHistory(tx: PgTx, slots: readonly VisitorSlot[]) {
   return byKey;
 }
 
-export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: number, rules: IngestRules): Promise<IngestResult[]> {
+export async function ingestGroup(
+  tx: PgTx,
+  items: readonly IngestItem[],
+  now: number,
+  rules: IngestRules,
+  reportFacts: ReportFactsRule,
+): Promise<IngestResult[]> {
   const slots = new Map<Key, VisitorSlot>();
   for (const item of items) {
     const k = keyOf(item.site.id, item.visitorId);
@@ -403,11 +410,13 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
     sorted
       .filter((s) => (s.row?.lead_id ?? s.leadByVisitor) != null && (isNew(s) || touches.has(keyOf(s.item.site.id, s.item.visitorId))))
       .map((s) => ({ siteId: s.item.site.id, visitorId: s.item.visitorId, since: isNew(s) ? Number.MIN_SAFE_INTEGER : now })),
+    reportFacts,
   );
   if (newLeads.length)
     await refreshFacts(
       tx,
       newLeads.map((l) => l.id),
+      reportFacts,
     );
   if (leadEvents.length) await tx.insert(t.leadEvents).values(leadEvents);
 

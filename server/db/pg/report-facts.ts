@@ -9,16 +9,17 @@ import {
   leadTouchColumnsSql,
   REPORT_FACTS_BACKFILL,
   type LeadTouchRow,
-  type ReportFacts,
   type ReportFactsInput,
+  type ReportFactsRule,
 } from '../report-rows';
+import type { ReportFacts } from '../../reports/report-facts.core';
 import type { PgConn, PgDb } from './open';
 
 /** Leads worked out per statement: bounded so a backfill never holds rows long. */
 const BATCH = 500;
 
 /** The facts of these leads, worked out from the rows they come from (no writes). */
-export async function factsOf(conn: PgConn, ids: readonly string[]): Promise<Map<string, ReportFacts>> {
+export async function factsOf(conn: PgConn, ids: readonly string[], rule: ReportFactsRule): Promise<Map<string, ReportFacts>> {
   const out = new Map<string, ReportFacts>();
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
@@ -37,14 +38,14 @@ export async function factsOf(conn: PgConn, ids: readonly string[]): Promise<Map
          where l.id = any(${sql.param(batch)}::text[])
          order by "leadId", at`),
     ]);
-    for (const [id, facts] of factsByLead(inputs.rows, touches.rows)) out.set(id, facts);
+    for (const [id, facts] of factsByLead(inputs.rows, touches.rows, rule)) out.set(id, facts);
   }
   return out;
 }
 
 /** Works the facts of these leads out and stores them (pass the write's transaction). */
-export async function refreshFacts(conn: PgConn, ids: readonly string[]): Promise<void> {
-  const facts = await factsOf(conn, ids);
+export async function refreshFacts(conn: PgConn, ids: readonly string[], rule: ReportFactsRule): Promise<void> {
+  const facts = await factsOf(conn, ids, rule);
   if (!facts.size) return;
   const rows = [...facts].map(([id, f]) => ({ id, ...factColumns(f) }));
   await conn.execute(sql`
@@ -55,17 +56,21 @@ export async function refreshFacts(conn: PgConn, ids: readonly string[]): Promis
 }
 
 /** After a session touch of visitors at `at` (or their visitor row made): their leads captured since then are worked out again. */
-export async function touchedVisitors(conn: PgConn, visitors: ReadonlyArray<{ siteId: string; visitorId: string; since: number }>): Promise<void> {
+export async function touchedVisitors(
+  conn: PgConn,
+  visitors: ReadonlyArray<{ siteId: string; visitorId: string; since: number }>,
+  rule: ReportFactsRule,
+): Promise<void> {
   if (!visitors.length) return;
   const res = await conn.execute<{ id: string }>(sql`
     select l.id from leads l
       join jsonb_to_recordset(${JSON.stringify(visitors)}::jsonb) as x("siteId" text, "visitorId" text, since bigint)
         on l.site_id = x."siteId" and l.visitor_id = x."visitorId" and l.captured_at >= x.since`);
-  if (res.rows.length) await refreshFacts(conn, [...new Set(res.rows.map((r) => r.id))]);
+  if (res.rows.length) await refreshFacts(conn, [...new Set(res.rows.map((r) => r.id))], rule);
 }
 
 /** Stores the facts of every lead without them, once per database (marked in `settings`); returns how many. */
-export async function backfillFacts(db: PgDb): Promise<number> {
+export async function backfillFacts(db: PgDb, rule: ReportFactsRule): Promise<number> {
   const done = await db.execute(sql`select 1 from settings where key = ${REPORT_FACTS_BACKFILL}`);
   if (done.rows.length) return 0;
   let after = '';
@@ -74,7 +79,7 @@ export async function backfillFacts(db: PgDb): Promise<number> {
     const res = await db.execute<{ id: string }>(sql`select id from leads where id > ${after} and report_touches is null order by id limit ${BATCH}`);
     if (!res.rows.length) break;
     const ids = res.rows.map((r) => r.id);
-    await db.transaction((tx) => refreshFacts(tx, ids));
+    await db.transaction((tx) => refreshFacts(tx, ids, rule));
     after = ids.at(-1)!;
     count += ids.length;
   }

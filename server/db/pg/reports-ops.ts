@@ -13,6 +13,7 @@ import {
   type ReportLeadColumns,
 } from '../report-rows';
 import { factsOf } from './report-facts';
+import type { StoreRules } from '../../routing/store-rules';
 import { createFairnessReads } from './fairness-reads';
 import { extrasColumns, extrasOf, visitorJoin, type ExtrasColumns } from './lead-extras';
 import type { SpeedLead } from '../../reports/speed-to-lead.core';
@@ -38,14 +39,14 @@ export function changesSinceQuery(workspaceId: string, from: number) {
       from stage_changes c where c.workspace_id = ${workspaceId} and c.at >= ${from} order by c.at, c.id`;
 }
 
-export function createReportsOps(db: PgDb): ReportsStore {
+export function createReportsOps(db: PgDb, rules: Pick<StoreRules, 'reportFacts'>): ReportsStore {
   /** The range's leads (touches parsed when asked) and their stage changes, as the shared report rows take them. */
   async function leadsWithChanges(workspaceId: string, from: number, to: number, withTouches: boolean) {
     const [leads, changes] = await Promise.all([
       db.execute<ReportLeadColumns & Record<string, unknown>>(reportLeadsQuery(workspaceId, from, to, withTouches)),
       db.execute<{ leadId: string; to: string; at: number; reason: string | null }>(changesSinceQuery(workspaceId, from)),
     ]);
-    const rows = reportLeadRows(leads.rows, { from, to }, await factsOf(db, missingFacts(leads.rows)), withTouches);
+    const rows = reportLeadRows(leads.rows, { from, to }, await factsOf(db, missingFacts(leads.rows), rules.reportFacts), withTouches);
     const ids = new Set(leads.rows.map((r) => r.id));
     return {
       rows,

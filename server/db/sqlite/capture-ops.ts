@@ -24,7 +24,7 @@ const NOBODY_ONLINE: ReadonlySet<string> = new Set();
 
 export function captureOps(ctx: StoreContext, routeIn: RouteIn): CaptureOps {
   const { db, reader } = ctx;
-  const facts = createReportFactsOps(db);
+  const facts = createReportFactsOps(db, ctx.rules.reportFacts);
   return {
     async commitCapture(plan, routing) {
       return db.transaction((tx): CaptureResult => {

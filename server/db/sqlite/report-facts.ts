@@ -9,9 +9,10 @@ import {
   leadTouchColumnsSql,
   REPORT_FACTS_BACKFILL,
   type LeadTouchRow,
-  type ReportFacts,
   type ReportFactsInput,
+  type ReportFactsRule,
 } from '../report-rows';
+import type { ReportFacts } from '../../reports/report-facts.core';
 import type { Db } from './open';
 
 /** Leads worked out per statement: bounded so a backfill never holds the writer long. */
@@ -39,7 +40,7 @@ export interface ReportFactsOps {
   backfill(): number;
 }
 
-export function createReportFactsOps(db: Db): ReportFactsOps {
+export function createReportFactsOps(db: Db, rule: ReportFactsRule): ReportFactsOps {
   const raw = db.$client;
   const inputs = raw.prepare<{ ids: string }, ReportFactsInput & { id: string }>(
     `select ${FACT_INPUT_COLUMNS_SQL} from leads l left join visitors v on v.site_id = l.site_id and v.visitor_id = l.visitor_id where l.id in ${IDS}`,
@@ -60,7 +61,7 @@ export function createReportFactsOps(db: Db): ReportFactsOps {
     const out = new Map<string, ReportFacts>();
     for (let i = 0; i < ids.length; i += BATCH) {
       const batch = { ids: JSON.stringify(ids.slice(i, i + BATCH)) };
-      for (const [id, facts] of factsByLead(inputs.all(batch), touches.all(batch))) out.set(id, facts);
+      for (const [id, facts] of factsByLead(inputs.all(batch), touches.all(batch), rule)) out.set(id, facts);
     }
     return out;
   };

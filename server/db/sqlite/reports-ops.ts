@@ -15,6 +15,7 @@ import { createFairnessReads } from './fairness-reads';
 import { createLeadExtras } from './lead-extras';
 import type { Db } from './open';
 import { createReportFactsOps } from './report-facts';
+import type { StoreRules } from '../../routing/store-rules';
 
 /** The range's leads with their report facts, from their own rows alone (report-facts.ts keeps them). Exported for a test of its plan. */
 export const reportLeadsSql = (withTouches: boolean) =>
@@ -28,7 +29,7 @@ export const reportLeadsSql = (withTouches: boolean) =>
 export const CHANGES_SINCE_SQL = `select lead_id as "leadId", to_stage as "to", at, reason from stage_changes where workspace_id = @ws and at >= @from order by at, id`;
 
 // Reports read with plain SQL: a few aggregate-friendly queries per report, not one per lead.
-export function createReportsOps(db: Db): ReportsStore {
+export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts'>): ReportsStore {
   const raw = db.$client;
   // The hand-raise (hot_at, else captured_at) in range, written as two ranges of leads_workspace_hot.
   const speed = raw.prepare<{ ws: string; from: number; to: number }>(
@@ -48,7 +49,7 @@ export function createReportsOps(db: Db): ReportsStore {
   const leads = [false, true].map((withTouches) => raw.prepare<{ ws: string; from: number; to: number }, ReportLeadColumns>(reportLeadsSql(withTouches)));
   // As arrays: a range's changes are many, and collectChanges keeps only its leads' own.
   const changesSince = raw.prepare<{ ws: string; from: number }, [string, string, number, string | null]>(CHANGES_SINCE_SQL).raw(true);
-  const facts = createReportFactsOps(db);
+  const facts = createReportFactsOps(db, rules.reportFacts);
   /** The range's leads (touches parsed when asked) and their stage changes, as the shared report rows take them. */
   const leadsWithChanges = (range: { ws: string; from: number; to: number }, withTouches: boolean) => {
     const columns = leads[Number(withTouches)]!.all(range);

@@ -33,13 +33,13 @@ function oneAtATime(): Backend['exclusive'] {
 export function openSqliteBackend(path: string, rules: StoreRules): Backend {
   const db = openDatabase(path);
   // Leads captured before report facts existed get them once, before any report reads (report-facts.ts).
-  createReportFactsOps(db).backfill();
+  createReportFactsOps(db, rules.reportFacts).backfill();
   const store = createSqliteStore(db, rules);
   return {
     kind: 'sqlite',
     store,
-    tracking: createTrackingOps(db),
-    reports: createReportsOps(db),
+    tracking: createTrackingOps(db, rules),
+    reports: createReportsOps(db, rules),
     admin: createAdminOps(db),
     workspace: createWorkspaceOps(db, rules),
     sitesAdmin: createSitesAdminOps(db),

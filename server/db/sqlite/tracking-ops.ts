@@ -8,6 +8,7 @@ import * as t from '../schema';
 import * as tr from '../tracking-schema';
 import type { Db } from './open';
 import { createReportFactsOps } from './report-facts';
+import type { StoreRules } from '../../routing/store-rules';
 import type { BatchPlan, IngestItem, IngestResult, IngestRules, SiteSettings, TrackingStore } from '../../tracking/tracking-store';
 import { firstRulesVersion, historySubjects, settingsColumns, toEngineEvent, toRulesVersionRow, toSiteSettings, withLiveVersion } from '../tracking-rows';
 
@@ -30,7 +31,7 @@ interface LeadRow {
   owner_id: string | null;
 }
 
-export function createTrackingOps(db: Db): TrackingStore {
+export function createTrackingOps(db: Db, rules: Pick<StoreRules, 'reportFacts'>): TrackingStore {
   const raw = db.$client;
   const getVisitor = raw.prepare<[string, string], VisitorRow>(
     'select traits, behaviour, hot, lead_id, is_bot, invited_at, fit, score from visitors where site_id = ? and visitor_id = ?',
@@ -85,7 +86,7 @@ export function createTrackingOps(db: Db): TrackingStore {
     "select id from leads where site_id = ? and phone = ? and stage not in ('suspect') order by captured_at desc limit 1",
   );
 
-  const facts = createReportFactsOps(db);
+  const facts = createReportFactsOps(db, rules.reportFacts);
   const settingsCache = new Map<string, SiteSettings>();
 
   /** The scored lead's columns, and the stage move scoring planned with its audit row and timeline line. */
