@@ -2,24 +2,14 @@
 import { attribute, type Attribution } from '../../shared/attribution';
 import type { Stage } from '../../shared/api';
 import type { Reason } from '../../shared/qualify/types';
-import { channelOf } from '../../shared/channel';
-import type { AttributionLeadRow, StoredTouch } from '../reports/attribution.core';
+import type { Channel } from '../../shared/channel';
+import type { AttributionLead, StoredTouch, TouchPoint } from '../reports/attribution.core';
+import type { ReportFacts, reportFacts } from '../reports/report-facts.core';
 import type { FunnelLead } from '../reports/funnel.core';
 import type { SessionTouch } from '../tracking/tracking-store';
 import type { FairnessFacts } from '../reports/rep-fairness.core';
 import type { ExportRow } from '../reports/reports-store';
 import type { Extras } from './card-extras';
-
-/** A stage change of a report's lead, as both dialects read it. */
-export type StageChangeRow = FunnelLead['changes'][number] & { leadId: string };
-type StageChange = StageChangeRow;
-
-/**
- * A lead's touches as both dialects select them: the callback's page and referrer, and its
- * tracked visitor (`v`) first touch. Quoted aliases read alike on SQLite and PostgreSQL.
- */
-export const TOUCH_COLUMNS_SQL = `l.page_url as "pageUrl", l.referrer as "referrer", v.landing_url as "visitLanding", v.referrer as "visitReferrer",
-  v.utm_source as "utmSource", v.utm_medium as "utmMedium", v.utm_campaign as "utmCampaign", v.utm_term as "utmTerm", v.utm_content as "utmContent"`;
 
 export interface TouchColumns {
   pageUrl: string | null;
@@ -43,45 +33,105 @@ export function leadAttribution(r: TouchColumns): Attribution {
   return attribute([visit, { url: r.pageUrl, referrer: r.referrer }]);
 }
 
+/** Each report lead's stage changes, oldest first, by lead id (collectChanges). */
+export type ChangesByLead = ReadonlyMap<string, FunnelLead['changes']>;
+
 /**
- * leadAttribution for the leads of one report, remembered by their touch columns: a report's leads
- * share few distinct pages and referrers, and parsing their URLs is most of the work.
+ * The stage changes of the given leads, from rows [leadId, to, at, reason] given oldest first
+ * (a range's changes by time: rows of other leads are skipped). Built once, shared by the report's leads.
  */
-export function leadAttributionMemo(): (r: TouchColumns) => Attribution {
-  const seen = new Map<string, Attribution>();
-  return (r) => {
-    const key = JSON.stringify([r.pageUrl, r.referrer, r.visitLanding, r.visitReferrer, r.utmSource, r.utmMedium, r.utmCampaign, r.utmTerm, r.utmContent]);
-    let a = seen.get(key);
-    if (!a) seen.set(key, (a = leadAttribution(r)));
-    return a;
+export function collectChanges(leadIds: ReadonlySet<string>, rows: Iterable<readonly [string, string, number, string | null]>): ChangesByLead {
+  const byLead = new Map<string, FunnelLead['changes']>();
+  for (const [leadId, to, at, reason] of rows) {
+    if (!leadIds.has(leadId)) continue;
+    const change = { to, at, reason };
+    const list = byLead.get(leadId);
+    if (list) list.push(change);
+    else byLead.set(leadId, [change]);
+  }
+  return byLead;
+}
+
+/** The funnel's leads, each with its stage changes attached. */
+export function funnelLeads(leads: readonly ReportLeadRow[], changes: ChangesByLead): FunnelLead[] {
+  return leads.map((l) => ({
+    capturedAt: l.capturedAt,
+    changes: changes.get(l.id) ?? [],
+    source: l.facts.source,
+    campaign: l.facts.campaign,
+    contactAttempts: l.contactAttempts,
+    dealValue: l.dealValue,
+    countedVisitor: l.countedVisitor,
+  }));
+}
+
+/** The attribution report's leads: each with the touches that brought it and its stage changes. */
+export function attributionLeads(leads: readonly ReportLeadRow[], changes: ChangesByLead): AttributionLead[] {
+  return leads.map((l) => ({ capturedAt: l.capturedAt, changes: changes.get(l.id) ?? [], dealValue: l.dealValue, touches: l.facts.touches }));
+}
+
+/** What report-facts.core reportFacts is given of a lead, as both dialects select it (FACT_INPUT_COLUMNS_SQL). */
+export interface ReportFactsInput extends TouchColumns {
+  capturedAt: number;
+  visitorFirstSeenAt: number | null;
+  visitorBot: boolean | number | null;
+}
+
+/** The rule that works a lead's facts out, handed to the stores (server/routing/store-rules.ts). */
+export type ReportFactsRule = typeof reportFacts;
+
+/** The facts as the leads row keeps them (report_source, report_campaign, report_visitor_seen_at, report_touches). */
+export function factColumns(f: ReportFacts) {
+  return {
+    reportSource: f.source,
+    reportCampaign: f.campaign,
+    reportVisitorSeenAt: f.visitorSeenAt,
+    reportTouches: JSON.stringify(f.touches.map((t) => [t.at, t.channel, t.source, t.campaign])),
   };
 }
 
-/** The funnel's leads, each with its stage changes (given oldest first) attached and its source attributed. */
-export function funnelLeads(leads: readonly FunnelLeadRow[], changes: readonly StageChange[], attributionOf = leadAttributionMemo()): FunnelLead[] {
-  const byLead = new Map<string, FunnelLead['changes']>();
-  for (const c of changes) {
-    const change = { to: c.to, at: c.at, reason: c.reason };
-    const list = byLead.get(c.leadId);
-    if (list) list.push(change);
-    else byLead.set(c.leadId, [change]);
-  }
-  return leads.map((l) => {
-    const a = attributionOf(l);
-    return {
-      capturedAt: l.capturedAt,
-      changes: byLead.get(l.id) ?? [],
-      source: a.source,
-      campaign: a.utm.campaign,
-      contactAttempts: l.contactAttempts,
-      dealValue: l.dealValue,
-      countedVisitor: l.countedVisitor,
-    };
-  });
+/** The touches back from report_touches. */
+export function touchesOf(json: string): TouchPoint[] {
+  return (JSON.parse(json) as Array<[number, Channel, string | null, string | null]>).map(([at, channel, source, campaign]) => ({
+    at,
+    channel,
+    source,
+    campaign,
+  }));
 }
 
-/** The funnel's lead columns as both dialects read them (the attribution report reads the same). */
-export type FunnelLeadRow = { id: string; capturedAt: number; contactAttempts: number; dealValue: number | null; countedVisitor: string | null } & TouchColumns;
+/** The stored touches of leads by lead id, from the rows both dialects select (leadTouchColumnsSql). */
+export function storedTouchesByLead(touches: readonly LeadTouchRow[]): Map<string, StoredTouch[]> {
+  const byLead = new Map<string, StoredTouch[]>();
+  for (const t of touches) {
+    const utm = { source: t.utmSource, medium: t.utmMedium, campaign: t.utmCampaign, term: t.utmTerm, content: t.utmContent };
+    const list = byLead.get(t.leadId);
+    const touch: StoredTouch = { kind: t.kind, at: t.at, landingUrl: t.landingUrl, referrer: t.referrer, utm };
+    if (list) list.push(touch);
+    else byLead.set(t.leadId, [touch]);
+  }
+  return byLead;
+}
+
+/** A report's lead as both dialects read it: its columns and its report facts. */
+export interface ReportLeadRow {
+  id: string;
+  capturedAt: number;
+  contactAttempts: number;
+  dealValue: number | null;
+  countedVisitor: string | null;
+  facts: Pick<ReportFacts, 'source' | 'campaign' | 'touches'>;
+}
+
+/**
+ * A lead's touches as both dialects select them: the callback's page and referrer, and its
+ * tracked visitor (`v`) first touch. Quoted aliases read alike on SQLite and PostgreSQL.
+ */
+export const TOUCH_COLUMNS_SQL = `l.page_url as "pageUrl", l.referrer as "referrer", v.landing_url as "visitLanding", v.referrer as "visitReferrer",
+  v.utm_source as "utmSource", v.utm_medium as "utmMedium", v.utm_campaign as "utmCampaign", v.utm_term as "utmTerm", v.utm_content as "utmContent"`;
+
+/** What reportFacts reads of a lead and its visitor (`l` left join `v`), as both dialects select it. */
+export const FACT_INPUT_COLUMNS_SQL = `l.id, l.captured_at as "capturedAt", ${TOUCH_COLUMNS_SQL}, v.first_seen_at as "visitorFirstSeenAt", v.is_bot as "visitorBot"`;
 
 /**
  * A lead's stored touches as both dialects select them (`visitor_touches t` joined to `leads l`):
@@ -94,29 +144,6 @@ export interface LeadTouchRow extends SessionTouch {
   leadId: string;
   kind: 'session' | 'capture';
   at: number;
-}
-
-/** The attribution report's leads: each with its stored touches and stage changes (attribution.core chooses the touches that count). */
-export function attributionLeads(leads: readonly FunnelLeadRow[], touches: readonly LeadTouchRow[], changes: readonly StageChange[]): AttributionLeadRow[] {
-  const byLead = new Map<string, StoredTouch[]>();
-  for (const t of touches) {
-    const utm = { source: t.utmSource, medium: t.utmMedium, campaign: t.utmCampaign, term: t.utmTerm, content: t.utmContent };
-    byLead.set(t.leadId, [...(byLead.get(t.leadId) ?? []), { kind: t.kind, at: t.at, landingUrl: t.landingUrl, referrer: t.referrer, utm }]);
-  }
-  const attributionOf = leadAttributionMemo();
-  const funnel = funnelLeads(leads, changes, attributionOf);
-  return leads.map((l, i) => {
-    // Leads captured before touches were stored: their first touch as the visitor row kept it.
-    const a = attributionOf(l);
-    const before = { at: l.capturedAt, channel: channelOf({ source: a.source, medium: a.utm.medium }), source: a.source, campaign: a.utm.campaign };
-    return {
-      capturedAt: l.capturedAt,
-      changes: funnel[i]!.changes,
-      dealValue: l.dealValue,
-      stored: byLead.get(l.id) ?? [],
-      before,
-    };
-  });
 }
 
 /** An export row as both dialects read it: the lead's columns (JSON as text), before the card's extras join it. */
@@ -218,3 +245,81 @@ export function teamsOf(rows: ReadonlyArray<{ id: string; name: string; repId: s
   }
   return [...teams.values()];
 }
+
+/** A report's lead as both dialects select it (REPORT_LEAD_COLUMNS_SQL): its columns and its stored facts. */
+export interface ReportLeadColumns {
+  id: string;
+  capturedAt: number;
+  contactAttempts: number;
+  dealValue: number | null;
+  siteId: string;
+  visitorId: string | null;
+  source: string | null;
+  campaign: string | null;
+  visitorSeenAt: number | null;
+  /** report_touches; null: the facts are not worked out yet (then read the slow way, factsOf). */
+  touches: string | null;
+}
+
+/**
+ * What a report reads of each lead of its range (`leads l`): its own row only. Without touches
+ * (the funnel), `touches` only says whether the facts are stored ('' or null), sparing their text.
+ */
+export const reportLeadColumnsSql = (
+  withTouches: boolean,
+) => `l.id, l.captured_at as "capturedAt", l.contact_attempts as "contactAttempts", l.deal_value as "dealValue",
+  l.site_id as "siteId", l.visitor_id as "visitorId", l.report_source as "source", l.report_campaign as "campaign",
+  l.report_visitor_seen_at as "visitorSeenAt", ${withTouches ? 'l.report_touches' : "case when l.report_touches is not null then '' end"} as "touches"`;
+
+/** The ids of the rows whose facts are not stored yet. */
+export const missingFacts = (rows: readonly ReportLeadColumns[]): string[] => rows.filter((r) => r.touches === null).map((r) => r.id);
+
+/**
+ * The report rows of [from, to): stored facts as kept, missing ones from `worked` (factsOf over
+ * the few leads written without them). Touches are parsed only when the report credits them.
+ */
+export function reportLeadRows(
+  rows: readonly ReportLeadColumns[],
+  range: { from: number; to: number },
+  worked: ReadonlyMap<string, ReportFacts>,
+  withTouches: boolean,
+): ReportLeadRow[] {
+  return rows.map((r) => {
+    const own = worked.get(r.id);
+    const seen = own ? own.visitorSeenAt : r.visitorSeenAt;
+    const facts = own ?? {
+      source: r.source,
+      campaign: r.campaign,
+      touches: withTouches && r.touches !== null ? touchesOf(r.touches) : [],
+    };
+    return {
+      id: r.id,
+      capturedAt: r.capturedAt,
+      contactAttempts: r.contactAttempts,
+      dealValue: r.dealValue,
+      countedVisitor: seen !== null && seen >= range.from && seen < range.to && r.visitorId !== null ? `${r.siteId} ${r.visitorId}` : null,
+      facts,
+    };
+  });
+}
+
+/** Each lead's report facts from the rows both dialects select (FACT_INPUT_COLUMNS_SQL, leadTouchColumnsSql). */
+export function factsByLead(
+  inputs: readonly (ReportFactsInput & { id: string })[],
+  touches: readonly LeadTouchRow[],
+  rule: ReportFactsRule,
+): Map<string, ReportFacts> {
+  const stored = storedTouchesByLead(touches);
+  return new Map(
+    inputs.map((r) => [
+      r.id,
+      rule(
+        { capturedAt: r.capturedAt, attribution: leadAttribution(r), visitorFirstSeenAt: r.visitorFirstSeenAt, visitorBot: r.visitorBot },
+        stored.get(r.id) ?? [],
+      ),
+    ]),
+  );
+}
+
+/** The `settings` key marking that leads captured before report facts existed have them (the stores' report-facts.ts backfill). */
+export const REPORT_FACTS_BACKFILL = 'report_facts_backfilled';

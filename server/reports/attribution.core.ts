@@ -34,18 +34,6 @@ export interface AttributionLead extends Pick<FunnelLead, 'capturedAt' | 'change
   touches: TouchPoint[];
 }
 
-/** A lead as the stores read it (ReportsStore.attributionLeads): its stored touches, not yet chosen. */
-export interface AttributionLeadRow extends Pick<FunnelLead, 'capturedAt' | 'changes' | 'dealValue'> {
-  stored: StoredTouch[];
-  /** Its first touch as the visitor row kept it (leads captured before touches were stored). */
-  before: TouchPoint;
-}
-
-/** The lead with the touches that brought it (leadTouches). */
-export function withTouches(r: AttributionLeadRow): AttributionLead {
-  return { capturedAt: r.capturedAt, changes: r.changes, dealValue: r.dealValue, touches: leadTouches(r.stored, r.capturedAt, r.before) };
-}
-
 export function touchPoint(t: StoredTouch): TouchPoint {
   const a = touchAttribution({ url: t.landingUrl, referrer: t.referrer, utm: t.utm });
   return {

@@ -3,7 +3,7 @@ import type { Attribution } from '../../shared/attribution';
 import type { Stage } from '../../shared/api';
 import type { Reason } from '../../shared/qualify/types';
 import type { Extras } from '../db/card-extras';
-import type { AttributionLeadRow } from './attribution.core';
+import type { AttributionLead } from './attribution.core';
 import type { FunnelLead } from './funnel.core';
 import type { SpeedLead } from './speed-to-lead.core';
 import type { SpeedPaysLead } from './speed-pays.core';
@@ -53,8 +53,8 @@ export interface ReportsStore {
   exportRows(workspaceId: string, from: number, to: number): Promise<ExportRow[]>;
   /** Booked meetings whose time falls in the range, with how each went (booking/meeting-figures.core.ts). */
   meetingRows(workspaceId: string, from: number, to: number): Promise<MeetingRow[]>;
-  /** Leads captured in the range with their stored touches and stage changes, for the attribution models (attribution.core withTouches). */
-  attributionLeads(workspaceId: string, from: number, to: number): Promise<AttributionLeadRow[]>;
+  /** Leads captured in the range with the touches that brought them (attribution.core leadTouches) and their stage changes. */
+  attributionLeads(workspaceId: string, from: number, to: number): Promise<AttributionLead[]>;
   /** The workspace's currency (ISO 4217), which deal values are counted in. */
   currency(workspaceId: string): Promise<string>;
   /** Hand-raised leads of the range with their first call and what they became (speed-pays.core.ts). */

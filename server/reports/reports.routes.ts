@@ -3,7 +3,7 @@ import type { AppDeps } from '../app';
 import { requireUser, type AuthEnv } from '../auth/session';
 import { ApiFailure, invalid } from '../http/errors';
 import { attributionQuerySchema, reportRangeSchema } from '../../shared/schemas/console.schema';
-import { attributionReport, withTouches } from './attribution.core';
+import { attributionReport } from './attribution.core';
 import { attributionCsv } from './attribution-csv';
 import { formFigures } from '../forms/form-figures';
 import { csvOf } from './csv';
@@ -65,7 +65,7 @@ export function reportRoutes(deps: AppDeps) {
     const { model, by, table, ...bounds } = parsed.data;
     const { from, to } = range(Object.fromEntries(Object.entries(bounds).filter(([, v]) => v !== undefined)) as Record<string, string>);
     const [leads, currency] = await Promise.all([reports.attributionLeads(workspaceId, from, to), reports.currency(workspaceId)]);
-    return { report: attributionReport(leads.map(withTouches), { model, by, from, to, currency }), table };
+    return { report: attributionReport(leads, { model, by, from, to, currency }), table };
   }
 
   app.get('/attribution', async (c) => {

@@ -9,6 +9,7 @@ import { planAccept, planApply, planDecline, planExpiry } from './plan-offers.co
 import { planNewRule } from './place-new-rule.core';
 import { outcomeWrites, planOutcome } from './plan-outcome.core';
 import { BEHAVIOUR, hotWrites, planTurnedHot } from './turn-hot.core';
+import { reportFacts } from '../reports/report-facts.core';
 import { planMeeting, planMeetingCancelled, planMeetingMoved, planMeetingResult } from '../booking/plan-meeting.core';
 
 export const storeRules = {
@@ -42,6 +43,8 @@ export const storeRules = {
   leadFacts,
   emailDomain,
   teamsOfLead,
+  // A lead's report facts, kept on its row (db/report-rows.ts).
+  reportFacts,
 };
 
 export type StoreRules = typeof storeRules;

@@ -33,7 +33,7 @@ async function setUp(mailer: Mailer) {
   const time = fakeTime(T0);
   digests = startDigests({
     sla,
-    reports: createReportsOps(db),
+    reports: createReportsOps(db, storeRules),
     mailer,
     clock: time.clock.read,
     scheduler: time.scheduler,

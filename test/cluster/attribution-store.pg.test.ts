@@ -12,7 +12,7 @@ import type { Qualification } from '../../shared/qualify/types';
 import { planCapture } from '../../server/capture/plan-capture.core';
 import type { PgDb } from '../../server/db/pg/open';
 import { createPgStore } from '../../server/db/pg/pg-store';
-import { createReportsOps as pgReports, leadTouchesQuery } from '../../server/db/pg/reports-ops';
+import { changesSinceQuery, createReportsOps as pgReports, reportLeadsQuery } from '../../server/db/pg/reports-ops';
 import { createTrackingOps as pgTracking } from '../../server/db/pg/tracking-ops';
 import { openDatabase, type Db } from '../../server/db/sqlite/open';
 import { createReportsOps as sqliteReports } from '../../server/db/sqlite/reports-ops';
@@ -20,12 +20,15 @@ import { createSqliteStore } from '../../server/db/sqlite/sqlite-store';
 import { createTrackingOps as sqliteTracking } from '../../server/db/sqlite/tracking-ops';
 import type { Site, Store } from '../../server/db/store';
 import { seedDemo } from '../../server/demo/seed';
-import { attributionReport, ATTRIBUTION_MODELS, withTouches } from '../../server/reports/attribution.core';
+import { attributionReport, ATTRIBUTION_MODELS } from '../../server/reports/attribution.core';
 import type { ReportsStore } from '../../server/reports/reports-store';
 import { storeRules } from '../../server/routing/store-rules';
+import { REPORT_FACTS_BACKFILL } from '../../server/db/report-rows';
+import { createReportFactsOps } from '../../server/db/sqlite/report-facts';
+import { backfillFacts } from '../../server/db/pg/report-facts';
 import { INGEST_RULES } from '../../server/tracking/plan-batch.core';
 import type { TrackingStore } from '../../server/tracking/tracking-store';
-import { at, EXPECTED, historySteps, PEOPLE, RANGE, T0, DAY } from '../fixtures/attribution-history';
+import { at, EXPECTED, historySteps, ORIGIN, PEOPLE, RANGE, T0, DAY } from '../fixtures/attribution-history';
 import { PG } from '../helpers/pg-under-test';
 import { TEST_DEMO_PASSWORD } from '../helpers/test-server';
 
@@ -39,6 +42,8 @@ interface Side {
   reports: ReportsStore;
   /** Runs one statement (`?` placeholders) on the side's database. */
   run: (statement: string, ...params: unknown[]) => Promise<void>;
+  /** Reads rows with one statement (`?` placeholders). */
+  all: (statement: string) => Promise<unknown[]>;
   site: Site;
 }
 
@@ -60,15 +65,17 @@ describe(`attribution report on ${PG.name} and SQLite, from the known history`, 
       {
         name: 'sqlite',
         store: sqliteStore,
-        tracking: sqliteTracking(sqliteDb),
-        reports: sqliteReports(sqliteDb),
+        tracking: sqliteTracking(sqliteDb, storeRules),
+        reports: sqliteReports(sqliteDb, storeRules),
         run: async (statement, ...params) => void sqliteDb.$client.prepare(statement).run(...params),
+        all: async (statement) => sqliteDb.$client.prepare(statement).all(),
       },
       {
         name: 'postgres',
         store: pgStore,
-        tracking: pgTracking(pgDb),
-        reports: pgReports(pgDb),
+        tracking: pgTracking(pgDb, storeRules),
+        reports: pgReports(pgDb, storeRules),
+        all: async (statement) => (await pgDb.$client.query(statement)).rows,
         run: async (statement, ...params) => {
           let i = 0;
           await pgDb.$client.query(
@@ -156,7 +163,7 @@ describe(`attribution report on ${PG.name} and SQLite, from the known history`, 
     const reports = [];
     for (const side of sides) {
       const leads = await side.reports.attributionLeads(side.site.workspaceId, RANGE.from, RANGE.to);
-      const r = attributionReport(leads.map(withTouches), { model, by: 'channel', ...RANGE, currency: await side.reports.currency(side.site.workspaceId) });
+      const r = attributionReport(leads, { model, by: 'channel', ...RANGE, currency: await side.reports.currency(side.site.workspaceId) });
       expect(Object.fromEntries(r.groups.map((g) => [g.key, figures(g)])), side.name).toEqual(
         Object.fromEntries(Object.entries(EXPECTED.byChannel[model]).map(([k, f]) => [k, figures(f)])),
       );
@@ -175,18 +182,91 @@ describe(`attribution report on ${PG.name} and SQLite, from the known history`, 
     expect(byCapture(p)).toEqual(byCapture(s));
   });
 
-  it('serves the touches query from the schema’s indexes on PostgreSQL', async () => {
+  it('serves the report’s reads from the indexes on leads and stage changes alone on PostgreSQL', async () => {
     const pg = sides.find((x) => x.name === 'postgres')!;
-    const plan = await pgDb.transaction(async (tx) => {
-      // The tables are tiny: without this the planner rightly scans them; with it, a missing index shows.
-      await tx.execute(sql`set local enable_seqscan = off`);
-      const res = await tx.execute<{ 'QUERY PLAN': string }>(sql`explain ${leadTouchesQuery(pg.site.workspaceId, RANGE.from, RANGE.to)}`);
-      return res.rows.map((r) => r['QUERY PLAN']).join('\n');
-    });
-    expect(plan).toMatch(/visitor_touches_visitor/);
-    expect(plan).toMatch(/visitor_touches_lead/);
+    const plan = async (query: ReturnType<typeof changesSinceQuery>) =>
+      pgDb.transaction(async (tx) => {
+        // The tables are tiny: without this the planner rightly scans them; with it, a missing index shows.
+        await tx.execute(sql`set local enable_seqscan = off`);
+        const res = await tx.execute<{ 'QUERY PLAN': string }>(sql`explain ${query}`);
+        return res.rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+    const leads = await plan(reportLeadsQuery(pg.site.workspaceId, RANGE.from, RANGE.to));
     // Which leads index the planner picks over a handful of rows varies (both start with workspace_id).
-    expect(plan).toMatch(/Index Scan using leads_workspace_\w+ on leads/);
-    expect(plan).not.toMatch(/Seq Scan on (visitor_touches|leads)/);
+    expect(leads).toMatch(/Index Scan using leads_workspace_\w+ on leads/);
+    expect(leads).not.toMatch(/visitor|stage_changes|Seq Scan/);
+    const changes = await plan(changesSinceQuery(pg.site.workspaceId, RANGE.from));
+    expect(changes).toMatch(/Index (Only )?Scan using stage_changes_workspace_at on stage_changes/);
+    expect(changes).not.toMatch(/leads|Seq Scan/);
+  });
+
+  /** The side's leads with their stored report facts, by capture time. */
+  const storedFacts = async (side: Side) => {
+    const rows = (await side.all(
+      'select captured_at as at, report_source as s, report_campaign as c, report_visitor_seen_at as v, report_touches as t from leads order by captured_at, id',
+    )) as Array<Record<string, unknown>>;
+    return rows.map((r) => ({ at: Number(r.at), s: r.s, c: r.c, v: r.v === null ? null : Number(r.v), t: r.t }));
+  };
+
+  it('stores every lead’s report facts as it is captured and its visitor’s sessions arrive, alike on both', async () => {
+    const [s, p] = await Promise.all(sides.map(storedFacts));
+    expect(s!.length).toBe(PEOPLE.length);
+    expect(s!.filter((f) => f.t === null)).toEqual([]);
+    expect(p).toEqual(s);
+  });
+
+  it('reads leads without stored facts the slow way with the same result, and backfills them once at start-up', async () => {
+    for (const side of sides) {
+      const before = await side.reports.attributionLeads(side.site.workspaceId, RANGE.from, RANGE.to);
+      const stored = await storedFacts(side);
+      await side.run('update leads set report_source = null, report_campaign = null, report_visitor_seen_at = null, report_touches = null');
+      await side.run('delete from settings where key = ?', REPORT_FACTS_BACKFILL);
+      // Worked out on read while missing.
+      expect(await side.reports.attributionLeads(side.site.workspaceId, RANGE.from, RANGE.to), side.name).toEqual(before);
+      const backfill =
+        side.name === 'sqlite'
+          ? async () => createReportFactsOps(sqliteDb, storeRules.reportFacts).backfill()
+          : () => backfillFacts(pgDb, storeRules.reportFacts);
+      expect(await backfill(), side.name).toBe(PEOPLE.length);
+      expect(await storedFacts(side), side.name).toEqual(stored);
+      // Marked done: a restart does not work them out again, even for a lead that lost its facts since.
+      await side.run('update leads set report_touches = null where id = (select min(id) from leads)');
+      expect(await backfill(), side.name).toBe(0);
+      expect(await side.reports.attributionLeads(side.site.workspaceId, RANGE.from, RANGE.to), side.name).toEqual(before);
+    }
+  });
+
+  it('works a lead’s facts out again when its visitor’s first batch comes after the callback, and when the visitor turns out a bot', async () => {
+    const when = RANGE.to + 10 * DAY;
+    const range = { from: when - DAY, to: when + DAY };
+    for (const side of sides) {
+      const made = await side.store.commitCapture(
+        planCapture({
+          site: side.site,
+          name: 'Late Row',
+          phoneE164: '+15550109999',
+          email: null,
+          answers: {},
+          pageUrl: `${ORIGIN}/pricing`,
+          referrer: null,
+          visitorId: 'visitor_late_row',
+          qualification: HOT,
+          stage: 'hot',
+          idempotency: null,
+          now: when,
+        }),
+        null,
+      );
+      expect(made.kind, side.name).toBe('created');
+      const lead = async () => (await side.reports.funnelLeads(side.site.workspaceId, range.from, range.to))[0]!;
+      expect(await lead(), side.name).toMatchObject({ source: null, countedVisitor: null });
+      // The visitor's first batch, from the newsletter, a minute after the callback: its row is made now.
+      const utm = { source: 'newsletter', medium: 'email', campaign: 'late' };
+      const body = { visitorId: 'visitor_late_row', events: [{ type: 'page_view' as const, url: `${ORIGIN}/`, at: when + 60_000 }], context: { utm } };
+      await side.tracking.ingest([{ site: side.site, ...body, identifiedPhone: null }], when + 60_000, INGEST_RULES);
+      expect(await lead(), side.name).toMatchObject({ source: 'newsletter', campaign: 'late', countedVisitor: `${side.site.id} visitor_late_row` });
+      await side.tracking.markBot(side.site.id, 'visitor_late_row');
+      expect(await lead(), side.name).toMatchObject({ source: 'newsletter', countedVisitor: null });
+    }
   });
 });

@@ -1,6 +1,7 @@
 // The speed-pays and rep-fairness reads on PostgreSQL against their SQLite twins: the same
 // generated history (test/helpers/speed-fairness-history.ts) in both, and both must give the
 // answers its fixture states. Runs on the cluster suite's PostgreSQL and, in npm test, on PGlite.
+import { storeRules } from '../../server/routing/store-rules';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,8 +44,8 @@ describe(`speed pays and rep fairness on ${PG.name} (same answers as SQLite, as 
     await insertHistory({ dbPath, databaseUrl: null }, history);
     await insertHistory({ dbPath: '', databaseUrl: url }, history);
     sides = [
-      ['sqlite', sqliteReports(sqliteDb)],
-      ['postgres', pgReports(pgDb)],
+      ['sqlite', sqliteReports(sqliteDb, storeRules)],
+      ['postgres', pgReports(pgDb, storeRules)],
     ];
   });
   afterAll(async () => {

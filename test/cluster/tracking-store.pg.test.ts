@@ -185,8 +185,8 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
         name,
         where: { dbPath, databaseUrl: isPg ? url : null },
         store,
-        tracking: isPg ? pgTracking(pgDb) : sqliteTracking(sqliteDb),
-        reports: isPg ? pgReports(pgDb) : sqliteReports(sqliteDb),
+        tracking: isPg ? pgTracking(pgDb, storeRules) : sqliteTracking(sqliteDb, storeRules),
+        reports: isPg ? pgReports(pgDb, storeRules) : sqliteReports(sqliteDb, storeRules),
         guard: isPg ? pgGuard(pgDb) : sqliteGuard(sqliteDb),
         erase: isPg ? (w, who, a, n) => pgErase(pgDb, w, who, a, n) : async (w, who, a, n) => sqliteErase(sqliteDb, w, who, a, n),
         insert: async (table, rows) => {
@@ -379,7 +379,7 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
   });
 
   it('keeps saveDraft numbering and publish consistent when two processes save at once', async () => {
-    const other = pgTracking(pgDbs[1]!);
+    const other = pgTracking(pgDbs[1]!, storeRules);
     const site = postgres.site;
     const versions = await Promise.all(
       [postgres.tracking, other, postgres.tracking, other].map((t, i) => t.saveDraft(site, site.rules, postgres.adminId, NOW + i)),
@@ -856,7 +856,7 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
 
   it('loses no update when two processes ingest the same visitors at once', async () => {
     const site = postgres.site;
-    const other = pgTracking(pgDbs[1]!);
+    const other = pgTracking(pgDbs[1]!, storeRules);
     const visitors = Array.from({ length: 12 }, (_, i) => `race_visitor_${i}`);
     const r = random(7);
     const group = (): IngestItem[] =>

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttributionFigures, AttributionReport } from '../../shared/console-api';
-import { LEAD_TOUCHES_SQL } from '../../server/db/sqlite/reports-ops';
+import { CHANGES_SINCE_SQL, reportLeadsSql } from '../../server/db/sqlite/reports-ops';
 import { EXPECTED, EXPECTED_FUNNEL, PEOPLE, RANGE, T0, DAY } from '../fixtures/attribution-history';
 import { replayOverHttp } from '../helpers/attribution-replay';
 import { rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
@@ -116,20 +116,20 @@ describe('attribution report', () => {
     expect((await fetch(`${server.url}/v1/console/reports/attribution`, { headers: { cookie: rep } })).status).toBe(403);
   });
 
-  it('reads touches by index, never scanning visitor_touches or leads', async () => {
+  it('reads the range from indexes on leads and stage changes alone, with no other table per lead', async () => {
     const db = new Database(server.deps.config.dbPath, { readonly: true });
     try {
-      const plan = db
-        .prepare(`explain query plan ${LEAD_TOUCHES_SQL}`)
-        .all({ ws: randomUUID(), from: RANGE.from, to: RANGE.to })
-        .map((r) => (r as { detail: string }).detail);
-      expect(plan.filter((d) => d.includes('visitor_touches'))).toEqual([
-        expect.stringMatching(/SEARCH t USING INDEX visitor_touches_visitor \(site_id=\? AND visitor_id=\? AND at<\?\)/),
-        expect.stringMatching(/SEARCH t USING INDEX visitor_touches_lead \(lead_id=\?\)/),
-      ]);
-      expect(plan.filter((d) => d.includes('leads'))).toEqual([
-        expect.stringMatching(/SEARCH l USING INDEX leads_workspace_captured/),
-        expect.stringMatching(/SEARCH l USING INDEX leads_workspace_captured/),
+      const plan = (statement: string) =>
+        db
+          .prepare(`explain query plan ${statement}`)
+          .all({ ws: randomUUID(), from: RANGE.from, to: RANGE.to })
+          .map((r) => (r as { detail: string }).detail);
+      for (const withTouches of [false, true])
+        expect(plan(reportLeadsSql(withTouches))).toEqual([
+          expect.stringMatching(/^SEARCH l USING INDEX leads_workspace_captured \(workspace_id=\? AND captured_at>\? AND captured_at<\?\)$/),
+        ]);
+      expect(plan(CHANGES_SINCE_SQL)).toEqual([
+        expect.stringMatching(/^SEARCH stage_changes USING COVERING INDEX stage_changes_workspace_at \(workspace_id=\? AND at>\?\)$/),
       ]);
     } finally {
       db.close();

@@ -2,6 +2,7 @@
 // workspace's lock (routing state is at stake) with the idempotency key claimed first, so a
 // second request with it (any process) waits for the first to commit and answers from it.
 import { randomUUID } from 'node:crypto';
+import { refreshFacts } from './report-facts';
 import { and, eq } from 'drizzle-orm';
 import type { OfferView } from '../../../shared/api';
 import { captureRows } from '../capture-rows';
@@ -65,6 +66,7 @@ export function captureOps(ctx: StoreContext, routeIn: RouteIn): CaptureOps {
               ]
             : []),
         ]);
+        await refreshFacts(tx, [lead.id], ctx.rules.reportFacts);
 
         let row = (await reader.lead(tx, lead.id))!;
         let routed: RouteResult | null = null;

@@ -14,6 +14,8 @@ import { lockWorkspace } from './locks';
 import type { PgTx } from './open';
 import { RaceLost } from './retry';
 import * as t from './schema';
+import { refreshFacts, touchedVisitors } from './report-facts';
+import type { ReportFactsRule } from '../report-rows';
 
 type VisitorRow = {
   traits: string;
@@ -185,7 +187,13 @@ async function storedHistory(tx: PgTx, slots: readonly VisitorSlot[]) {
   return byKey;
 }
 
-export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: number, rules: IngestRules): Promise<IngestResult[]> {
+export async function ingestGroup(
+  tx: PgTx,
+  items: readonly IngestItem[],
+  now: number,
+  rules: IngestRules,
+  reportFacts: ReportFactsRule,
+): Promise<IngestResult[]> {
   const slots = new Map<Key, VisitorSlot>();
   for (const item of items) {
     const k = keyOf(item.site.id, item.visitorId);
@@ -393,6 +401,23 @@ export async function ingestGroup(tx: PgTx, items: readonly IngestItem[], now: n
   }
   if (stageChanges.length) await tx.insert(t.stageChanges).values(stageChanges);
   if (touches.size) await insertTouches(tx, [...touches.values()], now);
+  // A lead's report facts read its visitor's row and sessions up to its capture (report-facts.ts):
+  // a visitor row made for leads already captured, or a session at their capture time, changes them.
+  // (ingestOne has set every slot's row by now: `created` says which visitors are new.)
+  const isNew = (s: VisitorSlot) => created.has(keyOf(s.item.site.id, s.item.visitorId));
+  await touchedVisitors(
+    tx,
+    sorted
+      .filter((s) => (s.row?.lead_id ?? s.leadByVisitor) != null && (isNew(s) || touches.has(keyOf(s.item.site.id, s.item.visitorId))))
+      .map((s) => ({ siteId: s.item.site.id, visitorId: s.item.visitorId, since: isNew(s) ? Number.MIN_SAFE_INTEGER : now })),
+    reportFacts,
+  );
+  if (newLeads.length)
+    await refreshFacts(
+      tx,
+      newLeads.map((l) => l.id),
+      reportFacts,
+    );
   if (leadEvents.length) await tx.insert(t.leadEvents).values(leadEvents);
 
   const updates = sorted.filter((s) => s.update !== null);

@@ -13,18 +13,21 @@ import { createReportsOps } from './reports-ops';
 import { createSitesAdminOps } from './sites-admin-ops';
 import { createPushOps } from './push-ops';
 import { createSlaOps } from './sla-ops';
+import { backfillFacts } from './report-facts';
 import { createTrackingOps } from './tracking-ops';
 import { createWebhookOps } from './webhook-ops';
 import { createWorkspaceOps } from './workspace-ops';
 
 export async function openPostgresBackend(url: string, rules: StoreRules): Promise<Backend> {
   const db = await openPostgres(url);
+  // Leads captured before report facts existed get them once, by one process of a cluster (report-facts.ts).
+  await withAdvisoryLock(db, 'sixty:report-facts', () => backfillFacts(db, rules.reportFacts));
   const store = createPgStore(db, rules);
   return {
     kind: 'postgres',
     store,
-    tracking: createTrackingOps(db),
-    reports: createReportsOps(db),
+    tracking: createTrackingOps(db, rules),
+    reports: createReportsOps(db, rules),
     admin: createAdminOps(db),
     workspace: createWorkspaceOps(db, rules),
     sitesAdmin: createSitesAdminOps(db),

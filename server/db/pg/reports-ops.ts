@@ -3,14 +3,17 @@ import type { ReportsStore } from '../../reports/reports-store';
 import type { MeetingRow } from '../../booking/meeting-figures.core';
 import {
   attributionLeads,
+  collectChanges,
   exportRow,
   funnelLeads,
-  leadTouchColumnsSql,
-  TOUCH_COLUMNS_SQL,
+  missingFacts,
+  reportLeadColumnsSql,
+  reportLeadRows,
   type ExportLeadColumns,
-  type FunnelLeadRow,
-  type LeadTouchRow,
+  type ReportLeadColumns,
 } from '../report-rows';
+import { factsOf } from './report-facts';
+import type { StoreRules } from '../../routing/store-rules';
 import { createFairnessReads } from './fairness-reads';
 import { extrasColumns, extrasOf, visitorJoin, type ExtrasColumns } from './lead-extras';
 import type { SpeedLead } from '../../reports/speed-to-lead.core';
@@ -20,40 +23,38 @@ import type { PgDb } from './open';
 // driver gives them, so every bigint is cast to float8 (exact for epoch ms) and every count to
 // int, and camelCase aliases are quoted (PostgreSQL folds unquoted names to lower case). The
 // ORDER BYs make explicit the order SQLite's index scans happen to give.
-/**
- * As sqlite/reports-ops.ts LEAD_TOUCHES_SQL: the range's leads' visitors' sessions up to each capture
- * (visitor_touches_visitor), and each capture's own touch (visitor_touches_lead). Exported so a test can check its plan.
- */
-export function leadTouchesQuery(workspaceId: string, from: number, to: number) {
+/** As sqlite/reports-ops.ts REPORT_LEADS_SQL: the range's leads with their report facts, from their own rows alone. Exported for a test of its plan. */
+export function reportLeadsQuery(workspaceId: string, from: number, to: number, withTouches = true) {
   return sql`
-    select ${sql.raw(leadTouchColumnsSql('t.at::float8'))}
-      from leads l join visitor_touches t on t.site_id = l.site_id and t.visitor_id = l.visitor_id and t.at <= l.captured_at
-     where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to} and t.kind = 'session'
-    union all
-    select ${sql.raw(leadTouchColumnsSql('t.at::float8'))}
-      from leads l join visitor_touches t on t.lead_id = l.id
+    select ${sql.raw(reportLeadColumnsSql(withTouches).replace('l.captured_at as', 'l.captured_at::float8 as').replace('l.deal_value as', 'l.deal_value::float8 as').replace('l.report_visitor_seen_at as', 'l.report_visitor_seen_at::float8 as'))}
+      from leads l
      where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to}
-     order by "leadId", at`;
+     order by l.captured_at, l.id`;
 }
 
-export function createReportsOps(db: PgDb): ReportsStore {
-  async function funnelRows(workspaceId: string, from: number, to: number) {
-    const res = await db.execute<FunnelLeadRow & Record<string, unknown>>(sql`
-      select l.id, l.captured_at::float8 as "capturedAt", l.contact_attempts as "contactAttempts", l.deal_value::float8 as "dealValue",
-             case when not v.is_bot and v.first_seen_at >= ${from} and v.first_seen_at < ${to} then v.site_id || ' ' || v.visitor_id end as "countedVisitor",
-             ${sql.raw(TOUCH_COLUMNS_SQL)}
-        from leads l left join visitors v on v.site_id = l.site_id and v.visitor_id = l.visitor_id
-       where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to}
-       order by l.captured_at, l.id`);
-    return res.rows;
-  }
+/** As sqlite/reports-ops.ts CHANGES_SINCE_SQL: stage changes by time from the range's start (stage_changes_workspace_at). */
+export function changesSinceQuery(workspaceId: string, from: number) {
+  return sql`
+    select c.lead_id as "leadId", c.to_stage as "to", c.at::float8 as at, c.reason
+      from stage_changes c where c.workspace_id = ${workspaceId} and c.at >= ${from} order by c.at, c.id`;
+}
 
-  async function changeRows(workspaceId: string, from: number, to: number) {
-    const res = await db.execute<{ leadId: string; to: string; at: number; reason: string | null }>(sql`
-      select c.lead_id as "leadId", c.to_stage as "to", c.at::float8 as at, c.reason
-        from stage_changes c join leads l on l.id = c.lead_id
-       where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to} order by c.at, c.id`);
-    return res.rows;
+export function createReportsOps(db: PgDb, rules: Pick<StoreRules, 'reportFacts'>): ReportsStore {
+  /** The range's leads (touches parsed when asked) and their stage changes, as the shared report rows take them. */
+  async function leadsWithChanges(workspaceId: string, from: number, to: number, withTouches: boolean) {
+    const [leads, changes] = await Promise.all([
+      db.execute<ReportLeadColumns & Record<string, unknown>>(reportLeadsQuery(workspaceId, from, to, withTouches)),
+      db.execute<{ leadId: string; to: string; at: number; reason: string | null }>(changesSinceQuery(workspaceId, from)),
+    ]);
+    const rows = reportLeadRows(leads.rows, { from, to }, await factsOf(db, missingFacts(leads.rows), rules.reportFacts), withTouches);
+    const ids = new Set(leads.rows.map((r) => r.id));
+    return {
+      rows,
+      changes: collectChanges(
+        ids,
+        changes.rows.map((c) => [c.leadId, c.to, c.at, c.reason] as const),
+      ),
+    };
   }
 
   return {
@@ -97,17 +98,13 @@ export function createReportsOps(db: PgDb): ReportsStore {
     },
 
     async funnelLeads(workspaceId, from, to) {
-      const [leads, changes] = await Promise.all([funnelRows(workspaceId, from, to), changeRows(workspaceId, from, to)]);
-      return funnelLeads(leads, changes);
+      const { rows, changes } = await leadsWithChanges(workspaceId, from, to, false);
+      return funnelLeads(rows, changes);
     },
 
     async attributionLeads(workspaceId, from, to) {
-      const [leads, changes, touches] = await Promise.all([
-        funnelRows(workspaceId, from, to),
-        changeRows(workspaceId, from, to),
-        db.execute<LeadTouchRow & Record<string, unknown>>(leadTouchesQuery(workspaceId, from, to)),
-      ]);
-      return attributionLeads(leads, touches.rows, changes);
+      const { rows, changes } = await leadsWithChanges(workspaceId, from, to, true);
+      return attributionLeads(rows, changes);
     },
 
     async currency(workspaceId) {

@@ -171,6 +171,15 @@ export const leads = pgTable(
     managerAlertedAt: bigint('manager_alerted_at', { mode: 'number' }),
     /** When one process claimed sending that alert's email and pushes (outside the transaction, once). */
     managerAlertSentAt: bigint('manager_alert_sent_at', { mode: 'number' }),
+    // The lead's report facts, kept with it so a report over any range reads one range of leads and
+    // no other table per lead (db/report-facts.ts writes them; report-rows.ts reportFacts says what they are).
+    /** First-touch source and campaign (shared/attribution over the visitor's first touch, then the callback's). */
+    reportSource: text('report_source'),
+    reportCampaign: text('report_campaign'),
+    /** When its tracked visitor was first seen (null: no visitor, or a bot): the funnel counts it among the range's visitors. */
+    reportVisitorSeenAt: bigint('report_visitor_seen_at', { mode: 'number' }),
+    /** JSON [at, channel, source, campaign][]: the touches that brought it (attribution.core leadTouches); null = not yet worked out. */
+    reportTouches: text('report_touches'),
   },
   (t) => [
     index('leads_workspace_captured').on(t.workspaceId, t.capturedAt),
@@ -207,6 +216,9 @@ export const stageChanges = pgTable(
     index('stage_changes_lead').on(t.leadId),
     // The stages a lead reached, read from the index alone (speed pays, owned leads' SQL rate).
     index('stage_changes_lead_stage').on(t.leadId, t.toStage),
+    // The reports read a range's stage changes by time (a lead changes only after its capture), with
+    // what they need in the index: no lookup per lead.
+    index('stage_changes_workspace_at').on(t.workspaceId, t.at, t.id, t.leadId, t.toStage, t.reason),
   ],
 );
 

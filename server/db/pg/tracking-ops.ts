@@ -2,6 +2,8 @@
 // path, ingest, lives in ingest.ts; each batch is planned by the rules passed in
 // (tracking/plan-batch.core.ts) and rows are shaped as SQLite shapes them (../tracking-rows).
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { touchedVisitors } from './report-facts';
+import type { StoreRules } from '../../routing/store-rules';
 import type { BehaviourEvent } from '../../../shared/qualify/types';
 import type { SiteSettings, TrackingStore } from '../../tracking/tracking-store';
 import { firstRulesVersion, historySubjects, settingsColumns, toEngineEvent, toRulesVersionRow, toSiteSettings, withLiveVersion } from '../tracking-rows';
@@ -17,7 +19,7 @@ import * as tr from './tracking-schema';
  */
 const SETTINGS_TTL_MS = 2000;
 
-export function createTrackingOps(db: PgDb): TrackingStore {
+export function createTrackingOps(db: PgDb, storeRules: Pick<StoreRules, 'reportFacts'>): TrackingStore {
   const settingsCache = new Map<string, { settings: SiteSettings; at: number }>();
 
   async function visitorEvents(conn: PgConn, siteId: string, visitorId: string): Promise<BehaviourEvent[]> {
@@ -45,7 +47,7 @@ export function createTrackingOps(db: PgDb): TrackingStore {
 
     async ingest(items, now, rules) {
       if (!items.length) return [];
-      return retryingRaces(() => db.transaction((tx) => ingestGroup(tx, items, now, rules)));
+      return retryingRaces(() => db.transaction((tx) => ingestGroup(tx, items, now, rules, storeRules.reportFacts)));
     },
 
     async leadForIdentify(siteId, visitorId, phone) {
@@ -59,10 +61,14 @@ export function createTrackingOps(db: PgDb): TrackingStore {
     },
 
     async markBot(siteId, visitorId) {
-      await db
-        .update(tr.visitors)
-        .set({ isBot: true })
-        .where(and(eq(tr.visitors.siteId, siteId), eq(tr.visitors.visitorId, visitorId)));
+      await db.transaction(async (tx) => {
+        await tx
+          .update(tr.visitors)
+          .set({ isBot: true })
+          .where(and(eq(tr.visitors.siteId, siteId), eq(tr.visitors.visitorId, visitorId)));
+        // A bot's visitor is not counted among visitors: its leads' facts say so.
+        await touchedVisitors(tx, [{ siteId, visitorId, since: Number.MIN_SAFE_INTEGER }], storeRules.reportFacts);
+      });
     },
 
     async visitorHistory(siteId, visitorId) {

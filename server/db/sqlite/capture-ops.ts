@@ -14,6 +14,7 @@ import type { CaptureResult, DecideRouting, RouteResult } from '../store';
 import * as tr from '../tracking-schema';
 import type { StoreContext, Tx } from './context';
 import type { LeadRow } from './routing-snapshot';
+import { createReportFactsOps } from './report-facts';
 
 /** Routing's pass over one lead inside a transaction the caller holds (routing-ops.ts). */
 export type RouteIn = (tx: Tx, lead: LeadRow, now: number, online: ReadonlySet<string>, decide: DecideRouting) => RouteResult;
@@ -23,6 +24,7 @@ const NOBODY_ONLINE: ReadonlySet<string> = new Set();
 
 export function captureOps(ctx: StoreContext, routeIn: RouteIn): CaptureOps {
   const { db, reader } = ctx;
+  const facts = createReportFactsOps(db, ctx.rules.reportFacts);
   return {
     async commitCapture(plan, routing) {
       return db.transaction((tx): CaptureResult => {
@@ -49,6 +51,7 @@ export function captureOps(ctx: StoreContext, routeIn: RouteIn): CaptureOps {
             .where(and(eq(tr.visitors.siteId, site.id), eq(tr.visitors.visitorId, plan.visitorId)))
             .run();
         }
+        facts.refresh([lead.id]);
 
         let row = reader.lead(lead.id)!;
         let routed: RouteResult | null = null;

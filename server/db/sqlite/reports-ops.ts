@@ -2,34 +2,34 @@ import type { ReportsStore } from '../../reports/reports-store';
 import type { MeetingRow } from '../../booking/meeting-figures.core';
 import {
   attributionLeads,
+  collectChanges,
   exportRow,
   funnelLeads,
-  leadTouchColumnsSql,
-  TOUCH_COLUMNS_SQL,
+  missingFacts,
+  reportLeadColumnsSql,
+  reportLeadRows,
   type ExportLeadColumns,
-  type FunnelLeadRow,
-  type LeadTouchRow,
-  type StageChangeRow,
+  type ReportLeadColumns,
 } from '../report-rows';
 import { createFairnessReads } from './fairness-reads';
 import { createLeadExtras } from './lead-extras';
 import type { Db } from './open';
+import { createReportFactsOps } from './report-facts';
+import type { StoreRules } from '../../routing/store-rules';
+
+/** The range's leads with their report facts, from their own rows alone (report-facts.ts keeps them). Exported for a test of its plan. */
+export const reportLeadsSql = (withTouches: boolean) =>
+  `select ${reportLeadColumnsSql(withTouches)} from leads l where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to`;
 
 /**
- * The touches of the range's leads, both halves by index: the range's leads (leads_workspace_captured),
- * their visitors' sessions up to the capture (visitor_touches_visitor) and their captures' own
- * touches (visitor_touches_lead). Exported so a test can check its query plan.
+ * The stage changes of a range's leads, by time from the range's start (a lead changes only once
+ * captured; the caller keeps its leads' own): one range of stage_changes_workspace_at, oldest
+ * first, instead of a lookup per lead. Exported for a test of its plan.
  */
-export const LEAD_TOUCHES_SQL = `select ${leadTouchColumnsSql()}
-       from leads l join visitor_touches t on t.site_id = l.site_id and t.visitor_id = l.visitor_id and t.at <= l.captured_at
-      where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to and t.kind = 'session'
-     union all
-     select ${leadTouchColumnsSql()}
-       from leads l join visitor_touches t on t.lead_id = l.id
-      where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to`;
+export const CHANGES_SINCE_SQL = `select lead_id as "leadId", to_stage as "to", at, reason from stage_changes where workspace_id = @ws and at >= @from order by at, id`;
 
 // Reports read with plain SQL: a few aggregate-friendly queries per report, not one per lead.
-export function createReportsOps(db: Db): ReportsStore {
+export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts'>): ReportsStore {
   const raw = db.$client;
   // The hand-raise (hot_at, else captured_at) in range, written as two ranges of leads_workspace_hot.
   const speed = raw.prepare<{ ws: string; from: number; to: number }>(
@@ -46,26 +46,17 @@ export function createReportsOps(db: Db): ReportsStore {
   const visitors = raw.prepare<[string, number, number], { n: number }>(
     'select count(*) as n from visitors where workspace_id = ? and is_bot = 0 and first_seen_at >= ? and first_seen_at < ?',
   );
-  // Each lead with its visitor and its stage changes (oldest first, as JSON [to, at, reason] triples):
-  // one pass over the range's leads instead of a second one joined and sorted for the changes.
-  const leads = raw.prepare<{ ws: string; from: number; to: number }, FunnelLeadRow & { changes: string }>(
-    `select l.id, l.captured_at as capturedAt, l.contact_attempts as contactAttempts, l.deal_value as dealValue,
-            case when v.is_bot = 0 and v.first_seen_at >= @from and v.first_seen_at < @to then v.site_id || ' ' || v.visitor_id end as countedVisitor,
-            ${TOUCH_COLUMNS_SQL},
-            (select json_group_array(json_array(c.to_stage, c.at, c.reason))
-               from (select to_stage, at, reason from stage_changes c where c.lead_id = l.id order by c.at, c.id) c) as changes
-       from leads l left join visitors v on v.site_id = l.site_id and v.visitor_id = l.visitor_id
-      where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to`,
-  );
-  /** The range's leads and their stage changes, as the shared report rows take them. */
-  const leadsWithChanges = (range: { ws: string; from: number; to: number }) => {
-    const rows = leads.all(range);
-    const changes: StageChangeRow[] = [];
-    for (const r of rows)
-      for (const [to, at, reason] of JSON.parse(r.changes) as Array<[string, number, string | null]>) changes.push({ leadId: r.id, to, at, reason });
+  const leads = [false, true].map((withTouches) => raw.prepare<{ ws: string; from: number; to: number }, ReportLeadColumns>(reportLeadsSql(withTouches)));
+  // As arrays: a range's changes are many, and collectChanges keeps only its leads' own.
+  const changesSince = raw.prepare<{ ws: string; from: number }, [string, string, number, string | null]>(CHANGES_SINCE_SQL).raw(true);
+  const facts = createReportFactsOps(db, rules.reportFacts);
+  /** The range's leads (touches parsed when asked) and their stage changes, as the shared report rows take them. */
+  const leadsWithChanges = (range: { ws: string; from: number; to: number }, withTouches: boolean) => {
+    const columns = leads[Number(withTouches)]!.all(range);
+    const rows = reportLeadRows(columns, range, facts.factsOf(missingFacts(columns)), withTouches);
+    const changes = collectChanges(new Set(columns.map((r) => r.id)), changesSince.iterate({ ws: range.ws, from: range.from }));
     return { rows, changes };
   };
-  const touches = raw.prepare<{ ws: string; from: number; to: number }, LeadTouchRow>(LEAD_TOUCHES_SQL);
   const currency = raw.prepare<[string], { currency: string }>('select currency from workspaces where id = ?');
   const exportQuery = raw.prepare<[string, number, number], ExportLeadColumns>(
     `select l.id, l.captured_at as capturedAt, l.name, l.phone, l.email, l.site_id as siteId, s.name as site, l.page_url as pageUrl, l.referrer,
@@ -100,13 +91,12 @@ export function createReportsOps(db: Db): ReportsStore {
       return visitors.get(workspaceId, from, to)!.n;
     },
     async funnelLeads(workspaceId, from, to) {
-      const { rows, changes } = leadsWithChanges({ ws: workspaceId, from, to });
+      const { rows, changes } = leadsWithChanges({ ws: workspaceId, from, to }, false);
       return funnelLeads(rows, changes);
     },
     async attributionLeads(workspaceId, from, to) {
-      const range = { ws: workspaceId, from, to };
-      const { rows, changes } = leadsWithChanges(range);
-      return attributionLeads(rows, touches.all(range), changes);
+      const { rows, changes } = leadsWithChanges({ ws: workspaceId, from, to }, true);
+      return attributionLeads(rows, changes);
     },
     async currency(workspaceId) {
       return currency.get(workspaceId)?.currency ?? 'USD';

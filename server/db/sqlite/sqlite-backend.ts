@@ -7,6 +7,7 @@ import { createCallbackGuardOps } from './callback-guard-ops';
 import { eraseSubject } from './erasure-ops';
 import { createFormsOps } from './forms-ops';
 import { openDatabase } from './open';
+import { createReportFactsOps } from './report-facts';
 import { createReportsOps } from './reports-ops';
 import { createSitesAdminOps } from './sites-admin-ops';
 import { createPushOps } from './push-ops';
@@ -32,12 +33,14 @@ function oneAtATime(): Backend['exclusive'] {
 
 export function openSqliteBackend(path: string, rules: StoreRules): Backend {
   const db = openDatabase(path);
+  // Leads captured before report facts existed get them once, before any report reads (report-facts.ts).
+  createReportFactsOps(db, rules.reportFacts).backfill();
   const store = createSqliteStore(db, rules);
   return {
     kind: 'sqlite',
     store,
-    tracking: createTrackingOps(db),
-    reports: createReportsOps(db),
+    tracking: createTrackingOps(db, rules),
+    reports: createReportsOps(db, rules),
     admin: createAdminOps(db),
     workspace: createWorkspaceOps(db, rules),
     sitesAdmin: createSitesAdminOps(db),

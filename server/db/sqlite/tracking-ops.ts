@@ -7,6 +7,8 @@ import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import * as t from '../schema';
 import * as tr from '../tracking-schema';
 import type { Db } from './open';
+import { createReportFactsOps } from './report-facts';
+import type { StoreRules } from '../../routing/store-rules';
 import type { BatchPlan, IngestItem, IngestResult, IngestRules, SiteSettings, TrackingStore } from '../../tracking/tracking-store';
 import { firstRulesVersion, historySubjects, settingsColumns, toEngineEvent, toRulesVersionRow, toSiteSettings, withLiveVersion } from '../tracking-rows';
 
@@ -29,7 +31,7 @@ interface LeadRow {
   owner_id: string | null;
 }
 
-export function createTrackingOps(db: Db): TrackingStore {
+export function createTrackingOps(db: Db, rules: Pick<StoreRules, 'reportFacts'>): TrackingStore {
   const raw = db.$client;
   const getVisitor = raw.prepare<[string, string], VisitorRow>(
     'select traits, behaviour, hot, lead_id, is_bot, invited_at, fit, score from visitors where site_id = ? and visitor_id = ?',
@@ -84,6 +86,7 @@ export function createTrackingOps(db: Db): TrackingStore {
     "select id from leads where site_id = ? and phone = ? and stage not in ('suspect') order by captured_at desc limit 1",
   );
 
+  const facts = createReportFactsOps(db, rules.reportFacts);
   const settingsCache = new Map<string, SiteSettings>();
 
   /** The scored lead's columns, and the stage move scoring planned with its audit row and timeline line. */
@@ -106,6 +109,7 @@ export function createTrackingOps(db: Db): TrackingStore {
     db.insert(t.leads).values(made.lead).run();
     insertLeadEvent.run(made.lead.workspaceId, made.lead.id, 'captured', made.note, now);
     insertStageChange.run(made.lead.workspaceId, made.lead.id, 'visitor', made.lead.stage, made.stageReason, now);
+    facts.refresh([made.lead.id]);
   }
 
   function ingestOne(item: IngestItem, now: number, rules: IngestRules): IngestResult {
@@ -141,8 +145,13 @@ export function createTrackingOps(db: Db): TrackingStore {
         ]),
       );
     }
-    if (plan.touch)
-      insertTouch.run({ workspaceId: site.workspaceId, siteId: site.id, visitorId: item.visitorId, now, since: plan.touchRepeatSince, ...plan.touch });
+    const touched =
+      plan.touch !== null &&
+      insertTouch.run({ workspaceId: site.workspaceId, siteId: site.id, visitorId: item.visitorId, now, since: plan.touchRepeatSince, ...plan.touch }).changes >
+        0;
+    // A lead's report facts read its visitor's row and sessions up to its capture: a visitor row
+    // made for leads already captured, or a session at their capture time, changes them.
+    if ((!row || touched) && knownLead !== null) facts.touched(site.id, item.visitorId, row ? now : Number.MIN_SAFE_INTEGER);
     if (plan.created) insertIdentifiedLead(plan.created, now);
     else if (plan.rescore && lead) rescoreLead(lead.id, site, plan.rescore, now);
     const q = plan.qualification;
@@ -190,6 +199,8 @@ export function createTrackingOps(db: Db): TrackingStore {
 
     async markBot(siteId, visitorId) {
       raw.prepare('update visitors set is_bot = 1 where site_id = ? and visitor_id = ?').run(siteId, visitorId);
+      // A bot's visitor is not counted among visitors: its leads' facts say so.
+      facts.touched(siteId, visitorId, Number.MIN_SAFE_INTEGER);
     },
 
     async visitorHistory(siteId, visitorId) {

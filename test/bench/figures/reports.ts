@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import type { Backend } from '../../../server/db/backend';
 import { openSqliteBackend } from '../../../server/db/sqlite/sqlite-backend';
 import { formFigures } from '../../../server/forms/form-figures';
-import { attributionReport, withTouches } from '../../../server/reports/attribution.core';
+import { attributionReport } from '../../../server/reports/attribution.core';
 import { storeRules } from '../../../server/routing/store-rules';
 import type { BenchConfig } from '../config';
 import { generateHistory, type GeneratedHistory } from '../report-history';
@@ -44,7 +44,7 @@ export const REPORT_CALLS: readonly ReportCall[] = [
   {
     name: 'attributionReport',
     store: async (c) =>
-      attributionReport((await c.backend.reports.attributionLeads(c.workspaceId, c.from, c.to)).map(withTouches), {
+      attributionReport(await c.backend.reports.attributionLeads(c.workspaceId, c.from, c.to), {
         model: 'first',
         by: 'channel',
         from: c.from,
