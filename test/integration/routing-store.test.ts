@@ -427,7 +427,7 @@ describe.each(storeBackends())('on $name', (backend) => {
       const slot = clock.now + 3_600_000;
       expect(await store.scheduleCallback(leadId, slot, clock.now)).toBe(true);
       expect((await store.dueWork(slot - 1, 10)).scheduled).toEqual([]);
-      expect(await store.dueWork(slot + site.slaMs, 10)).toEqual({ offers: [], sla: [], scheduled: [leadId] });
+      expect(await store.dueWork(slot + site.slaMs, 10)).toEqual({ offers: [], sla: [], scheduled: [leadId], followUps: [] });
     });
   });
 });
