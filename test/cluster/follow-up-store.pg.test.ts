@@ -6,9 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as pgT from '../../server/db/pg/schema';
 import type { PgDb } from '../../server/db/pg/open';
 import { createPgStore } from '../../server/db/pg/pg-store';
+import { createWorkspaceOps as pgWorkspace } from '../../server/db/pg/workspace-ops';
 import * as sqT from '../../server/db/schema';
 import { openDatabase } from '../../server/db/sqlite/open';
 import { createSqliteStore } from '../../server/db/sqlite/sqlite-store';
+import { createWorkspaceOps as sqWorkspace } from '../../server/db/sqlite/workspace-ops';
+import type { WorkspaceStore } from '../../server/console/workspace-store';
 import type { Store } from '../../server/db/store';
 import { seedDemo } from '../../server/demo/seed';
 import { storeRules } from '../../server/routing/store-rules';
@@ -24,6 +27,8 @@ type FollowUpRow = typeof sqT.followUps.$inferInsert;
 /** One database through two stores: two pools on PostgreSQL, one connection twice on SQLite. */
 interface Side {
   stores: [Store, Store];
+  /** A manager's reassignment, on the first handle. */
+  workspace: WorkspaceStore;
   insert(lead: LeadRow, followUp: FollowUpRow): Promise<void>;
   close(): Promise<void>;
 }
@@ -33,6 +38,7 @@ function sqliteSide(): Side {
   const store = createSqliteStore(db, storeRules);
   return {
     stores: [store, store],
+    workspace: sqWorkspace(db, storeRules),
     async insert(lead, followUp) {
       db.insert(sqT.leads).values(lead).run();
       db.insert(sqT.followUps).values(followUp).run();
@@ -48,6 +54,7 @@ async function postgresSide(): Promise<Side> {
   const [one, two] = (await PG.openPools(url, 2, 4)) as [PgDb, PgDb];
   return {
     stores: [createPgStore(one, storeRules), createPgStore(two, storeRules)],
+    workspace: pgWorkspace(one, storeRules),
     async insert(lead, followUp) {
       await one.insert(pgT.leads).values(lead);
       await one.insert(pgT.followUps).values(followUp);
@@ -120,6 +127,16 @@ describe.each(sides)('the follow-up notice claim on %s', (_name, open) => {
     expect(claims.filter((c) => c !== null)).toEqual([{ leadId: 'lead-due', workspaceId: ws, repId: dana, dueAt: due }]);
     expect((await one.dueWork(due + 20, 10)).followUps).toEqual([]);
     expect(await two.followUpNotices('lead-due')).toEqual([]);
+  });
+
+  it('names the rep who owns the lead when it falls due: a reassigned follow-up goes to the new owner', async () => {
+    const [one, two] = side.stores;
+    const due = T0 + 3 * HOUR;
+    await side.insert(...owned('lead-moved', ws, siteId, dana, due));
+    const admin = (await one.userByEmail('admin@demo.sixty'))!.id;
+    const sam = (await one.userByEmail('sam@demo.sixty'))!.id;
+    expect(await side.workspace.reassign('lead-moved', sam, ws, admin, T0 + HOUR)).toBe('ok');
+    expect(await two.claimFollowUpNotice('lead-moved', due)).toMatchObject({ leadId: 'lead-moved', repId: sam });
   });
 
   it('neither finds nor claims a follow-up already done', async () => {
