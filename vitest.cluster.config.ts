@@ -21,6 +21,7 @@ process.env.SIXTY_TEST_REDIS_URL = redisUrl;
 const CONTRACT = [
   // Runs its cases on every store backend: PostgreSQL too once the variable is set.
   'routing-store',
+  'follow-up-due',
   'callbacks',
   'routing',
   'routing-live',

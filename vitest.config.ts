@@ -18,6 +18,7 @@ const PGLITE_CONTRACT_FILES = [
   'attribution-store.pg',
   'form-lead-rows.pg',
   'push-store.pg',
+  'follow-up-store.pg',
 ].map((name) => `test/cluster/${name}.test.ts`);
 
 /**

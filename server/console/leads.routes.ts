@@ -105,7 +105,7 @@ export function leadRoutes(deps: AppDeps) {
     const shown = (noted && (await store.leadCard(card.id, user.workspaceId))) || card;
     notify.leadUpdated(user.id, shown);
     // The rep's active leads went down: waiting leads may be offered to them now.
-    await deps.router.outcomeLogged(user.workspaceId);
+    await deps.router.outcomeLogged(user.workspaceId, card.id);
     return c.json(shown);
   });
 

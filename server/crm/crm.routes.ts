@@ -35,7 +35,7 @@ export function crmRoutes(deps: AppDeps) {
     }
     if (r.ownerId) deps.notify.leadUpdated(r.ownerId, r.card);
     // The owner's active leads may have gone down: waiting leads may be offered to them now.
-    await deps.router.outcomeLogged(key.workspaceId);
+    await deps.router.outcomeLogged(key.workspaceId, r.card.id);
     const deal = r.card.deal;
     return c.json({
       id: r.card.id,

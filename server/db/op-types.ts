@@ -28,6 +28,8 @@ export type RoutingOps = Pick<
   | 'dueWork'
   | 'claimManagerAlert'
   | 'pendingManagerAlerts'
+  | 'claimFollowUpNotice'
+  | 'followUpNotices'
 >;
 
 export type ConfigOps = Pick<

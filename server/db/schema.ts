@@ -389,8 +389,15 @@ export const followUps = sqliteTable(
     status: text('status', { enum: ['open', 'done', 'cancelled'] }).notNull(),
     createdAt: integer('created_at').notNull(),
     closedAt: integer('closed_at'),
+    /** When its "follow-up due" push was claimed (once across processes); null until it fell due. */
+    noticeSentAt: integer('notice_sent_at'),
   },
-  (t) => [index('follow_ups_rep').on(t.repId, t.status, t.dueAt), index('follow_ups_lead').on(t.leadId)],
+  (t) => [
+    index('follow_ups_rep').on(t.repId, t.status, t.dueAt),
+    index('follow_ups_lead').on(t.leadId),
+    // The sweep's read: open follow-ups due whose notice is not sent yet.
+    index('follow_ups_due').on(t.status, t.dueAt),
+  ],
 );
 
 /** Notes reps write on a lead. */

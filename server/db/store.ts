@@ -108,6 +108,14 @@ export interface OpenOffer {
 }
 
 /** The escalation ladder's manager alert of one lead, claimed for sending (push and email) once. */
+/** A follow-up whose due notice was claimed: whose devices to tell, about which lead, due when. */
+export interface FollowUpNotice {
+  leadId: string;
+  workspaceId: string;
+  repId: string;
+  dueAt: number;
+}
+
 export interface ManagerAlert {
   leadId: string;
   workspaceId: string;
@@ -328,11 +336,20 @@ export interface Store extends BookingOps {
 
   /**
    * Work whose time has come, for the cluster sweeper (several processes on one database): open
-   * offers past their expiry, leads whose SLA deadline passed unaccepted, booked callbacks now due.
-   * Oldest first, at most `limit` of each. Acting on them stays exactly-once through the claims in
-   * expireOffer / recordSlaBreach / routeLead.
+   * offers past their expiry, leads whose SLA deadline passed unaccepted, booked callbacks now due,
+   * leads whose open follow-up fell due with its notice unsent. Oldest first, at most `limit` of
+   * each. Acting on them stays exactly-once through the claims in expireOffer / recordSlaBreach /
+   * routeLead / claimFollowUpNotice.
    */
-  dueWork(now: number, limit: number): Promise<{ offers: OpenOffer[]; sla: string[]; scheduled: string[] }>;
+  dueWork(now: number, limit: number): Promise<{ offers: OpenOffer[]; sla: string[]; scheduled: string[]; followUps: string[] }>;
+  /**
+   * Claims the "follow-up due" push of the lead's open follow-up once it is due (a conditional
+   * update marking its notice sent: of processes trying at once, one gets the row); null when the
+   * lead has no open follow-up due now, or its notice was claimed.
+   */
+  claimFollowUpNotice(leadId: string, now: number): Promise<FollowUpNotice | null>;
+  /** Open follow-ups whose notice is not sent (of one lead, or all), so timers can be armed and rebuilt on start. */
+  followUpNotices(leadId?: string): Promise<Array<{ leadId: string; at: number }>>;
   /**
    * Claims sending the manager alert the ladder recorded for the lead (a conditional update: of
    * processes trying at once, one gets the managers); null when none is due or it was claimed.

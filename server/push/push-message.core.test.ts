@@ -56,6 +56,21 @@ describe('what a push says', () => {
     });
   });
 
+  it('says a follow-up is due by name, company and why, under its own tag, and nothing more of the lead', () => {
+    // The device push hands in the whole lead card: its phone and email must not reach the lock screen.
+    const card = { ...lead([['Asked for a callback', 10]], 'Analytical Engines'), phone: '+14155550100', email: 'ada@example.com' };
+    const notice = noticeMessage({ kind: 'follow_up_due', workspaceId: 'w', leadId: 'l1', at: 0 }, card);
+    expect(notice.payload).toEqual({
+      v: 1,
+      kind: 'notice',
+      tag: 'follow_up_due:l1',
+      title: 'Follow-up due: Ada Lovelace',
+      body: 'Analytical Engines · Asked for a callback',
+      url: '/console/#/leads/l1',
+    });
+    expect(JSON.stringify(notice)).not.toMatch(/4155550100|example\.com/);
+  });
+
   it('makes every topic at most 32 base64url characters', () => {
     fc.assert(fc.property(fc.string({ maxLength: 80 }), (id) => /^[A-Za-z0-9_-]{1,32}$/.test(topicOf(id))));
   });

@@ -248,6 +248,19 @@ export function createRouter({
     devices.notice(meeting.repId, { kind: 'callback_due', workspaceId: meeting.workspaceId, leadId, at: meeting.start });
   }
 
+  /** The lead's open follow-up (a new one after an outcome, or none: done, cleared): its notice's timer follows. */
+  async function followUpChanged(leadId: string) {
+    const [next] = await store.followUpNotices(leadId);
+    if (next) later(`follow-up:${leadId}`, next.at, () => followUpDue(leadId));
+    else scheduler.cancel(`follow-up:${leadId}`);
+  }
+
+  /** A follow-up's time came: its rep's devices are told once (the claim), whichever process gets there first. */
+  async function followUpDue(leadId: string) {
+    const due = await store.claimFollowUpNotice(leadId, clock());
+    if (due) devices.notice(due.repId, { kind: 'follow_up_due', workspaceId: due.workspaceId, leadId, at: due.dueAt });
+  }
+
   return {
     /** After a lead committed without routing (tests, simulations): offer it now (its SLA clock is already running). */
     async leadCaptured(leadId: string) {
@@ -325,8 +338,12 @@ export function createRouter({
       await routeWorkspace(workspaceId);
     },
 
-    /** An outcome was logged: the rep's active leads went down, so waiting leads may go to them. */
-    async outcomeLogged(workspaceId: string) {
+    /**
+     * An outcome was logged: the rep's active leads went down, so waiting leads may go to them;
+     * the lead's follow-up (`leadId`) may have been set, moved or closed, and its notice follows.
+     */
+    async outcomeLogged(workspaceId: string, leadId?: string) {
+      if (leadId) await followUpChanged(leadId);
       await routeWorkspace(workspaceId);
     },
 
@@ -372,16 +389,17 @@ export function createRouter({
     /**
      * Acts on work whose time has come, found in the database rather than in this process's
      * timers: offers past expiry (maybe made by a process that died), SLA deadlines, booked
-     * callbacks. Each step is a claim in the store, so two processes sweeping at once act once.
+     * callbacks, follow-ups due. Each step is a claim in the store, so two processes sweeping at once act once.
      */
     async sweep(limit = 100) {
       const due = await store.dueWork(clock(), limit);
       for (const offer of due.offers) await expire(offer.id);
       for (const leadId of due.sla) await checkSla(leadId);
       for (const leadId of due.scheduled) await scheduledDue(leadId);
+      for (const leadId of due.followUps) await followUpDue(leadId);
       // Not counted: their claims run in the background, and a recount would sweep again at once.
       for (const leadId of await store.pendingManagerAlerts(limit)) alertManagers(leadId);
-      return due.offers.length + due.sla.length + due.scheduled.length;
+      return due.offers.length + due.sla.length + due.scheduled.length + due.followUps.length;
     },
 
     routeAllWaiting,
@@ -395,6 +413,7 @@ export function createRouter({
       for (const offer of await store.openOffers()) later(`offer:${offer.id}`, offer.expiresAt, () => expire(offer.id));
       for (const s of await store.scheduledLeads()) scheduled(s.leadId, s.at);
       for (const s of await store.pendingSla()) later(`sla:${s.leadId}`, s.dueAt, () => checkSla(s.leadId));
+      for (const f of await store.followUpNotices()) later(`follow-up:${f.leadId}`, f.at, () => followUpDue(f.leadId));
       await routeAllWaiting();
     },
 

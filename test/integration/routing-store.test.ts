@@ -346,7 +346,7 @@ describe.each(storeBackends())('on $name', (backend) => {
       const second = await lead();
       const [a, b] = offers.map((o) => o.offer.offerId);
       const due = (ms: number, limit = 10) => store.dueWork(start + ms, limit);
-      expect(await due(19_999)).toEqual({ offers: [], sla: [], scheduled: [] });
+      expect(await due(19_999)).toEqual({ offers: [], sla: [], scheduled: [], followUps: [] });
       expect((await due(21_000)).offers.map((o) => o.id)).toEqual([a, b]);
       expect((await due(21_000, 1)).offers).toMatchObject([{ id: a, leadId: first, repId: ids.dana, workspaceId: ids.workspace, expiresAt: start + 20_000 }]);
       expect((await due(61_000)).sla).toEqual([first, second]);
@@ -354,7 +354,7 @@ describe.each(storeBackends())('on $name', (backend) => {
       // Once acted on (breach recorded, lead accepted) they drop out: a sweep never repeats them.
       await store.recordSlaBreach(first, start + 61_000);
       await own(second);
-      expect(await due(61_000)).toEqual({ offers: [expect.objectContaining({ id: a })], sla: [], scheduled: [] });
+      expect(await due(61_000)).toEqual({ offers: [expect.objectContaining({ id: a })], sla: [], scheduled: [], followUps: [] });
     });
 
     it('lists booked callbacks soonest first with what a rep needs and the teams they will be offered to, until offered at their time', async () => {
@@ -427,7 +427,7 @@ describe.each(storeBackends())('on $name', (backend) => {
       const slot = clock.now + 3_600_000;
       expect(await store.scheduleCallback(leadId, slot, clock.now)).toBe(true);
       expect((await store.dueWork(slot - 1, 10)).scheduled).toEqual([]);
-      expect(await store.dueWork(slot + site.slaMs, 10)).toEqual({ offers: [], sla: [], scheduled: [leadId] });
+      expect(await store.dueWork(slot + site.slaMs, 10)).toEqual({ offers: [], sla: [], scheduled: [leadId], followUps: [] });
     });
   });
 });

@@ -24,6 +24,7 @@ import {
   type RepClient,
   type TestServer,
 } from '../helpers/test-server';
+import { acceptedLead } from '../helpers/accepted-lead';
 import { FakeCalendar } from '../helpers/fake-calendar';
 import { b64u, decrypt, newBrowser, PushService, type PushBrowser as Browser, type Received } from '../helpers/push-service';
 import { fakeTime } from '../sim/fake-time';
@@ -86,10 +87,11 @@ async function rep(email: string): Promise<{ socket: RepClient; cookie: string }
   return { socket, cookie };
 }
 
-async function addDevice(cookie: string, browser: Browser, name = 'Test phone') {
-  return fetch(`${server.url}/v1/console/devices`, {
+/** Saves the browser's subscription as the console does (on the shared server unless `url` names another). */
+async function addDevice(cookie: string, browser: Browser, name = 'Test phone', url = server.url) {
+  return fetch(`${url}/v1/console/devices`, {
     method: 'POST',
-    headers: { cookie, 'content-type': 'application/json', origin: server.url },
+    headers: { cookie, 'content-type': 'application/json', origin: url },
     body: JSON.stringify({
       name,
       subscription: { endpoint: browser.endpoint, expirationTime: null, keys: { p256dh: b64u(browser.ecdh.getPublicKey()), auth: b64u(browser.auth) } },
@@ -324,6 +326,63 @@ describe('a booked callback coming due', () => {
         title: 'Callback due: Pat Lee',
         url: `/console/#/leads/${v.leadId}`,
       });
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
+describe('a follow-up coming due', () => {
+  it('tells the owner’s devices once at its time, with no more than the notification shows, and not another rep’s', async () => {
+    // Monday 10:00 UTC; Dana and Sam in Sales, open 09:00 to 17:00.
+    const time = fakeTime(Date.parse('2026-11-23T10:00:00Z'));
+    const s = await startTestServer({ ...time.server, fetchAllow: ['127.0.0.1'] });
+    try {
+      const [dana, sam] = await Promise.all(['dana', 'sam'].map(async (n) => (await s.deps.store.userByEmail(`${n}@demo.sixty`))!));
+      const [team] = await s.deps.store.teams(dana!.workspaceId);
+      await s.deps.store.updateTeam(team!.id, { hours: weeklyHours('UTC', [1, 2, 3, 4, 5], '09:00', '17:00') });
+      await s.deps.store.setTeamMembers(team!.id, [{ repId: dana!.id }, { repId: sam!.id }]);
+      // Dana takes the lead on her console, then calls: no answer. Both reps have a phone.
+      const { cookie, lead } = await acceptedLead(s, 'dana@demo.sixty', { phone: '+1 415 555 2598', email: 'follow@example.com' });
+      const danaPhone = newBrowser(`${pushService.origin}/push/follow-up-dana`);
+      const samPhone = newBrowser(`${pushService.origin}/push/follow-up-sam`);
+      expect((await addDevice(cookie, danaPhone, 'Phone', s.url)).status).toBe(201);
+      expect((await addDevice(await signIn(s.url, 'sam@demo.sixty'), samPhone, 'Phone', s.url)).status).toBe(201);
+      const logged = await fetch(`${s.url}/v1/console/leads/${lead.id}/outcome`, {
+        method: 'POST',
+        headers: { cookie, origin: s.url, 'content-type': 'application/json' },
+        body: JSON.stringify({ outcome: 'no_answer' }),
+      });
+      expect(logged.status).toBe(200);
+      const [followUp] = await s.deps.store.followUps(dana!.id);
+      expect(followUp?.leadId).toBe(lead.id);
+      const due = followUp!.dueAt;
+
+      await time.scheduler.advanceTo(due - 1);
+      await s.devicePush.idle();
+      expect(pushService.to('/push/follow-up-dana')).toEqual([]);
+      await time.scheduler.advanceTo(due);
+      await expect.poll(() => pushService.to('/push/follow-up-dana').length).toBe(1);
+      const got = pushService.to('/push/follow-up-dana')[0]!;
+      expect(got.headers.urgency).toBe('normal');
+      expect(got.headers.ttl).toBe('3600');
+      const payload = decrypt(danaPhone, got.body);
+      expect(payload).toMatchObject({
+        v: 1,
+        kind: 'notice',
+        tag: `follow_up_due:${lead.id}`,
+        title: 'Follow-up due: Pat Lee',
+        body: expect.stringContaining(lead.siteName),
+        url: `/console/#/leads/${lead.id}`,
+      });
+      // No more personal data than the notification shows: no phone, no email.
+      expect(JSON.stringify(payload)).not.toMatch(/415|example\.com/);
+
+      // Once: a day later, nothing more; Sam, who does not own the lead, heard nothing.
+      await time.scheduler.advanceTo(due + 86_400_000);
+      await s.devicePush.idle();
+      expect(pushService.to('/push/follow-up-dana')).toHaveLength(1);
+      expect(pushService.to('/push/follow-up-sam')).toEqual([]);
     } finally {
       await s.stop();
     }

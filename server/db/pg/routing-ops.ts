@@ -370,9 +370,43 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
         .where(and(eq(t.leads.routing, 'scheduled'), lte(t.leads.scheduledFor, now)))
         .orderBy(asc(t.leads.scheduledFor))
         .limit(limit);
-      return { offers: offers.map(toOpen), sla: sla.map((r) => r.leadId), scheduled: scheduled.map((r) => r.leadId) };
+      const followUps = await db
+        .select({ leadId: t.followUps.leadId })
+        .from(t.followUps)
+        .where(and(unsentFollowUp(), lte(t.followUps.dueAt, now)))
+        .orderBy(asc(t.followUps.dueAt))
+        .limit(limit);
+      return {
+        offers: offers.map(toOpen),
+        sla: sla.map((r) => r.leadId),
+        scheduled: scheduled.map((r) => r.leadId),
+        followUps: followUps.map((r) => r.leadId),
+      };
+    },
+
+    // The conditional update is the claim, as for the manager alert: of processes trying at once, one sees the row.
+    async claimFollowUpNotice(leadId, now) {
+      const rows = await db
+        .update(t.followUps)
+        .set({ noticeSentAt: now })
+        .where(and(eq(t.followUps.leadId, leadId), unsentFollowUp(), lte(t.followUps.dueAt, now)))
+        .returning({ leadId: t.followUps.leadId, workspaceId: t.followUps.workspaceId, repId: t.followUps.repId, dueAt: t.followUps.dueAt });
+      return rows[0] ?? null;
+    },
+
+    async followUpNotices(leadId) {
+      return db
+        .select({ leadId: t.followUps.leadId, at: t.followUps.dueAt })
+        .from(t.followUps)
+        .where(and(unsentFollowUp(), leadId === undefined ? undefined : eq(t.followUps.leadId, leadId)))
+        .orderBy(asc(t.followUps.dueAt));
     },
   };
+
+  /** An open follow-up whose "due" push is not sent yet. */
+  function unsentFollowUp() {
+    return and(eq(t.followUps.status, 'open'), isNull(t.followUps.noticeSentAt));
+  }
 
   /** The breach row of the lead's current SLA deadline, for `not exists`. */
   function breachOfDue() {

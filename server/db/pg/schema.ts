@@ -393,8 +393,15 @@ export const followUps = pgTable(
     status: text('status', { enum: ['open', 'done', 'cancelled'] }).notNull(),
     createdAt: bigint('created_at', { mode: 'number' }).notNull(),
     closedAt: bigint('closed_at', { mode: 'number' }),
+    /** When its "follow-up due" push was claimed (once across processes); null until it fell due. */
+    noticeSentAt: bigint('notice_sent_at', { mode: 'number' }),
   },
-  (t) => [index('follow_ups_rep').on(t.repId, t.status, t.dueAt), index('follow_ups_lead').on(t.leadId)],
+  (t) => [
+    index('follow_ups_rep').on(t.repId, t.status, t.dueAt),
+    index('follow_ups_lead').on(t.leadId),
+    // The sweep's read: open follow-ups due whose notice is not sent yet.
+    index('follow_ups_due').on(t.status, t.dueAt),
+  ],
 );
 
 /** Notes reps write on a lead. */

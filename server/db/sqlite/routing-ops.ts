@@ -353,7 +353,34 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
         .limit(limit)
         .all()
         .map((r) => r.leadId);
-      return { offers, sla, scheduled };
+      const followUps = db
+        .select({ leadId: t.followUps.leadId })
+        .from(t.followUps)
+        .where(and(unsentFollowUp(), lte(t.followUps.dueAt, now)))
+        .orderBy(asc(t.followUps.dueAt))
+        .limit(limit)
+        .all()
+        .map((r) => r.leadId);
+      return { offers, sla, scheduled, followUps };
+    },
+
+    async claimFollowUpNotice(leadId, now) {
+      const rows = db
+        .update(t.followUps)
+        .set({ noticeSentAt: now })
+        .where(and(eq(t.followUps.leadId, leadId), unsentFollowUp(), lte(t.followUps.dueAt, now)))
+        .returning({ leadId: t.followUps.leadId, workspaceId: t.followUps.workspaceId, repId: t.followUps.repId, dueAt: t.followUps.dueAt })
+        .all();
+      return rows[0] ?? null;
+    },
+
+    async followUpNotices(leadId) {
+      return db
+        .select({ leadId: t.followUps.leadId, at: t.followUps.dueAt })
+        .from(t.followUps)
+        .where(and(unsentFollowUp(), leadId === undefined ? undefined : eq(t.followUps.leadId, leadId)))
+        .orderBy(asc(t.followUps.dueAt))
+        .all();
     },
 
     async claimManagerAlert(leadId, now) {
@@ -409,4 +436,9 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
         .map((r) => ({ leadId: r.leadId, at: r.at ?? 0 }));
     },
   };
+}
+
+/** An open follow-up whose "due" push is not sent yet. */
+function unsentFollowUp() {
+  return and(eq(t.followUps.status, 'open'), isNull(t.followUps.noticeSentAt));
 }
