@@ -142,4 +142,17 @@ describe('the demo history', PROCESS_STARTS, () => {
     const [leads] = await queryRows<{ n: number }>({ dbPath: db, databaseUrl: null }, 'select count(*) as n from leads');
     expect(leads!.n).toBe(leadCount);
   });
+
+  it('with SIXTY_DEMO_HISTORY=0, the demo workspace starts with no leads', async () => {
+    const db = join(tempDir(), 'data', 'sixty.db');
+    const port = await freePort();
+    const p = start({ PORT: String(port), SIXTY_DB: db, SIXTY_DEMO_HISTORY: '0', SIXTY_DEMO_PASSWORD: TEST_DEMO_PASSWORD, SIXTY_LOG_LEVEL: 'info' });
+    await p.waitFor('Sixty is running');
+    expect(p.output()).not.toContain('demo history seeded');
+    const cookie = await signIn(`http://127.0.0.1:${port}`, 'admin@demo.sixty');
+    const speedPays = await get<{ leads: number }>(`http://127.0.0.1:${port}/v1/console/reports/speed-pays`, cookie);
+    expect(speedPays.leads).toBe(0);
+    const [leads] = await queryRows<{ n: number }>({ dbPath: db, databaseUrl: null }, 'select count(*) as n from leads');
+    expect(leads!.n).toBe(0);
+  });
 });
