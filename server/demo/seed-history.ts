@@ -41,7 +41,7 @@ const SQL_ANSWERS = {
   readyOrBudget: 'Budget approved for this quarter',
 };
 /** The marketing SLA the demo's manager agreed: targets near what the history delivers. */
-const DEMO_SLA = { salesQuota: 400_000, marketingShare: 0.6, averageDealSize: 15_000, leadToMql: 0.7, mqlToSql: 0.3, sqlToCustomer: 0.3 };
+const DEMO_SLA = { salesQuota: 300_000, marketingShare: 0.6, averageDealSize: 15_000, leadToMql: 0.7, mqlToSql: 0.3, sqlToCustomer: 0.3 };
 
 /** Seeds the history; returns how many leads it captured. */
 export async function seedDemoHistory(deps: HistoryDeps, ws: DemoWorkspace, now: number): Promise<number> {
@@ -49,11 +49,13 @@ export async function seedDemoHistory(deps: HistoryDeps, ws: DemoWorkspace, now:
   const reps = await addReps(deps, ws, now);
   // Offers go to reps who are available and connected, as they were over these weeks.
   for (const id of reps.keys()) await store.setPresence(id, 'available');
-  const draw = prng(6060);
+  // Each rep answers from a stream of their own: which rep the rotation reaches first (ties between
+  // reps who joined together go by their random ids) does not change how each rep behaves.
+  const draws = new Map([...reps.keys()].map((id, i) => [id, prng(6060 + i)]));
   await deps.sla.saveSla(ws.workspaceId, DEMO_SLA, ws.admin, now - 44 * 24 * 3600 * S);
   let count = 0;
   for (const lead of planHistory(now)) {
-    await playLead(store, ws, reps, lead, draw, now);
+    await playLead(store, ws, reps, lead, draws, now);
     count++;
   }
   // Back to the presence every new user starts with: each rep chooses when to take live offers.
@@ -65,16 +67,18 @@ export async function seedDemoHistory(deps: HistoryDeps, ws: DemoWorkspace, now:
 async function addReps(deps: HistoryDeps, ws: DemoWorkspace, now: number): Promise<Map<string, RepHabit>> {
   const habits = new Map<string, RepHabit>();
   const joinedAt = now - 60 * 24 * 3600 * S;
-  for (const habit of REP_HABITS) {
+  for (const [i, habit] of REP_HABITS.entries()) {
     let user = await deps.store.userByEmail(habit.email);
     if (!user) {
       const token = hashToken(randomBytes(32).toString('base64url'));
+      // One after the other, so the rotation's first pass among them follows the list.
+      const at = joinedAt + i * MIN;
       await deps.admin.createInvite(
         { tokenHash: token, workspaceId: ws.workspaceId, email: habit.email, name: habit.name, role: 'rep', createdBy: ws.admin.id },
-        joinedAt,
+        at,
         60_000,
       );
-      await deps.admin.acceptInvite(token, ws.passwordHash, joinedAt);
+      await deps.admin.acceptInvite(token, ws.passwordHash, at);
       user = await deps.store.userByEmail(habit.email);
     }
     if (user) habits.set(user.id, habit);
@@ -90,7 +94,14 @@ function routingAt(online: ReadonlySet<string>, t: number): CaptureRouting {
   return { decide: (s) => decideRouting(s, t), online, waitsInQueue };
 }
 
-async function playLead(store: Store, ws: DemoWorkspace, reps: Map<string, RepHabit>, lead: HistoryLead, draw: () => number, now: number): Promise<void> {
+async function playLead(
+  store: Store,
+  ws: DemoWorkspace,
+  reps: Map<string, RepHabit>,
+  lead: HistoryLead,
+  draws: Map<string, () => number>,
+  now: number,
+): Promise<void> {
   const online = new Set(reps.keys());
   const qualification = qualifyCapture({
     site: ws.site,
@@ -134,7 +145,7 @@ async function playLead(store: Store, ws: DemoWorkspace, reps: Map<string, RepHa
     const timeout = offers[0]!.expiresAt - t;
     const answers = offers.map((offer) => ({
       offer,
-      answer: round === MAX_ROUNDS ? ({ kind: 'accept', afterMs: 4 * S } as const) : answerOffer(reps.get(offer.repId)!, timeout, draw),
+      answer: round === MAX_ROUNDS ? ({ kind: 'accept', afterMs: 4 * S } as const) : answerOffer(reps.get(offer.repId)!, timeout, draws.get(offer.repId)!),
     }));
     const accepts = answers.flatMap((a) => (a.answer.kind === 'accept' ? [{ offer: a.offer, at: t + a.answer.afterMs }] : [])).sort((a, b) => a.at - b.at);
     const first = accepts[0];

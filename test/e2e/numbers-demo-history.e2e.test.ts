@@ -51,6 +51,8 @@ describe('numbers on the demo history', () => {
     await pace.getByRole('table').first().waitFor();
     expect(Number((await pace.locator('[data-figure^="pace-target-"]').first().innerText()).replace(/[^\d.]/g, ''))).toBeGreaterThan(0);
 
+    // The sticky console bar would be drawn over a section's shot: pin it for the shots.
+    await page.evaluate(() => document.querySelectorAll<HTMLElement>('.console-bar').forEach((el) => (el.style.position = 'static')));
     for (const [width, viewport] of [
       [1280, DESKTOP],
       [375, PHONE],

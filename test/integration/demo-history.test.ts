@@ -119,7 +119,7 @@ describe('the demo history', PROCESS_STARTS, () => {
 
     // The agreed marketing SLA, and this month's pace against it.
     const sla = await get<{ current: { salesQuota: number } | null }>(`${url}/v1/console/sla`, cookie);
-    expect(sla.current?.salesQuota).toBe(400_000);
+    expect(sla.current?.salesQuota).toBe(300_000);
     const { pace } = await get<{ pace: { mqls: { target: number }; sqls: { target: number }; speed: { handRaised: number } } | null }>(
       `${url}/v1/console/sla/pace`,
       cookie,
