@@ -93,7 +93,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       // In the same lock, on the same empty database only: a restart never plays it again.
       if (config.demoHistory) {
         const started = Date.now();
-        const leads = await seedDemoHistory({ store, admin: backend.admin, sla: backend.sla }, demo.workspace, clock());
+        const leads = await seedDemoHistory({ store, admin: backend.admin, sla: backend.sla, tracking: backend.tracking }, demo.workspace, clock());
         log.info({ leads, ms: Date.now() - started }, 'demo history seeded');
       }
       return { siteKey: demo.siteKey };

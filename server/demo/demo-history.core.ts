@@ -46,6 +46,32 @@ const ORIGINS: Origin[] = [
   { weight: 9, pageUrl: `${SITE}/`, referrer: null },
 ];
 
+/** Where a lead's visitor first came from on an earlier visit (organic, social, a referral), days before asking. */
+const FIRST_VISITS: Origin[] = [
+  { weight: 5, pageUrl: `${SITE}/guides/kitchen-layout`, referrer: 'https://www.google.com/' },
+  { weight: 2, pageUrl: `${SITE}/case-studies?utm_source=linkedin&utm_medium=social&utm_campaign=chef-stories`, referrer: 'https://www.linkedin.com/' },
+  { weight: 2, pageUrl: `${SITE}/dealers`, referrer: 'https://www.foodservice-weekly.example/best-suppliers-2026' },
+];
+
+/** An earlier visit of the lead's visitor: when (before the capture), the page and where it came from. */
+export interface EarlierVisit {
+  beforeMs: number;
+  landingUrl: string;
+  referrer: string | null;
+  utm: { source?: string; medium?: string; campaign?: string };
+}
+
+/** The UTM tags of a page address, as the widget reports them with a visit. */
+function utmOf(url: string): EarlierVisit['utm'] {
+  const q = new URL(url).searchParams;
+  const utm: EarlierVisit['utm'] = {};
+  for (const k of ['source', 'medium', 'campaign'] as const) {
+    const v = q.get(`utm_${k}`);
+    if (v) utm[k] = v;
+  }
+  return utm;
+}
+
 /** A rep's habits with offers: shares of accept / decline / let expire, and how quickly they accept. */
 export interface RepHabit {
   email: string;
@@ -115,6 +141,8 @@ export interface HistoryLead {
   /** Wait from the hand-raise to the first call, null: never called. */
   callAfterMs: number | null;
   became: Became;
+  /** A visit days before, from another channel (first touch differs from last), or null: the capture is its only touch. */
+  earlier: EarlierVisit | null;
   /** When the lead reached SQL, opportunity and its close, after the first call. */
   stepGapsMs: number[];
 }
@@ -204,8 +232,15 @@ function planLead(at: number, n: number, draw: () => number, now: number): Histo
             : { kind: 'lost', value, reason: LOST_REASONS[Math.floor(draw() * LOST_REASONS.length)]! };
   } else if (callAfterMs !== null && draw() < 0.35) became = { kind: 'nurture', reason: NURTURE_REASONS[Math.floor(draw() * NURTURE_REASONS.length)]! };
   else became = { kind: 'sal' };
+  // A third of the leads came back through a campaign after finding the site another way first.
+  const visit = draw() < 0.35 ? pick(FIRST_VISITS, draw()) : null;
+  const earlier =
+    visit && visit.referrer !== origin.referrer
+      ? { beforeMs: Math.round((1 + draw() * 12) * DAY), landingUrl: visit.pageUrl, referrer: visit.referrer, utm: utmOf(visit.pageUrl) }
+      : null;
   return {
     at,
+    earlier,
     name: `${first} ${last}`,
     // 555-01xx numbers are reserved for fiction; the serial keeps each one unique.
     phone: `+1415555${String(1000 + (n % 9000)).padStart(4, '0')}`,

@@ -11,6 +11,8 @@ import type { CaptureRouting, OpenOffer, Site, Store } from '../db/store';
 import { decideRouting } from '../routing/decide-routing.core';
 import { waitsInQueue } from '../routing/visitor-status.core';
 import type { SlaStore } from '../sla/sla-store';
+import { INGEST_RULES } from '../tracking/plan-batch.core';
+import type { TrackingStore } from '../tracking/tracking-store';
 import { answerOffer, planHistory, prng, REP_HABITS, type HistoryLead, type RepHabit } from './demo-history.core';
 
 /** The demo workspace the history is played into (seed.ts made it). */
@@ -27,6 +29,7 @@ export interface HistoryDeps {
   store: Store;
   admin: AdminStore;
   sla: SlaStore;
+  tracking: TrackingStore;
 }
 
 /** A rep gives up after this many rounds; the next rep offered takes the lead (none is left waiting). */
@@ -55,7 +58,7 @@ export async function seedDemoHistory(deps: HistoryDeps, ws: DemoWorkspace, now:
   await deps.sla.saveSla(ws.workspaceId, DEMO_SLA, ws.admin, now - 44 * 24 * 3600 * S);
   let count = 0;
   for (const lead of planHistory(now)) {
-    await playLead(store, ws, reps, lead, draws, now);
+    await playLead(deps, ws, reps, lead, draws, now);
     count++;
   }
   // Back to the presence every new user starts with: each rep chooses when to take live offers.
@@ -95,7 +98,7 @@ function routingAt(online: ReadonlySet<string>, t: number): CaptureRouting {
 }
 
 async function playLead(
-  store: Store,
+  { store, tracking }: HistoryDeps,
   ws: DemoWorkspace,
   reps: Map<string, RepHabit>,
   lead: HistoryLead,
@@ -103,11 +106,30 @@ async function playLead(
   now: number,
 ): Promise<void> {
   const online = new Set(reps.keys());
+  // An earlier visit goes through the tracking ingest as the widget's batch would: the visitor's first session touch.
+  const visitorId = lead.earlier ? `demo-${lead.phone.slice(-4)}` : null;
+  if (lead.earlier && visitorId) {
+    const seenAt = lead.at - lead.earlier.beforeMs;
+    await tracking.ingest(
+      [
+        {
+          site: ws.site,
+          visitorId,
+          events: [{ type: 'page_view', url: lead.earlier.landingUrl, at: seenAt }],
+          context: { ...(lead.earlier.referrer ? { referrer: lead.earlier.referrer } : {}), utm: lead.earlier.utm },
+          identifiedPhone: null,
+        },
+      ],
+      seenAt,
+      INGEST_RULES,
+    );
+  }
+  const history = visitorId ? await tracking.visitorHistory(ws.site.id, visitorId) : null;
   const qualification = qualifyCapture({
     site: ws.site,
     answers: lead.answers,
     email: lead.email,
-    history: null,
+    history,
     callbackRequested: true,
     suspect: null,
     now: lead.at,
@@ -120,7 +142,7 @@ async function playLead(
     answers: lead.answers,
     pageUrl: lead.pageUrl,
     referrer: lead.referrer,
-    visitorId: null,
+    visitorId,
     qualification,
     stage: captureStage(qualification),
     idempotency: null,
