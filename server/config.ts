@@ -21,6 +21,8 @@ export interface Config {
   nodeId: string;
   /** Seed a demo workspace into an empty database (`SIXTY_DEMO`, on unless `0`). */
   demo: boolean;
+  /** With demo mode: the seeded workspace gets 45 days of history, so Numbers has figures at once (`SIXTY_DEMO_HISTORY`, on unless `0`). */
+  demoHistory: boolean;
   /** The demo users' password (`SIXTY_DEMO_PASSWORD`); unset: generated at first start and kept beside the database. */
   demoPassword: string | null;
   /** Accept timeout of a new site's offers (`SIXTY_OFFER_TIMEOUT_MS`, default 20 s). */
@@ -90,6 +92,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { distDir: strin
     sweepMs: intFrom(env.SIXTY_SWEEP_MS, 1000, 'SIXTY_SWEEP_MS'),
     nodeId: env.SIXTY_NODE_ID || `${hostname()}:${process.pid}`,
     demo: env.SIXTY_DEMO !== '0',
+    demoHistory: env.SIXTY_DEMO_HISTORY !== '0',
     demoPassword: env.SIXTY_DEMO_PASSWORD || null,
     offerTimeoutMs: intFrom(env.SIXTY_OFFER_TIMEOUT_MS, 20_000, 'SIXTY_OFFER_TIMEOUT_MS'),
     maxBodyBytes: intFrom(env.SIXTY_MAX_BODY, 16 * 1024, 'SIXTY_MAX_BODY'),

@@ -26,6 +26,7 @@ import { registerVisitorNamespace } from './live/visitor.socket';
 import { createMeetings } from './booking/meetings';
 import { createRouter } from './routing/router';
 import { retireKnownDemoPassword, seedDemo } from './demo/seed';
+import { seedDemoHistory } from './demo/seed-history';
 import { knownDemoPassword, newDemoPassword } from './demo/demo-credentials';
 import { REP_NAMESPACE, VISITOR_NAMESPACE } from '../shared/live-events';
 import { calendarPort } from './calendar/caldav-port';
@@ -86,9 +87,17 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let seededDemo: { siteKey: string } | null = null;
   // Processes of a cluster starting together seed the demo once: the check and the seed run under one lock.
   if (config.demo)
-    seededDemo = await backend.exclusive('demo-seed', async () =>
-      (await store.isEmpty()) ? seedDemo(store, clock(), config.offerTimeoutMs, newDemoPassword(config)) : null,
-    );
+    seededDemo = await backend.exclusive('demo-seed', async () => {
+      if (!(await store.isEmpty())) return null;
+      const demo = await seedDemo(store, clock(), config.offerTimeoutMs, newDemoPassword(config));
+      // In the same lock, on the same empty database only: a restart never plays it again.
+      if (config.demoHistory) {
+        const started = Date.now();
+        const leads = await seedDemoHistory({ store, admin: backend.admin, sla: backend.sla, tracking: backend.tracking }, demo.workspace, clock());
+        log.info({ leads, ms: Date.now() - started }, 'demo history seeded');
+      }
+      return { siteKey: demo.siteKey };
+    });
   let demoSiteKey: string | null = seededDemo?.siteKey ?? null;
   if (config.demo && !seededDemo) {
     // A demo seeded with the old fixed password gets a password of its own.

@@ -5,6 +5,7 @@ import { hashToken } from '../auth/session';
 import type { AdminStore } from '../console/admin-store';
 import { ALWAYS_OPEN } from '../routing/hours.core';
 import { DEFAULT_SITE } from '../sites/default-site';
+import type { DemoWorkspace } from './seed-history';
 
 /** The password of demo workspaces seeded before it was generated: anyone could know it, so it is retired at start. */
 export const RETIRED_DEMO_PASSWORD = 'sixty-demo';
@@ -20,7 +21,7 @@ export const DEMO_USERS = [
  * (generated for this install: see demo-credentials.ts);
  * one team "Sales" with both reps and one catch-all routing rule to it.
  */
-export async function seedDemo(store: Store, now: number, offerTimeoutMs: number, password: string): Promise<{ siteKey: string }> {
+export async function seedDemo(store: Store, now: number, offerTimeoutMs: number, password: string): Promise<{ siteKey: string; workspace: DemoWorkspace }> {
   const siteKey = `demo_${randomBytes(9).toString('base64url')}`;
   const passwordHash = await hashPassword(password);
   const { workspaceId, userIds, siteIds } = await store.createWorkspace(
@@ -43,7 +44,13 @@ export async function seedDemo(store: Store, now: number, offerTimeoutMs: number
   // weekly hours, time zone and holidays (e.g. weeklyHours('Europe/Berlin', [1,2,3,4,5], '09:00', '17:00')).
   const sales = await store.createTeam(workspaceId, { name: 'Sales', hours: ALWAYS_OPEN, members: reps.map((repId) => ({ repId })) }, now);
   await store.createRoutingRule(siteIds[0]!, { name: 'Everyone else', conditions: [], teamId: sales, strategy: 'round_robin', escalateToEveryone: true }, now);
-  return { siteKey };
+  const site = (await store.siteByKey(siteKey))!;
+  const adminUser = DEMO_USERS.findIndex((u) => u.role === 'admin');
+  return {
+    siteKey,
+    // What the demo's history (seed-history.ts) is played into, when demo mode seeds one.
+    workspace: { workspaceId, site, teamId: sales, admin: { id: userIds[adminUser]!, name: DEMO_USERS[adminUser]!.name }, passwordHash },
+  };
 }
 
 /**

@@ -97,6 +97,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     SIXTY_REDIS_PREFIX: redisPrefix,
     SIXTY_LOG_LEVEL: 'warn',
     SIXTY_DEMO_PASSWORD: TEST_DEMO_PASSWORD,
+    SIXTY_DEMO_HISTORY: '0',
     ...(opts.offerTimeoutMs === undefined ? {} : { SIXTY_OFFER_TIMEOUT_MS: String(opts.offerTimeoutMs) }),
     ...NO_LIMITS,
     ...opts.env,

@@ -31,12 +31,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Spawned servers start from the bare demo workspace unless a test asks for its history (`SIXTY_DEMO_HISTORY: '1'`). */
+const NO_HISTORY = { SIXTY_DEMO_HISTORY: '0' };
+
 /** Runs a TypeScript entry point of the repo (default: the server) with `env` added to this process's. */
 export function start(env: Record<string, string>, entry = 'server/main.ts') {
   return watch(
     spawn(process.execPath, ['--import', 'tsx', entry], {
       cwd: ROOT,
-      env: { ...process.env, SIXTY_LOG_LEVEL: 'warn', ...env },
+      env: { ...process.env, SIXTY_LOG_LEVEL: 'warn', ...NO_HISTORY, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
   );
@@ -55,7 +58,7 @@ export function startInTerminal(env: Record<string, string>) {
   const started = watch(
     spawn('/usr/bin/script', ['-qfec', command, '/dev/null'], {
       cwd: ROOT,
-      env: { ...process.env, SIXTY_LOG_LEVEL: 'info', ...env },
+      env: { ...process.env, SIXTY_LOG_LEVEL: 'info', ...NO_HISTORY, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
   );

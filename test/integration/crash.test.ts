@@ -48,6 +48,7 @@ async function boot(port: number): Promise<{ child: ChildProcess; url: string }>
       SIXTY_DUPLICATE_WINDOW_MS: '0',
       SIXTY_LIMIT_SIGNINS_PER_IP: '0',
       SIXTY_DEMO_PASSWORD: TEST_DEMO_PASSWORD,
+      SIXTY_DEMO_HISTORY: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -67,6 +67,7 @@ describe('soak', () => {
         SIXTY_LIMIT_SIGNINS_PER_IP: '0',
         SIXTY_LIMIT_SIGNINS_PER_ACCOUNT: '0',
         SIXTY_DEMO_PASSWORD: TEST_DEMO_PASSWORD,
+        SIXTY_DEMO_HISTORY: '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
