@@ -30,6 +30,28 @@ import {
 import { waitFor } from '../helpers/wait-for';
 
 const SECRET = 'coturn-test-secret';
+
+/** What each test page holds: its peer connection, and the bridge to its party's socket. */
+type CallWindow = Window & {
+  pc: RTCPeerConnection;
+  /** Exposed by the test: sends a signal on the page's party's socket. */
+  sixtySignal(signal: Record<string, unknown>): Promise<void>;
+  /** Set by the page: handles a signal the other party sent. */
+  onSixtySignal(signal: CallSignal): Promise<void>;
+  startCall(): Promise<void>;
+};
+/** One getStats() entry, by the fields read here. */
+type Stat = {
+  id: string;
+  type: string;
+  kind?: string;
+  selectedCandidatePairId?: string;
+  localCandidateId?: string;
+  remoteCandidateId?: string;
+  candidateType?: string;
+  packetsReceived?: number;
+  bytesReceived?: number;
+};
 /** Generous: two browsers, coturn and the server share a busy 2-core machine. */
 const CALL_MS = 60_000;
 
@@ -152,17 +174,18 @@ describe('browser calls through coturn', () => {
         if (!ack.ok) throw new Error(`${side.name} signal refused: ${ack.error}`);
       });
       // A signal still in flight when the test closes the page has nowhere to go: dropped, not an unhandled rejection.
-      side.socket.on('call:signal', (signal) => void side.page.evaluate((m) => (window as any).onSixtySignal(m), signal).catch(() => {}));
+      side.socket.on('call:signal', (signal) => void side.page.evaluate((m) => (window as unknown as CallWindow).onSixtySignal(m), signal).catch(() => {}));
       const servers = await iceServers(side.socket, offerId);
       await side.page.evaluate(async (servers) => {
-        const send = (window as any).sixtySignal as (m: unknown) => Promise<void>;
+        const call = window as unknown as CallWindow;
+        const send = call.sixtySignal;
         const pc = new RTCPeerConnection({ iceServers: servers, iceTransportPolicy: 'relay' });
-        (window as any).pc = pc;
+        call.pc = pc;
         const mic = await navigator.mediaDevices.getUserMedia({ audio: true });
         for (const track of mic.getTracks()) pc.addTrack(track, mic);
         pc.onicecandidate = (e) => e.candidate && void send({ kind: 'candidate', candidate: e.candidate.toJSON() });
         const pending: RTCIceCandidateInit[] = [];
-        (window as any).onSixtySignal = async (m: any) => {
+        call.onSixtySignal = async (m) => {
           if (m.kind === 'offer') {
             await pc.setRemoteDescription({ type: 'offer', sdp: m.sdp });
             for (const c of pending.splice(0)) await pc.addIceCandidate(c);
@@ -176,32 +199,32 @@ describe('browser calls through coturn', () => {
             else pending.push(m.candidate);
           }
         };
-        (window as any).startCall = async () => {
+        call.startCall = async () => {
           await pc.setLocalDescription(await pc.createOffer());
           await send({ kind: 'offer', sdp: pc.localDescription!.sdp });
         };
       }, servers);
     }
     // The visitor calls (as the widget will), the rep's console answers.
-    await sides[0]!.page.evaluate(() => (window as any).startCall());
+    await sides[0]!.page.evaluate(() => (window as unknown as CallWindow).startCall());
 
     /** The selected pair's candidate types and the inbound audio bytes so far, from getStats(). */
     const stats = (page: Page) =>
       page.evaluate(async () => {
-        const pc = (window as any).pc as RTCPeerConnection;
+        const pc = (window as unknown as CallWindow).pc;
         const report = await pc.getStats();
-        const all = [...report.values()] as any[];
+        const all = [...report.values()] as Stat[];
         const inbound = all.find((r) => r.type === 'inbound-rtp' && r.kind === 'audio');
         const transport = all.find((r) => r.type === 'transport');
         const pair = all.find((r) => r.type === 'candidate-pair' && r.id === transport?.selectedCandidatePairId);
-        const local = pair && report.get(pair.localCandidateId);
-        const remote = pair && report.get(pair.remoteCandidateId);
+        const local = all.find((r) => r.id === pair?.localCandidateId);
+        const remote = all.find((r) => r.id === pair?.remoteCandidateId);
         return {
           state: pc.connectionState,
-          local: local?.candidateType as string | undefined,
-          remote: remote?.candidateType as string | undefined,
-          packets: (inbound?.packetsReceived ?? 0) as number,
-          bytes: (inbound?.bytesReceived ?? 0) as number,
+          local: local?.candidateType,
+          remote: remote?.candidateType,
+          packets: inbound?.packetsReceived ?? 0,
+          bytes: inbound?.bytesReceived ?? 0,
         };
       });
 
