@@ -7,8 +7,8 @@ import { configFromEnv, type Config } from './config';
 
 const DEFAULTS = { distDir: '/opt/sixty/dist' };
 
-/** A value other than the default for each variable, and where it must show up. */
-const CASES: Record<string, { value: string; field: (c: Config) => unknown; expected: unknown }> = {
+/** A value other than the default for each variable, and where it must show up (`with`: the variables it needs beside it). */
+const CASES: Record<string, { value: string; field: (c: Config) => unknown; expected: unknown; with?: NodeJS.ProcessEnv }> = {
   PORT: { value: '4100', field: (c) => c.port, expected: 4100 },
   HOST: { value: '127.0.0.1', field: (c) => c.host, expected: '127.0.0.1' },
   SIXTY_DB: { value: '/var/lib/sixty/s.db', field: (c) => c.dbPath, expected: '/var/lib/sixty/s.db' },
@@ -43,6 +43,9 @@ const CASES: Record<string, { value: string; field: (c: Config) => unknown; expe
   SIXTY_PUBLIC_URL: { value: 'https://sixty.acme.test/', field: (c) => c.publicUrl, expected: 'https://sixty.acme.test' },
   SIXTY_FETCH_ALLOW: { value: '10.0.0.0/8,crm.internal', field: (c) => c.fetchAllow, expected: ['10.0.0.0/8', 'crm.internal'] },
   SIXTY_CALENDAR_KEY: { value: '00'.repeat(32), field: (c) => c.calendarKey, expected: Buffer.alloc(32) },
+  SIXTY_TURN_URLS: { value: 'stun:turn.acme.test:3478', field: (c) => c.turn?.urls, expected: ['stun:turn.acme.test:3478'] },
+  SIXTY_TURN_SECRET: { value: 's3cret', field: (c) => c.turn?.secret, expected: 's3cret', with: { SIXTY_TURN_URLS: 'turn:turn.acme.test:3478' } },
+  SIXTY_TURN_TTL_S: { value: '120', field: (c) => c.turn?.ttlS, expected: 120, with: { SIXTY_TURN_URLS: 'stun:turn.acme.test:3478' } },
 };
 
 describe('configFromEnv', () => {
@@ -54,7 +57,7 @@ describe('configFromEnv', () => {
 
   it.each(Object.entries(CASES))('reads %s into its field, away from the default', (name, c) => {
     const fallback = configFromEnv({}, DEFAULTS);
-    const set = configFromEnv({ [name]: c.value }, DEFAULTS);
+    const set = configFromEnv({ ...c.with, [name]: c.value }, DEFAULTS);
     expect(c.field(set)).toEqual(c.expected);
     expect(c.field(fallback)).not.toEqual(c.expected);
   });
@@ -62,5 +65,14 @@ describe('configFromEnv', () => {
   it('refuses a number that is not a whole number of zero or more, naming the variable', () => {
     expect(() => configFromEnv({ SIXTY_SWEEP_MS: 'soon' }, DEFAULTS)).toThrow(/SIXTY_SWEEP_MS must be a non-negative integer/);
     expect(() => configFromEnv({ SIXTY_DATABASE_URL: 'mysql://x' }, DEFAULTS)).toThrow(/SIXTY_DATABASE_URL must be a postgres:\/\/ URL/);
+  });
+
+  it('refuses a TURN server without its secret, a secret without a TURN server, a URL that is not an ICE URL and a TTL out of range', () => {
+    expect(() => configFromEnv({ SIXTY_TURN_URLS: 'turn:t.acme.test:3478' }, DEFAULTS)).toThrow(/set SIXTY_TURN_SECRET/);
+    expect(() => configFromEnv({ SIXTY_TURN_SECRET: 's' }, DEFAULTS)).toThrow(/SIXTY_TURN_URLS must name/);
+    expect(() => configFromEnv({ SIXTY_TURN_URLS: 'https://t.acme.test', SIXTY_TURN_SECRET: 's' }, DEFAULTS)).toThrow(/got "https:\/\/t.acme.test"/);
+    expect(() => configFromEnv({ SIXTY_TURN_TTL_S: '0' }, DEFAULTS)).toThrow(/SIXTY_TURN_TTL_S must be between 1 and 86400/);
+    const both = configFromEnv({ SIXTY_TURN_URLS: ' turn:t.acme.test:3478 , turns:t.acme.test:443?transport=tcp ', SIXTY_TURN_SECRET: 's' }, DEFAULTS);
+    expect(both.turn).toEqual({ secret: 's', urls: ['turn:t.acme.test:3478', 'turns:t.acme.test:443?transport=tcp'], ttlS: 600 });
   });
 });

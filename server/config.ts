@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { fetchAllowFrom } from './net/allow-list';
 import { calendarKeyFrom } from './calendar/credential-box';
 import { LOG_FORMATS, type LogFormat } from './log/log-output';
+import type { TurnConfig } from './calls/ice-servers.core';
 
 export interface Config {
   port: number;
@@ -58,6 +59,11 @@ export interface Config {
   fetchAllow: string[];
   /** Encrypts reps' calendar app passwords at rest (`SIXTY_CALENDAR_KEY`, 32 bytes as hex or base64); unset, connecting a calendar is refused. */
   calendarKey: Buffer | null;
+  /**
+   * The TURN server browser calls may relay through (`SIXTY_TURN_URLS`, `SIXTY_TURN_SECRET`,
+   * `SIXTY_TURN_TTL_S`); null: direct connections only.
+   */
+  turn: TurnConfig | null;
 }
 
 export interface Limits {
@@ -121,7 +127,30 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { distDir: strin
     publicUrl: env.SIXTY_PUBLIC_URL ? env.SIXTY_PUBLIC_URL.replace(/\/$/, '') : null,
     fetchAllow: fetchAllowFrom(env.SIXTY_FETCH_ALLOW),
     calendarKey: calendarKeyFrom(env.SIXTY_CALENDAR_KEY),
+    turn: turnFrom(env),
   };
+}
+
+/** Longest TURN credential lifetime accepted: a day (coturn takes any, but a leaked one should not last). */
+const MAX_TURN_TTL_S = 24 * 3600;
+/** What an ICE server URL may start with (RFC 7064/7065). */
+const ICE_URL_SCHEMES = ['stun:', 'stuns:', 'turn:', 'turns:'];
+
+/** `SIXTY_TURN_URLS` (comma-separated) with `SIXTY_TURN_SECRET` (coturn's static-auth-secret) and `SIXTY_TURN_TTL_S` (600). */
+function turnFrom(env: NodeJS.ProcessEnv): TurnConfig | null {
+  const urls = (env.SIXTY_TURN_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  const secret = env.SIXTY_TURN_SECRET ?? '';
+  const ttlS = intFrom(env.SIXTY_TURN_TTL_S, 600, 'SIXTY_TURN_TTL_S');
+  if (ttlS < 1 || ttlS > MAX_TURN_TTL_S) throw new Error(`SIXTY_TURN_TTL_S must be between 1 and ${MAX_TURN_TTL_S} seconds, got "${env.SIXTY_TURN_TTL_S}"`);
+  const bad = urls.find((u) => !ICE_URL_SCHEMES.some((s) => u.startsWith(s)));
+  if (bad) throw new Error(`SIXTY_TURN_URLS takes stun:, stuns:, turn: or turns: URLs, got "${bad}"`);
+  const relays = urls.some((u) => u.startsWith('turn'));
+  if (relays && !secret) throw new Error('SIXTY_TURN_URLS names a TURN server: set SIXTY_TURN_SECRET to its static-auth-secret');
+  if (secret && !relays) throw new Error('SIXTY_TURN_SECRET is set: SIXTY_TURN_URLS must name the turn: or turns: server it belongs to');
+  return urls.length ? { secret, urls, ttlS } : null;
 }
 
 function databaseUrlFrom(raw: string | undefined): string | null {

@@ -97,6 +97,18 @@ export interface CaptureRouting {
   waitsInQueue(facts: VisitorFacts): boolean;
 }
 
+/** An offer with its lead's holder: what decides who may signal a browser call for it. */
+export interface CallFacts {
+  offerId: string;
+  leadId: string;
+  workspaceId: string;
+  /** The rep the offer was made to. */
+  repId: string;
+  offerStatus: 'offered' | 'accepted' | 'declined' | 'expired' | 'taken';
+  leadRouting: 'waiting' | 'offered' | 'owned' | 'scheduled' | 'closed';
+  leadOwnerId: string | null;
+}
+
 export interface OpenOffer {
   id: string;
   leadId: string;
@@ -256,6 +268,8 @@ export interface Store extends BookingOps {
   openOffers(): Promise<OpenOffer[]>;
   openOffersForRep(repId: string): Promise<OfferView[]>;
   offerView(offerId: string): Promise<OfferView | null>;
+  /** Who a browser call of this offer is between, and whether it still holds (calls/may-signal.core.ts decides). */
+  callFacts(offerId: string): Promise<CallFacts | null>;
   /** Leads waiting for a rep in the workspace (and booked callbacks now due), oldest first. */
   waitingLeads(workspaceId: string, now: number): Promise<string[]>;
   /** Every active rep of the workspace with their routing state (presence via derivePresence). */

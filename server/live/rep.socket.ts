@@ -4,6 +4,7 @@ import { declineSchema, offerIdSchema, presenceSchema } from '../../shared/schem
 import type { AppDeps } from '../app';
 import type { User } from '../db/store';
 import { SESSION_COOKIE, cookieFromHeader, hashToken, hostOf } from '../auth/session';
+import { registerCallSignalling } from '../calls/call-signal.socket';
 
 /** The error ack of "Available on my devices" chosen with no device to push to (issue 22's contract). */
 export const NO_DEVICE_ERROR = 'Turn on alerts on this device first';
@@ -42,6 +43,9 @@ export function registerRepNamespace(nsp: RepNamespace, deps: AppDeps) {
     socket.on('disconnect', () => {
       online.disconnect(user.id, socket.id);
     });
+
+    // Browser calls: the rep signals for the offers they accepted.
+    registerCallSignalling(socket, { kind: 'rep', repId: user.id }, nsp.server, deps);
 
     socket.on('offers:sync', (ack) => {
       if (typeof ack !== 'function') return;

@@ -3,6 +3,7 @@ import type { VisitorClientToServer, VisitorServerToClient } from '../../shared/
 import type { AppDeps } from '../app';
 import { leadOfToken } from '../callbacks/visitor-token';
 import { originAllowed } from '../http/origin';
+import { registerCallSignalling } from '../calls/call-signal.socket';
 
 type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, Record<string, never>, { leadId: string }>;
 
@@ -32,6 +33,8 @@ export function registerVisitorNamespace(nsp: VisitorNamespace, deps: AppDeps) {
 
   nsp.on('connection', async (socket) => {
     const leadId = socket.data.leadId;
+    // Browser calls: the token's lead is the only call this socket may signal for.
+    registerCallSignalling(socket, { kind: 'visitor', leadId }, nsp.server, deps);
     // Joined before the read, so no change is missed; but a push that reaches this socket while
     // the read is under way (an accept committed meanwhile, on PostgreSQL where the read awaits)
     // may be newer than what the read returns, and must not be overwritten by it.

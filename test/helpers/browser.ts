@@ -9,12 +9,21 @@ import { BROWSER_UA } from './test-server';
 export const CHROMIUM = process.env.SIXTY_CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS = fileURLToPath(new URL('../.artifacts', import.meta.url));
 
-export function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: Chromium switches a test needs beside these (fake media devices for the call tests). */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     // A person's browser to the bot filter (HeadlessChrome's own User-Agent is on its list).
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', `--user-agent=${BROWSER_UA}`],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-gpu',
+      `--user-agent=${BROWSER_UA}`,
+      ...extraArgs,
+    ],
   });
 }
 

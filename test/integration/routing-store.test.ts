@@ -336,6 +336,19 @@ describe.each(storeBackends())('on $name', (backend) => {
     });
   });
 
+  describe('browser call facts (who may signal a call, calls/may-signal.core.ts)', () => {
+    it('reads the offer with its lead: open and unowned while offered, accepted and owned by the rep after, null for no such offer', async () => {
+      await available(ids.dana);
+      const leadId = await lead();
+      const o = offers.find((x) => x.offer.leadId === leadId)!;
+      const base = { offerId: o.offer.offerId, leadId, workspaceId: ids.workspace, repId: ids.dana };
+      expect(await store.callFacts(o.offer.offerId)).toEqual({ ...base, offerStatus: 'offered', leadRouting: 'offered', leadOwnerId: null });
+      await own(leadId);
+      expect(await store.callFacts(o.offer.offerId)).toEqual({ ...base, offerStatus: 'accepted', leadRouting: 'owned', leadOwnerId: ids.dana });
+      expect(await store.callFacts('no-such-offer')).toBeNull();
+    });
+  });
+
   describe('due work (what the cluster sweeper acts on)', () => {
     it('lists offers past expiry and missed SLA deadlines, oldest first, while they are still open', async () => {
       await store.updateRep(ids.dana, { offerCapacity: 2 });

@@ -229,6 +229,23 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
       return ctx.offerView(db, offerId);
     },
 
+    async callFacts(offerId) {
+      const [row] = await db
+        .select({
+          offerId: t.offers.id,
+          leadId: t.offers.leadId,
+          workspaceId: t.offers.workspaceId,
+          repId: t.offers.repId,
+          offerStatus: t.offers.status,
+          leadRouting: t.leads.routing,
+          leadOwnerId: t.leads.ownerId,
+        })
+        .from(t.offers)
+        .innerJoin(t.leads, eq(t.leads.id, t.offers.leadId))
+        .where(eq(t.offers.id, offerId));
+      return row ?? null;
+    },
+
     async waitingLeads(workspaceId, now) {
       return waitingIds(db, workspaceId, now);
     },

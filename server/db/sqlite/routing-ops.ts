@@ -47,6 +47,21 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
       .from(a.siteAppearance)
       .where(eq(a.siteAppearance.siteId, ph('site')))
       .prepare(),
+    /** An offer and its lead's holder, for the browser call's signalling (calls/may-signal.core.ts). */
+    callFacts: db
+      .select({
+        offerId: t.offers.id,
+        leadId: t.offers.leadId,
+        workspaceId: t.offers.workspaceId,
+        repId: t.offers.repId,
+        offerStatus: t.offers.status,
+        leadRouting: t.leads.routing,
+        leadOwnerId: t.leads.ownerId,
+      })
+      .from(t.offers)
+      .innerJoin(t.leads, eq(t.leads.id, t.offers.leadId))
+      .where(eq(t.offers.id, ph('id')))
+      .prepare(),
     /** When the lead last went to nurture (for "returned from nurture after ..."). */
     nurturedAt: db
       .select({ at: max(t.stageChanges.at) })
@@ -229,6 +244,10 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
 
     async offerView(offerId) {
       return ctx.offerView(db, offerId);
+    },
+
+    async callFacts(offerId) {
+      return q.callFacts.get({ id: offerId }) ?? null;
     },
 
     async waitingLeads(workspaceId, now) {

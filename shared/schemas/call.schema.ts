@@ -1,0 +1,48 @@
+// Browser calls (issue 23): the signalling messages the visitor and the accepting rep relay to
+// each other through Sixty over their socket.io connections, and the ICE servers they are given.
+// Every size is bounded: a relay must not carry whatever a client sends.
+import { z } from 'zod';
+
+/** A session description is a few kilobytes for one audio track; 16 KB leaves room for many candidates inlined. */
+export const MAX_SDP_CHARS = 16 * 1024;
+/** One ICE candidate line is under 200 characters; 1 KB bounds it with room to spare. */
+export const MAX_CANDIDATE_CHARS = 1024;
+
+const offerId = z.string().min(1).max(100);
+
+/** The offer (`RTCSessionDescriptionInit` of type offer) or the answer. */
+const description = (kind: 'offer' | 'answer') => z.strictObject({ offerId, kind: z.literal(kind), sdp: z.string().min(1).max(MAX_SDP_CHARS) });
+
+/** One trickled ICE candidate (`RTCIceCandidateInit`); `candidate: ''` is the end-of-candidates marker. */
+const candidate = z.strictObject({
+  offerId,
+  kind: z.literal('candidate'),
+  candidate: z.strictObject({
+    candidate: z.string().max(MAX_CANDIDATE_CHARS),
+    sdpMid: z.string().max(64).nullable().optional(),
+    sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
+    usernameFragment: z.string().max(256).nullable().optional(),
+  }),
+});
+
+/** Either side ends the call. */
+const hangup = z.strictObject({ offerId, kind: z.literal('hangup'), reason: z.enum(['hangup', 'failed', 'busy']).optional() });
+
+export const callSignalSchema = z.discriminatedUnion('kind', [description('offer'), description('answer'), candidate, hangup]);
+export type CallSignal = z.infer<typeof callSignalSchema>;
+
+export const callOfferIdSchema = z.strictObject({ offerId });
+
+/** One `RTCIceServer`, as the browser takes it; a TURN server carries its short-lived credentials. */
+export interface IceServer {
+  urls: string[];
+  username?: string;
+  credential?: string;
+}
+
+/** What `call:ice-servers` answers: the list for `RTCPeerConnection`, and when the TURN credentials stop working. */
+export interface IceServersGrant {
+  iceServers: IceServer[];
+  /** Unix milliseconds; null when there is no TURN server (direct connections only). */
+  expiresAt: number | null;
+}
