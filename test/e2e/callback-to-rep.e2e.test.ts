@@ -26,7 +26,7 @@ async function signInRep(page: Page, email: string) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(TEST_DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Available' }).click();
+  await page.getByRole('button', { name: 'Available', exact: true }).click();
 }
 
 async function fillWidget(page: Page) {

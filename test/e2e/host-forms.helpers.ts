@@ -13,7 +13,7 @@ export async function signInRep(context: BrowserContext, url: string, email: str
   await rep.getByLabel('Email').fill(email);
   await rep.getByLabel('Password').fill(TEST_DEMO_PASSWORD);
   await rep.getByRole('button', { name: 'Sign in' }).click();
-  await rep.getByRole('button', { name: 'Available' }).click();
+  await rep.getByRole('button', { name: 'Available', exact: true }).click();
   await expect.poll(() => rep.getByText('Live', { exact: true }).count(), { timeout: 5000 }).toBeGreaterThan(0);
   return rep;
 }
