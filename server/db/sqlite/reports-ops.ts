@@ -5,11 +5,11 @@ import {
   exportRow,
   funnelLeads,
   missingFacts,
+  reportLeadColumnsOf,
   reportLeadColumnsSql,
   reportLeadRows,
   stageFactsColumnsSql,
   type ExportLeadColumns,
-  type ReportLeadColumns,
 } from '../report-rows';
 import { createFairnessReads } from './fairness-reads';
 import { createLeadExtras } from './lead-extras';
@@ -47,11 +47,12 @@ export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts'>)
   const visitors = raw.prepare<[string, number, number], { n: number }>(
     'select count(*) as n from visitors where workspace_id = ? and is_bot = 0 and first_seen_at >= ? and first_seen_at < ?',
   );
-  const leads = [false, true].map((withTouches) => raw.prepare<{ ws: string; from: number; to: number }, ReportLeadColumns>(reportLeadsSql(withTouches)));
+  const leads = [false, true].map((withTouches) => raw.prepare<{ ws: string; from: number; to: number }, unknown[]>(reportLeadsSql(withTouches)).raw(true));
+  const names = leads.map((statement) => statement.columns().map((c) => c.name));
   const facts = createReportFactsOps(db, rules.reportFacts);
   /** The range's leads (touches parsed when asked) with their stage facts, as the shared report rows take them. */
   const reportLeads = (range: { ws: string; from: number; to: number }, withTouches: boolean) => {
-    const columns = leads[Number(withTouches)]!.all(range);
+    const columns = reportLeadColumnsOf(names[Number(withTouches)]!, leads[Number(withTouches)]!.all(range));
     return reportLeadRows(columns, range, facts.factsOf(missingFacts(columns)), withTouches);
   };
   const currency = raw.prepare<[string], { currency: string }>('select currency from workspaces where id = ?');
