@@ -5,7 +5,7 @@ import type { Reason } from '../../shared/qualify/types';
 import type { Channel } from '../../shared/channel';
 import type { AttributionLead, StoredTouch, TouchPoint } from '../reports/attribution.core';
 import type { ReportFacts, reportFacts } from '../reports/report-facts.core';
-import type { FunnelLead } from '../reports/funnel.core';
+import { EXIT_STAGES, STAGE_STEPS, stagesReaching, type FunnelLead, type StageFacts } from '../reports/funnel.core';
 import type { SessionTouch } from '../tracking/tracking-store';
 import type { FairnessFacts } from '../reports/rep-fairness.core';
 import type { ExportRow } from '../reports/reports-store';
@@ -33,30 +33,12 @@ export function leadAttribution(r: TouchColumns): Attribution {
   return attribute([visit, { url: r.pageUrl, referrer: r.referrer }]);
 }
 
-/** Each report lead's stage changes, oldest first, by lead id (collectChanges). */
-export type ChangesByLead = ReadonlyMap<string, FunnelLead['changes']>;
-
-/**
- * The stage changes of the given leads, from rows [leadId, to, at, reason] given oldest first
- * (a range's changes by time: rows of other leads are skipped). Built once, shared by the report's leads.
- */
-export function collectChanges(leadIds: ReadonlySet<string>, rows: Iterable<readonly [string, string, number, string | null]>): ChangesByLead {
-  const byLead = new Map<string, FunnelLead['changes']>();
-  for (const [leadId, to, at, reason] of rows) {
-    if (!leadIds.has(leadId)) continue;
-    const change = { to, at, reason };
-    const list = byLead.get(leadId);
-    if (list) list.push(change);
-    else byLead.set(leadId, [change]);
-  }
-  return byLead;
-}
-
-/** The funnel's leads, each with its stage changes attached. */
-export function funnelLeads(leads: readonly ReportLeadRow[], changes: ChangesByLead): FunnelLead[] {
+/** The funnel's leads. */
+export function funnelLeads(leads: readonly ReportLeadRow[]): FunnelLead[] {
   return leads.map((l) => ({
     capturedAt: l.capturedAt,
-    changes: changes.get(l.id) ?? [],
+    reached: l.stages.reached,
+    exits: l.stages.exits,
     source: l.facts.source,
     campaign: l.facts.campaign,
     contactAttempts: l.contactAttempts,
@@ -65,9 +47,9 @@ export function funnelLeads(leads: readonly ReportLeadRow[], changes: ChangesByL
   }));
 }
 
-/** The attribution report's leads: each with the touches that brought it and its stage changes. */
-export function attributionLeads(leads: readonly ReportLeadRow[], changes: ChangesByLead): AttributionLead[] {
-  return leads.map((l) => ({ capturedAt: l.capturedAt, changes: changes.get(l.id) ?? [], dealValue: l.dealValue, touches: l.facts.touches }));
+/** The attribution report's leads: each with the touches that brought it and the steps it reached. */
+export function attributionLeads(leads: readonly ReportLeadRow[]): AttributionLead[] {
+  return leads.map((l) => ({ capturedAt: l.capturedAt, reached: l.stages.reached, dealValue: l.dealValue, touches: l.facts.touches }));
 }
 
 /** What report-facts.core reportFacts is given of a lead, as both dialects select it (FACT_INPUT_COLUMNS_SQL). */
@@ -121,6 +103,7 @@ export interface ReportLeadRow {
   dealValue: number | null;
   countedVisitor: string | null;
   facts: Pick<ReportFacts, 'source' | 'campaign' | 'touches'>;
+  stages: StageFacts;
 }
 
 /**
@@ -259,6 +242,37 @@ export interface ReportLeadColumns {
   visitorSeenAt: number | null;
   /** report_touches; null: the facts are not worked out yet (then read the slow way, factsOf). */
   touches: string | null;
+  mqlAt: number | null;
+  salAt: number | null;
+  sqlAt: number | null;
+  opportunityAt: number | null;
+  wonAt: number | null;
+  /** The lead's changes to exit stages as JSON [[to, reason], ...] ('[]' or null: none). */
+  exits: string | null;
+}
+
+/**
+ * What the funnel needs of a lead's stage changes (`c`, left joined to its lead and grouped by it),
+ * aggregated by the database instead of read change by change: per step (funnel.core STAGE_STEPS)
+ * the earliest change to one of its stages as `${step}At`, and the changes to exit stages as JSON.
+ * PostgreSQL casts its bigint minimum and returns the JSON as text, as SQLite does.
+ */
+export function stageFactsColumnsSql(dialect: 'sqlite' | 'pg'): string {
+  const list = (stages: readonly string[]) => stages.map((s) => `'${s}'`).join(', ');
+  const steps = STAGE_STEPS.map(
+    (step) => `min(case when c.to_stage in (${list(stagesReaching(step))}) then c.at end)${dialect === 'pg' ? '::float8' : ''} as "${step}At"`,
+  );
+  const exits =
+    dialect === 'pg'
+      ? `(json_agg(json_build_array(c.to_stage, c.reason)) filter (where c.to_stage in (${list(EXIT_STAGES)})))::text`
+      : `json_group_array(json_array(c.to_stage, c.reason)) filter (where c.to_stage in (${list(EXIT_STAGES)}))`;
+  return [...steps, `${exits} as "exits"`].join(', ');
+}
+
+/** The lead's stage facts from the columns of stageFactsColumnsSql. */
+export function stageFactsOf(r: Pick<ReportLeadColumns, 'mqlAt' | 'salAt' | 'sqlAt' | 'opportunityAt' | 'wonAt' | 'exits'>): StageFacts {
+  const exits = r.exits && r.exits !== '[]' ? (JSON.parse(r.exits) as Array<[string, string | null]>).map(([to, reason]) => ({ to, reason })) : [];
+  return { reached: { mql: r.mqlAt, sal: r.salAt, sql: r.sqlAt, opportunity: r.opportunityAt, won: r.wonAt }, exits };
 }
 
 /**
@@ -270,6 +284,52 @@ export const reportLeadColumnsSql = (
 ) => `l.id, l.captured_at as "capturedAt", l.contact_attempts as "contactAttempts", l.deal_value as "dealValue",
   l.site_id as "siteId", l.visitor_id as "visitorId", l.report_source as "source", l.report_campaign as "campaign",
   l.report_visitor_seen_at as "visitorSeenAt", ${withTouches ? 'l.report_touches' : "case when l.report_touches is not null then '' end"} as "touches"`;
+
+/** The names of a report lead's columns in the order reportLeadColumnsSql then stageFactsColumnsSql select them. */
+export const REPORT_LEAD_COLUMNS = [
+  'id',
+  'capturedAt',
+  'contactAttempts',
+  'dealValue',
+  'siteId',
+  'visitorId',
+  'source',
+  'campaign',
+  'visitorSeenAt',
+  'touches',
+  'mqlAt',
+  'salAt',
+  'sqlAt',
+  'opportunityAt',
+  'wonAt',
+  'exits',
+] as const satisfies ReadonlyArray<keyof ReportLeadColumns>;
+
+/**
+ * The report leads from rows read as arrays (a driver's raw mode: a row as an object per lead
+ * costs more than the read at 100,000 leads), after checking the columns came in that order.
+ */
+export function reportLeadColumnsOf(names: readonly string[], rows: readonly unknown[][]): ReportLeadColumns[] {
+  if (names.join() !== REPORT_LEAD_COLUMNS.join()) throw new Error(`report lead columns out of order: ${names.join()}`);
+  return rows.map((r) => ({
+    id: r[0] as string,
+    capturedAt: r[1] as number,
+    contactAttempts: r[2] as number,
+    dealValue: r[3] as number | null,
+    siteId: r[4] as string,
+    visitorId: r[5] as string | null,
+    source: r[6] as string | null,
+    campaign: r[7] as string | null,
+    visitorSeenAt: r[8] as number | null,
+    touches: r[9] as string | null,
+    mqlAt: r[10] as number | null,
+    salAt: r[11] as number | null,
+    sqlAt: r[12] as number | null,
+    opportunityAt: r[13] as number | null,
+    wonAt: r[14] as number | null,
+    exits: r[15] as string | null,
+  }));
+}
 
 /** The ids of the rows whose facts are not stored yet. */
 export const missingFacts = (rows: readonly ReportLeadColumns[]): string[] => rows.filter((r) => r.touches === null).map((r) => r.id);
@@ -299,6 +359,7 @@ export function reportLeadRows(
       dealValue: r.dealValue,
       countedVisitor: seen !== null && seen >= range.from && seen < range.to && r.visitorId !== null ? `${r.siteId} ${r.visitorId}` : null,
       facts,
+      stages: stageFactsOf(r),
     };
   });
 }

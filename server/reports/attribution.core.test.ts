@@ -12,6 +12,7 @@ import {
   type StoredTouch,
   type TouchPoint,
 } from './attribution.core';
+import { stageFacts } from './funnel.core';
 
 const H = 3600 * 1000;
 const session = (at: number, url: string, referrer: string | null = null): StoredTouch => ({ kind: 'session', at, landingUrl: url, referrer, utm: {} });
@@ -27,7 +28,7 @@ const stages = fc.subarray(['mql', 'sal', 'sql', 'opportunity', 'won', 'lost', '
 const lead = fc.record({
   capturedAt: fc.integer({ min: 0, max: 2_000_000_000_000 }),
   touches: fc.array(point, { minLength: 1, maxLength: 6 }),
-  changes: stages.map((s) => s.map((to, i) => ({ to, at: i, reason: null }))),
+  reached: stages.map((s) => stageFacts(s.map((to, i) => ({ to, at: i, reason: null }))).reached),
   dealValue: fc.option(fc.integer({ min: 0, max: 100_000 })),
 }) satisfies fc.Arbitrary<AttributionLead>;
 const query = { from: 0, to: 1, currency: 'EUR' };
@@ -88,11 +89,11 @@ describe('attributionReport', () => {
       {
         capturedAt: 10 * H,
         dealValue: 900,
-        changes: [
+        reached: stageFacts([
           { to: 'mql', at: 10 * H, reason: null },
           { to: 'opportunity', at: 11 * H, reason: null },
           { to: 'won', at: 12 * H, reason: null },
-        ],
+        ]).reached,
         touches: [
           { at: 0, channel: 'paid_search', source: 'google', campaign: 'brand' },
           { at: H, channel: 'organic_social', source: 'facebook', campaign: null },

@@ -30,7 +30,7 @@ export interface TouchPoint {
 }
 
 /** One lead of the report: its touches (oldest first, at least one) and how far it got. */
-export interface AttributionLead extends Pick<FunnelLead, 'capturedAt' | 'changes' | 'dealValue'> {
+export interface AttributionLead extends Pick<FunnelLead, 'capturedAt' | 'reached' | 'dealValue'> {
   touches: TouchPoint[];
 }
 

@@ -2,11 +2,17 @@
 // conversion between steps, time in stage, won revenue, and why leads left (nurture,
 // disqualified, lost deals). Pure.
 import type { FunnelReport, FunnelStep } from '../../shared/console-api';
-import { percentile, ratio } from './stats';
+import { percentile, ratio, sortedNumbers } from './stats';
 
 export const FUNNEL_STEPS = ['visitors', 'leads', 'mql', 'sal', 'sql', 'opportunity', 'won'] as const satisfies readonly FunnelStep[];
 
-type StageStep = Exclude<FunnelStep, 'visitors' | 'leads'>;
+export type StageStep = Exclude<FunnelStep, 'visitors' | 'leads'>;
+
+/** The steps reached by moving stage, in order. */
+export const STAGE_STEPS = ['mql', 'sal', 'sql', 'opportunity', 'won'] as const satisfies readonly StageStep[];
+
+/** The stages a lead leaves the funnel to, with a reason (nurture, disqualified, lost deals). */
+export const EXIT_STAGES = ['nurture', 'disqualified', 'suspect', 'lost'] as const;
 
 /** Stages whose reaching counts as reaching the step (hot is an MQL; a lost deal was an opportunity). */
 const STEP_STAGES: Record<StageStep, readonly string[]> = {
@@ -18,17 +24,45 @@ const STEP_STAGES: Record<StageStep, readonly string[]> = {
 };
 
 /** When a lead reached a step (its first change to that stage or a later one), or null: it never did. */
-export function stepReachedAt(l: Pick<FunnelLead, 'capturedAt' | 'changes'>, step: FunnelStep): number | null {
+export function stepReachedAt(l: Pick<FunnelLead, 'capturedAt' | 'reached'>, step: FunnelStep): number | null {
   if (step === 'visitors' || step === 'leads') return l.capturedAt;
-  const stages = STAGES_FROM[step];
-  for (const c of l.changes) if (stages.has(c.to)) return c.at;
-  return null;
+  return l.reached[step];
 }
 
-export interface FunnelLead {
+/** A stage change of a lead. */
+export interface StageChange {
+  to: string;
+  at: number;
+  reason: string | null;
+}
+
+/** When a lead first reached each step by moving stage (null: never). */
+export type StepTimes = Record<StageStep, number | null>;
+
+/** What the funnel needs of a lead's stage changes: when it first reached each step, and each move out of the funnel with its reason. */
+export interface StageFacts {
+  reached: StepTimes;
+  /** Every change of the lead to an exit stage (EXIT_STAGES), in no particular order. */
+  exits: Array<Pick<StageChange, 'to' | 'reason'>>;
+}
+
+/**
+ * The stage facts of a lead's changes, as the stores aggregate them in the database (stepTimesSql):
+ * a step is reached at the earliest change to one of its stages (stagesReaching).
+ */
+export function stageFacts(changes: readonly StageChange[]): StageFacts {
+  const reached = Object.fromEntries(
+    STAGE_STEPS.map((step) => {
+      const times = changes.filter((c) => STAGES_FROM[step].has(c.to)).map((c) => c.at);
+      return [step, times.length ? Math.min(...times) : null];
+    }),
+  ) as StepTimes;
+  const exits = changes.filter((c) => (EXIT_STAGES as readonly string[]).includes(c.to)).map((c) => ({ to: c.to, reason: c.reason }));
+  return { reached, exits };
+}
+
+export interface FunnelLead extends StageFacts {
   capturedAt: number;
-  /** Every stage change of the lead, oldest first. */
-  changes: Array<{ to: string; at: number; reason: string | null }>;
   /** Attributed source and campaign (shared/attribution); null = direct. */
   source: string | null;
   campaign: string | null;
@@ -62,11 +96,11 @@ export function funnel(trackedVisitors: number, leads: readonly FunnelLead[]): F
   const reached: Record<FunnelStep, ReadonlyArray<number | null>> = {
     visitors: captured,
     leads: captured,
-    mql: firstReached(leads, 'mql'),
-    sal: firstReached(leads, 'sal'),
-    sql: firstReached(leads, 'sql'),
-    opportunity: firstReached(leads, 'opportunity'),
-    won: firstReached(leads, 'won'),
+    mql: leads.map((l) => l.reached.mql),
+    sal: leads.map((l) => l.reached.sal),
+    sql: leads.map((l) => l.reached.sql),
+    opportunity: leads.map((l) => l.reached.opportunity),
+    won: leads.map((l) => l.reached.won),
   };
   const reachedCount = (step: FunnelStep) => reached[step].reduce<number>((n, at) => (at === null ? n : n + 1), 0);
   const steps = FUNNEL_STEPS.map((step, i) => {
@@ -83,15 +117,13 @@ export function funnel(trackedVisitors: number, leads: readonly FunnelLead[]): F
         const b = to[j]!;
         if (a !== null && b !== null) durations.push(Math.max(0, b - a));
       }
-      durations.sort((x, y) => x - y);
     }
-    return { step, count, conversionFromPrevious: ratio(count, prevCount), medianMsFromPrevious: percentile(durations, 50) };
+    return { step, count, conversionFromPrevious: ratio(count, prevCount), medianMsFromPrevious: percentile(sortedNumbers(durations), 50) };
   });
 
   const reasons = (stages: string[]) => {
     const by = new Map<string, number>();
-    for (const l of leads)
-      for (const c of l.changes) if (stages.includes(c.to)) by.set(c.reason ?? '(no reason)', (by.get(c.reason ?? '(no reason)') ?? 0) + 1);
+    for (const l of leads) for (const c of l.exits) if (stages.includes(c.to)) by.set(c.reason ?? '(no reason)', (by.get(c.reason ?? '(no reason)') ?? 0) + 1);
     return [...by.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
   };
   const bySource = (key: (l: FunnelLead) => string | null) => {
@@ -120,18 +152,18 @@ export function funnel(trackedVisitors: number, leads: readonly FunnelLead[]): F
 }
 
 /** The value of the deals won (a lead reopened after a win still counts once). */
-export function wonRevenue(leads: ReadonlyArray<Pick<FunnelLead, 'capturedAt' | 'changes' | 'dealValue'>>): number {
+export function wonRevenue(leads: ReadonlyArray<Pick<FunnelLead, 'capturedAt' | 'reached' | 'dealValue'>>): number {
   return leads.reduce((sum, l) => sum + (stepReachedAt(l, 'won') !== null ? (l.dealValue ?? 0) : 0), 0);
 }
 
 /** Reaching a later step implies having passed the earlier ones (an SQL was an MQL). */
 function later(step: StageStep): StageStep[] {
-  const order = ['mql', 'sal', 'sql', 'opportunity', 'won'] as const;
-  return order.slice(order.indexOf(step) + 1);
+  return STAGE_STEPS.slice(STAGE_STEPS.indexOf(step) + 1);
 }
 
-/** The stages whose reaching counts as reaching each step: its own and every later step's. */
-const stagesFrom = (step: keyof typeof STEP_STAGES): ReadonlySet<string> => new Set([step, ...later(step)].flatMap((s) => STEP_STAGES[s]));
+/** The stages whose reaching counts as reaching a step: its own and every later step's. */
+export const stagesReaching = (step: StageStep): readonly string[] => [step, ...later(step)].flatMap((s) => STEP_STAGES[s]);
+const stagesFrom = (step: StageStep): ReadonlySet<string> => new Set(stagesReaching(step));
 const STAGES_FROM: Record<keyof typeof STEP_STAGES, ReadonlySet<string>> = {
   mql: stagesFrom('mql'),
   sal: stagesFrom('sal'),
@@ -139,8 +171,3 @@ const STAGES_FROM: Record<keyof typeof STEP_STAGES, ReadonlySet<string>> = {
   opportunity: stagesFrom('opportunity'),
   won: stagesFrom('won'),
 };
-
-/** Per lead, the time of its first change to the step or a later one (null: never reached). */
-function firstReached(leads: readonly FunnelLead[], step: keyof typeof STEP_STAGES): Array<number | null> {
-  return leads.map((l) => stepReachedAt(l, step));
-}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { funnel, type FunnelLead } from './funnel.core';
+import { funnel, stageFacts, type FunnelLead, type StageChange } from './funnel.core';
 import { speedToLead } from './speed-to-lead.core';
 
 const S = 1000;
@@ -35,9 +35,9 @@ describe('speedToLead', () => {
 describe('funnel', () => {
   let n = 0;
   /** A lead whose tracked visitor is one of the range's visitors, unless `extra` says otherwise. */
-  const lead = (changes: FunnelLead['changes'], extra: Partial<FunnelLead> = {}): FunnelLead => ({
+  const lead = (changes: StageChange[], extra: Partial<FunnelLead> = {}): FunnelLead => ({
     capturedAt: 0,
-    changes,
+    ...stageFacts(changes),
     source: null,
     campaign: null,
     contactAttempts: 0,

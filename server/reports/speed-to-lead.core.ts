@@ -1,7 +1,7 @@
 // Speed-to-lead (DOMAIN.md): from the hand-raise to the rep's accept, and to the first call
 // attempt (the tel: click or the first logged outcome, whichever came first). Pure.
 import type { Distribution, SpeedReport } from '../../shared/console-api';
-import { percentile, ratio } from './stats';
+import { percentile, ratio, sortedNumbers } from './stats';
 
 export interface SpeedLead {
   handRaiseAt: number;
@@ -38,19 +38,24 @@ export function speedToLead(leads: readonly SpeedLead[], breachCauses: readonly 
 }
 
 function distribution(leads: readonly SpeedLead[], at: (l: SpeedLead) => number | null): Distribution {
-  const times = leads
-    .map((l) => {
-      const t = at(l);
-      return t === null ? null : Math.max(0, t - l.handRaiseAt);
-    })
-    .filter((d): d is number => d !== null)
-    .sort((a, b) => a - b);
+  const reached: number[] = [];
+  let within60s = 0;
+  let within5m = 0;
+  for (const l of leads) {
+    const t = at(l);
+    if (t === null) continue;
+    const d = Math.max(0, t - l.handRaiseAt);
+    reached.push(d);
+    if (d <= 60_000) within60s++;
+    if (d <= 300_000) within5m++;
+  }
+  const times = sortedNumbers(reached);
   return {
     leads: leads.length,
     reached: times.length,
     medianMs: percentile(times, 50),
     p90Ms: percentile(times, 90),
-    within60s: ratio(times.filter((d) => d <= 60_000).length, leads.length),
-    within5m: ratio(times.filter((d) => d <= 300_000).length, leads.length),
+    within60s: ratio(within60s, leads.length),
+    within5m: ratio(within5m, leads.length),
   };
 }

@@ -3,12 +3,12 @@ import type { ReportsStore } from '../../reports/reports-store';
 import type { MeetingRow } from '../../booking/meeting-figures.core';
 import {
   attributionLeads,
-  collectChanges,
   exportRow,
   funnelLeads,
   missingFacts,
   reportLeadColumnsSql,
   reportLeadRows,
+  stageFactsColumnsSql,
   type ExportLeadColumns,
   type ReportLeadColumns,
 } from '../report-rows';
@@ -23,38 +23,22 @@ import type { PgDb } from './open';
 // driver gives them, so every bigint is cast to float8 (exact for epoch ms) and every count to
 // int, and camelCase aliases are quoted (PostgreSQL folds unquoted names to lower case). The
 // ORDER BYs make explicit the order SQLite's index scans happen to give.
-/** As sqlite/reports-ops.ts REPORT_LEADS_SQL: the range's leads with their report facts, from their own rows alone. Exported for a test of its plan. */
+/** As sqlite/reports-ops.ts reportLeadsSql: the range's leads with their report facts and their stage changes aggregated per lead. Exported for a test of its plan. */
 export function reportLeadsQuery(workspaceId: string, from: number, to: number, withTouches = true) {
   return sql`
-    select ${sql.raw(reportLeadColumnsSql(withTouches).replace('l.captured_at as', 'l.captured_at::float8 as').replace('l.deal_value as', 'l.deal_value::float8 as').replace('l.report_visitor_seen_at as', 'l.report_visitor_seen_at::float8 as'))}
-      from leads l
+    select ${sql.raw(reportLeadColumnsSql(withTouches).replace('l.captured_at as', 'l.captured_at::float8 as').replace('l.deal_value as', 'l.deal_value::float8 as').replace('l.report_visitor_seen_at as', 'l.report_visitor_seen_at::float8 as'))},
+           ${sql.raw(stageFactsColumnsSql('pg'))}
+      from leads l left join stage_changes c on c.lead_id = l.id and c.at >= ${from}
      where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to}
+     group by l.id
      order by l.captured_at, l.id`;
 }
 
-/** As sqlite/reports-ops.ts CHANGES_SINCE_SQL: stage changes by time from the range's start (stage_changes_workspace_at). */
-export function changesSinceQuery(workspaceId: string, from: number) {
-  return sql`
-    select c.lead_id as "leadId", c.to_stage as "to", c.at::float8 as at, c.reason
-      from stage_changes c where c.workspace_id = ${workspaceId} and c.at >= ${from} order by c.at, c.id`;
-}
-
 export function createReportsOps(db: PgDb, rules: Pick<StoreRules, 'reportFacts'>): ReportsStore {
-  /** The range's leads (touches parsed when asked) and their stage changes, as the shared report rows take them. */
-  async function leadsWithChanges(workspaceId: string, from: number, to: number, withTouches: boolean) {
-    const [leads, changes] = await Promise.all([
-      db.execute<ReportLeadColumns & Record<string, unknown>>(reportLeadsQuery(workspaceId, from, to, withTouches)),
-      db.execute<{ leadId: string; to: string; at: number; reason: string | null }>(changesSinceQuery(workspaceId, from)),
-    ]);
-    const rows = reportLeadRows(leads.rows, { from, to }, await factsOf(db, missingFacts(leads.rows), rules.reportFacts), withTouches);
-    const ids = new Set(leads.rows.map((r) => r.id));
-    return {
-      rows,
-      changes: collectChanges(
-        ids,
-        changes.rows.map((c) => [c.leadId, c.to, c.at, c.reason] as const),
-      ),
-    };
+  /** The range's leads (touches parsed when asked) with their stage facts, as the shared report rows take them. */
+  async function reportLeads(workspaceId: string, from: number, to: number, withTouches: boolean) {
+    const leads = await db.execute<ReportLeadColumns & Record<string, unknown>>(reportLeadsQuery(workspaceId, from, to, withTouches));
+    return reportLeadRows(leads.rows, { from, to }, await factsOf(db, missingFacts(leads.rows), rules.reportFacts), withTouches);
   }
 
   return {
@@ -98,13 +82,11 @@ export function createReportsOps(db: PgDb, rules: Pick<StoreRules, 'reportFacts'
     },
 
     async funnelLeads(workspaceId, from, to) {
-      const { rows, changes } = await leadsWithChanges(workspaceId, from, to, false);
-      return funnelLeads(rows, changes);
+      return funnelLeads(await reportLeads(workspaceId, from, to, false));
     },
 
     async attributionLeads(workspaceId, from, to) {
-      const { rows, changes } = await leadsWithChanges(workspaceId, from, to, true);
-      return attributionLeads(rows, changes);
+      return attributionLeads(await reportLeads(workspaceId, from, to, true));
     },
 
     async currency(workspaceId) {

@@ -2,14 +2,14 @@ import type { ReportsStore } from '../../reports/reports-store';
 import type { MeetingRow } from '../../booking/meeting-figures.core';
 import {
   attributionLeads,
-  collectChanges,
   exportRow,
   funnelLeads,
   missingFacts,
+  reportLeadColumnsOf,
   reportLeadColumnsSql,
   reportLeadRows,
+  stageFactsColumnsSql,
   type ExportLeadColumns,
-  type ReportLeadColumns,
 } from '../report-rows';
 import { createFairnessReads } from './fairness-reads';
 import { createLeadExtras } from './lead-extras';
@@ -17,16 +17,17 @@ import type { Db } from './open';
 import { createReportFactsOps } from './report-facts';
 import type { StoreRules } from '../../routing/store-rules';
 
-/** The range's leads with their report facts, from their own rows alone (report-facts.ts keeps them). Exported for a test of its plan. */
-export const reportLeadsSql = (withTouches: boolean) =>
-  `select ${reportLeadColumnsSql(withTouches)} from leads l where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to`;
-
 /**
- * The stage changes of a range's leads, by time from the range's start (a lead changes only once
- * captured; the caller keeps its leads' own): one range of stage_changes_workspace_at, oldest
- * first, instead of a lookup per lead. Exported for a test of its plan.
+ * The range's leads with their report facts, from their own rows, and what the funnel needs of
+ * their stage changes, aggregated per lead (stageFactsColumnsSql) as the leads are read: a lookup
+ * of stage_changes_lead per lead, grouped in the order leads_workspace_captured gives (no sort),
+ * instead of every change of the range turned into a row and grouped in JS. Exported for a test of its plan.
  */
-export const CHANGES_SINCE_SQL = `select lead_id as "leadId", to_stage as "to", at, reason from stage_changes where workspace_id = @ws and at >= @from order by at, id`;
+export const reportLeadsSql = (withTouches: boolean) =>
+  `select ${reportLeadColumnsSql(withTouches)}, ${stageFactsColumnsSql('sqlite')}
+     from leads l left join stage_changes c on c.lead_id = l.id and c.at >= @from
+    where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to
+    group by l.captured_at, l.rowid`;
 
 // Reports read with plain SQL: a few aggregate-friendly queries per report, not one per lead.
 export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts'>): ReportsStore {
@@ -46,16 +47,13 @@ export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts'>)
   const visitors = raw.prepare<[string, number, number], { n: number }>(
     'select count(*) as n from visitors where workspace_id = ? and is_bot = 0 and first_seen_at >= ? and first_seen_at < ?',
   );
-  const leads = [false, true].map((withTouches) => raw.prepare<{ ws: string; from: number; to: number }, ReportLeadColumns>(reportLeadsSql(withTouches)));
-  // As arrays: a range's changes are many, and collectChanges keeps only its leads' own.
-  const changesSince = raw.prepare<{ ws: string; from: number }, [string, string, number, string | null]>(CHANGES_SINCE_SQL).raw(true);
+  const leads = [false, true].map((withTouches) => raw.prepare<{ ws: string; from: number; to: number }, unknown[]>(reportLeadsSql(withTouches)).raw(true));
+  const names = leads.map((statement) => statement.columns().map((c) => c.name));
   const facts = createReportFactsOps(db, rules.reportFacts);
-  /** The range's leads (touches parsed when asked) and their stage changes, as the shared report rows take them. */
-  const leadsWithChanges = (range: { ws: string; from: number; to: number }, withTouches: boolean) => {
-    const columns = leads[Number(withTouches)]!.all(range);
-    const rows = reportLeadRows(columns, range, facts.factsOf(missingFacts(columns)), withTouches);
-    const changes = collectChanges(new Set(columns.map((r) => r.id)), changesSince.iterate({ ws: range.ws, from: range.from }));
-    return { rows, changes };
+  /** The range's leads (touches parsed when asked) with their stage facts, as the shared report rows take them. */
+  const reportLeads = (range: { ws: string; from: number; to: number }, withTouches: boolean) => {
+    const columns = reportLeadColumnsOf(names[Number(withTouches)]!, leads[Number(withTouches)]!.all(range));
+    return reportLeadRows(columns, range, facts.factsOf(missingFacts(columns)), withTouches);
   };
   const currency = raw.prepare<[string], { currency: string }>('select currency from workspaces where id = ?');
   const exportQuery = raw.prepare<[string, number, number], ExportLeadColumns>(
@@ -91,12 +89,10 @@ export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts'>)
       return visitors.get(workspaceId, from, to)!.n;
     },
     async funnelLeads(workspaceId, from, to) {
-      const { rows, changes } = leadsWithChanges({ ws: workspaceId, from, to }, false);
-      return funnelLeads(rows, changes);
+      return funnelLeads(reportLeads({ ws: workspaceId, from, to }, false));
     },
     async attributionLeads(workspaceId, from, to) {
-      const { rows, changes } = leadsWithChanges({ ws: workspaceId, from, to }, true);
-      return attributionLeads(rows, changes);
+      return attributionLeads(reportLeads({ ws: workspaceId, from, to }, true));
     },
     async currency(workspaceId) {
       return currency.get(workspaceId)?.currency ?? 'USD';
