@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionFailureText, notificationFor, offerActionOf, offerDataOf, parsePushPayload, type OfferPush } from './push-payload';
+import { actionFailureText, notificationFor, offerActionOf, offerDataOf, parsePushPayload, timeToAnswer, type OfferPush } from './push-payload';
 
 const offer = {
   v: 1,
@@ -54,10 +54,10 @@ describe('parsePushPayload', () => {
 
 describe('notificationFor', () => {
   it('gives an offer its tag, Accept and Decline, its token and link, and keeps it on screen', () => {
-    const { title, options } = notificationFor(parsePushPayload(JSON.stringify(offer)) as OfferPush);
+    const { title, options } = notificationFor(parsePushPayload(JSON.stringify(offer)) as OfferPush, offer.expiresAt - 44_200);
     expect(title).toBe('Hot lead: Ada Lovelace');
     expect(options).toMatchObject({
-      body: offer.body,
+      body: `${offer.body}\n45 s to answer`,
       tag: 'offer:off_1',
       requireInteraction: true,
       timestamp: offer.expiresAt,
@@ -95,5 +95,15 @@ describe('a click on the notification', () => {
     expect(actionFailureText(401, 'accept')).toBe('This alert has expired');
     expect(actionFailureText(0, 'accept')).toBe('Could not accept: open the console to take it');
     expect(actionFailureText(500, 'decline')).toBe('Could not decline: open the console');
+  });
+});
+
+describe('timeToAnswer', () => {
+  it('counts whole seconds up (a rep is never told less time than there is), minutes past two, and says when it is up', () => {
+    expect(timeToAnswer(45_000, 0)).toBe('45 s to answer');
+    expect(timeToAnswer(45_000, 1)).toBe('45 s to answer');
+    expect(timeToAnswer(45_000, 44_001)).toBe('1 s to answer');
+    expect(timeToAnswer(180_000, 0)).toBe('3 min to answer');
+    expect(timeToAnswer(45_000, 45_000)).toBe('Time to answer is up');
   });
 });

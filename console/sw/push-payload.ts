@@ -86,14 +86,21 @@ export interface OfferNotificationData {
 /** `showNotification`'s arguments for a payload that shows something. The options are the
  * standard NotificationOptions fields plus `actions`, `timestamp` (typed loosely here so this
  * module needs neither the DOM nor the worker library). */
-export function notificationFor(push: OfferPush | NoticePush): { title: string; options: Record<string, unknown> } {
+/** The countdown as the rep reads it when the notification appears (it cannot tick: a shown notification does not update). */
+export function timeToAnswer(expiresAt: number, now: number): string {
+  const seconds = Math.ceil((expiresAt - now) / 1000);
+  if (seconds <= 0) return 'Time to answer is up';
+  return seconds < 120 ? `${seconds} s to answer` : `${Math.floor(seconds / 60)} min to answer`;
+}
+
+export function notificationFor(push: OfferPush | NoticePush, now = Date.now()): { title: string; options: Record<string, unknown> } {
   const icon = '/console/icons/icon-192.png';
   if (push.kind === 'notice') return { title: push.title, options: { body: push.body, tag: push.tag, icon, data: { url: push.url } } };
   const data: OfferNotificationData = { offerId: push.offerId, token: push.token, url: push.url, expiresAt: push.expiresAt };
   return {
     title: push.title,
     options: {
-      body: push.body,
+      body: push.body ? `${push.body}\n${timeToAnswer(push.expiresAt, now)}` : timeToAnswer(push.expiresAt, now),
       tag: offerTag(push.offerId),
       icon,
       data,
