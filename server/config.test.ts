@@ -18,6 +18,7 @@ const CASES: Record<string, { value: string; field: (c: Config) => unknown; expe
   SIXTY_SWEEP_MS: { value: '250', field: (c) => c.sweepMs, expected: 250 },
   SIXTY_NODE_ID: { value: 'web-3001', field: (c) => c.nodeId, expected: 'web-3001' },
   SIXTY_DEMO: { value: '0', field: (c) => c.demo, expected: false },
+  SIXTY_DEMO_HISTORY: { value: '0', field: (c) => c.demoHistory, expected: false },
   SIXTY_DEMO_PASSWORD: { value: 'chosen-password', field: (c) => c.demoPassword, expected: 'chosen-password' },
   SIXTY_OFFER_TIMEOUT_MS: { value: '7000', field: (c) => c.offerTimeoutMs, expected: 7000 },
   SIXTY_MAX_BODY: { value: '6000', field: (c) => c.maxBodyBytes, expected: 6000 },

@@ -5,7 +5,7 @@ import type { Reason } from '../../shared/qualify/types';
 import type { Channel } from '../../shared/channel';
 import type { AttributionLead, StoredTouch, TouchPoint } from '../reports/attribution.core';
 import type { ReportFacts, reportFacts } from '../reports/report-facts.core';
-import { EXIT_STAGES, STAGE_STEPS, stagesReaching, type FunnelLead, type StageFacts } from '../reports/funnel.core';
+import type { FunnelLead, FunnelStages, StageFacts } from '../reports/funnel.core';
 import type { SessionTouch } from '../tracking/tracking-store';
 import type { FairnessFacts } from '../reports/rep-fairness.core';
 import type { ExportRow } from '../reports/reports-store';
@@ -253,19 +253,19 @@ export interface ReportLeadColumns {
 
 /**
  * What the funnel needs of a lead's stage changes (`c`, left joined to its lead and grouped by it),
- * aggregated by the database instead of read change by change: per step (funnel.core STAGE_STEPS)
+ * aggregated by the database instead of read change by change: per step (funnel.core FUNNEL_STAGES, handed in)
  * the earliest change to one of its stages as `${step}At`, and the changes to exit stages as JSON.
  * PostgreSQL casts its bigint minimum and returns the JSON as text, as SQLite does.
  */
-export function stageFactsColumnsSql(dialect: 'sqlite' | 'pg'): string {
+export function stageFactsColumnsSql(dialect: 'sqlite' | 'pg', stages: FunnelStages): string {
   const list = (stages: readonly string[]) => stages.map((s) => `'${s}'`).join(', ');
-  const steps = STAGE_STEPS.map(
-    (step) => `min(case when c.to_stage in (${list(stagesReaching(step))}) then c.at end)${dialect === 'pg' ? '::float8' : ''} as "${step}At"`,
+  const steps = stages.reaching.map(
+    ({ step, stages: reaching }) => `min(case when c.to_stage in (${list(reaching)}) then c.at end)${dialect === 'pg' ? '::float8' : ''} as "${step}At"`,
   );
   const exits =
     dialect === 'pg'
-      ? `(json_agg(json_build_array(c.to_stage, c.reason)) filter (where c.to_stage in (${list(EXIT_STAGES)})))::text`
-      : `json_group_array(json_array(c.to_stage, c.reason)) filter (where c.to_stage in (${list(EXIT_STAGES)}))`;
+      ? `(json_agg(json_build_array(c.to_stage, c.reason)) filter (where c.to_stage in (${list(stages.exits)})))::text`
+      : `json_group_array(json_array(c.to_stage, c.reason)) filter (where c.to_stage in (${list(stages.exits)}))`;
   return [...steps, `${exits} as "exits"`].join(', ');
 }
 

@@ -20,7 +20,7 @@ import { LAST_DEVICE_GONE, type PushDevice, type PushStore } from './push-store'
 const NOTICE_RETRY_WINDOW_MS = 60_000;
 /** Used or expired action tokens and old delivery claims are kept this long (a late tap still reads "already answered"), then pruned. */
 const KEEP_MS = 24 * 3600_000;
-/** Pruning runs at most this often, on the next offer pushed. */
+/** Pruning runs at most this often, on the next offer pushed to a device. */
 const PRUNE_EVERY_MS = 3600_000;
 
 export interface DevicePushDeps {
@@ -136,9 +136,10 @@ export function createDevicePush({ push, offerView, leadCard, send, notify, cloc
   }
 
   async function sendOffer(offer: OfferMade) {
-    await prune(clock());
     const devices = await claimed(offer.offerId, offer.repId, 'offer');
     if (devices.length === 0 || closed.has(offer.offerId)) return;
+    // Only where pushes are made is there anything to prune; a capture with no device writes nothing here.
+    await prune(clock());
     const view = await offerView(offer.offerId);
     if (!view || view.expiresAt <= clock()) return;
     // One token for the rep's devices: whichever acts first uses it.

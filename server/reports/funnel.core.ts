@@ -163,6 +163,12 @@ function later(step: StageStep): StageStep[] {
 
 /** The stages whose reaching counts as reaching a step: its own and every later step's. */
 export const stagesReaching = (step: StageStep): readonly string[] => [step, ...later(step)].flatMap((s) => STEP_STAGES[s]);
+/** The stages that count for each step, and the exit stages: what a store aggregates a lead's changes by, handed to it as data (store-rules.ts). */
+export interface FunnelStages {
+  reaching: ReadonlyArray<{ step: StageStep; stages: readonly string[] }>;
+  exits: readonly string[];
+}
+export const FUNNEL_STAGES: FunnelStages = { reaching: STAGE_STEPS.map((step) => ({ step, stages: stagesReaching(step) })), exits: EXIT_STAGES };
 const stagesFrom = (step: StageStep): ReadonlySet<string> => new Set(stagesReaching(step));
 const STAGES_FROM: Record<keyof typeof STEP_STAGES, ReadonlySet<string>> = {
   mql: stagesFrom('mql'),

@@ -10,6 +10,7 @@ import { planNewRule } from './place-new-rule.core';
 import { outcomeWrites, planOutcome } from './plan-outcome.core';
 import { BEHAVIOUR, hotWrites, planTurnedHot } from './turn-hot.core';
 import { reportFacts } from '../reports/report-facts.core';
+import { FUNNEL_STAGES } from '../reports/funnel.core';
 import { planMeeting, planMeetingCancelled, planMeetingMoved, planMeetingResult } from '../booking/plan-meeting.core';
 
 export const storeRules = {
@@ -45,6 +46,8 @@ export const storeRules = {
   teamsOfLead,
   // A lead's report facts, kept on its row (db/report-rows.ts).
   reportFacts,
+  // Which stage changes make each funnel step, for the reports' grouped read (db/report-rows.ts).
+  funnelStages: FUNNEL_STAGES,
 };
 
 export type StoreRules = typeof storeRules;

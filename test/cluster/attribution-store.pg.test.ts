@@ -13,6 +13,7 @@ import { planCapture } from '../../server/capture/plan-capture.core';
 import type { PgDb } from '../../server/db/pg/open';
 import { createPgStore } from '../../server/db/pg/pg-store';
 import { createReportsOps as pgReports, reportLeadsQuery } from '../../server/db/pg/reports-ops';
+import { FUNNEL_STAGES } from '../../server/reports/funnel.core';
 import { createTrackingOps as pgTracking } from '../../server/db/pg/tracking-ops';
 import { openDatabase, type Db } from '../../server/db/sqlite/open';
 import { createReportsOps as sqliteReports } from '../../server/db/sqlite/reports-ops';
@@ -191,7 +192,7 @@ describe(`attribution report on ${PG.name} and SQLite, from the known history`, 
         const res = await tx.execute<{ 'QUERY PLAN': string }>(sql`explain ${query}`);
         return res.rows.map((r) => r['QUERY PLAN']).join('\n');
       });
-    const leads = await plan(reportLeadsQuery(pg.site.workspaceId, RANGE.from, RANGE.to));
+    const leads = await plan(reportLeadsQuery(FUNNEL_STAGES, pg.site.workspaceId, RANGE.from, RANGE.to));
     // Which leads index the planner picks over a handful of rows varies (both start with workspace_id);
     // each lead's stage changes are found by their lead_id index and aggregated per lead.
     expect(leads).toMatch(/Index Scan using leads_workspace_\w+ on leads/);

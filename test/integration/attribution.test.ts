@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttributionFigures, AttributionReport } from '../../shared/console-api';
 import { reportLeadsSql } from '../../server/db/sqlite/reports-ops';
+import { FUNNEL_STAGES } from '../../server/reports/funnel.core';
 import { EXPECTED, EXPECTED_FUNNEL, PEOPLE, RANGE, T0, DAY } from '../fixtures/attribution-history';
 import { replayOverHttp } from '../helpers/attribution-replay';
 import { rows, signIn, startTestServer, type TestServer } from '../helpers/test-server';
@@ -126,7 +127,7 @@ describe('attribution report', () => {
           .map((r) => (r as { detail: string }).detail);
       for (const withTouches of [false, true])
         // Each lead's stage changes by its own index, grouped in the order the range gives (no temp B-tree).
-        expect(plan(reportLeadsSql(withTouches))).toEqual([
+        expect(plan(reportLeadsSql(withTouches, FUNNEL_STAGES))).toEqual([
           expect.stringMatching(/^SEARCH l USING INDEX leads_workspace_captured \(workspace_id=\? AND captured_at>\? AND captured_at<\?\)$/),
           expect.stringMatching(/^SEARCH c USING INDEX stage_changes_lead(_stage)? \(lead_id=\?\) LEFT-JOIN$/),
         ]);

@@ -1,5 +1,6 @@
 import type { ReportsStore } from '../../reports/reports-store';
 import type { MeetingRow } from '../../booking/meeting-figures.core';
+import type { FunnelStages } from '../../reports/funnel.core';
 import {
   attributionLeads,
   exportRow,
@@ -23,14 +24,14 @@ import type { StoreRules } from '../../routing/store-rules';
  * of stage_changes_lead per lead, grouped in the order leads_workspace_captured gives (no sort),
  * instead of every change of the range turned into a row and grouped in JS. Exported for a test of its plan.
  */
-export const reportLeadsSql = (withTouches: boolean) =>
-  `select ${reportLeadColumnsSql(withTouches)}, ${stageFactsColumnsSql('sqlite')}
+export const reportLeadsSql = (withTouches: boolean, stages: FunnelStages) =>
+  `select ${reportLeadColumnsSql(withTouches)}, ${stageFactsColumnsSql('sqlite', stages)}
      from leads l left join stage_changes c on c.lead_id = l.id and c.at >= @from
     where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to
     group by l.captured_at, l.rowid`;
 
 // Reports read with plain SQL: a few aggregate-friendly queries per report, not one per lead.
-export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts'>): ReportsStore {
+export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' | 'funnelStages'>): ReportsStore {
   const raw = db.$client;
   // The hand-raise (hot_at, else captured_at) in range, written as two ranges of leads_workspace_hot.
   const speed = raw.prepare<{ ws: string; from: number; to: number }>(
@@ -47,7 +48,9 @@ export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts'>)
   const visitors = raw.prepare<[string, number, number], { n: number }>(
     'select count(*) as n from visitors where workspace_id = ? and is_bot = 0 and first_seen_at >= ? and first_seen_at < ?',
   );
-  const leads = [false, true].map((withTouches) => raw.prepare<{ ws: string; from: number; to: number }, unknown[]>(reportLeadsSql(withTouches)).raw(true));
+  const leads = [false, true].map((withTouches) =>
+    raw.prepare<{ ws: string; from: number; to: number }, unknown[]>(reportLeadsSql(withTouches, rules.funnelStages)).raw(true),
+  );
   const names = leads.map((statement) => statement.columns().map((c) => c.name));
   const facts = createReportFactsOps(db, rules.reportFacts);
   /** The range's leads (touches parsed when asked) with their stage facts, as the shared report rows take them. */
