@@ -114,7 +114,8 @@ async function visitor(gpc: boolean): Promise<{ context: BrowserContext; page: P
 /** What Sixty wrote to storage in this tab (its keys start with `sixty`; the host page writes its own), and what is left there now. */
 async function storage(page: Page) {
   return page.evaluate(() => ({
-    written: (JSON.parse(window.name.startsWith('[') ? window.name : '[]') as string[]).filter((k) => /:sixty/.test(k)),
+    // Which keys, each once (a request handed over again as its page left is the same key).
+    written: [...new Set((JSON.parse(window.name.startsWith('[') ? window.name : '[]') as string[]).filter((k) => /:sixty/.test(k)))],
     local: Object.keys(localStorage).filter((k) => k.startsWith('sixty')),
     session: Object.keys(sessionStorage).filter((k) => k.startsWith('sixty')),
   }));
@@ -155,8 +156,10 @@ describe.each([
     await page.getByRole('button', { name: 'Request my quote' }).click();
     await page.waitForURL(/\/thanks$/);
     await rep.getByText(name).first().waitFor({ timeout: 10000 });
-    await rep.getByRole('button', { name: 'Accept' }).first().click();
+    await rep.getByRole('button', { name: 'Accept' }).first().click({ timeout: 10000 });
     const panel = page.getByRole('dialog', { name: 'Talk to sales' });
+    // Waited for on its own, so a panel that never opens fails here, by name, not as the test's timeout.
+    await panel.locator('[data-sixty-status]').waitFor({ timeout: 10000 });
     await expect.poll(() => panel.locator('[data-sixty-status]').innerText(), { timeout: 10000 }).toContain('Dana Reyes');
     expect(await page.evaluate(() => sessionStorage.getItem('host_handler_ran'))).toBe('1');
 

@@ -175,6 +175,41 @@ describe('the site’s own form qualifies and routes in real time', () => {
     await visitorContext.close();
   });
 
+  it('a posting form whose thank-you page is slow: the request is acknowledged before the page changes, and the next page still shows who is calling', async () => {
+    const repContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const rep = await signInRep(repContext, server.url, 'sam@demo.sixty');
+    const visitorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const visitor = await openQuotePage(visitorContext);
+    const errors = collectErrors(visitor);
+    // The site's server answers the form's post only once Sixty has acknowledged the request on the
+    // form's own page (its hand-off to the next page is then already cleared), as a slow site does.
+    const acknowledged = new Promise<boolean>((resolve) => {
+      visitorContext.on('requestfinished', (r) => void (r.url().includes('/v1/forms/submissions') && resolve(true)));
+      setTimeout(() => resolve(false), 10000);
+    });
+    let acknowledgedFirst = false;
+    await visitorContext.route('**/forms-quote/thanks', async (route) => {
+      acknowledgedFirst = await acknowledged;
+      // The panel's handler of the answer has run (it is the next task after the body arrives).
+      await new Promise((r) => setTimeout(r, 300));
+      await route.continue();
+    });
+    await fillQuote(visitor, { name: 'Sol Slowsite', phone: '(415) 555-0174' });
+    await visitor.getByRole('button', { name: 'Request my quote' }).click();
+    await visitor.waitForURL(/\/thanks$/, { timeout: 15000 });
+    expect(acknowledgedFirst).toBe(true);
+    await rep.getByText('Sol Slowsite').first().waitFor({ timeout: 10000 });
+    await rep.getByRole('button', { name: 'Accept' }).first().click({ timeout: 10000 });
+    const panel = visitor.getByRole('dialog', { name: 'Talk to sales' });
+    await panel.locator('[data-sixty-status]').waitFor({ timeout: 10000 });
+    await expect.poll(() => panel.locator('[data-sixty-status]').innerText(), { timeout: 10000 }).toContain('Sam Okafor');
+    // One request, one lead: the next page's panel resent it under the same idempotency key.
+    expect((await rows<{ n: number }>(server, "select count(*) as n from leads where name = 'Sol Slowsite'"))[0]!.n).toBe(1);
+    expect(errors).toEqual([]);
+    await visitorContext.close();
+    await repContext.close();
+  });
+
   it('a form set to "book a slot": the marketer sees the backtest over the stored submissions, and the visitor books a time on the thank-you page while no rep is offered it', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     const marketer = await context.newPage();
@@ -184,18 +219,18 @@ describe('the site’s own form qualifies and routes in real time', () => {
     await marketer.getByLabel('Book a slot').check();
     await marketer.getByRole('button', { name: 'Save the mapping' }).click();
     const review = await publishDraft(marketer, async (dialog) => {
-      // The stored submissions re-decided: Robin's and Sasha's (hot) would be offered to a rep
+      // The stored submissions re-decided: Robin's, Sol's and Sasha's (hot) would be offered to a rep
       // with the live version and asked to book with the draft; Stu's stays ruled out.
       const cells = async (key: string) => (await dialog.locator(`[data-form-count="${key}"] td`).allInnerTexts()).slice(0, 3);
-      expect(await cells('offered')).toEqual(['2', '0', '\u22122']);
-      expect(await cells('booking')).toEqual(['0', '2', '+2']);
+      expect(await cells('offered')).toEqual(['3', '0', '\u22123']);
+      expect(await cells('booking')).toEqual(['0', '3', '+3']);
       expect(await cells('disqualified')).toEqual(['1', '1', '0']);
       await shoot(marketer, 'forms-publish-book');
     });
     // The review names the change: the form's action.
     expect(review).toContain('offer it to a rep now');
     expect(review).toContain('book a slot');
-    expect(review).toMatch(/your site’s forms: 3 stored submissions/i);
+    expect(review).toMatch(/your site’s forms: 4 stored submissions/i);
     expect(errors).toEqual([]);
     await context.close();
 

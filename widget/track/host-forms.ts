@@ -97,7 +97,15 @@ export function formSubmitted(form: Element, contactOnly?: boolean): boolean {
   else {
     // The panel's own resend path: `path` says where, `phone` what to echo.
     const phone = (config.phone && fields[config.phone]) || '';
-    writeStore(PENDING_KEY, JSON.stringify({ key: idempotencyKey, body, path, phone }), 'sessionStorage');
+    const handoff = JSON.stringify({ key: idempotencyKey, body, path, phone });
+    writeStore(PENDING_KEY, handoff, 'sessionStorage');
+    // The panel forgets the request once the server acknowledges it. On a slow site that happens
+    // before the form's own page changes, and the next page would show nothing: hand it over
+    // again as this page leaves. Its resend (same key) is answered with the same lead, live. Only
+    // for the form's own navigation, not for a page left minutes later.
+    const leaving = () => readStore(PENDING_KEY, 'sessionStorage') || writeStore(PENDING_KEY, handoff, 'sessionStorage');
+    addEventListener('pagehide', leaving, { once: true });
+    setTimeout(() => removeEventListener('pagehide', leaving), 30000);
     const sixty = (window as SixtyWindow).sixty;
     // After the page's own handlers: opening loads the panel, which must not compete with them.
     // In forms-only mode the opening is no consent to tracking: the visitor asked for contact only.
