@@ -2,7 +2,7 @@
 // Names are `domain:verb`. Acknowledgements are `Ack<T>`: only known error codes reach clients.
 import type { ChosenPresence } from './schemas/console.schema';
 import type { LeadCard, OfferView, VisitorStatus } from './api';
-import type { CallSignal, IceServersGrant } from './schemas/call.schema';
+import type { CallReport, CallSignal, IceServersGrant } from './schemas/call.schema';
 
 /** `no_device`: "Available on my devices" chosen with no device that push can reach. `rate_limited`: too many messages this second. */
 export type AckError = 'invalid' | 'not_found' | 'already_taken' | 'expired' | 'forbidden' | 'internal' | 'no_device' | 'rate_limited';
@@ -14,6 +14,8 @@ export interface CallClientToServer {
   'call:signal': (signal: CallSignal, ack: (r: Ack) => void) => void;
   /** The ICE servers (with TURN credentials) for this call; only its two parties get them. */
   'call:ice-servers': (e: { offerId: string }, ack: (r: Ack<IceServersGrant>) => void) => void;
+  /** What happened to the call (connected, ended), recorded on the lead's trail. */
+  'call:report': (report: CallReport, ack: (r: Ack) => void) => void;
 }
 
 export interface CallServerToClient {
@@ -36,6 +38,8 @@ export interface RepClientToServer extends CallClientToServer {
   'offer:accept': (e: { offerId: string }, ack: (r: Ack<LeadCard>) => void) => void;
   'offer:decline': (e: { offerId: string; reason?: string }, ack: (r: Ack) => void) => void;
   /** Re-sync after (re)connecting: the server answers from committed state, not a buffer. */
+  /** This tab can take browser calls now (a microphone is granted and present), or no longer can. */
+  'calls:capable': (e: { capable: boolean }, ack: (r: Ack) => void) => void;
   'offers:sync': (ack: (r: Ack<{ presence: ChosenPresence; offers: OfferView[] }>) => void) => void;
 }
 

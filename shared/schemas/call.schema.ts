@@ -46,3 +46,26 @@ export interface IceServersGrant {
   /** Unix milliseconds; null when there is no TURN server (direct connections only). */
   expiresAt: number | null;
 }
+
+/** How the visitor asked to talk: a phone call back (the default), or a voice call in the browser. */
+export const TALK_MODES = ['phone', 'browser'] as const;
+export type TalkMode = (typeof TALK_MODES)[number];
+
+/** What one side measured over the call (`RTCPeerConnection.getStats()`); null when the browser gave no figure. */
+export const callQualitySchema = z.strictObject({
+  rttMs: z.number().min(0).max(60_000).nullable(),
+  packetLossPct: z.number().min(0).max(100).nullable(),
+  jitterMs: z.number().min(0).max(60_000).nullable(),
+});
+export type CallQuality = z.infer<typeof callQualitySchema>;
+
+/**
+ * `call:report`: each side tells the server what happened to the call, for the lead's record.
+ * Who reported is known from the socket; the first `ended` decides who hung up (`hangup`) or that
+ * the network ended it (`failed`).
+ */
+export const callReportSchema = z.discriminatedUnion('event', [
+  z.strictObject({ offerId, event: z.literal('connected') }),
+  z.strictObject({ offerId, event: z.literal('ended'), reason: z.enum(['hangup', 'failed']), quality: callQualitySchema.optional() }),
+]);
+export type CallReport = z.infer<typeof callReportSchema>;

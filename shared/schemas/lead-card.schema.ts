@@ -1,6 +1,7 @@
 // A lead as reps and supervisors read it over the console API: the lead card and the rows of
 // the rep's lists. Types in shared/api.ts are inferred from these.
 import { z } from 'zod';
+import { TALK_MODES } from './call.schema';
 import { OUTCOMES } from '../outcomes';
 
 export const STAGES = ['visitor', 'lead', 'mql', 'hot', 'sal', 'sql', 'opportunity', 'won', 'lost', 'nurture', 'disqualified', 'suspect'] as const;
@@ -36,7 +37,8 @@ const outcomeSchema = z.enum(OUTCOMES);
 export const leadCardSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
-  phone: z.string().describe('E.164'),
+  phone: z.string().describe('E.164; empty for a browser call left without a number'),
+  talk: z.enum(TALK_MODES).optional().describe('`browser`: the visitor asked to talk now in the browser; absent: a phone callback'),
   email: z.string().nullable(),
   siteName: z.string(),
   pageUrl: z.string().nullable(),

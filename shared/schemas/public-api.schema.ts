@@ -27,7 +27,14 @@ export const visitorStatusSchema = z.discriminatedUnion('state', [
   z
     .strictObject({ state: z.literal('waiting'), since: z.number().int(), promiseSeconds: z.number().int() })
     .describe('Offered to a rep; the countdown runs from `since` (epoch ms)'),
-  z.strictObject({ state: z.literal('accepted'), repName: z.string(), at: z.number().int() }).describe('A rep took it and is calling'),
+  z
+    .strictObject({
+      state: z.literal('accepted'),
+      repName: z.string(),
+      at: z.number().int(),
+      call: z.strictObject({ offerId: z.string() }).optional().describe('A browser call: the accepted offer its signalling names'),
+    })
+    .describe('A rep took it and is calling'),
   z
     .strictObject({
       state: z.literal('no_rep'),
