@@ -33,6 +33,9 @@ export const widgetEntries = [
   { entry: 'widget/invite/index.ts', fileName: 'sixty-invite.js', gzipBudget: 1 * 1024 },
   // The Arabic texts, with the panel on pages in Arabic.
   { entry: 'widget/lang/ar.ts', fileName: 'sixty-ar.js', gzipBudget: 2 * 1024 },
+  // The whole qualification engine as the widget's build makes it, for the parity test and the
+  // bench (no visitor loads it: the panel runs only the must-have check).
+  { entry: 'widget/qualify/index.ts', fileName: 'sixty-qualify.js', gzipBudget: 4 * 1024 },
 ] as const;
 
 /** For bundles that render inside the panel: its Preact, borrowed at run time (widget/live/shared-preact.ts). */

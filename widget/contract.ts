@@ -226,7 +226,7 @@ export interface SixtyGlobal {
   _ar?: TextPack;
   _invite?: InviteBundle;
   _ui?: SharedUi;
-  /** The qualification engine the panel runs for instant feedback (never trusted by the server). */
+  /** The whole qualification engine as the widget builds it (`sixty-qualify.js`), for pages and tests that compare. */
   _qualify?: QualifyFn;
 }
 
