@@ -20,8 +20,8 @@ export interface CallbackGuardStore {
     since: number;
     pendingSince?: number | null;
   }): Promise<Admission>;
-  /** The lead of the latest settled request from this phone or email since `since`. */
-  recentLead(siteId: string, phone: string, email: string | null, since: number): Promise<string | null>;
+  /** The lead of the latest settled request from this phone or email since `since` (phone null: by email only). */
+  recentLead(siteId: string, phone: string | null, email: string | null, since: number): Promise<string | null>;
   /** The site's latest lead with this phone when it is in nurture (whatever its age), else null. */
   nurturedLead(siteId: string, phone: string): Promise<string | null>;
   /** Ties an admitted request to its lead; a `note` (a repeat joining the lead) also goes on the lead's timeline. */

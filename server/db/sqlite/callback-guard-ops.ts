@@ -8,7 +8,7 @@ export function createCallbackGuardOps(db: Db): CallbackGuardStore {
   const byPhone = raw.prepare<[string, string, number], { at: number }>(
     'select at from callback_requests where workspace_id = ? and phone = ? and at >= ? order by at',
   );
-  const recent = raw.prepare<[string, string, string | null, number], { leadId: string }>(
+  const recent = raw.prepare<[string, string | null, string | null, number], { leadId: string }>(
     `select r.lead_id as leadId from callback_requests r join leads l on l.id = r.lead_id
       where r.site_id = ? and (r.phone = ? or (r.email is not null and r.email = ?)) and r.at >= ? order by r.at desc limit 1`,
   );
