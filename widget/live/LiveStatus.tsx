@@ -25,6 +25,8 @@ interface Props {
   /** False while the live connection is down: the status shown may be stale. */
   connected: boolean;
   statusRef: { current: HTMLElement | null };
+  /** A browser call: the visitor waits here, not by their phone. */
+  talk: boolean;
 }
 
 /** A text with its placeholders replaced by markup. */
@@ -32,7 +34,7 @@ function compose(text: string, values: Record<string, ComponentChildren>): Compo
   return splitText(text).map((part, i) => (i % 2 ? (part in values ? values[part] : `{${part}}`) : part));
 }
 
-export function LiveStatus({ status, seconds, phone, lang, t, booking, origin, lead, onStatus, connected, statusRef }: Props) {
+export function LiveStatus({ status, seconds, phone, lang, t, booking, origin, lead, onStatus, connected, statusRef, talk }: Props) {
   const base = { origin, lead, lang, t };
   // A phone number reads left to right even in a right-to-left sentence.
   const number = (
@@ -51,7 +53,7 @@ export function LiveStatus({ status, seconds, phone, lang, t, booking, origin, l
     </span>
   );
   let headline: ComponentChildren;
-  let detail: ComponentChildren = <p class="live-detail">{compose(t.nearby, { phone: number })}</p>;
+  let detail: ComponentChildren = <p class="live-detail">{talk ? t.callWaiting : compose(t.nearby, { phone: number })}</p>;
 
   switch (status.state) {
     case 'waiting':

@@ -24,15 +24,19 @@ const PHONE_MAX_DIGITS = 15;
 /** Something@something.tld: catches typos without rejecting valid exotic addresses. */
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** `phoneOnly`: the site's own form gave the name and answers; only the phone is checked. */
-export function validateLead(values: LeadValues, questions: Question[], t: PanelTexts, phoneOnly?: boolean): FieldErrors {
+/**
+ * `phoneOnly`: the site's own form gave the name and answers; only the phone is checked.
+ * `talk`: the visitor chose to talk in the browser, where the phone may stay empty (one typed is checked).
+ */
+export function validateLead(values: LeadValues, questions: Question[], t: PanelTexts, phoneOnly?: boolean, talk?: boolean): FieldErrors {
   const errors: FieldErrors = {};
   if (!phoneOnly && !values.name.trim()) errors.name = t.nameMissing;
 
   const phone = values.phone.trim();
   const digits = phone.replace(/\D/g, '').length;
-  if (!phone) errors.phone = t.phoneMissing;
-  else if (!PHONE_CHARS.test(phone) || digits < PHONE_MIN_DIGITS || digits > PHONE_MAX_DIGITS) errors.phone = t.phoneInvalid;
+  if (!phone) {
+    if (!talk) errors.phone = t.phoneMissing;
+  } else if (!PHONE_CHARS.test(phone) || digits < PHONE_MIN_DIGITS || digits > PHONE_MAX_DIGITS) errors.phone = t.phoneInvalid;
 
   const email = values.email.trim();
   if (email && !EMAIL_SHAPE.test(email)) errors.email = t.emailInvalid;
