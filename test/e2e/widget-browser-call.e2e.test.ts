@@ -108,7 +108,7 @@ function inbound(page: Page) {
  * her authenticated rep socket. She is the offerer, as the console will be. Only her loopback
  * candidates are sent, so the call stays on 127.0.0.1 (the widget's checks reach her there).
  */
-async function repCall(offerId: string): Promise<{ page: Page; hangUp(): Promise<void>; heardHangup: Promise<CallSignal> }> {
+async function repCall(offerId: string): Promise<{ page: Page; hangUp(): Promise<void>; restartIce(): Promise<void>; heardHangup: Promise<CallSignal> }> {
   const context = await browser.newContext();
   cleanup.push(() => context.close());
   const page = await context.newPage();
@@ -130,7 +130,13 @@ async function repCall(offerId: string): Promise<{ page: Page; hangUp(): Promise
   const grant = (await dana.emitWithAck('call:ice-servers', { offerId })) as Ack<IceServersGrant>;
   if (!grant.ok) throw new Error(`no ICE servers: ${grant.error}`);
   await page.evaluate(async (servers) => {
-    const w = window as unknown as { pc: RTCPeerConnection; sixtySignal(s: unknown): Promise<void>; onSixtySignal(m: CallSignal): Promise<void> };
+    const w = window as unknown as {
+      pc: RTCPeerConnection;
+      answers: number;
+      sixtySignal(s: unknown): Promise<void>;
+      onSixtySignal(m: CallSignal): Promise<void>;
+    };
+    w.answers = 0;
     const pc = (w.pc = new RTCPeerConnection({ iceServers: servers }));
     const mic = await navigator.mediaDevices.getUserMedia({ audio: true });
     for (const track of mic.getTracks()) pc.addTrack(track, mic);
@@ -140,6 +146,7 @@ async function repCall(offerId: string): Promise<{ page: Page; hangUp(): Promise
       if (m.kind === 'answer') {
         await pc.setRemoteDescription({ type: 'answer', sdp: m.sdp });
         for (const c of pending.splice(0)) await pc.addIceCandidate(c);
+        w.answers++;
       } else if (m.kind === 'candidate') {
         if (pc.remoteDescription) await pc.addIceCandidate(m.candidate);
         else pending.push(m.candidate);
@@ -151,6 +158,16 @@ async function repCall(offerId: string): Promise<{ page: Page; hangUp(): Promise
   return {
     page,
     heardHangup,
+    /** Dana's console restarts ICE (as after a network drop): a new offer, which the widget answers like the first. */
+    async restartIce() {
+      await page.evaluate(async () => {
+        const w = window as unknown as { pc: RTCPeerConnection; sixtySignal(s: unknown): Promise<void> };
+        w.pc.restartIce();
+        await w.pc.setLocalDescription(await w.pc.createOffer());
+        await w.sixtySignal({ kind: 'offer', sdp: w.pc.localDescription!.sdp });
+      });
+      await expect.poll(() => page.evaluate(() => (window as unknown as { answers: number }).answers), { timeout: 10_000 }).toBe(2);
+    },
     async hangUp() {
       await page.evaluate(() => (window as unknown as { pc: RTCPeerConnection }).pc.close());
       expect(await dana.emitWithAck('call:signal', { offerId, kind: 'hangup', reason: 'hangup' })).toEqual({ ok: true });
@@ -260,10 +277,15 @@ describe('talk now in the browser, the visitor side', () => {
     await shot(page, 'ended-1280');
   }, 180_000);
 
-  it('ends the call when the rep hangs up, and "Call me back" brings the form back as typed (375 px)', async () => {
+  it('answers an ICE restart from the rep, ends the call when the rep hangs up, and "Call me back" brings the form back as typed (375 px)', async () => {
     const { page } = await visitor(PHONE);
     const { rep } = await talk(page, '375');
     const panel = await inCall(page, '375');
+    // An ICE restart from the rep is answered, and the call carries on with audio coming in.
+    await rep.restartIce();
+    const before = await inbound(page);
+    await waitFor('audio still coming in after the ICE restart', async () => (await inbound(page)).bytes > before.bytes, 15_000, 250);
+    expect(await panel.locator('[data-sixty-call]').getAttribute('data-sixty-call')).toBe('connected');
     await rep.hangUp();
     await panel.locator('[data-sixty-call="ended"]').waitFor({ timeout: 10_000 });
     expect(await panel.locator('[data-sixty-status]').first().innerText()).toContain('Call ended');

@@ -132,7 +132,8 @@ export class Panel extends Component<Props, State> {
     // One idempotency key per distinct request: a resend of the same one can never make two leads.
     if (!this.sent || JSON.stringify(this.sent.body) !== json) this.sent = { key: newIdempotencyKey(), body, path };
     const pending = this.sent;
-    if (ctx.storageAllowed()) keepPending(pending);
+    // A browser call cannot outlive this page (its microphone and call are here): only callbacks are kept for the next one.
+    if (ctx.storageAllowed() && !body.talk) keepPending(pending);
     this.setState({ busy: true, serverErrors: {}, note: { text: t.sending, tone: 'info' } });
     const url = `${ctx.origin}${pending.path || '/v1/callbacks'}?idempotencyKey=${encodeURIComponent(pending.key)}`;
     const wait = (offline: boolean) => this.setState({ note: { text: offline ? t.offline : t.retrying, tone: 'info' } });
