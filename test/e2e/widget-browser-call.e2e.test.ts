@@ -92,6 +92,19 @@ async function visitor(options: Parameters<Browser['newContext']>[0], init?: () 
   return { context, page };
 }
 
+/** What the widget reports to the server about its calls (`call:report`), read off its WebSocket frames. */
+function reports(page: Page): Array<Record<string, unknown>> {
+  const seen: Array<Record<string, unknown>> = [];
+  page.on('websocket', (ws) =>
+    ws.on('framesent', ({ payload }) => {
+      const text = String(payload);
+      const at = text.indexOf('["call:report",');
+      if (at >= 0) seen.push(JSON.parse(text.slice(at))[1] as Record<string, unknown>);
+    }),
+  );
+  return seen;
+}
+
 /** The widget's inbound audio so far, from its own peer connection's getStats(). */
 function inbound(page: Page) {
   return page.evaluate(async () => {
@@ -242,8 +255,10 @@ describe('talk now in the browser, the visitor side', () => {
 
   it('connects the visitor with the rep who accepts: their name, a running timer, audio in; the visitor hangs up (1280 px)', async () => {
     const { page } = await visitor(DESKTOP);
-    const { rep } = await talk(page, '1280');
+    const sent = reports(page);
+    const { rep, offerId } = await talk(page, '1280');
     const panel = await inCall(page, '1280');
+    expect(sent).toEqual([{ offerId, event: 'connected' }]);
 
     // Mute silences the microphone the call sends.
     await panel.locator('[data-sixty-mute]').click();
@@ -268,6 +283,10 @@ describe('talk now in the browser, the visitor side', () => {
 
     await panel.locator('[data-sixty-hangup]').click();
     expect(await rep.heardHangup).toMatchObject({ kind: 'hangup', reason: 'hangup' });
+    // The server hears the end from this side, with its figures from getStats().
+    await expect.poll(() => sent.length, { timeout: 5000 }).toBe(2);
+    expect(sent[1]).toMatchObject({ offerId, event: 'ended', reason: 'hangup', quality: { packetLossPct: expect.any(Number), jitterMs: expect.any(Number) } });
+    expect((sent[1]!.quality as { rttMs: unknown }).rttMs === null || typeof (sent[1]!.quality as { rttMs: unknown }).rttMs === 'number').toBe(true);
     await panel.locator('[data-sixty-call="ended"]').waitFor();
     expect(await panel.locator('[data-sixty-call="ended"]').innerText()).toMatch(/^Call ended\s+Call length \d+:\d\d/);
     expect(await page.locator('[data-sixty-panel] header p').innerText()).toBe('Thanks for reaching out to Acme website.');
