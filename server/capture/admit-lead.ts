@@ -135,7 +135,8 @@ export async function admitLead(deps: AdmissionDeps, r: AdmissionRequest): Promi
     const nurtured = phone ? await guard.nurturedLead(site.id, phone) : null;
     if (nurtured && (joined === null || joined === nurtured)) return await returning(nurtured);
     if (joined) {
-      await guard.settle({ requestId, workspaceId: site.workspaceId, leadId: joined, at: r.now, note: r.repeatNote });
+      // A number given now reaches a lead that had none (a browser call asked for without one).
+      await guard.settle({ requestId, workspaceId: site.workspaceId, leadId: joined, at: r.now, note: r.repeatNote, phone });
       return { kind: 'joined', leadId: joined };
     }
     const suspect = await botReason(deps, r);

@@ -28,9 +28,12 @@ let dana: RepClient;
 const closers: Array<() => unknown> = [];
 
 beforeAll(async () => {
-  server = await startTestServer({ offerTimeoutMs: 20_000 });
+  // The repeat window and the per-phone cap on, as in production: a missing number must not be a number they count.
+  server = await startTestServer({ offerTimeoutMs: 20_000, limits: { duplicateWindowMs: 10 * 60_000, callbacksPerPhonePerDay: 1 } });
   admin = await signIn(server.url, 'admin@demo.sixty');
   siteId = (await server.deps.store.siteByKey(server.siteKey))!.id;
+  // Dana takes every lead of this file.
+  await server.deps.store.updateRep((await server.deps.store.userByEmail('dana@demo.sixty'))!.id, { leadCapacity: 20 });
   dana = repSocket(server.url, await signIn(server.url, 'dana@demo.sixty'));
   closers.push(() => dana.close());
   await connected(dana);
@@ -114,5 +117,16 @@ describe('talk now in the browser', () => {
     expect(phone.view.lead.talk).toBeUndefined();
     expect(phone.status.state).toBe('accepted');
     expect('call' in phone.status).toBe(false);
+  });
+
+  it('gives the lead the number the visitor then leaves for a call back (the same person by email joins it)', async () => {
+    const call = await acceptedStatus(callbackBody(server.siteKey, { name: 'Cy Three', phone: '', email: 'three@example.com', talk: 'browser' }));
+    const back = await postCallback(server.url, callbackBody(server.siteKey, { name: 'Cy Three', phone: '+1 415 555 0233', email: 'three@example.com' }));
+    expect(back.status).toBe(200);
+    expect(back.body.leadId).toBe(call.leadId);
+    const [lead] = await rows<{ phone: string }>(server, 'select phone from leads where id = ?', call.leadId);
+    expect(lead!.phone).toBe('+14155550233');
+    const notes = await rows<{ text: string }>(server, "select text from lead_events where lead_id = ? and kind = 'repeat'", call.leadId);
+    expect(notes.map((n) => n.text)).toEqual(['Asked for a callback again (joined this lead)']);
   });
 });
