@@ -29,7 +29,7 @@ const backends: Array<{ name: string; open(): Promise<Opened> }> = [
       const { createCallbackGuardOps } = await import('../../server/db/sqlite/callback-guard-ops');
       const db = openDatabase(':memory:');
       const store = createSqliteStore(db, storeRules);
-      return { store, guard: createCallbackGuardOps(db), close: () => store.close() };
+      return { store, guard: createCallbackGuardOps(db), close: async () => void (await store.close()) };
     },
   },
   {
