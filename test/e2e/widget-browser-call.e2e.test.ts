@@ -32,7 +32,8 @@ const cleanup: Array<() => unknown> = [];
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([
-    startTestServer({ offerTimeoutMs: 60_000 }),
+    // The repeat window on, as in production: a number left later joins the visitor's lead.
+    startTestServer({ offerTimeoutMs: 60_000, limits: { duplicateWindowMs: 10 * 60_000 } }),
     // Fake devices answer getUserMedia with a tone; loopback candidates keep the call on this machine.
     launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection']),
   ]);
@@ -67,7 +68,7 @@ function shot(page: Page, name: string) {
 }
 
 /** A fresh visitor on the customer's page with the panel open and the form filled (no phone). */
-async function visitor(options: Parameters<Browser['newContext']>[0], init?: () => void): Promise<{ context: BrowserContext; page: Page }> {
+async function visitor(options: Parameters<Browser['newContext']>[0], email: string, init?: () => void): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'en-US', ...options });
   cleanup.push(() => context.close());
   // The page's peer connections, for reading the widget's getStats() from the test.
@@ -87,7 +88,7 @@ async function visitor(options: Parameters<Browser['newContext']>[0], init?: () 
   await page.getByRole('button', { name: 'Talk to sales in 60 seconds' }).click();
   const panel = page.getByRole('dialog', { name: 'Talk to sales' });
   await panel.getByLabel('Name', { exact: true }).fill('Kim Visitor');
-  await panel.getByLabel('Email').fill('kim@example.com');
+  await panel.getByLabel('Email').fill(email);
   for (const value of ['commercial', '51-200', 'decision']) await panel.locator(`input[type=radio][value="${value}"]`).check();
   return { context, page };
 }
@@ -240,13 +241,13 @@ async function inCall(page: Page, size: string) {
 
 describe('talk now in the browser, the visitor side', () => {
   it('a fresh visitor sees "Talk now in your browser" only once an admin turned browser calls on', async () => {
-    const before = await visitor(DESKTOP);
+    const before = await visitor(DESKTOP, 'kim0@example.com');
     await before.page.getByRole('button', { name: 'Call me now' }).waitFor();
     expect(await before.page.getByRole('button', { name: 'Talk now in your browser' }).count()).toBe(0);
     await before.context.close();
 
     await setBrowserCalls(true);
-    const after = await visitor(DESKTOP);
+    const after = await visitor(DESKTOP, 'kim0@example.com');
     await after.page.getByRole('button', { name: 'Talk now in your browser' }).waitFor();
     expect(await after.page.locator('#sixty-talk-hint').innerText()).toContain('your browser will ask to use your microphone');
     await shot(after.page, 'choice-1280');
@@ -254,7 +255,7 @@ describe('talk now in the browser, the visitor side', () => {
   }, 60_000);
 
   it('connects the visitor with the rep who accepts: their name, a running timer, audio in; the visitor hangs up (1280 px)', async () => {
-    const { page } = await visitor(DESKTOP);
+    const { page } = await visitor(DESKTOP, 'kim1@example.com');
     const sent = reports(page);
     const { rep, offerId } = await talk(page, '1280');
     const panel = await inCall(page, '1280');
@@ -297,7 +298,7 @@ describe('talk now in the browser, the visitor side', () => {
   }, 180_000);
 
   it('answers an ICE restart from the rep, ends the call when the rep hangs up, and "Call me back" brings the form back as typed (375 px)', async () => {
-    const { page } = await visitor(PHONE);
+    const { page } = await visitor(PHONE, 'kim2@example.com');
     const { rep } = await talk(page, '375');
     const panel = await inCall(page, '375');
     // An ICE restart from the rep is answered, and the call carries on with audio coming in.
@@ -313,12 +314,12 @@ describe('talk now in the browser, the visitor side', () => {
     await panel.locator('[data-sixty-call-back]').click();
     await panel.getByLabel('Name', { exact: true }).waitFor();
     expect(await panel.getByLabel('Name', { exact: true }).inputValue()).toBe('Kim Visitor');
-    expect(await panel.getByLabel('Email').inputValue()).toBe('kim@example.com');
+    expect(await panel.getByLabel('Email').inputValue()).toBe('kim2@example.com');
     expect(await panel.locator('input[type=radio][value="51-200"]').isChecked()).toBe(true);
   }, 180_000);
 
   it('falls back to the callback form with what was typed kept when the microphone is refused', async () => {
-    const { page } = await visitor(PHONE, () => {
+    const { page } = await visitor(PHONE, 'kim3@example.com', () => {
       navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
     });
     const leadsBefore = await rows<{ n: number }>(server, 'select count(*) as n from leads');
@@ -329,7 +330,7 @@ describe('talk now in the browser, the visitor side', () => {
       .poll(() => status.innerText())
       .toBe("We couldn't use your microphone. Enter your phone number and choose “Call me now”: we'll call you instead.");
     expect(await panel.getByLabel('Name', { exact: true }).inputValue()).toBe('Kim Visitor');
-    expect(await panel.getByLabel('Email').inputValue()).toBe('kim@example.com');
+    expect(await panel.getByLabel('Email').inputValue()).toBe('kim3@example.com');
     expect(await panel.locator('input[type=radio][value="commercial"]').isChecked()).toBe(true);
     // Focus is on the phone, the field the way on needs.
     await expect.poll(() => page.evaluate(() => document.querySelector('[data-sixty-widget]')?.shadowRoot?.activeElement?.id)).toBe('sixty-phone');
@@ -345,5 +346,32 @@ describe('talk now in the browser, the visitor side', () => {
     expect(view.lead.talk).toBeUndefined();
     expect(view.lead.phone).toBe('+14155550261');
     await dana.emitWithAck('offer:decline', { offerId: view.offerId });
+  }, 60_000);
+
+  it('with nobody free, asks a visitor who gave no number to leave one, and that number reaches their lead (375 px)', async () => {
+    await dana.emitWithAck('presence:set', 'away');
+    try {
+      const { page } = await visitor(PHONE, 'kim4@example.com');
+      await page.getByRole('button', { name: 'Talk now in your browser' }).click();
+      const panel = page.locator('[data-sixty-panel]');
+      await panel.locator('[data-sixty-live="no_rep"]').waitFor({ timeout: 10_000 });
+      expect(await panel.locator('[data-sixty-live]').innerText()).toContain("Leave your phone number and we'll call you back.");
+      // No times to book for a call back to no number.
+      expect(await panel.locator('[data-sixty-slots]').count()).toBe(0);
+      await shot(page, 'nobody-free-375');
+      const [lead] = await rows<{ id: string; phone: string }>(server, "select id, phone from leads where email = 'kim4@example.com'");
+      expect(lead!.phone).toBe('');
+
+      await panel.locator('[data-sixty-leave-number]').click();
+      expect(await panel.getByLabel('Name', { exact: true }).inputValue()).toBe('Kim Visitor');
+      await panel.getByLabel('Phone', { exact: true }).fill('+1 415 555 0262');
+      await panel.getByRole('button', { name: 'Call me now' }).click();
+      // A call back now: the visitor is in the queue with their number, as any callback.
+      await expect.poll(() => panel.locator('[data-sixty-live]').innerText(), { timeout: 10_000 }).toContain("We'll call you as soon as someone is free.");
+      expect(await panel.locator('[data-sixty-leave-number]').count()).toBe(0);
+      expect(await rows(server, "select id, phone from leads where email = 'kim4@example.com'")).toEqual([{ id: lead!.id, phone: '+14155550262' }]);
+    } finally {
+      await dana.emitWithAck('presence:set', 'available');
+    }
   }, 60_000);
 });

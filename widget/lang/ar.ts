@@ -39,6 +39,8 @@ const AR: TextPack = {
   received: 'تم استلام طلبك. سنتصل بالرقم {phone}.',
   nearby: 'أبقِ هاتفك قريبًا: سنتصل بالرقم {phone}.',
   callWaiting: 'أبقِ هذه النافذة مفتوحة: ستتحدث هنا فور أن يجيب أحد.',
+  leaveNumber: 'اترك رقم هاتفك وسنتصل بك.',
+  leaveNumberButton: 'اترك رقمي',
   callConnecting: 'جارٍ وصلك بـ {rep}…',
   callWith: 'في مكالمة مع {rep}',
   callWeak: 'الاتصال ضعيف: قد تسمع انقطاعات.',

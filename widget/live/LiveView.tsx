@@ -143,6 +143,7 @@ export class LiveView extends Component<LiveViewProps, State> {
         connected={connected}
         statusRef={statusRef}
         talk={!!mic}
+        onCallback={onCallback}
       />
     );
   }

@@ -4,6 +4,8 @@
 export const LIVE_EN = {
   nearby: "Keep your phone nearby: we'll call {phone}.",
   callWaiting: "Keep this window open: you'll talk right here as soon as someone picks up.",
+  leaveNumber: "Leave your phone number and we'll call you back.",
+  leaveNumberButton: 'Leave my number',
   finding: 'Finding someone for you…',
   stillFinding: 'Still finding someone for you, thanks for waiting…',
   accepted: '{rep} accepted — calling you now',
