@@ -92,7 +92,10 @@ export class CallView extends Component<CallViewProps, State> {
     } else if (s.kind === 'candidate') {
       if (pc.remoteDescription) await pc.addIceCandidate(s.candidate);
       else this.pending.push(s.candidate);
-    } else if (s.kind === 'hangup') this.end(s.reason === 'failed');
+    } else if (s.kind === 'hangup') {
+      // The rep ended it: their side reports the end (the first `ended` says who hung up), not this one.
+      this.end(s.reason === 'failed');
+    }
   }
 
   signal(s: Outgoing) {
