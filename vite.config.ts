@@ -29,10 +29,15 @@ export const widgetEntries = [
   { entry: 'widget/live/index.ts', fileName: 'sixty-live.js', gzipBudget: 16 * 1024, sharesPanelPreact: true },
   // The booking screens (times to pick, the taken-time retry, the confirmation), loaded by the live view when needed.
   { entry: 'widget/booking/index.ts', fileName: 'sixty-booking.js', gzipBudget: 6 * 1024, sharesPanelPreact: true },
+  // The call screens of a browser call, when the visitor chooses to talk in the browser (issue 23).
+  { entry: 'widget/call/index.ts', fileName: 'sixty-call.js', gzipBudget: 6 * 1024, sharesPanelPreact: true },
   // The invitation on the launcher, when the server sends one (few visitors ever get one).
   { entry: 'widget/invite/index.ts', fileName: 'sixty-invite.js', gzipBudget: 1 * 1024 },
   // The Arabic texts, with the panel on pages in Arabic.
   { entry: 'widget/lang/ar.ts', fileName: 'sixty-ar.js', gzipBudget: 2 * 1024 },
+  // The whole qualification engine as the widget's build makes it, for the parity test and the
+  // bench (no visitor loads it: the panel runs only the must-have check).
+  { entry: 'widget/qualify/index.ts', fileName: 'sixty-qualify.js', gzipBudget: 4 * 1024 },
 ] as const;
 
 /** For bundles that render inside the panel: its Preact, borrowed at run time (widget/live/shared-preact.ts). */

@@ -9,9 +9,12 @@ import type { applyEvents, emptyBehaviourState } from '../shared/qualify/behavio
 import type { LiveTexts } from './live/texts';
 import type { PanelTexts } from './panel/texts';
 import type { BookingTexts } from './booking/texts';
+import type { CallTexts } from './call/texts';
 import type { VisitorStatus } from '../shared/api';
+import type { Ack } from '../shared/live-events';
+import type { CallReport, CallSignal, IceServersGrant } from '../shared/schemas/call.schema';
 
-export type { BookingTexts, LiveTexts, PanelTexts };
+export type { BookingTexts, CallTexts, LiveTexts, PanelTexts };
 
 /** A configured click to track: elements matching `selector` (or inside one) count as `name`. */
 export interface TrackSelector {
@@ -20,7 +23,7 @@ export interface TrackSelector {
 }
 
 /** Every visitor-facing text past the launcher, by key: what a language pack provides. */
-export type TextPack = PanelTexts & LiveTexts & BookingTexts;
+export type TextPack = PanelTexts & LiveTexts & BookingTexts & CallTexts;
 
 /**
  * The site config as the widget reads it. Every field is checked where it is read: a missing
@@ -38,6 +41,7 @@ export interface Bundles {
   panel: PanelBundle;
   live: LiveBundle;
   booking: BookingBundle;
+  call: CallBundle;
   /** The Arabic language pack. */
   ar: TextPack;
   invite: InviteBundle;
@@ -164,14 +168,52 @@ export interface LiveViewProps {
   /** The number the visitor typed, echoed so they know which phone to watch. */
   phone: string;
   lang: string;
-  texts: Partial<LiveTexts>;
+  texts: Partial<LiveTexts & CallTexts>;
   /** Gets the status line, so the panel can move focus to it. */
   statusRef: { current: HTMLElement | null };
   /** The text (with `{site}`) to show in the header instead of the promise, or null to keep it. */
   onHead(head: string | null): void;
-  /** Injects the booking bundle (the panel's loader), and adds a bundle's stylesheet to the shadow root. */
-  load(name: 'booking'): Promise<BookingBundle>;
+  /** Injects the booking or call bundle (the panel's loader), and adds a bundle's stylesheet to the shadow root. */
+  load<K extends 'booking' | 'call'>(name: K): Promise<Bundles[K]>;
   addStyles(css: string): void;
+  /** The visitor chose to talk in the browser: the microphone they granted, for the call once a rep accepts. */
+  mic?: MediaStream | null;
+  /** After a browser call: back to the form, to ask for a callback on the phone instead. */
+  onCallback(): void;
+}
+
+/** The visitor's socket as the call screens use it: the live view's one connection, shared. */
+export interface CallSocket {
+  emit(event: 'call:signal', signal: CallSignal, ack: (r: Ack) => void): unknown;
+  emit(event: 'call:ice-servers', e: { offerId: string }, ack: (r: Ack<IceServersGrant>) => void): unknown;
+  emit(event: 'call:report', report: CallReport, ack: (r: Ack) => void): unknown;
+}
+
+/** Signals for the call heard before its screen was up (the rep's offer can beat the bundle), then handed on as they come. */
+export interface SignalHub {
+  queue: CallSignal[];
+  on: ((signal: CallSignal) => void) | null;
+}
+
+/** What the live view hands the call screen once a rep accepted a browser call. */
+export interface CallViewProps {
+  socket: CallSocket;
+  hub: SignalHub;
+  offerId: string;
+  repName: string;
+  mic: MediaStream;
+  /** The page's language pack and the site's own texts, over the call's English ones. */
+  texts: Partial<CallTexts>;
+  /** "Call me back": the visitor asks for a phone callback after the call. */
+  onCallback(): void;
+  /** The call ended (either side, or the network). */
+  onEnd(): void;
+}
+
+/** Registered by `sixty-call.js` as `sixty._call`: the call screens, loaded when the visitor chooses to talk in the browser. */
+export interface CallBundle {
+  CallView: ComponentType<CallViewProps>;
+  css: string;
 }
 
 /** What the live view hands the booking screens. */
@@ -223,10 +265,11 @@ export interface SixtyGlobal {
   _panel?: PanelBundle;
   _live?: LiveBundle;
   _booking?: BookingBundle;
+  _call?: CallBundle;
   _ar?: TextPack;
   _invite?: InviteBundle;
   _ui?: SharedUi;
-  /** The qualification engine the panel runs for instant feedback (never trusted by the server). */
+  /** The whole qualification engine as the widget builds it (`sixty-qualify.js`), for pages and tests that compare. */
   _qualify?: QualifyFn;
 }
 

@@ -20,12 +20,16 @@ export interface CallbackGuardStore {
     since: number;
     pendingSince?: number | null;
   }): Promise<Admission>;
-  /** The lead of the latest settled request from this phone or email since `since`. */
-  recentLead(siteId: string, phone: string, email: string | null, since: number): Promise<string | null>;
+  /** The lead of the latest settled request from this phone or email since `since` (phone null: by email only). */
+  recentLead(siteId: string, phone: string | null, email: string | null, since: number): Promise<string | null>;
   /** The site's latest lead with this phone when it is in nurture (whatever its age), else null. */
   nurturedLead(siteId: string, phone: string): Promise<string | null>;
-  /** Ties an admitted request to its lead; a `note` (a repeat joining the lead) also goes on the lead's timeline. */
-  settle(r: { requestId: number; workspaceId: string; leadId: string; at: number; note: string | null }): Promise<void>;
+  /**
+   * Ties an admitted request to its lead; a `note` (a repeat joining the lead) also goes on the lead's
+   * timeline, and a `phone` becomes the lead's number when it had none (a browser call's lead, then a
+   * callback asked for on the phone).
+   */
+  settle(r: { requestId: number; workspaceId: string; leadId: string; at: number; note: string | null; phone?: string | null }): Promise<void>;
   /** What became of an admitted request: its lead, still pending, or gone (released, pruned, erased). */
   requestOutcome(requestId: number): Promise<RequestOutcome>;
   /** Forgets an admitted request that made no lead (an idempotent replay, a conflict, a failure). */

@@ -35,9 +35,11 @@ export function callbackRoutes(deps: AppDeps) {
     const keyCheck = callbackQuerySchema.safeParse({ idempotencyKey: c.req.header('idempotency-key') ?? c.req.query('idempotencyKey') });
     if (!keyCheck.success) throw invalid(keyCheck.error);
     const key = keyCheck.data.idempotencyKey;
-    const phoneE164 = toE164(body.phone, site.phoneRegion);
+    // A browser call may come without a number (the schema allows it only then); one typed is still checked and kept.
+    const phoneE164 = body.phone ? toE164(body.phone, site.phoneRegion) : '';
     const fields: Record<string, string> = {};
-    if (!phoneE164) fields.phone = 'This does not look like a valid phone number; include the country code if you are abroad';
+    if (phoneE164 === null) fields.phone = 'This does not look like a valid phone number; include the country code if you are abroad';
+    if (body.talk === 'browser' && !(await deps.tracking.settings(site.id)).browserCalls) fields.talk = 'This site does not take calls in the browser';
     for (const id of Object.keys(body.answers)) {
       const q = site.rules.questions.find((x) => x.id === id);
       if (!q) fields[`answers.${id}`] = 'Unknown question';
@@ -53,6 +55,7 @@ export function callbackRoutes(deps: AppDeps) {
       site,
       name: body.name,
       phone: phoneE164!,
+      talk: body.talk,
       email: body.email || null,
       answers: body.answers,
       pageUrl: body.pageUrl ?? null,

@@ -33,7 +33,7 @@ export interface AdmissionRequest {
   /** The client's address, as the rate limits see it. */
   clientIp: string;
   userAgent: string | undefined;
-  /** E.164. */
+  /** E.164; empty for a browser call left without a number (no per-phone cap, repeat or return by phone). */
   phone: string;
   email: string | null;
   /** What the timeline says when this request joins an open lead. */
@@ -91,8 +91,10 @@ export async function admitLead(deps: AdmissionDeps, r: AdmissionRequest): Promi
 
   // Nobody can have a stranger called over and over: a daily cap per phone number across the
   // workspace's sites, counted and recorded in one step so a burst cannot slip past it.
+  // A request without a phone (a browser call) has no number to cap, to repeat or to come back by.
+  const phone = r.phone || null;
   const window = limits.duplicateWindowMs;
-  const cap = limits.callbacksPerPhonePerDay;
+  const cap = phone ? limits.callbacksPerPhonePerDay : 0;
   const admitted = await guard.admit({
     workspaceId: site.workspaceId,
     siteId: site.id,
@@ -102,7 +104,7 @@ export async function admitLead(deps: AdmissionDeps, r: AdmissionRequest): Promi
     limit: cap > 0 ? cap : null,
     since: r.now - DAY_MS,
     // A repeat may arrive while the first request is still making its lead.
-    pendingSince: window > 0 ? r.now - Math.min(window, WAIT_FOR_EARLIER_MS) : null,
+    pendingSince: window > 0 && phone ? r.now - Math.min(window, WAIT_FOR_EARLIER_MS) : null,
   });
   if (!admitted.ok)
     return { kind: 'refused', retryAfterSec: Math.max(1, Math.ceil((admitted.retryAt - r.now) / 1000)), what: 'requests for this phone number today' };
@@ -122,7 +124,7 @@ export async function admitLead(deps: AdmissionDeps, r: AdmissionRequest): Promi
       // lead the request ahead of it is making right now (a double submit).
       joined =
         (admitted.ahead !== null ? await leadOfEarlierRequest(guard, admitted.ahead) : null) ??
-        (await guard.recentLead(site.id, r.phone, r.email, r.now - window));
+        (await guard.recentLead(site.id, phone, r.email, r.now - window));
       // The same request sent again under its key while the first was still running is a replay,
       // not a repeat: the store answers it with the first one's lead, and this slot goes back.
       if (joined && r.key !== null && (await guard.keyUsed(site.id, r.key))) {
@@ -130,10 +132,11 @@ export async function admitLead(deps: AdmissionDeps, r: AdmissionRequest): Promi
         return { kind: 'replay' };
       }
     }
-    const nurtured = await guard.nurturedLead(site.id, r.phone);
+    const nurtured = phone ? await guard.nurturedLead(site.id, phone) : null;
     if (nurtured && (joined === null || joined === nurtured)) return await returning(nurtured);
     if (joined) {
-      await guard.settle({ requestId, workspaceId: site.workspaceId, leadId: joined, at: r.now, note: r.repeatNote });
+      // A number given now reaches a lead that had none (a browser call asked for without one).
+      await guard.settle({ requestId, workspaceId: site.workspaceId, leadId: joined, at: r.now, note: r.repeatNote, phone });
       return { kind: 'joined', leadId: joined };
     }
     const suspect = await botReason(deps, r);

@@ -5,6 +5,7 @@
 // offer. Live pushes go out from what that transaction returned. An entry point only adapts its
 // input and its answer.
 import type { VisitorStatus } from '../../shared/api';
+import type { TalkMode } from '../../shared/schemas/call.schema';
 import type { Site, Store } from '../db/store';
 import type { Router } from '../routing/router';
 import { admitLead, type AdmissionDeps } from './admit-lead';
@@ -26,8 +27,10 @@ export interface CaptureRequest {
   source: CaptureSource;
   site: Site;
   name: string;
-  /** E.164, validated by the entry point. */
+  /** E.164, validated by the entry point; empty only for a browser call left without a number. */
   phone: string;
+  /** How the visitor asked to talk: `browser` for a voice call in the widget (routed as a callback). */
+  talk?: TalkMode;
   email: string | null;
   /** Answers to the site's must-have questions, validated by the entry point. */
   answers: Record<string, string>;
@@ -140,6 +143,7 @@ export async function captureLead(deps: CaptureDeps, r: CaptureRequest): Promise
       referrer: r.referrer,
       visitorId: r.visitorId,
       timeZone: r.timeZone,
+      talk: r.talk,
       qualification,
       stage: captureStage(qualification),
       idempotency: r.idempotency,

@@ -3,6 +3,7 @@
 // row and first trail lines it is stored with, and whether it goes to routing at once. The stores
 // only execute the plan (Store.commitCapture), in one transaction with its first offer.
 import type { Stage } from '../../shared/api';
+import type { TalkMode } from '../../shared/schemas/call.schema';
 import { stageFromQualification } from '../../shared/lifecycle';
 import { qualify } from '../../shared/qualify/qualify';
 import type { BehaviourEvent, Qualification } from '../../shared/qualify/types';
@@ -57,6 +58,8 @@ export interface CaptureCommand {
   visitorId: string | null;
   /** The visitor's IANA time zone, when their browser told us. */
   timeZone?: string | null;
+  /** `browser`: the visitor asked to talk now in the browser; routed like any callback. */
+  talk?: TalkMode;
   qualification: Qualification;
   stage: Stage;
   idempotency: { key: string; bodyHash: string } | null;
@@ -80,7 +83,7 @@ export interface CaptureCommand {
 export type CaptureOrigin = { source: 'callback' | 'api' | 'identify' } | { source: 'form'; formName: string; handRaise: boolean };
 
 /** The timeline's first line of a captured lead. */
-export function capturedText(origin: CaptureOrigin, pageUrl: string | null): string {
+export function capturedText(origin: CaptureOrigin, pageUrl: string | null, talk?: TalkMode): string {
   const on = pageUrl ? ` on ${pageUrl}` : '';
   switch (origin.source) {
     case 'form':
@@ -88,7 +91,7 @@ export function capturedText(origin: CaptureOrigin, pageUrl: string | null): str
     case 'api':
       return `Asked for a callback through the API${on}`;
     default:
-      return `Asked for a callback${on}`;
+      return talk === 'browser' ? `Asked for a callback, to talk now in the browser${on}` : `Asked for a callback${on}`;
   }
 }
 
@@ -125,6 +128,7 @@ export function planCapture(cmd: CaptureCommand): CapturePlan {
       email: cmd.email,
       visitorId: cmd.visitorId,
       timeZone: cmd.timeZone ?? null,
+      talk: cmd.talk === 'browser' ? 'browser' : null,
       pageUrl: cmd.pageUrl,
       referrer: cmd.referrer ?? null,
       answers: JSON.stringify(cmd.answers),
@@ -139,7 +143,7 @@ export function planCapture(cmd: CaptureCommand): CapturePlan {
     },
     move: cmd.stage !== 'visitor' ? { from: 'visitor', to: cmd.stage, reason: why || null } : null,
     trail: [
-      { kind: 'captured', text: capturedText(cmd.origin ?? { source: 'callback' }, cmd.pageUrl) },
+      { kind: 'captured', text: capturedText(cmd.origin ?? { source: 'callback' }, cmd.pageUrl, cmd.talk) },
       { kind: 'qualified', text: `Qualified as ${cmd.stage.toUpperCase()} (score ${q.score}, rules v${q.rulesVersion})` },
     ],
     idempotency: cmd.idempotency,

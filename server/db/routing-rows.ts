@@ -118,8 +118,10 @@ export function visitorFactsOf(
   site: Pick<Site, 'slaMs'>,
   ownerName: string | null,
   endingUrl: string | null,
+  callOfferId: string | null = null,
 ): VisitorFacts {
   return {
+    callOfferId,
     routing: lead.routing,
     stage: lead.stage as Stage,
     ownerId: lead.ownerId,

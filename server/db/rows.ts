@@ -113,6 +113,7 @@ export function toLeadCard(
     id: lead.id,
     name: lead.name,
     phone: lead.phone,
+    ...(lead.talk === 'browser' ? { talk: 'browser' as const } : {}),
     email: lead.email,
     siteName: site.name,
     pageUrl: lead.pageUrl,

@@ -16,6 +16,7 @@ export function toSiteSettings(
         consent: SiteSettings['consent'];
         formsCountAsContactRequest: boolean;
         trackSelectors: string;
+        browserCalls: boolean;
         botFilter: boolean;
         maxEventsPerSecond: number;
         minSubmitMs: number;
@@ -27,6 +28,7 @@ export function toSiteSettings(
         consent: row.consent,
         formsCountAsContactRequest: row.formsCountAsContactRequest,
         trackSelectors: JSON.parse(row.trackSelectors),
+        browserCalls: row.browserCalls,
         botFilter: row.botFilter,
         maxEventsPerSecond: row.maxEventsPerSecond,
         minSubmitMs: row.minSubmitMs,
@@ -41,6 +43,7 @@ export function settingsColumns(siteId: string, workspaceId: string, s: SiteSett
     consent: s.consent,
     formsCountAsContactRequest: s.formsCountAsContactRequest,
     trackSelectors: JSON.stringify(s.trackSelectors),
+    browserCalls: s.browserCalls,
     botFilter: s.botFilter,
     maxEventsPerSecond: s.maxEventsPerSecond,
     minSubmitMs: s.minSubmitMs,

@@ -105,6 +105,8 @@ export const siteSettings = sqliteTable('site_settings', {
    * read and sent even where tracking is not allowed (consent not given, GPC, DNT). Off by default.
    */
   formsCountAsContactRequest: integer('forms_count_as_contact_request', { mode: 'boolean' }).notNull().default(false),
+  /** The panel offers "Talk now in your browser" (a voice call with the rep, issue 23) beside the callback. Off by default. */
+  browserCalls: integer('browser_calls', { mode: 'boolean' }).notNull().default(false),
   /** JSON array of { selector, name }: clicks on matching elements become named events. */
   trackSelectors: text('track_selectors').notNull().default('[]'),
   /** Drop events from bots (User-Agent and behaviour limits). On by default. */

@@ -21,6 +21,8 @@ export interface VisitorFacts {
   promiseSeconds: number;
   /** The site's link for visitors it will not call, if it set one. */
   endingUrl: string | null;
+  /** A browser call's accepted offer (the lead asked to talk in the browser and a rep took it), else null. */
+  callOfferId?: string | null;
   /** The meeting booked for the lead, when it is scheduled with a rep (read with the booking). */
   meeting?: { repName: string; end: number } | null;
 }
@@ -40,7 +42,11 @@ export function waitsInQueue(f: VisitorFacts): boolean {
  * half hours inside the hours of the reps who could take it.
  */
 export function decideVisitorStatus(f: VisitorFacts, snapshot: RoutingSnapshot | null, now: number, slots?: readonly string[]): VisitorStatus {
-  if (f.ownerId) return { state: 'accepted', repName: f.ownerName ?? 'A rep', at: f.acceptedAt ?? f.capturedAt };
+  if (f.ownerId) {
+    const accepted = { state: 'accepted' as const, repName: f.ownerName ?? 'A rep', at: f.acceptedAt ?? f.capturedAt };
+    // A browser call: the visitor's widget answers the rep's call for this offer.
+    return f.callOfferId ? { ...accepted, call: { offerId: f.callOfferId } } : accepted;
+  }
   if (f.routing === 'scheduled' && f.scheduledFor !== null) {
     const slot = new Date(f.scheduledFor).toISOString();
     return f.meeting

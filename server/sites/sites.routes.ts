@@ -51,6 +51,7 @@ export function siteRoutes(deps: AppDeps) {
       consent: settings.consent,
       formsCountAsContactRequest: settings.formsCountAsContactRequest,
       trackSelectors: settings.trackSelectors,
+      browserCalls: settings.browserCalls,
       appearance: served(await deps.sitesAdmin.appearance(site.id)),
       // The published rules' mapped forms: field names to read, never how they map.
       forms: Object.entries(site.rules.forms ?? {}).map(([key, mapping]) => widgetForm(key, mapping)),

@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   consent: 'implied',
   formsCountAsContactRequest: false,
   trackSelectors: [],
+  browserCalls: false,
   botFilter: true,
   maxEventsPerSecond: 20,
   minSubmitMs: 2000,

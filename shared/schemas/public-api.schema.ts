@@ -117,6 +117,11 @@ export const siteConfigResponseSchema = z.strictObject({
   trackSelectors: z
     .array(z.strictObject({ selector: z.string(), name: z.string() }))
     .describe('Clicks on elements matching a selector become events with that name'),
+  browserCalls: z
+    .boolean()
+    .describe(
+      'The panel offers "Talk now in your browser" beside the callback (a voice call with the rep who accepts; `POST /v1/callbacks` with `talk: "browser"`)',
+    ),
   appearance: servedAppearanceSchema,
   forms: z
     .array(z.strictObject({ key: z.string(), read: z.array(z.string()), action: z.enum(FORM_ACTIONS), phone: z.string().optional() }))

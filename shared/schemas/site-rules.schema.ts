@@ -81,6 +81,8 @@ export const siteSettingsSchema = z.strictObject({
   consent: z.enum(['required', 'implied'], 'Pick required or implied'),
   formsCountAsContactRequest: z.boolean('Say whether a submitted contact form counts as a request for contact'),
   trackSelectors: z.array(z.strictObject({ selector: z.string().min(1).max(300), name: z.string().min(1).max(100) })).max(50),
+  /** The panel offers "Talk now in your browser" beside the callback. */
+  browserCalls: z.boolean('Say whether visitors may talk in their browser'),
   botFilter: z.boolean(),
   maxEventsPerSecond: z.number().int().min(1).max(100_000),
   minSubmitMs: z.number().int().min(0).max(60_000),

@@ -226,7 +226,7 @@ event is then folded in with \`applyEvents\` and the visitor qualified from that
 (\`qualify({ behaviour })\`), which is the server's incremental path. Events are timed in batches of
 ${num(r.config.scoring.batch)} (browser timers are too coarse for one) over ${num(r.config.scoring.batches)} batches per round; the figure is
 the median batch. The baseline is re-scoring the whole history for every event
-(\`qualify({ events })\`). In Chromium the engine was **${s.browser.engine === 'widget' ? 'the one the panel bundle registers (`sixty._qualify`)' : 'shared/qualify bundled for the page by the bench with Vite (the panel bundle does not register `sixty._qualify`)'}**.
+(\`qualify({ events })\`). In Chromium the engine was **${s.browser.engine === 'widget' ? "the one the widget's build makes (`sixty-qualify.js`, registering `sixty._qualify`)" : 'shared/qualify bundled for the page by the bench with Vite (no built `sixty-qualify.js` registered `sixty._qualify`)'}**.
 
 | Rules | Node, incremental | Node, p99 batch | Node, full re-score | Chromium, incremental | Chromium, full re-score |
 | --- | --- | --- | --- | --- | --- |

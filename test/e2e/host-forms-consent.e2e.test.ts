@@ -66,7 +66,15 @@ async function saveSettings(consent: 'required' | 'implied', formsCountAsContact
   const res = await fetch(`${server.url}/v1/sites/${siteId}/settings`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', cookie: admin },
-    body: JSON.stringify({ consent, formsCountAsContactRequest, trackSelectors: [], botFilter: true, maxEventsPerSecond: 20, minSubmitMs: 0 }),
+    body: JSON.stringify({
+      consent,
+      formsCountAsContactRequest,
+      trackSelectors: [],
+      browserCalls: false,
+      botFilter: true,
+      maxEventsPerSecond: 20,
+      minSubmitMs: 0,
+    }),
   });
   expect(res.status).toBe(200);
   // The public config is cached for 5 s by browsers; each test opens a fresh context. The server's own cache was invalidated.

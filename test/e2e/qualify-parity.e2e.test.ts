@@ -1,4 +1,4 @@
-// The qualification engine the widget ships (registered by the *built* panel bundle as
+// The qualification engine the widget ships (registered by the *built* `sixty-qualify.js` as
 // `sixty._qualify`) and the one the server runs (shared/qualify in Node) must decide exactly alike.
 // fast-check generates site rules (questions, fit rules, behaviour rules with caps and decay),
 // answers, traits, events, callback requests and clocks; Chromium and Node score every input, and
@@ -118,9 +118,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage();
   await page.setContent('<!doctype html><title>parity</title>');
-  // The panel bundle registers on an existing `sixty` global, as when the loader injects it.
+  // The engine's bundle registers on an existing `sixty` global, as the widget's bundles do.
   await page.evaluate(() => ((window as unknown as { sixty: unknown }).sixty = function sixty() {}));
-  await page.addScriptTag({ content: readFileSync(join(DIST, 'widget', 'sixty-panel.js'), 'utf8') });
+  await page.addScriptTag({ content: readFileSync(join(DIST, 'widget', 'sixty-qualify.js'), 'utf8') });
 });
 afterAll(async () => {
   await browser?.close();

@@ -88,7 +88,15 @@ const requests = () =>
     [
       'PUT',
       `/v1/sites/${a.siteId}/settings`,
-      { consent: 'implied', formsCountAsContactRequest: false, trackSelectors: [], botFilter: false, maxEventsPerSecond: 9, minSubmitMs: 0 },
+      {
+        consent: 'implied',
+        formsCountAsContactRequest: false,
+        trackSelectors: [],
+        browserCalls: false,
+        botFilter: false,
+        maxEventsPerSecond: 9,
+        minSubmitMs: 0,
+      },
     ],
     ['PUT', `/v1/console/sites/${a.siteId}`, { name: 'x', allowedOrigins: ['https://x.example'], phoneRegion: 'US', offerTimeoutMs: 20000 }],
     ['POST', `/v1/console/sites/${a.siteId}/rotate-key`],

@@ -73,12 +73,14 @@ describe.each(storeBackends())('on $name', (backend) => {
     await router.repAvailable(ids.workspace);
   }
 
-  async function lead(hot = true, email: string | null = null): Promise<string> {
+  /** `browser`: the visitor asked to talk in the browser, without a phone number. */
+  async function lead(hot = true, email: string | null = null, browser = false): Promise<string> {
     const r = await store.commitCapture(
       planCapture({
         site,
         name: 'Pat',
-        phoneE164: '+14155552671',
+        phoneE164: browser ? '' : '+14155552671',
+        ...(browser ? { talk: 'browser' as const } : {}),
         email,
         answers: { projects: 'commercial', size: '51-200', role: 'decision' },
         pageUrl: null,
@@ -441,6 +443,25 @@ describe.each(storeBackends())('on $name', (backend) => {
       expect(await store.scheduleCallback(leadId, slot, clock.now)).toBe(true);
       expect((await store.dueWork(slot - 1, 10)).scheduled).toEqual([]);
       expect(await store.dueWork(slot + site.slaMs, 10)).toEqual({ offers: [], sla: [], scheduled: [leadId], followUps: [] });
+    });
+  });
+
+  describe('a browser call (issue 23)', () => {
+    it("names the accepted offer in its visitor's status and says so on the lead card; a phone callback names none", async () => {
+      const leadId = await lead(true, null, true);
+      await available(ids.dana);
+      const offered = offers.find((o) => o.offer.leadId === leadId)!;
+      expect(offered.offer.lead).toMatchObject({ talk: 'browser', phone: '' });
+      await own(leadId);
+      expect(await router.statusOf(leadId)).toMatchObject({ state: 'accepted', call: { offerId: offered.offer.offerId } });
+      expect((await store.leadCard(leadId, ids.workspace))!.talk).toBe('browser');
+
+      const phone = await lead();
+      await own(phone);
+      const status = await router.statusOf(phone);
+      expect(status).toMatchObject({ state: 'accepted' });
+      expect(status && 'call' in status).toBe(false);
+      expect((await store.leadCard(phone, ids.workspace))!.talk).toBeUndefined();
     });
   });
 });

@@ -25,6 +25,10 @@ interface Props {
   /** False while the live connection is down: the status shown may be stale. */
   connected: boolean;
   statusRef: { current: HTMLElement | null };
+  /** A browser call: the visitor waits here, not by their phone. */
+  talk: boolean;
+  /** Back to the form (as typed), to leave a phone number. */
+  onCallback(): void;
 }
 
 /** A text with its placeholders replaced by markup. */
@@ -32,7 +36,7 @@ function compose(text: string, values: Record<string, ComponentChildren>): Compo
   return splitText(text).map((part, i) => (i % 2 ? (part in values ? values[part] : `{${part}}`) : part));
 }
 
-export function LiveStatus({ status, seconds, phone, lang, t, booking, origin, lead, onStatus, connected, statusRef }: Props) {
+export function LiveStatus({ status, seconds, phone, lang, t, booking, origin, lead, onStatus, connected, statusRef, talk, onCallback }: Props) {
   const base = { origin, lead, lang, t };
   // A phone number reads left to right even in a right-to-left sentence.
   const number = (
@@ -51,7 +55,7 @@ export function LiveStatus({ status, seconds, phone, lang, t, booking, origin, l
     </span>
   );
   let headline: ComponentChildren;
-  let detail: ComponentChildren = <p class="live-detail">{compose(t.nearby, { phone: number })}</p>;
+  let detail: ComponentChildren = <p class="live-detail">{talk ? t.callWaiting : compose(t.nearby, { phone: number })}</p>;
 
   switch (status.state) {
     case 'waiting':
@@ -68,6 +72,9 @@ export function LiveStatus({ status, seconds, phone, lang, t, booking, origin, l
       // A site form set to "book a slot": the times are the whole offer, nobody is looked for.
       const closed = status.why == 'closed';
       const when = closed && status.opensAt ? compose(t.opens, { time: formatSlot(status.opensAt, lang) }) : t.callWhenFree;
+      // A browser call asked for without a number: nobody can talk now, and nobody can call back
+      // until the visitor leaves one (the form comes back as typed).
+      const phoneless = talk && !phone;
       headline =
         status.why == 'book' ? (
           t.book
@@ -75,11 +82,23 @@ export function LiveStatus({ status, seconds, phone, lang, t, booking, origin, l
           <>
             {closed ? t.closedNow : status.why == 'busy' ? t.busy : t.queued}
             <span class="live-sub">
-              {when} {status.slots.length ? t.pickTime : ''}
+              {phoneless ? (
+                t.leaveNumber
+              ) : (
+                <>
+                  {when} {status.slots.length ? t.pickTime : ''}
+                </>
+              )}
             </span>
           </>
         );
-      detail = booking && status.slots.length ? <booking.BookingTimes {...base} slots={status.slots} onStatus={onStatus} /> : null;
+      detail = phoneless ? (
+        <button type="button" class="secondary" onClick={onCallback} data-sixty-leave-number>
+          {t.leaveNumberButton}
+        </button>
+      ) : booking && status.slots.length ? (
+        <booking.BookingTimes {...base} slots={status.slots} onStatus={onStatus} />
+      ) : null;
       break;
     }
     case 'scheduled':

@@ -6,7 +6,7 @@ import { Component } from 'preact';
 import { io, type Manager, type Socket } from 'socket.io-client';
 import type { VisitorStatus } from '../../shared/api';
 import { VISITOR_NAMESPACE, type VisitorClientToServer, type VisitorServerToClient } from '../../shared/live-events';
-import type { BookingBundle, LiveViewProps } from '../contract';
+import type { BookingBundle, CallBundle, LiveViewProps, SignalHub } from '../contract';
 import { headOf } from './head';
 import { LiveStatus } from './LiveStatus';
 import { LIVE_EN } from './texts';
@@ -30,11 +30,19 @@ interface State {
   /** The promise's deadline on this page's clock: set when this page first hears "waiting" (the
    * visitor just submitted; the local clock cannot be compared with the server's `since`). */
   deadline: number | null;
+  /** The call screens, once loaded (only for a browser call a rep accepted). */
+  call: CallBundle | null;
+  /** The accepted browser call and its rep: once set, the call screen stays (through its end). */
+  callOffer: { offerId: string; repName: string } | null;
 }
 
 export class LiveView extends Component<LiveViewProps, State> {
-  state: State = { status: { state: 'closed' }, connected: true, booking: null, deadline: null };
+  state: State = { status: { state: 'closed' }, connected: true, booking: null, deadline: null, call: null, callOffer: null };
   bookingAsked = false;
+  /** The rep's call signals, kept from the start: their offer may come before the call screen is up. */
+  hub: SignalHub = { queue: [], on: null };
+  /** The browser call ended: the header thanks the visitor, whatever the status says next. */
+  callOver = false;
   socket?: Socket<VisitorServerToClient, VisitorClientToServer>;
   timer?: ReturnType<typeof setInterval>;
 
@@ -45,6 +53,7 @@ export class LiveView extends Component<LiveViewProps, State> {
     const socket = (this.socket = io(origin + VISITOR_NAMESPACE, { auth: { token: lead.visitorToken }, transports: ['websocket'] }));
     retryEarlyCloses(socket.io);
     socket.on('lead:status', (status) => this.show(status));
+    if (this.props.mic) socket.on('call:signal', (signal) => (this.hub.on ? this.hub.on(signal) : this.hub.queue.push(signal)));
     socket.on('connect', () => this.setState({ connected: true }));
     socket.on('disconnect', () => this.setState({ connected: false }));
     // socket.io keeps retrying with backoff; one warning is enough for the page's developer.
@@ -67,8 +76,23 @@ export class LiveView extends Component<LiveViewProps, State> {
     if (!isStatus(status)) return;
     const { deadline } = this.state;
     this.setState({ status, deadline: deadline || (status.state === 'waiting' ? Date.now() + status.promiseSeconds * 1000 : null) });
-    this.props.onHead(headOf(status, { ...LIVE_EN, ...this.props.texts }));
+    const t = { ...LIVE_EN, ...this.props.texts };
+    const head = headOf(status, t);
+    // A browser call is not a call back: while it is being set up or held, the header says where it happens.
+    if (!this.callOver) this.props.onHead(head === null && this.props.mic ? t.headTalk : head);
     if ((status.state === 'no_rep' && status.slots.length) || (status.state === 'scheduled' && status.meeting)) this.loadBooking();
+    const { mic, load, addStyles } = this.props;
+    if (!mic || this.state.callOffer) return;
+    if (status.state === 'accepted' && status.call) {
+      this.setState({ callOffer: { offerId: status.call.offerId, repName: status.repName } });
+      load('call').then(
+        (call) => {
+          addStyles(call.css);
+          this.setState({ call });
+        },
+        (error) => console.warn('sixty: the call screens are unavailable', error),
+      );
+    } else if (status.state !== 'waiting') mic.getTracks().forEach((track) => track.stop());
   }
 
   /** The booking screens are their own bundle: fetched once, the first time a status needs them. */
@@ -87,8 +111,24 @@ export class LiveView extends Component<LiveViewProps, State> {
     );
   }
 
-  render({ origin, lead, phone, lang, texts, statusRef }: LiveViewProps, { status, connected, booking, deadline }: State) {
+  render({ origin, lead, phone, lang, texts, statusRef, mic, onCallback }: LiveViewProps, { status, connected, booking, deadline, call, callOffer }: State) {
     const seconds = deadline ? Math.max(0, Math.ceil((deadline - Date.now()) / 1000)) : 0;
+    if (call && callOffer && mic && this.socket)
+      return (
+        <call.CallView
+          socket={this.socket}
+          hub={this.hub}
+          offerId={callOffer.offerId}
+          repName={callOffer.repName}
+          mic={mic}
+          texts={texts}
+          onCallback={onCallback}
+          onEnd={() => {
+            this.callOver = true;
+            this.props.onHead(texts.headEnded || LIVE_EN.headEnded);
+          }}
+        />
+      );
     return (
       <LiveStatus
         status={status}
@@ -102,6 +142,8 @@ export class LiveView extends Component<LiveViewProps, State> {
         onStatus={(next) => this.show(next)}
         connected={connected}
         statusRef={statusRef}
+        talk={!!mic}
+        onCallback={onCallback}
       />
     );
   }

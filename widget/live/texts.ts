@@ -3,6 +3,9 @@
 // it no longer applies; `{site}` there is the site's name.
 export const LIVE_EN = {
   nearby: "Keep your phone nearby: we'll call {phone}.",
+  callWaiting: "Keep this window open: you'll talk right here as soon as someone picks up.",
+  leaveNumber: "Leave your phone number and we'll call you back.",
+  leaveNumberButton: 'Leave my number',
   finding: 'Finding someone for you…',
   stillFinding: 'Still finding someone for you, thanks for waiting…',
   accepted: '{rep} accepted — calling you now',
@@ -25,6 +28,7 @@ export const LIVE_EN = {
   headBook: '{site} will call you at a time you pick.',
   headBooked: '{site} will call you at the time you picked.',
   headEnded: 'Thanks for reaching out to {site}.',
+  headTalk: 'Talk with {site} right here, in your browser.',
   seconds: 'seconds',
   reconnecting: 'Connection lost, reconnecting…',
   slotFailed: "We couldn't save that time. Please try again.",

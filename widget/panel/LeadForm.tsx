@@ -28,6 +28,8 @@ interface Props {
   phoneOnly?: boolean;
   /** The visitor started filling the form: time to fetch what the next step needs. */
   onStart(): void;
+  /** The visitor chose "Talk now in your browser" (offered only when the site has browser calls on). */
+  onTalk(values: LeadValues): void;
 }
 
 interface State {
@@ -61,14 +63,19 @@ export class LeadForm extends Component<Props, State> {
     });
   }
 
-  submit = (event: Event) => {
-    event.preventDefault();
-    const { config, t, busy, onSend, phoneOnly } = this.props;
+  /** Checks the form (for a browser call, the phone may stay empty) and hands it on when it passes. */
+  check(talk: boolean) {
+    const { config, t, busy, onSend, onTalk, phoneOnly } = this.props;
     if (busy) return;
-    const errors = validateLead(this.state.values, phoneOnly ? [] : config.questions, t, phoneOnly);
+    const errors = validateLead(this.state.values, phoneOnly ? [] : config.questions, t, phoneOnly, talk);
     const invalid = Object.keys(errors).length > 0;
     this.setState({ errors, checked: invalid ? { text: t.fix, tone: 'error' } : null }, invalid ? this.focusInvalid : undefined);
-    if (!invalid) onSend(this.state.values);
+    if (!invalid) (talk ? onTalk : onSend)(this.state.values);
+  }
+
+  submit = (event: Event) => {
+    event.preventDefault();
+    this.check(false);
   };
 
   render({ config, t, note, busy, onStart, phoneOnly }: Props, { values, errors, checked }: State) {
@@ -128,6 +135,23 @@ export class LeadForm extends Component<Props, State> {
         <button type="submit" class="submit" aria-disabled={busy ? 'true' : undefined} data-sixty-submit>
           {t.submit}
         </button>
+        {config.browserCalls && !phoneOnly && (
+          <>
+            <button
+              type="button"
+              class="submit talk"
+              aria-disabled={busy ? 'true' : undefined}
+              aria-describedby="sixty-talk-hint"
+              onClick={() => this.check(true)}
+              data-sixty-talk
+            >
+              {t.talk}
+            </button>
+            <p id="sixty-talk-hint" class="hint">
+              {t.talkHint}
+            </p>
+          </>
+        )}
         <small>{t.fineprint}</small>
       </form>
     );

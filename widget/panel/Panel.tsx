@@ -17,7 +17,7 @@ import { keepPending, readPending, type Pending } from './pending';
 import { isLead, toRequest, toValues } from './request';
 import { fetchSiteConfig, readConfig } from './site-config';
 import { PANEL_EN, type PanelTexts } from './texts';
-import type { FieldErrors } from './validate';
+import type { FieldErrors, LeadValues } from './validate';
 
 interface Props {
   ctx: PanelContext;
@@ -54,6 +54,10 @@ export class Panel extends Component<Props, State> {
   /** When the form was shown: the server treats a submission faster than a person types as a bot. */
   shownAt = Date.now();
   dialog: HTMLElement | null = null;
+  /** The microphone granted for a browser call, handed to the live view for the call. */
+  mic: MediaStream | null = null;
+  /** What the visitor typed before choosing a browser call: the form shows it again if they want a callback after. */
+  typed: LeadValues | null = null;
   statusRef: { current: HTMLElement | null } = { current: null };
 
   // An error boundary: a rendering error below becomes a message here, never an error on the page.
@@ -128,7 +132,8 @@ export class Panel extends Component<Props, State> {
     // One idempotency key per distinct request: a resend of the same one can never make two leads.
     if (!this.sent || JSON.stringify(this.sent.body) !== json) this.sent = { key: newIdempotencyKey(), body, path };
     const pending = this.sent;
-    if (ctx.storageAllowed()) keepPending(pending);
+    // A browser call cannot outlive this page (its microphone and call are here): only callbacks are kept for the next one.
+    if (ctx.storageAllowed() && !body.talk) keepPending(pending);
     this.setState({ busy: true, serverErrors: {}, note: { text: t.sending, tone: 'info' } });
     const url = `${ctx.origin}${pending.path || '/v1/callbacks'}?idempotencyKey=${encodeURIComponent(pending.key)}`;
     const wait = (offline: boolean) => this.setState({ note: { text: offline ? t.offline : t.retrying, tone: 'info' } });
@@ -136,6 +141,9 @@ export class Panel extends Component<Props, State> {
       keepPending(null);
       this.sent = null;
       if (status < 300) return this.setState({ busy: false, note: null, lead: { response: answer as CallbackResponse, phone: pending.phone || body.phone } });
+      // Refused: a microphone granted for it has nothing to serve.
+      if (this.mic) this.mic.getTracks().forEach((track) => track.stop());
+      this.mic = null;
       const api = answer as Partial<ApiError> | undefined;
       const given: Record<string, unknown> = (api && api.error && api.error.fields) || {};
       // Only text, and only for a control on this form.
@@ -150,6 +158,36 @@ export class Panel extends Component<Props, State> {
       // Asking for the phone is a question, not a failure: the field's own words say what is missing.
       this.setState({ busy: false, serverErrors, note: host ? null : { text, tone: 'error' }, host });
     });
+  }
+
+  /**
+   * "Talk now in your browser": the microphone is asked for now, at the visitor's click, and only
+   * once it is granted does the request go out (as a callback to talk in the browser). Refused or
+   * missing, the form stays as typed and says how to get a call on the phone instead.
+   */
+  talk(values: LeadValues) {
+    const { ctx } = this.props;
+    const t = this.texts();
+    const config = this.state.config!;
+    this.typed = values;
+    this.setState({ busy: true, note: { text: t.micAsk, tone: 'info' } });
+    // The call screens load meanwhile, ready for when a rep accepts.
+    ctx.load('call').catch(() => undefined);
+    const devices = navigator.mediaDevices;
+    (devices ? devices.getUserMedia({ audio: true }) : Promise.reject(new Error('no media devices'))).then(
+      (mic) => {
+        this.mic = mic;
+        this.send({ ...toRequest(ctx.siteKey, values, config, ctx.visitorId(), this.shownAt), talk: 'browser' });
+      },
+      (error) => {
+        console.warn('sixty: no microphone for a browser call', error);
+        // The phone field is where the way on starts.
+        this.setState({ busy: false, note: { text: t.micRefused, tone: 'error' } }, () => {
+          const phone = this.dialog && this.dialog.querySelector<HTMLElement>('#sixty-phone');
+          if (phone) phone.focus();
+        });
+      },
+    );
   }
 
   texts(): PanelTexts {
@@ -179,6 +217,13 @@ export class Panel extends Component<Props, State> {
           onHead={(head) => this.setState({ head })}
           load={ctx.load}
           addStyles={(css) => addStyles(ctx.root, css, ctx.nonce)}
+          mic={this.mic}
+          onCallback={() => {
+            // Back to the form with what was typed, for a callback on the phone this time.
+            this.mic = null;
+            this.shownAt = Date.now();
+            this.setState({ lead: undefined, head: null, note: null });
+          }}
         />
       );
     } else if (lead)
@@ -192,7 +237,7 @@ export class Panel extends Component<Props, State> {
         <LeadForm
           config={config}
           t={t}
-          initial={this.resumed && !this.resumed.path ? toValues(this.resumed.body) : null}
+          initial={this.typed || (this.resumed && !this.resumed.path ? toValues(this.resumed.body) : null)}
           note={note}
           busy={busy}
           serverErrors={state.serverErrors}
@@ -203,6 +248,7 @@ export class Panel extends Component<Props, State> {
               : this.send(toRequest(ctx.siteKey, values, config, ctx.visitorId(), this.shownAt))
           }
           onStart={() => ctx.load('live').catch(() => undefined)}
+          onTalk={(values) => this.talk(values)}
         />
       );
     else if (busy)

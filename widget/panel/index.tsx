@@ -1,13 +1,10 @@
-// Entry of `sixty-panel.js`: registers `sixty._panel` for the loader, lends its Preact to the live
-// bundle (`sixty._ui`), and exposes the qualification engine it runs for instant feedback
-// (`sixty._qualify`, never trusted by the server; the parity test compares it with Node's).
+// Entry of `sixty-panel.js`: registers `sixty._panel` for the loader and lends its Preact to the
+// bundles that render inside it (`sixty._ui`). Its instant feedback on the must-have answers runs
+// the engine's fit half (validate.ts); the whole engine is `sixty-qualify.js` (widget/qualify/).
 // The panel renders into the loader's shadow root, so the host page's CSS cannot reach it and
 // ours cannot leak out.
 import { Component, Fragment, render } from 'preact';
 import { jsx } from 'preact/jsx-runtime';
-import { applyEvents, emptyBehaviourState } from '../../shared/qualify/behaviour-score';
-import { qualify } from '../../shared/qualify/qualify';
-import type { QualifyInput } from '../../shared/qualify/types';
 import { addStyles } from '../add-styles';
 import type { PanelBundle, PanelContext, SixtyWindow } from '../contract';
 import { Panel } from './Panel';
@@ -41,5 +38,4 @@ const sixty = (window as SixtyWindow).sixty;
 if (sixty) {
   sixty._panel = panel;
   sixty._ui = { jsx, Fragment, Component };
-  sixty._qualify = Object.assign((input: QualifyInput) => qualify(input), { qualify, applyEvents, emptyBehaviourState });
 }

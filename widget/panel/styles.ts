@@ -33,6 +33,8 @@ label,legend{display:block;margin:0 0 6px;padding:0;font-size:14px;font-weight:6
 .is-error{background:#fef3f2!important;color:#b42318}
 button{font:inherit;font-weight:600;cursor:pointer}
 .submit{width:100%;height:48px;border:0;border-radius:10px;background:var(--a);color:var(--o);font-size:16px}
+.talk{margin-top:10px;border:2px solid var(--k);background:#fff;color:var(--k)}
+.talk+.hint{margin:8px 0 0;text-align:center}
 .secondary{padding:10px 16px;border:1px solid #8a93a3;border-radius:10px;background:#fff}
 [aria-disabled=true]{cursor:progress;opacity:.85}
 small{display:block;margin-top:12px;font-size:12.5px;text-align:center}

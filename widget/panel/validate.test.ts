@@ -40,4 +40,15 @@ describe('validateLead', () => {
   it.each(['5550100', '+1 415.555.0100', '(020) 7946 0958'])('accepts phone %s', (phone) => {
     expect(validateLead({ ...valid, phone }, questions, PANEL_EN).phone).toBeUndefined();
   });
+
+  it('lets a browser call go without a phone, but still checks one that was typed and everything else', () => {
+    expect(validateLead({ ...valid, phone: ' ' }, questions, PANEL_EN, false, true)).toEqual({});
+    expect(validateLead({ ...valid, phone: ' ' }, questions, PANEL_EN)).toEqual({ phone: 'Please enter a phone number' });
+    expect(validateLead({ ...valid, phone: '12' }, questions, PANEL_EN, false, true)).toEqual({ phone: 'Please enter a valid phone number' });
+    expect(Object.keys(validateLead({ name: '', phone: '', email: '', answers: {} }, questions, PANEL_EN, false, true)).sort()).toEqual([
+      'answers.goal',
+      'answers.size',
+      'name',
+    ]);
+  });
 });

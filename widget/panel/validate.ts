@@ -2,7 +2,7 @@
 // schema and its copy of the qualification engine are the authority; a full phone library would
 // triple the panel's size.
 import type { Question } from '../../shared/site-rules';
-import { qualify } from '../../shared/qualify/qualify';
+import { decideFit } from '../../shared/qualify/fit';
 import type { PanelTexts } from './texts';
 
 /** What the visitor has typed, keyed like the server's error fields (`answers.<id>`). */
@@ -24,21 +24,25 @@ const PHONE_MAX_DIGITS = 15;
 /** Something@something.tld: catches typos without rejecting valid exotic addresses. */
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** `phoneOnly`: the site's own form gave the name and answers; only the phone is checked. */
-export function validateLead(values: LeadValues, questions: Question[], t: PanelTexts, phoneOnly?: boolean): FieldErrors {
+/**
+ * `phoneOnly`: the site's own form gave the name and answers; only the phone is checked.
+ * `talk`: the visitor chose to talk in the browser, where the phone may stay empty (one typed is checked).
+ */
+export function validateLead(values: LeadValues, questions: Question[], t: PanelTexts, phoneOnly?: boolean, talk?: boolean): FieldErrors {
   const errors: FieldErrors = {};
   if (!phoneOnly && !values.name.trim()) errors.name = t.nameMissing;
 
   const phone = values.phone.trim();
   const digits = phone.replace(/\D/g, '').length;
-  if (!phone) errors.phone = t.phoneMissing;
-  else if (!PHONE_CHARS.test(phone) || digits < PHONE_MIN_DIGITS || digits > PHONE_MAX_DIGITS) errors.phone = t.phoneInvalid;
+  if (!phone) {
+    if (!talk) errors.phone = t.phoneMissing;
+  } else if (!PHONE_CHARS.test(phone) || digits < PHONE_MIN_DIGITS || digits > PHONE_MAX_DIGITS) errors.phone = t.phoneInvalid;
 
   const email = values.email.trim();
   if (email && !EMAIL_SHAPE.test(email)) errors.email = t.emailInvalid;
 
-  // The must-haves still missing, by the same engine the server runs (it reads an answer that is
-  // not one of the options as missing, exactly as the server will).
+  // The must-haves still missing, by the same fit rule the server's engine runs (it reads an
+  // answer that is not one of the options as missing, exactly as the server will).
   for (const id of mustHavesMissing(values.answers, questions)) {
     const q = questions.find((question) => question.id === id);
     errors[`answers.${id}`] = q && q.type === 'single' ? t.choose : t.answer;
@@ -47,6 +51,5 @@ export function validateLead(values: LeadValues, questions: Question[], t: Panel
 }
 
 function mustHavesMissing(answers: Record<string, string>, questions: Question[]): string[] {
-  const rules = { version: 0, questions, behaviour: [], mqlThreshold: 0, hotThreshold: 0, handRaiseEvents: [] };
-  return qualify({ rules, answers, traits: {}, events: [], callbackRequested: true, now: 0 }).fit.missing;
+  return decideFit(questions, [], answers, {}, []).missing;
 }

@@ -1,4 +1,4 @@
-// A site's tracking settings: consent mode, clicks tracked by selector, bot filter, event rate.
+// A site's tracking settings: consent mode, clicks tracked by selector, browser calls, bot filter, event rate.
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { PageProps } from '../../routes';
@@ -16,6 +16,7 @@ interface Form {
   consent: SiteSettings['consent'];
   formsCountAsContactRequest: boolean;
   selectors: Array<{ key: number; selector: string; name: string }>;
+  browserCalls: boolean;
   botFilter: boolean;
   maxEventsPerSecond: string;
   minSubmitMs: string;
@@ -28,6 +29,7 @@ function formOf(s: SiteSettings): Form {
     consent: s.consent,
     formsCountAsContactRequest: s.formsCountAsContactRequest,
     selectors: s.trackSelectors.map((t) => ({ key: nextKey++, ...t })),
+    browserCalls: s.browserCalls,
     botFilter: s.botFilter,
     maxEventsPerSecond: String(s.maxEventsPerSecond),
     minSubmitMs: String(s.minSubmitMs),
@@ -82,6 +84,7 @@ export function SettingsPage({ params, onSessionEnded }: PageProps) {
         consent: form.consent,
         formsCountAsContactRequest: form.formsCountAsContactRequest,
         trackSelectors: form.selectors.map(({ selector, name }) => ({ selector: selector.trim(), name: name.trim() })),
+        browserCalls: form.browserCalls,
         botFilter: form.botFilter,
         maxEventsPerSecond: rate,
         minSubmitMs: minSubmit,
@@ -105,7 +108,7 @@ export function SettingsPage({ params, onSessionEnded }: PageProps) {
       <PageHead
         eyebrow={siteName ?? 'Site'}
         title="Tracking settings"
-        intro="How the script behaves on this site’s pages: consent, which clicks count, and the protections against bots and floods."
+        intro="How the script behaves on this site’s pages: consent, which clicks count, whether visitors may talk in their browser, and the protections against bots and floods."
       />
       <SiteTabs siteId={siteId} current="settings" />
       <LoadState loading={loaded.loading && !form} error={loaded.error} onRetry={loaded.reload} />
@@ -190,6 +193,18 @@ export function SettingsPage({ params, onSessionEnded }: PageProps) {
             <button type="button" class="btn" onClick={() => change({ selectors: [...form.selectors, { key: nextKey++, selector: '', name: '' }] })}>
               Add a tracked click
             </button>
+          </section>
+
+          <section class="panel stack" aria-labelledby="calls-heading">
+            <h2 id="calls-heading">Browser calls</h2>
+            <Checkbox
+              id="browserCalls"
+              label="Visitors may talk now in their browser"
+              hint="The widget offers “Talk now in your browser” beside the callback: the rep who accepts talks with the visitor by voice in the widget, no phone number needed. The microphone is asked for only when the visitor chooses it."
+              checked={form.browserCalls}
+              error={fields.browserCalls}
+              onChecked={(browserCalls) => change({ browserCalls })}
+            />
           </section>
 
           <section class="panel stack" aria-labelledby="protections-heading">

@@ -60,13 +60,17 @@ export function createCallbackGuardOps(db: PgDb): CallbackGuardStore {
 
     async settle(r) {
       const link = sql`update callback_requests set lead_id = ${r.leadId} where id = ${r.requestId}`;
-      // One statement either way: a repeat's note on the timeline commits with the link or not at all.
+      // One statement either way: a repeat's note on the timeline, and a number for a lead without
+      // one, commit with the link or not at all.
+      const fill = r.phone ? sql`, filled as (update leads set phone = ${r.phone} where id = ${r.leadId} and phone = '')` : sql``;
       await db.execute(
         r.note !== null
-          ? sql`with linked as (${link})
+          ? sql`with linked as (${link})${fill}
                 insert into lead_events (workspace_id, lead_id, kind, text, at)
                 values (${r.workspaceId}, ${r.leadId}, 'repeat', ${r.note}, ${r.at})`
-          : link,
+          : r.phone
+            ? sql`with linked as (${link})${fill} select 1`
+            : link,
       );
     },
 

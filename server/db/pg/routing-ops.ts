@@ -4,7 +4,7 @@
 // serializes them in one. The lock comes before any read the decision depends on: under READ
 // COMMITTED each statement after it sees everything committed before it was granted.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, max, ne, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, max, ne, notExists, or, sql } from 'drizzle-orm';
 import type { OfferView, Stage } from '../../../shared/api';
 import type { OfferStatus, RoutingSnapshot } from '../../routing/routing.types';
 import type { AcceptResult, BookedCallback, DecideRouting, RouteResult, TeamWarmLead } from '../store';
@@ -288,7 +288,17 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
       if (!lead) return null;
       const [owner] = lead.ownerId ? await db.select({ name: t.users.name }).from(t.users).where(eq(t.users.id, lead.ownerId)) : [];
       const [ending] = await db.select({ url: a.siteAppearance.endingUrl }).from(a.siteAppearance).where(eq(a.siteAppearance.siteId, lead.siteId));
-      return visitorFactsOf(lead, await ctx.site(db, lead.siteId), owner?.name ?? null, ending?.url ?? null);
+      // The offer a rep accepted for the lead: a browser call names it to its visitor.
+      const [call] =
+        lead.talk === 'browser' && lead.ownerId
+          ? await db
+              .select({ id: t.offers.id })
+              .from(t.offers)
+              .where(and(eq(t.offers.leadId, leadId), eq(t.offers.repId, lead.ownerId), eq(t.offers.status, 'accepted')))
+              .orderBy(desc(t.offers.respondedAt))
+              .limit(1)
+          : [];
+      return visitorFactsOf(lead, await ctx.site(db, lead.siteId), owner?.name ?? null, ending?.url ?? null, call?.id ?? null);
     },
 
     async scheduleCallback(leadId, slotAt, now) {

@@ -8,7 +8,7 @@ export function createCallbackGuardOps(db: Db): CallbackGuardStore {
   const byPhone = raw.prepare<[string, string, number], { at: number }>(
     'select at from callback_requests where workspace_id = ? and phone = ? and at >= ? order by at',
   );
-  const recent = raw.prepare<[string, string, string | null, number], { leadId: string }>(
+  const recent = raw.prepare<[string, string | null, string | null, number], { leadId: string }>(
     `select r.lead_id as leadId from callback_requests r join leads l on l.id = r.lead_id
       where r.site_id = ? and (r.phone = ? or (r.email is not null and r.email = ?)) and r.at >= ? order by r.at desc limit 1`,
   );
@@ -27,6 +27,7 @@ export function createCallbackGuardOps(db: Db): CallbackGuardStore {
   );
   const prune = raw.prepare('delete from callback_requests where at < ? or (lead_id is null and at < ?)');
   const note = raw.prepare("insert into lead_events (workspace_id, lead_id, kind, text, at) values (?, ?, 'repeat', ?, ?)");
+  const fillPhone = raw.prepare("update leads set phone = ? where id = ? and phone = ''");
   // better-sqlite3 transactions are synchronous: nothing else runs between the count and the insert.
   const admitTx = raw.transaction((r: Parameters<CallbackGuardStore['admit']>[0]): Admission => {
     if (r.limit !== null) {
@@ -40,6 +41,7 @@ export function createCallbackGuardOps(db: Db): CallbackGuardStore {
   const settleTx = raw.transaction((r: Parameters<CallbackGuardStore['settle']>[0]) => {
     link.run(r.leadId, r.requestId);
     if (r.note !== null) note.run(r.workspaceId, r.leadId, r.note, r.at);
+    if (r.phone) fillPhone.run(r.phone, r.leadId);
   });
   return {
     async keyUsed(siteId, key) {

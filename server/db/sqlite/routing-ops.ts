@@ -2,7 +2,7 @@
 // claims what must be claimed (a conditional update), and executes the plan (ctx.rules, pure)
 // together with the routing trail, so what reps are told always matches committed rows.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull, isNull, lte, max, ne, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, max, ne, notExists, or, sql } from 'drizzle-orm';
 import type { OfferView, Stage } from '../../../shared/api';
 import type { OfferStatus, RoutingSnapshot } from '../../routing/routing.types';
 import * as a from '../admin-schema';
@@ -61,6 +61,14 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
       .from(t.offers)
       .innerJoin(t.leads, eq(t.leads.id, t.offers.leadId))
       .where(eq(t.offers.id, ph('id')))
+      .prepare(),
+    /** The offer a rep accepted for the lead (a browser call names it to its visitor). */
+    acceptedOffer: db
+      .select({ id: t.offers.id })
+      .from(t.offers)
+      .where(and(eq(t.offers.leadId, ph('lead')), eq(t.offers.repId, ph('rep')), eq(t.offers.status, 'accepted')))
+      .orderBy(desc(t.offers.respondedAt))
+      .limit(1)
       .prepare(),
     /** When the lead last went to nurture (for "returned from nurture after ..."). */
     nurturedAt: db
@@ -305,7 +313,8 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
       if (!lead) return null;
       const owner = lead.ownerId ? q.user.get({ id: lead.ownerId }) : undefined;
       const ending = q.endingUrl.get({ site: lead.siteId });
-      return visitorFactsOf(lead, ctx.site(db, lead.siteId), owner?.name ?? null, ending?.url ?? null);
+      const call = lead.talk === 'browser' && lead.ownerId ? q.acceptedOffer.get({ lead: leadId, rep: lead.ownerId }) : undefined;
+      return visitorFactsOf(lead, ctx.site(db, lead.siteId), owner?.name ?? null, ending?.url ?? null, call?.id ?? null);
     },
 
     async scheduleCallback(leadId, slotAt, now) {

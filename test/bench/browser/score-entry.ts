@@ -1,5 +1,5 @@
 // The scoring loop for the browser run of figure 4, bundled by the bench with Vite. It prefers
-// the engine the widget ships (`sixty._qualify`, when the panel bundle registers it) and falls
+// the engine the widget ships (`sixty._qualify`, when `sixty-qualify.js` registers it) and falls
 // back to shared/qualify bundled here.
 import { applyEvents, emptyBehaviourState, qualify } from '../../../shared/qualify';
 import { runScoring, type ScoringEngine, type ScoringOptions } from '../scoring-loop';

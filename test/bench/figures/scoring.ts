@@ -93,11 +93,11 @@ export async function measureScoring(ctx: BenchContext, browser: Browser): Promi
   let engine: 'widget' | 'bundled' = 'bundled';
   try {
     await page.setContent('<!doctype html><title>scoring</title>');
-    // The panel bundle registers on an existing `sixty` global; give it one, then see whether it
-    // brought the engine (`sixty._qualify`).
+    // The widget's engine bundle registers on an existing `sixty` global; give it one, then see
+    // whether it brought the engine (`sixty._qualify`).
     await page.evaluate(() => ((window as unknown as { sixty: object }).sixty = {}));
-    const panel = join(ctx.distDir, 'widget/sixty-panel.js');
-    if (existsSync(panel)) await page.addScriptTag({ content: readFileSync(panel, 'utf8') }).catch(() => undefined);
+    const engineFile = join(ctx.distDir, 'widget/sixty-qualify.js');
+    if (existsSync(engineFile)) await page.addScriptTag({ content: readFileSync(engineFile, 'utf8') }).catch(() => undefined);
     await page.addScriptTag({ content: script });
     for (let r = 0; r < config.rounds; r++) {
       for (const k of ['default', 'many'] as const) {
