@@ -183,5 +183,12 @@ describe('browser calls, the rep side', () => {
     const lines = (await trail(s, leadId)).filter((t) => t.startsWith('Browser call'));
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatch(/^Browser call ended after 1 s: the rep hung up · round trip 13 ms, loss 0\.0%, jitter 2 ms$/);
+
+    // Numbers: hand-raise to voice connected, beside hand-raise to accept (the demo's history has no browser calls).
+    const admin = await signIn(s.url, 'admin@demo.sixty');
+    const numbers = await (await fetch(`${s.url}/v1/console/reports`, { headers: { cookie: admin } })).json();
+    expect(numbers.speed.toVoice).toMatchObject({ leads: 1, reached: 1 });
+    const [raised] = await rows<{ at: number }>(s, 'select coalesce(hot_at, captured_at) as at from leads where id = ?', leadId);
+    expect(numbers.speed.toVoice.medianMs).toBe(Number(call!.connected_at) - Number(raised!.at));
   });
 });
