@@ -301,5 +301,21 @@ describe('a browser call in the console', () => {
     expect(second_call!.ended_by).toBe('visitor');
 
     expect(errors).toEqual([]);
+
+    // Numbers: hand-raise to voice connected, beside hand-raise to accept.
+    const admin = await browser.newContext(DESKTOP);
+    cleanup.push(() => admin.close());
+    const numbers = await admin.newPage();
+    await signIn(numbers, s.url, 'admin@demo.sixty', '/queue');
+    await numbers.goto(`${s.url}/console/numbers`);
+    const voice = numbers.locator('[data-kpis="voice"]');
+    await voice.waitFor({ timeout: 20_000 });
+    expect(await voice.locator('[data-figure="voice-reached"]').textContent()).toBe('2 of 2 browser-call hand-raises reached this step.');
+    expect(await voice.locator('[data-figure="voice-median"]').textContent()).toMatch(/\d+ s/);
+    expect(await numbers.locator('[data-kpis="accept"]').isVisible()).toBe(true);
+    const speed = numbers.locator('section[aria-labelledby="speed-heading"] .kpi-row');
+    await speed.screenshot({ path: `${SHOTS}/numbers-voice-1280.png` });
+    await numbers.setViewportSize({ width: 375, height: 800 });
+    await speed.screenshot({ path: `${SHOTS}/numbers-voice-375.png` });
   }, 300_000);
 });
