@@ -32,8 +32,12 @@ export interface RepCall {
 
 /** How long `disconnected` may last before ICE is restarted (a `failed` restarts at once). */
 export const RESTART_AFTER_MS = 2000;
-/** A call that has not (re)connected this long after it started or dropped ends: the network lost it. */
-export const GIVE_UP_MS = 15_000;
+/** A call that has not connected this long after the accept ends: the visitor's browser never answered. */
+export const CONNECT_GIVE_UP_MS = 30_000;
+/** A call that dropped and has not reconnected this long ends: the network lost it (the visitor's side gives up after 10 s). */
+export const RECONNECT_GIVE_UP_MS = 15_000;
+/** The offer is sent again this often until an answer comes: a visitor page that was not listening yet (reloading, reconnecting) still gets it. */
+const RESEND_OFFER_MS = 4000;
 /** How often the line's figures are read for the "connection weak" sign. */
 const STATS_EVERY_MS = 2000;
 /** Above these the line is weak: a delay people talk over, or gaps in the audio. */
@@ -69,7 +73,8 @@ export function startRepCall(socket: RepSocket, offerId: string, micId: string, 
   let ended = false;
   let pending: RTCIceCandidateInit[] = [];
   let restartTimer: ReturnType<typeof setTimeout> | undefined;
-  let giveUpTimer: ReturnType<typeof setTimeout> | undefined = setTimeout(() => void finish('network'), GIVE_UP_MS);
+  let giveUpTimer: ReturnType<typeof setTimeout> | undefined = setTimeout(() => void finish('network'), CONNECT_GIVE_UP_MS);
+  let resendTimer: ReturnType<typeof setInterval> | undefined;
   let statsTimer: ReturnType<typeof setInterval> | undefined;
   let last = { lost: 0, received: 0 };
   let quality: CallQuality | undefined;
@@ -127,6 +132,7 @@ export function startRepCall(socket: RepSocket, offerId: string, micId: string, 
     clearTimeout(restartTimer);
     clearTimeout(giveUpTimer);
     clearInterval(statsTimer);
+    clearInterval(resendTimer);
     socket.off('call:signal', onSignal);
     await sample().catch(() => undefined);
     const durationMs = view.connectedAt === null ? null : Date.now() - view.connectedAt;
@@ -185,7 +191,8 @@ export function startRepCall(socket: RepSocket, offerId: string, micId: string, 
           void report({ event: 'connected' });
           statsTimer = setInterval(() => void sample().catch(() => undefined), STATS_EVERY_MS);
         }
-        show({ phase: 'connected', connectedAt: view.connectedAt ?? Date.now() });
+        // Back from reconnecting: the weak sign goes with it (the next look at the figures may set it again).
+        show({ phase: 'connected', connectedAt: view.connectedAt ?? Date.now(), ...(view.phase === 'reconnecting' ? { weak: false } : {}) });
       }
     };
     pc.oniceconnectionstatechange = () => {
@@ -193,7 +200,7 @@ export function startRepCall(socket: RepSocket, offerId: string, micId: string, 
       const state = pc.iceConnectionState;
       if (state === 'disconnected' || state === 'failed') {
         if (view.phase === 'connected') show({ phase: 'reconnecting', weak: true });
-        giveUpTimer ??= setTimeout(() => void finish('network'), GIVE_UP_MS);
+        giveUpTimer ??= setTimeout(() => void finish('network'), RECONNECT_GIVE_UP_MS);
         if (state === 'failed') restart();
         else restartTimer ??= setTimeout(() => pc?.iceConnectionState === 'disconnected' && restart(), RESTART_AFTER_MS);
       } else if (state === 'connected' || state === 'completed') {
@@ -206,6 +213,10 @@ export function startRepCall(socket: RepSocket, offerId: string, micId: string, 
     };
     socket.on('call:signal', onSignal);
     await sendOffer(false);
+    resendTimer = setInterval(() => {
+      if (pc?.signalingState !== 'have-local-offer') return clearInterval(resendTimer);
+      void send({ offerId, kind: 'offer', sdp: pc.localDescription!.sdp });
+    }, RESEND_OFFER_MS);
   }
 
   onView(view);
