@@ -8,7 +8,6 @@ import type { Site, User } from './store';
 import type * as schema from './schema';
 import type { Cadence, Condition, Hours, RepRequirements, RepState, RoutingRule, Team } from '../routing/routing.types';
 import { DEFAULT_CADENCE } from '../routing/routing-defaults';
-import { talkOf } from './routing-rows';
 
 export function toSite(row: typeof schema.sites.$inferSelect): Site {
   return {
@@ -114,7 +113,7 @@ export function toLeadCard(
     id: lead.id,
     name: lead.name,
     phone: lead.phone,
-    ...(talkOf(lead) === 'browser' ? { talk: 'browser' as const } : {}),
+    ...(lead.talk === 'browser' ? { talk: 'browser' as const } : {}),
     email: lead.email,
     siteName: site.name,
     pageUrl: lead.pageUrl,

@@ -154,8 +154,8 @@ export const leads = pgTable(
     contactAttempts: integer('contact_attempts').notNull().default(0),
     /** The visitor's IANA time zone (from their browser), so a rep sees their local time. */
     timeZone: text('time_zone'),
-    /** `browser`: the visitor asked to talk now in the browser (issue 23); null: a phone callback. */
-    talk: text('talk'),
+    /** How the visitor asked to talk (TALK_MODES): `browser` for a voice call in the widget; null for a phone callback. */
+    talk: text('talk', { enum: ['phone', 'browser'] }),
     /** JSON SalesQualification: the four questions answered when the rep logged SQL. */
     salesQualification: text('sales_qualification'),
     // The speed-to-lead timeline, measured rather than assumed.
