@@ -225,6 +225,8 @@ describe('a browser call in the console', () => {
     await card.waitFor({ timeout: 20_000 });
     await expect(card.locator('.badge-call').textContent()).resolves.toBe('Browser call');
     expect(await page.getByText('Ready for browser calls').isVisible()).toBe(true);
+    mkdirSync(SHOTS, { recursive: true });
+    await card.screenshot({ path: `${SHOTS}/rep-offer-browser-call-1280.png` });
 
     const visitor = await visitorSide(pat.token);
     await card.getByRole('button', { name: /^Accept/ }).click();
@@ -239,7 +241,6 @@ describe('a browser call in the console', () => {
     // The lead card is beside the call.
     await expect(page.locator('section.lead').getByRole('heading', { name: 'Pat Lee', level: 2 }).isVisible()).resolves.toBe(true);
 
-    mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: `${SHOTS}/rep-in-call-1280.png` });
     await page.setViewportSize({ width: 375, height: 800 });
     await page.screenshot({ path: `${SHOTS}/rep-in-call-375.png`, fullPage: false });
