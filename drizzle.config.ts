@@ -12,6 +12,7 @@ export default defineConfig({
     './server/db/booking-schema.ts',
     './server/db/sla-schema.ts',
     './server/db/push-schema.ts',
+    './server/db/call-schema.ts',
   ],
   out: './server/db/migrations',
 });

@@ -13,6 +13,7 @@ export default defineConfig({
     './server/db/pg/booking-schema.ts',
     './server/db/pg/sla-schema.ts',
     './server/db/pg/push-schema.ts',
+    './server/db/pg/call-schema.ts',
   ],
   out: './server/db/migrations-pg',
 });

@@ -9,13 +9,13 @@ import { Router, useLocation } from 'preact-iso/router';
 import type { Me } from '../shared/api';
 import { api, ApiFailure, messageOf } from './api';
 import { SignIn } from './pages/SignIn';
-import { Setup } from './pages/Setup';
 import { Queue } from './pages/Queue';
 import { ConsoleFrame } from './nav/ConsoleFrame';
 import { LazyPage } from './nav/LazyPage';
 import { NotFound } from './nav/NotFound';
 import { OfflineShell } from './nav/OfflineShell';
 import { UnreadableAddress } from './nav/UnreadableAddress';
+import type { SetupProps } from './pages/Setup';
 import { hrefOf, useConsolePath, useNavigate } from './nav/paths';
 import { ADMIN_ROUTES, LANDING_ROUTES, mayOpen, type AdminRoute, type LandingProps } from './routes';
 
@@ -27,6 +27,9 @@ type Screen =
   | { kind: 'setup' }
   | { kind: 'signIn'; notice?: string }
   | { kind: 'signedIn'; me: Me };
+
+/** The first-run page, seen once per install: not in the bundle every rep downloads. */
+const loadSetup = () => import('./pages/Setup').then((m) => m.Setup);
 
 async function resolveScreen(): Promise<Screen> {
   try {
@@ -140,7 +143,7 @@ function SignedIn({ children }: { children: (me: Me, signedOut: (expired: boolea
     case 'offline':
       return <OfflineShell onRetry={reconnect} />;
     case 'setup':
-      return <Setup onDone={signedIn} />;
+      return <LazyPage<SetupProps> load={loadSetup} props={{ onDone: signedIn }} />;
     case 'signIn':
       return <SignIn notice={screen.notice} onSignedIn={signedIn} />;
     case 'signedIn':

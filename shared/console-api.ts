@@ -273,6 +273,8 @@ export interface Distribution {
 export interface SpeedReport {
   toAccept: Distribution;
   toFirstCall: Distribution;
+  /** Browser calls (issue 23): of the hand-raises that asked to talk in the browser, to voice connected. */
+  toVoice: Distribution;
   byRep: Array<{ name: string; toAccept: Distribution; toFirstCall: Distribution }>;
   byTeam: Array<{ name: string; toAccept: Distribution; toFirstCall: Distribution }>;
   breaches: { total: number; byCause: Array<{ cause: string; count: number }> };

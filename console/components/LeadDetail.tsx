@@ -23,6 +23,8 @@ interface Props {
   lead: FullLeadCard;
   /** The workspace's currency (the signed-in user's), for a deal that has none on the card yet. */
   currency: string;
+  /** A browser call with the lead just ended: the outcome form starts from its note. */
+  callNote?: string | null;
   onChange: (lead: FullLeadCard) => void;
   onClose: () => void;
 }
@@ -36,7 +38,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export function LeadDetail({ lead, currency, onChange, onClose }: Props) {
+export function LeadDetail({ lead, currency, callNote, onChange, onClose }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const formatPhone = usePhoneFormat();
   const now = useNow(30_000);
@@ -140,7 +142,7 @@ export function LeadDetail({ lead, currency, onChange, onClose }: Props) {
             </Section>
           )}
           <Section id="lead-log" title="Log the call">
-            <OutcomeForm key={lead.id} lead={lead} currency={currency} onSaved={onChange} />
+            <OutcomeForm key={lead.id + callNote} lead={lead} currency={currency} callNote={callNote} onSaved={onChange} />
           </Section>
           <Section id="lead-notes" title="Notes">
             <LeadNotes leadId={lead.id} notes={lead.notes} now={now} onSaved={onChange} />

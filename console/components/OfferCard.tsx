@@ -85,6 +85,7 @@ export function OfferCard({ item, offline, declining, onAccept, onStartDecline, 
               <span class={`badge badge-fit-${fit.status}`}>{FIT_LABELS[fit.status]}</span>
               <span class="badge badge-score">Score {score}</span>
               {lead.qualification.hot && <span class="badge badge-hot">Hot</span>}
+              {lead.talk === 'browser' && <span class="badge badge-call">Browser call</span>}
             </div>
             {lead.answers.length > 0 && (
               <p class="offer-answers" title={lead.answers.map((a) => `${a.question} ${a.answer}`).join('\n')}>

@@ -18,6 +18,8 @@ interface Props {
   lead: FullLeadCard;
   /** The workspace's currency, for a deal that has none on the card yet. */
   currency: string;
+  /** A browser call just ended: logged as connected, this note (its length) in the notes. */
+  callNote?: string | null;
   onSaved: (lead: FullLeadCard) => void;
 }
 
@@ -52,12 +54,12 @@ const valueText = (lead: FullLeadCard) => (lead.deal?.value === null || lead.dea
 /** The lead group's first choice: log the call only. */
 const KEEP = '';
 
-export function OutcomeForm({ lead, currency, onSaved }: Props) {
+export function OutcomeForm({ lead, currency, callNote, onSaved }: Props) {
   const choices = formChoices(lead.stage);
-  const [call, setCall] = useState<CallResult | ''>('');
+  const [call, setCall] = useState<CallResult | ''>(callNote ? 'connected' : '');
   const [decision, setDecision] = useState<StageDecision | typeof KEEP>(KEEP);
   const [reason, setReason] = useState('');
-  const [notes, setNotes] = useState('');
+  const [notes, setNotes] = useState(callNote ?? '');
   const [value, setValue] = useState(valueText(lead));
   const [sales, setSales] = useState<SalesQualification>(lead.qualificationAnswers ?? EMPTY_QUALIFICATION);
   const [fields, setFields] = useState<Record<string, string>>({});

@@ -254,5 +254,5 @@ export function useRepChannel(handlers: Handlers) {
     [removeOffer, later],
   );
 
-  return { connection, presence, presenceBusy, offers, setPresence, accept, decline };
+  return { connection, presence, presenceBusy, offers, setPresence, accept, decline, socket: socketRef };
 }

@@ -2,6 +2,7 @@
 // (own leads, follow-ups, booked callbacks, the team's warm MQLs) and, for managers and admins,
 // the supervisor view.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { CallDock } from '../calls/CallDock';
 import type { LeadCard, Me } from '../../shared/api';
 import { ApiFailure, messageOf } from '../api';
 import { AlertControls } from '../components/AlertControls';
@@ -107,6 +108,19 @@ export function Queue({ me, onSignedOut }: Props) {
     },
   });
 
+  // Browser calls: their chunk loads once the queue shows; accepting one starts it.
+  const [Call, setCall] = useState<typeof CallDock | null>(null);
+  useEffect(
+    () =>
+      void import('../calls/CallDock').then(
+        (m) => setCall(() => m.CallDock),
+        () => undefined,
+      ),
+    [],
+  );
+  /** The browser call: running (`offerId` set), or ended with its note for the lead's outcome form. */
+  const [call, setCallOf] = useState<{ offerId?: string; name: string; leadId: string; note?: string | null } | null>(null);
+
   const accept = useCallback(
     async (offerId: string) => {
       setDecliningId(null);
@@ -115,6 +129,7 @@ export function Queue({ me, onSignedOut }: Props) {
         setLead(won);
         myLeads.upsert(won);
         setView('queue');
+        if (won.talk === 'browser') setCallOf({ offerId, name: won.name, leadId: won.id });
       }
     },
     [live.accept, myLeads.upsert],
@@ -224,9 +239,22 @@ export function Queue({ me, onSignedOut }: Props) {
       ) : (
         <div class="queue">
           <h1 class="sr-only">Live queue</h1>
+          {Call && (
+            <Call
+              socket={live.socket}
+              call={call?.offerId ? (call as { offerId: string; name: string }) : null}
+              onEnded={(note) => setCallOf((c) => c && { ...c, offerId: undefined, note })}
+            />
+          )}
           {offerList}
           {lead ? (
-            <LeadDetail lead={lead} currency={me.currency} onChange={outcomeSaved} onClose={() => setLead(null)} />
+            <LeadDetail
+              lead={lead}
+              currency={me.currency}
+              callNote={call?.leadId === lead.id ? call.note : null}
+              onChange={outcomeSaved}
+              onClose={() => setLead(null)}
+            />
           ) : (
             <section class="panel lead lead-empty" aria-label="Lead card">
               <p class="empty-title">No lead open</p>

@@ -25,7 +25,11 @@ function tokenFromLink(): string {
   return new URLSearchParams(location.hash.slice(1)).get('setup-token') ?? '';
 }
 
-export function Setup({ onDone }: { onDone: (me: Me) => void }) {
+export interface SetupProps {
+  onDone: (me: Me) => void;
+}
+
+export function Setup({ onDone }: SetupProps) {
   const [input, setInput] = useState<SetupInput>({ workspaceName: '', name: '', email: '', password: '', setupToken: tokenFromLink() });
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState('');

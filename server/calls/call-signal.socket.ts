@@ -5,8 +5,9 @@
 import type { Server, Socket } from 'socket.io';
 import type { Ack, CallClientToServer, CallServerToClient } from '../../shared/live-events';
 import { REP_NAMESPACE, VISITOR_NAMESPACE } from '../../shared/live-events';
-import { callOfferIdSchema, callSignalSchema } from '../../shared/schemas/call.schema';
+import { callOfferIdSchema, callReportSchema, callSignalSchema } from '../../shared/schemas/call.schema';
 import type { AppDeps } from '../app';
+import type { CallFacts } from '../db/store';
 import { fieldErrors } from '../http/errors';
 import { iceServersFor } from './ice-servers.core';
 import { maySignal, type CallParty, type SignalDecision } from './may-signal.core';
@@ -26,10 +27,11 @@ const REFUSALS: Record<Refusal, Extract<Ack, { ok: false }>> = {
   ended: { ok: false, error: 'expired', message: 'This call has ended' },
 };
 
+const NOT_A_BROWSER_CALL: Extract<Ack, { ok: false }> = { ok: false, error: 'not_found', message: 'This offer is not a browser call' };
 const RATE_LIMITED: Extract<Ack, { ok: false }> = { ok: false, error: 'rate_limited', message: 'Too many call messages: slow down' };
 
 /** Adds the call handlers to one connected socket; `party` is who the socket is (set by its namespace's auth). */
-export function registerCallSignalling(socket: CallSocket, party: CallParty, io: Server, deps: Pick<AppDeps, 'store' | 'clock' | 'log' | 'config'>) {
+export function registerCallSignalling(socket: CallSocket, party: CallParty, io: Server, deps: Pick<AppDeps, 'store' | 'clock' | 'log' | 'config' | 'notify'>) {
   const { store, clock, log } = deps;
   let budget = FRESH_BUDGET;
 
@@ -42,8 +44,8 @@ export function registerCallSignalling(socket: CallSocket, party: CallParty, io:
   }
 
   /** May this socket act for the offer? Refusals are acked; a third party's attempt is logged. */
-  async function decide(offerId: string, ack: (r: Ack<never>) => void): Promise<CallParty | null> {
-    const decision = maySignal(party, await store.callFacts(offerId));
+  async function decide(offerId: string, ack: (r: Ack<never>) => void, known?: CallFacts | null): Promise<CallParty | null> {
+    const decision = maySignal(party, known === undefined ? await store.callFacts(offerId) : known);
     if (decision.ok) return decision.to;
     if (decision.reason === 'forbidden') log.warn({ offerId, party }, 'call signalling from a socket that is not a party of the call: ignored');
     ack(REFUSALS[decision.reason]);
@@ -74,6 +76,23 @@ export function registerCallSignalling(socket: CallSocket, party: CallParty, io:
       // The TURN username names the call and the side, so coturn's log says whose relay it is.
       const id = `${parsed.data.offerId}-${party.kind}`;
       return { ok: true, data: iceServersFor(deps.config.turn, id, clock()) };
+    });
+  });
+
+  // What happened to the call, for its record: the same two parties as its signalling.
+  socket.on('call:report', (report, ack) => {
+    if (typeof ack !== 'function') return;
+    if (!withinBudget(ack)) return;
+    const parsed = callReportSchema.safeParse(report);
+    if (!parsed.success) return ack({ ok: false, error: 'invalid', message: 'Some fields need attention', fields: fieldErrors(parsed.error) });
+    void respond(ack, async () => {
+      const facts = await store.callFacts(parsed.data.offerId);
+      if (!(await decide(parsed.data.offerId, ack, facts))) return null;
+      if (!(await store.recordCallReport(parsed.data.offerId, party.kind, parsed.data, clock()))) return NOT_A_BROWSER_CALL;
+      // The rep's open lead card shows the call on its trail (and its first call time).
+      const card = await store.leadCard(facts!.leadId, facts!.workspaceId);
+      if (card) deps.notify.leadUpdated(facts!.repId, card);
+      return { ok: true, data: undefined };
     });
   });
 

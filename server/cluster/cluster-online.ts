@@ -26,6 +26,8 @@ interface NodeState {
   s: number;
   /** Rep ids with a live socket on that process. */
   r: string[];
+  /** Of those, the reps with a tab that can take a browser call (absent from a process that predates calls). */
+  c?: string[];
 }
 
 /**
@@ -74,6 +76,7 @@ export class ClusterOnlineReps implements OnlineReps {
   private pushes = 0;
   /** A fresh Set per change: a routing pass holding the old one keeps a consistent snapshot. */
   private union: ReadonlySet<string> = new Set();
+  private callUnion: ReadonlySet<string> = new Set();
   private lastBeatAt: number;
   private flushQueued = false;
   private beating = false;
@@ -108,13 +111,24 @@ export class ClusterOnlineReps implements OnlineReps {
   }
 
   disconnect(repId: string, socketId: string): boolean {
+    const hadCallTab = this.local.callTabs.has(repId);
     const last = this.local.disconnect(repId, socketId);
-    if (last) this.changed();
+    if (last || hadCallTab !== this.local.callTabs.has(repId)) this.changed();
     return last;
   }
 
   get set(): ReadonlySet<string> {
     return this.union;
+  }
+
+  callCapable(repId: string, socketId: string, capable: boolean): boolean {
+    const changed = this.local.callCapable(repId, socketId, capable);
+    if (changed) this.changed();
+    return changed;
+  }
+
+  get callTabs(): ReadonlySet<string> {
+    return this.callUnion;
   }
 
   /** Leaves the cluster: the key goes and the others drop this process's reps at once. */
@@ -123,7 +137,7 @@ export class ClusterOnlineReps implements OnlineReps {
     this.stop();
     if (!this.redis.client.isReady) return;
     this.seq++;
-    const goodbye: NodeState = { ...this.state(), r: [] };
+    const goodbye: NodeState = { ...this.state(), r: [], c: [] };
     await this.redis.client
       .multi()
       .del(this.keyOf(this.nodeId))
@@ -240,10 +254,13 @@ export class ClusterOnlineReps implements OnlineReps {
     const ids = new Set(this.local.set);
     for (const { state } of this.remote.values()) for (const id of state.r) ids.add(id);
     this.union = ids;
+    const calls = new Set(this.local.callTabs);
+    for (const { state } of this.remote.values()) for (const id of state.c ?? []) calls.add(id);
+    this.callUnion = calls;
   }
 
   private state(): NodeState {
-    return { n: this.nodeId, b: this.boot, s: this.seq, r: [...this.local.set] };
+    return { n: this.nodeId, b: this.boot, s: this.seq, r: [...this.local.set], c: [...this.local.callTabs] };
   }
 
   private keyOf(nodeId: string) {

@@ -20,6 +20,8 @@ export const BY_LEAD = [
   'bookings',
   // The capture's own touch (its page and referrer); session touches go with the visitor.
   'visitor_touches',
+  // A browser call's record: when, how long, who hung up (no audio is ever kept).
+  'browser_calls',
 ] as const;
 
 export interface Subject {

@@ -56,3 +56,5 @@ export type ConfigOps = Pick<
 export type LeadOps = Pick<Store, 'leadCard' | 'leadWorkspace' | 'myLeads' | 'recordCallAttempt' | 'recordOutcome' | 'recordCrmOutcome' | 'followUps'>;
 
 export type CaptureOps = Pick<Store, 'commitCapture'>;
+
+export type CallOps = Pick<Store, 'browserCallStarted' | 'recordCallReport' | 'browserCall'>;

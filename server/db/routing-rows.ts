@@ -3,6 +3,7 @@
 // its trail, are planned in server/routing/plan-offers.core.ts.)
 import { randomUUID } from 'node:crypto';
 import type { LeadCard, Stage } from '../../shared/api';
+import type { TalkMode } from '../../shared/schemas/call.schema';
 import type { QueueReason, Team } from '../routing/routing.types';
 import type { VisitorFacts } from '../routing/visitor-status.core';
 import type { AppliedDecision } from '../routing/plan-offers.core';
@@ -65,6 +66,13 @@ export interface SnapshotLeadRow {
   scheduledFor?: number | null;
   /** When the escalation ladder alerted the managers about it; absent for a draft. */
   managerAlertedAt?: number | null;
+  /** leads.talk: how the visitor asked to talk (read through talkOf); absent for a draft. */
+  talk?: string | null;
+}
+
+/** How the visitor asked to talk, from the lead row: the one place leads.talk is read. Null: a phone callback. */
+export function talkOf(lead: { talk?: string | null }): TalkMode | null {
+  return lead.talk === 'browser' ? 'browser' : null;
 }
 
 /** The lead columns a routing snapshot reads, for a draft: a fresh id (no visitor, no offers), hot `now`. */

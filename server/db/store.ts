@@ -1,6 +1,8 @@
 // The store speaks the domain and returns Promises. Each operation runs in one transaction
 // inside the implementation: over better-sqlite3 (db/sqlite) they complete synchronously; over
 // PostgreSQL (db/pg) they serialise per workspace with advisory locks. Domain code sees only this.
+import type { CallReport } from '../../shared/schemas/call.schema';
+import type { CallRow, CallSide } from '../calls/plan-call-report.core';
 import type { LeadCard, MyLeadRow, OfferView, Stage, UpcomingCallback, UserRole } from '../../shared/api';
 import type { FollowUpTask, RepRow, SiteRouting, TeamView } from '../../shared/console-api';
 import type { VisitorFacts } from '../routing/visitor-status.core';
@@ -270,6 +272,15 @@ export interface Store extends BookingOps {
   offerView(offerId: string): Promise<OfferView | null>;
   /** Who a browser call of this offer is between, and whether it still holds (calls/may-signal.core.ts decides). */
   callFacts(offerId: string): Promise<CallFacts | null>;
+  /**
+   * A browser call's record starts (the accepted offer of a lead whose visitor asked to talk in
+   * the browser): its row and the trail's first line, once. False when the offer is not one.
+   */
+  browserCallStarted(offerId: string, now: number): Promise<boolean>;
+  /** One side's `call:report` written to the call's row and the lead's trail (calls/plan-call-report.core.ts decides); false when the offer is no browser call. */
+  recordCallReport(offerId: string, side: CallSide, report: CallReport, now: number): Promise<boolean>;
+  /** A browser call's record, by its offer. */
+  browserCall(offerId: string): Promise<CallRow | null>;
   /** Leads waiting for a rep in the workspace (and booked callbacks now due), oldest first. */
   waitingLeads(workspaceId: string, now: number): Promise<string[]>;
   /** Every active rep of the workspace with their routing state (presence via derivePresence). */

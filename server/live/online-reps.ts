@@ -11,6 +11,13 @@ export interface OnlineReps {
   disconnect(repId: string, socketId: string): boolean;
   /** Reps with a live connection anywhere. */
   readonly set: ReadonlySet<string>;
+  /**
+   * One socket's tab can take browser calls now (a microphone granted and present), or no longer
+   * can (`calls:capable`). True when the rep went from no such tab to one on this process, or back.
+   */
+  callCapable(repId: string, socketId: string, capable: boolean): boolean;
+  /** Reps with a live tab that can take a browser call, anywhere (routing reads it: take-call.core.ts). */
+  readonly callTabs: ReadonlySet<string>;
   close(): Promise<void>;
 }
 
@@ -18,6 +25,9 @@ export interface OnlineReps {
 export class LocalOnlineReps implements OnlineReps {
   private readonly sockets = new Map<string, Set<string>>();
   private readonly ids = new Set<string>();
+  /** Each rep's sockets that can take a browser call; a rep is in `calls` while one is open. */
+  private readonly capable = new Map<string, Set<string>>();
+  private readonly calls = new Set<string>();
 
   connect(repId: string, socketId: string): boolean {
     let set = this.sockets.get(repId);
@@ -29,6 +39,7 @@ export class LocalOnlineReps implements OnlineReps {
   }
 
   disconnect(repId: string, socketId: string): boolean {
+    this.callCapable(repId, socketId, false);
     const set = this.sockets.get(repId);
     if (!set) return false;
     set.delete(socketId);
@@ -40,6 +51,25 @@ export class LocalOnlineReps implements OnlineReps {
 
   get set(): ReadonlySet<string> {
     return this.ids;
+  }
+
+  callCapable(repId: string, socketId: string, capable: boolean): boolean {
+    // Only a connected socket counts: a report that arrives after its disconnect is ignored.
+    if (capable && !this.sockets.get(repId)?.has(socketId)) return false;
+    let tabs = this.capable.get(repId);
+    if (capable) {
+      if (!tabs) this.capable.set(repId, (tabs = new Set()));
+      tabs.add(socketId);
+    } else tabs?.delete(socketId);
+    if (tabs && tabs.size === 0) this.capable.delete(repId);
+    const had = this.calls.has(repId);
+    if (this.capable.has(repId)) this.calls.add(repId);
+    else this.calls.delete(repId);
+    return had !== this.calls.has(repId);
+  }
+
+  get callTabs(): ReadonlySet<string> {
+    return this.calls;
   }
 
   async close(): Promise<void> {}

@@ -5,6 +5,8 @@ import type { AppDeps } from '../app';
 import type { User } from '../db/store';
 import { SESSION_COOKIE, cookieFromHeader, hashToken, hostOf } from '../auth/session';
 import { registerCallSignalling } from '../calls/call-signal.socket';
+import { callCapableSchema } from '../../shared/schemas/call.schema';
+import { fieldErrors } from '../http/errors';
 
 /** The error ack of "Available on my devices" chosen with no device to push to (issue 22's contract). */
 export const NO_DEVICE_ERROR = 'Turn on alerts on this device first';
@@ -44,6 +46,18 @@ export function registerRepNamespace(nsp: RepNamespace, deps: AppDeps) {
       online.disconnect(user.id, socket.id);
     });
 
+    // This tab can take browser calls (a microphone granted and present), or no longer can: a
+    // browser-call lead waiting for such a tab may be offered now.
+    socket.on('calls:capable', (e, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = callCapableSchema.safeParse(e);
+      if (!parsed.success) return ack({ ok: false, error: 'invalid', message: 'Some fields need attention', fields: fieldErrors(parsed.error) });
+      void respond(ack, async () => {
+        if (online.callCapable(user.id, socket.id, parsed.data.capable) && parsed.data.capable) await router.repAvailable(user.workspaceId);
+        return { ok: true, data: undefined };
+      });
+    });
+
     // Browser calls: the rep signals for the offers they accepted.
     registerCallSignalling(socket, { kind: 'rep', repId: user.id }, nsp.server, deps);
 
@@ -73,7 +87,13 @@ export function registerRepNamespace(nsp: RepNamespace, deps: AppDeps) {
       if (typeof ack !== 'function') return;
       const parsed = offerIdSchema.safeParse(e);
       if (!parsed.success) return ack({ ok: false, error: 'invalid' });
-      void respond(ack, () => router.accept(parsed.data.offerId, user.id));
+      void respond(ack, async () => {
+        const won = await router.accept(parsed.data.offerId, user.id);
+        // A browser call starts with the accept: its record and first trail line, before the rep's console calls.
+        if (won.ok && won.data.talk === 'browser' && (await store.browserCallStarted(parsed.data.offerId, clock())))
+          return { ok: true, data: (await store.leadCard(won.data.id, user.workspaceId)) ?? won.data };
+        return won;
+      });
     });
 
     socket.on('offer:decline', (e, ack) => {

@@ -32,6 +32,23 @@ describe('speedToLead', () => {
   });
 });
 
+describe('speedToLead to voice connected (browser calls)', () => {
+  it('counts only the hand-raises that asked to talk in the browser, and measures to their first connected call', () => {
+    const r = speedToLead(
+      [
+        { handRaiseAt: 0, acceptedAt: 4 * S, firstCallAt: 7 * S, repName: 'Dana', teamName: 'Sales', talk: 'browser', voiceAt: 7 * S },
+        { handRaiseAt: 0, acceptedAt: 6 * S, firstCallAt: 11 * S, repName: 'Dana', teamName: 'Sales', talk: 'browser', voiceAt: 11 * S },
+        { handRaiseAt: 0, acceptedAt: 9 * S, firstCallAt: null, repName: 'Sam', teamName: 'Sales', talk: 'browser', voiceAt: null },
+        { handRaiseAt: 0, acceptedAt: 3 * S, firstCallAt: 30 * S, repName: 'Sam', teamName: 'Sales', talk: null, voiceAt: null },
+      ],
+      [],
+    );
+    expect(r.toVoice).toEqual({ leads: 3, reached: 2, medianMs: 7 * S, p90Ms: 11 * S, within60s: 2 / 3, within5m: 2 / 3 });
+    expect(r.toAccept.leads).toBe(4);
+    expect(speedToLead([], []).toVoice).toMatchObject({ leads: 0, reached: 0, medianMs: null });
+  });
+});
+
 describe('funnel', () => {
   let n = 0;
   /** A lead whose tracked visitor is one of the range's visitors, unless `extra` says otherwise. */

@@ -1,5 +1,6 @@
 // Speed-to-lead (DOMAIN.md): from the hand-raise to the rep's accept, and to the first call
-// attempt (the tel: click or the first logged outcome, whichever came first). Pure.
+// attempt (the tel: click, a connected browser call or the first logged outcome, whichever came
+// first); for browser calls, to voice connected. Pure.
 import type { Distribution, SpeedReport } from '../../shared/console-api';
 import { percentile, ratio, sortedNumbers } from './stats';
 
@@ -9,6 +10,10 @@ export interface SpeedLead {
   firstCallAt: number | null;
   repName: string | null;
   teamName: string | null;
+  /** leads.talk: `browser` when the visitor asked to talk in the browser (issue 23). */
+  talk?: string | null;
+  /** When its browser call first connected (voice); null when none did. */
+  voiceAt?: number | null;
 }
 
 export function speedToLead(leads: readonly SpeedLead[], breachCauses: readonly string[]): SpeedReport {
@@ -31,6 +36,11 @@ export function speedToLead(leads: readonly SpeedLead[], breachCauses: readonly 
   return {
     toAccept: distribution(leads, (l) => l.acceptedAt),
     toFirstCall: distribution(leads, (l) => l.firstCallAt),
+    // Of the hand-raises that asked to talk in the browser: how soon voice connected.
+    toVoice: distribution(
+      leads.filter((l) => l.talk === 'browser'),
+      (l) => l.voiceAt ?? null,
+    ),
     byRep: group((l) => l.repName),
     byTeam: group((l) => l.teamName),
     breaches: { total: breachCauses.length, byCause: [...causes.entries()].map(([cause, count]) => ({ cause, count })).sort((a, b) => b.count - a.count) },

@@ -1,7 +1,9 @@
 // Why a rep cannot be offered a lead right now (or null when they can).
 import { atCapacity } from './derive-presence.core';
 import { isOpenAllAt } from './hours.core';
+import type { TalkMode } from '../../shared/schemas/call.schema';
 import type { Hours, RepRequirements, RepState, SkipReason } from './routing.types';
+import { canTakeCall } from './take-call.core';
 
 export interface EligibilityContext {
   now: number;
@@ -14,13 +16,19 @@ export interface EligibilityContext {
   declined: ReadonlySet<string>;
   /** Reps offered this lead in the current round. */
   tried: ReadonlySet<string>;
+  /** How the visitor asked to talk (null: a phone callback) and who has a tab that can take a browser call. */
+  talk?: TalkMode | null;
+  callTabs?: ReadonlySet<string>;
 }
+
+const NO_CALL_TABS: ReadonlySet<string> = new Set();
 
 /** The checks run in this order, so the trail names the first reason that applies. */
 export function skipReason(rep: RepState, ctx: EligibilityContext): SkipReason | null {
   // A rep on their devices needs no live tab: push reaches them.
   if (!rep.online && rep.chosen !== 'devices') return 'offline';
   if (rep.chosen === 'away') return 'away';
+  if (!canTakeCall(rep, ctx.talk ?? null, ctx.callTabs ?? NO_CALL_TABS)) return 'no_call_tab';
   if (ctx.declined.has(rep.repId)) return 'declined';
   if (ctx.tried.has(rep.repId)) return 'already_offered';
   if (ctx.hours && !isOpenAllAt(effectiveHours(rep, ctx.hours), ctx.now)) return 'outside_hours';

@@ -118,7 +118,7 @@ function attempt(s: RoutingSnapshot, now: number, declined: ReadonlySet<string>,
   const skipped: Skip[] = [];
   const seen = new Set<string>();
   let wakeAt: number | null = null;
-  const ctxBase = { now, country: s.lead.country, declined, tried };
+  const ctxBase = { now, country: s.lead.country, declined, tried, talk: s.talk ?? null, callTabs: s.callTabs };
 
   const skip = (rep: RepState, reason: Skip['reason']) => {
     if (seen.has(rep.repId)) return;
@@ -249,7 +249,8 @@ function offer(rule: RuleRef, step: Step, teamId: string | null, repIds: string[
 /** The most useful explanation of why nobody could take the lead. */
 export function queueReason(skipped: readonly Skip[]): QueueReason {
   const reasons = new Set(skipped.map((s) => s.reason));
-  if (![...reasons].some((r) => r !== 'offline')) return 'nobody_online';
+  // A browser call with no rep whose console can take it waits as if nobody were online.
+  if (![...reasons].some((r) => r !== 'offline' && r !== 'no_call_tab')) return 'nobody_online';
   if (reasons.has('at_capacity') || reasons.has('already_offered')) return 'all_busy';
   if (reasons.has('outside_hours')) return 'out_of_hours';
   if (reasons.has('declined')) return 'all_declined';

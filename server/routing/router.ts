@@ -87,6 +87,9 @@ export function createRouter({
   const background = new Set<Promise<void>>();
   let stopped = false;
 
+  /** The routing decision at `now`, told who can take a browser call (live presence, which the store does not hold). */
+  const decide = (now: number) => (s: RoutingSnapshot) => decideRouting({ ...s, callTabs: online.callTabs }, now);
+
   function later(key: string, at: number, run: () => Promise<unknown>) {
     if (!stopped) scheduler.set(key, at, async () => void (await run()));
   }
@@ -191,14 +194,14 @@ export function createRouter({
   /** Routes one lead; returns the status its visitor was told, or undefined when nothing was. */
   async function routeOne(leadId: string): Promise<VisitorStatus | null | undefined> {
     const now = clock();
-    const result = await store.routeLead(leadId, now, online.set, (s) => decideRouting(s, now));
+    const result = await store.routeLead(leadId, now, online.set, decide(now));
     return result ? (await handle([result], true)).get(leadId) : undefined;
   }
 
   /** Every waiting lead of the workspace, oldest first: no periodic sweep, only on events. */
   async function routeWorkspace(workspaceId: string): Promise<readonly RouteResult[]> {
     const now = clock();
-    const results = await store.routeWaiting(workspaceId, now, online.set, (s) => decideRouting(s, now));
+    const results = await store.routeWaiting(workspaceId, now, online.set, decide(now));
     await handle(results, false);
     return results;
   }
@@ -269,7 +272,7 @@ export function createRouter({
 
     /** The routing decisions a capture commits with its lead, in one transaction (capture/capture-lead.ts). */
     captureRouting(now: number): CaptureRouting {
-      return { decide: (s) => decideRouting(s, now), online: online.set, waitsInQueue };
+      return { decide: decide(now), online: online.set, waitsInQueue };
     },
 
     /**

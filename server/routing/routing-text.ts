@@ -4,6 +4,7 @@ import type { QueueReason, SkipReason, Skip, SlaCause, Step, Strategy } from './
 export const SKIP_TEXT: Record<SkipReason, string> = {
   offline: 'offline',
   away: 'away',
+  no_call_tab: 'no console tab that can take a browser call',
   declined: 'declined this lead',
   already_offered: 'already offered this lead',
   outside_hours: 'outside hours',

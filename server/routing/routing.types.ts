@@ -7,6 +7,7 @@
  * shape is the one the console edits (shared/schemas/routing-config.schema.ts).
  */
 import type { Hours, HoursInterval } from '../../shared/console-api';
+import type { TalkMode } from '../../shared/schemas/call.schema';
 export type { Hours, HoursInterval };
 
 export type Strategy = 'round_robin' | 'weighted' | 'account_owner' | 'broadcast';
@@ -149,10 +150,24 @@ export interface RoutingSnapshot {
   deviceOrder?: DeviceOrder;
   /** When the ladder alerted the managers about this lead (once); null = not yet. */
   managerAlertedAt?: number | null;
+  /** How the visitor asked to talk (leads.talk); absent or null: a phone callback. */
+  talk?: TalkMode | null;
+  /** Reps with a live console tab that can take a browser call now (live presence, not the database). */
+  callTabs?: ReadonlySet<string>;
 }
 
+/** `no_call_tab`: a browser call, and the rep has no console tab that can take it (take-call.core.ts). */
 export type SkipReason =
-  'offline' | 'away' | 'declined' | 'already_offered' | 'outside_hours' | 'missing_skill' | 'missing_language' | 'outside_territory' | 'at_capacity';
+  | 'offline'
+  | 'away'
+  | 'no_call_tab'
+  | 'declined'
+  | 'already_offered'
+  | 'outside_hours'
+  | 'missing_skill'
+  | 'missing_language'
+  | 'outside_territory'
+  | 'at_capacity';
 
 export interface Skip {
   repId: string;

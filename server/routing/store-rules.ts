@@ -11,6 +11,7 @@ import { outcomeWrites, planOutcome } from './plan-outcome.core';
 import { BEHAVIOUR, hotWrites, planTurnedHot } from './turn-hot.core';
 import { reportFacts } from '../reports/report-facts.core';
 import { FUNNEL_STAGES } from '../reports/funnel.core';
+import { planCallReport, planCallStarted } from '../calls/plan-call-report.core';
 import { planMeeting, planMeetingCancelled, planMeetingMoved, planMeetingResult } from '../booking/plan-meeting.core';
 
 export const storeRules = {
@@ -34,6 +35,9 @@ export const storeRules = {
   planFirstCall,
   planOutcome,
   outcomeWrites,
+  // A browser call's record: its start and each side's report (server/calls).
+  planCallStarted,
+  planCallReport,
   // Who holds a lead: a claim from the warm list, a reassignment, a supervisor's offer.
   planClaim,
   planReassign,

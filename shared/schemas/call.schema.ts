@@ -69,3 +69,6 @@ export const callReportSchema = z.discriminatedUnion('event', [
   z.strictObject({ offerId, event: z.literal('ended'), reason: z.enum(['hangup', 'failed']), quality: callQualitySchema.optional() }),
 ]);
 export type CallReport = z.infer<typeof callReportSchema>;
+
+/** `calls:capable`: whether the rep's tab can take browser calls now. */
+export const callCapableSchema = z.strictObject({ capable: z.boolean() });

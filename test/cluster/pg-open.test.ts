@@ -17,6 +17,7 @@ import * as calendar from '../../server/db/pg/calendar-schema';
 import * as booking from '../../server/db/pg/booking-schema';
 import * as sla from '../../server/db/pg/sla-schema';
 import * as push from '../../server/db/pg/push-schema';
+import * as call from '../../server/db/pg/call-schema';
 import { readFileSync } from 'node:fs';
 import { PG } from '../helpers/pg-under-test';
 
@@ -24,7 +25,7 @@ import { PG } from '../helpers/pg-under-test';
 const MIGRATIONS = (JSON.parse(readFileSync(new URL('../../server/db/migrations-pg/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] })
   .entries.length;
 
-const TABLES = [core, tracking, admin, abuse, forms, calendar, booking, sla, push]
+const TABLES = [core, tracking, admin, abuse, forms, calendar, booking, sla, push, call]
   .flatMap((mod) => Object.values(mod))
   .filter((x): x is PgTable => is(x, PgTable))
   .map((t) => getTableName(t))

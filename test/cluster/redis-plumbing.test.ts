@@ -150,6 +150,25 @@ describe.skipIf(!TEST_REDIS_URL)('Redis plumbing of cluster mode', () => {
       await until('rep-2 gone after b closed', () => !a.set.has('rep-2'));
     });
 
+    it("sees the other process's tabs that can take browser calls come and go, per socket", async () => {
+      const prefix = freshPrefix();
+      const a = await node(prefix, 'a', NO_HEARTBEAT);
+      const b = await node(prefix, 'b', NO_HEARTBEAT);
+      a.connect('rep-1', 's1');
+      a.connect('rep-1', 's2');
+      expect(a.callCapable('rep-1', 's1', true)).toBe(true);
+      await until('b to see rep-1 can take calls', () => b.callTabs.has('rep-1'));
+      // Another tab of the same rep changes nothing; losing the microphone on the first does.
+      expect(a.callCapable('rep-1', 's2', true)).toBe(false);
+      expect(a.callCapable('rep-1', 's1', false)).toBe(false);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(b.callTabs.has('rep-1')).toBe(true);
+      // The last capable tab closes: the rep is online (s1) but can take no call anywhere.
+      a.disconnect('rep-1', 's2');
+      await until('rep-1 no longer able to take calls on b', () => !b.callTabs.has('rep-1'));
+      expect(b.set.has('rep-1')).toBe(true);
+    });
+
     it('learns reps that were online before it started, and keeps a snapshot stable', async () => {
       const prefix = freshPrefix();
       const a = await node(prefix, 'a');

@@ -14,6 +14,7 @@ import * as sqliteCalendar from '../../server/db/calendar-schema';
 import * as sqliteBooking from '../../server/db/booking-schema';
 import * as sqliteSla from '../../server/db/sla-schema';
 import * as sqlitePush from '../../server/db/push-schema';
+import * as sqliteCall from '../../server/db/call-schema';
 import * as pgCore from '../../server/db/pg/schema';
 import * as pgTracking from '../../server/db/pg/tracking-schema';
 import * as pgAdmin from '../../server/db/pg/admin-schema';
@@ -23,6 +24,7 @@ import * as pgCalendar from '../../server/db/pg/calendar-schema';
 import * as pgBooking from '../../server/db/pg/booking-schema';
 import * as pgSla from '../../server/db/pg/sla-schema';
 import * as pgPush from '../../server/db/pg/push-schema';
+import * as pgCall from '../../server/db/pg/call-schema';
 
 /** Each SQLite schema module beside its PostgreSQL mirror. */
 const MODULES: [string, Record<string, unknown>, Record<string, unknown>][] = [
@@ -35,6 +37,7 @@ const MODULES: [string, Record<string, unknown>, Record<string, unknown>][] = [
   ['booking-schema', sqliteBooking, pgBooking],
   ['sla-schema', sqliteSla, pgSla],
   ['push-schema', sqlitePush, pgPush],
+  ['call-schema', sqliteCall, pgCall],
 ];
 
 /** The type families that read back as the same JS value through drizzle. */

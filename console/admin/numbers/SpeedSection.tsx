@@ -5,7 +5,8 @@ import { BarChart } from './BarChart';
 import { SLA_CAUSE_LABELS, countText, percentText, speedText } from './figures';
 import { TableCsv } from './TableCsv';
 
-function Kpis({ title, d, id }: { title: string; d: Distribution; id: string }) {
+/** `of`: what the hand-raises counted are (the note under the figures). */
+function Kpis({ title, d, id, of = 'hand-raises' }: { title: string; d: Distribution; id: string; of?: string }) {
   return (
     <div class="kpi-group" data-kpis={id}>
       <h3>{title}</h3>
@@ -28,7 +29,7 @@ function Kpis({ title, d, id }: { title: string; d: Distribution; id: string }) 
         </div>
       </dl>
       <p class="muted kpi-note" data-figure={`${id}-reached`}>
-        {countText(d.reached)} of {countText(d.leads)} hand-raises reached this step.
+        {countText(d.reached)} of {countText(d.leads)} {of} reached this step.
       </p>
     </div>
   );
@@ -91,7 +92,8 @@ export function SpeedSection({ speed }: { speed: SpeedReport }) {
     <section class="panel numbers-section" aria-labelledby="speed-heading">
       <h2 id="speed-heading">Speed-to-lead</h2>
       <p class="section-intro muted">
-        From the hand-raise (callback request, or turning hot) to a rep accepting, and to the first call attempt (the tel: click or the first logged outcome).
+        From the hand-raise (callback request, or turning hot) to a rep accepting, and to the first call attempt (the tel: click, a connected browser call or
+        the first logged outcome); for visitors who asked to talk in the browser, to voice connected.
       </p>
       {speed.toAccept.leads === 0 ? (
         <p class="muted">No hand-raises in this range.</p>
@@ -100,6 +102,7 @@ export function SpeedSection({ speed }: { speed: SpeedReport }) {
           <div class="kpi-row">
             <Kpis title="Hand-raise to accept" d={speed.toAccept} id="accept" />
             <Kpis title="Hand-raise to first call" d={speed.toFirstCall} id="call" />
+            {speed.toVoice.leads > 0 && <Kpis title="Hand-raise to voice connected" d={speed.toVoice} id="voice" of="browser-call hand-raises" />}
           </div>
           {reps.length > 0 && (
             <>

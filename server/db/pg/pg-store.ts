@@ -8,6 +8,7 @@ import type { StoreRules } from '../../routing/store-rules';
 import { siteRow, userRow } from '../columns';
 import type { NewWorkspace, Store, User } from '../store';
 import { bookingOps } from './booking-ops';
+import { callOps } from './call-ops';
 import { captureOps } from './capture-ops';
 import { configOps } from './config-ops';
 import { createContext } from './context';
@@ -28,6 +29,7 @@ export function createPgStore(db: PgDb, rules: StoreRules): Store {
     ...captureOps(ctx, routeIn),
     ...configOps(ctx),
     ...bookingOps(ctx),
+    ...callOps(ctx),
 
     async ping() {
       await db.execute(sql`select 1`);

@@ -48,7 +48,8 @@ export function createReportsOps(db: PgDb, rules: Pick<StoreRules, 'reportFacts'
       // The hand-raise (hot_at, else captured_at) in range, written as two ranges of leads_workspace_hot.
       const res = await db.execute<SpeedLead & Record<string, unknown>>(sql`
         select coalesce(l.hot_at, l.captured_at)::float8 as "handRaiseAt", l.accepted_at::float8 as "acceptedAt",
-               l.first_call_at::float8 as "firstCallAt", u.name as "repName", t.name as "teamName"
+               l.first_call_at::float8 as "firstCallAt", u.name as "repName", t.name as "teamName", l.talk as talk,
+               (select min(bc.connected_at) from browser_calls bc where bc.lead_id = l.id)::float8 as "voiceAt"
           from leads l
           left join users u on u.id = l.owner_id
           left join routing_rules r on r.id = l.rule_id

@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { DeviceOrder, RepState, RoutingSnapshot } from '../../routing/routing.types';
 import type { StoreRules } from '../../routing/store-rules';
 import { parseJson, toRepState, toRule, toTeam } from '../rows';
-import type { SnapshotLeadRow } from '../routing-rows';
+import { talkOf, type SnapshotLeadRow } from '../routing-rows';
 import { decodeRow } from './decode-row';
 import type { PgConn } from './open';
 import * as t from './schema';
@@ -114,6 +114,7 @@ export function createSnapshotReader(rules: Pick<StoreRules, 'leadFacts' | 'emai
         bookedRepId: row.booked,
         deviceOrder: row.device_order ?? 'tabs_first',
         managerAlertedAt: lead.managerAlertedAt ?? null,
+        talk: talkOf(lead),
       };
     },
   };

@@ -36,7 +36,8 @@ export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' |
   // The hand-raise (hot_at, else captured_at) in range, written as two ranges of leads_workspace_hot.
   const speed = raw.prepare<{ ws: string; from: number; to: number }>(
     `select coalesce(l.hot_at, l.captured_at) as handRaiseAt, l.accepted_at as acceptedAt, l.first_call_at as firstCallAt,
-            u.name as repName, t.name as teamName
+            u.name as repName, t.name as teamName, l.talk as talk,
+            (select min(bc.connected_at) from browser_calls bc where bc.lead_id = l.id) as voiceAt
        from leads l
        left join users u on u.id = l.owner_id
        left join routing_rules r on r.id = l.rule_id

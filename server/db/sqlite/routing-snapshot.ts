@@ -9,7 +9,7 @@ import * as b from '../booking-schema';
 import * as tr from '../tracking-schema';
 import type { Db } from './open';
 import { parseJson, toRepState, toRule, toTeam } from '../rows';
-import type { SnapshotLeadRow } from '../routing-rows';
+import { talkOf, type SnapshotLeadRow } from '../routing-rows';
 
 export type LeadRow = typeof t.leads.$inferSelect;
 
@@ -131,6 +131,7 @@ export function createSnapshotReader(db: Db, rules: Pick<StoreRules, 'leadFacts'
         bookedRepId: lead.scheduledFor == null ? null : (q.booked.get({ id: lead.id, at: lead.scheduledFor })?.repId ?? null),
         deviceOrder: q.deviceOrder.get({ site: lead.siteId })?.order ?? 'tabs_first',
         managerAlertedAt: lead.managerAlertedAt ?? null,
+        talk: talkOf(lead),
       };
     },
   };

@@ -7,6 +7,7 @@ import * as t from '../schema';
 import { siteRow, userRow } from '../columns';
 import type { NewWorkspace, Store, User } from '../store';
 import { bookingOps } from './booking-ops';
+import { callOps } from './call-ops';
 import { captureOps } from './capture-ops';
 import { configOps } from './config-ops';
 import { createContext } from './context';
@@ -26,6 +27,7 @@ export function createSqliteStore(db: Db, rules: StoreRules): Store {
     ...captureOps(ctx, routeIn),
     ...configOps(ctx),
     ...bookingOps(ctx),
+    ...callOps(ctx),
 
     async ping() {
       return db.$client.prepare('select 1 as ok').get() !== undefined;
