@@ -45,6 +45,8 @@ beforeAll(async () => {
   dana = repSocket(server.url, await signIn(server.url, 'dana@demo.sixty'));
   await connected(dana);
   await dana.emitWithAck('presence:set', 'available');
+  // Her "console" can take calls: only such a tab is offered a browser-call lead.
+  expect(await dana.emitWithAck('calls:capable', { capable: true })).toEqual({ ok: true, data: undefined });
 }, 120_000);
 afterAll(async () => {
   for (const f of cleanup.splice(0).reverse()) await f();
@@ -372,6 +374,7 @@ describe('talk now in the browser, the visitor side', () => {
       expect(await rows(server, "select id, phone from leads where email = 'kim4@example.com'")).toEqual([{ id: lead!.id, phone: '+14155550262' }]);
     } finally {
       await dana.emitWithAck('presence:set', 'available');
+      await dana.emitWithAck('calls:capable', { capable: true });
     }
   }, 60_000);
 });

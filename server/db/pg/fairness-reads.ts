@@ -16,8 +16,8 @@ export function createFairnessReads(db: PgDb): Pick<ReportsStore, 'speedPaysLead
         select coalesce(l.hot_at, l.captured_at)::float8 as "handRaiseAt", l.first_call_at::float8 as "firstCallAt",
                l.stage, ${reached} as reached
           from leads l
-         where l.workspace_id = ${ws} and l.hot
-           and ((l.hot_at >= ${from} and l.hot_at < ${to}) or (l.hot_at is null and l.captured_at >= ${from} and l.captured_at < ${to}))
+         where l.workspace_id = ${ws}
+           and ((l.hot_at >= ${from} and l.hot_at < ${to}) or (l.hot and l.hot_at is null and l.captured_at >= ${from} and l.captured_at < ${to}))
          order by l.captured_at, l.id`);
       return res.rows.map((r) => ({ ...r, reached: stagesOf(r.reached) }));
     },

@@ -54,8 +54,9 @@ export function createReportsOps(db: PgDb, rules: Pick<StoreRules, 'reportFacts'
           left join users u on u.id = l.owner_id
           left join routing_rules r on r.id = l.rule_id
           left join teams t on t.id = r.team_id
-         where l.workspace_id = ${workspaceId} and l.hot
-           and ((l.hot_at >= ${from} and l.hot_at < ${to}) or (l.hot_at is null and l.captured_at >= ${from} and l.captured_at < ${to}))
+         where l.workspace_id = ${workspaceId}
+           -- A lead that turned hot keeps its hot_at when later scoring clears its hot flag: still a hand-raise of the range.
+           and ((l.hot_at >= ${from} and l.hot_at < ${to}) or (l.hot and l.hot_at is null and l.captured_at >= ${from} and l.captured_at < ${to}))
          order by l.captured_at, l.id`);
       return res.rows;
     },

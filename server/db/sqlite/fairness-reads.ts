@@ -14,8 +14,8 @@ const REACHED = REACHED_STAGES_SQL('group_concat(distinct c.to_stage)');
 export const SPEED_PAYS_SQL = `select coalesce(l.hot_at, l.captured_at) as handRaiseAt, l.first_call_at as firstCallAt,
        l.stage, ${REACHED} as reached
   from leads l
- where l.workspace_id = @ws and l.hot = 1
-   and ((l.hot_at >= @from and l.hot_at < @to) or (l.hot_at is null and l.captured_at >= @from and l.captured_at < @to))`;
+ where l.workspace_id = @ws
+   and ((l.hot_at >= @from and l.hot_at < @to) or (l.hot = 1 and l.hot_at is null and l.captured_at >= @from and l.captured_at < @to))`;
 
 export const OFFER_GROUPS_SQL = `select o.rep_id as repId, o.status, o.reason, o.step, r.team_id as ruleTeamId, r.overflow_team_id as ruleOverflowTeamId,
        r.strategy, count(*) as count

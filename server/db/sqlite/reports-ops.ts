@@ -42,8 +42,9 @@ export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' |
        left join users u on u.id = l.owner_id
        left join routing_rules r on r.id = l.rule_id
        left join teams t on t.id = r.team_id
-      where l.workspace_id = @ws and l.hot = 1
-        and ((l.hot_at >= @from and l.hot_at < @to) or (l.hot_at is null and l.captured_at >= @from and l.captured_at < @to))`,
+      where l.workspace_id = @ws
+        -- A lead that turned hot keeps its hot_at when later scoring clears its hot flag: still a hand-raise of the range.
+        and ((l.hot_at >= @from and l.hot_at < @to) or (l.hot = 1 and l.hot_at is null and l.captured_at >= @from and l.captured_at < @to))`,
   );
   const breaches = raw.prepare<[string, number, number], { cause: string }>('select cause from sla_breaches where workspace_id = ? and at >= ? and at < ?');
   const visitors = raw.prepare<[string, number, number], { n: number }>(
