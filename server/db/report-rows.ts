@@ -254,20 +254,42 @@ export interface ReportLeadColumns {
 /**
  * What the funnel needs of a lead's stage changes (`c`, left joined to its lead and grouped by it),
  * aggregated by the database instead of read change by change: per step (funnel.core FUNNEL_STAGES, handed in)
- * the earliest change to one of its stages as `${step}At`, and the changes to exit stages as JSON.
+ * the earliest change to one of its stages as `${step}At`, and the changes to exit stages as JSON ('[]': none).
  * PostgreSQL casts its bigint minimum and returns the JSON as text, as SQLite does.
  */
 export function stageFactsColumnsSql(dialect: 'sqlite' | 'pg', stages: FunnelStages): string {
+  const aggregates = stageFactAggregates(dialect, stages);
+  return [...stages.reaching.map(({ step }, i) => `${aggregates[i]} as "${step}At"`), `${aggregates.at(-1)} as "exits"`].join(', ');
+}
+
+/** The aggregates of stageFactsColumnsSql, unnamed, in the order of STAGE_FACT_COLUMNS. */
+function stageFactAggregates(dialect: 'sqlite' | 'pg', stages: FunnelStages): string[] {
+  if (stages.reaching.map((r) => r.step).join() !== STAGE_STEP_NAMES.join()) throw new Error('funnel steps and report step columns differ');
   const list = (stages: readonly string[]) => stages.map((s) => `'${s}'`).join(', ');
   const steps = stages.reaching.map(
-    ({ step, stages: reaching }) => `min(case when c.to_stage in (${list(reaching)}) then c.at end)${dialect === 'pg' ? '::float8' : ''} as "${step}At"`,
+    ({ stages: reaching }) => `min(case when c.to_stage in (${list(reaching)}) then c.at end)${dialect === 'pg' ? '::float8' : ''}`,
   );
   const exits =
     dialect === 'pg'
       ? `(json_agg(json_build_array(c.to_stage, c.reason)) filter (where c.to_stage in (${list(stages.exits)})))::text`
       : `json_group_array(json_array(c.to_stage, c.reason)) filter (where c.to_stage in (${list(stages.exits)}))`;
-  return [...steps, `${exits} as "exits"`].join(', ');
+  return [...steps, `coalesce(${exits}, '[]')`];
 }
+
+/** The funnel steps reached by moving stage, as the leads row keeps them (report_<step>_at). */
+const STAGE_STEP_NAMES = ['mql', 'sal', 'sql', 'opportunity', 'won'] as const;
+
+/** The lead's stage facts as its row keeps them (leads.report_*_at, report_exits), in the order stageFactsColumnsSql aggregates them. */
+export const STAGE_FACT_COLUMNS = [...STAGE_STEP_NAMES.map((step) => `report_${step}_at`), 'report_exits'];
+
+/**
+ * Works the stage facts of the leads `where` picks out (`leads` unaliased) from their changes and
+ * stores them on their rows: when a change is written, and once for leads written before they existed.
+ */
+export const refreshStageFactsSql = (dialect: 'sqlite' | 'pg', stages: FunnelStages, where: string) =>
+  `update leads set (${STAGE_FACT_COLUMNS.join(', ')}) =
+     (select ${stageFactAggregates(dialect, stages).join(', ')} from stage_changes c where c.lead_id = leads.id)
+   where ${where}`;
 
 /** The lead's stage facts from the columns of stageFactsColumnsSql. */
 export function stageFactsOf(r: Pick<ReportLeadColumns, 'mqlAt' | 'salAt' | 'sqlAt' | 'opportunityAt' | 'wonAt' | 'exits'>): StageFacts {
@@ -283,7 +305,9 @@ export const reportLeadColumnsSql = (
   withTouches: boolean,
 ) => `l.id, l.captured_at as "capturedAt", l.contact_attempts as "contactAttempts", l.deal_value as "dealValue",
   l.site_id as "siteId", l.visitor_id as "visitorId", l.report_source as "source", l.report_campaign as "campaign",
-  l.report_visitor_seen_at as "visitorSeenAt", ${withTouches ? 'l.report_touches' : "case when l.report_touches is not null then '' end"} as "touches"`;
+  l.report_visitor_seen_at as "visitorSeenAt", ${withTouches ? 'l.report_touches' : "case when l.report_touches is not null then '' end"} as "touches",
+  l.report_mql_at as "mqlAt", l.report_sal_at as "salAt", l.report_sql_at as "sqlAt", l.report_opportunity_at as "opportunityAt",
+  l.report_won_at as "wonAt", l.report_exits as "exits"`;
 
 /** The names of a report lead's columns in the order reportLeadColumnsSql then stageFactsColumnsSql select them. */
 export const REPORT_LEAD_COLUMNS = [
@@ -329,6 +353,27 @@ export function reportLeadColumnsOf(names: readonly string[], rows: readonly unk
     wonAt: r[14] as number | null,
     exits: r[15] as string | null,
   }));
+}
+
+/** A lead's stage facts as stageFactsByIdSql selects them. */
+export type StageFactColumns = Pick<ReportLeadColumns, 'id' | 'mqlAt' | 'salAt' | 'sqlAt' | 'opportunityAt' | 'wonAt' | 'exits'>;
+
+/** The stage facts of the leads `where` picks out (`l`), from their changes: for rows that do not keep them yet (report_exits null). */
+export const stageFactsByIdSql = (dialect: 'sqlite' | 'pg', stages: FunnelStages, where: string) =>
+  `select l.id, ${stageFactsColumnsSql(dialect, stages)} from leads l left join stage_changes c on c.lead_id = l.id where ${where} group by l.id`;
+
+/** The ids of the rows whose stage facts are not stored yet (a lead written before they existed, or by hand). */
+export const missingStageFacts = (rows: readonly ReportLeadColumns[]): string[] => rows.filter((r) => r.exits === null).map((r) => r.id);
+
+/** The rows with the stage facts worked out for those that lacked them (in place: the rows are the read's own). */
+export function withStageFacts(rows: ReportLeadColumns[], worked: readonly StageFactColumns[]): ReportLeadColumns[] {
+  if (!worked.length) return rows;
+  const byId = new Map(worked.map((f) => [f.id, f]));
+  for (const r of rows) {
+    const f = r.exits === null ? byId.get(r.id) : undefined;
+    if (f) Object.assign(r, { mqlAt: f.mqlAt, salAt: f.salAt, sqlAt: f.sqlAt, opportunityAt: f.opportunityAt, wonAt: f.wonAt, exits: f.exits });
+  }
+  return rows;
 }
 
 /** The ids of the rows whose facts are not stored yet. */
@@ -384,3 +429,6 @@ export function factsByLead(
 
 /** The `settings` key marking that leads captured before report facts existed have them (the stores' report-facts.ts backfill). */
 export const REPORT_FACTS_BACKFILL = 'report_facts_backfilled';
+
+/** The `settings` key marking that leads written before stage facts existed have them (the stores' report-stages.ts backfill). */
+export const REPORT_STAGES_BACKFILL = 'report_stages_backfilled';

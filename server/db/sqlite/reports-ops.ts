@@ -1,6 +1,5 @@
 import type { ReportsStore } from '../../reports/reports-store';
 import type { MeetingRow } from '../../booking/meeting-figures.core';
-import type { FunnelStages } from '../../reports/funnel.core';
 import {
   attributionLeads,
   exportRow,
@@ -9,26 +8,26 @@ import {
   reportLeadColumnsOf,
   reportLeadColumnsSql,
   reportLeadRows,
-  stageFactsColumnsSql,
+  missingStageFacts,
+  withStageFacts,
   type ExportLeadColumns,
 } from '../report-rows';
 import { createFairnessReads } from './fairness-reads';
 import { createLeadExtras } from './lead-extras';
 import type { Db } from './open';
 import { createReportFactsOps } from './report-facts';
+import { createReportStagesOps } from './report-stages';
 import type { StoreRules } from '../../routing/store-rules';
 
 /**
- * The range's leads with their report facts, from their own rows, and what the funnel needs of
- * their stage changes, aggregated per lead (stageFactsColumnsSql) as the leads are read: a lookup
- * of stage_changes_lead per lead, grouped in the order leads_workspace_captured gives (no sort),
- * instead of every change of the range turned into a row and grouped in JS. Exported for a test of its plan.
+ * The range's leads with their report facts and stage facts, from their own rows alone (report-stages.ts
+ * keeps the stage facts as changes are written): one range of leads_workspace_captured, no other table
+ * per lead. Exported for a test of its plan.
  */
-export const reportLeadsSql = (withTouches: boolean, stages: FunnelStages) =>
-  `select ${reportLeadColumnsSql(withTouches)}, ${stageFactsColumnsSql('sqlite', stages)}
-     from leads l left join stage_changes c on c.lead_id = l.id and c.at >= @from
-    where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to
-    group by l.captured_at, l.rowid`;
+export const reportLeadsSql = (withTouches: boolean) =>
+  `select ${reportLeadColumnsSql(withTouches)}
+     from leads l
+    where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to`;
 
 // Reports read with plain SQL: a few aggregate-friendly queries per report, not one per lead.
 export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' | 'funnelStages'>): ReportsStore {
@@ -48,14 +47,14 @@ export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' |
   const visitors = raw.prepare<[string, number, number], { n: number }>(
     'select count(*) as n from visitors where workspace_id = ? and is_bot = 0 and first_seen_at >= ? and first_seen_at < ?',
   );
-  const leads = [false, true].map((withTouches) =>
-    raw.prepare<{ ws: string; from: number; to: number }, unknown[]>(reportLeadsSql(withTouches, rules.funnelStages)).raw(true),
-  );
+  const leads = [false, true].map((withTouches) => raw.prepare<{ ws: string; from: number; to: number }, unknown[]>(reportLeadsSql(withTouches)).raw(true));
   const names = leads.map((statement) => statement.columns().map((c) => c.name));
   const facts = createReportFactsOps(db, rules.reportFacts);
+  const stageFacts = createReportStagesOps(db, rules.funnelStages);
   /** The range's leads (touches parsed when asked) with their stage facts, as the shared report rows take them. */
   const reportLeads = (range: { ws: string; from: number; to: number }, withTouches: boolean) => {
-    const columns = reportLeadColumnsOf(names[Number(withTouches)]!, leads[Number(withTouches)]!.all(range));
+    const read = reportLeadColumnsOf(names[Number(withTouches)]!, leads[Number(withTouches)]!.all(range));
+    const columns = withStageFacts(read, stageFacts.factsOf(missingStageFacts(read)));
     return reportLeadRows(columns, range, facts.factsOf(missingFacts(columns)), withTouches);
   };
   const currency = raw.prepare<[string], { currency: string }>('select currency from workspaces where id = ?');
