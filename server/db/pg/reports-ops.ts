@@ -7,7 +7,7 @@ import {
   funnelLeads,
   missingFacts,
   reportLeadColumnsSql,
-  reportLeadRows,
+  reportLeadValuesOf,
   missingStageFacts,
   withStageFacts,
   type ExportLeadColumns,
@@ -46,11 +46,11 @@ export function reportLeadsQuery(workspaceId: string, from: number, to: number, 
 }
 
 export function createReportsOps(db: PgDb, rules: Pick<StoreRules, 'reportFacts' | 'funnelStages'>): ReportsStore {
-  /** The range's leads (touches parsed when asked) with their stage facts, as the shared report rows take them. */
+  /** The range's leads as arrays (REPORT_LEAD_COLUMNS), stage facts worked out for rows without them, and the report facts of rows without them. */
   async function reportLeads(workspaceId: string, from: number, to: number, withTouches: boolean) {
-    const read = await db.execute<ReportLeadColumns & Record<string, unknown>>(reportLeadsQuery(workspaceId, from, to, withTouches));
-    const leads = withStageFacts(read.rows, await stageFactsOf(db, rules.funnelStages, missingStageFacts(read.rows)));
-    return reportLeadRows(leads, { from, to }, await factsOf(db, missingFacts(leads), rules.reportFacts), withTouches);
+    const read = reportLeadValuesOf((await db.execute<ReportLeadColumns & Record<string, unknown>>(reportLeadsQuery(workspaceId, from, to, withTouches))).rows);
+    const rows = withStageFacts(read, await stageFactsOf(db, rules.funnelStages, missingStageFacts(read)));
+    return { rows, worked: await factsOf(db, missingFacts(rows), rules.reportFacts) };
   }
 
   return {
@@ -94,11 +94,13 @@ export function createReportsOps(db: PgDb, rules: Pick<StoreRules, 'reportFacts'
     },
 
     async funnelLeads(workspaceId, from, to) {
-      return funnelLeads(await reportLeads(workspaceId, from, to, false));
+      const { rows, worked } = await reportLeads(workspaceId, from, to, false);
+      return funnelLeads(rows, { from, to }, worked);
     },
 
     async attributionLeads(workspaceId, from, to) {
-      return attributionLeads(await reportLeads(workspaceId, from, to, true));
+      const { rows, worked } = await reportLeads(workspaceId, from, to, true);
+      return attributionLeads(rows, worked);
     },
 
     async currency(workspaceId) {

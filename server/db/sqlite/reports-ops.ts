@@ -5,9 +5,8 @@ import {
   exportRow,
   funnelLeads,
   missingFacts,
-  reportLeadColumnsOf,
+  reportLeadValues,
   reportLeadColumnsSql,
-  reportLeadRows,
   missingStageFacts,
   withStageFacts,
   type ExportLeadColumns,
@@ -33,16 +32,19 @@ export const reportLeadsSql = (withTouches: boolean) =>
 export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' | 'funnelStages'>): ReportsStore {
   const raw = db.$client;
   // The hand-raise (hot_at, else captured_at) in range, written as two ranges of leads_workspace_hot.
-  const speed = raw.prepare<{ ws: string; from: number; to: number }>(
-    `select coalesce(l.hot_at, l.captured_at) as handRaiseAt, l.accepted_at as acceptedAt, l.first_call_at as firstCallAt,
-            u.name as repName, t.name as teamName
-       from leads l
-       left join users u on u.id = l.owner_id
-       left join routing_rules r on r.id = l.rule_id
-       left join teams t on t.id = r.team_id
-      where l.workspace_id = @ws and l.hot = 1
-        and ((l.hot_at >= @from and l.hot_at < @to) or (l.hot_at is null and l.captured_at >= @from and l.captured_at < @to))`,
-  );
+  // The owner and rule as ids, named from the workspace's few users and rules (a join per lead cost more than the read).
+  const speed = raw
+    .prepare<{ ws: string; from: number; to: number }, [number, number | null, number | null, string | null, string | null]>(
+      `select coalesce(l.hot_at, l.captured_at), l.accepted_at, l.first_call_at, l.owner_id, l.rule_id
+         from leads l
+        where l.workspace_id = @ws and l.hot = 1
+          and ((l.hot_at >= @from and l.hot_at < @to) or (l.hot_at is null and l.captured_at >= @from and l.captured_at < @to))`,
+    )
+    .raw(true);
+  const userNames = raw.prepare<[string], [string, string]>('select id, name from users where workspace_id = ?').raw(true);
+  const ruleTeams = raw
+    .prepare<[string], [string, string]>('select r.id, t.name from routing_rules r join teams t on t.id = r.team_id where r.workspace_id = ?')
+    .raw(true);
   const breaches = raw.prepare<[string, number, number], { cause: string }>('select cause from sla_breaches where workspace_id = ? and at >= ? and at < ?');
   const visitors = raw.prepare<[string, number, number], { n: number }>(
     'select count(*) as n from visitors where workspace_id = ? and is_bot = 0 and first_seen_at >= ? and first_seen_at < ?',
@@ -51,11 +53,11 @@ export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' |
   const names = leads.map((statement) => statement.columns().map((c) => c.name));
   const facts = createReportFactsOps(db, rules.reportFacts);
   const stageFacts = createReportStagesOps(db, rules.funnelStages);
-  /** The range's leads (touches parsed when asked) with their stage facts, as the shared report rows take them. */
+  /** The range's leads as arrays (REPORT_LEAD_COLUMNS), stage facts worked out for rows without them, and the report facts of rows without them. */
   const reportLeads = (range: { ws: string; from: number; to: number }, withTouches: boolean) => {
-    const read = reportLeadColumnsOf(names[Number(withTouches)]!, leads[Number(withTouches)]!.all(range));
-    const columns = withStageFacts(read, stageFacts.factsOf(missingStageFacts(read)));
-    return reportLeadRows(columns, range, facts.factsOf(missingFacts(columns)), withTouches);
+    const read = reportLeadValues(names[Number(withTouches)]!, leads[Number(withTouches)]!.all(range));
+    const rows = withStageFacts(read, stageFacts.factsOf(missingStageFacts(read)));
+    return { rows, worked: facts.factsOf(missingFacts(rows)) };
   };
   const currency = raw.prepare<[string], { currency: string }>('select currency from workspaces where id = ?');
   const exportQuery = raw.prepare<[string, number, number], ExportLeadColumns>(
@@ -82,7 +84,15 @@ export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' |
   return {
     ...createFairnessReads(db),
     async speedLeads(workspaceId, from, to) {
-      return speed.all({ ws: workspaceId, from, to }) as Awaited<ReturnType<ReportsStore['speedLeads']>>;
+      const rep = new Map(userNames.all(workspaceId));
+      const team = new Map(ruleTeams.all(workspaceId));
+      return speed.all({ ws: workspaceId, from, to }).map(([handRaiseAt, acceptedAt, firstCallAt, ownerId, ruleId]) => ({
+        handRaiseAt,
+        acceptedAt,
+        firstCallAt,
+        repName: ownerId === null ? null : (rep.get(ownerId) ?? null),
+        teamName: ruleId === null ? null : (team.get(ruleId) ?? null),
+      }));
     },
     async breachCauses(workspaceId, from, to) {
       return breaches.all(workspaceId, from, to).map((r) => r.cause);
@@ -91,10 +101,12 @@ export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' |
       return visitors.get(workspaceId, from, to)!.n;
     },
     async funnelLeads(workspaceId, from, to) {
-      return funnelLeads(reportLeads({ ws: workspaceId, from, to }, false));
+      const { rows, worked } = reportLeads({ ws: workspaceId, from, to }, false);
+      return funnelLeads(rows, { from, to }, worked);
     },
     async attributionLeads(workspaceId, from, to) {
-      return attributionLeads(reportLeads({ ws: workspaceId, from, to }, true));
+      const { rows, worked } = reportLeads({ ws: workspaceId, from, to }, true);
+      return attributionLeads(rows, worked);
     },
     async currency(workspaceId) {
       return currency.get(workspaceId)?.currency ?? 'USD';
