@@ -5,7 +5,7 @@ import type { Reason } from '../../shared/qualify/types';
 import type { Channel } from '../../shared/channel';
 import type { AttributionLead, StoredTouch, TouchPoint } from '../reports/attribution.core';
 import type { ReportFacts, reportFacts } from '../reports/report-facts.core';
-import type { FunnelLead, FunnelStages, StageFacts } from '../reports/funnel.core';
+import type { FunnelLead, FunnelStages, StageFacts, StepTimes } from '../reports/funnel.core';
 import type { SessionTouch } from '../tracking/tracking-store';
 import type { FairnessFacts } from '../reports/rep-fairness.core';
 import type { ExportRow } from '../reports/reports-store';
@@ -31,25 +31,6 @@ export function leadAttribution(r: TouchColumns): Attribution {
     utm: { source: r.utmSource, medium: r.utmMedium, campaign: r.utmCampaign, term: r.utmTerm, content: r.utmContent },
   };
   return attribute([visit, { url: r.pageUrl, referrer: r.referrer }]);
-}
-
-/** The funnel's leads. */
-export function funnelLeads(leads: readonly ReportLeadRow[]): FunnelLead[] {
-  return leads.map((l) => ({
-    capturedAt: l.capturedAt,
-    reached: l.stages.reached,
-    exits: l.stages.exits,
-    source: l.facts.source,
-    campaign: l.facts.campaign,
-    contactAttempts: l.contactAttempts,
-    dealValue: l.dealValue,
-    countedVisitor: l.countedVisitor,
-  }));
-}
-
-/** The attribution report's leads: each with the touches that brought it and the steps it reached. */
-export function attributionLeads(leads: readonly ReportLeadRow[]): AttributionLead[] {
-  return leads.map((l) => ({ capturedAt: l.capturedAt, reached: l.stages.reached, dealValue: l.dealValue, touches: l.facts.touches }));
 }
 
 /** What report-facts.core reportFacts is given of a lead, as both dialects select it (FACT_INPUT_COLUMNS_SQL). */
@@ -93,17 +74,6 @@ export function storedTouchesByLead(touches: readonly LeadTouchRow[]): Map<strin
     else byLead.set(t.leadId, [touch]);
   }
   return byLead;
-}
-
-/** A report's lead as both dialects read it: its columns and its report facts. */
-export interface ReportLeadRow {
-  id: string;
-  capturedAt: number;
-  contactAttempts: number;
-  dealValue: number | null;
-  countedVisitor: string | null;
-  facts: Pick<ReportFacts, 'source' | 'campaign' | 'touches'>;
-  stages: StageFacts;
 }
 
 /**
@@ -210,8 +180,15 @@ export function exportRow(r: ExportLeadColumns, extras: Extras): ExportRow {
   };
 }
 
-/** Every stage a lead's recorded changes moved it to, as both dialects aggregate them (comma-joined). */
-export const REACHED_STAGES_SQL = (aggregate: string) => `(select ${aggregate} from stage_changes c where c.lead_id = l.id)`;
+/**
+ * How far a lead's recorded changes took it, comma-joined, as both dialects read it: the funnel steps
+ * its row keeps (report_<step>_at: a later step implies the earlier ones, a lost deal was an
+ * opportunity), or, for a row that keeps none yet, every stage its changes moved it to (`aggregate`
+ * over them). Either answers whether it reached SQL or later (speed-pays.core reachedSql) alike.
+ */
+export const REACHED_STAGES_SQL = (aggregate: string) => `case when l.report_exits is null
+    then (select ${aggregate} from stage_changes c where c.lead_id = l.id)
+    else substr(${STAGE_STEP_NAMES.map((step) => `case when l.report_${step}_at is not null then ',${step}' else '' end`).join(' || ')}, 2) end`;
 
 /** The comma-joined stages back as a list (stage names hold no comma). */
 export function stagesOf(joined: string | null): string[] {
@@ -229,14 +206,15 @@ export function teamsOf(rows: ReadonlyArray<{ id: string; name: string; repId: s
   return [...teams.values()];
 }
 
-/** A report's lead as both dialects select it (REPORT_LEAD_COLUMNS_SQL): its columns and its stored facts. */
+/** A report's lead as both dialects select it (reportLeadColumnsSql): its columns and its stored facts. */
 export interface ReportLeadColumns {
-  id: string;
+  /** Only for a row whose facts are not stored yet (then read the slow way): 100,000 ids cost more than the rest of the row. */
+  id: string | null;
   capturedAt: number;
   contactAttempts: number;
   dealValue: number | null;
-  siteId: string;
-  visitorId: string | null;
+  /** `site visitor` of its tracked visitor (null: none), the key the range's visitors are counted by. */
+  visitorKey: string | null;
   source: string | null;
   campaign: string | null;
   visitorSeenAt: number | null;
@@ -247,52 +225,69 @@ export interface ReportLeadColumns {
   sqlAt: number | null;
   opportunityAt: number | null;
   wonAt: number | null;
-  /** The lead's changes to exit stages as JSON [[to, reason], ...] ('[]' or null: none). */
+  /** The lead's changes to exit stages as JSON [[to, reason], ...] ('[]': none; null: not worked out yet, then read from its changes). */
   exits: string | null;
 }
 
 /**
  * What the funnel needs of a lead's stage changes (`c`, left joined to its lead and grouped by it),
  * aggregated by the database instead of read change by change: per step (funnel.core FUNNEL_STAGES, handed in)
- * the earliest change to one of its stages as `${step}At`, and the changes to exit stages as JSON.
+ * the earliest change to one of its stages as `${step}At`, and the changes to exit stages as JSON ('[]': none).
  * PostgreSQL casts its bigint minimum and returns the JSON as text, as SQLite does.
  */
 export function stageFactsColumnsSql(dialect: 'sqlite' | 'pg', stages: FunnelStages): string {
+  const aggregates = stageFactAggregates(dialect, stages);
+  return [...stages.reaching.map(({ step }, i) => `${aggregates[i]} as "${step}At"`), `${aggregates.at(-1)} as "exits"`].join(', ');
+}
+
+/** The aggregates of stageFactsColumnsSql, unnamed, in the order of STAGE_FACT_COLUMNS. */
+function stageFactAggregates(dialect: 'sqlite' | 'pg', stages: FunnelStages): string[] {
+  if (stages.reaching.map((r) => r.step).join() !== STAGE_STEP_NAMES.join()) throw new Error('funnel steps and report step columns differ');
   const list = (stages: readonly string[]) => stages.map((s) => `'${s}'`).join(', ');
   const steps = stages.reaching.map(
-    ({ step, stages: reaching }) => `min(case when c.to_stage in (${list(reaching)}) then c.at end)${dialect === 'pg' ? '::float8' : ''} as "${step}At"`,
+    ({ stages: reaching }) => `min(case when c.to_stage in (${list(reaching)}) then c.at end)${dialect === 'pg' ? '::float8' : ''}`,
   );
   const exits =
     dialect === 'pg'
       ? `(json_agg(json_build_array(c.to_stage, c.reason)) filter (where c.to_stage in (${list(stages.exits)})))::text`
       : `json_group_array(json_array(c.to_stage, c.reason)) filter (where c.to_stage in (${list(stages.exits)}))`;
-  return [...steps, `${exits} as "exits"`].join(', ');
+  return [...steps, `coalesce(${exits}, '[]')`];
 }
 
-/** The lead's stage facts from the columns of stageFactsColumnsSql. */
-export function stageFactsOf(r: Pick<ReportLeadColumns, 'mqlAt' | 'salAt' | 'sqlAt' | 'opportunityAt' | 'wonAt' | 'exits'>): StageFacts {
-  const exits = r.exits && r.exits !== '[]' ? (JSON.parse(r.exits) as Array<[string, string | null]>).map(([to, reason]) => ({ to, reason })) : [];
-  return { reached: { mql: r.mqlAt, sal: r.salAt, sql: r.sqlAt, opportunity: r.opportunityAt, won: r.wonAt }, exits };
-}
+/** The funnel steps reached by moving stage, as the leads row keeps them (report_<step>_at). */
+const STAGE_STEP_NAMES = ['mql', 'sal', 'sql', 'opportunity', 'won'] as const;
+
+/** The lead's stage facts as its row keeps them (leads.report_*_at, report_exits), in the order stageFactsColumnsSql aggregates them. */
+export const STAGE_FACT_COLUMNS = [...STAGE_STEP_NAMES.map((step) => `report_${step}_at`), 'report_exits'];
+
+/**
+ * Works the stage facts of the leads `where` picks out (`leads` unaliased) from their changes and
+ * stores them on their rows: when a change is written, and once for leads written before they existed.
+ */
+export const refreshStageFactsSql = (dialect: 'sqlite' | 'pg', stages: FunnelStages, where: string) =>
+  `update leads set (${STAGE_FACT_COLUMNS.join(', ')}) =
+     (select ${stageFactAggregates(dialect, stages).join(', ')} from stage_changes c where c.lead_id = leads.id)
+   where ${where}`;
 
 /**
  * What a report reads of each lead of its range (`leads l`): its own row only. Without touches
  * (the funnel), `touches` only says whether the facts are stored ('' or null), sparing their text.
  */
-export const reportLeadColumnsSql = (
-  withTouches: boolean,
-) => `l.id, l.captured_at as "capturedAt", l.contact_attempts as "contactAttempts", l.deal_value as "dealValue",
-  l.site_id as "siteId", l.visitor_id as "visitorId", l.report_source as "source", l.report_campaign as "campaign",
-  l.report_visitor_seen_at as "visitorSeenAt", ${withTouches ? 'l.report_touches' : "case when l.report_touches is not null then '' end"} as "touches"`;
+export const reportLeadColumnsSql = (withTouches: boolean) => `case when l.report_touches is null or l.report_exits is null then l.id end as "id",
+  l.captured_at as "capturedAt", l.contact_attempts as "contactAttempts", l.deal_value as "dealValue",
+  case when l.visitor_id is not null then l.site_id || ' ' || l.visitor_id end as "visitorKey",
+  l.report_source as "source", l.report_campaign as "campaign", l.report_visitor_seen_at as "visitorSeenAt",
+  ${withTouches ? 'l.report_touches' : "case when l.report_touches is not null then '' end"} as "touches",
+  l.report_mql_at as "mqlAt", l.report_sal_at as "salAt", l.report_sql_at as "sqlAt", l.report_opportunity_at as "opportunityAt",
+  l.report_won_at as "wonAt", l.report_exits as "exits"`;
 
-/** The names of a report lead's columns in the order reportLeadColumnsSql then stageFactsColumnsSql select them. */
+/** The names of a report lead's columns in the order reportLeadColumnsSql selects them. */
 export const REPORT_LEAD_COLUMNS = [
   'id',
   'capturedAt',
   'contactAttempts',
   'dealValue',
-  'siteId',
-  'visitorId',
+  'visitorKey',
   'source',
   'campaign',
   'visitorSeenAt',
@@ -305,63 +300,107 @@ export const REPORT_LEAD_COLUMNS = [
   'exits',
 ] as const satisfies ReadonlyArray<keyof ReportLeadColumns>;
 
-/**
- * The report leads from rows read as arrays (a driver's raw mode: a row as an object per lead
- * costs more than the read at 100,000 leads), after checking the columns came in that order.
- */
-export function reportLeadColumnsOf(names: readonly string[], rows: readonly unknown[][]): ReportLeadColumns[] {
+// Positions in REPORT_LEAD_COLUMNS: a report lead travels as the array the driver gave (a row as an
+// object, then another per step, cost more than the read at 100,000 leads).
+const ID = 0;
+const CAPTURED = 1;
+const ATTEMPTS = 2;
+const DEAL = 3;
+const VISITOR_KEY = 4;
+const SOURCE = 5;
+const CAMPAIGN = 6;
+const SEEN = 7;
+const TOUCHES = 8;
+const MQL = 9;
+const EXITS = 14;
+
+/** A report lead's values, in the order of REPORT_LEAD_COLUMNS. */
+export type ReportLeadValues = unknown[];
+
+/** Rows read as arrays (a driver's raw mode), after checking the columns came in REPORT_LEAD_COLUMNS order. */
+export function reportLeadValues(names: readonly string[], rows: ReportLeadValues[]): ReportLeadValues[] {
   if (names.join() !== REPORT_LEAD_COLUMNS.join()) throw new Error(`report lead columns out of order: ${names.join()}`);
-  return rows.map((r) => ({
-    id: r[0] as string,
-    capturedAt: r[1] as number,
-    contactAttempts: r[2] as number,
-    dealValue: r[3] as number | null,
-    siteId: r[4] as string,
-    visitorId: r[5] as string | null,
-    source: r[6] as string | null,
-    campaign: r[7] as string | null,
-    visitorSeenAt: r[8] as number | null,
-    touches: r[9] as string | null,
-    mqlAt: r[10] as number | null,
-    salAt: r[11] as number | null,
-    sqlAt: r[12] as number | null,
-    opportunityAt: r[13] as number | null,
-    wonAt: r[14] as number | null,
-    exits: r[15] as string | null,
-  }));
+  return rows;
 }
 
+/** Rows read as objects, as arrays in REPORT_LEAD_COLUMNS order. */
+export const reportLeadValuesOf = (rows: ReadonlyArray<Record<string, unknown>>): ReportLeadValues[] => rows.map((r) => REPORT_LEAD_COLUMNS.map((c) => r[c]));
+
 /** The ids of the rows whose facts are not stored yet. */
-export const missingFacts = (rows: readonly ReportLeadColumns[]): string[] => rows.filter((r) => r.touches === null).map((r) => r.id);
+export const missingFacts = (rows: readonly ReportLeadValues[]): string[] => rows.filter((r) => r[TOUCHES] === null).map((r) => r[ID] as string);
+
+/** A lead's stage facts as stageFactsByIdSql selects them. */
+export type StageFactColumns = Pick<ReportLeadColumns, 'mqlAt' | 'salAt' | 'sqlAt' | 'opportunityAt' | 'wonAt' | 'exits'> & { id: string };
+
+/** The stage facts of the leads `where` picks out (`l`), from their changes: for rows that do not keep them yet (report_exits null). */
+export const stageFactsByIdSql = (dialect: 'sqlite' | 'pg', stages: FunnelStages, where: string) =>
+  `select l.id, ${stageFactsColumnsSql(dialect, stages)} from leads l left join stage_changes c on c.lead_id = l.id where ${where} group by l.id`;
+
+/** The ids of the rows whose stage facts are not stored yet (a lead written before they existed, or by hand). */
+export const missingStageFacts = (rows: readonly ReportLeadValues[]): string[] => rows.filter((r) => r[EXITS] === null).map((r) => r[ID] as string);
+
+/** The rows with the stage facts worked out for those that lacked them (in place: the rows are the read's own). */
+export function withStageFacts(rows: ReportLeadValues[], worked: readonly StageFactColumns[]): ReportLeadValues[] {
+  if (!worked.length) return rows;
+  const byId = new Map(worked.map((f) => [f.id, f]));
+  for (const r of rows) {
+    const f = r[EXITS] === null ? byId.get(r[ID] as string) : undefined;
+    if (f) r.splice(MQL, EXITS - MQL + 1, f.mqlAt, f.salAt, f.sqlAt, f.opportunityAt, f.wonAt, f.exits);
+  }
+  return rows;
+}
+
+/** When the lead first reached each step by moving stage. */
+const reachedOf = (r: ReportLeadValues): StepTimes => ({
+  mql: r[MQL] as number | null,
+  sal: r[MQL + 1] as number | null,
+  sql: r[MQL + 2] as number | null,
+  opportunity: r[MQL + 3] as number | null,
+  won: r[MQL + 4] as number | null,
+});
+
+/** A lead's moves out of the funnel: most leads have none, and share this list (read only). */
+const NO_EXITS: StageFacts['exits'] = [];
+
+function exitsOf(json: unknown): StageFacts['exits'] {
+  if (json === '[]' || json === null) return NO_EXITS;
+  return (JSON.parse(json as string) as Array<[string, string | null]>).map(([to, reason]) => ({ to, reason }));
+}
 
 /**
- * The report rows of [from, to): stored facts as kept, missing ones from `worked` (factsOf over
- * the few leads written without them). Touches are parsed only when the report credits them.
+ * The funnel's leads of [from, to): stored facts as kept, missing ones from `worked` (factsOf over
+ * the few leads written without them).
  */
-export function reportLeadRows(
-  rows: readonly ReportLeadColumns[],
-  range: { from: number; to: number },
-  worked: ReadonlyMap<string, ReportFacts>,
-  withTouches: boolean,
-): ReportLeadRow[] {
-  return rows.map((r) => {
-    const own = worked.get(r.id);
-    const seen = own ? own.visitorSeenAt : r.visitorSeenAt;
-    const facts = own ?? {
-      source: r.source,
-      campaign: r.campaign,
-      touches: withTouches && r.touches !== null ? touchesOf(r.touches) : [],
+export function funnelLeads(rows: readonly ReportLeadValues[], range: { from: number; to: number }, worked: ReadonlyMap<string, ReportFacts>): FunnelLead[] {
+  const out = new Array<FunnelLead>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const own = r[ID] === null ? undefined : worked.get(r[ID] as string);
+    const seen = own ? own.visitorSeenAt : (r[SEEN] as number | null);
+    out[i] = {
+      capturedAt: r[CAPTURED] as number,
+      reached: reachedOf(r),
+      exits: exitsOf(r[EXITS]),
+      source: own ? own.source : (r[SOURCE] as string | null),
+      campaign: own ? own.campaign : (r[CAMPAIGN] as string | null),
+      contactAttempts: r[ATTEMPTS] as number,
+      dealValue: r[DEAL] as number | null,
+      countedVisitor: seen !== null && seen >= range.from && seen < range.to ? (r[VISITOR_KEY] as string | null) : null,
     };
-    return {
-      id: r.id,
-      capturedAt: r.capturedAt,
-      contactAttempts: r.contactAttempts,
-      dealValue: r.dealValue,
-      countedVisitor: seen !== null && seen >= range.from && seen < range.to && r.visitorId !== null ? `${r.siteId} ${r.visitorId}` : null,
-      facts,
-      stages: stageFactsOf(r),
-    };
-  });
+  }
+  return out;
+}
+
+/** The attribution report's leads: each with the touches that brought it (stored, or from `worked`) and the steps it reached. */
+export function attributionLeads(rows: readonly ReportLeadValues[], worked: ReadonlyMap<string, ReportFacts>): AttributionLead[] {
+  const out = new Array<AttributionLead>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const own = r[ID] === null ? undefined : worked.get(r[ID] as string);
+    const touches = own ? own.touches : r[TOUCHES] !== null ? touchesOf(r[TOUCHES] as string) : [];
+    out[i] = { capturedAt: r[CAPTURED] as number, reached: reachedOf(r), dealValue: r[DEAL] as number | null, touches };
+  }
+  return out;
 }
 
 /** Each lead's report facts from the rows both dialects select (FACT_INPUT_COLUMNS_SQL, leadTouchColumnsSql). */
@@ -384,3 +423,6 @@ export function factsByLead(
 
 /** The `settings` key marking that leads captured before report facts existed have them (the stores' report-facts.ts backfill). */
 export const REPORT_FACTS_BACKFILL = 'report_facts_backfilled';
+
+/** The `settings` key marking that leads written before stage facts existed have them (the stores' report-stages.ts backfill). */
+export const REPORT_STAGES_BACKFILL = 'report_stages_backfilled';

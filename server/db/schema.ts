@@ -178,6 +178,15 @@ export const leads = sqliteTable(
     reportVisitorSeenAt: integer('report_visitor_seen_at'),
     /** JSON [at, channel, source, campaign][]: the touches that brought it (attribution.core leadTouches); null = not yet worked out. */
     reportTouches: text('report_touches'),
+    // What the funnel needs of its stage changes (db/report-stages.ts keeps them as each change is written):
+    /** When it first reached each funnel step by moving stage (funnel.core FUNNEL_STAGES); null: never. */
+    reportMqlAt: integer('report_mql_at'),
+    reportSalAt: integer('report_sal_at'),
+    reportSqlAt: integer('report_sql_at'),
+    reportOpportunityAt: integer('report_opportunity_at'),
+    reportWonAt: integer('report_won_at'),
+    /** JSON [to, reason][]: its changes to exit stages; null = its stage facts are not yet worked out. */
+    reportExits: text('report_exits'),
   },
   (t) => [
     index('leads_workspace_captured').on(t.workspaceId, t.capturedAt),

@@ -98,12 +98,17 @@ function groupOf(t: TouchPoint, by: AttributionBy): { key: string; label: string
 
 const DAY_MS = 24 * 3600 * 1000;
 
+/** Each Monday's date as text, by day number: a report asks once per lead, for a few dozen weeks (formatting a date per lead took ~100 ms at 100,000). */
+const MONDAYS = new Map<number, string>();
+
 /** The Monday (UTC) starting the week of `at`, as YYYY-MM-DD. */
 export function weekOf(at: number): string {
   const day = Math.floor(at / DAY_MS);
   // 1970-01-01 was a Thursday: day 0 is 3 days after a Monday.
   const monday = day - ((((day + 3) % 7) + 7) % 7);
-  return new Date(monday * DAY_MS).toISOString().slice(0, 10);
+  let text = MONDAYS.get(monday);
+  if (text === undefined) MONDAYS.set(monday, (text = new Date(monday * DAY_MS).toISOString().slice(0, 10)));
+  return text;
 }
 
 /** The report over `leads` (captured in [from, to)) under a model, grouped by channel, source or campaign. */
@@ -114,8 +119,11 @@ export function attributionReport(
   const groups = new Map<string, { key: string; label: string } & AttributionFigures>();
   const cohorts = new Map<string, AttributionFigures>();
   const total = empty();
+  // The shares of a lead's touches depend only on how many it has: worked out once per count.
+  const shares = new Map<number, number[]>();
   for (const l of leads) {
-    const share = credits(q.model, l.touches.length);
+    let share = shares.get(l.touches.length);
+    if (!share) shares.set(l.touches.length, (share = credits(q.model, l.touches.length)));
     l.touches.forEach((t, i) => {
       if (share[i] === 0) return;
       const g = groupOf(t, q.by);

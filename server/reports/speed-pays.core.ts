@@ -26,7 +26,7 @@ export interface SpeedPaysLead {
   firstCallAt: number | null;
   /** The lead's stage now. */
   stage: string;
-  /** Every stage its recorded changes moved it to, in any order. */
+  /** Every stage its recorded changes moved it to, or every funnel step they reached (the store's choice: either says whether it reached SQL), in any order. */
   reached: readonly string[];
 }
 

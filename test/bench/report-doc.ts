@@ -323,7 +323,7 @@ count's. The goal (issue 21) is p95 under ${num(REPORT_GOAL_MS)} ms for every re
 every lead in the range and are timed but not held to it.`;
 }
 
-function reportsSection(f: ReportsFigure, config: BenchConfig): string {
+export function reportsSection(f: ReportsFigure, config: BenchConfig): string {
   const rows = f.ranges.flatMap((range) =>
     range.calls.map(
       (c) =>

@@ -35,7 +35,27 @@ interface Side {
   insertLead(row: LeadRow): Promise<void>;
   /** The stage changes of a lead, oldest first. */
   moves(leadId: string): Promise<Array<{ to: string; actor: string; reason: string | null }>>;
+  /** The stage facts the reports read off the lead's row (report_<step>_at, report_exits parsed; null: not worked out). */
+  stageFacts(leadId: string): Promise<StageFacts>;
   close(): Promise<void>;
+}
+
+type StageFacts = Record<'mql' | 'sal' | 'sql' | 'opportunity' | 'won', number | null> & { exits: Array<[string, string | null]> | null };
+
+const STAGE_FACTS_SQL = `select report_mql_at as mql, report_sal_at as sal, report_sql_at as "sql", report_opportunity_at as opportunity,
+  report_won_at as won, report_exits as exits from leads where id = `;
+
+/** The row as both drivers give it (PostgreSQL's bigints as text), as numbers and parsed JSON. */
+function stageFactsOf(row: Record<string, unknown>): StageFacts {
+  const at = (v: unknown) => (v === null ? null : Number(v));
+  return {
+    mql: at(row.mql),
+    sal: at(row.sal),
+    sql: at(row.sql),
+    opportunity: at(row.opportunity),
+    won: at(row.won),
+    exits: row.exits === null ? null : (JSON.parse(row.exits as string) as Array<[string, string | null]>),
+  };
 }
 
 function sqliteSide(): Side {
@@ -53,6 +73,9 @@ function sqliteSide(): Side {
         actor: string;
         reason: string | null;
       }>;
+    },
+    async stageFacts(leadId) {
+      return stageFactsOf(db.$client.prepare(`${STAGE_FACTS_SQL}?`).get(leadId) as Record<string, unknown>);
     },
     async close() {
       db.$client.close();
@@ -72,6 +95,9 @@ async function postgresSide(): Promise<Side> {
     },
     async moves(leadId) {
       return (await db.$client.query('select to_stage as "to", actor, reason from stage_changes where lead_id = $1 order by id', [leadId])).rows;
+    },
+    async stageFacts(leadId) {
+      return stageFactsOf((await db.$client.query(`${STAGE_FACTS_SQL}$1`, [leadId])).rows[0]);
     },
     async close() {
       await db.$client.end();
@@ -199,6 +225,22 @@ describe.each(sides)('outcomes to revenue on %s', (_name, open) => {
     });
     expect(await side.store.recordCrmOutcome(id, 'another-workspace', { outcome: 'won' }, key, T0 + 500)).toBeNull();
     expect((await side.moves(id)).length).toBe(4);
+  });
+
+  it('keeps the stage facts the reports read on the lead row as each move is written', async () => {
+    const id = await lead('sql');
+    const key = { id: 'key-1', name: 'HubSpot sync' };
+    // A lead row written by hand has none yet: the reports work them out from its changes.
+    expect(await side.stageFacts(id)).toEqual({ mql: null, sal: null, sql: null, opportunity: null, won: null, exits: null });
+    await side.store.recordCrmOutcome(id, s.workspaceId, { outcome: 'opportunity', value: 500 }, key, T0 + 100);
+    // Reaching an opportunity counts as having passed every step before it.
+    const open = { mql: T0 + 100, sal: T0 + 100, sql: T0 + 100, opportunity: T0 + 100, won: null };
+    expect(await side.stageFacts(id)).toEqual({ ...open, exits: [] });
+    await side.store.recordCrmOutcome(id, s.workspaceId, { outcome: 'lost', reason: 'No budget' }, key, T0 + 200);
+    expect(await side.stageFacts(id)).toEqual({ ...open, exits: [['lost', 'No budget']] });
+    await side.store.recordCrmOutcome(id, s.workspaceId, { outcome: 'opportunity' }, key, T0 + 300);
+    await side.store.recordCrmOutcome(id, s.workspaceId, { outcome: 'won' }, key, T0 + 400);
+    expect(await side.stageFacts(id)).toEqual({ ...open, won: T0 + 400, exits: [['lost', 'No budget']] });
   });
 
   it("the rep logs a deal's value and close on their own lead only, recorded as theirs", async () => {

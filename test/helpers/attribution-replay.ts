@@ -56,7 +56,13 @@ function closeDeals(dbPath: string) {
           from = move.to;
         }
         const closed = p.path.find((m) => m.to === 'won' || m.to === 'lost');
-        db.prepare('update leads set stage = ?, deal_value = ?, closed_at = ? where id = ?').run(from, p.deal ?? null, closed ? at(closed.day) : null, lead.id);
+        // Stage changes written by hand: the lead's kept stage facts are cleared, so reports work them out from the changes.
+        db.prepare('update leads set stage = ?, deal_value = ?, closed_at = ?, report_exits = null where id = ?').run(
+          from,
+          p.deal ?? null,
+          closed ? at(closed.day) : null,
+          lead.id,
+        );
       }
     })();
   } finally {

@@ -90,7 +90,7 @@ export function bookingOps(ctx: StoreContext): BookingOps {
           sequence: 0,
         };
         await tx.insert(b.bookings).values({ ...row, createdAt: now, updatedAt: now });
-        await executePlan(tx, lead, plan, now);
+        await executePlan(tx, lead, plan, now, rules.funnelStages);
         return { ok: true, booking: toBooking(row, rep) };
       });
     },
@@ -108,7 +108,7 @@ export function bookingOps(ctx: StoreContext): BookingOps {
         if (!plan) return { ok: false, reason: 'not_waiting' };
         const moved = { ...row, startAt: start, endAt: end, sequence: row.sequence + 1 };
         await tx.update(b.bookings).set({ startAt: start, endAt: end, sequence: moved.sequence, updatedAt: now }).where(eq(b.bookings.id, id));
-        await executePlan(tx, lead, plan, now);
+        await executePlan(tx, lead, plan, now, rules.funnelStages);
         return { ok: true, booking: toBooking(moved, rep) };
       });
     },
@@ -121,7 +121,14 @@ export function bookingOps(ctx: StoreContext): BookingOps {
         const cancelled = { ...row, status: 'cancelled' as const, sequence: row.sequence + 1 };
         await tx.update(b.bookings).set({ status: 'cancelled', sequence: cancelled.sequence, updatedAt: now }).where(eq(b.bookings.id, id));
         const lead = await reader.lead(tx, row.leadId);
-        if (lead) await executePlan(tx, lead, rules.planMeetingCancelled(lead, { bookingId: id, start: row.startAt, repName: rep?.name ?? 'the rep' }), now);
+        if (lead)
+          await executePlan(
+            tx,
+            lead,
+            rules.planMeetingCancelled(lead, { bookingId: id, start: row.startAt, repName: rep?.name ?? 'the rep' }),
+            now,
+            rules.funnelStages,
+          );
         return toBooking(cancelled, rep);
       });
     },
@@ -138,7 +145,13 @@ export function bookingOps(ctx: StoreContext): BookingOps {
         const lead = await reader.lead(tx, row.leadId);
         if (done || !lead) return false;
         const rep = await repOf(tx, row.repId);
-        await executePlan(tx, lead, rules.planMeetingResult({ bookingId: id, start: row.startAt, repName: rep?.name ?? 'The rep' }, result), now);
+        await executePlan(
+          tx,
+          lead,
+          rules.planMeetingResult({ bookingId: id, start: row.startAt, repName: rep?.name ?? 'The rep' }, result),
+          now,
+          rules.funnelStages,
+        );
         return true;
       });
     },

@@ -2,6 +2,7 @@
 // workspace's lock (routing state is at stake) with the idempotency key claimed first, so a
 // second request with it (any process) waits for the first to commit and answers from it.
 import { randomUUID } from 'node:crypto';
+import { refreshStageFacts } from './report-stages';
 import { refreshFacts } from './report-facts';
 import { and, eq } from 'drizzle-orm';
 import type { OfferView } from '../../../shared/api';
@@ -67,6 +68,7 @@ export function captureOps(ctx: StoreContext, routeIn: RouteIn): CaptureOps {
             : []),
         ]);
         await refreshFacts(tx, [lead.id], ctx.rules.reportFacts);
+        if (rows.stageChange) await refreshStageFacts(tx, ctx.rules.funnelStages, [lead.id]);
 
         let row = (await reader.lead(tx, lead.id))!;
         let routed: RouteResult | null = null;

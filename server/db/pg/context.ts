@@ -15,6 +15,7 @@ import type { PgConn, PgDb } from './open';
 import { createSnapshotReader, type SnapshotReader } from './routing-snapshot';
 import * as t from './schema';
 import { writeTogether } from './write-together';
+import { refreshStageFacts } from './report-stages';
 
 export interface StoreContext {
   db: PgDb;
@@ -121,6 +122,7 @@ export function createContext(db: PgDb, rules: StoreRules): StoreContext {
 
     async moveStage(conn, lead, to, actor, reason, at) {
       await writeTogether(conn, stageWrites(conn, lead, to, actor, reason, at));
+      if (lead.stage !== to) await refreshStageFacts(conn, rules.funnelStages, [lead.id]);
     },
 
     async card(conn, leadId, workspaceId) {

@@ -10,9 +10,17 @@ import { decodeRow } from './decode-row';
 import type { PgConn } from './open';
 import * as t from './schema';
 import { writeTogether } from './write-together';
+import { refreshStageFacts } from './report-stages';
+import type { FunnelStages } from '../../reports/funnel.core';
 
 /** Runs `plan` for `lead`; the offers it took (`takeOpenOffers`), else none. */
-export async function executePlan(conn: PgConn, lead: { id: string; workspaceId: string }, plan: LeadPlan, now: number): Promise<OpenOffer[]> {
+export async function executePlan(
+  conn: PgConn,
+  lead: { id: string; workspaceId: string },
+  plan: LeadPlan,
+  now: number,
+  stages: FunnelStages,
+): Promise<OpenOffer[]> {
   const ws = lead.workspaceId;
   const writes: SQLWrapper[] = [];
   if (plan.offers?.length) {
@@ -90,5 +98,7 @@ export async function executePlan(conn: PgConn, lead: { id: string; workspaceId:
     );
   }
   const rows = await writeTogether(conn, writes);
+  // After the statement: the lead's stage facts are worked out from its changes, the new ones included.
+  if (plan.moves?.length) await refreshStageFacts(conn, stages, [lead.id]);
   return plan.takeOpenOffers ? rows.map((raw) => toOpen(decodeRow(t.offers, raw))) : [];
 }

@@ -4,6 +4,8 @@
 // another, with the same pure core), and the writes go out as a few multi-row statements.
 // Locks, always in this order: the workspaces whose known leads the group touches (their
 // routing state), then its visitors' rows (sorted), then those leads' rows (sorted).
+import { refreshStageFacts } from './report-stages';
+import type { FunnelStages } from '../../reports/funnel.core';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { BehaviourEvent } from '../../../shared/qualify/types';
@@ -193,6 +195,7 @@ export async function ingestGroup(
   now: number,
   rules: IngestRules,
   reportFacts: ReportFactsRule,
+  stages: FunnelStages,
 ): Promise<IngestResult[]> {
   const slots = new Map<Key, VisitorSlot>();
   for (const item of items) {
@@ -399,7 +402,10 @@ export async function ingestGroup(
              as x(id, score, fit, fit_reason, mql, hot, reasons, rules_version, stage)
        where l.id = x.id`);
   }
-  if (stageChanges.length) await tx.insert(t.stageChanges).values(stageChanges);
+  if (stageChanges.length) {
+    await tx.insert(t.stageChanges).values(stageChanges);
+    await refreshStageFacts(tx, stages, [...new Set(stageChanges.map((c) => c.leadId))]);
+  }
   if (touches.size) await insertTouches(tx, [...touches.values()], now);
   // A lead's report facts read its visitor's row and sessions up to its capture (report-facts.ts):
   // a visitor row made for leads already captured, or a session at their capture time, changes them.

@@ -58,7 +58,7 @@ export function leadOps(ctx: StoreContext): LeadOps {
       if (!decided.ok) return decided.refusal;
       // One statement: the lead's columns (its final stage and deal included), the record of each move,
       // the note, the trail lines in order, the open follow-up closed and the next one planned.
-      await executePlan(tx, lead, ctx.rules.outcomeWrites(decided.plan, randomUUID), now);
+      await executePlan(tx, lead, ctx.rules.outcomeWrites(decided.plan, randomUUID), now, ctx.rules.funnelStages);
       return { card: (await ctx.card(tx, leadId, workspaceId))!, ownerId: lead.ownerId };
     });
   }
@@ -103,7 +103,7 @@ export function leadOps(ctx: StoreContext): LeadOps {
           .where(and(eq(t.leads.id, leadId), eq(t.leads.workspaceId, workspaceId), eq(t.leads.ownerId, userId)));
         if (!lead) return null;
         const plan = ctx.rules.planFirstCall(lead, now);
-        if (plan) await executePlan(tx, lead, plan, now);
+        if (plan) await executePlan(tx, lead, plan, now, ctx.rules.funnelStages);
         return ctx.card(tx, leadId, workspaceId);
       });
     },

@@ -14,14 +14,18 @@ import { createSitesAdminOps } from './sites-admin-ops';
 import { createPushOps } from './push-ops';
 import { createSlaOps } from './sla-ops';
 import { backfillFacts } from './report-facts';
+import { backfillStageFacts } from './report-stages';
 import { createTrackingOps } from './tracking-ops';
 import { createWebhookOps } from './webhook-ops';
 import { createWorkspaceOps } from './workspace-ops';
 
 export async function openPostgresBackend(url: string, rules: StoreRules): Promise<Backend> {
   const db = await openPostgres(url);
-  // Leads captured before report facts existed get them once, by one process of a cluster (report-facts.ts).
-  await withAdvisoryLock(db, 'sixty:report-facts', () => backfillFacts(db, rules.reportFacts));
+  // Leads captured before report facts existed get them once, by one process of a cluster (report-facts.ts, report-stages.ts).
+  await withAdvisoryLock(db, 'sixty:report-facts', async () => {
+    await backfillFacts(db, rules.reportFacts);
+    await backfillStageFacts(db, rules.funnelStages);
+  });
   const store = createPgStore(db, rules);
   return {
     kind: 'postgres',

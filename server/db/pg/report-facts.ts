@@ -71,18 +71,26 @@ export async function touchedVisitors(
 
 /** Stores the facts of every lead without them, once per database (marked in `settings`); returns how many. */
 export async function backfillFacts(db: PgDb, rule: ReportFactsRule): Promise<number> {
-  const done = await db.execute(sql`select 1 from settings where key = ${REPORT_FACTS_BACKFILL}`);
+  return backfillLeads(db, REPORT_FACTS_BACKFILL, 'report_touches is null', (tx, ids) => refreshFacts(tx, ids, rule));
+}
+
+/**
+ * Works out, in transactions of BATCH leads, what `work` stores for every lead `missing` (a condition
+ * on the leads row) picks out, once per database (marked in `settings` under `key`); returns how many.
+ */
+export async function backfillLeads(db: PgDb, key: string, missing: string, work: (tx: PgConn, ids: string[]) => Promise<void>): Promise<number> {
+  const done = await db.execute(sql`select 1 from settings where key = ${key}`);
   if (done.rows.length) return 0;
   let after = '';
   let count = 0;
   for (;;) {
-    const res = await db.execute<{ id: string }>(sql`select id from leads where id > ${after} and report_touches is null order by id limit ${BATCH}`);
+    const res = await db.execute<{ id: string }>(sql`select id from leads where id > ${after} and ${sql.raw(missing)} order by id limit ${BATCH}`);
     if (!res.rows.length) break;
     const ids = res.rows.map((r) => r.id);
-    await db.transaction((tx) => refreshFacts(tx, ids, rule));
+    await db.transaction((tx) => work(tx, ids));
     after = ids.at(-1)!;
     count += ids.length;
   }
-  await db.execute(sql`insert into settings (key, value) values (${REPORT_FACTS_BACKFILL}, ${new Date().toISOString()}) on conflict (key) do nothing`);
+  await db.execute(sql`insert into settings (key, value) values (${key}, ${new Date().toISOString()}) on conflict (key) do nothing`);
   return count;
 }

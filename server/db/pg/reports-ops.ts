@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import type { ReportsStore } from '../../reports/reports-store';
-import type { FunnelStages } from '../../reports/funnel.core';
 import type { MeetingRow } from '../../booking/meeting-figures.core';
 import {
   attributionLeads,
@@ -8,12 +7,14 @@ import {
   funnelLeads,
   missingFacts,
   reportLeadColumnsSql,
-  reportLeadRows,
-  stageFactsColumnsSql,
+  reportLeadValuesOf,
+  missingStageFacts,
+  withStageFacts,
   type ExportLeadColumns,
   type ReportLeadColumns,
 } from '../report-rows';
 import { factsOf } from './report-facts';
+import { stageFactsOf } from './report-stages';
 import type { StoreRules } from '../../routing/store-rules';
 import { createFairnessReads } from './fairness-reads';
 import { extrasColumns, extrasOf, visitorJoin, type ExtrasColumns } from './lead-extras';
@@ -24,22 +25,32 @@ import type { PgDb } from './open';
 // driver gives them, so every bigint is cast to float8 (exact for epoch ms) and every count to
 // int, and camelCase aliases are quoted (PostgreSQL folds unquoted names to lower case). The
 // ORDER BYs make explicit the order SQLite's index scans happen to give.
-/** As sqlite/reports-ops.ts reportLeadsSql: the range's leads with their report facts and their stage changes aggregated per lead. Exported for a test of its plan. */
-export function reportLeadsQuery(stages: FunnelStages, workspaceId: string, from: number, to: number, withTouches = true) {
+/** As sqlite/reports-ops.ts reportLeadsSql: the range's leads with their report facts and stage facts, from their own rows alone. Exported for a test of its plan. */
+export function reportLeadsQuery(workspaceId: string, from: number, to: number, withTouches = true) {
+  const floats = [
+    'captured_at',
+    'deal_value',
+    'report_visitor_seen_at',
+    'report_mql_at',
+    'report_sal_at',
+    'report_sql_at',
+    'report_opportunity_at',
+    'report_won_at',
+  ];
+  const columns = floats.reduce((text, c) => text.replace(`l.${c} as`, `l.${c}::float8 as`), reportLeadColumnsSql(withTouches));
   return sql`
-    select ${sql.raw(reportLeadColumnsSql(withTouches).replace('l.captured_at as', 'l.captured_at::float8 as').replace('l.deal_value as', 'l.deal_value::float8 as').replace('l.report_visitor_seen_at as', 'l.report_visitor_seen_at::float8 as'))},
-           ${sql.raw(stageFactsColumnsSql('pg', stages))}
-      from leads l left join stage_changes c on c.lead_id = l.id and c.at >= ${from}
+    select ${sql.raw(columns)}
+      from leads l
      where l.workspace_id = ${workspaceId} and l.captured_at >= ${from} and l.captured_at < ${to}
-     group by l.id
      order by l.captured_at, l.id`;
 }
 
 export function createReportsOps(db: PgDb, rules: Pick<StoreRules, 'reportFacts' | 'funnelStages'>): ReportsStore {
-  /** The range's leads (touches parsed when asked) with their stage facts, as the shared report rows take them. */
+  /** The range's leads as arrays (REPORT_LEAD_COLUMNS), stage facts worked out for rows without them, and the report facts of rows without them. */
   async function reportLeads(workspaceId: string, from: number, to: number, withTouches: boolean) {
-    const leads = await db.execute<ReportLeadColumns & Record<string, unknown>>(reportLeadsQuery(rules.funnelStages, workspaceId, from, to, withTouches));
-    return reportLeadRows(leads.rows, { from, to }, await factsOf(db, missingFacts(leads.rows), rules.reportFacts), withTouches);
+    const read = reportLeadValuesOf((await db.execute<ReportLeadColumns & Record<string, unknown>>(reportLeadsQuery(workspaceId, from, to, withTouches))).rows);
+    const rows = withStageFacts(read, await stageFactsOf(db, rules.funnelStages, missingStageFacts(read)));
+    return { rows, worked: await factsOf(db, missingFacts(rows), rules.reportFacts) };
   }
 
   return {
@@ -85,11 +96,13 @@ export function createReportsOps(db: PgDb, rules: Pick<StoreRules, 'reportFacts'
     },
 
     async funnelLeads(workspaceId, from, to) {
-      return funnelLeads(await reportLeads(workspaceId, from, to, false));
+      const { rows, worked } = await reportLeads(workspaceId, from, to, false);
+      return funnelLeads(rows, { from, to }, worked);
     },
 
     async attributionLeads(workspaceId, from, to) {
-      return attributionLeads(await reportLeads(workspaceId, from, to, true));
+      const { rows, worked } = await reportLeads(workspaceId, from, to, true);
+      return attributionLeads(rows, worked);
     },
 
     async currency(workspaceId) {

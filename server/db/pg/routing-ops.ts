@@ -70,7 +70,7 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
       deviceTimeoutMs: site.deviceTimeoutMs,
       newId: randomUUID,
     });
-    await executePlan(tx, lead, applied.plan, now);
+    await executePlan(tx, lead, applied.plan, now, rules.funnelStages);
     return routeResult(lead, applied);
   }
 
@@ -84,7 +84,7 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
         const nurturedAt = lead.stage === 'nurture' ? await lastNurtured(tx, leadId) : null;
         const plan = rules.planTurnedHot({ ...lead, stage: lead.stage as Stage }, hand, { now, slaMs: (await ctx.site(tx, lead.siteId)).slaMs, nurturedAt });
         if (plan.kind === 'skip' || plan.kind === 'waiting') return plan.kind === 'waiting';
-        await executePlan(tx, lead, rules.hotWrites(plan), now);
+        await executePlan(tx, lead, rules.hotWrites(plan), now, rules.funnelStages);
         return plan.kind === 'route';
       });
     },
@@ -159,7 +159,7 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
           if (!owned) throw new LostRace();
           const repName = found.repName;
           const plan = rules.planAccept({ ...owned, stage: owned.stage as Stage }, { repId, repName, offerId, now });
-          const others = await executePlan(tx, owned, plan, now);
+          const others = await executePlan(tx, owned, plan, now, rules.funnelStages);
           return { ok: true, leadId: owned.id, workspaceId: owned.workspaceId, repName, otherOffers: others };
         });
       } catch (err) {
@@ -180,7 +180,7 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
         if (!offer) return null;
         const [rep] = await tx.select({ name: t.users.name }).from(t.users).where(eq(t.users.id, repId));
         const decided = rules.planDecline(await closedOfferLead(tx, offer.leadId), { repId, repName: rep?.name ?? null, reason });
-        await executePlan(tx, { id: offer.leadId, workspaceId: offer.workspaceId }, decided.plan, now);
+        await executePlan(tx, { id: offer.leadId, workspaceId: offer.workspaceId }, decided.plan, now, rules.funnelStages);
         return { offer: toOpen(offer), leadWaiting: decided.leadWaiting };
       });
     },
@@ -202,7 +202,7 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
         const [rep] = await tx.select().from(t.users).where(eq(t.users.id, offer.repId));
         const k = (await ctx.site(tx, lead.siteId)).missedOffersBeforeAway;
         const decided = rules.planExpiry(await closedOfferLead(tx, lead.id), rep!, k);
-        await executePlan(tx, lead, decided.plan, now);
+        await executePlan(tx, lead, decided.plan, now, rules.funnelStages);
         return { offer: toOpen(offer), leadWaiting: decided.leadWaiting, away: decided.away };
       });
     },
@@ -270,7 +270,7 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
         const slaMs = (await ctx.site(tx, lead.siteId)).slaMs;
         const decided = rules.planSlaBreach(lead, { recorded: recorded !== undefined, offers, slaMs }, now);
         if (!decided) return null;
-        await executePlan(tx, lead, decided.plan, now);
+        await executePlan(tx, lead, decided.plan, now, rules.funnelStages);
         return decided.breach;
       });
     },
@@ -307,7 +307,7 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
         const lead = (await reader.lead(tx, leadId))!;
         const plan = rules.planBooking(lead, slotAt, (await ctx.site(tx, lead.siteId)).slaMs);
         if (!plan) return false;
-        await executePlan(tx, lead, plan, now);
+        await executePlan(tx, lead, plan, now, rules.funnelStages);
         return true;
       });
     },

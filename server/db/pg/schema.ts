@@ -182,6 +182,15 @@ export const leads = pgTable(
     reportVisitorSeenAt: bigint('report_visitor_seen_at', { mode: 'number' }),
     /** JSON [at, channel, source, campaign][]: the touches that brought it (attribution.core leadTouches); null = not yet worked out. */
     reportTouches: text('report_touches'),
+    // What the funnel needs of its stage changes (db/report-stages.ts keeps them as each change is written):
+    /** When it first reached each funnel step by moving stage (funnel.core FUNNEL_STAGES); null: never. */
+    reportMqlAt: bigint('report_mql_at', { mode: 'number' }),
+    reportSalAt: bigint('report_sal_at', { mode: 'number' }),
+    reportSqlAt: bigint('report_sql_at', { mode: 'number' }),
+    reportOpportunityAt: bigint('report_opportunity_at', { mode: 'number' }),
+    reportWonAt: bigint('report_won_at', { mode: 'number' }),
+    /** JSON [to, reason][]: its changes to exit stages; null = its stage facts are not yet worked out. */
+    reportExits: text('report_exits'),
   },
   (t) => [
     index('leads_workspace_captured').on(t.workspaceId, t.capturedAt),

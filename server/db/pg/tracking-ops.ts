@@ -19,7 +19,7 @@ import * as tr from './tracking-schema';
  */
 const SETTINGS_TTL_MS = 2000;
 
-export function createTrackingOps(db: PgDb, storeRules: Pick<StoreRules, 'reportFacts'>): TrackingStore {
+export function createTrackingOps(db: PgDb, storeRules: Pick<StoreRules, 'reportFacts' | 'funnelStages'>): TrackingStore {
   const settingsCache = new Map<string, { settings: SiteSettings; at: number }>();
 
   async function visitorEvents(conn: PgConn, siteId: string, visitorId: string): Promise<BehaviourEvent[]> {
@@ -47,7 +47,7 @@ export function createTrackingOps(db: PgDb, storeRules: Pick<StoreRules, 'report
 
     async ingest(items, now, rules) {
       if (!items.length) return [];
-      return retryingRaces(() => db.transaction((tx) => ingestGroup(tx, items, now, rules, storeRules.reportFacts)));
+      return retryingRaces(() => db.transaction((tx) => ingestGroup(tx, items, now, rules, storeRules.reportFacts, storeRules.funnelStages)));
     },
 
     async leadForIdentify(siteId, visitorId, phone) {

@@ -93,7 +93,7 @@ export function createWorkspaceOps(db: PgDb, rules: StoreRules): WorkspaceStore 
         if (repName === null || !lead) return 'not_found' as const;
         const plan = rules.planClaim(lead, { id: repId, name: repName }, now);
         if (plan === 'not_available') return plan;
-        await executePlan(tx, lead, plan, now);
+        await executePlan(tx, lead, plan, now, rules.funnelStages);
         return 'ok' as const;
       });
     },
@@ -162,7 +162,7 @@ export function createWorkspaceOps(db: PgDb, rules: StoreRules): WorkspaceStore 
         if (toName === null || !lead) return 'not_found' as const;
         const plan = rules.planReassign(lead, { id: toRepId, name: toName }, await actorName(tx, by));
         if (plan === 'not_owned') return plan;
-        await executePlan(tx, lead, plan, now);
+        await executePlan(tx, lead, plan, now, rules.funnelStages);
         return 'ok' as const;
       });
     },
@@ -183,7 +183,7 @@ export function createWorkspaceOps(db: PgDb, rules: StoreRules): WorkspaceStore 
           { by, byName: await actorName(tx, by), offerTimeoutMs: lead.timeout, now, newId: randomUUID },
         );
         if (typeof decided === 'string') return decided;
-        await executePlan(tx, lead, decided.plan, now);
+        await executePlan(tx, lead, decided.plan, now, rules.funnelStages);
         return { id: decided.offer.id, leadId, repId, workspaceId, expiresAt: decided.offer.expiresAt };
       });
     },

@@ -14,6 +14,7 @@ import type { CaptureResult, DecideRouting, RouteResult } from '../store';
 import * as tr from '../tracking-schema';
 import type { StoreContext, Tx } from './context';
 import type { LeadRow } from './routing-snapshot';
+import { createReportStagesOps } from './report-stages';
 import { createReportFactsOps } from './report-facts';
 
 /** Routing's pass over one lead inside a transaction the caller holds (routing-ops.ts). */
@@ -25,6 +26,7 @@ const NOBODY_ONLINE: ReadonlySet<string> = new Set();
 export function captureOps(ctx: StoreContext, routeIn: RouteIn): CaptureOps {
   const { db, reader } = ctx;
   const facts = createReportFactsOps(db, ctx.rules.reportFacts);
+  const stageFacts = createReportStagesOps(db, ctx.rules.funnelStages);
   return {
     async commitCapture(plan, routing) {
       return db.transaction((tx): CaptureResult => {
@@ -52,6 +54,7 @@ export function captureOps(ctx: StoreContext, routeIn: RouteIn): CaptureOps {
             .run();
         }
         facts.refresh([lead.id]);
+        stageFacts.refresh([lead.id]);
 
         let row = reader.lead(lead.id)!;
         let routed: RouteResult | null = null;

@@ -8,6 +8,7 @@ import { createSiteRowCache } from '../site-row-cache';
 import type { Site } from '../store';
 import type { Db } from './open';
 import { createPlanExecutor, type PlanExecutor } from './execute-plan';
+import { createReportStagesOps } from './report-stages';
 import { createLeadExtras } from './lead-extras';
 import { DEAL_COLUMNS_SQL, dealOf, type DealColumns } from '../card-extras';
 import { toLeadCard, toSite } from '../rows';
@@ -37,6 +38,7 @@ export interface StoreContext {
 export function createContext(db: Db, rules: StoreRules): StoreContext {
   const siteCache = createSiteRowCache();
   const extras = createLeadExtras(db);
+  const stageFacts = createReportStagesOps(db, rules.funnelStages);
   // The trail is written on every routing step: one prepared insert.
   const insertEvent = db
     .insert(t.leadEvents)
@@ -71,7 +73,7 @@ export function createContext(db: Db, rules: StoreRules): StoreContext {
   const ctx: StoreContext = {
     db,
     rules,
-    execute: createPlanExecutor(db),
+    execute: createPlanExecutor(db, rules.funnelStages),
     reader: createSnapshotReader(db, rules),
 
     site(conn, siteId) {
@@ -96,6 +98,7 @@ export function createContext(db: Db, rules: StoreRules): StoreContext {
       if (lead.stage === to) return;
       tx.update(t.leads).set({ stage: to }).where(eq(t.leads.id, lead.id)).run();
       tx.insert(t.stageChanges).values({ workspaceId: lead.workspaceId, leadId: lead.id, fromStage: lead.stage, toStage: to, actor, reason, at }).run();
+      stageFacts.refresh([lead.id]);
     },
 
     card(conn, leadId, workspaceId) {

@@ -6,13 +6,16 @@ import type { LeadPlan } from '../../routing/lead-plan';
 import * as t from '../schema';
 import type { OpenOffer } from '../store';
 import type { Db } from './open';
+import { createReportStagesOps } from './report-stages';
+import type { FunnelStages } from '../../reports/funnel.core';
 
 type Conn = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
 /** Runs `plan` for `lead`; the offers it took (`takeOpenOffers`), else none. */
 export type PlanExecutor = (tx: Conn, lead: { id: string; workspaceId: string }, plan: LeadPlan, now: number) => OpenOffer[];
 
-export function createPlanExecutor(db: Db): PlanExecutor {
+export function createPlanExecutor(db: Db, stages: FunnelStages): PlanExecutor {
+  const stageFacts = createReportStagesOps(db, stages);
   const ph = (name: string) => sql.placeholder(name);
   const val = (name: string) => sql`${sql.placeholder(name)}`;
   const q = {
@@ -72,6 +75,7 @@ export function createPlanExecutor(db: Db): PlanExecutor {
     }
     if (plan.lead && Object.keys(plan.lead).length) tx.update(t.leads).set(plan.lead).where(eq(t.leads.id, lead.id)).run();
     for (const m of plan.moves ?? []) q.stage.run({ ws, lead: lead.id, from: m.from, to: m.to, actor: m.actor, reason: m.reason, at: now });
+    if (plan.moves?.length) stageFacts.refresh([lead.id]);
     if (plan.note) tx.insert(t.leadNotes).values({ workspaceId: ws, leadId: lead.id, authorId: plan.note.authorId, text: plan.note.text, at: now }).run();
     for (const l of plan.trail ?? []) {
       q.event.run({ ws, lead: lead.id, kind: l.kind, text: l.text, at: now, data: l.data === undefined ? null : JSON.stringify(l.data) });

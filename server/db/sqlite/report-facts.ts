@@ -53,9 +53,6 @@ export function createReportFactsOps(db: Db, rule: ReportFactsRule): ReportFacts
   const leadsOfVisitor = raw
     .prepare<[string, string, number], string>('select id from leads where site_id = ? and visitor_id = ? and captured_at >= ?')
     .pluck();
-  const withoutFacts = raw.prepare<[string, number], string>('select id from leads where id > ? and report_touches is null order by id limit ?').pluck();
-  const done = raw.prepare<[string], { value: string }>('select value from settings where key = ?');
-  const markDone = raw.prepare('insert into settings (key, value) values (?, ?) on conflict (key) do nothing');
 
   const factsOf = (ids: readonly string[]) => {
     const out = new Map<string, ReportFacts>();
@@ -77,18 +74,28 @@ export function createReportFactsOps(db: Db, rule: ReportFactsRule): ReportFacts
       if (ids.length) refresh(ids);
     },
     backfill() {
-      if (done.get(REPORT_FACTS_BACKFILL)) return 0;
-      let after = '';
-      let count = 0;
-      for (;;) {
-        const ids = withoutFacts.all(after, BATCH);
-        if (!ids.length) break;
-        raw.transaction(() => refresh(ids))();
-        after = ids.at(-1)!;
-        count += ids.length;
-      }
-      markDone.run(REPORT_FACTS_BACKFILL, new Date().toISOString());
-      return count;
+      return backfillLeads(db, REPORT_FACTS_BACKFILL, 'report_touches is null', refresh);
     },
   };
+}
+
+/**
+ * Works out, in transactions of BATCH leads, what `work` stores for every lead `missing` (a condition
+ * on the leads row) picks out, once per database (marked in `settings` under `key`); returns how many.
+ */
+export function backfillLeads(db: Db, key: string, missing: string, work: (ids: string[]) => void): number {
+  const raw = db.$client;
+  if (raw.prepare<[string]>('select 1 from settings where key = ?').get(key)) return 0;
+  const next = raw.prepare<[string, number], string>(`select id from leads where id > ? and ${missing} order by id limit ?`).pluck();
+  let after = '';
+  let count = 0;
+  for (;;) {
+    const ids = next.all(after, BATCH);
+    if (!ids.length) break;
+    raw.transaction(() => work(ids))();
+    after = ids.at(-1)!;
+    count += ids.length;
+  }
+  raw.prepare('insert into settings (key, value) values (?, ?) on conflict (key) do nothing').run(key, new Date().toISOString());
+  return count;
 }

@@ -1,64 +1,68 @@
 import type { ReportsStore } from '../../reports/reports-store';
 import type { MeetingRow } from '../../booking/meeting-figures.core';
-import type { FunnelStages } from '../../reports/funnel.core';
 import {
   attributionLeads,
   exportRow,
   funnelLeads,
   missingFacts,
-  reportLeadColumnsOf,
+  reportLeadValues,
   reportLeadColumnsSql,
-  reportLeadRows,
-  stageFactsColumnsSql,
+  missingStageFacts,
+  withStageFacts,
   type ExportLeadColumns,
 } from '../report-rows';
 import { createFairnessReads } from './fairness-reads';
 import { createLeadExtras } from './lead-extras';
 import type { Db } from './open';
 import { createReportFactsOps } from './report-facts';
+import { createReportStagesOps } from './report-stages';
 import type { StoreRules } from '../../routing/store-rules';
 
 /**
- * The range's leads with their report facts, from their own rows, and what the funnel needs of
- * their stage changes, aggregated per lead (stageFactsColumnsSql) as the leads are read: a lookup
- * of stage_changes_lead per lead, grouped in the order leads_workspace_captured gives (no sort),
- * instead of every change of the range turned into a row and grouped in JS. Exported for a test of its plan.
+ * The range's leads with their report facts and stage facts, from their own rows alone (report-stages.ts
+ * keeps the stage facts as changes are written): one range of leads_workspace_captured, no other table
+ * per lead. Exported for a test of its plan.
  */
-export const reportLeadsSql = (withTouches: boolean, stages: FunnelStages) =>
-  `select ${reportLeadColumnsSql(withTouches)}, ${stageFactsColumnsSql('sqlite', stages)}
-     from leads l left join stage_changes c on c.lead_id = l.id and c.at >= @from
-    where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to
-    group by l.captured_at, l.rowid`;
+export const reportLeadsSql = (withTouches: boolean) =>
+  `select ${reportLeadColumnsSql(withTouches)}
+     from leads l
+    where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to`;
 
 // Reports read with plain SQL: a few aggregate-friendly queries per report, not one per lead.
 export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' | 'funnelStages'>): ReportsStore {
   const raw = db.$client;
   // The hand-raise (hot_at, else captured_at) in range, written as two ranges of leads_workspace_hot.
-  const speed = raw.prepare<{ ws: string; from: number; to: number }>(
-    `select coalesce(l.hot_at, l.captured_at) as handRaiseAt, l.accepted_at as acceptedAt, l.first_call_at as firstCallAt,
-            u.name as repName, t.name as teamName, l.talk as talk,
-            (select min(bc.connected_at) from browser_calls bc where bc.lead_id = l.id) as voiceAt
-       from leads l
-       left join users u on u.id = l.owner_id
-       left join routing_rules r on r.id = l.rule_id
-       left join teams t on t.id = r.team_id
-      where l.workspace_id = @ws
-        -- A lead that turned hot keeps its hot_at when later scoring clears its hot flag: still a hand-raise of the range.
-        and ((l.hot_at >= @from and l.hot_at < @to) or (l.hot = 1 and l.hot_at is null and l.captured_at >= @from and l.captured_at < @to))`,
-  );
+  // The owner and rule as ids, named from the workspace's few users and rules (a join per lead cost more than the read).
+  const speed = raw
+    .prepare<
+      { ws: string; from: number; to: number },
+      [number, number | null, number | null, string | null, string | null, string | null, number | null]
+    >(
+      `select coalesce(l.hot_at, l.captured_at), l.accepted_at, l.first_call_at, l.owner_id, l.rule_id, l.talk,
+              case when l.talk = 'browser' then (select min(bc.connected_at) from browser_calls bc where bc.lead_id = l.id) end
+         from leads l
+        where l.workspace_id = @ws
+          -- A lead that turned hot keeps its hot_at when later scoring clears its hot flag: still a hand-raise of the range.
+          and ((l.hot_at >= @from and l.hot_at < @to) or (l.hot = 1 and l.hot_at is null and l.captured_at >= @from and l.captured_at < @to))`,
+    )
+    .raw(true);
+  const userNames = raw.prepare<[string], [string, string]>('select id, name from users where workspace_id = ?').raw(true);
+  const ruleTeams = raw
+    .prepare<[string], [string, string]>('select r.id, t.name from routing_rules r join teams t on t.id = r.team_id where r.workspace_id = ?')
+    .raw(true);
   const breaches = raw.prepare<[string, number, number], { cause: string }>('select cause from sla_breaches where workspace_id = ? and at >= ? and at < ?');
   const visitors = raw.prepare<[string, number, number], { n: number }>(
     'select count(*) as n from visitors where workspace_id = ? and is_bot = 0 and first_seen_at >= ? and first_seen_at < ?',
   );
-  const leads = [false, true].map((withTouches) =>
-    raw.prepare<{ ws: string; from: number; to: number }, unknown[]>(reportLeadsSql(withTouches, rules.funnelStages)).raw(true),
-  );
+  const leads = [false, true].map((withTouches) => raw.prepare<{ ws: string; from: number; to: number }, unknown[]>(reportLeadsSql(withTouches)).raw(true));
   const names = leads.map((statement) => statement.columns().map((c) => c.name));
   const facts = createReportFactsOps(db, rules.reportFacts);
-  /** The range's leads (touches parsed when asked) with their stage facts, as the shared report rows take them. */
+  const stageFacts = createReportStagesOps(db, rules.funnelStages);
+  /** The range's leads as arrays (REPORT_LEAD_COLUMNS), stage facts worked out for rows without them, and the report facts of rows without them. */
   const reportLeads = (range: { ws: string; from: number; to: number }, withTouches: boolean) => {
-    const columns = reportLeadColumnsOf(names[Number(withTouches)]!, leads[Number(withTouches)]!.all(range));
-    return reportLeadRows(columns, range, facts.factsOf(missingFacts(columns)), withTouches);
+    const read = reportLeadValues(names[Number(withTouches)]!, leads[Number(withTouches)]!.all(range));
+    const rows = withStageFacts(read, stageFacts.factsOf(missingStageFacts(read)));
+    return { rows, worked: facts.factsOf(missingFacts(rows)) };
   };
   const currency = raw.prepare<[string], { currency: string }>('select currency from workspaces where id = ?');
   const exportQuery = raw.prepare<[string, number, number], ExportLeadColumns>(
@@ -85,7 +89,17 @@ export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' |
   return {
     ...createFairnessReads(db),
     async speedLeads(workspaceId, from, to) {
-      return speed.all({ ws: workspaceId, from, to }) as Awaited<ReturnType<ReportsStore['speedLeads']>>;
+      const rep = new Map(userNames.all(workspaceId));
+      const team = new Map(ruleTeams.all(workspaceId));
+      return speed.all({ ws: workspaceId, from, to }).map(([handRaiseAt, acceptedAt, firstCallAt, ownerId, ruleId, talk, voiceAt]) => ({
+        handRaiseAt,
+        acceptedAt,
+        firstCallAt,
+        repName: ownerId === null ? null : (rep.get(ownerId) ?? null),
+        teamName: ruleId === null ? null : (team.get(ruleId) ?? null),
+        talk,
+        voiceAt,
+      }));
     },
     async breachCauses(workspaceId, from, to) {
       return breaches.all(workspaceId, from, to).map((r) => r.cause);
@@ -94,10 +108,12 @@ export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' |
       return visitors.get(workspaceId, from, to)!.n;
     },
     async funnelLeads(workspaceId, from, to) {
-      return funnelLeads(reportLeads({ ws: workspaceId, from, to }, false));
+      const { rows, worked } = reportLeads({ ws: workspaceId, from, to }, false);
+      return funnelLeads(rows, { from, to }, worked);
     },
     async attributionLeads(workspaceId, from, to) {
-      return attributionLeads(reportLeads({ ws: workspaceId, from, to }, true));
+      const { rows, worked } = reportLeads({ ws: workspaceId, from, to }, true);
+      return attributionLeads(rows, worked);
     },
     async currency(workspaceId) {
       return currency.get(workspaceId)?.currency ?? 'USD';

@@ -8,6 +8,7 @@ import { eraseSubject } from './erasure-ops';
 import { createFormsOps } from './forms-ops';
 import { openDatabase } from './open';
 import { createReportFactsOps } from './report-facts';
+import { createReportStagesOps } from './report-stages';
 import { createReportsOps } from './reports-ops';
 import { createSitesAdminOps } from './sites-admin-ops';
 import { createPushOps } from './push-ops';
@@ -33,8 +34,9 @@ function oneAtATime(): Backend['exclusive'] {
 
 export function openSqliteBackend(path: string, rules: StoreRules): Backend {
   const db = openDatabase(path);
-  // Leads captured before report facts existed get them once, before any report reads (report-facts.ts).
+  // Leads captured before report facts existed get them once, before any report reads (report-facts.ts, report-stages.ts).
   createReportFactsOps(db, rules.reportFacts).backfill();
+  createReportStagesOps(db, rules.funnelStages).backfill();
   const store = createSqliteStore(db, rules);
   return {
     kind: 'sqlite',

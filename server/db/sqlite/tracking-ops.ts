@@ -7,6 +7,7 @@ import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import * as t from '../schema';
 import * as tr from '../tracking-schema';
 import type { Db } from './open';
+import { createReportStagesOps } from './report-stages';
 import { createReportFactsOps } from './report-facts';
 import type { StoreRules } from '../../routing/store-rules';
 import type { BatchPlan, IngestItem, IngestResult, IngestRules, SiteSettings, TrackingStore } from '../../tracking/tracking-store';
@@ -31,7 +32,7 @@ interface LeadRow {
   owner_id: string | null;
 }
 
-export function createTrackingOps(db: Db, rules: Pick<StoreRules, 'reportFacts'>): TrackingStore {
+export function createTrackingOps(db: Db, rules: Pick<StoreRules, 'reportFacts' | 'funnelStages'>): TrackingStore {
   const raw = db.$client;
   const getVisitor = raw.prepare<[string, string], VisitorRow>(
     'select traits, behaviour, hot, lead_id, is_bot, invited_at, fit, score from visitors where site_id = ? and visitor_id = ?',
@@ -87,6 +88,7 @@ export function createTrackingOps(db: Db, rules: Pick<StoreRules, 'reportFacts'>
   );
 
   const facts = createReportFactsOps(db, rules.reportFacts);
+  const stageFacts = createReportStagesOps(db, rules.funnelStages);
   const settingsCache = new Map<string, SiteSettings>();
 
   /** The scored lead's columns, and the stage move scoring planned with its audit row and timeline line. */
@@ -96,6 +98,7 @@ export function createTrackingOps(db: Db, rules: Pick<StoreRules, 'reportFacts'>
     if (!move) return;
     updateLeadStage.run(move.to, leadId);
     insertStageChange.run(site.workspaceId, leadId, move.from, move.to, move.reason, now);
+    stageFacts.refresh([leadId]);
     insertLeadEvent.run(site.workspaceId, leadId, 'qualified', move.note, now);
   }
 
@@ -110,6 +113,7 @@ export function createTrackingOps(db: Db, rules: Pick<StoreRules, 'reportFacts'>
     insertLeadEvent.run(made.lead.workspaceId, made.lead.id, 'captured', made.note, now);
     insertStageChange.run(made.lead.workspaceId, made.lead.id, 'visitor', made.lead.stage, made.stageReason, now);
     facts.refresh([made.lead.id]);
+    stageFacts.refresh([made.lead.id]);
   }
 
   function ingestOne(item: IngestItem, now: number, rules: IngestRules): IngestResult {

@@ -14,7 +14,7 @@ type WarmRow = { id: string; name: string; score: number; reasons: string; captu
 // The factory runs once per database (sqlite-backend.ts), so every statement is prepared once.
 export function createWorkspaceOps(db: Db, rules: StoreRules): WorkspaceStore {
   const raw = db.$client;
-  const execute = createPlanExecutor(db);
+  const execute = createPlanExecutor(db, rules.funnelStages);
   const userName = raw.prepare<[string, string], { name: string }>('select name from users where id = ? and workspace_id = ? and active = 1');
   const anyName = raw.prepare<[string], { name: string }>('select name from users where id = ?');
   /** The lead as a change of holder reads it (another workspace's lead is indistinguishable from a missing one). */
