@@ -28,7 +28,7 @@ export function callOps(ctx: StoreContext): CallOps {
     const at = offer.respondedAt ?? now;
     const started = ctx.rules.planCallStarted({ offerId, workspaceId: offer.workspaceId, leadId: offer.leadId, repId: offer.repId }, rep?.name ?? 'A rep', at);
     await tx.insert(browserCalls).values(started.call);
-    await executePlan(tx, lead, started.lead, at);
+    await executePlan(tx, lead, started.lead, at, ctx.rules.funnelStages);
     return started.call;
   }
 
@@ -44,7 +44,7 @@ export function callOps(ctx: StoreContext): CallOps {
         if (!call || !lead) return false;
         const plan = ctx.rules.planCallReport(call, lead, side, report, now);
         if (plan.call) await tx.update(browserCalls).set(plan.call).where(eq(browserCalls.offerId, offerId));
-        if (plan.lead) await executePlan(tx, lead, plan.lead, now);
+        if (plan.lead) await executePlan(tx, lead, plan.lead, now, ctx.rules.funnelStages);
         return true;
       });
     },
