@@ -31,10 +31,19 @@ interface Pending {
  */
 export const MAX_BATCH = 16;
 
+/**
+ * A burst is on when the last batch committed this recently: the next one then waits
+ * BURST_WINDOW_MS to gather the captures arriving meanwhile (one roster read and one commit for
+ * all of them). Between bursts (steady traffic, a few a second) a batch goes at once.
+ */
+const BURST_GAP_MS = 10;
+export const BURST_WINDOW_MS = 2;
+
 type Outcome = { ok: true; value: unknown } | { ok: false; err: unknown };
 
 export function createGroupCommit(db: Db): GroupCommit {
   let queue: Pending[] | null = null;
+  let flushedAt = -Infinity;
   // Prepared once: drizzle's nested transaction would prepare both statements for every operation.
   const savepoint = db.$client.prepare('savepoint group_work');
   const release = db.$client.prepare('release group_work');
@@ -76,6 +85,8 @@ export function createGroupCommit(db: Db): GroupCommit {
     } catch (err) {
       for (const p of batch) p.reject(err);
       return;
+    } finally {
+      flushedAt = performance.now();
     }
     batch.forEach((p, i) => {
       const o = outcomes[i]!;
@@ -88,8 +99,10 @@ export function createGroupCommit(db: Db): GroupCommit {
     new Promise<T>((resolve, reject) => {
       if (!queue) {
         queue = [];
-        // After the I/O callbacks of this turn: every request parsed in it joins the batch.
-        setImmediate(flush);
+        // After the I/O callbacks of this turn: every request parsed in it joins the batch; in a
+        // burst, those of the next few milliseconds too.
+        if (performance.now() - flushedAt < BURST_GAP_MS) setTimeout(flush, BURST_WINDOW_MS);
+        else setImmediate(flush);
       }
       queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
     });
