@@ -3,10 +3,26 @@
 // the tracking store) and SQLite transactions (explicit ones, and single writes outside any, each
 // its own implicit transaction). The measure of issue 17: the lead, its stage change and its first
 // offer commit in one transaction; the admission's claim on the phone's daily cap commits before
-// it (so a burst cannot slip past the cap) and is the only other one.
+// it (so a burst cannot slip past the cap) and is the only other one. And issue 24's: captures
+// that arrive together (a burst) commit together, their leads, stages and first offers in one
+// transaction (a group commit, a savepoint each), so a burst costs one capture commit per batch.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferView } from '../../shared/api';
-import { callbackBody, connected, nextEvent, postCallback, repSocket, signIn, startTestServer, type RepClient, type TestServer } from '../helpers/test-server';
+import { captureDepsOf } from '../../server/capture/capture-deps';
+import { captureLead, type CaptureRequest } from '../../server/capture/capture-lead';
+import { MAX_BATCH } from '../../server/db/sqlite/group-commit';
+import {
+  callbackBody,
+  connected,
+  nextEvent,
+  postCallback,
+  repSocket,
+  rows,
+  signIn,
+  startTestServer,
+  type RepClient,
+  type TestServer,
+} from '../helpers/test-server';
 import { installSqliteMeter, type SqliteMeter } from './sqlite-meter';
 import { countStoreCalls } from './store-calls';
 
@@ -65,5 +81,46 @@ describe('one callback, offered to an available rep', () => {
     // new trail lines wake runs beside the request, in the background: its cursor is not counted.)
     const capturing = new Set(writes.filter((w) => !/^insert into settings/.test(w.sql)).map((w) => w.tx));
     expect(capturing.size).toBe(2);
+  });
+
+  it('commits captures that arrive together in one transaction, each answered once it committed', async () => {
+    const site = (await server.deps.store.siteByKey(server.siteKey))!;
+    const body = callbackBody(server.siteKey);
+    const request = (i: number): CaptureRequest => ({
+      source: 'api',
+      site,
+      name: `Burst ${i}`,
+      phone: `+1415555${String(3000 + i)}`,
+      email: null,
+      answers: body.answers,
+      pageUrl: body.pageUrl,
+      referrer: null,
+      visitorId: null,
+      timeZone: null,
+      clientIp: `198.51.100.${i + 1}`,
+      userAgent: 'capture-cost burst',
+      form: null,
+      idempotency: null,
+    });
+    const deps = captureDepsOf(server.deps);
+    const burst = 5;
+    // Each answer, the moment it comes, finds its lead committed (read on a connection of its own).
+    const answered = (i: number) =>
+      captureLead(deps, request(i)).then(async (o) => {
+        const leadId = o.kind === 'lead' && o.created ? o.leadId : null;
+        return leadId ? (await rows(server, 'select id from leads where id = ?', leadId)).length : 0;
+      });
+    const { value: committed, executions } = await meter.measure(() => Promise.all(Array.from({ length: burst }, (_, i) => answered(i))));
+    expect(committed).toEqual(Array(burst).fill(1));
+    const writes = executions.filter((e) => e.write);
+    const leadTxs = new Set(writes.filter((w) => /insert into "leads"/.test(w.sql)).map((w) => w.tx));
+    // Five leads, one capture commit (a batch holds up to MAX_BATCH); the first offer (Dana's) is in it.
+    expect(burst).toBeLessThanOrEqual(MAX_BATCH);
+    expect(writes.filter((w) => /insert into "leads"/.test(w.sql))).toHaveLength(burst);
+    expect(leadTxs.size).toBe(1);
+    expect(writes.filter((w) => /insert into "offers"/.test(w.sql)).every((w) => leadTxs.has(w.tx))).toBe(true);
+    // Each admission's claim still commits on its own, before its capture.
+    const claims = new Set(writes.filter((w) => !leadTxs.has(w.tx) && !/^insert into settings/.test(w.sql)).map((w) => w.tx));
+    expect(claims.size).toBe(burst);
   });
 });

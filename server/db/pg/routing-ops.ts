@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, max, ne, notExists, or, sql } from 'drizzle-orm';
 import type { OfferView, Stage } from '../../../shared/api';
+import { carryRoster } from '../../routing/carry-roster.core';
 import type { OfferStatus, RoutingSnapshot } from '../../routing/routing.types';
 import type { AcceptResult, BookedCallback, DecideRouting, RouteResult, TeamWarmLead } from '../store';
 import type { RoutingOps } from '../op-types';
@@ -15,7 +16,7 @@ import type { StoreContext } from './context';
 import { executePlan } from './execute-plan';
 import { lockWorkspace, lockWorkspaceOf } from './locks';
 import type { PgConn, PgTx } from './open';
-import type { LeadRow } from './routing-snapshot';
+import type { LeadRow, RosterMemo } from './routing-snapshot';
 import * as a from './admin-schema';
 import * as t from './schema';
 
@@ -56,13 +57,24 @@ async function closedOfferLead(tx: PgTx, leadId: string): Promise<{ routing: str
 export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn } {
   const { db, reader, rules } = ctx;
 
-  async function routeIn(tx: PgTx, lead: LeadRow, now: number, online: ReadonlySet<string>, decide: DecideRouting): Promise<RouteResult> {
-    const snapshot = await reader.snapshot(tx, lead, online);
-    return apply(tx, lead, snapshot, decide(snapshot), now);
+  async function routeIn(tx: PgTx, lead: LeadRow, now: number, online: ReadonlySet<string>, decide: DecideRouting, rosters?: RosterMemo): Promise<RouteResult> {
+    const snapshot = await reader.snapshot(tx, lead, online, rosters);
+    return apply(tx, lead, snapshot, decide(snapshot), now, rosters && { rosters, online });
   }
 
-  /** Executes a routing decision: offers (or the queue reason), the trail, and the round-robin bookkeeping, in one statement. */
-  async function apply(tx: PgTx, lead: LeadRow, snapshot: RoutingSnapshot, decision: ReturnType<DecideRouting>, now: number): Promise<RouteResult> {
+  /**
+   * Executes a routing decision: offers (or the queue reason), the trail, and the round-robin
+   * bookkeeping, in one statement; `carry`: the transaction's rosters, which take what the plan
+   * wrote about reps.
+   */
+  async function apply(
+    tx: PgTx,
+    lead: LeadRow,
+    snapshot: RoutingSnapshot,
+    decision: ReturnType<DecideRouting>,
+    now: number,
+    carry?: { rosters: RosterMemo; online: ReadonlySet<string> },
+  ): Promise<RouteResult> {
     const site = await ctx.site(tx, lead.siteId);
     const applied = rules.planApply(lead, snapshot, decision, {
       now,
@@ -71,6 +83,11 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
       newId: randomUUID,
     });
     await executePlan(tx, lead, applied.plan, now, rules.funnelStages);
+    if (carry) {
+      const roster = carryRoster({ reps: snapshot.reps, teams: snapshot.teams }, applied.plan);
+      if (roster) carry.rosters.set(lead.workspaceId, { online: carry.online, roster });
+      else carry.rosters.delete(lead.workspaceId);
+    }
     return routeResult(lead, applied);
   }
 
@@ -102,9 +119,11 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
       return db.transaction(async (tx) => {
         await lockWorkspace(tx, workspaceId);
         const results: RouteResult[] = [];
+        // The workspace's reps are read once and carried from each waiting lead's decision to the next.
+        const rosters: RosterMemo = new Map();
         for (const id of await waitingIds(tx, workspaceId, now)) {
           const lead = await reader.lead(tx, id);
-          if (lead && routable(lead, now)) results.push(await routeIn(tx, lead, now, online, decide));
+          if (lead && routable(lead, now)) results.push(await routeIn(tx, lead, now, online, decide, rosters));
         }
         return results;
       });

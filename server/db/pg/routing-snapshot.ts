@@ -2,6 +2,7 @@
 // sqlite/routing-snapshot.ts. Every read takes the connection, so inside a routing transaction
 // (after the workspace lock) it sees exactly the state the decision is committed against.
 import { eq, sql } from 'drizzle-orm';
+import type { Roster } from '../../routing/carry-roster.core';
 import type { DeviceOrder, RepState, RoutingSnapshot } from '../../routing/routing.types';
 import type { StoreRules } from '../../routing/store-rules';
 import { parseJson, toRepState, toRule, toTeam } from '../rows';
@@ -16,8 +17,15 @@ export interface SnapshotReader {
   lead(conn: PgConn, id: string): Promise<LeadRow | undefined>;
   /** Every active user of the workspace with their open offers and active leads. */
   reps(conn: PgConn, workspaceId: string, online: ReadonlySet<string>): Promise<RepState[]>;
-  snapshot(conn: PgConn, lead: SnapshotLeadRow, online: ReadonlySet<string>): Promise<RoutingSnapshot>;
+  /** `rosters`: the transaction's carried rosters, when it decides several leads. */
+  snapshot(conn: PgConn, lead: SnapshotLeadRow, online: ReadonlySet<string>, rosters?: RosterMemo): Promise<RoutingSnapshot>;
 }
+
+/**
+ * Rosters by workspace, read once in a transaction that decides several leads and carried from
+ * one decision to the next (routing/carry-roster.core.ts), with the online reps they were read for.
+ */
+export type RosterMemo = Map<string, { online: ReadonlySet<string>; roster: Roster }>;
 
 type Json = Record<string, unknown>;
 type RepJson = { user: Json; openOffers: number; activeLeads: number };
@@ -40,6 +48,24 @@ const toReps = (reps: RepJson[], online: ReadonlySet<string>): RepState[] =>
     return toRepState(user, { openOffers: r.openOffers, activeLeads: r.activeLeads }, online.has(user.id));
   });
 
+/** The workspace's teams and reps from the snapshot statement's JSON. */
+function readRoster(row: { members: Json[]; teams: Json[]; reps: RepJson[] }, online: ReadonlySet<string>): Roster {
+  const members = row.members.map((m) => decodeRow(t.teamMembers, m));
+  const teams = row.teams.map((j) => decodeRow(t.teams, j));
+  return {
+    teams: new Map(
+      teams.map((team) => [
+        team.id,
+        toTeam(
+          team,
+          members.filter((m) => m.teamId === team.id),
+        ),
+      ]),
+    ),
+    reps: toReps(row.reps, online),
+  };
+}
+
 export function createSnapshotReader(rules: Pick<StoreRules, 'leadFacts' | 'emailDomain'>): SnapshotReader {
   return {
     async lead(conn, leadId) {
@@ -55,8 +81,11 @@ export function createSnapshotReader(rules: Pick<StoreRules, 'leadFacts' | 'emai
     // One statement, each part a subquery returned as JSON: a routing pass pays one round trip
     // for its reads instead of seven. Traits and first-touch attribution live with the tracked
     // visitor, when there is one.
-    async snapshot(conn, lead, online) {
+    async snapshot(conn, lead, online, rosters) {
       const domain = rules.emailDomain(lead.email);
+      const held = rosters?.get(lead.workspaceId);
+      const carried = held && held.online === online ? held.roster : null;
+      const none = sql`'[]'::json`;
       const res = await conn.execute<{
         visitor: { traits: string; source: string | null; medium: string | null; campaign: string | null } | null;
         owner: string | null;
@@ -75,10 +104,10 @@ export function createSnapshotReader(rules: Pick<StoreRules, 'leadFacts' | 'emai
         (select coalesce(json_agg(r order by r.position), '[]') from routing_rules r where r.site_id = ${lead.siteId}) as rules,
         (select coalesce(json_agg(json_build_object('repId', o.rep_id, 'status', o.status, 'offeredAt', o.offered_at, 'step', o.step)), '[]')
            from offers o where o.lead_id = ${lead.id}) as offers,
-        (select coalesce(json_agg(m), '[]') from team_members m where m.workspace_id = ${lead.workspaceId}) as members,
-        (select coalesce(json_agg(tm order by tm.created_at), '[]') from teams tm where tm.workspace_id = ${lead.workspaceId}) as teams,
+        ${carried ? none : sql`(select coalesce(json_agg(m), '[]') from team_members m where m.workspace_id = ${lead.workspaceId})`} as members,
+        ${carried ? none : sql`(select coalesce(json_agg(tm order by tm.created_at), '[]') from teams tm where tm.workspace_id = ${lead.workspaceId})`} as teams,
         (select s.device_order from sites s where s.id = ${lead.siteId}) as device_order,
-        ${repsOf(lead.workspaceId)} as reps`);
+        ${carried ? none : repsOf(lead.workspaceId)} as reps`);
       const row = res.rows[0]!;
       const visitor = row.visitor;
       const facts = rules.leadFacts({
@@ -91,23 +120,15 @@ export function createSnapshotReader(rules: Pick<StoreRules, 'leadFacts' | 'emai
         traits: visitor ? parseJson<Record<string, string | number | boolean>>(visitor.traits, {}) : {},
         ...(visitor ? { utm: { source: visitor.source, medium: visitor.medium, campaign: visitor.campaign } } : {}),
       });
-      const members = row.members.map((m) => decodeRow(t.teamMembers, m));
-      const teams = row.teams.map((j) => decodeRow(t.teams, j));
+      const roster = carried ?? readRoster(row, online);
+      if (rosters && !carried) rosters.set(lead.workspaceId, { online, roster });
       return {
         lead: facts,
         hotAt: lead.hotAt ?? lead.capturedAt,
         roundStartedAt: lead.roundStartedAt,
         rules: row.rules.map((r) => toRule(decodeRow(t.routingRules, r))),
-        teams: new Map(
-          teams.map((team) => [
-            team.id,
-            toTeam(
-              team,
-              members.filter((m) => m.teamId === team.id),
-            ),
-          ]),
-        ),
-        reps: toReps(row.reps, online),
+        teams: roster.teams,
+        reps: roster.reps,
         offers: row.offers,
         accountOwnerId: row.owner,
         previousOwnerId: lead.previousOwnerId,

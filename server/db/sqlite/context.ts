@@ -9,6 +9,7 @@ import type { Site } from '../store';
 import type { Db } from './open';
 import { createPlanExecutor, type PlanExecutor } from './execute-plan';
 import { createReportStagesOps } from './report-stages';
+import { createGroupCommit, type GroupCommit } from './group-commit';
 import { createLeadExtras } from './lead-extras';
 import { DEAL_COLUMNS_SQL, dealOf, type DealColumns } from '../card-extras';
 import { toLeadCard, toSite } from '../rows';
@@ -24,6 +25,8 @@ export interface StoreContext {
   rules: StoreRules;
   /** Executes a plan's writes inside the caller's transaction. */
   execute: PlanExecutor;
+  /** Runs a write with the others asked for in this turn, in one transaction (group-commit.ts). */
+  commitTogether: GroupCommit;
   /** Prepared reads of routing state (see routing-snapshot.ts). */
   reader: SnapshotReader;
   site(conn: Conn, siteId: string): Site;
@@ -74,6 +77,7 @@ export function createContext(db: Db, rules: StoreRules): StoreContext {
     db,
     rules,
     execute: createPlanExecutor(db, rules.funnelStages),
+    commitTogether: createGroupCommit(db),
     reader: createSnapshotReader(db, rules),
 
     site(conn, siteId) {

@@ -10,6 +10,13 @@ const INSTALL = 'install';
 
 // Push keys, devices, action tokens and delivery claims on SQLite, the twin of pg/push-ops.ts.
 export function createPushOps(db: Db): PushStore {
+  // Asked for every offer made and closed (a burst's thousand offers): prepared once.
+  const devicesOf = db
+    .select()
+    .from(devices)
+    .where(eq(devices.userId, sql.placeholder('user')))
+    .orderBy(asc(devices.createdAt), asc(devices.id))
+    .prepare();
   return {
     async vapidKeys(make, now) {
       return db.transaction((tx) => {
@@ -28,7 +35,7 @@ export function createPushOps(db: Db): PushStore {
       return { device: row, created: row.id === fresh.id };
     },
     async devicesOf(userId) {
-      return db.select().from(devices).where(eq(devices.userId, userId)).orderBy(asc(devices.createdAt), asc(devices.id)).all();
+      return devicesOf.all({ user: userId });
     },
     async deviceCount(userId) {
       return db.select({ n: count() }).from(devices).where(eq(devices.userId, userId)).get()?.n ?? 0;

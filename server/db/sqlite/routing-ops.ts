@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, max, ne, notExists, or, sql } from 'drizzle-orm';
 import type { OfferView, Stage } from '../../../shared/api';
+import { carryRoster } from '../../routing/carry-roster.core';
 import type { OfferStatus, RoutingSnapshot } from '../../routing/routing.types';
 import * as a from '../admin-schema';
 import * as t from '../schema';
@@ -12,7 +13,7 @@ import type { RoutingOps } from '../op-types';
 import type { RouteIn } from './capture-ops';
 import { ALERTED_ROLES, bookedCallback, draftLeadRow, LostRace, routable, routeResult, toOpen, visitorFactsOf } from '../routing-rows';
 import type { StoreContext, Tx } from './context';
-import type { LeadRow } from './routing-snapshot';
+import type { LeadRow, RosterMemo } from './routing-snapshot';
 
 /** The routing operations, and the one-lead pass a capture runs inside its own transaction (capture-ops.ts). */
 export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn } {
@@ -70,6 +71,19 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
       .orderBy(desc(t.offers.respondedAt))
       .limit(1)
       .prepare(),
+    /** An accept's claim: only one can move the offer out of `offered`, and only before it expires. */
+    claimOffer: db
+      .update(t.offers)
+      .set({ status: 'accepted', respondedAt: sql`${ph('now')}` })
+      .where(and(eq(t.offers.id, ph('id')), eq(t.offers.status, 'offered'), sql`${t.offers.expiresAt} > ${ph('now')}`))
+      .prepare(),
+    /** The accepted lead's one owner: only an unowned lead takes one. */
+    ownLead: db
+      .update(t.leads)
+      .set({ routing: 'owned', ownerId: sql`${ph('rep')}`, acceptedAt: sql`${ph('now')}`, queueReason: null })
+      .where(and(eq(t.leads.id, ph('lead')), isNull(t.leads.ownerId)))
+      .returning()
+      .prepare(),
     /** When the lead last went to nurture (for "returned from nurture after ..."). */
     nurturedAt: db
       .select({ at: max(t.stageChanges.at) })
@@ -78,13 +92,23 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
       .prepare(),
   };
 
-  function routeIn(tx: Tx, lead: LeadRow, now: number, online: ReadonlySet<string>, decide: DecideRouting): RouteResult {
-    const snapshot = reader.snapshot(lead, online);
-    return apply(tx, lead, snapshot, decide(snapshot), now);
+  function routeIn(tx: Tx, lead: LeadRow, now: number, online: ReadonlySet<string>, decide: DecideRouting, rosters?: RosterMemo): RouteResult {
+    const snapshot = reader.snapshot(lead, online, rosters);
+    return apply(tx, lead, snapshot, decide(snapshot), now, rosters && { rosters, online });
   }
 
-  /** Executes a routing decision: offers (or the queue reason), the trail, and the round-robin bookkeeping. */
-  function apply(tx: Tx, lead: LeadRow, snapshot: RoutingSnapshot, decision: ReturnType<DecideRouting>, now: number): RouteResult {
+  /**
+   * Executes a routing decision: offers (or the queue reason), the trail, and the round-robin
+   * bookkeeping; `carry`: the transaction's rosters, which take what the plan wrote about reps.
+   */
+  function apply(
+    tx: Tx,
+    lead: LeadRow,
+    snapshot: RoutingSnapshot,
+    decision: ReturnType<DecideRouting>,
+    now: number,
+    carry?: { rosters: RosterMemo; online: ReadonlySet<string> },
+  ): RouteResult {
     const site = ctx.site(tx, lead.siteId);
     const applied = rules.planApply(lead, snapshot, decision, {
       now,
@@ -93,6 +117,11 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
       newId: randomUUID,
     });
     ctx.execute(tx, lead, applied.plan, now);
+    if (carry) {
+      const roster = carryRoster({ reps: snapshot.reps, teams: snapshot.teams }, applied.plan);
+      if (roster) carry.rosters.set(lead.workspaceId, { online: carry.online, roster });
+      else carry.rosters.delete(lead.workspaceId);
+    }
     return routeResult(lead, applied);
   }
 
@@ -141,9 +170,11 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
     async routeWaiting(workspaceId, now, online, decide) {
       return db.transaction((tx) => {
         const results: RouteResult[] = [];
+        // The workspace's reps are read once and carried from each waiting lead's decision to the next.
+        const rosters: RosterMemo = new Map();
         for (const id of waitingIds(workspaceId, now)) {
           const lead = reader.lead(id);
-          if (lead && routable(lead, now)) results.push(routeIn(tx, lead, now, online, decide));
+          if (lead && routable(lead, now)) results.push(routeIn(tx, lead, now, online, decide, rosters));
         }
         return results;
       });
@@ -169,31 +200,26 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
 
     async acceptOffer(offerId, repId, now): Promise<AcceptResult> {
       try {
-        return db.transaction((tx): AcceptResult => {
-          const offer = q.offer.get({ id: offerId });
-          if (!offer || offer.repId !== repId) return { ok: false, error: 'not_found' };
-          // The conditional update is the claim: only one accept can move the offer out of `offered`.
-          const won = tx
-            .update(t.offers)
-            .set({ status: 'accepted', respondedAt: now })
-            .where(and(eq(t.offers.id, offerId), eq(t.offers.status, 'offered'), sql`${t.offers.expiresAt} > ${now}`))
-            .run();
-          if (won.changes !== 1) {
-            return { ok: false, error: offer.status === 'accepted' || offer.status === 'taken' ? 'already_taken' : 'expired' };
-          }
-          // And the lead has one owner: with several open offers (broadcast) only the first accept
-          // finds it unowned; across processes this update is what decides.
-          const owned = tx
-            .update(t.leads)
-            .set({ routing: 'owned', ownerId: repId, acceptedAt: now, queueReason: null })
-            .where(and(eq(t.leads.id, offer.leadId), isNull(t.leads.ownerId)))
-            .returning()
-            .get();
-          if (!owned) throw new LostRace();
-          const repName = q.user.get({ id: repId })!.name;
-          const plan = rules.planAccept({ ...owned, stage: owned.stage as Stage }, { repId, repName, offerId, now });
-          const others = ctx.execute(tx, owned, plan, now);
-          return { ok: true, leadId: owned.id, workspaceId: owned.workspaceId, repName, otherOffers: others };
+        // Accepts arriving together (a burst's reps answering) share one commit (group-commit.ts).
+        return await ctx.commitTogether({
+          keepsRosters: false,
+          run: (tx): AcceptResult => {
+            const offer = q.offer.get({ id: offerId });
+            if (!offer || offer.repId !== repId) return { ok: false, error: 'not_found' };
+            // The conditional update is the claim: only one accept can move the offer out of `offered`.
+            const won = q.claimOffer.run({ id: offerId, now });
+            if (won.changes !== 1) {
+              return { ok: false, error: offer.status === 'accepted' || offer.status === 'taken' ? 'already_taken' : 'expired' };
+            }
+            // And the lead has one owner: with several open offers (broadcast) only the first accept
+            // finds it unowned; across processes this update is what decides.
+            const owned = q.ownLead.get({ lead: offer.leadId, rep: repId, now });
+            if (!owned) throw new LostRace();
+            const repName = q.user.get({ id: repId })!.name;
+            const plan = rules.planAccept({ ...owned, stage: owned.stage as Stage }, { repId, repName, offerId, now });
+            const others = ctx.execute(tx, owned, plan, now);
+            return { ok: true, leadId: owned.id, workspaceId: owned.workspaceId, repName, otherOffers: others };
+          },
         });
       } catch (err) {
         if (err instanceof LostRace) return { ok: false, error: 'already_taken' };

@@ -2,6 +2,7 @@
 // every capture, answer and availability change, so it must not rebuild its queries each time.
 // Statements run on the same connection, so inside the caller's transaction.
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import type { Roster } from '../../routing/carry-roster.core';
 import type { RepState, RoutingSnapshot, Team } from '../../routing/routing.types';
 import type { StoreRules } from '../../routing/store-rules';
 import * as t from '../schema';
@@ -13,12 +14,20 @@ import { talkOf, type SnapshotLeadRow } from '../routing-rows';
 
 export type LeadRow = typeof t.leads.$inferSelect;
 
+/**
+ * Rosters by workspace, read once in a transaction that decides several leads and carried from
+ * one decision to the next (group-commit.ts, routing/carry-roster.core.ts), with the online reps
+ * they were read for.
+ */
+export type RosterMemo = Map<string, { online: ReadonlySet<string>; roster: Roster }>;
+
 export interface SnapshotReader {
   lead(id: string): LeadRow | undefined;
   /** Every active user of the workspace with their open offers and active leads. */
   reps(workspaceId: string, online: ReadonlySet<string>): RepState[];
   teams(workspaceId: string): Map<string, Team>;
-  snapshot(lead: SnapshotLeadRow, online: ReadonlySet<string>): RoutingSnapshot;
+  /** `rosters`: the transaction's carried rosters, when it decides several leads. */
+  snapshot(lead: SnapshotLeadRow, online: ReadonlySet<string>, rosters?: RosterMemo): RoutingSnapshot;
 }
 
 export function createSnapshotReader(db: Db, rules: Pick<StoreRules, 'leadFacts'>): SnapshotReader {
@@ -105,7 +114,7 @@ export function createSnapshotReader(db: Db, rules: Pick<StoreRules, 'leadFacts'
       );
     },
 
-    snapshot(lead, online) {
+    snapshot(lead, online, rosters) {
       const visitor = q.visitor.get({ id: lead.id });
       const facts = rules.leadFacts({
         id: lead.id,
@@ -118,13 +127,14 @@ export function createSnapshotReader(db: Db, rules: Pick<StoreRules, 'leadFacts'
         ...(visitor ? { utm: { source: visitor.source, medium: visitor.medium, campaign: visitor.campaign } } : {}),
       });
       const owner = facts.emailDomain ? q.owner.get({ ws: lead.workspaceId, domain: facts.emailDomain }) : undefined;
+      const roster = rosterOf(lead.workspaceId, online, rosters);
       return {
         lead: facts,
         hotAt: lead.hotAt ?? lead.capturedAt,
         roundStartedAt: lead.roundStartedAt,
         rules: q.rules.all({ site: lead.siteId }).map(toRule),
-        teams: reader.teams(lead.workspaceId),
-        reps: reader.reps(lead.workspaceId, online),
+        teams: roster.teams,
+        reps: roster.reps,
         offers: q.offersOfLead.all({ id: lead.id }),
         accountOwnerId: owner?.repId ?? null,
         previousOwnerId: lead.previousOwnerId,
@@ -135,6 +145,14 @@ export function createSnapshotReader(db: Db, rules: Pick<StoreRules, 'leadFacts'
       };
     },
   };
+  function rosterOf(workspaceId: string, online: ReadonlySet<string>, rosters: RosterMemo | undefined): Roster {
+    const carried = rosters?.get(workspaceId);
+    if (carried && carried.online === online) return carried.roster;
+    const roster = { reps: reader.reps(workspaceId, online), teams: reader.teams(workspaceId) };
+    rosters?.set(workspaceId, { online, roster });
+    return roster;
+  }
+
   return reader;
 }
 
