@@ -25,7 +25,7 @@ export function boot(own: OwnScript | null, siteConfig: (own: OwnScript) => Prom
   const existing = win.sixty;
   // The snippet pasted twice (or a tag manager firing again) must not add a second launcher.
   if (existing && existing._loaded) return;
-  if (!own) return warn('no <script data-site="..."> found; the widget is not shown');
+  if (!own) return warn('its own <script> tag was not found: no widget');
 
   const language = builtIn(own.lang);
   /** The site's own texts for this page, once the config has them. */
