@@ -37,7 +37,11 @@ afterAll(async () => {
 });
 
 async function put(path: string, body: unknown): Promise<void> {
-  const res = await fetch(`${server.url}/v1${path}`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie: admin }, body: JSON.stringify(body) });
+  const res = await fetch(`${server.url}/v1${path}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', cookie: admin },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(200);
 }
 const saveAppearance = (appearance: Appearance) => put(`/console/sites/${siteId}/appearance`, appearance);

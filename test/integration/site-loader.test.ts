@@ -22,7 +22,10 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 /** Raw bytes as sent (fetch would decompress them). */
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(`${server.url}${path}`, { headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -75,7 +78,9 @@ describe('the per-site loader', () => {
     const code = changed.body.toString('utf8');
     // Safe to paste inside a <script> element too.
     expect(code).not.toContain('</script>');
-    expect(carried(code).config).toMatchObject({ appearance: { accentColor: '#6d28d9', position: 'left', texts: { en: { launcher: 'Ring me back </script>' } } } });
+    expect(carried(code).config).toMatchObject({
+      appearance: { accentColor: '#6d28d9', position: 'left', texts: { en: { launcher: 'Ring me back </script>' } } },
+    });
     expect(carried(code).config).toEqual(await config());
   });
 
