@@ -56,6 +56,7 @@ export function assetRoutes(deps: AppDeps) {
     const raw = await file(path);
     if (!raw) return c.json({ error: { code: 'not_built', message: 'Widget not built: run npm run build' } }, 404);
     const body = negotiated(c, compressed, path, raw);
+    c.header('Vary', 'Accept-Encoding');
     c.header('Content-Type', TYPES['.js']!);
     // Short cache so a new version reaches sites quickly; CORS so the loader can be fetched anywhere.
     c.header('Cache-Control', 'public, max-age=300');

@@ -7,11 +7,10 @@ export type Compressed = Map<string, { br: Buffer; gzip: Buffer }>;
 /**
  * The body in the best encoding the client accepts (brotli, gzip, none), compressed once per key
  * and kept in `cache`: visitors on slow networks download the gzip/brotli bytes the size report
- * promises, not the raw ones. Sets Content-Encoding and Vary.
+ * promises, not the raw ones. Sets Content-Encoding; the caller says `Vary: Accept-Encoding`.
  */
 export function negotiated(c: Context, cache: Compressed, key: string, raw: Buffer): Buffer {
   const accept = c.req.header('accept-encoding') ?? '';
-  c.header('Vary', 'Accept-Encoding');
   const br = /\bbr\b/.test(accept);
   if (!br && !/\bgzip\b/.test(accept)) return raw;
   let hit = cache.get(key);

@@ -92,6 +92,16 @@ describe('the per-site loader', () => {
     expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
   });
 
+  it('leaves the config out for a page outside the site’s allowed origins (by its Referer), as the config endpoint refuses it', async () => {
+    const elsewhere = await get(`/s/${server.siteKey}.js`, { referer: 'https://elsewhere.example/page' });
+    expect(elsewhere.status).toBe(200);
+    expect(elsewhere.headers.vary).toMatch(/Referer/);
+    expect(carried(elsewhere.body.toString('utf8'))).toEqual({ key: server.siteKey, config: null });
+    expect((await fetch(`${server.url}/v1/sites/${server.siteKey}/config`, { headers: { origin: 'https://elsewhere.example' } })).status).toBe(403);
+    const allowed = await get(`/s/${server.siteKey}.js`, { referer: `${HOST_ORIGIN}/pricing` });
+    expect(carried(allowed.body.toString('utf8')).config).toEqual(await config());
+  });
+
   it('refuses an unknown key with 404, and a name that is no key as not found', async () => {
     const unknown = await fetch(`${server.url}/s/site_nope.js`);
     expect(unknown.status).toBe(404);
