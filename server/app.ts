@@ -41,6 +41,7 @@ import { limitBodies } from './http/body';
 import { requestLog } from './http/request-log';
 import { callbackRoutes } from './callbacks/callbacks.routes';
 import { siteRoutes } from './sites/sites.routes';
+import { siteLoaderRoutes } from './sites/site-loader.routes';
 import { authRoutes } from './console/auth.routes';
 import { leadRoutes } from './console/leads.routes';
 import { requireSameOrigin } from './auth/session';
@@ -189,6 +190,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/console', deviceRoutes(deps));
   if (deps.config.bench) app.route('/bench', benchRoutes(deps));
   app.route('/demo', demoRoutes(deps));
+  app.route('/s', siteLoaderRoutes(deps));
   app.route('/meetings', meetingRoutes(deps));
   app.route('/feeds', feedRoutes(deps));
   app.get('/', (c) => c.redirect('/console/', 302));

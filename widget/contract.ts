@@ -57,6 +57,8 @@ export interface TrackContext {
   /** API origin, derived from the loader's own `src`. */
   origin: string;
   selectors: TrackSelector[];
+  /** The site's mapped forms, from the config the loader has: the tracker need not fetch it again. */
+  forms?: unknown;
   onInvite(invite: Invite): void;
 }
 
@@ -80,7 +82,7 @@ export interface TrackBundle {
    * Forms-only mode, while tracking is not allowed: reads only submissions of mapped forms that
    * ask for contact (`offer`, `book`) and sends them; nothing else is observed, stored or sent.
    */
-  forms(origin: string, siteKey: string): void;
+  forms(origin: string, siteKey: string, forms?: unknown): void;
 }
 
 /** What the loader hands the invitation: the launcher's parts, the rep's name and the site's texts. */

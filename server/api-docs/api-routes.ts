@@ -1147,6 +1147,11 @@ export const NOT_API: ReadonlyArray<{ method: string; path: string; why: string 
   { method: 'POST', path: '/meetings/:token/move', why: "that page's form: move the meeting (HTML answer, 303 to the new link)" },
   { method: 'POST', path: '/meetings/:token/cancel', why: "that page's form: cancel the meeting (HTML answer)" },
   { method: 'GET', path: '/:name{sixty(-[a-z]+)?\\.js}', why: 'the widget files' },
+  {
+    method: 'GET',
+    path: '/s/:file{[A-Za-z0-9_-]+\\.js}',
+    why: "the per-site loader (`/s/<siteKey>.js`, the console's snippet): the loader with the site's config written in",
+  },
   { method: 'GET', path: '/:name{favicon\\.(ico|svg)}', why: "the console's icon, also linked by /demo" },
   { method: 'GET', path: '/console', why: 'the console app' },
   { method: 'GET', path: '/console/*', why: 'the console app' },

@@ -28,7 +28,7 @@ export function banner(f: BannerFacts): string {
     f.headline ?? `Sixty is running on ${base}`,
     `  Rep console:  ${base}/console/`,
     `  Demo page:    ${base}/demo`,
-    `  Embed script: ${base}/sixty.js`,
+    `  Embed script: ${base}/s/SITE_KEY.js (or ${base}/sixty.js with data-site)`,
     `  Health:       ${base}/healthz`,
     `  Database:     ${config.databaseUrl ? `PostgreSQL ${redactedUrl(config.databaseUrl)}` : config.dbPath}`,
   ];

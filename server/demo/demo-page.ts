@@ -1,9 +1,13 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app';
 
-/** The snippet exactly as the README shows it, with this server's origin and a site key. */
+/**
+ * The snippet exactly as the README shows it, with this server's origin and a site key: the
+ * per-site loader, which carries the site's config (server/sites/site-loader.routes.ts). The
+ * generic `<script src=".../sixty.js" data-site="KEY">` of earlier installs keeps working.
+ */
 export function snippet(origin: string, siteKey: string): string {
-  return `<script async src="${origin}/sixty.js" data-site="${siteKey}"></script>`;
+  return `<script async src="${origin}/s/${siteKey}.js"></script>`;
 }
 
 /** `/demo`: a plain host page that embeds the snippet, for trying Sixty out. */

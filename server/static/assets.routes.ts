@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { join, normalize } from 'node:path';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app';
+import { negotiated, type Compressed } from './compress';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -31,6 +31,7 @@ export function assetRoutes(deps: AppDeps) {
   const dist = deps.config.distDir;
   const app = new Hono();
   const cache = new Map<string, Buffer>();
+  const compressed: Compressed = new Map();
 
   async function file(path: string): Promise<Buffer | null> {
     const hit = cache.get(path);
@@ -49,32 +50,12 @@ export function assetRoutes(deps: AppDeps) {
     return TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream';
   }
 
-  // Compressed once per file: visitors on slow networks download the gzip/brotli bytes the
-  // size report promises, not the raw ones.
-  const compressed = new Map<string, { br: Buffer; gzip: Buffer }>();
-  function encoded(path: string, body: Buffer) {
-    let hit = compressed.get(path);
-    if (!hit) {
-      hit = { br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }), gzip: gzipSync(body, { level: 9 }) };
-      compressed.set(path, hit);
-    }
-    return hit;
-  }
-
   // The widget files: sixty.js (loader) and the lazily loaded bundles next to it.
   app.get('/:name{sixty(-[a-z]+)?\\.js}', async (c) => {
     const path = join(dist, 'widget', c.req.param('name'));
     const raw = await file(path);
     if (!raw) return c.json({ error: { code: 'not_built', message: 'Widget not built: run npm run build' } }, 404);
-    const accept = c.req.header('accept-encoding') ?? '';
-    let body = raw;
-    if (/\bbr\b/.test(accept)) {
-      body = encoded(path, raw).br;
-      c.header('Content-Encoding', 'br');
-    } else if (/\bgzip\b/.test(accept)) {
-      body = encoded(path, raw).gzip;
-      c.header('Content-Encoding', 'gzip');
-    }
+    const body = negotiated(c, compressed, path, raw);
     c.header('Vary', 'Accept-Encoding');
     c.header('Content-Type', TYPES['.js']!);
     // Short cache so a new version reaches sites quickly; CORS so the loader can be fetched anywhere.

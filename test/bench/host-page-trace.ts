@@ -3,7 +3,7 @@
 // Tracing: the renderer's main thread, by phase) and profiled (CDP Profiler: our functions, mapped
 // back to widget/ sources through hidden source maps of the same build). Prints a markdown summary.
 //
-//   node --import tsx test/bench/host-page-trace.ts [--loads=5] [--throttled-loads=3] [--out=file.md]
+//   node --import tsx test/bench/host-page-trace.ts [--loads=5] [--throttled-loads=3] [--snippet=with|with-generic] [--out=file.md]
 //
 // Times are the main thread's thread (CPU) time, so that other work on a shared machine counts
 // less; figure 5 reads wall time (CDP TaskDuration), also shown. Figures are medians over the
@@ -28,6 +28,13 @@ const value = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.sp
 const LOADS = Number(value('loads') ?? 5);
 const THROTTLED_LOADS = Number(value('throttled-loads') ?? 3);
 const OUT = value('out');
+/** The host pages with a snippet (test/bench/figures/widget.ts), measured side by side. */
+const SNIPPETS: Record<string, string> = {
+  with: "Per-site loader `/s/KEY.js` (the console's snippet)",
+  'with-generic': 'Generic loader `/sixty.js` with `data-site`',
+};
+/** `--snippet=with` or `--snippet=with-generic`: only that one (default: both, interleaved). */
+const SNIPPET = value('snippet');
 
 /** Trace categories: tasks, the DevTools timeline (style, layout, paint, parse), V8's compile and run. */
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'loading', 'blink', '__metadata'];
@@ -79,10 +86,18 @@ interface Load {
   launcherMs: number | null;
 }
 
+/** Our scripts: the generic loader and its bundles (`/sixty-*.js`), the per-site loader (`/s/KEY.js`). */
+const OURS = /\/(sixty(-[a-z]+)?\.js|s\/[\w-]+\.js)$/;
+/** The widget file a script URL of ours was built as (the per-site loader: its template). */
+const ourFile = (url: string) => {
+  const file = OURS.exec(url.split('?')[0]!)?.[1];
+  return file && file.startsWith('s/') ? 'site-loader.js' : file;
+};
+
 /** Which phase a trace event's self time belongs to; `url` is the script it runs or compiles, if any. */
 function phaseOf(e: TraceEvent): string {
   const url = String(e.args?.data?.url ?? e.args?.beginData?.url ?? '');
-  const ours = /\/sixty(-[a-z]+)?\.js/.exec(url)?.[0]?.slice(1);
+  const ours = ourFile(url);
   const n = e.name;
   if (/compile|parse(?!HTML|AuthorStyleSheet)|Deserialize|CacheScript/i.test(n)) return ours ? `parse/compile ${ours}` : 'parse/compile (page)';
   if (
@@ -145,7 +160,7 @@ function summariseTrace(events: TraceEvent[], path: string, ourSamples: number[]
       if (ourSamples.some((t) => t >= e.ts && t <= e.ts + e.dur!)) ourTasks.push(e.dur! / 1000);
     } else if (!stack.length) continue; // not inside a task: metadata-like slices
     const forced = e.args?.beginData?.stackTrace;
-    if ((e.name === 'Layout' || e.name === 'UpdateLayoutTree') && forced?.some((f) => /\/sixty(-[a-z]+)?\.js/.test(f.url))) forcedByUs++;
+    if ((e.name === 'Layout' || e.name === 'UpdateLayoutTree') && forced?.some((f) => !!ourFile(f.url))) forcedByUs++;
     stack.push({ e, end: e.ts + e.dur!, childUs: 0 });
   }
   close(Infinity);
@@ -160,7 +175,7 @@ function ourSampleTimes(profile: CpuProfile): number[] {
   const ours = new Map<number, boolean>();
   const isOurs = (id: number): boolean => {
     if (ours.has(id)) return ours.get(id)!;
-    const own = /\/sixty(-[a-z]+)?\.js$/.test(byId.get(id)?.callFrame.url ?? '');
+    const own = !!ourFile(byId.get(id)?.callFrame.url ?? '');
     const up = parent.get(id);
     const result = own || (up !== undefined && isOurs(up));
     ours.set(id, result);
@@ -181,7 +196,7 @@ function summariseProfile(profile: CpuProfile, maps: Map<string, SourceMap>): Ma
   const out = new Map<string, number>();
   profile.samples.forEach((id, i) => {
     const frame = byNode.get(id);
-    const file = frame && /\/(sixty(-[a-z]+)?\.js)$/.exec(frame.url)?.[1];
+    const file = frame && ourFile(frame.url);
     if (!frame || !file) return;
     const map = maps.get(file);
     const entry = map?.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string; originalLine?: number } | undefined;
@@ -246,19 +261,31 @@ const median = (xs: number[]) => {
 };
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 
-async function speed(browser: Browser, origin: string, slow: boolean, loads: number, maps: Map<string, SourceMap>): Promise<string> {
-  const pairs: Array<{ w: Load; wo: Load }> = [];
-  // One unmeasured pair first: the browser's own first-page costs belong to neither variant.
-  if (!slow) for (const v of ['with', 'without']) await traceLoad(browser, `${origin}/${v}`, v === 'with', slow, maps);
+/**
+ * Loads the page without the snippet and with each of `snippets` (host page paths), interleaved
+ * in turn so every variant meets the same machine load; a report per snippet against the same
+ * loads without it.
+ */
+async function speed(browser: Browser, origin: string, slow: boolean, loads: number, maps: Map<string, SourceMap>, snippets: string[]): Promise<string[]> {
+  const variants = [...snippets, 'without'];
+  const pairs = new Map(snippets.map((v) => [v, [] as Array<{ w: Load; wo: Load }>]));
+  // One unmeasured round first: the browser's own first-page costs belong to no variant.
+  if (!slow) for (const v of variants) await traceLoad(browser, `${origin}/${v}`, v !== 'without', slow, maps);
   for (let i = 0; i < loads; i++) {
-    const order = i % 2 ? ['without', 'with'] : ['with', 'without'];
+    // Rotated each round: no variant always goes first.
+    const order = variants.map((_, j) => variants[(i + j) % variants.length]!);
     const got: Record<string, Load> = {};
-    for (const v of order) got[v] = await traceLoad(browser, `${origin}/${v}`, v === 'with', slow, maps);
-    pairs.push({ w: got.with!, wo: got.without! });
+    for (const v of order) got[v] = await traceLoad(browser, `${origin}/${v}`, v !== 'without', slow, maps);
+    for (const v of snippets) pairs.get(v)!.push({ w: got[v]!, wo: got.without! });
     process.stderr.write(
-      `[trace] ${slow ? 'throttled' : 'normal'} pair ${i + 1}: +${ms(got.with!.taskMs - got.without!.taskMs)} ms CPU, +${ms(got.with!.wallMs - got.without!.wallMs)} ms wall\n`,
+      `[trace] ${slow ? 'throttled' : 'normal'} round ${i + 1}: ${snippets.map((v) => `${v} +${ms(got[v]!.taskMs - got.without!.taskMs)} ms CPU, +${ms(got[v]!.wallMs - got.without!.wallMs)} ms wall`).join('; ')}\n`,
     );
   }
+  return snippets.map((v) => report(pairs.get(v)!, slow, v));
+}
+
+function report(pairs: Array<{ w: Load; wo: Load }>, slow: boolean, snippet: string): string {
+  const loads = pairs.length;
   const table = (key: 'phases' | 'names') =>
     [...new Set(pairs.flatMap((p) => [...p.w[key].keys(), ...p.wo[key].keys()]))]
       .map((name) => ({
@@ -276,7 +303,7 @@ async function speed(browser: Browser, origin: string, slow: boolean, loads: num
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 20);
   const lines = [
-    `### ${slow ? `Throttled (${CPU_SLOWDOWN}x CPU, Slow 3G)` : 'Normal speed'}: ${loads} pairs`,
+    `### ${SNIPPETS[snippet]}, ${slow ? `throttled (${CPU_SLOWDOWN}x CPU, Slow 3G)` : 'normal speed'}: ${loads} pairs`,
     '',
     `Main-thread task time, wall (figure 5's measure): page alone ${ms(median(pairs.map((p) => p.wo.wallMs)))} ms, with the snippet ${ms(median(pairs.map((p) => p.w.wallMs)))} ms, ` +
       `added ${ms(median(pairs.map((p) => p.w.wallMs - p.wo.wallMs)))} ms (every pair: ${pairs.map((p) => ms(p.w.wallMs - p.wo.wallMs)).join(', ')}).`,
@@ -329,11 +356,18 @@ try {
   const site = await server.seed({ name: 'Trace', reps: 0 });
   const host = await serveHostPages(server.url, site.siteKey);
   try {
-    const sections = [await speed(browser, host.origin, false, LOADS, maps)];
-    if (THROTTLED_LOADS > 0) sections.push(await speed(browser, host.origin, true, THROTTLED_LOADS, maps));
+    const snippets = SNIPPET ? [SNIPPET] : Object.keys(SNIPPETS);
+    const sections = await speed(browser, host.origin, false, LOADS, maps, snippets);
+    if (THROTTLED_LOADS > 0) sections.push(...(await speed(browser, host.origin, true, THROTTLED_LOADS, maps, snippets)));
     const sixty = readFileSync(join(dir, 'widget/sixty.js'));
     const { gzipSync } = await import('node:zlib');
-    const report = [`sixty.js: ${sixty.length} B raw, ${gzipSync(sixty, { level: 9 }).length} B gzip.`, '', ...sections].join('\n');
+    // The per-site loader as the server serves it to this site (template plus its config).
+    const perSite = Buffer.from(await (await fetch(`${server.url}/s/${site.siteKey}.js`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
+    const report = [
+      `sixty.js: ${sixty.length} B raw, ${gzipSync(sixty, { level: 9 }).length} B gzip. /s/KEY.js for this site: ${perSite.length} B raw, ${gzipSync(perSite, { level: 9 }).length} B gzip.`,
+      '',
+      ...sections,
+    ].join('\n');
     process.stdout.write(`${report}\n`);
     if (OUT) writeFileSync(OUT, `${report}\n`);
   } finally {

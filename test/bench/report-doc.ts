@@ -240,7 +240,7 @@ the median batch. The baseline is re-scoring the whole history for every event
 
 Sizes are gzip level 9 and brotli quality 11 of each file in \`dist/widget/\`. In Chromium (headless,
 a fresh context per load, so a first visit with a cold cache), a plain customer page on its own
-origin is loaded with the README snippet and without it, alternately, ${w.normal.loads} times each at normal speed${
+origin is loaded with the README snippet (the per-site loader, \`/s/KEY.js\`, which carries the site's config) and without it, alternately, ${w.normal.loads} times each at normal speed${
       w.throttled
         ? ` and ${w.throttled.loads} times each throttled (DevTools' Slow 3G: ${SLOW_3G.latency} ms latency, ${num(SLOW_3G.downloadThroughput / 1000)} kB/s, and CPU ${CPU_SLOWDOWN}× slower, through CDP)`
         : ''

@@ -24,7 +24,19 @@ export interface FixtureSite {
   close(): Promise<void>;
 }
 
-export async function serveFixtures(sixtyUrl: string, siteKey: string): Promise<FixtureSite> {
+/** The fixtures' snippet, `<script src="{{SIXTY}}/sixty.js" data-site="{{SITE_KEY}}" ...>`, as written. */
+const GENERIC_TAG = 'src="{{SIXTY}}/sixty.js" data-site="{{SITE_KEY}}"';
+
+/**
+ * `loader: 'site'` serves every fixture with the per-site loader (`src="{{SIXTY}}/s/{{SITE_KEY}}.js"`,
+ * the console's snippet) in place of the generic one they are written with, their other attributes
+ * kept. `SIXTY_TEST_LOADER=site` makes it the default, to run a whole e2e file against it.
+ */
+export async function serveFixtures(
+  sixtyUrl: string,
+  siteKey: string,
+  { loader = process.env.SIXTY_TEST_LOADER === 'site' ? 'site' : 'generic' }: { loader?: 'site' | 'generic' } = {},
+): Promise<FixtureSite> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const [, first = '', rest = ''] = path.match(/^\/([\w-]+)(\/.*)?$/) ?? [];
@@ -35,6 +47,7 @@ export async function serveFixtures(sixtyUrl: string, siteKey: string): Promise<
     let html: string;
     try {
       html = readFileSync(`${FIXTURES}${first}.html`, 'utf8');
+      if (loader === 'site') html = html.replaceAll(GENERIC_TAG, 'src="{{SIXTY}}/s/{{SITE_KEY}}.js"');
     } catch {
       res.writeHead(404).end();
       return;

@@ -407,7 +407,7 @@ describe('environment settings', () => {
     expect(mail.body).toMatch(/^From: Acme Sales Desk <sales-desk@acme\.test>/m);
     expect(linkIn(mail.body.replace('https://', 'http://'))).toMatch(/^http:\/\/sixty\.acme\.test\/console\/invite\//);
     const site = (await ok('/console/sites', 'GET')).find((s: { id: string }) => s.id === siteId);
-    expect(site.snippet).toBe(`<script async src="https://sixty.acme.test/sixty.js" data-site="${server.siteKey}"></script>`);
+    expect(site.snippet).toBe(`<script async src="https://sixty.acme.test/s/${server.siteKey}.js"></script>`);
   });
 
   it('SIXTY_MAX_BODY: a body over the configured limit is refused with 413, one under it is taken', async () => {

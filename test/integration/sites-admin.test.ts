@@ -20,7 +20,7 @@ describe('sites', () => {
   it('lists the snippet and where the snippet was last seen', async () => {
     await postEvents(server.url, { siteKey: server.siteKey, visitorId: 'visitor_install_1', events: [pageView('/pricing?utm_source=x')] });
     const [site] = (await call('')).body;
-    expect(site.snippet).toBe(`<script async src="${new URL(server.url).origin}/sixty.js" data-site="${server.siteKey}"></script>`);
+    expect(site.snippet).toBe(`<script async src="${new URL(server.url).origin}/s/${server.siteKey}.js"></script>`);
     expect(site.installs).toEqual([expect.objectContaining({ origin: HOST_ORIGIN, lastUrl: `${HOST_ORIGIN}/pricing` })]);
   });
 

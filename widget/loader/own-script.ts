@@ -3,7 +3,7 @@
 
 export interface OwnScript {
   siteKey: string;
-  /** Absolute URL of this loader; sibling bundles resolve against it. */
+  /** Absolute URL of the generic loader, `/sixty.js` (where it would be, for the per-site loader); sibling bundles resolve against it. */
   src: string;
   /** Where the API and the socket live: the loader is served by the Sixty server itself. */
   origin: string;
@@ -15,17 +15,27 @@ export interface OwnScript {
   zIndex?: number;
 }
 
+/** The generic loader's tag, `<script src=".../sixty.js" data-site="KEY">`. */
 export function readOwnScript(): OwnScript | null {
+  const script = findScript('script[data-site][src]');
+  const site = script && script.dataset.site;
+  return site ? describe(script, site, script.src) : null;
+}
+
+/** The script being run if it matches `selector` (our tag), else the first in the page that does. */
+export function findScript(selector: string): HTMLScriptElement | null {
   const current = document.currentScript;
   // currentScript is null when the loader runs from a bundle or is re-executed by a tag manager.
-  const script =
-    current instanceof HTMLScriptElement && current.src && current.dataset.site ? current : document.querySelector<HTMLScriptElement>('script[data-site][src]');
-  const data = script && script.dataset;
-  if (!script || !data || !data.site) return null;
+  return current instanceof HTMLScriptElement && current.matches(selector) ? current : document.querySelector<HTMLScriptElement>(selector);
+}
+
+/** `src`: where `/sixty.js` is (the bundles are beside it). */
+export function describe(script: HTMLScriptElement, siteKey: string, src: string): OwnScript {
+  const data = script.dataset;
   const z = parseInt(data.zIndex || '', 10);
   return {
-    siteKey: data.site,
-    src: script.src,
+    siteKey,
+    src,
     origin: new URL(script.src).origin,
     // Browsers hide a nonce attribute from the DOM once applied; the property keeps it.
     nonce: script.nonce || data.nonce || '',

@@ -7,6 +7,6 @@ import type { LoaderConfig } from '../contract';
 export function fetchSiteConfig(origin: string, siteKey: string): Promise<LoaderConfig | null> {
   return fetch(`${origin}/v1/sites/${encodeURIComponent(siteKey)}/config`, { credentials: 'omit' })
     .then((res) => (res.ok ? res.json() : null))
-    .then((config) => (config && typeof config === 'object' && !Array.isArray(config) ? config : null))
+    .then((config) => (config instanceof Object && !Array.isArray(config) ? config : null))
     .catch(() => null);
 }

@@ -3,7 +3,7 @@
 // then nothing is stored, nothing is observed and no event is sent, except where the site counts a
 // submitted contact form as the visitor's request for contact (the tracker's forms-only mode). API calls made before the
 // decision wait for it; calls made while tracking is not allowed are dropped.
-import type { Invite, LoaderConfig, Tracker, TrackSelector } from '../contract';
+import type { Invite, LoaderConfig, Tracker } from '../contract';
 import { CONSENT_KEY, FIRST_TOUCH_KEY, readStore, VISITOR_KEY, writeStore } from '../storage';
 import { browserOptedOut, trackingAllowed, type ConsentMode } from './consent';
 import { whenIdle } from './later';
@@ -33,7 +33,8 @@ export function startTracking(
   load: LoadBundle,
   onInvite: (invite: Invite) => void,
 ): void {
-  let selectors: TrackSelector[] = [];
+  /** The config, once it has come (the tracker starts only after). */
+  let site: LoaderConfig;
   start = () => {
     loading = true;
     load('track')
@@ -42,7 +43,9 @@ export function startTracking(
       .then((bundle) => {
         // Consent may have been withdrawn while the file was on its way.
         if (!allowed()) return;
-        tracker = bundle.start({ origin, siteKey, selectors, onInvite });
+        // The mapped forms too, so the tracker need not fetch the config again.
+        const selectors = Array.isArray(site.trackSelectors) ? site.trackSelectors : [];
+        tracker = bundle.start({ origin, siteKey, selectors, forms: site.forms, onInvite });
         for (const call of waiting || []) call(tracker);
       })
       .catch((error) => warn('tracking unavailable', error))
@@ -54,14 +57,14 @@ export function startTracking(
   config
     // After the launcher is drawn (./index.ts attaches it on the same answer), in a task of its own.
     .then(whenIdle)
-    .then((site) => {
-      if (!site) return void (waiting = null);
+    .then((answer) => {
+      if (!answer) return void (waiting = null);
+      site = answer;
       mode = site.consent === 'required' ? 'required' : 'implied';
-      if (Array.isArray(site.trackSelectors)) selectors = site.trackSelectors;
       update();
       // The site counts a submitted contact form as the visitor's own request for contact: the
       // tracker reads such submissions even while tracking is not allowed (and nothing else).
-      if (site.formsCountAsContactRequest) load('track').then((bundle) => bundle.forms(origin, siteKey), warn);
+      if (site.formsCountAsContactRequest) load('track').then((bundle) => bundle.forms(origin, siteKey, site.forms), warn);
     })
     .catch((error) => warn('tracking unavailable', error));
 }

@@ -26,14 +26,17 @@ let formsOnly = false;
  */
 let test = '';
 
-/** Tracking started: reads which forms are mapped, and whether this tab is a marketer's test. */
-export function watchForms(apiOrigin: string, key: string): void {
+/**
+ * Tracking started: reads which forms are mapped, and whether this tab is a marketer's test.
+ * `forms`: the mapped forms from the config the loader has, if it hands them over.
+ */
+export function watchForms(apiOrigin: string, key: string, forms?: unknown): void {
   test = (/sixty-test=([\w.-]+)/.exec(location.hash) || [])[1] || readStore(TEST_KEY, 'sessionStorage') || '';
   if (test) {
     hush();
     writeStore(TEST_KEY, test, 'sessionStorage');
   }
-  fetchMapped(apiOrigin, key);
+  fetchMapped(apiOrigin, key, forms);
 }
 
 /**
@@ -42,10 +45,10 @@ export function watchForms(apiOrigin: string, key: string): void {
  * form is sent as now, and nothing else happens: no sighting, no event, no visitor id, no test
  * marker read. Once tracking is allowed the tracker's own listener reads forms instead.
  */
-export function watchContactForms(apiOrigin: string, key: string): void {
+export function watchContactForms(apiOrigin: string, key: string, forms?: unknown): void {
   if (formsOnly) return;
   formsOnly = true;
-  fetchMapped(apiOrigin, key);
+  fetchMapped(apiOrigin, key, forms);
   document.addEventListener(
     'submit',
     guard((event: Event) => !visitorId && event.target instanceof Element && formSubmitted(event.target, true)),
@@ -53,17 +56,20 @@ export function watchContactForms(apiOrigin: string, key: string): void {
   );
 }
 
-/** Which forms are mapped, from the site config (the loader's fetch of it is usually still cached). */
-function fetchMapped(apiOrigin: string, key: string): void {
+/**
+ * Which forms are mapped: `forms` from the config the loader has (its array, or nothing when the
+ * loader has none), else from the site config fetched here (a loader from before it handed them over).
+ */
+function fetchMapped(apiOrigin: string, key: string, forms?: unknown): void {
   origin = apiOrigin;
   siteKey = key;
   if (fetched) return;
   fetched = true;
+  const take = (config: { forms?: unknown }) => void (Array.isArray(config.forms) && (mapped = config.forms as WidgetForm[]));
+  if (forms) return take({ forms });
   fetch(`${origin}/v1/sites/${encodeURIComponent(key)}/config`, { credentials: 'omit' })
     .then((res) => res.json())
-    .then((config: { forms?: WidgetForm[] }) => {
-      if (Array.isArray(config.forms)) mapped = config.forms;
-    })
+    .then(take)
     .catch(() => undefined);
 }
 

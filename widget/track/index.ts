@@ -27,7 +27,7 @@ const bundle: TrackBundle = {
   start(ctx) {
     sendTo(ctx.origin + '/v1/events', ctx.siteKey, ctx.onInvite);
     trackSelectors(ctx.selectors);
-    watchForms(ctx.origin, ctx.siteKey);
+    watchForms(ctx.origin, ctx.siteKey, ctx.forms);
     sendAs(...loadVisitor());
     if (!listening) listen();
     viewPage();

@@ -259,7 +259,8 @@ export async function waitForBench(page: Page, key: 'launcherAt' | 'panelAt', ti
   }
 }
 
-/** A plain customer page on its own origin, with and without the snippet. */
+/** A plain customer page on its own origin: `/with` the console's snippet (the per-site loader),
+ * `/with-generic` the generic `/sixty.js` one existing installs carry, `/without` none. */
 export async function serveHostPages(sixtyUrl: string, siteKey: string): Promise<{ origin: string; close(): Promise<void> }> {
   const page = (snippet: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -270,10 +271,13 @@ ${snippet}</head><body>
 <main>
 ${Array.from({ length: 8 }, (_, i) => `<section><h2>Section ${i + 1}</h2><p>${'Ovens, fryers and ranges for restaurants, hotels and schools. '.repeat(12)}</p></section>`).join('\n')}
 </main></body></html>`;
-  const withSnippet = page(`<script async src="${sixtyUrl}/sixty.js" data-site="${siteKey}"></script>`);
-  const without = page('');
+  const pages: Record<string, string> = {
+    '/with': page(`<script async src="${sixtyUrl}/s/${siteKey}.js"></script>`),
+    '/with-generic': page(`<script async src="${sixtyUrl}/sixty.js" data-site="${siteKey}"></script>`),
+    '/without': page(''),
+  };
   const server: Server = createServer((req, res) => {
-    const body = req.url === '/with' ? withSnippet : req.url === '/without' ? without : null;
+    const body = pages[req.url ?? ''];
     if (!body) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body);
   });
