@@ -34,10 +34,7 @@ export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' |
   // The hand-raise (hot_at, else captured_at) in range, written as two ranges of leads_workspace_hot.
   // The owner and rule as ids, named from the workspace's few users and rules (a join per lead cost more than the read).
   const speed = raw
-    .prepare<
-      { ws: string; from: number; to: number },
-      [number, number | null, number | null, string | null, string | null, string | null, number | null]
-    >(
+    .prepare<{ ws: string; from: number; to: number }, [number, number | null, number | null, string | null, string | null, string | null, number | null]>(
       `select coalesce(l.hot_at, l.captured_at), l.accepted_at, l.first_call_at, l.owner_id, l.rule_id, l.talk,
               case when l.talk = 'browser' then (select min(bc.connected_at) from browser_calls bc where bc.lead_id = l.id) end
          from leads l
