@@ -12,6 +12,7 @@ import { BEHAVIOUR, hotWrites, planTurnedHot } from './turn-hot.core';
 import { reportFacts } from '../reports/report-facts.core';
 import { FUNNEL_STAGES } from '../reports/funnel.core';
 import { planCallReport, planCallStarted } from '../calls/plan-call-report.core';
+import { carryRoster } from './carry-roster.core';
 import { planMeeting, planMeetingCancelled, planMeetingMoved, planMeetingResult } from '../booking/plan-meeting.core';
 
 export const storeRules = {
@@ -42,6 +43,8 @@ export const storeRules = {
   planClaim,
   planReassign,
   planForceOffer,
+  // A batch's roster after one decision's writes, for the next decision (db/sqlite/group-commit.ts).
+  carryRoster,
   // Where a new routing rule goes among a site's rules.
   planNewRule,
   // Reads that decide: a lead's routing facts, the teams a lead goes to.

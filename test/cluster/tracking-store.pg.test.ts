@@ -26,6 +26,7 @@ import * as pgTrack from '../../server/db/pg/tracking-schema';
 import * as pgAdmin from '../../server/db/pg/admin-schema';
 import * as pgAbuse from '../../server/db/pg/abuse-schema';
 import * as pgBooking from '../../server/db/pg/booking-schema';
+import * as pgCalls from '../../server/db/pg/call-schema';
 import { createCallbackGuardOps as sqliteGuard } from '../../server/db/sqlite/callback-guard-ops';
 import type { ErasureResult, Subject } from '../../server/db/erasure';
 import { eraseSubject as sqliteErase } from '../../server/db/sqlite/erasure-ops';
@@ -38,6 +39,7 @@ import * as track from '../../server/db/tracking-schema';
 import * as admin from '../../server/db/admin-schema';
 import * as abuse from '../../server/db/abuse-schema';
 import * as booking from '../../server/db/booking-schema';
+import * as calls from '../../server/db/call-schema';
 import { meetingFigures } from '../../server/booking/meeting-figures.core';
 import type { Site, Store } from '../../server/db/store';
 import { seedDemo } from '../../server/demo/seed';
@@ -166,8 +168,8 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
   let sqlite: Side;
   let postgres: Side;
 
-  const SCHEMA_SQLITE: Record<string, unknown> = { ...core, ...track, ...admin, ...abuse, ...booking };
-  const SCHEMA_PG: Record<string, unknown> = { ...pgCore, ...pgTrack, ...pgAdmin, ...pgAbuse, ...pgBooking };
+  const SCHEMA_SQLITE: Record<string, unknown> = { ...core, ...track, ...admin, ...abuse, ...booking, ...calls };
+  const SCHEMA_PG: Record<string, unknown> = { ...pgCore, ...pgTrack, ...pgAdmin, ...pgAbuse, ...pgBooking, ...pgCalls };
 
   beforeAll(async () => {
     url = await PG.createDatabase();
@@ -688,6 +690,8 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
       await side.insert('offers', [
         { id: 'o-erase', workspaceId: ws, leadId: 'l-erase', repId: 'u-ana', status: 'offered', offeredAt: NOW, expiresAt: NOW + 20_000 },
       ]);
+      // Her browser call's record (who, when, its quality) is about her too.
+      await side.insert('browserCalls', [{ offerId: 'o-erase', workspaceId: ws, leadId: 'l-erase', repId: 'u-ana', acceptedAt: NOW, connectedAt: NOW + 900 }]);
       await side.insert('leadEvents', [{ workspaceId: ws, leadId: 'l-erase', kind: 'captured', text: 'Erin asked', at: NOW }]);
       await side.insert('stageChanges', [{ workspaceId: ws, leadId: 'l-erase', fromStage: 'visitor', toStage: 'hot', actor: 'system', at: NOW }]);
       await side.insert('followUps', [
@@ -809,6 +813,7 @@ describe(`PostgreSQL tracking store on ${PG.name}, reports, erasure and callback
       callback_requests: 2,
       form_submissions: 0,
       bookings: 1,
+      browser_calls: 1,
       outbox: 1,
       webhook_deliveries: 1,
       leads: 1,

@@ -128,7 +128,7 @@ describe('docs/settings.md', () => {
 
   it('lists every attribute of the script tag the loader reads', () => {
     const loader = read('widget/loader/own-script.ts');
-    const attributes = [...loader.matchAll(/data\.(\w+)/g)].map((m) => `data-${m[1]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    const attributes = [...loader.matchAll(/(?:data|dataset)\.(\w+)/g)].map((m) => `data-${m[1]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
     expect(new Set(attributes)).toEqual(new Set(['data-site', 'data-nonce', 'data-lang', 'data-z-index']));
     expect([...attributes, 'nonce'].filter((a) => !ticked.has(a))).toEqual([]);
   });

@@ -46,7 +46,15 @@ async function put(path: string, body: unknown): Promise<void> {
 }
 const saveAppearance = (appearance: Appearance) => put(`/console/sites/${siteId}/appearance`, appearance);
 const saveConsent = (consent: 'required' | 'implied') =>
-  put(`/sites/${siteId}/settings`, { consent, formsCountAsContactRequest: false, trackSelectors: [], botFilter: true, maxEventsPerSecond: 20, minSubmitMs: 0 });
+  put(`/sites/${siteId}/settings`, {
+    consent,
+    formsCountAsContactRequest: false,
+    trackSelectors: [],
+    browserCalls: false,
+    botFilter: true,
+    maxEventsPerSecond: 20,
+    minSubmitMs: 0,
+  });
 
 /** A fresh visitor on a fixture page: the paths of every request to Sixty, and every storage key written. */
 async function visit(fixture: string): Promise<{ context: BrowserContext; page: Page; sent: string[]; stored: () => Promise<string[]> }> {

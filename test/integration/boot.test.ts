@@ -18,7 +18,7 @@ describe('starting Sixty', PROCESS_STARTS, () => {
     // The demo password is this install's own, printed and kept beside the database.
     const password = readFileSync(join(dir, 'nested', 'data', 'demo-password'), 'utf8').trim();
     expect(p.output()).toContain(`dana@demo.sixty  password: ${password}`);
-    expect(p.output()).toMatch(/<script async src="http:\/\/localhost:\d+\/sixty\.js" data-site="demo_[\w-]+"><\/script>/);
+    expect(p.output()).toMatch(/<script async src="http:\/\/localhost:\d+\/s\/demo_[\w-]+\.js"><\/script>/);
     expect(existsSync(db)).toBe(true);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     p.child.kill('SIGTERM');

@@ -38,6 +38,8 @@ beforeAll(async () => {
   closers.push(() => dana.close());
   await connected(dana);
   await dana.emitWithAck('presence:set', 'available');
+  // Her tab can take calls (a microphone granted): only such a tab is offered a browser call.
+  expect(await dana.emitWithAck('calls:capable', { capable: true })).toEqual({ ok: true, data: undefined });
 });
 afterAll(async () => {
   for (const close of closers.splice(0).reverse()) await close();

@@ -450,6 +450,9 @@ describe.each(storeBackends())('on $name', (backend) => {
     it("names the accepted offer in its visitor's status and says so on the lead card; a phone callback names none", async () => {
       const leadId = await lead(true, null, true);
       await available(ids.dana);
+      // Dana's tab can take calls (its microphone granted): only such a tab is offered a browser call.
+      online.callCapable(ids.dana, ids.dana, true);
+      await router.repAvailable(ids.workspace);
       const offered = offers.find((o) => o.offer.leadId === leadId)!;
       expect(offered.offer.lead).toMatchObject({ talk: 'browser', phone: '' });
       await own(leadId);

@@ -59,7 +59,7 @@ describe('the environment of npm start', PROCESS_STARTS, () => {
 
   it('SIXTY_PUBLIC_URL: the printed snippet and links use the public URL', () => {
     expect(p.output()).toContain(`Rep console:  ${PUBLIC_URL}/console/`);
-    expect(p.output()).toMatch(new RegExp(`<script async src="${PUBLIC_URL.replace(/\./g, '\\.')}/sixty\\.js" data-site="demo_[\\w-]+"></script>`));
+    expect(p.output()).toMatch(new RegExp(`<script async src="${PUBLIC_URL.replace(/\./g, '\\.')}/s/demo_[\\w-]+\\.js"></script>`));
   });
 
   it('SIXTY_DEMO_PASSWORD: the demo users sign in with it, and it is what the banner prints', async () => {
@@ -73,7 +73,7 @@ describe('the environment of npm start', PROCESS_STARTS, () => {
       await connected(dana);
       await dana.emitWithAck('presence:set', 'available');
       const offered = nextEvent<OfferView>(dana, 'offer:new');
-      const siteKey = /data-site="(demo_[\w-]+)"/.exec(p.output())![1]!;
+      const siteKey = /\/s\/(demo_[\w-]+)\.js"/.exec(p.output())![1]!;
       expect((await postCallback(base, callbackBody(siteKey))).status).toBe(201);
       const offer = await offered;
       expect(offer.expiresAt - offer.offeredAt).toBe(7000);

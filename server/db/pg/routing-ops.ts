@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, max, ne, notExists, or, sql } from 'drizzle-orm';
 import type { OfferView, Stage } from '../../../shared/api';
-import { carryRoster } from '../../routing/carry-roster.core';
 import type { OfferStatus, RoutingSnapshot } from '../../routing/routing.types';
 import type { AcceptResult, BookedCallback, DecideRouting, RouteResult, TeamWarmLead } from '../store';
 import type { RoutingOps } from '../op-types';
@@ -84,7 +83,7 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
     });
     await executePlan(tx, lead, applied.plan, now, rules.funnelStages);
     if (carry) {
-      const roster = carryRoster({ reps: snapshot.reps, teams: snapshot.teams }, applied.plan);
+      const roster = rules.carryRoster({ reps: snapshot.reps, teams: snapshot.teams }, applied.plan);
       if (roster) carry.rosters.set(lead.workspaceId, { online: carry.online, roster });
       else carry.rosters.delete(lead.workspaceId);
     }

@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, max, ne, notExists, or, sql } from 'drizzle-orm';
 import type { OfferView, Stage } from '../../../shared/api';
-import { carryRoster } from '../../routing/carry-roster.core';
 import type { OfferStatus, RoutingSnapshot } from '../../routing/routing.types';
 import * as a from '../admin-schema';
 import * as t from '../schema';
@@ -118,7 +117,7 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
     });
     ctx.execute(tx, lead, applied.plan, now);
     if (carry) {
-      const roster = carryRoster({ reps: snapshot.reps, teams: snapshot.teams }, applied.plan);
+      const roster = rules.carryRoster({ reps: snapshot.reps, teams: snapshot.teams }, applied.plan);
       if (roster) carry.rosters.set(lead.workspaceId, { online: carry.online, roster });
       else carry.rosters.delete(lead.workspaceId);
     }
