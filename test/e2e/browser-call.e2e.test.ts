@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath } from '../helpers/browser';
 import { rows } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait-for';
-import { audioFlows, CALL_MS, inbound, relayOnly, repReadyForCalls, startCallWorld, type CallWorld } from './browser-call.helpers';
+import { audioFlows, CALL_MS, inbound, repReadyForCalls, startCallWorld, visitorWithFormFilled, type CallWorld } from './browser-call.helpers';
 import { DESKTOP, offerFor, signIn } from './rep-helpers';
 
 const SECRET = 'end-to-end-call-secret';
@@ -21,22 +21,13 @@ afterAll(() => world?.close());
 
 describe('talk now in the browser, from the widget to the console', () => {
   it('connects the visitor with the rep who accepts in the console, both hear each other, and the visitor hanging up ends it on both sides with the call on the record', async () => {
-    const { browser, server, host, cleanup } = world;
+    const { browser, server, cleanup } = world;
     // Dana's console, her microphone granted: ready for browser calls.
     const { context: repContext, page: rep, errors: repErrors } = await repReadyForCalls(browser, server, 'dana@demo.sixty');
     cleanup.push(() => repContext.close());
 
     // A visitor on the customer's page asks to talk now, in the browser.
-    const visitorContext = await browser.newContext({ locale: 'en-US', ...DESKTOP });
-    cleanup.push(() => visitorContext.close());
-    await visitorContext.addInitScript(relayOnly);
-    const visitor = await visitorContext.newPage();
-    await visitor.goto(host.origin);
-    await visitor.getByRole('button', { name: 'Talk to sales in 60 seconds' }).click();
-    const panel = visitor.getByRole('dialog', { name: 'Talk to sales' });
-    await panel.getByLabel('Name', { exact: true }).fill('Noor Caller');
-    await panel.getByLabel('Email').fill('noor@example.com');
-    for (const value of ['commercial', '51-200', 'decision']) await panel.locator(`input[type=radio][value="${value}"]`).check();
+    const { page: visitor, panel } = await visitorWithFormFilled(world, 'Noor Caller', 'noor@example.com');
     const askedAt = Date.now();
     await panel.getByRole('button', { name: 'Talk now in your browser' }).click();
 

@@ -129,3 +129,20 @@ export async function startCallWorld(secret: string): Promise<CallWorld> {
     },
   };
 }
+
+/** A visitor on the customer's page, every peer connection relayed, with the panel open and the form filled (the caller chooses how to talk). */
+export async function visitorWithFormFilled(world: CallWorld, name: string, email: string) {
+  const context = await world.browser.newContext({ locale: 'en-US', ...DESKTOP });
+  world.cleanup.push(() => context.close());
+  await context.addInitScript(relayOnly);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(world.host.origin);
+  await page.getByRole('button', { name: 'Talk to sales in 60 seconds' }).click();
+  const panel = page.getByRole('dialog', { name: 'Talk to sales' });
+  await panel.getByLabel('Name', { exact: true }).fill(name);
+  await panel.getByLabel('Email').fill(email);
+  for (const value of ['commercial', '51-200', 'decision']) await panel.locator(`input[type=radio][value="${value}"]`).check();
+  return { context, page, panel, errors };
+}
