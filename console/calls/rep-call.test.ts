@@ -150,6 +150,24 @@ describe('startRepCall', () => {
     expect(c.signals('offer')).toHaveLength(2);
   });
 
+  it('sends a restart’s offer again until the visitor answers it (their socket may be reconnecting after the drop), and applies one answer', async () => {
+    const c = await connected();
+    peer.state('connected', 'disconnected');
+    await pass(2000);
+    expect(peer.restarts).toBe(1);
+    expect(c.signals('offer').map((s) => s.payload.sdp)).toEqual(['offer-1', 'offer-2']);
+    await pass(8000);
+    expect(c.signals('offer').map((s) => s.payload.sdp)).toEqual(['offer-1', 'offer-2', 'offer-2', 'offer-2']);
+    c.io.hear({ offerId: 'offer-1', kind: 'answer', sdp: 'answer-2' });
+    await pass(0);
+    expect(peer.remoteDescription).toEqual({ type: 'answer', sdp: 'answer-2' });
+    // The visitor answers a copy of the same offer too: too late, not applied.
+    c.io.hear({ offerId: 'offer-1', kind: 'answer', sdp: 'answer-2-again' });
+    await pass(8000);
+    expect(peer.remoteDescription).toEqual({ type: 'answer', sdp: 'answer-2' });
+    expect(c.signals('offer')).toHaveLength(4);
+  });
+
   it('restarts ICE after 2 s disconnected, at once when failed, and is connected again when ICE is', async () => {
     const c = await connected();
     peer.state('connected', 'disconnected');

@@ -36,7 +36,11 @@ export const RESTART_AFTER_MS = 2000;
 export const CONNECT_GIVE_UP_MS = 30_000;
 /** A call that dropped and has not reconnected this long ends: the network lost it (the visitor's side gives up after 10 s). */
 export const RECONNECT_GIVE_UP_MS = 15_000;
-/** The offer is sent again this often until an answer comes: a visitor page that was not listening yet (reloading, reconnecting) still gets it. */
+/**
+ * An offer (the first, or an ICE restart's) is sent again this often until an answer comes: a
+ * visitor page that was not listening (reloading, or its socket reconnecting after the very drop
+ * the restart is for) still gets it.
+ */
 const RESEND_OFFER_MS = 4000;
 /** How often the line's figures are read for the "connection weak" sign. */
 const STATS_EVERY_MS = 2000;
@@ -149,9 +153,14 @@ export function startRepCall(socket: RepSocket, offerId: string, micId: string, 
   function onSignal(signal: CallSignal) {
     if (signal.offerId !== offerId || !pc || ended) return;
     if (signal.kind === 'answer') {
-      void pc.setRemoteDescription({ type: 'answer', sdp: signal.sdp }).then(async () => {
-        for (const c of pending.splice(0)) await pc?.addIceCandidate(c).catch(() => undefined);
-      });
+      // An offer sent again is answered again: only the first answer to it applies.
+      if (pc.signalingState !== 'have-local-offer') return;
+      void pc
+        .setRemoteDescription({ type: 'answer', sdp: signal.sdp })
+        .then(async () => {
+          for (const c of pending.splice(0)) await pc?.addIceCandidate(c).catch(() => undefined);
+        })
+        .catch(() => undefined);
     } else if (signal.kind === 'candidate') {
       if (!signal.candidate.candidate) return;
       if (pc.remoteDescription) void pc.addIceCandidate(signal.candidate).catch(() => undefined);
@@ -213,9 +222,9 @@ export function startRepCall(socket: RepSocket, offerId: string, micId: string, 
     };
     socket.on('call:signal', onSignal);
     await sendOffer(false);
+    // For the whole call (finish() stops it): a restart's offer may be lost as the first may.
     resendTimer = setInterval(() => {
-      if (pc?.signalingState !== 'have-local-offer') return clearInterval(resendTimer);
-      void send({ offerId, kind: 'offer', sdp: pc.localDescription!.sdp });
+      if (pc?.signalingState === 'have-local-offer') void send({ offerId, kind: 'offer', sdp: pc.localDescription!.sdp });
     }, RESEND_OFFER_MS);
   }
 

@@ -7,117 +7,27 @@
 // Both browsers relay through a real coturn on 127.0.0.1 with Sixty's short-lived credentials, as
 // a visitor behind a strict firewall would, so no call traffic leaves loopback.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { SiteSettings } from '../../shared/console-api';
-import { launchBrowser, screenshotPath, serveHostPage, type HostPage } from '../helpers/browser';
-import { startCoturn, type Coturn } from '../helpers/coturn';
-import { rows, signIn as signInApi, startTestServer, type TestServer } from '../helpers/test-server';
+import { screenshotPath } from '../helpers/browser';
+import { rows } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait-for';
-import { DESKTOP, offerFor, setAvailable, signIn, watch } from './rep-helpers';
+import { audioFlows, CALL_MS, inbound, repReadyForCalls, startCallWorld, visitorWithFormFilled, type CallWorld } from './browser-call.helpers';
+import { DESKTOP, offerFor, signIn } from './rep-helpers';
 
 const SECRET = 'end-to-end-call-secret';
-/** Generous: two browsers, coturn and the server share a busy 2-core machine. */
-const CALL_MS = 60_000;
 
-let coturn: Coturn;
-let browser: Browser;
-let server: TestServer;
-let host: HostPage;
-const cleanup: Array<() => unknown> = [];
-
-beforeAll(async () => {
-  coturn = await startCoturn(SECRET);
-  [server, browser] = await Promise.all([
-    startTestServer({ offerTimeoutMs: 60_000, turn: { secret: SECRET, ttlS: 600, urls: [coturn.url] } }),
-    launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']),
-  ]);
-  host = await serveHostPage('host-basic.html', server.url, server.siteKey);
-  // An admin turns browser calls on for the site (Tracking settings › Browser calls).
-  const admin = await signInApi(server.url, 'admin@demo.sixty');
-  const siteId = (await server.deps.store.siteByKey(server.siteKey))!.id;
-  const headers = { 'content-type': 'application/json', cookie: admin };
-  const url = `${server.url}/v1/sites/${siteId}/settings`;
-  const current = (await (await fetch(url, { headers })).json()) as SiteSettings;
-  expect((await fetch(url, { method: 'PUT', headers, body: JSON.stringify({ ...current, browserCalls: true }) })).status).toBe(200);
-}, 15 * 60_000);
-afterAll(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-  await browser?.close();
-  await host?.close();
-  await server?.stop();
-  await coturn?.close();
-});
-
-/** Every peer connection a page makes is kept (for getStats) and forced to relay through TURN. */
-function relayOnly() {
-  const Native = window.RTCPeerConnection;
-  const peers: RTCPeerConnection[] = ((window as unknown as { __pcs: RTCPeerConnection[] }).__pcs = []);
-  window.RTCPeerConnection = class extends Native {
-    constructor(config?: RTCConfiguration) {
-      super({ ...config, iceTransportPolicy: 'relay' });
-      peers.push(this);
-    }
-  } as typeof RTCPeerConnection;
-}
-
-/** A page's inbound audio so far, from its latest peer connection's getStats(). */
-function inbound(page: Page) {
-  return page.evaluate(async () => {
-    const pc = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.at(-1);
-    if (!pc) return { state: 'none', bytes: 0, packets: 0 };
-    const stats = [...(await pc.getStats()).values()] as Array<{ type: string; kind?: string; bytesReceived?: number; packetsReceived?: number }>;
-    const audio = stats.find((r) => r.type === 'inbound-rtp' && r.kind === 'audio');
-    return { state: pc.connectionState, bytes: audio?.bytesReceived ?? 0, packets: audio?.packetsReceived ?? 0 };
-  });
-}
-
-async function audioFlows(page: Page, who: string): Promise<void> {
-  const first = await waitFor(
-    `${who} connected with audio coming in`,
-    async () => {
-      const now = await inbound(page);
-      return now.state === 'connected' && now.bytes > 0 && now;
-    },
-    CALL_MS,
-    250,
-  );
-  const later = await waitFor(
-    `${who}'s inbound audio growing`,
-    async () => {
-      const now = await inbound(page);
-      return now.bytes > first.bytes && now.packets > first.packets && now;
-    },
-    CALL_MS,
-    500,
-  );
-  expect(later.packets).toBeGreaterThan(first.packets);
-}
+let world: CallWorld;
+beforeAll(async () => void (world = await startCallWorld(SECRET)), 15 * 60_000);
+afterAll(() => world?.close());
 
 describe('talk now in the browser, from the widget to the console', () => {
   it('connects the visitor with the rep who accepts in the console, both hear each other, and the visitor hanging up ends it on both sides with the call on the record', async () => {
+    const { browser, server, cleanup } = world;
     // Dana's console, her microphone granted: ready for browser calls.
-    const repContext = await browser.newContext(DESKTOP);
+    const { context: repContext, page: rep, errors: repErrors } = await repReadyForCalls(browser, server, 'dana@demo.sixty');
     cleanup.push(() => repContext.close());
-    await repContext.grantPermissions(['microphone'], { origin: server.url });
-    await repContext.addInitScript(relayOnly);
-    const rep = await repContext.newPage();
-    const repErrors: string[] = [];
-    await watch(rep, repErrors);
-    await signIn(rep, server.url, 'dana@demo.sixty');
-    await setAvailable(rep);
-    await rep.getByText('Ready for browser calls').waitFor({ timeout: 20_000 });
 
     // A visitor on the customer's page asks to talk now, in the browser.
-    const visitorContext = await browser.newContext({ locale: 'en-US', ...DESKTOP });
-    cleanup.push(() => visitorContext.close());
-    await visitorContext.addInitScript(relayOnly);
-    const visitor = await visitorContext.newPage();
-    await visitor.goto(host.origin);
-    await visitor.getByRole('button', { name: 'Talk to sales in 60 seconds' }).click();
-    const panel = visitor.getByRole('dialog', { name: 'Talk to sales' });
-    await panel.getByLabel('Name', { exact: true }).fill('Noor Caller');
-    await panel.getByLabel('Email').fill('noor@example.com');
-    for (const value of ['commercial', '51-200', 'decision']) await panel.locator(`input[type=radio][value="${value}"]`).check();
+    const { page: visitor, panel } = await visitorWithFormFilled(world, 'Noor Caller', 'noor@example.com');
     const askedAt = Date.now();
     await panel.getByRole('button', { name: 'Talk now in your browser' }).click();
 

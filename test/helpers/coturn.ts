@@ -23,6 +23,11 @@ export interface Coturn {
   port: number;
   /** Everything coturn logged (for a failure's message). */
   log(): string;
+  /**
+   * Freezes the server (SIGSTOP) until the returned function lets it run on (SIGCONT): no packet
+   * is relayed meanwhile, a network drop on the relayed media path. Allocations outlive it.
+   */
+  freeze(): () => void;
   close(): Promise<void>;
 }
 
@@ -89,8 +94,13 @@ export async function startCoturn(secret: string, realm = 'sixty.test'): Promise
     url: `turn:127.0.0.1:${port}?transport=udp`,
     port,
     log: () => output,
+    freeze() {
+      child.kill('SIGSTOP');
+      return () => void child.kill('SIGCONT');
+    },
     async close() {
       if (!exited) {
+        child.kill('SIGCONT'); // a frozen server would not hear the SIGTERM
         const gone = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 5000))]);
