@@ -176,6 +176,10 @@ export async function measureVoice(config: BenchConfig, { distDir, log }: { dist
     const put = await fetch(url, { method: 'PUT', headers, body: JSON.stringify({ ...current, browserCalls: true }) });
     if (put.status !== 200) throw new Error(`turning browser calls on: ${put.status}`);
 
+    // Dana takes every call: her open-lead capacity (5 by default) would stop offers after five.
+    const dana = (await server.deps.store.userByEmail('dana@demo.sixty'))!;
+    await server.deps.store.updateRep(dana.id, { leadCapacity: calls + 10 });
+
     const repContext = await browser.newContext(DESKTOP);
     contexts.push(repContext);
     await repContext.grantPermissions(['microphone'], { origin: server.url });
