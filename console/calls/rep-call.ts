@@ -37,7 +37,7 @@ export const CONNECT_GIVE_UP_MS = 30_000;
 /** A call that dropped and has not reconnected this long ends: the network lost it (the visitor's side gives up after 10 s). */
 export const RECONNECT_GIVE_UP_MS = 15_000;
 /** The offer is sent again this often until an answer comes: a visitor page that was not listening yet (reloading, reconnecting) still gets it. */
-const RESEND_OFFER_MS = 4000;
+export const RESEND_OFFER_MS = 4000;
 /** How often the line's figures are read for the "connection weak" sign. */
 const STATS_EVERY_MS = 2000;
 /** Above these the line is weak: a delay people talk over, or gaps in the audio. */

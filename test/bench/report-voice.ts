@@ -1,7 +1,8 @@
 // Figure 8's block of docs/benchmarks.md: hand-raise to voice in the browser, beside a bare WebRTC
 // connect, with its method. Written by `npm run bench -- --only=voice` alone, or by the full run.
 import { wrapDocBlock } from './cluster-section';
-import type { Leg, VoiceFigure } from './figures/voice';
+import { RESEND_OFFER_MS } from '../../console/calls/rep-call';
+import { leg, type Leg, type VoiceFigure } from './figures/voice';
 import { num } from './report-format';
 import type { BenchResults } from './results';
 
@@ -13,6 +14,20 @@ export function renderVoiceBlock(r: BenchResults): string | null {
   const when = r.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
   const commit = r.commit ? `commit \`${r.commit.sha}\`${r.commit.dirty ? ' with uncommitted changes' : ''}` : 'an unknown commit';
   return wrapDocBlock('voice-bench', voiceSection(f, `${when}, ${commit}, load average at start ${r.machine.loadAverage.join(', ')}`));
+}
+
+/** The calls whose offer reached the widget only with the console's resend, if any, and the others. */
+function slowNote(f: VoiceFigure): string {
+  const isLate = (c: VoiceFigure['perCall'][number]) => c.visitorOfferMs !== null && c.visitorOfferMs - c.acceptClickedMs > RESEND_OFFER_MS / 2;
+  const late = f.perCall.filter(isLate);
+  if (!late.length) return '';
+  const onTime = leg(f.perCall.filter((c) => !isLate(c)).map((c) => c.voiceMs - c.acceptClickedMs));
+  return `
+In ${late.length} of ${f.calls} calls the widget applied the console's offer only ${num(Math.min(...late.map((c) => c.visitorOfferMs! - c.acceptClickedMs)), 'ms')}
+or more after the accept: it never applied the console's first offer, and the console's resend
+(\`RESEND_OFFER_MS\`, ${num(RESEND_OFFER_MS, 'ms')}, in \`console/calls/rep-call.ts\`) connected the call; those calls make the p95.
+The other ${onTime.n} calls: accept → voice connected median ${num(onTime.median, 'ms')}, p95 ${num(onTime.p95, 'ms')}
+(${num(onTime.median / f.bareConnect.median)}× the bare connect).`;
 }
 
 export function voiceSection(f: VoiceFigure, run: string): string {
@@ -28,11 +43,14 @@ and ${f.calls} bare WebRTC connects in the same run and the same Chromium, on lo
 ${row('Hand-raise (the visitor’s click) → offer card on the rep’s screen', f.handRaiseToOffer)}
 ${row('Offer card on screen → Accept clicked (the bench’s reaction, not a person’s)', f.offerToAccept)}
 ${row('Accept clicked → voice connected (first audio packet at the visitor)', f.acceptToVoice)}
+${row('of which: Accept clicked → the widget applies the console’s offer', f.acceptToOfferApplied)}
+${row('of which: offer applied → first audio packet at the visitor', f.offerAppliedToVoice)}
 ${row('**Hand-raise → voice connected**, all of it', f.handRaiseToVoice)}
 ${row('Hand-raise → voice connected without the reaction (offer leg + voice leg)', f.handRaiseToVoiceNoReaction)}
 ${row('Bare baseline: two plain pages, createOffer → first audio packet at the answerer', f.bareConnect)}
 
 Ratio, accept → voice connected through Sixty over the bare connect (medians): **${num(f.ratio)}×**.
+${slowNote(f)}
 
 **What is measured.** A real Sixty server (the demo workspace, browser calls turned on for the
 site, started in the bench process on a fresh SQLite file; limits off as in the tests) and one

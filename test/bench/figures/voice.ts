@@ -29,6 +29,9 @@ export interface VoiceCall {
   offerShownMs: number;
   acceptClickedMs: number;
   voiceMs: number;
+  /** The console's createOffer, and the widget applying the offer (setRemoteDescription). */
+  repOfferMs: number | null;
+  visitorOfferMs: number | null;
   /** Audio packets the visitor's receiver had counted when the detector fired. */
   packetsAtDetect: number | null;
 }
@@ -41,6 +44,10 @@ export interface VoiceFigure {
   offerToAccept: Leg;
   /** The click on Accept to the first inbound audio packet at the visitor. */
   acceptToVoice: Leg;
+  /** The click on Accept to the widget applying the console's offer (where a lost first offer waits for its resend). */
+  acceptToOfferApplied: Leg;
+  /** The widget applying the offer to the first inbound audio packet at the visitor. */
+  offerAppliedToVoice: Leg;
   /** Hand-raise to voice, all of it. */
   handRaiseToVoice: Leg;
   /** Hand-raise to voice without the bench's reaction time (handRaiseToOffer + acceptToVoice per call). */
@@ -66,6 +73,8 @@ type Marks = {
   acceptClick: number | null;
   firstPacket: number | null;
   createOffer: number | null;
+  /** The first remote offer this page applied (setRemoteDescription). */
+  remoteOffer: number | null;
   packetsAtDetect: number | null;
 };
 const CALL_MS = 30_000;
@@ -86,6 +95,7 @@ function instrument(pollMs: number) {
     acceptClick: null,
     firstPacket: null,
     createOffer: null,
+    remoteOffer: null,
     packetsAtDetect: null,
     expect: '',
     autoAccept: false,
@@ -96,6 +106,11 @@ function instrument(pollMs: number) {
     if (c?.candidate && !c.candidate.includes(' 127.0.0.1 ')) return Promise.resolve();
     return (nativeAdd as (this: RTCPeerConnection, c?: RTCIceCandidateInit | null) => Promise<void>).call(this, c);
   } as typeof Native.prototype.addIceCandidate;
+  const nativeRemote = Native.prototype.setRemoteDescription;
+  Native.prototype.setRemoteDescription = function (this: RTCPeerConnection, d: RTCSessionDescriptionInit) {
+    if (d?.type === 'offer') w.__bench.remoteOffer ??= now();
+    return (nativeRemote as (this: RTCPeerConnection, d: RTCSessionDescriptionInit) => Promise<void>).call(this, d);
+  } as typeof Native.prototype.setRemoteDescription;
   const nativeOffer = Native.prototype.createOffer;
   Native.prototype.createOffer = function (this: RTCPeerConnection, ...args: unknown[]) {
     w.__bench.createOffer ??= now();
@@ -148,7 +163,7 @@ const marks = (page: Page) => page.evaluate(() => (window as unknown as { __benc
 const resetMarks = (page: Page, name: string) =>
   page.evaluate((expect) => {
     const b = (window as unknown as { __bench: Marks & { expect: string; autoAccept: boolean } }).__bench;
-    b.offerShown = b.acceptClick = b.firstPacket = b.createOffer = b.talkClick = b.packetsAtDetect = null;
+    b.offerShown = b.acceptClick = b.firstPacket = b.createOffer = b.remoteOffer = b.talkClick = b.packetsAtDetect = null;
     b.expect = expect;
     b.autoAccept = true;
   }, name);
@@ -195,7 +210,10 @@ export async function measureVoice(config: BenchConfig, { distDir, log }: { dist
       const call = await oneCall(browser, rep, host.origin, i);
       if (i === 0) continue;
       perCall.push(call);
-      log(`voice call ${i}: offer ${call.offerShownMs.toFixed(0)} ms, accept ${call.acceptClickedMs.toFixed(0)} ms, voice ${call.voiceMs.toFixed(0)} ms`);
+      log(
+        `voice call ${i}: offer shown ${call.offerShownMs.toFixed(0)} ms, accept ${call.acceptClickedMs.toFixed(0)} ms, ` +
+          `console offer ${call.repOfferMs?.toFixed(0)} ms, applied at visitor ${call.visitorOfferMs?.toFixed(0)} ms, voice ${call.voiceMs.toFixed(0)} ms`,
+      );
     }
     const bare = await bareConnects(browser, calls, log);
     const acceptToVoice = leg(perCall.map((c) => c.voiceMs - c.acceptClickedMs));
@@ -205,6 +223,8 @@ export async function measureVoice(config: BenchConfig, { distDir, log }: { dist
       handRaiseToOffer: leg(perCall.map((c) => c.offerShownMs)),
       offerToAccept: leg(perCall.map((c) => c.acceptClickedMs - c.offerShownMs)),
       acceptToVoice,
+      acceptToOfferApplied: leg(perCall.map((c) => (c.visitorOfferMs ?? NaN) - c.acceptClickedMs)),
+      offerAppliedToVoice: leg(perCall.map((c) => c.voiceMs - (c.visitorOfferMs ?? NaN))),
       handRaiseToVoice: leg(perCall.map((c) => c.voiceMs)),
       handRaiseToVoiceNoReaction: leg(perCall.map((c) => c.offerShownMs + c.voiceMs - c.acceptClickedMs)),
       bareConnect,
@@ -252,6 +272,8 @@ async function oneCall(browser: Browser, rep: Page, origin: string, i: number): 
       offerShownMs: r.offerShown - v.talkClick,
       acceptClickedMs: r.acceptClick - v.talkClick,
       voiceMs: v.firstPacket - v.talkClick,
+      repOfferMs: r.createOffer === null ? null : r.createOffer - v.talkClick,
+      visitorOfferMs: v.remoteOffer === null ? null : v.remoteOffer - v.talkClick,
       packetsAtDetect: (await marks(visitor)).packetsAtDetect,
     };
   } finally {
