@@ -41,7 +41,7 @@ export const RECONNECT_GIVE_UP_MS = 15_000;
  * visitor page that was not listening (reloading, or its socket reconnecting after the very drop
  * the restart is for) still gets it.
  */
-const RESEND_OFFER_MS = 4000;
+export const RESEND_OFFER_MS = 4000;
 /** How often the line's figures are read for the "connection weak" sign. */
 const STATS_EVERY_MS = 2000;
 /** Above these the line is weak: a delay people talk over, or gaps in the audio. */

@@ -49,6 +49,8 @@ export interface BenchConfig {
    * of interleaved samples, samples per call per round, and the time a call may use per round.
    */
   reports: { size: HistorySize; rangesDays: number[]; rounds: number; samples: number; budgetMs: number };
+  /** Figure 8: measured browser calls, and as many bare WebRTC connects beside them (plus one unmeasured of each). */
+  voice: { calls: number };
   /** Write docs/benchmarks.md and test/bench/results.json (off for the tiny run). */
   writeReport: boolean;
   /** Capture a CPU profile of the server for each server-side goal that is not met. */
@@ -71,6 +73,7 @@ export const FULL: BenchConfig = {
     samples: 7,
     budgetMs: 4000,
   },
+  voice: { calls: 20 },
   writeReport: true,
   profileMisses: true,
 };
@@ -91,6 +94,7 @@ export const TINY: BenchConfig = {
     samples: 2,
     budgetMs: 1000,
   },
+  voice: { calls: 2 },
   writeReport: false,
   profileMisses: false,
 };

@@ -7,12 +7,13 @@ import { REPORT_CALLS } from './figures/reports';
 import { runBench } from './harness';
 import { renderDoc } from './report-doc';
 import { renderSummary } from './report-summary';
+import { renderVoiceBlock } from './report-voice';
 import type { Spread } from './stats';
 
 const finite = (s: Spread) => Number.isFinite(s.median) && s.rounds.length === TINY.rounds;
 
 describe('benchmark harness (tiny configuration)', () => {
-  it('produces all seven figures, each over its rounds, and renders them', { timeout: 180_000 }, async () => {
+  it('produces all eight figures, each over its rounds, and renders them', { timeout: 180_000 }, async () => {
     const log: string[] = [];
     const r = await runBench(TINY, { profileDir: null, log: (m) => log.push(m) });
     expect(r.errors, log.join('\n')).toEqual({});
@@ -51,6 +52,13 @@ describe('benchmark harness (tiny configuration)', () => {
     }
     // The 400-day export holds every generated lead of the workspace.
     expect(reports.ranges.at(-1)!.calls.find((c) => c.name === 'reports.exportRows')!.size).toBe(TINY.reports.size.leads);
+
+    // Figure 8: every browser call reached the visitor's ear, in order, beside as many bare connects.
+    const voice = f.voice!;
+    expect(voice.perCall).toHaveLength(TINY.voice.calls);
+    expect(voice.perCall.every((c) => 0 < c.offerShownMs && c.offerShownMs <= c.acceptClickedMs && c.acceptClickedMs < c.voiceMs)).toBe(true);
+    expect(voice.bare.every((b) => b.ms > 0) && voice.bare.length === TINY.voice.calls).toBe(true);
+    expect(renderVoiceBlock(r)).toContain('### 8. Hand-raise to voice in the browser');
 
     expect(r.protections.site).toMatchObject({ botFilter: false });
     expect(renderSummary(r)).toContain('Submit to rep screen, p50');

@@ -16,6 +16,7 @@ import { measureIngest } from './figures/ingest';
 import { measureReports } from './figures/reports';
 import { measureScoring } from './figures/scoring';
 import { closeIdle, measureSubmit } from './figures/submit';
+import { measureVoice } from './figures/voice';
 import { measureVolume } from './figures/volume';
 import { measureWidget } from './figures/widget';
 import { fileLimits, machineInfo } from './machine';
@@ -73,9 +74,12 @@ export async function runBench(config: BenchConfig, opts: RunOptions = {}): Prom
   cpSync(join(REPO_ROOT, 'dist'), distCopy, { recursive: true });
   const { hard } = fileLimits();
   try {
-    // Figures 1-6 share one server and the load generators; figure 7 brings its own server on its own file.
-    if (FIGURES.some((f) => f !== 'reports' && only.has(f))) await runServerFigures(config, opts, { results, log, step, distCopy, fdLimit: hard });
+    // Figures 1-6 share one server and the load generators; figures 7 and 8 bring their own servers.
+    if (FIGURES.some((f) => f !== 'reports' && f !== 'voice' && only.has(f)))
+      await runServerFigures(config, opts, { results, log, step, distCopy, fdLimit: hard });
     await step('reports', () => measureReports(config, { repoRoot: REPO_ROOT, distDir: distCopy, fdLimit: hard, log, calls: opts.reportCalls }));
+    // Figure 8 brings its own server (the demo workspace, browser calls on) and browser (fake audio devices).
+    await step('voice', () => measureVoice(config, { distDir: distCopy, log }));
   } finally {
     rmSync(distCopy, { recursive: true, force: true });
   }

@@ -214,6 +214,12 @@ export function summaryRows(r: BenchResults): Row[] {
       }
     }
   }
+  if (f.voice) {
+    const v = f.voice;
+    const pair = (l: { median: number; p95: number }) => `${num(l.median, 'ms')} / ${num(l.p95, 'ms')}`;
+    rows.push(['8', 'Hand-raise → voice connected in the browser, p50 / p95', pair(v.handRaiseToVoice), '', '', '', '']);
+    rows.push(['8', 'Accept → voice connected, p50 / p95', pair(v.acceptToVoice), `${pair(v.bareConnect)} bare WebRTC connect`, `${num(v.ratio)}×`, '', '']);
+  }
   return rows;
 }
 

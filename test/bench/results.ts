@@ -7,6 +7,7 @@ import type { IngestFigure } from './figures/ingest';
 import type { ReportsFigure } from './figures/reports';
 import type { ScoringFigure } from './figures/scoring';
 import type { SubmitFigure } from './figures/submit';
+import type { VoiceFigure } from './figures/voice';
 import type { VolumeFigure } from './figures/volume';
 import type { WidgetFigure } from './figures/widget';
 
@@ -28,10 +29,11 @@ export interface BenchResults {
     widget?: WidgetFigure;
     volume?: VolumeFigure;
     reports?: ReportsFigure;
+    voice?: VoiceFigure;
   };
   /** A figure that failed to run, by name, with its error. */
   errors: Record<string, string>;
 }
 
-export const FIGURES = ['ingest', 'submit', 'connections', 'volume', 'scoring', 'widget', 'reports'] as const;
+export const FIGURES = ['ingest', 'submit', 'connections', 'volume', 'scoring', 'widget', 'reports', 'voice'] as const;
 export type FigureName = (typeof FIGURES)[number];
