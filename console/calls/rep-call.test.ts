@@ -150,6 +150,18 @@ describe('startRepCall', () => {
     expect(c.signals('offer')).toHaveLength(2);
   });
 
+  it('sends its unanswered offer again at once when the visitor’s call screen says it is listening, and not once answered', async () => {
+    const c = await started();
+    c.io.hear({ offerId: 'offer-1', kind: 'ready' });
+    await pass(0);
+    expect(c.signals('offer').map((s) => s.payload.sdp)).toEqual(['offer-1', 'offer-1']);
+    c.io.hear({ offerId: 'offer-1', kind: 'answer', sdp: 'answer-1' });
+    await pass(0);
+    c.io.hear({ offerId: 'offer-1', kind: 'ready' });
+    await pass(0);
+    expect(c.signals('offer')).toHaveLength(2);
+  });
+
   it('sends a restart’s offer again until the visitor answers it (their socket may be reconnecting after the drop), and applies one answer', async () => {
     const c = await connected();
     peer.state('connected', 'disconnected');

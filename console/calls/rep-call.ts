@@ -165,6 +165,9 @@ export function startRepCall(socket: RepSocket, offerId: string, micId: string, 
       if (!signal.candidate.candidate) return;
       if (pc.remoteDescription) void pc.addIceCandidate(signal.candidate).catch(() => undefined);
       else pending.push(signal.candidate);
+    } else if (signal.kind === 'ready') {
+      // The visitor's screen is listening now: an offer still unanswered (sent before it was) goes again at once.
+      if (pc.signalingState === 'have-local-offer') void send({ offerId, kind: 'offer', sdp: pc.localDescription!.sdp });
     } else if (signal.kind === 'hangup') void finish(signal.reason === 'failed' ? 'network' : 'visitor');
   }
 

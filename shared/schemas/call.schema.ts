@@ -25,10 +25,16 @@ const candidate = z.strictObject({
   }),
 });
 
+/**
+ * The visitor's call screen is up and listening: the rep's side sends its offer again at once (the
+ * first went out before the visitor's page had joined, when a rep accepts within moments).
+ */
+const ready = z.strictObject({ offerId, kind: z.literal('ready') });
+
 /** Either side ends the call. */
 const hangup = z.strictObject({ offerId, kind: z.literal('hangup'), reason: z.enum(['hangup', 'failed', 'busy']).optional() });
 
-export const callSignalSchema = z.discriminatedUnion('kind', [description('offer'), description('answer'), candidate, hangup]);
+export const callSignalSchema = z.discriminatedUnion('kind', [description('offer'), description('answer'), candidate, ready, hangup]);
 export type CallSignal = z.infer<typeof callSignalSchema>;
 
 export const callOfferIdSchema = z.strictObject({ offerId });

@@ -77,7 +77,10 @@ export class CallView extends Component<CallViewProps, State> {
     hub.on = (signal) => {
       this.chain = this.chain.then(() => this.handle(signal)).catch((error) => console.warn('sixty: call signal failed', error));
     };
-    hub.queue.splice(0).forEach(hub.on);
+    const queued = hub.queue.splice(0);
+    queued.forEach(hub.on);
+    // Listening now: a rep who accepted within moments sent their offer before this page had joined.
+    if (!queued.some((s) => s.kind === 'offer')) this.signal({ kind: 'ready' });
   }
 
   async handle(s: CallSignal) {
