@@ -54,7 +54,7 @@ describe('fuzz under load', () => {
     child.stderr!.on('data', (b) => (out += b));
     for (let i = 0; i < 300 && !out.includes('Sixty is running'); i++) await new Promise((r) => setTimeout(r, 100));
     const url = `http://127.0.0.1:${port}`;
-    const siteKey = /data-site="([^"]+)"/.exec(out)![1]!;
+    const siteKey = /\/s\/([^"/]+)\.js"/.exec(out)![1]!;
     const paths = [
       '/v1/callbacks',
       '/v1/events',

@@ -76,7 +76,7 @@ describe('soak', () => {
     child.stderr!.on('data', (b) => (out += b));
     const url = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 300 && !out.includes('Sixty is running'); i++) await new Promise((r) => setTimeout(r, 100));
-    const siteKey = /data-site="([^"]+)"/.exec(out)![1]!;
+    const siteKey = /\/s\/([^"/]+)\.js"/.exec(out)![1]!;
 
     // 100 reps: invited by the admin, each accepting every offer at once and logging an outcome.
     const admin = await signIn(url, 'admin@demo.sixty');
