@@ -33,7 +33,7 @@ type RepJson = { user: Json; openOffers: number; activeLeads: number };
 // Plain SQL names below, since the subqueries alias their tables. Rows come back as JSON keyed by
 // SQL column names, which decodeRow maps to the schema's.
 
-/** The workspace's active users, oldest first, each with its load (offers_rep_status and leads_owner serve the counts). */
+/** The workspace's active users, oldest first, each with its load (offers_rep_status and leads_owner_active serve the counts). */
 const repsOf = (workspaceId: string) => sql`(
   select coalesce(json_agg(json_build_object(
            'user', u,

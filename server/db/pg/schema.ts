@@ -199,6 +199,8 @@ export const leads = pgTable(
     // Speed-to-lead and speed pays read a range of hand-raise times: hot_at, or captured_at where hot_at is null.
     index('leads_workspace_hot').on(t.workspaceId, t.hotAt, t.capturedAt),
     index('leads_owner').on(t.ownerId),
+    // A rep's open leads, counted for every routing snapshot (routing-snapshot.ts): seeks past their closed history.
+    index('leads_owner_active').on(t.ownerId, t.routing, t.outcome),
     // A visitor's or a phone's newest lead, looked up on every identify and tracked event.
     index('leads_site_visitor').on(t.siteId, t.visitorId),
     index('leads_site_phone').on(t.siteId, t.phone),

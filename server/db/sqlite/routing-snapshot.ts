@@ -30,29 +30,28 @@ export interface SnapshotReader {
   snapshot(lead: SnapshotLeadRow, online: ReadonlySet<string>, rosters?: RosterMemo): RoutingSnapshot;
 }
 
+// Each rep with their load, counted per rep through offers_rep_status and leads_owner_active (as
+// the PostgreSQL store does): a count over the workspace's offers or owned leads grows with its
+// history (every broadcast leaves a hundred offers behind), one rep's open ones do not.
+// `users.id` is spelled out: drizzle leaves a one-table query's columns unqualified.
+export function repsWithLoad(db: Db) {
+  return db
+    .select({
+      user: t.users,
+      openOffers: sql<number>`(select count(*) from ${t.offers} o where o.rep_id = users.id and o.status = 'offered')`,
+      activeLeads: sql<number>`(select count(*) from ${t.leads} l where l.owner_id = users.id and l.routing = 'owned' and l.outcome is null)`,
+    })
+    .from(t.users)
+    .where(and(eq(t.users.workspaceId, sql.placeholder('ws')), eq(t.users.active, true)))
+    .orderBy(asc(t.users.createdAt));
+}
+
 export function createSnapshotReader(db: Db, rules: Pick<StoreRules, 'leadFacts'>): SnapshotReader {
   const ws = sql.placeholder('ws');
   const id = sql.placeholder('id');
   const q = {
     lead: db.select().from(t.leads).where(eq(t.leads.id, id)).prepare(),
-    users: db
-      .select()
-      .from(t.users)
-      .where(and(eq(t.users.workspaceId, ws), eq(t.users.active, true)))
-      .orderBy(asc(t.users.createdAt))
-      .prepare(),
-    openOffers: db
-      .select({ repId: t.offers.repId, n: count() })
-      .from(t.offers)
-      .where(and(eq(t.offers.workspaceId, ws), eq(t.offers.status, 'offered')))
-      .groupBy(t.offers.repId)
-      .prepare(),
-    activeLeads: db
-      .select({ repId: t.leads.ownerId, n: count() })
-      .from(t.leads)
-      .where(and(eq(t.leads.workspaceId, ws), eq(t.leads.routing, 'owned'), isNull(t.leads.outcome)))
-      .groupBy(t.leads.ownerId)
-      .prepare(),
+    users: repsWithLoad(db).prepare(),
     members: db.select().from(t.teamMembers).where(eq(t.teamMembers.workspaceId, ws)).prepare(),
     teams: db.select().from(t.teams).where(eq(t.teams.workspaceId, ws)).orderBy(asc(t.teams.createdAt)).prepare(),
     rules: db
@@ -94,11 +93,7 @@ export function createSnapshotReader(db: Db, rules: Pick<StoreRules, 'leadFacts'
     lead: (leadId) => q.lead.get({ id: leadId }),
 
     reps(workspaceId, online) {
-      const open = countBy(q.openOffers.all({ ws: workspaceId }));
-      const active = countBy(q.activeLeads.all({ ws: workspaceId }));
-      return q.users
-        .all({ ws: workspaceId })
-        .map((r) => toRepState(r, { openOffers: open.get(r.id) ?? 0, activeLeads: active.get(r.id) ?? 0 }, online.has(r.id)));
+      return q.users.all({ ws: workspaceId }).map(({ user, ...counts }) => toRepState(user, counts, online.has(user.id)));
     },
 
     teams(workspaceId) {
@@ -154,8 +149,4 @@ export function createSnapshotReader(db: Db, rules: Pick<StoreRules, 'leadFacts'
   }
 
   return reader;
-}
-
-function countBy(rows: Array<{ repId: string | null; n: number }>): Map<string, number> {
-  return new Map(rows.filter((r) => r.repId !== null).map((r) => [r.repId as string, r.n]));
 }
