@@ -1,0 +1,1 @@
+CREATE INDEX `leads_owner_active` ON `leads` (`owner_id`,`routing`,`outcome`);
