@@ -16,6 +16,7 @@ export type RoutingOps = Pick<
   | 'openOffers'
   | 'openOffersForRep'
   | 'offerView'
+  | 'offerViews'
   | 'callFacts'
   | 'waitingLeads'
   | 'repStates'

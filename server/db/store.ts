@@ -270,6 +270,8 @@ export interface Store extends BookingOps {
   openOffers(): Promise<OpenOffer[]>;
   openOffersForRep(repId: string): Promise<OfferView[]>;
   offerView(offerId: string): Promise<OfferView | null>;
+  /** The offers' cards in order (those still existing), each lead's card read once. */
+  offerViews(offerIds: readonly string[]): Promise<OfferView[]>;
   /** Who a browser call of this offer is between, and whether it still holds (calls/may-signal.core.ts decides). */
   callFacts(offerId: string): Promise<CallFacts | null>;
   /**

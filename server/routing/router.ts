@@ -130,10 +130,12 @@ export function createRouter({
   }
 
   /** Arms expiry timers and pushes each committed offer to its rep (`views`: cards already read with the commit) and their devices. */
-  async function announce(offers: readonly OpenOffer[], views?: readonly OfferView[]) {
+  async function announce(offers: readonly OpenOffer[], read?: readonly OfferView[]) {
+    // Read together: a broadcast's hundred offers share one lead card.
+    const views = read ?? (offers.length ? await store.offerViews(offers.map((o) => o.id)) : []);
     for (const offer of offers) {
       later(`offer:${offer.id}`, offer.expiresAt, () => expire(offer.id));
-      const view = views ? views.find((v) => v.offerId === offer.id) : await store.offerView(offer.id);
+      const view = views.find((v) => v.offerId === offer.id);
       if (view) notify.offerNew(offer.repId, view);
       devices.offerMade(offerMade(offer));
     }

@@ -76,11 +76,10 @@ export function captureOps(ctx: StoreContext, routeIn: RouteIn): CaptureOps {
           routed = await routeIn(tx, row, now, routing.online, routing.decide);
           row = (await reader.lead(tx, lead.id))!;
         }
-        const offers: OfferView[] = [];
-        for (const o of routed?.offers ?? []) {
-          const view = await ctx.offerView(tx, o.id);
-          if (view) offers.push(view);
-        }
+        const offers = await ctx.offerViews(
+          tx,
+          (routed?.offers ?? []).map((o) => o.id),
+        );
         const [ending] = await tx.select({ url: a.siteAppearance.endingUrl }).from(a.siteAppearance).where(eq(a.siteAppearance.siteId, site.id));
         const visitor = visitorFactsOf(row, site, null, ending?.url ?? null);
         const queueSnapshot = routing?.waitsInQueue(visitor) ? await reader.snapshot(tx, row, NOBODY_ONLINE) : null;

@@ -1,7 +1,7 @@
 // What the PostgreSQL store's operation groups share: the site cache, the trail and stage
 // writers, and the lead card reader. The twin of sqlite/context.ts, made async: every read and
 // write goes through the connection it is given, so inside a transaction it sees (and joins) it.
-import { eq, sql, type SQLWrapper } from 'drizzle-orm';
+import { eq, sql, type SQLWrapper, inArray } from 'drizzle-orm';
 import type { LeadCard, OfferView, Stage } from '../../../shared/api';
 import type { StoreRules } from '../../routing/store-rules';
 import { createSiteRowCache } from '../site-row-cache';
@@ -30,6 +30,8 @@ export interface StoreContext {
   moveStage(conn: PgConn, lead: { id: string; workspaceId: string; stage: string }, to: Stage, actor: string, reason: string | null, at: number): Promise<void>;
   card(conn: PgConn, leadId: string, workspaceId: string): Promise<LeadCard | null>;
   offerView(conn: PgConn, offerId: string): Promise<OfferView | null>;
+  /** The offers' cards, in order, each lead's card read once (a broadcast offers one lead to every rep). */
+  offerViews(conn: PgConn, offerIds: readonly string[]): Promise<OfferView[]>;
 }
 
 /** A trail line's row, for writes that insert several lines at once. */
@@ -139,6 +141,28 @@ export function createContext(db: PgDb, rules: StoreRules): StoreContext {
          where o.id = ${offerId}`);
       const row = res.rows[0];
       return row ? { ...row.offer, lead: await cardOf(conn, row) } : null;
+    },
+
+    async offerViews(conn, offerIds) {
+      if (offerIds.length <= 1) {
+        const view = offerIds[0] === undefined ? null : await ctx.offerView(conn, offerIds[0]);
+        return view ? [view] : [];
+      }
+      const rows = await conn
+        .select({ id: t.offers.id, leadId: t.offers.leadId, workspaceId: t.offers.workspaceId, offeredAt: t.offers.offeredAt, expiresAt: t.offers.expiresAt })
+        .from(t.offers)
+        .where(inArray(t.offers.id, [...offerIds]));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const cards = new Map<string, LeadCard | null>();
+      const views: OfferView[] = [];
+      for (const offerId of offerIds) {
+        const o = byId.get(offerId);
+        if (!o) continue;
+        if (!cards.has(o.leadId)) cards.set(o.leadId, await ctx.card(conn, o.leadId, o.workspaceId));
+        const lead = cards.get(o.leadId);
+        if (lead) views.push({ offerId: o.id, leadId: o.leadId, offeredAt: o.offeredAt, expiresAt: o.expiresAt, lead });
+      }
+      return views;
     },
   };
   return ctx;

@@ -235,16 +235,18 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
         .from(t.offers)
         .where(and(eq(t.offers.repId, repId), eq(t.offers.status, 'offered')))
         .orderBy(asc(t.offers.offeredAt));
-      const views: OfferView[] = [];
-      for (const o of ids) {
-        const view = await ctx.offerView(db, o.id);
-        if (view) views.push(view);
-      }
-      return views;
+      return ctx.offerViews(
+        db,
+        ids.map((o) => o.id),
+      );
     },
 
     async offerView(offerId) {
       return ctx.offerView(db, offerId);
+    },
+
+    async offerViews(offerIds) {
+      return ctx.offerViews(db, offerIds);
     },
 
     async callFacts(offerId) {

@@ -66,7 +66,10 @@ export function captureOps(ctx: StoreContext, routeIn: RouteIn): CaptureOps {
             routed = routeIn(tx, row, now, routing.online, routing.decide, rosters);
             row = reader.lead(lead.id)!;
           }
-          const offers = (routed?.offers ?? []).map((o) => ctx.offerView(tx, o.id)).filter((v): v is OfferView => v !== null);
+          const offers = ctx.offerViews(
+            tx,
+            (routed?.offers ?? []).map((o) => o.id),
+          );
           const ending = tx.select({ url: a.siteAppearance.endingUrl }).from(a.siteAppearance).where(eq(a.siteAppearance.siteId, site.id)).get();
           const visitor = visitorFactsOf(row, site, null, ending?.url ?? null);
           const queueSnapshot = routing?.waitsInQueue(visitor) ? reader.snapshot(row, NOBODY_ONLINE) : null;

@@ -36,6 +36,8 @@ export interface StoreContext {
   moveStage(tx: Conn, lead: { id: string; workspaceId: string; stage: string }, to: Stage, actor: string, reason: string | null, at: number): void;
   card(conn: Conn, leadId: string, workspaceId: string): LeadCard | null;
   offerView(conn: Conn, offerId: string): OfferView | null;
+  /** The offers' cards, in order, each lead's card read once (a broadcast offers one lead to every rep). */
+  offerViews(conn: Conn, offerIds: readonly string[]): OfferView[];
 }
 
 export function createContext(db: Db, rules: StoreRules): StoreContext {
@@ -118,11 +120,20 @@ export function createContext(db: Db, rules: StoreRules): StoreContext {
     },
 
     offerView(conn, offerId) {
-      const o = q.offer.get({ id: offerId });
-      if (!o) return null;
-      const lead = ctx.card(conn, o.leadId, o.workspaceId);
-      if (!lead) return null;
-      return { offerId: o.id, leadId: o.leadId, offeredAt: o.offeredAt, expiresAt: o.expiresAt, lead };
+      return ctx.offerViews(conn, [offerId])[0] ?? null;
+    },
+
+    offerViews(conn, offerIds) {
+      const cards = new Map<string, LeadCard | null>();
+      const views: OfferView[] = [];
+      for (const offerId of offerIds) {
+        const o = q.offer.get({ id: offerId });
+        if (!o) continue;
+        if (!cards.has(o.leadId)) cards.set(o.leadId, ctx.card(conn, o.leadId, o.workspaceId));
+        const lead = cards.get(o.leadId);
+        if (lead) views.push({ offerId: o.id, leadId: o.leadId, offeredAt: o.offeredAt, expiresAt: o.expiresAt, lead });
+      }
+      return views;
     },
   };
   return ctx;

@@ -272,11 +272,18 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
         .where(and(eq(t.offers.repId, repId), eq(t.offers.status, 'offered')))
         .orderBy(asc(t.offers.offeredAt))
         .all();
-      return ids.map((o) => ctx.offerView(db, o.id)).filter((o): o is OfferView => o !== null);
+      return ctx.offerViews(
+        db,
+        ids.map((o) => o.id),
+      );
     },
 
     async offerView(offerId) {
       return ctx.offerView(db, offerId);
+    },
+
+    async offerViews(offerIds) {
+      return ctx.offerViews(db, offerIds);
     },
 
     async callFacts(offerId) {
