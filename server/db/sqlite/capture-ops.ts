@@ -68,7 +68,7 @@ export function captureOps(ctx: StoreContext, routeIn: RouteIn): CaptureOps {
           }
           const offers = (routed?.offers ?? []).map((o) => ctx.offerView(tx, o.id)).filter((v): v is OfferView => v !== null);
           const ending = tx.select({ url: a.siteAppearance.endingUrl }).from(a.siteAppearance).where(eq(a.siteAppearance.siteId, site.id)).get();
-          const visitor = visitorFactsOf(row, site, null, ending?.url ?? null);
+          const visitor = visitorFactsOf(row, site, null, ending?.url ?? null, routed?.offers.length ? reader.offeredTo(lead.id) : []);
           const queueSnapshot = routing?.waitsInQueue(visitor) ? reader.snapshot(row, NOBODY_ONLINE) : null;
           return { kind: 'created', leadId: lead.id, routed, offers, visitor, queueSnapshot };
         },
