@@ -1,8 +1,9 @@
 // "While waiting: who is being asked and a countdown" (issue 23), the visitor's side in real
 // Chromium on a customer's page: under the countdown the panel names the rep offered the lead
 // right now, and names the next one as routing moves on: after a decline (a phone callback, 1280
-// px) and after an offer nobody answered in time (a browser call, 375 px). Dana and Sam are rep
-// sockets (the console's own offer screens are tested elsewhere).
+// px), after an offer nobody answered in time (a browser call, 375 px), and when one of two reps
+// offered at once declines (an Arabic page). Dana and Sam are rep sockets (the console's own offer
+// screens are tested elsewhere).
 // Screenshots: test/.artifacts/widget-asking-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -41,15 +42,19 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A visitor on the customer's page with the panel open and the form filled (`phone` empty: a browser call). */
-async function visitor(options: Parameters<Browser['newContext']>[0], phone: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', ...options });
+/** The panel's words a visitor finds it by, in English and in Arabic. */
+const EN = { launcher: 'Talk to sales in 60 seconds', dialog: 'Talk to sales', name: 'Name', phone: 'Phone' };
+const AR = { launcher: 'تحدّث مع المبيعات خلال 60 ثانية', dialog: 'تحدّث مع المبيعات', name: 'الاسم', phone: 'رقم الهاتف' };
+
+/** A visitor on a customer's page with the panel open and the form filled (`phone` empty: a browser call). */
+async function visitor(options: Parameters<Browser['newContext']>[0], phone: string, origin = host.origin, words = EN): Promise<Page> {
+  const context = await browser.newContext({ locale: words === EN ? 'en-US' : 'ar', ...options });
   const page = await context.newPage();
-  await page.goto(host.origin);
-  await page.getByRole('button', { name: 'Talk to sales in 60 seconds' }).click();
-  const panel = page.getByRole('dialog', { name: 'Talk to sales' });
-  await panel.getByLabel('Name', { exact: true }).fill('Robin Visitor');
-  if (phone) await panel.getByLabel('Phone').fill(phone);
+  await page.goto(origin);
+  await page.getByRole('button', { name: words.launcher }).click();
+  const panel = page.getByRole('dialog', { name: words.dialog });
+  await panel.getByLabel(words.name, { exact: true }).fill('Robin Visitor');
+  if (phone) await panel.getByLabel(words.phone).fill(phone);
   for (const value of ['commercial', '51-200', 'decision']) await panel.locator(`input[type=radio][value="${value}"]`).check();
   return page;
 }
@@ -58,6 +63,15 @@ async function visitor(options: Parameters<Browser['newContext']>[0], phone: str
 async function nextOffer(seen: number, timeout = 20_000) {
   await expect.poll(() => offered.length, { timeout }).toBeGreaterThan(seen);
   return offered[seen]!;
+}
+
+/** Offers earlier cases left open (an escalation re-offers a lead to everyone), declined so each rep is free again. */
+async function declineLeftovers() {
+  for (const socket of Object.values(reps)) {
+    const synced = await socket.emitWithAck('offers:sync');
+    if (!synced.ok) throw new Error(`offers:sync refused: ${synced.error}`);
+    for (const o of synced.data.offers) expect((await socket.emitWithAck('offer:decline', { offerId: o.offerId })).ok).toBe(true);
+  }
 }
 
 const asking = (page: Page) => page.locator('[data-sixty-panel] [data-sixty-asking]');
@@ -110,5 +124,26 @@ describe('the waiting panel names who is asked', () => {
     await page.screenshot({ path: screenshotPath('widget-asking-talk-next-375') });
     expect(await reps[next.rep].emitWithAck('offer:decline', { offerId: next.view.offerId })).toEqual({ ok: true });
     await page.context().close();
+  }, 90_000);
+
+  it('a broadcast on an Arabic page: names both reps in Arabic, then the one still asked once the other declines (375 px)', async () => {
+    await server.deps.store.updateSiteRouting(siteId, { offerTimeoutMs: 60_000 });
+    await declineLeftovers();
+    const [rule] = await server.deps.store.routingRules(siteId);
+    await server.deps.store.updateRoutingRule(rule!.id, { strategy: 'broadcast' });
+    const arabic = await serveHostPage('guest-rtl.html', server.url, server.siteKey);
+    const page = await visitor(PHONE, '(415) 555-2672', arabic.origin, AR);
+    const seen = offered.length;
+    await page.getByRole('button', { name: 'اتصلوا بي الآن' }).click();
+    await expect.poll(() => offered.length, { timeout: 20_000 }).toBe(seen + 2);
+    // Both offered at once, named in the order offered, joined as Arabic joins a list.
+    await expect.poll(() => asking(page).innerText(), { timeout: 10_000 }).toMatch(/^نتواصل الآن مع (Dana وSam|Sam وDana)…$/);
+    await page.screenshot({ path: screenshotPath('widget-asking-both-ar-375') });
+
+    const dana = offered.slice(seen).find((o) => o.rep === 'Dana')!;
+    expect(await reps.Dana.emitWithAck('offer:decline', { offerId: dana.view.offerId })).toEqual({ ok: true });
+    await expect.poll(() => asking(page).innerText(), { timeout: 10_000 }).toBe('نتواصل الآن مع Sam…');
+    await page.context().close();
+    await arabic.close();
   }, 90_000);
 });
