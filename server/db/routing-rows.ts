@@ -126,10 +126,12 @@ export function visitorFactsOf(
   site: Pick<Site, 'slaMs'>,
   ownerName: string | null,
   endingUrl: string | null,
+  openOffers: VisitorFacts['openOffers'],
   callOfferId: string | null = null,
 ): VisitorFacts {
   return {
     callOfferId,
+    openOffers,
     routing: lead.routing,
     stage: lead.stage as Stage,
     ownerId: lead.ownerId,

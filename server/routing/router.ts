@@ -208,11 +208,15 @@ export function createRouter({
     return results;
   }
 
-  /** After an offer closed: route what waits, and tell the visitor if their lead found nobody. */
-  async function afterClose(offer: OpenOffer, leadWaiting: boolean) {
+  /**
+   * After an offer closed: route what waits, and tell the visitor what changed when no new offer
+   * did (a new offer was pushed with its pass): their lead found nobody, or fewer reps are asked
+   * (a broadcast's other offers still open).
+   */
+  async function afterClose(offer: OpenOffer) {
     const results = await routeWorkspace(offer.workspaceId);
     const reoffered = results.some((r) => r.leadId === offer.leadId && r.offers.length > 0);
-    if (leadWaiting && !reoffered) await pushVisitorStatus(offer.leadId);
+    if (!reoffered) await pushVisitorStatus(offer.leadId);
   }
 
   async function checkSla(leadId: string) {
@@ -227,7 +231,7 @@ export function createRouter({
     offerClosed(offer.repId, offer.id, 'expired');
     if (closed.away) notify.presenceChanged(offer.repId, 'away', closed.away.reason);
     // The lead (if nobody else holds it) and whoever waited for this rep's freed capacity.
-    await afterClose(offer, closed.leadWaiting);
+    await afterClose(offer);
   }
 
   /** Routes what waits in every workspace (on start, and wake-ups armed by a process that is gone). */
@@ -334,7 +338,7 @@ export function createRouter({
       if (!closed) return { ok: false, error: 'not_found' };
       scheduler.cancel(`offer:${offerId}`);
       offerClosed(repId, offerId, 'declined');
-      inBackground('routing after decline', () => afterClose(closed.offer, closed.leadWaiting));
+      inBackground('routing after decline', () => afterClose(closed.offer));
       return { ok: true, data: undefined };
     },
 

@@ -1,9 +1,10 @@
 // What the visitor is told, decided from the lead's facts and a fake clock.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { weeklyHours } from './hours.core';
 import { rep, rule, snapshot, team } from './routing.fixtures';
 import type { RoutingSnapshot } from './routing.types';
-import { decideVisitorStatus, waitsInQueue, type VisitorFacts } from './visitor-status.core';
+import { askingNow, decideVisitorStatus, waitsInQueue, type VisitorFacts } from './visitor-status.core';
 
 // Sunday 2026-12-13 03:00 in New York (08:00 UTC).
 const SUNDAY_NIGHT = Date.parse('2026-12-13T08:00:00Z');
@@ -23,6 +24,7 @@ const facts = (over: Partial<VisitorFacts> = {}): VisitorFacts => ({
   queueReason: null,
   promiseSeconds: 60,
   endingUrl: 'https://example.com/guides',
+  openOffers: [],
   ...over,
 });
 
@@ -31,7 +33,12 @@ const sales = (): RoutingSnapshot =>
 
 describe('decideVisitorStatus', () => {
   it('counts down while the lead is being offered, and names the rep who accepted', () => {
-    expect(decideVisitorStatus(facts({ routing: 'offered' }), null, SUNDAY_NIGHT)).toEqual({ state: 'waiting', since: 1000, promiseSeconds: 60 });
+    expect(decideVisitorStatus(facts({ routing: 'offered' }), null, SUNDAY_NIGHT)).toEqual({
+      state: 'waiting',
+      since: 1000,
+      promiseSeconds: 60,
+      asking: [],
+    });
     // Waiting a few seconds for the account owner is still "finding someone".
     expect(decideVisitorStatus(facts({ queueReason: 'owner_wait' }), sales(), SUNDAY_NIGHT).state).toBe('waiting');
     expect(decideVisitorStatus(facts({ routing: 'owned', ownerId: 'ann', ownerName: 'Ann', acceptedAt: 2000 }), null, SUNDAY_NIGHT)).toEqual({
@@ -39,6 +46,43 @@ describe('decideVisitorStatus', () => {
       repName: 'Ann',
       at: 2000,
     });
+  });
+
+  it('names the reps asked right now by first name, first offered first, and drops an offer past its expiry', () => {
+    const now = SUNDAY_NIGHT;
+    const openOffers = [
+      { repName: 'Sam Okafor', offeredAt: now - 2000, expiresAt: now + 18_000 },
+      { repName: '  Dana   Reyes ', offeredAt: now - 5000, expiresAt: now + 15_000 },
+      // Its timer has not closed it yet, but an accept could no longer claim it.
+      { repName: 'Priya Nair', offeredAt: now - 20_000, expiresAt: now },
+    ];
+    expect(decideVisitorStatus(facts({ routing: 'offered', openOffers }), null, now)).toMatchObject({ state: 'waiting', asking: ['Dana', 'Sam'] });
+    // Nobody offered yet (the account owner's wait): nobody named.
+    expect(decideVisitorStatus(facts({ queueReason: 'owner_wait' }), sales(), now)).toMatchObject({ state: 'waiting', asking: [] });
+    // Once a rep accepted, the visitor reads their full name instead.
+    expect(decideVisitorStatus(facts({ routing: 'owned', ownerId: 'sam', ownerName: 'Sam Okafor', openOffers }), null, now)).not.toHaveProperty('asking');
+  });
+
+  it('lists exactly the reps whose offers are open at now, each once, first offered first', () => {
+    // One offer per rep (the store allows one open offer per lead and rep), each rep its own first name.
+    const offer = fc.record({
+      first: fc.stringMatching(/^[A-Z][a-z]{0,7}$/),
+      last: fc.constantFrom('', ' Reyes', ' de la Cruz'),
+      offeredAt: fc.integer({ min: 0, max: 1_000_000 }),
+      life: fc.integer({ min: 1, max: 600_000 }),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(offer, { selector: (o) => o.first, maxLength: 8 }), fc.integer({ min: 0, max: 1_600_000 }), (drawn, now) => {
+        const asking = askingNow(
+          drawn.map((o) => ({ repName: o.first + o.last, offeredAt: o.offeredAt, expiresAt: o.offeredAt + o.life })),
+          now,
+        );
+        const open = drawn.filter((o) => o.offeredAt + o.life > now);
+        expect([...asking].sort()).toEqual(open.map((o) => o.first).sort());
+        const offeredAt = new Map(open.map((o) => [o.first, o.offeredAt]));
+        for (let i = 1; i < asking.length; i++) expect(offeredAt.get(asking[i - 1]!)!).toBeLessThanOrEqual(offeredAt.get(asking[i]!)!);
+      }),
+    );
   });
 
   it('says closed, and when it opens, when nobody who could take the lead is inside their hours', () => {

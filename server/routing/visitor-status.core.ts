@@ -25,6 +25,8 @@ export interface VisitorFacts {
   callOfferId?: string | null;
   /** The meeting booked for the lead, when it is scheduled with a rep (read with the booking). */
   meeting?: { repName: string; end: number } | null;
+  /** The lead's offers still `offered` in the store, with their reps' names: its visitor is told who is asked. */
+  openOffers: ReadonlyArray<{ repName: string; offeredAt: number; expiresAt: number }>;
 }
 
 /** Stages whose visitor gets the courteous ending: nobody will call them. */
@@ -57,7 +59,19 @@ export function decideVisitorStatus(f: VisitorFacts, snapshot: RoutingSnapshot |
   if (RULED_OUT.includes(f.stage)) return { state: 'ended', link: f.endingUrl };
   if (f.routing === 'closed') return { state: 'closed' };
   if (snapshot && waitsInQueue(f)) return nobodyNow(snapshot, f.queueReason!, now, slots);
-  return { state: 'waiting', since: f.hotAt ?? f.capturedAt, promiseSeconds: f.promiseSeconds };
+  return { state: 'waiting', since: f.hotAt ?? f.capturedAt, promiseSeconds: f.promiseSeconds, asking: askingNow(f.openOffers, now) };
+}
+
+/**
+ * Who is asked to take the lead at `now`: the first name of each rep whose offer is open (not yet
+ * past its expiry, as an accept's claim sees it), first offered first. First names only: the
+ * visitor learns the full name of the one who accepts.
+ */
+export function askingNow(offers: VisitorFacts['openOffers'], now: number): string[] {
+  return offers
+    .filter((o) => o.expiresAt > now)
+    .sort((a, b) => a.offeredAt - b.offeredAt)
+    .map((o) => o.repName.trim().split(/\s+/)[0]!);
 }
 
 /**

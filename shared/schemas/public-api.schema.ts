@@ -25,7 +25,15 @@ export const apiErrorSchema = z.strictObject({
  */
 export const visitorStatusSchema = z.discriminatedUnion('state', [
   z
-    .strictObject({ state: z.literal('waiting'), since: z.number().int(), promiseSeconds: z.number().int() })
+    .strictObject({
+      state: z.literal('waiting'),
+      since: z.number().int(),
+      promiseSeconds: z.number().int(),
+      asking: z
+        .array(z.string())
+        .optional()
+        .describe('First names of the reps offered the lead right now, first offered first; empty while nobody is (absent from older servers)'),
+    })
     .describe('Offered to a rep; the countdown runs from `since` (epoch ms)'),
   z
     .strictObject({

@@ -15,6 +15,7 @@ import { createPgStore } from '../../server/db/pg/pg-store';
 import type { Site, Store } from '../../server/db/store';
 import { seedDemo } from '../../server/demo/seed';
 import { decideRouting } from '../../server/routing/decide-routing.core';
+import { waitsInQueue } from '../../server/routing/visitor-status.core';
 import { ALWAYS_OPEN } from '../../server/routing/hours.core';
 import { PG } from '../helpers/pg-under-test';
 import { planCapture, type CaptureCommand } from '../../server/capture/plan-capture.core';
@@ -144,6 +145,23 @@ describe(`PostgreSQL store on ${PG.name}: leads, configuration, sessions, leases
       expect(await rows('select from_stage as "from", to_stage as "to" from stage_changes where lead_id = $1', leadId)).toEqual([
         { from: 'visitor', to: 'hot' },
       ]);
+    });
+
+    it("names the reps holding the lead's open offers to its visitor, from the capture's own commit and from either process", async () => {
+      await Promise.all([a.setPresence(ids.dana, 'available'), a.setPresence(ids.sam, 'available')]);
+      const r = await a.commitCapture(planCapture(callback('Noa')), { decide: (s) => decideRouting(s, NOW), online: new Set([ids.dana]), waitsInQueue });
+      if (r.kind !== 'created') throw new Error('not created');
+      const danas = { repName: 'Dana Reyes', offeredAt: NOW, expiresAt: NOW + 20_000 };
+      expect(r.visitor.openOffers).toEqual([danas]);
+      expect((await b.visitorFacts(r.leadId))!.openOffers).toEqual([danas]);
+      const [offer] = r.routed!.offers;
+      expect(await b.declineOffer(offer!.id, ids.dana, null, NOW + 1000)).toMatchObject({ leadWaiting: true });
+      expect((await a.visitorFacts(r.leadId))!.openOffers).toEqual([]);
+      const next = await b.routeLead(r.leadId, NOW + 1000, new Set([ids.sam]), (s) => decideRouting(s, NOW + 1000));
+      expect((await a.visitorFacts(r.leadId))!.openOffers).toEqual([{ repName: 'Sam Okafor', offeredAt: NOW + 1000, expiresAt: NOW + 21_000 }]);
+      // Leave both reps free for the cases after this one.
+      await a.declineOffer(next!.offers[0]!.id, ids.sam, null, NOW + 2000);
+      await Promise.all([a.setPresence(ids.dana, 'away'), a.setPresence(ids.sam, 'away')]);
     });
 
     it('shows the tracked visitor on the card: company, first touch and the latest behaviour, oldest first', async () => {

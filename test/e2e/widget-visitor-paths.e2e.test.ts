@@ -81,12 +81,12 @@ describe('when the team is open but nobody can take the call', () => {
     await expect.poll(() => text(queued.status)).toBe("You're in the queue. We'll call you as soon as someone is free. Or pick a time for us to call you:");
     await expect.poll(() => text(queued.header)).toBe('Acme website will call you as soon as someone is free.');
 
-    // Dana comes on: the queued visitor is offered to her at once and sees the countdown again.
+    // Dana comes on: the queued visitor is offered to her at once and sees the countdown again, and who is asked.
     const dana = repSocket(server.url, await signIn(server.url, 'dana@demo.sixty'));
     try {
       await connected(dana);
       await dana.emitWithAck('presence:set', 'available');
-      await expect.poll(() => text(queued.status), { timeout: 5000 }).toBe('Finding someone for you…');
+      await expect.poll(() => text(queued.status), { timeout: 5000 }).toBe('Finding someone for you… Asking Dana…');
       await expect.poll(() => text(queued.header)).toBe(PROMISE);
 
       // Her one offer slot is taken: the next visitor hears that everyone is busy.

@@ -73,8 +73,11 @@ describe.each(storeBackends())('on $name', (backend) => {
     await router.repAvailable(ids.workspace);
   }
 
-  /** `browser`: the visitor asked to talk in the browser, without a phone number. */
-  async function lead(hot = true, email: string | null = null, browser = false): Promise<string> {
+  /**
+   * `browser`: the visitor asked to talk in the browser, without a phone number. `inCommit`: routed
+   * in the capture's own commit, as a request from the widget is (else routed after it).
+   */
+  async function lead(hot = true, email: string | null = null, browser = false, inCommit = false): Promise<string> {
     const r = await store.commitCapture(
       planCapture({
         site,
@@ -90,10 +93,11 @@ describe.each(storeBackends())('on $name', (backend) => {
         idempotency: null,
         now: clock.now,
       }),
-      null,
+      inCommit ? router.captureRouting(clock.now) : null,
     );
     if (r.kind !== 'created') throw new Error('not created');
-    if (hot) await router.leadCaptured(r.leadId);
+    if (inCommit) await router.captured(r);
+    else if (hot) await router.leadCaptured(r.leadId);
     return r.leadId;
   }
 
@@ -465,6 +469,73 @@ describe.each(storeBackends())('on $name', (backend) => {
       expect(status).toMatchObject({ state: 'accepted' });
       expect(status && 'call' in status).toBe(false);
       expect((await store.leadCard(phone, ids.workspace))!.talk).toBeUndefined();
+    });
+  });
+
+  describe('who the visitor is told is asked while waiting (issue 23)', () => {
+    const OFFER_MS = 20_000;
+    const waiting = (asking: string[]) => ({ state: 'waiting', since: MONDAY_7, promiseSeconds: 60, asking });
+    const firstName = (repId: string) => (repId === ids.dana ? 'Dana' : 'Sam');
+    const other = (repId: string) => (repId === ids.dana ? ids.sam : ids.dana);
+    /** What the lead's visitor was pushed, in order. */
+    const told = (leadId: string) => visitor.filter((v) => v.leadId === leadId).map((v) => v.status);
+
+    beforeEach(async () => {
+      await available(ids.dana);
+      await available(ids.sam);
+    });
+
+    it('answers a request routed in its own commit with the rep offered, and names the next rep once the first declines', async () => {
+      const leadId = await lead(true, null, false, true);
+      const [first] = offers;
+      // The request's answer, pushed to its visitor too.
+      expect(told(leadId)).toEqual([waiting([firstName(first!.repId)])]);
+      // The store's facts: the open offer with its rep's full name and its times.
+      expect((await store.visitorFacts(leadId))!.openOffers).toEqual([
+        { repName: first!.repId === ids.dana ? 'Dana Reyes' : 'Sam Okafor', offeredAt: MONDAY_7, expiresAt: MONDAY_7 + OFFER_MS },
+      ]);
+
+      clock.now += 3000;
+      expect(await router.decline(first!.offer.offerId, first!.repId, 'On another call')).toEqual({ ok: true, data: undefined });
+      await router.idle();
+      expect(offers[1]!.repId).toBe(other(first!.repId));
+      expect(told(leadId).at(-1)).toEqual(waiting([firstName(offers[1]!.repId)]));
+      expect(await router.statusOf(leadId)).toEqual(told(leadId).at(-1));
+    });
+
+    it('names the next rep when an offer times out, and no rep for an offer past its expiry', async () => {
+      const leadId = await lead();
+      const [first] = offers;
+      // The offer's own timer: the first rep did not answer.
+      await scheduler.advanceTo(MONDAY_7 + OFFER_MS);
+      const next = offers[1]!;
+      expect(next.repId).toBe(other(first!.repId));
+      expect(told(leadId).at(-1)).toEqual(waiting([firstName(next.repId)]));
+      // Past its expiry but before its timer ran, an offer no longer counts as asking anyone.
+      clock.now = next.offer.expiresAt;
+      expect(await router.statusOf(leadId)).toEqual(waiting([]));
+      expect((await store.visitorFacts(leadId))!.openOffers).toHaveLength(1);
+    });
+
+    it('names every rep of a broadcast, and drops the one who declines while the other still holds it', async () => {
+      const [rule] = await store.routingRules(site.id);
+      await store.updateRoutingRule(rule!.id, { strategy: 'broadcast' });
+      const leadId = await lead();
+      expect(offers.map((o) => o.repId).sort()).toEqual([ids.dana, ids.sam].sort());
+      expect((told(leadId).at(-1) as { asking: string[] }).asking.sort()).toEqual(['Dana', 'Sam']);
+
+      const before = told(leadId).length;
+      const dana = offers.find((o) => o.repId === ids.dana)!;
+      expect((await router.decline(dana.offer.offerId, ids.dana, null)).ok).toBe(true);
+      await router.idle();
+      // No new offer, yet the visitor is told Dana is no longer asked.
+      expect(offers).toHaveLength(2);
+      expect(told(leadId).slice(before)).toEqual([waiting(['Sam'])]);
+
+      const sam = offers.find((o) => o.repId === ids.sam)!;
+      expect((await router.accept(sam.offer.offerId, ids.sam)).ok).toBe(true);
+      await router.idle();
+      expect(await router.statusOf(leadId)).toEqual({ state: 'accepted', repName: 'Sam Okafor', at: MONDAY_7 });
     });
   });
 });

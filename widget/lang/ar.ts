@@ -54,6 +54,8 @@ const AR: TextPack = {
   callMeBack: 'اتصلوا بي',
   finding: 'نبحث عن شخص لمساعدتك…',
   stillFinding: 'ما زلنا نبحث عن شخص لمساعدتك، شكرًا لانتظارك…',
+  asking: 'نتواصل الآن مع {reps}…',
+  more: '{n} آخرين',
   accepted: 'قَبِل {rep} طلبك — جارٍ الاتصال بك الآن',
   closedNow: 'نحن خارج ساعات العمل الآن.',
   opens: 'نعود إلى العمل {time}.',

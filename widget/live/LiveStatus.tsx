@@ -5,6 +5,7 @@ import type { BookingBundle } from '../contract';
 import { splitText } from '../fill';
 import { Countdown } from './Countdown';
 import { formatSlot } from './format-slot';
+import { listNames } from './list-names';
 import { CheckIcon, ClockIcon, InfoIcon } from './icons';
 import type { LiveTexts } from './texts';
 
@@ -60,7 +61,17 @@ export function LiveStatus({ status, seconds, phone, lang, t, booking, origin, l
   switch (status.state) {
     case 'waiting':
       badge = <Countdown seconds={seconds} total={status.promiseSeconds} unit={t.seconds} />;
-      headline = seconds > 0 ? t.finding : t.stillFinding;
+      // Who is asked right now (the server pushes each new round), for a phone and a browser call alike.
+      headline = (
+        <>
+          {seconds > 0 ? t.finding : t.stillFinding}
+          {status.asking && status.asking.length ? (
+            <span class="live-sub" data-sixty-asking>
+              {compose(t.asking, { reps: <strong>{listNames(status.asking, t.more, lang)}</strong> })}
+            </span>
+          ) : null}
+        </>
+      );
       break;
     case 'accepted':
       badge = ok;

@@ -17,7 +17,10 @@ const STATES = ['waiting', 'accepted', 'no_rep', 'scheduled', 'ended', 'closed']
 function isStatus(status: unknown): status is VisitorStatus {
   const s = status as VisitorStatus | null;
   return (
-    !!s && STATES.indexOf(s.state) >= 0 && (s.state !== 'no_rep' || Array.isArray(s.slots)) && (s.state !== 'waiting' || typeof s.promiseSeconds === 'number')
+    !!s &&
+    STATES.indexOf(s.state) >= 0 &&
+    (s.state !== 'no_rep' || Array.isArray(s.slots)) &&
+    (s.state !== 'waiting' || (typeof s.promiseSeconds === 'number' && (!s.asking || Array.isArray(s.asking))))
   );
 }
 

@@ -4,7 +4,7 @@
 const valid = (date: Date) => !isNaN(date.getTime());
 
 /** The page's language when the browser knows it, else the browser's own. */
-function locale(lang: string): string | undefined {
+export function locale(lang: string): string | undefined {
   try {
     return Intl.DateTimeFormat.supportedLocalesOf(lang)[0];
   } catch {

@@ -1,6 +1,7 @@
 // The live view's visitor-facing texts in English (see widget/panel/texts.ts for how languages
 // and the site config replace them). `head*` replace the panel header's 60-second promise once
-// it no longer applies; `{site}` there is the site's name.
+// it no longer applies; `{site}` there is the site's name. `asking` names the reps offered the
+// lead (`{reps}`: "Dana", "Dana and Sam", "Dana, Sam and {n} more" in the page's language).
 export const LIVE_EN = {
   nearby: "Keep your phone nearby: we'll call {phone}.",
   callWaiting: "Keep this window open: you'll talk right here as soon as someone picks up.",
@@ -8,6 +9,8 @@ export const LIVE_EN = {
   leaveNumberButton: 'Leave my number',
   finding: 'Finding someone for you…',
   stillFinding: 'Still finding someone for you, thanks for waiting…',
+  asking: 'Asking {reps}…',
+  more: '{n} more',
   accepted: '{rep} accepted — calling you now',
   closedNow: "We're closed right now.",
   opens: 'We open {time}.',

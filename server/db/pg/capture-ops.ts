@@ -81,7 +81,7 @@ export function captureOps(ctx: StoreContext, routeIn: RouteIn): CaptureOps {
           (routed?.offers ?? []).map((o) => o.id),
         );
         const [ending] = await tx.select({ url: a.siteAppearance.endingUrl }).from(a.siteAppearance).where(eq(a.siteAppearance.siteId, site.id));
-        const visitor = visitorFactsOf(row, site, null, ending?.url ?? null);
+        const visitor = visitorFactsOf(row, site, null, ending?.url ?? null, routed?.offers.length ? await reader.offeredTo(tx, lead.id) : []);
         const queueSnapshot = routing?.waitsInQueue(visitor) ? await reader.snapshot(tx, row, NOBODY_ONLINE) : null;
         return { kind: 'created', leadId: lead.id, routed, offers, visitor, queueSnapshot };
       });

@@ -318,7 +318,14 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
               .orderBy(desc(t.offers.respondedAt))
               .limit(1)
           : [];
-      return visitorFactsOf(lead, await ctx.site(db, lead.siteId), owner?.name ?? null, ending?.url ?? null, call?.id ?? null);
+      return visitorFactsOf(
+        lead,
+        await ctx.site(db, lead.siteId),
+        owner?.name ?? null,
+        ending?.url ?? null,
+        await reader.offeredTo(db, leadId),
+        call?.id ?? null,
+      );
     },
 
     async scheduleCallback(leadId, slotAt, now) {

@@ -1,10 +1,11 @@
 // Reads what the routing core needs about one lead, over PostgreSQL: the twin of
 // sqlite/routing-snapshot.ts. Every read takes the connection, so inside a routing transaction
 // (after the workspace lock) it sees exactly the state the decision is committed against.
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Roster } from '../../routing/carry-roster.core';
 import type { DeviceOrder, RepState, RoutingSnapshot } from '../../routing/routing.types';
 import type { StoreRules } from '../../routing/store-rules';
+import type { VisitorFacts } from '../../routing/visitor-status.core';
 import { parseJson, toRepState, toRule, toTeam } from '../rows';
 import { talkOf, type SnapshotLeadRow } from '../routing-rows';
 import { decodeRow } from './decode-row';
@@ -19,6 +20,8 @@ export interface SnapshotReader {
   reps(conn: PgConn, workspaceId: string, online: ReadonlySet<string>): Promise<RepState[]>;
   /** `rosters`: the transaction's carried rosters, when it decides several leads. */
   snapshot(conn: PgConn, lead: SnapshotLeadRow, online: ReadonlySet<string>, rosters?: RosterMemo): Promise<RoutingSnapshot>;
+  /** The lead's open offers with their reps' names, first offered first (its visitor is told who is asked). */
+  offeredTo(conn: PgConn, leadId: string): Promise<VisitorFacts['openOffers']>;
 }
 
 /**
@@ -71,6 +74,15 @@ export function createSnapshotReader(rules: Pick<StoreRules, 'leadFacts' | 'emai
     async lead(conn, leadId) {
       const [row] = await conn.select().from(t.leads).where(eq(t.leads.id, leadId));
       return row;
+    },
+
+    offeredTo(conn, leadId) {
+      return conn
+        .select({ repName: t.users.name, offeredAt: t.offers.offeredAt, expiresAt: t.offers.expiresAt })
+        .from(t.offers)
+        .innerJoin(t.users, eq(t.users.id, t.offers.repId))
+        .where(and(eq(t.offers.leadId, leadId), eq(t.offers.status, 'offered')))
+        .orderBy(asc(t.offers.offeredAt));
     },
 
     async reps(conn, workspaceId, online) {

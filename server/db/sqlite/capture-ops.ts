@@ -71,7 +71,7 @@ export function captureOps(ctx: StoreContext, routeIn: RouteIn): CaptureOps {
             (routed?.offers ?? []).map((o) => o.id),
           );
           const ending = tx.select({ url: a.siteAppearance.endingUrl }).from(a.siteAppearance).where(eq(a.siteAppearance.siteId, site.id)).get();
-          const visitor = visitorFactsOf(row, site, null, ending?.url ?? null);
+          const visitor = visitorFactsOf(row, site, null, ending?.url ?? null, routed?.offers.length ? reader.offeredTo(lead.id) : []);
           const queueSnapshot = routing?.waitsInQueue(visitor) ? reader.snapshot(row, NOBODY_ONLINE) : null;
           return { kind: 'created', leadId: lead.id, routed, offers, visitor, queueSnapshot };
         },

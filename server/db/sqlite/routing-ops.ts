@@ -346,7 +346,7 @@ export function routingOps(ctx: StoreContext): RoutingOps & { routeIn: RouteIn }
       const owner = lead.ownerId ? q.user.get({ id: lead.ownerId }) : undefined;
       const ending = q.endingUrl.get({ site: lead.siteId });
       const call = lead.talk === 'browser' && lead.ownerId ? q.acceptedOffer.get({ lead: leadId, rep: lead.ownerId }) : undefined;
-      return visitorFactsOf(lead, ctx.site(db, lead.siteId), owner?.name ?? null, ending?.url ?? null, call?.id ?? null);
+      return visitorFactsOf(lead, ctx.site(db, lead.siteId), owner?.name ?? null, ending?.url ?? null, reader.offeredTo(leadId), call?.id ?? null);
     },
 
     async scheduleCallback(leadId, slotAt, now) {

@@ -5,6 +5,7 @@ import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Roster } from '../../routing/carry-roster.core';
 import type { RepState, RoutingSnapshot, Team } from '../../routing/routing.types';
 import type { StoreRules } from '../../routing/store-rules';
+import type { VisitorFacts } from '../../routing/visitor-status.core';
 import * as t from '../schema';
 import * as b from '../booking-schema';
 import * as tr from '../tracking-schema';
@@ -28,6 +29,8 @@ export interface SnapshotReader {
   teams(workspaceId: string): Map<string, Team>;
   /** `rosters`: the transaction's carried rosters, when it decides several leads. */
   snapshot(lead: SnapshotLeadRow, online: ReadonlySet<string>, rosters?: RosterMemo): RoutingSnapshot;
+  /** The lead's open offers with their reps' names, first offered first (its visitor is told who is asked). */
+  offeredTo(leadId: string): VisitorFacts['openOffers'];
 }
 
 // Each rep with their load, counted per rep through offers_rep_status and leads_owner_active (as
@@ -65,6 +68,13 @@ export function createSnapshotReader(db: Db, rules: Pick<StoreRules, 'leadFacts'
       .from(t.offers)
       .where(eq(t.offers.leadId, id))
       .prepare(),
+    offeredTo: db
+      .select({ repName: t.users.name, offeredAt: t.offers.offeredAt, expiresAt: t.offers.expiresAt })
+      .from(t.offers)
+      .innerJoin(t.users, eq(t.users.id, t.offers.repId))
+      .where(and(eq(t.offers.leadId, id), eq(t.offers.status, 'offered')))
+      .orderBy(asc(t.offers.offeredAt))
+      .prepare(),
     // The rep of the meeting the lead is scheduled for (offered it first when its time comes).
     booked: db
       .select({ repId: b.bookings.repId })
@@ -91,6 +101,8 @@ export function createSnapshotReader(db: Db, rules: Pick<StoreRules, 'leadFacts'
 
   const reader: SnapshotReader = {
     lead: (leadId) => q.lead.get({ id: leadId }),
+
+    offeredTo: (leadId) => q.offeredTo.all({ id: leadId }),
 
     reps(workspaceId, online) {
       return q.users.all({ ws: workspaceId }).map(({ user, ...counts }) => toRepState(user, counts, online.has(user.id)));
