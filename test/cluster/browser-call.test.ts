@@ -32,6 +32,9 @@ let A: SixtyProcess;
 let B: SixtyProcess;
 let browser: Browser;
 let host: HostPage;
+/** Dana's console on B, and what its socket carried, across the tests. */
+let danaConsole: { page: Page; tap: SignalTap; errors: string[] };
+let danaId: string;
 /** Closers of what the test opened, run last-opened first. */
 const cleanup: Array<() => unknown> = [];
 
@@ -88,9 +91,79 @@ const sdps = (signals: CallSignal[], kind: 'offer' | 'answer') => signals.flatMa
 const candidates = (signals: CallSignal[]) => signals.flatMap((s) => (s.kind === 'candidate' ? [s.candidate.candidate] : []));
 const portOf = (url: string) => Number(new URL(url).port);
 
+/**
+ * A visitor on the customer's page (the widget from A) asks to talk in the browser; Dana accepts
+ * in her console on B; both hear each other and both screens say connected. The call's lead and
+ * offer as the database has them.
+ */
+async function callAcross(name: string, email: string) {
+  const { page: visitor, panel, errors } = await visitorWithFormFilled({ browser, host, cleanup }, name, email);
+  const tap = tapSignals(visitor);
+  await panel.getByRole('button', { name: 'Talk now in your browser' }).click();
+
+  // Routing on A offers the lead to Dana, whose call tab is on B; she accepts there.
+  const rep = danaConsole.page;
+  const card = offerFor(rep, name);
+  await card.waitFor({ timeout: 30_000 });
+  expect(await card.locator('.badge-call').textContent()).toBe('Browser call');
+  await card.getByRole('button', { name: /^Accept/ }).click();
+  const dock = rep.getByRole('region', { name: `Browser call with ${name}` });
+  await dock.waitFor({ timeout: 20_000 });
+
+  // They talk: each side's audio reaches the other, and keeps coming.
+  await audioFlows(visitor, `${name} (socket on A)`);
+  await audioFlows(rep, 'Dana (socket on B)');
+  const widget = visitor.locator('[data-sixty-panel]');
+  await widget.locator('[data-sixty-call="connected"]').waitFor({ timeout: CALL_MS });
+  expect(await widget.locator('[data-sixty-call-rep]').innerText()).toBe('On a call with Dana Reyes');
+  await rep.locator('[data-call-phase="connected"]').waitFor({ timeout: CALL_MS });
+
+  const [lead] = await cluster.rows<{ id: string; talk: string }>('select id, talk from leads where email = ?', email);
+  expect(lead!.talk).toBe('browser');
+  const [offer] = await cluster.rows<{ id: string }>("select id from offers where lead_id = ? and rep_id = ? and status = 'accepted'", lead!.id, danaId);
+  return { visitor, widget, dock, tap, errors, leadId: lead!.id, offerId: offer!.id };
+}
+
+/**
+ * The call's row once it ended and each of `sides` reported its figures (the first end decides who
+ * ended it, a later one adds its figures).
+ */
+async function endedCall(offerId: string, sides: Array<'visitor' | 'rep'>) {
+  const [call] = await waitFor(
+    `the end on the record, with the figures of ${sides.join(' and ')}`,
+    async () => {
+      const found = await cluster.rows<{
+        rep_id: string;
+        ended_by: string | null;
+        duration_ms: string | number | null;
+        connected_at: string | number | null;
+        visitor_loss_pct: number | null;
+        rep_loss_pct: number | null;
+      }>('select rep_id, ended_by, duration_ms, connected_at, visitor_loss_pct, rep_loss_pct from browser_calls where offer_id = ?', offerId);
+      const row = found[0];
+      return row?.ended_by && sides.every((side) => row[`${side}_loss_pct`] !== null) ? found : null;
+    },
+    20_000,
+    200,
+  );
+  return call!;
+}
+
+/** The lead's first call attempt and owner. */
+async function leadAfter(leadId: string) {
+  const [lead] = await cluster.rows<{ first_call_at: string | number | null; owner_id: string }>(
+    'select first_call_at, owner_id from leads where id = ?',
+    leadId,
+  );
+  return lead!;
+}
+
+/** Signals of one call. */
+const of = (offerId: string, signals: CallSignal[]) => signals.filter((s) => s.offerId === offerId);
+
 describe('a browser call with the visitor on one process and the rep on another', () => {
   it('crosses processes both ways through Redis, ignores a third party on either process, and records the call as both sides reported it', async () => {
-    const [{ id: danaId }] = (await cluster.rows<{ id: string }>("select id from users where email = 'dana@demo.sixty'")) as [{ id: string }];
+    [{ id: danaId }] = (await cluster.rows<{ id: string }>("select id from users where email = 'dana@demo.sixty'")) as [{ id: string }];
 
     // The third parties. Sam takes a phone lead of his own on A (Dana is not online yet), then goes
     // away; he has a socket on A and one on B, and so has that other lead's visitor.
@@ -108,35 +181,17 @@ describe('a browser call with the visitor on one process and the rep on another'
     for (const s of [samOnB, otherOnA, otherOnB]) cleanup.push(() => s.close());
     await Promise.all([connected(samOnB), connected(otherOnA), connected(otherOnB)]);
 
-    // Dana's console on B, ready for browser calls; the visitor on the customer's page, the widget from A.
+    // Dana's console on B, ready for browser calls, its sockets watched from the start.
     let consoleTap: SignalTap | undefined;
-    const {
-      context: repContext,
-      page: rep,
-      errors: repErrors,
-    } = await repReadyForCalls(browser, B, 'dana@demo.sixty', (page) => (consoleTap = tapSignals(page)));
-    cleanup.push(() => repContext.close());
-    const { page: visitor, panel, errors: visitorErrors } = await visitorWithFormFilled({ browser, host, cleanup }, 'Noor Across', 'noor.across@example.com');
-    const visitorTap = tapSignals(visitor);
-    await panel.getByRole('button', { name: 'Talk now in your browser' }).click();
+    const ready = await repReadyForCalls(browser, B, 'dana@demo.sixty', (page) => (consoleTap = tapSignals(page)));
+    cleanup.push(() => ready.context.close());
+    danaConsole = { page: ready.page, tap: consoleTap!, errors: ready.errors };
+    const rep = danaConsole.page;
 
-    // Routing on A offers the lead to Dana, whose call tab is on B; she accepts there.
-    const card = offerFor(rep, 'Noor Across');
-    await card.waitFor({ timeout: 30_000 });
-    expect(await card.locator('.badge-call').textContent()).toBe('Browser call');
-    await card.getByRole('button', { name: /^Accept/ }).click();
-    await rep.getByRole('region', { name: 'Browser call with Noor Across' }).waitFor({ timeout: 20_000 });
-
-    // They talk: each side's audio reaches the other, and keeps coming.
-    await audioFlows(visitor, 'the visitor (socket on A)');
-    await audioFlows(rep, 'the rep (socket on B)');
-    const widget = visitor.locator('[data-sixty-panel]');
-    await widget.locator('[data-sixty-call="connected"]').waitFor({ timeout: CALL_MS });
-    expect(await widget.locator('[data-sixty-call-rep]').innerText()).toBe('On a call with Dana Reyes');
-    await rep.locator('[data-call-phase="connected"]').waitFor({ timeout: CALL_MS });
+    const { visitor, widget, tap: visitorTap, errors: visitorErrors, leadId, offerId } = await callAcross('Noor Across', 'noor.across@example.com');
 
     // Each page's socket is on its own process: the widget's on A, the console's on B.
-    const tapped = consoleTap!;
+    const tapped = danaConsole.tap;
     expect(visitorTap.urls.length).toBeGreaterThan(0);
     expect(visitorTap.urls.map(portOf)).toEqual(visitorTap.urls.map(() => A.port));
     expect(tapped.urls.length).toBeGreaterThan(0);
@@ -154,12 +209,7 @@ describe('a browser call with the visitor on one process and the rep on another'
     for (const c of candidates(visitorTap.heard)) expect(candidates(tapped.said)).toContain(c);
     expect(candidates(tapped.heard).length).toBeGreaterThan(0);
     for (const c of candidates(tapped.heard)) expect(candidates(visitorTap.said)).toContain(c);
-
-    // The call's offer, as the database has it: accepted by Dana for the visitor's lead.
-    const [lead] = await cluster.rows<{ id: string; talk: string }>("select id, talk from leads where email = 'noor.across@example.com'");
-    expect(lead!.talk).toBe('browser');
-    const [offer] = await cluster.rows<{ id: string }>("select id from offers where lead_id = ? and rep_id = ? and status = 'accepted'", lead!.id, danaId);
-    const offerId = offer!.id;
+    for (const signal of [...visitorTap.heard, ...tapped.heard]) expect(signal.offerId).toBe(offerId);
 
     // A third party on either process: refused, every time, and nothing reaches the call's pages.
     const thirdParties: Array<[string, RepClient | VisitorClient]> = [
@@ -198,39 +248,47 @@ describe('a browser call with the visitor on one process and the rep on another'
     expect(kinds(visitorTap.said).has('hangup')).toBe(true);
     expect(kinds(tapped.heard).has('hangup')).toBe(true);
 
-    // The record in PostgreSQL, written by both processes: the visitor's reports through A, the
-    // rep's through B. The first end decided who hung up; the second added its side's figures.
-    const [call] = await waitFor(
-      'both sides’ reports of the end on the record',
-      async () => {
-        const found = await cluster.rows<{
-          rep_id: string;
-          ended_by: string | null;
-          duration_ms: string | number | null;
-          connected_at: string | number | null;
-          visitor_loss_pct: number | null;
-          rep_loss_pct: number | null;
-        }>('select rep_id, ended_by, duration_ms, connected_at, visitor_loss_pct, rep_loss_pct from browser_calls where offer_id = ?', offerId);
-        return found[0]?.ended_by && found[0].visitor_loss_pct !== null && found[0].rep_loss_pct !== null ? found : null;
-      },
-      20_000,
-      200,
-    );
-    expect(call!.rep_id).toBe(danaId);
-    expect(call!.ended_by).toBe('visitor');
-    expect(Number(call!.duration_ms)).toBeGreaterThanOrEqual(2000);
-    const [after] = await cluster.rows<{ first_call_at: string | number | null; owner_id: string }>(
-      'select first_call_at, owner_id from leads where id = ?',
-      lead!.id,
-    );
-    expect(after!.owner_id).toBe(danaId);
-    expect(Number(after!.first_call_at)).toBe(Number(call!.connected_at));
+    // The record in PostgreSQL, written by both processes: the visitor's reports through A, the rep's through B.
+    const call = await endedCall(offerId, ['visitor', 'rep']);
+    expect(call.rep_id).toBe(danaId);
+    expect(call.ended_by).toBe('visitor');
+    expect(Number(call.duration_ms)).toBeGreaterThanOrEqual(2000);
+    const lead = await leadAfter(leadId);
+    expect(lead.owner_id).toBe(danaId);
+    expect(Number(lead.first_call_at)).toBe(Number(call.connected_at));
     // The visitor's report, taken on A, reaches Dana's open lead card on B.
     await rep
       .locator('section.lead')
       .getByText(/Browser call ended after \d+ s: the visitor hung up/)
       .waitFor({ timeout: 20_000 });
-    expect(repErrors).toEqual([]);
+    expect(danaConsole.errors).toEqual([]);
+    expect(visitorErrors).toEqual([]);
+  }, 600_000);
+
+  it('carries the rep’s hang-up on B to the visitor on A, and records the rep as the one who ended the call', async () => {
+    const { visitor, widget, dock, tap: visitorTap, errors: visitorErrors, leadId, offerId } = await callAcross('Kim Across', 'kim.across@example.com');
+    const tapped = danaConsole.tap;
+    expect(visitorTap.urls.map(portOf)).toEqual(visitorTap.urls.map(() => A.port));
+    // This call's offer went from B to A as the previous one did.
+    expect(sdps(of(offerId, visitorTap.heard), 'offer').length).toBeGreaterThan(0);
+    for (const sdp of sdps(of(offerId, visitorTap.heard), 'offer')) expect(sdps(of(offerId, tapped.said), 'offer')).toContain(sdp);
+    await visitor.waitForTimeout(2000);
+
+    // Dana hangs up in her console on B: the widget on A hears it and ends the call too.
+    await dock.getByRole('button', { name: 'Hang up' }).click();
+    await waitFor('the widget hearing the console’s hang-up', () => kinds(of(offerId, visitorTap.heard)).has('hangup'), 20_000, 100);
+    expect(kinds(of(offerId, tapped.said)).has('hangup')).toBe(true);
+    await widget.locator('[data-sixty-call="ended"]').waitFor({ timeout: 20_000 });
+    await waitFor('the widget’s peer connection closed', async () => (await inbound(visitor)).state === 'closed', 20_000, 100);
+    await danaConsole.page.getByText(/Call ended: you hung up after \d+ s/).waitFor({ timeout: 20_000 });
+
+    // The rep's end, reported on B, decides; the widget sends no report of an end it heard (CallView.tsx).
+    const call = await endedCall(offerId, ['rep']);
+    expect(call.rep_id).toBe(danaId);
+    expect(call.ended_by).toBe('rep');
+    expect(Number(call.duration_ms)).toBeGreaterThanOrEqual(2000);
+    expect(Number((await leadAfter(leadId)).first_call_at)).toBe(Number(call.connected_at));
+    expect(danaConsole.errors).toEqual([]);
     expect(visitorErrors).toEqual([]);
   }, 600_000);
 });
