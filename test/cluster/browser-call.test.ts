@@ -9,7 +9,8 @@
 // try to hang it up, to send an offer and to report its end: every attempt is refused and the call
 // holds. The visitor hangs up on A; the console on B ends too, and PostgreSQL holds the call as
 // both sides reported it (one report on each process): who ended it, its length, both sides'
-// quality figures, and the connect as the lead's first call attempt.
+// quality figures, and the connect as the lead's first call attempt. A second call goes the other
+// way round: Dana hangs up on B, the widget on A hears it and ends, and the rep is on the record.
 // Both browsers relay through a real coturn on 127.0.0.1, as in test/e2e/browser-call.e2e.test.ts.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
