@@ -11,6 +11,8 @@ import { DESKTOP, setAvailable, signIn, watch } from './rep-helpers';
 
 /** Generous: two browsers, coturn and the server share a busy 2-core machine. */
 export const CALL_MS = 60_000;
+/** Chromium's fake microphone (a tone) and its permission prompt answered yes. */
+export const FAKE_MEDIA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
 /**
  * An init script: every peer connection a page makes is kept on `window.__pcs` (for getStats) and
@@ -69,22 +71,29 @@ export async function audioFlows(page: Page, who: string): Promise<void> {
   expect(later.packets).toBeGreaterThan(first.packets);
 }
 
-/** An admin turns browser calls on for the test site (Tracking settings › Browser calls). */
-export async function enableBrowserCalls(server: TestServer): Promise<void> {
-  const admin = await signInApi(server.url, 'admin@demo.sixty');
-  const siteId = (await server.deps.store.siteByKey(server.siteKey))!.id;
+/**
+ * An admin turns browser calls on for the site (Tracking settings › Browser calls) through the
+ * Sixty at `url` (any process of a cluster), with `more` of the site's settings changed alike.
+ */
+export async function enableBrowserCalls(url: string, siteId: string, more: Partial<SiteSettings> = {}): Promise<void> {
+  const admin = await signInApi(url, 'admin@demo.sixty');
   const headers = { 'content-type': 'application/json', cookie: admin };
-  const url = `${server.url}/v1/sites/${siteId}/settings`;
-  const current = (await (await fetch(url, { headers })).json()) as SiteSettings;
-  expect((await fetch(url, { method: 'PUT', headers, body: JSON.stringify({ ...current, browserCalls: true }) })).status).toBe(200);
+  const settings = `${url}/v1/sites/${siteId}/settings`;
+  const current = (await (await fetch(settings, { headers })).json()) as SiteSettings;
+  expect((await fetch(settings, { method: 'PUT', headers, body: JSON.stringify({ ...current, ...more, browserCalls: true }) })).status).toBe(200);
 }
 
-/** A rep's console with the microphone granted, every peer connection relayed, available and ready for browser calls. */
-export async function repReadyForCalls(browser: Browser, server: TestServer, email: string) {
+/**
+ * A rep's console served by the Sixty at `server.url`, the microphone granted, every peer
+ * connection relayed, available and ready for browser calls. `opened` runs on the page before it
+ * loads anything (to watch its sockets from the start).
+ */
+export async function repReadyForCalls(browser: Browser, server: { url: string }, email: string, opened?: (page: Page) => void) {
   const context = await browser.newContext(DESKTOP);
   await context.grantPermissions(['microphone'], { origin: server.url });
   await context.addInitScript(relayOnly);
   const page = await context.newPage();
+  opened?.(page);
   const errors: string[] = [];
   await watch(page, errors);
   await signIn(page, server.url, email);
@@ -109,10 +118,10 @@ export async function startCallWorld(secret: string): Promise<CallWorld> {
   const coturn = await startCoturn(secret);
   const [server, browser] = await Promise.all([
     startTestServer({ offerTimeoutMs: 60_000, turn: { secret, ttlS: 600, urls: [coturn.url] } }),
-    launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']),
+    launchBrowser(FAKE_MEDIA),
   ]);
   const host = await serveHostPage('host-basic.html', server.url, server.siteKey);
-  await enableBrowserCalls(server);
+  await enableBrowserCalls(server.url, (await server.deps.store.siteByKey(server.siteKey))!.id);
   const cleanup: Array<() => unknown> = [];
   return {
     coturn,
@@ -131,7 +140,7 @@ export async function startCallWorld(secret: string): Promise<CallWorld> {
 }
 
 /** A visitor on the customer's page, every peer connection relayed, with the panel open and the form filled (the caller chooses how to talk). */
-export async function visitorWithFormFilled(world: CallWorld, name: string, email: string) {
+export async function visitorWithFormFilled(world: Pick<CallWorld, 'browser' | 'host' | 'cleanup'>, name: string, email: string) {
   const context = await world.browser.newContext({ locale: 'en-US', ...DESKTOP });
   world.cleanup.push(() => context.close());
   await context.addInitScript(relayOnly);
