@@ -106,7 +106,7 @@ describe('the waiting panel names who is asked', () => {
   it('a browser call: names the rep offered, and the next rep once the offer times out (375 px)', async () => {
     // Offers answered by nobody end after 6 s here, and a miss does not set the rep away.
     await server.deps.store.updateSiteRouting(siteId, { offerTimeoutMs: 6_000, missedOffersBeforeAway: 0 });
-    await enableBrowserCalls(server);
+    await enableBrowserCalls(server.url, siteId);
     for (const socket of Object.values(reps)) expect(await socket.emitWithAck('calls:capable', { capable: true })).toEqual({ ok: true, data: undefined });
     const page = await visitor(PHONE, '');
     const seen = offered.length;
