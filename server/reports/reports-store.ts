@@ -4,7 +4,7 @@ import type { Stage } from '../../shared/api';
 import type { Reason } from '../../shared/qualify/types';
 import type { Extras } from '../db/card-extras';
 import type { AttributionLead } from './attribution.core';
-import type { FunnelLead } from './funnel.core';
+import type { FunnelCounts, FunnelLead } from './funnel.core';
 import type { SpeedLead } from './speed-to-lead.core';
 import type { SpeedPaysLead } from './speed-pays.core';
 import type { FairnessFacts } from './rep-fairness.core';
@@ -50,6 +50,8 @@ export interface ReportsStore {
   breachCauses(workspaceId: string, from: number, to: number): Promise<string[]>;
   visitorCount(workspaceId: string, from: number, to: number): Promise<number>;
   funnelLeads(workspaceId: string, from: number, to: number): Promise<FunnelLead[]>;
+  /** What the funnel counts of the range's leads (funnel.core funnelCounts of funnelLeads), aggregated by the database. */
+  funnelCounts(workspaceId: string, from: number, to: number): Promise<FunnelCounts>;
   exportRows(workspaceId: string, from: number, to: number): Promise<ExportRow[]>;
   /** Booked meetings whose time falls in the range, with how each went (booking/meeting-figures.core.ts). */
   meetingRows(workspaceId: string, from: number, to: number): Promise<MeetingRow[]>;

@@ -9,7 +9,7 @@ import { formFigures } from '../forms/form-figures';
 import { csvOf } from './csv';
 import { exportTable } from './export-table';
 import { fairnessRoutes } from './fairness.routes';
-import { funnel } from './funnel.core';
+import { funnelOfCounts } from './funnel.core';
 import { meetingFigures } from '../booking/meeting-figures.core';
 import { speedToLead } from './speed-to-lead.core';
 import { xlsxOf } from './xlsx';
@@ -45,17 +45,17 @@ export function reportRoutes(deps: AppDeps) {
   app.get('/', async (c) => {
     const { from, to } = range(c.req.query());
     const ws = c.get('user').workspaceId;
-    const [speedLeads, causes, visitors, funnelLeads, forms, meetingRows, currency] = await Promise.all([
+    const [speedLeads, causes, visitors, funnelCounts, forms, meetingRows, currency] = await Promise.all([
       reports.speedLeads(ws, from, to),
       reports.breachCauses(ws, from, to),
       reports.visitorCount(ws, from, to),
-      reports.funnelLeads(ws, from, to),
+      reports.funnelCounts(ws, from, to),
       store.sitesOfWorkspace(ws).then((sites) => formFigures(deps.forms, sites, from, to)),
       reports.meetingRows(ws, from, to),
       reports.currency(ws),
     ]);
     const meetings = meetingFigures(meetingRows, clock());
-    return c.json({ from, to, speed: speedToLead(speedLeads, causes), funnel: funnel(visitors, funnelLeads), forms, meetings, currency });
+    return c.json({ from, to, speed: speedToLead(speedLeads, causes), funnel: funnelOfCounts(visitors, funnelCounts), forms, meetings, currency });
   });
 
   /** Leads of the range credited to their touches under a model (reports/attribution.core.ts). */
