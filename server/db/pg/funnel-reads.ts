@@ -31,9 +31,10 @@ export const funnelQueries = (r: Range): Record<'missing' | 'groups' | 'exits' |
     ).join(', '),
   )}
       from leads l where ${inRange(r)} and l.report_mql_at is not null`,
-  visitors: sql`select count(*)::int as n from (
-      select distinct l.site_id, l.visitor_id from leads l
-       where ${inRange(r)} and l.visitor_id is not null and l.report_visitor_seen_at >= ${r.from} and l.report_visitor_seen_at < ${r.to}) v`,
+  visitors: sql`select coalesce(sum(n), 0)::int as n from (
+      select count(distinct l.visitor_id) as n from leads l
+       where ${inRange(r)} and l.visitor_id is not null and l.report_visitor_seen_at >= ${r.from} and l.report_visitor_seen_at < ${r.to}
+       group by l.site_id) v`,
   // In the order the funnel's leads are read (reports-ops.ts reportLeadsQuery), to be summed in that order.
   won: sql`select l.deal_value::float8 as value from leads l where ${inRange(r)} and l.report_won_at is not null order by l.captured_at, l.id`,
 });

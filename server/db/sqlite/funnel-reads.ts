@@ -38,10 +38,11 @@ select ${STEP_TIMES.map(
     `(select "${step}" from d where "${step}" is not null order by "${step}" limit 1 offset (select (count("${step}") + 1) / 2 - 1 from d)) as "${step}"`,
 ).join(',\n       ')}`;
 
-/** The distinct tracked visitors among the leads that the range's visitors count (first seen in it). */
-export const FUNNEL_VISITORS_SQL = `select count(*) as n from (
-  select distinct l.site_id, l.visitor_id from leads l
-   where ${RANGE} and l.visitor_id is not null and l.report_visitor_seen_at >= @from and l.report_visitor_seen_at < @to)`;
+/** The distinct tracked visitors among the leads that the range's visitors count (first seen in it): per site, which is cheaper than pairs. */
+export const FUNNEL_VISITORS_SQL = `select coalesce(sum(n), 0) as n from (
+  select count(distinct l.visitor_id) as n from leads l
+   where ${RANGE} and l.visitor_id is not null and l.report_visitor_seen_at >= @from and l.report_visitor_seen_at < @to
+   group by l.site_id)`;
 
 /** The won deals' values in the order the funnel's leads are read (leads_workspace_captured's), to be summed in that order. */
 export const FUNNEL_WON_SQL = `select l.deal_value from leads l indexed by leads_workspace_report
