@@ -429,6 +429,11 @@ export const FUNNEL_STEP_TIMES = [
   ['won', 'l.report_opportunity_at', 'l.report_won_at'],
 ] as const satisfies ReadonlyArray<readonly [StageStep, string, string]>;
 
+/** Where a single-touch model's credited touch and the grouping's value sit in report_touches ([at, channel, source, campaign][]). */
+export function creditedTouchPath(model: 'first' | 'last', by: 'channel' | 'source' | 'campaign'): ['first' | 'last', number] {
+  return [model, { channel: 1, source: 2, campaign: 3 }[by]];
+}
+
 /** The moves out of the funnel from the leads' exit lists (report_exits JSON) counted by list. */
 export function exitCounts(rows: ReadonlyArray<{ exits: string; count: number }>): FunnelCounts['exits'] {
   const by = new Map<string, FunnelCounts['exits'][number]>();

@@ -3,7 +3,7 @@ import type { AppDeps } from '../app';
 import { requireUser, type AuthEnv } from '../auth/session';
 import { ApiFailure, invalid } from '../http/errors';
 import { attributionQuerySchema, reportRangeSchema } from '../../shared/schemas/console.schema';
-import { attributionReport } from './attribution.core';
+import { attributionOfCounts, attributionReport } from './attribution.core';
 import { attributionCsv } from './attribution-csv';
 import { formFigures } from '../forms/form-figures';
 import { csvOf } from './csv';
@@ -64,8 +64,11 @@ export function reportRoutes(deps: AppDeps) {
     if (!parsed.success) throw invalid(parsed.error);
     const { model, by, table, ...bounds } = parsed.data;
     const { from, to } = range(Object.fromEntries(Object.entries(bounds).filter(([, v]) => v !== undefined)) as Record<string, string>);
-    const [leads, currency] = await Promise.all([reports.attributionLeads(workspaceId, from, to), reports.currency(workspaceId)]);
-    return { report: attributionReport(leads, { model, by, from, to, currency }), table };
+    const currency = await reports.currency(workspaceId);
+    // One touch takes a lead under first and last touch: the database counts; linear splits each lead over its touches.
+    if (model !== 'linear')
+      return { report: attributionOfCounts(await reports.attributionCounts(workspaceId, from, to, model, by), { model, by, from, to, currency }), table };
+    return { report: attributionReport(await reports.attributionLeads(workspaceId, from, to), { model, by, from, to, currency }), table };
   }
 
   app.get('/attribution', async (c) => {

@@ -14,6 +14,8 @@ import {
 import { createFairnessReads } from './fairness-reads';
 import { createFunnelReads } from './funnel-reads';
 import { funnelCounts } from '../../reports/funnel.core';
+import { attributionCounts } from '../../reports/attribution.core';
+import { createAttributionReads } from './attribution-reads';
 import { createLeadExtras } from './lead-extras';
 import type { Db } from './open';
 import { createReportFactsOps } from './report-facts';
@@ -89,6 +91,11 @@ export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' |
     return funnelLeads(rows, range, worked);
   };
   const counts = createFunnelReads(db, (range) => funnelCounts(funnelRead(range)));
+  const attributionRead = (range: { ws: string; from: number; to: number }) => {
+    const { rows, worked } = reportLeads(range, true);
+    return attributionLeads(rows, worked);
+  };
+  const attribution = createAttributionReads(db, (range, model, by) => attributionCounts(attributionRead(range), model, by));
 
   return {
     ...createFairnessReads(db),
@@ -118,8 +125,10 @@ export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' |
       return counts({ ws: workspaceId, from, to });
     },
     async attributionLeads(workspaceId, from, to) {
-      const { rows, worked } = reportLeads({ ws: workspaceId, from, to }, true);
-      return attributionLeads(rows, worked);
+      return attributionRead({ ws: workspaceId, from, to });
+    },
+    async attributionCounts(workspaceId, from, to, model, by) {
+      return attribution({ ws: workspaceId, from, to }, model, by);
     },
     async currency(workspaceId) {
       return currency.get(workspaceId)?.currency ?? 'USD';
