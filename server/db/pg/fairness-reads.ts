@@ -44,11 +44,12 @@ export function createFairnessReads(db: PgDb): Pick<ReportsStore, 'speedPaysLead
             from offers o
            where o.workspace_id = ${ws} and o.offered_at >= ${from} and o.offered_at < ${to} and o.status = 'accepted' and o.responded_at is not null
            order by o.offered_at, o.id`),
-        db.execute<{ repId: string; stage: string; reached: string | null }>(sql`
-          select l.owner_id as "repId", l.stage, ${reached} as reached
+        db.execute<{ repId: string; stage: string; reached: string | null; count: number }>(sql`
+          select l.owner_id as "repId", l.stage, ${reached} as reached, count(*)::int as count
             from leads l
            where l.workspace_id = ${ws} and l.captured_at >= ${from} and l.captured_at < ${to} and l.owner_id is not null
-           order by l.captured_at, l.id`),
+           group by 1, 2, 3
+           order by 1, 2, 3`),
         db.execute<FairnessFacts['closed'][number] & Record<string, unknown>>(sql`
           select l.owner_id as "repId", l.stage, l.deal_value::float8 as "dealValue"
             from leads l
