@@ -5,7 +5,7 @@ import type { Reason } from '../../shared/qualify/types';
 import type { Channel } from '../../shared/channel';
 import type { AttributionLead, StoredTouch, TouchPoint } from '../reports/attribution.core';
 import type { ReportFacts, reportFacts } from '../reports/report-facts.core';
-import type { FunnelLead, FunnelStages, StageFacts, StepTimes } from '../reports/funnel.core';
+import { STAGE_STEPS, type FunnelCounts, type StageStep, type FunnelLead, type FunnelStages, type StageFacts, type StepTimes } from '../reports/funnel.core';
 import type { SessionTouch } from '../tracking/tracking-store';
 import type { FairnessFacts } from '../reports/rep-fairness.core';
 import type { ExportRow } from '../reports/reports-store';
@@ -401,6 +401,81 @@ export function attributionLeads(rows: readonly ReportLeadValues[], worked: Read
     out[i] = { capturedAt: r[CAPTURED] as number, reached: reachedOf(r), dealValue: r[DEAL] as number | null, touches };
   }
   return out;
+}
+
+/** A row of a store's funnel groups query (both dialects): counts per source and campaign (PostgreSQL casts them to int). */
+export interface FunnelGroupRow {
+  source: string | null;
+  campaign: string | null;
+  leads: number;
+  mql: number;
+  sal: number;
+  sql: number;
+  opportunity: number;
+  won: number;
+  workedLeads: number;
+  attempts: number;
+}
+
+/**
+ * Each funnel step's time from the one before (mql: from capture) as both dialects' funnel reads work it
+ * out of a lead row (`l`): the step, the earlier time's column and the step's (the median is taken where both are set).
+ */
+export const FUNNEL_STEP_TIMES = [
+  ['mql', 'l.captured_at', 'l.report_mql_at'],
+  ['sal', 'l.report_mql_at', 'l.report_sal_at'],
+  ['sql', 'l.report_sal_at', 'l.report_sql_at'],
+  ['opportunity', 'l.report_sql_at', 'l.report_opportunity_at'],
+  ['won', 'l.report_opportunity_at', 'l.report_won_at'],
+] as const satisfies ReadonlyArray<readonly [StageStep, string, string]>;
+
+/** Where a single-touch model's credited touch and the grouping's value sit in report_touches ([at, channel, source, campaign][]). */
+export function creditedTouchPath(model: 'first' | 'last', by: 'channel' | 'source' | 'campaign'): ['first' | 'last', number] {
+  return [model, { channel: 1, source: 2, campaign: 3 }[by]];
+}
+
+/** The moves out of the funnel from the leads' exit lists (report_exits JSON) counted by list. */
+export function exitCounts(rows: ReadonlyArray<{ exits: string; count: number }>): FunnelCounts['exits'] {
+  const by = new Map<string, FunnelCounts['exits'][number]>();
+  for (const r of rows)
+    for (const [to, reason] of JSON.parse(r.exits) as Array<[string, string | null]>) {
+      const key = JSON.stringify([to, reason]);
+      const e = by.get(key);
+      if (e) e.count += Number(r.count);
+      else by.set(key, { to, reason, count: Number(r.count) });
+    }
+  return [...by.values()];
+}
+
+/** The funnel's counts from what both dialects aggregate; the won deals' values are summed in the order given (as wonRevenue sums them). */
+export function funnelCountsOf(r: {
+  groups: readonly FunnelGroupRow[];
+  exits: FunnelCounts['exits'];
+  medianMs: FunnelCounts['medianMs'];
+  countedVisitors: number;
+  wonValues: ReadonlyArray<number | null>;
+}): FunnelCounts {
+  const worked = { leads: 0, attempts: 0 };
+  let leads = 0;
+  const groups = r.groups.map((g) => {
+    leads += Number(g.leads);
+    worked.leads += Number(g.workedLeads);
+    worked.attempts += Number(g.attempts);
+    const reached = Object.fromEntries(STAGE_STEPS.map((step) => [step, Number(g[step])])) as FunnelCounts['groups'][number]['reached'];
+    return { source: g.source, campaign: g.campaign, leads: Number(g.leads), reached };
+  });
+  const medianMs = Object.fromEntries(
+    STAGE_STEPS.map((step) => [step, r.medianMs[step] === null ? null : Number(r.medianMs[step])]),
+  ) as FunnelCounts['medianMs'];
+  return {
+    leads,
+    countedVisitors: Number(r.countedVisitors),
+    groups,
+    medianMs,
+    exits: r.exits,
+    revenue: r.wonValues.reduce<number>((sum, v) => sum + (v ?? 0), 0),
+    worked,
+  };
 }
 
 /** Each lead's report facts from the rows both dialects select (FACT_INPUT_COLUMNS_SQL, leadTouchColumnsSql). */

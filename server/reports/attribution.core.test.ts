@@ -4,6 +4,8 @@ import { CHANNELS } from '../../shared/channel';
 import {
   ATTRIBUTION_BY,
   ATTRIBUTION_MODELS,
+  attributionCounts,
+  attributionOfCounts,
   attributionReport,
   credits,
   leadTouches,
@@ -139,5 +141,32 @@ describe('leadTouches', () => {
     const before: TouchPoint = { at: 0, channel: 'paid_search', source: 'google', campaign: 'x' };
     expect(leadTouches([], H, before)).toEqual([before]);
     expect(leadTouches([], H, null)).toEqual([{ at: H, channel: 'direct', source: null, campaign: null }]);
+  });
+});
+
+describe('attribution from counts (first and last touch, as a store aggregates them)', () => {
+  it('is the report of the leads, whatever order the counted rows come in', () => {
+    const withDeals = lead.map((l) => ({ ...l, dealValue: l.dealValue === null ? null : l.dealValue / 7 }));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            lead,
+            withDeals,
+            lead.map((l) => ({ ...l, touches: [] })),
+          ),
+          { maxLength: 25 },
+        ),
+        fc.constantFrom('first' as const, 'last' as const),
+        fc.constantFrom(...ATTRIBUTION_BY),
+        fc.boolean(),
+        (leads, model, by, reversed) => {
+          const counts = attributionCounts(leads, model, by);
+          if (reversed) counts.rows.reverse();
+          expect(attributionOfCounts(counts, { model, by, ...query })).toEqual(attributionReport(leads, { model, by, ...query }));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -137,6 +137,113 @@ export function attributionReport(
     cohorts.set(week, cohort);
     add(total, l, 1);
   }
+  return reportOf(q, total, groups, cohorts);
+}
+
+/** The models whose counts a store can aggregate: one touch takes the whole lead. */
+export type SingleTouchModel = Exclude<AttributionModel, 'linear'>;
+
+/**
+ * Leads counted by the value of their credited touch (the first or the last, under `model`) for the
+ * grouping and by a time of their cohort's day, as a store's GROUP BY gives them, and the won deals in the
+ * order the leads are read (their value is summed in that order, as attributionReport sums it).
+ */
+export interface AttributionCounts {
+  rows: Array<
+    {
+      /** The credited touch's channel, source or campaign (as `by` says); null: none (direct, no campaign). */
+      value: string | null;
+      /** false: the lead has no touch to credit (it counts in its cohort and the total only). */
+      credited: boolean;
+      /** A time in the day of the lead's first touch (else its capture): its cohort's week. */
+      cohortAt: number;
+    } & Omit<AttributionFigures, 'revenue'>
+  >;
+  won: Array<{ value: string | null; credited: boolean; cohortAt: number; dealValue: number | null }>;
+}
+
+/** The credited touch of a single-touch model. */
+const creditedTouch = (touches: readonly TouchPoint[], model: SingleTouchModel) => (model === 'first' ? touches[0] : touches.at(-1));
+
+const touchValue = (t: TouchPoint, by: AttributionBy) => (by === 'channel' ? t.channel : by === 'source' ? t.source : t.campaign);
+
+/** What a store aggregates, worked out of the leads (for a range with leads whose facts are not stored, and to check the stores by). */
+export function attributionCounts(leads: readonly AttributionLead[], model: SingleTouchModel, by: AttributionBy): AttributionCounts {
+  const rows = new Map<string, AttributionCounts['rows'][number]>();
+  const won: AttributionCounts['won'] = [];
+  for (const l of leads) {
+    const t = creditedTouch(l.touches, model);
+    const value = t ? touchValue(t, by) : null;
+    const cohortAt = l.touches[0]?.at ?? l.capturedAt;
+    const key = JSON.stringify([value, t !== undefined, Math.floor(cohortAt / DAY_MS)]);
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { value, credited: t !== undefined, cohortAt, leads: 0, mql: 0, sql: 0, opportunities: 0, won: 0 }));
+    row.leads++;
+    if (stepReachedAt(l, 'mql') !== null) row.mql++;
+    if (stepReachedAt(l, 'sql') !== null) row.sql++;
+    if (stepReachedAt(l, 'opportunity') !== null) row.opportunities++;
+    if (stepReachedAt(l, 'won') !== null) {
+      row.won++;
+      won.push({ value, credited: t !== undefined, cohortAt, dealValue: l.dealValue });
+    }
+  }
+  return { rows: [...rows.values()], won };
+}
+
+/** The report of leads counted by attributionCounts or a store, under a single-touch model (the same as attributionReport of the leads). */
+export function attributionOfCounts(
+  c: AttributionCounts,
+  q: { model: SingleTouchModel; by: AttributionBy; from: number; to: number; currency: string },
+): AttributionReport {
+  const groups = new Map<string, { key: string; label: string } & AttributionFigures>();
+  const cohorts = new Map<string, AttributionFigures>();
+  const total = empty();
+  const point = (value: string | null): TouchPoint => {
+    const p: TouchPoint = { at: 0, channel: 'direct', source: null, campaign: null };
+    if (q.by === 'channel') p.channel = value as Channel;
+    else if (q.by === 'source') p.source = value;
+    else p.campaign = value;
+    return p;
+  };
+  const count = (into: AttributionFigures, r: AttributionCounts['rows'][number]) => {
+    into.leads += r.leads;
+    into.mql += r.mql;
+    into.sql += r.sql;
+    into.opportunities += r.opportunities;
+    into.won += r.won;
+  };
+  const groupRow = (value: string | null) => {
+    const g = groupOf(point(value), q.by);
+    let row = groups.get(g.key);
+    if (!row) groups.set(g.key, (row = { ...g, ...empty() }));
+    return row;
+  };
+  const cohortRow = (at: number) => {
+    const week = weekOf(at);
+    let row = cohorts.get(week);
+    if (!row) cohorts.set(week, (row = empty()));
+    return row;
+  };
+  for (const r of c.rows) {
+    if (r.credited) count(groupRow(r.value), r);
+    count(cohortRow(r.cohortAt), r);
+    count(total, r);
+  }
+  for (const w of c.won) {
+    if (w.credited) groupRow(w.value).revenue += w.dealValue ?? 0;
+    cohortRow(w.cohortAt).revenue += w.dealValue ?? 0;
+    total.revenue += w.dealValue ?? 0;
+  }
+  return reportOf(q, total, groups, cohorts);
+}
+
+/** The report from its total, its groups and its cohorts by week: groups with most leads first, cohorts oldest first. */
+function reportOf(
+  q: { model: AttributionModel; by: AttributionBy; from: number; to: number; currency: string },
+  total: AttributionFigures,
+  groups: ReadonlyMap<string, { key: string; label: string } & AttributionFigures>,
+  cohorts: ReadonlyMap<string, AttributionFigures>,
+): AttributionReport {
   return {
     from: q.from,
     to: q.to,

@@ -74,80 +74,126 @@ export interface FunnelLead extends StageFacts {
 }
 
 /**
- * People who visited in the range: the tracked visitors first seen in it, plus every lead not
- * among them (a callback from a page without tracking, a visitor first seen earlier, a second
- * lead from one browser). Each lead is someone who visited, so leads never outnumber visitors.
+ * What the funnel counts of its leads: a store aggregates it in the database (GROUP BY over the
+ * stage facts each lead row keeps), funnelCounts works it out of the leads; funnelOfCounts makes the
+ * report of either.
  */
-export function visitorsReached(trackedVisitors: number, leads: readonly FunnelLead[]): number {
+export interface FunnelCounts {
+  leads: number;
+  /** Distinct tracked visitors among the leads' counted visitors (FunnelLead countedVisitor). */
+  countedVisitors: number;
+  /** Leads and the steps they reached, per attributed source and campaign (null = direct / none), in no particular order. */
+  groups: Array<{ source: string | null; campaign: string | null; leads: number; reached: Record<StageStep, number> }>;
+  /** Per step, the median (nearest rank) time from the previous step (mql: from capture) of the leads that reached both; null: none did. */
+  medianMs: Record<StageStep, number | null>;
+  /** Moves out of the funnel by stage and reason, in no particular order. */
+  exits: Array<{ to: string; reason: string | null; count: number }>;
+  /** The won deals' value (wonRevenue). */
+  revenue: number;
+  /** Leads with a contact attempt, and their attempts. */
+  worked: { leads: number; attempts: number };
+}
+
+const noSteps = (): Record<StageStep, number> => ({ mql: 0, sal: 0, sql: 0, opportunity: 0, won: 0 });
+
+/** The funnel's counts of its leads, worked out here (the stores aggregate the same in the database). */
+export function funnelCounts(leads: readonly FunnelLead[]): FunnelCounts {
   const matched = new Set<string>();
-  let unmatched = 0;
+  const groups = new Map<string, FunnelCounts['groups'][number]>();
+  const exits = new Map<string, FunnelCounts['exits'][number]>();
+  const durations: Record<StageStep, number[]> = { mql: [], sal: [], sql: [], opportunity: [], won: [] };
+  const worked = { leads: 0, attempts: 0 };
   for (const l of leads) {
-    if (l.countedVisitor !== null && !matched.has(l.countedVisitor)) matched.add(l.countedVisitor);
-    else unmatched++;
+    if (l.countedVisitor !== null) matched.add(l.countedVisitor);
+    const key = JSON.stringify([l.source, l.campaign]);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { source: l.source, campaign: l.campaign, leads: 0, reached: noSteps() }));
+    g.leads++;
+    // Each step's time from the one before it (mql: from capture), when the lead reached both.
+    let prev: number | null = l.capturedAt;
+    for (const step of STAGE_STEPS) {
+      const at = l.reached[step];
+      if (at !== null) {
+        g.reached[step]++;
+        if (prev !== null) durations[step].push(Math.max(0, at - prev));
+      }
+      prev = at;
+    }
+    for (const c of l.exits) {
+      const k = JSON.stringify([c.to, c.reason]);
+      const e = exits.get(k);
+      if (e) e.count++;
+      else exits.set(k, { to: c.to, reason: c.reason, count: 1 });
+    }
+    if (l.contactAttempts > 0) {
+      worked.leads++;
+      worked.attempts += l.contactAttempts;
+    }
   }
-  return trackedVisitors + unmatched;
+  const medianMs = Object.fromEntries(STAGE_STEPS.map((step) => [step, percentile(sortedNumbers(durations[step]), 50)])) as FunnelCounts['medianMs'];
+  return {
+    leads: leads.length,
+    countedVisitors: matched.size,
+    groups: [...groups.values()],
+    medianMs,
+    exits: [...exits.values()],
+    revenue: wonRevenue(leads),
+    worked,
+  };
 }
 
 export function funnel(trackedVisitors: number, leads: readonly FunnelLead[]): FunnelReport {
-  const visitors = visitorsReached(trackedVisitors, leads);
-  // When each lead reached each step (null: never), found once per lead and step: the counts,
-  // durations and source tables below read it many times (searching again took seconds at 100,000 leads).
-  const captured = leads.map((l) => l.capturedAt);
-  const reached: Record<FunnelStep, ReadonlyArray<number | null>> = {
-    visitors: captured,
-    leads: captured,
-    mql: leads.map((l) => l.reached.mql),
-    sal: leads.map((l) => l.reached.sal),
-    sql: leads.map((l) => l.reached.sql),
-    opportunity: leads.map((l) => l.reached.opportunity),
-    won: leads.map((l) => l.reached.won),
-  };
-  const reachedCount = (step: FunnelStep) => reached[step].reduce<number>((n, at) => (at === null ? n : n + 1), 0);
+  return funnelOfCounts(trackedVisitors, funnelCounts(leads));
+}
+
+/**
+ * The funnel of leads counted by funnelCounts or a store. People who visited in the range: the
+ * tracked visitors first seen in it, plus every lead not among them (a callback from a page without
+ * tracking, a visitor first seen earlier, a second lead from one browser). Each lead is someone who
+ * visited, so leads never outnumber visitors.
+ */
+export function funnelOfCounts(trackedVisitors: number, c: FunnelCounts): FunnelReport {
+  const visitors = trackedVisitors + c.leads - c.countedVisitors;
+  const reached = noSteps();
+  for (const g of c.groups) for (const step of STAGE_STEPS) reached[step] += g.reached[step];
+  const count = (step: FunnelStep) => (step === 'visitors' ? visitors : step === 'leads' ? c.leads : reached[step]);
   const steps = FUNNEL_STEPS.map((step, i) => {
     if (step === 'visitors') return { step, count: visitors, conversionFromPrevious: null, medianMsFromPrevious: null };
-    const count = reachedCount(step);
     const prev = FUNNEL_STEPS[i - 1]!;
-    const prevCount = prev === 'visitors' ? visitors : reachedCount(prev);
-    const durations: number[] = [];
-    if (prev !== 'visitors') {
-      const from = reached[prev];
-      const to = reached[step];
-      for (let j = 0; j < leads.length; j++) {
-        const a = from[j]!;
-        const b = to[j]!;
-        if (a !== null && b !== null) durations.push(Math.max(0, b - a));
-      }
-    }
-    return { step, count, conversionFromPrevious: ratio(count, prevCount), medianMsFromPrevious: percentile(sortedNumbers(durations), 50) };
+    return {
+      step,
+      count: count(step),
+      conversionFromPrevious: ratio(count(step), count(prev)),
+      medianMsFromPrevious: step === 'leads' ? null : c.medianMs[step],
+    };
   });
 
   const reasons = (stages: string[]) => {
     const by = new Map<string, number>();
-    for (const l of leads) for (const c of l.exits) if (stages.includes(c.to)) by.set(c.reason ?? '(no reason)', (by.get(c.reason ?? '(no reason)') ?? 0) + 1);
+    for (const e of c.exits) if (stages.includes(e.to)) by.set(e.reason ?? '(no reason)', (by.get(e.reason ?? '(no reason)') ?? 0) + e.count);
     return [...by.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
   };
-  const bySource = (key: (l: FunnelLead) => string | null) => {
+  const bySource = (key: (g: FunnelCounts['groups'][number]) => string | null) => {
     const by = new Map<string, { leads: number; mql: number; sql: number }>();
-    leads.forEach((l, j) => {
-      const k = key(l) ?? '(direct)';
+    for (const g of c.groups) {
+      const k = key(g) ?? '(direct)';
       const row = by.get(k) ?? { leads: 0, mql: 0, sql: 0 };
-      row.leads++;
-      if (reached.mql[j] !== null) row.mql++;
-      if (reached.sql[j] !== null) row.sql++;
+      row.leads += g.leads;
+      row.mql += g.reached.mql;
+      row.sql += g.reached.sql;
       by.set(k, row);
-    });
+    }
     return [...by.entries()].sort((a, b) => b[1].leads - a[1].leads || a[0].localeCompare(b[0]));
   };
-  const worked = leads.filter((l) => l.contactAttempts > 0);
   return {
     steps,
     nurtureReasons: reasons(['nurture']),
     disqualifyReasons: reasons(['disqualified', 'suspect']),
     lostReasons: reasons(['lost']),
-    revenue: wonRevenue(leads),
-    sources: bySource((l) => l.source).map(([source, r]) => ({ source, ...r })),
-    campaigns: bySource((l) => l.campaign).map(([campaign, r]) => ({ campaign, ...r })),
-    followUps: { leadsWorked: worked.length, meanAttempts: worked.length ? worked.reduce((s, l) => s + l.contactAttempts, 0) / worked.length : null },
+    revenue: c.revenue,
+    sources: bySource((g) => g.source).map(([source, r]) => ({ source, ...r })),
+    campaigns: bySource((g) => g.campaign).map(([campaign, r]) => ({ campaign, ...r })),
+    followUps: { leadsWorked: c.worked.leads, meanAttempts: c.worked.leads ? c.worked.attempts / c.worked.leads : null },
   };
 }
 

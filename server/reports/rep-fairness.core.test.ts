@@ -17,8 +17,9 @@ const group = (repId: string, status: OfferStatus, count: number, extra: Partial
 
 /** `sql` owned leads that became SQL and `other` that did not. */
 const owned = (repId: string, sql: number, other: number): FairnessFacts['owned'] => [
-  ...Array.from({ length: sql }, () => ({ repId, stage: 'sql', reached: ['hot', 'sal', 'sql'] })),
-  ...Array.from({ length: other }, () => ({ repId, stage: 'sal', reached: ['hot', 'sal'] })),
+  ...Array.from({ length: sql }, () => ({ repId, stage: 'sql', reached: ['hot', 'sal', 'sql'], count: 1 })),
+  // The rest as one counted group, as a store reads them.
+  ...(other ? [{ repId, stage: 'sal', reached: ['hot', 'sal'], count: other }] : []),
 ];
 
 const FACTS: FairnessFacts = {
@@ -69,7 +70,7 @@ const FACTS: FairnessFacts = {
   owned: [
     ...owned('ana', 2, 3),
     // Back to nurture after SQL: still an SQL.
-    { repId: 'bo', stage: 'nurture', reached: ['hot', 'sal', 'sql', 'nurture'] },
+    { repId: 'bo', stage: 'nurture', reached: ['hot', 'sal', 'sql', 'nurture'], count: 1 },
     ...owned('cy', 0, 2),
   ],
   closed: [
@@ -211,6 +212,7 @@ describe('repFairness', () => {
         repId: fc.constantFrom(...reps),
         stage: fc.constantFrom('sal', 'sql', 'opportunity', 'won', 'lost', 'nurture'),
         reached: fc.subarray(['hot', 'sal', 'sql', 'opportunity', 'nurture']),
+        count: fc.integer({ min: 1, max: 3 }),
       }),
       { maxLength: 30 },
     ),

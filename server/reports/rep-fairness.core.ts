@@ -29,8 +29,8 @@ export interface FairnessFacts {
   offers: OfferGroup[];
   /** Offer to accept of each accepted offer. */
   acceptTimes: Array<{ repId: string; ms: number }>;
-  /** Each owned lead captured in the range: its owner, stage now and the stages it moved to. */
-  owned: Array<{ repId: string; stage: string; reached: readonly string[] }>;
+  /** The owned leads captured in the range, counted by owner, stage now and the stages they moved to. */
+  owned: Array<{ repId: string; stage: string; reached: readonly string[]; count: number }>;
   /** Each owned lead closed (won or lost) in the range: its owner, stage now and deal value. */
   closed: Array<{ repId: string; stage: string; dealValue: number | null }>;
 }
@@ -80,8 +80,8 @@ function factsByRep(facts: FairnessFacts): Map<string, RepFacts> {
   for (const a of facts.acceptTimes) of(a.repId).acceptMs.push(Math.max(0, a.ms));
   for (const l of facts.owned) {
     const f = of(l.repId);
-    f.leadsOwned++;
-    if (reachedSql(l)) f.sqlLeads++;
+    f.leadsOwned += l.count;
+    if (reachedSql(l)) f.sqlLeads += l.count;
   }
   for (const l of facts.closed) {
     if (!isWon(l)) continue;

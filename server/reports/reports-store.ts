@@ -3,8 +3,9 @@ import type { Attribution } from '../../shared/attribution';
 import type { Stage } from '../../shared/api';
 import type { Reason } from '../../shared/qualify/types';
 import type { Extras } from '../db/card-extras';
-import type { AttributionLead } from './attribution.core';
-import type { FunnelLead } from './funnel.core';
+import type { AttributionBy } from '../../shared/console-api';
+import type { AttributionCounts, AttributionLead, SingleTouchModel } from './attribution.core';
+import type { FunnelCounts, FunnelLead } from './funnel.core';
 import type { SpeedLead } from './speed-to-lead.core';
 import type { SpeedPaysLead } from './speed-pays.core';
 import type { FairnessFacts } from './rep-fairness.core';
@@ -50,11 +51,15 @@ export interface ReportsStore {
   breachCauses(workspaceId: string, from: number, to: number): Promise<string[]>;
   visitorCount(workspaceId: string, from: number, to: number): Promise<number>;
   funnelLeads(workspaceId: string, from: number, to: number): Promise<FunnelLead[]>;
+  /** What the funnel counts of the range's leads (funnel.core funnelCounts of funnelLeads), aggregated by the database. */
+  funnelCounts(workspaceId: string, from: number, to: number): Promise<FunnelCounts>;
   exportRows(workspaceId: string, from: number, to: number): Promise<ExportRow[]>;
   /** Booked meetings whose time falls in the range, with how each went (booking/meeting-figures.core.ts). */
   meetingRows(workspaceId: string, from: number, to: number): Promise<MeetingRow[]>;
   /** Leads captured in the range with the touches that brought them (attribution.core leadTouches) and their stage changes. */
   attributionLeads(workspaceId: string, from: number, to: number): Promise<AttributionLead[]>;
+  /** The range's leads counted for a first- or last-touch report by `by` (attribution.core attributionCounts of attributionLeads), by the database. */
+  attributionCounts(workspaceId: string, from: number, to: number, model: SingleTouchModel, by: AttributionBy): Promise<AttributionCounts>;
   /** The workspace's currency (ISO 4217), which deal values are counted in. */
   currency(workspaceId: string): Promise<string>;
   /** Hand-raised leads of the range with their first call and what they became (speed-pays.core.ts). */

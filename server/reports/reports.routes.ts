@@ -3,13 +3,13 @@ import type { AppDeps } from '../app';
 import { requireUser, type AuthEnv } from '../auth/session';
 import { ApiFailure, invalid } from '../http/errors';
 import { attributionQuerySchema, reportRangeSchema } from '../../shared/schemas/console.schema';
-import { attributionReport } from './attribution.core';
+import { attributionOfCounts, attributionReport } from './attribution.core';
 import { attributionCsv } from './attribution-csv';
 import { formFigures } from '../forms/form-figures';
 import { csvOf } from './csv';
 import { exportTable } from './export-table';
 import { fairnessRoutes } from './fairness.routes';
-import { funnel } from './funnel.core';
+import { funnelOfCounts } from './funnel.core';
 import { meetingFigures } from '../booking/meeting-figures.core';
 import { speedToLead } from './speed-to-lead.core';
 import { xlsxOf } from './xlsx';
@@ -45,17 +45,17 @@ export function reportRoutes(deps: AppDeps) {
   app.get('/', async (c) => {
     const { from, to } = range(c.req.query());
     const ws = c.get('user').workspaceId;
-    const [speedLeads, causes, visitors, funnelLeads, forms, meetingRows, currency] = await Promise.all([
+    const [speedLeads, causes, visitors, funnelCounts, forms, meetingRows, currency] = await Promise.all([
       reports.speedLeads(ws, from, to),
       reports.breachCauses(ws, from, to),
       reports.visitorCount(ws, from, to),
-      reports.funnelLeads(ws, from, to),
+      reports.funnelCounts(ws, from, to),
       store.sitesOfWorkspace(ws).then((sites) => formFigures(deps.forms, sites, from, to)),
       reports.meetingRows(ws, from, to),
       reports.currency(ws),
     ]);
     const meetings = meetingFigures(meetingRows, clock());
-    return c.json({ from, to, speed: speedToLead(speedLeads, causes), funnel: funnel(visitors, funnelLeads), forms, meetings, currency });
+    return c.json({ from, to, speed: speedToLead(speedLeads, causes), funnel: funnelOfCounts(visitors, funnelCounts), forms, meetings, currency });
   });
 
   /** Leads of the range credited to their touches under a model (reports/attribution.core.ts). */
@@ -64,8 +64,11 @@ export function reportRoutes(deps: AppDeps) {
     if (!parsed.success) throw invalid(parsed.error);
     const { model, by, table, ...bounds } = parsed.data;
     const { from, to } = range(Object.fromEntries(Object.entries(bounds).filter(([, v]) => v !== undefined)) as Record<string, string>);
-    const [leads, currency] = await Promise.all([reports.attributionLeads(workspaceId, from, to), reports.currency(workspaceId)]);
-    return { report: attributionReport(leads, { model, by, from, to, currency }), table };
+    const currency = await reports.currency(workspaceId);
+    // One touch takes a lead under first and last touch: the database counts; linear splits each lead over its touches.
+    if (model !== 'linear')
+      return { report: attributionOfCounts(await reports.attributionCounts(workspaceId, from, to, model, by), { model, by, from, to, currency }), table };
+    return { report: attributionReport(await reports.attributionLeads(workspaceId, from, to), { model, by, from, to, currency }), table };
   }
 
   app.get('/attribution', async (c) => {

@@ -2,7 +2,7 @@
 // store queries and pure functions as GET /v1/console/reports (speedToLead, funnel), so the
 // digest and Numbers never disagree about a range.
 import type { SlaPace } from '../../shared/schemas/sla.schema';
-import { funnel } from '../reports/funnel.core';
+import { funnelOfCounts } from '../reports/funnel.core';
 import type { ReportsStore } from '../reports/reports-store';
 import { speedToLead } from '../reports/speed-to-lead.core';
 import { monthOf, slaPace } from './sla-pace.core';
@@ -23,15 +23,15 @@ export interface Headline {
 }
 
 export async function headlineFigures(reports: ReportsStore, sla: SlaStore, workspaceId: string, from: number, to: number): Promise<Headline> {
-  const [speedLeads, causes, visitors, funnelLeads, deals] = await Promise.all([
+  const [speedLeads, causes, visitors, funnelCounts, deals] = await Promise.all([
     reports.speedLeads(workspaceId, from, to),
     reports.breachCauses(workspaceId, from, to),
     reports.visitorCount(workspaceId, from, to),
-    reports.funnelLeads(workspaceId, from, to),
+    reports.funnelCounts(workspaceId, from, to),
     sla.wonDeals(workspaceId, from, to),
   ]);
   const speed = speedToLead(speedLeads, causes);
-  const steps = funnel(visitors, funnelLeads).steps;
+  const steps = funnelOfCounts(visitors, funnelCounts).steps;
   const count = (step: string) => steps.find((s) => s.step === step)?.count ?? 0;
   return {
     leads: count('leads'),

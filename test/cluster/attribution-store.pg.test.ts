@@ -13,7 +13,8 @@ import { planCapture } from '../../server/capture/plan-capture.core';
 import type { PgDb } from '../../server/db/pg/open';
 import { createPgStore } from '../../server/db/pg/pg-store';
 import { createReportsOps as pgReports, reportLeadsQuery } from '../../server/db/pg/reports-ops';
-import { FUNNEL_STAGES } from '../../server/reports/funnel.core';
+import { FUNNEL_STAGES, funnel, funnelCounts, funnelOfCounts, type FunnelCounts } from '../../server/reports/funnel.core';
+import { funnelQueries } from '../../server/db/pg/funnel-reads';
 import { createTrackingOps as pgTracking } from '../../server/db/pg/tracking-ops';
 import { openDatabase, type Db } from '../../server/db/sqlite/open';
 import { createReportsOps as sqliteReports } from '../../server/db/sqlite/reports-ops';
@@ -21,7 +22,9 @@ import { createSqliteStore } from '../../server/db/sqlite/sqlite-store';
 import { createTrackingOps as sqliteTracking } from '../../server/db/sqlite/tracking-ops';
 import type { Site, Store } from '../../server/db/store';
 import { seedDemo } from '../../server/demo/seed';
-import { attributionReport, ATTRIBUTION_MODELS } from '../../server/reports/attribution.core';
+import { attributionOfCounts, attributionReport, ATTRIBUTION_BY, ATTRIBUTION_MODELS } from '../../server/reports/attribution.core';
+import { attributionQueries } from '../../server/db/pg/attribution-reads';
+import { attributionRowsSql, attributionWonSql } from '../../server/db/sqlite/attribution-reads';
 import type { ReportsStore } from '../../server/reports/reports-store';
 import { storeRules } from '../../server/routing/store-rules';
 import { REPORT_FACTS_BACKFILL, REPORT_STAGES_BACKFILL } from '../../server/db/report-rows';
@@ -255,6 +258,129 @@ describe(`attribution report on ${PG.name} and SQLite, from the known history`, 
       await side.run('update leads set report_exits = null where id = (select min(id) from leads)');
       expect(await backfill(), side.name).toBe(0);
       expect(await side.reports.attributionLeads(side.site.workspaceId, RANGE.from, RANGE.to), side.name).toEqual(before);
+    }
+  });
+
+  /** Stores every lead's report and stage facts (earlier tests cleared some), by the start-up backfills. */
+  async function storeAllFacts(side: Side) {
+    for (const key of [REPORT_FACTS_BACKFILL, REPORT_STAGES_BACKFILL]) await side.run('delete from settings where key = ?', key);
+    if (side.name === 'sqlite') {
+      createReportFactsOps(sqliteDb, storeRules.reportFacts).backfill();
+      createReportStagesOps(sqliteDb, storeRules.funnelStages).backfill();
+    } else {
+      await backfillFacts(pgDb, storeRules.reportFacts);
+      await backfillStageFacts(pgDb, storeRules.funnelStages);
+    }
+    expect(await side.all('select id from leads where report_touches is null or report_exits is null'), side.name).toEqual([]);
+  }
+
+  it('counts the funnel in the database as funnel.core counts its leads, alike on both, and the slow way while a lead lacks its facts', async () => {
+    /** Counts in a fixed order (groups and exits come in none). */
+    const ordered = (c: FunnelCounts) => ({
+      ...c,
+      groups: [...c.groups].sort((a, b) => JSON.stringify([a.source, a.campaign]).localeCompare(JSON.stringify([b.source, b.campaign]))),
+      exits: [...c.exits].sort((a, b) => JSON.stringify([a.to, a.reason]).localeCompare(JSON.stringify([b.to, b.reason]))),
+    });
+    const results: FunnelCounts[] = [];
+    for (const side of sides) {
+      const ws = side.site.workspaceId;
+      // Every lead keeps its facts (earlier tests cleared some): then the database counts.
+      await storeAllFacts(side);
+      const leads = await side.reports.funnelLeads(ws, RANGE.from, RANGE.to);
+      const counts = await side.reports.funnelCounts(ws, RANGE.from, RANGE.to);
+      expect(ordered(counts), side.name).toEqual(ordered(funnelCounts(leads)));
+      expect(funnelOfCounts(40, counts), side.name).toEqual(funnel(40, leads));
+      // The fixture's month has what every count needs: exits with reasons, sources and campaigns, won deals, every step.
+      expect(counts.exits.length, side.name).toBeGreaterThan(1);
+      expect(counts.groups.length, side.name).toBeGreaterThan(1);
+      expect(counts.revenue, side.name).toBeGreaterThan(0);
+      expect(
+        Object.values(counts.medianMs).every((m) => m !== null),
+        side.name,
+      ).toBe(true);
+      // A range of one day, and one with no leads.
+      for (const r of [
+        { from: RANGE.from, to: RANGE.from + DAY },
+        { from: RANGE.to + 100 * DAY, to: RANGE.to + 101 * DAY },
+      ])
+        expect(ordered(await side.reports.funnelCounts(ws, r.from, r.to)), side.name).toEqual(
+          ordered(funnelCounts(await side.reports.funnelLeads(ws, r.from, r.to))),
+        );
+      // A lead whose stage facts were cleared: its range is counted from its leads, with the same figures.
+      await side.run('update leads set report_exits = null where id = (select min(id) from leads)');
+      expect(ordered(await side.reports.funnelCounts(ws, RANGE.from, RANGE.to)), side.name).toEqual(ordered(counts));
+      await side.run('update leads set report_touches = null where id = (select max(id) from leads)');
+      expect(ordered(await side.reports.funnelCounts(ws, RANGE.from, RANGE.to)), side.name).toEqual(ordered(counts));
+      results.push(ordered(counts));
+    }
+    expect(results[1]).toEqual(results[0]);
+  });
+
+  it('counts first- and last-touch attribution in the database as the report of the leads gives it, alike on both, and the slow way while a lead lacks its facts', async () => {
+    const reports: unknown[] = [];
+    for (const side of sides) {
+      const ws = side.site.workspaceId;
+      const currency = await side.reports.currency(ws);
+      const check = async () => {
+        const leads = await side.reports.attributionLeads(ws, RANGE.from, RANGE.to);
+        for (const model of ['first', 'last'] as const)
+          for (const by of ATTRIBUTION_BY) {
+            const q = { model, by, ...RANGE, currency };
+            const counted = attributionOfCounts(await side.reports.attributionCounts(ws, RANGE.from, RANGE.to, model, by), q);
+            expect(counted, `${side.name} ${model} ${by}`).toEqual(attributionReport(leads, q));
+            reports.push(counted);
+          }
+      };
+      // The previous test left a lead without facts: the slow way first, then every lead's facts stored.
+      expect((await side.all('select id from leads where report_touches is null or report_exits is null')).length, side.name).toBeGreaterThan(0);
+      await check();
+      await storeAllFacts(side);
+      await check();
+    }
+    // Both dialects, both ways: the same twelve reports.
+    expect(reports.slice(12)).toEqual(reports.slice(0, 12));
+    expect(reports.slice(0, 6)).toEqual(reports.slice(6, 12));
+  });
+
+  it('reads first- and last-touch counts from a range of leads on both (no other table)', async () => {
+    const pg = sides.find((x) => x.name === 'postgres')!;
+    for (const model of ['first', 'last'] as const)
+      for (const by of ATTRIBUTION_BY) {
+        for (const statement of [attributionRowsSql(model, by), attributionWonSql(model, by)]) {
+          const details = sqliteDb.$client
+            .prepare(`explain query plan ${statement}`)
+            .all({ ws: 'w', from: 0, to: 1 })
+            .map((r) => (r as { detail: string }).detail);
+          expect(details[0], statement).toMatch(
+            /^SEARCH l USING (COVERING )?INDEX leads_workspace_\w+ \(workspace_id=\? AND captured_at>\? AND captured_at<\?\)$/,
+          );
+          expect(
+            details.filter((d) => /^SCAN /.test(d) && !d.includes('INDEX')),
+            statement,
+          ).toEqual([]);
+        }
+        for (const [name, query] of Object.entries(attributionQueries({ ws: pg.site.workspaceId, ...RANGE }, model, by))) {
+          const plan = await pgDb.transaction(async (tx) => {
+            await tx.execute(sql`set local enable_seqscan = off`);
+            const res = await tx.execute<{ 'QUERY PLAN': string }>(sql`explain ${query}`);
+            return res.rows.map((r) => r['QUERY PLAN']).join('\n');
+          });
+          expect(plan, `${model} ${by} ${name}`).toMatch(/Index (Only )?Scan using leads_workspace_\w+ on leads/);
+          expect(plan, `${model} ${by} ${name}`).not.toMatch(/Seq Scan|stage_changes|visitor/);
+        }
+      }
+  });
+
+  it('serves the funnel’s counts from the leads indexes on PostgreSQL', async () => {
+    const pg = sides.find((x) => x.name === 'postgres')!;
+    for (const [name, query] of Object.entries(funnelQueries({ ws: pg.site.workspaceId, from: RANGE.from, to: RANGE.to }))) {
+      const plan = await pgDb.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        const res = await tx.execute<{ 'QUERY PLAN': string }>(sql`explain ${query}`);
+        return res.rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+      expect(plan, name).toMatch(/Index (Only )?Scan using leads_(workspace|report)_\w+ on leads/);
+      expect(plan, name).not.toMatch(/Seq Scan|stage_changes|visitors v/);
     }
   });
 

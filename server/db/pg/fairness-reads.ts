@@ -30,22 +30,26 @@ export function createFairnessReads(db: PgDb): Pick<ReportsStore, 'speedPaysLead
           select t.id, t.name, m.rep_id as "repId", m.weight
             from teams t left join team_members m on m.team_id = t.id where t.workspace_id = ${ws} order by t.id, m.rep_id`),
         db.execute<OfferGroup & Record<string, unknown>>(sql`
-          select o.rep_id as "repId", o.status, o.reason, o.step, r.team_id as "ruleTeamId", r.overflow_team_id as "ruleOverflowTeamId",
-                 r.strategy, count(*)::int as count
-            from offers o left join routing_rules r on r.id = o.rule_id
-           where o.workspace_id = ${ws} and o.offered_at >= ${from} and o.offered_at < ${to}
-           group by o.rep_id, o.status, o.reason, o.step, r.team_id, r.overflow_team_id, r.strategy
+          select g."repId", g.status, g.reason, g.step, r.team_id as "ruleTeamId", r.overflow_team_id as "ruleOverflowTeamId",
+                 r.strategy, sum(g.count)::int as count
+            from (select o.rep_id as "repId", o.status, o.reason, o.step, o.rule_id, count(*) as count
+                    from offers o
+                   where o.workspace_id = ${ws} and o.offered_at >= ${from} and o.offered_at < ${to}
+                   group by o.rep_id, o.status, o.reason, o.step, o.rule_id) g
+            left join routing_rules r on r.id = g.rule_id
+           group by g."repId", g.status, g.reason, g.step, r.team_id, r.overflow_team_id, r.strategy
            order by 1, 2, 3, 4, 5, 6, 7`),
         db.execute<{ repId: string; ms: number }>(sql`
           select o.rep_id as "repId", (o.responded_at - o.offered_at)::float8 as ms
             from offers o
            where o.workspace_id = ${ws} and o.offered_at >= ${from} and o.offered_at < ${to} and o.status = 'accepted' and o.responded_at is not null
            order by o.offered_at, o.id`),
-        db.execute<{ repId: string; stage: string; reached: string | null }>(sql`
-          select l.owner_id as "repId", l.stage, ${reached} as reached
+        db.execute<{ repId: string; stage: string; reached: string | null; count: number }>(sql`
+          select l.owner_id as "repId", l.stage, ${reached} as reached, count(*)::int as count
             from leads l
            where l.workspace_id = ${ws} and l.captured_at >= ${from} and l.captured_at < ${to} and l.owner_id is not null
-           order by l.captured_at, l.id`),
+           group by 1, 2, 3
+           order by 1, 2, 3`),
         db.execute<FairnessFacts['closed'][number] & Record<string, unknown>>(sql`
           select l.owner_id as "repId", l.stage, l.deal_value::float8 as "dealValue"
             from leads l

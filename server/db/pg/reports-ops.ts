@@ -17,6 +17,10 @@ import { factsOf } from './report-facts';
 import { stageFactsOf } from './report-stages';
 import type { StoreRules } from '../../routing/store-rules';
 import { createFairnessReads } from './fairness-reads';
+import { funnelCountsRead } from './funnel-reads';
+import { funnelCounts } from '../../reports/funnel.core';
+import { attributionCounts } from '../../reports/attribution.core';
+import { attributionCountsRead } from './attribution-reads';
 import { extrasColumns, extrasOf, visitorJoin, type ExtrasColumns } from './lead-extras';
 import type { SpeedLead } from '../../reports/speed-to-lead.core';
 import type { PgDb } from './open';
@@ -51,6 +55,16 @@ export function createReportsOps(db: PgDb, rules: Pick<StoreRules, 'reportFacts'
     const read = reportLeadValuesOf((await db.execute<ReportLeadColumns & Record<string, unknown>>(reportLeadsQuery(workspaceId, from, to, withTouches))).rows);
     const rows = withStageFacts(read, await stageFactsOf(db, rules.funnelStages, missingStageFacts(read)));
     return { rows, worked: await factsOf(db, missingFacts(rows), rules.reportFacts) };
+  }
+
+  async function attributionRead(workspaceId: string, from: number, to: number) {
+    const { rows, worked } = await reportLeads(workspaceId, from, to, true);
+    return attributionLeads(rows, worked);
+  }
+
+  async function funnelRead(workspaceId: string, from: number, to: number) {
+    const { rows, worked } = await reportLeads(workspaceId, from, to, false);
+    return funnelLeads(rows, { from, to }, worked);
   }
 
   return {
@@ -95,14 +109,18 @@ export function createReportsOps(db: PgDb, rules: Pick<StoreRules, 'reportFacts'
       return res.rows[0]!.n;
     },
 
-    async funnelLeads(workspaceId, from, to) {
-      const { rows, worked } = await reportLeads(workspaceId, from, to, false);
-      return funnelLeads(rows, { from, to }, worked);
+    funnelLeads: funnelRead,
+
+    async funnelCounts(workspaceId, from, to) {
+      return funnelCountsRead(db, { ws: workspaceId, from, to }, async (r) => funnelCounts(await funnelRead(r.ws, r.from, r.to)));
     },
 
-    async attributionLeads(workspaceId, from, to) {
-      const { rows, worked } = await reportLeads(workspaceId, from, to, true);
-      return attributionLeads(rows, worked);
+    attributionLeads: attributionRead,
+
+    async attributionCounts(workspaceId, from, to, model, by) {
+      return attributionCountsRead(db, { ws: workspaceId, from, to }, model, by, async () =>
+        attributionCounts(await attributionRead(workspaceId, from, to), model, by),
+      );
     },
 
     async currency(workspaceId) {

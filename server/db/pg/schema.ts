@@ -206,6 +206,28 @@ export const leads = pgTable(
     index('leads_site_phone').on(t.siteId, t.phone),
     // The reports by close (won revenue); speed pays reads by hand-raise through leads_workspace_hot.
     index('leads_workspace_closed').on(t.workspaceId, t.closedAt),
+    // The funnel counted by the database (<dialect>/funnel-reads.ts): a range's report and stage facts read from this index alone
+    // (not report_exits: its text has no bound, and PostgreSQL refuses an index row over ~2.7 kB).
+    index('leads_workspace_report').on(
+      t.workspaceId,
+      t.capturedAt,
+      t.reportSource,
+      t.reportCampaign,
+      t.reportMqlAt,
+      t.reportSalAt,
+      t.reportSqlAt,
+      t.reportOpportunityAt,
+      t.reportWonAt,
+      t.contactAttempts,
+      t.dealValue,
+      t.reportVisitorSeenAt,
+      t.siteId,
+      t.visitorId,
+    ),
+    // The few leads whose facts are not stored yet: a report finds whether its range has any without reading the range.
+    index('leads_report_missing')
+      .on(t.workspaceId, t.capturedAt)
+      .where(sql`report_touches is null or report_exits is null`),
   ],
 );
 

@@ -17,20 +17,25 @@ export const SPEED_PAYS_SQL = `select coalesce(l.hot_at, l.captured_at) as handR
  where l.workspace_id = @ws
    and ((l.hot_at >= @from and l.hot_at < @to) or (l.hot = 1 and l.hot_at is null and l.captured_at >= @from and l.captured_at < @to))`;
 
-export const OFFER_GROUPS_SQL = `select o.rep_id as repId, o.status, o.reason, o.step, r.team_id as ruleTeamId, r.overflow_team_id as ruleOverflowTeamId,
-       r.strategy, count(*) as count
-  from offers o left join routing_rules r on r.id = o.rule_id
- where o.workspace_id = @ws and o.offered_at >= @from and o.offered_at < @to
- group by o.rep_id, o.status, o.reason, o.step, r.team_id, r.overflow_team_id, r.strategy`;
+/** Offers counted by rep, outcome and rule first, then each group's rule looked up once (a lookup per offer cost more than the count). */
+export const OFFER_GROUPS_SQL = `select g.repId, g.status, g.reason, g.step, r.team_id as ruleTeamId, r.overflow_team_id as ruleOverflowTeamId,
+       r.strategy, sum(g.count) as count
+  from (select o.rep_id as repId, o.status, o.reason, o.step, o.rule_id, count(*) as count
+          from offers o
+         where o.workspace_id = @ws and o.offered_at >= @from and o.offered_at < @to
+         group by o.rep_id, o.status, o.reason, o.step, o.rule_id) g
+  left join routing_rules r on r.id = g.rule_id
+ group by g.repId, g.status, g.reason, g.step, r.team_id, r.overflow_team_id, r.strategy`;
 
 export const ACCEPT_TIMES_SQL = `select o.rep_id as repId, o.responded_at - o.offered_at as ms
   from offers o
  where o.workspace_id = @ws and o.offered_at >= @from and o.offered_at < @to and o.status = 'accepted' and o.responded_at is not null`;
 
-/** Owned leads captured in the range, with their stages. */
-export const OWNED_SQL = `select l.owner_id as repId, l.stage, ${REACHED} as reached
+/** Owned leads captured in the range, counted by owner, stage and the stages they reached. */
+export const OWNED_SQL = `select l.owner_id as repId, l.stage, ${REACHED} as reached, count(*) as count
   from leads l
- where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to and l.owner_id is not null`;
+ where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to and l.owner_id is not null
+ group by l.owner_id, l.stage, reached`;
 
 /** Owned deals closed (won or lost) in the range. */
 export const CLOSED_SQL = `select l.owner_id as repId, l.stage, l.deal_value as dealValue
@@ -44,7 +49,7 @@ export function createFairnessReads(db: Db): Pick<ReportsStore, 'speedPaysLeads'
   const speedPays = raw.prepare<Range, { handRaiseAt: number; firstCallAt: number | null; stage: string; reached: string | null }>(SPEED_PAYS_SQL);
   const offerGroups = raw.prepare<Range, OfferGroup>(OFFER_GROUPS_SQL);
   const acceptTimes = raw.prepare<Range, FairnessFacts['acceptTimes'][number]>(ACCEPT_TIMES_SQL);
-  const owned = raw.prepare<Range, { repId: string; stage: string; reached: string | null }>(OWNED_SQL);
+  const owned = raw.prepare<Range, { repId: string; stage: string; reached: string | null; count: number }>(OWNED_SQL);
   const closed = raw.prepare<Range, FairnessFacts['closed'][number]>(CLOSED_SQL);
   const currency = raw.prepare<[string], { currency: string }>('select currency from workspaces where id = ?');
   const users = raw.prepare<[string], { id: string; name: string; active: number }>('select id, name, active from users where workspace_id = ?');

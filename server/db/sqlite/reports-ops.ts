@@ -12,6 +12,10 @@ import {
   type ExportLeadColumns,
 } from '../report-rows';
 import { createFairnessReads } from './fairness-reads';
+import { createFunnelReads } from './funnel-reads';
+import { funnelCounts } from '../../reports/funnel.core';
+import { attributionCounts } from '../../reports/attribution.core';
+import { createAttributionReads } from './attribution-reads';
 import { createLeadExtras } from './lead-extras';
 import type { Db } from './open';
 import { createReportFactsOps } from './report-facts';
@@ -82,6 +86,16 @@ export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' |
        from bookings b where b.workspace_id = ? and b.start_at >= ? and b.start_at < ? order by b.start_at, b.id`,
   );
   const extras = createLeadExtras(db);
+  const funnelRead = (range: { ws: string; from: number; to: number }) => {
+    const { rows, worked } = reportLeads(range, false);
+    return funnelLeads(rows, range, worked);
+  };
+  const counts = createFunnelReads(db, (range) => funnelCounts(funnelRead(range)));
+  const attributionRead = (range: { ws: string; from: number; to: number }) => {
+    const { rows, worked } = reportLeads(range, true);
+    return attributionLeads(rows, worked);
+  };
+  const attribution = createAttributionReads(db, (range, model, by) => attributionCounts(attributionRead(range), model, by));
 
   return {
     ...createFairnessReads(db),
@@ -105,12 +119,16 @@ export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' |
       return visitors.get(workspaceId, from, to)!.n;
     },
     async funnelLeads(workspaceId, from, to) {
-      const { rows, worked } = reportLeads({ ws: workspaceId, from, to }, false);
-      return funnelLeads(rows, { from, to }, worked);
+      return funnelRead({ ws: workspaceId, from, to });
+    },
+    async funnelCounts(workspaceId, from, to) {
+      return counts({ ws: workspaceId, from, to });
     },
     async attributionLeads(workspaceId, from, to) {
-      const { rows, worked } = reportLeads({ ws: workspaceId, from, to }, true);
-      return attributionLeads(rows, worked);
+      return attributionRead({ ws: workspaceId, from, to });
+    },
+    async attributionCounts(workspaceId, from, to, model, by) {
+      return attribution({ ws: workspaceId, from, to }, model, by);
     },
     async currency(workspaceId) {
       return currency.get(workspaceId)?.currency ?? 'USD';

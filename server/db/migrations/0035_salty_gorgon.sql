@@ -1,0 +1,2 @@
+CREATE INDEX `leads_workspace_report` ON `leads` (`workspace_id`,`captured_at`,`report_source`,`report_campaign`,`report_mql_at`,`report_sal_at`,`report_sql_at`,`report_opportunity_at`,`report_won_at`,`contact_attempts`,`deal_value`,`report_visitor_seen_at`,`site_id`,`visitor_id`);--> statement-breakpoint
+CREATE INDEX `leads_report_missing` ON `leads` (`workspace_id`,`captured_at`) WHERE report_touches is null or report_exits is null;
