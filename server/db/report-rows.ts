@@ -5,7 +5,7 @@ import type { Reason } from '../../shared/qualify/types';
 import type { Channel } from '../../shared/channel';
 import type { AttributionLead, StoredTouch, TouchPoint } from '../reports/attribution.core';
 import type { ReportFacts, reportFacts } from '../reports/report-facts.core';
-import { STAGE_STEPS, type FunnelCounts, type StageStep, type FunnelLead, type FunnelStages, type StageFacts, type StepTimes } from '../reports/funnel.core';
+import type { FunnelCounts, StageStep, FunnelLead, FunnelStages, StageFacts, StepTimes } from '../reports/funnel.core';
 import type { SessionTouch } from '../tracking/tracking-store';
 import type { FairnessFacts } from '../reports/rep-fairness.core';
 import type { ExportRow } from '../reports/reports-store';
@@ -449,6 +449,8 @@ export function exitCounts(rows: ReadonlyArray<{ exits: string; count: number }>
 
 /** The funnel's counts from what both dialects aggregate; the won deals' values are summed in the order given (as wonRevenue sums them). */
 export function funnelCountsOf(r: {
+  /** The funnel's steps in order (funnel.core STAGE_STEPS, handed in through the store rules' funnelStages). */
+  steps: readonly StageStep[];
   groups: readonly FunnelGroupRow[];
   exits: FunnelCounts['exits'];
   medianMs: FunnelCounts['medianMs'];
@@ -461,12 +463,10 @@ export function funnelCountsOf(r: {
     leads += Number(g.leads);
     worked.leads += Number(g.workedLeads);
     worked.attempts += Number(g.attempts);
-    const reached = Object.fromEntries(STAGE_STEPS.map((step) => [step, Number(g[step])])) as FunnelCounts['groups'][number]['reached'];
+    const reached = Object.fromEntries(r.steps.map((step) => [step, Number(g[step])])) as FunnelCounts['groups'][number]['reached'];
     return { source: g.source, campaign: g.campaign, leads: Number(g.leads), reached };
   });
-  const medianMs = Object.fromEntries(
-    STAGE_STEPS.map((step) => [step, r.medianMs[step] === null ? null : Number(r.medianMs[step])]),
-  ) as FunnelCounts['medianMs'];
+  const medianMs = Object.fromEntries(r.steps.map((step) => [step, r.medianMs[step] === null ? null : Number(r.medianMs[step])])) as FunnelCounts['medianMs'];
   return {
     leads,
     countedVisitors: Number(r.countedVisitors),

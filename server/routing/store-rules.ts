@@ -10,7 +10,8 @@ import { planNewRule } from './place-new-rule.core';
 import { outcomeWrites, planOutcome } from './plan-outcome.core';
 import { BEHAVIOUR, hotWrites, planTurnedHot } from './turn-hot.core';
 import { reportFacts } from '../reports/report-facts.core';
-import { FUNNEL_STAGES } from '../reports/funnel.core';
+import { FUNNEL_STAGES, funnelCounts } from '../reports/funnel.core';
+import { attributionCounts } from '../reports/attribution.core';
 import { planCallReport, planCallStarted } from '../calls/plan-call-report.core';
 import { carryRoster } from './carry-roster.core';
 import { planMeeting, planMeetingCancelled, planMeetingMoved, planMeetingResult } from '../booking/plan-meeting.core';
@@ -55,6 +56,10 @@ export const storeRules = {
   reportFacts,
   // Which stage changes make each funnel step, for the reports' grouped read (db/report-rows.ts).
   funnelStages: FUNNEL_STAGES,
+  // The funnel's and attribution's counts worked out lead by lead, for a range the database cannot
+  // count alone (a lead without its stored facts): db/*/funnel-reads.ts, attribution-reads.ts.
+  funnelCounts,
+  attributionCounts,
 };
 
 export type StoreRules = typeof storeRules;

@@ -3,7 +3,7 @@
 // as reports/stats.ts percentile), counts cast to int and times to float8. A range with a lead whose
 // facts are not stored yet is counted the slow way. The queries are exported for a test of their plans.
 import { sql, type SQL } from 'drizzle-orm';
-import type { FunnelCounts } from '../../reports/funnel.core';
+import type { FunnelCounts, StageStep } from '../../reports/funnel.core';
 import { exitCounts, funnelCountsOf, FUNNEL_STEP_TIMES as STEP_TIMES, type FunnelGroupRow } from '../report-rows';
 import type { PgDb } from './open';
 
@@ -39,7 +39,12 @@ export const funnelQueries = (r: Range): Record<'missing' | 'groups' | 'exits' |
   won: sql`select l.deal_value::float8 as value from leads l where ${inRange(r)} and l.report_won_at is not null order by l.captured_at, l.id`,
 });
 
-export async function funnelCountsRead(db: PgDb, range: Range, slow: (range: Range) => Promise<FunnelCounts>): Promise<FunnelCounts> {
+export async function funnelCountsRead(
+  db: PgDb,
+  range: Range,
+  steps: readonly StageStep[],
+  slow: (range: Range) => Promise<FunnelCounts>,
+): Promise<FunnelCounts> {
   const q = funnelQueries(range);
   if ((await db.execute<{ missing: boolean }>(q.missing)).rows[0]!.missing) return slow(range);
   const [groups, exits, medians, visitors, won] = await Promise.all([
@@ -50,6 +55,7 @@ export async function funnelCountsRead(db: PgDb, range: Range, slow: (range: Ran
     db.execute<{ value: number | null }>(q.won),
   ]);
   return funnelCountsOf({
+    steps,
     groups: groups.rows,
     exits: exitCounts(exits.rows),
     medianMs: medians.rows[0]!,

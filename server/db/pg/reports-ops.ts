@@ -18,8 +18,6 @@ import { stageFactsOf } from './report-stages';
 import type { StoreRules } from '../../routing/store-rules';
 import { createFairnessReads } from './fairness-reads';
 import { funnelCountsRead } from './funnel-reads';
-import { funnelCounts } from '../../reports/funnel.core';
-import { attributionCounts } from '../../reports/attribution.core';
 import { attributionCountsRead } from './attribution-reads';
 import { extrasColumns, extrasOf, visitorJoin, type ExtrasColumns } from './lead-extras';
 import type { SpeedLead } from '../../reports/speed-to-lead.core';
@@ -49,7 +47,7 @@ export function reportLeadsQuery(workspaceId: string, from: number, to: number, 
      order by l.captured_at, l.id`;
 }
 
-export function createReportsOps(db: PgDb, rules: Pick<StoreRules, 'reportFacts' | 'funnelStages'>): ReportsStore {
+export function createReportsOps(db: PgDb, rules: Pick<StoreRules, 'reportFacts' | 'funnelStages' | 'funnelCounts' | 'attributionCounts'>): ReportsStore {
   /** The range's leads as arrays (REPORT_LEAD_COLUMNS), stage facts worked out for rows without them, and the report facts of rows without them. */
   async function reportLeads(workspaceId: string, from: number, to: number, withTouches: boolean) {
     const read = reportLeadValuesOf((await db.execute<ReportLeadColumns & Record<string, unknown>>(reportLeadsQuery(workspaceId, from, to, withTouches))).rows);
@@ -112,14 +110,19 @@ export function createReportsOps(db: PgDb, rules: Pick<StoreRules, 'reportFacts'
     funnelLeads: funnelRead,
 
     async funnelCounts(workspaceId, from, to) {
-      return funnelCountsRead(db, { ws: workspaceId, from, to }, async (r) => funnelCounts(await funnelRead(r.ws, r.from, r.to)));
+      return funnelCountsRead(
+        db,
+        { ws: workspaceId, from, to },
+        rules.funnelStages.reaching.map((r) => r.step),
+        async (r) => rules.funnelCounts(await funnelRead(r.ws, r.from, r.to)),
+      );
     },
 
     attributionLeads: attributionRead,
 
     async attributionCounts(workspaceId, from, to, model, by) {
       return attributionCountsRead(db, { ws: workspaceId, from, to }, model, by, async () =>
-        attributionCounts(await attributionRead(workspaceId, from, to), model, by),
+        rules.attributionCounts(await attributionRead(workspaceId, from, to), model, by),
       );
     },
 

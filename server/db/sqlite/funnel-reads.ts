@@ -4,7 +4,7 @@
 // not stored yet is counted the slow way (funnel.core funnelCounts over its leads). The statements
 // are exported so a test can check their query plans.
 import { exitCounts, funnelCountsOf, FUNNEL_STEP_TIMES as STEP_TIMES, type FunnelGroupRow } from '../report-rows';
-import type { FunnelCounts } from '../../reports/funnel.core';
+import type { FunnelCounts, StageStep } from '../../reports/funnel.core';
 import type { Db } from './open';
 
 const RANGE = 'l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to';
@@ -50,7 +50,7 @@ export const FUNNEL_WON_SQL = `select l.deal_value from leads l indexed by leads
 
 type Range = { ws: string; from: number; to: number };
 
-export function createFunnelReads(db: Db, slow: (range: Range) => FunnelCounts): (range: Range) => FunnelCounts {
+export function createFunnelReads(db: Db, steps: readonly StageStep[], slow: (range: Range) => FunnelCounts): (range: Range) => FunnelCounts {
   const raw = db.$client;
   const missing = raw.prepare<Range, { missing: number }>(FUNNEL_MISSING_SQL);
   const groups = raw.prepare<Range, FunnelGroupRow>(FUNNEL_GROUPS_SQL);
@@ -61,6 +61,7 @@ export function createFunnelReads(db: Db, slow: (range: Range) => FunnelCounts):
   return (range) => {
     if (missing.get(range)!.missing) return slow(range);
     return funnelCountsOf({
+      steps,
       groups: groups.all(range),
       exits: exitCounts(exits.all(range)),
       medianMs: medians.get(range)!,

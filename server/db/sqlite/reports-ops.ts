@@ -13,8 +13,6 @@ import {
 } from '../report-rows';
 import { createFairnessReads } from './fairness-reads';
 import { createFunnelReads } from './funnel-reads';
-import { funnelCounts } from '../../reports/funnel.core';
-import { attributionCounts } from '../../reports/attribution.core';
 import { createAttributionReads } from './attribution-reads';
 import { createLeadExtras } from './lead-extras';
 import type { Db } from './open';
@@ -33,7 +31,7 @@ export const reportLeadsSql = (withTouches: boolean) =>
     where l.workspace_id = @ws and l.captured_at >= @from and l.captured_at < @to`;
 
 // Reports read with plain SQL: a few aggregate-friendly queries per report, not one per lead.
-export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' | 'funnelStages'>): ReportsStore {
+export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' | 'funnelStages' | 'funnelCounts' | 'attributionCounts'>): ReportsStore {
   const raw = db.$client;
   // The hand-raise (hot_at, else captured_at) in range, written as two ranges of leads_workspace_hot.
   // The owner and rule as ids, named from the workspace's few users and rules (a join per lead cost more than the read).
@@ -90,12 +88,16 @@ export function createReportsOps(db: Db, rules: Pick<StoreRules, 'reportFacts' |
     const { rows, worked } = reportLeads(range, false);
     return funnelLeads(rows, range, worked);
   };
-  const counts = createFunnelReads(db, (range) => funnelCounts(funnelRead(range)));
+  const counts = createFunnelReads(
+    db,
+    rules.funnelStages.reaching.map((r) => r.step),
+    (range) => rules.funnelCounts(funnelRead(range)),
+  );
   const attributionRead = (range: { ws: string; from: number; to: number }) => {
     const { rows, worked } = reportLeads(range, true);
     return attributionLeads(rows, worked);
   };
-  const attribution = createAttributionReads(db, (range, model, by) => attributionCounts(attributionRead(range), model, by));
+  const attribution = createAttributionReads(db, (range, model, by) => rules.attributionCounts(attributionRead(range), model, by));
 
   return {
     ...createFairnessReads(db),
