@@ -28,6 +28,21 @@ describe('the demo history plan', () => {
     expect(sqlShare(60_000, 5 * 60_000)).toBeGreaterThan(sqlShare(5 * 60_000, Infinity));
   });
 
+  it('shows last month converting better the faster the call, whatever day it was seeded on (a year of days)', () => {
+    const MIN = 60_000;
+    const passes = (l: { answers: Record<string, string> }) => l.answers.projects !== 'residential' && l.answers.role !== 'student';
+    for (let d = 0; d < 365; d++) {
+      const now = NOW + d * DAY + (d % 24) * 3_600_000;
+      const month = planHistory(now).filter((l) => l.at >= now - 30 * DAY && passes(l));
+      const sqlShare = (from: number, to: number) => {
+        const inBucket = month.filter((l) => l.callAfterMs !== null && l.callAfterMs >= from && l.callAfterMs < to);
+        return inBucket.filter((l) => !['sal', 'nurture'].includes(l.became.kind)).length / inBucket.length;
+      };
+      const [under1m, to30m, later] = [sqlShare(0, MIN), sqlShare(5 * MIN, 30 * MIN), sqlShare(24 * 60 * MIN, Infinity)];
+      expect({ d, ordered: under1m > to30m && to30m > later }).toEqual({ d, ordered: true });
+    }
+  });
+
   it('gives each rep their own habit: answers inside the offer time, Dana accepting most, Tom missing most', () => {
     const tally = (i: number) => {
       const draw = prng(i);

@@ -185,6 +185,7 @@ function pick<T extends { weight: number }>(items: readonly T[], u: number): T {
  */
 export function planHistory(now: number, seed = 60): HistoryLead[] {
   const draw = prng(seed);
+  const reachesSql = sqlSpreader();
   const start = Math.floor(now / DAY) * DAY - HISTORY_DAYS * DAY;
   const leads: HistoryLead[] = [];
   for (let day = 0; day < HISTORY_DAYS - 1; day++) {
@@ -192,12 +193,28 @@ export function planHistory(now: number, seed = 60): HistoryLead[] {
     const weekend = weekday === 0 || weekday === 6;
     const count = Math.round((weekend ? 0.35 : 1.25) * LEADS_PER_DAY * (0.7 + 0.6 * draw()));
     const times = Array.from({ length: count }, () => start + day * DAY + Math.round((7 + 12 * draw()) * H)).sort((a, b) => a - b);
-    for (const at of times) leads.push(planLead(at, leads.length, draw, now));
+    for (const at of times) leads.push(planLead(at, leads.length, draw, now, reachesSql));
   }
   return leads;
 }
 
-function planLead(at: number, n: number, draw: () => number, now: number): HistoryLead {
+/**
+ * Which leads of a wait bucket reach SQL: each bucket's share, spread evenly over its leads in
+ * arrival order (error diffusion), not drawn lead by lead. Any stretch of days then converts at
+ * its bucket's rate give or take one lead, so "last month" shows faster calls converting better
+ * whatever day the demo was seeded on; independent draws over a bucket of ten leads did not.
+ */
+function sqlSpreader(): (wait: (typeof CALL_WAITS)[number]) => boolean {
+  const carried = new Map<object, number>();
+  return (wait) => {
+    const due = (carried.get(wait) ?? 0.5) + wait.sql;
+    const reaches = due >= 1;
+    carried.set(wait, reaches ? due - 1 : due);
+    return reaches;
+  };
+}
+
+function planLead(at: number, n: number, draw: () => number, now: number, reachesSql: ReturnType<typeof sqlSpreader>): HistoryLead {
   const origin = pick(ORIGINS, draw());
   const first = FIRST[Math.floor(draw() * FIRST.length)]!;
   const last = LAST[Math.floor(draw() * LAST.length)]!;
@@ -218,8 +235,8 @@ function planLead(at: number, n: number, draw: () => number, now: number): Histo
   const callAfterMs = 'never' in wait ? null : Math.min(Math.round(wait.from + draw() * (wait.to - wait.from)), now - H - at);
   const value = DEAL_SIZES[Math.floor(draw() * DEAL_SIZES.length)]!;
   let became: Became;
-  const u = draw();
-  if (u < wait.sql) {
+  // Only the leads that pass the must-haves are called and counted in speed pays.
+  if (!fails && reachesSql(wait)) {
     const v = draw();
     // Of the SQLs: some still at SQL, some open opportunities, the rest closed won (more often the faster the call) or lost.
     became =
