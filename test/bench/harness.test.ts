@@ -20,10 +20,12 @@ describe('benchmark harness (tiny configuration)', () => {
     const f = r.figures;
 
     expect(f.ingest && finite(f.ingest.bare.rps) && finite(f.ingest.single.rps) && finite(f.ingest.batch.eventsPerSecond)).toBe(true);
+    expect(finite(f.ingest!.bareBatch.eventsPerSecond) && finite(f.ingest!.batchToBare)).toBe(true);
     expect(f.ingest!.failedRequests).toBe(0);
 
     expect(f.submit && finite(f.submit.submitToOffer.p50) && finite(f.submit.bareRoundTrip.p99)).toBe(true);
     expect(f.submit!.missing).toBe(0);
+    expect(finite(f.submit!.quiet.p50) && finite(f.submit!.toQuietP99)).toBe(true);
     expect(f.submit!.idleSockets.connected).toBe(TINY.submit.idleSockets);
 
     expect(f.connections!.visitor.steps).toHaveLength(TINY.connections.steps.length);

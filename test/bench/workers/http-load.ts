@@ -2,7 +2,8 @@
 import autocannon from 'autocannon';
 import { EVENT_HEADERS, eventsBody } from '../bench-data';
 
-export type IngestKind = 'bare' | 'single' | 'batch';
+/** The bare endpoint with one event's body, Sixty's ingest with one, the bare endpoint with a batch's, Sixty's with a batch. */
+export type IngestKind = 'bare' | 'single' | 'bareBatch' | 'batch';
 
 export interface HttpLoadArgs {
   url: string;
@@ -12,7 +13,7 @@ export interface HttpLoadArgs {
   seconds: number;
   /** Distinct visitors the events are spread over. */
   visitors: number;
-  /** Events per request for `batch`. */
+  /** Events per request for `batch` and `bareBatch`. */
   batchSize: number;
 }
 
@@ -29,10 +30,10 @@ export interface HttpLoadResult {
   timeouts: number;
 }
 
-const PATHS: Record<IngestKind, string> = { bare: '/bench/bare', single: '/v1/events', batch: '/v1/events' };
+const PATHS: Record<IngestKind, string> = { bare: '/bench/bare', single: '/v1/events', bareBatch: '/bench/bare', batch: '/v1/events' };
 
 function runLoad(args: HttpLoadArgs): Promise<HttpLoadResult> {
-  const perRequest = args.kind === 'batch' ? args.batchSize : 1;
+  const perRequest = args.kind === 'batch' || args.kind === 'bareBatch' ? args.batchSize : 1;
   let n = 0;
   return new Promise((resolve, reject) =>
     autocannon(
@@ -47,7 +48,7 @@ function runLoad(args: HttpLoadArgs): Promise<HttpLoadResult> {
             headers: EVENT_HEADERS,
             setupRequest: (req) => {
               const i = n++;
-              // The bare endpoint parses the same single-event body the ingest endpoint gets.
+              // Each bare kind parses the same body (one event, or a batch) as its ingest kind gets.
               return { ...req, body: eventsBody(args.siteKey, i % args.visitors, i * perRequest, perRequest, Date.now()) };
             },
           },
