@@ -69,7 +69,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const clock = opts.clock ?? Date.now;
   if (config.redisUrl && !config.databaseUrl)
     log.warn('SIXTY_REDIS_URL is set without SIXTY_DATABASE_URL: several processes need PostgreSQL to share; on one SQLite file, run one process');
-  const backend = await openBackend(config, storeRules);
+  const backend = await openBackend(config, storeRules, (message) => log.warn(message));
   const { store } = backend;
   let cluster: Cluster | null = null;
   try {

@@ -44,11 +44,15 @@ export interface Backend {
  * Opens (and migrates) the configured database; PostgreSQL's driver is loaded only when used.
  * `rules` are the plans its stores apply (server/routing/store-rules.ts): handed in, never imported.
  */
-export async function openBackend(config: { dbPath: string; databaseUrl: string | null }, rules: StoreRules): Promise<Backend> {
+export async function openBackend(
+  config: { dbPath: string; databaseUrl: string | null },
+  rules: StoreRules,
+  warn: (message: string) => void = () => {},
+): Promise<Backend> {
   if (config.databaseUrl) {
     const { openPostgresBackend } = await import('./pg/pg-backend');
     return openPostgresBackend(config.databaseUrl, rules);
   }
   const { openSqliteBackend } = await import('./sqlite/sqlite-backend');
-  return openSqliteBackend(config.dbPath, rules);
+  return openSqliteBackend(config.dbPath, rules, warn);
 }

@@ -17,7 +17,7 @@ const DELIVERIES_OF_LEAD = `
       union all select 'sc_' || id from stage_changes where lead_id = @leadId
       union all select 'ob_' || id from outbox where workspace_id = @workspaceId and payload like '%' || @leadId || '%'))))`;
 
-export function eraseSubject(db: Db, workspaceId: string, who: Subject, actor: string, now: number): ErasureResult {
+export async function eraseSubject(db: Db, workspaceId: string, who: Subject, actor: string, now: number): Promise<ErasureResult> {
   const raw = db.$client;
   const removed: Record<string, number> = {};
   const count = (table: string, n: number) => (removed[table] = (removed[table] ?? 0) + n);
@@ -58,12 +58,29 @@ export function eraseSubject(db: Db, workspaceId: string, who: Subject, actor: s
       raw.prepare('insert into erasures (workspace_id, actor, at, removed) values (?, ?, ?, ?)').run(workspaceId, actor, now, JSON.stringify(removed));
     })();
     // The deleted rows' old pages may still sit in the WAL: fold it into the main file and empty it.
-    raw.pragma('wal_checkpoint(TRUNCATE)');
+    await truncateWal(raw);
   } finally {
     // Back to the connection's setting (sqlite/open.ts).
     raw.pragma('secure_delete = FAST');
   }
   return { removed };
+}
+
+/** Tries for this long while the checkpointer's own checkpoint holds the lock (sqlite/checkpointer.ts). */
+const TRUNCATE_TRIES_MS = 10_000;
+
+/**
+ * A TRUNCATE checkpoint that is seen through: SQLite answers busy at once, without waiting, while
+ * another connection (the checkpointer's worker) runs a checkpoint, and the WAL would keep the
+ * erased rows' old pages. It is tried again until the WAL is folded in and emptied.
+ */
+async function truncateWal(raw: Db['$client']) {
+  const until = Date.now() + TRUNCATE_TRIES_MS;
+  for (;;) {
+    const [r] = raw.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    if (!r || r.busy === 0 || Date.now() > until) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 function hasTable(raw: Db['$client'], name: string): boolean {

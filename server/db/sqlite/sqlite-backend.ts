@@ -3,6 +3,7 @@ import type { StoreRules } from '../../routing/store-rules';
 import type { Backend } from '../backend';
 import { createAdminOps } from './admin-ops';
 import { createCalendarOps } from './calendar-ops';
+import { startCheckpointer } from './checkpointer';
 import { createCallbackGuardOps } from './callback-guard-ops';
 import { eraseSubject } from './erasure-ops';
 import { createFormsOps } from './forms-ops';
@@ -32,12 +33,15 @@ function oneAtATime(): Backend['exclusive'] {
   };
 }
 
-export function openSqliteBackend(path: string, rules: StoreRules): Backend {
+/** `warn`: for trouble the store works around (a checkpointer that failed: commits checkpoint again). */
+export function openSqliteBackend(path: string, rules: StoreRules, warn: (message: string) => void = () => {}): Backend {
   const db = openDatabase(path);
   // Leads captured before report facts existed get them once, before any report reads (report-facts.ts, report-stages.ts).
   createReportFactsOps(db, rules.reportFacts).backfill();
   createReportStagesOps(db, rules.funnelStages).backfill();
   const store = createSqliteStore(db, rules);
+  // WAL checkpoints on a worker thread, so no commit on the event loop waits for one (checkpointer.ts).
+  const checkpointer = startCheckpointer(db, path, { onError: (message) => warn(`SQLite checkpointer: ${message}`) });
   return {
     kind: 'sqlite',
     store,
@@ -57,6 +61,7 @@ export function openSqliteBackend(path: string, rules: StoreRules): Backend {
     // runs one at a time in this process.
     exclusive: oneAtATime(),
     async close() {
+      await checkpointer?.stop();
       await store.close();
     },
   };
