@@ -8,6 +8,7 @@ import { ApiFailure } from '../http/errors';
 import { allowSiteOrigin } from '../sites/site-origin';
 import { userAgentIsBot } from './bot-filter';
 import { IngestQueue } from './ingest-queue';
+import { inviteName } from './invite-name';
 import { clientIp } from '../http/client-ip';
 import { rateLimit, tooMany } from '../http/rate-limit';
 import { captureIdentified, type IdentifyDeps } from '../capture';
@@ -99,7 +100,8 @@ export function eventRoutes(deps: AppDeps) {
     }
     const body: EventsResponse = { accepted: result.accepted };
     if (result.inviteCandidate) {
-      const repName = await tracking.availableRepName(site.workspaceId, deps.online.set);
+      // Nobody online anywhere: no store read (an anonymous visitor may be a candidate on every batch).
+      const repName = deps.online.set.size ? inviteName(await tracking.availableReps(site.workspaceId), deps.online.set) : null;
       if (repName) {
         await tracking.markInvited(site.id, batch.visitorId, clock());
         const top = result.qualification.reasons.filter((r) => r.source.startsWith('behaviour:')).sort((a, b) => b.points - a.points)[0];

@@ -133,8 +133,11 @@ export interface TrackingStore {
   /** Behaviour history of a visitor, for a callback that joins it. */
   visitorHistory(siteId: string, visitorId: string): Promise<{ events: HistorySubject['events']; traits: HistorySubject['traits'] } | null>;
   linkVisitorToLead(siteId: string, visitorId: string, leadId: string): Promise<void>;
-  /** A name to put in an invitation, when a rep of the workspace is online and available. */
-  availableRepName(workspaceId: string, online: ReadonlySet<string>): Promise<string | null>;
+  /**
+   * The workspace's active reps whose presence is available, the one offered a lead longest ago
+   * (never, first) first: who an invitation may name (invite-name.ts keeps those online).
+   */
+  availableReps(workspaceId: string): Promise<Array<{ id: string; name: string }>>;
   markInvited(siteId: string, visitorId: string, now: number): Promise<void>;
 
   /**

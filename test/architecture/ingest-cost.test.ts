@@ -79,8 +79,8 @@ describe('one behaviour batch of a returning visitor', () => {
     expect(transactions).toBe(1);
     expect(prepared).toEqual([]);
     // The site comes from the key cache, its settings from the tracking store's memory. (A batch
-    // that makes the visitor worth an invite also asks for an available rep's name, from memory.)
-    const calls = Object.fromEntries([...storeCalls].filter(([name]) => name !== 'tracking.availableRepName'));
+    // that makes the visitor worth an invite also lists the available reps, one prepared read.)
+    const calls = Object.fromEntries([...storeCalls].filter(([name]) => name !== 'tracking.availableReps'));
     expect(calls).toEqual({ 'tracking.settings': 1, 'tracking.ingest': 1 });
   });
 });

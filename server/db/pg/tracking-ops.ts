@@ -1,7 +1,7 @@
 // PostgreSQL implementation of the tracking store, the twin of sqlite/tracking-ops.ts. The hot
 // path, ingest, lives in ingest.ts; each batch is planned by the rules passed in
 // (tracking/plan-batch.core.ts) and rows are shaped as SQLite shapes them (../tracking-rows).
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { touchedVisitors } from './report-facts';
 import type { StoreRules } from '../../routing/store-rules';
 import type { BehaviourEvent } from '../../../shared/qualify/types';
@@ -87,17 +87,15 @@ export function createTrackingOps(db: PgDb, storeRules: Pick<StoreRules, 'report
         .where(and(eq(tr.visitors.siteId, siteId), eq(tr.visitors.visitorId, visitorId)));
     },
 
-    async availableRepName(workspaceId, online) {
-      if (online.size === 0) return null;
-      const [row] = await db
-        .select({ name: t.users.name })
-        .from(t.users)
-        .where(and(eq(t.users.workspaceId, workspaceId), eq(t.users.presence, 'available'), eq(t.users.active, true), inArray(t.users.id, [...online])))
-        // SQLite sorts NULL (never offered) first; PostgreSQL needs telling.
-        .orderBy(sql`${t.users.lastOfferedAt} asc nulls first`)
-        .limit(1);
-      // Visitors see a first name only.
-      return row ? row.name.split(' ')[0]! : null;
+    async availableReps(workspaceId) {
+      return (
+        db
+          .select({ id: t.users.id, name: t.users.name })
+          .from(t.users)
+          .where(and(eq(t.users.workspaceId, workspaceId), eq(t.users.presence, 'available'), eq(t.users.active, true)))
+          // SQLite sorts NULL (never offered) first; PostgreSQL needs telling.
+          .orderBy(sql`${t.users.lastOfferedAt} asc nulls first`)
+      );
     },
 
     async markInvited(siteId, visitorId, now) {
