@@ -114,8 +114,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const lease = (name: string, ttlMs: number) => (clustered ? () => store.takeLease(name, config.nodeId, ttlMs, Date.now()) : undefined);
   const online = cluster?.online ?? new LocalOnlineReps();
   // The HTTP server is created first so socket.io can attach; the app is wired after.
-  let handler: (req: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
-  const http = createAdaptorServer({ fetch: (req: Request) => handler(req) }) as HttpServer;
+  let handler: (req: Request, env: unknown) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
+  // The adapter's env ({ incoming, outgoing }) is handed on: bodies are read from Node's request
+  // (http/body.ts bodyText); without it every body read built a web Request with streams and an
+  // AbortSignal (a quarter of a 1-event ingest request's cost, bare endpoint included).
+  const http = createAdaptorServer({ fetch: (req: Request, env: unknown) => handler(req, env) }) as HttpServer;
   const io = createLive(http, cluster?.redis);
   const notify = liveNotifier(io);
   // Every request to a user-given URL (webhooks, calendar servers) goes through one guard.

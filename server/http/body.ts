@@ -40,7 +40,9 @@ export async function bodyText(c: Context): Promise<string> {
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of incoming as AsyncIterable<Buffer>) {
+  // Not destroyed when the loop is left early (a 413): destroying the request would close the
+  // socket under the 413 and a client's keep-alive pool would reuse a dead connection.
+  for await (const chunk of incoming.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > max) {
       // Drain the rest unread, so the connection stays usable for the 413.
